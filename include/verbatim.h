@@ -1,0 +1,326 @@
+/*
+ * verbatim.h: the public interface of libverbatim.
+ *
+ * libverbatim streams customer comments through a fixed chain of stages:
+ * read (CSV, TSV, JSONL, text) -> UTF-8 repair -> normalise -> tokenise ->
+ * stem -> sentiment -> themes. Push bytes in, pull analysed records out:
+ *
+ *     vb_options o;
+ *     vb_options_init(&o);
+ *     o.text_col = "comment";
+ *     vb_error err;
+ *     vb_lexicon *lex = vb_lexicon_load(data_dir, &o, &err);
+ *     vb_pipeline *p = vb_pipeline_new(lex, &o, &err);
+ *     while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+ *         vb_pipeline_feed(p, buf, n);
+ *         while (vb_pipeline_next(p, &rec) == VB_OK) use(rec);
+ *     }
+ *     vb_pipeline_finish(p);
+ *     while (vb_pipeline_next(p, &rec) == VB_OK) use(rec);
+ *     vb_pipeline_free(p);
+ *     vb_lexicon_free(lex);
+ *
+ * Thread safety: a vb_lexicon is immutable once loaded and may be shared by
+ * any number of threads; a vb_pipeline belongs to one thread at a time.
+ * Input is always pointer plus length; nothing requires a NUL terminator.
+ */
+#ifndef VERBATIM_H
+#define VERBATIM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define VB_EXPORT __attribute__((visibility("default")))
+#else
+#define VB_EXPORT
+#endif
+
+#define VB_VERSION_MAJOR 0
+#define VB_VERSION_MINOR 1
+#define VB_VERSION_PATCH 0
+#define VB_VERSION_STRING "0.1.0"
+
+/* Version of the JSON written by vb_record_to_json(); bumped on any change
+ * that could break a consumer (a renamed or removed key, a changed type). */
+#define VB_SCHEMA_VERSION 1
+
+/* Returns the library's version string, e.g. "0.1.0". */
+VB_EXPORT const char *vb_version(void);
+
+/* Status codes. Values are fixed once released. */
+typedef enum vb_status {
+    VB_OK = 0,
+    VB_AGAIN = 1,  /* more input is needed before a record can be returned */
+    VB_DONE = 2,   /* input finished and every record has been returned */
+    VB_ENOMEM = 3, /* an allocation failed */
+    VB_EIO = 4,    /* reading or writing failed */
+    VB_EPARSE = 5, /* malformed input or configuration */
+    VB_EUTF8 = 6,  /* invalid UTF-8 where it cannot be repaired */
+    VB_ELIMIT = 7, /* a configured limit (field size, nesting) was exceeded */
+    VB_EINVAL = 8  /* bad argument or option (e.g. unknown column, language) */
+} vb_status;
+
+/* Returns a static, human-readable description of `st`. */
+VB_EXPORT const char *vb_strerror(vb_status st);
+
+/* Error details filled in by calls that can fail during set-up. */
+typedef struct vb_error {
+    vb_status code;
+    char source[256];  /* file the error concerns, or "" */
+    size_t line;       /* 1-based line in `source`, 0 when not applicable */
+    char message[512]; /* what is wrong, NUL-terminated */
+} vb_error;
+
+/* Every allocation the library makes goes through this. A NULL `malloc`
+ * means the C library's malloc/realloc/free. `free` is never given NULL. */
+typedef struct vb_allocator {
+    void *(*malloc)(size_t size, void *ctx);
+    void *(*realloc)(void *ptr, size_t size, void *ctx);
+    void (*free)(void *ptr, void *ctx);
+    void *ctx;
+} vb_allocator;
+
+typedef enum vb_format {
+    VB_FORMAT_AUTO = 0, /* by file extension, else by sniffing the first bytes */
+    VB_FORMAT_CSV,
+    VB_FORMAT_TSV,
+    VB_FORMAT_JSONL,
+    VB_FORMAT_TEXT /* one comment per line */
+} vb_format;
+
+/* Parses "auto", "csv", "tsv", "jsonl" (or "ndjson", "json") and "text".
+ * Returns false for anything else. */
+VB_EXPORT bool vb_format_parse(const char *name, vb_format *out);
+VB_EXPORT const char *vb_format_name(vb_format f);
+
+/* Options for loading data and running pipelines. Always start from
+ * vb_options_init(), so fields added later get their defaults. Strings are
+ * borrowed: they must outlive every object created with these options. */
+typedef struct vb_options {
+    vb_allocator alloc;
+    const char *language;    /* libstemmer name or ISO code; default "english" */
+    vb_format format;        /* default VB_FORMAT_AUTO */
+    const char *source_name; /* for messages and format detection; "-" = stdin */
+    bool has_header;         /* CSV/TSV: first row names the columns; default true */
+    const char *text_col;    /* name, 1-based number or JSON dotted path; NULL = detect */
+    const char *id_col;      /* NULL: the id is the record number */
+    const char *const *keep_cols; /* columns passed through to the output */
+    size_t n_keep_cols;
+    size_t max_field_bytes;  /* larger fields reject the record; default 16 MiB */
+    bool sentences;          /* JSON output: add per-sentence scores */
+    bool explain;            /* JSON output: add the cues behind each score */
+    const char *const *lexicon_files; /* user lexicons, later ones win */
+    size_t n_lexicon_files;
+} vb_options;
+
+VB_EXPORT void vb_options_init(vb_options *o);
+
+/* ---- Lexicons ------------------------------------------------------------ */
+
+/* The loaded language data: stopwords, sentiment lexicons, the CX overlay
+ * and any user lexicons named in `opts`. Immutable after loading. */
+typedef struct vb_lexicon vb_lexicon;
+
+/* Loads the data for `opts->language` from `data_dir` (which holds one
+ * folder per language code, e.g. data_dir/en/). Returns NULL on failure and
+ * fills `err` (if not NULL) with the file, line and reason. Free with
+ * vb_lexicon_free(). */
+VB_EXPORT vb_lexicon *vb_lexicon_load(const char *data_dir, const vb_options *opts,
+                                      vb_error *err);
+VB_EXPORT void vb_lexicon_free(vb_lexicon *lex); /* NULL is a no-op */
+
+/* Lists the languages accepted for `language` (libstemmer's algorithms),
+ * as a NULL-terminated static array. */
+VB_EXPORT const char **vb_languages(void);
+
+/* ---- Analysed records ----------------------------------------------------- */
+
+typedef enum vb_token_kind {
+    VB_TOKEN_WORD = 0, /* letters, digits, inner ' and - (don't, e-mail) */
+    VB_TOKEN_NUMBER,   /* 42, 3.5, 1,000, 10% */
+    VB_TOKEN_EMOJI,    /* one whole grapheme cluster (skin tones, ZWJ) */
+    VB_TOKEN_EMOTICON, /* :) :-( :D <3 */
+    VB_TOKEN_URL,
+    VB_TOKEN_EMAIL,
+    VB_TOKEN_MENTION, /* @name */
+    VB_TOKEN_HASHTAG, /* #tag */
+    VB_TOKEN_PUNCT,   /* a run of punctuation: ! !!! ?! ... , */
+    VB_TOKEN_SYMBOL   /* anything else that is not space */
+} vb_token_kind;
+
+/* Returns "word", "number", "emoji", ... for `k`. */
+VB_EXPORT const char *vb_token_kind_name(vb_token_kind k);
+
+enum {
+    VB_TOKEN_ALLCAPS = 1u << 0,   /* word written in capitals, 2+ letters */
+    VB_TOKEN_ELONGATED = 1u << 1, /* a letter repeated 3+ times ("soooo") */
+    VB_TOKEN_STOPWORD = 1u << 2   /* in the language's stopword list */
+};
+
+typedef struct vb_token {
+    size_t start, end;   /* byte offsets into vb_record.text, end exclusive */
+    const char *norm;    /* NFKC + case folded, entities decoded; NUL-terminated */
+    size_t norm_len;
+    const char *lookup;  /* `norm` with elongations reduced ("soooo" -> "soo"),
+                            the form used for lexicon lookups */
+    size_t lookup_len;
+    const char *stem;    /* Snowball stem of `lookup` for words, else `lookup` */
+    size_t stem_len;
+    vb_token_kind kind;
+    uint32_t flags;      /* VB_TOKEN_* bits */
+    uint32_t sentence;   /* index into vb_record.sentences */
+    uint32_t clause;     /* index into vb_record.clauses */
+} vb_token;
+
+/* A run of tokens: a sentence or a clause. */
+typedef struct vb_span {
+    size_t start, end;             /* byte offsets into vb_record.text */
+    size_t first_token, n_tokens;  /* tokens [first_token, first_token + n_tokens) */
+} vb_span;
+
+/* A passed-through column value. `data` is NULL when the column was absent
+ * in this record (JSON null or missing key, short CSV row). */
+typedef struct vb_field {
+    const char *data;
+    size_t len;
+} vb_field;
+
+typedef enum vb_label { VB_NEGATIVE = -1, VB_NEUTRAL = 0, VB_POSITIVE = 1 } vb_label;
+
+/* VADER-compatible scores: `compound` in [-1, 1]; pos + neu + neg = 1 (or
+ * all 0 for text without words); label by the +-0.05 thresholds. */
+typedef struct vb_sentiment {
+    double compound;
+    double pos, neu, neg;
+    vb_label label;
+} vb_sentiment;
+
+/* Rules that changed a cue's valence (bits of vb_cue.rules). */
+enum {
+    VB_RULE_NEGATED = 1u << 0,        /* in the scope of a negator */
+    VB_RULE_BOOSTED = 1u << 1,        /* after a booster ("very") */
+    VB_RULE_DAMPENED = 1u << 2,       /* after a dampener ("kind of", "slightly") */
+    VB_RULE_CAPS = 1u << 3,           /* ALL-CAPS in mixed-case text */
+    VB_RULE_AFTER_CONTRAST = 1u << 4, /* after "but", "however", ... (weighted up) */
+    VB_RULE_BEFORE_CONTRAST = 1u << 5,/* before a contrast (weighted down) */
+    VB_RULE_EXCLAIM = 1u << 6,        /* sentence ends with '!' */
+    VB_RULE_QUESTION = 1u << 7,       /* sentence ends with '?' */
+    VB_RULE_IDIOM = 1u << 8,          /* a multi-word expression */
+    VB_RULE_LEAST = 1u << 9,          /* "least" before it */
+    VB_RULE_CX = 1u << 10,            /* valence from the CX overlay */
+    VB_RULE_USER = 1u << 11           /* valence from a user lexicon */
+};
+
+/* Returns the name of one VB_RULE_* bit ("negated", "boosted", ...). */
+VB_EXPORT const char *vb_rule_name(uint32_t rule);
+
+/* One word, phrase, emoji or emoticon that contributed to a score. */
+typedef struct vb_cue {
+    size_t start, end;      /* byte offsets into vb_record.text */
+    size_t first_token, n_tokens;
+    uint32_t sentence;      /* index into vb_record.sentences */
+    double valence;         /* lexicon valence, -4..+4 */
+    double score;           /* contribution after every rule */
+    uint32_t rules;         /* VB_RULE_* bits */
+    const char *modifier;   /* the word that negated/boosted/dampened it, or NULL */
+} vb_cue;
+
+/* One input record and everything the pipeline learnt about it. All memory
+ * belongs to the pipeline and is valid until the next call on it. */
+typedef struct vb_record {
+    size_t record_no;    /* 1-based position among this pipeline's records */
+    size_t line;         /* 1-based line of the source where it starts */
+    vb_status status;    /* VB_OK, or why the record was rejected */
+    const char *error;   /* rejection reason (NUL-terminated) when status != VB_OK */
+
+    const char *id;      /* id column's text as read, or the record number */
+    size_t id_len;
+    const char *text;    /* the comment, invalid UTF-8 replaced by U+FFFD */
+    size_t text_len;
+    size_t n_invalid_utf8; /* sequences replaced in this record */
+    const vb_field *fields; /* one per keep column, see vb_pipeline_keep_names() */
+    size_t n_fields;
+
+    const vb_token *tokens;
+    size_t n_tokens;
+    const vb_span *sentences;
+    size_t n_sentences;
+    const vb_span *clauses;
+    size_t n_clauses;
+
+    vb_sentiment sentiment;                 /* the whole comment */
+    const vb_sentiment *sentence_sentiment; /* one per sentence */
+    const vb_sentiment *clause_sentiment;   /* one per clause */
+    const vb_cue *cues;                     /* only with vb_options.explain */
+    size_t n_cues;
+} vb_record;
+
+/* ---- Pipelines ----------------------------------------------------------- */
+
+typedef struct vb_pipeline vb_pipeline;
+
+/* Creates a pipeline that borrows `lex` (which must outlive it) and the
+ * strings in `opts`. Returns NULL on failure, with `err` filled. */
+VB_EXPORT vb_pipeline *vb_pipeline_new(const vb_lexicon *lex, const vb_options *opts,
+                                       vb_error *err);
+VB_EXPORT void vb_pipeline_free(vb_pipeline *p); /* NULL is a no-op */
+
+/* Starts a new input source named `source_name` (for messages and format
+ * detection): the reader state and header are reset, while record numbers,
+ * statistics and caches carry on. */
+VB_EXPORT vb_status vb_pipeline_reset(vb_pipeline *p, const char *source_name);
+
+/* Passes `len` bytes of input. A chunk may end anywhere, even inside a
+ * record or a UTF-8 sequence; `p` copies what it keeps. Call
+ * vb_pipeline_next() until it returns VB_AGAIN before feeding more, so the
+ * pipeline never holds more than one chunk plus one partial record. */
+VB_EXPORT vb_status vb_pipeline_feed(vb_pipeline *p, const char *buf, size_t len);
+
+/* Marks the end of the current source's input. */
+VB_EXPORT vb_status vb_pipeline_finish(vb_pipeline *p);
+
+/* Returns the next record in *out: VB_OK (a record, which may be a rejected
+ * one: check (*out)->status); VB_AGAIN (feed more); VB_DONE (finished and
+ * drained). Any other status is a fatal error for this source, described by
+ * vb_pipeline_errmsg() (for example a text column that does not exist). */
+VB_EXPORT vb_status vb_pipeline_next(vb_pipeline *p, const vb_record **out);
+
+/* Describes the last fatal error: "source:line: message". Owned by `p`,
+ * valid until the next call on `p`. */
+VB_EXPORT const char *vb_pipeline_errmsg(const vb_pipeline *p);
+
+/* Names of the columns passed through (in vb_record.fields order), resolved
+ * once the header has been read. */
+VB_EXPORT const char *const *vb_pipeline_keep_names(const vb_pipeline *p, size_t *n);
+
+typedef struct vb_stats {
+    size_t records_read;     /* records seen, rejected ones included */
+    size_t records_rejected; /* records that could not be analysed */
+    size_t invalid_utf8;     /* invalid sequences replaced by U+FFFD */
+    size_t bytes_read;       /* input bytes fed */
+} vb_stats;
+
+VB_EXPORT void vb_pipeline_stats(const vb_pipeline *p, vb_stats *out);
+
+/* Writes `rec` as one JSON object without a trailing newline (the schema
+ * is in README.md, version VB_SCHEMA_VERSION) into a buffer owned by `p`,
+ * valid until the next call on `p`. */
+VB_EXPORT vb_status vb_record_to_json(vb_pipeline *p, const vb_record *rec,
+                                      const char **json, size_t *len);
+
+/* Writes `rec`'s tokens, one JSON object per token and per line
+ * ({"id","i","text","norm","stem","kind","start","end","sentence","clause"}),
+ * each followed by a newline, into a buffer owned by `p`. */
+VB_EXPORT vb_status vb_record_tokens_to_json(vb_pipeline *p, const vb_record *rec,
+                                             const char **json, size_t *len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* VERBATIM_H */

@@ -1,0 +1,66 @@
+/* text.h: the text stages for one comment, from raw bytes to tokens.
+ *
+ *   utf8.c     repair: invalid sequences -> U+FFFD (counted), NUL and
+ *              control characters kept as data
+ *   entity.c   HTML entity decoding (&amp; &#39; &eacute; ...), with a map
+ *              from decoded offsets back to the original ones
+ *   token.c    tokeniser: words, numbers, emoji clusters, emoticons, URLs,
+ *              e-mails, @mentions, #hashtags, punctuation runs; sentence and
+ *              clause boundaries
+ *   norm.c     NFKC + case folding (the only utf8proc user), ASCII fast
+ *              path; elongation reduction for lookups
+ *   stem.c     Snowball stems through a per-thread cache
+ *
+ * vb_text is per-thread state (stemmer, cache, scratch); the vb_lang it
+ * reads (stopwords, clause words) is shared and immutable.
+ */
+#ifndef VB_TEXT_H
+#define VB_TEXT_H
+
+#include "arena.h"
+#include "verbatim.h"
+
+/* Immutable language data shared by all threads. */
+typedef struct vb_lang vb_lang;
+
+/* Loads lexicons/<code>/stopwords.txt (if present) for `language` (a
+ * libstemmer name or ISO code: "english", "en", "german", "de", ...).
+ * VB_EINVAL in err for a language libstemmer does not have. */
+vb_lang *vb_lang_load(const char *data_dir, const char *language, const vb_allocator *a,
+                      vb_error *err);
+void vb_lang_free(vb_lang *lang);
+/* ISO code of the language's lexicon folder ("en"), or the libstemmer
+ * name when there is no code. */
+const char *vb_lang_code(const vb_lang *lang);
+const char *vb_lang_stemmer_name(const vb_lang *lang);
+bool vb_lang_is_stopword(const vb_lang *lang, const char *norm, size_t len);
+
+/* A clause boundary is placed before any word for which this returns
+ * true (contrastive words such as "but", "however": the sentiment module
+ * supplies it from its lexicon). */
+typedef bool (*vb_clause_word_fn)(const char *lookup, size_t len, void *ctx);
+
+typedef struct vb_text vb_text;
+
+vb_text *vb_text_new(const vb_lang *lang, const vb_allocator *a);
+void vb_text_free(vb_text *t);
+void vb_text_set_clause_words(vb_text *t, vb_clause_word_fn fn, void *ctx);
+
+/* The analysed text of one record, in `arena` (valid until it is reset). */
+typedef struct vb_doc {
+    const char *text;      /* UTF-8 repaired input; offsets refer to it */
+    size_t len;
+    size_t n_invalid_utf8;
+    vb_token *tokens;
+    size_t n_tokens;
+    vb_span *sentences;
+    size_t n_sentences;
+    vb_span *clauses;      /* each clause lies inside one sentence */
+    size_t n_clauses;
+} vb_doc;
+
+/* Runs every stage over `text` (any bytes). Returns VB_OK, or VB_ENOMEM. */
+vb_status vb_text_analyze(vb_text *t, vb_arena *arena, const char *text, size_t len,
+                          vb_doc *out);
+
+#endif
