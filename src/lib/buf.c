@@ -60,7 +60,7 @@ vb_status vb_buf_puts(vb_buf *b, const char *s)
 
 vb_status vb_buf_putc(vb_buf *b, char c)
 {
-    if (b->len + 1 < b->cap) {
+    if (b->len + 1 < b->cap && b->len < b->max) {
         b->data[b->len++] = c;
         b->data[b->len] = '\0';
         return VB_OK;

@@ -1,0 +1,122 @@
+/* cli.h: what the subcommands share: input options, the data directory
+ * lookup, the read loop over files, checked output and exit codes. */
+#ifndef VB_CLI_H
+#define VB_CLI_H
+
+#include "verbatim.h"
+
+#include <getopt.h>
+#include <stdio.h>
+
+/* Exit statuses, listed in docs/verbatim.1. */
+enum {
+    EXIT_OK = 0,
+    EXIT_BAD_INPUT = 1, /* a record was rejected under --strict */
+    EXIT_USAGE = 2,     /* usage or configuration error */
+    EXIT_IO = 3         /* an input could not be read, or output not written */
+};
+
+#define MAX_LIST 64 /* most --keep columns or --lexicon files */
+
+/* Options every command that reads comments accepts. */
+typedef struct cli_input {
+    vb_options opts;
+    const char *data_dir;   /* --data-dir, else looked up */
+    const char *output;     /* -o, NULL = stdout */
+    bool strict;
+    const char *keep[MAX_LIST];
+    const char *lexicons[MAX_LIST];
+    char *keep_arg;         /* owned copy of the --keep list */
+    char **files;           /* operands; none = stdin */
+    int n_files;
+} cli_input;
+
+/* Long options of cli_input, for the commands' getopt_long tables, and the
+ * lines that describe them in --help. */
+#define CLI_INPUT_OPTIONS                                                                     \
+    {"format", required_argument, NULL, 'f'}, {"text-col", required_argument, NULL, 't'},     \
+        {"id-col", required_argument, NULL, 'i'}, {"keep", required_argument, NULL, 'k'},     \
+        {"no-header", no_argument, NULL, 'H'}, {"lang", required_argument, NULL, 'l'},        \
+        {"lexicon", required_argument, NULL, 'L'}, {"data-dir", required_argument, NULL, 'd'}, \
+        {"max-field-bytes", required_argument, NULL, 'M'},                                    \
+        {"strict", no_argument, NULL, 'S'}, {"output", required_argument, NULL, 'o'},         \
+        {"help", no_argument, NULL, 'h'}
+#define CLI_INPUT_SHORT "o:h"
+#define CLI_INPUT_HELP                                                                        \
+    "Input:\n"                                                                                \
+    "  -f, --format FMT        auto|csv|tsv|jsonl|text (default auto: by extension,\n"      \
+    "                          or by sniffing stdin)\n"                                       \
+    "      --text-col COL      the comment column: name, 1-based number or JSON\n"          \
+    "                          dotted path (default: detected from common names)\n"         \
+    "      --id-col COL        the id column (default: the record number)\n"                \
+    "      --keep COL,COL...   columns passed through under \"fields\"\n"                   \
+    "      --no-header         CSV/TSV without a header row: columns by number\n"           \
+    "      --lang LANG         language for stemming and lexicons (default english)\n"      \
+    "      --lexicon FILE      add or override lexicon entries (repeatable)\n"              \
+    "      --data-dir DIR      where the lexicons are (default: see verbatim(1))\n"         \
+    "      --max-field-bytes N reject records with a longer field (default 16M)\n"          \
+    "      --strict            exit 1 at the first rejected record\n"                       \
+    "  -o, --output FILE       write to FILE instead of stdout\n"                           \
+    "  -h, --help              show this help\n"
+
+void cli_input_init(cli_input *in);
+void cli_input_free(cli_input *in);
+/* Handles one option of CLI_INPUT_OPTIONS. Returns 1 if handled, 0 if `c`
+ * is not an input option, -1 after printing a usage error. */
+int cli_input_option(cli_input *in, const char *cmd, int c, const char *arg);
+
+/* Finds the data directory: --data-dir, $VERBATIM_DATA, next to the
+ * executable (../share/verbatim), the install prefix, the source tree. */
+const char *cli_data_dir(const cli_input *in);
+
+/* Buffered, checked output. A closed pipe ends the run quietly; any other
+ * write error is reported once. */
+typedef struct cli_output {
+    FILE *f;
+    const char *name;
+    bool failed;      /* a write failed: stop and exit EXIT_IO */
+    bool pipe_closed; /* the reader went away: stop quietly */
+} cli_output;
+
+int cli_output_open(cli_output *o, const char *cmd, const char *path);
+void cli_output_write(cli_output *o, const char *cmd, const char *data, size_t len);
+/* Flushes and closes; returns EXIT_OK or EXIT_IO. */
+int cli_output_close(cli_output *o, const char *cmd);
+
+/* What a record callback tells the read loop. */
+typedef enum cli_next {
+    CLI_NEXT, /* go on */
+    CLI_QUIT, /* stop quietly: the consumer went away (closed pipe) */
+    CLI_FAIL  /* stop: output failed (already reported) */
+} cli_next;
+
+/* Called for every record that was not rejected. */
+typedef cli_next (*cli_record_fn)(const vb_record *rec, vb_pipeline *p, void *ctx);
+
+/* Writes one chunk of a record's output and says how to go on. */
+cli_next cli_output_record(cli_output *o, const char *cmd, const char *data, size_t len);
+
+/* Loads the lexicons and streams every input through one pipeline,
+ * reporting rejections on stderr and ending with the summary line.
+ * Returns an exit status. */
+int cli_run(cli_input *in, const char *cmd, cli_record_fn on_record, void *ctx);
+
+/* A command that streams records to output: its options beyond
+ * CLI_INPUT_OPTIONS and what it writes per record. */
+typedef struct cli_command {
+    const char *name;
+    const char *help;
+    const struct option *options; /* extra long options, {0} terminated */
+    /* Handles one extra option; returns false if `c` is not one of them. */
+    bool (*option)(cli_input *in, int c, const char *arg);
+    cli_record_fn on_record;     /* gets the cli_output as ctx */
+} cli_command;
+
+/* Parses argv (argv[0] is the command name), opens the output, runs the
+ * read loop and closes the output. Returns the exit status. */
+int cli_stream_command(const cli_command *cmd, int argc, char **argv);
+
+int cmd_analyze(int argc, char **argv);
+int cmd_tokens(int argc, char **argv);
+
+#endif

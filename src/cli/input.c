@@ -1,0 +1,436 @@
+/* input.c: the read loop every comment-reading command shares.
+ *
+ * It parses the input options, finds the lexicons, pushes each file
+ * through one pipeline in 64 KiB chunks (so memory does not depend on the
+ * input size), reports every rejected record as FILE:LINE, and ends with
+ * one summary line that reconciles read = written + rejected.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define READ_CHUNK_BYTES ((size_t)64 << 10)
+#define OUTPUT_BUFFER_BYTES ((size_t)1 << 20)
+
+void cli_input_init(cli_input *in)
+{
+    memset(in, 0, sizeof *in);
+    vb_options_init(&in->opts);
+}
+
+void cli_input_free(cli_input *in)
+{
+    free(in->keep_arg);
+    in->keep_arg = NULL;
+}
+
+/* Parses a byte count with an optional K, M or G suffix. */
+static bool parse_bytes(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (end == s || errno != 0 || *s == '-')
+        return false;
+    unsigned shift = 0;
+    if (*end == 'K' || *end == 'k')
+        shift = 10;
+    else if (*end == 'M' || *end == 'm')
+        shift = 20;
+    else if (*end == 'G' || *end == 'g')
+        shift = 30;
+    if (shift > 0)
+        end++;
+    if (*end != '\0' || v == 0 || v > (SIZE_MAX >> shift))
+        return false;
+    *out = (size_t)v << shift;
+    return true;
+}
+
+static int usage_error(const char *cmd, const char *fmt, const char *arg)
+{
+    fprintf(stderr, "verbatim %s: ", cmd);
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'verbatim %s --help'.\n", cmd);
+    return -1;
+}
+
+int cli_input_option(cli_input *in, const char *cmd, int c, const char *arg)
+{
+    vb_options *o = &in->opts;
+    switch (c) {
+    case 'f':
+        if (!vb_format_parse(arg, &o->format))
+            return usage_error(cmd, "unknown format '%s' (auto, csv, tsv, jsonl, text)", arg);
+        return 1;
+    case 't': o->text_col = arg; return 1;
+    case 'i': o->id_col = arg; return 1;
+    case 'k': {
+        free(in->keep_arg);
+        in->keep_arg = strdup(arg);
+        if (in->keep_arg == NULL)
+            return usage_error(cmd, "%s", "out of memory");
+        o->n_keep_cols = 0;
+        for (char *tok = strtok(in->keep_arg, ","); tok != NULL; tok = strtok(NULL, ",")) {
+            if (o->n_keep_cols == MAX_LIST)
+                return usage_error(cmd, "--keep: more than %s columns", "64");
+            in->keep[o->n_keep_cols++] = tok;
+        }
+        if (o->n_keep_cols == 0)
+            return usage_error(cmd, "--keep needs column names, got '%s'", arg);
+        o->keep_cols = in->keep;
+        return 1;
+    }
+    case 'H': o->has_header = false; return 1;
+    case 'l': o->language = arg; return 1;
+    case 'L':
+        if (o->n_lexicon_files == MAX_LIST)
+            return usage_error(cmd, "--lexicon: more than %s files", "64");
+        in->lexicons[o->n_lexicon_files++] = arg;
+        o->lexicon_files = in->lexicons;
+        return 1;
+    case 'd': in->data_dir = arg; return 1;
+    case 'M':
+        if (!parse_bytes(arg, &o->max_field_bytes))
+            return usage_error(cmd, "--max-field-bytes: not a size: '%s'", arg);
+        return 1;
+    case 'S': in->strict = true; return 1;
+    case 'o': in->output = arg; return 1;
+    }
+    return 0;
+}
+
+/* ---- Data directory ------------------------------------------------------ */
+
+static bool is_data_dir(const char *dir)
+{
+    char path[PATH_MAX];
+    struct stat st;
+    int n = snprintf(path, sizeof path, "%s/en", dir);
+    return n > 0 && (size_t)n < sizeof path && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The data folder of a relocated install: <bindir>/../share/verbatim. */
+static const char *next_to_executable(void)
+{
+    static char dir[PATH_MAX];
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return NULL;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash == NULL)
+        return NULL;
+    *slash = '\0';
+    int m = snprintf(dir, sizeof dir, "%s/../share/verbatim", exe);
+    return (m > 0 && (size_t)m < sizeof dir) ? dir : NULL;
+}
+
+const char *cli_data_dir(const cli_input *in)
+{
+    /* An explicit choice is used as given, so a typo is an error rather
+     * than a silent fall back to other data. */
+    if (in->data_dir != NULL)
+        return in->data_dir;
+    const char *env = getenv("VERBATIM_DATA");
+    if (env != NULL && *env != '\0')
+        return env;
+    const char *candidates[] = {next_to_executable(), VB_INSTALL_DATA_DIR, VB_SOURCE_DATA_DIR};
+    for (size_t i = 0; i < sizeof candidates / sizeof candidates[0]; i++)
+        if (candidates[i] != NULL && is_data_dir(candidates[i]))
+            return candidates[i];
+    return VB_INSTALL_DATA_DIR;
+}
+
+/* ---- Output -------------------------------------------------------------- */
+
+int cli_output_open(cli_output *o, const char *cmd, const char *path)
+{
+    memset(o, 0, sizeof *o);
+    if (path == NULL || strcmp(path, "-") == 0) {
+        o->f = stdout;
+        o->name = "stdout";
+    } else {
+        o->f = fopen(path, "w");
+        o->name = path;
+        if (o->f == NULL) {
+            fprintf(stderr, "verbatim %s: %s: cannot open for writing: %s\n", cmd, path,
+                    strerror(errno));
+            return EXIT_IO;
+        }
+    }
+    setvbuf(o->f, NULL, _IOFBF, OUTPUT_BUFFER_BYTES);
+    return EXIT_OK;
+}
+
+static void output_failed(cli_output *o, const char *cmd)
+{
+    if (errno == EPIPE) {
+        o->pipe_closed = true;
+        return;
+    }
+    if (!o->failed)
+        fprintf(stderr, "verbatim %s: %s: write error: %s\n", cmd, o->name, strerror(errno));
+    o->failed = true;
+}
+
+void cli_output_write(cli_output *o, const char *cmd, const char *data, size_t len)
+{
+    if (o->failed || o->pipe_closed)
+        return;
+    if (fwrite(data, 1, len, o->f) != len)
+        output_failed(o, cmd);
+}
+
+cli_next cli_output_record(cli_output *o, const char *cmd, const char *data, size_t len)
+{
+    cli_output_write(o, cmd, data, len);
+    return o->pipe_closed ? CLI_QUIT : o->failed ? CLI_FAIL : CLI_NEXT;
+}
+
+int cli_output_close(cli_output *o, const char *cmd)
+{
+    if (o->f == NULL)
+        return EXIT_OK;
+    if (!o->failed && !o->pipe_closed && fflush(o->f) != 0)
+        output_failed(o, cmd);
+    if (fclose(o->f) != 0 && !o->failed && !o->pipe_closed)
+        output_failed(o, cmd);
+    o->f = NULL;
+    return o->failed ? EXIT_IO : EXIT_OK;
+}
+
+/* ---- The read loop ------------------------------------------------------- */
+
+typedef struct run_state {
+    const char *cmd;
+    const char *display; /* the current input's name in messages */
+    bool strict;
+    cli_record_fn on_record;
+    void *ctx;
+    size_t written;
+    int status;          /* worst exit status so far */
+    bool stop;           /* --strict rejection or the consumer went away */
+    bool quiet;          /* the consumer went away: no summary */
+} run_state;
+
+/* Pulls every record the pipeline has ready. Returns false on a fatal
+ * error for this input (already reported). */
+static bool drain(vb_pipeline *p, run_state *rs)
+{
+    const vb_record *rec;
+    vb_status st;
+    while (!rs->stop && (st = vb_pipeline_next(p, &rec)) == VB_OK) {
+        if (rec->status != VB_OK) {
+            fprintf(stderr, "verbatim: %s:%zu: %s\n", rs->display, rec->line, rec->error);
+            if (rs->strict) {
+                rs->status = EXIT_BAD_INPUT;
+                rs->stop = true;
+            }
+            continue;
+        }
+        switch (rs->on_record(rec, p, rs->ctx)) {
+        case CLI_NEXT: break;
+        case CLI_QUIT: rs->stop = rs->quiet = true; return true;
+        case CLI_FAIL: rs->stop = true; rs->status = EXIT_IO; return true;
+        }
+        rs->written++;
+    }
+    if (rs->stop || st == VB_AGAIN || st == VB_DONE)
+        return true;
+    fprintf(stderr, "verbatim %s: %s: %s\n", rs->cmd, rs->display, vb_pipeline_errmsg(p));
+    rs->status = st == VB_ENOMEM ? EXIT_IO : EXIT_USAGE;
+    rs->stop = true;
+    return false;
+}
+
+/* How many bytes to read at a time. Tests set VERBATIM_READ_CHUNK to a
+ * number, or to random:SEED, to prove that records come out the same
+ * whatever the chunk boundaries. */
+typedef struct chunker {
+    size_t fixed;     /* 0: random sizes */
+    uint64_t state;   /* xorshift state for random sizes */
+} chunker;
+
+static chunker chunker_from_env(void)
+{
+    chunker ch = {READ_CHUNK_BYTES, 0};
+    const char *env = getenv("VERBATIM_READ_CHUNK");
+    if (env == NULL)
+        return ch;
+    if (strncmp(env, "random:", 7) == 0) {
+        ch.fixed = 0;
+        ch.state = strtoull(env + 7, NULL, 10) * 2654435761u + 1;
+    } else {
+        unsigned long long v = strtoull(env, NULL, 10);
+        ch.fixed = v >= 1 && v <= READ_CHUNK_BYTES ? (size_t)v : READ_CHUNK_BYTES;
+    }
+    return ch;
+}
+
+static size_t chunk_size(chunker *ch)
+{
+    if (ch->fixed > 0)
+        return ch->fixed;
+    ch->state ^= ch->state << 13;
+    ch->state ^= ch->state >> 7;
+    ch->state ^= ch->state << 17;
+    return 1 + (size_t)(ch->state % 97);
+}
+
+static void run_stream(vb_pipeline *p, FILE *f, run_state *rs)
+{
+    static char buf[READ_CHUNK_BYTES];
+    chunker ch = chunker_from_env();
+    for (;;) {
+        size_t want = chunk_size(&ch);
+        size_t n = fread(buf, 1, want, f);
+        if (n > 0) {
+            vb_status st = vb_pipeline_feed(p, buf, n);
+            if (st != VB_OK) {
+                fprintf(stderr, "verbatim %s: %s: %s\n", rs->cmd, rs->display, vb_strerror(st));
+                rs->status = EXIT_IO;
+                rs->stop = true;
+                return;
+            }
+            if (!drain(p, rs) || rs->stop)
+                return;
+        }
+        if (n < want) {
+            if (ferror(f)) {
+                fprintf(stderr, "verbatim %s: %s: read error: %s\n", rs->cmd, rs->display,
+                        strerror(errno));
+                rs->status = EXIT_IO;
+            }
+            break;
+        }
+    }
+    vb_pipeline_finish(p);
+    drain(p, rs);
+}
+
+/* Opens one input and streams it. `name` "-" is stdin. */
+static void run_input(vb_pipeline *p, const char *name, run_state *rs)
+{
+    bool is_stdin = strcmp(name, "-") == 0;
+    rs->display = is_stdin ? "<stdin>" : name;
+    FILE *f = is_stdin ? stdin : fopen(name, "rb");
+    if (f == NULL) {
+        fprintf(stderr, "verbatim %s: %s: cannot open: %s\n", rs->cmd, name, strerror(errno));
+        rs->status = EXIT_IO;
+        return;
+    }
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "verbatim %s: %s: is a directory\n", rs->cmd, name);
+        rs->status = EXIT_IO;
+    } else {
+        run_stream(p, f, rs);
+    }
+    if (!is_stdin)
+        fclose(f);
+}
+
+int cli_run(cli_input *in, const char *cmd, cli_record_fn on_record, void *ctx)
+{
+    static char *stdin_only[] = {"-"};
+    char **files = in->n_files > 0 ? in->files : stdin_only;
+    int n_files = in->n_files > 0 ? in->n_files : 1;
+
+    const char *data_dir = cli_data_dir(in);
+    vb_error err;
+    vb_lexicon *lex = vb_lexicon_load(data_dir, &in->opts, &err);
+    if (lex == NULL) {
+        if (err.source[0] != '\0' && err.line > 0)
+            fprintf(stderr, "verbatim %s: %s:%zu: %s\n", cmd, err.source, err.line, err.message);
+        else if (err.source[0] != '\0')
+            fprintf(stderr, "verbatim %s: %s: %s\n", cmd, err.source, err.message);
+        else
+            fprintf(stderr, "verbatim %s: %s\n", cmd, err.message);
+        return err.code == VB_ENOMEM ? EXIT_IO : EXIT_USAGE;
+    }
+    in->opts.source_name = files[0];
+    vb_pipeline *p = vb_pipeline_new(lex, &in->opts, &err);
+    if (p == NULL) {
+        fprintf(stderr, "verbatim %s: %s\n", cmd, err.message);
+        vb_lexicon_free(lex);
+        return err.code == VB_ENOMEM ? EXIT_IO : EXIT_USAGE;
+    }
+
+    run_state rs = {.cmd = cmd, .strict = in->strict, .on_record = on_record, .ctx = ctx};
+    for (int i = 0; i < n_files && !rs.stop; i++) {
+        if (i > 0 && vb_pipeline_reset(p, files[i]) != VB_OK) {
+            fprintf(stderr, "verbatim %s: %s\n", cmd, vb_pipeline_errmsg(p));
+            rs.status = EXIT_USAGE;
+            break;
+        }
+        run_input(p, files[i], &rs);
+    }
+
+    vb_stats stats;
+    vb_pipeline_stats(p, &stats);
+    if (!rs.quiet)
+        fprintf(stderr,
+                "verbatim %s: %zu records read, %zu written, %zu rejected, "
+                "%zu invalid UTF-8 sequences replaced\n",
+                cmd, stats.records_read, rs.written, stats.records_rejected,
+                stats.invalid_utf8);
+    vb_pipeline_free(p);
+    vb_lexicon_free(lex);
+    return rs.status;
+}
+
+/* ---- A streaming command from argv to exit status ------------------------- */
+
+int cli_stream_command(const cli_command *cmd, int argc, char **argv)
+{
+    static const struct option input_options[] = {CLI_INPUT_OPTIONS};
+    enum { N_INPUT = sizeof input_options / sizeof input_options[0] };
+    struct option longopts[N_INPUT + 16];
+    size_t n = 0;
+    for (; n < N_INPUT; n++)
+        longopts[n] = input_options[n];
+    for (size_t i = 0; cmd->options[i].name != NULL && n + 1 < sizeof longopts / sizeof longopts[0]; i++)
+        longopts[n++] = cmd->options[i];
+    memset(&longopts[n], 0, sizeof longopts[n]);
+
+    cli_input in;
+    cli_input_init(&in);
+    int status = EXIT_OK;
+    int c;
+    while ((c = getopt_long(argc, argv, CLI_INPUT_SHORT, longopts, NULL)) != -1) {
+        int handled = cli_input_option(&in, cmd->name, c, optarg);
+        if (handled > 0 || (handled == 0 && cmd->option != NULL && cmd->option(&in, c, optarg)))
+            continue;
+        if (handled == 0 && c == 'h') {
+            fputs(cmd->help, stdout);
+            cli_input_free(&in);
+            return EXIT_OK;
+        }
+        if (handled == 0)
+            fprintf(stderr, "Try 'verbatim %s --help'.\n", cmd->name);
+        cli_input_free(&in);
+        return EXIT_USAGE;
+    }
+    in.files = argv + optind;
+    in.n_files = argc - optind;
+
+    cli_output out;
+    status = cli_output_open(&out, cmd->name, in.output);
+    if (status == EXIT_OK) {
+        status = cli_run(&in, cmd->name, cmd->on_record, &out);
+        int out_status = cli_output_close(&out, cmd->name);
+        if (status == EXIT_OK)
+            status = out_status;
+    }
+    cli_input_free(&in);
+    return status;
+}

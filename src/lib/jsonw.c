@@ -1,0 +1,104 @@
+/* jsonw.c: JSON escaping and number formatting for the record writers. */
+#include "jsonw.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* 1 for bytes that must be escaped inside a JSON string. */
+static const unsigned char needs_escape[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x00 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x10 */
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* '"' */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* '\\' */
+};
+
+vb_status vb_json_string(vb_buf *b, const char *s, size_t len)
+{
+    static const char hex[] = "0123456789abcdef";
+    /* Worst case every byte becomes \u00XX: reserve once, then write. */
+    if (len > ((size_t)-1 - 2) / 6)
+        return VB_ELIMIT;
+    vb_status st = vb_buf_reserve(b, len + 2);
+    if (st != VB_OK)
+        return st;
+    b->data[b->len++] = '"';
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    while (p < end) {
+        const unsigned char *run = p;
+        while (p < end && !needs_escape[*p])
+            p++;
+        if (p > run) {
+            st = vb_buf_append(b, (const char *)run, (size_t)(p - run));
+            if (st != VB_OK)
+                return st;
+        }
+        if (p == end)
+            break;
+        char esc[6] = {'\\', 0, 0, 0, 0, 0};
+        size_t n = 2;
+        switch (*p) {
+        case '"': esc[1] = '"'; break;
+        case '\\': esc[1] = '\\'; break;
+        case '\n': esc[1] = 'n'; break;
+        case '\r': esc[1] = 'r'; break;
+        case '\t': esc[1] = 't'; break;
+        case '\b': esc[1] = 'b'; break;
+        case '\f': esc[1] = 'f'; break;
+        default:
+            esc[1] = 'u';
+            esc[2] = '0';
+            esc[3] = '0';
+            esc[4] = hex[*p >> 4];
+            esc[5] = hex[*p & 15];
+            n = 6;
+        }
+        st = vb_buf_append(b, esc, n);
+        if (st != VB_OK)
+            return st;
+        p++;
+    }
+    return vb_buf_putc(b, '"');
+}
+
+vb_status vb_json_key(vb_buf *b, const char *key)
+{
+    vb_status st = vb_buf_putc(b, '"');
+    if (st == VB_OK)
+        st = vb_buf_puts(b, key);
+    if (st == VB_OK)
+        st = vb_buf_append(b, "\":", 2);
+    return st;
+}
+
+vb_status vb_json_number(vb_buf *b, double x, int decimals)
+{
+    if (!isfinite(x))
+        return vb_buf_append(b, "null", 4);
+    char tmp[64];
+    int n = snprintf(tmp, sizeof tmp, "%.*f", decimals, x);
+    if (n <= 0 || (size_t)n >= sizeof tmp)
+        return VB_EINVAL;
+    if (memchr(tmp, '.', (size_t)n) != NULL) {
+        while (n > 0 && tmp[n - 1] == '0')
+            n--;
+        if (n > 0 && tmp[n - 1] == '.')
+            n--;
+    }
+    if (n == 2 && tmp[0] == '-' && tmp[1] == '0')
+        return vb_buf_putc(b, '0');
+    return vb_buf_append(b, tmp, (size_t)n);
+}
+
+vb_status vb_json_size(vb_buf *b, size_t n)
+{
+    char tmp[24];
+    size_t i = sizeof tmp;
+    do {
+        tmp[--i] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n > 0);
+    return vb_buf_append(b, tmp + i, sizeof tmp - i);
+}

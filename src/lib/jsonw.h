@@ -1,0 +1,19 @@
+/* jsonw.h: hand-written JSON output into a vb_buf. The hot path of
+ * `analyze` is writing JSON, so escaping scans runs of safe bytes and
+ * copies them at once rather than going through a general serialiser. */
+#ifndef VB_JSONW_H
+#define VB_JSONW_H
+
+#include "buf.h"
+
+/* Appends `s` as a JSON string (with quotes). `s` must be valid UTF-8;
+ * control characters are escaped, everything else is copied as is. */
+vb_status vb_json_string(vb_buf *b, const char *s, size_t len);
+/* Appends `"key":` (key is a literal without characters to escape). */
+vb_status vb_json_key(vb_buf *b, const char *key);
+/* Appends `x` rounded to `decimals` places, without trailing zeros and
+ * with no negative zero, so the same value always prints the same. */
+vb_status vb_json_number(vb_buf *b, double x, int decimals);
+vb_status vb_json_size(vb_buf *b, size_t n);
+
+#endif

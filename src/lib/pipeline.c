@@ -1,0 +1,570 @@
+/* pipeline.c: wires the stages together and implements the public API.
+ *
+ * A vb_lexicon is the immutable, shareable data of a language (stopwords,
+ * sentiment lexicons). A vb_pipeline is one thread's worker: a record
+ * source (readers), the text stages with their stem cache, a per-record
+ * arena, and the output buffer for JSON. vb_pipeline_next() pulls one
+ * record from the source, resets the arena and runs every stage over it;
+ * nothing here allocates per token.
+ */
+#include "verbatim.h"
+
+#include "alloc.h"
+#include "arena.h"
+#include "buf.h"
+#include "jsonw.h"
+#include "lexicon.h"
+#include "sentiment.h"
+#include "source.h"
+#include "text.h"
+#include "utf8.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#define DEFAULT_MAX_FIELD_BYTES ((size_t)16 << 20)
+#define ARENA_BLOCK_BYTES ((size_t)64 << 10)
+/* The JSON of one record is bounded by its fields; this only stops a
+ * runaway. Fields are capped by max_field_bytes, escaping at most x6. */
+#define OUTPUT_CAP_FACTOR 8
+
+struct vb_lexicon {
+    vb_allocator alloc;
+    vb_lang *lang;
+    vb_senti_lex *senti;
+};
+
+struct vb_pipeline {
+    vb_allocator alloc;
+    const vb_lexicon *lex;
+    vb_options opts;
+    vb_source_spec spec;
+    vb_source *source;
+    vb_text *text;
+    vb_arena arena;   /* per-record memory, reset by vb_pipeline_next() */
+    vb_buf out;       /* JSON handed out by vb_record_to_json() */
+    vb_buf errmsg;    /* last fatal error */
+    vb_record rec;
+    vb_stats stats;
+    size_t record_no; /* records returned so far, across sources */
+    char id_buf[24];  /* the record number as text */
+};
+
+const char *vb_version(void)
+{
+    return VB_VERSION_STRING;
+}
+
+const char *vb_strerror(vb_status st)
+{
+    switch (st) {
+    case VB_OK: return "success";
+    case VB_AGAIN: return "more input needed";
+    case VB_DONE: return "end of input";
+    case VB_ENOMEM: return "out of memory";
+    case VB_EIO: return "input/output error";
+    case VB_EPARSE: return "malformed input";
+    case VB_EUTF8: return "invalid UTF-8";
+    case VB_ELIMIT: return "limit exceeded";
+    case VB_EINVAL: return "invalid argument";
+    }
+    return "unknown status";
+}
+
+void vb_options_init(vb_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->language = "english";
+    o->format = VB_FORMAT_AUTO;
+    o->source_name = "-";
+    o->has_header = true;
+    o->max_field_bytes = DEFAULT_MAX_FIELD_BYTES;
+}
+
+bool vb_format_parse(const char *name, vb_format *out)
+{
+    static const struct {
+        const char *name;
+        vb_format format;
+    } names[] = {{"auto", VB_FORMAT_AUTO},   {"csv", VB_FORMAT_CSV},
+                 {"tsv", VB_FORMAT_TSV},     {"jsonl", VB_FORMAT_JSONL},
+                 {"ndjson", VB_FORMAT_JSONL}, {"json", VB_FORMAT_JSONL},
+                 {"text", VB_FORMAT_TEXT},   {"txt", VB_FORMAT_TEXT}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (strcmp(name, names[i].name) == 0) {
+            *out = names[i].format;
+            return true;
+        }
+    }
+    return false;
+}
+
+const char *vb_format_name(vb_format f)
+{
+    switch (f) {
+    case VB_FORMAT_AUTO: return "auto";
+    case VB_FORMAT_CSV: return "csv";
+    case VB_FORMAT_TSV: return "tsv";
+    case VB_FORMAT_JSONL: return "jsonl";
+    case VB_FORMAT_TEXT: return "text";
+    }
+    return "unknown";
+}
+
+static void set_error(vb_error *err, vb_status code, const char *source, const char *fmt, ...)
+{
+    if (err == NULL)
+        return;
+    memset(err, 0, sizeof *err);
+    err->code = code;
+    if (source != NULL)
+        snprintf(err->source, sizeof err->source, "%s", source);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+}
+
+/* ---- Lexicons ------------------------------------------------------------ */
+
+vb_lexicon *vb_lexicon_load(const char *data_dir, const vb_options *opts, vb_error *err)
+{
+    vb_options defaults;
+    if (opts == NULL) {
+        vb_options_init(&defaults);
+        opts = &defaults;
+    }
+    const vb_allocator *a = vb_allocator_or_default(&opts->alloc);
+    vb_lexicon *lex = vb_calloc(a, 1, sizeof *lex);
+    if (lex == NULL) {
+        set_error(err, VB_ENOMEM, data_dir, "out of memory loading lexicons");
+        return NULL;
+    }
+    lex->alloc = *a;
+    lex->lang = vb_lang_load(data_dir, opts->language, &lex->alloc, err);
+    if (lex->lang == NULL)
+        goto fail;
+
+    /* Sentiment lexicons live in the language's folder; a language
+     * without one still tokenises and stems (its sentiment is neutral). */
+    char lang_dir[4096];
+    int n = snprintf(lang_dir, sizeof lang_dir, "%s/%s", data_dir, vb_lang_code(lex->lang));
+    if (n < 0 || (size_t)n >= sizeof lang_dir) {
+        set_error(err, VB_EINVAL, data_dir, "data directory path too long");
+        goto fail;
+    }
+    lex->senti = vb_senti_lex_load(lang_dir, opts->lexicon_files, opts->n_lexicon_files,
+                                   &lex->alloc, err);
+    if (lex->senti == NULL)
+        goto fail;
+    return lex;
+
+fail:
+    vb_lexicon_free(lex);
+    return NULL;
+}
+
+void vb_lexicon_free(vb_lexicon *lex)
+{
+    if (lex == NULL)
+        return;
+    vb_senti_lex_free(lex->senti);
+    vb_lang_free(lex->lang);
+    vb_allocator a = lex->alloc;
+    vb_free(&a, lex);
+}
+
+/* ---- Pipelines ----------------------------------------------------------- */
+
+static vb_status open_source(vb_pipeline *p, vb_error *err)
+{
+    vb_source_free(p->source);
+    p->source = vb_source_new(&p->spec, &p->alloc, err);
+    return p->source != NULL ? VB_OK : (err != NULL ? err->code : VB_ENOMEM);
+}
+
+vb_pipeline *vb_pipeline_new(const vb_lexicon *lex, const vb_options *opts, vb_error *err)
+{
+    vb_options defaults;
+    if (opts == NULL) {
+        vb_options_init(&defaults);
+        opts = &defaults;
+    }
+    const vb_allocator *a = vb_allocator_or_default(&opts->alloc);
+    vb_pipeline *p = vb_calloc(a, 1, sizeof *p);
+    if (p == NULL) {
+        set_error(err, VB_ENOMEM, opts->source_name, "out of memory");
+        return NULL;
+    }
+    p->alloc = *a;
+    p->lex = lex;
+    p->opts = *opts;
+    if (p->opts.max_field_bytes == 0)
+        p->opts.max_field_bytes = DEFAULT_MAX_FIELD_BYTES;
+    vb_arena_init(&p->arena, &p->alloc, ARENA_BLOCK_BYTES);
+    size_t cap = p->opts.max_field_bytes;
+    cap = cap > (size_t)-1 / OUTPUT_CAP_FACTOR ? (size_t)-1 : cap * OUTPUT_CAP_FACTOR;
+    vb_buf_init(&p->out, &p->alloc, cap);
+    vb_buf_init(&p->errmsg, &p->alloc, 4096);
+
+    p->spec.format = p->opts.format;
+    p->spec.source_name = p->opts.source_name;
+    p->spec.has_header = p->opts.has_header;
+    p->spec.text_col = p->opts.text_col;
+    p->spec.id_col = p->opts.id_col;
+    p->spec.keep_cols = p->opts.keep_cols;
+    p->spec.n_keep_cols = p->opts.n_keep_cols;
+    p->spec.max_field_bytes = p->opts.max_field_bytes;
+
+    p->text = vb_text_new(lex->lang, &p->alloc);
+    if (p->text == NULL) {
+        set_error(err, VB_ENOMEM, opts->source_name, "out of memory");
+        goto fail;
+    }
+    vb_text_set_clause_words(p->text, vb_senti_lex_is_contrast, (void *)lex->senti);
+    if (open_source(p, err) != VB_OK)
+        goto fail;
+    return p;
+
+fail:
+    vb_pipeline_free(p);
+    return NULL;
+}
+
+void vb_pipeline_free(vb_pipeline *p)
+{
+    if (p == NULL)
+        return;
+    vb_source_free(p->source);
+    vb_text_free(p->text);
+    vb_arena_free(&p->arena);
+    vb_buf_free(&p->out);
+    vb_buf_free(&p->errmsg);
+    vb_allocator a = p->alloc;
+    vb_free(&a, p);
+}
+
+vb_status vb_pipeline_reset(vb_pipeline *p, const char *source_name)
+{
+    p->opts.source_name = source_name;
+    p->spec.source_name = source_name;
+    vb_error err;
+    vb_status st = open_source(p, &err);
+    if (st != VB_OK) {
+        vb_buf_reset(&p->errmsg);
+        vb_buf_printf(&p->errmsg, "%s: %s", source_name, err.message);
+    }
+    return st;
+}
+
+vb_status vb_pipeline_feed(vb_pipeline *p, const char *buf, size_t len)
+{
+    p->stats.bytes_read += len;
+    return vb_source_feed(p->source, buf, len);
+}
+
+vb_status vb_pipeline_finish(vb_pipeline *p)
+{
+    return vb_source_finish(p->source);
+}
+
+const char *vb_pipeline_errmsg(const vb_pipeline *p)
+{
+    return p->errmsg.len > 0 ? p->errmsg.data : "";
+}
+
+const char *const *vb_pipeline_keep_names(const vb_pipeline *p, size_t *n)
+{
+    *n = p->opts.n_keep_cols;
+    return vb_source_keep_names(p->source);
+}
+
+void vb_pipeline_stats(const vb_pipeline *p, vb_stats *out)
+{
+    *out = p->stats;
+}
+
+/* Copies a column value into the arena with invalid UTF-8 replaced, so
+ * that everything the record hands out is valid UTF-8. */
+static vb_status repair_field(vb_pipeline *p, vb_field *f)
+{
+    if (f->data == NULL)
+        return VB_OK;
+    size_t n_invalid = 0;
+    const char *text;
+    size_t len;
+    vb_status st = vb_utf8_repair(&p->arena, f->data, f->len, &text, &len, &n_invalid);
+    if (st != VB_OK)
+        return st;
+    p->stats.invalid_utf8 += n_invalid;
+    f->data = text;
+    f->len = len;
+    return VB_OK;
+}
+
+static vb_status analyse(vb_pipeline *p, const vb_source_record *sr)
+{
+    vb_record *r = &p->rec;
+    vb_doc doc;
+    vb_status st = vb_text_analyze(p->text, &p->arena, sr->text.data, sr->text.len, &doc);
+    if (st != VB_OK)
+        return st;
+    r->text = doc.text;
+    r->text_len = doc.len;
+    r->n_invalid_utf8 = doc.n_invalid_utf8;
+    r->tokens = doc.tokens;
+    r->n_tokens = doc.n_tokens;
+    r->sentences = doc.sentences;
+    r->n_sentences = doc.n_sentences;
+    r->clauses = doc.clauses;
+    r->n_clauses = doc.n_clauses;
+    p->stats.invalid_utf8 += doc.n_invalid_utf8;
+
+    vb_doc_sentiment ds;
+    st = vb_sentiment_score(p->lex->senti, &doc, &p->arena, p->opts.explain, &ds);
+    if (st != VB_OK)
+        return st;
+    r->sentiment = ds.overall;
+    r->sentence_sentiment = ds.sentences;
+    r->clause_sentiment = ds.clauses;
+    r->cues = ds.cues;
+    r->n_cues = ds.n_cues;
+
+    if (sr->id.data != NULL) {
+        vb_field id = sr->id;
+        st = repair_field(p, &id);
+        if (st != VB_OK)
+            return st;
+        r->id = id.data;
+        r->id_len = id.len;
+    }
+    if (p->opts.n_keep_cols > 0) {
+        vb_field *fields = vb_arena_array(&p->arena, p->opts.n_keep_cols, sizeof *fields);
+        if (fields == NULL)
+            return VB_ENOMEM;
+        for (size_t i = 0; i < p->opts.n_keep_cols; i++) {
+            fields[i] = sr->keep[i];
+            st = repair_field(p, &fields[i]);
+            if (st != VB_OK)
+                return st;
+        }
+        r->fields = fields;
+        r->n_fields = p->opts.n_keep_cols;
+    }
+    return VB_OK;
+}
+
+vb_status vb_pipeline_next(vb_pipeline *p, const vb_record **out)
+{
+    vb_source_record sr;
+    vb_status st = vb_source_next(p->source, &sr);
+    if (st != VB_OK) {
+        if (st != VB_AGAIN && st != VB_DONE) {
+            vb_buf_reset(&p->errmsg);
+            vb_buf_printf(&p->errmsg, "%s", vb_source_errmsg(p->source));
+        }
+        return st;
+    }
+    vb_arena_reset(&p->arena);
+    vb_record *r = &p->rec;
+    memset(r, 0, sizeof *r);
+    r->record_no = ++p->record_no;
+    r->line = sr.line;
+    p->stats.records_read++;
+    int n = snprintf(p->id_buf, sizeof p->id_buf, "%zu", r->record_no);
+    r->id = p->id_buf;
+    r->id_len = (size_t)n;
+    r->text = "";
+    r->sentiment.label = VB_NEUTRAL;
+
+    if (sr.status != VB_OK) {
+        r->status = sr.status;
+        r->error = sr.error != NULL ? sr.error : vb_strerror(sr.status);
+        p->stats.records_rejected++;
+    } else {
+        st = analyse(p, &sr);
+        if (st != VB_OK) {
+            /* Out of memory for one record: reject it and carry on; the
+             * next record may well fit. */
+            r->status = st;
+            r->error = vb_strerror(st);
+            p->stats.records_rejected++;
+        }
+    }
+    *out = r;
+    return VB_OK;
+}
+
+/* ---- JSON output --------------------------------------------------------- */
+
+static const char *label_name(vb_label l)
+{
+    return l == VB_POSITIVE ? "positive" : l == VB_NEGATIVE ? "negative" : "neutral";
+}
+
+#define TRY(expr)                                                                            \
+    do {                                                                                     \
+        vb_status st_ = (expr);                                                              \
+        if (st_ != VB_OK)                                                                    \
+            return st_;                                                                      \
+    } while (0)
+
+static vb_status put_sentiment(vb_buf *b, const vb_sentiment *s)
+{
+    TRY(vb_buf_puts(b, "{\"compound\":"));
+    TRY(vb_json_number(b, s->compound, 4));
+    TRY(vb_buf_puts(b, ",\"pos\":"));
+    TRY(vb_json_number(b, s->pos, 3));
+    TRY(vb_buf_puts(b, ",\"neu\":"));
+    TRY(vb_json_number(b, s->neu, 3));
+    TRY(vb_buf_puts(b, ",\"neg\":"));
+    TRY(vb_json_number(b, s->neg, 3));
+    TRY(vb_buf_puts(b, ",\"label\":\""));
+    TRY(vb_buf_puts(b, label_name(s->label)));
+    return vb_buf_puts(b, "\"}");
+}
+
+static vb_status put_span_offsets(vb_buf *b, size_t start, size_t end)
+{
+    TRY(vb_buf_puts(b, "\"start\":"));
+    TRY(vb_json_size(b, start));
+    TRY(vb_buf_puts(b, ",\"end\":"));
+    return vb_json_size(b, end);
+}
+
+static vb_status put_sentences(vb_buf *b, const vb_record *r)
+{
+    TRY(vb_buf_puts(b, ",\"sentences\":["));
+    for (size_t i = 0; i < r->n_sentences; i++) {
+        TRY(vb_buf_puts(b, i == 0 ? "{" : ",{"));
+        TRY(put_span_offsets(b, r->sentences[i].start, r->sentences[i].end));
+        TRY(vb_buf_puts(b, ",\"sentiment\":"));
+        TRY(put_sentiment(b, &r->sentence_sentiment[i]));
+        TRY(vb_buf_putc(b, '}'));
+    }
+    return vb_buf_putc(b, ']');
+}
+
+static vb_status put_cues(vb_buf *b, const vb_record *r)
+{
+    TRY(vb_buf_puts(b, ",\"cues\":["));
+    for (size_t i = 0; i < r->n_cues; i++) {
+        const vb_cue *c = &r->cues[i];
+        TRY(vb_buf_puts(b, i == 0 ? "{\"text\":" : ",{\"text\":"));
+        TRY(vb_json_string(b, r->text + c->start, c->end - c->start));
+        TRY(vb_buf_putc(b, ','));
+        TRY(put_span_offsets(b, c->start, c->end));
+        TRY(vb_buf_puts(b, ",\"sentence\":"));
+        TRY(vb_json_size(b, c->sentence));
+        TRY(vb_buf_puts(b, ",\"valence\":"));
+        TRY(vb_json_number(b, c->valence, 3));
+        TRY(vb_buf_puts(b, ",\"score\":"));
+        TRY(vb_json_number(b, c->score, 3));
+        TRY(vb_buf_puts(b, ",\"rules\":["));
+        bool first = true;
+        for (uint32_t bit = 1; bit != 0 && bit <= c->rules; bit <<= 1) {
+            if (!(c->rules & bit))
+                continue;
+            TRY(vb_buf_puts(b, first ? "\"" : ",\""));
+            TRY(vb_buf_puts(b, vb_rule_name(bit)));
+            TRY(vb_buf_putc(b, '"'));
+            first = false;
+        }
+        TRY(vb_buf_putc(b, ']'));
+        if (c->modifier != NULL) {
+            TRY(vb_buf_puts(b, ",\"by\":"));
+            TRY(vb_json_string(b, c->modifier, strlen(c->modifier)));
+        }
+        TRY(vb_buf_putc(b, '}'));
+    }
+    return vb_buf_putc(b, ']');
+}
+
+static vb_status write_record_json(vb_pipeline *p, const vb_record *r)
+{
+    vb_buf *b = &p->out;
+    TRY(vb_buf_puts(b, "{\"id\":"));
+    TRY(vb_json_string(b, r->id, r->id_len));
+    if (r->n_fields > 0) {
+        size_t n_names;
+        const char *const *names = vb_pipeline_keep_names(p, &n_names);
+        TRY(vb_buf_puts(b, ",\"fields\":{"));
+        for (size_t i = 0; i < r->n_fields; i++) {
+            if (i > 0)
+                TRY(vb_buf_putc(b, ','));
+            TRY(vb_json_string(b, names[i], strlen(names[i])));
+            TRY(vb_buf_putc(b, ':'));
+            if (r->fields[i].data == NULL)
+                TRY(vb_buf_puts(b, "null"));
+            else
+                TRY(vb_json_string(b, r->fields[i].data, r->fields[i].len));
+        }
+        TRY(vb_buf_putc(b, '}'));
+    }
+    TRY(vb_buf_puts(b, ",\"sentiment\":"));
+    TRY(put_sentiment(b, &r->sentiment));
+    if (p->opts.sentences)
+        TRY(put_sentences(b, r));
+    if (p->opts.explain)
+        TRY(put_cues(b, r));
+    return vb_buf_putc(b, '}');
+}
+
+vb_status vb_record_to_json(vb_pipeline *p, const vb_record *rec, const char **json,
+                            size_t *len)
+{
+    vb_buf_reset(&p->out);
+    vb_status st = write_record_json(p, rec);
+    if (st != VB_OK)
+        return st;
+    *json = p->out.data;
+    *len = p->out.len;
+    return VB_OK;
+}
+
+static vb_status write_tokens_json(vb_pipeline *p, const vb_record *r)
+{
+    vb_buf *b = &p->out;
+    for (size_t i = 0; i < r->n_tokens; i++) {
+        const vb_token *t = &r->tokens[i];
+        TRY(vb_buf_puts(b, "{\"id\":"));
+        TRY(vb_json_string(b, r->id, r->id_len));
+        TRY(vb_buf_puts(b, ",\"i\":"));
+        TRY(vb_json_size(b, i));
+        TRY(vb_buf_puts(b, ",\"text\":"));
+        TRY(vb_json_string(b, r->text + t->start, t->end - t->start));
+        TRY(vb_buf_puts(b, ",\"norm\":"));
+        TRY(vb_json_string(b, t->norm, t->norm_len));
+        TRY(vb_buf_puts(b, ",\"stem\":"));
+        TRY(vb_json_string(b, t->stem, t->stem_len));
+        TRY(vb_buf_puts(b, ",\"kind\":\""));
+        TRY(vb_buf_puts(b, vb_token_kind_name(t->kind)));
+        TRY(vb_buf_puts(b, "\","));
+        TRY(put_span_offsets(b, t->start, t->end));
+        TRY(vb_buf_puts(b, ",\"sentence\":"));
+        TRY(vb_json_size(b, t->sentence));
+        TRY(vb_buf_puts(b, ",\"clause\":"));
+        TRY(vb_json_size(b, t->clause));
+        if (t->flags & VB_TOKEN_STOPWORD)
+            TRY(vb_buf_puts(b, ",\"stopword\":true"));
+        if (t->flags & VB_TOKEN_ALLCAPS)
+            TRY(vb_buf_puts(b, ",\"caps\":true"));
+        if (t->flags & VB_TOKEN_ELONGATED)
+            TRY(vb_buf_puts(b, ",\"elongated\":true"));
+        TRY(vb_buf_puts(b, "}\n"));
+    }
+    return VB_OK;
+}
+
+vb_status vb_record_tokens_to_json(vb_pipeline *p, const vb_record *rec, const char **json,
+                                   size_t *len)
+{
+    vb_buf_reset(&p->out);
+    vb_status st = write_tokens_json(p, rec);
+    if (st != VB_OK)
+        return st;
+    *json = p->out.data != NULL ? p->out.data : "";
+    *len = p->out.len;
+    return VB_OK;
+}

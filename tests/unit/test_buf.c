@@ -1,0 +1,141 @@
+/* Tests for buf.c (capped buffers), arena.c and jsonw.c (JSON output). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "jsonw.h"
+#include "test_alloc.h"
+
+#include <string.h>
+
+static void test_buf_append_and_cap(void **state)
+{
+    (void)state;
+    vb_buf b;
+    vb_buf_init(&b, NULL, 10);
+    assert_int_equal(vb_buf_append(&b, "hello", 5), VB_OK);
+    assert_int_equal(vb_buf_puts(&b, "world"), VB_OK);
+    assert_string_equal(b.data, "helloworld");
+    /* One more byte is over the cap and leaves the buffer unchanged. */
+    assert_int_equal(vb_buf_putc(&b, '!'), VB_ELIMIT);
+    assert_int_equal(b.len, 10);
+    vb_buf_consume(&b, 5);
+    assert_string_equal(b.data, "world");
+    assert_int_equal(vb_buf_printf(&b, "%d", 42), VB_OK);
+    assert_string_equal(b.data, "world42");
+    vb_buf_free(&b);
+}
+
+static void test_buf_oom(void **state)
+{
+    (void)state;
+    test_alloc t;
+    vb_allocator a = test_allocator(&t, 0);
+    vb_buf b;
+    vb_buf_init(&b, &a, 100);
+    assert_int_equal(vb_buf_append(&b, "x", 1), VB_ENOMEM);
+    vb_buf_free(&b);
+    assert_int_equal(t.live_blocks, 0);
+}
+
+static void test_arena_reuses_memory(void **state)
+{
+    (void)state;
+    test_alloc t;
+    vb_allocator a = test_allocator(&t, (size_t)-1);
+    vb_arena ar;
+    vb_arena_init(&ar, &a, 4096);
+    size_t calls_after_warmup = 0;
+    for (int round = 0; round < 100; round++) {
+        vb_arena_reset(&ar);
+        for (int i = 0; i < 200; i++) {
+            char *s = vb_arena_strndup(&ar, "token", 5);
+            assert_non_null(s);
+            assert_string_equal(s, "token");
+            assert_int_equal((uintptr_t)s % _Alignof(max_align_t), 0);
+        }
+        if (round == 1)
+            calls_after_warmup = t.calls;
+    }
+    /* After two records of the same size, no allocation at all. */
+    assert_int_equal(t.calls, calls_after_warmup);
+    assert_int_equal(t.live_blocks, 1);
+    vb_arena_free(&ar);
+    assert_int_equal(t.live_blocks, 0);
+    assert_null(vb_arena_array(&ar, (size_t)-1 / 2, 4)); /* overflow */
+    vb_arena_free(&ar);
+}
+
+static void test_arena_large_allocation(void **state)
+{
+    (void)state;
+    vb_arena ar;
+    vb_arena_init(&ar, NULL, 1024);
+    char *big = vb_arena_alloc(&ar, 1 << 20);
+    assert_non_null(big);
+    memset(big, 'x', 1 << 20);
+    vb_arena_free(&ar);
+}
+
+static void expect_json(const char *in, size_t len, const char *want)
+{
+    vb_buf b;
+    vb_buf_init(&b, NULL, 1 << 20);
+    assert_int_equal(vb_json_string(&b, in, len), VB_OK);
+    assert_int_equal(b.len, strlen(want));
+    assert_memory_equal(b.data, want, b.len);
+    vb_buf_free(&b);
+}
+
+static void test_json_string_escapes(void **state)
+{
+    (void)state;
+    expect_json("plain", 5, "\"plain\"");
+    expect_json("say \"hi\"\\", 9, "\"say \\\"hi\\\"\\\\\"");
+    expect_json("a\nb\tc\r", 6, "\"a\\nb\\tc\\r\"");
+    expect_json("nul\0x\x1f", 6, "\"nul\\u0000x\\u001f\"");
+    expect_json("caf\xc3\xa9 \xf0\x9f\x91\x8d", 10, "\"caf\xc3\xa9 \xf0\x9f\x91\x8d\"");
+    expect_json("", 0, "\"\"");
+}
+
+static void expect_number(double x, int decimals, const char *want)
+{
+    vb_buf b;
+    vb_buf_init(&b, NULL, 64);
+    assert_int_equal(vb_json_number(&b, x, decimals), VB_OK);
+    assert_string_equal(b.data, want);
+    vb_buf_free(&b);
+}
+
+static void test_json_numbers(void **state)
+{
+    (void)state;
+    expect_number(0.5, 4, "0.5");
+    expect_number(-0.00001, 4, "0");
+    expect_number(1.0, 4, "1");
+    expect_number(-0.61249, 4, "-0.6125");
+    expect_number(12.0 / 0.0, 2, "null");
+    vb_buf b;
+    vb_buf_init(&b, NULL, 64);
+    assert_int_equal(vb_json_size(&b, 0), VB_OK);
+    assert_int_equal(vb_json_size(&b, 18446744073709551615u), VB_OK);
+    assert_string_equal(b.data, "018446744073709551615");
+    vb_buf_free(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_buf_append_and_cap),
+        cmocka_unit_test(test_buf_oom),
+        cmocka_unit_test(test_arena_reuses_memory),
+        cmocka_unit_test(test_arena_large_allocation),
+        cmocka_unit_test(test_json_string_escapes),
+        cmocka_unit_test(test_json_numbers),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
