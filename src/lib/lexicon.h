@@ -1,0 +1,90 @@
+/* lexicon.h: the sentiment lexicon of one language (valences, boosters,
+ * negators, contrast words, idioms, emoji, the CX overlay) plus any user
+ * files, loaded once and looked up per token by hash.
+ *
+ * Every term is stored in lookup form (lower case, words separated by one
+ * space). A term has one entry that may play several roles at once: "no" is
+ * a valence word and a negator, "incredible" a valence word and a booster.
+ * Immutable after loading, so one vb_senti_lex may serve any number of
+ * threads. The file format is documented in lexicons/README.md.
+ */
+#ifndef VB_LEXICON_H
+#define VB_LEXICON_H
+
+#include "verbatim.h"
+
+#include <stdint.h>
+
+/* Roles of an entry (bits of vb_senti_entry.flags). */
+enum {
+    VB_LEX_VALENCE = 1u << 0,  /* has a valence (-4..+4) */
+    VB_LEX_BOOSTER = 1u << 1,  /* scales the valence after it ("very", "slightly") */
+    VB_LEX_NEGATOR = 1u << 2,  /* flips the valence after it ("not", "never") */
+    VB_LEX_CONTRAST = 1u << 3, /* starts a contrasting clause ("but", "although") */
+    VB_LEX_EXCESS = 1u << 4,   /* "too": "too X" is a complaint unless X is positive */
+    VB_LEX_CX = 1u << 5,       /* the valence comes from the CX overlay */
+    VB_LEX_USER = 1u << 6,     /* the valence comes from a user file */
+    VB_LEX_PHRASE = 1u << 7    /* the term has more than one word */
+};
+
+typedef struct vb_senti_entry {
+    const char *term;       /* lookup form, NUL-terminated */
+    uint32_t term_len;      /* bytes */
+    uint32_t flags;         /* VB_LEX_* roles */
+    uint64_t hash;          /* vb_senti_hash(term, term_len) */
+    uint32_t max_words;     /* longest phrase starting with this word, in words (0: none) */
+    float valence;          /* -4..+4 when VB_LEX_VALENCE */
+    float boost;            /* added to |valence| when VB_LEX_BOOSTER; < 0 dampens */
+    float before, after;    /* VB_LEX_CONTRAST: weights of the text before and
+                               of the clause the word opens */
+    float main;             /* VB_LEX_CONTRAST: 0 for "but"-like words; for concessive
+                               words ("although") the weight of the main clause that
+                               follows when the word opens the sentence */
+    float excess;           /* VB_LEX_EXCESS: valence of "too X" */
+} vb_senti_entry;
+
+typedef struct vb_senti_lex vb_senti_lex;
+
+/* Loads the sentiment files of the language folder `lang_dir` (valence.tsv,
+ * emoji.tsv, boosters.tsv, negators.tsv, contrast.tsv, idioms.tsv, cx.tsv,
+ * in that order; a missing file is skipped, so a language without
+ * sentiment files gets an empty lexicon and neutral scores), then the `n_user` files in `user_files`, later entries overriding
+ * earlier ones. Returns NULL on failure with `err` (if not NULL) filled:
+ * VB_EIO (file unreadable), VB_EPARSE (a bad line: source and line set,
+ * message says what is wrong), VB_ENOMEM. Every allocation goes through
+ * `a` (NULL: the C library's). Free with vb_senti_lex_free(). */
+vb_senti_lex *vb_senti_lex_load(const char *lang_dir, const char *const *user_files,
+                                size_t n_user, const vb_allocator *a, vb_error *err);
+void vb_senti_lex_free(vb_senti_lex *lex); /* NULL is a no-op */
+
+/* Number of distinct terms loaded. */
+size_t vb_senti_lex_size(const vb_senti_lex *lex);
+
+/* FNV-1a, 64 bits. vb_senti_hash_more() continues a hash, so hashing "a",
+ * then " ", then "b" gives the hash of "a b" without building the string. */
+#define VB_SENTI_HASH_INIT 14695981039346656037ull
+static inline uint64_t vb_senti_hash_more(uint64_t h, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+static inline uint64_t vb_senti_hash(const char *s, size_t len)
+{
+    return vb_senti_hash_more(VB_SENTI_HASH_INIT, s, len);
+}
+
+/* Returns the entry for the `len` bytes at `term` (lookup form; phrases
+ * with single spaces) whose hash is `hash`, or NULL. */
+const vb_senti_entry *vb_senti_lex_find(const vb_senti_lex *lex, uint64_t hash,
+                                        const char *term, size_t len);
+/* The same, hashing `term` itself. */
+const vb_senti_entry *vb_senti_lex_get(const vb_senti_lex *lex, const char *term, size_t len);
+
+/* A vb_clause_word_fn (text.h): true when `lookup` is a contrast word, so
+ * the text stage starts a new clause before it. `lex` is the vb_senti_lex. */
+bool vb_senti_lex_is_contrast(const char *lookup, size_t len, void *lex);
+
+#endif

@@ -1,0 +1,653 @@
+/* sentiment.c: the sentiment stage. It runs after tokenising and before
+ * themes, and turns a vb_doc into VADER-compatible scores plus the cues
+ * (words, phrases, emoji) that explain them.
+ *
+ * The rules are VADER's (Hutto & Gilbert 2014) with its known mistakes
+ * fixed; each is pinned by a test in tests/unit/test_sentiment.c:
+ *   1. units: tokens are grouped into lexicon phrases, longest match first
+ *      ("no problem", "kind of", "went above and beyond"), else one each;
+ *   2. a word that modifies the next sentiment word ("no", "super",
+ *      "incredible") loses its own valence, as VADER's "no" rule does;
+ *   3. each sentiment unit looks back up to three units within its clause,
+ *      never across a clause boundary or a comma: boosters add their weight
+ *      (decaying x0.95, x0.9), negators multiply by -0.74, "least" negates,
+ *      ALL-CAPS in mixed-case text adds 0.733; "couldn't be happier" and
+ *      "can't recommend it enough" are not negated but intensified;
+ *   4. "too X" is a complaint unless X is positive;
+ *   5. every contrast word weighs the text around it (contrast.tsv);
+ *   6. sums are normalised x / sqrt(x^2 + 15) after adding '!' and '?'
+ *      emphasis, and pos/neu/neg proportions follow VADER's sifting.
+ * Identical words are scored independently (VADER's "but" rule looked up
+ * scores by value, so repeats were weighed once). Nothing here allocates
+ * except from the record arena, and each token is hashed once.
+ */
+#include "sentiment.h"
+
+#include <math.h>
+#include <string.h>
+
+#define N_SCALAR (-0.74)   /* negation, VADER */
+#define C_INCR 0.733       /* ALL-CAPS emphasis, VADER */
+#define EXCESS_BOOST 0.293 /* "too" as a booster of a positive or negative word */
+#define INTENSIFY 1.25     /* "couldn't be happier", "never so happy" */
+#define ALPHA 15.0         /* compound normalisation, VADER */
+#define WINDOW 3           /* units a modifier reaches, VADER */
+#define MAX_PHRASE_BYTES 512
+#define UNMET (-0.8)      /* "doesn't play", "would not close": a function that fails */
+
+typedef struct unit {
+    size_t first, n;           /* tokens [first, first + n) */
+    const vb_senti_entry *e;   /* lexicon entry of the unit's text, or NULL */
+    const char *key;           /* lookup form (first token only for phrases) */
+    size_t key_len;
+    uint32_t sentence, clause;
+    bool punct;                /* a punctuation token */
+    bool stop;                 /* punctuation that ends a modifier's reach: , ; : ( ) */
+    bool caps;                 /* written in capitals */
+    bool modifier;             /* modifies a later word here; own valence unused */
+    bool negator, booster, excess_active;
+    double boost;              /* booster weight used here */
+    double valence;            /* base valence, 0 when none */
+    double score;              /* after every rule except contrast */
+    double weight;             /* contrast weight, 1 by default */
+    uint32_t rules;            /* VB_RULE_* */
+    const char *by;            /* modifier term, for explanations */
+    size_t cue_tokens;         /* tokens the cue spans ("too small" = 2) */
+    bool unmet;                /* a negator before a neutral word: "won't play" */
+} unit;
+
+const char *vb_rule_name(uint32_t rule)
+{
+    switch (rule) {
+    case VB_RULE_NEGATED: return "negated";
+    case VB_RULE_BOOSTED: return "boosted";
+    case VB_RULE_DAMPENED: return "dampened";
+    case VB_RULE_CAPS: return "caps";
+    case VB_RULE_AFTER_CONTRAST: return "after_contrast";
+    case VB_RULE_BEFORE_CONTRAST: return "before_contrast";
+    case VB_RULE_EXCLAIM: return "exclaim";
+    case VB_RULE_QUESTION: return "question";
+    case VB_RULE_IDIOM: return "idiom";
+    case VB_RULE_LEAST: return "least";
+    case VB_RULE_CX: return "cx";
+    case VB_RULE_USER: return "user";
+    default: return "unknown";
+    }
+}
+
+static bool key_is(const unit *u, const char *word)
+{
+    size_t len = strlen(word);
+    return u->n == 1 && u->key_len == len && memcmp(u->key, word, len) == 0;
+}
+
+static bool has_valence(const unit *u)
+{
+    return u->e != NULL && (u->e->flags & VB_LEX_VALENCE) && u->e->valence != 0.0f;
+}
+
+static bool ends_with_nt(const char *s, size_t len)
+{
+    return len >= 3 && memcmp(s + len - 3, "n't", 3) == 0;
+}
+
+/* ---- 1. lookup and units ---------------------------------------------- */
+
+static bool looked_up(vb_token_kind k)
+{
+    return k == VB_TOKEN_WORD || k == VB_TOKEN_NUMBER || k == VB_TOKEN_EMOJI ||
+           k == VB_TOKEN_EMOTICON;
+}
+
+/* Finds the entry of one token: its lookup form; for an elongated word the
+ * form with doubled letters collapsed ("soo" -> "so", "goood" -> "god" is
+ * not tried because "good" is found first); for an emoji its first code
+ * point, with and without VS16. */
+static const vb_senti_entry *find_token(const vb_senti_lex *lex, vb_arena *arena,
+                                        const vb_token *t, const char **key, size_t *key_len,
+                                        bool *oom)
+{
+    *key = t->lookup;
+    *key_len = t->lookup_len;
+    const vb_senti_entry *e = vb_senti_lex_get(lex, t->lookup, t->lookup_len);
+    if (e != NULL)
+        return e;
+    if ((t->flags & VB_TOKEN_ELONGATED) && t->kind == VB_TOKEN_WORD) {
+        char *d = vb_arena_strndup(arena, t->lookup, t->lookup_len);
+        if (d == NULL) {
+            *oom = true;
+            return NULL;
+        }
+        size_t n = 0;
+        for (size_t i = 0; i < t->lookup_len; i++)
+            if (n == 0 || d[n - 1] != t->lookup[i] || (unsigned char)t->lookup[i] >= 0x80)
+                d[n++] = t->lookup[i];
+        d[n] = '\0';
+        e = vb_senti_lex_get(lex, d, n);
+        if (e != NULL) {
+            *key = d;
+            *key_len = n;
+        }
+        return e;
+    }
+    if (t->kind == VB_TOKEN_EMOJI && t->lookup_len > 0) {
+        unsigned char c = (unsigned char)t->lookup[0];
+        size_t cp = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (cp < t->lookup_len) {
+            e = vb_senti_lex_get(lex, t->lookup, cp);
+            if (e == NULL) {
+                char buf[8];
+                memcpy(buf, t->lookup, cp);
+                memcpy(buf + cp, "\xEF\xB8\x8F", 3); /* VS16 */
+                e = vb_senti_lex_get(lex, buf, cp + 3);
+            }
+        }
+    }
+    return e;
+}
+
+/* Tries the longest lexicon phrase starting at token `i` (whose entry is
+ * `first`) inside its sentence; returns its entry and token count. */
+static const vb_senti_entry *match_phrase(const vb_senti_lex *lex, const vb_doc *doc,
+                                          const unit *units_by_token, size_t i,
+                                          const vb_senti_entry *first, size_t *n_out)
+{
+    const vb_span *s = &doc->sentences[doc->tokens[i].sentence];
+    size_t end = s->first_token + s->n_tokens;
+    size_t max = first->max_words;
+    if (max > end - i)
+        max = end - i;
+    for (size_t n = max; n >= 2; n--) {
+        char buf[MAX_PHRASE_BYTES];
+        size_t len = 0;
+        bool ok = true;
+        for (size_t k = i; k < i + n && ok; k++) {
+            const unit *u = &units_by_token[k];
+            if (u->key == NULL || len + u->key_len + 1 > sizeof buf)
+                ok = false;
+            else {
+                if (k > i)
+                    buf[len++] = ' ';
+                memcpy(buf + len, u->key, u->key_len);
+                len += u->key_len;
+            }
+        }
+        if (!ok)
+            continue;
+        const vb_senti_entry *e = vb_senti_lex_get(lex, buf, len);
+        if (e != NULL && (e->flags & ~(uint32_t)VB_LEX_PHRASE) != 0) {
+            *n_out = n;
+            return e;
+        }
+    }
+    return NULL;
+}
+
+static bool is_stop_punct(const vb_doc *doc, const vb_token *t)
+{
+    for (size_t b = t->start; b < t->end; b++) {
+        char c = doc->text[b];
+        if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '-')
+            return true;
+    }
+    return false;
+}
+
+/* Builds the units of `doc` in `units` (room for n_tokens); returns how
+ * many. A first pass fills one unit per token (used by phrase matching),
+ * then phrases are folded in place, left to right. */
+static size_t build_units(const vb_senti_lex *lex, const vb_doc *doc, vb_arena *arena,
+                          unit *units, bool *oom)
+{
+    for (size_t i = 0; i < doc->n_tokens; i++) {
+        const vb_token *t = &doc->tokens[i];
+        unit *u = &units[i];
+        memset(u, 0, sizeof *u);
+        u->first = i;
+        u->n = 1;
+        u->sentence = t->sentence;
+        u->clause = t->clause;
+        u->weight = 1.0;
+        u->punct = t->kind == VB_TOKEN_PUNCT;
+        u->stop = u->punct && is_stop_punct(doc, t);
+        u->caps = (t->flags & VB_TOKEN_ALLCAPS) != 0;
+        if (looked_up(t->kind) && t->lookup != NULL) {
+            u->e = find_token(lex, arena, t, &u->key, &u->key_len, oom);
+        }
+    }
+    size_t n_units = 0;
+    for (size_t i = 0; i < doc->n_tokens;) {
+        unit u = units[i];
+        size_t n = 1;
+        if (u.e != NULL && u.e->max_words >= 2) {
+            const vb_senti_entry *pe = match_phrase(lex, doc, units, i, u.e, &n);
+            if (pe != NULL) {
+                u.e = pe;
+                u.n = n;
+                for (size_t k = i + 1; k < i + n; k++)
+                    u.caps = u.caps && units[k].caps;
+            } else {
+                n = 1;
+            }
+        }
+        /* An entry that only marks the start of phrases has no role. */
+        if (u.e != NULL && (u.e->flags & ~(uint32_t)VB_LEX_PHRASE) == 0)
+            u.e = NULL;
+        units[n_units++] = u; /* n_units <= i, so nothing unread is overwritten */
+        i += n;
+    }
+    return n_units;
+}
+
+/* ---- 2-4. rules ---------------------------------------------------------- */
+
+/* Index of the next non-punctuation unit after `i` in the same clause
+ * (stopping at commas), or SIZE_MAX. */
+static size_t next_word(const unit *u, size_t n_units, size_t i)
+{
+    for (size_t j = i + 1; j < n_units && u[j].clause == u[i].clause; j++) {
+        if (u[j].stop)
+            return SIZE_MAX;
+        if (!u[j].punct)
+            return j;
+    }
+    return SIZE_MAX;
+}
+
+/* Decides which units act as modifiers (rule 2) and the "too" rule (4). */
+static void assign_roles(unit *u, size_t n_units, const vb_doc *doc)
+{
+    for (size_t i = 0; i < n_units; i++) {
+        const vb_senti_entry *e = u[i].e;
+        const vb_token *t = &doc->tokens[u[i].first];
+        u[i].negator = u[i].n == 1 && t->kind == VB_TOKEN_WORD && u[i].key != NULL &&
+                       ends_with_nt(u[i].key, u[i].key_len);
+        if (e == NULL)
+            continue;
+        u[i].valence = (e->flags & VB_LEX_VALENCE) ? e->valence : 0.0;
+        u[i].negator = u[i].negator || (e->flags & VB_LEX_NEGATOR);
+        u[i].booster = (e->flags & VB_LEX_BOOSTER) != 0;
+        u[i].boost = e->boost;
+    }
+    for (size_t i = 0; i < n_units; i++) {
+        if (u[i].e == NULL)
+            continue;
+        if (u[i].e->flags & VB_LEX_EXCESS) {
+            size_t j = next_word(u, n_units, i);
+            if (j == SIZE_MAX || doc->tokens[u[j].first].kind != VB_TOKEN_WORD)
+                continue; /* "me too", "too!" */
+            u[i].booster = true;
+            u[i].boost = EXCESS_BOOST;
+            u[i].modifier = true;
+            if (!(has_valence(&u[j]) && u[j].valence > 0)) {
+                u[i].excess_active = true; /* "too small", "too expensive" */
+                u[i].valence = u[i].e->excess;
+                u[i].cue_tokens = u[j].first + u[j].n - u[i].first;
+            }
+            continue;
+        }
+        if (u[i].booster && u[i].valence != 0.0) {
+            /* "super cute": a booster with a valence of its own modifies the
+             * next word when that word carries sentiment. */
+            size_t j = next_word(u, n_units, i);
+            u[i].modifier = j != SIZE_MAX && (has_valence(&u[j]) || u[j].booster);
+        } else if (u[i].booster) {
+            u[i].modifier = true;
+        }
+        if (u[i].negator) {
+            size_t j = i;
+            bool negates = false;
+            size_t next = next_word(u, n_units, i);
+            const vb_token *nt = next != SIZE_MAX ? &doc->tokens[u[next].first] : NULL;
+            if (nt != NULL && nt->kind == VB_TOKEN_WORD && !(nt->flags & VB_TOKEN_STOPWORD) &&
+                !has_valence(&u[next]) && !u[next].negator && !u[next].booster &&
+                !(u[next].e != NULL && (u[next].e->flags & VB_LEX_EXCESS)))
+                u[i].unmet = true;
+            for (int k = 0; k < WINDOW && !negates; k++) {
+                j = next_word(u, n_units, j);
+                if (j == SIZE_MAX)
+                    break;
+                negates = has_valence(&u[j]);
+            }
+            if (negates) {
+                u[i].modifier = true;
+                u[i].unmet = false;
+            }
+            if (u[i].unmet) {
+                u[i].valence = UNMET;
+                u[i].cue_tokens = 2;
+            }
+        }
+    }
+}
+
+/* "couldn't be happier", "could not have been better": a modal negation of
+ * a comparative says nothing could be more so. Also "can't recommend it
+ * enough". English-specific, like VADER's own special cases. */
+static bool modal_negator(const unit *u, size_t neg)
+{
+    if (key_is(&u[neg], "couldn't") || key_is(&u[neg], "couldnt") || key_is(&u[neg], "can't") ||
+        key_is(&u[neg], "cant") || key_is(&u[neg], "cannot"))
+        return true;
+    return key_is(&u[neg], "not") && neg > 0 &&
+           (key_is(&u[neg - 1], "could") || key_is(&u[neg - 1], "can"));
+}
+
+static bool comparative(const unit *c)
+{
+    if (c->n != 1 || c->key == NULL)
+        return false;
+    if (key_is(c, "better") || key_is(c, "worse"))
+        return true;
+    return c->key_len >= 5 && memcmp(c->key + c->key_len - 2, "er", 2) == 0;
+}
+
+static bool no_stronger_possible(const unit *u, size_t n_units, size_t neg, size_t cue)
+{
+    if (!modal_negator(u, neg))
+        return false;
+    bool copula = false, more = false;
+    for (size_t k = neg + 1; k < cue; k++) {
+        copula = copula || key_is(&u[k], "be") || key_is(&u[k], "been") || key_is(&u[k], "get");
+        more = more || key_is(&u[k], "more") || key_is(&u[k], "any");
+    }
+    if (copula && (more || comparative(&u[cue])))
+        return true;
+    for (size_t k = neg + 1; k < n_units && u[k].clause == u[neg].clause; k++)
+        if (key_is(&u[k], "enough"))
+            return true;
+    return false;
+}
+
+static void score_unit(const vb_doc *doc, unit *u, size_t n_units, size_t i, bool cap_diff)
+{
+    unit *c = &u[i];
+    double v = c->valence;
+    if (c->e->flags & VB_LEX_CX)
+        c->rules |= VB_RULE_CX;
+    if (c->e->flags & VB_LEX_USER)
+        c->rules |= VB_RULE_USER;
+    if (c->n > 1)
+        c->rules |= VB_RULE_IDIOM;
+    if (c->caps && cap_diff) {
+        v += v > 0 ? C_INCR : -C_INCR;
+        c->rules |= VB_RULE_CAPS;
+    }
+    static const double decay[WINDOW] = {1.0, 0.95, 0.9};
+    /* Emoji and emoticons say how the writer feels; no word modifies them
+     * ("couldn't be happier 👍" does not negate the thumbs-up). */
+    vb_token_kind kind = doc->tokens[c->first].kind;
+    bool in_reach = kind != VB_TOKEN_EMOJI && kind != VB_TOKEN_EMOTICON;
+    size_t j = i;
+    for (int dist = 0; dist < WINDOW && in_reach;) {
+        if (j == 0)
+            break;
+        j--;
+        const unit *m = &u[j];
+        if (m->clause != c->clause || m->stop)
+            break;
+        if (m->punct)
+            continue;
+        dist++;
+        if (m->booster && m->modifier) {
+            double s = v < 0 ? -m->boost : m->boost;
+            if (m->caps && cap_diff)
+                s += v > 0 ? C_INCR : -C_INCR;
+            v += s * decay[dist - 1];
+            c->rules |= m->boost < 0 ? VB_RULE_DAMPENED : VB_RULE_BOOSTED;
+            c->by = m->e->term;
+        }
+        if (m->negator) {
+            if (key_is(m, "never") && j + 1 < i &&
+                (key_is(&u[j + 1], "so") || key_is(&u[j + 1], "this"))) {
+                v *= INTENSIFY; /* "never so happy", VADER */
+                c->rules |= VB_RULE_BOOSTED;
+            } else if (no_stronger_possible(u, n_units, j, i)) {
+                v *= INTENSIFY;
+                c->rules |= VB_RULE_BOOSTED;
+            } else {
+                v *= N_SCALAR;
+                c->rules |= VB_RULE_NEGATED;
+            }
+            c->by = m->e != NULL ? m->e->term : "n't";
+        }
+    }
+    /* "least favourite" negates; "at least" is a phrase with no valence. */
+    if (i > 0 && key_is(&u[i - 1], "least") && u[i - 1].clause == c->clause) {
+        v *= N_SCALAR;
+        c->rules |= VB_RULE_LEAST;
+        c->by = "least";
+    }
+    c->score = v;
+}
+
+/* ---- 5. contrast --------------------------------------------------------- */
+
+static void weigh(unit *u, size_t from, size_t to, double w, uint32_t rule, const char *by)
+{
+    for (size_t k = from; k < to; k++) {
+        u[k].weight *= w;
+        if (u[k].score != 0.0) {
+            u[k].rules |= rule;
+            if (u[k].by == NULL)
+                u[k].by = by;
+        }
+    }
+}
+
+/* Rule 5: weighs the units around every contrast word (contrast.tsv). */
+static void apply_contrast(unit *u, size_t n_units)
+{
+    size_t sent_start = 0;    /* first unit of the current sentence */
+    size_t prev_sent = 0;     /* first unit of the previous sentence */
+    size_t region_start = 0;  /* after the last contrast word of this sentence */
+    bool seen_word = false;   /* a non-punctuation unit precedes in this sentence */
+    for (size_t i = 0; i < n_units; i++) {
+        if (i > 0 && u[i].sentence != u[i - 1].sentence) {
+            prev_sent = sent_start;
+            sent_start = region_start = i;
+            seen_word = false;
+        }
+        const vb_senti_entry *e = u[i].e;
+        if (e == NULL || !(e->flags & VB_LEX_CONTRAST)) {
+            seen_word = seen_word || !u[i].punct;
+            continue;
+        }
+        /* The contrasted text runs to the next contrast word or the end of
+         * the sentence; a concessive word's own clause ends at a comma. */
+        size_t end = i + 1;
+        while (end < n_units && u[end].sentence == u[i].sentence &&
+               !(u[end].e != NULL && (u[end].e->flags & VB_LEX_CONTRAST)) &&
+               !(e->main > 0 && u[end].stop))
+            end++;
+        bool has_words = false;
+        for (size_t k = i + 1; k < end; k++)
+            has_words = has_words || !u[k].punct;
+        if (!has_words) { /* "not yet.", "fine though" */
+            seen_word = true;
+            continue;
+        }
+        if (e->main > 0 && !seen_word) {
+            /* "Although X, Y": X weighs less, the main clause Y more. */
+            weigh(u, i + 1, end, e->after, VB_RULE_BEFORE_CONTRAST, e->term);
+            size_t rest = end;
+            while (rest < n_units && u[rest].sentence == u[i].sentence &&
+                   !(u[rest].e != NULL && (u[rest].e->flags & VB_LEX_CONTRAST)))
+                rest++;
+            weigh(u, end, rest, e->main, VB_RULE_AFTER_CONTRAST, e->term);
+        } else {
+            size_t from = seen_word ? region_start : prev_sent;
+            size_t to = seen_word ? i : sent_start;
+            if (e->before != 1.0f)
+                weigh(u, from, to, e->before, VB_RULE_BEFORE_CONTRAST, e->term);
+            weigh(u, i + 1, end, e->after,
+                  e->after >= 1.0f ? VB_RULE_AFTER_CONTRAST : VB_RULE_BEFORE_CONTRAST, e->term);
+        }
+        region_start = i + 1;
+        seen_word = true;
+    }
+}
+
+/* ---- 6. scores ----------------------------------------------------------- */
+
+typedef struct acc {
+    double sum, pos, neg;
+    size_t neu, n_words;
+    size_t n_excl, n_quest;
+} acc;
+
+static void acc_unit(acc *a, const vb_doc *doc, const unit *u, bool weighted)
+{
+    if (u->punct) {
+        const vb_token *t = &doc->tokens[u->first];
+        for (size_t b = t->start; b < t->end; b++) {
+            a->n_excl += doc->text[b] == '!';
+            a->n_quest += doc->text[b] == '?';
+        }
+        return;
+    }
+    const vb_token *t = &doc->tokens[u->first];
+    if (t->kind == VB_TOKEN_URL || t->kind == VB_TOKEN_EMAIL || t->kind == VB_TOKEN_SYMBOL)
+        return;
+    double s = weighted ? u->score * u->weight : u->score;
+    a->n_words++;
+    a->sum += s;
+    if (s > 0)
+        a->pos += s + 1;
+    else if (s < 0)
+        a->neg += s - 1;
+    else
+        a->neu++;
+}
+
+/* VADER's '!' and '?' emphasis. */
+static double punct_amplifier(const acc *a)
+{
+    size_t excl = a->n_excl > 4 ? 4 : a->n_excl;
+    double amp = (double)excl * 0.292;
+    if (a->n_quest > 1)
+        amp += a->n_quest <= 3 ? (double)a->n_quest * 0.18 : 0.96;
+    return amp;
+}
+
+static vb_sentiment finish(const acc *a, double amp)
+{
+    vb_sentiment s = {0, 0, 0, 0, VB_NEUTRAL};
+    if (a->n_words == 0)
+        return s;
+    double sum = a->sum;
+    if (sum > 0)
+        sum += amp;
+    else if (sum < 0)
+        sum -= amp;
+    double c = sum / sqrt(sum * sum + ALPHA);
+    s.compound = c < -1 ? -1 : c > 1 ? 1 : c;
+    double pos = a->pos, neg = a->neg;
+    if (pos > fabs(neg))
+        pos += amp;
+    else if (pos < fabs(neg))
+        neg -= amp;
+    double total = pos + fabs(neg) + (double)a->neu;
+    if (total > 0) {
+        s.pos = fabs(pos / total);
+        s.neg = fabs(neg / total);
+        s.neu = fabs((double)a->neu / total);
+    }
+    s.label = s.compound >= 0.05 ? VB_POSITIVE : s.compound <= -0.05 ? VB_NEGATIVE : VB_NEUTRAL;
+    return s;
+}
+
+vb_status vb_sentiment_score(const vb_senti_lex *lex, const vb_doc *doc, vb_arena *arena,
+                             bool explain, vb_doc_sentiment *out)
+{
+    memset(out, 0, sizeof *out);
+    out->sentences = vb_arena_array(arena, doc->n_sentences ? doc->n_sentences : 1,
+                                    sizeof *out->sentences);
+    out->clauses = vb_arena_array(arena, doc->n_clauses ? doc->n_clauses : 1,
+                                  sizeof *out->clauses);
+    if (out->sentences == NULL || out->clauses == NULL)
+        return VB_ENOMEM;
+    memset(out->sentences, 0, doc->n_sentences * sizeof *out->sentences);
+    memset(out->clauses, 0, doc->n_clauses * sizeof *out->clauses);
+    if (doc->n_tokens == 0)
+        return VB_OK;
+
+    unit *u = vb_arena_array(arena, doc->n_tokens, sizeof *u);
+    if (u == NULL)
+        return VB_ENOMEM;
+    bool oom = false;
+    size_t n_units = build_units(lex, doc, arena, u, &oom);
+    if (oom)
+        return VB_ENOMEM;
+    assign_roles(u, n_units, doc);
+
+    /* Capitals count as emphasis only when other words are not in capitals. */
+    bool any_caps = false, any_lower = false;
+    for (size_t i = 0; i < doc->n_tokens; i++) {
+        const vb_token *t = &doc->tokens[i];
+        if (t->kind != VB_TOKEN_WORD)
+            continue;
+        if (t->flags & VB_TOKEN_ALLCAPS)
+            any_caps = true;
+        else
+            for (size_t b = t->start; b < t->end && !any_lower; b++)
+                any_lower = doc->text[b] >= 'a' && doc->text[b] <= 'z';
+    }
+    bool cap_diff = any_caps && any_lower;
+
+    for (size_t i = 0; i < n_units; i++)
+        if (u[i].e != NULL && !(u[i].modifier && !u[i].excess_active) && u[i].valence != 0.0)
+            score_unit(doc, u, n_units, i, cap_diff);
+    apply_contrast(u, n_units);
+
+    /* Sums per record, sentence and clause in one pass. */
+    acc all = {0};
+    acc *sent = vb_arena_array(arena, doc->n_sentences, sizeof *sent);
+    acc *cl = vb_arena_array(arena, doc->n_clauses, sizeof *cl);
+    if (sent == NULL || cl == NULL)
+        return VB_ENOMEM;
+    memset(sent, 0, doc->n_sentences * sizeof *sent);
+    memset(cl, 0, doc->n_clauses * sizeof *cl);
+    size_t n_cues = 0;
+    for (size_t i = 0; i < n_units; i++) {
+        acc_unit(&all, doc, &u[i], true);
+        if (u[i].sentence < doc->n_sentences)
+            acc_unit(&sent[u[i].sentence], doc, &u[i], true);
+        if (u[i].clause < doc->n_clauses)
+            acc_unit(&cl[u[i].clause], doc, &u[i], false);
+        n_cues += u[i].score != 0.0;
+    }
+    out->overall = finish(&all, punct_amplifier(&all));
+    for (size_t s = 0; s < doc->n_sentences; s++)
+        out->sentences[s] = finish(&sent[s], punct_amplifier(&sent[s]));
+    for (size_t c = 0; c < doc->n_clauses; c++) {
+        /* '!' ends the sentence, not the clause: clauses share it. */
+        const vb_span *span = &doc->clauses[c];
+        uint32_t s = span->n_tokens ? doc->tokens[span->first_token].sentence : 0;
+        out->clauses[c] = finish(&cl[c], s < doc->n_sentences ? punct_amplifier(&sent[s]) : 0);
+    }
+
+    if (!explain || n_cues == 0)
+        return VB_OK;
+    out->cues = vb_arena_array(arena, n_cues, sizeof *out->cues);
+    if (out->cues == NULL)
+        return VB_ENOMEM;
+    for (size_t i = 0; i < n_units; i++) {
+        if (u[i].score == 0.0)
+            continue;
+        size_t n_tok = u[i].cue_tokens ? u[i].cue_tokens : u[i].n;
+        const acc *a = u[i].sentence < doc->n_sentences ? &sent[u[i].sentence] : &all;
+        vb_cue *c = &out->cues[out->n_cues++];
+        c->start = doc->tokens[u[i].first].start;
+        c->end = doc->tokens[u[i].first + n_tok - 1].end;
+        c->first_token = u[i].first;
+        c->n_tokens = n_tok;
+        c->sentence = u[i].sentence;
+        c->valence = u[i].valence;
+        c->score = u[i].score * u[i].weight;
+        c->rules = u[i].rules | (a->n_excl ? VB_RULE_EXCLAIM : 0) |
+                   (a->n_quest > 1 ? VB_RULE_QUESTION : 0);
+        c->modifier = u[i].by;
+    }
+    return VB_OK;
+}

@@ -1,0 +1,258 @@
+/* test_sentiment.c: each sentiment rule pinned by a sentence and the
+ * direction (and where it matters, the size) of its effect. Runs the real
+ * text stage and the shipped English lexicons. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "sentiment.h"
+
+#include <math.h>
+#include <string.h>
+
+static vb_lang *lang;
+static vb_text *text;
+static vb_senti_lex *lex;
+static vb_arena arena;
+static vb_doc doc;
+static vb_doc_sentiment ds;
+
+static int setup(void **state)
+{
+    (void)state;
+    vb_error err = {0};
+    lang = vb_lang_load(VB_TEST_DATA_DIR, "english", NULL, &err);
+    lex = vb_senti_lex_load(VB_TEST_DATA_DIR "/en", NULL, 0, NULL, &err);
+    if (lang == NULL || lex == NULL)
+        return -1;
+    text = vb_text_new(lang, NULL);
+    vb_text_set_clause_words(text, vb_senti_lex_is_contrast, lex);
+    vb_arena_init(&arena, NULL, 1 << 14);
+    return text == NULL ? -1 : 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    vb_arena_free(&arena);
+    vb_text_free(text);
+    vb_senti_lex_free(lex);
+    vb_lang_free(lang);
+    return 0;
+}
+
+/* Scores `s` and returns the record's compound. */
+static double score(const char *s)
+{
+    vb_arena_reset(&arena);
+    assert_int_equal(vb_text_analyze(text, &arena, s, strlen(s), &doc), VB_OK);
+    assert_int_equal(vb_sentiment_score(lex, &doc, &arena, true, &ds), VB_OK);
+    return ds.overall.compound;
+}
+
+/* The cue whose text is `what` in the last scored record. */
+static const vb_cue *cue(const char *what)
+{
+    for (size_t i = 0; i < ds.n_cues; i++) {
+        const vb_cue *c = &ds.cues[i];
+        if (c->end - c->start == strlen(what) && memcmp(doc.text + c->start, what, strlen(what)) == 0)
+            return c;
+    }
+    fail_msg("no cue '%s'", what);
+    return NULL;
+}
+
+static void test_compound_and_proportions_follow_vader(void **state)
+{
+    (void)state;
+    double c = score("The food is good");
+    assert_float_equal(c, 1.9 / sqrt(1.9 * 1.9 + 15), 1e-4);
+    assert_int_equal(ds.overall.label, VB_POSITIVE);
+    assert_float_equal(ds.overall.pos + ds.overall.neu + ds.overall.neg, 1.0, 1e-9);
+    assert_true(ds.overall.pos > 0 && ds.overall.neg == 0);
+    assert_int_equal((score("The box is blue"), ds.overall.label), VB_NEUTRAL);
+    assert_float_equal(score(""), 0.0, 0);
+    assert_float_equal(ds.overall.pos + ds.overall.neu + ds.overall.neg, 0.0, 0);
+}
+
+static void test_negation_flips_within_three_words(void **state)
+{
+    (void)state;
+    assert_true(score("The food is not good") < -0.05);
+    assert_true(cue("good")->rules & VB_RULE_NEGATED);
+    assert_float_equal(cue("good")->score, 1.9 * -0.74, 1e-6);
+    assert_true(score("I never liked it") < -0.05);
+    assert_true(score("It isn't very good") < -0.05);
+}
+
+static void test_negation_stops_at_clause_boundaries(void **state)
+{
+    (void)state;
+    assert_true(score("Not the cheapest, but great") > 0.05);
+    assert_false(cue("great")->rules & VB_RULE_NEGATED);
+    score("No idea why, great service");
+    assert_false(cue("great")->rules & VB_RULE_NEGATED);
+}
+
+static void test_what_vader_calls_negative_is_not(void **state)
+{
+    (void)state;
+    assert_true(score("No problem") > 0.05);
+    assert_true(score("No complaints") > 0.05);
+    assert_true(score("Not bad") > 0.05);
+    assert_true(score("Not the worst") >= -0.05);
+    assert_true(score("I couldn't be happier") > 0.5);
+    assert_true(cue("happier")->rules & VB_RULE_BOOSTED);
+    assert_true(score("It couldn't be worse") < -0.3); /* intensified, still negative */
+    assert_true(score("I can't recommend this shop enough") > 0.05);
+    assert_true(score("Not good enough") < -0.05);
+}
+
+static void test_boosters_and_dampeners_change_size(void **state)
+{
+    (void)state;
+    double plain = score("The staff were helpful");
+    double very = score("The staff were very helpful");
+    double kind_of = score("The staff were kind of helpful");
+    assert_true(very > plain && plain > kind_of && kind_of > 0.05);
+    assert_true(cue("helpful")->rules & VB_RULE_DAMPENED);
+    assert_string_equal(cue("helpful")->modifier, "kind of");
+    /* A booster with its own valence uses it only when it modifies nothing. */
+    score("super cute");
+    assert_int_equal(ds.n_cues, 1);
+}
+
+static void test_caps_emphasis_only_in_mixed_case(void **state)
+{
+    (void)state;
+    double lower = score("the service was terrible");
+    double caps = score("the service was TERRIBLE");
+    assert_true(caps < lower);
+    assert_true(cue("TERRIBLE")->rules & VB_RULE_CAPS);
+    assert_float_equal(score("THE SERVICE WAS TERRIBLE"), lower, 1e-9);
+}
+
+static void test_every_contrast_word_weighs(void **state)
+{
+    (void)state;
+    assert_true(score("The food was good but the service was slow") < -0.05);
+    assert_true(cue("good")->rules & VB_RULE_BEFORE_CONTRAST);
+    assert_true(cue("slow")->rules & VB_RULE_AFTER_CONTRAST);
+    /* The second "but" weighs as well: "great" wins, not "awful". */
+    assert_true(score("Awful start but decent middle but a great finish") > 0.05);
+    assert_true(score("The staff were lovely, however the room was dirty") < -0.05);
+    assert_true(score("Although the food was good, the service was terrible") < -0.05);
+    assert_true(score("Cheap and cheerful yet nasty") < -0.05);
+    /* Clause scores keep each clause's own sign for the theme stage. */
+    score("The food was great but the service was awful");
+    assert_true(doc.n_clauses >= 2);
+    assert_int_equal(ds.clauses[0].label, VB_POSITIVE);
+    assert_int_equal(ds.clauses[doc.n_clauses - 1].label, VB_NEGATIVE);
+}
+
+static void test_repeated_words_are_scored_independently(void **state)
+{
+    (void)state;
+    score("good good but good");
+    assert_int_equal(ds.n_cues, 3);
+    assert_float_equal(ds.cues[0].score, 0.95, 1e-6);
+    assert_float_equal(ds.cues[1].score, 0.95, 1e-6);
+    assert_float_equal(ds.cues[2].score, 2.85, 1e-6);
+}
+
+static void test_punctuation_emphasis(void **state)
+{
+    (void)state;
+    double plain = score("Great service");
+    double bang = score("Great service!!!");
+    assert_true(bang > plain);
+    assert_true(cue("Great")->rules & VB_RULE_EXCLAIM);
+    assert_float_equal(score("Great service!!!!!!!"), score("Great service!!!!"), 1e-9);
+    assert_true(score("Great service??") > plain);
+}
+
+static void test_least_negates_but_at_least_does_not(void **state)
+{
+    (void)state;
+    assert_true(score("my least favourite shop") < -0.05);
+    assert_true(score("my least favorite shop") < -0.05);
+    assert_true(cue("favorite")->rules & VB_RULE_LEAST);
+    assert_true(score("at least it was fine") > 0.05);
+}
+
+static void test_idioms_and_cx_phrases(void **state)
+{
+    (void)state;
+    assert_true(score("The agent went above and beyond") > 0.5);
+    assert_true(cue("went above and beyond")->rules & VB_RULE_CX);
+    assert_true(score("My parcel never arrived") < -0.5);
+    assert_true(score("I was on hold for an hour") < -0.05);
+    assert_true(score("It was a waste of time") < -0.5);
+    assert_true(score("This dress is to die for") > 0.5);
+    assert_true(cue("to die for")->rules & VB_RULE_IDIOM);
+    assert_true(score("The sleeves are too long") < -0.05);
+    assert_true(score("The sleeves are not too long") > 0.05);
+    assert_true(score("It is too cute") > 0.05);
+    assert_true(score("It doesn't play my discs") < -0.05);
+}
+
+static void test_emoji_and_emoticons(void **state)
+{
+    (void)state;
+    assert_true(score("great\xF0\x9F\x91\x8D\xF0\x9F\x91\x8D") > score("great"));
+    score("delivered\xF0\x9F\x98\xA1\xF0\x9F\x98\xA1"); /* glued angry faces */
+    assert_int_equal(ds.n_cues, 2);
+    assert_true(ds.overall.compound < -0.5);
+    assert_true(score("arrived today :)") > 0.05);
+    /* A skin tone still finds the base emoji. */
+    assert_true(score("\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD") > 0.05);
+    /* Emoji are not negated by the words before them. */
+    score("couldn't be happier \xF0\x9F\x91\x8D");
+    assert_false(cue("\xF0\x9F\x91\x8D")->rules & VB_RULE_NEGATED);
+}
+
+static void test_elongated_words_are_found(void **state)
+{
+    (void)state;
+    assert_true(score("soooo good") > score("good"));
+    assert_true(score("baaaad") < -0.05);
+}
+
+static void test_sentence_scores_and_cue_offsets(void **state)
+{
+    (void)state;
+    score("Lovely staff. Terrible parking.");
+    assert_int_equal(doc.n_sentences, 2);
+    assert_int_equal(ds.sentences[0].label, VB_POSITIVE);
+    assert_int_equal(ds.sentences[1].label, VB_NEGATIVE);
+    const vb_cue *c = cue("Terrible");
+    assert_int_equal(c->start, 14);
+    assert_int_equal(c->end, 22);
+    assert_int_equal(c->sentence, 1);
+    assert_float_equal(c->valence, -2.1, 1e-6);
+    assert_string_equal(vb_rule_name(VB_RULE_NEGATED), "negated");
+    assert_string_equal(vb_rule_name(VB_RULE_AFTER_CONTRAST), "after_contrast");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_compound_and_proportions_follow_vader),
+        cmocka_unit_test(test_negation_flips_within_three_words),
+        cmocka_unit_test(test_negation_stops_at_clause_boundaries),
+        cmocka_unit_test(test_what_vader_calls_negative_is_not),
+        cmocka_unit_test(test_boosters_and_dampeners_change_size),
+        cmocka_unit_test(test_caps_emphasis_only_in_mixed_case),
+        cmocka_unit_test(test_every_contrast_word_weighs),
+        cmocka_unit_test(test_repeated_words_are_scored_independently),
+        cmocka_unit_test(test_punctuation_emphasis),
+        cmocka_unit_test(test_least_negates_but_at_least_does_not),
+        cmocka_unit_test(test_idioms_and_cx_phrases),
+        cmocka_unit_test(test_emoji_and_emoticons),
+        cmocka_unit_test(test_elongated_words_are_found),
+        cmocka_unit_test(test_sentence_scores_and_cue_offsets),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
