@@ -1,0 +1,331 @@
+/* lang.c: the language of a run. vb_lang_load() resolves a name or ISO
+ * code against the algorithms the installed libstemmer actually has, and
+ * loads the language's stopword list (<data_dir>/<code>/stopwords.txt)
+ * into a read-only hash set. The result is immutable and shared by every
+ * thread; per-thread state (the stemmer and its cache) lives in vb_text.
+ *
+ * Stopwords are stored in the same form tokens are compared in (their
+ * `lookup`: NFKC, case folded, apostrophes unified), so a list may be
+ * written in any case and with typographic apostrophes. */
+#include "alloc.h"
+#include "arena.h"
+#include "buf.h"
+#include "norm.h"
+#include "stem.h"
+#include "text.h"
+#include "utf8.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+/* libstemmer algorithm <-> ISO 639-1 code, which names the lexicon folder.
+ * "porter" is the original English algorithm and reads the English data. */
+static const struct {
+    const char *name;
+    const char *code;
+} codes[] = {
+    {"arabic", "ar"},     {"armenian", "hy"},   {"basque", "eu"},    {"catalan", "ca"},
+    {"danish", "da"},     {"dutch", "nl"},      {"english", "en"},   {"esperanto", "eo"},
+    {"estonian", "et"},   {"finnish", "fi"},    {"french", "fr"},    {"german", "de"},
+    {"greek", "el"},      {"hindi", "hi"},      {"hungarian", "hu"}, {"indonesian", "id"},
+    {"irish", "ga"},      {"italian", "it"},    {"lithuanian", "lt"}, {"nepali", "ne"},
+    {"norwegian", "no"},  {"polish", "pl"},     {"portuguese", "pt"}, {"romanian", "ro"},
+    {"russian", "ru"},    {"serbian", "sr"},    {"spanish", "es"},   {"swedish", "sv"},
+    {"tamil", "ta"},      {"turkish", "tr"},    {"yiddish", "yi"},   {"porter", "en"},
+};
+#define N_CODES (sizeof codes / sizeof codes[0])
+
+#define MAX_LINE_BYTES 1024
+#define MAX_STOPWORD_BYTES (1u << 20) /* all of a list's words together */
+
+typedef struct stopword {
+    uint32_t off, len; /* bytes in vb_lang.pool */
+    uint32_t hash;
+} stopword;
+
+struct vb_lang {
+    const vb_allocator *alloc;
+    const char *stemmer_name; /* libstemmer's static string */
+    char code[16];
+    vb_buf pool;              /* the stopwords, back to back */
+    stopword *words;
+    size_t n_words;
+    uint32_t *table;          /* index + 1 into words, 0 = empty */
+    size_t n_slots;           /* power of two, or 0 when there are no stopwords */
+};
+
+const char **vb_languages(void)
+{
+    return vb_stem_algorithms();
+}
+
+static void set_error(vb_error *err, vb_status code, const char *source, size_t line,
+                      const char *fmt, const char *arg)
+{
+    if (err == NULL)
+        return;
+    err->code = code;
+    snprintf(err->source, sizeof err->source, "%.255s", source ? source : "");
+    err->line = line;
+    snprintf(err->message, sizeof err->message, fmt, arg);
+}
+
+static bool ascii_ieq(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        const char ca = (*a >= 'A' && *a <= 'Z') ? (char)(*a | 0x20) : *a;
+        const char cb = (*b >= 'A' && *b <= 'Z') ? (char)(*b | 0x20) : *b;
+        if (ca != cb)
+            return false;
+    }
+    return *a == *b;
+}
+
+/* Finds `language` among libstemmer's algorithms, by name or by code. */
+static const char *resolve(const char *language, const char **code)
+{
+    const char *name = language;
+    for (size_t i = 0; i < N_CODES; i++)
+        if (ascii_ieq(language, codes[i].code) && strcmp(codes[i].name, "porter") != 0) {
+            name = codes[i].name;
+            break;
+        }
+    for (const char **a = vb_stem_algorithms(); *a != NULL; a++) {
+        if (!ascii_ieq(name, *a))
+            continue;
+        *code = *a; /* no ISO code: the folder is named after the algorithm */
+        for (size_t i = 0; i < N_CODES; i++)
+            if (strcmp(codes[i].name, *a) == 0)
+                *code = codes[i].code;
+        return *a;
+    }
+    return NULL;
+}
+
+static void unknown_language(const char *language, vb_error *err)
+{
+    if (err == NULL)
+        return;
+    char list[380];
+    size_t n = 0;
+    list[0] = '\0';
+    for (const char **a = vb_stem_algorithms(); *a != NULL && n + 32 < sizeof list; a++)
+        n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", n ? ", " : "", *a);
+    err->code = VB_EINVAL;
+    err->source[0] = '\0';
+    err->line = 0;
+    snprintf(err->message, sizeof err->message,
+             "unknown language \"%.60s\"; valid languages (or their ISO codes): %s", language,
+             list);
+}
+
+bool vb_lang_is_stopword(const vb_lang *lang, const char *norm, size_t len)
+{
+    if (lang == NULL || lang->n_slots == 0)
+        return false;
+    const uint32_t h = vb_stem_hash(norm, len);
+    const size_t mask = lang->n_slots - 1;
+    for (size_t i = h & mask; lang->table[i] != 0; i = (i + 1) & mask) {
+        const stopword *w = &lang->words[lang->table[i] - 1];
+        if (w->hash == h && w->len == len && memcmp(lang->pool.data + w->off, norm, len) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Adds one normalised stopword; duplicates are ignored. */
+static vb_status add_word(vb_lang *lang, size_t *cap, const char *w, size_t len)
+{
+    if (lang->n_words == *cap) {
+        const size_t n = *cap ? *cap * 2 : 256;
+        stopword *p = vb_mul_overflows(n, sizeof *p) ? NULL
+                                                     : vb_realloc(lang->alloc, lang->words,
+                                                                  n * sizeof *p);
+        if (p == NULL)
+            return VB_ENOMEM;
+        lang->words = p;
+        *cap = n;
+    }
+    stopword *sw = &lang->words[lang->n_words];
+    sw->off = (uint32_t)lang->pool.len;
+    sw->len = (uint32_t)len;
+    sw->hash = vb_stem_hash(w, len);
+    const vb_status st = vb_buf_append(&lang->pool, w, len);
+    if (st != VB_OK)
+        return st;
+    lang->n_words++;
+    return VB_OK;
+}
+
+static vb_status build_table(vb_lang *lang)
+{
+    size_t n = 16;
+    while (n < lang->n_words * 2)
+        n *= 2;
+    lang->table = vb_calloc(lang->alloc, n, sizeof *lang->table);
+    if (lang->table == NULL)
+        return VB_ENOMEM;
+    lang->n_slots = n;
+    for (size_t k = 0; k < lang->n_words; k++) {
+        const stopword *w = &lang->words[k];
+        size_t i = w->hash & (n - 1);
+        bool dup = false;
+        for (; lang->table[i] != 0; i = (i + 1) & (n - 1)) {
+            const stopword *o = &lang->words[lang->table[i] - 1];
+            if (o->hash == w->hash && o->len == w->len &&
+                memcmp(lang->pool.data + o->off, lang->pool.data + w->off, w->len) == 0)
+                dup = true;
+        }
+        if (!dup)
+            lang->table[i] = (uint32_t)k + 1;
+    }
+    return VB_OK;
+}
+
+/* Parses one line of a stopword file in place: '#' starts a comment,
+ * blanks around the word are ignored, a line holds at most one word.
+ * Returns the error message, or NULL; *word is NULL for a blank line. */
+static const char *parse_line(char *line, char **word, size_t *len)
+{
+    char *hash = strchr(line, '#');
+    if (hash != NULL)
+        *hash = '\0';
+    size_t n = strlen(line);
+    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r' || line[n - 1] == ' ' ||
+                     line[n - 1] == '\t'))
+        n--;
+    line[n] = '\0';
+    char *p = line;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    *word = NULL;
+    *len = 0;
+    if (*p == '\0')
+        return NULL;
+    if (strpbrk(p, " \t\v\f") != NULL)
+        return "expected one word per line";
+    const size_t w_len = (size_t)(line + n - p);
+    if (vb_utf8_valid_len(p, w_len) != w_len)
+        return "invalid UTF-8";
+    *word = p;
+    *len = w_len;
+    return NULL;
+}
+
+static vb_status load_stopwords(vb_lang *lang, const char *path, vb_error *err)
+{
+    FILE *f = fopen(path, "r");
+    if (f == NULL) {
+        if (errno == ENOENT)
+            return VB_OK; /* a language without a list */
+        set_error(err, VB_EIO, path, 0, "cannot open: %s", strerror(errno));
+        return VB_EIO;
+    }
+    vb_arena scratch;
+    vb_arena_init(&scratch, lang->alloc, 4096);
+    vb_status st = VB_OK;
+    size_t cap = 0, line_no = 0;
+    char line[MAX_LINE_BYTES + 2];
+    while (fgets(line, sizeof line, f) != NULL) {
+        line_no++;
+        const size_t n = strlen(line);
+        if (n > MAX_LINE_BYTES && line[n - 1] != '\n') {
+            set_error(err, VB_EPARSE, path, line_no, "%s", "line too long");
+            st = VB_EPARSE;
+            goto done;
+        }
+        char *word;
+        size_t len;
+        const char *bad = parse_line(line, &word, &len);
+        if (bad != NULL) {
+            set_error(err, VB_EPARSE, path, line_no, "%s", bad);
+            st = VB_EPARSE;
+            goto done;
+        }
+        if (word == NULL)
+            continue;
+        const char *norm, *lookup;
+        size_t norm_len, lookup_len;
+        uint32_t flags = 0;
+        vb_arena_reset(&scratch);
+        st = vb_norm_token(&scratch, word, len, VB_NORM_WORD, &norm, &norm_len, &flags);
+        if (st == VB_OK)
+            st = vb_norm_lookup(&scratch, norm, norm_len, &lookup, &lookup_len, &flags);
+        if (st == VB_OK)
+            st = add_word(lang, &cap, lookup, lookup_len);
+        if (st != VB_OK) {
+            set_error(err, st, path, line_no, "%s",
+                      st == VB_ELIMIT ? "stopword list too large" : "out of memory");
+            goto done;
+        }
+    }
+    if (ferror(f)) {
+        set_error(err, VB_EIO, path, line_no, "%s", "read error");
+        st = VB_EIO;
+        goto done;
+    }
+    if (lang->n_words > 0) {
+        st = build_table(lang);
+        if (st != VB_OK)
+            set_error(err, st, path, 0, "%s", "out of memory");
+    }
+done:
+    vb_arena_free(&scratch);
+    fclose(f);
+    return st;
+}
+
+vb_lang *vb_lang_load(const char *data_dir, const char *language, const vb_allocator *a,
+                      vb_error *err)
+{
+    const char *code = NULL;
+    const char *name = resolve(language != NULL ? language : "english", &code);
+    if (name == NULL) {
+        unknown_language(language, err);
+        return NULL;
+    }
+    vb_lang *lang = vb_calloc(a, 1, sizeof *lang);
+    if (lang == NULL) {
+        set_error(err, VB_ENOMEM, NULL, 0, "%s", "out of memory");
+        return NULL;
+    }
+    lang->alloc = a;
+    lang->stemmer_name = name;
+    snprintf(lang->code, sizeof lang->code, "%s", code);
+    vb_buf_init(&lang->pool, a, MAX_STOPWORD_BYTES);
+    if (data_dir != NULL) {
+        char path[4096];
+        const int n = snprintf(path, sizeof path, "%s/%s/stopwords.txt", data_dir, lang->code);
+        if (n < 0 || (size_t)n >= sizeof path) {
+            set_error(err, VB_EINVAL, data_dir, 0, "%s", "data directory path too long");
+            vb_lang_free(lang);
+            return NULL;
+        }
+        if (load_stopwords(lang, path, err) != VB_OK) {
+            vb_lang_free(lang);
+            return NULL;
+        }
+    }
+    return lang;
+}
+
+void vb_lang_free(vb_lang *lang)
+{
+    if (lang == NULL)
+        return;
+    vb_buf_free(&lang->pool);
+    vb_free(lang->alloc, lang->words);
+    vb_free(lang->alloc, lang->table);
+    vb_free(lang->alloc, lang);
+}
+
+const char *vb_lang_code(const vb_lang *lang)
+{
+    return lang->code;
+}
+
+const char *vb_lang_stemmer_name(const vb_lang *lang)
+{
+    return lang->stemmer_name;
+}

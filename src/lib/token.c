@@ -1,0 +1,751 @@
+/* token.c: the tokeniser, and sentence and clause segmentation.
+ *
+ * Comments mix words with things a word tokeniser mangles: emoji (one
+ * grapheme cluster each, glued to words or to each other), emoticons,
+ * URLs, e-mail addresses, @mentions, #hashtags, "1,000" and "10%". The
+ * scanner walks the (repaired, entity-decoded) text once, left to right.
+ * ASCII bytes are classified by a table; only non-ASCII bytes are decoded
+ * and classified through norm.c. At each token start the more specific
+ * kinds are tried first (keycap, URL, e-mail, emoticon), then words and
+ * numbers, emoji, tags, punctuation runs, and anything else is a symbol.
+ * Every trial either fails at once on its first byte or consumes what it
+ * scanned, and failed e-mail scans are remembered, so the scan is linear.
+ * An e-mail address is tried only when a word stops at one of "@._%+-".
+ *
+ * Segmentation then marks sentence and clause starts on the finished
+ * tokens, using their normalised text: sentence ends after ". ! ? …" (not
+ * after abbreviations) and at line breaks, clause ends at ", ; : – —",
+ * brackets and a spaced "-", and before the caller's contrast words. */
+#include "token.h"
+
+#include "norm.h"
+#include "utf8.h"
+
+#include <stdint.h>
+#include <string.h>
+
+enum {
+    C_SPACE = 1u << 0,   /* white space and control characters: separators */
+    C_LINE = 1u << 1,    /* a line break (with C_SPACE) */
+    C_FORMAT = 1u << 2,  /* Cf: ignored, but kept inside words */
+    C_ALPHA = 1u << 3,   /* letters and marks */
+    C_DIGIT = 1u << 4,
+    C_PUNCT = 1u << 5,
+    C_SYMBOL = 1u << 6,
+    C_EMOJI = 1u << 7,
+    C_EMAIL = 1u << 8,   /* may appear in the local part of an address */
+    C_URL = 1u << 9,     /* may appear in a URL */
+    C_DOMAIN = 1u << 10, /* may appear in a domain label */
+    C_EMO = 1u << 11     /* may start an emoticon */
+};
+#define C_WORD (C_ALPHA | C_DIGIT)
+
+static const uint16_t ascii_class[128] = {
+    /* 0x00   */ C_SPACE,
+    /* 0x01   */ C_SPACE,
+    /* 0x02   */ C_SPACE,
+    /* 0x03   */ C_SPACE,
+    /* 0x04   */ C_SPACE,
+    /* 0x05   */ C_SPACE,
+    /* 0x06   */ C_SPACE,
+    /* 0x07   */ C_SPACE,
+    /* 0x08   */ C_SPACE,
+    /* 0x09   */ C_SPACE,
+    /* 0x0A   */ C_SPACE | C_LINE,
+    /* 0x0B   */ C_SPACE,
+    /* 0x0C   */ C_SPACE,
+    /* 0x0D   */ C_SPACE | C_LINE,
+    /* 0x0E   */ C_SPACE,
+    /* 0x0F   */ C_SPACE,
+    /* 0x10   */ C_SPACE,
+    /* 0x11   */ C_SPACE,
+    /* 0x12   */ C_SPACE,
+    /* 0x13   */ C_SPACE,
+    /* 0x14   */ C_SPACE,
+    /* 0x15   */ C_SPACE,
+    /* 0x16   */ C_SPACE,
+    /* 0x17   */ C_SPACE,
+    /* 0x18   */ C_SPACE,
+    /* 0x19   */ C_SPACE,
+    /* 0x1A   */ C_SPACE,
+    /* 0x1B   */ C_SPACE,
+    /* 0x1C   */ C_SPACE,
+    /* 0x1D   */ C_SPACE,
+    /* 0x1E   */ C_SPACE,
+    /* 0x1F   */ C_SPACE,
+    /* ' '    */ C_SPACE,
+    /* '!'    */ C_PUNCT | C_URL,
+    /* '"'    */ C_PUNCT,
+    /* '#'    */ C_PUNCT | C_URL,
+    /* '$'    */ C_SYMBOL | C_URL,
+    /* '%'    */ C_PUNCT | C_EMAIL | C_URL,
+    /* '&'    */ C_PUNCT | C_URL,
+    /* "'"    */ C_PUNCT | C_URL,
+    /* '('    */ C_PUNCT | C_URL,
+    /* ')'    */ C_PUNCT | C_URL,
+    /* '*'    */ C_PUNCT | C_URL,
+    /* '+'    */ C_SYMBOL | C_EMAIL | C_URL,
+    /* ','    */ C_PUNCT | C_URL,
+    /* '-'    */ C_PUNCT | C_EMAIL | C_DOMAIN | C_URL | C_EMO,
+    /* '.'    */ C_PUNCT | C_EMAIL | C_URL,
+    /* '/'    */ C_PUNCT | C_URL,
+    /* '0'    */ C_DIGIT | C_EMAIL | C_URL | C_DOMAIN,
+    /* '1'    */ C_DIGIT | C_EMAIL | C_URL | C_DOMAIN,
+    /* '2'    */ C_DIGIT | C_EMAIL | C_URL | C_DOMAIN,
+    /* '3'    */ C_DIGIT | C_EMAIL | C_URL | C_DOMAIN,
+    /* '4'    */ C_DIGIT | C_EMAIL | C_URL | C_DOMAIN,
+    /* '5'    */ C_DIGIT | C_EMAIL | C_URL | C_DOMAIN,
+    /* '6'    */ C_DIGIT | C_EMAIL | C_URL | C_DOMAIN,
+    /* '7'    */ C_DIGIT | C_EMAIL | C_URL | C_DOMAIN,
+    /* '8'    */ C_DIGIT | C_EMAIL | C_URL | C_DOMAIN,
+    /* '9'    */ C_DIGIT | C_EMAIL | C_URL | C_DOMAIN,
+    /* ':'    */ C_PUNCT | C_URL | C_EMO,
+    /* ';'    */ C_PUNCT | C_URL | C_EMO,
+    /* '<'    */ C_SYMBOL | C_EMO,
+    /* '='    */ C_SYMBOL | C_URL | C_EMO,
+    /* '>'    */ C_SYMBOL | C_EMO,
+    /* '?'    */ C_PUNCT | C_URL,
+    /* '@'    */ C_PUNCT | C_URL,
+    /* 'A'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'B'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'C'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'D'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'E'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'F'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'G'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'H'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'I'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'J'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'K'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'L'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'M'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'N'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'O'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'P'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'Q'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'R'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'S'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'T'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'U'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'V'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'W'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'X'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'Y'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'Z'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* '['    */ C_PUNCT | C_URL,
+    /* '\\'   */ C_PUNCT,
+    /* ']'    */ C_PUNCT | C_URL,
+    /* '^'    */ C_SYMBOL | C_EMO,
+    /* '_'    */ C_PUNCT | C_EMAIL | C_URL,
+    /* '`'    */ C_SYMBOL,
+    /* 'a'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'b'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'c'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'd'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'e'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'f'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'g'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'h'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'i'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'j'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'k'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'l'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'm'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'n'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'o'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'p'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'q'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'r'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 's'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 't'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'u'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'v'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'w'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'x'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'y'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'z'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* '{'    */ C_PUNCT,
+    /* '|'    */ C_SYMBOL,
+    /* '}'    */ C_PUNCT,
+    /* '~'    */ C_SYMBOL | C_URL,
+    /* 0x7F   */ C_SPACE,
+};
+
+static const uint16_t unicode_class[] = {
+    [VB_CC_SPACE] = C_SPACE,       [VB_CC_LINE] = C_SPACE | C_LINE,
+    [VB_CC_FORMAT] = C_FORMAT,     [VB_CC_LETTER] = C_ALPHA | C_URL,
+    [VB_CC_DIGIT] = C_DIGIT | C_URL, [VB_CC_PUNCT] = C_PUNCT,
+    [VB_CC_SYMBOL] = C_SYMBOL,     [VB_CC_EMOJI] = C_EMOJI,
+};
+
+/* Emoticons, longest first where one is a prefix of another. */
+static const struct {
+    const char *text;
+    uint8_t len;
+} emoticons[] = {
+    {">:-(", 4}, {":'-(", 4}, {"X-D", 3}, {":-)", 3}, {":-(", 3}, {":-D", 3}, {":-P", 3},
+    {":-p", 3}, {":-/", 3}, {":-\\", 3}, {":-|", 3}, {":'(", 3}, {":')", 3}, {":-O", 3},
+    {":-o", 3}, {":-*", 3}, {":-]", 3}, {":-[", 3}, {";-)", 3}, {";-D", 3}, {";-P", 3},
+    {">:(", 3}, {"</3", 3}, {"<\\3", 3}, {"^_^", 3}, {"^.^", 3}, {"-_-", 3}, {"o_O", 3},
+    {"O_o", 3}, {"o.O", 3}, {"T_T", 3}, {";_;", 3}, {":)", 2}, {":(", 2}, {":D", 2}, {":P", 2},
+    {":p", 2}, {":/", 2}, {":\\", 2}, {":|", 2}, {":O", 2}, {":o", 2}, {":*", 2}, {":]", 2},
+    {":[", 2}, {";)", 2}, {";D", 2}, {";P", 2}, {";p", 2}, {"=)", 2}, {"=(", 2}, {"=D", 2},
+    {"=]", 2}, {"=[", 2}, {"=/", 2}, {"=P", 2}, {"<3", 2}, {"XD", 2}, {"xD", 2}, {"^^", 2},
+};
+
+typedef struct scanner {
+    const unsigned char *s;
+    size_t len;
+    vb_arena *arena;
+    vb_token *tok;
+    uint8_t *line_before;
+    size_t n_tokens, cap; /* tokens used / allocated */
+    bool pending_line;    /* a line break since the last token */
+    size_t word_end;      /* end of the last word or number, or SIZE_MAX */
+    size_t no_email_before; /* an e-mail scan from before here fails */
+} scanner;
+
+static inline unsigned class_at(const scanner *sc, size_t i, int32_t *cp, size_t *n)
+{
+    const unsigned char c = sc->s[i];
+    if (c < 0x80) {
+        *cp = c;
+        *n = 1;
+        return ascii_class[c];
+    }
+    *n = vb_utf8_decode(sc->s + i, sc->len - i, cp);
+    return unicode_class[vb_norm_class(*cp)];
+}
+
+static inline unsigned class_of_next(const scanner *sc, size_t i)
+{
+    int32_t cp;
+    size_t n;
+    return i < sc->len ? class_at(sc, i, &cp, &n) : 0;
+}
+
+static inline bool is_ascii_alnum(const scanner *sc, size_t i)
+{
+    return i < sc->len && sc->s[i] < 0x80 && (ascii_class[sc->s[i]] & C_WORD);
+}
+
+static bool bytes_at(const scanner *sc, size_t i, const char *lit, size_t n)
+{
+    return i <= sc->len && sc->len - i >= n && memcmp(sc->s + i, lit, n) == 0;
+}
+
+#define VS16 "\xEF\xB8\x8F"   /* U+FE0F, emoji presentation */
+#define VS15 "\xEF\xB8\x8E"   /* U+FE0E, text presentation */
+#define KEYCAP "\xE2\x83\xA3" /* U+20E3 */
+
+static vb_status emit(scanner *sc, vb_token_kind kind, size_t start, size_t end)
+{
+    if (sc->n_tokens == sc->cap) {
+        /* Grow geometrically in the arena; the old arrays are dropped
+         * with the record, so the total stays under twice the final. */
+        const size_t cap = sc->cap * 2;
+        vb_token *t = vb_arena_array(sc->arena, cap, sizeof *t);
+        uint8_t *lb = vb_arena_alloc(sc->arena, cap);
+        if (t == NULL || lb == NULL)
+            return VB_ENOMEM;
+        memcpy(t, sc->tok, sc->n_tokens * sizeof *t);
+        memcpy(lb, sc->line_before, sc->n_tokens);
+        sc->tok = t;
+        sc->line_before = lb;
+        sc->cap = cap;
+    }
+    vb_token *t = &sc->tok[sc->n_tokens];
+    memset(t, 0, sizeof *t);
+    t->kind = kind;
+    t->start = start;
+    t->end = end;
+    sc->line_before[sc->n_tokens] = sc->pending_line;
+    sc->pending_line = false;
+    sc->n_tokens++;
+    if (kind == VB_TOKEN_WORD || kind == VB_TOKEN_NUMBER)
+        sc->word_end = end;
+    return VB_OK;
+}
+
+/* "1️⃣": [0-9#*], optional VS16, U+20E3. */
+static size_t keycap_len(const scanner *sc, size_t i)
+{
+    size_t j = i + 1;
+    if (bytes_at(sc, j, VS16, 3))
+        j += 3;
+    return bytes_at(sc, j, KEYCAP, 3) ? j + 3 - i : 0;
+}
+
+static bool starts_ci(const scanner *sc, size_t i, const char *lit, size_t n)
+{
+    if (sc->len - i < n)
+        return false;
+    for (size_t k = 0; k < n; k++) {
+        unsigned char c = sc->s[i + k];
+        if (c >= 'A' && c <= 'Z')
+            c |= 0x20;
+        if (c != (unsigned char)lit[k])
+            return false;
+    }
+    return true;
+}
+
+/* http(s)://..., ftp://..., www.x...: up to a space or a character URLs
+ * do not contain, minus trailing punctuation and unbalanced brackets, as
+ * in "(see http://x.org/a)." */
+static size_t url_len(const scanner *sc, size_t i)
+{
+    size_t p;
+    const unsigned char first = sc->s[i] | 0x20;
+    if (first != 'h' && first != 'w' && first != 'f')
+        return 0;
+    if (starts_ci(sc, i, "https://", 8))
+        p = 8;
+    else if (starts_ci(sc, i, "http://", 7))
+        p = 7;
+    else if (starts_ci(sc, i, "ftp://", 6))
+        p = 6;
+    else if (starts_ci(sc, i, "www.", 4) && is_ascii_alnum(sc, i + 4))
+        p = 4;
+    else
+        return 0;
+    size_t j = i + p, opens = 0, closes = 0;
+    while (j < sc->len) {
+        int32_t cp;
+        size_t n;
+        if (!(class_at(sc, j, &cp, &n) & C_URL))
+            break;
+        opens += cp == '(' || cp == '[';
+        closes += cp == ')' || cp == ']';
+        j += n;
+    }
+    while (j > i + p) {
+        const unsigned char c = sc->s[j - 1];
+        if (c != 0 && strchr(".,;:!?'\"*", c) != NULL) {
+            j--;
+        } else if ((c == ')' || c == ']') && closes > opens) {
+            closes--;
+            j--;
+        } else {
+            break;
+        }
+    }
+    return j > i + p ? j - i : 0;
+}
+
+/* local@domain.tld, ASCII only. A failed scan covers every start up to
+ * the '@' it reached, which keeps "a.a.a.a..." linear. */
+static size_t email_len(scanner *sc, size_t i)
+{
+    if (i < sc->no_email_before)
+        return 0;
+    const unsigned char *s = sc->s;
+    size_t j = i;
+    while (j < sc->len && s[j] < 0x80 && (ascii_class[s[j]] & C_EMAIL))
+        j++;
+    if (j >= sc->len || s[j] != '@' || s[j - 1] == '.') {
+        sc->no_email_before = j;
+        return 0;
+    }
+    size_t k = j + 1, n_labels = 0, last = k;
+    for (;;) {
+        const size_t label = k;
+        while (k < sc->len && s[k] < 0x80 && (ascii_class[s[k]] & C_DOMAIN))
+            k++;
+        if (k == label)
+            break;
+        n_labels++;
+        last = label;
+        if (s[k - 1] != '-' && k + 1 < sc->len && s[k] == '.' && is_ascii_alnum(sc, k + 1)) {
+            k++;
+            continue;
+        }
+        break;
+    }
+    if (n_labels < 2 || k - last < 2 || !(ascii_class[s[last]] & C_ALPHA)) {
+        sc->no_email_before = j;
+        return 0;
+    }
+    return k - i;
+}
+
+/* An emoticon at i, with the boundaries that keep ":D" out of ":Delivery",
+ * "XD" out of "XDR" and ":/" out of "a:/b". */
+static size_t emoticon_len(const scanner *sc, size_t i)
+{
+    for (size_t e = 0; e < sizeof emoticons / sizeof emoticons[0]; e++) {
+        const char *m = emoticons[e].text;
+        const size_t n = emoticons[e].len;
+        if ((unsigned char)m[0] != sc->s[i] || !bytes_at(sc, i, m, n))
+            continue;
+        const unsigned char first = (unsigned char)m[0], last = (unsigned char)m[n - 1];
+        if ((ascii_class[first] & C_WORD) && i == sc->word_end)
+            continue; /* a letter-start emoticon must not be glued to a word */
+        size_t j = i + n;
+        if (last == ')' || last == '(' || last == 'D')
+            while (j < sc->len && sc->s[j] == last)
+                j++; /* ":)))" */
+        const unsigned next = class_of_next(sc, j);
+        if ((ascii_class[last] & C_WORD) && (next & C_WORD))
+            continue;
+        if ((last == '/' || last == '\\') && ((next & C_WORD) || (j < sc->len && sc->s[j] == '/')))
+            continue;
+        return j - i;
+    }
+    return 0;
+}
+
+static bool is_joiner(int32_t cp)
+{
+    return cp == '\'' || cp == '-' || cp == 0x2019 || cp == 0x2010 || cp == 0x2011;
+}
+
+/* A word (letters, marks, digits, inner apostrophes and hyphens) or a
+ * number (digits with inner "." or ",", a time "10:30", a trailing "%").
+ * "3pm" is a word; "3.5mm" is the number "3.5" and the word "mm"; "1-2"
+ * is two numbers. */
+static size_t scan_word(const scanner *sc, size_t i, vb_token_kind *kind)
+{
+    size_t j = i;
+    bool all_digits = true, has_sep = false;
+    while (j < sc->len) {
+        int32_t cp;
+        size_t n;
+        const unsigned cls = class_at(sc, j, &cp, &n);
+        if (cls & C_WORD) {
+            if (cls & C_ALPHA) {
+                if (all_digits && has_sep)
+                    break;
+                all_digits = false;
+            }
+            j += n;
+            continue;
+        }
+        const size_t k = j + n;
+        const unsigned next = class_of_next(sc, k);
+        if ((cp == '.' || cp == ',') && all_digits && (next & C_DIGIT)) {
+            has_sep = true;
+            j = k;
+            continue;
+        }
+        if (cp == ':' && all_digits && !has_sep && j - i <= 2 && k + 1 < sc->len &&
+            sc->s[k] >= '0' && sc->s[k] <= '9' && sc->s[k + 1] >= '0' && sc->s[k + 1] <= '9' &&
+            !(class_of_next(sc, k + 2) & C_WORD)) {
+            has_sep = true; /* a time, so that "10:30" is no emoticon or clause break */
+            j = k + 2;
+            continue;
+        }
+        if (is_joiner(cp) && (next & C_WORD) && !has_sep &&
+            !(all_digits && (next & C_DIGIT) && cp != '\'' && cp != 0x2019)) {
+            all_digits = false;
+            j = k;
+            continue;
+        }
+        if ((cls & C_FORMAT) && (next & C_WORD)) {
+            j = k; /* soft hyphen, ZWNJ inside a word */
+            continue;
+        }
+        break;
+    }
+    *kind = all_digits ? VB_TOKEN_NUMBER : VB_TOKEN_WORD;
+    if (all_digits && j < sc->len && sc->s[j] == '%')
+        j++;
+    return j;
+}
+
+/* One grapheme cluster from i: a base with its modifiers, VS16, ZWJ
+ * sequences, or a pair of regional indicators. */
+static size_t cluster_len(const scanner *sc, size_t i)
+{
+    int32_t prev, cp;
+    size_t n = vb_utf8_decode(sc->s + i, sc->len - i, &prev);
+    size_t j = i + n;
+    int32_t state = 0;
+    while (j < sc->len) {
+        n = vb_utf8_decode(sc->s + j, sc->len - j, &cp);
+        if (vb_norm_grapheme_break(prev, cp, &state))
+            break;
+        prev = cp;
+        j += n;
+    }
+    return j - i;
+}
+
+/* "@name" or "#tag" (a tag needs a letter: "#1" is not one). Not glued to
+ * a preceding word: "C#" and "foo@bar" are not tags. */
+static size_t tag_len(const scanner *sc, size_t i)
+{
+    if (i == sc->word_end)
+        return 0;
+    size_t j = i + 1;
+    bool letter = false;
+    while (j < sc->len) {
+        int32_t cp;
+        size_t n;
+        const unsigned cls = class_at(sc, j, &cp, &n);
+        if (!(cls & C_WORD) && cp != '_')
+            break;
+        letter |= (cls & C_ALPHA) != 0;
+        j += n;
+    }
+    if (j == i + 1 || (sc->s[i] == '#' && !letter))
+        return 0;
+    return j - i;
+}
+
+vb_status vb_tokenize(vb_arena *arena, const char *text, size_t len, vb_token_list *out)
+{
+    scanner sc = {0};
+    sc.s = (const unsigned char *)text;
+    sc.len = len;
+    sc.arena = arena;
+    sc.cap = len / 4 + 16; /* about one token per word and a space */
+    sc.word_end = SIZE_MAX;
+    sc.tok = vb_arena_array(arena, sc.cap, sizeof *sc.tok);
+    sc.line_before = vb_arena_alloc(arena, sc.cap);
+    if (sc.tok == NULL || sc.line_before == NULL)
+        return VB_ENOMEM;
+
+    size_t i = 0;
+    while (i < len) {
+        const unsigned char c = sc.s[i];
+        int32_t cp;
+        size_t n, m;
+        const unsigned cls = class_at(&sc, i, &cp, &n);
+        if (cls & (C_SPACE | C_FORMAT)) {
+            sc.pending_line |= (cls & C_LINE) != 0;
+            i += n;
+            continue;
+        }
+        vb_token_kind kind;
+        size_t end;
+        if ((c == '#' || c == '*' || (c >= '0' && c <= '9')) && (m = keycap_len(&sc, i)) > 0) {
+            kind = VB_TOKEN_EMOJI;
+            end = i + m;
+        } else if (c < 0x80 && (cls & C_ALPHA) && (m = url_len(&sc, i)) > 0) {
+            kind = VB_TOKEN_URL;
+            end = i + m;
+        } else if ((c == 'X' || c == 'x' || c == 'o' || c == 'O' || c == 'T') && i + 1 < len &&
+                   (sc.s[i + 1] == 'D' || sc.s[i + 1] == '-' || sc.s[i + 1] == '_' ||
+                    sc.s[i + 1] == '.') &&
+                   (m = emoticon_len(&sc, i)) > 0) {
+            kind = VB_TOKEN_EMOTICON;
+            end = i + m;
+        } else if (cls & C_WORD) {
+            end = scan_word(&sc, i, &kind);
+            /* Only a word that stops at a character of an address's local
+             * part can be the start of one. */
+            if (c < 0x80 && end < len && sc.s[end] < 0x80 && (ascii_class[sc.s[end]] & C_EMAIL) &&
+                (m = email_len(&sc, i)) > 0) {
+                kind = VB_TOKEN_EMAIL;
+                end = i + m;
+            }
+        } else if ((cls & C_EMOJI) || ((cls & C_SYMBOL) && bytes_at(&sc, i + n, VS16, 3))) {
+            kind = VB_TOKEN_EMOJI;
+            end = i + cluster_len(&sc, i);
+        } else if ((c == '@' || c == '#') && (m = tag_len(&sc, i)) > 0) {
+            kind = c == '@' ? VB_TOKEN_MENTION : VB_TOKEN_HASHTAG;
+            end = i + m;
+        } else if ((cls & C_EMO) && (m = emoticon_len(&sc, i)) > 0) {
+            kind = VB_TOKEN_EMOTICON;
+            end = i + m;
+        } else if (cls & C_PUNCT) {
+            /* A run of punctuation ("!!!", "?!", "..."), which stops where
+             * an emoticon or a tag begins: "great!!:)" */
+            kind = VB_TOKEN_PUNCT;
+            end = i + n;
+            while (end < len) {
+                int32_t cp2;
+                size_t n2;
+                if (!(class_at(&sc, end, &cp2, &n2) & C_PUNCT))
+                    break;
+                if ((cp2 < 0x80 && (ascii_class[cp2] & C_EMO) && emoticon_len(&sc, end) > 0) ||
+                    ((cp2 == '@' || cp2 == '#') && tag_len(&sc, end) > 0))
+                    break;
+                end += n2;
+            }
+        } else {
+            kind = VB_TOKEN_SYMBOL;
+            end = i + n;
+            if (bytes_at(&sc, end, VS15, 3))
+                end += 3;
+        }
+        const vb_status st = emit(&sc, kind, i, end);
+        if (st != VB_OK)
+            return st;
+        i = end;
+    }
+    out->tokens = sc.tok;
+    out->line_before = sc.line_before;
+    out->n_tokens = sc.n_tokens;
+    return VB_OK;
+}
+
+/* ---- Sentences and clauses ----------------------------------------------- */
+
+static const char *const abbreviations[] = {
+    "approx", "dr", "etc", "inc", "jr", "ltd", "mr", "mrs", "ms", "prof", "sr", "st", "vs",
+};
+
+static bool contains(const vb_token *t, const char *needle)
+{
+    if (needle[1] == '\0')
+        return memchr(t->norm, needle[0], t->norm_len) != NULL;
+    const size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= t->norm_len; i++)
+        if (memcmp(t->norm + i, needle, n) == 0)
+            return true;
+    return false;
+}
+
+static bool glued(const vb_token *a, const vb_token *b)
+{
+    return a->end == b->start;
+}
+
+static bool is_dot(const vb_token *t)
+{
+    return t->kind == VB_TOKEN_PUNCT && t->norm_len > 0 && t->norm[0] == '.';
+}
+
+static bool is_letter_word(const vb_token *t)
+{
+    return t->kind == VB_TOKEN_WORD && t->lookup_len == 1;
+}
+
+/* "Mr.", "etc.", and the dots of "e.g." and "i.e.": a single letter glued
+ * to a dot that is glued to another single letter and dot. */
+static bool is_abbreviation_dot(const vb_token *t, size_t n, size_t i)
+{
+    if (i == 0 || !is_dot(&t[i]) || t[i - 1].kind != VB_TOKEN_WORD || !glued(&t[i - 1], &t[i]))
+        return false;
+    const vb_token *w = &t[i - 1];
+    for (size_t k = 0; k < sizeof abbreviations / sizeof abbreviations[0]; k++)
+        if (strcmp(w->lookup, abbreviations[k]) == 0)
+            return true;
+    if (!is_letter_word(w))
+        return false;
+    if (i >= 2 && is_dot(&t[i - 2]) && glued(&t[i - 2], w))
+        return true; /* the second dot of "e.g." */
+    return i + 2 < n && is_letter_word(&t[i + 1]) && glued(&t[i], &t[i + 1]) &&
+           is_dot(&t[i + 2]) && glued(&t[i + 1], &t[i + 2]);
+}
+
+static bool ends_sentence(const vb_token *t, size_t n, size_t i)
+{
+    const vb_token *k = &t[i];
+    if (k->kind != VB_TOKEN_PUNCT)
+        return false;
+    if (contains(k, "!") || contains(k, "?") || contains(k, "\xE3\x80\x82") /* 。 */ ||
+        contains(k, "\xD8\x9F") /* ؟ */ || contains(k, "\xE0\xA5\xA4") /* । */)
+        return true;
+    return contains(k, ".") && !is_abbreviation_dot(t, n, i);
+}
+
+static bool only_hyphens(const vb_token *t)
+{
+    for (size_t i = 0; i < t->norm_len; i++)
+        if (t->norm[i] != '-')
+            return false;
+    return t->norm_len > 0;
+}
+
+static bool clause_after(const vb_token *t, size_t n, size_t i)
+{
+    const vb_token *k = &t[i];
+    if (k->kind != VB_TOKEN_PUNCT)
+        return false;
+    if (only_hyphens(k)) /* "great - but": a spaced dash; "2019-2020" is not */
+        return !(i > 0 && glued(&t[i - 1], k) && i + 1 < n && glued(k, &t[i + 1]));
+    return contains(k, ",") || contains(k, ";") || contains(k, ":") || contains(k, ")") ||
+           contains(k, "]") || contains(k, "\xE2\x80\x93") /* – */ ||
+           contains(k, "\xE2\x80\x94") /* — */ || contains(k, "\xE3\x80\x81") /* 、 */;
+}
+
+static bool clause_before(const vb_token *t)
+{
+    return t->kind == VB_TOKEN_PUNCT && (contains(t, "(") || contains(t, "["));
+}
+
+enum { NEW_SENTENCE = 1, NEW_CLAUSE = 2 };
+
+static void close_span(vb_span *sp, const vb_token *t, size_t last)
+{
+    sp->n_tokens = last + 1 - sp->first_token;
+    sp->end = t[last].end;
+}
+
+vb_status vb_token_segment(vb_arena *arena, vb_token *t, size_t n, const uint8_t *line_before,
+                           vb_clause_word_fn clause_word, void *ctx, vb_span **sentences,
+                           size_t *n_sentences, vb_span **clauses, size_t *n_clauses)
+{
+    *sentences = *clauses = NULL;
+    *n_sentences = *n_clauses = 0;
+    if (n == 0)
+        return VB_OK;
+    uint8_t *mark = vb_arena_alloc(arena, n);
+    if (mark == NULL)
+        return VB_ENOMEM;
+
+    /* Pass 1: where do sentences and clauses start? Boundaries are only
+     * ever placed before a token, so no span is empty. */
+    size_t n_s = 0, n_c = 0;
+    bool pend_s = true, pend_c = true;
+    for (size_t i = 0; i < n; i++) {
+        const bool ns = pend_s || line_before[i];
+        bool nc = ns || pend_c || clause_before(&t[i]);
+        if (!nc && t[i].kind == VB_TOKEN_WORD && clause_word != NULL)
+            nc = clause_word(t[i].lookup, t[i].lookup_len, ctx);
+        mark[i] = (uint8_t)((ns ? NEW_SENTENCE : 0) | (nc ? NEW_CLAUSE : 0));
+        n_s += ns;
+        n_c += nc;
+        pend_s = ends_sentence(t, n, i);
+        pend_c = pend_s || clause_after(t, n, i);
+    }
+
+    /* Pass 2: the spans, and each token's indices. */
+    vb_span *ss = vb_arena_array(arena, n_s, sizeof *ss);
+    vb_span *cs = vb_arena_array(arena, n_c, sizeof *cs);
+    if (ss == NULL || cs == NULL)
+        return VB_ENOMEM;
+    size_t si = 0, ci = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (mark[i] & NEW_SENTENCE) {
+            if (si > 0)
+                close_span(&ss[si - 1], t, i - 1);
+            ss[si].start = t[i].start;
+            ss[si].first_token = i;
+            si++;
+        }
+        if (mark[i] & NEW_CLAUSE) {
+            if (ci > 0)
+                close_span(&cs[ci - 1], t, i - 1);
+            cs[ci].start = t[i].start;
+            cs[ci].first_token = i;
+            ci++;
+        }
+        t[i].sentence = (uint32_t)(si - 1);
+        t[i].clause = (uint32_t)(ci - 1);
+    }
+    close_span(&ss[si - 1], t, n - 1);
+    close_span(&cs[ci - 1], t, n - 1);
+    *sentences = ss;
+    *n_sentences = n_s;
+    *clauses = cs;
+    *n_clauses = n_c;
+    return VB_OK;
+}
+
+const char *vb_token_kind_name(vb_token_kind k)
+{
+    static const char *const names[] = {
+        [VB_TOKEN_WORD] = "word",       [VB_TOKEN_NUMBER] = "number",
+        [VB_TOKEN_EMOJI] = "emoji",     [VB_TOKEN_EMOTICON] = "emoticon",
+        [VB_TOKEN_URL] = "url",         [VB_TOKEN_EMAIL] = "email",
+        [VB_TOKEN_MENTION] = "mention", [VB_TOKEN_HASHTAG] = "hashtag",
+        [VB_TOKEN_PUNCT] = "punct",     [VB_TOKEN_SYMBOL] = "symbol",
+    };
+    if ((unsigned)k >= sizeof names / sizeof names[0])
+        return "unknown";
+    return names[k];
+}

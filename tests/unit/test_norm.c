@@ -1,0 +1,169 @@
+/* test_norm.c: NFKC + case folding, the ASCII fast path, apostrophes,
+ * ALLCAPS and elongation. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "norm.h"
+
+static vb_arena arena;
+
+static int setup(void **state)
+{
+    (void)state;
+    vb_arena_init(&arena, NULL, 4096);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    vb_arena_free(&arena);
+    return 0;
+}
+
+static const char *norm_of(const char *s, vb_norm_mode mode, uint32_t *flags)
+{
+    const char *out;
+    size_t out_len;
+    uint32_t f = 0;
+    assert_int_equal(vb_norm_token(&arena, s, strlen(s), mode, &out, &out_len, &f), VB_OK);
+    assert_int_equal(strlen(out), out_len);
+    if (flags != NULL)
+        *flags = f;
+    return out;
+}
+
+static void test_ascii_fast_path(void **state)
+{
+    (void)state;
+    const size_t before = vb_norm_utf8proc_calls();
+    uint32_t f;
+    assert_string_equal(norm_of("Hello", VB_NORM_WORD, &f), "hello");
+    assert_string_equal(norm_of("don't", VB_NORM_WORD, &f), "don't");
+    assert_string_equal(norm_of("HTTPS://X.ORG/A", VB_NORM_FOLD, &f), "https://x.org/a");
+    assert_int_equal(vb_norm_utf8proc_calls(), before); /* ASCII never reaches utf8proc */
+    assert_string_equal(norm_of("Caf\xC3\xA9", VB_NORM_WORD, &f), "caf\xC3\xA9");
+    assert_int_equal(vb_norm_utf8proc_calls(), before + 1);
+}
+
+static void test_nfkc_and_case_folding(void **state)
+{
+    (void)state;
+    assert_string_equal(norm_of("\xEF\xAC\x81ne", VB_NORM_WORD, NULL), "fine");   /* ﬁ ligature */
+    assert_string_equal(norm_of("\xEF\xBC\xA1\xEF\xBD\x82", VB_NORM_WORD, NULL), "ab"); /* Ａｂ */
+    assert_string_equal(norm_of("Stra\xC3\x9F" "e", VB_NORM_WORD, NULL), "strasse");
+    assert_string_equal(norm_of("CAF\x45\xCC\x81", VB_NORM_WORD, NULL), "caf\xC3\xA9"); /* composed */
+    assert_string_equal(norm_of("\xCE\xA3\xCE\x9F\xCE\xA6\xCE\x9F\xCE\xA3", VB_NORM_WORD, NULL),
+                        "\xCF\x83\xCE\xBF\xCF\x86\xCE\xBF\xCF\x83"); /* ΣΟΦΟΣ -> σοφοσ */
+    assert_string_equal(norm_of("m\xC2\xB2", VB_NORM_WORD, NULL), "m2");
+}
+
+static void test_no_turkish_rules(void **state)
+{
+    (void)state;
+    /* Default (not Turkish) folding: I -> i, İ -> i + combining dot. */
+    assert_string_equal(norm_of("ISTANBUL", VB_NORM_WORD, NULL), "istanbul");
+    assert_string_equal(norm_of("\xC4\xB0stanbul", VB_NORM_WORD, NULL), "i\xCC\x87stanbul");
+}
+
+static void test_apostrophes(void **state)
+{
+    (void)state;
+    assert_string_equal(norm_of("Don\xE2\x80\x99t", VB_NORM_WORD, NULL), "don't");
+    assert_string_equal(norm_of("don\xE2\x80\x98t", VB_NORM_WORD, NULL), "don't");
+    assert_string_equal(norm_of("don\xCA\xBCt", VB_NORM_WORD, NULL), "don't");
+    assert_string_equal(norm_of("deli\xC2\xADvery", VB_NORM_WORD, NULL), "delivery");
+    /* Only words are rewritten. */
+    assert_string_equal(norm_of("\xE2\x80\x99", VB_NORM_FOLD, NULL), "\xE2\x80\x99");
+}
+
+static void test_copy_mode(void **state)
+{
+    (void)state;
+    assert_string_equal(norm_of(":-D", VB_NORM_COPY, NULL), ":-D");
+    assert_string_equal(norm_of("XD", VB_NORM_COPY, NULL), "XD");
+}
+
+static void test_allcaps(void **state)
+{
+    (void)state;
+    uint32_t f;
+    norm_of("GREAT", VB_NORM_WORD, &f);
+    assert_true(f & VB_TOKEN_ALLCAPS);
+    norm_of("OK", VB_NORM_WORD, &f);
+    assert_true(f & VB_TOKEN_ALLCAPS);
+    norm_of("3PM", VB_NORM_WORD, &f);
+    assert_true(f & VB_TOKEN_ALLCAPS);
+    norm_of("\xC3\x89T\xC3\x89", VB_NORM_WORD, &f); /* ÉTÉ */
+    assert_true(f & VB_TOKEN_ALLCAPS);
+    norm_of("I", VB_NORM_WORD, &f); /* one letter */
+    assert_false(f & VB_TOKEN_ALLCAPS);
+    norm_of("Great", VB_NORM_WORD, &f);
+    assert_false(f & VB_TOKEN_ALLCAPS);
+    norm_of("\xC3\x89t\xC3\xA9", VB_NORM_WORD, &f); /* Été */
+    assert_false(f & VB_TOKEN_ALLCAPS);
+    norm_of("42", VB_NORM_WORD, &f);
+    assert_false(f & VB_TOKEN_ALLCAPS);
+    norm_of("\xE6\x9D\xB1\xE4\xBA\xAC", VB_NORM_WORD, &f); /* 東京: letters without case */
+    assert_false(f & VB_TOKEN_ALLCAPS);
+}
+
+static const char *lookup_of(const char *norm, uint32_t *flags)
+{
+    const char *out;
+    size_t out_len;
+    *flags = 0;
+    assert_int_equal(vb_norm_lookup(&arena, norm, strlen(norm), &out, &out_len, flags), VB_OK);
+    assert_int_equal(strlen(out), out_len);
+    return out;
+}
+
+static void test_elongation(void **state)
+{
+    (void)state;
+    uint32_t f;
+    assert_string_equal(lookup_of("soooo", &f), "soo");
+    assert_int_equal(f, VB_TOKEN_ELONGATED);
+    assert_string_equal(lookup_of("goooood", &f), "good");
+    assert_string_equal(lookup_of("amaaazing", &f), "amaazing");
+    assert_string_equal(lookup_of("yesss", &f), "yess");
+    assert_string_equal(lookup_of("s\xC3\xAD\xC3\xAD\xC3\xAD\xC3\xAD", &f), "s\xC3\xAD\xC3\xAD");
+    assert_int_equal(f, VB_TOKEN_ELONGATED);
+    const char *good = "good";
+    assert_ptr_equal(lookup_of(good, &f), good); /* unchanged: the same string */
+    assert_int_equal(f, 0);
+    assert_string_equal(lookup_of("1000", &f), "1000"); /* digits are not letters */
+    assert_int_equal(f, 0);
+}
+
+static void test_classes(void **state)
+{
+    (void)state;
+    assert_int_equal(vb_norm_class(0xE9), VB_CC_LETTER);
+    assert_int_equal(vb_norm_class(0x0301), VB_CC_LETTER); /* marks join words */
+    assert_int_equal(vb_norm_class(0x0663), VB_CC_DIGIT);
+    assert_int_equal(vb_norm_class(0xA0), VB_CC_SPACE);
+    assert_int_equal(vb_norm_class(0x2028), VB_CC_LINE);
+    assert_int_equal(vb_norm_class(0x200D), VB_CC_FORMAT);
+    assert_int_equal(vb_norm_class(0x2014), VB_CC_PUNCT);
+    assert_int_equal(vb_norm_class(0x20AC), VB_CC_SYMBOL);
+    assert_int_equal(vb_norm_class(0x1F44D), VB_CC_EMOJI);
+    assert_int_equal(vb_norm_class(0x2764), VB_CC_EMOJI);
+    assert_int_equal(vb_norm_class(0xA9), VB_CC_SYMBOL); /* (c) only with VS16 */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_ascii_fast_path), cmocka_unit_test(test_nfkc_and_case_folding),
+        cmocka_unit_test(test_no_turkish_rules), cmocka_unit_test(test_apostrophes),
+        cmocka_unit_test(test_copy_mode),       cmocka_unit_test(test_allcaps),
+        cmocka_unit_test(test_elongation),      cmocka_unit_test(test_classes),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

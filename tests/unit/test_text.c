@@ -1,0 +1,288 @@
+/* test_text.c: the text stages together: sentences and clauses, the
+ * clause-word callback, flags, stems and stopwords on tokens, repaired
+ * text with offsets, and a stream of records that stops allocating. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "text.h"
+
+#ifndef VB_TEST_DATA_DIR
+#define VB_TEST_DATA_DIR "lexicons"
+#endif
+
+/* A counting allocator. */
+static size_t n_allocs, n_live;
+
+static void *count_malloc(size_t size, void *ctx)
+{
+    (void)ctx;
+    n_allocs++;
+    n_live++;
+    return malloc(size);
+}
+
+static void *count_realloc(void *p, size_t size, void *ctx)
+{
+    (void)ctx;
+    n_allocs++;
+    if (p == NULL)
+        n_live++;
+    return realloc(p, size);
+}
+
+static void count_free(void *p, void *ctx)
+{
+    (void)ctx;
+    n_live--;
+    free(p);
+}
+
+static const vb_allocator counting = {count_malloc, count_realloc, count_free, NULL};
+
+typedef struct fixture {
+    vb_lang *lang;
+    vb_text *text;
+    vb_arena arena;
+} fixture;
+
+static int setup(void **state)
+{
+    static fixture f;
+    vb_error err;
+    f.lang = vb_lang_load(VB_TEST_DATA_DIR, "en", &counting, &err);
+    if (f.lang == NULL)
+        return -1;
+    f.text = vb_text_new(f.lang, &counting);
+    vb_arena_init(&f.arena, &counting, 64 * 1024);
+    *state = &f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    vb_arena_free(&f->arena);
+    vb_text_free(f->text);
+    vb_lang_free(f->lang);
+    return n_live == 0 ? 0 : -1; /* nothing leaked */
+}
+
+static vb_doc analyze_n(fixture *f, const char *s, size_t len)
+{
+    vb_arena_reset(&f->arena);
+    vb_doc d;
+    assert_int_equal(vb_text_analyze(f->text, &f->arena, s, len, &d), VB_OK);
+    /* Invariants of every document. */
+    for (size_t i = 0; i < d.n_tokens; i++) {
+        const vb_token *t = &d.tokens[i];
+        assert_true(t->end <= d.len && t->start < t->end);
+        assert_true(t->sentence < d.n_sentences && t->clause < d.n_clauses);
+        const vb_span *c = &d.clauses[t->clause], *s2 = &d.sentences[t->sentence];
+        assert_true(c->first_token <= i && i < c->first_token + c->n_tokens);
+        assert_true(s2->first_token <= i && i < s2->first_token + s2->n_tokens);
+        assert_int_equal(strlen(t->norm), t->norm_len);
+        assert_int_equal(strlen(t->lookup), t->lookup_len);
+        assert_int_equal(strlen(t->stem), t->stem_len);
+    }
+    for (size_t c = 0; c < d.n_clauses; c++) {
+        const vb_span *cl = &d.clauses[c];
+        const vb_token *first = &d.tokens[cl->first_token];
+        const vb_token *last = &d.tokens[cl->first_token + cl->n_tokens - 1];
+        assert_true(cl->n_tokens > 0);
+        assert_int_equal(first->sentence, last->sentence); /* inside one sentence */
+        assert_int_equal(cl->start, first->start);
+        assert_int_equal(cl->end, last->end);
+    }
+    return d;
+}
+
+#define analyze(f, s) analyze_n(f, s, strlen(s))
+
+/* "first|second|..." : the text of each span. */
+static void expect_spans(const vb_doc *d, const vb_span *sp, size_t n, const char *want)
+{
+    char got[1024];
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++)
+        o += (size_t)snprintf(got + o, sizeof got - o, "%s%.*s", i ? "|" : "",
+                              (int)(sp[i].end - sp[i].start), d->text + sp[i].start);
+    got[o] = '\0';
+    assert_string_equal(got, want);
+}
+
+static void test_sentences(void **state)
+{
+    fixture *f = *state;
+    vb_doc d = analyze(f, "Great staff! Slow delivery... Why?! Fine.");
+    expect_spans(&d, d.sentences, d.n_sentences, "Great staff!|Slow delivery...|Why?!|Fine.");
+    assert_int_equal(d.sentences[1].first_token, 3);
+    assert_int_equal(d.sentences[1].n_tokens, 3);
+
+    d = analyze(f, "Mr. Smith e.g. helped, i.e. fast vs. slow etc. All good");
+    assert_int_equal(d.n_sentences, 1); /* abbreviations do not end sentences */
+
+    d = analyze(f, "first line\nsecond line\r\n\r\nthird");
+    expect_spans(&d, d.sentences, d.n_sentences, "first line|second line|third");
+
+    d = analyze(f, "ok \xE2\x80\xA6 then"); /* … */
+    assert_int_equal(d.n_sentences, 2);
+}
+
+static void test_empty(void **state)
+{
+    fixture *f = *state;
+    vb_doc d = analyze(f, "");
+    assert_int_equal(d.n_tokens, 0);
+    assert_int_equal(d.n_sentences, 0);
+    assert_int_equal(d.n_clauses, 0);
+    d = analyze(f, " \n\t ");
+    assert_int_equal(d.n_sentences, 0);
+}
+
+static void test_clauses(void **state)
+{
+    fixture *f = *state;
+    vb_doc d = analyze(f, "Fast, friendly; cheap: yes \xE2\x80\x93 good \xE2\x80\x94 ok - fine (mostly) end");
+    expect_spans(&d, d.clauses, d.n_clauses,
+                 "Fast,|friendly;|cheap:|yes \xE2\x80\x93|good \xE2\x80\x94|ok -|fine|(mostly)|end");
+    d = analyze(f, "a 2019-2020 e-mail, b. c");
+    expect_spans(&d, d.clauses, d.n_clauses, "a 2019-2020 e-mail,|b.|c");
+    d = analyze(f, "Nice but slow. However fine");
+    assert_int_equal(d.n_clauses, 2); /* no clause words by default */
+}
+
+static bool contrast(const char *lookup, size_t len, void *ctx)
+{
+    (*(int *)ctx)++;
+    return (len == 3 && memcmp(lookup, "but", 3) == 0) ||
+           (len == 7 && memcmp(lookup, "however", 7) == 0);
+}
+
+static void test_clause_words(void **state)
+{
+    fixture *f = *state;
+    int calls = 0;
+    vb_text_set_clause_words(f->text, contrast, &calls);
+    vb_doc d = analyze(f, "Nice staff but SLOW. However, fine");
+    expect_spans(&d, d.clauses, d.n_clauses, "Nice staff|but SLOW.|However,|fine");
+    expect_spans(&d, d.sentences, d.n_sentences, "Nice staff but SLOW.|However, fine");
+    assert_int_equal(d.tokens[2].clause, 1);
+    assert_true(calls > 0);
+    vb_text_set_clause_words(f->text, NULL, NULL);
+}
+
+static void test_token_fields(void **state)
+{
+    fixture *f = *state;
+    vb_doc d = analyze(f, "The deliveries were SOOOO goooood \xF0\x9F\x91\x8D running");
+    assert_int_equal(d.n_tokens, 7);
+    assert_true(d.tokens[0].flags & VB_TOKEN_STOPWORD);
+    assert_string_equal(d.tokens[1].stem, "deliveri");
+    assert_false(d.tokens[1].flags & VB_TOKEN_STOPWORD);
+    assert_true(d.tokens[2].flags & VB_TOKEN_STOPWORD);
+    assert_string_equal(d.tokens[3].norm, "soooo");
+    assert_string_equal(d.tokens[3].lookup, "soo");
+    assert_int_equal(d.tokens[3].flags & (VB_TOKEN_ALLCAPS | VB_TOKEN_ELONGATED),
+                     VB_TOKEN_ALLCAPS | VB_TOKEN_ELONGATED);
+    assert_string_equal(d.tokens[4].lookup, "good");
+    assert_string_equal(d.tokens[4].stem, "good");
+    assert_int_equal(d.tokens[5].kind, VB_TOKEN_EMOJI);
+    assert_ptr_equal(d.tokens[5].stem, d.tokens[5].norm); /* not stemmed */
+    assert_string_equal(d.tokens[6].stem, "run");
+    /* Case and apostrophe style do not matter for stopwords. */
+    d = analyze(f, "I\xE2\x80\x99M HERE");
+    assert_string_equal(d.tokens[0].lookup, "i'm");
+    assert_true(d.tokens[0].flags & VB_TOKEN_STOPWORD);
+}
+
+static void test_invalid_utf8_and_nul(void **state)
+{
+    fixture *f = *state;
+    static const char in[] = "bad\xFF" "byte\0nul\x01" "ctl";
+    vb_doc d = analyze_n(f, in, sizeof in - 1);
+    assert_int_equal(d.n_invalid_utf8, 1);
+    assert_int_equal(d.len, sizeof in - 1 + 2); /* one byte became three */
+    assert_memory_equal(d.text, "bad\xEF\xBF\xBD" "byte\0nul\x01" "ctl", d.len);
+    assert_int_equal(d.n_tokens, 5); /* bad, U+FFFD, byte, nul, ctl */
+    assert_int_equal(d.tokens[1].kind, VB_TOKEN_SYMBOL);
+    assert_int_equal(d.tokens[1].start, 3);
+    assert_int_equal(d.tokens[2].start, 6);
+    assert_int_equal(d.tokens[3].start, 11);
+    assert_int_equal(d.tokens[4].start, 15);
+    assert_int_equal(d.n_sentences, 1);
+}
+
+static void test_deterministic(void **state)
+{
+    fixture *f = *state;
+    const char *s = "Caf\xC3\xA9 &amp; STAFF :) soooo good, but \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD!";
+    vb_doc a = analyze(f, s);
+    char first[1024];
+    size_t o = 0;
+    for (size_t i = 0; i < a.n_tokens; i++)
+        o += (size_t)snprintf(first + o, sizeof first - o, "%d %zu %zu %s %s %s %u %u %u;",
+                              a.tokens[i].kind, a.tokens[i].start, a.tokens[i].end,
+                              a.tokens[i].norm, a.tokens[i].lookup, a.tokens[i].stem,
+                              a.tokens[i].flags, a.tokens[i].sentence, a.tokens[i].clause);
+    for (int round = 0; round < 3; round++) {
+        vb_doc b = analyze(f, s);
+        char again[1024];
+        size_t p = 0;
+        for (size_t i = 0; i < b.n_tokens; i++)
+            p += (size_t)snprintf(again + p, sizeof again - p, "%d %zu %zu %s %s %s %u %u %u;",
+                                  b.tokens[i].kind, b.tokens[i].start, b.tokens[i].end,
+                                  b.tokens[i].norm, b.tokens[i].lookup, b.tokens[i].stem,
+                                  b.tokens[i].flags, b.tokens[i].sentence, b.tokens[i].clause);
+        assert_string_equal(first, again);
+    }
+}
+
+static void test_stream_stops_allocating(void **state)
+{
+    fixture *f = *state;
+    static const char *const records[] = {
+        "The delivery was late again, but the staff were lovely :)",
+        "AMAZING service!!! Will come back \xF0\x9F\x91\x8D\xF0\x9F\x91\x8D",
+        "Parking was a nightmare. Checkout took 20 min; prices up 10%.",
+        "See https://example.com/review or mail help@example.com #fail @shop",
+        "Caf\xC3\xA9 cr\xC3\xA8me br\xC3\xBBl\xC3\xA9" "e &amp; na\xC3\xAF" "ve STRA\xC3\x9F" "E",
+        "meh",
+        "",
+    };
+    const size_t n = sizeof records / sizeof records[0];
+    for (int warm = 0; warm < 2; warm++)
+        for (size_t i = 0; i < n; i++)
+            analyze(f, records[i]);
+    const size_t before = n_allocs;
+    for (int round = 0; round < 200; round++)
+        for (size_t i = 0; i < n; i++)
+            analyze(f, records[i]);
+    assert_int_equal(n_allocs, before); /* arena and stem cache are warm */
+}
+
+static void test_lang_errors(void **state)
+{
+    (void)state;
+    vb_error err;
+    assert_null(vb_lang_load(VB_TEST_DATA_DIR, "nope", NULL, &err));
+    assert_int_equal(err.code, VB_EINVAL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_sentences),      cmocka_unit_test(test_empty),
+        cmocka_unit_test(test_clauses),        cmocka_unit_test(test_clause_words),
+        cmocka_unit_test(test_token_fields),   cmocka_unit_test(test_invalid_utf8_and_nul),
+        cmocka_unit_test(test_deterministic),  cmocka_unit_test(test_stream_stops_allocating),
+        cmocka_unit_test(test_lang_errors),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

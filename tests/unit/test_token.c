@@ -1,0 +1,214 @@
+/* test_token.c: every token kind with offsets, emoji clusters, emoticons
+ * versus URLs and times, apostrophes and hyphens, separators. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "token.h"
+
+static vb_arena arena;
+
+static int setup(void **state)
+{
+    (void)state;
+    vb_arena_init(&arena, NULL, 4096);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    vb_arena_free(&arena);
+    return 0;
+}
+
+static vb_token_list tokenize_n(const char *s, size_t len)
+{
+    vb_token_list l;
+    assert_int_equal(vb_tokenize(&arena, s, len, &l), VB_OK);
+    return l;
+}
+
+/* "kind:text kind:text ..." for compact expectations. */
+static void expect_n(const char *s, size_t len, const char *want)
+{
+    vb_token_list l = tokenize_n(s, len);
+    char got[2048];
+    size_t o = 0;
+    for (size_t i = 0; i < l.n_tokens; i++) {
+        const vb_token *t = &l.tokens[i];
+        assert_true(t->start < t->end && t->end <= len);
+        if (i > 0)
+            assert_true(l.tokens[i - 1].end <= t->start);
+        o += (size_t)snprintf(got + o, sizeof got - o, "%s%s:%.*s", i ? " " : "",
+                              vb_token_kind_name(t->kind), (int)(t->end - t->start), s + t->start);
+    }
+    got[o] = '\0';
+    assert_string_equal(got, want);
+}
+
+#define expect(s, want) expect_n(s, strlen(s), want)
+
+static void test_offsets(void **state)
+{
+    (void)state;
+    const char *s = "Hi @ann, 42 #great!";
+    vb_token_list l = tokenize_n(s, strlen(s));
+    const struct { vb_token_kind kind; size_t start, end; } want[] = {
+        {VB_TOKEN_WORD, 0, 2},     {VB_TOKEN_MENTION, 3, 7}, {VB_TOKEN_PUNCT, 7, 8},
+        {VB_TOKEN_NUMBER, 9, 11},  {VB_TOKEN_HASHTAG, 12, 18}, {VB_TOKEN_PUNCT, 18, 19},
+    };
+    assert_int_equal(l.n_tokens, 6);
+    for (size_t i = 0; i < 6; i++) {
+        assert_int_equal(l.tokens[i].kind, want[i].kind);
+        assert_int_equal(l.tokens[i].start, want[i].start);
+        assert_int_equal(l.tokens[i].end, want[i].end);
+    }
+}
+
+static void test_words(void **state)
+{
+    (void)state;
+    expect("don't customer's e-mail wi-fi 3pm covid-19 24-hour 90's",
+           "word:don't word:customer's word:e-mail word:wi-fi word:3pm word:covid-19 "
+           "word:24-hour word:90's");
+    expect("don\xE2\x80\x99t", "word:don\xE2\x80\x99t");
+    expect("'quoted' well-", "punct:' word:quoted punct:' word:well punct:-");
+    expect("caf\xC3\xA9 na\xC3\xAF" "ve \xD0\xBF\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82",
+           "word:caf\xC3\xA9 word:na\xC3\xAF" "ve word:\xD0\xBF\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82");
+    expect("e\xCC\x81t\xC3\xA9", "word:e\xCC\x81t\xC3\xA9"); /* combining mark */
+}
+
+static void test_numbers(void **state)
+{
+    (void)state;
+    expect("42 3.5 1,000 10% 1,000.50 3.5mm 1-2 10:30 5.",
+           "number:42 number:3.5 number:1,000 number:10% number:1,000.50 number:3.5 word:mm "
+           "number:1 punct:- number:2 number:10:30 number:5 punct:.");
+}
+
+static void test_emoji(void **state)
+{
+    (void)state;
+    expect("great\xF0\x9F\x91\x8D\xF0\x9F\x91\x8D", /* great👍👍 */
+           "word:great emoji:\xF0\x9F\x91\x8D emoji:\xF0\x9F\x91\x8D");
+    expect("\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD!", /* 👍🏽 skin tone */
+           "emoji:\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD punct:!");
+    /* 👨‍👩‍👧 family: one ZWJ sequence */
+    expect("\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7",
+           "emoji:\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7");
+    /* 🇬🇧🇫🇷: two flags, split between the pairs */
+    expect("\xF0\x9F\x87\xAC\xF0\x9F\x87\xA7\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7",
+           "emoji:\xF0\x9F\x87\xAC\xF0\x9F\x87\xA7 emoji:\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7");
+    /* keycaps 1️⃣ and #⃣, not numbers or tags */
+    expect("1\xEF\xB8\x8F\xE2\x83\xA3 #\xE2\x83\xA3 1",
+           "emoji:1\xEF\xB8\x8F\xE2\x83\xA3 emoji:#\xE2\x83\xA3 number:1");
+    /* ❤️ with VS16; ™️ counts only with VS16 */
+    expect("\xE2\x9D\xA4\xEF\xB8\x8F ok \xE2\x84\xA2\xEF\xB8\x8F \xE2\x84\xA2",
+           "emoji:\xE2\x9D\xA4\xEF\xB8\x8F word:ok emoji:\xE2\x84\xA2\xEF\xB8\x8F symbol:\xE2\x84\xA2");
+    expect("\xF0\x9F\x98\x82\xF0\x9F\x98\x82love", /* 😂😂love */
+           "emoji:\xF0\x9F\x98\x82 emoji:\xF0\x9F\x98\x82 word:love");
+}
+
+static void test_emoticons(void **state)
+{
+    (void)state;
+    expect(":) :-) :( :-( :D :-D ;) ;-) :P :p :/ :-/ :| :'( <3 </3 XD =) =( :o :O ^_^ -_-",
+           "emoticon::) emoticon::-) emoticon::( emoticon::-( emoticon::D emoticon::-D "
+           "emoticon:;) emoticon:;-) emoticon::P emoticon::p emoticon::/ emoticon::-/ "
+           "emoticon::| emoticon::'( emoticon:<3 emoticon:</3 emoticon:XD emoticon:=) "
+           "emoticon:=( emoticon::o emoticon::O emoticon:^_^ emoticon:-_-");
+    expect("thanks:) great!!:)))", "word:thanks emoticon::) word:great punct:!! emoticon::)))");
+    expect("at 10:30 note:Delivery XDR a:/b <30",
+           "word:at number:10:30 word:note punct:: word:Delivery word:XDR word:a punct::/ "
+           "word:b symbol:< number:30");
+}
+
+static void test_urls_and_emails(void **state)
+{
+    (void)state;
+    expect("see https://example.com/a?b=1&c=2. or (www.shop.co.uk/x) http://x.org/:)",
+           "word:see url:https://example.com/a?b=1&c=2 punct:. word:or punct:( "
+           "url:www.shop.co.uk/x punct:) url:http://x.org/ emoticon::)");
+    expect("https://en.wikipedia.org/wiki/Foo_(bar), ok",
+           "url:https://en.wikipedia.org/wiki/Foo_(bar) punct:, word:ok");
+    expect("mail jane.doe+cx@mail.example.com. or a@b",
+           "word:mail email:jane.doe+cx@mail.example.com punct:. word:or word:a punct:@ word:b");
+    expect("www. http:// x", "word:www punct:. word:http punct::// word:x");
+}
+
+static void test_tags(void **state)
+{
+    (void)state;
+    expect("@bob_1 #fail #1 C# foo@bar (@ann) #\xC3\xA9t\xC3\xA9",
+           "mention:@bob_1 hashtag:#fail punct:# number:1 word:C punct:# word:foo punct:@ "
+           "word:bar punct:( mention:@ann punct:) hashtag:#\xC3\xA9t\xC3\xA9");
+}
+
+static void test_punct_and_symbols(void **state)
+{
+    (void)state;
+    expect("no!!! why?! so... ok, $5 + \xE2\x82\xAC" "3 \xE2\x80\x94 a",
+           "word:no punct:!!! word:why punct:?! word:so punct:... word:ok punct:, symbol:$ "
+           "number:5 symbol:+ symbol:\xE2\x82\xAC number:3 punct:\xE2\x80\x94 word:a");
+}
+
+static void test_separators(void **state)
+{
+    (void)state;
+    /* NUL, control characters, NBSP and a stray BOM separate; nothing
+     * breaks. A format character inside a word (soft hyphen) joins it. */
+    static const char sep[] = "a\0b\x01" "c\x7F" "d\xC2\xA0" "e \xEF\xBB\xBF" "f";
+    expect_n(sep, sizeof sep - 1, "word:a word:b word:c word:d word:e word:f");
+    expect("deli\xC2\xADvery", "word:deli\xC2\xADvery");
+    vb_token_list l = tokenize_n("one\ntwo\r\nthree four", 19);
+    assert_int_equal(l.n_tokens, 4);
+    assert_int_equal(l.line_before[0], 0);
+    assert_int_equal(l.line_before[1], 1);
+    assert_int_equal(l.line_before[2], 1);
+    assert_int_equal(l.line_before[3], 0);
+    expect("", "");
+    expect(" \t\n ", "");
+    expect("\xEF\xBF\xBD" "x", "symbol:\xEF\xBF\xBD word:x"); /* a repaired byte */
+}
+
+static void test_long_input_grows(void **state)
+{
+    (void)state;
+    /* Many short tokens force the token array to grow; pathological dotted
+     * runs stay linear thanks to the e-mail scan memo. */
+    enum { N = 200000 };
+    static char buf[N];
+    for (size_t i = 0; i < N; i++)
+        buf[i] = (i % 2) ? '.' : 'a';
+    vb_token_list l = tokenize_n(buf, N);
+    assert_int_equal(l.n_tokens, N);
+    assert_int_equal(l.tokens[N - 1].start, N - 1);
+}
+
+static void test_kind_names(void **state)
+{
+    (void)state;
+    assert_string_equal(vb_token_kind_name(VB_TOKEN_WORD), "word");
+    assert_string_equal(vb_token_kind_name(VB_TOKEN_EMOTICON), "emoticon");
+    assert_string_equal(vb_token_kind_name(VB_TOKEN_SYMBOL), "symbol");
+    assert_string_equal(vb_token_kind_name((vb_token_kind)99), "unknown");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_offsets),       cmocka_unit_test(test_words),
+        cmocka_unit_test(test_numbers),       cmocka_unit_test(test_emoji),
+        cmocka_unit_test(test_emoticons),     cmocka_unit_test(test_urls_and_emails),
+        cmocka_unit_test(test_tags),          cmocka_unit_test(test_punct_and_symbols),
+        cmocka_unit_test(test_separators),    cmocka_unit_test(test_long_input_grows),
+        cmocka_unit_test(test_kind_names),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
