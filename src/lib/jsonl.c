@@ -1,0 +1,255 @@
+/* jsonl.c: JSON Lines records, the only file that includes cJSON.h.
+ *
+ * source.c frames the lines; this turns one line into a cJSON object and
+ * pulls fields out of it as text. The parse uses cJSON_ParseWithLengthOpts
+ * with an explicit end pointer (the line needs no NUL, and we never read
+ * cJSON's global error, which is not thread safe). cJSON allocates with
+ * its own hooks, which belong to the application (STYLE.md, Memory); the
+ * tree is kept until the next line so that string values can be returned
+ * without copying. Numbers, booleans, objects and arrays are printed
+ * compactly into a scratch buffer of ours.
+ */
+#include "jsonl.h"
+
+#include "alloc.h"
+#include "buf.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <string.h>
+
+struct vb_jsonl {
+    const vb_allocator *alloc;
+    cJSON *root;    /* the current line's object, or NULL */
+    vb_buf scratch; /* printed values of the current line */
+    size_t *offs;   /* per extracted field: offset in scratch, or -1 */
+    size_t cap_offs;
+};
+
+vb_jsonl *vb_jsonl_new(const vb_allocator *a)
+{
+    vb_jsonl *j = vb_calloc(a, 1, sizeof *j);
+    if (j == NULL) return NULL;
+    j->alloc = a;
+    vb_buf_init(&j->scratch, a, (size_t)-1 / 2);
+    return j;
+}
+
+void vb_jsonl_free(vb_jsonl *j)
+{
+    if (j == NULL) return;
+    cJSON_Delete(j->root);
+    vb_buf_free(&j->scratch);
+    vb_free(j->alloc, j->offs);
+    vb_free(j->alloc, j);
+}
+
+/* Brackets open before `end`, outside strings: tells "too deep" apart
+ * from other syntax errors, since cJSON reports both the same way. */
+static size_t depth_at(const char *s, size_t end)
+{
+    size_t depth = 0;
+    bool in_str = false;
+    for (size_t i = 0; i < end; i++) {
+        const char ch = s[i];
+        if (in_str) {
+            if (ch == '\\')
+                i++;
+            else if (ch == '"')
+                in_str = false;
+        } else if (ch == '"') {
+            in_str = true;
+        } else if (ch == '[' || ch == '{') {
+            depth++;
+        } else if ((ch == ']' || ch == '}') && depth > 0) {
+            depth--;
+        }
+    }
+    return depth;
+}
+
+static const char *type_name(const cJSON *v)
+{
+    if (cJSON_IsArray(v)) return "an array";
+    if (cJSON_IsString(v)) return "a string";
+    if (cJSON_IsNumber(v)) return "a number";
+    if (cJSON_IsBool(v)) return "a boolean";
+    if (cJSON_IsNull(v)) return "null";
+    return "something else";
+}
+
+static bool is_json_space(char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
+}
+
+vb_status vb_jsonl_parse(vb_jsonl *j, const char *line, size_t len, char *msg, size_t msg_size)
+{
+    cJSON_Delete(j->root);
+    j->root = NULL;
+    vb_buf_reset(&j->scratch);
+
+    const char *end = NULL;
+    cJSON *v = cJSON_ParseWithLengthOpts(line, len, &end, 0);
+    if (v == NULL) {
+        size_t at = (end != NULL && end >= line && end <= line + len) ? (size_t)(end - line) : 0;
+        if (depth_at(line, at) >= CJSON_NESTING_LIMIT) {
+            snprintf(msg, msg_size, "JSON nested deeper than %d levels", CJSON_NESTING_LIMIT);
+            return VB_ELIMIT;
+        }
+        snprintf(msg, msg_size, "invalid JSON at column %zu", at + 1);
+        return VB_EPARSE;
+    }
+    size_t at = (size_t)(end - line);
+    while (at < len && is_json_space(line[at]))
+        at++;
+    if (at < len) {
+        cJSON_Delete(v);
+        snprintf(msg, msg_size, "invalid JSON at column %zu: text after the value", at + 1);
+        return VB_EPARSE;
+    }
+    if (!cJSON_IsObject(v)) {
+        snprintf(msg, msg_size, "not a JSON object (found %s)", type_name(v));
+        cJSON_Delete(v);
+        return VB_EPARSE;
+    }
+    j->root = v;
+    return VB_OK;
+}
+
+static bool key_equals(const char *key, const char *s, size_t len, bool fold)
+{
+    if (key == NULL) return false;
+    size_t i = 0;
+    for (; i < len; i++) {
+        unsigned char a = (unsigned char)key[i], b = (unsigned char)s[i];
+        if (a == '\0') return false;
+        if (fold) {
+            a = (a >= 'A' && a <= 'Z') ? (unsigned char)(a + 32) : a;
+            b = (b >= 'A' && b <= 'Z') ? (unsigned char)(b + 32) : b;
+        }
+        if (a != b) return false;
+    }
+    return key[i] == '\0';
+}
+
+static cJSON *child_named(const cJSON *obj, const char *name, size_t len, bool fold)
+{
+    for (cJSON *c = obj->child; c != NULL; c = c->next)
+        if (key_equals(c->string, name, len, fold)) return c;
+    return NULL;
+}
+
+/* A key that matches the whole remaining path wins; otherwise try each dot
+ * as a separator, so keys that contain dots work at any level. */
+static cJSON *find_path(const cJSON *obj, const char *path, size_t len, bool fold)
+{
+    cJSON *c = child_named(obj, path, len, fold);
+    if (c != NULL) return c;
+    for (size_t i = 0; i < len; i++) {
+        if (path[i] != '.') continue;
+        c = child_named(obj, path, i, fold);
+        if (c != NULL && cJSON_IsObject(c)) {
+            cJSON *r = find_path(c, path + i + 1, len - i - 1, fold);
+            if (r != NULL) return r;
+        }
+    }
+    return NULL;
+}
+
+static cJSON *lookup(const vb_jsonl *j, const char *path)
+{
+    if (j->root == NULL || path == NULL) return NULL;
+    const size_t len = strlen(path);
+    cJSON *v = find_path(j->root, path, len, false);
+    return v != NULL ? v : find_path(j->root, path, len, true);
+}
+
+bool vb_jsonl_is_null(const vb_jsonl *j, const char *path)
+{
+    return cJSON_IsNull(lookup(j, path));
+}
+
+#define NO_OFFSET ((size_t)-1)
+
+/* Integers (ids, scores) are the common numbers. cJSON prints them with
+ * %g and an sscanf round trip, slow and, past INT_MAX, in exponent form
+ * (1e+15); every integer below 2^53 is exact in a double, so print its
+ * digits. Returns false for anything else. */
+static bool print_integer(double d, char out[24], size_t *len)
+{
+    if (!(d >= -9007199254740992.0 && d <= 9007199254740992.0)) return false; /* also NaN */
+    const long long v = (long long)d;
+    if ((double)v != d) return false;
+    char digits[24];
+    size_t n = 0;
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do {
+        digits[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u > 0);
+    size_t k = 0;
+    if (v < 0) out[k++] = '-';
+    while (n > 0)
+        out[k++] = digits[--n];
+    *len = k;
+    return true;
+}
+
+vb_status vb_jsonl_extract(vb_jsonl *j, const char *const *paths, size_t n, vb_field *fields)
+{
+    if (n > j->cap_offs) {
+        if (vb_mul_overflows(n, sizeof *j->offs)) return VB_ENOMEM;
+        size_t *o = vb_realloc(j->alloc, j->offs, n * sizeof *o);
+        if (o == NULL) return VB_ENOMEM;
+        j->offs = o;
+        j->cap_offs = n;
+    }
+    vb_buf_reset(&j->scratch);
+    char digits[24];
+    size_t len;
+    /* Printed values go to scratch, which may move while it grows: keep
+     * offsets first, make pointers at the end. */
+    for (size_t i = 0; i < n; i++) {
+        const cJSON *v = lookup(j, paths[i]);
+        j->offs[i] = NO_OFFSET;
+        fields[i].data = NULL;
+        fields[i].len = 0;
+        if (v == NULL || cJSON_IsNull(v)) continue;
+        if (cJSON_IsString(v)) {
+            fields[i].data = v->valuestring;
+            fields[i].len = strlen(v->valuestring);
+        } else if (cJSON_IsTrue(v)) {
+            fields[i].data = "true";
+            fields[i].len = 4;
+        } else if (cJSON_IsFalse(v)) {
+            fields[i].data = "false";
+            fields[i].len = 5;
+        } else if (cJSON_IsNumber(v) && print_integer(v->valuedouble, digits, &len)) {
+            j->offs[i] = j->scratch.len;
+            if (vb_buf_append(&j->scratch, digits, len) != VB_OK) return VB_ENOMEM;
+            fields[i].len = len;
+        } else {
+            char *text = cJSON_PrintUnformatted(v);
+            if (text == NULL) return VB_ENOMEM;
+            len = strlen(text);
+            j->offs[i] = j->scratch.len;
+            vb_status st = vb_buf_append(&j->scratch, text, len);
+            cJSON_free(text);
+            if (st != VB_OK) return VB_ENOMEM;
+            fields[i].len = len;
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        if (j->offs[i] != NO_OFFSET) fields[i].data = j->scratch.data + j->offs[i];
+    return VB_OK;
+}
+
+size_t vb_jsonl_keys(const vb_jsonl *j, const char **keys, size_t max_keys)
+{
+    size_t n = 0;
+    if (j->root == NULL) return 0;
+    for (const cJSON *c = j->root->child; c != NULL; c = c->next, n++)
+        if (n < max_keys) keys[n] = c->string;
+    return n;
+}

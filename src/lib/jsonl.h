@@ -1,0 +1,43 @@
+/* jsonl.h: one JSON Lines record at a time, for source.c.
+ *
+ * The caller frames the lines; this parses one line into an object and
+ * extracts fields by key or dotted path as text. The only cJSON user.
+ *
+ *     vb_jsonl *j = vb_jsonl_new(alloc);
+ *     st = vb_jsonl_parse(j, line, len, msg, sizeof msg); // per-record errors
+ *     st = vb_jsonl_extract(j, paths, n, fields);        // VB_OK or VB_ENOMEM
+ *
+ * Everything returned lives until the next parse on `j`.
+ */
+#ifndef VB_JSONL_H
+#define VB_JSONL_H
+
+#include "verbatim.h"
+
+typedef struct vb_jsonl vb_jsonl;
+
+vb_jsonl *vb_jsonl_new(const vb_allocator *a);
+void vb_jsonl_free(vb_jsonl *j); /* NULL is a no-op */
+
+/* Parses one line (without its line end) as a JSON object. Returns VB_OK;
+ * VB_EPARSE ("invalid JSON at column 12", "not a JSON object (found an
+ * array)") or VB_ELIMIT (nesting too deep) for a rejected record, with the
+ * reason in msg; or VB_ENOMEM. */
+vb_status vb_jsonl_parse(vb_jsonl *j, const char *line, size_t len, char *msg, size_t msg_size);
+
+/* For each of the n paths (NULL = none) sets fields[i] to the value as
+ * text: a string's unescaped content; a number, boolean, object or array
+ * as compact JSON; data NULL for null, a missing key or a NULL path. A path
+ * is a top-level key if one matches it exactly, else a dotted path
+ * ("user.comment"); keys are matched exactly first, then ignoring ASCII
+ * case. Returns VB_OK or VB_ENOMEM. */
+vb_status vb_jsonl_extract(vb_jsonl *j, const char *const *paths, size_t n, vb_field *fields);
+
+/* True when `path` resolves to a JSON null (as opposed to nothing). */
+bool vb_jsonl_is_null(const vb_jsonl *j, const char *path);
+
+/* Stores up to max_keys top-level keys of the parsed object in keys (in
+ * input order, borrowed like the values) and returns how many there are. */
+size_t vb_jsonl_keys(const vb_jsonl *j, const char **keys, size_t max_keys);
+
+#endif

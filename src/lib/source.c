@@ -1,0 +1,872 @@
+/* source.c: records out of a byte stream, whatever the format.
+ *
+ * This is the front of the pipeline. It buffers what the caller feeds,
+ * skips a UTF-8 BOM, settles the format (by name, else by sniffing the
+ * first line), and then hands the bytes to a framer: csv.c for CSV and TSV
+ * rows, or the line splitter here for JSONL (parsed by jsonl.c) and plain
+ * text. It also maps the caller's columns (name, 1-based number, dotted
+ * path, or detected from common names) to fields, and turns broken input
+ * into rejected records rather than failures.
+ *
+ * Memory: `in` holds the unconsumed bytes from `pos` on. Records point into
+ * it, so the bytes of a returned record are dropped only at the next call
+ * (`pending`), and the buffer is compacted only in feed(): one memmove per
+ * chunk, of at most one partial record. Fields and lines over their limit
+ * are skipped as they stream past instead of being buffered.
+ */
+#include "source.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "csv.h"
+#include "jsonl.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#define DEFAULT_MAX_FIELD_BYTES ((size_t)16 << 20)
+#define SNIFF_MAX_BYTES ((size_t)64 << 10) /* sniff when this much is buffered */
+#define RECORD_SLACK_BYTES ((size_t)64 << 10)
+#define NO_COL ((size_t)-1)
+
+/* Columns the caller wants, in this order: text, id, then keep columns. */
+enum { SLOT_TEXT = 0, SLOT_ID = 1, SLOT_KEEP = 2 };
+
+struct vb_source {
+    const vb_allocator *alloc;
+    vb_source_spec spec;     /* strings borrowed from the caller */
+    vb_format format;        /* VB_FORMAT_AUTO until known */
+    size_t max_field_bytes;  /* a longer field rejects its record */
+    size_t max_record_bytes; /* a longer CSV row or JSONL line is rejected too */
+
+    vb_buf in; /* buffered input; in.data[pos..len) unconsumed */
+    size_t pos;
+    size_t pending;     /* bytes of the returned record, dropped at the next call */
+    size_t line;        /* 1-based line of in.data[pos] */
+    bool finished;      /* finish() was called */
+    bool bom_done;      /* the start has been checked for a BOM */
+    bool after_cr;      /* a line ended with CR: a LF right after belongs to it */
+    size_t sniff_space; /* sniffing: leading whitespace bytes seen */
+    size_t sniff_scan;  /* sniffing: bytes searched for the first line end */
+    size_t line_scan;   /* JSONL/text: bytes of the line searched for its end */
+    bool line_skip;     /* JSONL/text: the line is too long, dropping it */
+
+    size_t n_slots;         /* 2 + n_keep_cols */
+    const char **slot_spec; /* what the caller asked for per slot (NULL = none) */
+    size_t *slot_col;       /* CSV/TSV: 0-based column per slot, or NO_COL */
+    const char **slot_name; /* per slot, for messages; NULL-terminated */
+    vb_field *fields;       /* the current record's value per slot */
+    bool columns_ready;     /* slots resolved (header read, or text detected) */
+
+    char *header_mem;    /* CSV/TSV header names, each NUL-terminated */
+    const char **header; /* n_header pointers into header_mem */
+    size_t n_header;
+    char *detected; /* JSONL: the detected text key */
+
+    vb_csv csv;
+    vb_jsonl *jsonl;
+
+    vb_status fatal; /* sticky once set */
+    char errmsg[1024];
+    char rec_err[512]; /* the current rejected record's reason */
+};
+
+/* ---- small helpers ---------------------------------------------------- */
+
+static vb_status fail(vb_source *s, vb_status st, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+static vb_status fail(vb_source *s, vb_status st, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(s->errmsg, sizeof s->errmsg, fmt, ap);
+    va_end(ap);
+    s->fatal = st;
+    return st;
+}
+
+static char ascii_lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (char)(c + ('a' - 'A')) : c;
+}
+
+static bool ascii_iequal(const char *a, size_t a_len, const char *b, size_t b_len)
+{
+    if (a_len != b_len) return false;
+    for (size_t i = 0; i < a_len; i++)
+        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+    return true;
+}
+
+static void trim(const char **s, size_t *len)
+{
+    while (*len > 0 && (**s == ' ' || **s == '\t')) {
+        (*s)++;
+        (*len)--;
+    }
+    while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
+        (*len)--;
+}
+
+/* True for a non-empty string of digits; *n saturates rather than wraps. */
+static bool parse_column_number(const char *spec, size_t *n)
+{
+    if (spec == NULL || *spec == '\0') return false;
+    size_t v = 0;
+    for (const char *c = spec; *c != '\0'; c++) {
+        if (*c < '0' || *c > '9') return false;
+        const size_t d = (size_t)(*c - '0');
+        v = v > ((size_t)-1 - d) / 10 ? (size_t)-1 : v * 10 + d;
+    }
+    *n = v;
+    return true;
+}
+
+static const char *slot_kind(size_t slot)
+{
+    return slot == SLOT_TEXT ? "text" : slot == SLOT_ID ? "id" : "keep";
+}
+
+/* Appends "a, b, c" to out (size bytes, already NUL-terminated), ending
+ * with ", ..." when the list does not fit. */
+static void append_names(char *out, size_t size, const char *const *names, size_t n)
+{
+    size_t len = strlen(out);
+    for (size_t i = 0; i < n; i++) {
+        const char *sep = i > 0 ? ", " : "";
+        const size_t need = strlen(sep) + strlen(names[i]);
+        if (len + need + 6 >= size) { /* keep room for ", ..." */
+            snprintf(out + len, size - len, "%s...", sep);
+            return;
+        }
+        len += (size_t)snprintf(out + len, size - len, "%s%s", sep, names[i]);
+    }
+}
+
+static const char *find_eol(const char *p, size_t n)
+{
+    const char *lf = memchr(p, '\n', n);
+    const size_t m = lf != NULL ? (size_t)(lf - p) : n;
+    const char *cr = memchr(p, '\r', m);
+    return cr != NULL ? cr : lf;
+}
+
+static bool is_blank(const char *p, size_t n, bool json)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char c = p[i];
+        if (c != ' ' && c != '\t' && !(json && (c == '\r' || c == '\n'))) return false;
+    }
+    return true;
+}
+
+/* ---- format names and sniffing ---------------------------------------- */
+
+vb_format vb_format_from_name(const char *name)
+{
+    static const struct {
+        const char *ext;
+        vb_format format;
+    } exts[] = {{"csv", VB_FORMAT_CSV},     {"tsv", VB_FORMAT_TSV},      {"tab", VB_FORMAT_TSV},
+                {"jsonl", VB_FORMAT_JSONL}, {"ndjson", VB_FORMAT_JSONL}, {"json", VB_FORMAT_JSONL},
+                {"txt", VB_FORMAT_TEXT}};
+    if (name == NULL) return VB_FORMAT_AUTO;
+    const char *base = strrchr(name, '/');
+    base = base != NULL ? base + 1 : name;
+    const char *dot = strrchr(base, '.');
+    if (dot == NULL) return VB_FORMAT_AUTO;
+    const char *ext = dot + 1;
+    for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++)
+        if (ascii_iequal(ext, strlen(ext), exts[i].ext, strlen(exts[i].ext))) return exts[i].format;
+    return VB_FORMAT_AUTO;
+}
+
+vb_format vb_format_sniff(const char *buf, size_t len)
+{
+    const char *p = buf, *end = buf + len;
+    if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) p += 3;
+    const char *q = p;
+    while (q < end && (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n'))
+        q++;
+    if (q < end && *q == '{') return VB_FORMAT_JSONL;
+    /* The first line that is not empty; a leading tab still counts. */
+    while (p < end && (*p == '\r' || *p == '\n'))
+        p++;
+    size_t tabs = 0, commas = 0;
+    for (; p < end && *p != '\n' && *p != '\r'; p++) {
+        tabs += *p == '\t';
+        commas += *p == ',';
+    }
+    if (tabs > commas) return VB_FORMAT_TSV;
+    return commas > 0 ? VB_FORMAT_CSV : VB_FORMAT_TEXT;
+}
+
+/* ---- text column detection -------------------------------------------- */
+
+/* Lower case, without spaces, '_' and '-': "Review_Text" -> "reviewtext". */
+static void normalise_name(const char *name, char *out, size_t size)
+{
+    size_t n = 0;
+    for (; *name != '\0' && n + 1 < size; name++)
+        if (*name != ' ' && *name != '_' && *name != '-' && *name != '\t')
+            out[n++] = ascii_lower(*name);
+    out[n] = '\0';
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    const size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && memcmp(s + n - k, suffix, k) == 0;
+}
+
+/* Index of the column that most likely holds the comment, or NO_COL. */
+static size_t detect_text_column(const char *const *names, size_t n)
+{
+    static const char *const exact[] = {
+        "comment", "comments", "verbatim", "feedback",    "review",   "reviewtext", "reviewbody",
+        "text",    "response", "answer",   "body",        "message",  "content",    "reason",
+        "remarks", "notes",    "note",     "description", "opentext", "openend"};
+    static const char *const hints[] = {"comment", "feedback", "review", "text"};
+    /* Columns about a comment rather than the comment itself. */
+    static const char *const not_text[] = {
+        "date",    "time", "title",     "rating", "score",    "count",     "type",
+        "status",  "url",  "link",      "author", "reviewer", "commenter", "name",
+        "context", "flag", "lang",      "length", "source",   "channel",   "category",
+        "topic",   "tag",  "sentiment", "code"};
+    static const char *const not_suffix[] = {"id", "ids", "no", "num", "number"};
+    char norm[128];
+
+    for (size_t e = 0; e < sizeof exact / sizeof exact[0]; e++)
+        for (size_t i = 0; i < n; i++) {
+            normalise_name(names[i], norm, sizeof norm);
+            if (strcmp(norm, exact[e]) == 0) return i;
+        }
+    for (size_t i = 0; i < n; i++) {
+        normalise_name(names[i], norm, sizeof norm);
+        bool hinted = false, excluded = false;
+        for (size_t h = 0; h < sizeof hints / sizeof hints[0]; h++)
+            hinted = hinted || strstr(norm, hints[h]) != NULL;
+        for (size_t x = 0; x < sizeof not_text / sizeof not_text[0]; x++)
+            excluded = excluded || strstr(norm, not_text[x]) != NULL;
+        for (size_t x = 0; x < sizeof not_suffix / sizeof not_suffix[0]; x++)
+            excluded = excluded || ends_with(norm, not_suffix[x]);
+        if (hinted && !excluded) return i;
+    }
+    return NO_COL;
+}
+
+/* ---- set-up ------------------------------------------------------------ */
+
+/* Checks what can be checked once the format is known. */
+static vb_status check_columns(vb_source *s, char *msg, size_t size)
+{
+    for (size_t i = 0; i < s->n_slots; i++) {
+        const char *spec = s->slot_spec[i];
+        size_t n;
+        if (spec == NULL) continue;
+        if (*spec == '\0') {
+            snprintf(msg, size, "%s column: the name is empty", slot_kind(i));
+            return VB_EINVAL;
+        }
+        if (s->format != VB_FORMAT_JSONL && parse_column_number(spec, &n) && n == 0) {
+            snprintf(msg, size, "%s column 0: columns are numbered from 1", slot_kind(i));
+            return VB_EINVAL;
+        }
+    }
+    if (s->format == VB_FORMAT_TEXT) {
+        if (s->slot_spec[SLOT_ID] != NULL || s->spec.n_keep_cols > 0) {
+            snprintf(msg, size, "plain text input has no columns");
+            return VB_EINVAL;
+        }
+        return VB_OK;
+    }
+    if ((s->format == VB_FORMAT_CSV || s->format == VB_FORMAT_TSV) && !s->spec.has_header) {
+        for (size_t i = 0; i < s->n_slots; i++) {
+            size_t n;
+            const char *spec = s->slot_spec[i];
+            if (spec != NULL && !parse_column_number(spec, &n)) {
+                snprintf(msg, size,
+                         "%s column \"%s\": the input has no header row, so give the "
+                         "column's 1-based number",
+                         slot_kind(i), spec);
+                return VB_EINVAL;
+            }
+        }
+    }
+    return VB_OK;
+}
+
+/* Prepares the reader for s->format; msg gets the reason on failure. */
+static vb_status setup_format(vb_source *s, char *msg, size_t size)
+{
+    vb_status st = check_columns(s, msg, size);
+    if (st != VB_OK) return st;
+    switch (s->format) {
+    case VB_FORMAT_CSV:
+    case VB_FORMAT_TSV:
+        vb_csv_init(&s->csv, s->alloc, s->format == VB_FORMAT_TSV ? '\t' : ',', s->max_field_bytes,
+                    s->max_record_bytes);
+        break;
+    case VB_FORMAT_JSONL:
+        s->jsonl = vb_jsonl_new(s->alloc);
+        if (s->jsonl == NULL) {
+            snprintf(msg, size, "out of memory");
+            return VB_ENOMEM;
+        }
+        break;
+    case VB_FORMAT_TEXT:
+        s->columns_ready = true;
+        break;
+    case VB_FORMAT_AUTO:
+        break;
+    }
+    return VB_OK;
+}
+
+vb_source *vb_source_new(const vb_source_spec *spec, const vb_allocator *alloc, vb_error *err)
+{
+    vb_error local;
+    if (err == NULL) err = &local;
+    memset(err, 0, sizeof *err);
+    if (spec != NULL && spec->source_name != NULL)
+        snprintf(err->source, sizeof err->source, "%s", spec->source_name);
+    err->code = VB_ENOMEM;
+    snprintf(err->message, sizeof err->message, "out of memory");
+    if (spec == NULL || (spec->n_keep_cols > 0 && spec->keep_cols == NULL)) {
+        err->code = VB_EINVAL;
+        snprintf(err->message, sizeof err->message, "invalid source specification");
+        return NULL;
+    }
+
+    alloc = vb_allocator_or_default(alloc);
+    vb_source *s = vb_calloc(alloc, 1, sizeof *s);
+    if (s == NULL) return NULL;
+    s->alloc = alloc;
+    s->spec = *spec;
+    s->line = 1;
+    s->max_field_bytes =
+        spec->max_field_bytes > 0 ? spec->max_field_bytes : DEFAULT_MAX_FIELD_BYTES;
+    /* A row may hold several fields; the cap only stops runaway input. */
+    s->max_record_bytes = s->max_field_bytes > ((size_t)-1 / 2 - RECORD_SLACK_BYTES) / 4
+                              ? (size_t)-1 / 2
+                              : s->max_field_bytes * 4 + RECORD_SLACK_BYTES;
+    vb_buf_init(&s->in, alloc, (size_t)-1 / 2);
+    if (vb_buf_reserve(&s->in, 4096) != VB_OK) /* so in.data is never NULL */
+        goto fail;
+
+    if (spec->n_keep_cols > (size_t)-1 / sizeof(vb_field) - 3) goto fail;
+    s->n_slots = SLOT_KEEP + spec->n_keep_cols;
+    s->slot_spec = vb_calloc(alloc, s->n_slots, sizeof *s->slot_spec);
+    s->slot_col = vb_calloc(alloc, s->n_slots, sizeof *s->slot_col);
+    s->slot_name = vb_calloc(alloc, s->n_slots + 1, sizeof *s->slot_name);
+    s->fields = vb_calloc(alloc, s->n_slots, sizeof *s->fields);
+    if (s->slot_spec == NULL || s->slot_col == NULL || s->slot_name == NULL || s->fields == NULL)
+        goto fail;
+    s->slot_spec[SLOT_TEXT] = spec->text_col;
+    s->slot_spec[SLOT_ID] = spec->id_col;
+    for (size_t i = 0; i < spec->n_keep_cols; i++)
+        s->slot_spec[SLOT_KEEP + i] = spec->keep_cols[i];
+    for (size_t i = 0; i < s->n_slots; i++) {
+        s->slot_col[i] = NO_COL;
+        s->slot_name[i] = s->slot_spec[i];
+    }
+
+    s->format = spec->format;
+    if (s->format == VB_FORMAT_AUTO) s->format = vb_format_from_name(spec->source_name);
+    if (s->format != VB_FORMAT_AUTO) {
+        vb_status st = setup_format(s, err->message, sizeof err->message);
+        if (st != VB_OK) {
+            err->code = st;
+            goto fail;
+        }
+    }
+    return s;
+
+fail:
+    vb_source_free(s);
+    return NULL;
+}
+
+void vb_source_free(vb_source *s)
+{
+    if (s == NULL) return;
+    const vb_allocator *a = s->alloc;
+    vb_jsonl_free(s->jsonl);
+    vb_csv_free(&s->csv);
+    vb_free(a, s->detected);
+    vb_free(a, s->header);
+    vb_free(a, s->header_mem);
+    vb_free(a, s->fields);
+    vb_free(a, s->slot_name);
+    vb_free(a, s->slot_col);
+    vb_free(a, s->slot_spec);
+    vb_buf_free(&s->in);
+    vb_free(a, s);
+}
+
+/* ---- feeding ------------------------------------------------------------ */
+
+vb_status vb_source_feed(vb_source *s, const char *buf, size_t len)
+{
+    if (s->fatal != VB_OK) return s->fatal;
+    if (s->finished) return fail(s, VB_EINVAL, "input fed after vb_source_finish()");
+    s->pos += s->pending;
+    s->pending = 0;
+    if (s->pos > 0) {
+        vb_buf_consume(&s->in, s->pos);
+        s->pos = 0;
+    }
+    if (len == 0) return VB_OK;
+    vb_status st = vb_buf_append(&s->in, buf, len);
+    if (st != VB_OK)
+        return fail(s, st == VB_ENOMEM ? VB_ENOMEM : VB_ELIMIT, "cannot buffer %zu more bytes",
+                    len);
+    return VB_OK;
+}
+
+vb_status vb_source_finish(vb_source *s)
+{
+    if (s->fatal != VB_OK) return s->fatal;
+    s->finished = true;
+    return VB_OK;
+}
+
+/* ---- CSV and TSV ------------------------------------------------------- */
+
+/* `field "comment"` with a header, `field 3` without one. */
+static void field_label(const vb_source *s, size_t col, char *out, size_t size)
+{
+    if (col < s->n_header)
+        snprintf(out, size, "field \"%s\"", s->header[col]);
+    else
+        snprintf(out, size, "field %zu", col + 1);
+}
+
+static vb_status store_header(vb_source *s, const char *rec, const vb_csv_row *row)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < row->n_stored; i++) {
+        if (row->fields[i].len > (size_t)-1 / 2 - total) return VB_ENOMEM;
+        total += row->fields[i].len + 1;
+    }
+    s->header_mem = vb_malloc(s->alloc, total);
+    s->header = vb_calloc(s->alloc, row->n_stored, sizeof *s->header);
+    if (s->header_mem == NULL || s->header == NULL) return VB_ENOMEM;
+    char *w = s->header_mem;
+    for (size_t i = 0; i < row->n_stored; i++) {
+        memcpy(w, rec + row->fields[i].off, row->fields[i].len);
+        w[row->fields[i].len] = '\0';
+        s->header[i] = w;
+        w += row->fields[i].len + 1;
+    }
+    s->n_header = row->n_stored;
+    return VB_OK;
+}
+
+/* Exact name first, then ignoring ASCII case and surrounding spaces. */
+static size_t find_header_column(const vb_source *s, const char *name)
+{
+    for (size_t i = 0; i < s->n_header; i++)
+        if (strcmp(s->header[i], name) == 0) return i;
+    const char *a = name;
+    size_t a_len = strlen(a);
+    trim(&a, &a_len);
+    for (size_t i = 0; i < s->n_header; i++) {
+        const char *b = s->header[i];
+        size_t b_len = strlen(b);
+        trim(&b, &b_len);
+        if (ascii_iequal(a, a_len, b, b_len)) return i;
+    }
+    return NO_COL;
+}
+
+/* Maps every slot to a column, from the header, or from the first row's
+ * field count (n_fields) when there is no header. */
+static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
+{
+    const bool header = s->spec.has_header;
+    size_t max_col = 0;
+    for (size_t i = 0; i < s->n_slots; i++) {
+        const char *spec = s->slot_spec[i];
+        size_t col = NO_COL, n;
+        if (spec == NULL && i == SLOT_TEXT) {
+            if (header) {
+                col = detect_text_column(s->header, s->n_header);
+                if (col == NO_COL) {
+                    fail(s, VB_EINVAL, "no text column found; columns are: ");
+                    append_names(s->errmsg, sizeof s->errmsg, s->header, s->n_header);
+                    snprintf(s->errmsg + strlen(s->errmsg), sizeof s->errmsg - strlen(s->errmsg),
+                             " (choose one with --text-col)");
+                    return VB_EINVAL;
+                }
+            } else if (n_fields == 1) {
+                col = 0;
+                s->slot_name[i] = "1";
+            } else {
+                return fail(s, VB_EINVAL,
+                            "no text column: the input has no header row and %zu columns "
+                            "(choose one with --text-col)",
+                            n_fields);
+            }
+        } else if (spec == NULL) {
+            col = NO_COL;
+        } else if (parse_column_number(spec, &n)) {
+            if (header && n > s->n_header) {
+                fail(s, VB_EINVAL,
+                     "%s column %s is beyond the last column (%zu); columns are: ", slot_kind(i),
+                     spec, s->n_header);
+                append_names(s->errmsg, sizeof s->errmsg, s->header, s->n_header);
+                return VB_EINVAL;
+            }
+            col = n - 1; /* n > 0: checked when the format was set up */
+        } else {
+            col = find_header_column(s, spec);
+            if (col == NO_COL) {
+                fail(s, VB_EINVAL, "%s column \"%s\" not found; columns are: ", slot_kind(i), spec);
+                append_names(s->errmsg, sizeof s->errmsg, s->header, s->n_header);
+                return VB_EINVAL;
+            }
+        }
+        s->slot_col[i] = col;
+        if (header && col != NO_COL) s->slot_name[i] = s->header[col];
+        if (col != NO_COL && col + 1 > max_col) max_col = col + 1;
+    }
+    s->csv.max_stored = max_col;
+    s->columns_ready = true;
+    return VB_OK;
+}
+
+static void reject(vb_source *s, vb_source_record *out, vb_status st, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+static void reject(vb_source *s, vb_source_record *out, vb_status st, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(s->rec_err, sizeof s->rec_err, fmt, ap);
+    va_end(ap);
+    out->status = st;
+    out->error = s->rec_err;
+    out->text.data = NULL;
+    out->text.len = 0;
+}
+
+static void clear_fields(vb_source *s)
+{
+    for (size_t i = 0; i < s->n_slots; i++) {
+        s->fields[i].data = NULL;
+        s->fields[i].len = 0;
+    }
+}
+
+static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
+{
+    char *rec = s->in.data + s->pos;
+    vb_csv_row row;
+    size_t discard;
+    vb_status st = vb_csv_scan(&s->csv, rec, s->in.len - s->pos, s->finished, &row, &discard);
+    if (st == VB_AGAIN) s->pos += discard;
+    if (st == VB_ENOMEM) return fail(s, st, "out of memory");
+    if (st != VB_OK) return st;
+
+    const size_t line = s->line;
+    s->line += row.n_lines;
+    s->after_cr = row.ended_cr;
+    if (row.blank) {
+        s->pos += row.used;
+        *skipped = true;
+        return VB_OK;
+    }
+    if (!s->columns_ready && s->spec.has_header) {
+        if (row.error == VB_CSV_UNTERMINATED)
+            return fail(s, VB_EPARSE, "header row (line %zu): unterminated quoted field", line);
+        if (row.error != VB_CSV_OK)
+            return fail(s, VB_ELIMIT, "header row (line %zu): longer than %zu bytes", line,
+                        row.error == VB_CSV_FIELD_TOO_LONG ? s->max_field_bytes
+                                                           : s->max_record_bytes);
+        if (store_header(s, rec, &row) != VB_OK) return fail(s, VB_ENOMEM, "out of memory");
+        st = resolve_csv_columns(s, 0);
+        if (st != VB_OK) return st;
+        s->pos += row.used;
+        *skipped = true;
+        return VB_OK;
+    }
+    /* Without a header the first good row settles the columns. */
+    if (!s->columns_ready && row.error == VB_CSV_OK) {
+        st = resolve_csv_columns(s, row.n_fields);
+        if (st != VB_OK) return st;
+    }
+
+    s->pending = row.used;
+    clear_fields(s);
+    out->line = line;
+    out->status = VB_OK;
+    out->error = NULL;
+    out->keep = s->fields + SLOT_KEEP;
+    char label[300];
+    switch (row.error) {
+    case VB_CSV_OK:
+        break;
+    case VB_CSV_UNTERMINATED:
+        reject(s, out, VB_EPARSE, "unterminated quoted field");
+        out->id = s->fields[SLOT_ID];
+        return VB_OK;
+    case VB_CSV_FIELD_TOO_LONG:
+        field_label(s, row.error_field, label, sizeof label);
+        reject(s, out, VB_ELIMIT, "%s: longer than %zu bytes", label, s->max_field_bytes);
+        out->id = s->fields[SLOT_ID];
+        return VB_OK;
+    case VB_CSV_RECORD_TOO_LONG:
+        reject(s, out, VB_ELIMIT, "record longer than %zu bytes", s->max_record_bytes);
+        out->id = s->fields[SLOT_ID];
+        return VB_OK;
+    }
+    for (size_t i = 0; i < s->n_slots; i++) {
+        const size_t col = s->slot_col[i];
+        if (col != NO_COL && col < row.n_stored) {
+            s->fields[i].data = rec + row.fields[col].off;
+            s->fields[i].len = row.fields[col].len;
+        }
+    }
+    out->text = s->fields[SLOT_TEXT];
+    out->id = s->fields[SLOT_ID];
+    if (out->text.data == NULL) {
+        field_label(s, s->slot_col[SLOT_TEXT], label, sizeof label);
+        reject(s, out, VB_EPARSE, "%s: missing (row has %zu field%s)", label, row.n_fields,
+               row.n_fields == 1 ? "" : "s");
+    }
+    return VB_OK;
+}
+
+/* ---- JSONL and plain text: one record per line -------------------------- */
+
+/* Frames the next line. VB_OK with the line's length in *len (without its
+ * end) and *too_long set when it was over `limit` (and dropped); VB_AGAIN;
+ * VB_DONE. Updates the line count; the caller consumes the bytes. */
+static vb_status next_line(vb_source *s, size_t limit, size_t *len, size_t *used, bool *too_long)
+{
+    const char *p = s->in.data + s->pos;
+    const size_t avail = s->in.len - s->pos;
+    const char *eol = find_eol(p + s->line_scan, avail - s->line_scan);
+    if (eol == NULL && !s->finished) {
+        if (!s->line_skip && avail > limit) s->line_skip = true;
+        if (s->line_skip) { /* drop it as it streams past */
+            s->pos += avail;
+            s->line_scan = 0;
+        } else {
+            s->line_scan = avail; /* resume here: each byte is searched once */
+        }
+        return VB_AGAIN;
+    }
+    if (eol == NULL) {
+        if (avail == 0 && !s->line_skip) return VB_DONE;
+        *len = *used = avail;
+        s->after_cr = false;
+    } else {
+        *len = (size_t)(eol - p);
+        *used = *len + 1;
+        s->after_cr = *eol == '\r';
+        s->line++;
+    }
+    *too_long = s->line_skip || *len > limit;
+    s->line_skip = false;
+    s->line_scan = 0;
+    return VB_OK;
+}
+
+/* Settles the JSONL text key from the first object's top-level keys. */
+static vb_status detect_json_text(vb_source *s)
+{
+    if (s->slot_spec[SLOT_TEXT] == NULL) {
+        const size_t n = vb_jsonl_keys(s->jsonl, NULL, 0);
+        const char **keys = vb_calloc(s->alloc, n, sizeof *keys);
+        if (keys == NULL) return fail(s, VB_ENOMEM, "out of memory");
+        vb_jsonl_keys(s->jsonl, keys, n);
+        const size_t k = detect_text_column(keys, n);
+        if (k == NO_COL) {
+            fail(s, VB_EINVAL, "no text key found; keys are: ");
+            append_names(s->errmsg, sizeof s->errmsg, keys, n);
+            snprintf(s->errmsg + strlen(s->errmsg), sizeof s->errmsg - strlen(s->errmsg),
+                     " (choose one with --text-col)");
+            vb_free(s->alloc, keys);
+            return VB_EINVAL;
+        }
+        s->detected = vb_strndup(s->alloc, keys[k], strlen(keys[k]));
+        vb_free(s->alloc, keys);
+        if (s->detected == NULL) return fail(s, VB_ENOMEM, "out of memory");
+        s->slot_spec[SLOT_TEXT] = s->slot_name[SLOT_TEXT] = s->detected;
+    }
+    s->columns_ready = true;
+    return VB_OK;
+}
+
+static vb_status jsonl_record(vb_source *s, const char *line, size_t len, vb_source_record *out)
+{
+    vb_status st = vb_jsonl_parse(s->jsonl, line, len, s->rec_err, sizeof s->rec_err);
+    if (st == VB_ENOMEM) return fail(s, st, "out of memory");
+    if (st != VB_OK) {
+        out->status = st;
+        out->error = s->rec_err;
+        return VB_OK;
+    }
+    if (!s->columns_ready) {
+        st = detect_json_text(s);
+        if (st != VB_OK) return st;
+    }
+    if (vb_jsonl_extract(s->jsonl, s->slot_spec, s->n_slots, s->fields) != VB_OK)
+        return fail(s, VB_ENOMEM, "out of memory");
+    for (size_t i = 0; i < s->n_slots; i++) {
+        if (s->fields[i].data != NULL && s->fields[i].len > s->max_field_bytes) {
+            s->fields[i].data = NULL;
+            s->fields[i].len = 0;
+            reject(s, out, VB_ELIMIT, "field \"%s\": longer than %zu bytes", s->slot_name[i],
+                   s->max_field_bytes);
+            out->id = s->fields[SLOT_ID];
+            return VB_OK;
+        }
+    }
+    out->text = s->fields[SLOT_TEXT];
+    out->id = s->fields[SLOT_ID];
+    if (out->text.data == NULL) {
+        const char *name = s->slot_name[SLOT_TEXT];
+        if (vb_jsonl_is_null(s->jsonl, name)) {
+            /* A null comment is a respondent who wrote nothing: an empty
+             * comment, whose score still counts, not a broken record. */
+            out->text.data = "";
+            out->text.len = 0;
+        } else {
+            const char *keys[32];
+            const size_t n = vb_jsonl_keys(s->jsonl, keys, 32);
+            reject(s, out, VB_EPARSE, "field \"%s\": missing (keys: ", name);
+            append_names(s->rec_err, sizeof s->rec_err - 1, keys, n < 32 ? n : 32);
+            strcat(s->rec_err, ")");
+        }
+    }
+    return VB_OK;
+}
+
+static vb_status line_next(vb_source *s, vb_source_record *out, bool *skipped)
+{
+    const bool json = s->format == VB_FORMAT_JSONL;
+    const size_t start_line = s->line;
+    size_t len, used;
+    bool too_long;
+    vb_status st =
+        next_line(s, json ? s->max_record_bytes : s->max_field_bytes, &len, &used, &too_long);
+    if (st != VB_OK) return st;
+    const char *line = s->in.data + s->pos;
+    if (!too_long && is_blank(line, len, json)) {
+        s->pos += used;
+        *skipped = true;
+        return VB_OK;
+    }
+    s->pending = used;
+    clear_fields(s);
+    out->line = start_line;
+    out->status = VB_OK;
+    out->error = NULL;
+    out->text.data = NULL;
+    out->text.len = 0;
+    out->id = s->fields[SLOT_ID];
+    out->keep = s->fields + SLOT_KEEP;
+    if (too_long) {
+        reject(s, out, VB_ELIMIT, "line longer than %zu bytes",
+               json ? s->max_record_bytes : s->max_field_bytes);
+        return VB_OK;
+    }
+    if (json) return jsonl_record(s, line, len, out);
+    out->text.data = line;
+    out->text.len = len;
+    return VB_OK;
+}
+
+/* ---- pulling records ---------------------------------------------------- */
+
+/* Settles an unknown format from the first bytes, once there are enough:
+ * the first non-space byte, then the end of the first line. */
+static vb_status sniff(vb_source *s)
+{
+    const char *p = s->in.data + s->pos;
+    const size_t avail = s->in.len - s->pos;
+    bool ready = s->finished || avail >= SNIFF_MAX_BYTES;
+    if (!ready) {
+        size_t i = s->sniff_space;
+        while (i < avail && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
+            i++;
+        s->sniff_space = i;
+        if (i < avail) {
+            const size_t from = s->sniff_scan > i ? s->sniff_scan : i;
+            ready = p[i] == '{' || find_eol(p + from, avail - from) != NULL;
+            s->sniff_scan = avail;
+        }
+    }
+    if (!ready) return VB_AGAIN;
+    s->format = vb_format_sniff(p, avail);
+    char msg[sizeof s->errmsg];
+    vb_status st = setup_format(s, msg, sizeof msg);
+    if (st != VB_OK) return fail(s, st, "%s", msg);
+    return VB_OK;
+}
+
+vb_status vb_source_next(vb_source *s, vb_source_record *out)
+{
+    if (s->fatal != VB_OK) return s->fatal;
+    s->pos += s->pending;
+    s->pending = 0;
+    for (;;) {
+        const char *p = s->in.data + s->pos;
+        const size_t avail = s->in.len - s->pos;
+        if (!s->bom_done) {
+            /* A BOM may arrive split over chunks: wait while it could be one. */
+            if (avail < 3 && !s->finished && memcmp(p, "\xEF\xBB\xBF", avail) == 0) return VB_AGAIN;
+            if (avail >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) s->pos += 3;
+            s->bom_done = true;
+            continue;
+        }
+        if (s->after_cr) {
+            if (avail == 0 && !s->finished) return VB_AGAIN;
+            if (avail > 0 && p[0] == '\n') s->pos++;
+            s->after_cr = false;
+            continue;
+        }
+        vb_status st;
+        bool skipped = false;
+        switch (s->format) {
+        case VB_FORMAT_AUTO:
+            st = sniff(s);
+            if (st != VB_OK) return st;
+            continue;
+        case VB_FORMAT_CSV:
+        case VB_FORMAT_TSV:
+            st = csv_next(s, out, &skipped);
+            break;
+        default:
+            st = line_next(s, out, &skipped);
+            break;
+        }
+        if (st != VB_OK || !skipped) return st;
+    }
+}
+
+const char *vb_source_errmsg(const vb_source *s)
+{
+    return s->errmsg;
+}
+
+vb_format vb_source_format(const vb_source *s)
+{
+    return s->format;
+}
+
+const char *const *vb_source_keep_names(const vb_source *s)
+{
+    return s->slot_name + SLOT_KEEP;
+}

@@ -1,0 +1,256 @@
+/* test_jsonl.c: JSON Lines records (jsonl.c, framed by source.c).
+ *
+ * Inputs are replayed whole, one byte at a time and in random chunks; the
+ * expected string has one line per record (see harness.h).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+
+#include <cmocka.h>
+
+#include "../fixtures/readers/harness.h"
+#include "jsonl.h"
+
+static vb_source_spec jsonl_spec(const char *text, const char *id)
+{
+    vb_source_spec spec = spec_of(VB_FORMAT_JSONL);
+    spec.text_col = text;
+    spec.id_col = id;
+    return spec;
+}
+
+static void test_dotted_paths(void **state)
+{
+    (void)state;
+    vb_source_spec spec = jsonl_spec("user.comment", "meta.a.b.c");
+    const char *keep[] = {"user.name", "Meta.A.B.C"};
+    spec.keep_cols = keep;
+    spec.n_keep_cols = 2;
+    check_records(&spec,
+                  "{\"user\":{\"comment\":\"nested\",\"name\":\"Ann\"},"
+                  "\"meta\":{\"a\":{\"b\":{\"c\":7}}}}\n"
+                  /* A top-level key with dots wins over the nested path. */
+                  "{\"user.comment\":\"flat\",\"user\":{\"comment\":\"nested\"}}\n"
+                  /* Dots inside a key at a deeper level. */
+                  "{\"user\":{\"comment\":\"x\"},\"meta\":{\"a.b\":{\"c\":\"dots\"}}}\n"
+                  /* Exact first, then ignoring case. */
+                  "{\"USER\":{\"Comment\":\"shouty\"},\"user\":{\"name\":\"lower\"}}\n",
+                  "1: t=[nested] id=[7] k=[Ann] k=[7]\n"
+                  "2: t=[flat] id=- k=- k=-\n"
+                  "3: t=[x] id=[dots] k=- k=[dots]\n"
+                  "4: t=[shouty] id=- k=[lower] k=-\n");
+}
+
+static void test_value_types(void **state)
+{
+    (void)state;
+    vb_source_spec spec = jsonl_spec("c", "id");
+    const char *keep[] = {"n", "f", "t", "z", "o", "a", "missing", "big", "frac", "huge", "neg0"};
+    spec.keep_cols = keep;
+    spec.n_keep_cols = 11;
+    check_records(&spec,
+                  "{\"c\":\"tab\\there \\\"q\\\" \\u00e9\\ud83d\\ude00 \\/\",\"id\":12,"
+                  "\"n\":-1.5e3,\"f\":false,\"t\":true,\"z\":null,"
+                  "\"o\":{ \"k\" : [1, 2] },\"a\":[ ],"
+                  "\"big\":1234567890123456,\"frac\":0.25,\"huge\":1e300,\"neg0\":-0}\n",
+                  "1: t=[tab\\there \"q\" \xC3\xA9\xF0\x9F\x98\x80 /] id=[12] k=[-1500] "
+                  "k=[false] k=[true] k=- k=[{\"k\":[1,2]}] k=[[]] k=- "
+                  "k=[1234567890123456] k=[0.25] k=[1e+300] k=[0]\n");
+}
+
+static void test_invalid_and_non_object_lines(void **state)
+{
+    (void)state;
+    vb_source_spec spec = jsonl_spec("c", NULL);
+    check_records(&spec,
+                  "{\"c\":\"ok\"}\n"
+                  "{\"c\": oops}\n"
+                  "{\"c\":\"unterminated\n"
+                  "[1,2]\n"
+                  "\"just a string\"\n"
+                  "42\n"
+                  "null\n"
+                  "{\"c\":\"x\"} trailing\n"
+                  "{\"c\":\"x\"}{\"c\":\"y\"}\n"
+                  "{\"c\":\"fine\"}\n",
+                  "1: t=[ok] id=-\n"
+                  "2: !EPARSE(invalid JSON at column 7) id=-\n"
+                  "3: !EPARSE(invalid JSON at column 7) id=-\n"
+                  "4: !EPARSE(not a JSON object (found an array)) id=-\n"
+                  "5: !EPARSE(not a JSON object (found a string)) id=-\n"
+                  "6: !EPARSE(not a JSON object (found a number)) id=-\n"
+                  "7: !EPARSE(not a JSON object (found null)) id=-\n"
+                  "8: !EPARSE(invalid JSON at column 11: text after the value) id=-\n"
+                  "9: !EPARSE(invalid JSON at column 10: text after the value) id=-\n"
+                  "10: t=[fine] id=-\n");
+}
+
+static void test_deep_nesting(void **state)
+{
+    (void)state;
+    vb_source_spec spec = jsonl_spec("c", NULL);
+    const size_t depth = 10000;
+    char *in = malloc(2 * depth + 2200);
+    assert_non_null(in);
+    size_t n = 0;
+    memset(in, '[', depth);
+    n = depth;
+    in[n++] = '\n';
+    n += (size_t)sprintf(in + n, "{\"c\":\"x\",\"deep\":");
+    memset(in + n, '[', depth);
+    n += depth;
+    in[n++] = '\n';
+    n += (size_t)sprintf(in + n, "{\"c\":\"after\"}\n");
+    /* Just under the limit is fine: 999 arrays inside the object. */
+    n += (size_t)sprintf(in + n, "{\"c\":\"ok\",\"d\":");
+    memset(in + n, '[', 999);
+    n += 999;
+    memset(in + n, ']', 999);
+    n += 999;
+    n += (size_t)sprintf(in + n, "}\n");
+    check_records_n(&spec, in, n,
+                    "1: !ELIMIT(JSON nested deeper than 1000 levels) id=-\n"
+                    "2: !ELIMIT(JSON nested deeper than 1000 levels) id=-\n"
+                    "3: t=[after] id=-\n"
+                    "4: t=[ok] id=-\n");
+    free(in);
+}
+
+static void test_blank_lines_and_crlf(void **state)
+{
+    (void)state;
+    vb_source_spec spec = jsonl_spec("c", NULL);
+    check_records(&spec, "\n   \n{\"c\":\"one\"}\r\n\r\n \t \r\n{\"c\":\"two\"}\r{\"c\":\"three\"}",
+                  "3: t=[one] id=-\n"
+                  "6: t=[two] id=-\n"
+                  "7: t=[three] id=-\n");
+}
+
+static void test_text_key_detection(void **state)
+{
+    (void)state;
+    vb_source_spec spec = jsonl_spec(NULL, "id");
+    /* Detected from the first object, used for every later one. */
+    check_records(&spec,
+                  "not json\n"
+                  "{\"id\":1,\"Review Text\":\"good\",\"comment\":\"better\"}\n"
+                  "{\"id\":2,\"comment\":\"still comment\"}\n"
+                  "{\"id\":3,\"Review Text\":\"no comment key\"}\n"
+                  "{\"id\":4,\"comment\":null}\n",
+                  "1: !EPARSE(invalid JSON at column 1) id=-\n"
+                  "2: t=[better] id=[1]\n"
+                  "3: t=[still comment] id=[2]\n"
+                  "4: !EPARSE(field \"comment\": missing (keys: id, Review Text)) id=[3]\n"
+                  "5: t=[] id=[4]\n");
+    check_records(&spec, "{\"id\":1,\"score\":9,\"date\":\"2024\"}\n",
+                  "FATAL EINVAL(no text key found; keys are: id, score, date (choose one with "
+                  "--text-col))\n");
+}
+
+static void test_field_and_line_limits(void **state)
+{
+    (void)state;
+    vb_source_spec spec = jsonl_spec("c", "id");
+    spec.max_field_bytes = 8;
+    check_records(&spec,
+                  "{\"c\":\"12345678\",\"id\":1}\n"
+                  "{\"c\":\"123456789\",\"id\":2}\n"
+                  "{\"c\":\"ok\",\"id\":\"a very long id\"}\n",
+                  "1: t=[12345678] id=[1]\n"
+                  "2: !ELIMIT(field \"c\": longer than 8 bytes) id=[2]\n"
+                  "3: !ELIMIT(field \"id\": longer than 8 bytes) id=-\n");
+
+    /* A line over the record cap is dropped while it streams. */
+    spec.max_field_bytes = 100;
+    ta_reset(SIZE_MAX);
+    vb_source *s = vb_source_new(&spec, &ta_alloc, NULL);
+    assert_non_null(s);
+    vb_source_record r;
+    char chunk[4096];
+    memset(chunk, ' ', sizeof chunk);
+    assert_int_equal(vb_source_feed(s, "{\"c\":\"x\"", 8), VB_OK);
+    for (int i = 0; i < 256; i++) {
+        assert_int_equal(vb_source_feed(s, chunk, sizeof chunk), VB_OK);
+        assert_int_equal(vb_source_next(s, &r), VB_AGAIN);
+    }
+    assert_int_equal(vb_source_feed(s, "}\n{\"c\":\"y\"}\n", 12), VB_OK);
+    assert_int_equal(vb_source_next(s, &r), VB_OK);
+    assert_int_equal(r.status, VB_ELIMIT);
+    assert_string_equal(r.error, "line longer than 65936 bytes");
+    assert_int_equal(vb_source_next(s, &r), VB_OK);
+    assert_int_equal(r.line, 2);
+    assert_memory_equal(r.text.data, "y", 1);
+    assert_true(ta.peak_bytes < 160 * 1024);
+    vb_source_free(s);
+    assert_int_equal(ta.live_blocks, 0);
+}
+
+/* jsonl.c on its own. */
+static void test_module_directly(void **state)
+{
+    (void)state;
+    vb_jsonl *j = vb_jsonl_new(NULL);
+    assert_non_null(j);
+    char msg[128];
+    const char line[] = "{\"a\":{\"b\":[true]},\"s\":\"v\",\"n\":null}XXXX";
+    assert_int_equal(vb_jsonl_parse(j, line, sizeof line - 5, msg, sizeof msg), VB_OK);
+    const char *keys[2];
+    assert_int_equal(vb_jsonl_keys(j, keys, 2), 3);
+    assert_string_equal(keys[0], "a");
+    assert_string_equal(keys[1], "s");
+    const char *paths[] = {"a.b", "s", "n", NULL, "a.c"};
+    vb_field f[5];
+    assert_int_equal(vb_jsonl_extract(j, paths, 5, f), VB_OK);
+    assert_int_equal(f[0].len, 6);
+    assert_memory_equal(f[0].data, "[true]", 6);
+    assert_int_equal(f[1].len, 1);
+    assert_memory_equal(f[1].data, "v", 1);
+    assert_null(f[2].data);
+    assert_null(f[3].data);
+    assert_null(f[4].data);
+    assert_true(vb_jsonl_is_null(j, "n"));
+    assert_false(vb_jsonl_is_null(j, "a.c"));
+    /* Not NUL-terminated, and the parse must not read past len. */
+    char *exact = malloc(7);
+    memcpy(exact, "{\"k\":1", 6);
+    assert_int_equal(vb_jsonl_parse(j, exact, 6, msg, sizeof msg), VB_EPARSE);
+    assert_string_equal(msg, "invalid JSON at column 6");
+    free(exact);
+    assert_int_equal(vb_jsonl_keys(j, keys, 2), 0);
+    vb_jsonl_free(j);
+    vb_jsonl_free(NULL);
+}
+
+static void test_jsonl_survives_every_oom(void **state)
+{
+    (void)state;
+    vb_source_spec spec = jsonl_spec(NULL, "id");
+    const char *keep[] = {"o", "n"};
+    spec.keep_cols = keep;
+    spec.n_keep_cols = 2;
+    const char in[] = "{\"id\":1,\"feedback\":\"a\",\"o\":{\"x\":[1,2,3]},\"n\":2.5}\n"
+                      "bad\n"
+                      "{\"id\":2,\"feedback\":\"b\"}\n";
+    const char *expected = "1: t=[a] id=[1] k=[{\"x\":[1,2,3]}] k=[2.5]\n"
+                           "2: !EPARSE(invalid JSON at column 1) id=- k=- k=-\n"
+                           "3: t=[b] id=[2] k=- k=-\n";
+    check_every_oom(&spec, in, sizeof in - 1, 5, expected);
+    check_every_oom(&spec, in, sizeof in - 1, sizeof in, expected);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_dotted_paths),
+        cmocka_unit_test(test_value_types),
+        cmocka_unit_test(test_invalid_and_non_object_lines),
+        cmocka_unit_test(test_deep_nesting),
+        cmocka_unit_test(test_blank_lines_and_crlf),
+        cmocka_unit_test(test_text_key_detection),
+        cmocka_unit_test(test_field_and_line_limits),
+        cmocka_unit_test(test_module_directly),
+        cmocka_unit_test(test_jsonl_survives_every_oom),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,283 @@
+/* test_source.c: what source.c adds over the format readers: format names
+ * and sniffing, plain text lines, the BOM, feeding rules, constant memory,
+ * out-of-memory handling, and chunk-independence on random inputs.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+
+#include <cmocka.h>
+
+#include "../fixtures/readers/harness.h"
+
+static void test_format_from_name(void **state)
+{
+    (void)state;
+    assert_int_equal(vb_format_from_name("export.csv"), VB_FORMAT_CSV);
+    assert_int_equal(vb_format_from_name("/data/x.y/EXPORT.CSV"), VB_FORMAT_CSV);
+    assert_int_equal(vb_format_from_name("a.tsv"), VB_FORMAT_TSV);
+    assert_int_equal(vb_format_from_name("a.Tab"), VB_FORMAT_TSV);
+    assert_int_equal(vb_format_from_name("a.jsonl"), VB_FORMAT_JSONL);
+    assert_int_equal(vb_format_from_name("a.ndjson"), VB_FORMAT_JSONL);
+    assert_int_equal(vb_format_from_name("a.json"), VB_FORMAT_JSONL);
+    assert_int_equal(vb_format_from_name("notes.txt"), VB_FORMAT_TEXT);
+    /* Only the last extension counts. */
+    assert_int_equal(vb_format_from_name("export.csv.gz"), VB_FORMAT_AUTO);
+    assert_int_equal(vb_format_from_name("dir.csv/file"), VB_FORMAT_AUTO);
+    assert_int_equal(vb_format_from_name("-"), VB_FORMAT_AUTO);
+    assert_int_equal(vb_format_from_name("README"), VB_FORMAT_AUTO);
+    assert_int_equal(vb_format_from_name(NULL), VB_FORMAT_AUTO);
+}
+
+#define SNIFF(s) vb_format_sniff((s), sizeof(s) - 1)
+
+static void test_format_sniff(void **state)
+{
+    (void)state;
+    assert_int_equal(SNIFF("{\"a\":1}\n"), VB_FORMAT_JSONL);
+    assert_int_equal(SNIFF("\xEF\xBB\xBF \r\n\t {\"a\""), VB_FORMAT_JSONL);
+    assert_int_equal(SNIFF("id\tcomment\tx,y\n"), VB_FORMAT_TSV);
+    assert_int_equal(SNIFF("\tcomment\n"), VB_FORMAT_TSV);
+    assert_int_equal(SNIFF("id,comment\n1\t2\t3\t4\n"), VB_FORMAT_CSV);
+    assert_int_equal(SNIFF("\n\nid,comment"), VB_FORMAT_CSV);
+    assert_int_equal(SNIFF("just words\nand, more\n"), VB_FORMAT_TEXT);
+    assert_int_equal(SNIFF("[1,2]\n"), VB_FORMAT_CSV);
+    assert_int_equal(SNIFF(""), VB_FORMAT_TEXT);
+}
+
+static void test_auto_format_through_source(void **state)
+{
+    (void)state;
+    vb_source_spec spec = spec_of(VB_FORMAT_AUTO);
+    spec.source_name = "-";
+    check_records(&spec, "  {\"comment\":\"json\"}\n", "1: t=[json] id=-\n");
+    check_records(&spec, "id\tcomment\n1\ttabbed, with comma\n",
+                  "2: t=[tabbed, with comma] id=-\n");
+    check_records(&spec, "\xEF\xBB\xBFid,comment\n1,csv\n", "2: t=[csv] id=-\n");
+    check_records(&spec, "first line\nsecond line",
+                  "1: t=[first line] id=-\n"
+                  "2: t=[second line] id=-\n");
+    check_records(&spec, "", "");
+
+    /* The extension wins over the content. */
+    spec.source_name = "comments.txt";
+    check_records(&spec, "a,b\n", "1: t=[a,b] id=-\n");
+
+    /* A column the sniffed format cannot have is a fatal error. */
+    spec.source_name = "-";
+    spec.id_col = "id";
+    check_records(&spec, "only text here\n", "FATAL EINVAL(plain text input has no columns)\n");
+
+    /* The format is known as soon as the first line is complete. */
+    spec.id_col = NULL;
+    vb_source *s = vb_source_new(&spec, NULL, NULL);
+    assert_non_null(s);
+    vb_source_record r;
+    assert_int_equal(vb_source_format(s), VB_FORMAT_AUTO);
+    assert_int_equal(vb_source_feed(s, "id,comm", 7), VB_OK);
+    assert_int_equal(vb_source_next(s, &r), VB_AGAIN);
+    assert_int_equal(vb_source_format(s), VB_FORMAT_AUTO);
+    assert_int_equal(vb_source_feed(s, "ent\n1,yes\n", 10), VB_OK);
+    assert_int_equal(vb_source_next(s, &r), VB_OK);
+    assert_int_equal(vb_source_format(s), VB_FORMAT_CSV);
+    assert_memory_equal(r.text.data, "yes", 3);
+    vb_source_free(s);
+}
+
+static void test_plain_text(void **state)
+{
+    (void)state;
+    vb_source_spec spec = spec_of(VB_FORMAT_TEXT);
+    const char in[] = "one\r\ntwo\n\n   \t\nthree\rfour\r\r\nfi\0ve\n  six  ";
+    check_records_n(&spec, in, sizeof in - 1,
+                    "1: t=[one] id=-\n"
+                    "2: t=[two] id=-\n"
+                    "5: t=[three] id=-\n"
+                    "6: t=[four] id=-\n"
+                    "8: t=[fi\\0ve] id=-\n"
+                    "9: t=[  six  ] id=-\n");
+    spec.max_field_bytes = 3;
+    check_records(&spec, "abc\nabcd\nxyz",
+                  "1: t=[abc] id=-\n"
+                  "2: !ELIMIT(line longer than 3 bytes) id=-\n"
+                  "3: t=[xyz] id=-\n");
+}
+
+static void test_plain_text_has_no_columns(void **state)
+{
+    (void)state;
+    vb_source_spec spec = spec_of(VB_FORMAT_TEXT);
+    const char *keep[] = {"store"};
+    spec.keep_cols = keep;
+    spec.n_keep_cols = 1;
+    vb_error err;
+    assert_null(vb_source_new(&spec, NULL, &err));
+    assert_int_equal(err.code, VB_EINVAL);
+    assert_string_equal(err.message, "plain text input has no columns");
+    assert_string_equal(err.source, "test");
+    spec.n_keep_cols = 0;
+    spec.id_col = "1";
+    assert_null(vb_source_new(&spec, NULL, &err));
+    assert_int_equal(err.code, VB_EINVAL);
+}
+
+/* Each split of the BOM, and of CR LF, given as separate feeds. */
+static void test_bom_and_crlf_split_by_hand(void **state)
+{
+    (void)state;
+    vb_source_spec spec = spec_of(VB_FORMAT_CSV);
+    const char in[] = "\xEF\xBB\xBF"
+                      "comment\r\nx\r\n";
+    for (size_t cut1 = 0; cut1 < sizeof in - 1; cut1++) {
+        for (size_t cut2 = cut1; cut2 < sizeof in - 1; cut2++) {
+            vb_source *s = vb_source_new(&spec, NULL, NULL);
+            assert_non_null(s);
+            vb_source_record r;
+            size_t got = 0;
+            const size_t cuts[] = {0, cut1, cut2, sizeof in - 1};
+            for (int c = 0; c < 3; c++) {
+                assert_int_equal(vb_source_feed(s, in + cuts[c], cuts[c + 1] - cuts[c]), VB_OK);
+                while (vb_source_next(s, &r) == VB_OK) {
+                    assert_int_equal(r.line, 2);
+                    assert_int_equal(r.text.len, 1);
+                    got++;
+                }
+            }
+            assert_int_equal(vb_source_finish(s), VB_OK);
+            assert_int_equal(vb_source_next(s, &r), got == 1 ? VB_DONE : VB_OK);
+            vb_source_free(s);
+        }
+    }
+}
+
+static void test_feed_after_finish(void **state)
+{
+    (void)state;
+    vb_source_spec spec = spec_of(VB_FORMAT_TEXT);
+    vb_source *s = vb_source_new(&spec, NULL, NULL);
+    assert_non_null(s);
+    assert_int_equal(vb_source_finish(s), VB_OK);
+    assert_int_equal(vb_source_feed(s, "x", 1), VB_EINVAL);
+    assert_string_equal(vb_source_errmsg(s), "input fed after vb_source_finish()");
+    vb_source_record r;
+    assert_int_equal(vb_source_next(s, &r), VB_EINVAL); /* sticky */
+    vb_source_free(s);
+    vb_source_free(NULL);
+}
+
+/* 20,000 records in 1000-byte chunks: memory stays what it was after the
+ * first few, whatever the format. */
+static void test_memory_is_constant(void **state)
+{
+    (void)state;
+    static const struct {
+        vb_format format;
+        const char *header;
+        const char *row;
+    } cases[] = {
+        {VB_FORMAT_CSV, "id,comment\n", "17,\"the staff were \"\"great\"\", thanks\"\r\n"},
+        {VB_FORMAT_JSONL, "", "{\"id\":17,\"comment\":\"the staff were great\"}\n"},
+        {VB_FORMAT_TEXT, "", "the staff were great, thanks\n"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        vb_source_spec spec = spec_of(cases[c].format);
+        ta_reset(SIZE_MAX);
+        vb_source *s = vb_source_new(&spec, &ta_alloc, NULL);
+        assert_non_null(s);
+        tstr all = {0};
+        tstr_puts(&all, cases[c].header);
+        for (int i = 0; i < 20000; i++)
+            tstr_puts(&all, cases[c].row);
+        size_t n_records = 0, peak_early = 0;
+        vb_source_record r;
+        for (size_t at = 0; at < all.len; at += 1000) {
+            const size_t n = all.len - at < 1000 ? all.len - at : 1000;
+            assert_int_equal(vb_source_feed(s, all.data + at, n), VB_OK);
+            while (vb_source_next(s, &r) == VB_OK) {
+                assert_int_equal(r.status, VB_OK);
+                n_records++;
+            }
+            if (at == 10000) peak_early = ta.peak_bytes;
+        }
+        assert_int_equal(vb_source_finish(s), VB_OK);
+        assert_int_equal(vb_source_next(s, &r), VB_DONE);
+        assert_int_equal(n_records, 20000);
+        assert_int_equal(ta.peak_bytes, peak_early);
+        assert_true(ta.peak_bytes < 16 * 1024);
+        vb_source_free(s);
+        free(all.data);
+    }
+}
+
+static void test_text_and_auto_survive_every_oom(void **state)
+{
+    (void)state;
+    vb_source_spec spec = spec_of(VB_FORMAT_TEXT);
+    const char in[] = "one\ntwo\r\n\nthree";
+    check_every_oom(&spec, in, sizeof in - 1, 3,
+                    "1: t=[one] id=-\n2: t=[two] id=-\n4: t=[three] id=-\n");
+    spec.format = VB_FORMAT_AUTO;
+    spec.text_col = "note";
+    const char csv[] = "id,note\n1,hi\n";
+    check_every_oom(&spec, csv, sizeof csv - 1, 4, "2: t=[hi] id=-\n");
+}
+
+/* Random CSV built from the troublesome pieces (quotes, "", CR, LF, CRLF,
+ * delimiters, NUL, BOM bytes) must read the same in any chunking. The
+ * expected records are those of the whole input, so this checks
+ * consistency, not values; the other tests check values. */
+static void test_random_inputs_are_chunk_independent(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {"a",  "bc",   ",",    "\"",           "\"\"", "\n",
+                                         "\r", "\r\n", " ",    "\xEF\xBB\xBF", "\t",   "{",
+                                         "}",  "\\",   "x\0y", "{\"a\":\"",    "\"}\n"};
+    static const size_t piece_len[] = {1, 2, 1, 1, 2, 1, 1, 2, 1, 3, 1, 1, 1, 1, 3, 6, 3};
+    const vb_format formats[] = {VB_FORMAT_CSV, VB_FORMAT_TSV, VB_FORMAT_TEXT, VB_FORMAT_JSONL,
+                                 VB_FORMAT_AUTO};
+    for (uint32_t seed = 1; seed <= 150; seed++) {
+        uint32_t rng = seed * 2654435761u;
+        const vb_format format = formats[seed % 5];
+        const bool header = seed % 3 != 0;
+        tstr in = {0};
+        /* Most header rows then name a text column (the random pieces go on). */
+        tstr_puts(&in, header && format != VB_FORMAT_JSONL && seed % 4 != 0 ? "comment" : "");
+        const size_t n_pieces = 1 + rng_next(&rng) % 80;
+        for (size_t i = 0; i < n_pieces; i++) {
+            const size_t k = rng_next(&rng) % (sizeof pieces / sizeof pieces[0]);
+            tstr_add(&in, pieces[k], piece_len[k]);
+        }
+        vb_source_spec spec = spec_of(format);
+        spec.has_header = header;
+        spec.text_col = header ? NULL : "1";
+        if (format == VB_FORMAT_JSONL || format == VB_FORMAT_TEXT) spec.text_col = "a";
+        spec.max_field_bytes = 1 + rng_next(&rng) % 40;
+        tstr whole = run_source(&spec, in.data, in.len, 0);
+        for (uint32_t mode = 1; mode < 12; mode++) {
+            tstr got = run_source(&spec, in.data, in.len, mode == 1 ? 1 : seed * 7919u + mode);
+            if (strcmp(got.data, whole.data) != 0)
+                fprintf(stderr, "input seed %u, chunk mode %u\n", (unsigned)seed, (unsigned)mode);
+            assert_string_equal(got.data, whole.data);
+            free(got.data);
+        }
+        free(whole.data);
+        free(in.data);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_format_from_name),
+        cmocka_unit_test(test_format_sniff),
+        cmocka_unit_test(test_auto_format_through_source),
+        cmocka_unit_test(test_plain_text),
+        cmocka_unit_test(test_plain_text_has_no_columns),
+        cmocka_unit_test(test_bom_and_crlf_split_by_hand),
+        cmocka_unit_test(test_feed_after_finish),
+        cmocka_unit_test(test_memory_is_constant),
+        cmocka_unit_test(test_text_and_auto_survive_every_oom),
+        cmocka_unit_test(test_random_inputs_are_chunk_independent),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
