@@ -117,6 +117,8 @@ typedef struct vb_options {
     bool explain;            /* JSON output: add the cues behind each score */
     const char *const *lexicon_files; /* user lexicons, later ones win */
     size_t n_lexicon_files;
+    const char *taxonomy;    /* theme taxonomy (JSON); NULL = the default,
+                                data_dir/themes/cx.json; "" = no themes */
 } vb_options;
 
 VB_EXPORT void vb_options_init(vb_options *o);
@@ -231,6 +233,30 @@ typedef struct vb_cue {
     const char *modifier;   /* the word that negated/boosted/dampened it, or NULL */
 } vb_cue;
 
+/* A theme of the loaded taxonomy. Themes are numbered 0..n-1 in the
+ * taxonomy's order, parents before their children. */
+typedef struct vb_theme_info {
+    const char *id;      /* "delivery.late" */
+    const char *label;   /* "Late delivery" */
+    int32_t parent;      /* index of the parent theme, -1 for a top-level one */
+} vb_theme_info;
+
+/* Number of themes in `lex`'s taxonomy and the theme at `index`. */
+VB_EXPORT size_t vb_lexicon_n_themes(const vb_lexicon *lex);
+VB_EXPORT const vb_theme_info *vb_lexicon_theme(const vb_lexicon *lex, size_t index);
+
+typedef struct vb_range {
+    size_t start, end;   /* byte offsets into vb_record.text, end exclusive */
+} vb_range;
+
+/* A theme a record mentions. Both a child and its parent are reported. */
+typedef struct vb_theme_hit {
+    uint32_t theme;          /* index, see vb_lexicon_theme() */
+    double sentiment;        /* compound of the clauses that mention it, [-1, 1] */
+    const vb_range *spans;   /* the matched text, in order */
+    size_t n_spans;
+} vb_theme_hit;
+
 /* One input record and everything the pipeline learnt about it. All memory
  * belongs to the pipeline and is valid until the next call on it. */
 typedef struct vb_record {
@@ -259,6 +285,8 @@ typedef struct vb_record {
     const vb_sentiment *clause_sentiment;   /* one per clause */
     const vb_cue *cues;                     /* only with vb_options.explain */
     size_t n_cues;
+    const vb_theme_hit *themes;             /* in taxonomy order */
+    size_t n_themes;
 } vb_record;
 
 /* ---- Pipelines ----------------------------------------------------------- */
@@ -304,6 +332,8 @@ typedef struct vb_stats {
     size_t records_rejected; /* records that could not be analysed */
     size_t invalid_utf8;     /* invalid sequences replaced by U+FFFD */
     size_t bytes_read;       /* input bytes fed */
+    size_t records_with_text;  /* written records whose comment has a word */
+    size_t records_with_theme; /* of those, records with at least one theme */
 } vb_stats;
 
 VB_EXPORT void vb_pipeline_stats(const vb_pipeline *p, vb_stats *out);
