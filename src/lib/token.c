@@ -535,7 +535,8 @@ vb_status vb_tokenize(vb_arena *arena, const char *text, size_t len, vb_token_li
             end = scan_word(&sc, i, &kind);
             /* Only a word that stops at a character of an address's local
              * part can be the start of one. */
-            if (c < 0x80 && end < len && sc.s[end] < 0x80 && (ascii_class[sc.s[end]] & C_EMAIL) &&
+            if (c < 0x80 && end < len && sc.s[end] < 0x80 &&
+                (sc.s[end] == '@' || (ascii_class[sc.s[end]] & C_EMAIL)) &&
                 (m = email_len(&sc, i)) > 0) {
                 kind = VB_TOKEN_EMAIL;
                 end = i + m;

@@ -139,6 +139,7 @@ static void test_urls_and_emails(void **state)
            "url:https://en.wikipedia.org/wiki/Foo_(bar) punct:, word:ok");
     expect("mail jane.doe+cx@mail.example.com. or a@b",
            "word:mail email:jane.doe+cx@mail.example.com punct:. word:or word:a punct:@ word:b");
+    expect("write to bob@ex.com today", "word:write word:to email:bob@ex.com word:today");
     expect("www. http:// x", "word:www punct:. word:http punct::// word:x");
 }
 
