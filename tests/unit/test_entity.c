@@ -11,21 +11,7 @@
 #include "entity.h"
 #include "text.h"
 
-static vb_arena arena;
-
-static int setup(void **state)
-{
-    (void)state;
-    vb_arena_init(&arena, NULL, 4096);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    vb_arena_free(&arena);
-    return 0;
-}
+#include "test_arena.h"
 
 static const char *decode(const char *in, vb_entity_map *map)
 {
@@ -137,5 +123,5 @@ int main(void)
         cmocka_unit_test(test_numeric),           cmocka_unit_test(test_offset_map),
         cmocka_unit_test(test_tokens_point_into_original),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup_arena, teardown_arena);
 }

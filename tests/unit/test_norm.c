@@ -10,21 +10,7 @@
 
 #include "norm.h"
 
-static vb_arena arena;
-
-static int setup(void **state)
-{
-    (void)state;
-    vb_arena_init(&arena, NULL, 4096);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    vb_arena_free(&arena);
-    return 0;
-}
+#include "test_arena.h"
 
 static const char *norm_of(const char *s, vb_norm_mode mode, uint32_t *flags)
 {
@@ -165,5 +151,5 @@ int main(void)
         cmocka_unit_test(test_copy_mode),       cmocka_unit_test(test_allcaps),
         cmocka_unit_test(test_elongation),      cmocka_unit_test(test_classes),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup_arena, teardown_arena);
 }

@@ -19,21 +19,7 @@
 #define VB_TEST_DATA_DIR "lexicons"
 #endif
 
-static vb_arena arena;
-
-static int setup(void **state)
-{
-    (void)state;
-    vb_arena_init(&arena, NULL, 4096);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    vb_arena_free(&arena);
-    return 0;
-}
+#include "test_arena.h"
 
 static const char *stem_of(vb_stemmer *s, const char *word)
 {
@@ -295,5 +281,5 @@ int main(void)
         cmocka_unit_test(test_languages),       cmocka_unit_test(test_unknown_language),
         cmocka_unit_test(test_stopwords),       cmocka_unit_test(test_stopword_file_format),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup_arena, teardown_arena);
 }

@@ -11,21 +11,7 @@
 
 #include "token.h"
 
-static vb_arena arena;
-
-static int setup(void **state)
-{
-    (void)state;
-    vb_arena_init(&arena, NULL, 4096);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    vb_arena_free(&arena);
-    return 0;
-}
+#include "test_arena.h"
 
 static vb_token_list tokenize_n(const char *s, size_t len)
 {
@@ -211,5 +197,5 @@ int main(void)
         cmocka_unit_test(test_separators),    cmocka_unit_test(test_long_input_grows),
         cmocka_unit_test(test_kind_names),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup_arena, teardown_arena);
 }
