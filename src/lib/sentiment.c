@@ -12,9 +12,13 @@
  *      never across a clause boundary or a comma: boosters add their weight
  *      (decaying x0.95, x0.9), negators multiply by -0.74, "least" negates,
  *      ALL-CAPS in mixed-case text adds 0.733; "couldn't be happier" and
- *      "can't recommend it enough" are not negated but intensified;
+ *      "can't recommend it enough" are not negated but intensified; "not
+ *      only" does not negate; a negator before a neutral verb is a failure
+ *      ("doesn't charge") unless the verb is one of knowing or wanting
+ *      ("don't know");
  *   4. "too X" is a complaint unless X is positive;
- *   5. every contrast word weighs the text around it (contrast.tsv);
+ *   5. every contrast word weighs the text around it (contrast.tsv), and
+ *      so do conditionals: an "if"-clause weighs 0;
  *   6. sums are normalised x / sqrt(x^2 + 15) after adding '!' and '?'
  *      emphasis, and pos/neu/neg proportions follow VADER's sifting.
  * Identical words are scored independently (VADER's "but" rule looked up
@@ -254,6 +258,20 @@ static size_t next_word(const unit *u, size_t n_units, size_t i)
     return SIZE_MAX;
 }
 
+/* "don't know", "didn't think", "doesn't need": a negated verb of knowing,
+ * believing or wanting reports the writer's state of mind, not a function
+ * that fails, so it is no complaint by itself. English-specific. */
+static bool mental_verb(const unit *u)
+{
+    static const char *const verbs[] = {"know", "knew", "think", "thought", "believe",
+                                        "understand", "remember", "need", "mind", "care",
+                                        "plan", "intend"};
+    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
+        if (key_is(u, verbs[k]))
+            return true;
+    return false;
+}
+
 /* Decides which units act as modifiers (rule 2) and the "too" rule (4). */
 static void assign_roles(unit *u, size_t n_units, const vb_doc *doc)
 {
@@ -299,8 +317,14 @@ static void assign_roles(unit *u, size_t n_units, const vb_doc *doc)
             bool negates = false;
             size_t next = next_word(u, n_units, i);
             const vb_token *nt = next != SIZE_MAX ? &doc->tokens[u[next].first] : NULL;
+            if (next != SIZE_MAX && (key_is(&u[next], "only") || key_is(&u[next], "just")) &&
+                key_is(&u[i], "not")) {
+                u[i].negator = false; /* "not only X but Y" adds, it does not deny */
+                continue;
+            }
             if (nt != NULL && nt->kind == VB_TOKEN_WORD && !(nt->flags & VB_TOKEN_STOPWORD) &&
                 !has_valence(&u[next]) && !u[next].negator && !u[next].booster &&
+                !mental_verb(&u[next]) &&
                 !(u[next].e != NULL && (u[next].e->flags & VB_LEX_EXCESS)))
                 u[i].unmet = true;
             for (int k = 0; k < WINDOW && !negates; k++) {

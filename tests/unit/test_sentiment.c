@@ -110,6 +110,34 @@ static void test_what_vader_calls_negative_is_not(void **state)
     assert_true(score("Not good enough") < -0.05);
 }
 
+static void test_not_only_does_not_negate(void **state)
+{
+    (void)state;
+    assert_true(score("The screen is not only bright but also big") > 0.05);
+    assert_false(cue("bright")->rules & VB_RULE_NEGATED);
+    assert_true(score("The screen is not bright") < -0.05);
+}
+
+static void test_negated_mental_verb_is_no_complaint(void **state)
+{
+    (void)state;
+    assert_int_equal((score("I don't know the brand"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("We did not need the manual"), ds.overall.label), VB_NEUTRAL);
+    assert_true(score("The remote doesn't pair") < -0.05); /* a function that fails */
+}
+
+static void test_conditional_clause_asserts_nothing(void **state)
+{
+    (void)state;
+    assert_true(score("The strap is comfortable") > 0.05);
+    assert_int_equal((score("If the strap is comfortable I will keep it"), ds.overall.label),
+                     VB_NEUTRAL);
+    assert_int_equal((score("I will keep it unless the strap breaks"), ds.overall.label),
+                     VB_NEUTRAL);
+    /* the main clause still counts */
+    assert_true(score("If you need a spare, the case is excellent") > 0.05);
+}
+
 static void test_boosters_and_dampeners_change_size(void **state)
 {
     (void)state;
@@ -243,6 +271,9 @@ int main(void)
         cmocka_unit_test(test_negation_flips_within_three_words),
         cmocka_unit_test(test_negation_stops_at_clause_boundaries),
         cmocka_unit_test(test_what_vader_calls_negative_is_not),
+        cmocka_unit_test(test_not_only_does_not_negate),
+        cmocka_unit_test(test_negated_mental_verb_is_no_complaint),
+        cmocka_unit_test(test_conditional_clause_asserts_nothing),
         cmocka_unit_test(test_boosters_and_dampeners_change_size),
         cmocka_unit_test(test_caps_emphasis_only_in_mixed_case),
         cmocka_unit_test(test_every_contrast_word_weighs),
