@@ -2,6 +2,7 @@
 #include "jsonw.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -75,9 +76,42 @@ vb_status vb_json_key(vb_buf *b, const char *key)
 
 vb_status vb_json_number(vb_buf *b, double x, int decimals)
 {
+    static const double scale[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
     if (!isfinite(x))
         return vb_buf_append(b, "null", 4);
-    char tmp[64];
+    if (decimals < 0)
+        decimals = 0;
+    /* Scores are small and printed with a few decimals: round to an
+     * integer count of units and print that, which is several times
+     * faster than printf's exact decimal conversion. Large values, which
+     * scores never are, take the printf path. */
+    if (decimals <= 9 && fabs(x) < 1e9) {
+        const long long units = llround(x * scale[decimals]);
+        if (units == 0)
+            return vb_buf_putc(b, '0');
+        char tmp[40];
+        size_t i = sizeof tmp;
+        unsigned long long u = units < 0 ? (unsigned long long)(-units) : (unsigned long long)units;
+        int digits = 0;
+        bool any = false; /* a non-zero fraction digit has been written */
+        for (; digits < decimals; digits++, u /= 10) {
+            const unsigned d = (unsigned)(u % 10);
+            if (d != 0 || any) {
+                tmp[--i] = (char)('0' + d);
+                any = true;
+            }
+        }
+        if (any)
+            tmp[--i] = '.';
+        do {
+            tmp[--i] = (char)('0' + u % 10);
+            u /= 10;
+        } while (u > 0);
+        if (units < 0)
+            tmp[--i] = '-';
+        return vb_buf_append(b, tmp + i, sizeof tmp - i);
+    }
+    char tmp[400];
     int n = snprintf(tmp, sizeof tmp, "%.*f", decimals, x);
     if (n <= 0 || (size_t)n >= sizeof tmp)
         return VB_EINVAL;

@@ -119,6 +119,14 @@ static void test_json_numbers(void **state)
     expect_number(1.0, 4, "1");
     expect_number(-0.61249, 4, "-0.6125");
     expect_number(12.0 / 0.0, 2, "null");
+    expect_number(0.05, 3, "0.05");
+    expect_number(-0.999, 2, "-1");
+    expect_number(1.5, 0, "2");
+    expect_number(10.25, 1, "10.3");
+    expect_number(-4.0, 3, "-4");
+    expect_number(0.0001, 4, "0.0001");
+    expect_number(123456.5, 4, "123456.5");
+    expect_number(3e12, 2, "3000000000000");
     vb_buf b;
     vb_buf_init(&b, NULL, 64);
     assert_int_equal(vb_json_size(&b, 0), VB_OK);
