@@ -29,9 +29,10 @@
 #include <string.h>
 
 #define MAX_TERM_BYTES 255
-#define MAX_PHRASE_WORDS 8
+#define MAX_PHRASE_WORDS VB_SENTI_MAX_PHRASE_WORDS
 #define MAX_FILE_BYTES ((size_t)64 << 20)
 #define MAX_FIELDS 6
+#define PAIR_BITS 65536u
 
 struct vb_senti_lex {
     const vb_allocator *alloc;
@@ -40,6 +41,9 @@ struct vb_senti_lex {
     size_t n_entries, cap_entries;
     uint32_t *slots;          /* n_slots (a power of 2); 0 = empty, else entry index + 1 */
     size_t n_slots;
+    /* Bit (hash & (PAIR_BITS - 1)) is set for the hash of the first two
+     * words of every phrase. */
+    uint64_t pairs[PAIR_BITS / 64];
 };
 
 typedef enum kind { KIND_VALENCE, KIND_BOOSTER, KIND_NEGATOR, KIND_CONTRAST, KIND_EXCESS } kind;
@@ -101,10 +105,17 @@ const vb_senti_entry *vb_senti_lex_get(const vb_senti_lex *lex, const char *term
     return find_mut(lex, vb_senti_hash(term, len), term, len);
 }
 
-bool vb_senti_lex_is_contrast(const char *lookup, size_t len, void *lex)
+const void *vb_senti_lex_is_contrast(const char *lookup, size_t len, void *lex, bool *contrast)
 {
     const vb_senti_entry *e = vb_senti_lex_get(lex, lookup, len);
-    return e != NULL && (e->flags & VB_LEX_CONTRAST) != 0;
+    *contrast = e != NULL && (e->flags & VB_LEX_CONTRAST) != 0;
+    return e;
+}
+
+bool vb_senti_lex_may_start_phrase(const vb_senti_lex *lex, uint64_t hash)
+{
+    const size_t bit = (size_t)hash & (PAIR_BITS - 1);
+    return (lex->pairs[bit / 64] >> (bit % 64)) & 1u;
 }
 
 size_t vb_senti_lex_size(const vb_senti_lex *lex)
@@ -299,6 +310,11 @@ static vb_status entry_line(parser *p, char **fields, size_t n_fields)
         e = (vb_senti_entry *)vb_senti_lex_get(p->lex, fields[0], len); /* entries may move */
         if (first->max_words < n_words)
             first->max_words = (uint32_t)n_words;
+        first->phrase_words |= 1u << n_words;
+        const char *second_end = memchr(space + 1, ' ', len - (size_t)(space + 1 - fields[0]));
+        const size_t pair_len = second_end != NULL ? (size_t)(second_end - fields[0]) : len;
+        const size_t bit = (size_t)vb_senti_hash(fields[0], pair_len) & (PAIR_BITS - 1);
+        p->lex->pairs[bit / 64] |= (uint64_t)1 << (bit % 64);
     }
     switch (p->kind) {
     case KIND_VALENCE:

@@ -27,12 +27,15 @@ enum {
     VB_LEX_PHRASE = 1u << 7    /* the term has more than one word */
 };
 
+#define VB_SENTI_MAX_PHRASE_WORDS 8
+
 typedef struct vb_senti_entry {
     const char *term;       /* lookup form, NUL-terminated */
     uint32_t term_len;      /* bytes */
     uint32_t flags;         /* VB_LEX_* roles */
     uint64_t hash;          /* vb_senti_hash(term, term_len) */
     uint32_t max_words;     /* longest phrase starting with this word, in words (0: none) */
+    uint32_t phrase_words;  /* bit n set: a phrase of n words starts with this word */
     float valence;          /* -4..+4 when VB_LEX_VALENCE */
     float boost;            /* added to |valence| when VB_LEX_BOOSTER; < 0 dampens */
     float before, after;    /* VB_LEX_CONTRAST: weights of the text before and
@@ -76,6 +79,12 @@ static inline uint64_t vb_senti_hash(const char *s, size_t len)
     return vb_senti_hash_more(VB_SENTI_HASH_INIT, s, len);
 }
 
+/* False when no phrase starts with the two words whose joined lookup form
+ * ("kind of") hashes to `hash` (vb_senti_hash); true when one may (a
+ * filter that fits in cache, so most failed phrase probes cost no table
+ * lookup). */
+bool vb_senti_lex_may_start_phrase(const vb_senti_lex *lex, uint64_t hash);
+
 /* Returns the entry for the `len` bytes at `term` (lookup form; phrases
  * with single spaces) whose hash is `hash`, or NULL. */
 const vb_senti_entry *vb_senti_lex_find(const vb_senti_lex *lex, uint64_t hash,
@@ -83,8 +92,11 @@ const vb_senti_entry *vb_senti_lex_find(const vb_senti_lex *lex, uint64_t hash,
 /* The same, hashing `term` itself. */
 const vb_senti_entry *vb_senti_lex_get(const vb_senti_lex *lex, const char *term, size_t len);
 
-/* A vb_clause_word_fn (text.h): true when `lookup` is a contrast word, so
- * the text stage starts a new clause before it. `lex` is the vb_senti_lex. */
-bool vb_senti_lex_is_contrast(const char *lookup, size_t len, void *lex);
+/* The vb_clause_word_fn (text.h) of the sentiment lexicon `lex`: returns
+ * the entry of `lookup` (a const vb_senti_entry *, or NULL), which the
+ * text stage caches per distinct word and hands back in vb_doc.entries,
+ * and sets *contrast when it is a contrast word, so that the text stage
+ * starts a new clause before it. */
+const void *vb_senti_lex_is_contrast(const char *lookup, size_t len, void *lex, bool *contrast);
 
 #endif

@@ -60,6 +60,13 @@ typedef struct unit {
     bool unmet;                /* a negator before a neutral word: "won't play" */
 } unit;
 
+/* A token's entry and lookup key, before phrases are matched. */
+typedef struct token_key {
+    const vb_senti_entry *e;
+    const char *key;
+    size_t key_len;
+} token_key;
+
 const char *vb_rule_name(uint32_t rule)
 {
     switch (rule) {
@@ -108,12 +115,16 @@ static bool looked_up(vb_token_kind k)
  * not tried because "good" is found first); for an emoji its first code
  * point, with and without VS16. */
 static const vb_senti_entry *find_token(const vb_senti_lex *lex, vb_arena *arena,
-                                        const vb_token *t, const char **key, size_t *key_len,
-                                        bool *oom)
+                                        const vb_doc *doc, size_t ti, const char **key,
+                                        size_t *key_len, bool *oom)
 {
+    const vb_token *t = &doc->tokens[ti];
     *key = t->lookup;
     *key_len = t->lookup_len;
-    const vb_senti_entry *e = vb_senti_lex_get(lex, t->lookup, t->lookup_len);
+    /* The text stage looked each distinct word up once already. */
+    const vb_senti_entry *e = t->kind == VB_TOKEN_WORD && doc->entries != NULL
+                                  ? doc->entries[ti]
+                                  : vb_senti_lex_get(lex, t->lookup, t->lookup_len);
     if (e != NULL)
         return e;
     if ((t->flags & VB_TOKEN_ELONGATED) && t->kind == VB_TOKEN_WORD) {
@@ -151,9 +162,11 @@ static const vb_senti_entry *find_token(const vb_senti_lex *lex, vb_arena *arena
 }
 
 /* Tries the longest lexicon phrase starting at token `i` (whose entry is
- * `first`) inside its sentence; returns its entry and token count. */
+ * `first`) inside its sentence; returns its entry and token count. The
+ * words are joined and hashed once; each phrase length that `first`
+ * starts is then one probe with the prefix of that many words. */
 static const vb_senti_entry *match_phrase(const vb_senti_lex *lex, const vb_doc *doc,
-                                          const unit *units_by_token, size_t i,
+                                          const token_key *keys, size_t i,
                                           const vb_senti_entry *first, size_t *n_out)
 {
     const vb_span *s = &doc->sentences[doc->tokens[i].sentence];
@@ -161,24 +174,32 @@ static const vb_senti_entry *match_phrase(const vb_senti_lex *lex, const vb_doc 
     size_t max = first->max_words;
     if (max > end - i)
         max = end - i;
-    for (size_t n = max; n >= 2; n--) {
-        char buf[MAX_PHRASE_BYTES];
-        size_t len = 0;
-        bool ok = true;
-        for (size_t k = i; k < i + n && ok; k++) {
-            const unit *u = &units_by_token[k];
-            if (u->key == NULL || len + u->key_len + 1 > sizeof buf)
-                ok = false;
-            else {
-                if (k > i)
-                    buf[len++] = ' ';
-                memcpy(buf + len, u->key, u->key_len);
-                len += u->key_len;
-            }
+    char buf[MAX_PHRASE_BYTES];
+    size_t len = 0, n_ok = 0;
+    size_t lens[VB_SENTI_MAX_PHRASE_WORDS + 1];
+    uint64_t hashes[VB_SENTI_MAX_PHRASE_WORDS + 1];
+    uint64_t h = VB_SENTI_HASH_INIT;
+    for (size_t k = i; k < i + max; k++) {
+        const token_key *u = &keys[k];
+        if (u->key == NULL || len + u->key_len + 1 > sizeof buf)
+            break;
+        if (k > i) {
+            buf[len++] = ' ';
+            h = vb_senti_hash_more(h, " ", 1);
         }
-        if (!ok)
+        memcpy(buf + len, u->key, u->key_len);
+        h = vb_senti_hash_more(h, u->key, u->key_len);
+        len += u->key_len;
+        n_ok++;
+        lens[n_ok] = len;
+        hashes[n_ok] = h;
+        if (n_ok == 2 && !vb_senti_lex_may_start_phrase(lex, h))
+            return NULL; /* no phrase starts with these two words */
+    }
+    for (size_t n = n_ok; n >= 2; n--) {
+        if (!(first->phrase_words & (1u << n)))
             continue;
-        const vb_senti_entry *e = vb_senti_lex_get(lex, buf, len);
+        const vb_senti_entry *e = vb_senti_lex_find(lex, hashes[n], buf, lens[n]);
         if (e != NULL && (e->flags & ~(uint32_t)VB_LEX_PHRASE) != 0) {
             *n_out = n;
             return e;
@@ -198,46 +219,59 @@ static bool is_stop_punct(const vb_doc *doc, const vb_token *t)
 }
 
 /* Builds the units of `doc` in `units` (room for n_tokens); returns how
- * many. A first pass fills one unit per token (used by phrase matching),
- * then phrases are folded in place, left to right. */
+ * many. A first pass finds each token's entry and key (phrase matching
+ * looks ahead at them), then the units are made left to right, a phrase
+ * taking the place of its tokens. */
 static size_t build_units(const vb_senti_lex *lex, const vb_doc *doc, vb_arena *arena,
-                          unit *units, bool *oom)
+                          unit *units, token_key *keys, bool *oom)
 {
     for (size_t i = 0; i < doc->n_tokens; i++) {
         const vb_token *t = &doc->tokens[i];
-        unit *u = &units[i];
-        memset(u, 0, sizeof *u);
-        u->first = i;
-        u->n = 1;
-        u->sentence = t->sentence;
-        u->clause = t->clause;
-        u->weight = 1.0;
-        u->punct = t->kind == VB_TOKEN_PUNCT;
-        u->stop = u->punct && is_stop_punct(doc, t);
-        u->caps = (t->flags & VB_TOKEN_ALLCAPS) != 0;
-        if (looked_up(t->kind) && t->lookup != NULL) {
-            u->e = find_token(lex, arena, t, &u->key, &u->key_len, oom);
-        }
+        token_key *k = &keys[i];
+        k->e = NULL;
+        k->key = NULL;
+        k->key_len = 0;
+        if (looked_up(t->kind) && t->lookup != NULL)
+            k->e = find_token(lex, arena, doc, i, &k->key, &k->key_len, oom);
     }
     size_t n_units = 0;
     for (size_t i = 0; i < doc->n_tokens;) {
-        unit u = units[i];
+        const vb_token *t = &doc->tokens[i];
+        const vb_senti_entry *e = keys[i].e;
         size_t n = 1;
-        if (u.e != NULL && u.e->max_words >= 2) {
-            const vb_senti_entry *pe = match_phrase(lex, doc, units, i, u.e, &n);
+        bool caps = (t->flags & VB_TOKEN_ALLCAPS) != 0;
+        if (e != NULL && e->max_words >= 2) {
+            const vb_senti_entry *pe = match_phrase(lex, doc, keys, i, e, &n);
             if (pe != NULL) {
-                u.e = pe;
-                u.n = n;
+                e = pe;
                 for (size_t k = i + 1; k < i + n; k++)
-                    u.caps = u.caps && units[k].caps;
+                    caps = caps && (doc->tokens[k].flags & VB_TOKEN_ALLCAPS);
             } else {
                 n = 1;
             }
         }
         /* An entry that only marks the start of phrases has no role. */
-        if (u.e != NULL && (u.e->flags & ~(uint32_t)VB_LEX_PHRASE) == 0)
-            u.e = NULL;
-        units[n_units++] = u; /* n_units <= i, so nothing unread is overwritten */
+        if (e != NULL && (e->flags & ~(uint32_t)VB_LEX_PHRASE) == 0)
+            e = NULL;
+        const bool punct = t->kind == VB_TOKEN_PUNCT;
+        /* Field by field: cheaper than zeroing the whole struct first. */
+        unit *u = &units[n_units++];
+        u->first = i;
+        u->n = n;
+        u->e = e;
+        u->key = keys[i].key;
+        u->key_len = keys[i].key_len;
+        u->sentence = t->sentence;
+        u->clause = t->clause;
+        u->punct = punct;
+        u->stop = punct && is_stop_punct(doc, t);
+        u->caps = caps;
+        u->modifier = u->negator = u->booster = u->excess_active = u->unmet = false;
+        u->boost = u->valence = u->score = 0.0;
+        u->weight = 1.0;
+        u->rules = 0;
+        u->by = NULL;
+        u->cue_tokens = 0;
         i += n;
     }
     return n_units;
@@ -383,6 +417,18 @@ static bool no_stronger_possible(const unit *u, size_t n_units, size_t neg, size
     return false;
 }
 
+
+/* True when "so", "this" or "such" stands between a "never" at `never`
+ * and the cue at `cue`: "never been so disappointed" and "never seen such
+ * rude staff" intensify the cue instead of negating it. */
+static bool degree_between(const unit *u, size_t never, size_t cue)
+{
+    for (size_t k = never + 1; k < cue; k++)
+        if (key_is(&u[k], "so") || key_is(&u[k], "this") || key_is(&u[k], "such"))
+            return true;
+    return false;
+}
+
 static void score_unit(const vb_doc *doc, unit *u, size_t n_units, size_t i, bool cap_diff)
 {
     unit *c = &u[i];
@@ -422,9 +468,8 @@ static void score_unit(const vb_doc *doc, unit *u, size_t n_units, size_t i, boo
             c->by = m->e->term;
         }
         if (m->negator) {
-            if (key_is(m, "never") && j + 1 < i &&
-                (key_is(&u[j + 1], "so") || key_is(&u[j + 1], "this"))) {
-                v *= INTENSIFY; /* "never so happy", VADER */
+            if (key_is(m, "never") && degree_between(u, j, i)) {
+                v *= INTENSIFY; /* "never been so happy", as VADER */
                 c->rules |= VB_RULE_BOOSTED;
             } else if (no_stronger_possible(u, n_units, j, i)) {
                 v *= INTENSIFY;
@@ -520,20 +565,8 @@ typedef struct acc {
     size_t n_excl, n_quest;
 } acc;
 
-static void acc_unit(acc *a, const vb_doc *doc, const unit *u, bool weighted)
+static void acc_score(acc *a, double s)
 {
-    if (u->punct) {
-        const vb_token *t = &doc->tokens[u->first];
-        for (size_t b = t->start; b < t->end; b++) {
-            a->n_excl += doc->text[b] == '!';
-            a->n_quest += doc->text[b] == '?';
-        }
-        return;
-    }
-    const vb_token *t = &doc->tokens[u->first];
-    if (t->kind == VB_TOKEN_URL || t->kind == VB_TOKEN_EMAIL || t->kind == VB_TOKEN_SYMBOL)
-        return;
-    double s = weighted ? u->score * u->weight : u->score;
     a->n_words++;
     a->sum += s;
     if (s > 0)
@@ -599,8 +632,16 @@ vb_status vb_sentiment_score(const vb_senti_lex *lex, const vb_doc *doc, vb_aren
     unit *u = vb_arena_array(arena, doc->n_tokens, sizeof *u);
     if (u == NULL)
         return VB_ENOMEM;
+    /* Entries from another lexicon (or none) cannot be used. */
+    vb_doc d = *doc;
+    if (d.lexicon != vb_senti_lex_is_contrast || d.lexicon_ctx != lex)
+        d.entries = NULL;
+    doc = &d;
+    token_key *keys = vb_arena_array(arena, doc->n_tokens, sizeof *keys);
+    if (keys == NULL)
+        return VB_ENOMEM;
     bool oom = false;
-    size_t n_units = build_units(lex, doc, arena, u, &oom);
+    size_t n_units = build_units(lex, doc, arena, u, keys, &oom);
     if (oom)
         return VB_ENOMEM;
     assign_roles(u, n_units, doc);
@@ -634,12 +675,38 @@ vb_status vb_sentiment_score(const vb_senti_lex *lex, const vb_doc *doc, vb_aren
     memset(cl, 0, doc->n_clauses * sizeof *cl);
     size_t n_cues = 0;
     for (size_t i = 0; i < n_units; i++) {
-        acc_unit(&all, doc, &u[i], true);
-        if (u[i].sentence < doc->n_sentences)
-            acc_unit(&sent[u[i].sentence], doc, &u[i], true);
-        if (u[i].clause < doc->n_clauses)
-            acc_unit(&cl[u[i].clause], doc, &u[i], false);
-        n_cues += u[i].score != 0.0;
+        const unit *x = &u[i];
+        acc *se = x->sentence < doc->n_sentences ? &sent[x->sentence] : NULL;
+        acc *cc = x->clause < doc->n_clauses ? &cl[x->clause] : NULL;
+        const vb_token *t = &doc->tokens[x->first];
+        n_cues += x->score != 0.0;
+        if (x->punct) {
+            size_t excl = 0, quest = 0;
+            for (size_t b = t->start; b < t->end; b++) {
+                excl += doc->text[b] == '!';
+                quest += doc->text[b] == '?';
+            }
+            all.n_excl += excl;
+            all.n_quest += quest;
+            if (se != NULL) {
+                se->n_excl += excl;
+                se->n_quest += quest;
+            }
+            if (cc != NULL) {
+                cc->n_excl += excl;
+                cc->n_quest += quest;
+            }
+            continue;
+        }
+        if (t->kind == VB_TOKEN_URL || t->kind == VB_TOKEN_EMAIL || t->kind == VB_TOKEN_SYMBOL)
+            continue;
+        /* Record and sentence sums are contrast-weighted, clause sums not. */
+        const double w = x->score * x->weight;
+        acc_score(&all, w);
+        if (se != NULL)
+            acc_score(se, w);
+        if (cc != NULL)
+            acc_score(cc, x->score);
     }
     out->overall = finish(&all, punct_amplifier(&all));
     for (size_t s = 0; s < doc->n_sentences; s++)

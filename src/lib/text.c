@@ -1,10 +1,12 @@
 /* text.c: the text stages for one comment, wired together. vb_text holds
- * the per-thread state (the stemmer and its cache); everything a record
- * produces goes into the caller's arena, so after warm-up a stream of
- * records allocates nothing but arena blocks, and those are reused.
+ * the per-thread state (the stemmer and its cache, the word cache);
+ * everything a record produces goes into the caller's arena or the word
+ * cache's pool, so after warm-up a stream of records allocates nothing:
+ * arena blocks and pool blocks are reused.
  *
  *   repair (utf8.c) -> entities (entity.c) -> tokenise (token.c)
- *   -> per token: normalise, lookup form, stopword, stem (norm.c, stem.c)
+ *   -> per distinct token: normalise, lookup form, stopword, stem (norm.c,
+ *      stem.c) and word-lexicon entry, remembered in the word cache
  *   -> offsets back to the repaired text -> sentences and clauses
  */
 #include "alloc.h"
@@ -15,6 +17,7 @@
 #include "token.h"
 #include "utf8.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* Propagates a failed status (STYLE.md's VB_TRY, local to this file). */
@@ -25,13 +28,216 @@
             return st_;                                                                        \
     } while (0)
 
+/* ---- the word cache ------------------------------------------------------
+ * Every distinct token (kind + bytes) is analysed once: its norm, lookup
+ * form, stem, flags and word-lexicon entry go into an open-addressing
+ * table, and their strings into a pool of fixed blocks that never move, so
+ * tokens point straight into it. The cache is bounded (entries and pool
+ * blocks); when it fills up in the middle of a record, later new tokens
+ * of that record are analysed into the arena as before, and the cache is
+ * cleared when the next record starts: nothing a record holds is ever
+ * invalidated under it. Blocks are kept across clears, so a warm cache
+ * allocates nothing. URLs, e-mails and tags are rarely repeated and are
+ * not cached. */
+
+#define MAX_KEY_BYTES 255u
+#define MAX_ENTRIES 65536u
+#define MIN_SLOTS 1024u
+#define POOL_BLOCK_BYTES ((size_t)64 << 10)
+#define POOL_MAX_BLOCKS 128u /* 8 MiB */
+
+typedef struct word {
+    const char *key;    /* the token's bytes, in the pool; NULL: empty slot */
+    const char *norm, *lookup, *stem;
+    const void *entry;  /* from the word lexicon, or NULL */
+    uint32_t norm_len, lookup_len, stem_len;
+    uint32_t hash;
+    uint16_t key_len;
+    uint8_t kind;       /* vb_token_kind */
+    uint8_t flags;      /* VB_TOKEN_* */
+    bool clause;        /* a clause boundary goes before it */
+} word;
+
+typedef struct word_cache {
+    word *slots;             /* open addressing: a hit costs one cache line */
+    size_t n_slots;          /* power of two, at least twice n_words */
+    size_t n_words;
+    char *blocks[POOL_MAX_BLOCKS];
+    size_t n_blocks;         /* allocated */
+    size_t cur_block;        /* being filled; SIZE_MAX before the first */
+    size_t block_used;
+    bool full;               /* clear before the next record */
+} word_cache;
+
 struct vb_text {
     const vb_lang *lang;          /* borrowed, shared */
     const vb_allocator *alloc;
     vb_stemmer *stemmer;
-    vb_clause_word_fn clause_word; /* NULL: no contrast words */
+    vb_clause_word_fn clause_word; /* NULL: no word lexicon */
     void *clause_ctx;
+    word_cache cache;
 };
+
+static void cache_clear(word_cache *c)
+{
+    if (c->slots != NULL)
+        memset(c->slots, 0, c->n_slots * sizeof *c->slots);
+    c->n_words = 0;
+    c->cur_block = SIZE_MAX;
+    c->block_used = POOL_BLOCK_BYTES;
+    c->full = false;
+}
+
+static void cache_free(const vb_allocator *a, word_cache *c)
+{
+    vb_free(a, c->slots);
+    for (size_t i = 0; i < c->n_blocks; i++)
+        vb_free(a, c->blocks[i]);
+}
+
+/* FNV-1a over the kind and the bytes. */
+static inline uint32_t word_hash(vb_token_kind kind, const char *s, size_t len)
+{
+    uint32_t h = (2166136261u ^ (uint32_t)kind) * 16777619u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static inline bool cacheable(vb_token_kind kind, size_t len)
+{
+    return len <= MAX_KEY_BYTES && kind != VB_TOKEN_URL && kind != VB_TOKEN_EMAIL &&
+           kind != VB_TOKEN_MENTION && kind != VB_TOKEN_HASHTAG;
+}
+
+static inline bool same_bytes(const char *a, const char *b, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (a[i] != b[i])
+            return false;
+    return true;
+}
+
+static const word *cache_find(const word_cache *c, uint32_t hash, vb_token_kind kind,
+                              const char *s, size_t len)
+{
+    if (c->n_slots == 0)
+        return NULL;
+    const size_t mask = c->n_slots - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        const word *w = &c->slots[i];
+        if (w->key == NULL)
+            return NULL;
+        if (w->hash == hash && w->key_len == len && w->kind == (uint8_t)kind &&
+            same_bytes(w->key, s, len))
+            return w;
+    }
+}
+
+/* `n` bytes from the pool, or NULL when it is exhausted. */
+static char *pool_alloc(const vb_allocator *a, word_cache *c, size_t n)
+{
+    if (n > POOL_BLOCK_BYTES)
+        return NULL;
+    if (POOL_BLOCK_BYTES - c->block_used < n) {
+        const size_t next = c->cur_block + 1; /* SIZE_MAX + 1 == 0 */
+        if (next == c->n_blocks) {
+            if (c->n_blocks == POOL_MAX_BLOCKS)
+                return NULL;
+            char *b = vb_malloc(a, POOL_BLOCK_BYTES);
+            if (b == NULL)
+                return NULL;
+            c->blocks[c->n_blocks++] = b;
+        }
+        c->cur_block = next;
+        c->block_used = 0;
+    }
+    char *p = c->blocks[c->cur_block] + c->block_used;
+    c->block_used += n;
+    return p;
+}
+
+static bool cache_grow_slots(const vb_allocator *a, word_cache *c)
+{
+    const size_t n = c->n_slots ? c->n_slots * 2 : MIN_SLOTS;
+    word *t = vb_calloc(a, n, sizeof *t);
+    if (t == NULL)
+        return false;
+    for (size_t i = 0; i < c->n_slots; i++) {
+        if (c->slots[i].key == NULL)
+            continue;
+        size_t j = c->slots[i].hash & (n - 1);
+        while (t[j].key != NULL)
+            j = (j + 1) & (n - 1);
+        t[j] = c->slots[i];
+    }
+    vb_free(a, c->slots);
+    c->slots = t;
+    c->n_slots = n;
+    return true;
+}
+
+static char *pool_copy(char *d, const char *s, size_t len)
+{
+    memcpy(d, s, len);
+    d[len] = '\0';
+    return d;
+}
+
+/* Remembers the analysis of token `k` (bytes `s`, `len`); on success
+ * points k's strings into the pool. Does nothing when the cache is full
+ * (it is cleared before the next record) or memory runs out (the cache is
+ * an optimisation, not a store). */
+static void cache_put(vb_text *t, uint32_t hash, const char *s, size_t len, vb_token *k,
+                      const void *entry, bool clause)
+{
+    word_cache *c = &t->cache;
+    if (c->full)
+        return;
+    if (c->n_words == MAX_ENTRIES) {
+        c->full = true;
+        return;
+    }
+    if ((c->n_words + 1) * 2 > c->n_slots && !cache_grow_slots(t->alloc, c))
+        return;
+    const bool own_lookup = k->lookup != k->norm;
+    const bool own_stem = k->stem != k->lookup && k->stem != k->norm;
+    const size_t need = len + k->norm_len + 1 + (own_lookup ? k->lookup_len + 1 : 0) +
+                        (own_stem ? k->stem_len + 1 : 0);
+    char *p = pool_alloc(t->alloc, c, need);
+    if (p == NULL) {
+        c->full = true;
+        return;
+    }
+    const size_t mask = c->n_slots - 1;
+    size_t i = hash & mask;
+    while (c->slots[i].key != NULL)
+        i = (i + 1) & mask;
+    word *w = &c->slots[i];
+    w->key = memcpy(p, s, len);
+    p += len;
+    w->norm = pool_copy(p, k->norm, k->norm_len);
+    p += k->norm_len + 1;
+    w->lookup = own_lookup ? pool_copy(p, k->lookup, k->lookup_len) : w->norm;
+    p += own_lookup ? k->lookup_len + 1 : 0;
+    w->stem = own_stem ? pool_copy(p, k->stem, k->stem_len)
+                       : k->stem == k->lookup ? w->lookup : w->norm;
+    w->entry = entry;
+    w->norm_len = (uint32_t)k->norm_len;
+    w->lookup_len = (uint32_t)k->lookup_len;
+    w->stem_len = (uint32_t)k->stem_len;
+    w->key_len = (uint16_t)len;
+    w->kind = (uint8_t)k->kind;
+    w->flags = (uint8_t)k->flags;
+    w->clause = clause;
+    w->hash = hash;
+    c->n_words++;
+    k->norm = w->norm;
+    k->lookup = w->lookup;
+    k->stem = w->stem;
+}
+
+/* ---- the text stages ----------------------------------------------------- */
 
 /* Flags of a word as such, cached by the stemmer with its stem. */
 static uint32_t word_flags(const char *lookup, size_t len, void *lang)
@@ -52,6 +258,7 @@ vb_text *vb_text_new(const vb_lang *lang, const vb_allocator *a)
         return NULL;
     }
     vb_stemmer_set_flags_fn(t->stemmer, word_flags, (void *)lang);
+    cache_clear(&t->cache);
     return t;
 }
 
@@ -60,6 +267,7 @@ void vb_text_free(vb_text *t)
     if (t == NULL)
         return;
     vb_stemmer_free(t->stemmer);
+    cache_free(t->alloc, &t->cache);
     vb_free(t->alloc, t);
 }
 
@@ -67,6 +275,7 @@ void vb_text_set_clause_words(vb_text *t, vb_clause_word_fn fn, void *ctx)
 {
     t->clause_word = fn;
     t->clause_ctx = ctx;
+    cache_clear(&t->cache); /* the entries are stale */
 }
 
 static vb_norm_mode mode_for(vb_token_kind k)
@@ -82,11 +291,11 @@ static vb_norm_mode mode_for(vb_token_kind k)
     }
 }
 
-/* norm, lookup, stopword flag and stem of one token. */
-static vb_status analyze_token(vb_text *t, vb_arena *arena, const char *text, vb_token *k)
+/* norm, lookup, stopword flag and stem of one token, into the arena. */
+static vb_status analyze_token(vb_text *t, vb_arena *arena, const char *s, size_t len,
+                               vb_token *k)
 {
-    TRY(vb_norm_token(arena, text + k->start, k->end - k->start, mode_for(k->kind),
-                                &k->norm, &k->norm_len, &k->flags));
+    TRY(vb_norm_token(arena, s, len, mode_for(k->kind), &k->norm, &k->norm_len, &k->flags));
     if (k->kind != VB_TOKEN_WORD) {
         k->lookup = k->stem = k->norm;
         k->lookup_len = k->stem_len = k->norm_len;
@@ -98,10 +307,53 @@ static vb_status analyze_token(vb_text *t, vb_arena *arena, const char *text, vb
                            &k->flags);
 }
 
+/* Fills token `i` from the cache, or analyses it and caches the result. */
+static vb_status intern_token(vb_text *t, vb_arena *arena, const char *text, vb_token *k,
+                              const void **entry, uint8_t *before)
+{
+    const char *s = text + k->start;
+    const size_t len = k->end - k->start;
+    const vb_token_kind kind = k->kind;
+    const bool cache = cacheable(kind, len);
+    uint32_t hash = 0;
+    if (cache) {
+        hash = word_hash(kind, s, len);
+        const word *w = cache_find(&t->cache, hash, kind, s, len);
+        if (w != NULL) {
+            k->norm = w->norm;
+            k->norm_len = w->norm_len;
+            k->lookup = w->lookup;
+            k->lookup_len = w->lookup_len;
+            k->stem = w->stem;
+            k->stem_len = w->stem_len;
+            k->flags |= w->flags;
+            if (entry != NULL)
+                *entry = w->entry;
+            if (w->clause)
+                *before |= VB_BEFORE_CLAUSE_WORD;
+            return VB_OK;
+        }
+    }
+    TRY(analyze_token(t, arena, s, len, k));
+    const void *e = NULL;
+    bool clause = false;
+    if (kind == VB_TOKEN_WORD && t->clause_word != NULL)
+        e = t->clause_word(k->lookup, k->lookup_len, t->clause_ctx, &clause);
+    if (entry != NULL)
+        *entry = e;
+    if (clause)
+        *before |= VB_BEFORE_CLAUSE_WORD;
+    if (cache)
+        cache_put(t, hash, s, len, k, e, clause);
+    return VB_OK;
+}
+
 vb_status vb_text_analyze(vb_text *t, vb_arena *arena, const char *text, size_t len,
                           vb_doc *out)
 {
     memset(out, 0, sizeof *out);
+    if (t->cache.full)
+        cache_clear(&t->cache); /* no token of an earlier record is in use */
     const char *repaired, *decoded;
     size_t repaired_len, decoded_len;
     vb_entity_map map;
@@ -111,8 +363,15 @@ vb_status vb_text_analyze(vb_text *t, vb_arena *arena, const char *text, size_t 
 
     vb_token_list list;
     TRY(vb_tokenize(arena, decoded, decoded_len, &list));
+    const void **entries = NULL;
+    if (t->clause_word != NULL) {
+        entries = vb_arena_array(arena, list.n_tokens ? list.n_tokens : 1, sizeof *entries);
+        if (entries == NULL)
+            return VB_ENOMEM;
+    }
     for (size_t i = 0; i < list.n_tokens; i++)
-        TRY(analyze_token(t, arena, decoded, &list.tokens[i]));
+        TRY(intern_token(t, arena, decoded, &list.tokens[i], entries ? &entries[i] : NULL,
+                         &list.line_before[i]));
     if (map.n_segs > 0) {
         for (size_t i = 0; i < list.n_tokens; i++) {
             vb_token *k = &list.tokens[i];
@@ -121,11 +380,13 @@ vb_status vb_text_analyze(vb_text *t, vb_arena *arena, const char *text, size_t 
         }
     }
     TRY(vb_token_segment(arena, list.tokens, list.n_tokens, list.line_before,
-                                   t->clause_word, t->clause_ctx, &out->sentences,
-                                   &out->n_sentences, &out->clauses, &out->n_clauses));
+                         &out->sentences, &out->n_sentences, &out->clauses, &out->n_clauses));
     out->text = repaired;
     out->len = repaired_len;
     out->tokens = list.tokens;
     out->n_tokens = list.n_tokens;
+    out->entries = entries;
+    out->lexicon = t->clause_word;
+    out->lexicon_ctx = t->clause_ctx;
     return VB_OK;
 }

@@ -11,6 +11,12 @@
  *              path; elongation reduction for lookups
  *   stem.c     Snowball stems through a per-thread cache
  *
+ * Comments repeat a few thousand words endlessly, so vb_text interns each
+ * distinct token (by kind and bytes): its norm, lookup form, stem, flags
+ * and word-lexicon entry are worked out once and then found with one hash
+ * probe. Interned strings live in a pool that is only ever cleared between
+ * records, so tokens may point into it.
+ *
  * vb_text is per-thread state (stemmer, cache, scratch); the vb_lang it
  * reads (stopwords, clause words) is shared and immutable.
  */
@@ -35,15 +41,20 @@ const char *vb_lang_code(const vb_lang *lang);
 const char *vb_lang_stemmer_name(const vb_lang *lang);
 bool vb_lang_is_stopword(const vb_lang *lang, const char *norm, size_t len);
 
-/* A clause boundary is placed before any word for which this returns
- * true (contrastive words such as "but", "however": the sentiment module
- * supplies it from its lexicon). */
-typedef bool (*vb_clause_word_fn)(const char *lookup, size_t len, void *ctx);
+/* The word lexicon of a later stage (the sentiment module supplies it).
+ * It is asked once per distinct word, with the word's lookup form, and
+ * its answer is cached with the stem: it returns the word's entry, opaque
+ * to the text stages and handed back per token in vb_doc.entries (NULL:
+ * not in the lexicon), and sets *clause when a clause boundary goes
+ * before the word (contrastive words such as "but", "however"). */
+typedef const void *(*vb_clause_word_fn)(const char *lookup, size_t len, void *ctx,
+                                         bool *clause);
 
 typedef struct vb_text vb_text;
 
 vb_text *vb_text_new(const vb_lang *lang, const vb_allocator *a);
 void vb_text_free(vb_text *t);
+/* Sets the word lexicon (NULL: none). Clears the word cache. */
 void vb_text_set_clause_words(vb_text *t, vb_clause_word_fn fn, void *ctx);
 
 /* The analysed text of one record, in `arena` (valid until it is reset). */
@@ -57,9 +68,19 @@ typedef struct vb_doc {
     size_t n_sentences;
     vb_span *clauses;      /* each clause lies inside one sentence */
     size_t n_clauses;
+    /* entries[i]: what the word lexicon returned for token i (a word), or
+     * NULL; the whole array is NULL without a word lexicon. `lexicon` and
+     * `lexicon_ctx` say whose entries they are. */
+    const void **entries;
+    vb_clause_word_fn lexicon;
+    const void *lexicon_ctx;
 } vb_doc;
 
-/* Runs every stage over `text` (any bytes). Returns VB_OK, or VB_ENOMEM. */
+/* Runs every stage over `text` (any bytes). Returns VB_OK, or VB_ENOMEM.
+ * The token strings (norm, lookup, stem) live in `arena` or in `t`'s
+ * word cache: they are valid until the arena is reset or the next call of
+ * vb_text_analyze() or vb_text_set_clause_words() on `t`, whichever comes
+ * first. */
 vb_status vb_text_analyze(vb_text *t, vb_arena *arena, const char *text, size_t len,
                           vb_doc *out);
 

@@ -259,7 +259,7 @@ static vb_status emit(scanner *sc, vb_token_kind kind, size_t start, size_t end)
     t->kind = kind;
     t->start = start;
     t->end = end;
-    sc->line_before[sc->n_tokens] = sc->pending_line;
+    sc->line_before[sc->n_tokens] = sc->pending_line ? VB_BEFORE_LINE : 0;
     sc->pending_line = false;
     sc->n_tokens++;
     if (kind == VB_TOKEN_WORD || kind == VB_TOKEN_NUMBER)
@@ -409,6 +409,15 @@ static size_t scan_word(const scanner *sc, size_t i, vb_token_kind *kind)
     size_t j = i;
     bool all_digits = true, has_sep = false;
     while (j < sc->len) {
+        /* The ASCII fast path: once a letter has been seen, ASCII letters
+         * and digits just continue the word. */
+        if (!all_digits) {
+            const unsigned char *s = sc->s;
+            while (j < sc->len && s[j] < 0x80 && (ascii_class[s[j]] & C_WORD))
+                j++;
+            if (j == sc->len)
+                break;
+        }
         int32_t cp;
         size_t n;
         const unsigned cls = class_at(sc, j, &cp, &n);
@@ -584,19 +593,68 @@ vb_status vb_tokenize(vb_arena *arena, const char *text, size_t len, vb_token_li
 
 /* ---- Sentences and clauses ----------------------------------------------- */
 
-static const char *const abbreviations[] = {
-    "approx", "dr", "etc", "inc", "jr", "ltd", "mr", "mrs", "ms", "prof", "sr", "st", "vs",
+static const struct {
+    const char *text;
+    size_t len;
+} abbreviations[] = {
+    {"approx", 6}, {"dr", 2}, {"etc", 3}, {"inc", 3}, {"jr", 2}, {"ltd", 3}, {"mr", 2},
+    {"mrs", 3},    {"ms", 2}, {"prof", 4}, {"sr", 2}, {"st", 2}, {"vs", 2},
 };
 
-static bool contains(const vb_token *t, const char *needle)
+/* What a punctuation token contains, found in one pass over its text. */
+enum {
+    P_END = 1u << 0,    /* ! ? 。 ؟ । : ends a sentence */
+    P_DOT = 1u << 1,    /* . : ends a sentence unless an abbreviation's */
+    P_CLAUSE = 1u << 2, /* , ; : ) ] – — 、 : ends a clause */
+    P_OPEN = 1u << 3,   /* ( [ : starts a clause */
+    P_HYPHENS = 1u << 4 /* nothing but '-' */
+};
+
+static unsigned punct_marks(const vb_token *t)
 {
-    if (needle[1] == '\0')
-        return memchr(t->norm, needle[0], t->norm_len) != NULL;
-    const size_t n = strlen(needle);
-    for (size_t i = 0; i + n <= t->norm_len; i++)
-        if (memcmp(t->norm + i, needle, n) == 0)
-            return true;
-    return false;
+    const unsigned char *s = (const unsigned char *)t->norm;
+    const size_t n = t->norm_len;
+    unsigned m = n > 0 ? P_HYPHENS : 0;
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char c = s[i];
+        if (c != '-')
+            m &= ~(unsigned)P_HYPHENS;
+        switch (c) {
+        case '!': case '?':
+            m |= P_END;
+            break;
+        case '.':
+            m |= P_DOT;
+            break;
+        case ',': case ';': case ':': case ')': case ']':
+            m |= P_CLAUSE;
+            break;
+        case '(': case '[':
+            m |= P_OPEN;
+            break;
+        case 0xD8: /* ؟ */
+            if (i + 1 < n && s[i + 1] == 0x9F)
+                m |= P_END;
+            break;
+        case 0xE0: /* । */
+            if (i + 2 < n && s[i + 1] == 0xA5 && s[i + 2] == 0xA4)
+                m |= P_END;
+            break;
+        case 0xE2: /* – — */
+            if (i + 2 < n && s[i + 1] == 0x80 && (s[i + 2] == 0x93 || s[i + 2] == 0x94))
+                m |= P_CLAUSE;
+            break;
+        case 0xE3: /* 。 、 */
+            if (i + 2 < n && s[i + 1] == 0x80 && s[i + 2] == 0x82)
+                m |= P_END;
+            else if (i + 2 < n && s[i + 1] == 0x80 && s[i + 2] == 0x81)
+                m |= P_CLAUSE;
+            break;
+        default:
+            break;
+        }
+    }
+    return m;
 }
 
 static bool glued(const vb_token *a, const vb_token *b)
@@ -622,7 +680,8 @@ static bool is_abbreviation_dot(const vb_token *t, size_t n, size_t i)
         return false;
     const vb_token *w = &t[i - 1];
     for (size_t k = 0; k < sizeof abbreviations / sizeof abbreviations[0]; k++)
-        if (strcmp(w->lookup, abbreviations[k]) == 0)
+        if (w->lookup_len == abbreviations[k].len &&
+            memcmp(w->lookup, abbreviations[k].text, abbreviations[k].len) == 0)
             return true;
     if (!is_letter_word(w))
         return false;
@@ -632,40 +691,19 @@ static bool is_abbreviation_dot(const vb_token *t, size_t n, size_t i)
            is_dot(&t[i + 2]) && glued(&t[i + 1], &t[i + 2]);
 }
 
-static bool ends_sentence(const vb_token *t, size_t n, size_t i)
+/* Token i, a punctuation token with marks m, ends a sentence. */
+static bool ends_sentence(const vb_token *t, size_t n, size_t i, unsigned m)
 {
-    const vb_token *k = &t[i];
-    if (k->kind != VB_TOKEN_PUNCT)
-        return false;
-    if (contains(k, "!") || contains(k, "?") || contains(k, "\xE3\x80\x82") /* 。 */ ||
-        contains(k, "\xD8\x9F") /* ؟ */ || contains(k, "\xE0\xA5\xA4") /* । */)
+    if (m & P_END)
         return true;
-    return contains(k, ".") && !is_abbreviation_dot(t, n, i);
+    return (m & P_DOT) && !is_abbreviation_dot(t, n, i);
 }
 
-static bool only_hyphens(const vb_token *t)
+static bool clause_after(const vb_token *t, size_t n, size_t i, unsigned m)
 {
-    for (size_t i = 0; i < t->norm_len; i++)
-        if (t->norm[i] != '-')
-            return false;
-    return t->norm_len > 0;
-}
-
-static bool clause_after(const vb_token *t, size_t n, size_t i)
-{
-    const vb_token *k = &t[i];
-    if (k->kind != VB_TOKEN_PUNCT)
-        return false;
-    if (only_hyphens(k)) /* "great - but": a spaced dash; "2019-2020" is not */
-        return !(i > 0 && glued(&t[i - 1], k) && i + 1 < n && glued(k, &t[i + 1]));
-    return contains(k, ",") || contains(k, ";") || contains(k, ":") || contains(k, ")") ||
-           contains(k, "]") || contains(k, "\xE2\x80\x93") /* – */ ||
-           contains(k, "\xE2\x80\x94") /* — */ || contains(k, "\xE3\x80\x81") /* 、 */;
-}
-
-static bool clause_before(const vb_token *t)
-{
-    return t->kind == VB_TOKEN_PUNCT && (contains(t, "(") || contains(t, "["));
+    if (m & P_HYPHENS) /* "great - but": a spaced dash; "2019-2020" is not */
+        return !(i > 0 && glued(&t[i - 1], &t[i]) && i + 1 < n && glued(&t[i], &t[i + 1]));
+    return (m & P_CLAUSE) != 0;
 }
 
 enum { NEW_SENTENCE = 1, NEW_CLAUSE = 2 };
@@ -676,9 +714,9 @@ static void close_span(vb_span *sp, const vb_token *t, size_t last)
     sp->end = t[last].end;
 }
 
-vb_status vb_token_segment(vb_arena *arena, vb_token *t, size_t n, const uint8_t *line_before,
-                           vb_clause_word_fn clause_word, void *ctx, vb_span **sentences,
-                           size_t *n_sentences, vb_span **clauses, size_t *n_clauses)
+vb_status vb_token_segment(vb_arena *arena, vb_token *t, size_t n, const uint8_t *before,
+                           vb_span **sentences, size_t *n_sentences, vb_span **clauses,
+                           size_t *n_clauses)
 {
     *sentences = *clauses = NULL;
     *n_sentences = *n_clauses = 0;
@@ -693,15 +731,14 @@ vb_status vb_token_segment(vb_arena *arena, vb_token *t, size_t n, const uint8_t
     size_t n_s = 0, n_c = 0;
     bool pend_s = true, pend_c = true;
     for (size_t i = 0; i < n; i++) {
-        const bool ns = pend_s || line_before[i];
-        bool nc = ns || pend_c || clause_before(&t[i]);
-        if (!nc && t[i].kind == VB_TOKEN_WORD && clause_word != NULL)
-            nc = clause_word(t[i].lookup, t[i].lookup_len, ctx);
+        const unsigned m = t[i].kind == VB_TOKEN_PUNCT ? punct_marks(&t[i]) : 0;
+        const bool ns = pend_s || (before[i] & VB_BEFORE_LINE);
+        const bool nc = ns || pend_c || (before[i] & VB_BEFORE_CLAUSE_WORD) || (m & P_OPEN);
         mark[i] = (uint8_t)((ns ? NEW_SENTENCE : 0) | (nc ? NEW_CLAUSE : 0));
         n_s += ns;
         n_c += nc;
-        pend_s = ends_sentence(t, n, i);
-        pend_c = pend_s || clause_after(t, n, i);
+        pend_s = m != 0 && ends_sentence(t, n, i, m);
+        pend_c = pend_s || (m != 0 && clause_after(t, n, i, m));
     }
 
     /* Pass 2: the spans, and each token's indices. */

@@ -57,9 +57,16 @@ static void test_every_contrast_word_starts_a_clause(void **state)
     (void)state;
     vb_senti_lex *lex = vb_senti_lex_load(EN, NULL, 0, NULL, NULL);
     static const char *const words[] = {"but", "however", "although", "though", "except", "yet"};
-    for (size_t i = 0; i < 6; i++)
-        assert_true(vb_senti_lex_is_contrast(words[i], strlen(words[i]), lex));
-    assert_false(vb_senti_lex_is_contrast("and", 3, lex));
+    bool contrast = false;
+    for (size_t i = 0; i < 6; i++) {
+        const void *e = vb_senti_lex_is_contrast(words[i], strlen(words[i]), lex, &contrast);
+        assert_true(contrast);
+        assert_ptr_equal(e, vb_senti_lex_get(lex, words[i], strlen(words[i])));
+    }
+    assert_null(vb_senti_lex_is_contrast("and", 3, lex, &contrast));
+    assert_false(contrast);
+    assert_non_null(vb_senti_lex_is_contrast("good", 4, lex, &contrast));
+    assert_false(contrast);
     const vb_senti_entry *but = vb_senti_lex_get(lex, "but", 3);
     assert_float_equal(but->before, 0.5, 1e-6);
     assert_float_equal(but->after, 1.5, 1e-6);

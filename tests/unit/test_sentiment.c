@@ -87,6 +87,20 @@ static void test_negation_flips_within_three_words(void **state)
     assert_true(score("It isn't very good") < -0.05);
 }
 
+static void test_never_so_intensifies(void **state)
+{
+    (void)state;
+    /* "never ... so/this/such X" means "more X than ever", not "not X". */
+    const double plain = score("I was disappointed");
+    assert_true(score("I have never been so disappointed") < plain);
+    assert_true(cue("disappointed")->rules & VB_RULE_BOOSTED);
+    assert_false(cue("disappointed")->rules & VB_RULE_NEGATED);
+    assert_true(score("Never seen such rude staff") < -0.3);
+    assert_true(score("I have never been this happy") > 0.5);
+    /* Without the degree word, "never" still negates. */
+    assert_true(score("I have never been disappointed") > 0.05);
+}
+
 static void test_negation_stops_at_clause_boundaries(void **state)
 {
     (void)state;
@@ -269,6 +283,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_compound_and_proportions_follow_vader),
         cmocka_unit_test(test_negation_flips_within_three_words),
+        cmocka_unit_test(test_never_so_intensifies),
         cmocka_unit_test(test_negation_stops_at_clause_boundaries),
         cmocka_unit_test(test_what_vader_calls_negative_is_not),
         cmocka_unit_test(test_not_only_does_not_negate),

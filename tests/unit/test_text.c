@@ -158,11 +158,12 @@ static void test_clauses(void **state)
     assert_int_equal(d.n_clauses, 2); /* no clause words by default */
 }
 
-static bool contrast(const char *lookup, size_t len, void *ctx)
+static const void *contrast(const char *lookup, size_t len, void *ctx, bool *clause)
 {
     (*(int *)ctx)++;
-    return (len == 3 && memcmp(lookup, "but", 3) == 0) ||
-           (len == 7 && memcmp(lookup, "however", 7) == 0);
+    *clause = (len == 3 && memcmp(lookup, "but", 3) == 0) ||
+              (len == 7 && memcmp(lookup, "however", 7) == 0);
+    return *clause ? lookup : NULL;
 }
 
 static void test_clause_words(void **state)
@@ -175,7 +176,22 @@ static void test_clause_words(void **state)
     expect_spans(&d, d.sentences, d.n_sentences, "Nice staff but SLOW.|However, fine");
     assert_int_equal(d.tokens[2].clause, 1);
     assert_true(calls > 0);
+    /* The lexicon's entries come back per token... */
+    assert_non_null(d.entries);
+    assert_ptr_equal(d.lexicon, contrast);
+    assert_ptr_equal(d.lexicon_ctx, &calls);
+    assert_null(d.entries[0]);
+    assert_non_null(d.entries[2]);
+    /* ... and it is asked once per distinct word: a repeat costs nothing. */
+    const int before = calls;
+    d = analyze(f, "Nice staff but SLOW. However, fine");
+    assert_int_equal(calls, before);
+    assert_int_equal(d.tokens[2].clause, 1);
+    assert_non_null(d.entries[2]);
     vb_text_set_clause_words(f->text, NULL, NULL);
+    d = analyze(f, "Nice staff but SLOW.");
+    assert_null(d.entries);
+    assert_int_equal(d.n_clauses, 1);
 }
 
 static void test_token_fields(void **state)
