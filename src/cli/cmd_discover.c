@@ -1,0 +1,236 @@
+/* cmd_discover.c: `verbatim themes discover`, candidate themes the taxonomy
+ * misses, as a taxonomy draft or a table. Reads like every command (the
+ * shared read loop), counts into a vb_discovery, writes once at the end. */
+#include "cli.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Also declared in cli.h, for cmd_themes.c's dispatch. */
+int cmd_themes_discover(int argc, char **argv);
+
+#define CMD "themes discover"
+
+static const char help[] =
+    "Usage: verbatim themes discover [options] [FILE...]\n\n"
+    "Finds what the taxonomy misses: stemmed phrases of 1-3 words, counted\n"
+    "once per comment, scored, near-duplicates grouped, each with its count,\n"
+    "share, mean sentiment, examples and (--score-col) mean score. Writes a\n"
+    "taxonomy draft that 'themes check' accepts and 'analyze --taxonomy'\n"
+    "uses. No FILE, or -, reads stdin.\n\n" CLI_INPUT_HELP "Discovery:\n"
+    "      --score-col COL     numeric score column: mean score per theme\n"
+    "                          (missing or non-numeric scores are left out)\n"
+    "      --uncovered         only comments the taxonomy does not match,\n"
+    "                          scored against the ones it matches\n"
+    "      --top N             at most N themes (default 30)\n"
+    "      --min-count N       themes need N comments at least (default 5)\n"
+    "      --max-candidates N  phrases counted at once, about 1 KiB each\n"
+    "                          (default 16384)\n"
+    "      --report FMT        json (default: a taxonomy draft) or table\n";
+
+enum { OPT_SCORE_COL = 256, OPT_UNCOVERED, OPT_TOP, OPT_MIN_COUNT, OPT_MAX_CANDIDATES, OPT_REPORT };
+
+static const struct option discover_options[] = {
+    {"score-col", required_argument, NULL, OPT_SCORE_COL},
+    {"uncovered", no_argument, NULL, OPT_UNCOVERED},
+    {"top", required_argument, NULL, OPT_TOP},
+    {"min-count", required_argument, NULL, OPT_MIN_COUNT},
+    {"max-candidates", required_argument, NULL, OPT_MAX_CANDIDATES},
+    {"report", required_argument, NULL, OPT_REPORT},
+};
+
+typedef struct discover_run {
+    vb_discovery *d;
+    size_t score_field;     /* index into vb_record.fields; SIZE_MAX: no score */
+    size_t missing_scores;  /* records whose score is absent or not a number */
+} discover_run;
+
+/* Parses a field as a finite number, allowing surrounding blanks. */
+static bool parse_score(const vb_field *f, double *out)
+{
+    if (f->data == NULL)
+        return false;
+    const char *s = f->data, *end = f->data + f->len;
+    while (s < end && (*s == ' ' || *s == '\t'))
+        s++;
+    while (end > s && (end[-1] == ' ' || end[-1] == '\t'))
+        end--;
+    char tmp[64];
+    size_t len = (size_t)(end - s);
+    if (len == 0 || len >= sizeof tmp)
+        return false;
+    memcpy(tmp, s, len);
+    tmp[len] = '\0';
+    char *stop;
+    errno = 0;
+    double v = strtod(tmp, &stop);
+    if (*stop != '\0' || errno != 0 || !isfinite(v))
+        return false;
+    *out = v;
+    return true;
+}
+
+static cli_next add_record(const vb_record *rec, vb_pipeline *p, void *ctx)
+{
+    (void)p;
+    discover_run *run = ctx;
+    double score = NAN;
+    if (run->score_field != SIZE_MAX &&
+        (run->score_field >= rec->n_fields || !parse_score(&rec->fields[run->score_field], &score)))
+        run->missing_scores++;
+    vb_status st = vb_discovery_add(run->d, rec, score);
+    if (st != VB_OK) {
+        fprintf(stderr, "verbatim " CMD ": record %zu: %s\n", rec->record_no, vb_strerror(st));
+        return CLI_FAIL;
+    }
+    return CLI_NEXT;
+}
+
+/* Parses a count option; prints the usage error itself. */
+static bool parse_count(const char *opt, const char *arg, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(arg, &end, 10);
+    if (end == arg || *end != '\0' || errno != 0 || *arg == '-' || v == 0 || v > SIZE_MAX) {
+        fprintf(stderr, "verbatim " CMD ": %s: not a positive number: '%s'\n"
+                        "Try 'verbatim " CMD " --help'.\n", opt, arg);
+        return false;
+    }
+    *out = (size_t)v;
+    return true;
+}
+
+/* Handles one discovery option; false after printing a usage error. */
+static bool discover_option(int c, const char *arg, vb_discovery_options *dopts,
+                            const char **score_col, bool *table)
+{
+    switch (c) {
+    case OPT_SCORE_COL: *score_col = arg; return true;
+    case OPT_UNCOVERED: dopts->uncovered = true; return true;
+    case OPT_TOP: return parse_count("--top", arg, &dopts->top);
+    case OPT_MIN_COUNT: return parse_count("--min-count", arg, &dopts->min_count);
+    case OPT_MAX_CANDIDATES:
+        if (!parse_count("--max-candidates", arg, &dopts->max_candidates))
+            return false;
+        if (dopts->max_candidates >= 16 && dopts->max_candidates <= ((size_t)1 << 24))
+            return true;
+        fprintf(stderr, "verbatim " CMD ": --max-candidates: between 16 and 16777216, got '%s'\n"
+                        "Try 'verbatim " CMD " --help'.\n", arg);
+        return false;
+    case OPT_REPORT:
+        if (strcmp(arg, "json") == 0 || strcmp(arg, "table") == 0) {
+            *table = strcmp(arg, "table") == 0;
+            return true;
+        }
+        fprintf(stderr, "verbatim " CMD ": --report: unknown format '%s' (json, table)\n"
+                        "Try 'verbatim " CMD " --help'.\n", arg);
+        return false;
+    }
+    fprintf(stderr, "Try 'verbatim " CMD " --help'.\n");
+    return false;
+}
+
+/* Notes on stderr that qualify the result. */
+static void report_notes(const discover_run *run, const vb_discovery_options *dopts,
+                         const char *score_col)
+{
+    vb_discovery_summary sum;
+    vb_discovery_summarise(run->d, &sum);
+    if (score_col != NULL && run->missing_scores > 0)
+        fprintf(stderr, "verbatim " CMD ": --score-col %s: %zu records without a numeric score"
+                        " (left out of the mean scores)\n", score_col, run->missing_scores);
+    if (dopts->uncovered && sum.reference == 0)
+        fprintf(stderr, "verbatim " CMD ": --uncovered: the taxonomy matched no comment; "
+                        "themes are ranked by frequency\n");
+    if (sum.evictions > 0)
+        fprintf(stderr, "verbatim " CMD ": %zu phrases did not fit the table of %zu; counts "
+                        "are lower bounds (up to %zu low, see x-count-error); raise "
+                        "--max-candidates for exact counts\n",
+                sum.evictions, dopts->max_candidates, sum.max_error);
+}
+
+int cmd_themes_discover(int argc, char **argv)
+{
+    static const struct option input_options[] = {CLI_INPUT_OPTIONS};
+    enum { N_INPUT = sizeof input_options / sizeof input_options[0] };
+    enum { N_OWN = sizeof discover_options / sizeof discover_options[0] };
+    struct option longopts[N_INPUT + N_OWN + 1];
+    memcpy(longopts, input_options, sizeof input_options);
+    memcpy(longopts + N_INPUT, discover_options, sizeof discover_options);
+    memset(&longopts[N_INPUT + N_OWN], 0, sizeof longopts[0]);
+
+    cli_input in;
+    cli_input_init(&in);
+    vb_discovery_options dopts;
+    vb_discovery_options_init(&dopts);
+    const char *score_col = NULL;
+    bool table = false;
+    int c;
+    while ((c = getopt_long(argc, argv, CLI_INPUT_SHORT, longopts, NULL)) != -1) {
+        int handled = cli_input_option(&in, CMD, c, optarg);
+        if (handled > 0)
+            continue;
+        if (handled == 0 && c == 'h') {
+            fputs(help, stdout);
+            cli_input_free(&in);
+            return EXIT_OK;
+        }
+        if (handled < 0 || !discover_option(c, optarg, &dopts, &score_col, &table)) {
+            cli_input_free(&in);
+            return EXIT_USAGE;
+        }
+    }
+    in.files = argv + optind;
+    in.n_files = argc - optind;
+
+    discover_run run = {NULL, SIZE_MAX, 0};
+    if (score_col != NULL) {
+        /* The score is read as one more kept column. */
+        if (in.opts.n_keep_cols == MAX_LIST) {
+            fprintf(stderr, "verbatim " CMD ": --keep: at most %d columns with --score-col\n",
+                    MAX_LIST - 1);
+            cli_input_free(&in);
+            return EXIT_USAGE;
+        }
+        run.score_field = in.opts.n_keep_cols;
+        in.keep[in.opts.n_keep_cols++] = score_col;
+        in.opts.keep_cols = in.keep;
+    }
+    in.opts.explain = true; /* the cues mark the sentiment words */
+    dopts.language = in.opts.language;
+
+    vb_error err;
+    run.d = vb_discovery_new(&dopts, &err);
+    if (run.d == NULL) {
+        fprintf(stderr, "verbatim " CMD ": %s\n", err.message);
+        cli_input_free(&in);
+        return err.code == VB_ENOMEM ? EXIT_IO : EXIT_USAGE;
+    }
+    cli_output out;
+    int status = cli_output_open(&out, CMD, in.output);
+    if (status == EXIT_OK) {
+        status = cli_run(&in, CMD, add_record, &run);
+        if (status == EXIT_OK) {
+            const char *text;
+            size_t len;
+            vb_status st = table ? vb_discovery_write_table(run.d, &text, &len)
+                                 : vb_discovery_write_json(run.d, &text, &len);
+            if (st == VB_OK) {
+                cli_output_write(&out, CMD, text, len);
+                report_notes(&run, &dopts, score_col);
+            } else {
+                fprintf(stderr, "verbatim " CMD ": %s\n", vb_strerror(st));
+                status = EXIT_IO;
+            }
+        }
+        int out_status = cli_output_close(&out, CMD);
+        if (status == EXIT_OK)
+            status = out_status;
+    }
+    vb_discovery_free(run.d);
+    cli_input_free(&in);
+    return status;
+}

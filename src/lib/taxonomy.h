@@ -1,0 +1,83 @@
+/* taxonomy.h: reading and validating a theme taxonomy (JSON, the format
+ * is in README.md, "Themes"). This is the syntax half of the theme stage:
+ * it checks the document's shape and each entry's syntax and hands a plain
+ * model to themes.c, which turns the terms into tokens and compiles them.
+ *
+ * Every problem is reported with the JSON path it concerns
+ * ("$.themes[2].regex[0]") and reading goes on, so one pass finds them
+ * all; a model is still returned, without the entries that were wrong.
+ */
+#ifndef VB_TAXONOMY_H
+#define VB_TAXONOMY_H
+
+#include "arena.h"
+#include "verbatim.h"
+
+#include <stdint.h>
+
+#define VB_TAX_MAX_DEPTH 8   /* levels of themes: top level = 1 */
+#define VB_TAX_MAX_NEAR 50   /* largest k of A NEAR/k B */
+
+/* Where an entry came from: the key of its list. */
+typedef enum vb_tax_list {
+    VB_TAX_MATCH = 0,    /* "match" */
+    VB_TAX_MATCH_ALONE,  /* "match_alone": matches without the parent */
+    VB_TAX_EXCLUDE,      /* "exclude" */
+    VB_TAX_REGEX         /* "regex": a PCRE2 pattern */
+} vb_tax_list;
+
+/* Names of the lists, by vb_tax_list: "match", "match_alone", ... */
+extern const char *const vb_tax_list_names[4];
+
+/* One operand of a term: words (one word or a phrase) or a prefix. */
+typedef struct vb_tax_side {
+    const char *text; /* quotes and the trailing '*' removed; NUL-terminated */
+    size_t len;
+    bool prefix;      /* "parcel*": matches words whose lookup form starts with text */
+} vb_tax_side;
+
+typedef struct vb_tax_term {
+    uint32_t theme;     /* index into vb_taxonomy.themes */
+    vb_tax_list list;
+    uint32_t index;     /* position in its JSON array */
+    const char *raw;    /* the entry as written (the pattern for VB_TAX_REGEX) */
+    size_t raw_len;
+    vb_tax_side a, b;   /* `b` only for NEAR terms */
+    uint32_t near_k;    /* A NEAR/k B: 1..VB_TAX_MAX_NEAR; 0 = not a NEAR term */
+} vb_tax_term;
+
+typedef struct vb_tax_theme {
+    const char *id;     /* "" when missing (a problem was reported) */
+    const char *label;  /* defaults to the id */
+    const char *path;   /* JSON path of the theme object, for messages */
+    int32_t parent;     /* index of the parent, -1 at the top level */
+    uint32_t depth;     /* 1 at the top level */
+} vb_tax_theme;
+
+/* The model: themes in document order, parents before their children
+ * (a pre-order walk), and their terms. */
+typedef struct vb_taxonomy {
+    const vb_allocator *alloc;
+    vb_arena strings;       /* every string of the model */
+    const char *name;       /* "" when absent */
+    const char *language;   /* NULL when absent */
+    vb_tax_theme *themes;
+    size_t n_themes, cap_themes;
+    vb_tax_term *terms;     /* grouped by theme only loosely: use .theme */
+    size_t n_terms, cap_terms;
+} vb_taxonomy;
+
+/* Receives one problem: the JSON path it concerns and what is wrong. */
+typedef void (*vb_tax_report_fn)(const char *json_path, const char *message, void *ctx);
+
+/* Reads the taxonomy file at `path`. On VB_OK, *out is the model and
+ * *n_problems the number of problems passed to `report` (which may be
+ * NULL); the model leaves out what was wrong. A file that is not JSON at
+ * all is one problem at "$" (with its line and column) and an empty model.
+ * Other statuses, with `err` filled: VB_EIO (cannot read the file),
+ * VB_ELIMIT (over 16 MiB), VB_ENOMEM. */
+vb_status vb_taxonomy_read(const char *path, const vb_allocator *a, vb_tax_report_fn report,
+                           void *ctx, vb_taxonomy **out, size_t *n_problems, vb_error *err);
+void vb_taxonomy_free(vb_taxonomy *tax); /* NULL is a no-op */
+
+#endif

@@ -1,0 +1,638 @@
+/* test_discover.c: theme discovery. Candidate extraction runs on records of
+ * the real pipeline; counting, grouping, scoring, memory and output run on
+ * records built here (stem = word), so each expectation can be worked out
+ * by hand. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "discover.h"
+#include "test_alloc.h"
+
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- Records built by hand ------------------------------------------------ */
+
+#define MAX_TOKENS 256
+
+/* A record of space-separated words: stem = lookup = the word; "the", "a",
+ * "is", "was", "to", "it" are stopwords; a word written "+word" is a
+ * one-word sentiment cue; "|" starts a new clause. */
+typedef struct fake {
+    vb_record rec;
+    vb_token tokens[MAX_TOKENS];
+    vb_span clauses[MAX_TOKENS];
+    vb_sentiment clause_sentiment[MAX_TOKENS];
+    vb_cue cues[MAX_TOKENS];
+    vb_theme_hit hit;
+    char text[4096];  /* the comment */
+    char store[4096]; /* the words the tokens point to */
+} fake;
+
+static bool is_stop(const char *w, size_t len)
+{
+    static const char *const stop[] = {"the", "a", "is", "was", "to", "it"};
+    for (size_t i = 0; i < sizeof stop / sizeof stop[0]; i++)
+        if (strlen(stop[i]) == len && memcmp(stop[i], w, len) == 0)
+            return true;
+    return false;
+}
+
+/* Builds `f` from `words`; the text is `words` without '+' and '|' (a
+ * test may rewrite it, the tokens keep their words). Every
+ * clause gets compound `senti`; `covered` gives it one theme hit. */
+static const vb_record *make(fake *f, const char *words, double senti, bool covered)
+{
+    memset(f, 0, sizeof *f);
+    size_t o = 0, n = 0, clause = 0;
+    for (const char *p = words; *p != '\0';) {
+        while (*p == ' ')
+            p++;
+        if (*p == '\0')
+            break;
+        if (*p == '|') {
+            clause++;
+            p++;
+            continue;
+        }
+        bool cue = *p == '+';
+        p += cue;
+        const char *w = p;
+        while (*p != ' ' && *p != '\0')
+            p++;
+        size_t len = (size_t)(p - w);
+        assert_true(n < MAX_TOKENS && o + len + 1 < sizeof f->text);
+        if (o > 0)
+            f->text[o++] = ' ';
+        memcpy(f->text + o, w, len);
+        memcpy(f->store + o, w, len);
+        vb_token *t = &f->tokens[n];
+        t->start = o;
+        t->end = o + len;
+        t->norm = t->lookup = t->stem = f->store + o; /* not NUL-terminated: lengths rule */
+        t->norm_len = t->lookup_len = t->stem_len = len;
+        t->kind = VB_TOKEN_WORD;
+        t->flags = is_stop(w, len) ? VB_TOKEN_STOPWORD : 0;
+        t->clause = (uint32_t)clause;
+        if (cue) {
+            vb_cue *c = &f->cues[f->rec.n_cues++];
+            c->first_token = n;
+            c->n_tokens = 1;
+            c->valence = 2;
+        }
+        o += len;
+        n++;
+    }
+    for (size_t c = 0; c <= clause; c++) {
+        f->clauses[c].first_token = 0;
+        f->clause_sentiment[c].compound = senti;
+    }
+    f->rec.status = VB_OK;
+    f->rec.text = f->text;
+    f->rec.text_len = o;
+    f->rec.tokens = f->tokens;
+    f->rec.n_tokens = n;
+    f->rec.clauses = f->clauses;
+    f->rec.n_clauses = clause + 1;
+    f->rec.clause_sentiment = f->clause_sentiment;
+    f->rec.sentiment.compound = senti;
+    f->rec.cues = f->cues;
+    if (covered) {
+        f->rec.themes = &f->hit;
+        f->rec.n_themes = 1;
+    }
+    return &f->rec;
+}
+
+static void add(vb_discovery *d, const char *words, int times, double senti, double score)
+{
+    static fake f;
+    for (int i = 0; i < times; i++)
+        assert_int_equal(vb_discovery_add(d, make(&f, words, senti, false), score), VB_OK);
+}
+
+static vb_discovery *new_discovery(size_t min_count, size_t top, bool uncovered)
+{
+    vb_discovery_options o;
+    vb_discovery_options_init(&o);
+    o.min_count = min_count;
+    o.top = top;
+    o.uncovered = uncovered;
+    vb_error err;
+    vb_discovery *d = vb_discovery_new(&o, &err);
+    assert_non_null(d);
+    return d;
+}
+
+static const vb_discovered *find(const vb_discovered *t, size_t n, const char *label)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(t[i].label, label) == 0)
+            return &t[i];
+    return NULL;
+}
+
+/* Ten varied filler comments, so word frequencies look like a corpus. */
+static void add_filler(vb_discovery *d, int times)
+{
+    static const char *const filler[] = {
+        "parking near station",  "opening hours sunday", "window display colours",
+        "loyalty card points",   "checkout queue moved", "newsletter arrives monday",
+        "website menu layout",   "store smells fresh",   "music volume loud",
+        "trolley wheels squeak",
+    };
+    for (int k = 0; k < times; k++)
+        for (size_t i = 0; i < sizeof filler / sizeof filler[0]; i++)
+            add(d, filler[i], 1, 0.0, NAN);
+}
+
+/* ---- Candidate extraction on real records --------------------------------- */
+
+static vb_lexicon *lex;
+static vb_pipeline *pipe_;
+
+static int setup(void **state)
+{
+    (void)state;
+    vb_options o;
+    vb_options_init(&o);
+    o.format = VB_FORMAT_TEXT;
+    o.explain = true;
+    o.taxonomy = "";
+    vb_error err;
+    lex = vb_lexicon_load(VB_TEST_DATA_DIR, &o, &err);
+    pipe_ = lex != NULL ? vb_pipeline_new(lex, &o, &err) : NULL;
+    return pipe_ == NULL ? -1 : 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    vb_pipeline_free(pipe_);
+    vb_lexicon_free(lex);
+    return 0;
+}
+
+/* The candidate keys of one comment analysed by the real pipeline. */
+static void keys_of(const char *comment, char *out, size_t cap)
+{
+    const vb_record *rec;
+    assert_int_equal(vb_pipeline_reset(pipe_, "-"), VB_OK);
+    assert_int_equal(vb_pipeline_feed(pipe_, comment, strlen(comment)), VB_OK);
+    assert_int_equal(vb_pipeline_finish(pipe_), VB_OK);
+    assert_int_equal(vb_pipeline_next(pipe_, &rec), VB_OK);
+    assert_int_equal(rec->status, VB_OK);
+    vb_discovery *d = new_discovery(1, 30, false);
+    vb_status st;
+    vb_discover_keys(d, rec, out, cap, &st);
+    assert_int_equal(st, VB_OK);
+    vb_discovery_free(d);
+    while (vb_pipeline_next(pipe_, &rec) == VB_OK)
+        ;
+}
+
+static void test_ngrams_have_content_words_at_both_ends(void **state)
+{
+    (void)state;
+    char keys[1024];
+    /* Stopwords ("the", "is", "it"), sentiment words ("soft"), contrast
+     * and generic words ("but", "really") never start or end a phrase;
+     * punctuation and clauses end runs; "true to size" keeps its inner
+     * stopword; "runs small" (a lexicon phrase) is one candidate. */
+    keys_of("The zipper is really soft, but it runs small. Fits true to size\n", keys,
+            sizeof keys);
+    assert_string_equal(keys, "fit|run|run small|size|small|true|true to size|zipper");
+    keys_of("a the is it but\n", keys, sizeof keys);
+    assert_string_equal(keys, "");
+    /* A number or an emoji breaks a run; 3 words at most. */
+    keys_of("delivery van 42 driver cab window seat\n", keys, sizeof keys);
+    assert_string_equal(keys, "cab|cab window|cab window seat|deliveri|deliveri van|driver|"
+                              "driver cab|driver cab window|seat|van|window|window seat");
+}
+
+static void test_lexicon_phrases_are_candidates_whole(void **state)
+{
+    (void)state;
+    char keys[1024];
+    /* "never arrived" is a CX phrase: a candidate although "never" is not
+     * a content word. */
+    keys_of("The parcel never arrived\n", keys, sizeof keys);
+    assert_non_null(strstr(keys, "never arriv"));
+    assert_non_null(strstr(keys, "parcel"));
+}
+
+/* ---- Counting ------------------------------------------------------------- */
+
+static void test_a_comment_counts_once_per_candidate(void **state)
+{
+    (void)state;
+    vb_discovery *d = new_discovery(1, 30, false);
+    add(d, "zipper zipper zipper | zipper", 3, 0.5, 4);
+    add(d, "+great zipper", 2, 0.5, 2);
+    uint64_t count, error;
+    size_t tracked;
+    assert_true(vb_discover_lookup(d, "zipper", &count, &error, &tracked));
+    assert_int_equal(count, 5);
+    assert_int_equal(error, 0);
+    assert_true(vb_discover_lookup(d, "zipper zipper", &count, &error, &tracked));
+    assert_int_equal(count, 3);
+    assert_false(vb_discover_lookup(d, "great", &count, &error, &tracked));
+    assert_false(vb_discover_lookup(d, "great zipper", &count, &error, &tracked));
+
+    const vb_discovered *t;
+    size_t n;
+    assert_int_equal(vb_discovery_result(d, &t, &n), VB_OK);
+    const vb_discovered *z = find(t, n, "Zipper");
+    assert_non_null(z);
+    assert_int_equal(z->count, 5);
+    assert_float_equal(z->mean_score, (3 * 4 + 2 * 2) / 5.0, 1e-9);
+    assert_int_equal(z->n_scored, 5);
+    assert_float_equal(z->sentiment, 0.5, 1e-9);
+    assert_float_equal(z->share, 1.0, 1e-9);
+    vb_discovery_free(d);
+}
+
+static void test_scores_that_are_missing_are_left_out(void **state)
+{
+    (void)state;
+    vb_discovery *d = new_discovery(1, 30, false);
+    add(d, "refund", 2, 0, 1);
+    add(d, "refund", 3, 0, NAN);
+    const vb_discovered *t;
+    size_t n;
+    assert_int_equal(vb_discovery_result(d, &t, &n), VB_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(t[0].count, 5);
+    assert_int_equal(t[0].n_scored, 2);
+    assert_float_equal(t[0].mean_score, 1.0, 1e-9);
+    vb_discovery_free(d);
+}
+
+/* ---- Grouping ------------------------------------------------------------- */
+
+static void test_near_duplicates_are_grouped(void **state)
+{
+    (void)state;
+    vb_discovery *d = new_discovery(5, 30, false);
+    add_filler(d, 10);
+    /* Same content words in another order: one theme whose count adds up.
+     * "late" and "delivery" alone are mostly part of the phrase: absorbed. */
+    add(d, "the late delivery", 20, -0.5, 1);
+    add(d, "delivery was late", 10, -0.5, 1);
+    /* "size" is a theme of its own; "true to size" contains it and joins
+     * it as a match entry, without adding to its count; "true" alone is
+     * absorbed by "true to size". */
+    add(d, "size", 40, 0, NAN);
+    add(d, "fits true to size", 30, 0, NAN);
+    const vb_discovered *t;
+    size_t n;
+    assert_int_equal(vb_discovery_result(d, &t, &n), VB_OK);
+
+    const vb_discovered *late = find(t, n, "Late delivery");
+    assert_non_null(late);
+    assert_int_equal(late->count, 30);
+    assert_int_equal(late->n_match, 2);
+    assert_string_equal(late->match[0], "\"late delivery\"");
+    assert_string_equal(late->match[1], "\"delivery was late\"");
+    assert_null(find(t, n, "Late"));
+    assert_null(find(t, n, "Delivery"));
+
+    const vb_discovered *size = find(t, n, "Size");
+    assert_non_null(size);
+    assert_int_equal(size->count, 70);
+    bool has_phrase = false;
+    for (size_t m = 0; m < size->n_match; m++)
+        has_phrase |= strcmp(size->match[m], "\"true to size\"") == 0;
+    assert_true(has_phrase);
+    assert_null(find(t, n, "True"));
+    assert_null(find(t, n, "True to size"));
+    vb_discovery_free(d);
+}
+
+/* ---- Statistics ------------------------------------------------------------ */
+
+static void test_g2_matches_hand_computation(void **state)
+{
+    (void)state;
+    /* a = 30 of 100 target, b = 10 of 200 reference documents. Margins:
+     * with 40, without 260, n 300. Expected: 13.333, 86.667, 26.667,
+     * 173.333. G² = 2 (30 ln(30/13.333) + 70 ln(70/86.667)
+     *                + 10 ln(10/26.667) + 190 ln(190/173.333)) = 34.0257 */
+    assert_float_equal(vb_discover_g2(30, 100, 10, 200), 34.0257, 1e-3);
+    assert_float_equal(vb_discover_g2(10, 100, 20, 200), 0.0, 1e-9); /* same rate */
+    assert_float_equal(vb_discover_g2(0, 0, 5, 10), 0.0, 0);         /* empty margin */
+    /* Collocation: 20 seen, 5 expected: 2 (20 ln 4 - 15) = 25.4518 */
+    assert_float_equal(vb_discover_colloc_g2(20, 5), 25.4518, 1e-3);
+    assert_float_equal(vb_discover_colloc_g2(3, 5), 0.0, 0);
+}
+
+static void test_uncovered_ranks_by_g2_against_covered(void **state)
+{
+    (void)state;
+    vb_discovery *d = new_discovery(5, 30, true);
+    static fake f;
+    /* "invoice" is as common in covered as in uncovered comments; "app
+     * crash" only where the taxonomy fails. */
+    for (int i = 0; i < 100; i++) {
+        bool covered = i % 2 == 0;
+        const char *text = covered ? "invoice sent" : i % 10 == 1 ? "invoice sent" : "app crashes";
+        if (covered && i % 4 == 0)
+            text = "invoice copy";
+        assert_int_equal(vb_discovery_add(d, make(&f, text, 0, covered), NAN), VB_OK);
+    }
+    vb_discovery_summary sum;
+    vb_discovery_summarise(d, &sum);
+    assert_int_equal(sum.target, 50);
+    assert_int_equal(sum.reference, 50);
+    const vb_discovered *t;
+    size_t n;
+    assert_int_equal(vb_discovery_result(d, &t, &n), VB_OK);
+    assert_true(n >= 1);
+    /* app crashes: 40 of 50 uncovered, 0 of 50 covered. */
+    assert_string_equal(t[0].label, "App crashes");
+    assert_float_equal(t[0].g2, vb_discover_g2(40, 50, 0, 50), 1e-9);
+    assert_float_equal(t[0].score, t[0].g2, 0);
+    assert_null(find(t, n, "Invoice")); /* 10/50 uncovered < 50/50 covered */
+    vb_discovery_free(d);
+}
+
+/* ---- Memory --------------------------------------------------------------- */
+
+typedef struct byte_alloc {
+    size_t live, peak;
+} byte_alloc;
+
+/* The size before each block, padded so blocks stay aligned like malloc's. */
+typedef union header {
+    size_t size;
+    max_align_t align;
+} header;
+
+static void *ba_malloc(size_t size, void *ctx)
+{
+    byte_alloc *b = ctx;
+    header *h = malloc(sizeof *h + size);
+    if (h == NULL)
+        return NULL;
+    h->size = size;
+    b->live += size;
+    if (b->live > b->peak)
+        b->peak = b->live;
+    return h + 1;
+}
+
+static void ba_free(void *ptr, void *ctx)
+{
+    byte_alloc *b = ctx;
+    header *h = (header *)ptr - 1;
+    b->live -= h->size;
+    free(h);
+}
+
+static void *ba_realloc(void *ptr, size_t size, void *ctx)
+{
+    if (ptr == NULL)
+        return ba_malloc(size, ctx);
+    void *q = ba_malloc(size, ctx);
+    if (q == NULL)
+        return NULL;
+    size_t old = ((header *)ptr - 1)->size;
+    memcpy(q, ptr, old < size ? old : size);
+    ba_free(ptr, ctx);
+    return q;
+}
+
+static void test_memory_is_bounded_by_the_table(void **state)
+{
+    (void)state;
+    byte_alloc b = {0, 0};
+    vb_discovery_options o;
+    vb_discovery_options_init(&o);
+    o.alloc = (vb_allocator){ba_malloc, ba_realloc, ba_free, &b};
+    o.max_candidates = 1024;
+    o.min_count = 1;
+    vb_discovery *d = vb_discovery_new(&o, NULL);
+    assert_non_null(d);
+    size_t after_new = b.peak;
+
+    /* 200,000 distinct one-word phrases, 20 per comment in separate
+     * clauses, plus one phrase in every comment. */
+    static fake f;
+    char words[4096];
+    unsigned next = 0;
+    for (int r = 0; r < 10000; r++) {
+        size_t o2 = (size_t)snprintf(words, sizeof words, "heavy");
+        for (int k = 0; k < 20; k++, next++)
+            o2 += (size_t)snprintf(words + o2, sizeof words - o2, " | w%c%c%c%c",
+                                   'a' + next % 26, 'a' + next / 26 % 26,
+                                   'a' + next / 676 % 26, 'a' + next / 17576 % 26);
+        assert_int_equal(vb_discovery_add(d, make(&f, words, 0, false), NAN), VB_OK);
+    }
+    assert_int_equal(next, 200000);
+    /* Per-record scratch is all that may come on top of the tables. */
+    assert_true(b.peak - after_new < (size_t)64 << 10);
+    print_message("tables %zu bytes, peak %zu bytes after 200000 phrases\n", after_new, b.peak);
+
+    uint64_t count, error;
+    size_t tracked;
+    assert_true(vb_discover_lookup(d, "heavy", &count, &error, &tracked));
+    assert_int_equal(count, 10000);
+    assert_int_equal(error, 0);
+    assert_int_equal(tracked, 1024);
+    vb_discovery_summary sum;
+    vb_discovery_summarise(d, &sum);
+    assert_true(sum.evictions > 190000);
+    /* Space-Saving: no count is off by more than N / k, N = 210,000. */
+    assert_true(sum.max_error <= 210000 / 1024);
+
+    const char *json;
+    size_t len;
+    assert_int_equal(vb_discovery_write_json(d, &json, &len), VB_OK);
+    assert_true(b.peak - after_new < (size_t)256 << 10);
+    vb_discovery_free(d);
+    assert_int_equal(b.live, 0);
+}
+
+/* ---- Output ---------------------------------------------------------------- */
+
+static void corpus(vb_discovery *d)
+{
+    add_filler(d, 3);
+    add(d, "refund took weeks", 8, -0.6, 2);
+    add(d, "refund", 4, -0.2, 3);
+    add(d, "store staff | helpful staff", 6, 0.7, 9);
+}
+
+static void test_output_is_deterministic(void **state)
+{
+    (void)state;
+    char *first = NULL;
+    for (int run = 0; run < 2; run++) {
+        vb_discovery *d = new_discovery(3, 30, false);
+        corpus(d);
+        const char *json, *table;
+        size_t len, table_len;
+        assert_int_equal(vb_discovery_write_json(d, &json, &len), VB_OK);
+        if (run == 0) {
+            first = strdup(json);
+            assert_int_equal(vb_discovery_write_table(d, &table, &table_len), VB_OK);
+            /* Every line of the table fits 100 columns. */
+            for (const char *line = table; *line != '\0';) {
+                const char *nl = strchr(line, '\n');
+                assert_non_null(nl);
+                assert_true(nl - line <= 100);
+                line = nl + 1;
+            }
+        } else {
+            assert_string_equal(json, first);
+        }
+        vb_discovery_free(d);
+    }
+    free(first);
+}
+
+static void test_json_draft_is_a_valid_taxonomy(void **state)
+{
+    (void)state;
+    vb_discovery *d = new_discovery(2, 30, false);
+    /* Quotes, backslashes and control characters in examples must be
+     * escaped; line breaks become spaces. */
+    static fake f;
+    for (int i = 0; i < 3; i++) {
+        const vb_record *rec = make(&f, "zipper broke", -0.4, false);
+        strcpy(f.text, "zipper\x01\"broke\"");
+        f.rec.text_len = strlen(f.text);
+        assert_int_equal(vb_discovery_add(d, rec, 1), VB_OK);
+    }
+    add(d, "zipper | \"x\\y\"", 2, 0, NAN);
+    const char *json;
+    size_t len;
+    assert_int_equal(vb_discovery_write_json(d, &json, &len), VB_OK);
+    assert_int_equal(strlen(json), len);
+    assert_non_null(strstr(json, "\\u0001\\\"broke\\\""));
+
+    cJSON *doc = cJSON_Parse(json);
+    assert_non_null(doc);
+    assert_string_equal(cJSON_GetObjectItem(doc, "name")->valuestring, "discovered");
+    assert_string_equal(cJSON_GetObjectItem(doc, "language")->valuestring, "en");
+    cJSON *themes = cJSON_GetObjectItem(doc, "themes");
+    assert_true(cJSON_IsArray(themes) && cJSON_GetArraySize(themes) > 0);
+    cJSON *theme;
+    cJSON_ArrayForEach(theme, themes)
+    {
+        /* Only the keys a taxonomy allows: id, label, match, x-... */
+        for (cJSON *k = theme->child; k != NULL; k = k->next)
+            assert_true(strcmp(k->string, "id") == 0 || strcmp(k->string, "label") == 0 ||
+                        strcmp(k->string, "match") == 0 || strncmp(k->string, "x-", 2) == 0);
+        assert_true(strncmp(cJSON_GetObjectItem(theme, "id")->valuestring, "discovered.", 11) == 0);
+        assert_true(cJSON_GetArraySize(cJSON_GetObjectItem(theme, "match")) >= 1);
+    }
+    cJSON *ex = cJSON_GetObjectItem(cJSON_GetArrayItem(themes, 0), "x-examples");
+    assert_string_equal(cJSON_GetArrayItem(ex, 0)->valuestring, "zipper\x01\"broke\"");
+    cJSON_Delete(doc);
+    vb_discovery_free(d);
+}
+
+static void test_ids_are_unique_ascii_slugs(void **state)
+{
+    (void)state;
+    vb_discovery *d = new_discovery(2, 30, false);
+    add(d, "caf\xC3\xA9", 3, 0, NAN);  /* café -> cafe */
+    add(d, "cafe", 2, 0, NAN);         /* another stem, the same slug */
+    const vb_discovered *t;
+    size_t n;
+    assert_int_equal(vb_discovery_result(d, &t, &n), VB_OK);
+    assert_int_equal(n, 2);
+    assert_string_equal(t[0].id, "discovered.cafe");
+    assert_string_equal(t[0].label, "Caf\xC3\xA9");
+    assert_string_equal(t[1].id, "discovered.cafe-2");
+    vb_discovery_free(d);
+}
+
+static void test_examples_are_cut_around_the_mention(void **state)
+{
+    (void)state;
+    vb_discovery *d = new_discovery(1, 30, false);
+    char words[2048] = "";
+    for (int i = 0; i < 60; i++)
+        strcat(words, "lorem ");
+    strcat(words, "| zipper |");
+    for (int i = 0; i < 60; i++)
+        strcat(words, " ipsum");
+    add(d, words, 1, 0, NAN);
+    const vb_discovered *t;
+    size_t n;
+    assert_int_equal(vb_discovery_result(d, &t, &n), VB_OK);
+    const vb_discovered *z = find(t, n, "Zipper");
+    assert_non_null(z);
+    assert_int_equal(z->n_examples, 1);
+    const char *ex = z->examples[0];
+    assert_true(strlen(ex) <= 200 + 6);
+    assert_non_null(strstr(ex, "zipper"));
+    assert_memory_equal(ex, "\xE2\x80\xA6", 3);                /* cut before */
+    assert_memory_equal(ex + strlen(ex) - 3, "\xE2\x80\xA6", 3); /* and after */
+    vb_discovery_free(d);
+}
+
+static void test_every_allocation_failure_is_clean(void **state)
+{
+    (void)state;
+    test_alloc ta;
+    for (size_t fail_at = 0;; fail_at++) {
+        vb_discovery_options o;
+        vb_discovery_options_init(&o);
+        o.alloc = test_allocator(&ta, fail_at);
+        o.max_candidates = 16;
+        o.min_count = 1;
+        o.uncovered = true;
+        vb_error err;
+        vb_discovery *d = vb_discovery_new(&o, &err);
+        if (d == NULL) {
+            assert_int_equal(err.code, VB_ENOMEM);
+            assert_int_equal(ta.live_blocks, 0);
+            continue;
+        }
+        static fake f;
+        vb_status st = VB_OK;
+        const char *const texts[] = {"refund took weeks", "store staff helpful", "app crashes"};
+        for (int i = 0; i < 30 && st == VB_OK; i++)
+            st = vb_discovery_add(d, make(&f, texts[i % 3], 0.1, i % 3 == 0), i);
+        const char *out;
+        size_t len;
+        if (st == VB_OK)
+            st = vb_discovery_write_json(d, &out, &len);
+        if (st == VB_OK)
+            st = vb_discovery_write_table(d, &out, &len);
+        vb_discovery_free(d);
+        assert_int_equal(ta.live_blocks, 0);
+        if (st == VB_OK)
+            break;
+        assert_int_equal(st, VB_ENOMEM);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_ngrams_have_content_words_at_both_ends),
+        cmocka_unit_test(test_lexicon_phrases_are_candidates_whole),
+        cmocka_unit_test(test_a_comment_counts_once_per_candidate),
+        cmocka_unit_test(test_scores_that_are_missing_are_left_out),
+        cmocka_unit_test(test_near_duplicates_are_grouped),
+        cmocka_unit_test(test_g2_matches_hand_computation),
+        cmocka_unit_test(test_uncovered_ranks_by_g2_against_covered),
+        cmocka_unit_test(test_memory_is_bounded_by_the_table),
+        cmocka_unit_test(test_output_is_deterministic),
+        cmocka_unit_test(test_json_draft_is_a_valid_taxonomy),
+        cmocka_unit_test(test_ids_are_unique_ascii_slugs),
+        cmocka_unit_test(test_examples_are_cut_around_the_mention),
+        cmocka_unit_test(test_every_allocation_failure_is_clean),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

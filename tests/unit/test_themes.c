@@ -1,0 +1,407 @@
+/* test_themes.c: the theme matcher, one behaviour per test: each kind of
+ * entry, exclusion, parent/child rules, regexes and their limits, spans
+ * and aspect sentiment. Runs the real text and sentiment stages with the
+ * shipped English lexicons over tests/fixtures/themes/retail.json. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "test_alloc.h"
+#include "themes.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define RETAIL VB_TEST_FIXTURES "/themes/retail.json"
+
+static vb_lang *lang;
+static vb_senti_lex *senti;
+static vb_text *text;
+static vb_arena arena;
+static vb_doc doc;
+static vb_doc_sentiment ds;
+static vb_theme_result res;
+static vb_themes *themes;        /* retail.json */
+static vb_theme_matcher *matcher;
+
+static vb_themes *compile_text(const char *json)
+{
+    char path[] = "/tmp/vb_test_themes_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    fputs(json, f);
+    fclose(f);
+    vb_themes *t = NULL;
+    size_t n_problems = 0;
+    vb_error err = {0};
+    vb_status st = vb_themes_compile_file(path, lang, NULL, NULL, NULL, &t, &n_problems, &err);
+    remove(path);
+    assert_int_equal(st, VB_OK);
+    assert_int_equal(n_problems, 0);
+    assert_non_null(t);
+    return t;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    vb_error err = {0};
+    lang = vb_lang_load(VB_TEST_DATA_DIR, "english", NULL, &err);
+    senti = vb_senti_lex_load(VB_TEST_DATA_DIR "/en", NULL, 0, NULL, &err);
+    if (lang == NULL || senti == NULL)
+        return -1;
+    text = vb_text_new(lang, NULL);
+    if (text == NULL)
+        return -1;
+    vb_text_set_clause_words(text, vb_senti_lex_is_contrast, senti);
+    vb_arena_init(&arena, NULL, 1 << 14);
+    size_t n_problems;
+    if (vb_themes_compile_file(RETAIL, lang, NULL, NULL, NULL, &themes, &n_problems, &err) !=
+            VB_OK ||
+        themes == NULL)
+        return -1;
+    matcher = vb_theme_matcher_new(themes, NULL);
+    return matcher == NULL ? -1 : 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    vb_theme_matcher_free(matcher);
+    vb_themes_free(themes);
+    vb_arena_free(&arena);
+    vb_text_free(text);
+    vb_senti_lex_free(senti);
+    vb_lang_free(lang);
+    return 0;
+}
+
+/* Analyses `s` and matches it with `m` over `t`. */
+static void run_with(vb_theme_matcher *m, const char *s, size_t len)
+{
+    vb_arena_reset(&arena);
+    assert_int_equal(vb_text_analyze(text, &arena, s, len, &doc), VB_OK);
+    assert_int_equal(vb_sentiment_score(senti, &doc, &arena, false, &ds), VB_OK);
+    assert_int_equal(vb_themes_match(m, &doc, &ds, &arena, &res), VB_OK);
+}
+
+static void run(const char *s)
+{
+    run_with(matcher, s, strlen(s));
+}
+
+/* The hit for theme `id` in the last result, or NULL. */
+static const vb_theme_hit *hit_in(const vb_themes *t, const char *id)
+{
+    for (size_t i = 0; i < res.n_hits; i++)
+        if (strcmp(vb_themes_info(t, res.hits[i].theme)->id, id) == 0)
+            return &res.hits[i];
+    return NULL;
+}
+
+static const vb_theme_hit *hit(const char *id)
+{
+    return hit_in(themes, id);
+}
+
+/* The text of span `k` of `h`. */
+static void assert_span(const vb_theme_hit *h, size_t k, const char *want)
+{
+    assert_non_null(h);
+    assert_true(k < h->n_spans);
+    size_t len = h->spans[k].end - h->spans[k].start;
+    if (len != strlen(want) || memcmp(doc.text + h->spans[k].start, want, len) != 0)
+        fail_msg("span %zu is '%.*s', want '%s'", k, (int)len, doc.text + h->spans[k].start,
+                 want);
+}
+
+static void test_word_matches_by_stem(void **state)
+{
+    (void)state;
+    run("It was delivered on Monday");
+    assert_span(hit("delivery"), 0, "delivered");
+    run("Deliveries are never on time"); /* "delivery" in the taxonomy: same stem */
+    assert_span(hit("delivery"), 0, "Deliveries");
+    run("The SHIPPED box");                /* "shipping" -> ship */
+    assert_span(hit("delivery"), 0, "SHIPPED");
+    run("Lovely shop, nothing else");
+    assert_int_equal(res.n_hits, 0);
+}
+
+static void test_phrase_needs_consecutive_tokens(void **state)
+{
+    (void)state;
+    run("It arrived late again");
+    const vb_theme_hit *h = hit("delivery");
+    assert_span(h, 0, "arrived late");
+    run("It arrived very late");            /* "late" alone is only the child's */
+    assert_null(hit("delivery"));
+    run("It arrived, late");                /* punctuation breaks a phrase */
+    assert_null(hit("delivery"));
+}
+
+static void test_prefix_matches_the_start_of_words(void **state)
+{
+    (void)state;
+    run("Two parcels and a Parcel");
+    const vb_theme_hit *h = hit("delivery");
+    assert_int_equal(h->n_spans, 2);
+    assert_span(h, 0, "parcels");
+    assert_span(h, 1, "Parcel");
+    run("The parc was nice");
+    assert_null(hit("delivery"));
+}
+
+static void test_near_within_k_words_of_one_sentence(void **state)
+{
+    (void)state;
+    run("We waited for the delivery");      /* 3 words apart */
+    const vb_theme_hit *h = hit("delivery");
+    assert_int_equal(h->n_spans, 2);
+    assert_span(h, 0, "waited");
+    assert_span(h, 1, "delivery");
+    run("We waited for the nice food");     /* no delivery at all */
+    assert_null(hit("delivery"));
+    /* Beyond k: only the word "delivery" itself matches, not "waited". */
+    run("We waited for the very slow delivery");
+    h = hit("delivery");
+    assert_int_equal(h->n_spans, 1);
+    assert_span(h, 0, "delivery");
+    /* Across sentences: never a NEAR pair. */
+    run("We waited. The courier came");
+    h = hit("delivery");
+    assert_int_equal(h->n_spans, 1);
+    assert_span(h, 0, "courier");
+    /* Either order counts. */
+    run("The delivery made us wait");
+    assert_int_equal(hit("delivery")->n_spans, 2);
+}
+
+static void test_near_distance_is_exact(void **state)
+{
+    (void)state;
+    vb_themes *t = compile_text("{\"themes\":[{\"id\":\"n\",\"match\":[\"wait NEAR/2 box\"]}]}");
+    vb_theme_matcher *m = vb_theme_matcher_new(t, NULL);
+    assert_non_null(m);
+    const char *s = "wait a box";             /* 2 apart */
+    run_with(m, s, strlen(s));
+    assert_int_equal(res.n_hits, 1);
+    s = "wait, a box";                        /* punctuation is not a word */
+    run_with(m, s, strlen(s));
+    assert_int_equal(res.n_hits, 1);
+    s = "wait a big box";                     /* 3 apart */
+    run_with(m, s, strlen(s));
+    assert_int_equal(res.n_hits, 0);
+    vb_theme_matcher_free(m);
+    vb_themes_free(t);
+}
+
+static void test_exclude_suppresses_only_its_sentence(void **state)
+{
+    (void)state;
+    run("Free delivery, great.");
+    assert_null(hit("delivery"));
+    run("Free delivery. But the delivery took ages.");
+    const vb_theme_hit *h = hit("delivery");
+    assert_int_equal(h->n_spans, 1);
+    assert_true(h->spans[0].start > strlen("Free delivery."));
+    assert_span(h, 0, "delivery");
+}
+
+static void test_child_matches_only_with_its_parent(void **state)
+{
+    (void)state;
+    run("Sorry I am late");
+    assert_int_equal(res.n_hits, 0);
+    run("The courier was late. I was late too.");
+    const vb_theme_hit *parent = hit("delivery"), *child = hit("delivery.late");
+    assert_non_null(parent);
+    assert_non_null(child);
+    /* Only the sentence where the parent matched counts for the child. */
+    assert_int_equal(child->n_spans, 1);
+    assert_span(child, 0, "late");
+    assert_true(child->spans[0].start < strlen("The courier was late."));
+    /* The parent's spans include the child's. */
+    assert_int_equal(parent->n_spans, 2);
+    assert_span(parent, 0, "courier");
+    assert_span(parent, 1, "late");
+    /* Parent before child, in taxonomy order. */
+    assert_true(res.hits[0].theme < res.hits[1].theme);
+    run("Shipping delays again");          /* prefix in a child */
+    assert_span(hit("delivery.late"), 0, "delays");
+}
+
+static void test_match_alone_reports_the_parent(void **state)
+{
+    (void)state;
+    run("Still waiting for my order!");
+    const vb_theme_hit *parent = hit("delivery"), *child = hit("delivery.late");
+    assert_non_null(child);
+    assert_non_null(parent);
+    assert_span(child, 0, "Still waiting");
+    assert_span(parent, 0, "Still waiting");
+    assert_int_equal(res.n_hits, 2);
+}
+
+static void test_child_of_a_grouping_parent_matches_alone(void **state)
+{
+    (void)state;
+    /* "staff" has no terms of its own: its children's match terms are free. */
+    run("The cashier was rude");
+    assert_span(hit("staff.rude"), 0, "rude");
+    assert_span(hit("staff"), 0, "rude");
+}
+
+static void test_regex_spans_cover_whole_tokens(void **state)
+{
+    (void)state;
+    run("No DELIVERY   SLOTS left. Delivery windows were full");
+    const vb_theme_hit *h = hit("delivery");
+    assert_int_equal(h->n_spans, 2);
+    assert_span(h, 0, "DELIVERY   SLOTS"); /* matched on "delivery slots" */
+    assert_span(h, 1, "Delivery windows");
+    assert_int_equal(res.regex_limit_hits, 0);
+    assert_null(res.warning);
+}
+
+static void test_catastrophic_regex_is_cut_off(void **state)
+{
+    (void)state;
+    size_t n_problems;
+    vb_error err;
+    vb_themes *t;
+    assert_int_equal(vb_themes_compile_file(VB_TEST_FIXTURES "/themes/catastrophic.json", lang,
+                                            NULL, NULL, NULL, &t, &n_problems, &err),
+                     VB_OK);
+    vb_theme_matcher *m = vb_theme_matcher_new(t, NULL);
+    assert_non_null(m);
+    const size_t n = 100 * 1024;
+    char *s = malloc(n + 32);
+    memset(s, 'a', n);
+    memcpy(s + n, "b. It was fine.", 15);
+    clock_t t0 = clock();
+    run_with(m, s, n + 15);
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    assert_true(secs < 5.0); /* under sanitizers too; about 10 ms in a plain build */
+    assert_int_equal(res.regex_limit_hits, 1);
+    assert_string_equal(res.warning, "theme \"blowup\": regex 1 hit the match limit; skipped");
+    /* The cut-off regex is no match; the other theme still matches. */
+    assert_null(hit_in(t, "blowup"));
+    assert_non_null(hit_in(t, "ok"));
+    /* The next record starts afresh. */
+    run_with(m, "aaa", 3);
+    assert_int_equal(res.regex_limit_hits, 0);
+    assert_non_null(hit_in(t, "blowup"));
+    free(s);
+    vb_theme_matcher_free(m);
+    vb_themes_free(t);
+}
+
+static void test_aspect_sentiment_follows_clauses(void **state)
+{
+    (void)state;
+    run("the food was great but the service was slow");
+    const vb_theme_hit *food = hit("food"), *service = hit("service");
+    assert_non_null(food);
+    assert_non_null(service);
+    assert_true(food->sentiment > 0.05);
+    assert_true(service->sentiment < -0.05);
+    /* Exactly its clause's compound. */
+    assert_float_equal(food->sentiment, ds.clauses[doc.tokens[1].clause].compound, 1e-12);
+    /* A theme in two clauses gets their mean, each distinct clause once:
+     * two mentions in the first clause do not weigh it double. */
+    run("Great food and a great meal, awful food.");
+    food = hit("food");
+    assert_int_equal(food->n_spans, 3);
+    assert_int_equal(doc.n_clauses, 2);
+    assert_true(ds.clauses[0].compound > 0 && ds.clauses[1].compound < 0);
+    assert_float_equal(food->sentiment, (ds.clauses[0].compound + ds.clauses[1].compound) / 2,
+                       1e-12);
+}
+
+static void test_overlapping_spans_are_merged(void **state)
+{
+    (void)state;
+    /* "delivery" (word) and "delivery slot" (regex) overlap: one span. */
+    run("delivery slot");
+    const vb_theme_hit *h = hit("delivery");
+    assert_int_equal(h->n_spans, 1);
+    assert_span(h, 0, "delivery slot");
+}
+
+static void test_empty_and_wordless_records(void **state)
+{
+    (void)state;
+    run("");
+    assert_int_equal(res.n_hits, 0);
+    run("!!! ... :)");
+    assert_int_equal(res.n_hits, 0);
+}
+
+static void test_terms_are_normalised_like_text(void **state)
+{
+    (void)state;
+    vb_themes *t = compile_text(
+        "{\"themes\":[{\"id\":\"u\",\"match\":[\"CAFÉ\", \"\\\"Sooooo SLOW\\\"\", \"naïv*\"]}]}");
+    vb_theme_matcher *m = vb_theme_matcher_new(t, NULL);
+    const char *s = "the cafés were soooo slow, naïvely run";
+    run_with(m, s, strlen(s));
+    assert_int_equal(res.n_hits, 1);
+    assert_int_equal(res.hits[0].n_spans, 3);
+    vb_theme_matcher_free(m);
+    vb_themes_free(t);
+}
+
+static void test_matcher_survives_every_oom(void **state)
+{
+    (void)state;
+    const char *s = "Still waiting. We waited for the delivery slot, the courier was late.";
+    for (size_t fail_at = 0;; fail_at++) {
+        test_alloc ta;
+        vb_allocator a = test_allocator(&ta, fail_at);
+        vb_theme_matcher *m = vb_theme_matcher_new(themes, &a);
+        if (m == NULL) {
+            assert_int_equal(ta.live_blocks, 0);
+            continue;
+        }
+        vb_arena_reset(&arena);
+        assert_int_equal(vb_text_analyze(text, &arena, s, strlen(s), &doc), VB_OK);
+        assert_int_equal(vb_sentiment_score(senti, &doc, &arena, false, &ds), VB_OK);
+        vb_status st = vb_themes_match(m, &doc, &ds, &arena, &res);
+        vb_theme_matcher_free(m);
+        assert_int_equal(ta.live_blocks, 0);
+        if (st == VB_OK) {
+            assert_int_equal(res.n_hits, 2);
+            break;
+        }
+        assert_int_equal(st, VB_ENOMEM);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_word_matches_by_stem),
+        cmocka_unit_test(test_phrase_needs_consecutive_tokens),
+        cmocka_unit_test(test_prefix_matches_the_start_of_words),
+        cmocka_unit_test(test_near_within_k_words_of_one_sentence),
+        cmocka_unit_test(test_near_distance_is_exact),
+        cmocka_unit_test(test_exclude_suppresses_only_its_sentence),
+        cmocka_unit_test(test_child_matches_only_with_its_parent),
+        cmocka_unit_test(test_match_alone_reports_the_parent),
+        cmocka_unit_test(test_child_of_a_grouping_parent_matches_alone),
+        cmocka_unit_test(test_regex_spans_cover_whole_tokens),
+        cmocka_unit_test(test_catastrophic_regex_is_cut_off),
+        cmocka_unit_test(test_aspect_sentiment_follows_clauses),
+        cmocka_unit_test(test_overlapping_spans_are_merged),
+        cmocka_unit_test(test_empty_and_wordless_records),
+        cmocka_unit_test(test_terms_are_normalised_like_text),
+        cmocka_unit_test(test_matcher_survives_every_oom),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
