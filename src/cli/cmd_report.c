@@ -1,0 +1,503 @@
+/* cmd_report.c: `verbatim report` (alias `drivers`), what drives the score
+ * and what changed, from a raw export (analysed as it is read, through the
+ * shared read loop) or from `analyze --keep ...` output (--from-analyzed).
+ * Records go into a vb_agg; the report is computed and written once at the
+ * end. Bad scores, weights and dates are reported as FILE:LINE and counted
+ * in the summary line; their comments still count for themes. */
+#include "cli.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define CMD "report"
+
+static const char help[] =
+    "Usage: verbatim report [options] [FILE...]\n"
+    "       verbatim drivers [options] [FILE...]\n\n"
+    "Explains a score from its comments: the score with its 95% interval, its\n"
+    "trend and segments, per theme the volume, sentiment, score and impact, key\n"
+    "drivers, what changed between two periods or segments and why, areas for\n"
+    "focus and representative quotes. Reads a raw export (CSV, TSV, JSONL) and\n"
+    "analyses it, or with --from-analyzed the output of 'analyze --keep COLS'.\n"
+    "No FILE, or -, reads stdin. Methods and the JSON schema: README.md, Report.\n\n"
+    "Score:\n"
+    "      --score-col COL     the score column (required)\n"
+    "      --metric M          nps (0-10, default), csat (% in the top box),\n"
+    "                          ces (mean effort) or mean (any number)\n"
+    "      --scale LO-HI       valid scores (csat default 1-5, ces 1-7)\n"
+    "      --top-box N         csat: top N points count as satisfied (default 2)\n"
+    "      --lower-is-better   a higher score is worse (e.g. CES asked as effort)\n"
+    "      --weight-col COL    weight of each respondent (e.g. revenue)\n"
+    "Time and segments:\n"
+    "      --date-col COL      the date column: ISO 8601 or YYYY-MM-DD HH:MM:SS +hhmm\n"
+    "      --date-format FMT   strptime-like, e.g. '%d/%m/%Y %H:%M' (%Y %y %m %d %e\n"
+    "                          %b %H %I %p %M %S %z %F %T %%)\n"
+    "      --period P          day, week (ISO), month (default), quarter or year\n"
+    "      --segment-col COL   compare groups, e.g. region or channel\n"
+    "      --compare A..B      two periods, or two segments (default: the last\n"
+    "                          two periods)\n"
+    "      --min-n N           flag groups with fewer scores (default 30)\n"
+    "Output:\n"
+    "      --report FMT        table (default on a terminal), json (default\n"
+    "                          otherwise), csv, md\n"
+    "      --section NAME      csv: one table: overall, periods, segments, themes,\n"
+    "                          drivers, change, moved, focus, quotes\n"
+    "      --quotes N          quotes per theme (default 3)\n"
+    "      --color WHEN        auto (default), always, never\n"
+    "      --from-analyzed     input is JSONL from 'verbatim analyze --keep "
+    "COLS'\n\n" CLI_INPUT_HELP;
+
+enum {
+    OPT_SCORE_COL = 256,
+    OPT_METRIC,
+    OPT_SCALE,
+    OPT_TOP_BOX,
+    OPT_LOWER,
+    OPT_WEIGHT_COL,
+    OPT_DATE_COL,
+    OPT_DATE_FORMAT,
+    OPT_PERIOD,
+    OPT_SEGMENT_COL,
+    OPT_COMPARE,
+    OPT_MIN_N,
+    OPT_REPORT,
+    OPT_SECTION,
+    OPT_QUOTES,
+    OPT_COLOR,
+    OPT_FROM_ANALYZED
+};
+
+static const struct option report_options[] = {
+    {"score-col", required_argument, NULL, OPT_SCORE_COL},
+    {"metric", required_argument, NULL, OPT_METRIC},
+    {"scale", required_argument, NULL, OPT_SCALE},
+    {"top-box", required_argument, NULL, OPT_TOP_BOX},
+    {"lower-is-better", no_argument, NULL, OPT_LOWER},
+    {"weight-col", required_argument, NULL, OPT_WEIGHT_COL},
+    {"date-col", required_argument, NULL, OPT_DATE_COL},
+    {"date-format", required_argument, NULL, OPT_DATE_FORMAT},
+    {"period", required_argument, NULL, OPT_PERIOD},
+    {"segment-col", required_argument, NULL, OPT_SEGMENT_COL},
+    {"compare", required_argument, NULL, OPT_COMPARE},
+    {"min-n", required_argument, NULL, OPT_MIN_N},
+    {"report", required_argument, NULL, OPT_REPORT},
+    {"section", required_argument, NULL, OPT_SECTION},
+    {"quotes", required_argument, NULL, OPT_QUOTES},
+    {"color", required_argument, NULL, OPT_COLOR},
+    {"colour", required_argument, NULL, OPT_COLOR},
+    {"from-analyzed", no_argument, NULL, OPT_FROM_ANALYZED},
+};
+
+typedef struct report_cli {
+    vb_report_options ro;
+    vb_report_format format;
+    bool format_given;
+    const char *section;
+    int color; /* -1 never, 0 auto, 1 always */
+    bool from_analyzed;
+    char *compare; /* owned copy of A..B, split in place */
+} report_cli;
+
+/* The per-run state the record callback sees. */
+typedef struct report_run {
+    cli_input *in;
+    vb_agg *agg;
+    const vb_lexicon *lex;   /* the taxonomy: theme ids, labels, parents */
+    size_t field[4];         /* keep-column index of score, date, segment, weight */
+    vb_report_theme *themes; /* scratch for one record */
+    size_t cap_themes;
+    bool strict_failed;
+} report_run;
+
+static int usage(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "verbatim " CMD ": ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'verbatim " CMD " --help'.\n");
+    return -1;
+}
+
+static bool parse_size(const char *arg, size_t min, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(arg, &end, 10);
+    if (end == arg || *end != '\0' || errno != 0 || arg[0] == '-' || v < min) return false;
+    *out = (size_t)v;
+    return true;
+}
+
+/* "LO-HI", either end possibly negative or decimal. */
+static bool parse_scale(const char *arg, double *lo, double *hi)
+{
+    char *end;
+    *lo = strtod(arg, &end);
+    if (end == arg || *end != '-') return false;
+    const char *h = end + 1;
+    *hi = strtod(h, &end);
+    return end != h && *end == '\0' && isfinite(*lo) && isfinite(*hi) && *hi > *lo;
+}
+
+/* Returns 1 if handled, 0 if not ours, -1 after a usage error. */
+static int report_option(report_cli *rc, int c, const char *arg)
+{
+    vb_report_options *ro = &rc->ro;
+    size_t n;
+    switch (c) {
+    case OPT_SCORE_COL:
+        ro->score_col = arg;
+        return 1;
+    case OPT_METRIC:
+        return vb_metric_parse(arg, &ro->metric)
+                   ? 1
+                   : usage("--metric: unknown metric '%s' (nps, csat, ces, mean)", arg);
+    case OPT_SCALE:
+        return parse_scale(arg, &ro->scale_min, &ro->scale_max)
+                   ? 1
+                   : usage("--scale: expected LO-HI with LO < HI, got '%s'", arg);
+    case OPT_TOP_BOX:
+        if (!parse_size(arg, 1, &n) || n > 1000)
+            return usage("--top-box: expected a whole number >= 1, got '%s'", arg);
+        ro->top_box = (unsigned)n;
+        return 1;
+    case OPT_LOWER:
+        ro->lower_is_better = true;
+        return 1;
+    case OPT_WEIGHT_COL:
+        ro->weight_col = arg;
+        return 1;
+    case OPT_DATE_COL:
+        ro->date_col = arg;
+        return 1;
+    case OPT_DATE_FORMAT:
+        ro->date_format = arg;
+        return 1;
+    case OPT_PERIOD:
+        return vb_period_parse(arg, &ro->period) && ro->period != VB_PERIOD_NONE
+                   ? 1
+                   : usage("--period: unknown period '%s' (day, week, month, quarter, year)", arg);
+    case OPT_SEGMENT_COL:
+        ro->segment_col = arg;
+        return 1;
+    case OPT_COMPARE: {
+        free(rc->compare);
+        rc->compare = strdup(arg);
+        char *dots = rc->compare != NULL ? strstr(rc->compare, "..") : NULL;
+        if (dots == NULL || dots == rc->compare || dots[2] == '\0')
+            return usage("--compare: expected A..B, got '%s'", arg);
+        *dots = '\0';
+        ro->compare_from = rc->compare;
+        ro->compare_to = dots + 2;
+        return 1;
+    }
+    case OPT_MIN_N:
+        return parse_size(arg, 1, &ro->min_n)
+                   ? 1
+                   : usage("--min-n: expected a number >= 1, got '%s'", arg);
+    case OPT_REPORT:
+        if (!vb_report_format_parse(arg, &rc->format))
+            return usage("--report: unknown format '%s' (table, json, csv, md)", arg);
+        if (rc->format == VB_REPORT_HTML)
+            return usage("--report %s: not available yet (table, json, csv, md)", arg);
+        rc->format_given = true;
+        return 1;
+    case OPT_SECTION:
+        rc->section = arg;
+        return 1;
+    case OPT_QUOTES:
+        return parse_size(arg, 0, &ro->max_quotes) && ro->max_quotes <= 10
+                   ? 1
+                   : usage("--quotes: expected 0 to 10, got '%s'", arg);
+    case OPT_COLOR:
+        if (strcmp(arg, "auto") == 0)
+            rc->color = 0;
+        else if (strcmp(arg, "always") == 0)
+            rc->color = 1;
+        else if (strcmp(arg, "never") == 0)
+            rc->color = -1;
+        else
+            return usage("--color: expected auto, always or never, got '%s'", arg);
+        return 1;
+    case OPT_FROM_ANALYZED:
+        rc->from_analyzed = true;
+        return 1;
+    }
+    return 0;
+}
+
+static void print_issues(const char *source, size_t line, const vb_report_issue *issues, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (issues[i].field != NULL && issues[i].field[0] != '\0')
+            fprintf(stderr, "verbatim " CMD ": %s:%zu: field \"%s\": %s\n", source, line,
+                    issues[i].field, issues[i].message);
+        else
+            fprintf(stderr, "verbatim " CMD ": %s:%zu: %s\n", source, line, issues[i].message);
+    }
+}
+
+/* ---- From a raw export ---------------------------------------------------- */
+
+static cli_next add_record(const vb_record *rec, vb_pipeline *p, void *ctx)
+{
+    (void)p;
+    report_run *run = ctx;
+    static const vb_field absent = {NULL, 0};
+    vb_report_row row;
+    memset(&row, 0, sizeof row);
+    row.id.data = rec->id;
+    row.id.len = rec->id_len;
+    row.text.data = rec->text;
+    row.text.len = rec->text_len;
+    vb_field *cols[4] = {&row.score, &row.date, &row.segment, &row.weight};
+    for (size_t i = 0; i < 4; i++)
+        *cols[i] = run->field[i] < rec->n_fields ? rec->fields[run->field[i]] : absent;
+    row.sentiment = rec->sentiment.compound;
+    if (rec->n_themes > run->cap_themes) {
+        vb_report_theme *t = realloc(run->themes, rec->n_themes * sizeof *t);
+        if (t == NULL) {
+            fprintf(stderr, "verbatim " CMD ": out of memory\n");
+            return CLI_FAIL;
+        }
+        run->themes = t;
+        run->cap_themes = rec->n_themes;
+    }
+    for (size_t i = 0; i < rec->n_themes; i++) {
+        const vb_theme_hit *h = &rec->themes[i];
+        const vb_theme_info *info = vb_lexicon_theme(run->lex, h->theme);
+        vb_report_theme *t = &run->themes[i];
+        t->id = info->id;
+        t->label = info->label;
+        t->parent = info->parent >= 0 ? vb_lexicon_theme(run->lex, (size_t)info->parent)->id : NULL;
+        t->sentiment = h->sentiment;
+        t->spans = h->spans;
+        t->n_spans = h->n_spans;
+    }
+    row.themes = run->themes;
+    row.n_themes = rec->n_themes;
+    vb_report_issue issues[VB_REPORT_MAX_ISSUES];
+    size_t n_issues;
+    if (vb_agg_add(run->agg, &row, issues, &n_issues) != VB_OK) {
+        fprintf(stderr, "verbatim " CMD ": out of memory\n");
+        return CLI_FAIL;
+    }
+    print_issues(run->in->current_source, rec->line, issues, n_issues);
+    if (n_issues > 0 && run->in->strict) {
+        run->strict_failed = true;
+        return CLI_QUIT;
+    }
+    return CLI_NEXT;
+}
+
+static void summary_extra(FILE *f, void *ctx)
+{
+    const report_run *run = ctx;
+    size_t scores, dates;
+    vb_agg_counts(run->agg, NULL, &scores, &dates);
+    fprintf(f, ", %zu scores rejected", scores);
+    if (dates > 0) fprintf(f, ", %zu dates rejected", dates);
+}
+
+static int run_raw(cli_input *in, report_run *run)
+{
+    /* The taxonomy's ids, labels and parents, from a second load of the
+     * lexicons (cli_run keeps its own to itself; loading takes ~10 ms). */
+    vb_error err;
+    vb_lexicon *lex = vb_lexicon_load(cli_data_dir(in), &in->opts, &err);
+    if (lex == NULL) /* cli_run reports the same failure */
+        return cli_run(in, CMD, add_record, run);
+    run->lex = lex;
+    in->summary = summary_extra;
+    int status = cli_run(in, CMD, add_record, run);
+    vb_lexicon_free(lex);
+    return status;
+}
+
+/* ---- From analyze's JSONL -------------------------------------------------- */
+
+static int run_analyzed(cli_input *in, report_run *run)
+{
+    static char *stdin_only[] = {"-"};
+    char **files = in->n_files > 0 ? in->files : stdin_only;
+    const int n_files = in->n_files > 0 ? in->n_files : 1;
+    size_t read = 0, written = 0, rejected = 0;
+    int status = EXIT_OK;
+    char *line = NULL;
+    size_t cap = 0;
+    for (int i = 0; i < n_files && status == EXIT_OK; i++) {
+        const bool is_stdin = strcmp(files[i], "-") == 0;
+        const char *name = is_stdin ? "<stdin>" : files[i];
+        FILE *f = is_stdin ? stdin : fopen(files[i], "rb");
+        if (f == NULL) {
+            fprintf(stderr, "verbatim " CMD ": %s: cannot open: %s\n", files[i], strerror(errno));
+            status = EXIT_IO;
+            break;
+        }
+        size_t line_no = 0;
+        ssize_t len;
+        while ((len = getline(&line, &cap, f)) != -1) {
+            line_no++;
+            size_t n = (size_t)len;
+            while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r' || line[n - 1] == ' '))
+                n--;
+            if (n == 0) continue;
+            read++;
+            vb_report_issue issues[VB_REPORT_MAX_ISSUES];
+            size_t n_issues;
+            vb_status st = vb_agg_add_json(run->agg, line, n, in->opts.text_col, issues, &n_issues);
+            if (st == VB_ENOMEM) {
+                fprintf(stderr, "verbatim " CMD ": out of memory\n");
+                status = EXIT_IO;
+                break;
+            }
+            print_issues(name, line_no, issues, n_issues);
+            if (st == VB_OK)
+                written++;
+            else
+                rejected++;
+            if (n_issues > 0 && in->strict) {
+                status = EXIT_BAD_INPUT;
+                break;
+            }
+        }
+        if (ferror(f)) {
+            fprintf(stderr, "verbatim " CMD ": %s: read error: %s\n", name, strerror(errno));
+            status = EXIT_IO;
+        }
+        if (!is_stdin) fclose(f);
+    }
+    free(line);
+    if (status != EXIT_BAD_INPUT) {
+        fprintf(stderr, "verbatim " CMD ": %zu records read, %zu written, %zu rejected", read,
+                written, rejected);
+        summary_extra(stderr, run);
+        fputc('\n', stderr);
+    }
+    return status;
+}
+
+/* ---- The command ---------------------------------------------------------- */
+
+/* Adds `col` to the kept columns; returns its index, or SIZE_MAX. */
+static size_t keep(cli_input *in, const char *col)
+{
+    if (col == NULL) return SIZE_MAX;
+    for (size_t i = 0; i < in->opts.n_keep_cols; i++)
+        if (strcmp(in->keep[i], col) == 0) return i;
+    if (in->opts.n_keep_cols == MAX_LIST) return SIZE_MAX - 1;
+    in->keep[in->opts.n_keep_cols] = col;
+    in->opts.keep_cols = in->keep;
+    return in->opts.n_keep_cols++;
+}
+
+static int write_report(report_cli *rc, report_run *run, cli_output *out)
+{
+    vb_error err;
+    vb_report *rep = vb_report_new(run->agg, &err);
+    if (rep == NULL) {
+        fprintf(stderr, "verbatim " CMD ": %s\n", err.message);
+        return err.code == VB_ENOMEM ? EXIT_IO : EXIT_USAGE;
+    }
+    const bool tty = isatty(fileno(out->f));
+    if (!rc->format_given) rc->format = tty ? VB_REPORT_TABLE : VB_REPORT_JSON;
+    const char *no_color = getenv("NO_COLOR");
+    const bool color =
+        rc->color > 0 || (rc->color == 0 && tty && (no_color == NULL || no_color[0] == '\0'));
+    const char *text;
+    size_t len;
+    vb_status st =
+        vb_report_render(rep, rc->format, rc->section, color ? VB_REPORT_COLOR : 0, &text, &len);
+    int status = EXIT_OK;
+    if (st == VB_OK) {
+        cli_output_write(out, CMD, text, len);
+    } else {
+        fprintf(stderr, "verbatim " CMD ": %s\n", vb_strerror(st));
+        status = EXIT_IO;
+    }
+    vb_report_free(rep);
+    return status;
+}
+
+int cmd_report(int argc, char **argv)
+{
+    static const struct option input_options[] = {CLI_INPUT_OPTIONS};
+    enum { N_INPUT = sizeof input_options / sizeof input_options[0] };
+    enum { N_OWN = sizeof report_options / sizeof report_options[0] };
+    struct option longopts[N_INPUT + N_OWN + 1];
+    memcpy(longopts, input_options, sizeof input_options);
+    memcpy(longopts + N_INPUT, report_options, sizeof report_options);
+    memset(&longopts[N_INPUT + N_OWN], 0, sizeof longopts[0]);
+
+    cli_input in;
+    cli_input_init(&in);
+    report_cli rc;
+    memset(&rc, 0, sizeof rc);
+    vb_report_options_init(&rc.ro);
+    int status = EXIT_OK, c;
+    while (status == EXIT_OK &&
+           (c = getopt_long(argc, argv, CLI_INPUT_SHORT, longopts, NULL)) != -1) {
+        int handled = cli_input_option(&in, CMD, c, optarg);
+        if (handled == 0) handled = report_option(&rc, c, optarg);
+        if (handled > 0) continue;
+        if (handled == 0 && c == 'h') {
+            fputs(help, stdout);
+            goto done;
+        }
+        if (handled == 0) fprintf(stderr, "Try 'verbatim " CMD " --help'.\n");
+        status = EXIT_USAGE;
+    }
+    if (status != EXIT_OK) goto done;
+    if (rc.ro.score_col == NULL) {
+        usage("%s", "--score-col is required");
+        status = EXIT_USAGE;
+        goto done;
+    }
+    if (rc.section != NULL && (!rc.format_given || rc.format != VB_REPORT_CSV)) {
+        usage("%s", "--section needs --report csv");
+        status = EXIT_USAGE;
+        goto done;
+    }
+    in.files = argv + optind;
+    in.n_files = argc - optind;
+
+    report_run run;
+    memset(&run, 0, sizeof run);
+    run.in = &in;
+    if (!rc.from_analyzed) {
+        const char *cols[4] = {rc.ro.score_col, rc.ro.date_col, rc.ro.segment_col,
+                               rc.ro.weight_col};
+        for (size_t i = 0; i < 4; i++) {
+            run.field[i] = keep(&in, cols[i]);
+            if (run.field[i] == SIZE_MAX - 1) {
+                usage("--keep: at most %s columns with the report's columns", "60");
+                status = EXIT_USAGE;
+                goto done;
+            }
+        }
+    }
+    vb_error err;
+    run.agg = vb_agg_new(&rc.ro, &err);
+    if (run.agg == NULL) {
+        fprintf(stderr, "verbatim " CMD ": %s\n", err.message);
+        status = err.code == VB_ENOMEM ? EXIT_IO : EXIT_USAGE;
+        goto done;
+    }
+    cli_output out;
+    status = cli_output_open(&out, CMD, in.output);
+    if (status == EXIT_OK) {
+        status = rc.from_analyzed ? run_analyzed(&in, &run) : run_raw(&in, &run);
+        if (run.strict_failed) status = EXIT_BAD_INPUT;
+        if (status == EXIT_OK) status = write_report(&rc, &run, &out);
+        int out_status = cli_output_close(&out, CMD);
+        if (status == EXIT_OK) status = out_status;
+    }
+    vb_agg_free(run.agg);
+    free(run.themes);
+done:
+    free(rc.compare);
+    cli_input_free(&in);
+    return status;
+}

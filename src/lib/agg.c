@@ -1,0 +1,493 @@
+/* agg.c: the additive state of a report: validating a row, adding it to
+ * the overall, period and segment groups, and merging two states.
+ *
+ * A row becomes, in each group it falls in (overall, its period if its
+ * date is valid, its segment): one more record; its score moments if its
+ * score is valid; per theme it mentions, a mention, the theme's sentiment,
+ * the score moments and the change-attribution shares (see agg.h); and,
+ * overall only, the theme cross-products for key drivers and a quote
+ * offer. Every field is a sum, so merging adds field by field.
+ */
+#include "agg.h"
+
+#include "alloc.h"
+#include "dates.h"
+#include "quotes.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+void vb_report_options_init(vb_report_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->metric = VB_METRIC_NPS;
+    o->top_box = 2;
+    o->period = VB_PERIOD_NONE;
+    o->min_n = 30;
+    o->max_quotes = 3;
+    o->max_focus = 5;
+}
+
+static uint64_t hash_bytes(const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+    return h;
+}
+
+/* ---- Groups -------------------------------------------------------------- */
+
+static void group_free(const vb_allocator *a, vb_agg_group *g)
+{
+    vb_free(a, g->key);
+    vb_free(a, g->cells);
+}
+
+static void groups_free(const vb_allocator *a, vb_agg_groups *gs)
+{
+    for (size_t i = 0; i < gs->n; i++) {
+        group_free(a, gs->items[i]);
+        vb_free(a, gs->items[i]);
+    }
+    vb_free(a, gs->items);
+    vb_free(a, gs->slots);
+    memset(gs, 0, sizeof *gs);
+}
+
+/* Slot of `key` in the index: its item, or the empty slot it would take. */
+static size_t group_slot(const vb_agg_groups *gs, const char *key, size_t len)
+{
+    size_t mask = gs->n_slots - 1;
+    for (size_t i = hash_bytes(key, len) & mask;; i = (i + 1) & mask) {
+        uint32_t v = gs->slots[i];
+        if (v == 0) return i;
+        const vb_agg_group *g = gs->items[v - 1];
+        if (g->key_len == len && memcmp(g->key, key, len) == 0) return i;
+    }
+}
+
+const vb_agg_group *vb_agg_find(const vb_agg_groups *gs, const char *key, size_t len)
+{
+    if (gs->n_slots == 0) return NULL;
+    uint32_t v = gs->slots[group_slot(gs, key, len)];
+    return v != 0 ? gs->items[v - 1] : NULL;
+}
+
+static vb_status groups_rehash(const vb_allocator *a, vb_agg_groups *gs, size_t n_slots)
+{
+    uint32_t *slots = vb_calloc(a, n_slots, sizeof *slots);
+    if (slots == NULL) return VB_ENOMEM;
+    vb_free(a, gs->slots);
+    gs->slots = slots;
+    gs->n_slots = n_slots;
+    for (size_t k = 0; k < gs->n; k++)
+        gs->slots[group_slot(gs, gs->items[k]->key, gs->items[k]->key_len)] = (uint32_t)k + 1;
+    return VB_OK;
+}
+
+static vb_status group_get(const vb_allocator *a, vb_agg_groups *gs, const char *key, size_t len,
+                           vb_agg_group **out)
+{
+    if (gs->n_slots == 0 || (gs->n + 1) * 2 > gs->n_slots) {
+        if (groups_rehash(a, gs, gs->n_slots == 0 ? 16 : gs->n_slots * 2) != VB_OK)
+            return VB_ENOMEM;
+    }
+    size_t slot = group_slot(gs, key, len);
+    if (gs->slots[slot] != 0) {
+        *out = gs->items[gs->slots[slot] - 1];
+        return VB_OK;
+    }
+    if (gs->n == gs->cap) {
+        size_t cap = gs->cap == 0 ? 16 : gs->cap * 2;
+        if (vb_mul_overflows(cap, sizeof *gs->items)) return VB_ENOMEM;
+        vb_agg_group **items = vb_realloc(a, gs->items, cap * sizeof *items);
+        if (items == NULL) return VB_ENOMEM;
+        gs->items = items;
+        gs->cap = cap;
+    }
+    vb_agg_group *g = vb_calloc(a, 1, sizeof *g);
+    char *k = vb_strndup(a, key, len);
+    if (g == NULL || k == NULL) {
+        vb_free(a, g);
+        vb_free(a, k);
+        return VB_ENOMEM;
+    }
+    g->key = k;
+    g->key_len = len;
+    gs->items[gs->n] = g;
+    gs->slots[slot] = (uint32_t)++gs->n;
+    *out = g;
+    return VB_OK;
+}
+
+/* Makes room in `g` for every registered theme. */
+static vb_status group_cells(const vb_allocator *a, vb_agg_group *g, size_t n_themes)
+{
+    if (g->n_cells >= n_themes) return VB_OK;
+    if (vb_mul_overflows(n_themes, sizeof *g->cells)) return VB_ENOMEM;
+    vb_agg_cell *cells = vb_realloc(a, g->cells, n_themes * sizeof *cells);
+    if (cells == NULL) return VB_ENOMEM;
+    memset(cells + g->n_cells, 0, (n_themes - g->n_cells) * sizeof *cells);
+    g->cells = cells;
+    g->n_cells = n_themes;
+    return VB_OK;
+}
+
+const vb_agg_cell *vb_agg_cell_of(const vb_agg_group *g, size_t theme)
+{
+    static const vb_agg_cell zero;
+    return g != NULL && theme < g->n_cells ? &g->cells[theme] : &zero;
+}
+
+/* ---- Themes -------------------------------------------------------------- */
+
+static size_t theme_slot(const vb_agg *agg, const char *id, size_t len)
+{
+    size_t mask = agg->n_theme_slots - 1;
+    for (size_t i = hash_bytes(id, len) & mask;; i = (i + 1) & mask) {
+        uint32_t v = agg->theme_slots[i];
+        if (v == 0) return i;
+        const char *tid = agg->themes[v - 1].id;
+        if (strlen(tid) == len && memcmp(tid, id, len) == 0) return i;
+    }
+}
+
+/* Grows the per-theme arrays (themes, scratch, id index, driver matrix). */
+static vb_status themes_grow(vb_agg *agg)
+{
+    const vb_allocator *a = &agg->alloc;
+    size_t cap = agg->cap_themes == 0 ? 32 : agg->cap_themes * 2;
+    if (cap > UINT32_MAX / 4 || vb_mul_overflows(cap, cap * sizeof(double))) return VB_ENOMEM;
+    vb_agg_theme *themes = vb_realloc(a, agg->themes, cap * sizeof *themes);
+    if (themes == NULL) return VB_ENOMEM;
+    agg->themes = themes;
+    uint32_t *scratch = vb_realloc(a, agg->scratch, cap * sizeof *scratch);
+    if (scratch == NULL) return VB_ENOMEM;
+    agg->scratch = scratch;
+    double *sxx = vb_calloc(a, cap * cap, sizeof *sxx);
+    uint32_t *slots = vb_calloc(a, cap * 4, sizeof *slots);
+    if (sxx == NULL || slots == NULL) {
+        vb_free(a, sxx);
+        vb_free(a, slots);
+        return VB_ENOMEM;
+    }
+    for (size_t s = 0; s < agg->n_themes; s++)
+        memcpy(sxx + s * cap, agg->sxx + s * agg->sxx_dim, agg->n_themes * sizeof *sxx);
+    vb_free(a, agg->sxx);
+    agg->sxx = sxx;
+    agg->sxx_dim = cap;
+    vb_free(a, agg->theme_slots);
+    agg->theme_slots = slots;
+    agg->n_theme_slots = cap * 4;
+    for (size_t k = 0; k < agg->n_themes; k++) {
+        const char *id = agg->themes[k].id;
+        agg->theme_slots[theme_slot(agg, id, strlen(id))] = (uint32_t)k + 1;
+    }
+    agg->cap_themes = cap;
+    return VB_OK;
+}
+
+vb_status vb_agg_theme_index(vb_agg *agg, const char *id, const char *label, const char *parent_id,
+                             uint32_t *out)
+{
+    const size_t len = strlen(id);
+    if (agg->n_theme_slots > 0) {
+        uint32_t v = agg->theme_slots[theme_slot(agg, id, len)];
+        if (v != 0) {
+            vb_agg_theme *t = &agg->themes[v - 1];
+            if (t->label == NULL && label != NULL &&
+                (t->label = vb_strndup(&agg->alloc, label, strlen(label))) == NULL)
+                return VB_ENOMEM;
+            *out = v - 1;
+            return VB_OK;
+        }
+    }
+    /* The parent first, so that parents always precede their children. */
+    int32_t parent = -1;
+    const char *dot = strrchr(id, '.');
+    if (parent_id == NULL && dot != NULL && dot > id) {
+        char buf[256];
+        size_t plen = (size_t)(dot - id);
+        if (plen < sizeof buf) {
+            memcpy(buf, id, plen);
+            buf[plen] = '\0';
+            uint32_t p;
+            if (vb_agg_theme_index(agg, buf, NULL, NULL, &p) != VB_OK) return VB_ENOMEM;
+            parent = (int32_t)p;
+        }
+    } else if (parent_id != NULL) {
+        uint32_t p;
+        if (vb_agg_theme_index(agg, parent_id, NULL, NULL, &p) != VB_OK) return VB_ENOMEM;
+        parent = (int32_t)p;
+    }
+    if (agg->n_themes == agg->cap_themes && themes_grow(agg) != VB_OK) return VB_ENOMEM;
+    vb_agg_theme *t = &agg->themes[agg->n_themes];
+    memset(t, 0, sizeof *t);
+    t->id = vb_strndup(&agg->alloc, id, len);
+    t->label = label != NULL ? vb_strndup(&agg->alloc, label, strlen(label)) : NULL;
+    if (t->id == NULL || (label != NULL && t->label == NULL)) {
+        vb_free(&agg->alloc, t->id);
+        vb_free(&agg->alloc, t->label);
+        return VB_ENOMEM;
+    }
+    t->parent = parent;
+    agg->theme_slots[theme_slot(agg, id, len)] = (uint32_t)agg->n_themes + 1;
+    *out = (uint32_t)agg->n_themes++;
+    return VB_OK;
+}
+
+/* ---- Life cycle ---------------------------------------------------------- */
+
+vb_agg *vb_agg_new(const vb_report_options *opts, vb_error *err)
+{
+    vb_report_options defaults;
+    if (opts == NULL) {
+        vb_report_options_init(&defaults);
+        opts = &defaults;
+    }
+    const vb_allocator *a = vb_allocator_or_default(&opts->alloc);
+    char why[200];
+    vb_metric_spec spec;
+    const char *bad = NULL;
+    vb_status code = VB_OK;
+    if (!vb_metric_spec_init(&spec, opts, why, sizeof why)) {
+        code = VB_EINVAL;
+    } else if (opts->date_format != NULL && !vb_date_format_check(opts->date_format, &bad)) {
+        code = VB_EINVAL;
+        if (bad != NULL)
+            snprintf(why, sizeof why, "date format \"%s\": unknown directive \"%.2s\"",
+                     opts->date_format, bad);
+        else
+            snprintf(why, sizeof why, "date format \"%s\" needs a year, a month and a day",
+                     opts->date_format);
+    }
+    vb_agg *agg = code == VB_OK ? vb_calloc(a, 1, sizeof *agg) : NULL;
+    if (agg == NULL) {
+        if (err != NULL) {
+            memset(err, 0, sizeof *err);
+            err->code = code == VB_OK ? VB_ENOMEM : code;
+            snprintf(err->message, sizeof err->message, "%s",
+                     code == VB_OK ? "out of memory" : why);
+        }
+        return NULL;
+    }
+    agg->alloc = *a;
+    agg->opts = *opts;
+    agg->opts.alloc = agg->alloc;
+    if (agg->opts.date_col != NULL && agg->opts.period == VB_PERIOD_NONE)
+        agg->opts.period = VB_PERIOD_MONTH;
+    agg->metric = spec;
+    agg->overall.key = NULL;
+    return agg;
+}
+
+void vb_agg_free(vb_agg *agg)
+{
+    if (agg == NULL) return;
+    const vb_allocator *a = &agg->alloc;
+    for (size_t i = 0; i < agg->n_themes; i++) {
+        vb_free(a, agg->themes[i].id);
+        vb_free(a, agg->themes[i].label);
+        vb_quote_list_free(a, &agg->themes[i].pos);
+        vb_quote_list_free(a, &agg->themes[i].neg);
+    }
+    vb_free(a, agg->themes);
+    vb_free(a, agg->theme_slots);
+    vb_free(a, agg->scratch);
+    vb_free(a, agg->sxx);
+    vb_free(a, agg->row_themes);
+    vb_free(a, agg->row_sentiment);
+    vb_free(a, (void *)agg->row_spans);
+    vb_free(a, agg->row_n_spans);
+    group_free(a, &agg->overall);
+    groups_free(a, &agg->periods);
+    groups_free(a, &agg->segments);
+    vb_allocator copy = agg->alloc;
+    vb_free(&copy, agg);
+}
+
+void vb_agg_counts(const vb_agg *agg, size_t *n_records, size_t *scores_rejected,
+                   size_t *dates_rejected)
+{
+    if (n_records != NULL) *n_records = (size_t)agg->overall.records;
+    if (scores_rejected != NULL) *scores_rejected = (size_t)agg->scores_rejected;
+    if (dates_rejected != NULL) *dates_rejected = (size_t)agg->dates_rejected;
+}
+
+/* ---- Adding a row -------------------------------------------------------- */
+
+/* One group's share of a row. `top` lists the row's top-level themes
+ * (k of them); `children_of` counts, per top-level theme, the children
+ * the row mentions. */
+static void add_to_group(vb_agg *agg, vb_agg_group *g, const vb_agg_input *in, size_t k,
+                         const uint32_t *n_children)
+{
+    g->records++;
+    if (in->scored) vb_moments_add(&g->score, in->w, in->x);
+    if (in->scored && k == 0) {
+        g->none_w += in->w;
+        g->none_wx += in->w * in->x;
+    }
+    for (size_t i = 0; i < in->n_themes; i++) {
+        const uint32_t t = in->themes[i];
+        vb_agg_cell *c = &g->cells[t];
+        c->mentions++;
+        c->sent_sum += (int64_t)llround(in->sentiment[i] * 1e4);
+        if (!in->scored) continue;
+        vb_moments_add(&c->score, in->w, in->x);
+        const int32_t parent = agg->themes[t].parent;
+        if (parent < 0) {
+            c->fw += in->w / (double)k;
+            c->fwx += in->w * in->x / (double)k;
+            if (n_children[i] == 0) {
+                c->ow += in->w / (double)k;
+                c->owx += in->w * in->x / (double)k;
+            }
+        } else if (agg->themes[parent].parent < 0) {
+            /* n_children[i] holds, for a child, its parent's child count */
+            const double share = (double)k * (double)n_children[i];
+            c->fw += in->w / share;
+            c->fwx += in->w * in->x / share;
+        }
+    }
+}
+
+vb_status vb_agg_add_input(vb_agg *agg, const vb_agg_input *in)
+{
+    const vb_allocator *a = &agg->alloc;
+    /* Everything that allocates comes first, so that VB_ENOMEM leaves the
+     * figures as they were (only a quote may have been kept). */
+    for (size_t i = 0; i < in->n_themes; i++) {
+        vb_quote_offer q = {0};
+        if (in->text != NULL) {
+            q.text = in->text->data;
+            q.len = in->text->len;
+        }
+        if (in->spans != NULL) {
+            q.spans = in->spans[i];
+            q.n_spans = in->n_spans[i];
+        }
+        if (in->id != NULL) {
+            q.id = in->id->data;
+            q.id_len = in->id->len;
+        }
+        q.sentiment = in->sentiment[i];
+        q.has_time = in->has_time;
+        q.time = in->time;
+        if (vb_quote_offer_to(a, &agg->themes[in->themes[i]], &q) != VB_OK) return VB_ENOMEM;
+    }
+    vb_agg_group *groups[3] = {&agg->overall, NULL, NULL};
+    size_t n_groups = 1;
+    if (in->period != NULL) {
+        if (group_get(a, &agg->periods, in->period, in->period_len, &groups[n_groups]) != VB_OK)
+            return VB_ENOMEM;
+        n_groups++;
+    }
+    if (in->segment != NULL) {
+        if (group_get(a, &agg->segments, in->segment, in->segment_len, &groups[n_groups]) != VB_OK)
+            return VB_ENOMEM;
+        n_groups++;
+    }
+    for (size_t i = 0; i < n_groups; i++)
+        if (group_cells(a, groups[i], agg->n_themes) != VB_OK) return VB_ENOMEM;
+
+    /* k: top-level themes mentioned. Per theme, for a top-level one the
+     * children of it mentioned, for a child its siblings mentioned (itself
+     * included). vb_agg_add() lists every mentioned child's parent. */
+    uint32_t *n_children = agg->scratch;
+    size_t k = 0;
+    for (size_t i = 0; i < in->n_themes; i++) {
+        const int32_t p = agg->themes[in->themes[i]].parent;
+        const int32_t of = p < 0 ? (int32_t)in->themes[i] : p;
+        k += p < 0;
+        n_children[i] = 0;
+        for (size_t j = 0; j < in->n_themes; j++)
+            n_children[i] += agg->themes[in->themes[j]].parent == of;
+    }
+    for (size_t i = 0; i < n_groups; i++)
+        add_to_group(agg, groups[i], in, k, n_children);
+
+    if (in->scored) {
+        for (size_t i = 0; i < in->n_themes; i++)
+            for (size_t j = 0; j < in->n_themes; j++)
+                agg->sxx[in->themes[i] * agg->sxx_dim + in->themes[j]] += in->w;
+    } else if (agg->opts.score_col != NULL) {
+        agg->scores_rejected++;
+    }
+    if (agg->opts.date_col != NULL && in->period == NULL) agg->dates_rejected++;
+
+    return VB_OK;
+}
+
+/* ---- Merging ------------------------------------------------------------- */
+
+static void cell_merge(vb_agg_cell *into, const vb_agg_cell *from)
+{
+    into->mentions += from->mentions;
+    into->sent_sum += from->sent_sum;
+    vb_moments_merge(&into->score, &from->score);
+    into->fw += from->fw;
+    into->fwx += from->fwx;
+    into->ow += from->ow;
+    into->owx += from->owx;
+}
+
+static vb_status group_merge(vb_agg *into, vb_agg_group *g, const vb_agg_group *from,
+                             const uint32_t *map)
+{
+    if (group_cells(&into->alloc, g, into->n_themes) != VB_OK) return VB_ENOMEM;
+    g->records += from->records;
+    vb_moments_merge(&g->score, &from->score);
+    g->none_w += from->none_w;
+    g->none_wx += from->none_wx;
+    for (size_t t = 0; t < from->n_cells; t++)
+        cell_merge(&g->cells[map[t]], &from->cells[t]);
+    return VB_OK;
+}
+
+static vb_status groups_merge(vb_agg *into, vb_agg_groups *gs, const vb_agg_groups *from,
+                              const uint32_t *map)
+{
+    for (size_t i = 0; i < from->n; i++) {
+        vb_agg_group *g;
+        const vb_agg_group *f = from->items[i];
+        if (group_get(&into->alloc, gs, f->key, f->key_len, &g) != VB_OK ||
+            group_merge(into, g, f, map) != VB_OK)
+            return VB_ENOMEM;
+    }
+    return VB_OK;
+}
+
+vb_status vb_agg_merge(vb_agg *into, const vb_agg *from)
+{
+    if (into->metric.kind != from->metric.kind || into->opts.period != from->opts.period)
+        return VB_EINVAL;
+    uint32_t *map = vb_calloc(&into->alloc, from->n_themes + 1, sizeof *map);
+    if (map == NULL) return VB_ENOMEM;
+    vb_status st = VB_OK;
+    /* Parents precede children in `from`, so parents are mapped first. */
+    for (size_t t = 0; t < from->n_themes && st == VB_OK; t++) {
+        const vb_agg_theme *ft = &from->themes[t];
+        st = vb_agg_theme_index(into, ft->id, ft->label,
+                                ft->parent >= 0 ? from->themes[ft->parent].id : NULL, &map[t]);
+    }
+    for (size_t t = 0; t < from->n_themes && st == VB_OK; t++) {
+        vb_agg_theme *it = &into->themes[map[t]];
+        st = vb_quote_merge_list(&into->alloc, &it->pos, &from->themes[t].pos, +1);
+        if (st == VB_OK) st = vb_quote_merge_list(&into->alloc, &it->neg, &from->themes[t].neg, -1);
+    }
+    if (st == VB_OK) st = group_merge(into, &into->overall, &from->overall, map);
+    if (st == VB_OK) st = groups_merge(into, &into->periods, &from->periods, map);
+    if (st == VB_OK) st = groups_merge(into, &into->segments, &from->segments, map);
+    if (st == VB_OK) {
+        for (size_t s = 0; s < from->n_themes; s++)
+            for (size_t t = 0; t < from->n_themes; t++)
+                into->sxx[map[s] * into->sxx_dim + map[t]] += vb_agg_sxx(from, s, t);
+        into->scores_rejected += from->scores_rejected;
+        into->dates_rejected += from->dates_rejected;
+    }
+    vb_free(&into->alloc, map);
+    return st;
+}

@@ -1,0 +1,156 @@
+/* agg.h: the additive state of a report (struct vb_agg).
+ *
+ * Everything here is a count, a sum or a sum of products, kept overall, per
+ * period and per segment, and per theme within each of those; plus, per
+ * theme, two bounded top-k quote lists under a total order. Adding two
+ * states field by field (vb_agg_merge) gives the state of the combined
+ * input, which is what makes threads, shards and `merge` exact. report.c
+ * computes every figure from this state and nothing else. */
+#ifndef VB_AGG_H
+#define VB_AGG_H
+
+#include "metric.h"
+
+#define VB_QUOTE_KEEP 12       /* candidates kept per theme and direction */
+#define VB_QUOTE_SPANS 4       /* highlighted spans kept per quote */
+#define VB_QUOTE_MAX_BYTES 280 /* excerpt around the first span */
+
+/* One candidate quote: an excerpt of a comment that mentions a theme. */
+typedef struct vb_quote {
+    char *text; /* excerpt, NUL-terminated, "…" where cut */
+    size_t len;
+    size_t full_len;                /* the whole comment's length */
+    vb_range spans[VB_QUOTE_SPANS]; /* the theme's matches, in the excerpt */
+    size_t n_spans;
+    char *id; /* the record's id, NUL-terminated */
+    size_t id_len;
+    double sentiment; /* the theme's sentiment in this comment */
+    int64_t time;     /* vb_datetime_seconds(), if has_time */
+    bool has_time;
+    uint64_t key; /* hash of the letters and digits, folded: equal
+                     keys are the same comment, kept once */
+} vb_quote;
+
+/* The best VB_QUOTE_KEEP distinct comments in one direction, best first. */
+typedef struct vb_quote_list {
+    vb_quote items[VB_QUOTE_KEEP];
+    size_t n;
+} vb_quote_list;
+
+/* One theme within one group. */
+typedef struct vb_agg_cell {
+    uint64_t mentions; /* records that mention it, scored or not */
+    int64_t sent_sum;  /* sum of the theme's sentiment over them, in units
+                          of 1e-4 (the precision analyze prints), so that
+                          it adds exactly in any order */
+    vb_moments score;  /* mentioners with a valid score */
+    double fw, fwx;    /* change attribution (change.c): sum of w/k and
+                          w x/k, a respondent's weight shared among its k
+                          top-level themes (children: among their m
+                          siblings too, w/(k m)) */
+    double ow, owx;    /* top-level themes: the part of fw, fwx from
+                          mentioners of none of its children */
+} vb_agg_cell;
+
+/* Overall, one period or one segment. */
+typedef struct vb_agg_group {
+    char *key; /* period label or segment value; "" overall */
+    size_t key_len;
+    uint64_t records;   /* records, scored or not */
+    vb_moments score;   /* records with a valid score */
+    double none_w;      /* scored records with no theme: sum w */
+    double none_wx;     /* ... sum w x */
+    vb_agg_cell *cells; /* by theme index; themes past n_cells are zero */
+    size_t n_cells;
+} vb_agg_group;
+
+typedef struct vb_agg_theme {
+    char *id;
+    char *label;       /* NULL until a row gives one */
+    int32_t parent;    /* theme index, -1 for top level */
+    vb_quote_list pos; /* most positive mentions */
+    vb_quote_list neg; /* most negative mentions */
+} vb_agg_theme;
+
+/* Groups by key: insertion-ordered array plus an open-addressing index. */
+typedef struct vb_agg_groups {
+    vb_agg_group **items;
+    size_t n, cap;
+    uint32_t *slots; /* item index + 1, 0 = empty; size n_slots */
+    size_t n_slots;
+} vb_agg_groups;
+
+struct vb_agg {
+    vb_allocator alloc;
+    vb_report_options opts;
+    vb_metric_spec metric;
+
+    vb_agg_theme *themes;
+    size_t n_themes, cap_themes;
+    uint32_t *theme_slots; /* id index: theme index + 1 */
+    size_t n_theme_slots;
+
+    vb_agg_group overall;
+    vb_agg_groups periods;
+    vb_agg_groups segments;
+
+    /* Key drivers: sum of w x_s x_t over scored records, x = theme
+     * indicators, a dim x dim row-major matrix (dim >= n_themes). */
+    double *sxx;
+    size_t sxx_dim;
+
+    uint64_t scores_rejected; /* records without a valid score (or weight) */
+    uint64_t dates_rejected;  /* records without a valid date */
+
+    uint32_t *scratch; /* cap_themes entries, for vb_agg_add_input() */
+
+    /* A row's themes as vb_agg_add() resolves them, row_cap entries each. */
+    uint32_t *row_themes;
+    double *row_sentiment;
+    const vb_range **row_spans;
+    size_t *row_n_spans;
+    size_t row_cap;
+};
+
+/* The fields of one row after validation, the internal way in. */
+typedef struct vb_agg_input {
+    bool scored;
+    double x, w;        /* metric value and weight, when scored */
+    const char *period; /* NULL: no valid date */
+    size_t period_len;
+    const char *segment; /* NULL: no segment column */
+    size_t segment_len;
+    bool has_time;
+    int64_t time;
+    const vb_field *id, *text;
+    const uint32_t *themes;       /* theme indices, no duplicates */
+    const double *sentiment;      /* per theme */
+    const vb_range *const *spans; /* per theme, may be NULL */
+    const size_t *n_spans;
+    size_t n_themes;
+} vb_agg_input;
+
+/* Returns the index of theme `id`, registering it (and, by the dotted
+ * prefix or `parent_id`, its parent) when new. VB_ENOMEM. */
+vb_status vb_agg_theme_index(vb_agg *agg, const char *id, const char *label, const char *parent_id,
+                             uint32_t *out);
+
+/* Adds one validated row. */
+vb_status vb_agg_add_input(vb_agg *agg, const vb_agg_input *in);
+
+/* Finds a group by key, or NULL. */
+const vb_agg_group *vb_agg_find(const vb_agg_groups *gs, const char *key, size_t len);
+
+/* A cell of `g`, or a zero cell when the group never saw the theme. */
+const vb_agg_cell *vb_agg_cell_of(const vb_agg_group *g, size_t theme);
+
+/* sum of w x_s x_t */
+static inline double vb_agg_sxx(const vb_agg *agg, size_t s, size_t t)
+{
+    return agg->sxx[s * agg->sxx_dim + t];
+}
+
+/* Whether quote a ranks before b in a list of direction `dir` (+1, -1). */
+bool vb_quote_before(const vb_quote *a, const vb_quote *b, int dir);
+
+#endif

@@ -1,0 +1,229 @@
+/* agg_row.c: vb_agg_add(), from a row as read to the validated input of
+ * agg.c.
+ *
+ * The score, weight and date are checked against the options; each
+ * problem becomes an issue naming the column and quoting the value, and
+ * leaves the row out of the figures it spoils (a bad score or weight: the
+ * score figures; a bad date: the trend), never out of the theme counts.
+ * Theme ids are resolved to indices, duplicates dropped and missing
+ * parents added, so agg.c can rely on "a child comes with its parent".
+ */
+#include "agg.h"
+
+#include "alloc.h"
+#include "dates.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define QUOTED_VALUE_BYTES 40
+
+/* Writes `"value"` for a message: at most QUOTED_VALUE_BYTES bytes, cut on
+ * a character boundary, quotes and controls escaped. */
+static void quote_value(char *out, size_t size, const char *s, size_t len)
+{
+    size_t o = 0;
+    out[o++] = '"';
+    size_t i = 0;
+    for (; i < len && i < QUOTED_VALUE_BYTES && o + 6 < size; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\') {
+            out[o++] = '\\';
+            out[o++] = (char)c;
+        } else if (c < 0x20 || c == 0x7f) {
+            o += (size_t)snprintf(out + o, size - o, "\\x%02x", c);
+        } else {
+            out[o++] = (char)c;
+        }
+    }
+    if (i < len) {
+        while (o > 1 && ((unsigned char)out[o - 1] & 0xC0) == 0x80)
+            o--; /* drop a cut sequence's continuation bytes */
+        if (o > 1 && ((unsigned char)out[o - 1] & 0xC0) == 0xC0) o--; /* and its lead byte */
+        if (o + 5 < size) {
+            memcpy(out + o, "\xE2\x80\xA6", 3);
+            o += 3;
+        }
+    }
+    out[o++] = '"';
+    out[o] = '\0';
+}
+
+static void add_issue(vb_report_issue *issues, size_t *n, const char *field, const char *what,
+                      const vb_field *value)
+{
+    if (*n >= VB_REPORT_MAX_ISSUES) return;
+    vb_report_issue *is = &issues[(*n)++];
+    is->field = field;
+    if (value == NULL || value->data == NULL) {
+        snprintf(is->message, sizeof is->message, "%s", what);
+        return;
+    }
+    char quoted[QUOTED_VALUE_BYTES * 4 + 8];
+    quote_value(quoted, sizeof quoted, value->data, value->len);
+    snprintf(is->message, sizeof is->message, "%s: %s", what, quoted);
+}
+
+static bool blank(const vb_field *f)
+{
+    if (f->data == NULL) return true;
+    for (size_t i = 0; i < f->len; i++)
+        if (f->data[i] != ' ' && f->data[i] != '\t' && f->data[i] != '\r') return false;
+    return true;
+}
+
+static bool check_score(vb_agg *agg, const vb_field *f, double *x, vb_report_issue *issues,
+                        size_t *n)
+{
+    const char *col = agg->opts.score_col;
+    const vb_metric_spec *m = &agg->metric;
+    char what[96];
+    switch (vb_metric_score(m, blank(f) ? NULL : f->data, f->len, x)) {
+    case VB_SCORE_OK:
+        return true;
+    case VB_SCORE_MISSING:
+        add_issue(issues, n, col, "missing", NULL);
+        return false;
+    case VB_SCORE_NOT_NUMBER:
+        add_issue(issues, n, col, "not a number", f);
+        return false;
+    case VB_SCORE_NOT_WHOLE:
+        add_issue(issues, n, col, "not a whole number", f);
+        return false;
+    case VB_SCORE_OUT_OF_RANGE:
+        snprintf(what, sizeof what, "outside the scale %g-%g", m->lo, m->hi);
+        add_issue(issues, n, col, what, f);
+        return false;
+    }
+    return false;
+}
+
+static bool check_weight(vb_agg *agg, const vb_field *f, double *w, vb_report_issue *issues,
+                         size_t *n)
+{
+    const char *col = agg->opts.weight_col;
+    if (blank(f)) {
+        add_issue(issues, n, col, "missing", NULL);
+        return false;
+    }
+    if (!vb_parse_number(f->data, f->len, w)) {
+        add_issue(issues, n, col, "not a number", f);
+        return false;
+    }
+    if (*w < 0) {
+        add_issue(issues, n, col, "negative", f);
+        return false;
+    }
+    return true;
+}
+
+static vb_status row_grow(vb_agg *agg, size_t need)
+{
+    if (need <= agg->row_cap) return VB_OK;
+    const vb_allocator *a = &agg->alloc;
+    size_t cap = agg->row_cap == 0 ? 16 : agg->row_cap;
+    while (cap < need)
+        cap *= 2;
+    if (vb_mul_overflows(cap, sizeof(double)) || vb_mul_overflows(cap, sizeof(void *)))
+        return VB_ENOMEM;
+    uint32_t *t = vb_realloc(a, agg->row_themes, cap * sizeof *t);
+    if (t != NULL) agg->row_themes = t;
+    double *s = vb_realloc(a, agg->row_sentiment, cap * sizeof *s);
+    if (s != NULL) agg->row_sentiment = s;
+    const vb_range **sp = vb_realloc(a, (void *)agg->row_spans, cap * sizeof *sp);
+    if (sp != NULL) agg->row_spans = sp;
+    size_t *ns = vb_realloc(a, agg->row_n_spans, cap * sizeof *ns);
+    if (ns != NULL) agg->row_n_spans = ns;
+    if (t == NULL || s == NULL || sp == NULL || ns == NULL) return VB_ENOMEM;
+    agg->row_cap = cap;
+    return VB_OK;
+}
+
+/* Appends theme `t` unless listed. */
+static vb_status row_theme(vb_agg *agg, size_t *n, uint32_t t, double sentiment,
+                           const vb_range *spans, size_t n_spans)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (agg->row_themes[i] == t) return VB_OK;
+    if (row_grow(agg, *n + 1) != VB_OK) return VB_ENOMEM;
+    agg->row_themes[*n] = t;
+    agg->row_sentiment[*n] = sentiment;
+    agg->row_spans[*n] = spans;
+    agg->row_n_spans[*n] = n_spans;
+    (*n)++;
+    return VB_OK;
+}
+
+/* Resolves the row's themes into agg->row_*; returns how many. */
+static vb_status resolve_themes(vb_agg *agg, const vb_report_row *row, size_t *n_out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < row->n_themes; i++) {
+        const vb_report_theme *rt = &row->themes[i];
+        if (rt->id == NULL || rt->id[0] == '\0') continue;
+        uint32_t t;
+        if (vb_agg_theme_index(agg, rt->id, rt->label, rt->parent, &t) != VB_OK) return VB_ENOMEM;
+        double s = isfinite(rt->sentiment) ? rt->sentiment : 0;
+        if (row_theme(agg, &n, t, s, rt->spans, rt->spans != NULL ? rt->n_spans : 0) != VB_OK)
+            return VB_ENOMEM;
+        /* Every ancestor is mentioned too (sentiment: the first child's). */
+        for (int32_t p = agg->themes[t].parent; p >= 0; p = agg->themes[p].parent)
+            if (row_theme(agg, &n, (uint32_t)p, s, NULL, 0) != VB_OK) return VB_ENOMEM;
+    }
+    *n_out = n;
+    return VB_OK;
+}
+
+vb_status vb_agg_add(vb_agg *agg, const vb_report_row *row, vb_report_issue *issues,
+                     size_t *n_issues)
+{
+    const vb_report_options *o = &agg->opts;
+    *n_issues = 0;
+    vb_agg_input in;
+    memset(&in, 0, sizeof in);
+    in.w = 1;
+    if (o->score_col != NULL) {
+        in.scored = check_score(agg, &row->score, &in.x, issues, n_issues);
+        if (in.scored && o->weight_col != NULL)
+            in.scored = check_weight(agg, &row->weight, &in.w, issues, n_issues);
+    }
+    char label[VB_PERIOD_LABEL_MAX];
+    if (o->date_col != NULL) {
+        vb_datetime t;
+        if (blank(&row->date)) {
+            add_issue(issues, n_issues, o->date_col, "missing", NULL);
+        } else if (!vb_date_parse(row->date.data, row->date.len, o->date_format, &t)) {
+            char what[96];
+            if (o->date_format != NULL)
+                snprintf(what, sizeof what, "not a date in the form \"%.60s\"", o->date_format);
+            else
+                snprintf(what, sizeof what, "not an ISO 8601 date");
+            add_issue(issues, n_issues, o->date_col, what, &row->date);
+        } else {
+            in.period_len = vb_period_label(o->period, &t, label);
+            in.period = label;
+            in.has_time = true;
+            in.time = vb_datetime_seconds(&t);
+        }
+    }
+    if (o->segment_col != NULL) {
+        static const char missing[] = "(missing)";
+        size_t s = 0, e = row->segment.data != NULL ? row->segment.len : 0;
+        while (s < e && (row->segment.data[s] == ' ' || row->segment.data[s] == '\t'))
+            s++;
+        while (e > s && (row->segment.data[e - 1] == ' ' || row->segment.data[e - 1] == '\t' ||
+                         row->segment.data[e - 1] == '\r'))
+            e--;
+        in.segment = e > s ? row->segment.data + s : missing;
+        in.segment_len = e > s ? e - s : sizeof missing - 1;
+    }
+    if (resolve_themes(agg, row, &in.n_themes) != VB_OK) return VB_ENOMEM;
+    in.themes = agg->row_themes;
+    in.sentiment = agg->row_sentiment;
+    in.spans = agg->row_spans;
+    in.n_spans = agg->row_n_spans;
+    in.id = &row->id;
+    in.text = &row->text;
+    return vb_agg_add_input(agg, &in);
+}

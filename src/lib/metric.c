@@ -1,0 +1,221 @@
+/* metric.c: turns a raw score into the metric's per-respondent value and
+ * a group's moments into the score with its standard error.
+ *
+ * Numbers are parsed by hand: strtod follows LC_NUMERIC, and a library
+ * inside an application that called setlocale() must still read "4.5".
+ * Digits are gathered into an integer and divided once by a power of ten,
+ * so "4.2" is the correctly rounded double.
+ */
+#include "metric.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *const metric_names[] = {"nps", "csat", "ces", "mean"};
+static const char *const period_names[] = {"none", "day", "week", "month", "quarter", "year"};
+static const char *const format_names[] = {"table", "json", "csv", "md", "html"};
+
+static bool lookup(const char *name, const char *const *names, size_t n, int *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(name, names[i]) == 0) {
+            *out = (int)i;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool vb_metric_parse(const char *name, vb_metric *out)
+{
+    int i;
+    if (!lookup(name, metric_names, 4, &i)) return false;
+    *out = (vb_metric)i;
+    return true;
+}
+
+const char *vb_metric_name(vb_metric m)
+{
+    return (unsigned)m < 4 ? metric_names[m] : "unknown";
+}
+
+bool vb_period_parse(const char *name, vb_period *out)
+{
+    int i;
+    if (!lookup(name, period_names, 6, &i)) return false;
+    *out = (vb_period)i;
+    return true;
+}
+
+const char *vb_period_name(vb_period p)
+{
+    return (unsigned)p < 6 ? period_names[p] : "unknown";
+}
+
+bool vb_report_format_parse(const char *name, vb_report_format *out)
+{
+    int i;
+    if (strcmp(name, "markdown") == 0) {
+        *out = VB_REPORT_MD;
+        return true;
+    }
+    if (!lookup(name, format_names, 5, &i)) return false;
+    *out = (vb_report_format)i;
+    return true;
+}
+
+vb_moments vb_moments_minus(const vb_moments *a, const vb_moments *b)
+{
+    vb_moments r;
+    r.n = a->n - b->n;
+    r.sw = a->sw - b->sw;
+    r.sw2 = a->sw2 - b->sw2;
+    r.swx = a->swx - b->swx;
+    r.swx2 = a->swx2 - b->swx2;
+    if (r.n == 0) /* exactly empty: no rounding residue */
+        r.sw = r.sw2 = r.swx = r.swx2 = 0;
+    return r;
+}
+
+bool vb_metric_spec_init(vb_metric_spec *m, const vb_report_options *o, char *why, size_t why_size)
+{
+    memset(m, 0, sizeof *m);
+    m->kind = o->metric;
+    const bool given = o->scale_min != 0 || o->scale_max != 0;
+    m->lo = o->scale_min;
+    m->hi = o->scale_max;
+    m->bounded = true;
+    switch (o->metric) {
+    case VB_METRIC_NPS:
+        if (given && (m->lo != 0 || m->hi != 10)) {
+            snprintf(why, why_size, "NPS is defined on a 0-10 scale");
+            return false;
+        }
+        m->lo = 0;
+        m->hi = 10;
+        m->whole = m->proportion = true;
+        return true;
+    case VB_METRIC_CSAT:
+        if (!given) {
+            m->lo = 1;
+            m->hi = 5;
+        }
+        m->whole = m->proportion = true;
+        if (m->lo != floor(m->lo) || m->hi != floor(m->hi) || m->hi <= m->lo) {
+            snprintf(why, why_size, "a CSAT scale needs whole numbers, low < high");
+            return false;
+        }
+        if (o->top_box < 1 || (double)o->top_box > m->hi - m->lo) {
+            snprintf(why, why_size, "top box %u does not fit the scale %g-%g", o->top_box, m->lo,
+                     m->hi);
+            return false;
+        }
+        m->top_from = m->hi - o->top_box + 1;
+        return true;
+    case VB_METRIC_CES:
+        if (!given) {
+            m->lo = 1;
+            m->hi = 7;
+        }
+        break;
+    case VB_METRIC_MEAN:
+        m->bounded = given;
+        break;
+    default:
+        snprintf(why, why_size, "unknown metric");
+        return false;
+    }
+    if (m->bounded && !(m->hi > m->lo)) {
+        snprintf(why, why_size, "the scale's low end must be below its high end");
+        return false;
+    }
+    return true;
+}
+
+bool vb_parse_number(const char *s, size_t len, double *out)
+{
+    size_t i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    while (len > i && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r'))
+        len--;
+    bool neg = false;
+    if (i < len && (s[i] == '+' || s[i] == '-')) neg = s[i++] == '-';
+    uint64_t mant = 0;
+    int digits = 0, frac = 0, n_int = 0, n_frac = 0;
+    for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, n_int++) {
+        if (mant == 0 && s[i] == '0') continue; /* leading zeros are not significant */
+        if (++digits > 18) return false;
+        mant = mant * 10 + (uint64_t)(s[i] - '0');
+    }
+    if (i < len && s[i] == '.') {
+        for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++, n_frac++) {
+            if (mant != 0 || s[i] != '0') digits++;
+            if (digits > 18 || frac >= 18) return false;
+            mant = mant * 10 + (uint64_t)(s[i] - '0');
+            frac++;
+        }
+    }
+    if (i != len || n_int + n_frac == 0) return false;
+    static const double pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8, 1e9,
+                                   1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18};
+    double v = (double)mant / pow10[frac];
+    *out = neg ? -v : v;
+    return true;
+}
+
+vb_score_status vb_metric_score(const vb_metric_spec *m, const char *s, size_t len, double *x)
+{
+    if (s == NULL) return VB_SCORE_MISSING;
+    size_t i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
+        i++;
+    if (i == len) return VB_SCORE_MISSING;
+    double v;
+    if (!vb_parse_number(s, len, &v)) return VB_SCORE_NOT_NUMBER;
+    if (m->bounded && (v < m->lo || v > m->hi)) return VB_SCORE_OUT_OF_RANGE;
+    if (m->whole && v != floor(v)) return VB_SCORE_NOT_WHOLE;
+    switch (m->kind) {
+    case VB_METRIC_NPS:
+        *x = v >= 9 ? 100 : v <= 6 ? -100 : 0;
+        break;
+    case VB_METRIC_CSAT:
+        *x = v >= m->top_from ? 100 : 0;
+        break;
+    default:
+        *x = v;
+        break;
+    }
+    return VB_SCORE_OK;
+}
+
+double vb_metric_unit_variance(const vb_metric_spec *m, const vb_moments *g)
+{
+    if (g->n == 0 || !(g->sw > 0) || !(g->sw2 > 0)) return NAN;
+    const double s = g->swx / g->sw;
+    double v = g->swx2 / g->sw - s * s;
+    if (v < 0) /* rounding when all x are equal */
+        v = 0;
+    if (m->proportion) return v;
+    const double n_eff = g->sw * g->sw / g->sw2;
+    return n_eff > 1 ? v * n_eff / (n_eff - 1) : NAN;
+}
+
+vb_estimate vb_metric_estimate(const vb_metric_spec *m, const vb_moments *g)
+{
+    vb_estimate e;
+    e.n = g->n;
+    e.value = e.se = e.lo = e.hi = NAN;
+    e.n_eff = 0;
+    if (g->n == 0 || !(g->sw > 0)) return e;
+    e.value = g->swx / g->sw;
+    e.n_eff = g->sw * g->sw / g->sw2;
+    const double v = vb_metric_unit_variance(m, g);
+    if (isfinite(v)) {
+        e.se = sqrt(v / e.n_eff);
+        e.lo = e.value - VB_Z95 * e.se;
+        e.hi = e.value + VB_Z95 * e.se;
+    }
+    return e;
+}

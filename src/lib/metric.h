@@ -1,0 +1,91 @@
+/* metric.h: scores, the four metrics and their standard errors.
+ *
+ * Every metric is the weighted mean of a per-respondent value x:
+ * NPS x = +100 (promoter, 9-10), 0 (passive), -100 (detractor, 0-6);
+ * CSAT x = 100 in the top box(es), else 0; CES and mean x = the score.
+ * So S = sum(w x) / sum(w) for all four, and every figure of a report
+ * (groups, themes, impact, change) is built from the same moments. */
+#ifndef VB_METRIC_H
+#define VB_METRIC_H
+
+#include "verbatim.h"
+
+/* Additive sums over a group of respondents. */
+typedef struct vb_moments {
+    uint64_t n;  /* respondents */
+    double sw;   /* sum of weights */
+    double sw2;  /* sum of squared weights (Kish effective n) */
+    double swx;  /* sum of w x */
+    double swx2; /* sum of w x^2 */
+} vb_moments;
+
+static inline void vb_moments_add(vb_moments *m, double w, double x)
+{
+    m->n++;
+    m->sw += w;
+    m->sw2 += w * w;
+    m->swx += w * x;
+    m->swx2 += w * x * x;
+}
+
+static inline void vb_moments_merge(vb_moments *into, const vb_moments *from)
+{
+    into->n += from->n;
+    into->sw += from->sw;
+    into->sw2 += from->sw2;
+    into->swx += from->swx;
+    into->swx2 += from->swx2;
+}
+
+/* a - b, for "everyone else" (b is a subset of a). */
+vb_moments vb_moments_minus(const vb_moments *a, const vb_moments *b);
+
+typedef struct vb_metric_spec {
+    vb_metric kind;
+    double lo, hi;   /* valid scores, inclusive */
+    bool bounded;    /* false: mean without --scale */
+    bool whole;      /* NPS and CSAT scores must be whole numbers */
+    double top_from; /* CSAT: scores >= this are satisfied */
+    bool proportion; /* NPS, CSAT: x in {-100, 0, 100}, plug-in variance */
+} vb_metric_spec;
+
+/* Sets up `m` from the options; false with a reason in `why` for a scale
+ * or top box that makes no sense. */
+bool vb_metric_spec_init(vb_metric_spec *m, const vb_report_options *o, char *why, size_t why_size);
+
+typedef enum vb_score_status {
+    VB_SCORE_OK = 0,
+    VB_SCORE_MISSING, /* absent or blank */
+    VB_SCORE_NOT_NUMBER,
+    VB_SCORE_NOT_WHOLE, /* 7.5 on an NPS or CSAT scale */
+    VB_SCORE_OUT_OF_RANGE
+} vb_score_status;
+
+/* Parses a decimal number ([+-]digits[.digits], surrounding spaces
+ * allowed) without the locale. False for anything else. */
+bool vb_parse_number(const char *s, size_t len, double *out);
+
+/* Parses a score (data NULL = missing) into the metric's x. */
+vb_score_status vb_metric_score(const vb_metric_spec *m, const char *s, size_t len, double *x);
+
+/* An estimate of S for a group, with its 95 % interval. */
+typedef struct vb_estimate {
+    double value;  /* S; NaN when the group is empty */
+    double se;     /* standard error; NaN when undefined */
+    double lo, hi; /* value -/+ 1.96 se */
+    uint64_t n;    /* respondents */
+    double n_eff;  /* Kish effective n, (sum w)^2 / sum w^2; n when unweighted */
+} vb_estimate;
+
+#define VB_Z95 1.96 /* the usual rounding of the 97.5 % normal quantile */
+
+/* S = sum(w x)/sum(w) with SE (interval S -/+ 1.96 SE): NPS and CSAT sqrt(v / n_eff), CES and mean
+ * sqrt(v / (n_eff - 1)), where v = sum(w x^2)/sum(w) - S^2. Unweighted,
+ * the NPS case is 100 sqrt((P/n + D/n - (NPS/100)^2) / n) of DESIGN.md. */
+vb_estimate vb_metric_estimate(const vb_metric_spec *m, const vb_moments *g);
+
+/* Variance of one respondent's x in `g`, as used by the SE above
+ * (NaN when undefined). */
+double vb_metric_unit_variance(const vb_metric_spec *m, const vb_moments *g);
+
+#endif

@@ -1,0 +1,284 @@
+/* quotes.c: representative comments per theme, as mergeable top-k lists.
+ *
+ * Each theme keeps two lists, its most positive and its most negative
+ * mentions; report.c picks from the one that matches the theme's
+ * direction, which is only known at the end. A list holds the best
+ * VB_QUOTE_KEEP distinct comments (distinct = different folded text) under
+ * a total order, so adding comments one by one, or merging two lists,
+ * always ends with the same list: top-k of the best copy of each comment.
+ * Long comments are cut to an excerpt around the theme's first match.
+ */
+#include "quotes.h"
+
+#include "alloc.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Letters, digits and any non-ASCII byte (so accented words stay whole). */
+static bool is_word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* FNV-1a over the words, ASCII lower-cased, with one separator for each
+ * run of anything else: "Late!!  delivery" == "late delivery". */
+static uint64_t fold_key(const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603u;
+    bool gap = false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c - 'A' + 'a');
+        if (!is_word_byte(c)) {
+            gap = true;
+            continue;
+        }
+        if (gap) {
+            h = (h ^ ' ') * 1099511628211u;
+            gap = false;
+        }
+        h = (h ^ c) * 1099511628211u;
+    }
+    return h;
+}
+
+#define SHORT_QUOTE_BYTES 200
+
+/* Sentiment in the list's direction, in steps of 0.25: within a step,
+ * shorter and newer comments win. */
+static int strength(double sentiment, int dir)
+{
+    return (int)floor(sentiment * dir * 4 + 1e-9);
+}
+
+static int bytes_cmp(const char *a, size_t alen, const char *b, size_t blen)
+{
+    int c = memcmp(a, b, alen < blen ? alen : blen);
+    return c != 0 ? c : alen < blen ? -1 : alen > blen ? 1 : 0;
+}
+
+/* The total order of a list: stronger, then short enough to read at a
+ * glance, then newer, then the folded text's key, then the id. */
+static int compare(const vb_quote *a, const vb_quote *b, int dir)
+{
+    int sa = strength(a->sentiment, dir), sb = strength(b->sentiment, dir);
+    if (sa != sb) return sa > sb ? -1 : 1;
+    const bool short_a = a->full_len <= SHORT_QUOTE_BYTES;
+    const bool short_b = b->full_len <= SHORT_QUOTE_BYTES;
+    if (short_a != short_b) return short_a ? -1 : 1;
+    if (a->has_time != b->has_time) return a->has_time ? -1 : 1;
+    if (a->has_time && a->time != b->time) return a->time > b->time ? -1 : 1;
+    /* Kept quotes are excerpts: compare what an excerpt keeps of the
+     * whole comment, its length and folded key. */
+    if (a->key != b->key) return a->key < b->key ? -1 : 1;
+    return bytes_cmp(a->id, a->id_len, b->id, b->id_len);
+}
+
+bool vb_quote_before(const vb_quote *a, const vb_quote *b, int dir)
+{
+    return compare(a, b, dir) < 0;
+}
+
+static void quote_free(const vb_allocator *a, vb_quote *q)
+{
+    vb_free(a, q->text);
+    vb_free(a, q->id);
+    memset(q, 0, sizeof *q);
+}
+
+void vb_quote_list_free(const vb_allocator *a, vb_quote_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        quote_free(a, &l->items[i]);
+    l->n = 0;
+}
+
+/* Start of the UTF-8 sequence holding byte `i`. */
+static size_t char_start(const char *s, size_t i)
+{
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+/* Makes `q` an owned excerpt of the offer: the whole text when short,
+ * else VB_QUOTE_MAX_BYTES around the first span, cut at spaces. */
+static vb_status copy_excerpt(const vb_allocator *a, const vb_quote_offer *o, vb_quote *q)
+{
+    size_t from = 0, to = o->len;
+    if (o->len > VB_QUOTE_MAX_BYTES) {
+        size_t anchor = o->n_spans > 0 && o->spans[0].start < o->len ? o->spans[0].start : 0;
+        from = anchor > VB_QUOTE_MAX_BYTES / 3 ? anchor - VB_QUOTE_MAX_BYTES / 3 : 0;
+        if (from > 0) {
+            size_t sp = from;
+            while (sp < anchor && o->text[sp] != ' ')
+                sp++;
+            from = sp < anchor ? sp + 1 : char_start(o->text, from);
+        }
+        to = from + VB_QUOTE_MAX_BYTES < o->len ? from + VB_QUOTE_MAX_BYTES : o->len;
+        if (to < o->len) {
+            size_t sp = to;
+            while (sp > from + VB_QUOTE_MAX_BYTES / 2 && o->text[sp] != ' ')
+                sp--;
+            to = o->text[sp] == ' ' ? sp : char_start(o->text, to);
+        }
+    }
+    static const char ellipsis[] = "\xE2\x80\xA6"; /* … */
+    const size_t pre = from > 0 ? 3 : 0, post = to < o->len ? 3 : 0;
+    q->len = pre + (to - from) + post;
+    q->text = vb_malloc(a, q->len + 1);
+    q->id_len = o->id != NULL ? o->id_len : 0;
+    q->id = vb_strndup(a, o->id != NULL ? o->id : "", q->id_len);
+    if (q->text == NULL || q->id == NULL) return VB_ENOMEM;
+    memcpy(q->text, ellipsis, pre);
+    memcpy(q->text + pre, o->text + from, to - from);
+    memcpy(q->text + pre + (to - from), ellipsis, post);
+    q->text[q->len] = '\0';
+    q->n_spans = 0;
+    for (size_t i = 0; i < o->n_spans && q->n_spans < VB_QUOTE_SPANS; i++) {
+        size_t s = o->spans[i].start, e = o->spans[i].end;
+        if (e > to) e = to;
+        if (s < from || s >= e) continue;
+        q->spans[q->n_spans].start = s - from + pre;
+        q->spans[q->n_spans].end = e - from + pre;
+        q->n_spans++;
+    }
+    return VB_OK;
+}
+
+/* Puts `cand` (its key, sentiment, time, text and id set; text not yet
+ * owned) into `l` if it belongs there. `own` makes the owned copy. */
+typedef vb_status (*own_fn)(const vb_allocator *a, const void *src, vb_quote *q);
+
+static vb_status offer(const vb_allocator *a, vb_quote_list *l, int dir, const vb_quote *cand,
+                       own_fn own, const void *src)
+{
+    /* The same comment already kept: keep the better copy. */
+    for (size_t i = 0; i < l->n; i++) {
+        if (l->items[i].key != cand->key) continue;
+        if (compare(cand, &l->items[i], dir) >= 0) return VB_OK;
+        vb_quote q = *cand;
+        vb_status st = own(a, src, &q);
+        if (st != VB_OK) {
+            quote_free(a, &q);
+            return st;
+        }
+        quote_free(a, &l->items[i]);
+        memmove(&l->items[i], &l->items[i + 1], (l->n - i - 1) * sizeof l->items[0]);
+        l->n--;
+        size_t at = 0;
+        while (at < l->n && compare(&l->items[at], &q, dir) < 0)
+            at++;
+        memmove(&l->items[at + 1], &l->items[at], (l->n - at) * sizeof l->items[0]);
+        l->items[at] = q;
+        l->n++;
+        return VB_OK;
+    }
+    if (l->n == VB_QUOTE_KEEP && compare(cand, &l->items[l->n - 1], dir) >= 0) return VB_OK;
+    vb_quote q = *cand;
+    vb_status st = own(a, src, &q);
+    if (st != VB_OK) {
+        quote_free(a, &q);
+        return st;
+    }
+    if (l->n == VB_QUOTE_KEEP) quote_free(a, &l->items[--l->n]);
+    size_t at = 0;
+    while (at < l->n && compare(&l->items[at], &q, dir) < 0)
+        at++;
+    memmove(&l->items[at + 1], &l->items[at], (l->n - at) * sizeof l->items[0]);
+    l->items[at] = q;
+    l->n++;
+    return VB_OK;
+}
+
+static vb_status own_offer(const vb_allocator *a, const void *src, vb_quote *q)
+{
+    q->text = NULL;
+    q->id = NULL;
+    return copy_excerpt(a, src, q);
+}
+
+static vb_status own_copy(const vb_allocator *a, const void *src, vb_quote *q)
+{
+    const vb_quote *from = src;
+    q->text = vb_strndup(a, from->text, from->len);
+    q->id = vb_strndup(a, from->id, from->id_len);
+    return q->text != NULL && q->id != NULL ? VB_OK : VB_ENOMEM;
+}
+
+vb_status vb_quote_offer_to(const vb_allocator *a, vb_agg_theme *t, const vb_quote_offer *o)
+{
+    if (o->text == NULL || o->len == 0) return VB_OK;
+    /* Compared before copying: the candidate borrows the offer's text. The
+     * excerpt is a function of the text, so comparing the whole text ranks
+     * the same comments the same way in every instance. */
+    vb_quote cand;
+    memset(&cand, 0, sizeof cand);
+    cand.text = (char *)o->text;
+    cand.len = o->len;
+    cand.full_len = o->len;
+    cand.id = (char *)(o->id != NULL ? o->id : "");
+    cand.id_len = o->id != NULL ? o->id_len : 0;
+    cand.sentiment = o->sentiment;
+    cand.has_time = o->has_time;
+    cand.time = o->time;
+    cand.key = fold_key(o->text, o->len);
+    if (o->sentiment > -0.05) {
+        vb_status st = offer(a, &t->pos, +1, &cand, own_offer, o);
+        if (st != VB_OK) return st;
+    }
+    if (o->sentiment < 0.05) return offer(a, &t->neg, -1, &cand, own_offer, o);
+    return VB_OK;
+}
+
+vb_status vb_quote_merge_list(const vb_allocator *a, vb_quote_list *into, const vb_quote_list *from,
+                              int dir)
+{
+    for (size_t i = 0; i < from->n; i++) {
+        vb_status st = offer(a, into, dir, &from->items[i], own_copy, &from->items[i]);
+        if (st != VB_OK) return st;
+    }
+    return VB_OK;
+}
+
+/* ---- Near duplicates ------------------------------------------------------ */
+
+#define MAX_WORDS 64
+
+static size_t word_hashes(const vb_quote *q, uint64_t *out)
+{
+    size_t n = 0, i = 0;
+    while (i < q->len && n < MAX_WORDS) {
+        while (i < q->len && !is_word_byte((unsigned char)q->text[i]))
+            i++;
+        size_t start = i;
+        while (i < q->len && is_word_byte((unsigned char)q->text[i]))
+            i++;
+        if (i > start) {
+            uint64_t h = fold_key(q->text + start, i - start);
+            bool dup = false;
+            for (size_t k = 0; k < n && !dup; k++)
+                dup = out[k] == h;
+            if (!dup) out[n++] = h;
+        }
+    }
+    return n;
+}
+
+bool vb_quote_near_duplicate(const vb_quote *a, const vb_quote *b)
+{
+    if (a->key == b->key) return true;
+    uint64_t wa[MAX_WORDS], wb[MAX_WORDS];
+    size_t na = word_hashes(a, wa), nb = word_hashes(b, wb);
+    if (na == 0 || nb == 0) return false;
+    size_t common = 0;
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (wa[i] == wb[j]) {
+                common++;
+                break;
+            }
+    /* |A n B| / |A u B| >= 0.8 */
+    return common * 5 >= (na + nb - common) * 4;
+}

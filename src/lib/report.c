@@ -1,0 +1,409 @@
+/* report.c: from additive state to the report model (report.h), and the
+ * public vb_report_* calls.
+ *
+ * Everything is computed from the vb_agg's sums: group scores and
+ * intervals (metric.c), theme volume, sentiment, score and impact, the
+ * quotes picked from the top-k lists, key drivers (drivers.c). The change
+ * between two groups and the areas for focus are in report_change.c.
+ *
+ * Impact. With p = the mentioners' share of the weight, S_m their score
+ * and S_r everyone else's, S(all) = p S_m + (1 - p) S_r, so
+ *
+ *     impact = S(all) - S_r = p (S_m - S_r)
+ *     SE^2   = (S_m - S_r)^2 p (1 - p) / n_eff + p^2 (SE_m^2 + SE_r^2)
+ *
+ * by the delta method, p and the two group means being asymptotically
+ * independent; n_eff is the Kish effective size of everyone scored.
+ */
+#include "report.h"
+
+#include "agg.h"
+#include "alloc.h"
+#include "dates.h"
+#include "drivers.h"
+#include "quotes.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ARENA_BLOCK_BYTES ((size_t)64 << 10)
+#define OUTPUT_MAX_BYTES ((size_t)1 << 30)
+
+const char *vb_rep_num(char *buf, size_t size, double v, int decimals, bool sign)
+{
+    if (!isfinite(v)) {
+        snprintf(buf, size, "n/a");
+        return buf;
+    }
+    snprintf(buf, size, sign ? "%+.*f" : "%.*f", decimals, v);
+    /* no "-0.0" or "+0.0" */
+    const char *p = buf + (buf[0] == '-' || buf[0] == '+');
+    bool zero = true;
+    for (; *p != '\0'; p++)
+        zero &= *p == '0' || *p == '.';
+    if (zero && (buf[0] == '-' || buf[0] == '+')) memmove(buf, buf + 1, strlen(buf));
+    return buf;
+}
+
+const char *vb_rep_count(char *buf, size_t size, uint64_t n)
+{
+    char digits[32];
+    int len = snprintf(digits, sizeof digits, "%llu", (unsigned long long)n);
+    size_t o = 0;
+    for (int i = 0; i < len && o + 2 < size; i++) {
+        if (i > 0 && (len - i) % 3 == 0) buf[o++] = ',';
+        buf[o++] = digits[i];
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
+static vb_estimate estimate(const vb_agg *agg, const vb_moments *m)
+{
+    return vb_metric_estimate(&agg->metric, m);
+}
+
+/* ---- Groups -------------------------------------------------------------- */
+
+static int cmp_period(const void *a, const void *b)
+{
+    return strcmp(((const vb_rep_group *)a)->key, ((const vb_rep_group *)b)->key);
+}
+
+static int cmp_segment(const void *a, const void *b)
+{
+    const vb_rep_group *x = a, *y = b;
+    if (x->records != y->records) return x->records > y->records ? -1 : 1;
+    return strcmp(x->key, y->key);
+}
+
+static vb_status build_groups(vb_report *rep, const vb_agg *agg, const vb_agg_groups *gs,
+                              bool by_time, vb_rep_group **out, size_t *n)
+{
+    *n = gs->n;
+    if (gs->n == 0) return VB_OK;
+    vb_rep_group *g = vb_arena_array(&rep->arena, gs->n, sizeof *g);
+    if (g == NULL) return VB_ENOMEM;
+    for (size_t i = 0; i < gs->n; i++) {
+        const vb_agg_group *src = gs->items[i];
+        g[i].key = vb_arena_strndup(&rep->arena, src->key, src->key_len);
+        if (g[i].key == NULL) return VB_ENOMEM;
+        g[i].records = src->records;
+        g[i].score = estimate(agg, &src->score);
+        g[i].small = src->score.n < rep->opts.min_n;
+    }
+    qsort(g, gs->n, sizeof *g, by_time ? cmp_period : cmp_segment);
+    *out = g;
+    return VB_OK;
+}
+
+/* ---- Themes -------------------------------------------------------------- */
+
+typedef struct theme_order {
+    size_t index; /* in agg->themes */
+    uint64_t n;
+    const char *id;
+} theme_order;
+
+static int cmp_volume(const void *a, const void *b)
+{
+    const theme_order *x = a, *y = b;
+    if (x->n != y->n) return x->n > y->n ? -1 : 1;
+    return strcmp(x->id, y->id);
+}
+
+vb_rep_impact vb_rep_impact_of(const vb_agg *agg, const vb_agg_group *g, const vb_agg_cell *c)
+{
+    vb_rep_impact im = {NAN, NAN, NAN, NAN, false};
+    const vb_moments rest_m = vb_moments_minus(&g->score, &c->score);
+    if (c->score.n == 0 || rest_m.n == 0 || !(rest_m.sw > 0) || !(c->score.sw > 0)) return im;
+    const vb_estimate all = estimate(agg, &g->score);
+    const vb_estimate men = estimate(agg, &c->score);
+    const vb_estimate rest = estimate(agg, &rest_m);
+    const double p = c->score.sw / g->score.sw;
+    const double d = men.value - rest.value;
+    im.value = all.value - rest.value;
+    const double se2 =
+        d * d * p * (1 - p) / all.n_eff + p * p * (men.se * men.se + rest.se * rest.se);
+    im.se = sqrt(se2);
+    im.lo = im.value - VB_Z95 * im.se;
+    im.hi = im.value + VB_Z95 * im.se;
+    im.significant = isfinite(se2) && se2 > 0 && (im.lo > 0 || im.hi < 0);
+    return im;
+}
+
+/* Picks up to max_quotes from the list on the theme's side, skipping near
+ * duplicates, then shows the most recent first. */
+static vb_status pick_quotes(vb_report *rep, const vb_agg_theme *at, vb_rep_theme *t)
+{
+    const vb_quote_list *l = t->direction < 0 ? &at->neg : &at->pos;
+    if (t->direction == 0 && at->neg.n > at->pos.n) l = &at->neg;
+    if (l->n == 0) /* nothing said on that side: show the other */
+        l = l == &at->neg ? &at->pos : &at->neg;
+    const size_t max = rep->opts.max_quotes;
+    if (max == 0 || l->n == 0) return VB_OK;
+    const vb_quote **picked = vb_arena_array(&rep->arena, max, sizeof *picked);
+    t->quotes = vb_arena_array(&rep->arena, max, sizeof *t->quotes);
+    if (picked == NULL || t->quotes == NULL) return VB_ENOMEM;
+    size_t n = 0;
+    for (size_t i = 0; i < l->n && n < max; i++) {
+        bool dup = false;
+        for (size_t j = 0; j < n && !dup; j++)
+            dup = vb_quote_near_duplicate(&l->items[i], picked[j]);
+        if (!dup) picked[n++] = &l->items[i];
+    }
+    /* recent first; undated last, in list order (insertion sort: stable) */
+    for (size_t i = 1; i < n; i++) {
+        const vb_quote *q = picked[i];
+        size_t j = i;
+        while (j > 0 && q->has_time &&
+               (!picked[j - 1]->has_time || picked[j - 1]->time < q->time)) {
+            picked[j] = picked[j - 1];
+            j--;
+        }
+        picked[j] = q;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const vb_quote *q = picked[i];
+        vb_rep_quote *rq = &t->quotes[i];
+        rq->text = vb_arena_strndup(&rep->arena, q->text, q->len);
+        rq->id = vb_arena_strndup(&rep->arena, q->id, q->id_len);
+        vb_range *spans = vb_arena_array(&rep->arena, q->n_spans + 1, sizeof *spans);
+        if (rq->text == NULL || rq->id == NULL || spans == NULL) return VB_ENOMEM;
+        memcpy(spans, q->spans, q->n_spans * sizeof *spans);
+        rq->len = q->len;
+        rq->spans = spans;
+        rq->n_spans = q->n_spans;
+        rq->sentiment = q->sentiment;
+        rq->date[0] = '\0';
+        if (q->has_time) {
+            int y, m, d;
+            int64_t days = q->time >= 0 ? q->time / 86400 : -((-q->time + 86399) / 86400);
+            vb_civil_from_days(days, &y, &m, &d);
+            snprintf(rq->date, sizeof rq->date, "%04u-%02u-%02u", (unsigned)y % 10000u,
+                     (unsigned)m % 100u, (unsigned)d % 100u);
+        }
+    }
+    t->n_quotes = n;
+    return VB_OK;
+}
+
+static vb_status build_themes(vb_report *rep, const vb_agg *agg)
+{
+    const vb_agg_group *g = &agg->overall;
+    theme_order *order = vb_arena_array(&rep->arena, agg->n_themes + 1, sizeof *order);
+    size_t *slot = vb_arena_array(&rep->arena, agg->n_themes + 1, sizeof *slot);
+    if (order == NULL || slot == NULL) return VB_ENOMEM;
+    /* Top level by volume, each followed by its children by volume. */
+    size_t n_top = 0;
+    for (size_t i = 0; i < agg->n_themes; i++) {
+        const uint64_t n = vb_agg_cell_of(g, i)->mentions;
+        if (agg->themes[i].parent < 0 && n > 0)
+            order[n_top++] = (theme_order){i, n, agg->themes[i].id};
+    }
+    qsort(order, n_top, sizeof *order, cmp_volume);
+    rep->themes = vb_arena_array(&rep->arena, agg->n_themes + 1, sizeof *rep->themes);
+    theme_order *kids = vb_arena_array(&rep->arena, agg->n_themes + 1, sizeof *kids);
+    if (rep->themes == NULL || kids == NULL) return VB_ENOMEM;
+    memset(rep->themes, 0, (agg->n_themes + 1) * sizeof *rep->themes);
+    size_t n = 0;
+    for (size_t i = 0; i < n_top; i++) {
+        const size_t parent_at = n;
+        slot[n++] = order[i].index;
+        size_t n_kids = 0;
+        for (size_t k = 0; k < agg->n_themes; k++) {
+            const uint64_t m = vb_agg_cell_of(g, k)->mentions;
+            if (agg->themes[k].parent == (int32_t)order[i].index && m > 0)
+                kids[n_kids++] = (theme_order){k, m, agg->themes[k].id};
+        }
+        qsort(kids, n_kids, sizeof *kids, cmp_volume);
+        for (size_t k = 0; k < n_kids; k++) {
+            rep->themes[n].parent = (int32_t)parent_at;
+            slot[n++] = kids[k].index;
+        }
+        rep->themes[parent_at].parent = -1;
+    }
+    rep->n_themes = n;
+    for (size_t i = 0; i < n; i++) {
+        const vb_agg_theme *at = &agg->themes[slot[i]];
+        const vb_agg_cell *c = vb_agg_cell_of(g, slot[i]);
+        vb_rep_theme *t = &rep->themes[i];
+        t->id = at->id;
+        t->label = at->label;
+        t->n = c->mentions;
+        t->share = rep->records > 0 ? (double)c->mentions / (double)rep->records : NAN;
+        t->sentiment = c->mentions > 0 ? (double)c->sent_sum / 1e4 / (double)c->mentions : NAN;
+        t->score = estimate(agg, &c->score);
+        t->small = c->score.n < rep->opts.min_n;
+        const vb_rep_impact im = vb_rep_impact_of(agg, g, c);
+        t->impact = im.value;
+        t->impact_se = im.se;
+        t->impact_lo = im.lo;
+        t->impact_hi = im.hi;
+        t->impact_significant = im.significant;
+        /* The quotes' side: the score's verdict when it is clear, else
+         * what the comments say. */
+        const double signal = t->impact_significant    ? t->impact * rep->polarity
+                              : isfinite(t->sentiment) ? t->sentiment
+                                                       : 0;
+        t->direction = signal > 0 ? 1 : signal < 0 ? -1 : 0;
+        if (pick_quotes(rep, at, t) != VB_OK) return VB_ENOMEM;
+    }
+    /* The model keeps its own copies of the agg's strings. */
+    for (size_t i = 0; i < n; i++) {
+        vb_rep_theme *t = &rep->themes[i];
+        t->id = vb_arena_strndup(&rep->arena, t->id, strlen(t->id));
+        if (t->id == NULL) return VB_ENOMEM;
+        if (t->label != NULL &&
+            (t->label = vb_arena_strndup(&rep->arena, t->label, strlen(t->label))) == NULL)
+            return VB_ENOMEM;
+    }
+    /* Remember which agg theme each row came from (for report_change.c). */
+    rep->theme_index = slot;
+    return VB_OK;
+}
+
+/* ---- Key drivers --------------------------------------------------------- */
+
+static int cmp_driver(const void *a, const void *b)
+{
+    const vb_rep_driver *x = a, *y = b;
+    if (x->importance != y->importance) return x->importance > y->importance ? -1 : 1;
+    return x->theme < y->theme ? -1 : x->theme > y->theme;
+}
+
+static vb_status build_drivers(vb_report *rep, const vb_agg *agg)
+{
+    rep->r2 = NAN;
+    const vb_agg_group *g = &agg->overall;
+    size_t k = 0;
+    size_t *pred = vb_arena_array(&rep->arena, rep->n_themes + 1, sizeof *pred);
+    if (pred == NULL) return VB_ENOMEM;
+    for (size_t i = 0; i < rep->n_themes; i++) {
+        const vb_agg_cell *c = vb_agg_cell_of(g, rep->theme_index[i]);
+        if (rep->themes[i].parent < 0 && c->score.n > 0 && c->score.n < g->score.n) pred[k++] = i;
+    }
+    if (k == 0 || g->score.n < 3) return VB_OK;
+    double *swx = vb_arena_array(&rep->arena, k, sizeof *swx);
+    double *swxy = vb_arena_array(&rep->arena, k, sizeof *swxy);
+    double *weight = vb_arena_array(&rep->arena, k, sizeof *weight);
+    double *r = vb_arena_array(&rep->arena, k, sizeof *r);
+    double *swxx = vb_arena_array(&rep->arena, k * k, sizeof *swxx);
+    rep->drivers = vb_arena_array(&rep->arena, k, sizeof *rep->drivers);
+    if (swx == NULL || swxy == NULL || weight == NULL || r == NULL || swxx == NULL ||
+        rep->drivers == NULL)
+        return VB_ENOMEM;
+    for (size_t i = 0; i < k; i++) {
+        const size_t ai = rep->theme_index[pred[i]];
+        const vb_agg_cell *c = vb_agg_cell_of(g, ai);
+        swx[i] = c->score.sw;
+        swxy[i] = c->score.swx;
+        for (size_t j = 0; j < k; j++)
+            swxx[i * k + j] = vb_agg_sxx(agg, ai, rep->theme_index[pred[j]]);
+    }
+    vb_drivers_input in = {k, g->score.sw, g->score.swx, g->score.swx2, swx, swxy, swxx};
+    vb_drivers_output out = {weight, r, 0, 0};
+    vb_status st = vb_drivers_compute(&rep->alloc, &in, &out);
+    if (st == VB_ENOMEM) return st;
+    if (st != VB_OK) return VB_OK; /* no model: the score does not vary */
+    rep->r2 = out.r2;
+    for (size_t i = 0; i < k; i++) {
+        vb_rep_driver *d = &rep->drivers[rep->n_drivers++];
+        d->theme = pred[i];
+        d->importance = weight[i];
+        d->share = out.r2 > 0 ? weight[i] / out.r2 : NAN;
+        d->r = r[i];
+        d->direction = r[i] > 0 ? 1 : r[i] < 0 ? -1 : 0;
+    }
+    qsort(rep->drivers, rep->n_drivers, sizeof *rep->drivers, cmp_driver);
+    return VB_OK;
+}
+
+/* ---- Public API ---------------------------------------------------------- */
+
+static const char *const metric_labels[] = {"NPS", "CSAT", "CES", "Mean score"};
+
+vb_report *vb_report_new(const vb_agg *agg, vb_error *err)
+{
+    const vb_allocator *a = &agg->alloc;
+    vb_report *rep = vb_calloc(a, 1, sizeof *rep);
+    if (rep == NULL) goto oom;
+    rep->alloc = *a;
+    vb_arena_init(&rep->arena, &rep->alloc, ARENA_BLOCK_BYTES);
+    vb_buf_init(&rep->out, &rep->alloc, OUTPUT_MAX_BYTES);
+    rep->opts = agg->opts;
+    rep->metric_label = metric_labels[agg->metric.kind];
+    rep->unit = agg->metric.kind == VB_METRIC_NPS    ? "points"
+                : agg->metric.kind == VB_METRIC_CSAT ? "pp"
+                                                     : "";
+    rep->decimals = agg->metric.proportion ? 1 : 2;
+    rep->polarity = agg->opts.lower_is_better ? -1 : 1;
+    rep->scale_lo = agg->metric.bounded ? agg->metric.lo : NAN;
+    rep->scale_hi = agg->metric.bounded ? agg->metric.hi : NAN;
+    rep->records = agg->overall.records;
+    rep->rejected = agg->scores_rejected;
+    rep->dates_rejected = agg->dates_rejected;
+    rep->overall = estimate(agg, &agg->overall.score);
+    rep->overall_small = agg->overall.score.n < rep->opts.min_n;
+    rep->focus_where = "";
+    if (build_groups(rep, agg, &agg->periods, true, &rep->periods, &rep->n_periods) != VB_OK ||
+        build_groups(rep, agg, &agg->segments, false, &rep->segments, &rep->n_segments) != VB_OK ||
+        build_themes(rep, agg) != VB_OK || build_drivers(rep, agg) != VB_OK)
+        goto oom;
+    vb_status st = vb_report_change(rep, agg, err);
+    if (st == VB_ENOMEM) goto oom;
+    if (st != VB_OK) {
+        vb_report_free(rep);
+        return NULL;
+    }
+    return rep;
+
+oom:
+    vb_report_free(rep);
+    if (err != NULL) {
+        memset(err, 0, sizeof *err);
+        err->code = VB_ENOMEM;
+        snprintf(err->message, sizeof err->message, "out of memory computing the report");
+    }
+    return NULL;
+}
+
+void vb_report_free(vb_report *rep)
+{
+    if (rep == NULL) return;
+    vb_arena_free(&rep->arena);
+    vb_buf_free(&rep->out);
+    vb_allocator a = rep->alloc;
+    vb_free(&a, rep);
+}
+
+vb_status vb_report_render(vb_report *rep, vb_report_format format, const char *section,
+                           unsigned flags, const char **out, size_t *len)
+{
+    vb_buf_reset(&rep->out);
+    if (section != NULL && format != VB_REPORT_CSV) return VB_EINVAL;
+    vb_status st;
+    switch (format) {
+    case VB_REPORT_JSON:
+        st = vb_report_json(rep);
+        break;
+    case VB_REPORT_CSV:
+        st = vb_report_csv(rep, section);
+        break;
+    case VB_REPORT_MD:
+        st = vb_report_md(rep);
+        break;
+    case VB_REPORT_TABLE:
+        st = vb_report_table(rep, (flags & VB_REPORT_COLOR) != 0);
+        break;
+    default:
+        st = VB_EINVAL;
+        break;
+    }
+    if (st != VB_OK) return st;
+    *out = rep->out.data != NULL ? rep->out.data : "";
+    *len = rep->out.len;
+    return VB_OK;
+}

@@ -1,0 +1,399 @@
+/* Tests for agg.c, agg_row.c, quotes.c and analyzed.c: validation and its
+ * messages, grouping, the merge that must equal one pass, quote lists
+ * that do not depend on the order of input, reading analyze's JSONL, and
+ * every out-of-memory path. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "agg.h"
+#include "report_rows.h"
+#include "test_alloc.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static vb_report_options options(void)
+{
+    vb_report_options o;
+    vb_report_options_init(&o);
+    o.score_col = "score";
+    o.date_col = "date";
+    o.segment_col = "region";
+    return o;
+}
+
+static void test_issues(void **state)
+{
+    (void)state;
+    vb_report_options o = options();
+    o.weight_col = "revenue";
+    vb_agg *agg = vb_agg_new(&o, NULL);
+    assert_non_null(agg);
+    vb_report_issue is[VB_REPORT_MAX_ISSUES];
+    size_t n;
+    const trow bad_score = {"abc", "2026-01-05", "North", "1", "a", "x", 0, "1"};
+    assert_int_equal(trow_add(agg, &bad_score, is, &n), VB_OK);
+    assert_int_equal(n, 1);
+    assert_string_equal(is[0].field, "score");
+    assert_string_equal(is[0].message, "not a number: \"abc\"");
+
+    const trow many = {"11", "31/01/2026", "North", "1", "", "", 0, "2"};
+    assert_int_equal(trow_add(agg, &many, is, &n), VB_OK);
+    assert_int_equal(n, 2);
+    assert_string_equal(is[0].message, "outside the scale 0-10: \"11\"");
+    assert_string_equal(is[1].field, "date");
+    assert_string_equal(is[1].message, "not an ISO 8601 date: \"31/01/2026\"");
+
+    const trow missing = {NULL, NULL, NULL, "1", "", "", 0, "3"};
+    assert_int_equal(trow_add(agg, &missing, is, &n), VB_OK);
+    assert_int_equal(n, 2);
+    assert_string_equal(is[0].message, "missing");
+    assert_string_equal(is[1].message, "missing");
+
+    const trow weights[] = {{"9", "2026-01-05", "N", "-2", "", "", 0, "4"},
+                            {"9", "2026-01-05", "N", "lots", "", "", 0, "5"},
+                            {"7.5", "2026-01-05", "N", "1", "", "", 0, "6"}};
+    const char *want[] = {"negative: \"-2\"", "not a number: \"lots\"",
+                          "not a whole number: \"7.5\""};
+    for (size_t i = 0; i < 3; i++) {
+        assert_int_equal(trow_add(agg, &weights[i], is, &n), VB_OK);
+        assert_int_equal(n, 1);
+        assert_string_equal(is[0].message, want[i]);
+    }
+    assert_string_equal(is[0].field, "score");
+
+    /* long values are cut, quotes and controls escaped */
+    const trow odd = {"\"quoted\"\x1b[31m and a very long tail that goes on and on and on",
+                      NULL,
+                      NULL,
+                      "1",
+                      "",
+                      "",
+                      0,
+                      "7"};
+    trow_add(agg, &odd, is, &n);
+    assert_string_equal(is[0].message, "not a number: \"\\\"quoted\\\"\\x1b[31m and a very long "
+                                       "tail that \xE2\x80\xA6\"");
+
+    size_t records, scores, dates;
+    vb_agg_counts(agg, &records, &scores, &dates);
+    assert_int_equal(records, 7);
+    assert_int_equal(scores, 7);
+    assert_int_equal(dates, 3);
+    /* bad rows still count for themes */
+    assert_int_equal(vb_agg_cell_of(&agg->overall, 0)->mentions, 1);
+    assert_int_equal(agg->overall.score.n, 0);
+    vb_agg_free(agg);
+}
+
+static void test_groups_and_parents(void **state)
+{
+    (void)state;
+    vb_report_options o = options();
+    vb_agg *agg = vb_agg_new(&o, NULL);
+    const trow rows[] = {
+        {"10", "2026-01-05", "North", NULL, "delivery.late", "it came late", -0.5, "1"},
+        {"0", "2026-01-20T10:00:00Z", " North ", NULL, "delivery,delivery.late,app", "", -0.7, "2"},
+        {"7", "2026-02-01", "", NULL, "app", "", 0.1, "3"},
+    };
+    assert_int_equal(trows_add(agg, rows, 3), 0);
+    assert_int_equal(agg->periods.n, 2);
+    const vb_agg_group *jan = vb_agg_find(&agg->periods, "2026-01", 7);
+    assert_non_null(jan);
+    assert_int_equal(jan->records, 2);
+    assert_int_equal(jan->score.n, 2);
+    assert_true(jan->score.swx == 0);                         /* +100 - 100 */
+    assert_non_null(vb_agg_find(&agg->segments, "North", 5)); /* trimmed */
+    assert_non_null(vb_agg_find(&agg->segments, "(missing)", 9));
+    /* "delivery" was registered as the parent of "delivery.late" */
+    assert_string_equal(agg->themes[0].id, "delivery");
+    assert_int_equal(agg->themes[1].parent, 0);
+    assert_int_equal(vb_agg_cell_of(&agg->overall, 0)->mentions, 2);
+    /* row 2: k = 2 top-level themes (delivery, app); late is delivery's only child */
+    const vb_agg_cell *late = vb_agg_cell_of(jan, 1);
+    assert_true(late->fw == 1 + 0.5);
+    assert_true(late->fwx == 100 - 50);
+    assert_true(vb_agg_sxx(agg, 0, 2) == 1); /* delivery with app: row 2 */
+    assert_true(vb_agg_sxx(agg, 0, 0) == 2);
+    vb_agg_free(agg);
+}
+
+/* A reproducible stream of respondents. */
+static trow random_row(uint64_t *s, char *buf, size_t size, bool weighted)
+{
+    static const char *const themes[] = {"", "a", "a.x", "b", "a.y,b", "c,b.x", "c", "a.x,c"};
+    static const char *const texts[] = {
+        "late again", "Great app!", "late again!!", "never again", "so slow", "lovely staff", ""};
+    static const char *const regions[] = {"North", "South", "East"};
+    *s ^= *s << 13;
+    *s ^= *s >> 7;
+    *s ^= *s << 17;
+    const uint64_t r = *s;
+    char *score = buf, *date = buf + 8, *weight = buf + 32, *id = buf + 48;
+    (void)size;
+    snprintf(score, 8, "%d", (int)(r % 11));
+    snprintf(date, 24, "2026-%02d-%02dT%02d:00:00", (int)((r >> 8) % 6) + 1,
+             (int)((r >> 12) % 28) + 1, (int)((r >> 20) % 24));
+    snprintf(weight, 16, "%d", (int)((r >> 24) % 5) + 1);
+    snprintf(id, 16, "R%llu", (unsigned long long)(r % 100000));
+    trow t = {score,
+              date,
+              regions[(r >> 30) % 3],
+              weighted ? weight : NULL,
+              themes[(r >> 33) % 8],
+              texts[(r >> 37) % 7],
+              ((double)((r >> 40) % 201) - 100) / 100,
+              id};
+    return t;
+}
+
+/* The two documents are equal but for numbers that differ by at most
+ * 1e-12 relative: sums of fractional shares (w/k) in another order. */
+static void assert_same_report(const char *a, const char *b)
+{
+    const char *pa = a, *pb = b;
+    while (*pa != '\0' && *pb != '\0') {
+        const bool num_a =
+            (*pa >= '0' && *pa <= '9') || (*pa == '-' && pa[1] >= '0' && pa[1] <= '9');
+        const bool num_b =
+            (*pb >= '0' && *pb <= '9') || (*pb == '-' && pb[1] >= '0' && pb[1] <= '9');
+        if (num_a && num_b && (pa == a || pa[-1] != '"')) {
+            char *ea, *eb;
+            const double x = strtod(pa, &ea), y = strtod(pb, &eb);
+            if (fabs(x - y) > 1e-12 * fmax(1, fmax(fabs(x), fabs(y))))
+                fail_msg("at %td: %.17g vs %.17g", pa - a, x, y);
+            pa = ea;
+            pb = eb;
+            continue;
+        }
+        if (*pa != *pb) fail_msg("differ at %td: ...%.60s vs ...%.60s", pa - a, pa, pb);
+        pa++;
+        pb++;
+    }
+    assert_true(*pa == *pb);
+}
+
+static char *render(vb_agg *agg)
+{
+    vb_report *rep = vb_report_new(agg, NULL);
+    assert_non_null(rep);
+    const char *text;
+    size_t len;
+    assert_int_equal(vb_report_render(rep, VB_REPORT_JSON, NULL, 0, &text, &len), VB_OK);
+    char *copy = strdup(text);
+    vb_report_free(rep);
+    return copy;
+}
+
+static void test_merge_equals_one_pass(void **state)
+{
+    (void)state;
+    for (int weighted = 0; weighted < 2; weighted++) {
+        vb_report_options o = options();
+        o.weight_col = weighted ? "w" : NULL;
+        o.compare_from = "2026-02";
+        o.compare_to = "2026-05";
+        vb_agg *one = vb_agg_new(&o, NULL), *parts[3];
+        for (int p = 0; p < 3; p++)
+            parts[p] = vb_agg_new(&o, NULL);
+        uint64_t s = 42;
+        for (int i = 0; i < 3000; i++) {
+            char buf[80];
+            trow r = random_row(&s, buf, sizeof buf, weighted);
+            vb_report_issue is[VB_REPORT_MAX_ISSUES];
+            size_t n;
+            assert_int_equal(trow_add(one, &r, is, &n), VB_OK);
+            /* shards see the rows in different orders of arrival */
+            assert_int_equal(trow_add(parts[(i * 7 + i / 13) % 3], &r, is, &n), VB_OK);
+        }
+        /* merge in an order that differs from the shards' numbering */
+        assert_int_equal(vb_agg_merge(parts[2], parts[0]), VB_OK);
+        assert_int_equal(vb_agg_merge(parts[2], parts[1]), VB_OK);
+        char *a = render(one), *b = render(parts[2]);
+        /* counts, score sums (integer scores and weights) and sentiment
+         * (fixed point) are exact; attribution shares w/k to rounding */
+        assert_same_report(a, b);
+        assert_true(one->overall.score.swx == parts[2]->overall.score.swx);
+        assert_true(one->overall.score.swx2 == parts[2]->overall.score.swx2);
+        assert_true(one->overall.cells[0].sent_sum == parts[2]->overall.cells[0].sent_sum);
+        free(a);
+        free(b);
+        vb_agg_free(one);
+        for (int p = 0; p < 3; p++)
+            vb_agg_free(parts[p]);
+    }
+}
+
+static void test_quotes_do_not_depend_on_order(void **state)
+{
+    (void)state;
+    vb_report_options o = options();
+    vb_agg *fwd = vb_agg_new(&o, NULL), *rev = vb_agg_new(&o, NULL);
+    enum { N = 500 };
+    static char bufs[N][80];
+    trow rows[N];
+    uint64_t s = 7;
+    for (int i = 0; i < N; i++)
+        rows[i] = random_row(&s, bufs[i], sizeof bufs[i], false);
+    for (int i = 0; i < N; i++) {
+        vb_report_issue is[VB_REPORT_MAX_ISSUES];
+        size_t n;
+        trow_add(fwd, &rows[i], is, &n);
+        trow_add(rev, &rows[N - 1 - i], is, &n);
+    }
+    char *a = render(fwd), *b = render(rev);
+    assert_same_report(a, b);
+    /* the same comment is quoted once per theme */
+    const char *q = strstr(a, "\"quotes\":[");
+    assert_non_null(q);
+    free(a);
+    free(b);
+    const vb_quote_list *l = &fwd->themes[0].neg;
+    for (size_t i = 0; i < l->n; i++)
+        for (size_t j = i + 1; j < l->n; j++)
+            assert_true(l->items[i].key != l->items[j].key);
+    vb_agg_free(fwd);
+    vb_agg_free(rev);
+}
+
+static void test_long_comment_excerpt(void **state)
+{
+    (void)state;
+    vb_report_options o = options();
+    vb_agg *agg = vb_agg_new(&o, NULL);
+    char text[1200];
+    memset(text, 0, sizeof text);
+    for (int i = 0; i < 100; i++)
+        strcat(text, "word ");
+    strcat(text, "the parcel was late ");
+    for (int i = 0; i < 100; i++)
+        strcat(text, "more ");
+    trow r = {"3", "2026-01-01", "N", NULL, "delivery.late", text, -0.6, "x"};
+    assert_int_equal(trows_add(agg, &r, 1), 0);
+    const vb_quote *q = &agg->themes[1].neg.items[0];
+    assert_true(q->len <= VB_QUOTE_MAX_BYTES + 6);
+    assert_memory_equal(q->text, "\xE2\x80\xA6", 3);
+    assert_memory_equal(q->text + q->len - 3, "\xE2\x80\xA6", 3);
+    assert_int_equal(q->n_spans, 1);
+    assert_memory_equal(q->text + q->spans[0].start, "late", 4);
+    vb_agg_free(agg);
+}
+
+static void test_analyzed_json(void **state)
+{
+    (void)state;
+    vb_report_options o = options();
+    vb_agg *agg = vb_agg_new(&o, NULL);
+    vb_report_issue is[VB_REPORT_MAX_ISSUES];
+    size_t n;
+    const char *line =
+        "{\"id\":\"R1\",\"fields\":{\"score\":\"2\",\"date\":\"2026-03-01\",\"region\":\"North\","
+        "\"comment\":\"The parcel was late\"},\"sentiment\":{\"compound\":-0.4},"
+        "\"themes\":[{\"id\":\"delivery\",\"label\":\"Delivery\",\"sentiment\":-0.4,"
+        "\"spans\":[[4,10]]},{\"id\":\"delivery.late\",\"label\":\"Late delivery\","
+        "\"sentiment\":-0.5,\"spans\":[[15,19],[99,120]]}]}";
+    assert_int_equal(vb_agg_add_json(agg, line, strlen(line), NULL, is, &n), VB_OK);
+    assert_int_equal(n, 0);
+    assert_int_equal(agg->n_themes, 2);
+    assert_string_equal(agg->themes[1].label, "Late delivery");
+    assert_int_equal(agg->themes[1].parent, 0);
+    const vb_quote *q = &agg->themes[1].neg.items[0];
+    assert_string_equal(q->text, "The parcel was late");
+    assert_string_equal(q->id, "R1");
+    assert_int_equal(q->n_spans, 1); /* [99,120] is outside the text */
+    assert_true(agg->overall.score.swx == -100);
+
+    const char *numeric = "{\"id\":7,\"fields\":{\"score\":9,\"date\":null}}";
+    assert_int_equal(vb_agg_add_json(agg, numeric, strlen(numeric), NULL, is, &n), VB_OK);
+    assert_int_equal(n, 1);
+    assert_string_equal(is[0].field, "date");
+
+    const char *bad[] = {"not json", "[1,2]", "{\"fields\":3}", "{\"id\":1} x"};
+    for (size_t i = 0; i < 4; i++) {
+        assert_int_equal(vb_agg_add_json(agg, bad[i], strlen(bad[i]), NULL, is, &n), VB_EPARSE);
+        assert_int_equal(n, 1);
+    }
+    vb_agg_free(agg);
+}
+
+static void test_options(void **state)
+{
+    (void)state;
+    vb_report_options o = options();
+    o.date_format = "%d/%m";
+    vb_error err;
+    assert_null(vb_agg_new(&o, &err));
+    assert_int_equal(err.code, VB_EINVAL);
+    assert_string_equal(err.message, "date format \"%d/%m\" needs a year, a month and a day");
+    o.date_format = "%Y-%q";
+    assert_null(vb_agg_new(&o, &err));
+    assert_string_equal(err.message, "date format \"%Y-%q\": unknown directive \"%q\"");
+    o = options();
+    vb_agg *agg = vb_agg_new(&o, NULL);
+    assert_int_equal(agg->opts.period, VB_PERIOD_MONTH); /* the default with a date */
+    vb_report_options other = options();
+    other.metric = VB_METRIC_CSAT;
+    vb_agg *csat = vb_agg_new(&other, NULL);
+    assert_int_equal(vb_agg_merge(agg, csat), VB_EINVAL);
+    vb_agg_free(csat);
+    vb_agg_free(agg);
+}
+
+static void test_every_oom(void **state)
+{
+    (void)state;
+    test_alloc ta;
+    for (size_t fail_at = 0;; fail_at++) {
+        vb_report_options o = options();
+        o.alloc = test_allocator(&ta, fail_at);
+        vb_status st = VB_OK;
+        vb_agg *agg = vb_agg_new(&o, NULL);
+        vb_report *rep = NULL;
+        if (agg == NULL) {
+            st = VB_ENOMEM;
+        } else {
+            uint64_t s = 3;
+            for (int i = 0; i < 40 && st == VB_OK; i++) {
+                char buf[80];
+                trow r = random_row(&s, buf, sizeof buf, false);
+                vb_report_issue is[VB_REPORT_MAX_ISSUES];
+                size_t n;
+                st = trow_add(agg, &r, is, &n);
+            }
+            if (st == VB_OK) {
+                vb_error err;
+                rep = vb_report_new(agg, &err);
+                if (rep == NULL) st = err.code;
+            }
+            const char *text;
+            size_t len;
+            for (int f = 0; f < 4 && st == VB_OK; f++)
+                st = vb_report_render(rep, (vb_report_format)f, NULL, 0, &text, &len);
+        }
+        vb_report_free(rep);
+        vb_agg_free(agg);
+        assert_int_equal(ta.live_blocks, 0);
+        if (st == VB_OK) break;
+        assert_int_equal(st, VB_ENOMEM);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_issues),
+        cmocka_unit_test(test_groups_and_parents),
+        cmocka_unit_test(test_merge_equals_one_pass),
+        cmocka_unit_test(test_quotes_do_not_depend_on_order),
+        cmocka_unit_test(test_long_comment_excerpt),
+        cmocka_unit_test(test_analyzed_json),
+        cmocka_unit_test(test_options),
+        cmocka_unit_test(test_every_oom),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,242 @@
+/* Tests for change.c and report_change.c: the decomposition of a score
+ * change into themes, worked out by hand on a small case, and its
+ * identities (parts add up to the change, children to their parent) on
+ * random data with a fixed seed. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "change.h"
+#include "report.h"
+#include "report_rows.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define assert_close(a, b, eps)                                                                    \
+    do {                                                                                           \
+        const double a_ = (a), b_ = (b);                                                           \
+        if (!(fabs(a_ - b_) <= (eps))) fail_msg("%s = %.17g, want %.17g", #a, a_, b_);             \
+    } while (0)
+
+static vb_agg *new_agg(const char *from, const char *to)
+{
+    vb_report_options o;
+    vb_report_options_init(&o);
+    o.score_col = "score";
+    o.date_col = "date";
+    o.weight_col = "weight";
+    o.compare_from = from;
+    o.compare_to = to;
+    vb_agg *agg = vb_agg_new(&o, NULL);
+    assert_non_null(agg);
+    return agg;
+}
+
+static const vb_rep_contrib *contrib(const vb_report *rep, const char *id)
+{
+    for (size_t i = 0; i < rep->change.n_contributions; i++)
+        if (strcmp(rep->themes[rep->change.contributions[i].part.theme].id, id) == 0)
+            return &rep->change.contributions[i];
+    fail_msg("no contribution for %s", id);
+    return NULL;
+}
+
+/* Period A (2026-01): four respondents, NPS S_A = (100 - 100 + 0 - 100)/4 = -25
+ *   r1 {delivery} +100; r2 {delivery, app} -100; r3 {} 0; r4 {app} -100
+ *   delivery: v = (1 + 1/2)/4 = 0.375, r = (100 - 50)/1.5 = 33.33
+ *   app:      v = 0.375,               r = (-50 - 100)/1.5 = -100
+ *   no theme: v = 0.25,                r = 0
+ * Period B (2026-02): r5 {delivery} -100; r6 {app} +100: S_B = 0,
+ *   delivery v = 0.5 r = -100; app v = 0.5 r = 100; no theme v = 0.
+ * Delta = 25, mean score s = -12.5. With the midpoint split:
+ *   delivery volume (0.5-0.375)((33.33-100)/2 + 12.5) = -2.6041667
+ *            rate   (-100-33.33)(0.375+0.5)/2        = -58.333333
+ *   app      volume 0.125 (0 + 12.5)                  = +1.5625
+ *            rate   200 x 0.4375                      = +87.5
+ *   no theme volume -0.25 (0 + 12.5) (absent in B)    = -3.125
+ *   total -60.9375 + 89.0625 - 3.125 = 25. */
+static void test_hand_worked_case(void **state)
+{
+    (void)state;
+    vb_agg *agg = new_agg(NULL, NULL);
+    const trow rows[] = {
+        {"10", "2026-01-03", NULL, "1", "delivery", "", 0, "r1"},
+        {"0", "2026-01-04", NULL, "1", "delivery,app", "", 0, "r2"},
+        {"8", "2026-01-05", NULL, "1", "", "", 0, "r3"},
+        {"2", "2026-01-06", NULL, "1", "app", "", 0, "r4"},
+        {"1", "2026-02-01", NULL, "1", "delivery", "", 0, "r5"},
+        {"9", "2026-02-02", NULL, "1", "app", "", 0, "r6"},
+    };
+    assert_int_equal(trows_add(agg, rows, 6), 0);
+    vb_report *rep = vb_report_new(agg, NULL);
+    assert_non_null(rep);
+    const vb_rep_change *ch = &rep->change;
+    assert_true(ch->present);
+    assert_string_equal(ch->from, "2026-01");
+    assert_string_equal(ch->to, "2026-02");
+    assert_close(ch->delta.delta, 25, 1e-12);
+    const vb_rep_contrib *d = contrib(rep, "delivery"), *a = contrib(rep, "app");
+    assert_close(d->part.p.v_from, 0.375, 1e-12);
+    assert_close(d->part.p.r_from, 100.0 / 3, 1e-12);
+    assert_close(d->part.p.volume_effect, -2.6041666666666667, 1e-12);
+    assert_close(d->part.p.rate_effect, -58.333333333333333, 1e-12);
+    assert_close(d->part.p.contribution, -60.9375, 1e-12);
+    assert_close(a->part.p.volume_effect, 1.5625, 1e-12);
+    assert_close(a->part.p.rate_effect, 87.5, 1e-12);
+    assert_close(ch->no_theme.p.contribution, -3.125, 1e-12);
+    assert_close(ch->no_theme.p.rate_effect, 0, 0);
+    assert_true(isnan(ch->no_theme.p.r_to));
+    /* largest |contribution| first */
+    assert_string_equal(rep->themes[ch->contributions[0].part.theme].id, "app");
+    vb_report_free(rep);
+    vb_agg_free(agg);
+}
+
+static void test_part_formulas(void **state)
+{
+    (void)state;
+    /* present on both sides: volume + rate = v_B r_B - v_A r_A - s (v_B - v_A) */
+    vb_change_part p = vb_change_part_of(2, 50, 10, 3, -60, 8, 5);
+    const double va = 0.2, vbb = 0.375, ra = 25, rb = -20;
+    assert_close(p.volume_effect, (vbb - va) * ((ra + rb) / 2 - 5), 1e-12);
+    assert_close(p.rate_effect, (rb - ra) * (va + vbb) / 2, 1e-12);
+    assert_close(p.contribution, vbb * rb - va * ra - 5 * (vbb - va), 1e-12);
+    /* only in B: all volume */
+    p = vb_change_part_of(0, 0, 10, 2, 100, 8, 10);
+    assert_close(p.volume_effect, 0.25 * (50 - 10), 1e-12);
+    assert_close(p.rate_effect, 0, 0);
+    /* in neither */
+    p = vb_change_part_of(0, 0, 10, 0, 0, 8, 10);
+    assert_close(p.contribution, 0, 0);
+
+    vb_diff d = vb_diff_of(10, 3, 20, 4); /* se 5 */
+    assert_close(d.se, 5, 1e-12);
+    assert_close(d.lo, 10 - 9.8, 1e-12);
+    assert_true(d.significant);
+    d = vb_diff_proportions(10, 100, 20, 100);
+    assert_close(d.delta, 0.1, 1e-12);
+    assert_close(d.se, sqrt(0.1 * 0.9 / 100 + 0.2 * 0.8 / 100), 1e-12);
+}
+
+/* xorshift64 */
+static uint64_t next(uint64_t *s)
+{
+    *s ^= *s << 13;
+    *s ^= *s >> 7;
+    *s ^= *s << 17;
+    return *s;
+}
+
+static void test_identity_on_random_data(void **state)
+{
+    (void)state;
+    static const char *const themes[] = {"a", "a.x", "a.y", "b", "b.x", "c", "c.x", "c.y", "d"};
+    const uint64_t seed = 20260314;
+    uint64_t s = seed;
+    for (int round = 0; round < 20; round++) {
+        vb_agg *agg = new_agg("2026-01", "2026-03");
+        for (int i = 0; i < 400; i++) {
+            char score[8], weight[16], list[64] = "";
+            snprintf(score, sizeof score, "%d", (int)(next(&s) % 11));
+            snprintf(weight, sizeof weight, "%.3f", 0.25 + (double)(next(&s) % 4000) / 1000);
+            for (size_t t = 0; t < 9; t++)
+                if (next(&s) % 4 == 0) {
+                    if (list[0] != '\0') strcat(list, ",");
+                    strcat(list, themes[t]);
+                }
+            const char *dates[] = {"2026-01-10", "2026-02-10", "2026-03-10"};
+            trow r = {score, dates[next(&s) % 3], NULL, weight, list, "", 0, "r"};
+            vb_report_issue issues[VB_REPORT_MAX_ISSUES];
+            size_t n_issues;
+            assert_int_equal(trow_add(agg, &r, issues, &n_issues), VB_OK);
+            assert_int_equal(n_issues, 0);
+        }
+        vb_report *rep = vb_report_new(agg, NULL);
+        assert_non_null(rep);
+        const vb_rep_change *ch = &rep->change;
+        double total = ch->no_theme.p.contribution;
+        double effects = ch->no_theme.p.volume_effect + ch->no_theme.p.rate_effect;
+        double volume = ch->no_theme.p.v_to - ch->no_theme.p.v_from;
+        for (size_t i = 0; i < ch->n_contributions; i++) {
+            const vb_rep_contrib *c = &ch->contributions[i];
+            total += c->part.p.contribution;
+            effects += c->part.p.volume_effect + c->part.p.rate_effect;
+            volume += c->part.p.v_to - c->part.p.v_from;
+            double kids = c->other.p.contribution;
+            for (size_t k = 0; k < c->n_children; k++)
+                kids += c->children[k].p.contribution;
+            if (fabs(kids - c->part.p.contribution) > 1e-9)
+                fail_msg("seed %llu round %d: children of %s add up to %.17g, not %.17g",
+                         (unsigned long long)seed, round, rep->themes[c->part.theme].id, kids,
+                         c->part.p.contribution);
+        }
+        if (fabs(total - ch->delta.delta) > 1e-9 || fabs(effects - ch->delta.delta) > 1e-9)
+            fail_msg("seed %llu round %d: parts add up to %.17g, delta is %.17g",
+                     (unsigned long long)seed, round, total, ch->delta.delta);
+        assert_close(volume, 0, 1e-12); /* volumes are shares of 1 on both sides */
+        vb_report_free(rep);
+        vb_agg_free(agg);
+    }
+}
+
+static void test_compare_groups(void **state)
+{
+    (void)state;
+    vb_report_options o;
+    vb_report_options_init(&o);
+    o.score_col = "score";
+    o.date_col = "date";
+    o.segment_col = "region";
+    o.compare_from = "North";
+    o.compare_to = "South";
+    vb_agg *agg = vb_agg_new(&o, NULL);
+    const trow rows[] = {
+        {"10", "2026-01-03", "North", NULL, "a", "", 0, "1"},
+        {"0", "2026-02-03", "South", NULL, "a", "", 0, "2"},
+        {"5", "2026-02-04", "South", NULL, "", "", 0, "3"},
+    };
+    assert_int_equal(trows_add(agg, rows, 3), 0);
+    vb_report *rep = vb_report_new(agg, NULL);
+    assert_non_null(rep);
+    assert_string_equal(rep->change.kind, "segment");
+    assert_close(rep->change.delta.delta, -100 - 100, 1e-12); /* +100 -> -100 */
+    vb_report_free(rep);
+
+    /* unknown names list what there is */
+    o.compare_from = "2026-01";
+    o.compare_to = "2027-01";
+    vb_agg *agg2 = vb_agg_new(&o, NULL);
+    assert_int_equal(trows_add(agg2, rows, 3), 0);
+    vb_error err;
+    assert_null(vb_report_new(agg2, &err));
+    assert_int_equal(err.code, VB_EINVAL);
+    assert_string_equal(err.message, "--compare 2026-01..2027-01: not two periods or two "
+                                     "segments; periods: 2026-01 2026-02; segments: South North");
+    vb_agg_free(agg2);
+
+    /* no comparison without two periods */
+    o.compare_from = o.compare_to = NULL;
+    o.date_col = NULL;
+    vb_agg *agg3 = vb_agg_new(&o, NULL);
+    assert_int_equal(trows_add(agg3, rows, 3), 0);
+    rep = vb_report_new(agg3, NULL);
+    assert_false(rep->change.present);
+    vb_report_free(rep);
+    vb_agg_free(agg3);
+    vb_agg_free(agg);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_hand_worked_case),
+        cmocka_unit_test(test_part_formulas),
+        cmocka_unit_test(test_identity_on_random_data),
+        cmocka_unit_test(test_compare_groups),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

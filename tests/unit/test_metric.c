@@ -1,0 +1,256 @@
+/* Tests for metric.c: score parsing and validation, and each metric with
+ * its standard error, against figures worked out by hand (the working is
+ * in the comments; DESIGN.md gives the NPS formula). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "metric.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define EPS 1e-9
+#define assert_close(a, b, eps)                                                                    \
+    do {                                                                                           \
+        const double a_ = (a), b_ = (b);                                                           \
+        if (!(fabs(a_ - b_) <= (eps))) fail_msg("%s = %.17g, want %.17g", #a, a_, b_);             \
+    } while (0)
+
+static vb_metric_spec spec(vb_metric m, double lo, double hi, unsigned top_box)
+{
+    vb_report_options o;
+    vb_report_options_init(&o);
+    o.metric = m;
+    o.scale_min = lo;
+    o.scale_max = hi;
+    if (top_box > 0) o.top_box = top_box;
+    vb_metric_spec s;
+    char why[200];
+    if (!vb_metric_spec_init(&s, &o, why, sizeof why)) fail_msg("spec: %s", why);
+    return s;
+}
+
+static double x_of(const vb_metric_spec *m, const char *s)
+{
+    double x;
+    vb_score_status st = vb_metric_score(m, s, strlen(s), &x);
+    if (st != VB_SCORE_OK) fail_msg("\"%s\" rejected (%d)", s, (int)st);
+    return x;
+}
+
+static void test_numbers(void **state)
+{
+    (void)state;
+    const char *good[] = {"7", " 7 ", "7.0", "+3", "-2.5", ".5", "5.", "007", "4.2\r"};
+    const double want[] = {7, 7, 7, 3, -2.5, 0.5, 5, 7, 4.2};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        double v;
+        assert_true(vb_parse_number(good[i], strlen(good[i]), &v));
+        assert_true(v == want[i]); /* 4.2 is the correctly rounded double */
+    }
+    const char *bad[] = {"",
+                         " ",
+                         "abc",
+                         "1e3",
+                         "7,5",
+                         "0x10",
+                         "nan",
+                         "inf",
+                         "--1",
+                         "+",
+                         ".",
+                         "1 2",
+                         "12345678901234567890"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        double v;
+        if (vb_parse_number(bad[i], strlen(bad[i]), &v)) fail_msg("accepted \"%s\"", bad[i]);
+    }
+}
+
+static void test_nps_values_and_rejections(void **state)
+{
+    (void)state;
+    vb_metric_spec m = spec(VB_METRIC_NPS, 0, 0, 0);
+    const double want[11] = {-100, -100, -100, -100, -100, -100, -100, 0, 0, 100, 100};
+    for (int s = 0; s <= 10; s++) {
+        char buf[4];
+        snprintf(buf, sizeof buf, "%d", s);
+        assert_true(x_of(&m, buf) == want[s]);
+    }
+    double x;
+    assert_int_equal(vb_metric_score(&m, NULL, 0, &x), VB_SCORE_MISSING);
+    assert_int_equal(vb_metric_score(&m, "  ", 2, &x), VB_SCORE_MISSING);
+    assert_int_equal(vb_metric_score(&m, "abc", 3, &x), VB_SCORE_NOT_NUMBER);
+    assert_int_equal(vb_metric_score(&m, "11", 2, &x), VB_SCORE_OUT_OF_RANGE);
+    assert_int_equal(vb_metric_score(&m, "-1", 2, &x), VB_SCORE_OUT_OF_RANGE);
+    assert_int_equal(vb_metric_score(&m, "7.5", 3, &x), VB_SCORE_NOT_WHOLE);
+    assert_true(x_of(&m, "9.0") == 100);
+
+    /* NPS is 0-10 by definition */
+    vb_report_options o;
+    vb_report_options_init(&o);
+    o.scale_min = 1;
+    o.scale_max = 10;
+    vb_metric_spec s;
+    char why[200];
+    assert_false(vb_metric_spec_init(&s, &o, why, sizeof why));
+}
+
+static vb_moments moments_of(const vb_metric_spec *m, const char *const *scores, size_t n)
+{
+    vb_moments g = {0};
+    for (size_t i = 0; i < n; i++)
+        vb_moments_add(&g, 1, x_of(m, scores[i]));
+    return g;
+}
+
+static void test_nps_estimate(void **state)
+{
+    (void)state;
+    /* 5 promoters, 3 detractors, 2 passives: NPS = 100 (5 - 3) / 10 = 20;
+     * SE = 100 sqrt((0.5 + 0.3 - 0.2^2) / 10) = 100 sqrt(0.076) = 27.5680975...
+     * 95 % interval 20 -/+ 1.96 SE = [-34.0334711, 74.0334711]. */
+    vb_metric_spec m = spec(VB_METRIC_NPS, 0, 0, 0);
+    const char *scores[] = {"10", "9", "9", "10", "9", "0", "6", "3", "7", "8"};
+    vb_moments g = moments_of(&m, scores, 10);
+    vb_estimate e = vb_metric_estimate(&m, &g);
+    assert_int_equal(e.n, 10);
+    assert_close(e.value, 20, EPS);
+    assert_close(e.n_eff, 10, EPS);
+    assert_close(e.se, 27.568097504180443, EPS);
+    assert_close(e.lo, -34.03347110819367, EPS);
+    assert_close(e.hi, 74.03347110819368, EPS);
+    /* DESIGN.md's formula, literally */
+    const double P = 5, D = 3, n = 10, nps = 20;
+    assert_close(e.se, 100 * sqrt((P / n + D / n - (nps / 100) * (nps / 100)) / n), EPS);
+}
+
+static void test_csat_top_box(void **state)
+{
+    (void)state;
+    /* 1-5, top 2 boxes (4 and 5): 5 of 8 satisfied = 62.5 %;
+     * SE = 100 sqrt(0.625 x 0.375 / 8) = 17.1163299... */
+    vb_metric_spec m = spec(VB_METRIC_CSAT, 0, 0, 0);
+    assert_true(m.top_from == 4);
+    const char *scores[] = {"5", "4", "3", "2", "1", "4", "5", "5"};
+    vb_moments g = moments_of(&m, scores, 8);
+    vb_estimate e = vb_metric_estimate(&m, &g);
+    assert_close(e.value, 62.5, EPS);
+    assert_close(e.se, 17.116329922036442, EPS);
+    double x;
+    assert_int_equal(vb_metric_score(&m, "6", 1, &x), VB_SCORE_OUT_OF_RANGE);
+    assert_int_equal(vb_metric_score(&m, "0", 1, &x), VB_SCORE_OUT_OF_RANGE);
+
+    /* a 1-7 scale with top-3 boxes: 5, 6, 7 */
+    vb_metric_spec m7 = spec(VB_METRIC_CSAT, 1, 7, 3);
+    assert_true(x_of(&m7, "5") == 100);
+    assert_true(x_of(&m7, "4") == 0);
+
+    vb_report_options o;
+    vb_report_options_init(&o);
+    o.metric = VB_METRIC_CSAT;
+    o.top_box = 5; /* more boxes than a 1-5 scale has above its bottom */
+    vb_metric_spec s;
+    char why[200];
+    assert_false(vb_metric_spec_init(&s, &o, why, sizeof why));
+}
+
+static void test_ces_and_mean(void **state)
+{
+    (void)state;
+    /* CES 1-7: 2 3 4 5 6: mean 4, sample variance (4+1+0+1+4)/4 = 2.5,
+     * SE = sqrt(2.5 / 5) = 0.70710678... */
+    vb_metric_spec m = spec(VB_METRIC_CES, 0, 0, 0);
+    assert_true(m.lo == 1 && m.hi == 7);
+    const char *scores[] = {"2", "3", "4", "5", "6"};
+    vb_moments g = moments_of(&m, scores, 5);
+    vb_estimate e = vb_metric_estimate(&m, &g);
+    assert_close(e.value, 4, EPS);
+    assert_close(e.se, sqrt(0.5), EPS);
+    assert_true(x_of(&m, "3.5") == 3.5); /* CES may be fractional */
+    double x;
+    assert_int_equal(vb_metric_score(&m, "8", 1, &x), VB_SCORE_OUT_OF_RANGE);
+
+    /* mean: any number, no scale */
+    vb_metric_spec mean = spec(VB_METRIC_MEAN, 0, 0, 0);
+    assert_false(mean.bounded);
+    assert_true(x_of(&mean, "-1000.5") == -1000.5);
+    const char *one[] = {"3"};
+    g = moments_of(&mean, one, 1);
+    e = vb_metric_estimate(&mean, &g);
+    assert_close(e.value, 3, EPS);
+    assert_true(isnan(e.se)); /* one value: no sample variance */
+    vb_moments empty = {0};
+    e = vb_metric_estimate(&mean, &empty);
+    assert_true(isnan(e.value));
+}
+
+static void test_weights_use_kish_n(void **state)
+{
+    (void)state;
+    /* A promoter of weight 3, a detractor and a passive of weight 1:
+     * NPS = (3 x 100 - 100) / 5 = 40; n_eff = 5^2 / (9 + 1 + 1) = 25/11;
+     * v = (3 x 10^4 + 10^4) / 5 - 40^2 = 6400; SE = sqrt(6400 / (25/11))
+     * = sqrt(2816) = 53.0659966... */
+    vb_metric_spec m = spec(VB_METRIC_NPS, 0, 0, 0);
+    vb_moments g = {0};
+    vb_moments_add(&g, 3, 100);
+    vb_moments_add(&g, 1, -100);
+    vb_moments_add(&g, 1, 0);
+    vb_estimate e = vb_metric_estimate(&m, &g);
+    assert_close(e.value, 40, EPS);
+    assert_close(e.n_eff, 25.0 / 11, EPS);
+    assert_close(e.se, sqrt(2816), EPS);
+    /* unit weights give exactly the unweighted figures */
+    vb_moments u = {0}, w = {0};
+    for (int i = 0; i < 7; i++) {
+        vb_moments_add(&u, 1, i % 3 == 0 ? 100 : -100);
+        vb_moments_add(&w, 1, i % 3 == 0 ? 100 : -100);
+    }
+    vb_estimate a = vb_metric_estimate(&m, &u), b = vb_metric_estimate(&m, &w);
+    assert_true(a.se == b.se && a.n_eff == 7);
+}
+
+static void test_moments_minus(void **state)
+{
+    (void)state;
+    vb_moments all = {0}, part = {0};
+    vb_moments_add(&all, 1, 100);
+    vb_moments_add(&all, 2, -100);
+    vb_moments_add(&part, 2, -100);
+    vb_moments rest = vb_moments_minus(&all, &part);
+    assert_int_equal(rest.n, 1);
+    assert_true(rest.sw == 1 && rest.swx == 100 && rest.swx2 == 10000);
+    rest = vb_moments_minus(&all, &all);
+    assert_true(rest.n == 0 && rest.sw == 0);
+}
+
+static void test_names(void **state)
+{
+    (void)state;
+    vb_metric m;
+    assert_true(vb_metric_parse("csat", &m) && m == VB_METRIC_CSAT);
+    assert_false(vb_metric_parse("NPS", &m));
+    assert_string_equal(vb_metric_name(VB_METRIC_CES), "ces");
+    vb_period p;
+    assert_true(vb_period_parse("quarter", &p) && p == VB_PERIOD_QUARTER);
+    assert_string_equal(vb_period_name(VB_PERIOD_WEEK), "week");
+    vb_report_format f;
+    assert_true(vb_report_format_parse("markdown", &f) && f == VB_REPORT_MD);
+    assert_false(vb_report_format_parse("pdf", &f));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_numbers),       cmocka_unit_test(test_nps_values_and_rejections),
+        cmocka_unit_test(test_nps_estimate),  cmocka_unit_test(test_csat_top_box),
+        cmocka_unit_test(test_ces_and_mean),  cmocka_unit_test(test_weights_use_kish_n),
+        cmocka_unit_test(test_moments_minus), cmocka_unit_test(test_names),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,286 @@
+/* Tests for report.c and the renderers: impact and its interval worked
+ * out by hand, key drivers through the report, the focus sentence, the
+ * JSON keys the README documents, CSV formula-injection safety, Markdown
+ * escaping and the terminal table's width and hygiene. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "report.h"
+#include "report_rows.h"
+
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define assert_close(a, b, eps)                                                                    \
+    do {                                                                                           \
+        const double a_ = (a), b_ = (b);                                                           \
+        if (!(fabs(a_ - b_) <= (eps))) fail_msg("%s = %.17g, want %.17g", #a, a_, b_);             \
+    } while (0)
+
+static vb_agg *agg_of(const trow *rows, size_t n, const char *segment_col, const char *date_col)
+{
+    vb_report_options o;
+    vb_report_options_init(&o);
+    o.score_col = "score";
+    o.segment_col = segment_col;
+    o.date_col = date_col;
+    vb_agg *agg = vb_agg_new(&o, NULL);
+    assert_non_null(agg);
+    assert_int_equal(trows_add(agg, rows, n), 0);
+    return agg;
+}
+
+static const vb_rep_theme *theme(const vb_report *rep, const char *id)
+{
+    for (size_t i = 0; i < rep->n_themes; i++)
+        if (strcmp(rep->themes[i].id, id) == 0) return &rep->themes[i];
+    fail_msg("no theme %s", id);
+    return NULL;
+}
+
+/* Ten respondents, NPS 20 (5 promoters, 3 detractors, 2 passives). Theme
+ * "t" is mentioned by 4 of them: 1 promoter, 3 detractors, S_m = -50;
+ * the other 6 (4 promoters, 2 passives) have S_r = 66.667. So
+ *   impact = 20 - 66.667 = -46.667 = p (S_m - S_r) = 0.4 x -116.667
+ *   SE_m^2 = (10^4 - 50^2) / 4 = 1875
+ *   SE_r^2 = (4 x 10^4 / 6 - 66.667^2) / 6 = 370.370
+ *   SE^2 = 116.667^2 x 0.4 x 0.6 / 10 + 0.4^2 (1875 + 370.370) = 685.926
+ *   SE = 26.1901876, interval -46.667 -/+ 51.333: includes 0. */
+static void test_impact_by_hand(void **state)
+{
+    (void)state;
+    const trow rows[] = {
+        {"10", NULL, NULL, NULL, "t", "", -0.5, "1"}, {"0", NULL, NULL, NULL, "t", "", -0.5, "2"},
+        {"3", NULL, NULL, NULL, "t", "", -0.5, "3"},  {"6", NULL, NULL, NULL, "t", "", -0.5, "4"},
+        {"9", NULL, NULL, NULL, "", "", 0, "5"},      {"9", NULL, NULL, NULL, "", "", 0, "6"},
+        {"10", NULL, NULL, NULL, "", "", 0, "7"},     {"9", NULL, NULL, NULL, "", "", 0, "8"},
+        {"7", NULL, NULL, NULL, "", "", 0, "9"},      {"8", NULL, NULL, NULL, "", "", 0, "10"},
+    };
+    vb_agg *agg = agg_of(rows, 10, NULL, NULL);
+    vb_report *rep = vb_report_new(agg, NULL);
+    assert_non_null(rep);
+    assert_close(rep->overall.value, 20, 1e-12);
+    const vb_rep_theme *t = theme(rep, "t");
+    assert_int_equal(t->n, 4);
+    assert_close(t->share, 0.4, 1e-12);
+    assert_close(t->sentiment, -0.5, 1e-12);
+    assert_close(t->score.value, -50, 1e-12);
+    assert_close(t->impact, 20 - 400.0 / 6, 1e-12);
+    assert_close(t->impact_se, 26.19018758859749, 1e-9);
+    assert_close(t->impact_lo, t->impact - 1.96 * t->impact_se, 1e-12);
+    assert_false(t->impact_significant);
+    assert_true(t->small);
+    assert_int_equal(t->direction, -1);
+    vb_report_free(rep);
+    vb_agg_free(agg);
+}
+
+/* 40 respondents: 10 detractors mention "delivery.late", 20 promoters and
+ * 10 passives mention nothing. NPS = (20 - 10)/40 = 25; without the
+ * mentioners (30 people, 20 promoters) it is 66.7, so the theme costs
+ * 41.7 points, significantly. */
+static vb_agg *late_delivery_case(void)
+{
+    static trow rows[40];
+    static char ids[40][8];
+    for (int i = 0; i < 40; i++) {
+        snprintf(ids[i], sizeof ids[i], "R%02d", i);
+        trow r = {i < 10   ? "2"
+                  : i < 30 ? "10"
+                           : "8",
+                  NULL,
+                  i % 2 ? "North" : "South",
+                  NULL,
+                  i < 10 ? "delivery.late" : "",
+                  i < 10 ? "parcel arrived late again" : "fine",
+                  i < 10 ? -0.6 : 0.3,
+                  ids[i]};
+        rows[i] = r;
+    }
+    return agg_of(rows, 40, "region", NULL);
+}
+
+static void test_focus_sentence(void **state)
+{
+    (void)state;
+    vb_agg *agg = late_delivery_case();
+    vb_report *rep = vb_report_new(agg, NULL);
+    assert_non_null(rep);
+    assert_int_equal(rep->n_focus, 1); /* the parent is dropped for its child */
+    const vb_rep_focus *f = &rep->focus[0];
+    assert_string_equal(rep->themes[f->theme].id, "delivery.late");
+    assert_string_equal(f->sentence, "delivery.late: mentioned by 25% of customers; their NPS is "
+                                     "-100 (only 10 scored); it costs 41.7 points of NPS.");
+    assert_close(f->impact, 25 - 200.0 / 3, 1e-12);
+    assert_true(rep->themes[f->theme].n_quotes == 1); /* ten copies of one comment */
+    assert_string_equal(rep->themes[f->theme].quotes[0].text, "parcel arrived late again");
+    vb_report_free(rep);
+    vb_agg_free(agg);
+}
+
+static void test_drivers_in_report(void **state)
+{
+    (void)state;
+    /* the rows of test_drivers.c's three-predictor case, as themes a b c */
+    static const char *const t[] = {"a", "a,b",   "b", "c", "a,c", "b,c",
+                                    "",  "a,b,c", "",  "a", "b",   "c"};
+    static const char *const s[] = {"0", "0", "10", "7", "0", "10", "10", "8", "8", "8", "10", "0"};
+    trow rows[12];
+    for (int i = 0; i < 12; i++) {
+        trow r = {s[i], NULL, NULL, NULL, t[i], "", 0, "x"};
+        rows[i] = r;
+    }
+    vb_agg *agg = agg_of(rows, 12, NULL, NULL);
+    vb_report *rep = vb_report_new(agg, NULL);
+    assert_int_equal(rep->n_drivers, 3);
+    assert_close(rep->r2, 0.588383838383838, 1e-12);
+    assert_string_equal(rep->themes[rep->drivers[0].theme].id, "a");
+    assert_close(rep->drivers[0].importance, 0.382331823225083, 1e-12);
+    assert_int_equal(rep->drivers[0].direction, -1);
+    assert_close(rep->drivers[2].share, 0.0442680378247203 / 0.588383838383838, 1e-12);
+    vb_report_free(rep);
+    vb_agg_free(agg);
+}
+
+static const char *render(vb_report *rep, vb_report_format f, const char *section, unsigned flags)
+{
+    const char *text;
+    size_t len;
+    assert_int_equal(vb_report_render(rep, f, section, flags, &text, &len), VB_OK);
+    assert_int_equal(strlen(text), len);
+    return text;
+}
+
+static void test_json_keys(void **state)
+{
+    (void)state;
+    vb_agg *agg = late_delivery_case();
+    vb_report *rep = vb_report_new(agg, NULL);
+    cJSON *doc = cJSON_Parse(render(rep, VB_REPORT_JSON, NULL, 0));
+    assert_non_null(doc);
+    const char *top[] = {"schema",   "metric", "n",       "score",  "ci95",
+                         "rejected", "themes", "drivers", "r2",     "periods",
+                         "segments", "change", "focus",   "records"};
+    for (size_t i = 0; i < sizeof top / sizeof top[0]; i++)
+        if (!cJSON_HasObjectItem(doc, top[i])) fail_msg("no key %s", top[i]);
+    const cJSON *th = cJSON_GetArrayItem(cJSON_GetObjectItem(doc, "themes"), 0);
+    const char *tk[] = {"id",        "label",  "n",           "share",  "score",
+                        "sentiment", "impact", "impact_ci95", "quotes", "parent"};
+    for (size_t i = 0; i < sizeof tk / sizeof tk[0]; i++)
+        if (!cJSON_HasObjectItem(th, tk[i])) fail_msg("no theme key %s", tk[i]);
+    const cJSON *seg = cJSON_GetArrayItem(cJSON_GetObjectItem(doc, "segments"), 0);
+    assert_true(cJSON_HasObjectItem(seg, "segment") && cJSON_HasObjectItem(seg, "ci95"));
+    assert_true(cJSON_IsNull(cJSON_GetObjectItem(doc, "change")));
+    assert_string_equal(cJSON_GetObjectItem(doc, "metric")->valuestring, "nps");
+    assert_true(cJSON_GetObjectItem(doc, "score")->valuedouble == 25);
+    cJSON_Delete(doc);
+    vb_report_free(rep);
+    vb_agg_free(agg);
+}
+
+static void test_csv_is_injection_safe(void **state)
+{
+    (void)state;
+    const trow rows[] = {
+        {"9", NULL, "=HYPERLINK(\"http://x\",\"y\")", NULL, "a", "-2+3 awful, \"really\"", -0.8,
+         "@1"},
+        {"2", NULL, "+cmd", NULL, "a", "@everyone terrible", -0.9, "2"},
+        {"5", NULL, "-1 region", NULL, "", "fine", 0, "3"},
+    };
+    vb_agg *agg = agg_of(rows, 3, "region", NULL);
+    vb_report *rep = vb_report_new(agg, NULL);
+    const char *seg = render(rep, VB_REPORT_CSV, "segments", 0);
+    assert_non_null(strstr(seg, "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\","));
+    assert_non_null(strstr(seg, "\n'+cmd,"));
+    assert_non_null(strstr(seg, "\n'-1 region,"));
+    const char *q = render(rep, VB_REPORT_CSV, "quotes", 0);
+    assert_non_null(strstr(q, "\"'-2+3 awful, \"\"really\"\"\""));
+    assert_non_null(strstr(q, ",'@everyone terrible"));
+    assert_non_null(strstr(q, ",'@1,")); /* the id too */
+    /* no cell may start with a formula character */
+    for (const char *p = q; *p != '\0'; p++)
+        if ((p == q || p[-1] == ',' || p[-1] == '\n') && strchr("=+@", *p) != NULL)
+            fail_msg("unsafe cell at: %.30s", p);
+    const char *all = render(rep, VB_REPORT_CSV, NULL, 0);
+    assert_non_null(strstr(all, "# overall\n"));
+    assert_non_null(strstr(all, "\n\n# quotes\n"));
+    const char *text;
+    size_t len;
+    assert_int_equal(vb_report_render(rep, VB_REPORT_CSV, "nope", 0, &text, &len), VB_EINVAL);
+    assert_int_equal(vb_report_render(rep, VB_REPORT_JSON, "themes", 0, &text, &len), VB_EINVAL);
+    assert_int_equal(vb_report_render(rep, VB_REPORT_HTML, NULL, 0, &text, &len), VB_EINVAL);
+    vb_report_free(rep);
+    vb_agg_free(agg);
+}
+
+static void test_markdown_escapes_and_highlights(void **state)
+{
+    (void)state;
+    const trow rows[] = {
+        {"1", NULL, NULL, NULL, "delivery.late", "*so* late [x](http://e) <b>|", -0.9, "1"},
+        {"10", NULL, NULL, NULL, "", "- fine", 0.5, "2"},
+    };
+    vb_agg *agg = agg_of(rows, 2, NULL, NULL);
+    vb_report *rep = vb_report_new(agg, NULL);
+    const char *md = render(rep, VB_REPORT_MD, NULL, 0);
+    assert_non_null(strstr(md, "> \\*so\\* **late** \\[x\\](http://e) \\<b\\>\\|\n"));
+    assert_null(strstr(md, "<b>"));
+    vb_report_free(rep);
+    vb_agg_free(agg);
+}
+
+static size_t columns(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+static void test_table_width_and_hygiene(void **state)
+{
+    (void)state;
+    const trow rows[] = {
+        {"1", "2026-01-02", "A region with a really quite long name indeed", NULL,
+         "delivery.late,a.theme.with.a.very.long.identifier.that.goes.on", "late \x1b[2J bad", -0.9,
+         "1"},
+        {"10", "2026-02-02", "B", NULL, "", "fine", 0.5, "2"},
+    };
+    vb_agg *agg = agg_of(rows, 2, "region", "date");
+    vb_report *rep = vb_report_new(agg, NULL);
+    const char *t = render(rep, VB_REPORT_TABLE, NULL, 0);
+    assert_null(strchr(t, '\x1b'));
+    for (const char *line = t; *line != '\0';) {
+        const char *end = strchr(line, '\n');
+        assert_non_null(end);
+        if (columns(line, (size_t)(end - line)) > 100)
+            fail_msg("line over 100 columns: %.*s", (int)(end - line), line);
+        assert_true(end == line || end[-1] != ' ');
+        line = end + 1;
+    }
+    const char *c = render(rep, VB_REPORT_TABLE, NULL, VB_REPORT_COLOR);
+    assert_non_null(strstr(c, "\x1b[1m"));
+    assert_null(strstr(c, "\x1b[2J"));
+    vb_report_free(rep);
+    vb_agg_free(agg);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_impact_by_hand),
+        cmocka_unit_test(test_focus_sentence),
+        cmocka_unit_test(test_drivers_in_report),
+        cmocka_unit_test(test_json_keys),
+        cmocka_unit_test(test_csv_is_injection_safe),
+        cmocka_unit_test(test_markdown_escapes_and_highlights),
+        cmocka_unit_test(test_table_width_and_hygiene),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
