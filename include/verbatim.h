@@ -118,7 +118,9 @@ typedef struct vb_options {
     const char *const *lexicon_files; /* user lexicons, later ones win */
     size_t n_lexicon_files;
     const char *taxonomy;    /* theme taxonomy (JSON); NULL = the default,
-                                data_dir/themes/cx.json; "" = no themes */
+                                data_dir/themes/cx.json, skipped while that
+                                file is absent or for another language;
+                                "" = no themes */
 } vb_options;
 
 VB_EXPORT void vb_options_init(vb_options *o);
@@ -270,7 +272,8 @@ typedef struct vb_record {
     const char *text;    /* the comment, invalid UTF-8 replaced by U+FFFD */
     size_t text_len;
     size_t n_invalid_utf8; /* sequences replaced in this record */
-    const vb_field *fields; /* one per keep column, see vb_pipeline_keep_names() */
+    const vb_field *fields; /* one per keep column */
+    const char *const *field_names; /* their names, n_fields of them */
     size_t n_fields;
 
     const vb_token *tokens;
@@ -287,6 +290,8 @@ typedef struct vb_record {
     size_t n_cues;
     const vb_theme_hit *themes;             /* in taxonomy order */
     size_t n_themes;
+    const char *warning; /* a problem that did not reject the record (a theme
+                            regex cut off by its match limit), or NULL */
 } vb_record;
 
 /* ---- Pipelines ----------------------------------------------------------- */
@@ -313,6 +318,35 @@ VB_EXPORT vb_status vb_pipeline_feed(vb_pipeline *p, const char *buf, size_t len
 /* Marks the end of the current source's input. */
 VB_EXPORT vb_status vb_pipeline_finish(vb_pipeline *p);
 
+/* A record as read, before analysis. vb_pipeline_next() is
+ * vb_pipeline_read() followed by vb_pipeline_analyze(); calling them
+ * separately lets one thread read while other threads, each with a
+ * pipeline of its own, analyse (see src/cli/parallel.c). */
+typedef struct vb_raw_record {
+    size_t record_no;      /* 1-based position among the reading pipeline's records */
+    size_t line;           /* 1-based line where it starts */
+    vb_status status;      /* VB_OK, or why it could not be read */
+    const char *error;     /* when status != VB_OK */
+    vb_field text;         /* the comment as read */
+    vb_field id;           /* data NULL: no id column */
+    const vb_field *keep;  /* n_keep kept columns; data NULL = absent */
+    const char *const *keep_names;
+    size_t n_keep;
+} vb_raw_record;
+
+/* Reads the next record without analysing it; returns like
+ * vb_pipeline_next(). Counts it as read (and rejected, if it is). The
+ * record's memory is valid until the next call on `p`. */
+VB_EXPORT vb_status vb_pipeline_read(vb_pipeline *p, vb_raw_record *out);
+
+/* Analyses `raw` (read by this or another pipeline with the same options)
+ * with `p`'s per-thread state. *out is valid until the next call on `p`;
+ * a raw record that was rejected gives a rejected record, not counted
+ * again. Returns VB_OK (the record may still be rejected, e.g. for lack of
+ * memory: check (*out)->status). */
+VB_EXPORT vb_status vb_pipeline_analyze(vb_pipeline *p, const vb_raw_record *raw,
+                                        const vb_record **out);
+
 /* Returns the next record in *out: VB_OK (a record, which may be a rejected
  * one: check (*out)->status); VB_AGAIN (feed more); VB_DONE (finished and
  * drained). Any other status is a fatal error for this source, described by
@@ -334,6 +368,7 @@ typedef struct vb_stats {
     size_t bytes_read;       /* input bytes fed */
     size_t records_with_text;  /* written records whose comment has a word */
     size_t records_with_theme; /* of those, records with at least one theme */
+    size_t regex_limit_hits;   /* theme regex searches cut off by a limit */
 } vb_stats;
 
 VB_EXPORT void vb_pipeline_stats(const vb_pipeline *p, vb_stats *out);
@@ -349,6 +384,285 @@ VB_EXPORT vb_status vb_record_to_json(vb_pipeline *p, const vb_record *rec,
  * each followed by a newline, into a buffer owned by `p`. */
 VB_EXPORT vb_status vb_record_tokens_to_json(vb_pipeline *p, const vb_record *rec,
                                              const char **json, size_t *len);
+
+/* ---- Theme taxonomies ----------------------------------------------------- */
+
+/* A taxonomy (JSON, format in README.md "Themes") is loaded by
+ * vb_lexicon_load() from vb_options.taxonomy; this checks one without
+ * loading anything else, for editors and `verbatim themes check`. */
+
+/* Receives one problem: the JSON path it concerns ("$.themes[2].regex[0]")
+ * and what is wrong ("bad regex at offset 5: missing closing parenthesis"). */
+typedef void (*vb_taxonomy_report_fn)(const char *json_path, const char *message, void *ctx);
+
+typedef struct vb_taxonomy_counts {
+    size_t n_themes;    /* every theme, children included */
+    size_t n_top_level;
+    size_t n_regex;
+} vb_taxonomy_counts;
+
+/* Reads, checks and compiles the taxonomy at `path` as vb_lexicon_load()
+ * would, calling `report` (may be NULL) once per problem, in document
+ * order as far as possible, and returns how many there were (0: the
+ * taxonomy is good, and *counts, if not NULL, describes it). Terms are
+ * stemmed for opts->language; a NULL language means the taxonomy's own
+ * "language" (default English). Returns SIZE_MAX, with `err` filled, when
+ * the check could not run: the file cannot be read (VB_EIO), is over
+ * 16 MiB (VB_ELIMIT), an unknown opts->language (VB_EINVAL), VB_ENOMEM. */
+VB_EXPORT size_t vb_taxonomy_check(const char *path, const vb_options *opts,
+                                   vb_taxonomy_report_fn report, void *ctx,
+                                   vb_taxonomy_counts *counts, vb_error *err);
+
+/* ---- Reports: what drives the score and what changed ---------------------- */
+
+/* A report turns analysed comments with a score into the figures a CX
+ * analyst asks for: the overall score with its 95 % interval, the trend
+ * and segments, per theme its volume, score and impact, key drivers, what
+ * changed between two periods or segments, areas for focus and quotes.
+ *
+ * Records go into a vb_agg, which keeps only additive state (counts, sums
+ * and sums of products, plus bounded top-k quote lists): two vb_agg fed
+ * with halves of the input and merged with vb_agg_merge() give the same
+ * figures as one pass. vb_report_new() computes every figure from it.
+ *
+ *     vb_report_options ro;
+ *     vb_report_options_init(&ro);
+ *     ro.score_col = "score";
+ *     ro.date_col = "date";
+ *     vb_agg *agg = vb_agg_new(&ro, &err);
+ *     for each respondent:
+ *         vb_agg_add(agg, &row, issues, &n_issues);  // report the issues
+ *     vb_report *rep = vb_report_new(agg, &err);
+ *     vb_report_render(rep, VB_REPORT_JSON, NULL, 0, &text, &len);
+ *     vb_report_free(rep);
+ *     vb_agg_free(agg);
+ *
+ * Thread safety: one vb_agg per thread; merge them at the end. The
+ * formulas and the JSON schema are documented in README.md ("Report"). */
+
+typedef enum vb_metric {
+    VB_METRIC_NPS = 0, /* 0-10; 100 x (promoters 9-10 - detractors 0-6) / n */
+    VB_METRIC_CSAT,    /* % of scores in the top box(es) of the scale */
+    VB_METRIC_CES,     /* mean effort score on the scale */
+    VB_METRIC_MEAN     /* mean of any number */
+} vb_metric;
+
+typedef enum vb_period {
+    VB_PERIOD_NONE = 0,
+    VB_PERIOD_DAY,     /* YYYY-MM-DD */
+    VB_PERIOD_WEEK,    /* YYYY-Www, ISO 8601 week */
+    VB_PERIOD_MONTH,   /* YYYY-MM */
+    VB_PERIOD_QUARTER, /* YYYY-Qn */
+    VB_PERIOD_YEAR     /* YYYY */
+} vb_period;
+
+typedef enum vb_report_format {
+    VB_REPORT_TABLE = 0, /* aligned text for a terminal of 100 columns */
+    VB_REPORT_JSON,      /* one document, schema in README.md */
+    VB_REPORT_CSV,       /* one table per section, formula-injection safe */
+    VB_REPORT_MD,        /* Markdown for a wiki page or a ticket */
+    VB_REPORT_HTML       /* self-contained page (not yet available) */
+} vb_report_format;
+
+/* Parse "nps", "csat", "ces", "mean" / "day" ... "year" / "table" ...
+ * "html"; false for anything else. The _name functions give them back. */
+VB_EXPORT bool vb_metric_parse(const char *name, vb_metric *out);
+VB_EXPORT const char *vb_metric_name(vb_metric m);
+VB_EXPORT bool vb_period_parse(const char *name, vb_period *out);
+VB_EXPORT const char *vb_period_name(vb_period p);
+VB_EXPORT bool vb_report_format_parse(const char *name, vb_report_format *out);
+
+/* Start from vb_report_options_init(). Strings are borrowed and must
+ * outlive the vb_agg and every vb_report made from it. */
+typedef struct vb_report_options {
+    vb_allocator alloc;
+    vb_metric metric;             /* default VB_METRIC_NPS */
+    double scale_min, scale_max;  /* valid scores; both 0 = the metric's own:
+                                     NPS 0-10, CSAT 1-5, CES 1-7, mean any */
+    unsigned top_box;             /* CSAT: top points counted satisfied; default 2 */
+    bool lower_is_better;         /* e.g. CES asked as effort: higher is worse */
+    const char *score_col;        /* column names, for messages; NULL = unused */
+    const char *date_col;
+    const char *segment_col;
+    const char *weight_col;
+    const char *date_format;      /* strptime-like; NULL = ISO 8601 and
+                                     "YYYY-MM-DD HH:MM:SS +hhmm" */
+    vb_period period;             /* trend periods; default month with date_col */
+    const char *compare_from;     /* --compare A..B: period labels or segment */
+    const char *compare_to;       /* values; NULL = the last two periods */
+    size_t min_n;                 /* smaller groups are flagged; default 30 */
+    size_t max_quotes;            /* per theme; default 3 */
+    size_t max_focus;             /* areas for focus; default 5 */
+} vb_report_options;
+
+VB_EXPORT void vb_report_options_init(vb_report_options *o);
+
+/* A theme one respondent mentions. */
+typedef struct vb_report_theme {
+    const char *id;          /* "delivery.late", NUL-terminated */
+    const char *label;       /* "Late delivery"; NULL = the id */
+    const char *parent;      /* the parent's id; NULL for a top-level theme */
+    double sentiment;        /* [-1, 1], of the clauses that mention it */
+    const vb_range *spans;   /* the matched text in the row's text; may be NULL */
+    size_t n_spans;
+} vb_report_theme;
+
+/* One respondent. Fields with data NULL are missing. */
+typedef struct vb_report_row {
+    vb_field id;
+    vb_field text;            /* the comment, for quotes */
+    vb_field score, date, segment, weight; /* as read; used per the options */
+    double sentiment;         /* compound of the whole comment */
+    const vb_report_theme *themes; /* a child and its parent are both listed */
+    size_t n_themes;
+} vb_report_row;
+
+/* What was wrong with one field of a row. */
+typedef struct vb_report_issue {
+    const char *field;        /* the column's name, e.g. "score" */
+    char message[200];        /* e.g. "not a number: \"abc\"" */
+} vb_report_issue;
+
+#define VB_REPORT_MAX_ISSUES 4
+
+typedef struct vb_agg vb_agg;
+
+/* Creates empty report state. NULL on failure with `err` filled (a bad
+ * scale, top box or date format is VB_EINVAL). Free with vb_agg_free(). */
+VB_EXPORT vb_agg *vb_agg_new(const vb_report_options *opts, vb_error *err);
+VB_EXPORT void vb_agg_free(vb_agg *agg); /* NULL is a no-op */
+
+/* Adds one respondent. A missing or invalid score or weight leaves the
+ * row out of the score figures, a bad date out of the trend; it still
+ * counts for themes. Each problem is written to issues[*n_issues] (at most
+ * VB_REPORT_MAX_ISSUES). Returns VB_OK, or VB_ENOMEM (figures unchanged). */
+VB_EXPORT vb_status vb_agg_add(vb_agg *agg, const vb_report_row *row,
+                               vb_report_issue *issues, size_t *n_issues);
+
+/* Adds one line written by `verbatim analyze --keep COLS` (see README.md):
+ * score, date, segment and weight are taken from "fields" by the options'
+ * column names, the comment from fields[text_col] (NULL: "comment",
+ * "text", ...). A line that is not such a record gives VB_EPARSE with the
+ * reason in issues[0]; field problems are reported as by vb_agg_add(). */
+VB_EXPORT vb_status vb_agg_add_json(vb_agg *agg, const char *line, size_t len,
+                                    const char *text_col, vb_report_issue *issues,
+                                    size_t *n_issues);
+
+/* Adds everything in `from` to `into` (same options). Afterwards `into`
+ * holds what one vb_agg fed with both inputs would hold. */
+VB_EXPORT vb_status vb_agg_merge(vb_agg *into, const vb_agg *from);
+
+/* Records added (with or without a valid score) and rows whose score,
+ * or date, was rejected. */
+VB_EXPORT void vb_agg_counts(const vb_agg *agg, size_t *n_records, size_t *scores_rejected,
+                             size_t *dates_rejected);
+
+typedef struct vb_report vb_report;
+
+/* Computes the report from `agg`, which may be freed afterwards (the
+ * report copies what it needs; the options' strings stay borrowed).
+ * VB_EINVAL when --compare names a period or segment that does not exist,
+ * with the known ones listed in `err`. */
+VB_EXPORT vb_report *vb_report_new(const vb_agg *agg, vb_error *err);
+VB_EXPORT void vb_report_free(vb_report *rep); /* NULL is a no-op */
+
+enum {
+    VB_REPORT_COLOR = 1u << 0 /* table: ANSI colours */
+};
+
+/* Writes the report in `format` into a buffer owned by `rep`, valid until
+ * the next call on it. `section` (CSV only; NULL = all) picks one table:
+ * overall, periods, segments, themes, drivers, change, moved, focus or
+ * quotes. VB_EINVAL for an unknown section or a format not available. */
+VB_EXPORT vb_status vb_report_render(vb_report *rep, vb_report_format format,
+                                     const char *section, unsigned flags, const char **out,
+                                     size_t *len);
+
+/* ---- Theme discovery ------------------------------------------------------ */
+
+/* Finds candidate themes the taxonomy misses: stemmed phrases of 1-3
+ * words, counted per comment in memory fixed by `max_candidates`, scored,
+ * with near-duplicates grouped, and written as a taxonomy draft:
+ *
+ *     vb_discovery_options o;
+ *     vb_discovery_options_init(&o);
+ *     vb_discovery *d = vb_discovery_new(&o, &err);
+ *     while (vb_pipeline_next(p, &rec) == VB_OK)   // pipeline with explain on
+ *         vb_discovery_add(d, rec, score);         // NAN: no score
+ *     vb_discovery_write_json(d, &json, &len);
+ *     vb_discovery_free(d);
+ *
+ * Feed records from a pipeline with vb_options.explain set: its cues tell
+ * which words carry sentiment, and those never start or end a candidate.
+ * Counting, scores and grouping are described in README.md ("Discovering
+ * themes"). A vb_discovery belongs to one thread. */
+typedef struct vb_discovery vb_discovery;
+
+typedef struct vb_discovery_options {
+    vb_allocator alloc;
+    const char *language;  /* ISO code or libstemmer name, written into the
+                              draft; English also skips generic words
+                              ("get", "really"); default "en" */
+    size_t max_candidates; /* phrases counted at once: fixes the memory at
+                              about 1 KiB each plus 2 MiB; default 16384 */
+    size_t min_count;      /* fewest comments a theme needs; default 5 */
+    size_t top;            /* most themes returned; default 30 */
+    bool uncovered;        /* target = comments without a theme hit, scored
+                              against the covered ones */
+} vb_discovery_options;
+
+VB_EXPORT void vb_discovery_options_init(vb_discovery_options *o);
+
+/* Allocates every table up front. NULL on failure (VB_ENOMEM, or VB_EINVAL
+ * for max_candidates outside 16..2^24), with `err` filled if not NULL. */
+VB_EXPORT vb_discovery *vb_discovery_new(const vb_discovery_options *o, vb_error *err);
+VB_EXPORT void vb_discovery_free(vb_discovery *d); /* NULL is a no-op */
+
+/* Counts the phrases of `rec`; rejected records are ignored. `score` is
+ * the comment's numeric score, NAN when it has none. Keeps only copies.
+ * VB_OK or VB_ENOMEM (the record is then not counted; `d` stays usable). */
+VB_EXPORT vb_status vb_discovery_add(vb_discovery *d, const vb_record *rec, double score);
+
+/* One discovered theme: a group of near-duplicate phrases. */
+typedef struct vb_discovered {
+    const char *id;           /* "discovered.<ascii-slug>", unique */
+    const char *label;        /* the best phrase, capitalised */
+    const char *const *match; /* taxonomy match entries: word or "\"a phrase\"" */
+    size_t n_match;
+    size_t count;             /* comments mentioning it: a lower bound ... */
+    size_t count_error;       /* ... the true count is at most count + count_error */
+    double share;             /* count / comments with words in the target set */
+    double sentiment;         /* mean compound of the clauses mentioning it */
+    double mean_score;        /* mean score of those comments; NAN: none scored */
+    size_t n_scored;          /* comments behind mean_score */
+    double score;             /* rank score, see README.md */
+    double g2;                /* uncovered: G² against the covered comments;
+                                 else the phrase's collocation G² (0: one word) */
+    const char *const *examples; /* up to 3 excerpts around a mention */
+    size_t n_examples;
+} vb_discovered;
+
+typedef struct vb_discovery_summary {
+    size_t records;   /* records added that have words */
+    size_t target;    /* of those, in the target set */
+    size_t reference; /* of those, covered ones (uncovered mode) */
+    size_t evictions; /* phrases dropped from the full table */
+    size_t max_error; /* largest count overestimate a phrase can carry */
+} vb_discovery_summary;
+
+VB_EXPORT void vb_discovery_summarise(const vb_discovery *d, vb_discovery_summary *out);
+
+/* Scores and groups what was added so far. *themes, best first, belongs to
+ * `d` and is valid until the next call on `d`. VB_OK or VB_ENOMEM. */
+VB_EXPORT vb_status vb_discovery_result(vb_discovery *d, const vb_discovered **themes,
+                                        size_t *n);
+
+/* Write the result as a taxonomy draft (JSON with x- statistics, accepted
+ * by the taxonomy loader) or as a text table at most 100 columns wide,
+ * newline-terminated, into a buffer owned by `d`, valid until the next
+ * call on `d`. VB_OK or VB_ENOMEM. */
+VB_EXPORT vb_status vb_discovery_write_json(vb_discovery *d, const char **out, size_t *len);
+VB_EXPORT vb_status vb_discovery_write_table(vb_discovery *d, const char **out, size_t *len);
 
 #ifdef __cplusplus
 }

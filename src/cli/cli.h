@@ -24,11 +24,18 @@ typedef struct cli_input {
     const char *data_dir;   /* --data-dir, else looked up */
     const char *output;     /* -o, NULL = stdout */
     bool strict;
+    int jobs;               /* -j; 0 = all cores */
+    bool parallel_output;   /* the record callback's ctx is a cli_output, so
+                               records may be analysed on several threads */
     const char *keep[MAX_LIST];
     const char *lexicons[MAX_LIST];
     char *keep_arg;         /* owned copy of the --keep list */
     char **files;           /* operands; none = stdin */
     int n_files;
+    const char *current_source; /* set by cli_run: the input being read, as
+                                   messages name it ("<stdin>" for -) */
+    void (*summary)(FILE *f, void *ctx); /* optional: appends to cli_run's
+                                   summary line (ctx is cli_run's) */
 } cli_input;
 
 /* Long options of cli_input, for the commands' getopt_long tables, and the
@@ -39,9 +46,10 @@ typedef struct cli_input {
         {"no-header", no_argument, NULL, 'H'}, {"lang", required_argument, NULL, 'l'},        \
         {"lexicon", required_argument, NULL, 'L'}, {"data-dir", required_argument, NULL, 'd'}, \
         {"max-field-bytes", required_argument, NULL, 'M'},                                    \
+        {"taxonomy", required_argument, NULL, 'T'}, {"jobs", required_argument, NULL, 'j'},                                           \
         {"strict", no_argument, NULL, 'S'}, {"output", required_argument, NULL, 'o'},         \
         {"help", no_argument, NULL, 'h'}
-#define CLI_INPUT_SHORT "o:h"
+#define CLI_INPUT_SHORT "o:hj:"
 #define CLI_INPUT_HELP                                                                        \
     "Input:\n"                                                                                \
     "  -f, --format FMT        auto|csv|tsv|jsonl|text (default auto: by extension,\n"      \
@@ -55,7 +63,11 @@ typedef struct cli_input {
     "      --lexicon FILE      add or override lexicon entries (repeatable)\n"              \
     "      --data-dir DIR      where the lexicons are (default: see verbatim(1))\n"         \
     "      --max-field-bytes N reject records with a longer field (default 16M)\n"          \
+    "      --taxonomy FILE     theme taxonomy (JSON); 'none' for no themes (default:\n"   \
+    "                          themes/cx.json in the data directory, if present)\n"       \
     "      --strict            exit 1 at the first rejected record\n"                       \
+    "  -j, --jobs N            analyse on N threads (default: all cores); the output\n"    \
+    "                          is the same at every N\n"                                    \
     "  -o, --output FILE       write to FILE instead of stdout\n"                           \
     "  -h, --help              show this help\n"
 
@@ -101,6 +113,20 @@ cli_next cli_output_record(cli_output *o, const char *cmd, const char *data, siz
  * Returns an exit status. */
 int cli_run(cli_input *in, const char *cmd, cli_record_fn on_record, void *ctx);
 
+/* parallel.c: the read loop's worker threads (see there). */
+typedef struct cli_parallel cli_parallel;
+cli_parallel *cli_parallel_start(int jobs, const vb_lexicon *lex, const vb_options *opts,
+                                 const char *cmd, bool strict, cli_record_fn on_record,
+                                 cli_output *out);
+/* Copies a raw record into the current batch; false when the run stops. */
+bool cli_parallel_add(cli_parallel *par, const vb_raw_record *raw, const char *display);
+/* Ends the current batch (at the end of each input). */
+void cli_parallel_flush(cli_parallel *par);
+/* Waits for every batch to be written and returns what was counted. */
+void cli_parallel_finish(cli_parallel *par, vb_stats *stats, size_t *written, int *status,
+                         bool *quiet);
+void cli_parallel_free(cli_parallel *par);
+
 /* A command that streams records to output: its options beyond
  * CLI_INPUT_OPTIONS and what it writes per record. */
 typedef struct cli_command {
@@ -118,5 +144,8 @@ int cli_stream_command(const cli_command *cmd, int argc, char **argv);
 
 int cmd_analyze(int argc, char **argv);
 int cmd_tokens(int argc, char **argv);
+int cmd_themes(int argc, char **argv);          /* cmd_themes.c: check, discover */
+int cmd_themes_discover(int argc, char **argv); /* cmd_discover.c */
+int cmd_report(int argc, char **argv);          /* cmd_report.c, also `drivers` */
 
 #endif

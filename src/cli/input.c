@@ -101,7 +101,16 @@ int cli_input_option(cli_input *in, const char *cmd, int c, const char *arg)
         if (!parse_bytes(arg, &o->max_field_bytes))
             return usage_error(cmd, "--max-field-bytes: not a size: '%s'", arg);
         return 1;
+    case 'T': o->taxonomy = strcmp(arg, "none") == 0 ? "" : arg; return 1;
     case 'S': in->strict = true; return 1;
+    case 'j': {
+        char *end;
+        long n = strtol(arg, &end, 10);
+        if (end == arg || *end != '\0' || n < 1 || n > 256)
+            return usage_error(cmd, "--jobs: not a number of threads from 1 to 256: '%s'", arg);
+        in->jobs = (int)n;
+        return 1;
+    }
     case 'o': in->output = arg; return 1;
     }
     return 0;
@@ -220,12 +229,34 @@ typedef struct run_state {
     int status;          /* worst exit status so far */
     bool stop;           /* --strict rejection or the consumer went away */
     bool quiet;          /* the consumer went away: no summary */
+    cli_parallel *par;   /* NULL: records are analysed on this thread */
 } run_state;
+
+/* Hands every record the pipeline has read to the worker threads. */
+static bool drain_parallel(vb_pipeline *p, run_state *rs)
+{
+    vb_raw_record raw;
+    vb_status st;
+    while ((st = vb_pipeline_read(p, &raw)) == VB_OK) {
+        if (!cli_parallel_add(rs->par, &raw, rs->display)) {
+            rs->stop = true;
+            return true;
+        }
+    }
+    if (st == VB_AGAIN || st == VB_DONE)
+        return true;
+    fprintf(stderr, "verbatim %s: %s: %s\n", rs->cmd, rs->display, vb_pipeline_errmsg(p));
+    rs->status = st == VB_ENOMEM ? EXIT_IO : EXIT_USAGE;
+    rs->stop = true;
+    return false;
+}
 
 /* Pulls every record the pipeline has ready. Returns false on a fatal
  * error for this input (already reported). */
 static bool drain(vb_pipeline *p, run_state *rs)
 {
+    if (rs->par != NULL)
+        return drain_parallel(p, rs);
     const vb_record *rec;
     vb_status st;
     while (!rs->stop && (st = vb_pipeline_next(p, &rec)) == VB_OK) {
@@ -237,6 +268,9 @@ static bool drain(vb_pipeline *p, run_state *rs)
             }
             continue;
         }
+        if (rec->warning != NULL)
+            fprintf(stderr, "verbatim: %s:%zu: warning: %s\n", rs->display, rec->line,
+                    rec->warning);
         switch (rs->on_record(rec, p, rs->ctx)) {
         case CLI_NEXT: break;
         case CLI_QUIT: rs->stop = rs->quiet = true; return true;
@@ -315,6 +349,8 @@ static void run_stream(vb_pipeline *p, FILE *f, run_state *rs)
     }
     vb_pipeline_finish(p);
     drain(p, rs);
+    if (rs->par != NULL)
+        cli_parallel_flush(rs->par); /* a batch never spans two inputs */
 }
 
 /* Opens one input and streams it. `name` "-" is stdin. */
@@ -346,6 +382,12 @@ int cli_run(cli_input *in, const char *cmd, cli_record_fn on_record, void *ctx)
     int n_files = in->n_files > 0 ? in->n_files : 1;
 
     const char *data_dir = cli_data_dir(in);
+    struct stat dir_st;
+    if (stat(data_dir, &dir_st) != 0 || !S_ISDIR(dir_st.st_mode)) {
+        fprintf(stderr, "verbatim %s: %s: data directory not found (see --data-dir)\n", cmd,
+                data_dir);
+        return EXIT_USAGE;
+    }
     vb_error err;
     vb_lexicon *lex = vb_lexicon_load(data_dir, &in->opts, &err);
     if (lex == NULL) {
@@ -366,23 +408,56 @@ int cli_run(cli_input *in, const char *cmd, cli_record_fn on_record, void *ctx)
     }
 
     run_state rs = {.cmd = cmd, .strict = in->strict, .on_record = on_record, .ctx = ctx};
+    int jobs = in->jobs > 0 ? in->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+    if (jobs > 1 && in->parallel_output) {
+        rs.par = cli_parallel_start(jobs, lex, &in->opts, cmd, in->strict, on_record, ctx);
+        if (rs.par == NULL) {
+            fprintf(stderr, "verbatim %s: cannot start %d threads\n", cmd, jobs);
+            vb_pipeline_free(p);
+            vb_lexicon_free(lex);
+            return EXIT_IO;
+        }
+    }
     for (int i = 0; i < n_files && !rs.stop; i++) {
         if (i > 0 && vb_pipeline_reset(p, files[i]) != VB_OK) {
             fprintf(stderr, "verbatim %s: %s\n", cmd, vb_pipeline_errmsg(p));
             rs.status = EXIT_USAGE;
             break;
         }
+        in->current_source = strcmp(files[i], "-") == 0 ? "<stdin>" : files[i];
         run_input(p, files[i], &rs);
     }
 
     vb_stats stats;
     vb_pipeline_stats(p, &stats);
-    if (!rs.quiet)
+    if (rs.par != NULL) {
+        /* Counted per batch written, so that a stop (--strict, a write
+         * error) reports what one thread would have. */
+        cli_parallel_finish(rs.par, &stats, &rs.written, &rs.status, &rs.quiet);
+        cli_parallel_free(rs.par);
+    }
+    if (!rs.quiet) {
         fprintf(stderr,
                 "verbatim %s: %zu records read, %zu written, %zu rejected, "
-                "%zu invalid UTF-8 sequences replaced\n",
+                "%zu invalid UTF-8 sequences replaced",
                 cmd, stats.records_read, rs.written, stats.records_rejected,
                 stats.invalid_utf8);
+        /* Theme coverage: the share of comments with a word that have a theme. */
+        if (vb_lexicon_n_themes(lex) > 0) {
+            double pct = stats.records_with_text > 0
+                             ? 100.0 * (double)stats.records_with_theme /
+                                   (double)stats.records_with_text
+                             : 0.0;
+            fprintf(stderr, ", themes on %.1f%% of %zu comments with text", pct,
+                    stats.records_with_text);
+            if (stats.regex_limit_hits > 0)
+                fprintf(stderr, ", regex searches cut off by the match limit: %zu",
+                        stats.regex_limit_hits);
+        }
+        if (in->summary != NULL)
+            in->summary(stderr, ctx);
+        fputc('\n', stderr);
+    }
     vb_pipeline_free(p);
     vb_lexicon_free(lex);
     return rs.status;
@@ -425,6 +500,7 @@ int cli_stream_command(const cli_command *cmd, int argc, char **argv)
 
     cli_output out;
     status = cli_output_open(&out, cmd->name, in.output);
+    in.parallel_output = true;
     if (status == EXIT_OK) {
         status = cli_run(&in, cmd->name, cmd->on_record, &out);
         int out_status = cli_output_close(&out, cmd->name);

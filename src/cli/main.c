@@ -11,6 +11,9 @@ static const struct command {
 } commands[] = {
     {"analyze", cmd_analyze, "one JSON line per comment: sentiment, with --explain its cues"},
     {"tokens", cmd_tokens, "one JSON line per token: text, normal form, stem, kind, offsets"},
+    {"themes", cmd_themes, "theme taxonomies: check a file, discover candidate themes"},
+    {"report", cmd_report, "what drives the score and what changed: themes, drivers, focus"},
+    {"drivers", cmd_report, "the same as report"},
 };
 
 static void usage(FILE *f)

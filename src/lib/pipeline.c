@@ -17,6 +17,7 @@
 #include "sentiment.h"
 #include "source.h"
 #include "text.h"
+#include "themes.h"
 #include "utf8.h"
 
 #include <stdarg.h>
@@ -33,6 +34,7 @@ struct vb_lexicon {
     vb_allocator alloc;
     vb_lang *lang;
     vb_senti_lex *senti;
+    vb_themes *themes; /* NULL: no taxonomy */
 };
 
 struct vb_pipeline {
@@ -42,6 +44,7 @@ struct vb_pipeline {
     vb_source_spec spec;
     vb_source *source;
     vb_text *text;
+    vb_theme_matcher *themes; /* NULL without a taxonomy */
     vb_arena arena;   /* per-record memory, reset by vb_pipeline_next() */
     vb_buf out;       /* JSON handed out by vb_record_to_json() */
     vb_buf errmsg;    /* last fatal error */
@@ -158,6 +161,9 @@ vb_lexicon *vb_lexicon_load(const char *data_dir, const vb_options *opts, vb_err
                                    &lex->alloc, err);
     if (lex->senti == NULL)
         goto fail;
+    if (vb_themes_load(data_dir, opts->taxonomy, lex->lang, &lex->alloc, &lex->themes, err) !=
+        VB_OK)
+        goto fail;
     return lex;
 
 fail:
@@ -165,10 +171,21 @@ fail:
     return NULL;
 }
 
+size_t vb_lexicon_n_themes(const vb_lexicon *lex)
+{
+    return vb_themes_count(lex->themes);
+}
+
+const vb_theme_info *vb_lexicon_theme(const vb_lexicon *lex, size_t index)
+{
+    return vb_themes_info(lex->themes, index);
+}
+
 void vb_lexicon_free(vb_lexicon *lex)
 {
     if (lex == NULL)
         return;
+    vb_themes_free(lex->themes);
     vb_senti_lex_free(lex->senti);
     vb_lang_free(lex->lang);
     vb_allocator a = lex->alloc;
@@ -223,6 +240,13 @@ vb_pipeline *vb_pipeline_new(const vb_lexicon *lex, const vb_options *opts, vb_e
         goto fail;
     }
     vb_text_set_clause_words(p->text, vb_senti_lex_is_contrast, (void *)lex->senti);
+    if (lex->themes != NULL) {
+        p->themes = vb_theme_matcher_new(lex->themes, &p->alloc);
+        if (p->themes == NULL) {
+            set_error(err, VB_ENOMEM, opts->source_name, "out of memory");
+            goto fail;
+        }
+    }
     if (open_source(p, err) != VB_OK)
         goto fail;
     return p;
@@ -238,6 +262,7 @@ void vb_pipeline_free(vb_pipeline *p)
         return;
     vb_source_free(p->source);
     vb_text_free(p->text);
+    vb_theme_matcher_free(p->themes);
     vb_arena_free(&p->arena);
     vb_buf_free(&p->out);
     vb_buf_free(&p->errmsg);
@@ -303,7 +328,7 @@ static vb_status repair_field(vb_pipeline *p, vb_field *f)
     return VB_OK;
 }
 
-static vb_status analyse(vb_pipeline *p, const vb_source_record *sr)
+static vb_status analyse(vb_pipeline *p, const vb_raw_record *sr)
 {
     vb_record *r = &p->rec;
     vb_doc doc;
@@ -331,6 +356,18 @@ static vb_status analyse(vb_pipeline *p, const vb_source_record *sr)
     r->cues = ds.cues;
     r->n_cues = ds.n_cues;
 
+    size_t regex_limit_hits = 0;
+    if (p->themes != NULL) {
+        vb_theme_result tr;
+        st = vb_themes_match(p->themes, &doc, &ds, &p->arena, &tr);
+        if (st != VB_OK)
+            return st;
+        r->themes = tr.hits;
+        r->n_themes = tr.n_hits;
+        r->warning = tr.warning;
+        regex_limit_hits = tr.regex_limit_hits;
+    }
+
     if (sr->id.data != NULL) {
         vb_field id = sr->id;
         st = repair_field(p, &id);
@@ -339,23 +376,33 @@ static vb_status analyse(vb_pipeline *p, const vb_source_record *sr)
         r->id = id.data;
         r->id_len = id.len;
     }
-    if (p->opts.n_keep_cols > 0) {
-        vb_field *fields = vb_arena_array(&p->arena, p->opts.n_keep_cols, sizeof *fields);
+    if (sr->n_keep > 0) {
+        vb_field *fields = vb_arena_array(&p->arena, sr->n_keep, sizeof *fields);
         if (fields == NULL)
             return VB_ENOMEM;
-        for (size_t i = 0; i < p->opts.n_keep_cols; i++) {
+        for (size_t i = 0; i < sr->n_keep; i++) {
             fields[i] = sr->keep[i];
             st = repair_field(p, &fields[i]);
             if (st != VB_OK)
                 return st;
         }
         r->fields = fields;
-        r->n_fields = p->opts.n_keep_cols;
+        r->field_names = sr->keep_names;
+        r->n_fields = sr->n_keep;
     }
+    /* Coverage: of the comments with a word, those with a theme. */
+    bool has_word = false;
+    for (size_t i = 0; i < doc.n_tokens && !has_word; i++)
+        has_word = doc.tokens[i].kind == VB_TOKEN_WORD;
+    if (has_word) {
+        p->stats.records_with_text++;
+        p->stats.records_with_theme += r->n_themes > 0;
+    }
+    p->stats.regex_limit_hits += regex_limit_hits;
     return VB_OK;
 }
 
-vb_status vb_pipeline_next(vb_pipeline *p, const vb_record **out)
+vb_status vb_pipeline_read(vb_pipeline *p, vb_raw_record *out)
 {
     vb_source_record sr;
     vb_status st = vb_source_next(p->source, &sr);
@@ -366,24 +413,42 @@ vb_status vb_pipeline_next(vb_pipeline *p, const vb_record **out)
         }
         return st;
     }
+    memset(out, 0, sizeof *out);
+    out->record_no = ++p->record_no;
+    out->line = sr.line;
+    out->status = sr.status;
+    out->error = sr.status == VB_OK ? NULL
+                 : sr.error != NULL ? sr.error
+                                    : vb_strerror(sr.status);
+    out->text = sr.text;
+    out->id = sr.id;
+    out->keep = sr.keep;
+    out->n_keep = p->opts.n_keep_cols;
+    out->keep_names = out->n_keep > 0 ? vb_source_keep_names(p->source) : NULL;
+    p->stats.records_read++;
+    if (sr.status != VB_OK)
+        p->stats.records_rejected++;
+    return VB_OK;
+}
+
+vb_status vb_pipeline_analyze(vb_pipeline *p, const vb_raw_record *raw, const vb_record **out)
+{
     vb_arena_reset(&p->arena);
     vb_record *r = &p->rec;
     memset(r, 0, sizeof *r);
-    r->record_no = ++p->record_no;
-    r->line = sr.line;
-    p->stats.records_read++;
+    r->record_no = raw->record_no;
+    r->line = raw->line;
     int n = snprintf(p->id_buf, sizeof p->id_buf, "%zu", r->record_no);
     r->id = p->id_buf;
     r->id_len = (size_t)n;
     r->text = "";
     r->sentiment.label = VB_NEUTRAL;
 
-    if (sr.status != VB_OK) {
-        r->status = sr.status;
-        r->error = sr.error != NULL ? sr.error : vb_strerror(sr.status);
-        p->stats.records_rejected++;
+    if (raw->status != VB_OK) {
+        r->status = raw->status;
+        r->error = raw->error;
     } else {
-        st = analyse(p, &sr);
+        vb_status st = analyse(p, raw);
         if (st != VB_OK) {
             /* Out of memory for one record: reject it and carry on; the
              * next record may well fit. */
@@ -394,6 +459,15 @@ vb_status vb_pipeline_next(vb_pipeline *p, const vb_record **out)
     }
     *out = r;
     return VB_OK;
+}
+
+vb_status vb_pipeline_next(vb_pipeline *p, const vb_record **out)
+{
+    vb_raw_record raw;
+    vb_status st = vb_pipeline_read(p, &raw);
+    if (st != VB_OK)
+        return st;
+    return vb_pipeline_analyze(p, &raw, out);
 }
 
 /* ---- JSON output --------------------------------------------------------- */
@@ -481,19 +555,48 @@ static vb_status put_cues(vb_buf *b, const vb_record *r)
     return vb_buf_putc(b, ']');
 }
 
+static vb_status put_themes(vb_buf *b, const vb_lexicon *lex, const vb_record *r)
+{
+    TRY(vb_buf_puts(b, ",\"themes\":["));
+    for (size_t i = 0; i < r->n_themes; i++) {
+        const vb_theme_hit *h = &r->themes[i];
+        const char *head; /* {"id":...,"label":...,"sentiment": */
+        size_t head_len;
+        vb_themes_json_head(lex->themes, h->theme, &head, &head_len);
+        if (i > 0)
+            TRY(vb_buf_putc(b, ','));
+        TRY(vb_buf_append(b, head, head_len));
+        TRY(vb_json_number(b, h->sentiment, 4));
+        TRY(vb_buf_puts(b, ",\"spans\":["));
+        for (size_t k = 0; k < h->n_spans; k++) {
+            TRY(vb_buf_puts(b, k == 0 ? "[" : ",["));
+            TRY(vb_json_size(b, h->spans[k].start));
+            TRY(vb_buf_putc(b, ','));
+            TRY(vb_json_size(b, h->spans[k].end));
+            TRY(vb_buf_putc(b, ']'));
+        }
+        TRY(vb_buf_puts(b, "]}"));
+    }
+    return vb_buf_putc(b, ']');
+}
+
 static vb_status write_record_json(vb_pipeline *p, const vb_record *r)
 {
     vb_buf *b = &p->out;
     TRY(vb_buf_puts(b, "{\"id\":"));
     TRY(vb_json_string(b, r->id, r->id_len));
     if (r->n_fields > 0) {
-        size_t n_names;
-        const char *const *names = vb_pipeline_keep_names(p, &n_names);
         TRY(vb_buf_puts(b, ",\"fields\":{"));
         for (size_t i = 0; i < r->n_fields; i++) {
             if (i > 0)
                 TRY(vb_buf_putc(b, ','));
-            TRY(vb_json_string(b, names[i], strlen(names[i])));
+            /* Column names come from the input's header: repair them like
+             * any other text, so the JSON is always valid. */
+            const char *name;
+            size_t name_len, n_invalid;
+            TRY(vb_utf8_repair(&p->arena, r->field_names[i], strlen(r->field_names[i]), &name,
+                               &name_len, &n_invalid));
+            TRY(vb_json_string(b, name, name_len));
             TRY(vb_buf_putc(b, ':'));
             if (r->fields[i].data == NULL)
                 TRY(vb_buf_puts(b, "null"));
@@ -504,6 +607,8 @@ static vb_status write_record_json(vb_pipeline *p, const vb_record *r)
     }
     TRY(vb_buf_puts(b, ",\"sentiment\":"));
     TRY(put_sentiment(b, &r->sentiment));
+    if (p->themes != NULL)
+        TRY(put_themes(b, p->lex, r));
     if (p->opts.sentences)
         TRY(put_sentences(b, r));
     if (p->opts.explain)
