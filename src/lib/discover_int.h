@@ -1,0 +1,103 @@
+/* discover_int.h: the state of a vb_discovery, shared by discover.c (which
+ * collects candidates from records) and discover_rank.c (which scores,
+ * groups and writes them). Nothing outside those two files includes it. */
+#ifndef VB_DISCOVER_INT_H
+#define VB_DISCOVER_INT_H
+
+#include "discover.h"
+
+#include "arena.h"
+#include "buf.h"
+
+#include <stdint.h>
+
+#define MAX_WORDS 3          /* longest candidate, in words */
+#define KEY_BYTES 64         /* stems joined by ' ', NUL included */
+#define SURFACE_BYTES 96     /* lookup forms joined by ' ', NUL included */
+#define N_EXAMPLES 3
+#define EXAMPLE_BYTES 200    /* excerpt length before the ellipses */
+#define EXAMPLE_SLOT (EXAMPLE_BYTES + 2 * 3 + 1) /* "…" is 3 bytes */
+#define EXAMPLE_BEFORE 60    /* bytes of context kept before a mention */
+#define SKETCH_DEPTH 4
+#define SKETCH_WIDTH ((size_t)1 << 16)
+#define COLLOC_MIN_G2 10.83  /* chi-square with 1 df at p = 0.001 */
+#define COHESION_MIN 0.08   /* of the rarer end word's mentions, in the phrase */
+#define ABSORB_RATIO 0.5     /* X inside P, P in >= half of X's comments: X is P */
+#define MAX_MATCH 8          /* match entries per theme */
+#define POOL_MIN 1000        /* candidates considered for grouping: */
+#define POOL_PER_THEME 10    /*   max(POOL_MIN, POOL_PER_THEME x top) */
+#define MAX_SLUG 48
+#define NONE UINT32_MAX
+
+enum {
+    MARK_WORD = 1,      /* a word token */
+    MARK_EDGE = 2,      /* may start or end a candidate */
+    MARK_SENTIMENT = 4, /* a one-word cue */
+    MARK_IN_CUE = 8,    /* inside a cue of several words */
+    MARK_CUE_START = 16 /* the first word of such a cue */
+};
+
+/* A tracked phrase: one Space-Saving slot. */
+typedef struct cand {
+    uint64_t hash;             /* of key */
+    uint64_t count;            /* comments, overestimated by at most `error` */
+    uint64_t error;            /* the count inherited when it took the slot */
+    uint64_t occurrences;      /* mentions in target comments since it took the slot */
+    double senti_sum;          /* per observed comment: compound of the first
+                                  mention's clause */
+    double score_sum;          /* scores of observed comments that have one */
+    uint64_t n_scored;
+    uint32_t heap_pos;         /* index in vb_discovery.heap */
+    uint32_t surface_count[2]; /* Misra-Gries counters of the two surfaces */
+    uint8_t key_len, n_words;
+    uint8_t stop_mask;         /* bit i: word i is not a content word */
+    uint8_t n_examples;
+    char key[KEY_BYTES];
+    char surface[2][SURFACE_BYTES];
+    char example[N_EXAMPLES][EXAMPLE_SLOT];
+} cand;
+
+/* A candidate of the record being added. */
+typedef struct ngram {
+    uint64_t hash;
+    uint32_t first_token;      /* first mention */
+    uint32_t occurrences;      /* mentions in this record */
+    uint8_t key_len, surface_len, n_words, stop_mask;
+    char key[KEY_BYTES];
+    char surface[SURFACE_BYTES];
+} ngram;
+
+struct vb_discovery {
+    vb_allocator alloc;
+    vb_discovery_options opts;
+    char language[16];
+    bool english;
+
+    cand *cands;               /* max_candidates slots, n_cands in use */
+    uint32_t n_cands;
+    uint32_t *heap;            /* min-heap of slot indexes by count */
+    uint32_t *slots;           /* open addressing, slot index + 1, 0 = empty */
+    size_t slot_mask;
+    uint32_t *words;           /* sketch: word tokens in target comments, by stem */
+    uint32_t *ref;             /* sketch: covered comments per phrase (uncovered) */
+    uint64_t n_word_tokens;    /* word tokens in target comments */
+
+    size_t n_records, n_target, n_reference, evictions;
+    uint64_t max_error;
+
+    ngram *ngrams;             /* per-record scratch */
+    size_t ngram_cap;
+    uint8_t *marks;            /* per token: MARK_* */
+    size_t mark_cap;
+
+    vb_arena arena;            /* the result and its strings */
+    vb_discovered *themes;
+    size_t n_themes;
+    bool result_valid;
+    vb_buf out;                /* JSON or table */
+};
+
+/* Count-Min estimate of `h` in the sketch `s` (discover.c). */
+uint32_t vb_discover_sketch_get(const uint32_t *s, uint64_t h);
+
+#endif
