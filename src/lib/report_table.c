@@ -237,7 +237,7 @@ static vb_status drivers(out *o)
 static vb_status part_row(out *o, const vb_rep_part *p, const char *name, bool child)
 {
     const vb_report *rep = o->rep;
-    char c[32], v[32], r[32], s0[32], s1[32], r0[32], r1[32], sh[64], rt[64];
+    char c[32], v[32], r[32], s0[32], s1[32], r0[32], r1[32], sh[72], rt[72];
     TRY(vb_buf_puts(o->b, child ? "    " : "  "));
     TRY(cell(o, p->theme >= 0 ? vb_rep_theme_name(&rep->themes[p->theme]) : name,
              child ? NAME_COLS - 2 : NAME_COLS, false));
