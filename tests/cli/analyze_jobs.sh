@@ -15,4 +15,4 @@ for j in 1 2; do
     echo "-j $j exit $?"
 done
 cmp s1.out s2.out && cmp s1.err s2.err && echo "--strict: same output"
-cat s1.err
+sed "s/, themes on .*//" s1.err  # coverage depends on the default taxonomy
