@@ -461,7 +461,7 @@ typedef enum vb_report_format {
     VB_REPORT_JSON,      /* one document, schema in README.md */
     VB_REPORT_CSV,       /* one table per section, formula-injection safe */
     VB_REPORT_MD,        /* Markdown for a wiki page or a ticket */
-    VB_REPORT_HTML       /* self-contained page (not yet available) */
+    VB_REPORT_HTML       /* one self-contained page: inline CSS and SVG charts */
 } vb_report_format;
 
 /* Parse "nps", "csat", "ces", "mean" / "day" ... "year" / "table" ...
@@ -556,6 +556,42 @@ VB_EXPORT vb_status vb_agg_merge(vb_agg *into, const vb_agg *from);
  * or date, was rejected. */
 VB_EXPORT void vb_agg_counts(const vb_agg *agg, size_t *n_records, size_t *scores_rejected,
                              size_t *dates_rejected);
+
+/* The state of a vb_agg as text ("verbatim-state 1", documented in
+ * README.md, "Running past one machine"), to aggregate shards of the
+ * input apart and merge them: every sum is written exactly, so the merged
+ * report is byte for byte the report of one pass, in any merge order.
+ *
+ *     vb_agg_write_state(agg, write_fn, file);                  // per shard
+ *     vb_agg *all = vb_agg_read_state(text, len, &ro, &err);    // then each
+ *     vb_agg *more = vb_agg_read_state(text2, len2, &ro, &err); // other one
+ *     if (vb_agg_compatible(all, more, &err) == VB_OK) vb_agg_merge(all, more);
+ *
+ * The writing is canonical: two states with the same figures are the same
+ * bytes, whatever the order in which rows, shards or merges came. */
+#define VB_STATE_VERSION 1
+
+/* Takes `len` bytes of output; anything but VB_OK stops the writing. */
+typedef vb_status (*vb_write_fn)(const char *data, size_t len, void *ctx);
+
+/* Writes the state of `agg` through `write`, in chunks. VB_ENOMEM, or
+ * what `write` returned. */
+VB_EXPORT vb_status vb_agg_write_state(const vb_agg *agg, vb_write_fn write, void *ctx);
+
+/* Reads a state: any bytes are safe to give. The aggregation options
+ * (metric, scale, top box, lower-is-better, period, the score, date,
+ * segment and weight column names) come from the state; the rest of
+ * `opts` (allocator, compare_from/to, min_n, max_quotes, max_focus; NULL =
+ * defaults) from the caller. NULL on failure with `err` filled: VB_EPARSE
+ * with err->line (1-based) for malformed input, a wrong magic line or an
+ * unknown version; VB_EINVAL for options no report accepts; VB_ENOMEM. */
+VB_EXPORT vb_agg *vb_agg_read_state(const char *data, size_t len, const vb_report_options *opts,
+                                    vb_error *err);
+
+/* VB_OK when `a` and `b` can be merged: the same aggregation options and
+ * no theme with two labels or two parents. Else VB_EINVAL with the first
+ * difference in err->message, `b`'s value first ("metric csat vs nps"). */
+VB_EXPORT vb_status vb_agg_compatible(const vb_agg *a, const vb_agg *b, vb_error *err);
 
 typedef struct vb_report vb_report;
 

@@ -88,6 +88,7 @@ typedef struct cli_output {
     const char *name;
     bool failed;      /* a write failed: stop and exit EXIT_IO */
     bool pipe_closed; /* the reader went away: stop quietly */
+    vb_status reject; /* why the last CLI_REJECT record was not written */
 } cli_output;
 
 int cli_output_open(cli_output *o, const char *cmd, const char *path);
@@ -99,7 +100,11 @@ int cli_output_close(cli_output *o, const char *cmd);
 typedef enum cli_next {
     CLI_NEXT, /* go on */
     CLI_QUIT, /* stop quietly: the consumer went away (closed pipe) */
-    CLI_FAIL  /* stop: output failed (already reported) */
+    CLI_FAIL, /* stop: output failed (already reported) */
+    CLI_REJECT /* this record's output could not be made (over the size limit,
+                  out of memory): the read loop reports it as FILE:LINE and
+                  counts it as rejected, and the run goes on. Only from
+                  callbacks whose ctx is a cli_output (see cli_output_reject) */
 } cli_next;
 
 /* Called for every record that was not rejected. */
@@ -107,6 +112,18 @@ typedef cli_next (*cli_record_fn)(const vb_record *rec, vb_pipeline *p, void *ct
 
 /* Writes one chunk of a record's output and says how to go on. */
 cli_next cli_output_record(cli_output *o, const char *cmd, const char *data, size_t len);
+/* For a record whose output failed with `st`: remembers why, returns CLI_REJECT. */
+cli_next cli_output_reject(cli_output *o, vb_status st);
+/* The message for a CLI_REJECT record: "output over ...; not written". */
+const char *cli_reject_reason(vb_status st);
+
+/* SIGINT and SIGTERM (unless ignored when the program started) set a flag
+ * instead of ending the process: the read loop stops reading, every record
+ * read so far is written whole, the summary is printed and the command
+ * exits 128 + the signal's number. A second signal ends the process at
+ * once. cli_stop_signal() returns the signal caught, or 0. */
+void cli_catch_stop_signals(void);
+int cli_stop_signal(void);
 
 /* Loads the lexicons and streams every input through one pipeline,
  * reporting rejections on stderr and ending with the summary line.
@@ -147,5 +164,10 @@ int cmd_tokens(int argc, char **argv);
 int cmd_themes(int argc, char **argv);          /* cmd_themes.c: check, discover */
 int cmd_themes_discover(int argc, char **argv); /* cmd_discover.c */
 int cmd_report(int argc, char **argv);          /* cmd_report.c, also `drivers` */
+int cmd_merge(int argc, char **argv);           /* cmd_merge.c */
+
+/* Writes the state of `agg` (report --emit-state, merge --emit-state);
+ * returns an exit status. cmd_merge.c. */
+int cli_write_state(cli_output *out, const char *cmd, const vb_agg *agg);
 
 #endif

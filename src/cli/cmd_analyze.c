@@ -32,10 +32,8 @@ static cli_next write_record(const vb_record *rec, vb_pipeline *p, void *ctx)
     const char *json;
     size_t len;
     vb_status st = vb_record_to_json(p, rec, &json, &len);
-    if (st != VB_OK) {
-        fprintf(stderr, "verbatim analyze: record %zu: %s\n", rec->record_no, vb_strerror(st));
-        return CLI_FAIL;
-    }
+    if (st != VB_OK) /* too big or no memory for this record: the next may fit */
+        return cli_output_reject(out, st);
     cli_output_write(out, "analyze", json, len);
     return cli_output_record(out, "analyze", "\n", 1);
 }

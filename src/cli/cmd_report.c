@@ -42,11 +42,14 @@ static const char help[] =
     "      --min-n N           flag groups with fewer scores (default 30)\n"
     "Output:\n"
     "      --report FMT        table (default on a terminal), json (default\n"
-    "                          otherwise), csv, md\n"
+    "                          otherwise), csv, md, html (one self-contained page;\n"
+    "                          the default for -o FILE.html)\n"
     "      --section NAME      csv: one table: overall, periods, segments, themes,\n"
-    "                          drivers, change, moved, focus, quotes\n"
+    "                          heatmap, drivers, change, moved, focus, quotes\n"
     "      --quotes N          quotes per theme (default 3)\n"
     "      --color WHEN        auto (default), always, never\n"
+    "      --emit-state        write the additive state instead of a report, to\n"
+    "                          combine shards with 'verbatim merge'\n"
     "      --from-analyzed     input is JSONL from 'verbatim analyze --keep "
     "COLS'\n\n" CLI_INPUT_HELP;
 
@@ -67,7 +70,8 @@ enum {
     OPT_SECTION,
     OPT_QUOTES,
     OPT_COLOR,
-    OPT_FROM_ANALYZED
+    OPT_FROM_ANALYZED,
+    OPT_EMIT_STATE
 };
 
 static const struct option report_options[] = {
@@ -89,6 +93,7 @@ static const struct option report_options[] = {
     {"color", required_argument, NULL, OPT_COLOR},
     {"colour", required_argument, NULL, OPT_COLOR},
     {"from-analyzed", no_argument, NULL, OPT_FROM_ANALYZED},
+    {"emit-state", no_argument, NULL, OPT_EMIT_STATE},
 };
 
 typedef struct report_cli {
@@ -98,6 +103,7 @@ typedef struct report_cli {
     const char *section;
     int color; /* -1 never, 0 auto, 1 always */
     bool from_analyzed;
+    bool emit_state;
     char *compare; /* owned copy of A..B, split in place */
 } report_cli;
 
@@ -199,9 +205,7 @@ static int report_option(report_cli *rc, int c, const char *arg)
                    : usage("--min-n: expected a number >= 1, got '%s'", arg);
     case OPT_REPORT:
         if (!vb_report_format_parse(arg, &rc->format))
-            return usage("--report: unknown format '%s' (table, json, csv, md)", arg);
-        if (rc->format == VB_REPORT_HTML)
-            return usage("--report %s: not available yet (table, json, csv, md)", arg);
+            return usage("--report: unknown format '%s' (table, json, csv, md, html)", arg);
         rc->format_given = true;
         return 1;
     case OPT_SECTION:
@@ -223,6 +227,9 @@ static int report_option(report_cli *rc, int c, const char *arg)
         return 1;
     case OPT_FROM_ANALYZED:
         rc->from_analyzed = true;
+        return 1;
+    case OPT_EMIT_STATE:
+        rc->emit_state = true;
         return 1;
     }
     return 0;
@@ -402,7 +409,12 @@ static int write_report(report_cli *rc, report_run *run, cli_output *out)
         return err.code == VB_ENOMEM ? EXIT_IO : EXIT_USAGE;
     }
     const bool tty = isatty(fileno(out->f));
-    if (!rc->format_given) rc->format = tty ? VB_REPORT_TABLE : VB_REPORT_JSON;
+    const char *path = run->in->output;
+    const size_t plen = path != NULL ? strlen(path) : 0;
+    const bool html_file = (plen > 5 && strcmp(path + plen - 5, ".html") == 0) ||
+                           (plen > 4 && strcmp(path + plen - 4, ".htm") == 0);
+    if (!rc->format_given)
+        rc->format = html_file ? VB_REPORT_HTML : tty ? VB_REPORT_TABLE : VB_REPORT_JSON;
     const char *no_color = getenv("NO_COLOR");
     const bool color =
         rc->color > 0 || (rc->color == 0 && tty && (no_color == NULL || no_color[0] == '\0'));
@@ -455,6 +467,11 @@ int cmd_report(int argc, char **argv)
         status = EXIT_USAGE;
         goto done;
     }
+    if (rc.emit_state && (rc.format_given || rc.section != NULL)) {
+        usage("%s", "--emit-state writes the state, not a report: no --report or --section");
+        status = EXIT_USAGE;
+        goto done;
+    }
     if (rc.section != NULL && (!rc.format_given || rc.format != VB_REPORT_CSV)) {
         usage("%s", "--section needs --report csv");
         status = EXIT_USAGE;
@@ -490,7 +507,9 @@ int cmd_report(int argc, char **argv)
     if (status == EXIT_OK) {
         status = rc.from_analyzed ? run_analyzed(&in, &run) : run_raw(&in, &run);
         if (run.strict_failed) status = EXIT_BAD_INPUT;
-        if (status == EXIT_OK) status = write_report(&rc, &run, &out);
+        if (status == EXIT_OK)
+            status =
+                rc.emit_state ? cli_write_state(&out, CMD, run.agg) : write_report(&rc, &run, &out);
         int out_status = cli_output_close(&out, CMD);
         if (status == EXIT_OK) status = out_status;
     }

@@ -16,10 +16,8 @@ static cli_next write_tokens(const vb_record *rec, vb_pipeline *p, void *ctx)
     const char *json;
     size_t len;
     vb_status st = vb_record_tokens_to_json(p, rec, &json, &len);
-    if (st != VB_OK) {
-        fprintf(stderr, "verbatim tokens: record %zu: %s\n", rec->record_no, vb_strerror(st));
-        return CLI_FAIL;
-    }
+    if (st != VB_OK) /* too big or no memory for this record: the next may fit */
+        return cli_output_reject(out, st);
     return cli_output_record(out, "tokens", json, len);
 }
 

@@ -8,8 +8,11 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -205,6 +208,78 @@ cli_next cli_output_record(cli_output *o, const char *cmd, const char *data, siz
     return o->pipe_closed ? CLI_QUIT : o->failed ? CLI_FAIL : CLI_NEXT;
 }
 
+cli_next cli_output_reject(cli_output *o, vb_status st)
+{
+    o->reject = st;
+    return CLI_REJECT;
+}
+
+const char *cli_reject_reason(vb_status st)
+{
+    /* The library caps one record's output at 8 x max_field_bytes. */
+    return st == VB_ELIMIT ? "output over 8 x --max-field-bytes; not written"
+                           : "out of memory writing the output; not written";
+}
+
+/* ---- Signals ------------------------------------------------------------- */
+
+static volatile sig_atomic_t stop_signal; /* SIGINT or SIGTERM caught, else 0 */
+static int wake_pipe[2] = {-1, -1};       /* the handler writes a byte here, so
+                                             that a read waiting in poll() wakes */
+
+static void on_stop_signal(int sig)
+{
+    if (stop_signal != 0) { /* the second one: stop now */
+        signal(sig, SIG_DFL);
+        raise(sig);
+        return;
+    }
+    stop_signal = sig;
+    const int saved = errno;
+    if (wake_pipe[1] >= 0) {
+        ssize_t n = write(wake_pipe[1], "", 1);
+        (void)n;
+    }
+    errno = saved;
+}
+
+void cli_catch_stop_signals(void)
+{
+    int fds[2];
+    if (pipe(fds) == 0) {
+        /* Above 2, so that a closed stdin (<&-) stays closed rather than
+         * becoming the pipe. */
+        for (int i = 0; i < 2; i++) {
+            wake_pipe[i] = fcntl(fds[i], F_DUPFD_CLOEXEC, 3);
+            close(fds[i]);
+        }
+        if (wake_pipe[1] >= 0)
+            fcntl(wake_pipe[1], F_SETFL, O_NONBLOCK);
+        if (wake_pipe[0] < 0 || wake_pipe[1] < 0) {
+            for (int i = 0; i < 2; i++)
+                if (wake_pipe[i] >= 0)
+                    close(wake_pipe[i]);
+            wake_pipe[0] = wake_pipe[1] = -1;
+        }
+    }
+    /* SA_RESTART: a write to a slow pipe is resumed, never cut short; reads
+     * wait in poll(), which a signal always interrupts. */
+    struct sigaction sa, old;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    const int sigs[] = {SIGINT, SIGTERM};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            sigaction(sigs[i], &sa, NULL); /* ignored at start (nohup, &): leave it */
+}
+
+int cli_stop_signal(void)
+{
+    return stop_signal;
+}
+
 int cli_output_close(cli_output *o, const char *cmd)
 {
     if (o->f == NULL)
@@ -226,6 +301,7 @@ typedef struct run_state {
     cli_record_fn on_record;
     void *ctx;
     size_t written;
+    size_t rejected;     /* records whose output could not be made (CLI_REJECT) */
     int status;          /* worst exit status so far */
     bool stop;           /* --strict rejection or the consumer went away */
     bool quiet;          /* the consumer went away: no summary */
@@ -275,6 +351,15 @@ static bool drain(vb_pipeline *p, run_state *rs)
         case CLI_NEXT: break;
         case CLI_QUIT: rs->stop = rs->quiet = true; return true;
         case CLI_FAIL: rs->stop = true; rs->status = EXIT_IO; return true;
+        case CLI_REJECT:
+            fprintf(stderr, "verbatim: %s:%zu: %s\n", rs->display, rec->line,
+                    cli_reject_reason(((const cli_output *)rs->ctx)->reject));
+            rs->rejected++;
+            if (rs->strict) {
+                rs->status = EXIT_BAD_INPUT;
+                rs->stop = true;
+            }
+            continue;
         }
         rs->written++;
     }
@@ -320,32 +405,61 @@ static size_t chunk_size(chunker *ch)
     return 1 + (size_t)(ch->state % 97);
 }
 
-static void run_stream(vb_pipeline *p, FILE *f, run_state *rs)
+/* Reads up to `want` bytes: the count, 0 at the end of the input, or -1
+ * for a read error (errno) or a stop signal (cli_stop_signal()). Once
+ * signals are caught it waits in poll() on the input and the wake pipe,
+ * so that a signal also ends a read from a pipe that is slow to fill. */
+static ssize_t read_chunk(int fd, char *buf, size_t want)
+{
+    for (;;) {
+        if (stop_signal != 0)
+            return -1;
+        if (wake_pipe[0] >= 0) {
+            struct pollfd pfd[2] = {{fd, POLLIN, 0}, {wake_pipe[0], POLLIN, 0}};
+            const int n = poll(pfd, 2, -1);
+            if (stop_signal != 0)
+                return -1;
+            if (n <= 0 && errno == EINTR)
+                continue;
+            /* Anything else (data, end, an error, a bad fd): read() tells. */
+        }
+        const ssize_t n = read(fd, buf, want);
+        if (n >= 0 || errno != EINTR)
+            return n;
+    }
+}
+
+static void run_stream(vb_pipeline *p, int fd, run_state *rs)
 {
     static char buf[READ_CHUNK_BYTES];
     chunker ch = chunker_from_env();
     for (;;) {
-        size_t want = chunk_size(&ch);
-        size_t n = fread(buf, 1, want, f);
-        if (n > 0) {
-            vb_status st = vb_pipeline_feed(p, buf, n);
-            if (st != VB_OK) {
-                fprintf(stderr, "verbatim %s: %s: %s\n", rs->cmd, rs->display, vb_strerror(st));
-                rs->status = EXIT_IO;
-                rs->stop = true;
-                return;
-            }
-            if (!drain(p, rs) || rs->stop)
-                return;
+        const ssize_t n = read_chunk(fd, buf, chunk_size(&ch));
+        if (n < 0 && stop_signal != 0) {
+            /* Stop here. No vb_pipeline_finish(): the bytes of a record
+             * not yet complete must not become a record. */
+            fprintf(stderr, "verbatim %s: %s: stopped by %s\n", rs->cmd, rs->display,
+                    stop_signal == SIGINT ? "SIGINT" : "SIGTERM");
+            rs->stop = true;
+            return;
         }
-        if (n < want) {
-            if (ferror(f)) {
-                fprintf(stderr, "verbatim %s: %s: read error: %s\n", rs->cmd, rs->display,
-                        strerror(errno));
-                rs->status = EXIT_IO;
-            }
+        if (n < 0) {
+            fprintf(stderr, "verbatim %s: %s: read error: %s\n", rs->cmd, rs->display,
+                    strerror(errno));
+            rs->status = EXIT_IO;
             break;
         }
+        if (n == 0)
+            break;
+        vb_status st = vb_pipeline_feed(p, buf, (size_t)n);
+        if (st != VB_OK) {
+            fprintf(stderr, "verbatim %s: %s: %s\n", rs->cmd, rs->display, vb_strerror(st));
+            rs->status = EXIT_IO;
+            rs->stop = true;
+            return;
+        }
+        if (!drain(p, rs) || rs->stop)
+            return;
     }
     vb_pipeline_finish(p);
     drain(p, rs);
@@ -366,10 +480,10 @@ static void run_input(vb_pipeline *p, const char *name, run_state *rs)
     }
     struct stat st;
     if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        fprintf(stderr, "verbatim %s: %s: is a directory\n", rs->cmd, name);
+        fprintf(stderr, "verbatim %s: %s: is a directory\n", rs->cmd, rs->display);
         rs->status = EXIT_IO;
     } else {
-        run_stream(p, f, rs);
+        run_stream(p, fileno(f), rs);
     }
     if (!is_stdin)
         fclose(f);
@@ -430,6 +544,7 @@ int cli_run(cli_input *in, const char *cmd, cli_record_fn on_record, void *ctx)
 
     vb_stats stats;
     vb_pipeline_stats(p, &stats);
+    stats.records_rejected += rs.rejected;
     if (rs.par != NULL) {
         /* Counted per batch written, so that a stop (--strict, a write
          * error) reports what one thread would have. */
@@ -460,6 +575,8 @@ int cli_run(cli_input *in, const char *cmd, cli_record_fn on_record, void *ctx)
     }
     vb_pipeline_free(p);
     vb_lexicon_free(lex);
+    if (stop_signal != 0)
+        return 128 + stop_signal; /* the shell's way of saying "killed by" */
     return rs.status;
 }
 
@@ -501,6 +618,7 @@ int cli_stream_command(const cli_command *cmd, int argc, char **argv)
     cli_output out;
     status = cli_output_open(&out, cmd->name, in.output);
     in.parallel_output = true;
+    cli_catch_stop_signals();
     if (status == EXIT_OK) {
         status = cli_run(&in, cmd->name, cmd->on_record, &out);
         int out_status = cli_output_close(&out, cmd->name);

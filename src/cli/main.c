@@ -14,6 +14,7 @@ static const struct command {
     {"themes", cmd_themes, "theme taxonomies: check a file, discover candidate themes"},
     {"report", cmd_report, "what drives the score and what changed: themes, drivers, focus"},
     {"drivers", cmd_report, "the same as report"},
+    {"merge", cmd_merge, "one report from states that report --emit-state wrote"},
 };
 
 static void usage(FILE *f)

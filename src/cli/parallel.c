@@ -317,6 +317,15 @@ static void analyse_batch(cli_parallel *par, vb_pipeline *p, batch *b)
         case CLI_NEXT: b->written++; break;
         case CLI_QUIT: b->stop = b->quiet = true; break;
         case CLI_FAIL: b->stop = true; b->status = EXIT_IO; break;
+        case CLI_REJECT:
+            b->stats.records_rejected++;
+            fprintf(msgs, "verbatim: %s:%zu: %s\n", b->display, rec->line,
+                    cli_reject_reason(out.reject));
+            if (par->strict) {
+                b->status = EXIT_BAD_INPUT;
+                b->stop = true;
+            }
+            break;
         }
     }
     if (fclose(mem) != 0 || fclose(msgs) != 0) {

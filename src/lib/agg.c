@@ -6,7 +6,10 @@
  * score is valid; per theme it mentions, a mention, the theme's sentiment,
  * the score moments and the change-attribution shares (see agg.h); and,
  * overall only, the theme cross-products for key drivers and a quote
- * offer. Every field is a sum, so merging adds field by field.
+ * offer. Every field is a sum, so merging adds field by field. Sums of
+ * doubles (weights, w x, the attribution shares w/k) are kept exactly
+ * (xsum.h) and the doubles the report reads are their roundings, so a
+ * merge of shards gives the very figures of one pass, in any order.
  */
 #include "agg.h"
 
@@ -87,7 +90,7 @@ static vb_status groups_rehash(const vb_allocator *a, vb_agg_groups *gs, size_t 
     return VB_OK;
 }
 
-static vb_status group_get(const vb_allocator *a, vb_agg_groups *gs, const char *key, size_t len,
+vb_status vb_agg_group_get(const vb_allocator *a, vb_agg_groups *gs, const char *key, size_t len,
                            vb_agg_group **out)
 {
     if (gs->n_slots == 0 || (gs->n + 1) * 2 > gs->n_slots) {
@@ -122,8 +125,7 @@ static vb_status group_get(const vb_allocator *a, vb_agg_groups *gs, const char 
     return VB_OK;
 }
 
-/* Makes room in `g` for every registered theme. */
-static vb_status group_cells(const vb_allocator *a, vb_agg_group *g, size_t n_themes)
+vb_status vb_agg_group_cells(const vb_allocator *a, vb_agg_group *g, size_t n_themes)
 {
     if (g->n_cells >= n_themes) return VB_OK;
     if (vb_mul_overflows(n_themes, sizeof *g->cells)) return VB_ENOMEM;
@@ -139,6 +141,40 @@ const vb_agg_cell *vb_agg_cell_of(const vb_agg_group *g, size_t theme)
 {
     static const vb_agg_cell zero;
     return g != NULL && theme < g->n_cells ? &g->cells[theme] : &zero;
+}
+
+static void moments_refresh(vb_moments *m, const vb_xsum *x)
+{
+    m->sw = vb_xsum_value(&x[VB_SUM_W]);
+    m->sw2 = vb_xsum_value(&x[VB_SUM_W2]);
+    m->swx = vb_xsum_value(&x[VB_SUM_WX]);
+    m->swx2 = vb_xsum_value(&x[VB_SUM_WX2]);
+}
+
+void vb_agg_cell_refresh(vb_agg_cell *c)
+{
+    moments_refresh(&c->score, c->x);
+    c->fw = vb_xsum_value(&c->x[VB_SUM_FW]);
+    c->fwx = vb_xsum_value(&c->x[VB_SUM_FWX]);
+    c->ow = vb_xsum_value(&c->x[VB_SUM_OW]);
+    c->owx = vb_xsum_value(&c->x[VB_SUM_OWX]);
+}
+
+void vb_agg_group_refresh(vb_agg_group *g)
+{
+    moments_refresh(&g->score, g->x);
+    g->none_w = vb_xsum_value(&g->x[VB_SUM_NONE_W]);
+    g->none_wx = vb_xsum_value(&g->x[VB_SUM_NONE_WX]);
+}
+
+/* One scored respondent into exact moments (the doubles: refresh). */
+static void xmoments_add(vb_moments *m, vb_xsum *x, double w, double v)
+{
+    m->n++;
+    vb_xsum_add(&x[VB_SUM_W], w);
+    vb_xsum_add(&x[VB_SUM_W2], w * w);
+    vb_xsum_add(&x[VB_SUM_WX], w * v);
+    vb_xsum_add(&x[VB_SUM_WX2], w * v * v);
 }
 
 /* ---- Themes -------------------------------------------------------------- */
@@ -159,14 +195,14 @@ static vb_status themes_grow(vb_agg *agg)
 {
     const vb_allocator *a = &agg->alloc;
     size_t cap = agg->cap_themes == 0 ? 32 : agg->cap_themes * 2;
-    if (cap > UINT32_MAX / 4 || vb_mul_overflows(cap, cap * sizeof(double))) return VB_ENOMEM;
+    if (cap > UINT32_MAX / 4 || vb_mul_overflows(cap, cap * sizeof(vb_xsum))) return VB_ENOMEM;
     vb_agg_theme *themes = vb_realloc(a, agg->themes, cap * sizeof *themes);
     if (themes == NULL) return VB_ENOMEM;
     agg->themes = themes;
     uint32_t *scratch = vb_realloc(a, agg->scratch, cap * sizeof *scratch);
     if (scratch == NULL) return VB_ENOMEM;
     agg->scratch = scratch;
-    double *sxx = vb_calloc(a, cap * cap, sizeof *sxx);
+    vb_xsum *sxx = vb_calloc(a, cap * cap, sizeof *sxx);
     uint32_t *slots = vb_calloc(a, cap * 4, sizeof *slots);
     if (sxx == NULL || slots == NULL) {
         vb_free(a, sxx);
@@ -187,6 +223,14 @@ static vb_status themes_grow(vb_agg *agg)
     }
     agg->cap_themes = cap;
     return VB_OK;
+}
+
+bool vb_agg_theme_find(const vb_agg *agg, const char *id, uint32_t *out)
+{
+    if (agg->n_theme_slots == 0) return false;
+    uint32_t v = agg->theme_slots[theme_slot(agg, id, strlen(id))];
+    if (v != 0) *out = v - 1;
+    return v != 0;
 }
 
 vb_status vb_agg_theme_index(vb_agg *agg, const char *id, const char *label, const char *parent_id,
@@ -297,6 +341,7 @@ void vb_agg_free(vb_agg *agg)
     vb_free(a, agg->theme_slots);
     vb_free(a, agg->scratch);
     vb_free(a, agg->sxx);
+    vb_free(a, agg->strings);
     vb_free(a, agg->row_themes);
     vb_free(a, agg->row_sentiment);
     vb_free(a, (void *)agg->row_spans);
@@ -325,32 +370,34 @@ static void add_to_group(vb_agg *agg, vb_agg_group *g, const vb_agg_input *in, s
                          const uint32_t *n_children)
 {
     g->records++;
-    if (in->scored) vb_moments_add(&g->score, in->w, in->x);
+    if (in->scored) xmoments_add(&g->score, g->x, in->w, in->x);
     if (in->scored && k == 0) {
-        g->none_w += in->w;
-        g->none_wx += in->w * in->x;
+        vb_xsum_add(&g->x[VB_SUM_NONE_W], in->w);
+        vb_xsum_add(&g->x[VB_SUM_NONE_WX], in->w * in->x);
     }
+    if (in->scored) vb_agg_group_refresh(g);
     for (size_t i = 0; i < in->n_themes; i++) {
         const uint32_t t = in->themes[i];
         vb_agg_cell *c = &g->cells[t];
         c->mentions++;
         c->sent_sum += (int64_t)llround(in->sentiment[i] * 1e4);
         if (!in->scored) continue;
-        vb_moments_add(&c->score, in->w, in->x);
+        xmoments_add(&c->score, c->x, in->w, in->x);
         const int32_t parent = agg->themes[t].parent;
         if (parent < 0) {
-            c->fw += in->w / (double)k;
-            c->fwx += in->w * in->x / (double)k;
+            vb_xsum_add(&c->x[VB_SUM_FW], in->w / (double)k);
+            vb_xsum_add(&c->x[VB_SUM_FWX], in->w * in->x / (double)k);
             if (n_children[i] == 0) {
-                c->ow += in->w / (double)k;
-                c->owx += in->w * in->x / (double)k;
+                vb_xsum_add(&c->x[VB_SUM_OW], in->w / (double)k);
+                vb_xsum_add(&c->x[VB_SUM_OWX], in->w * in->x / (double)k);
             }
         } else if (agg->themes[parent].parent < 0) {
             /* n_children[i] holds, for a child, its parent's child count */
             const double share = (double)k * (double)n_children[i];
-            c->fw += in->w / share;
-            c->fwx += in->w * in->x / share;
+            vb_xsum_add(&c->x[VB_SUM_FW], in->w / share);
+            vb_xsum_add(&c->x[VB_SUM_FWX], in->w * in->x / share);
         }
+        vb_agg_cell_refresh(c);
     }
 }
 
@@ -381,17 +428,19 @@ vb_status vb_agg_add_input(vb_agg *agg, const vb_agg_input *in)
     vb_agg_group *groups[3] = {&agg->overall, NULL, NULL};
     size_t n_groups = 1;
     if (in->period != NULL) {
-        if (group_get(a, &agg->periods, in->period, in->period_len, &groups[n_groups]) != VB_OK)
+        if (vb_agg_group_get(a, &agg->periods, in->period, in->period_len, &groups[n_groups]) !=
+            VB_OK)
             return VB_ENOMEM;
         n_groups++;
     }
     if (in->segment != NULL) {
-        if (group_get(a, &agg->segments, in->segment, in->segment_len, &groups[n_groups]) != VB_OK)
+        if (vb_agg_group_get(a, &agg->segments, in->segment, in->segment_len,
+                             &groups[n_groups]) != VB_OK)
             return VB_ENOMEM;
         n_groups++;
     }
     for (size_t i = 0; i < n_groups; i++)
-        if (group_cells(a, groups[i], agg->n_themes) != VB_OK) return VB_ENOMEM;
+        if (vb_agg_group_cells(a, groups[i], agg->n_themes) != VB_OK) return VB_ENOMEM;
 
     /* k: top-level themes mentioned. Per theme, for a top-level one the
      * children of it mentioned, for a child its siblings mentioned (itself
@@ -412,7 +461,7 @@ vb_status vb_agg_add_input(vb_agg *agg, const vb_agg_input *in)
     if (in->scored) {
         for (size_t i = 0; i < in->n_themes; i++)
             for (size_t j = 0; j < in->n_themes; j++)
-                agg->sxx[in->themes[i] * agg->sxx_dim + in->themes[j]] += in->w;
+                vb_xsum_add(&agg->sxx[in->themes[i] * agg->sxx_dim + in->themes[j]], in->w);
     } else if (agg->opts.score_col != NULL) {
         agg->scores_rejected++;
     }
@@ -426,22 +475,23 @@ vb_status vb_agg_add_input(vb_agg *agg, const vb_agg_input *in)
 static void cell_merge(vb_agg_cell *into, const vb_agg_cell *from)
 {
     into->mentions += from->mentions;
-    into->sent_sum += from->sent_sum;
-    vb_moments_merge(&into->score, &from->score);
-    into->fw += from->fw;
-    into->fwx += from->fwx;
-    into->ow += from->ow;
-    into->owx += from->owx;
+    /* wraps rather than overflows (a state read from a file is any number) */
+    into->sent_sum = (int64_t)((uint64_t)into->sent_sum + (uint64_t)from->sent_sum);
+    into->score.n += from->score.n;
+    for (size_t i = 0; i < VB_CELL_SUMS; i++)
+        vb_xsum_merge(&into->x[i], &from->x[i]);
+    vb_agg_cell_refresh(into);
 }
 
 static vb_status group_merge(vb_agg *into, vb_agg_group *g, const vb_agg_group *from,
                              const uint32_t *map)
 {
-    if (group_cells(&into->alloc, g, into->n_themes) != VB_OK) return VB_ENOMEM;
+    if (vb_agg_group_cells(&into->alloc, g, into->n_themes) != VB_OK) return VB_ENOMEM;
     g->records += from->records;
-    vb_moments_merge(&g->score, &from->score);
-    g->none_w += from->none_w;
-    g->none_wx += from->none_wx;
+    g->score.n += from->score.n;
+    for (size_t i = 0; i < VB_GROUP_SUMS; i++)
+        vb_xsum_merge(&g->x[i], &from->x[i]);
+    vb_agg_group_refresh(g);
     for (size_t t = 0; t < from->n_cells; t++)
         cell_merge(&g->cells[map[t]], &from->cells[t]);
     return VB_OK;
@@ -453,7 +503,7 @@ static vb_status groups_merge(vb_agg *into, vb_agg_groups *gs, const vb_agg_grou
     for (size_t i = 0; i < from->n; i++) {
         vb_agg_group *g;
         const vb_agg_group *f = from->items[i];
-        if (group_get(&into->alloc, gs, f->key, f->key_len, &g) != VB_OK ||
+        if (vb_agg_group_get(&into->alloc, gs, f->key, f->key_len, &g) != VB_OK ||
             group_merge(into, g, f, map) != VB_OK)
             return VB_ENOMEM;
     }
@@ -484,7 +534,8 @@ vb_status vb_agg_merge(vb_agg *into, const vb_agg *from)
     if (st == VB_OK) {
         for (size_t s = 0; s < from->n_themes; s++)
             for (size_t t = 0; t < from->n_themes; t++)
-                into->sxx[map[s] * into->sxx_dim + map[t]] += vb_agg_sxx(from, s, t);
+                vb_xsum_merge(&into->sxx[map[s] * into->sxx_dim + map[t]],
+                              &from->sxx[s * from->sxx_dim + t]);
         into->scores_rejected += from->scores_rejected;
         into->dates_rejected += from->dates_rejected;
     }

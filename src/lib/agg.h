@@ -10,6 +10,7 @@
 #define VB_AGG_H
 
 #include "metric.h"
+#include "xsum.h"
 
 #define VB_QUOTE_KEEP 12       /* candidates kept per theme and direction */
 #define VB_QUOTE_SPANS 4       /* highlighted spans kept per quote */
@@ -37,6 +38,23 @@ typedef struct vb_quote_list {
     size_t n;
 } vb_quote_list;
 
+/* The exact sums (xsum.h) behind the doubles of a cell, in this order;
+ * a group has the first four and then none_w, none_wx. The doubles are
+ * their roundings, refreshed on every add and merge (vb_agg_*_refresh),
+ * so they do not depend on the order of rows, threads or shards. */
+enum {
+    VB_SUM_W,   /* score.sw */
+    VB_SUM_W2,  /* score.sw2 */
+    VB_SUM_WX,  /* score.swx */
+    VB_SUM_WX2, /* score.swx2 */
+    VB_SUM_FW,
+    VB_SUM_FWX,
+    VB_SUM_OW,
+    VB_SUM_OWX,
+    VB_CELL_SUMS
+};
+enum { VB_SUM_NONE_W = VB_SUM_FW, VB_SUM_NONE_WX = VB_SUM_FWX, VB_GROUP_SUMS = VB_SUM_FWX + 1 };
+
 /* One theme within one group. */
 typedef struct vb_agg_cell {
     uint64_t mentions; /* records that mention it, scored or not */
@@ -50,6 +68,7 @@ typedef struct vb_agg_cell {
                           siblings too, w/(k m)) */
     double ow, owx;    /* top-level themes: the part of fw, fwx from
                           mentioners of none of its children */
+    vb_xsum x[VB_CELL_SUMS]; /* the exact sums behind score.sw ... owx */
 } vb_agg_cell;
 
 /* Overall, one period or one segment. */
@@ -62,6 +81,7 @@ typedef struct vb_agg_group {
     double none_wx;     /* ... sum w x */
     vb_agg_cell *cells; /* by theme index; themes past n_cells are zero */
     size_t n_cells;
+    vb_xsum x[VB_GROUP_SUMS]; /* the exact sums behind score.sw ... none_wx */
 } vb_agg_group;
 
 typedef struct vb_agg_theme {
@@ -95,12 +115,15 @@ struct vb_agg {
     vb_agg_groups segments;
 
     /* Key drivers: sum of w x_s x_t over scored records, x = theme
-     * indicators, a dim x dim row-major matrix (dim >= n_themes). */
-    double *sxx;
+     * indicators, a dim x dim row-major matrix (dim >= n_themes), exact. */
+    vb_xsum *sxx;
     size_t sxx_dim;
 
     uint64_t scores_rejected; /* records without a valid score (or weight) */
     uint64_t dates_rejected;  /* records without a valid date */
+
+    char *strings; /* the options' strings when read from a state
+                      (agg_state.c), else NULL */
 
     uint32_t *scratch; /* cap_themes entries, for vb_agg_add_input() */
 
@@ -135,6 +158,9 @@ typedef struct vb_agg_input {
 vb_status vb_agg_theme_index(vb_agg *agg, const char *id, const char *label, const char *parent_id,
                              uint32_t *out);
 
+/* Finds theme `id`: true with its index in *out. */
+bool vb_agg_theme_find(const vb_agg *agg, const char *id, uint32_t *out);
+
 /* Adds one validated row. */
 vb_status vb_agg_add_input(vb_agg *agg, const vb_agg_input *in);
 
@@ -147,8 +173,19 @@ const vb_agg_cell *vb_agg_cell_of(const vb_agg_group *g, size_t theme);
 /* sum of w x_s x_t */
 static inline double vb_agg_sxx(const vb_agg *agg, size_t s, size_t t)
 {
-    return agg->sxx[s * agg->sxx_dim + t];
+    return vb_xsum_value(&agg->sxx[s * agg->sxx_dim + t]);
 }
+
+/* Recompute the doubles of a cell or a group from their exact sums. */
+void vb_agg_cell_refresh(vb_agg_cell *c);
+void vb_agg_group_refresh(vb_agg_group *g);
+
+/* Makes room in `g` for `n_themes` cells (zero). VB_ENOMEM. */
+vb_status vb_agg_group_cells(const vb_allocator *a, vb_agg_group *g, size_t n_themes);
+
+/* Finds the group with key `key`, adding an empty one. VB_ENOMEM. */
+vb_status vb_agg_group_get(const vb_allocator *a, vb_agg_groups *gs, const char *key, size_t len,
+                           vb_agg_group **out);
 
 /* Whether quote a ranks before b in a list of direction `dir` (+1, -1). */
 bool vb_quote_before(const vb_quote *a, const vb_quote *b, int dir);

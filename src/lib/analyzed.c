@@ -17,6 +17,8 @@
 #include "agg.h"
 
 #include "alloc.h"
+#include "arena.h"
+#include "utf8.h"
 
 #include <cjson/cJSON.h>
 #include <math.h>
@@ -100,10 +102,9 @@ static size_t read_spans(const cJSON *spans, size_t text_len, vb_range *out, siz
     return n;
 }
 
-vb_status vb_agg_add_json(vb_agg *agg, const char *line, size_t len, const char *text_col,
+static vb_status add_json(vb_agg *agg, const char *line, size_t len, const char *text_col,
                           vb_report_issue *issues, size_t *n_issues)
 {
-    *n_issues = 0;
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(line, len, &end, 0);
     while (root != NULL && end != NULL && end < line + len &&
@@ -180,5 +181,24 @@ vb_status vb_agg_add_json(vb_agg *agg, const char *line, size_t len, const char 
     vb_free(&agg->alloc, rt);
     vb_free(&agg->alloc, ranges);
     cJSON_Delete(root);
+    return st;
+}
+
+vb_status vb_agg_add_json(vb_agg *agg, const char *line, size_t len, const char *text_col,
+                          vb_report_issue *issues, size_t *n_issues)
+{
+    *n_issues = 0;
+    if (vb_utf8_valid_len(line, len) == len)
+        return add_json(agg, line, len, text_col, issues, n_issues);
+    /* analyze writes valid UTF-8, but a file edited since may not be:
+     * invalid bytes (never JSON syntax) become U+FFFD as the pipeline's
+     * input does, so that reports stay valid UTF-8, and valid JSON. */
+    vb_arena scratch;
+    vb_arena_init(&scratch, &agg->alloc, 0);
+    const char *fixed;
+    size_t fixed_len, n_invalid;
+    vb_status st = vb_utf8_repair(&scratch, line, len, &fixed, &fixed_len, &n_invalid);
+    if (st == VB_OK) st = add_json(agg, fixed, fixed_len, text_col, issues, n_issues);
+    vb_arena_free(&scratch);
     return st;
 }

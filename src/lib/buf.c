@@ -41,7 +41,7 @@ vb_status vb_buf_reserve(vb_buf *b, size_t extra)
     return VB_OK;
 }
 
-vb_status vb_buf_append(vb_buf *b, const char *data, size_t len)
+vb_status vb_buf_append_slow(vb_buf *b, const char *data, size_t len)
 {
     vb_status st = vb_buf_reserve(b, len);
     if (st != VB_OK)
@@ -53,20 +53,6 @@ vb_status vb_buf_append(vb_buf *b, const char *data, size_t len)
     return VB_OK;
 }
 
-vb_status vb_buf_puts(vb_buf *b, const char *s)
-{
-    return vb_buf_append(b, s, strlen(s));
-}
-
-vb_status vb_buf_putc(vb_buf *b, char c)
-{
-    if (b->len + 1 < b->cap && b->len < b->max) {
-        b->data[b->len++] = c;
-        b->data[b->len] = '\0';
-        return VB_OK;
-    }
-    return vb_buf_append(b, &c, 1);
-}
 
 vb_status vb_buf_printf(vb_buf *b, const char *fmt, ...)
 {

@@ -5,6 +5,8 @@
 
 #include "verbatim.h"
 
+#include <string.h>
+
 typedef struct vb_buf {
     char *data;               /* NUL-terminated when cap > 0 */
     size_t len;               /* bytes in use, excluding the NUL */
@@ -24,9 +26,40 @@ static inline void vb_buf_reset(vb_buf *b)
 
 /* Makes room for `extra` more bytes (plus the NUL). VB_ENOMEM, VB_ELIMIT. */
 vb_status vb_buf_reserve(vb_buf *b, size_t extra);
-vb_status vb_buf_append(vb_buf *b, const char *data, size_t len);
-vb_status vb_buf_puts(vb_buf *b, const char *s);
-vb_status vb_buf_putc(vb_buf *b, char c);
+/* The writers below are inline: their common case, room in the buffer, is
+ * a bounds check and a copy; vb_buf_append_slow() grows the buffer. */
+vb_status vb_buf_append_slow(vb_buf *b, const char *data, size_t len);
+
+/* True when `extra` more bytes (and the NUL) fit without growing. */
+static inline bool vb_buf_fits(const vb_buf *b, size_t extra)
+{
+    return extra < b->cap - b->len && b->len + extra <= b->max;
+}
+
+static inline vb_status vb_buf_append(vb_buf *b, const char *data, size_t len)
+{
+    if (!vb_buf_fits(b, len))
+        return vb_buf_append_slow(b, data, len);
+    if (len > 0)
+        memcpy(b->data + b->len, data, len);
+    b->len += len;
+    b->data[b->len] = '\0';
+    return VB_OK;
+}
+
+static inline vb_status vb_buf_puts(vb_buf *b, const char *s)
+{
+    return vb_buf_append(b, s, strlen(s));
+}
+
+static inline vb_status vb_buf_putc(vb_buf *b, char c)
+{
+    if (!vb_buf_fits(b, 1))
+        return vb_buf_append_slow(b, &c, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+    return VB_OK;
+}
 vb_status vb_buf_printf(vb_buf *b, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))

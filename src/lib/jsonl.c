@@ -22,6 +22,7 @@ struct vb_jsonl {
     const vb_allocator *alloc;
     cJSON *root;    /* the current line's object, or NULL */
     vb_buf scratch; /* printed values of the current line */
+    vb_buf fixed;   /* the line with lone surrogate escapes replaced */
     size_t *offs;   /* per extracted field: offset in scratch, or -1 */
     size_t cap_offs;
 };
@@ -32,6 +33,7 @@ vb_jsonl *vb_jsonl_new(const vb_allocator *a)
     if (j == NULL) return NULL;
     j->alloc = a;
     vb_buf_init(&j->scratch, a, (size_t)-1 / 2);
+    vb_buf_init(&j->fixed, a, (size_t)-1 / 2);
     return j;
 }
 
@@ -40,6 +42,7 @@ void vb_jsonl_free(vb_jsonl *j)
     if (j == NULL) return;
     cJSON_Delete(j->root);
     vb_buf_free(&j->scratch);
+    vb_buf_free(&j->fixed);
     vb_free(j->alloc, j->offs);
     vb_free(j->alloc, j);
 }
@@ -78,6 +81,71 @@ static const char *type_name(const cJSON *v)
     return "something else";
 }
 
+/* The code unit a \uXXXX escape at s[0..5] encodes, or -1. */
+static long escaped_unit(const char *s, size_t n)
+{
+    if (n < 6 || s[0] != '\\' || s[1] != 'u') return -1;
+    long v = 0;
+    for (size_t i = 2; i < 6; i++) {
+        const char c = s[i];
+        const int d = c >= '0' && c <= '9'   ? c - '0'
+                      : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                      : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                             : -1;
+        if (d < 0) return -1;
+        v = v * 16 + d;
+    }
+    return v;
+}
+
+/* What cJSON cannot take as it comes, repaired in a copy of the line:
+ * - a surrogate escape without its pair (JSON allows \uD800 alone, and
+ *   JavaScript writes one when it cuts a string inside an emoji; cJSON
+ *   rejects the line) becomes \uFFFD, as invalid UTF-8 becomes U+FFFD;
+ * - \u0000 becomes \uFFFD and a raw NUL byte a space: cJSON's strings end
+ *   at a NUL, which would silently cut the text there.
+ * Every change keeps the length, so columns in messages stay right. */
+static vb_status repair_line(vb_jsonl *j, const char **line, size_t len)
+{
+    const char *s = *line;
+    bool copied = false;
+    for (size_t i = 0; i < len; i++) {
+        const char *with = NULL;
+        size_t at = i;
+        if (s[i] == '\0') {
+            with = " ";
+        } else if (s[i] == '\\') {
+            const long unit = escaped_unit(s + i, len - i);
+            if (unit < 0) {
+                i++; /* skip the escaped character, e.g. the second \ of \\ */
+                continue;
+            }
+            i += 5;
+            if (unit >= 0xD800 && unit <= 0xDBFF) {
+                const long lo = escaped_unit(s + i + 1, len - i - 1);
+                if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                    i += 6; /* a proper pair */
+                    continue;
+                }
+            }
+            if (unit != 0 && (unit < 0xD800 || unit > 0xDFFF)) continue;
+            with = "\\uFFFD";
+        } else {
+            continue;
+        }
+        if (!copied) {
+            vb_buf_reset(&j->fixed);
+            vb_status st = vb_buf_append(&j->fixed, s, len);
+            if (st != VB_OK) return st;
+            s = j->fixed.data;
+            copied = true;
+        }
+        memcpy(j->fixed.data + at, with, strlen(with));
+    }
+    *line = s;
+    return VB_OK;
+}
+
 static bool is_json_space(char ch)
 {
     return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
@@ -89,6 +157,9 @@ vb_status vb_jsonl_parse(vb_jsonl *j, const char *line, size_t len, char *msg, s
     j->root = NULL;
     vb_buf_reset(&j->scratch);
 
+    if ((memchr(line, '\\', len) != NULL || memchr(line, '\0', len) != NULL) &&
+        repair_line(j, &line, len) != VB_OK)
+        return VB_ENOMEM;
     const char *end = NULL;
     cJSON *v = cJSON_ParseWithLengthOpts(line, len, &end, 0);
     if (v == NULL) {

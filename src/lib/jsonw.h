@@ -16,4 +16,19 @@ vb_status vb_json_key(vb_buf *b, const char *key);
 vb_status vb_json_number(vb_buf *b, double x, int decimals);
 vb_status vb_json_size(vb_buf *b, size_t n);
 
+/* Writes `n` in decimal at `p`, which has room for VB_JSON_SIZE_MAX bytes;
+ * returns the end. For writers that reserved room beforehand. */
+#define VB_JSON_SIZE_MAX 20
+static inline char *vb_json_put_size(char *p, size_t n)
+{
+    char tmp[VB_JSON_SIZE_MAX];
+    size_t i = sizeof tmp;
+    do {
+        tmp[--i] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n > 0);
+    memcpy(p, tmp + i, sizeof tmp - i);
+    return p + (sizeof tmp - i);
+}
+
 #endif

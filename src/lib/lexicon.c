@@ -216,8 +216,11 @@ static vb_status number(parser *p, const char *field, double lo, double hi, cons
     char *end;
     errno = 0;
     double v = strtod(field, &end);
-    if (end == field || *end != '\0' || errno != 0 || !isfinite(v))
-        return bad(p, "%s is not a number", what);
+    if (end == field || *end != '\0' || errno != 0 || !isfinite(v)) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "%s is not a number: \"%.40s\"", what, field);
+        return bad(p, "%s", msg);
+    }
     if (v < lo || v > hi) {
         char msg[96];
         snprintf(msg, sizeof msg, "%s %g is outside %g..%g", what, v, lo, hi);
@@ -440,7 +443,7 @@ static vb_status load_file(vb_senti_lex *lex, const char *path, kind k, origin o
     }
     if (st == VB_OK && ferror(f)) {
         st = VB_EIO;
-        set_error(err, st, path, 0, "read error");
+        set_error(err, st, path, 0, "read error: %s", strerror(errno)); /* a directory: EISDIR */
     } else if (st != VB_OK) {
         set_error(err, st, path, 0, st == VB_ELIMIT ? "file larger than 64 MiB" : "out of memory");
     }

@@ -240,6 +240,8 @@ vb_pipeline *vb_pipeline_new(const vb_lexicon *lex, const vb_options *opts, vb_e
         goto fail;
     }
     vb_text_set_clause_words(p->text, vb_senti_lex_is_contrast, (void *)lex->senti);
+    if (lex->themes != NULL)
+        vb_text_set_term_words(p->text, vb_themes_term_id, lex->themes);
     if (lex->themes != NULL) {
         p->themes = vb_theme_matcher_new(lex->themes, &p->alloc);
         if (p->themes == NULL) {
@@ -438,9 +440,10 @@ vb_status vb_pipeline_analyze(vb_pipeline *p, const vb_raw_record *raw, const vb
     memset(r, 0, sizeof *r);
     r->record_no = raw->record_no;
     r->line = raw->line;
-    int n = snprintf(p->id_buf, sizeof p->id_buf, "%zu", r->record_no);
+    char *id_end = vb_json_put_size(p->id_buf, r->record_no); /* "%zu", no printf */
+    *id_end = '\0';
     r->id = p->id_buf;
-    r->id_len = (size_t)n;
+    r->id_len = (size_t)(id_end - p->id_buf);
     r->text = "";
     r->sentiment.label = VB_NEUTRAL;
 
@@ -555,7 +558,10 @@ static vb_status put_cues(vb_buf *b, const vb_record *r)
     return vb_buf_putc(b, ']');
 }
 
-static vb_status put_themes(vb_buf *b, const vb_lexicon *lex, const vb_record *r)
+/* The common case writes straight into room reserved for the longest
+ * output; put_themes_slow() is the same output, one append at a time, for
+ * a buffer near its cap. */
+static vb_status put_themes_slow(vb_buf *b, const vb_lexicon *lex, const vb_record *r)
 {
     TRY(vb_buf_puts(b, ",\"themes\":["));
     for (size_t i = 0; i < r->n_themes; i++) {
@@ -576,6 +582,46 @@ static vb_status put_themes(vb_buf *b, const vb_lexicon *lex, const vb_record *r
             TRY(vb_buf_putc(b, ']'));
         }
         TRY(vb_buf_puts(b, "]}"));
+    }
+    return vb_buf_putc(b, ']');
+}
+
+static vb_status put_themes(vb_buf *b, const vb_lexicon *lex, const vb_record *r)
+{
+    enum { SPAN_MAX = 2 * VB_JSON_SIZE_MAX + 4 };
+    const size_t start = b->len;
+    TRY(vb_buf_append(b, ",\"themes\":[", 11));
+    for (size_t i = 0; i < r->n_themes; i++) {
+        const vb_theme_hit *h = &r->themes[i];
+        const char *head; /* {"id":...,"label":...,"sentiment": */
+        size_t head_len;
+        vb_themes_json_head(lex->themes, h->theme, &head, &head_len);
+        if (i > 0)
+            TRY(vb_buf_putc(b, ','));
+        TRY(vb_buf_append(b, head, head_len));
+        TRY(vb_json_number(b, h->sentiment, 4));
+        if (h->n_spans > (SIZE_MAX - 16) / SPAN_MAX ||
+            vb_buf_reserve(b, 16 + h->n_spans * SPAN_MAX) != VB_OK) {
+            b->len = start; /* start again, the careful way */
+            b->data[start] = '\0';
+            return put_themes_slow(b, lex, r);
+        }
+        char *p = b->data + b->len;
+        memcpy(p, ",\"spans\":[", 10);
+        p += 10;
+        for (size_t k = 0; k < h->n_spans; k++) {
+            if (k > 0)
+                *p++ = ',';
+            *p++ = '[';
+            p = vb_json_put_size(p, h->spans[k].start);
+            *p++ = ',';
+            p = vb_json_put_size(p, h->spans[k].end);
+            *p++ = ']';
+        }
+        *p++ = ']';
+        *p++ = '}';
+        *p = '\0';
+        b->len = (size_t)(p - b->data);
     }
     return vb_buf_putc(b, ']');
 }

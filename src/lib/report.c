@@ -265,6 +265,41 @@ static vb_status build_themes(vb_report *rep, const vb_agg *agg)
     return VB_OK;
 }
 
+/* ---- Theme x segment ------------------------------------------------------ */
+
+/* Every top-level theme in every segment, straight from the segment
+ * groups' cells (the same sums as the themes overall). */
+static vb_status build_heatmap(vb_report *rep, const vb_agg *agg)
+{
+    if (rep->n_segments == 0) return VB_OK;
+    size_t *rows = vb_arena_array(&rep->arena, rep->n_themes + 1, sizeof *rows);
+    if (rows == NULL) return VB_ENOMEM;
+    size_t n_rows = 0;
+    for (size_t i = 0; i < rep->n_themes; i++)
+        if (rep->themes[i].parent < 0) rows[n_rows++] = i;
+    if (n_rows == 0) return VB_OK;
+    if (vb_mul_overflows(n_rows, rep->n_segments)) return VB_ENOMEM;
+    vb_rep_heat *heat = vb_arena_array(&rep->arena, n_rows * rep->n_segments, sizeof *heat);
+    if (heat == NULL) return VB_ENOMEM;
+    for (size_t s = 0; s < rep->n_segments; s++) {
+        const vb_rep_group *seg = &rep->segments[s];
+        const vb_agg_group *g = vb_agg_find(&agg->segments, seg->key, strlen(seg->key));
+        for (size_t r = 0; r < n_rows; r++) {
+            const vb_agg_cell *c = vb_agg_cell_of(g, rep->theme_index[rows[r]]);
+            vb_rep_heat *h = &heat[r * rep->n_segments + s];
+            h->n = c->mentions;
+            h->share = seg->records > 0 ? (double)c->mentions / (double)seg->records : NAN;
+            h->sentiment = c->mentions > 0 ? (double)c->sent_sum / 1e4 / (double)c->mentions : NAN;
+            h->score = estimate(agg, &c->score);
+            h->small = c->score.n < rep->opts.min_n;
+        }
+    }
+    rep->heat = heat;
+    rep->heat_rows = rows;
+    rep->n_heat_rows = n_rows;
+    return VB_OK;
+}
+
 /* ---- Key drivers --------------------------------------------------------- */
 
 static int cmp_driver(const void *a, const void *b)
@@ -350,7 +385,8 @@ vb_report *vb_report_new(const vb_agg *agg, vb_error *err)
     rep->focus_where = "";
     if (build_groups(rep, agg, &agg->periods, true, &rep->periods, &rep->n_periods) != VB_OK ||
         build_groups(rep, agg, &agg->segments, false, &rep->segments, &rep->n_segments) != VB_OK ||
-        build_themes(rep, agg) != VB_OK || build_drivers(rep, agg) != VB_OK)
+        build_themes(rep, agg) != VB_OK || build_heatmap(rep, agg) != VB_OK ||
+        build_drivers(rep, agg) != VB_OK)
         goto oom;
     vb_status st = vb_report_change(rep, agg, err);
     if (st == VB_ENOMEM) goto oom;
@@ -397,6 +433,9 @@ vb_status vb_report_render(vb_report *rep, vb_report_format format, const char *
         break;
     case VB_REPORT_TABLE:
         st = vb_report_table(rep, (flags & VB_REPORT_COLOR) != 0);
+        break;
+    case VB_REPORT_HTML:
+        st = vb_report_html(rep);
         break;
     default:
         st = VB_EINVAL;

@@ -54,6 +54,17 @@ typedef struct vb_rep_group { /* a period or a segment */
     bool small;
 } vb_rep_group;
 
+/* One cell of the theme x segment heatmap: a top-level theme within one
+ * segment. */
+typedef struct vb_rep_heat {
+    uint64_t n;        /* the segment's comments that mention the theme */
+    double share;      /* n / the segment's records; NaN for an empty segment */
+    double sentiment;  /* mean of the theme's sentiment there, NaN at n = 0 */
+    vb_estimate score; /* among those mentioners with a valid score; the
+                          segment's own is vb_report.segments[s].score */
+    bool small;        /* score.n < min_n */
+} vb_rep_heat;
+
 typedef struct vb_rep_driver {
     size_t theme;      /* index into vb_report.themes */
     double importance; /* relative weight; they add up to r2 */
@@ -132,6 +143,14 @@ struct vb_report {
     size_t n_themes;
     const size_t *theme_index; /* per theme: its index in the vb_agg */
 
+    /* Theme x segment: one row per top-level theme (heat_rows[r] is its
+     * index in themes, in the themes' order), one column per segment (in
+     * segments' order); cell (r, s) is heat[r * n_segments + s]. Empty
+     * without a segment column. */
+    vb_rep_heat *heat;
+    const size_t *heat_rows;
+    size_t n_heat_rows;
+
     vb_rep_driver *drivers; /* top-level themes, most important first */
     size_t n_drivers;
     double r2; /* NaN when no model could be fitted */
@@ -162,6 +181,13 @@ vb_status vb_report_json(vb_report *rep);
 vb_status vb_report_csv(vb_report *rep, const char *section);
 vb_status vb_report_md(vb_report *rep);
 vb_status vb_report_table(vb_report *rep, bool color);
+vb_status vb_report_html(vb_report *rep);
+
+/* Cell (row, segment) of the heatmap. */
+static inline const vb_rep_heat *vb_rep_heat_at(const vb_report *rep, size_t row, size_t seg)
+{
+    return &rep->heat[row * rep->n_segments + seg];
+}
 
 /* Formats a number for reading: `decimals` places, a leading '+' when
  * `sign` and positive, "n/a" when NaN. Returns `buf`. */

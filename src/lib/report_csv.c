@@ -122,6 +122,32 @@ static vb_status themes(vb_buf *b, const vb_report *rep)
     return VB_OK;
 }
 
+static vb_status heatmap(vb_buf *b, const vb_report *rep)
+{
+    TRY(vb_buf_puts(b, "theme,label,segment,n,share,sentiment,score_n,score,ci95_low,ci95_high,"
+                       "segment_score,small\n"));
+    for (size_t r = 0; r < rep->n_heat_rows; r++) {
+        const vb_rep_theme *t = &rep->themes[rep->heat_rows[r]];
+        for (size_t s = 0; s < rep->n_segments; s++) {
+            const vb_rep_heat *h = vb_rep_heat_at(rep, r, s);
+            TRY(str(b, t->id, true));
+            TRY(str(b, vb_rep_theme_name(t), false));
+            TRY(str(b, rep->segments[s].key, false));
+            TRY(u64(b, h->n));
+            TRY(num(b, h->share));
+            TRY(num(b, h->sentiment));
+            TRY(u64(b, h->score.n));
+            TRY(num(b, h->score.value));
+            TRY(num(b, h->score.lo));
+            TRY(num(b, h->score.hi));
+            TRY(num(b, rep->segments[s].score.value));
+            TRY(flag(b, h->small));
+            TRY(vb_buf_puts(b, "\n"));
+        }
+    }
+    return VB_OK;
+}
+
 static vb_status drivers(vb_buf *b, const vb_report *rep)
 {
     TRY(vb_buf_puts(b, "rank,theme,label,importance,share_of_r2,r,direction,r2\n"));
@@ -250,8 +276,8 @@ static vb_status quotes(vb_buf *b, const vb_report *rep)
     return VB_OK;
 }
 
-static const char *const sections[] = {"overall", "periods", "segments", "themes", "drivers",
-                                       "change",  "moved",   "focus",    "quotes"};
+static const char *const sections[] = {"overall", "periods", "segments", "themes", "heatmap",
+                                       "drivers", "change",  "moved",    "focus",  "quotes"};
 
 static vb_status section(vb_buf *b, const vb_report *rep, size_t i)
 {
@@ -265,12 +291,14 @@ static vb_status section(vb_buf *b, const vb_report *rep, size_t i)
     case 3:
         return themes(b, rep);
     case 4:
-        return drivers(b, rep);
+        return heatmap(b, rep);
     case 5:
-        return change(b, rep);
+        return drivers(b, rep);
     case 6:
-        return moved(b, rep);
+        return change(b, rep);
     case 7:
+        return moved(b, rep);
+    case 8:
         return focus(b, rep);
     default:
         return quotes(b, rep);

@@ -148,6 +148,41 @@ static vb_status themes(vb_buf *b, const vb_report *rep)
     return vb_buf_putc(b, ']');
 }
 
+/* Per top-level theme, its figures in every segment. */
+static vb_status heatmap(vb_buf *b, const vb_report *rep)
+{
+    TRY(vb_buf_putc(b, ','));
+    TRY(vb_json_key(b, "heatmap"));
+    TRY(vb_buf_putc(b, '['));
+    for (size_t r = 0; r < rep->n_heat_rows; r++) {
+        const vb_rep_theme *t = &rep->themes[rep->heat_rows[r]];
+        TRY(vb_buf_puts(b, r == 0 ? "{" : ",{"));
+        TRY(vb_json_key(b, "theme"));
+        TRY(vb_json_string(b, t->id, strlen(t->id)));
+        TRY(key_str(b, "label", vb_rep_theme_name(t)));
+        TRY(vb_buf_putc(b, ','));
+        TRY(vb_json_key(b, "cells"));
+        TRY(vb_buf_putc(b, '['));
+        for (size_t s = 0; s < rep->n_segments; s++) {
+            const vb_rep_heat *h = vb_rep_heat_at(rep, r, s);
+            TRY(vb_buf_puts(b, s == 0 ? "{" : ",{"));
+            TRY(vb_json_key(b, "segment"));
+            TRY(vb_json_string(b, rep->segments[s].key, strlen(rep->segments[s].key)));
+            TRY(key_u64(b, "n", h->n));
+            TRY(key_num(b, "share", h->share));
+            TRY(key_num(b, "sentiment", h->sentiment));
+            TRY(key_u64(b, "score_n", h->score.n));
+            TRY(key_num(b, "score", h->score.value));
+            TRY(key_ci(b, "ci95", h->score.lo, h->score.hi));
+            TRY(key_num(b, "segment_score", rep->segments[s].score.value));
+            TRY(key_bool(b, "small", h->small));
+            TRY(vb_buf_putc(b, '}'));
+        }
+        TRY(vb_buf_puts(b, "]}"));
+    }
+    return vb_buf_putc(b, ']');
+}
+
 static vb_status drivers(vb_buf *b, const vb_report *rep)
 {
     TRY(key_num(b, "r2", rep->r2));
@@ -316,6 +351,7 @@ vb_status vb_report_json(vb_report *rep)
     TRY(key_str(b, "segment_col", o->segment_col));
     TRY(groups(b, "segments", "segment", rep->segments, rep->n_segments));
     TRY(themes(b, rep));
+    TRY(heatmap(b, rep));
     TRY(drivers(b, rep));
     TRY(change(b, rep));
     TRY(focus(b, rep));

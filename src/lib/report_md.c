@@ -100,6 +100,49 @@ static vb_status themes(vb_buf *b, const vb_report *rep)
     return VB_OK;
 }
 
+#define MD_HEAT_SEGMENTS 12
+
+/* Themes x segments: share of the segment's comments and the score among
+ * them, the largest segments as columns. */
+static vb_status heatmap(vb_buf *b, const vb_report *rep)
+{
+    if (rep->n_heat_rows == 0) return VB_OK;
+    const size_t n_seg = rep->n_segments < MD_HEAT_SEGMENTS ? rep->n_segments : MD_HEAT_SEGMENTS;
+    char sh[32], s[32];
+    TRY(vb_buf_puts(b, "\n## Themes by "));
+    TRY(esc_str(b, rep->opts.segment_col != NULL ? rep->opts.segment_col : "segment"));
+    TRY(vb_buf_printf(b,
+                      "\n\nShare of each segment's comments that mention the theme, then %s "
+                      "among them (the segment's own %s in the header). *small*: fewer than "
+                      "%zu scores.",
+                      rep->metric_label, rep->metric_label, rep->opts.min_n));
+    if (n_seg < rep->n_segments)
+        TRY(vb_buf_printf(b, " The %zu largest of %zu segments; all are in the JSON and CSV.",
+                          n_seg, rep->n_segments));
+    TRY(vb_buf_puts(b, "\n\n| Theme |"));
+    for (size_t j = 0; j < n_seg; j++) {
+        TRY(vb_buf_putc(b, ' '));
+        TRY(esc_str(b, rep->segments[j].key));
+        TRY(vb_buf_printf(b, " (%s) |", score(rep, s, sizeof s, rep->segments[j].score.value)));
+    }
+    TRY(vb_buf_puts(b, "\n|---|"));
+    for (size_t j = 0; j < n_seg; j++)
+        TRY(vb_buf_puts(b, "--:|"));
+    TRY(vb_buf_putc(b, '\n'));
+    for (size_t r = 0; r < rep->n_heat_rows; r++) {
+        TRY(vb_buf_puts(b, "| "));
+        TRY(esc_str(b, vb_rep_theme_name(&rep->themes[rep->heat_rows[r]])));
+        TRY(vb_buf_puts(b, " |"));
+        for (size_t j = 0; j < n_seg; j++) {
+            const vb_rep_heat *h = vb_rep_heat_at(rep, r, j);
+            TRY(vb_buf_printf(b, " %s · %s%s |", pct(sh, sizeof sh, h->share),
+                              score(rep, s, sizeof s, h->score.value), h->small ? " *small*" : ""));
+        }
+        TRY(vb_buf_putc(b, '\n'));
+    }
+    return VB_OK;
+}
+
 static vb_status quote(vb_buf *b, const vb_rep_quote *q, const char *indent)
 {
     TRY(vb_buf_printf(b, "%s> ", indent));
@@ -261,6 +304,7 @@ vb_status vb_report_md(vb_report *rep)
         TRY(groups(b, rep, "Segment", rep->segments, rep->n_segments));
     }
     TRY(themes(b, rep));
+    TRY(heatmap(b, rep));
     TRY(drivers(b, rep));
     TRY(change(b, rep));
     TRY(focus(b, rep));

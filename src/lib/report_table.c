@@ -209,6 +209,59 @@ static vb_status themes(out *o)
     return VB_OK;
 }
 
+#define HEAT_NAME_COLS 24
+#define HEAT_CELL_COLS 13 /* " 100% -100.0*" */
+#define HEAT_SEGMENTS ((WIDTH - 2 - HEAT_NAME_COLS) / HEAT_CELL_COLS)
+
+/* Themes x segments, compact: "24% -3.2" per cell, "*" when small. */
+static vb_status heatmap(out *o)
+{
+    const vb_report *rep = o->rep;
+    if (rep->n_heat_rows == 0) return VB_OK;
+    const size_t n_seg = rep->n_segments < HEAT_SEGMENTS ? rep->n_segments : HEAT_SEGMENTS;
+    char detail[160], s[32], sh[32], c[48];
+    snprintf(detail, sizeof detail,
+             "share of comments, %s of mentioners; * fewer than %zu scores%s", rep->metric_label,
+             rep->opts.min_n, n_seg < rep->n_segments ? "; largest segments" : "");
+    TRY(heading(o, "THEMES BY SEGMENT", detail));
+    TRY(sgr(o, "2"));
+    TRY(vb_buf_puts(o->b, "  "));
+    TRY(cell(o, rep->opts.segment_col != NULL ? rep->opts.segment_col : "Segment", HEAT_NAME_COLS,
+             false));
+    for (size_t j = 0; j < n_seg; j++) {
+        TRY(vb_buf_putc(o->b, ' '));
+        TRY(cell(o, rep->segments[j].key, HEAT_CELL_COLS - 2, true));
+        TRY(vb_buf_putc(o->b, ' '));
+    }
+    TRY(sgr(o, "0"));
+    TRY(vb_buf_puts(o->b, "\n  "));
+    snprintf(c, sizeof c, "%s of all", rep->metric_label);
+    TRY(cell(o, c, HEAT_NAME_COLS, false));
+    for (size_t j = 0; j < n_seg; j++) {
+        const vb_rep_group *g = &rep->segments[j];
+        TRY(vb_buf_printf(o->b, " %*s%s", HEAT_CELL_COLS - 2,
+                          score(rep, s, sizeof s, g->score.value), g->small ? "*" : " "));
+    }
+    TRY(vb_buf_putc(o->b, '\n'));
+    for (size_t r = 0; r < rep->n_heat_rows; r++) {
+        TRY(vb_buf_puts(o->b, "  "));
+        TRY(cell(o, vb_rep_theme_name(&rep->themes[rep->heat_rows[r]]), HEAT_NAME_COLS, false));
+        for (size_t j = 0; j < n_seg; j++) {
+            const vb_rep_heat *h = vb_rep_heat_at(rep, r, j);
+            if (isfinite(h->share))
+                snprintf(sh, sizeof sh, "%s%%", vb_rep_num(c, sizeof c, 100 * h->share, 0, false));
+            else
+                snprintf(sh, sizeof sh, "n/a");
+            snprintf(c, sizeof c, "%4s %6s", sh, score(rep, s, sizeof s, h->score.value));
+            if (h->small) TRY(sgr(o, "2"));
+            TRY(vb_buf_printf(o->b, " %*s%s", HEAT_CELL_COLS - 2, c, h->small ? "*" : " "));
+            if (h->small) TRY(sgr(o, "0"));
+        }
+        TRY(vb_buf_putc(o->b, '\n'));
+    }
+    return VB_OK;
+}
+
 static vb_status drivers(out *o)
 {
     const vb_report *rep = o->rep;
@@ -373,6 +426,7 @@ vb_status vb_report_table(vb_report *rep, bool color)
     if (rep->n_segments > 0)
         TRY(groups(&o, "SEGMENTS", opt->segment_col, "Segment", rep->segments, rep->n_segments));
     TRY(themes(&o));
+    TRY(heatmap(&o));
     TRY(drivers(&o));
     TRY(change(&o));
     TRY(focus(&o));

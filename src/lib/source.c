@@ -139,12 +139,13 @@ static void append_names(char *out, size_t size, const char *const *names, size_
     size_t len = strlen(out);
     for (size_t i = 0; i < n; i++) {
         const char *sep = i > 0 ? ", " : "";
-        const size_t need = strlen(sep) + strlen(names[i]);
+        const char *name = names[i][0] != '\0' ? names[i] : "\"\""; /* a column without a name */
+        const size_t need = strlen(sep) + strlen(name);
         if (len + need + 6 >= size) { /* keep room for ", ..." */
             snprintf(out + len, size - len, "%s...", sep);
             return;
         }
-        len += (size_t)snprintf(out + len, size - len, "%s%s", sep, names[i]);
+        len += (size_t)snprintf(out + len, size - len, "%s%s", sep, name);
     }
 }
 
@@ -485,6 +486,25 @@ static size_t find_header_column(const vb_source *s, const char *name)
     return NO_COL;
 }
 
+/* Another column with the name of column `col` (with `fold`, ignoring
+ * ASCII case and surrounding spaces), or NO_COL: a name that picks a
+ * column must pick one. */
+static size_t same_name_column(const vb_source *s, size_t col, bool fold)
+{
+    const char *a = s->header[col];
+    size_t a_len = strlen(a);
+    if (fold) trim(&a, &a_len);
+    for (size_t i = 0; i < s->n_header; i++) {
+        const char *b = s->header[i];
+        size_t b_len = strlen(b);
+        if (i == col) continue;
+        if (!fold && strcmp(a, b) == 0) return i;
+        trim(&b, &b_len);
+        if (fold && ascii_iequal(a, a_len, b, b_len)) return i;
+    }
+    return NO_COL;
+}
+
 /* Maps every slot to a column, from the header, or from the first row's
  * field count (n_fields) when there is no header. */
 static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
@@ -532,6 +552,17 @@ static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
                 return VB_EINVAL;
             }
         }
+        /* Detected, or named exactly: the exact name must be unique; named
+         * but found ignoring case: so must the name ignoring case. */
+        size_t twin = NO_COL;
+        if (header && col != NO_COL && (spec == NULL || !parse_column_number(spec, &n)))
+            twin = same_name_column(s, col, spec != NULL && strcmp(s->header[col], spec) != 0);
+        if (twin != NO_COL)
+            return fail(s, VB_EINVAL,
+                        "%s column \"%s\" is ambiguous: columns %zu and %zu have that name "
+                        "(choose one by number)",
+                        slot_kind(i), s->header[col], (col < twin ? col : twin) + 1,
+                        (col < twin ? twin : col) + 1);
         s->slot_col[i] = col;
         if (header && col != NO_COL) s->slot_name[i] = s->header[col];
         if (col != NO_COL && col + 1 > max_col) max_col = col + 1;
@@ -616,7 +647,8 @@ static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
     case VB_CSV_OK:
         break;
     case VB_CSV_UNTERMINATED:
-        reject(s, out, VB_EPARSE, "unterminated quoted field");
+        field_label(s, row.error_field, label, sizeof label);
+        reject(s, out, VB_EPARSE, "%s: unterminated quoted field", label);
         out->id = s->fields[SLOT_ID];
         return VB_OK;
     case VB_CSV_FIELD_TOO_LONG:

@@ -6,7 +6,7 @@
  *
  *   repair (utf8.c) -> entities (entity.c) -> tokenise (token.c)
  *   -> per distinct token: normalise, lookup form, stopword, stem (norm.c,
- *      stem.c) and word-lexicon entry, remembered in the word cache
+ *      stem.c), word-lexicon entry and term id, remembered in the word cache
  *   -> offsets back to the repaired text -> sentences and clauses
  */
 #include "alloc.h"
@@ -30,7 +30,7 @@
 
 /* ---- the word cache ------------------------------------------------------
  * Every distinct token (kind + bytes) is analysed once: its norm, lookup
- * form, stem, flags and word-lexicon entry go into an open-addressing
+ * form, stem, flags, word-lexicon entry and term id go into an open-addressing
  * table, and their strings into a pool of fixed blocks that never move, so
  * tokens point straight into it. The cache is bounded (entries and pool
  * blocks); when it fills up in the middle of a record, later new tokens
@@ -50,8 +50,9 @@ typedef struct word {
     const char *key;    /* the token's bytes, in the pool; NULL: empty slot */
     const char *norm, *lookup, *stem;
     const void *entry;  /* from the word lexicon, or NULL */
-    uint32_t norm_len, lookup_len, stem_len;
     uint32_t hash;
+    uint32_t term;      /* from the term lexicon, or 0 */
+    uint16_t norm_len, lookup_len, stem_len; /* a cached key is short */
     uint16_t key_len;
     uint8_t kind;       /* vb_token_kind */
     uint8_t flags;      /* VB_TOKEN_* */
@@ -75,6 +76,8 @@ struct vb_text {
     vb_stemmer *stemmer;
     vb_clause_word_fn clause_word; /* NULL: no word lexicon */
     void *clause_ctx;
+    vb_term_word_fn term_word;     /* NULL: no term lexicon */
+    const void *term_ctx;
     word_cache cache;
 };
 
@@ -95,7 +98,8 @@ static void cache_free(const vb_allocator *a, word_cache *c)
         vb_free(a, c->blocks[i]);
 }
 
-/* FNV-1a over the kind and the bytes. */
+/* FNV-1a over the kind and the bytes (tokens are short: a byte loop is
+ * cheaper than wide loads). */
 static inline uint32_t word_hash(vb_token_kind kind, const char *s, size_t len)
 {
     uint32_t h = (2166136261u ^ (uint32_t)kind) * 16777619u;
@@ -189,11 +193,13 @@ static char *pool_copy(char *d, const char *s, size_t len)
  * (it is cleared before the next record) or memory runs out (the cache is
  * an optimisation, not a store). */
 static void cache_put(vb_text *t, uint32_t hash, const char *s, size_t len, vb_token *k,
-                      const void *entry, bool clause)
+                      const void *entry, bool clause, uint32_t term)
 {
     word_cache *c = &t->cache;
     if (c->full)
         return;
+    if (k->norm_len > UINT16_MAX)
+        return; /* lookup and stem are never longer than the norm */
     if (c->n_words == MAX_ENTRIES) {
         c->full = true;
         return;
@@ -223,9 +229,10 @@ static void cache_put(vb_text *t, uint32_t hash, const char *s, size_t len, vb_t
     w->stem = own_stem ? pool_copy(p, k->stem, k->stem_len)
                        : k->stem == k->lookup ? w->lookup : w->norm;
     w->entry = entry;
-    w->norm_len = (uint32_t)k->norm_len;
-    w->lookup_len = (uint32_t)k->lookup_len;
-    w->stem_len = (uint32_t)k->stem_len;
+    w->term = term;
+    w->norm_len = (uint16_t)k->norm_len;
+    w->lookup_len = (uint16_t)k->lookup_len;
+    w->stem_len = (uint16_t)k->stem_len;
     w->key_len = (uint16_t)len;
     w->kind = (uint8_t)k->kind;
     w->flags = (uint8_t)k->flags;
@@ -278,6 +285,13 @@ void vb_text_set_clause_words(vb_text *t, vb_clause_word_fn fn, void *ctx)
     cache_clear(&t->cache); /* the entries are stale */
 }
 
+void vb_text_set_term_words(vb_text *t, vb_term_word_fn fn, const void *ctx)
+{
+    t->term_word = fn;
+    t->term_ctx = ctx;
+    cache_clear(&t->cache); /* the term ids are stale */
+}
+
 static vb_norm_mode mode_for(vb_token_kind k)
 {
     switch (k) {
@@ -309,7 +323,7 @@ static vb_status analyze_token(vb_text *t, vb_arena *arena, const char *s, size_
 
 /* Fills token `i` from the cache, or analyses it and caches the result. */
 static vb_status intern_token(vb_text *t, vb_arena *arena, const char *text, vb_token *k,
-                              const void **entry, uint8_t *before)
+                              const void **entry, uint32_t *term, uint8_t *before)
 {
     const char *s = text + k->start;
     const size_t len = k->end - k->start;
@@ -329,6 +343,8 @@ static vb_status intern_token(vb_text *t, vb_arena *arena, const char *text, vb_
             k->flags |= w->flags;
             if (entry != NULL)
                 *entry = w->entry;
+            if (term != NULL)
+                *term = w->term;
             if (w->clause)
                 *before |= VB_BEFORE_CLAUSE_WORD;
             return VB_OK;
@@ -341,10 +357,15 @@ static vb_status intern_token(vb_text *t, vb_arena *arena, const char *text, vb_
         e = t->clause_word(k->lookup, k->lookup_len, t->clause_ctx, &clause);
     if (entry != NULL)
         *entry = e;
+    uint32_t id = 0;
+    if (t->term_word != NULL)
+        id = t->term_word(k->stem, k->stem_len, t->term_ctx);
+    if (term != NULL)
+        *term = id;
     if (clause)
         *before |= VB_BEFORE_CLAUSE_WORD;
     if (cache)
-        cache_put(t, hash, s, len, k, e, clause);
+        cache_put(t, hash, s, len, k, e, clause, id);
     return VB_OK;
 }
 
@@ -369,9 +390,15 @@ vb_status vb_text_analyze(vb_text *t, vb_arena *arena, const char *text, size_t 
         if (entries == NULL)
             return VB_ENOMEM;
     }
+    uint32_t *terms = NULL;
+    if (t->term_word != NULL) {
+        terms = vb_arena_array(arena, list.n_tokens ? list.n_tokens : 1, sizeof *terms);
+        if (terms == NULL)
+            return VB_ENOMEM;
+    }
     for (size_t i = 0; i < list.n_tokens; i++)
         TRY(intern_token(t, arena, decoded, &list.tokens[i], entries ? &entries[i] : NULL,
-                         &list.line_before[i]));
+                         terms ? &terms[i] : NULL, &list.line_before[i]));
     if (map.n_segs > 0) {
         for (size_t i = 0; i < list.n_tokens; i++) {
             vb_token *k = &list.tokens[i];
@@ -388,5 +415,8 @@ vb_status vb_text_analyze(vb_text *t, vb_arena *arena, const char *text, size_t 
     out->entries = entries;
     out->lexicon = t->clause_word;
     out->lexicon_ctx = t->clause_ctx;
+    out->terms = terms;
+    out->term_lexicon = t->term_word;
+    out->term_ctx = t->term_ctx;
     return VB_OK;
 }

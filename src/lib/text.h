@@ -12,9 +12,9 @@
  *   stem.c     Snowball stems through a per-thread cache
  *
  * Comments repeat a few thousand words endlessly, so vb_text interns each
- * distinct token (by kind and bytes): its norm, lookup form, stem, flags
- * and word-lexicon entry are worked out once and then found with one hash
- * probe. Interned strings live in a pool that is only ever cleared between
+ * distinct token (by kind and bytes): its norm, lookup form, stem, flags,
+ * word-lexicon entry and term id are worked out once and then found with
+ * one hash probe. Interned strings live in a pool that is only ever cleared between
  * records, so tokens may point into it.
  *
  * vb_text is per-thread state (stemmer, cache, scratch); the vb_lang it
@@ -25,6 +25,8 @@
 
 #include "arena.h"
 #include "verbatim.h"
+
+#include <stdint.h>
 
 /* Immutable language data shared by all threads. */
 typedef struct vb_lang vb_lang;
@@ -50,12 +52,20 @@ bool vb_lang_is_stopword(const vb_lang *lang, const char *norm, size_t len);
 typedef const void *(*vb_clause_word_fn)(const char *lookup, size_t len, void *ctx,
                                          bool *clause);
 
+/* The term lexicon of a later stage (the theme matcher supplies it). It
+ * is asked once per distinct token of any kind, with the token's stem,
+ * and its answer is cached with the stem and handed back per token in
+ * vb_doc.terms: a small id (0: in no term). */
+typedef uint32_t (*vb_term_word_fn)(const char *stem, size_t len, const void *ctx);
+
 typedef struct vb_text vb_text;
 
 vb_text *vb_text_new(const vb_lang *lang, const vb_allocator *a);
 void vb_text_free(vb_text *t);
 /* Sets the word lexicon (NULL: none). Clears the word cache. */
 void vb_text_set_clause_words(vb_text *t, vb_clause_word_fn fn, void *ctx);
+/* Sets the term lexicon (NULL: none). Clears the word cache. */
+void vb_text_set_term_words(vb_text *t, vb_term_word_fn fn, const void *ctx);
 
 /* The analysed text of one record, in `arena` (valid until it is reset). */
 typedef struct vb_doc {
@@ -74,13 +84,18 @@ typedef struct vb_doc {
     const void **entries;
     vb_clause_word_fn lexicon;
     const void *lexicon_ctx;
+    /* terms[i]: what the term lexicon returned for token i; NULL without
+     * a term lexicon. `term_lexicon` and `term_ctx` say whose ids. */
+    const uint32_t *terms;
+    vb_term_word_fn term_lexicon;
+    const void *term_ctx;
 } vb_doc;
 
 /* Runs every stage over `text` (any bytes). Returns VB_OK, or VB_ENOMEM.
  * The token strings (norm, lookup, stem) live in `arena` or in `t`'s
  * word cache: they are valid until the arena is reset or the next call of
- * vb_text_analyze() or vb_text_set_clause_words() on `t`, whichever comes
- * first. */
+ * vb_text_analyze(), vb_text_set_clause_words() or vb_text_set_term_words()
+ * on `t`, whichever comes first. */
 vb_status vb_text_analyze(vb_text *t, vb_arena *arena, const char *text, size_t len,
                           vb_doc *out);
 

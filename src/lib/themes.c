@@ -11,11 +11,18 @@
  *    lookup form, with the set of prefix lengths in use;
  *  - A NEAR/k B adds A and B as above with "near" outputs;
  *  - regexes are compiled by match.c.
- * Per record, each token's stem id is one hash lookup; from each token the
- * trie is walked while the following ids continue a path, and its lookup
- * form is hashed once, incrementally, probing the prefix table at each
- * prefix length in use. So the cost per token depends on the text and on
- * the longest phrase, not on how many themes there are.
+ * Per record, each token's stem id comes from the vb_text word cache
+ * (vb_themes_term_id() is asked once per distinct word), or is one hash
+ * lookup; from each token the trie is walked while the following ids
+ * continue a path (a 64-bit mask of child ids per node rules out most
+ * steps without a probe), and its lookup form is hashed once,
+ * incrementally, probing the prefix table at each prefix length in use.
+ * So the cost per token depends on the text and on the longest phrase,
+ * not on how many themes there are. NEAR operands are kept in a list of
+ * their own per node and looked at only when the other side's first stem
+ * may be in the sentence.
+ *
+ * Record hits are sorted by a counting sort on the theme.
  *
  * Sentences are resolved one at a time: the outputs hit in a sentence
  * set role bits per theme (free, conditional on the parent, excluded);
@@ -66,7 +73,6 @@ typedef struct str_slot {
     uint64_t hash;
     uint32_t len;
     uint32_t value;
-    uint32_t root; /* stems: the trie node of the one-token path, 0 = none */
 } str_slot;
 
 typedef struct str_table {
@@ -126,7 +132,7 @@ static vb_status str_intern(str_table *t, const vb_allocator *a, vb_arena *strin
     size_t i = (size_t)hash & mask;
     while (t->slots[i].s != NULL)
         i = (i + 1) & mask;
-    t->slots[i] = (str_slot){copy, hash, (uint32_t)len, 0, 0};
+    t->slots[i] = (str_slot){copy, hash, (uint32_t)len, 0};
     t->n_used++;
     *out = &t->slots[i];
     return VB_OK;
@@ -204,14 +210,18 @@ typedef struct output {
 } output;
 
 typedef struct trie_node {
-    uint32_t out;      /* first output; 0 = none */
-    uint32_t has_kids; /* some phrase goes on from here */
+    uint32_t out;      /* first output other than a NEAR operand; 0 = none */
+    uint32_t near_out; /* first NEAR operand output; 0 = none */
+    uint64_t kids;     /* bit (id & 63) for each stem id a phrase goes on with */
+    uint64_t partners; /* bit (id & 63) of the other side's first stem id of
+                        * each NEAR operand here (all bits: a prefix) */
 } trie_node;
 
 typedef struct near_rule {
     uint32_t theme;
     uint32_t role; /* ROLE_FREE, ROLE_COND or ROLE_EXCL of the whole rule */
     uint32_t k;    /* at most k words apart */
+    uint32_t first_id[2]; /* first stem id of A and of B; 0: a prefix */
 } near_rule;
 
 typedef struct regex_rule {
@@ -229,6 +239,7 @@ struct vb_themes {
     size_t *json_head_len;
     size_t n_themes;
     str_table stems;      /* stem -> id */
+    uint32_t *id_root;    /* stem id -> trie node of the one-token path, 0 = none */
     edge_table edges;     /* trie */
     trie_node *nodes;     /* node 0 is the root */
     size_t n_nodes, cap_nodes;
@@ -274,6 +285,7 @@ void vb_themes_free(vb_themes *t)
     vb_free(a, t->nodes);
     vb_free(a, t->edges.slots);
     vb_free(a, t->stems.slots);
+    vb_free(a, t->id_root);
     vb_free(a, t->prefixes.slots);
     vb_free(a, t->info);
     vb_free(a, t->json_head);
@@ -385,9 +397,10 @@ static void problem(compiler *c, const vb_tax_term *term, const char *fmt, ...)
 /* Compiles one operand, adding (theme, role, near) to the node or prefix
  * where it ends. A problem is reported and skipped (VB_OK). */
 static vb_status compile_side(compiler *c, const vb_tax_term *term, const vb_tax_side *side,
-                              uint32_t role, uint32_t near)
+                              uint32_t role, uint32_t near, uint32_t *first_id)
 {
     vb_themes *t = c->t;
+    *first_id = 0;
     vb_doc doc;
     vb_arena_reset(&c->scratch);
     TRY(vb_text_analyze(c->text, &c->scratch, side->text, side->len, &doc));
@@ -427,18 +440,22 @@ static vb_status compile_side(compiler *c, const vb_tax_term *term, const vb_tax
         TRY(str_intern(&t->stems, t->alloc, &t->strings, k->stem, k->stem_len, &slot));
         if (slot->value == 0)
             slot->value = (uint32_t)t->stems.n_used;
+        if (i == 0)
+            *first_id = slot->value;
         uint32_t child = edge_find(&t->edges, node, slot->value);
         if (child == 0) {
             TRY(grow(t->alloc, (void **)&t->nodes, &t->cap_nodes, t->n_nodes + 1,
                      sizeof *t->nodes));
             child = (uint32_t)t->n_nodes++;
-            t->nodes[child] = (trie_node){0, 0};
+            t->nodes[child] = (trie_node){0, 0, 0, 0};
             TRY(edge_add(&t->edges, t->alloc, node, slot->value, child));
-            t->nodes[node].has_kids = 1;
+            t->nodes[node].kids |= (uint64_t)1 << (slot->value & 63);
         }
         node = child;
     }
-    return add_output(t, &t->nodes[node].out, term->theme, role, near);
+    const bool is_near = role == ROLE_NEAR_A || role == ROLE_NEAR_B;
+    return add_output(t, is_near ? &t->nodes[node].near_out : &t->nodes[node].out, term->theme,
+                      role, near);
 }
 
 /* A child's `match` terms and regexes are conditional on its parent,
@@ -478,13 +495,17 @@ static vb_status compile_term(compiler *c, const vb_tax_term *term, uint32_t *n_
         t->regexes[t->n_regexes++] = (regex_rule){re, term->theme, role, index};
         return VB_OK;
     }
+    uint32_t first_a, first_b;
     if (term->near_k == 0)
-        return compile_side(c, term, &term->a, role, 0);
+        return compile_side(c, term, &term->a, role, 0, &first_a);
     TRY(grow(t->alloc, (void **)&t->nears, &t->cap_nears, t->n_nears + 1, sizeof *t->nears));
     const uint32_t near = (uint32_t)t->n_nears++;
-    t->nears[near] = (near_rule){term->theme, role, term->near_k};
-    TRY(compile_side(c, term, &term->a, ROLE_NEAR_A, near));
-    return compile_side(c, term, &term->b, ROLE_NEAR_B, near);
+    t->nears[near] = (near_rule){term->theme, role, term->near_k, {0, 0}};
+    TRY(compile_side(c, term, &term->a, ROLE_NEAR_A, near, &first_a));
+    TRY(compile_side(c, term, &term->b, ROLE_NEAR_B, near, &first_b));
+    t->nears[near].first_id[0] = first_a;
+    t->nears[near].first_id[1] = first_b;
+    return VB_OK;
 }
 
 static vb_status compile(compiler *c)
@@ -506,7 +527,7 @@ static vb_status compile(compiler *c)
     }
     t->n_themes = tax->n_themes;
     TRY(grow(t->alloc, (void **)&t->nodes, &t->cap_nodes, 1, sizeof *t->nodes));
-    t->nodes[0] = (trie_node){0, 0};
+    t->nodes[0] = (trie_node){0, 0, 0, 0};
     t->n_nodes = 1;
     uint32_t *n_regex = vb_calloc(t->alloc, tax->n_themes, sizeof *n_regex);
     c->has_terms = vb_calloc(t->alloc, tax->n_themes, sizeof *c->has_terms);
@@ -516,12 +537,25 @@ static vb_status compile(compiler *c)
             c->has_terms[tax->terms[i].theme] = true;
     for (size_t i = 0; i < tax->n_terms && st == VB_OK; i++)
         st = compile_term(c, &tax->terms[i], n_regex);
-    /* The first step of every walk is kept with the stem itself, so a
-     * token's stem lookup also gives its trie node. */
+    /* The first step of every walk is kept by stem id, so a token's stem
+     * id also gives its trie node. */
+    if (st == VB_OK) {
+        t->id_root = vb_calloc(t->alloc, t->stems.n_used + 1, sizeof *t->id_root);
+        if (t->id_root == NULL)
+            st = VB_ENOMEM;
+    }
     for (size_t i = 0; st == VB_OK && i < t->stems.n_slots; i++) {
         str_slot *e = &t->stems.slots[i];
         if (e->s != NULL)
-            e->root = edge_find(&t->edges, 0, e->value);
+            t->id_root[e->value] = edge_find(&t->edges, 0, e->value);
+    }
+    for (size_t i = 0; st == VB_OK && i < t->n_nodes; i++) {
+        trie_node *nd = &t->nodes[i];
+        for (uint32_t o = nd->near_out; o != 0; o = t->outs[o].next) {
+            const uint32_t other =
+                t->nears[t->outs[o].near].first_id[t->outs[o].role == ROLE_NEAR_A];
+            nd->partners |= other == 0 ? ~(uint64_t)0 : (uint64_t)1 << (other & 63);
+        }
     }
     if (st == VB_OK)
         st = build_json_heads(t);
@@ -748,6 +782,13 @@ size_t vb_taxonomy_check(const char *path, const vb_options *opts,
 
 /* ---- matching ------------------------------------------------------------- */
 
+uint32_t vb_themes_term_id(const char *stem, size_t len, const void *themes)
+{
+    const vb_themes *t = themes;
+    const str_slot *s = str_find(&t->stems, vb_senti_hash(stem, len), stem, len);
+    return s != NULL ? s->value : 0;
+}
+
 typedef struct near_state {
     uint32_t gen;              /* sentence generation the rest belongs to */
     bool has_a, has_b;
@@ -755,11 +796,6 @@ typedef struct near_state {
     uint32_t b_first, b_last;
 } near_state;
 
-typedef struct tok_state {
-    uint32_t id;   /* stem id, 0 = in no term */
-    uint32_t root; /* trie node of this token alone, 0 = none */
-    uint32_t wpos; /* words (non-punctuation tokens) before this one */
-} tok_state;
 
 typedef struct sent_hit {
     uint32_t theme;
@@ -783,12 +819,23 @@ struct vb_theme_matcher {
     size_t n_touched;
     near_state *nears;      /* n_nears */
     bool *regex_off;        /* n_regexes: cut off by a limit in this record */
-    tok_state *toks;        /* per token of the record */
-    size_t cap_toks;
+    const uint32_t *ids;    /* per token of the record: stem id, 0 = in no term */
+    uint32_t *own_ids;      /* ids, when the doc does not bring them */
+    size_t cap_own_ids;
+    uint32_t *wpos;         /* per token of the sentence: words (non-punctuation
+                             * tokens) before it in the sentence */
+    size_t cap_wpos;
+    const vb_doc *doc;      /* the record and sentence [s_first, s_end) */
+    size_t s_first, s_end;
+    bool near_ready;        /* ids_seen and wpos are set for the sentence */
+    uint64_t ids_seen;      /* bit (id & 63) of every stem id in the sentence */
     sent_hit *shits;
     size_t n_shits, cap_shits;
     rec_hit *rhits;
     size_t n_rhits, cap_rhits;
+    rec_hit *sorted;        /* rhits by theme, cap_sorted */
+    size_t cap_sorted;
+    uint32_t *bucket;       /* n_themes + 1: where each theme's hits start */
     vb_buf text;            /* a sentence's normalised text, for regexes */
     size_t *offs;           /* per token of the sentence: where its norm starts */
     size_t cap_offs;
@@ -810,7 +857,9 @@ vb_theme_matcher *vb_theme_matcher_new(const vb_themes *t, const vb_allocator *a
     m->theme_gen = vb_calloc(a, n, sizeof *m->theme_gen);
     m->theme_flags = vb_calloc(a, n, sizeof *m->theme_flags);
     m->touched = vb_calloc(a, n, sizeof *m->touched);
-    if (m->theme_gen == NULL || m->theme_flags == NULL || m->touched == NULL)
+    m->bucket = vb_calloc(a, n + 1, sizeof *m->bucket);
+    if (m->theme_gen == NULL || m->theme_flags == NULL || m->touched == NULL ||
+        m->bucket == NULL)
         goto fail;
     if (t->n_nears > 0 && (m->nears = vb_calloc(a, t->n_nears, sizeof *m->nears)) == NULL)
         goto fail;
@@ -839,9 +888,12 @@ void vb_theme_matcher_free(vb_theme_matcher *m)
     vb_free(a, m->touched);
     vb_free(a, m->nears);
     vb_free(a, m->regex_off);
-    vb_free(a, m->toks);
+    vb_free(a, m->own_ids);
+    vb_free(a, m->wpos);
     vb_free(a, m->shits);
     vb_free(a, m->rhits);
+    vb_free(a, m->sorted);
+    vb_free(a, m->bucket);
     vb_free(a, m->offs);
     vb_free(a, m);
 }
@@ -878,7 +930,8 @@ static vb_status near_hit(vb_theme_matcher *m, const output *o, uint32_t first, 
     const bool other = is_a ? ns->has_b : ns->has_a;
     const uint32_t of = is_a ? ns->b_first : ns->a_first;
     const uint32_t ol = is_a ? ns->b_last : ns->a_last;
-    if (other && ol < first && m->toks[first].wpos - m->toks[ol].wpos <= rule->k) {
+    if (other && ol < first &&
+        m->wpos[first - m->s_first] - m->wpos[ol - m->s_first] <= rule->k) {
         TRY(add_hit(m, rule->theme, rule->role, of, ol));
         TRY(add_hit(m, rule->theme, rule->role, first, last));
     }
@@ -894,14 +947,40 @@ static vb_status near_hit(vb_theme_matcher *m, const output *o, uint32_t first, 
     return VB_OK;
 }
 
+/* What NEAR operands need, worked out once per sentence and only for a
+ * sentence that has one: the stem ids present and the word positions. */
+static vb_status prepare_near(vb_theme_matcher *m)
+{
+    const size_t first = m->s_first, end = m->s_end;
+    TRY(grow(m->alloc, (void **)&m->wpos, &m->cap_wpos, end - first, sizeof *m->wpos));
+    uint64_t seen = 0;
+    uint32_t words = 0;
+    for (size_t i = first; i < end; i++) {
+        seen |= (uint64_t)1 << (m->ids[i] & 63);
+        m->wpos[i - first] = words;
+        words += m->doc->tokens[i].kind != VB_TOKEN_PUNCT;
+    }
+    m->ids_seen = seen;
+    m->near_ready = true;
+    return VB_OK;
+}
+
+/* A NEAR operand whose other side cannot occur in the sentence (its first
+ * stem is not there) changes nothing and is skipped. */
 static vb_status emit(vb_theme_matcher *m, uint32_t head, uint32_t first, uint32_t last)
 {
-    for (uint32_t i = head; i != 0; i = m->t->outs[i].next) {
-        const output *o = &m->t->outs[i];
-        if (o->role == ROLE_NEAR_A || o->role == ROLE_NEAR_B)
-            TRY(near_hit(m, o, first, last));
-        else
+    const output *outs = m->t->outs;
+    for (uint32_t i = head; i != 0; i = outs[i].next) {
+        const output *o = &outs[i];
+        if (o->role == ROLE_NEAR_A || o->role == ROLE_NEAR_B) {
+            if (!m->near_ready)
+                TRY(prepare_near(m));
+            const uint32_t other = m->t->nears[o->near].first_id[o->role == ROLE_NEAR_A];
+            if (other == 0 || ((m->ids_seen >> (other & 63)) & 1))
+                TRY(near_hit(m, o, first, last));
+        } else {
             TRY(add_hit(m, o->theme, o->role, first, last));
+        }
     }
     return VB_OK;
 }
@@ -1083,14 +1162,28 @@ static vb_status match_sentence(vb_theme_matcher *m, const vb_doc *doc, const vb
     m->n_shits = 0;
     const size_t first = s->first_token, end = s->first_token + s->n_tokens;
     const bool prefixes = t->max_prefix_len > 0;
+    m->s_first = first;
+    m->s_end = end;
+    m->near_ready = false;
+    const uint32_t *ids = m->ids;
     for (size_t i = first; i < end; i++) {
-        uint32_t node = m->toks[i].root;
+        uint32_t node = t->id_root[ids[i]];
         for (size_t j = i; node != 0;) {
-            if (t->nodes[node].out != 0)
-                TRY(emit(m, t->nodes[node].out, (uint32_t)i, (uint32_t)j));
-            if (!t->nodes[node].has_kids || ++j >= end || m->toks[j].id == 0)
+            const trie_node *nd = &t->nodes[node];
+            if (nd->out != 0)
+                TRY(emit(m, nd->out, (uint32_t)i, (uint32_t)j));
+            if (nd->near_out != 0) {
+                if (!m->near_ready)
+                    TRY(prepare_near(m));
+                if (nd->partners & m->ids_seen)
+                    TRY(emit(m, nd->near_out, (uint32_t)i, (uint32_t)j));
+            }
+            if (++j >= end)
                 break;
-            node = edge_find(&t->edges, node, m->toks[j].id);
+            const uint32_t next = ids[j];
+            if (next == 0 || !((nd->kids >> (next & 63)) & 1))
+                break;
+            node = edge_find(&t->edges, node, next);
         }
         if (prefixes && doc->tokens[i].kind != VB_TOKEN_PUNCT)
             TRY(prefix_hits(m, &doc->tokens[i], (uint32_t)i));
@@ -1115,20 +1208,61 @@ static int compare_rec_hits(const void *a, const void *b)
 /* Turns the record's spans into vb_theme_hits: per theme, spans sorted
  * and overlapping ones merged; sentiment the mean compound of the
  * distinct clauses where its spans start. */
+static void sort_rec_hits(rec_hit *h, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        if (compare_rec_hits(&h[i - 1], &h[i]) <= 0)
+            continue;
+        if (n > 32) { /* not the usual nearly sorted run */
+            qsort(h, n, sizeof *h, compare_rec_hits);
+            return;
+        }
+        rec_hit x = h[i];
+        size_t j = i;
+        for (; j > 0 && compare_rec_hits(&h[j - 1], &x) > 0; j--)
+            h[j] = h[j - 1];
+        h[j] = x;
+    }
+}
+
+/* Sorts the record's hits by theme, start and end: a counting sort by
+ * theme (stable), then each theme's hits, which arrive nearly in order. */
+static vb_status sort_hits(vb_theme_matcher *m)
+{
+    const size_t n_themes = m->t->n_themes;
+    if (m->n_rhits <= 16) {
+        sort_rec_hits(m->rhits, m->n_rhits);
+        return VB_OK;
+    }
+    TRY(grow(m->alloc, (void **)&m->sorted, &m->cap_sorted, m->n_rhits, sizeof *m->sorted));
+    uint32_t *b = m->bucket;
+    memset(b, 0, (n_themes + 1) * sizeof *b);
+    for (size_t i = 0; i < m->n_rhits; i++)
+        b[m->rhits[i].theme + 1]++;
+    for (size_t th = 0; th < n_themes; th++)
+        b[th + 1] += b[th];
+    for (size_t i = 0; i < m->n_rhits; i++)
+        m->sorted[b[m->rhits[i].theme]++] = m->rhits[i];
+    /* b[th] is now where theme th + 1 starts. */
+    size_t start = 0;
+    for (size_t th = 0; th < n_themes; th++) {
+        if (b[th] - start > 1)
+            sort_rec_hits(&m->sorted[start], b[th] - start);
+        start = b[th];
+    }
+    rec_hit *x = m->rhits;
+    size_t cap = m->cap_rhits;
+    m->rhits = m->sorted;
+    m->cap_rhits = m->cap_sorted;
+    m->sorted = x;
+    m->cap_sorted = cap;
+    return VB_OK;
+}
+
 static vb_status collect(vb_theme_matcher *m, const vb_doc_sentiment *ds, vb_arena *arena,
                          vb_theme_result *out)
 {
-    if (m->n_rhits > 16) {
-        qsort(m->rhits, m->n_rhits, sizeof *m->rhits, compare_rec_hits);
-    } else {
-        for (size_t i = 1; i < m->n_rhits; i++) {
-            rec_hit x = m->rhits[i];
-            size_t j = i;
-            for (; j > 0 && compare_rec_hits(&m->rhits[j - 1], &x) > 0; j--)
-                m->rhits[j] = m->rhits[j - 1];
-            m->rhits[j] = x;
-        }
-    }
+    TRY(sort_hits(m));
     size_t n_themes = 0;
     for (size_t i = 0; i < m->n_rhits; i++)
         n_themes += i == 0 || m->rhits[i].theme != m->rhits[i - 1].theme;
@@ -1177,17 +1311,17 @@ vb_status vb_themes_match(vb_theme_matcher *m, const vb_doc *doc, const vb_doc_s
     const size_t n = doc->n_tokens;
     if (n == 0)
         return VB_OK;
-    TRY(grow(m->alloc, (void **)&m->toks, &m->cap_toks, n, sizeof *m->toks));
-    uint32_t words = 0;
-    for (size_t i = 0; i < n; i++) {
-        const vb_token *k = &doc->tokens[i];
-        const str_slot *s = str_find(&t->stems, vb_senti_hash(k->stem, k->stem_len), k->stem,
-                                     k->stem_len);
-        m->toks[i].id = s != NULL ? s->value : 0;
-        m->toks[i].root = s != NULL ? s->root : 0;
-        m->toks[i].wpos = words;
-        words += k->kind != VB_TOKEN_PUNCT;
+    /* Stem ids come with the doc when its vb_text knows this taxonomy
+     * (vb_text_set_term_words() with vb_themes_term_id), cached per word. */
+    if (doc->term_lexicon == vb_themes_term_id && doc->term_ctx == t && doc->terms != NULL) {
+        m->ids = doc->terms;
+    } else {
+        TRY(grow(m->alloc, (void **)&m->own_ids, &m->cap_own_ids, n, sizeof *m->own_ids));
+        for (size_t i = 0; i < n; i++)
+            m->own_ids[i] = vb_themes_term_id(doc->tokens[i].stem, doc->tokens[i].stem_len, t);
+        m->ids = m->own_ids;
     }
+    m->doc = doc;
     m->n_rhits = 0;
     m->warning = NULL;
     m->limit_hits = 0;

@@ -24,8 +24,9 @@
  * Aspect sentiment: a theme's sentiment is the mean compound of the
  * distinct clauses in which its spans start.
  *
- * Cost: every term's stems are interned at load; per token there is one
- * hash lookup for its stem id, one trie step per phrase token that keeps
+ * Cost: every term's stems are interned at load; a token's stem id is
+ * one hash lookup per distinct word (cached by vb_text, see
+ * vb_themes_term_id()), one trie step per phrase token that keeps
  * matching, and one probe per distinct prefix length. None of that grows
  * with the number of themes; regexes, when a taxonomy has them, cost one
  * search per regex and sentence.
@@ -66,6 +67,12 @@ size_t vb_themes_n_regex(const vb_themes *t);
 /* The start of theme `index`'s object in record JSON, escaped at load:
  * {"id":"delivery","label":"Delivery","sentiment": */
 void vb_themes_json_head(const vb_themes *t, size_t index, const char **json, size_t *len);
+
+/* The vb_term_word_fn (text.h) of taxonomy `themes`: the id of `stem`
+ * among the taxonomy's term stems, 0 for none. A vb_text set up with it
+ * (vb_text_set_term_words(text, vb_themes_term_id, themes)) caches the id
+ * per distinct word, and vb_themes_match() then hashes no token. */
+uint32_t vb_themes_term_id(const char *stem, size_t len, const void *themes);
 
 typedef struct vb_theme_matcher vb_theme_matcher;
 

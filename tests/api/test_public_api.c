@@ -106,7 +106,7 @@ static void test_records_and_rejections(void **state)
     assert_int_equal(r.stats.records_read, 4);
     assert_int_equal(r.stats.records_rejected, 1);
     assert_int_equal(r.stats.invalid_utf8, 1);
-    assert_non_null(strstr(r.errors, "6: unterminated quoted field"));
+    assert_non_null(strstr(r.errors, "6: field \"comment\": unterminated quoted field"));
     assert_non_null(strstr(r.json, "{\"id\":\"a1\",\"fields\":{\"score\":\"10\"},\"sentiment\":"));
     assert_non_null(strstr(r.json, "\"label\":\"positive\""));
     assert_non_null(strstr(r.json, "\"id\":\"a2\""));

@@ -5,7 +5,7 @@ F=analyzed.jsonl
 "$VERBATIM" report --from-analyzed "$F" --score-col score --metric promoters; echo "exit $?"
 "$VERBATIM" report --from-analyzed "$F" --score-col score --compare 2026-01; echo "exit $?"
 "$VERBATIM" report --from-analyzed "$F" --score-col score --section themes; echo "exit $?"
-"$VERBATIM" report --from-analyzed "$F" --score-col score --report html; echo "exit $?"
+"$VERBATIM" report --from-analyzed "$F" --score-col score --report pdf; echo "exit $?"
 "$VERBATIM" report --from-analyzed "$F" --score-col score --metric csat --top-box 5; echo "exit $?"
 "$VERBATIM" report --from-analyzed "$F" --score-col score --date-col date --date-format '%d/%m'; echo "exit $?"
 "$VERBATIM" report --from-analyzed "$F" --score-col score --date-col date --segment-col region \

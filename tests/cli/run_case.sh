@@ -9,7 +9,15 @@ case_sh=$2
 base=${case_sh%.sh}
 cases=$(cd "$(dirname "$case_sh")" && pwd)
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
+wrap=$(mktemp -d)
+trap 'rm -rf "$tmp" "$wrap"' EXIT INT TERM
+# VB_TEST_WRAPPER="valgrind -q ..." runs every verbatim of the case under it
+# (make memcheck): $VERBATIM becomes a script that execs the wrapper.
+if [ -n "${VB_TEST_WRAPPER:-}" ]; then
+    printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$VB_TEST_WRAPPER" "$bin" > "$wrap/verbatim"
+    chmod 755 "$wrap" "$wrap/verbatim"
+    bin=$wrap/verbatim
+fi
 (
     cd "$tmp" || exit 99
     VERBATIM=$bin CASES=$cases sh "$case_sh" >"$tmp/stdout" 2>"$tmp/stderr"

@@ -10,6 +10,12 @@ dir=$2
 args=$(sed "s|INPUT|$dir/input|g" "$dir/args")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
+# VB_TEST_WRAPPER="valgrind -q ..." (make memcheck) runs verbatim under it.
+if [ -n "${VB_TEST_WRAPPER:-}" ]; then
+    printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$VB_TEST_WRAPPER" "$bin" > "$tmp/verbatim"
+    chmod 755 "$tmp/verbatim"
+    bin=$tmp/verbatim
+fi
 # shellcheck disable=SC2086
 "$bin" $args >"$tmp/out" 2>"$tmp/err"
 if [ "${VB_UPDATE:-0}" = 1 ]; then

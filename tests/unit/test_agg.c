@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "agg.h"
+#include "report.h"
 #include "report_rows.h"
 #include "test_alloc.h"
 
@@ -229,6 +230,52 @@ static void test_merge_equals_one_pass(void **state)
     }
 }
 
+/* The theme x segment cells of two halves merged are those of one pass,
+ * exactly: they are counts and integer-valued sums. */
+static void test_heatmap_merge(void **state)
+{
+    (void)state;
+    vb_report_options o = options();
+    vb_agg *one = vb_agg_new(&o, NULL), *a = vb_agg_new(&o, NULL), *b = vb_agg_new(&o, NULL);
+    uint64_t s = 99;
+    for (int i = 0; i < 2000; i++) {
+        char buf[80];
+        trow r = random_row(&s, buf, sizeof buf, false);
+        vb_report_issue is[VB_REPORT_MAX_ISSUES];
+        size_t n;
+        assert_int_equal(trow_add(one, &r, is, &n), VB_OK);
+        assert_int_equal(trow_add(i < 1000 ? a : b, &r, is, &n), VB_OK);
+    }
+    assert_int_equal(vb_agg_merge(b, a), VB_OK); /* the second half first */
+    vb_report *r1 = vb_report_new(one, NULL), *r2 = vb_report_new(b, NULL);
+    assert_non_null(r1);
+    assert_non_null(r2);
+    assert_int_equal(r1->n_segments, 3);
+    assert_int_equal(r1->n_heat_rows, 3); /* a, b, c */
+    assert_int_equal(r2->n_heat_rows, r1->n_heat_rows);
+    assert_int_equal(r2->n_segments, r1->n_segments);
+    for (size_t r = 0; r < r1->n_heat_rows; r++) {
+        assert_string_equal(r1->themes[r1->heat_rows[r]].id, r2->themes[r2->heat_rows[r]].id);
+        for (size_t g = 0; g < r1->n_segments; g++) {
+            const vb_rep_heat *x = vb_rep_heat_at(r1, r, g), *y = vb_rep_heat_at(r2, r, g);
+            assert_string_equal(r1->segments[g].key, r2->segments[g].key);
+            assert_true(x->n > 0);
+            assert_int_equal(x->n, y->n);
+            assert_true(x->share == y->share);
+            assert_true(x->sentiment == y->sentiment);
+            assert_int_equal(x->score.n, y->score.n);
+            assert_true(x->score.value == y->score.value);
+            assert_true(x->score.se == y->score.se);
+            assert_int_equal(x->small, y->small);
+        }
+    }
+    vb_report_free(r1);
+    vb_report_free(r2);
+    vb_agg_free(one);
+    vb_agg_free(a);
+    vb_agg_free(b);
+}
+
 static void test_quotes_do_not_depend_on_order(void **state)
 {
     (void)state;
@@ -372,7 +419,7 @@ static void test_every_oom(void **state)
             }
             const char *text;
             size_t len;
-            for (int f = 0; f < 4 && st == VB_OK; f++)
+            for (int f = 0; f <= VB_REPORT_HTML && st == VB_OK; f++)
                 st = vb_report_render(rep, (vb_report_format)f, NULL, 0, &text, &len);
         }
         vb_report_free(rep);
@@ -389,6 +436,7 @@ int main(void)
         cmocka_unit_test(test_issues),
         cmocka_unit_test(test_groups_and_parents),
         cmocka_unit_test(test_merge_equals_one_pass),
+        cmocka_unit_test(test_heatmap_merge),
         cmocka_unit_test(test_quotes_do_not_depend_on_order),
         cmocka_unit_test(test_long_comment_excerpt),
         cmocka_unit_test(test_analyzed_json),

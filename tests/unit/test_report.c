@@ -214,7 +214,7 @@ static void test_csv_is_injection_safe(void **state)
     size_t len;
     assert_int_equal(vb_report_render(rep, VB_REPORT_CSV, "nope", 0, &text, &len), VB_EINVAL);
     assert_int_equal(vb_report_render(rep, VB_REPORT_JSON, "themes", 0, &text, &len), VB_EINVAL);
-    assert_int_equal(vb_report_render(rep, VB_REPORT_HTML, NULL, 0, &text, &len), VB_EINVAL);
+    assert_int_equal(vb_report_render(rep, VB_REPORT_HTML, "themes", 0, &text, &len), VB_EINVAL);
     vb_report_free(rep);
     vb_agg_free(agg);
 }
@@ -231,6 +231,172 @@ static void test_markdown_escapes_and_highlights(void **state)
     const char *md = render(rep, VB_REPORT_MD, NULL, 0);
     assert_non_null(strstr(md, "> \\*so\\* **late** \\[x\\](http://e) \\<b\\>\\|\n"));
     assert_null(strstr(md, "<b>"));
+    vb_report_free(rep);
+    vb_agg_free(agg);
+}
+
+/* Two segments of four comments each, min_n 2:
+ *   North: 10 "t", 0 "t", 9 -, 8 "u"        NPS (2 - 1)/4 = +25
+ *   South: 2 "t", 9 "u", 10 "u,t", -- "t"   NPS (2 - 1)/3 = +33.3 (one unscored)
+ * t: North 2 of 4 (50%), NPS (1 - 1)/2 = 0; South 3 of 4 (75%), scored 2 -> 0
+ * u: North 1 of 4 (25%), NPS 0, small; South 2 of 4 (50%), NPS +100 */
+static vb_report *heat_case(vb_agg **agg)
+{
+    const trow rows[] = {
+        {"10", NULL, "North", NULL, "t", "", -0.5, "1"},
+        {"0", NULL, "North", NULL, "t", "", -0.25, "2"},
+        {"9", NULL, "North", NULL, "", "", 0, "3"},
+        {"8", NULL, "North", NULL, "u", "", 0.5, "4"},
+        {"2", NULL, "South", NULL, "t", "", -1, "5"},
+        {"9", NULL, "South", NULL, "u", "", 0.5, "6"},
+        {"10", NULL, "South", NULL, "u,t", "", 0.25, "7"},
+        {NULL, NULL, "South", NULL, "t", "", 0.5, "8"},
+    };
+    vb_report_options o;
+    vb_report_options_init(&o);
+    o.score_col = "score";
+    o.segment_col = "region";
+    o.min_n = 2;
+    *agg = vb_agg_new(&o, NULL);
+    assert_non_null(*agg);
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        vb_report_issue is[VB_REPORT_MAX_ISSUES];
+        size_t n;
+        assert_int_equal(trow_add(*agg, &rows[i], is, &n), VB_OK);
+    }
+    vb_report *rep = vb_report_new(*agg, NULL);
+    assert_non_null(rep);
+    return rep;
+}
+
+static void test_heatmap_by_hand(void **state)
+{
+    (void)state;
+    vb_agg *agg;
+    vb_report *rep = heat_case(&agg);
+    assert_int_equal(rep->n_segments, 2);
+    assert_string_equal(rep->segments[0].key, "North"); /* equal size: by name */
+    assert_close(rep->segments[0].score.value, 25, 1e-12);
+    assert_close(rep->segments[1].score.value, 100.0 / 3, 1e-12);
+    assert_int_equal(rep->n_heat_rows, 2);
+    assert_string_equal(rep->themes[rep->heat_rows[0]].id, "t"); /* 5 mentions */
+    assert_string_equal(rep->themes[rep->heat_rows[1]].id, "u"); /* 3 */
+    const vb_rep_heat *tn = vb_rep_heat_at(rep, 0, 0), *ts = vb_rep_heat_at(rep, 0, 1);
+    const vb_rep_heat *un = vb_rep_heat_at(rep, 1, 0), *us = vb_rep_heat_at(rep, 1, 1);
+    assert_int_equal(tn->n, 2);
+    assert_close(tn->share, 0.5, 1e-15);
+    assert_int_equal(tn->score.n, 2);
+    assert_close(tn->score.value, 0, 1e-12);
+    assert_close(tn->sentiment, -0.375, 1e-12);
+    assert_false(tn->small);
+    assert_int_equal(ts->n, 3);
+    assert_close(ts->share, 0.75, 1e-15);
+    assert_int_equal(ts->score.n, 2); /* the unscored comment counts for the share only */
+    assert_close(ts->score.value, 0, 1e-12);
+    assert_close(ts->sentiment, -0.25 / 3, 1e-12);
+    assert_int_equal(un->n, 1);
+    assert_close(un->share, 0.25, 1e-15);
+    assert_close(un->score.value, 0, 1e-12);
+    assert_true(un->small); /* one score, min_n 2 */
+    assert_int_equal(us->n, 2);
+    assert_close(us->share, 0.5, 1e-15);
+    assert_close(us->score.value, 100, 1e-12);
+    assert_false(us->small);
+
+    /* every renderer shows it */
+    cJSON *doc = cJSON_Parse(render(rep, VB_REPORT_JSON, NULL, 0));
+    assert_non_null(doc);
+    const cJSON *row = cJSON_GetArrayItem(cJSON_GetObjectItem(doc, "heatmap"), 1);
+    assert_string_equal(cJSON_GetObjectItem(row, "theme")->valuestring, "u");
+    const cJSON *cell = cJSON_GetArrayItem(cJSON_GetObjectItem(row, "cells"), 1);
+    assert_string_equal(cJSON_GetObjectItem(cell, "segment")->valuestring, "South");
+    assert_true(cJSON_GetObjectItem(cell, "n")->valuedouble == 2);
+    assert_true(cJSON_GetObjectItem(cell, "share")->valuedouble == 0.5);
+    assert_true(cJSON_GetObjectItem(cell, "score")->valuedouble == 100);
+    assert_true(cJSON_GetObjectItem(cell, "score_n")->valuedouble == 2);
+    assert_true(cJSON_IsFalse(cJSON_GetObjectItem(cell, "small")));
+    assert_true(fabs(cJSON_GetObjectItem(cell, "segment_score")->valuedouble - 100.0 / 3) < 1e-9);
+    assert_true(cJSON_IsArray(cJSON_GetObjectItem(cell, "ci95")));
+    cJSON_Delete(doc);
+    const char *csv = render(rep, VB_REPORT_CSV, "heatmap", 0);
+    assert_non_null(strstr(csv, "theme,label,segment,n,share,sentiment,score_n,score,ci95_low,"
+                                "ci95_high,segment_score,small\n"));
+    assert_non_null(strstr(csv, "\nu,u,North,1,0.25,0.5,1,0,0,0,25,true\n"));
+    const char *md = render(rep, VB_REPORT_MD, NULL, 0);
+    assert_non_null(strstr(md, "| Theme | North (+25.0) | South (+33.3) |\n"));
+    assert_non_null(strstr(md, "| u | 25.0% · 0.0 *small* | 50.0% · +100.0 |\n"));
+    const char *tab = render(rep, VB_REPORT_TABLE, NULL, 0);
+    assert_non_null(strstr(tab, "THEMES BY SEGMENT"));
+    assert_non_null(strstr(tab, " 25%    0.0*"));
+    vb_report_free(rep);
+    vb_agg_free(agg);
+
+    /* no segment column, no heatmap */
+    const trow plain[] = {{"9", NULL, NULL, NULL, "t", "", 0, "1"}};
+    agg = agg_of(plain, 1, NULL, NULL);
+    rep = vb_report_new(agg, NULL);
+    assert_int_equal(rep->n_heat_rows, 0);
+    doc = cJSON_Parse(render(rep, VB_REPORT_JSON, NULL, 0));
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(doc, "heatmap")), 0);
+    cJSON_Delete(doc);
+    assert_null(strstr(render(rep, VB_REPORT_MD, NULL, 0), "Themes by"));
+    vb_report_free(rep);
+    vb_agg_free(agg);
+}
+
+/* Everything from the input is escaped; a quote's matches are marked
+ * between escaped pieces, and a span that starts inside a UTF-8 sequence
+ * is left unmarked. */
+static void test_html_escapes_and_marks(void **state)
+{
+    (void)state;
+    vb_report_options o;
+    vb_report_options_init(&o);
+    o.score_col = "sc<o>re";
+    o.segment_col = "reg\"ion";
+    o.date_col = "date";
+    vb_agg *agg = vb_agg_new(&o, NULL);
+    const char *lines[] = {
+        "{\"id\":\"<i>1\",\"fields\":{\"sc<o>re\":\"1\",\"date\":\"2026-01-02\","
+        "\"reg\\\"ion\":\"<script>x</script>\",\"comment\":\"<b>\\\"late\\\"</b> & 'x'\"},"
+        "\"themes\":[{\"id\":\"d<1>\",\"label\":\"A'B\\\"C&D\",\"sentiment\":-0.5,"
+        "\"spans\":[[4,8],[9,11],[12,16]]}]}",
+        "{\"id\":\"2\",\"fields\":{\"sc<o>re\":\"0\",\"date\":\"2026-02-02\","
+        "\"reg\\\"ion\":\"N\",\"comment\":\"\u00e9a late\"},"
+        "\"themes\":[{\"id\":\"d<1>\",\"label\":\"A'B\\\"C&D\",\"sentiment\":-0.9,"
+        "\"spans\":[[1,3],[4,8]]}]}",
+    };
+    for (size_t i = 0; i < 2; i++) {
+        vb_report_issue is[VB_REPORT_MAX_ISSUES];
+        size_t n;
+        assert_int_equal(vb_agg_add_json(agg, lines[i], strlen(lines[i]), NULL, is, &n), VB_OK);
+        assert_int_equal(n, 0);
+    }
+    vb_report *rep = vb_report_new(agg, NULL);
+    const char *h = render(rep, VB_REPORT_HTML, NULL, 0);
+    assert_memory_equal(h, "<!DOCTYPE html>\n", 16);
+    assert_non_null(strstr(h, "</html>\n"));
+    assert_non_null(strstr(h, "Content-Security-Policy"));
+    assert_non_null(strstr(h, "<title>NPS report \xE2\x80\x94 sc&lt;o&gt;re</title>"));
+    /* "<b>\"late\"</b> & 'x'": [4,8] "late", [9,11] "</", [12,16] "> & " */
+    assert_non_null(strstr(h, "\xE2\x80\x9C&lt;b&gt;&quot;<mark>late</mark>&quot;<mark>&lt;/"
+                              "</mark>b<mark>&gt; &amp; </mark>&#39;x&#39;\xE2\x80\x9D"));
+    /* "éa late": [1,3] starts inside the é */
+    assert_non_null(strstr(h, "\xE2\x80\x9C\xC3\xA9"
+                              "a <mark>late</mark>\xE2\x80\x9D"));
+    assert_non_null(strstr(h, "&lt;script&gt;x&lt;/script&gt;"));
+    assert_non_null(strstr(h, "reg&quot;ion"));
+    assert_non_null(strstr(h, "A&#39;B&quot;C&amp;D"));
+    assert_non_null(strstr(h, "&lt;i&gt;1"));
+    assert_null(strstr(h, "<script"));
+    assert_null(strstr(h, "<b>\""));
+    assert_null(strstr(h, "<i>"));
+    assert_null(strstr(h, "d<1>"));
+    /* the charts are there */
+    size_t svgs = 0;
+    for (const char *p = h; (p = strstr(p, "<svg")) != NULL; p++)
+        svgs++;
+    assert_int_equal(svgs, 4); /* trend, change, 2 heatmaps (no impact: all mention it) */
     vb_report_free(rep);
     vb_agg_free(agg);
 }
@@ -281,6 +447,8 @@ int main(void)
         cmocka_unit_test(test_csv_is_injection_safe),
         cmocka_unit_test(test_markdown_escapes_and_highlights),
         cmocka_unit_test(test_table_width_and_hygiene),
+        cmocka_unit_test(test_heatmap_by_hand),
+        cmocka_unit_test(test_html_escapes_and_marks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -194,6 +194,43 @@ static void test_clause_words(void **state)
     assert_int_equal(d.n_clauses, 1);
 }
 
+static int term_calls;
+
+/* Ids for two stems: "deliveri" 1, "," 2. */
+static uint32_t term_id(const char *stem, size_t len, const void *ctx)
+{
+    (void)ctx;
+    term_calls++;
+    if (len == 8 && memcmp(stem, "deliveri", 8) == 0)
+        return 1;
+    return len == 1 && stem[0] == ',' ? 2 : 0;
+}
+
+static void test_term_words(void **state)
+{
+    fixture *f = *state;
+    static const int ctx = 0;
+    term_calls = 0;
+    vb_text_set_term_words(f->text, term_id, &ctx);
+    vb_doc d = analyze(f, "Delivery, deliveries and delivery");
+    assert_non_null(d.terms);
+    assert_ptr_equal(d.term_lexicon, term_id);
+    assert_ptr_equal(d.term_ctx, &ctx);
+    assert_int_equal(d.n_tokens, 5);
+    const uint32_t want[] = {1, 2, 1, 0, 1};
+    for (size_t i = 0; i < 5; i++)
+        assert_int_equal(d.terms[i], want[i]);
+    /* Asked once per distinct token (by its bytes), every kind included. */
+    assert_int_equal(term_calls, 5);
+    d = analyze(f, "delivery, Delivery");
+    assert_int_equal(term_calls, 5);
+    assert_int_equal(d.terms[0], 1);
+    assert_int_equal(d.terms[1], 2);
+    vb_text_set_term_words(f->text, NULL, NULL);
+    d = analyze(f, "delivery");
+    assert_null(d.terms);
+}
+
 static void test_token_fields(void **state)
 {
     fixture *f = *state;
@@ -298,7 +335,7 @@ int main(void)
         cmocka_unit_test(test_clauses),        cmocka_unit_test(test_clause_words),
         cmocka_unit_test(test_token_fields),   cmocka_unit_test(test_invalid_utf8_and_nul),
         cmocka_unit_test(test_deterministic),  cmocka_unit_test(test_stream_stops_allocating),
-        cmocka_unit_test(test_lang_errors),
+        cmocka_unit_test(test_lang_errors),    cmocka_unit_test(test_term_words),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

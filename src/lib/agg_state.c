@@ -1,0 +1,1152 @@
+/* agg_state.c: the state of a vb_agg as text and back, and whether two
+ * states can be merged.
+ *
+ * The format ("verbatim-state 1", README.md, "Running past one machine")
+ * is one record per line, a keyword and fields separated by one space:
+ * counts in decimal, exact sums (xsum.h) in hex fixed point ("0x1f.8"),
+ * the few plain doubles (scale, a quote's sentiment) as exact hex floats
+ * ("0x1.8p+1"), strings in double quotes with \\ \" \n \r \t \xHH escapes
+ * (other bytes as they are), "-" for none. Lines that are empty or start
+ * with '#' are skipped. In order:
+ *
+ *     verbatim-state 1
+ *     metric nps | scale LO HI | top-box N | lower-is-better 0|1 |
+ *     period P | score-col S | date-col S | segment-col S | weight-col S
+ *     rejected SCORES DATES
+ *     themes N, then N x: theme INDEX PARENT|- ID LABEL|-
+ *     groups PERIODS SEGMENTS, then overall, the periods, the segments:
+ *       group overall|period|segment KEY RECORDS SCORED CELLS
+ *       sums W W2 WX WX2 NONE_W NONE_WX
+ *       CELLS x: cell THEME MENTIONS SENT_SUM SCORED W W2 WX WX2 FW FWX OW OWX
+ *     per non-empty quote list: quotes THEME +|- N, then N x:
+ *       quote KEY FULL_LEN SENTIMENT TIME|- N_SPANS START END ... ID TEXT
+ *     drivers N, then N x: sxx THEME THEME SUM (non-zero entries only)
+ *     end
+ *
+ * The writing is canonical: themes depth first, siblings by id; periods
+ * and segments by key; only non-zero cells and entries. So two states with
+ * the same figures are the same bytes, however the input was split.
+ *
+ * The reader takes any bytes: every number is range-checked, every count
+ * matched against the lines that follow, every index against what was
+ * declared, and the figures against each other (scored <= mentions <=
+ * records). Memory grows with the input, never with a declared count.
+ */
+#include "agg.h"
+
+#include "alloc.h"
+#include "buf.h"
+#include "quotes.h"
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAGIC "verbatim-state"
+#define FLUSH_BYTES ((size_t)64 << 10)
+#define QUOTE_TEXT_MAX (VB_QUOTE_MAX_BYTES + 6) /* an excerpt and two "…" */
+#define QUOTE_TIME_MAX ((int64_t)1 << 40)       /* seconds: ±35,000 years */
+#define QUOTE_SENTIMENT_MAX 1e6
+
+/* ---- Numbers as text --------------------------------------------------------- */
+
+static const char hex_digits[] = "0123456789abcdef";
+
+/* A double as an exact hex float, "-0x1.8p+1", without the locale. */
+static size_t format_double(double v, char out[40])
+{
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    int biased = (int)((bits >> 52) & 0x7ff);
+    uint64_t frac = bits & (((uint64_t)1 << 52) - 1);
+    if (biased == 0x7ff) biased = frac = 0; /* never written: the values are finite */
+    /* normal: 0x1.frac p(biased - 1023); subnormal: 0x0.frac p-1022; 0x0p+0 */
+    const int e = biased != 0 ? biased - 1023 : frac != 0 ? -1022 : 0;
+    size_t n = 0;
+    if (bits >> 63) out[n++] = '-';
+    out[n++] = '0';
+    out[n++] = 'x';
+    out[n++] = biased != 0 ? '1' : '0';
+    if (frac != 0) {
+        out[n++] = '.';
+        for (int d = 12; d >= 0 && frac != 0; d--) { /* no trailing zeros */
+            out[n++] = hex_digits[(frac >> (d * 4)) & 15];
+            frac &= ((uint64_t)1 << (d * 4)) - 1;
+        }
+    }
+    n += (size_t)snprintf(out + n, 40 - n, "p%+d", e);
+    return n;
+}
+
+static int hex_value(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+}
+
+/* Parses what format_double() writes: [-]0x1[.h{1,13}]p±E for normal
+ * numbers, 0x0[.h{1,13}]p-1022 for subnormal ones, 0x0p+0 for zero. */
+static bool parse_double(const char *s, size_t len, double *out)
+{
+    size_t i = 0;
+    uint64_t bits = 0;
+    if (i < len && s[i] == '-') {
+        bits = (uint64_t)1 << 63;
+        i++;
+    }
+    if (len - i < 6 || s[i] != '0' || s[i + 1] != 'x' || (s[i + 2] != '0' && s[i + 2] != '1'))
+        return false;
+    const bool normal = s[i + 2] == '1';
+    i += 3;
+    uint64_t frac = 0;
+    if (s[i] == '.') {
+        i++;
+        int d = 12;
+        for (; i < len && hex_value(s[i]) >= 0; i++, d--) {
+            if (d < 0) return false;
+            frac |= (uint64_t)hex_value(s[i]) << (d * 4);
+        }
+        if (d == 12) return false;
+    }
+    if (i >= len || s[i] != 'p' || i + 2 >= len || (s[i + 1] != '+' && s[i + 1] != '-'))
+        return false;
+    const bool neg_exp = s[i + 1] == '-';
+    i += 2;
+    int e = 0;
+    for (size_t d = 0; i < len; i++, d++) {
+        if (s[i] < '0' || s[i] > '9' || d == 4) return false;
+        e = e * 10 + (s[i] - '0');
+    }
+    if (neg_exp) e = -e;
+    if (normal) {
+        if (e < -1022 || e > 1023) return false;
+        bits |= (uint64_t)(e + 1023) << 52 | frac;
+    } else {
+        if (frac == 0 ? e != 0 : e != -1022) return false;
+        bits |= frac;
+    }
+    memcpy(out, &bits, sizeof bits);
+    return true;
+}
+
+/* ---- Writing ------------------------------------------------------------------ */
+
+typedef struct writer {
+    vb_buf out;
+    vb_write_fn write;
+    void *ctx;
+    vb_status st;
+} writer;
+
+static void put(writer *w, const char *s, size_t n)
+{
+    if (w->st == VB_OK) w->st = vb_buf_append(&w->out, s, n);
+}
+
+static void puts_(writer *w, const char *s)
+{
+    put(w, s, strlen(s));
+}
+
+static void end_line(writer *w)
+{
+    put(w, "\n", 1);
+    if (w->st == VB_OK && w->out.len >= FLUSH_BYTES) {
+        w->st = w->write(w->out.data, w->out.len, w->ctx);
+        vb_buf_reset(&w->out);
+    }
+}
+
+static void put_u64(writer *w, uint64_t v)
+{
+    char s[32];
+    put(w, s, (size_t)snprintf(s, sizeof s, " %" PRIu64, v));
+}
+
+static void put_i64(writer *w, int64_t v)
+{
+    char s[32];
+    put(w, s, (size_t)snprintf(s, sizeof s, " %" PRId64, v));
+}
+
+static void put_xsum(writer *w, const vb_xsum *x)
+{
+    char s[VB_XSUM_TEXT_MAX];
+    put(w, " ", 1);
+    put(w, s, vb_xsum_format(x, s));
+}
+
+static void put_double(writer *w, double v)
+{
+    char s[40];
+    put(w, " ", 1);
+    put(w, s, format_double(v, s));
+}
+
+/* " \"...\"", or " -" for NULL. */
+static void put_string(writer *w, const char *s, size_t len)
+{
+    if (s == NULL) {
+        put(w, " -", 2);
+        return;
+    }
+    put(w, " \"", 2);
+    size_t run = 0; /* bytes copied as they are, not yet put */
+    for (size_t i = 0; i < len; i++) {
+        const unsigned char c = (unsigned char)s[i];
+        const char *esc = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\n' ? "\\n"
+                          : c == '\r' ? "\\r" : c == '\t' ? "\\t" : NULL;
+        char hex[5];
+        if (esc == NULL && (c < 0x20 || c == 0x7f)) {
+            hex[0] = '\\';
+            hex[1] = 'x';
+            hex[2] = hex_digits[c >> 4];
+            hex[3] = hex_digits[c & 15];
+            hex[4] = '\0';
+            esc = hex;
+        }
+        if (esc == NULL) {
+            run++;
+            continue;
+        }
+        put(w, s + i - run, run);
+        run = 0;
+        puts_(w, esc);
+    }
+    put(w, s + len - run, run);
+    put(w, "\"", 1);
+}
+
+static void put_cstring(writer *w, const char *s)
+{
+    put_string(w, s, s != NULL ? strlen(s) : 0);
+}
+
+typedef struct id_ref {
+    const char *id;
+    uint32_t index;
+} id_ref;
+
+static int cmp_id(const void *a, const void *b)
+{
+    const id_ref *x = a, *y = b;
+    const int c = strcmp(x->id, y->id);
+    return c != 0 ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+/* The canonical order of the themes: depth first, siblings by id. Fills
+ * order[rank] = theme index and rank_of[theme] = rank (n entries each). */
+static vb_status theme_order(const vb_agg *agg, uint32_t *order, uint32_t *rank_of)
+{
+    const vb_allocator *a = &agg->alloc;
+    const size_t n = agg->n_themes;
+    id_ref *refs = vb_calloc(a, n + 1, sizeof *refs);
+    /* The children of theme p (slot p + 1; slot 0: the top level) are
+     * kids[first[slot] .. first[slot + 1]), by id. */
+    uint32_t *first = vb_calloc(a, n + 2, sizeof *first);
+    uint32_t *filled = vb_calloc(a, n + 1, sizeof *filled);
+    uint32_t *kids = vb_calloc(a, n + 1, sizeof *kids);
+    uint32_t *stack = vb_calloc(a, n + 1, sizeof *stack);
+    vb_status st = VB_ENOMEM;
+    if (refs == NULL || first == NULL || filled == NULL || kids == NULL || stack == NULL)
+        goto done;
+    for (size_t t = 0; t < n; t++)
+        refs[t] = (id_ref){agg->themes[t].id, (uint32_t)t};
+    qsort(refs, n, sizeof *refs, cmp_id);
+    for (size_t t = 0; t < n; t++)
+        first[agg->themes[t].parent + 1]++;
+    for (size_t slot = 0, sum = 0; slot <= n + 1; slot++) { /* counts to starts */
+        const uint32_t c = slot <= n ? first[slot] : 0;
+        first[slot] = (uint32_t)sum;
+        sum += c;
+    }
+    for (size_t i = 0; i < n; i++) { /* in id order, so each slot is sorted */
+        const size_t slot = (size_t)(agg->themes[refs[i].index].parent + 1);
+        kids[first[slot] + filled[slot]++] = refs[i].index;
+    }
+    /* Depth first, each theme pushed once. */
+    size_t sp = 0, k = 0;
+    for (uint32_t i = first[1]; i > first[0]; i--)
+        stack[sp++] = kids[i - 1];
+    while (sp > 0) {
+        const uint32_t t = stack[--sp];
+        order[k] = t;
+        rank_of[t] = (uint32_t)k++;
+        for (uint32_t i = first[t + 2]; i > first[t + 1]; i--)
+            stack[sp++] = kids[i - 1];
+    }
+    st = k == n ? VB_OK : VB_EINVAL; /* a cycle: impossible in an agg */
+done:
+    vb_free(a, refs);
+    vb_free(a, first);
+    vb_free(a, filled);
+    vb_free(a, kids);
+    vb_free(a, stack);
+    return st;
+}
+
+static int cmp_group(const void *a, const void *b)
+{
+    const vb_agg_group *x = *(const vb_agg_group *const *)a, *y = *(const vb_agg_group *const *)b;
+    const int c = memcmp(x->key, y->key, x->key_len < y->key_len ? x->key_len : y->key_len);
+    return c != 0 ? c : (x->key_len > y->key_len) - (x->key_len < y->key_len);
+}
+
+static bool cell_is_zero(const vb_agg_cell *c)
+{
+    static const vb_agg_cell zero;
+    return memcmp(c, &zero, sizeof zero) == 0;
+}
+
+static void write_group(writer *w, const vb_agg *agg, const char *kind, const vb_agg_group *g,
+                        const uint32_t *order)
+{
+    size_t n_cells = 0;
+    for (size_t k = 0; k < agg->n_themes; k++)
+        n_cells += !cell_is_zero(vb_agg_cell_of(g, order[k]));
+    puts_(w, "group ");
+    puts_(w, kind);
+    put_string(w, g->key != NULL ? g->key : "", g->key_len);
+    put_u64(w, g->records);
+    put_u64(w, g->score.n);
+    put_u64(w, n_cells);
+    end_line(w);
+    puts_(w, "sums");
+    for (size_t i = 0; i < VB_GROUP_SUMS; i++)
+        put_xsum(w, &g->x[i]);
+    end_line(w);
+    for (size_t k = 0; k < agg->n_themes; k++) {
+        const vb_agg_cell *c = vb_agg_cell_of(g, order[k]);
+        if (cell_is_zero(c)) continue;
+        puts_(w, "cell");
+        put_u64(w, k);
+        put_u64(w, c->mentions);
+        put_i64(w, c->sent_sum);
+        put_u64(w, c->score.n);
+        for (size_t i = 0; i < VB_CELL_SUMS; i++)
+            put_xsum(w, &c->x[i]);
+        end_line(w);
+    }
+}
+
+static vb_status write_groups(writer *w, const vb_agg *agg, const char *kind,
+                              const vb_agg_groups *gs, const uint32_t *order)
+{
+    const vb_agg_group **sorted = vb_calloc(&agg->alloc, gs->n + 1, sizeof *sorted);
+    if (sorted == NULL) return VB_ENOMEM;
+    for (size_t i = 0; i < gs->n; i++)
+        sorted[i] = gs->items[i];
+    qsort(sorted, gs->n, sizeof *sorted, cmp_group);
+    for (size_t i = 0; i < gs->n; i++)
+        write_group(w, agg, kind, sorted[i], order);
+    vb_free(&agg->alloc, sorted);
+    return VB_OK;
+}
+
+static void write_quotes(writer *w, size_t rank, const vb_quote_list *l, const char *dir)
+{
+    if (l->n == 0) return;
+    puts_(w, "quotes");
+    put_u64(w, rank);
+    puts_(w, dir);
+    put_u64(w, l->n);
+    end_line(w);
+    for (size_t i = 0; i < l->n; i++) {
+        const vb_quote *q = &l->items[i];
+        char key[24];
+        snprintf(key, sizeof key, " %016" PRIx64, q->key);
+        puts_(w, "quote");
+        puts_(w, key);
+        put_u64(w, q->full_len);
+        put_double(w, q->sentiment);
+        if (q->has_time)
+            put_i64(w, q->time);
+        else
+            put(w, " -", 2);
+        put_u64(w, q->n_spans);
+        for (size_t s = 0; s < q->n_spans; s++) {
+            put_u64(w, q->spans[s].start);
+            put_u64(w, q->spans[s].end);
+        }
+        put_string(w, q->id, q->id_len);
+        put_string(w, q->text, q->len);
+        end_line(w);
+    }
+}
+
+static void write_options(writer *w, const vb_agg *agg)
+{
+    const vb_report_options *o = &agg->opts;
+    char line[64];
+    snprintf(line, sizeof line, MAGIC " %d\n", VB_STATE_VERSION);
+    puts_(w, line);
+    puts_(w, "metric ");
+    puts_(w, vb_metric_name(o->metric));
+    end_line(w);
+    puts_(w, "scale");
+    put_double(w, o->scale_min);
+    put_double(w, o->scale_max);
+    end_line(w);
+    puts_(w, "top-box");
+    put_u64(w, o->top_box);
+    end_line(w);
+    puts_(w, "lower-is-better");
+    put_u64(w, o->lower_is_better);
+    end_line(w);
+    puts_(w, "period ");
+    puts_(w, vb_period_name(o->period));
+    end_line(w);
+    const char *const names[] = {"score-col", "date-col", "segment-col", "weight-col"};
+    const char *const cols[] = {o->score_col, o->date_col, o->segment_col, o->weight_col};
+    for (size_t i = 0; i < 4; i++) {
+        puts_(w, names[i]);
+        put_cstring(w, cols[i]);
+        end_line(w);
+    }
+    puts_(w, "rejected");
+    put_u64(w, agg->scores_rejected);
+    put_u64(w, agg->dates_rejected);
+    end_line(w);
+}
+
+vb_status vb_agg_write_state(const vb_agg *agg, vb_write_fn write, void *ctx)
+{
+    const vb_allocator *a = &agg->alloc;
+    const size_t n = agg->n_themes;
+    writer w = {.write = write, .ctx = ctx, .st = VB_OK};
+    vb_buf_init(&w.out, a, (size_t)-1 / 2);
+    uint32_t *order = vb_calloc(a, n + 1, sizeof *order);
+    uint32_t *rank_of = vb_calloc(a, n + 1, sizeof *rank_of);
+    if (order == NULL || rank_of == NULL) {
+        w.st = VB_ENOMEM;
+        goto done;
+    }
+    if ((w.st = theme_order(agg, order, rank_of)) != VB_OK) goto done;
+
+    write_options(&w, agg);
+    puts_(&w, "themes");
+    put_u64(&w, n);
+    end_line(&w);
+    for (size_t k = 0; k < n; k++) {
+        const vb_agg_theme *t = &agg->themes[order[k]];
+        puts_(&w, "theme");
+        put_u64(&w, k);
+        if (t->parent >= 0)
+            put_u64(&w, rank_of[t->parent]);
+        else
+            put(&w, " -", 2);
+        put_cstring(&w, t->id);
+        put_cstring(&w, t->label);
+        end_line(&w);
+    }
+
+    puts_(&w, "groups");
+    put_u64(&w, agg->periods.n);
+    put_u64(&w, agg->segments.n);
+    end_line(&w);
+    write_group(&w, agg, "overall", &agg->overall, order);
+    if (w.st == VB_OK) w.st = write_groups(&w, agg, "period", &agg->periods, order);
+    if (w.st == VB_OK) w.st = write_groups(&w, agg, "segment", &agg->segments, order);
+
+    for (size_t k = 0; k < n; k++) {
+        write_quotes(&w, k, &agg->themes[order[k]].pos, " +");
+        write_quotes(&w, k, &agg->themes[order[k]].neg, " -");
+    }
+
+    size_t n_sxx = 0;
+    for (size_t s = 0; s < n; s++)
+        for (size_t t = 0; t < n; t++)
+            n_sxx += !vb_xsum_is_zero(&agg->sxx[s * agg->sxx_dim + t]);
+    puts_(&w, "drivers");
+    put_u64(&w, n_sxx);
+    end_line(&w);
+    for (size_t s = 0; s < n; s++)
+        for (size_t t = 0; t < n; t++) {
+            const vb_xsum *x = &agg->sxx[order[s] * agg->sxx_dim + order[t]];
+            if (vb_xsum_is_zero(x)) continue;
+            puts_(&w, "sxx");
+            put_u64(&w, s);
+            put_u64(&w, t);
+            put_xsum(&w, x);
+            end_line(&w);
+        }
+    puts_(&w, "end\n");
+    if (w.st == VB_OK && w.out.len > 0) w.st = write(w.out.data, w.out.len, ctx);
+done:
+    vb_free(a, order);
+    vb_free(a, rank_of);
+    vb_buf_free(&w.out);
+    return w.st;
+}
+
+/* ---- Reading ------------------------------------------------------------------ */
+
+typedef struct reader {
+    const char *p, *end;        /* input not yet split into lines */
+    const char *at, *line_end;  /* the rest of the current line */
+    size_t line;                /* its number, 1-based */
+    vb_buf scratch;             /* the current line's decoded strings */
+    vb_error *err;
+    bool failed;
+} reader;
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static bool fail(reader *r, vb_status code, const char *fmt, ...)
+{
+    if (r->failed) return false;
+    r->failed = true;
+    memset(r->err, 0, sizeof *r->err);
+    r->err->code = code;
+    r->err->line = r->line;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(r->err->message, sizeof r->err->message, fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+/* Moves to the next line that is not empty or a comment; `what` names
+ * the line expected, for the message when the input ends first. */
+static bool next_line(reader *r, const char *what)
+{
+    for (;;) {
+        if (r->p == r->end)
+            return fail(r, VB_EPARSE, "the state ends before %s: truncated?", what);
+        const char *nl = memchr(r->p, '\n', (size_t)(r->end - r->p));
+        r->at = r->p;
+        r->line_end = nl != NULL ? nl : r->end;
+        r->p = nl != NULL ? nl + 1 : r->end;
+        r->line++;
+        vb_buf_reset(&r->scratch);
+        if (r->at != r->line_end && *r->at != '#') return true;
+    }
+}
+
+/* The line's keyword must be `kw`. */
+static bool keyword(reader *r, const char *kw)
+{
+    const size_t n = strlen(kw), have = (size_t)(r->line_end - r->at);
+    if (have < n || memcmp(r->at, kw, n) != 0 || (have > n && r->at[n] != ' ')) {
+        size_t m = 0;
+        while (m < have && m < 20 && r->at[m] != ' ')
+            m++;
+        return fail(r, VB_EPARSE, "expected a \"%s\" line, got \"%.*s\"", kw, (int)m, r->at);
+    }
+    r->at += n;
+    return true;
+}
+
+static bool eol(reader *r, const char *kw)
+{
+    if (r->at == r->line_end) return true;
+    return fail(r, VB_EPARSE, "\"%s\": unexpected text after the last field", kw);
+}
+
+/* The next space-separated field (not a string). */
+static bool field(reader *r, const char *what, const char **s, size_t *len)
+{
+    *s = r->at;
+    *len = 0;
+    if (r->at == r->line_end) return fail(r, VB_EPARSE, "%s: missing", what);
+    if (*r->at != ' ' || r->at + 1 == r->line_end || r->at[1] == ' ')
+        return fail(r, VB_EPARSE, "%s: expected one space and a value", what);
+    *s = ++r->at;
+    while (r->at < r->line_end && *r->at != ' ')
+        r->at++;
+    *len = (size_t)(r->at - *s);
+    return true;
+}
+
+static bool f_u64(reader *r, const char *what, uint64_t max, uint64_t *out)
+{
+    const char *s;
+    size_t len;
+    if (!field(r, what, &s, &len)) return false;
+    uint64_t v = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9' || len > 20 || (i == 0 && s[0] == '0' && len > 1))
+            return fail(r, VB_EPARSE, "%s: not a number: \"%.*s\"", what, (int)(len < 40 ? len : 40), s);
+        const uint64_t d = (uint64_t)(s[i] - '0');
+        if (v > (UINT64_MAX - d) / 10)
+            return fail(r, VB_EPARSE, "%s: too large: %.*s", what, (int)len, s);
+        v = v * 10 + d;
+    }
+    if (v > max)
+        return fail(r, VB_EPARSE, "%s: %" PRIu64 " is out of range (at most %" PRIu64 ")", what,
+                    v, max);
+    *out = v;
+    return true;
+}
+
+static bool f_size(reader *r, const char *what, uint64_t max, size_t *out)
+{
+    uint64_t v;
+    if (max > (size_t)-1 / 2) max = (size_t)-1 / 2;
+    if (!f_u64(r, what, max, &v)) return false;
+    *out = (size_t)v;
+    return true;
+}
+
+static bool f_i64(reader *r, const char *what, int64_t *out)
+{
+    const char *s;
+    size_t len;
+    if (!field(r, what, &s, &len)) return false;
+    const bool neg = len > 0 && s[0] == '-';
+    uint64_t v = 0;
+    if (len == (size_t)neg || len - neg > 19)
+        return fail(r, VB_EPARSE, "%s: not a whole number", what);
+    for (size_t i = neg; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9') return fail(r, VB_EPARSE, "%s: not a whole number", what);
+        v = v * 10 + (uint64_t)(s[i] - '0'); /* 19 digits: no wrap */
+    }
+    if (v > (uint64_t)INT64_MAX + neg) return fail(r, VB_EPARSE, "%s: out of range", what);
+    *out = neg ? (v == (uint64_t)INT64_MAX + 1 ? INT64_MIN : -(int64_t)v) : (int64_t)v;
+    return true;
+}
+
+static bool f_xsum(reader *r, const char *what, vb_xsum *out)
+{
+    const char *s;
+    size_t len;
+    if (!field(r, what, &s, &len)) return false;
+    if (!vb_xsum_parse(s, len, out))
+        return fail(r, VB_EPARSE, "%s: not an exact sum (hex fixed point): \"%.*s\"", what,
+                    (int)(len < 60 ? len : 60), s);
+    return true;
+}
+
+static bool f_double(reader *r, const char *what, double *out)
+{
+    const char *s;
+    size_t len;
+    if (!field(r, what, &s, &len)) return false;
+    if (!parse_double(s, len, out))
+        return fail(r, VB_EPARSE, "%s: not a hex float: \"%.*s\"", what, (int)(len < 40 ? len : 40),
+                    s);
+    return true;
+}
+
+/* A field that is a word of at most size - 1 bytes, NUL-terminated. */
+static bool f_word(reader *r, const char *what, char *out, size_t size)
+{
+    const char *s;
+    size_t len;
+    if (!field(r, what, &s, &len)) return false;
+    if (len >= size)
+        return fail(r, VB_EPARSE, "%s: unknown value \"%.*s\"", what, (int)(len < 40 ? len : 40),
+                    s);
+    memcpy(out, s, len);
+    out[len] = '\0';
+    return true;
+}
+
+/* A string field, decoded into the scratch buffer (NUL-terminated there):
+ * *off is its offset, SIZE_MAX for "-" (none). */
+static bool f_string(reader *r, const char *what, size_t *off, size_t *len)
+{
+    if (r->at == r->line_end) return fail(r, VB_EPARSE, "%s: missing", what);
+    if (*r->at != ' ' || r->at + 1 == r->line_end || r->at[1] == ' ')
+        return fail(r, VB_EPARSE, "%s: expected one space and a value", what);
+    r->at++;
+    if (*r->at == '-' && (r->at + 1 == r->line_end || r->at[1] == ' ')) {
+        r->at++;
+        *off = SIZE_MAX;
+        *len = 0;
+        return true;
+    }
+    if (*r->at != '"') return fail(r, VB_EPARSE, "%s: expected a quoted string or -", what);
+    r->at++;
+    *off = r->scratch.len;
+    for (;;) {
+        const char *s = r->at;
+        while (r->at < r->line_end && *r->at != '"' && *r->at != '\\' &&
+               (unsigned char)*r->at >= 0x20 && *r->at != 0x7f)
+            r->at++;
+        if (vb_buf_append(&r->scratch, s, (size_t)(r->at - s)) != VB_OK)
+            return fail(r, VB_ENOMEM, "out of memory");
+        if (r->at == r->line_end) return fail(r, VB_EPARSE, "%s: unterminated string", what);
+        const char c = *r->at++;
+        if (c == '"') break;
+        if (c != '\\') return fail(r, VB_EPARSE, "%s: a control character in a string", what);
+        if (r->at == r->line_end) return fail(r, VB_EPARSE, "%s: unterminated string", what);
+        const char e = *r->at++;
+        char out;
+        if (e == 'x') {
+            const int hi = r->line_end - r->at >= 2 ? hex_value(r->at[0]) : -1;
+            const int lo = hi >= 0 ? hex_value(r->at[1]) : -1;
+            if (lo < 0) return fail(r, VB_EPARSE, "%s: bad \\x escape", what);
+            out = (char)(hi << 4 | lo);
+            r->at += 2;
+        } else {
+            const char *from = "\"\\nrt", *to = "\"\\\n\r\t";
+            const char *k = memchr(from, e, 5);
+            if (k == NULL) return fail(r, VB_EPARSE, "%s: unknown escape \\%c", what, e);
+            out = to[k - from];
+        }
+        if (vb_buf_putc(&r->scratch, out) != VB_OK) return fail(r, VB_ENOMEM, "out of memory");
+    }
+    if (r->at != r->line_end && *r->at != ' ')
+        return fail(r, VB_EPARSE, "%s: text right after a string", what);
+    *len = r->scratch.len - *off;
+    if (vb_buf_putc(&r->scratch, '\0') != VB_OK) return fail(r, VB_ENOMEM, "out of memory");
+    return true;
+}
+
+static const char *str_at(const reader *r, size_t off)
+{
+    return off == SIZE_MAX ? NULL : r->scratch.data + off;
+}
+
+/* Strings that the agg keeps as C strings must not hold a NUL. */
+static bool no_nul(reader *r, const char *what, size_t off, size_t len)
+{
+    if (off == SIZE_MAX || memchr(r->scratch.data + off, '\0', len) == NULL) return true;
+    return fail(r, VB_EPARSE, "%s: a NUL byte", what);
+}
+
+/* The header and the options: a new agg, or NULL. */
+static vb_agg *read_options(reader *r, const vb_report_options *caller)
+{
+    vb_report_options ro;
+    if (caller != NULL)
+        ro = *caller;
+    else
+        vb_report_options_init(&ro);
+    const vb_allocator *a = vb_allocator_or_default(&ro.alloc);
+    char word[16];
+    uint64_t v;
+
+    /* "verbatim-state N" */
+    r->line = 1;
+    const char *nl = memchr(r->p, '\n', (size_t)(r->end - r->p));
+    r->at = r->p;
+    r->line_end = nl != NULL ? nl : r->end;
+    r->p = nl != NULL ? nl + 1 : r->end;
+    const size_t m = sizeof MAGIC - 1;
+    if ((size_t)(r->line_end - r->at) < m + 2 || memcmp(r->at, MAGIC " ", m + 1) != 0) {
+        fail(r, VB_EPARSE, "not a verbatim state (the first line is not \"" MAGIC " %d\")",
+             VB_STATE_VERSION);
+        return NULL;
+    }
+    r->at += m;
+    if (!f_u64(r, "version", UINT64_MAX, &v) || !eol(r, MAGIC)) return NULL;
+    if (v != VB_STATE_VERSION) {
+        fail(r, VB_EPARSE, "state version %" PRIu64 ": this build reads version %d", v,
+             VB_STATE_VERSION);
+        return NULL;
+    }
+
+    if (!next_line(r, "\"metric\"") || !keyword(r, "metric") ||
+        !f_word(r, "metric", word, sizeof word) || !eol(r, "metric"))
+        return NULL;
+    if (!vb_metric_parse(word, &ro.metric)) {
+        fail(r, VB_EPARSE, "metric: unknown metric \"%s\"", word);
+        return NULL;
+    }
+    const size_t options_line = r->line;
+    if (!next_line(r, "\"scale\"") || !keyword(r, "scale") ||
+        !f_double(r, "scale", &ro.scale_min) || !f_double(r, "scale", &ro.scale_max) ||
+        !eol(r, "scale"))
+        return NULL;
+    if (!next_line(r, "\"top-box\"") || !keyword(r, "top-box") || !f_u64(r, "top-box", 1000, &v) ||
+        !eol(r, "top-box"))
+        return NULL;
+    ro.top_box = (unsigned)v;
+    if (!next_line(r, "\"lower-is-better\"") || !keyword(r, "lower-is-better") ||
+        !f_u64(r, "lower-is-better", 1, &v) || !eol(r, "lower-is-better"))
+        return NULL;
+    ro.lower_is_better = v != 0;
+    if (!next_line(r, "\"period\"") || !keyword(r, "period") ||
+        !f_word(r, "period", word, sizeof word) || !eol(r, "period"))
+        return NULL;
+    if (!vb_period_parse(word, &ro.period)) {
+        fail(r, VB_EPARSE, "period: unknown period \"%s\"", word);
+        return NULL;
+    }
+
+    /* The column names, into one block that the agg will own. */
+    static const char *const names[] = {"score-col", "date-col", "segment-col", "weight-col"};
+    char *cols[4] = {NULL, NULL, NULL, NULL};
+    bool ok = true;
+    for (size_t i = 0; i < 4 && ok; i++) {
+        size_t off, len;
+        ok = next_line(r, names[i]) && keyword(r, names[i]) && f_string(r, names[i], &off, &len) &&
+             eol(r, names[i]) && no_nul(r, names[i], off, len);
+        if (ok && off != SIZE_MAX && (cols[i] = vb_strndup(a, str_at(r, off), len)) == NULL)
+            ok = fail(r, VB_ENOMEM, "out of memory");
+    }
+    size_t total = 0;
+    for (size_t i = 0; i < 4 && ok; i++)
+        total += cols[i] != NULL ? strlen(cols[i]) + 1 : 0;
+    char *block = ok ? vb_malloc(a, total + 1) : NULL;
+    if (ok && block == NULL) ok = fail(r, VB_ENOMEM, "out of memory");
+    const char **dst[4] = {&ro.score_col, &ro.date_col, &ro.segment_col, &ro.weight_col};
+    for (size_t i = 0, at = 0; i < 4; i++) {
+        *dst[i] = NULL;
+        if (ok && cols[i] != NULL) {
+            const size_t len = strlen(cols[i]) + 1;
+            memcpy(block + at, cols[i], len);
+            *dst[i] = block + at;
+            at += len;
+        }
+        vb_free(a, cols[i]);
+    }
+    if (!ok) {
+        vb_free(a, block);
+        return NULL;
+    }
+    ro.date_format = NULL; /* how dates were written does not matter any more */
+    vb_error e;
+    vb_agg *agg = vb_agg_new(&ro, &e);
+    if (agg == NULL) {
+        vb_free(a, block);
+        r->line = options_line;
+        fail(r, e.code, "%s", e.message);
+        return NULL;
+    }
+    agg->strings = block;
+    if (agg->opts.period != ro.period) {
+        r->line = options_line;
+        fail(r, VB_EPARSE, "period none with a date column");
+        vb_agg_free(agg);
+        return NULL;
+    }
+
+    if (!next_line(r, "\"rejected\"") || !keyword(r, "rejected") ||
+        !f_u64(r, "rejected scores", UINT64_MAX, &agg->scores_rejected) ||
+        !f_u64(r, "rejected dates", UINT64_MAX, &agg->dates_rejected) || !eol(r, "rejected")) {
+        vb_agg_free(agg);
+        return NULL;
+    }
+    return agg;
+}
+
+static bool read_themes(reader *r, vb_agg *agg)
+{
+    size_t n;
+    if (!next_line(r, "\"themes\"") || !keyword(r, "themes") ||
+        !f_size(r, "themes", UINT32_MAX / 8, &n) || !eol(r, "themes"))
+        return false;
+    for (size_t k = 0; k < n; k++) {
+        size_t index, id, id_len, label, label_len;
+        const char *s;
+        size_t len;
+        if (!next_line(r, "a \"theme\" line") || !keyword(r, "theme") ||
+            !f_size(r, "theme index", k, &index))
+            return false;
+        if (index != k) return fail(r, VB_EPARSE, "theme index: %zu, expected %zu", index, k);
+        if (!field(r, "theme parent", &s, &len)) return false;
+        int32_t parent = -1;
+        if (len != 1 || s[0] != '-') {
+            r->at = s - 1; /* read it again as a number */
+            size_t p;
+            if (k == 0) return fail(r, VB_EPARSE, "theme parent: the first theme has none");
+            if (!f_size(r, "theme parent", k - 1, &p)) return false;
+            parent = (int32_t)p;
+        }
+        if (!f_string(r, "theme id", &id, &id_len) || !f_string(r, "theme label", &label, &label_len) ||
+            !eol(r, "theme") || !no_nul(r, "theme id", id, id_len) ||
+            !no_nul(r, "theme label", label, label_len))
+            return false;
+        if (id == SIZE_MAX || id_len == 0) return fail(r, VB_EPARSE, "theme id: empty");
+        uint32_t got;
+        if (vb_agg_theme_find(agg, str_at(r, id), &got))
+            return fail(r, VB_EPARSE, "theme \"%s\": listed twice", str_at(r, id));
+        if (vb_agg_theme_index(agg, str_at(r, id), str_at(r, label),
+                               parent >= 0 ? agg->themes[parent].id : NULL, &got) != VB_OK)
+            return fail(r, VB_ENOMEM, "out of memory");
+        /* A dotted id without a parent gets its prefix as one, which
+         * must then be listed, before it. */
+        if (got != k || agg->n_themes != k + 1 || agg->themes[k].parent != parent)
+            return fail(r, VB_EPARSE,
+                        "theme \"%s\": the parent does not fit (a dotted id's parent is its "
+                        "prefix, listed before it)",
+                        str_at(r, id));
+    }
+    return true;
+}
+
+static bool read_group(reader *r, vb_agg *agg, const char *kind, vb_agg_groups *gs)
+{
+    const vb_allocator *a = &agg->alloc;
+    char word[16];
+    size_t key, key_len, n_cells;
+    uint64_t records, scored;
+    if (!next_line(r, "a \"group\" line") || !keyword(r, "group") ||
+        !f_word(r, "group kind", word, sizeof word))
+        return false;
+    if (strcmp(word, kind) != 0)
+        return fail(r, VB_EPARSE, "group kind: \"%s\", expected \"%s\"", word, kind);
+    if (!f_string(r, "group key", &key, &key_len) || !f_u64(r, "records", UINT64_MAX, &records) ||
+        !f_u64(r, "scored", records, &scored) ||
+        !f_size(r, "cells", agg->n_themes, &n_cells) || !eol(r, "group"))
+        return false;
+    if (key == SIZE_MAX) return fail(r, VB_EPARSE, "group key: expected a string");
+    vb_agg_group *g = &agg->overall;
+    if (gs == NULL && key_len != 0) return fail(r, VB_EPARSE, "group key: overall has \"\"");
+    if (gs != NULL) {
+        if (vb_agg_find(gs, str_at(r, key), key_len) != NULL)
+            return fail(r, VB_EPARSE, "%s \"%.*s\": listed twice", kind,
+                        (int)(key_len < 60 ? key_len : 60), str_at(r, key));
+        if (vb_agg_group_get(a, gs, str_at(r, key), key_len, &g) != VB_OK)
+            return fail(r, VB_ENOMEM, "out of memory");
+    }
+    g->records = records;
+    g->score.n = scored;
+    if (!next_line(r, "a \"sums\" line") || !keyword(r, "sums")) return false;
+    for (size_t i = 0; i < VB_GROUP_SUMS; i++)
+        if (!f_xsum(r, "sums", &g->x[i])) return false;
+    if (!eol(r, "sums")) return false;
+    vb_agg_group_refresh(g);
+
+    size_t last = 0;
+    for (size_t i = 0; i < n_cells; i++) {
+        size_t t;
+        uint64_t mentions, cell_scored;
+        int64_t sent;
+        if (!next_line(r, "a \"cell\" line") || !keyword(r, "cell") ||
+            !f_size(r, "cell theme", agg->n_themes - 1, &t))
+            return false;
+        if (i > 0 && t <= last) return fail(r, VB_EPARSE, "cell theme: %zu after %zu", t, last);
+        last = t;
+        if (!f_u64(r, "mentions", records, &mentions) || !f_i64(r, "sentiment sum", &sent) ||
+            !f_u64(r, "scored mentions", mentions < scored ? mentions : scored, &cell_scored))
+            return false;
+        if (t >= g->n_cells) { /* grow geometrically, up to the theme count */
+            size_t want = g->n_cells * 2 > t + 1 ? g->n_cells * 2 : t + 1;
+            if (want > agg->n_themes) want = agg->n_themes;
+            if (vb_agg_group_cells(a, g, want) != VB_OK) return fail(r, VB_ENOMEM, "out of memory");
+        }
+        vb_agg_cell *c = &g->cells[t];
+        c->mentions = mentions;
+        c->sent_sum = sent;
+        c->score.n = cell_scored;
+        for (size_t k = 0; k < VB_CELL_SUMS; k++)
+            if (!f_xsum(r, "cell sums", &c->x[k])) return false;
+        if (!eol(r, "cell")) return false;
+        vb_agg_cell_refresh(c);
+    }
+    return true;
+}
+
+static bool read_groups(reader *r, vb_agg *agg)
+{
+    size_t n_periods, n_segments;
+    if (!next_line(r, "\"groups\"") || !keyword(r, "groups") ||
+        !f_size(r, "periods", SIZE_MAX, &n_periods) ||
+        !f_size(r, "segments", SIZE_MAX, &n_segments) || !eol(r, "groups"))
+        return false;
+    if (n_periods > 0 && agg->opts.date_col == NULL)
+        return fail(r, VB_EPARSE, "periods without a date column");
+    if (n_segments > 0 && agg->opts.segment_col == NULL)
+        return fail(r, VB_EPARSE, "segments without a segment column");
+    if (!read_group(r, agg, "overall", NULL)) return false;
+    for (size_t i = 0; i < n_periods; i++)
+        if (!read_group(r, agg, "period", &agg->periods)) return false;
+    for (size_t i = 0; i < n_segments; i++)
+        if (!read_group(r, agg, "segment", &agg->segments)) return false;
+    return true;
+}
+
+static bool read_quote(reader *r, vb_agg *agg, vb_quote_list *into, int dir)
+{
+    vb_quote q;
+    memset(&q, 0, sizeof q);
+    const char *s;
+    size_t len, id, text;
+    if (!next_line(r, "a \"quote\" line") || !keyword(r, "quote") || !field(r, "quote key", &s, &len))
+        return false;
+    if (len != 16) return fail(r, VB_EPARSE, "quote key: expected 16 hex digits");
+    for (size_t i = 0; i < 16; i++) {
+        if (hex_value(s[i]) < 0) return fail(r, VB_EPARSE, "quote key: expected 16 hex digits");
+        q.key = q.key << 4 | (uint64_t)hex_value(s[i]);
+    }
+    if (!f_size(r, "quote length", SIZE_MAX, &q.full_len) ||
+        !f_double(r, "quote sentiment", &q.sentiment))
+        return false;
+    if (!(q.sentiment >= -QUOTE_SENTIMENT_MAX && q.sentiment <= QUOTE_SENTIMENT_MAX))
+        return fail(r, VB_EPARSE, "quote sentiment: out of range");
+    if (!field(r, "quote time", &s, &len)) return false;
+    if (len != 1 || s[0] != '-') {
+        r->at = s - 1;
+        if (!f_i64(r, "quote time", &q.time)) return false;
+        if (q.time < -QUOTE_TIME_MAX || q.time > QUOTE_TIME_MAX)
+            return fail(r, VB_EPARSE, "quote time: out of range");
+        q.has_time = true;
+    }
+    if (!f_size(r, "quote spans", VB_QUOTE_SPANS, &q.n_spans)) return false;
+    for (size_t i = 0; i < q.n_spans; i++)
+        if (!f_size(r, "span start", QUOTE_TEXT_MAX, &q.spans[i].start) ||
+            !f_size(r, "span end", QUOTE_TEXT_MAX, &q.spans[i].end))
+            return false;
+    if (!f_string(r, "quote id", &id, &q.id_len) || !f_string(r, "quote text", &text, &q.len) ||
+        !eol(r, "quote"))
+        return false;
+    if (id == SIZE_MAX || text == SIZE_MAX) return fail(r, VB_EPARSE, "quote: id and text are strings");
+    if (q.len == 0 || q.len > QUOTE_TEXT_MAX)
+        return fail(r, VB_EPARSE, "quote text: %zu bytes (1 to %d)", q.len, QUOTE_TEXT_MAX);
+    for (size_t i = 0; i < q.n_spans; i++)
+        if (q.spans[i].start >= q.spans[i].end || q.spans[i].end > q.len)
+            return fail(r, VB_EPARSE, "quote span %zu-%zu: outside the text", q.spans[i].start,
+                        q.spans[i].end);
+    q.id = (char *)str_at(r, id);
+    q.text = (char *)str_at(r, text);
+    vb_quote_list one;
+    one.items[0] = q;
+    one.n = 1;
+    if (vb_quote_merge_list(&agg->alloc, into, &one, dir) != VB_OK)
+        return fail(r, VB_ENOMEM, "out of memory");
+    return true;
+}
+
+/* Quote lists until the "drivers" line. */
+static bool read_quotes(reader *r, vb_agg *agg)
+{
+    for (;;) {
+        if (!next_line(r, "\"drivers\"")) return false;
+        if (r->line_end - r->at >= 7 && memcmp(r->at, "drivers", 7) == 0) return true;
+        size_t t, n;
+        const char *s;
+        size_t len;
+        if (!keyword(r, "quotes")) return false;
+        if (agg->n_themes == 0) return fail(r, VB_EPARSE, "quotes without themes");
+        if (!f_size(r, "quotes theme", agg->n_themes - 1, &t)) return false;
+        if (!field(r, "quotes side", &s, &len)) return false;
+        if (len != 1 || (s[0] != '+' && s[0] != '-'))
+            return fail(r, VB_EPARSE, "quotes side: expected + or -");
+        const int dir = s[0] == '+' ? 1 : -1;
+        if (!f_size(r, "quotes", VB_QUOTE_KEEP, &n) || !eol(r, "quotes")) return false;
+        vb_agg_theme *th = &agg->themes[t];
+        for (size_t i = 0; i < n; i++)
+            if (!read_quote(r, agg, dir > 0 ? &th->pos : &th->neg, dir)) return false;
+    }
+}
+
+static bool read_drivers(reader *r, vb_agg *agg)
+{
+    size_t n;
+    uint64_t prev = 0;
+    const size_t n_themes = agg->n_themes;
+    if (!keyword(r, "drivers") || !f_size(r, "drivers", SIZE_MAX, &n) || !eol(r, "drivers"))
+        return false;
+    if (n > 0 && n_themes == 0) return fail(r, VB_EPARSE, "drivers without themes");
+    for (size_t i = 0; i < n; i++) {
+        size_t s, t;
+        vb_xsum x;
+        if (!next_line(r, "a \"sxx\" line") || !keyword(r, "sxx") ||
+            !f_size(r, "sxx theme", n_themes - 1, &s) || !f_size(r, "sxx theme", n_themes - 1, &t) ||
+            !f_xsum(r, "sxx", &x) || !eol(r, "sxx"))
+            return false;
+        const uint64_t at = (uint64_t)s * n_themes + t; /* n_themes <= UINT32_MAX / 8 */
+        if (i > 0 && at <= prev) return fail(r, VB_EPARSE, "sxx: %zu %zu out of order", s, t);
+        prev = at;
+        agg->sxx[s * agg->sxx_dim + t] = x;
+    }
+    return true;
+}
+
+vb_agg *vb_agg_read_state(const char *data, size_t len, const vb_report_options *opts,
+                          vb_error *err)
+{
+    vb_error local;
+    reader r;
+    memset(&r, 0, sizeof r);
+    r.err = err != NULL ? err : &local;
+    r.p = data != NULL ? data : "";
+    r.end = r.p + (data != NULL ? len : 0);
+    const vb_allocator *a = vb_allocator_or_default(opts != NULL ? &opts->alloc : NULL);
+    vb_buf_init(&r.scratch, a, len < (size_t)-1 / 4 ? len + 16 : (size_t)-1 / 4);
+    vb_agg *agg = read_options(&r, opts);
+    bool ok = agg != NULL && read_themes(&r, agg) && read_groups(&r, agg) && read_quotes(&r, agg) &&
+              read_drivers(&r, agg) && next_line(&r, "\"end\"") && keyword(&r, "end") &&
+              eol(&r, "end");
+    if (ok) {
+        while (r.p < r.end && *r.p == '\n')
+            r.p++;
+        if (r.p != r.end) {
+            r.line++;
+            ok = fail(&r, VB_EPARSE, "text after the \"end\" line");
+        }
+    }
+    vb_buf_free(&r.scratch);
+    if (!ok) {
+        vb_agg_free(agg);
+        return NULL;
+    }
+    return agg;
+}
+
+/* ---- Compatibility --------------------------------------------------------------- */
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static vb_status differ(vb_error *err, const char *fmt, ...)
+{
+    if (err != NULL) {
+        memset(err, 0, sizeof *err);
+        err->code = VB_EINVAL;
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err->message, sizeof err->message, fmt, ap);
+        va_end(ap);
+    }
+    return VB_EINVAL;
+}
+
+static bool same_string(const char *a, const char *b)
+{
+    return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;
+}
+
+static const char *or_none(const char *s)
+{
+    return s != NULL ? s : "(none)";
+}
+
+vb_status vb_agg_compatible(const vb_agg *a, const vb_agg *b, vb_error *err)
+{
+    const vb_report_options *oa = &a->opts, *ob = &b->opts;
+    if (a->metric.kind != b->metric.kind)
+        return differ(err, "metric %s vs %s", vb_metric_name(b->metric.kind),
+                      vb_metric_name(a->metric.kind));
+    if (a->metric.bounded != b->metric.bounded ||
+        (a->metric.bounded && (a->metric.lo != b->metric.lo || a->metric.hi != b->metric.hi)))
+        return differ(err, "scale %g-%g vs %g-%g", b->metric.lo, b->metric.hi, a->metric.lo,
+                      a->metric.hi);
+    if (a->metric.kind == VB_METRIC_CSAT && a->metric.top_from != b->metric.top_from)
+        return differ(err, "top box %u vs %u", ob->top_box, oa->top_box);
+    if (oa->lower_is_better != ob->lower_is_better)
+        return differ(err, "lower-is-better %s vs %s", ob->lower_is_better ? "on" : "off",
+                      oa->lower_is_better ? "on" : "off");
+    if (oa->period != ob->period)
+        return differ(err, "period %s vs %s", vb_period_name(ob->period),
+                      vb_period_name(oa->period));
+    const char *const what[] = {"score", "date", "segment", "weight"};
+    const char *const ca[] = {oa->score_col, oa->date_col, oa->segment_col, oa->weight_col};
+    const char *const cb[] = {ob->score_col, ob->date_col, ob->segment_col, ob->weight_col};
+    for (size_t i = 0; i < 4; i++)
+        if (!same_string(ca[i], cb[i]))
+            return differ(err, "%s column %s vs %s", what[i], or_none(cb[i]), or_none(ca[i]));
+    for (size_t t = 0; t < b->n_themes; t++) {
+        const vb_agg_theme *tb = &b->themes[t];
+        uint32_t i;
+        if (!vb_agg_theme_find(a, tb->id, &i)) continue;
+        const vb_agg_theme *ta = &a->themes[i];
+        const char *pa = ta->parent >= 0 ? a->themes[ta->parent].id : NULL;
+        const char *pb = tb->parent >= 0 ? b->themes[tb->parent].id : NULL;
+        if (!same_string(pa, pb))
+            return differ(err, "theme \"%s\": parent %s vs %s (not the same taxonomy?)", tb->id,
+                          or_none(pb), or_none(pa));
+        if (ta->label != NULL && tb->label != NULL && strcmp(ta->label, tb->label) != 0)
+            return differ(err, "theme \"%s\": label \"%s\" vs \"%s\" (not the same taxonomy?)",
+                          tb->id, tb->label, ta->label);
+    }
+    return VB_OK;
+}

@@ -1,0 +1,83 @@
+/* xsum.h: exact sums of doubles that add in any order.
+ *
+ * A vb_xsum is a 192-bit two's-complement fixed-point number in units of
+ * 2^-64: 128 integer bits (|value| < 2^127, about 1.7e38) and 64
+ * fractional ones. Each term is rounded once to the nearest unit (ties to
+ * even); from then on every sum and every merge is integer arithmetic, so
+ * it is exact, associative and commutative: shards merged in any order
+ * hold the very bits one pass would. A term below 2^-65 in magnitude adds
+ * nothing; terms and sums past 2^126 saturate (nothing real comes close).
+ *
+ * vb_xsum_value() rounds the sum back to a double, a function of the sum
+ * alone, so every figure computed from it is the same however the input
+ * was split. The state format (agg_state.c) writes sums exactly. */
+#ifndef VB_XSUM_H
+#define VB_XSUM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct vb_xsum {
+    uint64_t limb[3]; /* least significant first; limb[0] is the fraction */
+} vb_xsum;
+
+/* s += v, v rounded to 2^-64. NaN adds nothing; infinities saturate. */
+static inline void vb_xsum_add(vb_xsum *s, double v);
+
+/* into += from. */
+void vb_xsum_merge(vb_xsum *into, const vb_xsum *from);
+
+/* The sum as a double: the nearest one (ties to even). */
+static inline double vb_xsum_value(const vb_xsum *s);
+
+/* The general cases of the two above (xsum.c). */
+void vb_xsum_add_any(vb_xsum *s, double v);
+double vb_xsum_value_any(const vb_xsum *s);
+
+/* The common cases inline: a whole term (weights of 1, NPS and CSAT
+ * values), a sum that is a whole number below 2^63 in magnitude. */
+static inline void vb_xsum_add(vb_xsum *s, double v)
+{
+    if (v > -0x1p62 && v < 0x1p62 && v == (double)(int64_t)v) {
+        const int64_t i = (int64_t)v;
+        const uint64_t lo = s->limb[1] + (uint64_t)i;
+        const uint64_t hi = s->limb[2] + (i < 0 ? UINT64_MAX : 0) + (lo < s->limb[1]);
+        /* no overflow: the sign flips only when adding a like-signed term */
+        if (((hi ^ s->limb[2]) & (hi ^ (i < 0 ? UINT64_MAX : 0)) & ((uint64_t)1 << 63)) == 0) {
+            s->limb[1] = lo;
+            s->limb[2] = hi;
+            return;
+        }
+    }
+    vb_xsum_add_any(s, v);
+}
+
+static inline double vb_xsum_value(const vb_xsum *s)
+{
+    if (s->limb[0] == 0 && s->limb[2] == ((int64_t)s->limb[1] < 0 ? UINT64_MAX : 0))
+        return (double)(int64_t)s->limb[1]; /* correctly rounded */
+    return vb_xsum_value_any(s);
+}
+
+static inline bool vb_xsum_is_zero(const vb_xsum *s)
+{
+    return (s->limb[0] | s->limb[1] | s->limb[2]) == 0;
+}
+
+static inline bool vb_xsum_equal(const vb_xsum *a, const vb_xsum *b)
+{
+    return a->limb[0] == b->limb[0] && a->limb[1] == b->limb[1] && a->limb[2] == b->limb[2];
+}
+
+/* Writes the sum exactly as hex fixed point, "-0x1f.8" (at most 53 bytes
+ * and the NUL: sign, "0x", 32 integer digits, '.', 16 fraction digits);
+ * returns its length. */
+#define VB_XSUM_TEXT_MAX 56
+size_t vb_xsum_format(const vb_xsum *s, char out[VB_XSUM_TEXT_MAX]);
+
+/* Parses what vb_xsum_format() writes: [-]0x<hex>[.<hex>], at most 32
+ * integer and 16 fraction digits, |value| < 2^127. False otherwise. */
+bool vb_xsum_parse(const char *s, size_t len, vb_xsum *out);
+
+#endif
