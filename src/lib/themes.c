@@ -805,6 +805,7 @@ typedef struct sent_hit {
 typedef struct rec_hit {
     uint32_t theme;
     uint32_t clause;      /* of the first token */
+    uint32_t sentence;    /* of the first token */
     size_t start, end;    /* bytes */
 } rec_hit;
 
@@ -1101,6 +1102,16 @@ static int compare_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* True when a parent (or theirs) of `theme` is excluded in this sentence:
+ * an exclude cancels the theme with everything under it. */
+static bool ancestor_excluded(const vb_theme_matcher *m, uint32_t theme)
+{
+    for (int32_t p = m->t->info[theme].parent; p >= 0; p = m->t->info[p].parent)
+        if (m->theme_gen[p] == m->gen && (m->theme_flags[p] & ROLE_EXCL))
+            return true;
+    return false;
+}
+
 /* Decides the themes of the sentence and moves their spans to the record:
  * a theme matches unless excluded here, by its own free terms, or by its
  * conditional terms where its parent matches. Ancestors get the spans too. */
@@ -1122,7 +1133,7 @@ static vb_status resolve_sentence(vb_theme_matcher *m, const vb_doc *doc)
         const uint32_t th = m->touched[i];
         uint8_t f = m->theme_flags[th];
         bool matched = false;
-        if (!(f & ROLE_EXCL)) {
+        if (!(f & ROLE_EXCL) && !ancestor_excluded(m, th)) {
             if (f & ROLE_FREE) {
                 matched = true;
             } else if (f & ROLE_COND) {
@@ -1142,7 +1153,8 @@ static vb_status resolve_sentence(vb_theme_matcher *m, const vb_doc *doc)
         for (int32_t th = (int32_t)h->theme; th >= 0; th = t->info[th].parent) {
             TRY(grow(m->alloc, (void **)&m->rhits, &m->cap_rhits, m->n_rhits + 1,
                      sizeof *m->rhits));
-            m->rhits[m->n_rhits++] = (rec_hit){(uint32_t)th, a->clause, a->start, b->end};
+            m->rhits[m->n_rhits++] =
+                (rec_hit){(uint32_t)th, a->clause, a->sentence, a->start, b->end};
         }
     }
     return VB_OK;
@@ -1259,6 +1271,17 @@ static vb_status sort_hits(vb_theme_matcher *m)
     return VB_OK;
 }
 
+/* The sentiment a mention takes: its clause's, or, when the clause holds
+ * no sentiment word at all (a theme named in a list: "the food, service
+ * and decor were all excellent"), its sentence's. */
+static double aspect_score(const vb_doc_sentiment *ds, const rec_hit *x)
+{
+    const vb_sentiment *c = &ds->clauses[x->clause];
+    if (c->pos == 0.0 && c->neg == 0.0 && ds->sentences != NULL)
+        return ds->sentences[x->sentence].compound;
+    return c->compound;
+}
+
 static vb_status collect(vb_theme_matcher *m, const vb_doc_sentiment *ds, vb_arena *arena,
                          vb_theme_result *out)
 {
@@ -1285,7 +1308,7 @@ static vb_status collect(vb_theme_matcher *m, const vb_doc_sentiment *ds, vb_are
             if (x->clause != last_clause) {
                 last_clause = x->clause;
                 if (ds != NULL && ds->clauses != NULL)
-                    sum += ds->clauses[x->clause].compound;
+                    sum += aspect_score(ds, x);
                 n_clauses++;
             }
             if (hit->n_spans > 0 && x->start < ranges[r - 1].end) {

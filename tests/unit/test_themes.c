@@ -213,6 +213,18 @@ static void test_exclude_suppresses_only_its_sentence(void **state)
     assert_span(h, 0, "delivery");
 }
 
+static void test_exclude_also_cancels_the_children(void **state)
+{
+    (void)state;
+    /* "still waiting" matches delivery.late alone, but the parent's
+     * exclude ("free delivery") cancels the whole branch in its sentence. */
+    run("Free delivery they said, still waiting.");
+    assert_null(hit("delivery"));
+    assert_null(hit("delivery.late"));
+    run("Free delivery they said. Still waiting.");
+    assert_non_null(hit("delivery.late"));
+}
+
 static void test_child_matches_only_with_its_parent(void **state)
 {
     (void)state;
@@ -324,6 +336,20 @@ static void test_aspect_sentiment_follows_clauses(void **state)
                        1e-12);
 }
 
+static void test_opinion_free_clause_takes_its_sentence(void **state)
+{
+    (void)state;
+    /* "the food" sits in a clause of its own with no sentiment word; it
+     * takes the sentence's score rather than a neutral 0. */
+    run("The food, the service and the room were all excellent.");
+    const vb_theme_hit *food = hit("food");
+    assert_non_null(food);
+    const uint32_t c = doc.tokens[1].clause;
+    assert_true(ds.clauses[c].pos == 0.0 && ds.clauses[c].neg == 0.0);
+    assert_float_equal(food->sentiment, ds.sentences[0].compound, 1e-12);
+    assert_true(food->sentiment > 0.05);
+}
+
 static void test_overlapping_spans_are_merged(void **state)
 {
     (void)state;
@@ -398,6 +424,8 @@ int main(void)
         cmocka_unit_test(test_regex_spans_cover_whole_tokens),
         cmocka_unit_test(test_catastrophic_regex_is_cut_off),
         cmocka_unit_test(test_aspect_sentiment_follows_clauses),
+        cmocka_unit_test(test_opinion_free_clause_takes_its_sentence),
+        cmocka_unit_test(test_exclude_also_cancels_the_children),
         cmocka_unit_test(test_overlapping_spans_are_merged),
         cmocka_unit_test(test_empty_and_wordless_records),
         cmocka_unit_test(test_terms_are_normalised_like_text),
