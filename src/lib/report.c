@@ -60,6 +60,31 @@ const char *vb_rep_count(char *buf, size_t size, uint64_t n)
     return buf;
 }
 
+const char *vb_rep_score(const vb_report *rep, char *buf, size_t size, double v)
+{
+    return vb_rep_num(buf, size, v, rep->decimals, rep->opts.metric == VB_METRIC_NPS);
+}
+
+const char *vb_rep_interval(const vb_report *rep, char *buf, size_t size, double lo, double hi)
+{
+    char a[32], c[32];
+    if (!isfinite(lo) || !isfinite(hi))
+        snprintf(buf, size, "n/a");
+    else
+        snprintf(buf, size, "%s to %s", vb_rep_score(rep, a, sizeof a, lo),
+                 vb_rep_score(rep, c, sizeof c, hi));
+    return buf;
+}
+
+const char *vb_rep_pct(char *buf, size_t size, double share)
+{
+    char a[32];
+    if (!isfinite(share))
+        return vb_rep_num(buf, size, share, 1, false);
+    snprintf(buf, size, "%s%%", vb_rep_num(a, sizeof a, 100 * share, 1, false));
+    return buf;
+}
+
 static vb_estimate estimate(const vb_agg *agg, const vb_moments *m)
 {
     return vb_metric_estimate(&agg->metric, m);

@@ -196,6 +196,14 @@ const char *vb_rep_num(char *buf, size_t size, double v, int decimals, bool sign
 /* "12,345" */
 const char *vb_rep_count(char *buf, size_t size, uint64_t n);
 
+/* A score as every renderer prints it: the report's decimals, a sign for
+ * NPS. */
+const char *vb_rep_score(const vb_report *rep, char *buf, size_t size, double v);
+/* "lo to hi" in score format, "n/a" when either end is not finite. */
+const char *vb_rep_interval(const vb_report *rep, char *buf, size_t size, double lo, double hi);
+/* A share in [0, 1] as a percentage with one decimal: "14.2%". */
+const char *vb_rep_pct(char *buf, size_t size, double share);
+
 /* The theme's display name: its label, else its id. */
 static inline const char *vb_rep_theme_name(const vb_rep_theme *t)
 {

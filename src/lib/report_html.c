@@ -95,29 +95,6 @@ static vb_status esc_cut(vb_buf *b, const char *s, size_t max)
     return vb_buf_puts(b, "\xE2\x80\xA6");
 }
 
-static const char *score(const vb_report *rep, char *buf, size_t size, double v)
-{
-    return vb_rep_num(buf, size, v, rep->decimals, rep->opts.metric == VB_METRIC_NPS);
-}
-
-static const char *ci(const vb_report *rep, char *buf, size_t size, double lo, double hi)
-{
-    char a[32], c[32];
-    if (!isfinite(lo) || !isfinite(hi))
-        snprintf(buf, size, "n/a");
-    else
-        snprintf(buf, size, "%s to %s", score(rep, a, sizeof a, lo), score(rep, c, sizeof c, hi));
-    return buf;
-}
-
-static const char *pct(char *buf, size_t size, double share)
-{
-    char a[32];
-    if (!isfinite(share)) return vb_rep_num(buf, size, share, 1, false);
-    snprintf(buf, size, "%s%%", vb_rep_num(a, sizeof a, 100 * share, 1, false));
-    return buf;
-}
-
 /* A minus sign for negative numbers in charts ("−5.0"), as typeset. */
 static vb_status put_num(vb_buf *b, const char *num)
 {
@@ -360,9 +337,9 @@ static vb_status kpis(vb_buf *b, const vb_report *rep)
                       "<div class=\"kpis\">\n<div class=\"kpi\"><div class=\"k\">%s</div>"
                       "<div class=\"v\">",
                       rep->metric_label));
-    TRY(put_num(b, score(rep, s, sizeof s, rep->overall.value)));
+    TRY(put_num(b, vb_rep_score(rep, s, sizeof s, rep->overall.value)));
     TRY(vb_buf_printf(b, "</div><div class=\"d\">95%% CI %s",
-                      ci(rep, c, sizeof c, rep->overall.lo, rep->overall.hi)));
+                      vb_rep_interval(rep, c, sizeof c, rep->overall.lo, rep->overall.hi)));
     if (rep->overall_small) TRY(vb_buf_puts(b, " <span class=\"tag\">small sample</span>"));
     TRY(vb_buf_puts(b, "</div></div>\n"));
 
@@ -387,7 +364,7 @@ static vb_status kpis(vb_buf *b, const vb_report *rep)
         TRY(vb_buf_puts(b, " \xE2\x86\x92 "));
         TRY(esc_str(b, ch->to));
         TRY(vb_buf_printf(b, " \xC2\xB7 95%% CI %s \xC2\xB7 %s%s</div></div>\n",
-                          ci(rep, c, sizeof c, ch->delta.lo, ch->delta.hi),
+                          vb_rep_interval(rep, c, sizeof c, ch->delta.lo, ch->delta.hi),
                           ch->delta.significant ? "significant" : "not significant",
                           ch->small ? " \xC2\xB7 small sample" : ""));
     }
@@ -410,7 +387,7 @@ static vb_status kpis(vb_buf *b, const vb_report *rep)
         TRY(vb_buf_puts(b, "</div><div class=\"d\"><span class=\"bad\">"));
         TRY(put_num(b, vb_rep_num(s, sizeof s, worst->impact, rep->decimals, true)));
         TRY(vb_buf_printf(b, " %s</span> of %s \xC2\xB7 mentioned by %s</div></div>\n", rep->unit,
-                          rep->metric_label, pct(c, sizeof c, worst->share)));
+                          rep->metric_label, vb_rep_pct(c, sizeof c, worst->share)));
     }
     return vb_buf_puts(b, "</div>\n");
 }
@@ -567,7 +544,7 @@ static vb_status trend(vb_buf *b, const vb_report *rep)
         TRY(esc_str(b, g->key));
         TRY(vb_buf_printf(
             b, ": %s %s (95%% CI %s), n = %s%s</title></circle>", rep->metric_label,
-            score(rep, s, sizeof s, g->score.value), ci(rep, c, sizeof c, g->score.lo, g->score.hi),
+            vb_rep_score(rep, s, sizeof s, g->score.value), vb_rep_interval(rep, c, sizeof c, g->score.lo, g->score.hi),
             vb_rep_count(cnt, sizeof cnt, g->score.n), g->small ? ", small sample" : ""));
     }
     /* x labels, thinned to fit */
@@ -702,10 +679,10 @@ static vb_status impact(vb_buf *b, const vb_report *rep)
         TRY(vb_buf_printf(
             b, ": impact %s (95%% CI %s)%s; %s mentions, %s %s among them</title></rect>",
             vb_rep_num(s, sizeof s, t->impact, rep->decimals, true),
-            ci(rep, c, sizeof c, t->impact_lo, t->impact_hi),
+            vb_rep_interval(rep, c, sizeof c, t->impact_lo, t->impact_hi),
             t->impact_significant ? ", significant" : ", not significant",
             vb_rep_count(cnt, sizeof cnt, t->n), rep->metric_label,
-            score(rep, s, sizeof s, t->score.value)));
+            vb_rep_score(rep, s, sizeof s, t->score.value)));
         if (isfinite(t->impact_lo) && isfinite(t->impact_hi)) {
             const double l = scale(&a, t->impact_lo, x0, x1), h = scale(&a, t->impact_hi, x0, x1);
             TRY(vb_buf_printf(
@@ -846,7 +823,7 @@ static vb_status waterfall(vb_buf *b, const vb_report *rep)
         if (w->total) {
             TRY(vb_buf_printf(b, "%s ", rep->metric_label));
             TRY(esc_str(b, w->name));
-            TRY(vb_buf_printf(b, ": %s", score(rep, s, sizeof s, w->to)));
+            TRY(vb_buf_printf(b, ": %s", vb_rep_score(rep, s, sizeof s, w->to)));
         } else {
             TRY(esc_str(b, w->t != NULL ? vb_rep_theme_name(w->t) : w->name));
             TRY(vb_buf_printf(b, ": %s", vb_rep_num(s, sizeof s, w->to - w->from, 2, true)));
@@ -863,7 +840,7 @@ static vb_status waterfall(vb_buf *b, const vb_report *rep)
                               xb, xb, cy + 9, cy + row - 9));
         TRY(vb_buf_printf(b, "<text class=\"val%s\" x=\"%.1f\" y=\"%.1f\">", w->total ? " b" : "",
                           x1 + 12, cy + 4.5));
-        TRY(put_num(b, w->total ? score(rep, s, sizeof s, w->to)
+        TRY(put_num(b, w->total ? vb_rep_score(rep, s, sizeof s, w->to)
                                 : vb_rep_num(s, sizeof s, w->to - w->from, 2, true)));
         TRY(vb_buf_puts(b, "</text>"));
     }
@@ -885,11 +862,11 @@ static vb_status moved(vb_buf *b, const vb_report *rep)
         TRY(vb_buf_puts(b, "<tr><td>"));
         TRY(esc_str(b, vb_rep_theme_name(&rep->themes[m->theme])));
         TRY(vb_buf_printf(b, "</td><td>%s \xE2\x86\x92 %s%s</td>",
-                          pct(s0, sizeof s0, m->share_from), pct(s1, sizeof s1, m->share_to),
+                          vb_rep_pct(s0, sizeof s0, m->share_from), vb_rep_pct(s1, sizeof s1, m->share_to),
                           m->share.significant ? " <span class=\"tag\">significant</span>" : ""));
         TRY(vb_buf_printf(b, "<td>%s \xE2\x86\x92 %s%s</td></tr>\n",
-                          score(rep, a, sizeof a, m->score_from.value),
-                          score(rep, z, sizeof z, m->score_to.value),
+                          vb_rep_score(rep, a, sizeof a, m->score_from.value),
+                          vb_rep_score(rep, z, sizeof z, m->score_to.value),
                           m->score.significant ? " <span class=\"tag\">significant</span>" : ""));
     }
     return vb_buf_puts(b, "</tbody></table>\n");
@@ -905,16 +882,16 @@ static vb_status change(vb_buf *b, const vb_report *rep)
     TRY(vb_buf_puts(b, " \xE2\x86\x92 "));
     TRY(esc_str(b, ch->to));
     TRY(vb_buf_printf(b, "</h2>\n<p class=\"sub\">%s went from %s (n = %s) to %s (n = %s): <b>",
-                      rep->metric_label, score(rep, f, sizeof f, ch->score_from.value),
+                      rep->metric_label, vb_rep_score(rep, f, sizeof f, ch->score_from.value),
                       vb_rep_count(nf, sizeof nf, ch->score_from.n),
-                      score(rep, t, sizeof t, ch->score_to.value),
+                      vb_rep_score(rep, t, sizeof t, ch->score_to.value),
                       vb_rep_count(nt, sizeof nt, ch->score_to.n)));
     TRY(put_num(b, vb_rep_num(d, sizeof d, ch->delta.delta, rep->decimals, true)));
     TRY(vb_buf_printf(b,
                       "</b> (95%% CI %s, %s%s). Each respondent's part of the score is shared "
                       "equally among the top-level themes they mention, so the bars add up to "
                       "the change.</p>\n",
-                      ci(rep, c, sizeof c, ch->delta.lo, ch->delta.hi),
+                      vb_rep_interval(rep, c, sizeof c, ch->delta.lo, ch->delta.hi),
                       ch->delta.significant ? "significant" : "not significant",
                       ch->small ? "; small sample" : ""));
     TRY(vb_buf_puts(b, "<div class=\"legend\"><span><span class=\"sw\" "
@@ -989,11 +966,11 @@ static vb_status heat_svg(vb_buf *b, const vb_report *rep, size_t n_seg, bool by
         TRY(esc_str(b, g->key));
         TRY(vb_buf_printf(b, ": %s comments, %s %s</title></text>",
                           vb_rep_count(cnt, sizeof cnt, g->records), rep->metric_label,
-                          score(rep, s, sizeof s, g->score.value)));
+                          vb_rep_score(rep, s, sizeof s, g->score.value)));
         TRY(vb_buf_printf(b, "<text class=\"ax\" x=\"%.1f\" y=\"38\" text-anchor=\"middle\">", cx));
         if (by_score) {
             TRY(vb_buf_printf(b, "%s ", rep->metric_label));
-            TRY(put_num(b, score(rep, s, sizeof s, g->score.value)));
+            TRY(put_num(b, vb_rep_score(rep, s, sizeof s, g->score.value)));
         } else {
             TRY(vb_buf_printf(b, "n = %s", vb_rep_count(cnt, sizeof cnt, g->records)));
         }
@@ -1038,11 +1015,11 @@ static vb_status heat_svg(vb_buf *b, const vb_report *rep, size_t n_seg, bool by
             TRY(vb_buf_printf(b,
                               ": %s mentions (%s of the segment's comments); %s %s among "
                               "them (95%% CI %s, n = %s) vs %s for the segment%s</title></rect>",
-                              vb_rep_count(cnt, sizeof cnt, h->n), pct(sh, sizeof sh, h->share),
-                              rep->metric_label, score(rep, s, sizeof s, h->score.value),
-                              ci(rep, c, sizeof c, h->score.lo, h->score.hi),
+                              vb_rep_count(cnt, sizeof cnt, h->n), vb_rep_pct(sh, sizeof sh, h->share),
+                              rep->metric_label, vb_rep_score(rep, s, sizeof s, h->score.value),
+                              vb_rep_interval(rep, c, sizeof c, h->score.lo, h->score.hi),
                               vb_rep_count(cnt, sizeof cnt, h->score.n),
-                              score(rep, s, sizeof s, seg_score),
+                              vb_rep_score(rep, s, sizeof s, seg_score),
                               h->small ? "; small sample" : ""));
             if (h->small)
                 TRY(vb_buf_printf(b,
@@ -1055,9 +1032,9 @@ static vb_status heat_svg(vb_buf *b, const vb_report *rep, size_t n_seg, bool by
                               on_dark && !h->small ? " on" : "", x + cell_w / 2,
                               y + row / 2 + 4.5));
             if (by_score)
-                TRY(put_num(b, score(rep, s, sizeof s, h->score.value)));
+                TRY(put_num(b, vb_rep_score(rep, s, sizeof s, h->score.value)));
             else
-                TRY(vb_buf_puts(b, pct(sh, sizeof sh, h->share)));
+                TRY(vb_buf_puts(b, vb_rep_pct(sh, sizeof sh, h->share)));
             TRY(vb_buf_puts(b, "</text>"));
         }
     }
@@ -1082,7 +1059,7 @@ static vb_status heat_svg(vb_buf *b, const vb_report *rep, size_t n_seg, bool by
         TRY(vb_buf_printf(b,
                           "<text class=\"ax\" x=\"%.1f\" y=\"%.1f\">0%%</text><text class=\"ax\" "
                           "x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
-                          lx, ly + 26, lx + 220, ly + 26, pct(sh, sizeof sh, range)));
+                          lx, ly + 26, lx + 220, ly + 26, vb_rep_pct(sh, sizeof sh, range)));
     }
     TRY(vb_buf_printf(b,
                       "<rect x=\"%.1f\" y=\"%.1f\" width=\"26\" height=\"14\" fill=\"#e9ecf1\"/>"
@@ -1187,7 +1164,7 @@ static vb_status theme_tags(vb_buf *b, const vb_report *rep, const vb_rep_theme 
 {
     char n[32], s[32], sh[32];
     TRY(vb_buf_printf(b, "<span class=\"tag\">%s mentions \xC2\xB7 %s</span>",
-                      vb_rep_count(n, sizeof n, t->n), pct(sh, sizeof sh, t->share)));
+                      vb_rep_count(n, sizeof n, t->n), vb_rep_pct(sh, sizeof sh, t->share)));
     if (isfinite(t->impact)) {
         TRY(vb_buf_printf(b, "<span class=\"tag%s%s\">impact ", t->impact_significant ? " " : "",
                           t->impact_significant ? tone(rep, t->impact) : ""));
@@ -1246,8 +1223,8 @@ static vb_status group_table(vb_buf *b, const vb_report *rep, const char *title,
         TRY(vb_buf_printf(b, "</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n",
                           vb_rep_count(rec, sizeof rec, g[i].records),
                           vb_rep_count(cnt, sizeof cnt, g[i].score.n),
-                          score(rep, s, sizeof s, g[i].score.value),
-                          ci(rep, c, sizeof c, g[i].score.lo, g[i].score.hi)));
+                          vb_rep_score(rep, s, sizeof s, g[i].score.value),
+                          vb_rep_interval(rep, c, sizeof c, g[i].score.lo, g[i].score.hi)));
     }
     return vb_buf_puts(b, "</tbody></table></div>\n");
 }
@@ -1275,14 +1252,14 @@ static vb_status theme_table(vb_buf *b, const vb_report *rep)
         TRY(vb_buf_puts(b, t->parent >= 0 ? "" : "</b>"));
         if (t->small) TRY(vb_buf_puts(b, " <span class=\"tag\">small</span>"));
         TRY(vb_buf_printf(b, "</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>",
-                          vb_rep_count(n, sizeof n, t->n), pct(sh, sizeof sh, t->share),
+                          vb_rep_count(n, sizeof n, t->n), vb_rep_pct(sh, sizeof sh, t->share),
                           vb_rep_num(se, sizeof se, t->sentiment, 2, true),
-                          score(rep, s, sizeof s, t->score.value)));
+                          vb_rep_score(rep, s, sizeof s, t->score.value)));
         TRY(vb_buf_printf(b, "<td class=\"%s\">%s%s</td><td>%s</td></tr>\n",
                           t->impact_significant ? tone(rep, t->impact) : "",
                           vb_rep_num(im, sizeof im, t->impact, rep->decimals, true),
                           t->impact_significant ? " \xE2\x97\x8F" : "",
-                          ci(rep, c, sizeof c, t->impact_lo, t->impact_hi)));
+                          vb_rep_interval(rep, c, sizeof c, t->impact_lo, t->impact_hi)));
     }
     return vb_buf_puts(b, "</tbody></table>\n<p class=\"sub\" style=\"margin-top:8px\">"
                           "\xE2\x97\x8F significant: the 95% interval excludes 0.</p>\n"

@@ -37,28 +37,6 @@ static vb_status esc_str(vb_buf *b, const char *s)
     return esc(b, s, strlen(s), false);
 }
 
-static const char *score(const vb_report *rep, char *buf, size_t size, double v)
-{
-    return vb_rep_num(buf, size, v, rep->decimals, rep->opts.metric == VB_METRIC_NPS);
-}
-
-static const char *ci(const vb_report *rep, char *buf, size_t size, double lo, double hi)
-{
-    char a[32], c[32];
-    if (!isfinite(lo) || !isfinite(hi))
-        snprintf(buf, size, "n/a");
-    else
-        snprintf(buf, size, "%s to %s", score(rep, a, sizeof a, lo), score(rep, c, sizeof c, hi));
-    return buf;
-}
-
-static const char *pct(char *buf, size_t size, double share)
-{
-    char a[32];
-    snprintf(buf, size, "%s%%", vb_rep_num(a, sizeof a, 100 * share, 1, false));
-    return buf;
-}
-
 /* A table of periods or segments, after the caller's heading. */
 static vb_status groups(vb_buf *b, const vb_report *rep, const char *col, const vb_rep_group *g,
                         size_t n)
@@ -71,8 +49,8 @@ static vb_status groups(vb_buf *b, const vb_report *rep, const char *col, const 
         TRY(esc_str(b, g[i].key));
         TRY(vb_buf_printf(
             b, " | %s | %s | %s | %s |\n", vb_rep_count(cnt, sizeof cnt, g[i].score.n),
-            score(rep, s, sizeof s, g[i].score.value),
-            ci(rep, c, sizeof c, g[i].score.lo, g[i].score.hi), g[i].small ? "small sample" : ""));
+            vb_rep_score(rep, s, sizeof s, g[i].score.value),
+            vb_rep_interval(rep, c, sizeof c, g[i].score.lo, g[i].score.hi), g[i].small ? "small sample" : ""));
     }
     return VB_OK;
 }
@@ -90,10 +68,10 @@ static vb_status themes(vb_buf *b, const vb_report *rep)
         TRY(esc_str(b, vb_rep_theme_name(t)));
         TRY(vb_buf_printf(
             b, "%s | %s | %s | %s | %s | %s | %s | %s%s%s |\n", t->parent >= 0 ? "" : "**",
-            vb_rep_count(n, sizeof n, t->n), pct(sh, sizeof sh, t->share),
+            vb_rep_count(n, sizeof n, t->n), vb_rep_pct(sh, sizeof sh, t->share),
             vb_rep_num(se, sizeof se, t->sentiment, 2, true),
-            score(rep, s, sizeof s, t->score.value), vb_rep_num(im, sizeof im, t->impact, 1, true),
-            ci(rep, c, sizeof c, t->impact_lo, t->impact_hi),
+            vb_rep_score(rep, s, sizeof s, t->score.value), vb_rep_num(im, sizeof im, t->impact, 1, true),
+            vb_rep_interval(rep, c, sizeof c, t->impact_lo, t->impact_hi),
             t->impact_significant ? "significant" : "",
             t->impact_significant && t->small ? ", " : "", t->small ? "small sample" : ""));
     }
@@ -123,7 +101,7 @@ static vb_status heatmap(vb_buf *b, const vb_report *rep)
     for (size_t j = 0; j < n_seg; j++) {
         TRY(vb_buf_putc(b, ' '));
         TRY(esc_str(b, rep->segments[j].key));
-        TRY(vb_buf_printf(b, " (%s) |", score(rep, s, sizeof s, rep->segments[j].score.value)));
+        TRY(vb_buf_printf(b, " (%s) |", vb_rep_score(rep, s, sizeof s, rep->segments[j].score.value)));
     }
     TRY(vb_buf_puts(b, "\n|---|"));
     for (size_t j = 0; j < n_seg; j++)
@@ -135,8 +113,8 @@ static vb_status heatmap(vb_buf *b, const vb_report *rep)
         TRY(vb_buf_puts(b, " |"));
         for (size_t j = 0; j < n_seg; j++) {
             const vb_rep_heat *h = vb_rep_heat_at(rep, r, j);
-            TRY(vb_buf_printf(b, " %s · %s%s |", pct(sh, sizeof sh, h->share),
-                              score(rep, s, sizeof s, h->score.value), h->small ? " *small*" : ""));
+            TRY(vb_buf_printf(b, " %s · %s%s |", vb_rep_pct(sh, sizeof sh, h->share),
+                              vb_rep_score(rep, s, sizeof s, h->score.value), h->small ? " *small*" : ""));
         }
         TRY(vb_buf_putc(b, '\n'));
     }
@@ -180,7 +158,7 @@ static vb_status drivers(vb_buf *b, const vb_report *rep)
         TRY(esc_str(b, vb_rep_theme_name(&rep->themes[d->theme])));
         TRY(vb_buf_printf(b, " | %s | %s | %s |\n",
                           vb_rep_num(im, sizeof im, d->importance, 4, false),
-                          pct(sh, sizeof sh, d->share),
+                          vb_rep_pct(sh, sizeof sh, d->share),
                           d->direction > 0   ? "higher score"
                           : d->direction < 0 ? "lower score"
                                              : "–"));
@@ -198,9 +176,9 @@ static vb_status part_row(vb_buf *b, const vb_report *rep, const vb_rep_part *p,
                          vb_rep_num(c, sizeof c, p->p.contribution, 2, true),
                          vb_rep_num(v, sizeof v, p->p.volume_effect, 2, true),
                          vb_rep_num(r, sizeof r, p->p.rate_effect, 2, true),
-                         pct(s0, sizeof s0, p->p.v_from), pct(s1, sizeof s1, p->p.v_to),
-                         score(rep, r0, sizeof r0, p->p.r_from),
-                         score(rep, r1, sizeof r1, p->p.r_to));
+                         vb_rep_pct(s0, sizeof s0, p->p.v_from), vb_rep_pct(s1, sizeof s1, p->p.v_to),
+                         vb_rep_score(rep, r0, sizeof r0, p->p.r_from),
+                         vb_rep_score(rep, r1, sizeof r1, p->p.r_to));
 }
 
 static vb_status change(vb_buf *b, const vb_report *rep)
@@ -214,11 +192,11 @@ static vb_status change(vb_buf *b, const vb_report *rep)
     TRY(esc_str(b, ch->to));
     TRY(vb_buf_printf(
         b, "\n\n%s went from %s (n = %s) to %s (n = %s): **%s** (95%% CI %s%s)%s.\n\n",
-        rep->metric_label, score(rep, f, sizeof f, ch->score_from.value),
-        vb_rep_count(nf, sizeof nf, ch->score_from.n), score(rep, t, sizeof t, ch->score_to.value),
+        rep->metric_label, vb_rep_score(rep, f, sizeof f, ch->score_from.value),
+        vb_rep_count(nf, sizeof nf, ch->score_from.n), vb_rep_score(rep, t, sizeof t, ch->score_to.value),
         vb_rep_count(nt, sizeof nt, ch->score_to.n),
         vb_rep_num(d, sizeof d, ch->delta.delta, rep->decimals, true),
-        ci(rep, c, sizeof c, ch->delta.lo, ch->delta.hi),
+        vb_rep_interval(rep, c, sizeof c, ch->delta.lo, ch->delta.hi),
         ch->delta.significant ? ", significant" : ", not significant",
         ch->small ? "; small sample" : ""));
     TRY(vb_buf_printf(b,
@@ -247,11 +225,11 @@ static vb_status change(vb_buf *b, const vb_report *rep)
         char s0[32], s1[32], a[32], z[32];
         TRY(vb_buf_puts(b, "| "));
         TRY(esc_str(b, vb_rep_theme_name(&rep->themes[m->theme])));
-        TRY(vb_buf_printf(b, " | %s → %s%s | %s → %s%s |\n", pct(s0, sizeof s0, m->share_from),
-                          pct(s1, sizeof s1, m->share_to),
+        TRY(vb_buf_printf(b, " | %s → %s%s | %s → %s%s |\n", vb_rep_pct(s0, sizeof s0, m->share_from),
+                          vb_rep_pct(s1, sizeof s1, m->share_to),
                           m->share.significant ? " **(significant)**" : "",
-                          score(rep, a, sizeof a, m->score_from.value),
-                          score(rep, z, sizeof z, m->score_to.value),
+                          vb_rep_score(rep, a, sizeof a, m->score_from.value),
+                          vb_rep_score(rep, z, sizeof z, m->score_to.value),
                           m->score.significant ? " **(significant)**" : ""));
     }
     return VB_OK;
@@ -282,8 +260,8 @@ vb_status vb_report_md(vb_report *rep)
     char s[32], c[80], n[32], r[32];
     TRY(vb_buf_printf(
         b, "# %s report\n\n**%s %s** (95%% CI %s), n = %s of %s comments", rep->metric_label,
-        rep->metric_label, score(rep, s, sizeof s, rep->overall.value),
-        ci(rep, c, sizeof c, rep->overall.lo, rep->overall.hi),
+        rep->metric_label, vb_rep_score(rep, s, sizeof s, rep->overall.value),
+        vb_rep_interval(rep, c, sizeof c, rep->overall.lo, rep->overall.hi),
         vb_rep_count(n, sizeof n, rep->overall.n), vb_rep_count(r, sizeof r, rep->records)));
     if (rep->rejected > 0)
         TRY(vb_buf_printf(b, "; %s score%s rejected", vb_rep_count(n, sizeof n, rep->rejected),

@@ -68,28 +68,6 @@ static vb_status cell(out *o, const char *s, size_t width, bool right)
     return VB_OK;
 }
 
-static const char *score(const vb_report *rep, char *buf, size_t size, double v)
-{
-    return vb_rep_num(buf, size, v, rep->decimals, rep->opts.metric == VB_METRIC_NPS);
-}
-
-static const char *interval(const vb_report *rep, char *buf, size_t size, double lo, double hi)
-{
-    char a[32], c[32];
-    if (!isfinite(lo) || !isfinite(hi))
-        snprintf(buf, size, "n/a");
-    else
-        snprintf(buf, size, "%s to %s", score(rep, a, sizeof a, lo), score(rep, c, sizeof c, hi));
-    return buf;
-}
-
-static const char *pct(char *buf, size_t size, double share)
-{
-    char a[32];
-    snprintf(buf, size, "%s%%", vb_rep_num(a, sizeof a, 100 * share, 1, false));
-    return buf;
-}
-
 static vb_status heading(out *o, const char *title, const char *detail)
 {
     TRY(vb_buf_putc(o->b, '\n'));
@@ -160,8 +138,8 @@ static vb_status groups(out *o, const char *title, const char *detail, const cha
         TRY(vb_buf_puts(o->b, "  "));
         TRY(cell(o, g[i].key, 14, false));
         TRY(vb_buf_printf(o->b, " %9s %8s  %-18s", vb_rep_count(cnt, sizeof cnt, g[i].score.n),
-                          score(rep, s, sizeof s, g[i].score.value),
-                          interval(rep, c, sizeof c, g[i].score.lo, g[i].score.hi)));
+                          vb_rep_score(rep, s, sizeof s, g[i].score.value),
+                          vb_rep_interval(rep, c, sizeof c, g[i].score.lo, g[i].score.hi)));
         if (g[i].small) {
             TRY(sgr(o, "2"));
             TRY(vb_buf_puts(o->b, " small sample"));
@@ -187,15 +165,15 @@ static vb_status themes(out *o)
         TRY(vb_buf_puts(o->b, t->parent >= 0 ? "    " : "  "));
         TRY(cell(o, vb_rep_theme_name(t), t->parent >= 0 ? NAME_COLS - 2 : NAME_COLS, false));
         TRY(vb_buf_printf(o->b, " %8s %6s %6s %7s ", vb_rep_count(n, sizeof n, t->n),
-                          pct(sh, sizeof sh, t->share),
+                          vb_rep_pct(sh, sizeof sh, t->share),
                           vb_rep_num(se, sizeof se, t->sentiment, 2, true),
-                          score(rep, s, sizeof s, t->score.value)));
+                          vb_rep_score(rep, s, sizeof s, t->score.value)));
         const bool bad = t->impact_significant && t->impact * rep->polarity < 0;
         const bool good = t->impact_significant && t->impact * rep->polarity > 0;
         TRY(sgr(o, bad ? "31" : good ? "32" : "0"));
         TRY(vb_buf_printf(o->b, "%7s", vb_rep_num(im, sizeof im, t->impact, 1, true)));
         TRY(sgr(o, "0"));
-        TRY(vb_buf_printf(o->b, "  %-15s", interval(rep, c, sizeof c, t->impact_lo, t->impact_hi)));
+        TRY(vb_buf_printf(o->b, "  %-15s", vb_rep_interval(rep, c, sizeof c, t->impact_lo, t->impact_hi)));
         if (t->impact_significant) TRY(vb_buf_puts(o->b, " sig"));
         if (t->small) {
             TRY(sgr(o, "2"));
@@ -240,7 +218,7 @@ static vb_status heatmap(out *o)
     for (size_t j = 0; j < n_seg; j++) {
         const vb_rep_group *g = &rep->segments[j];
         TRY(vb_buf_printf(o->b, " %*s%s", HEAT_CELL_COLS - 2,
-                          score(rep, s, sizeof s, g->score.value), g->small ? "*" : " "));
+                          vb_rep_score(rep, s, sizeof s, g->score.value), g->small ? "*" : " "));
     }
     TRY(vb_buf_putc(o->b, '\n'));
     for (size_t r = 0; r < rep->n_heat_rows; r++) {
@@ -252,7 +230,7 @@ static vb_status heatmap(out *o)
                 snprintf(sh, sizeof sh, "%s%%", vb_rep_num(c, sizeof c, 100 * h->share, 0, false));
             else
                 snprintf(sh, sizeof sh, "n/a");
-            snprintf(c, sizeof c, "%4s %6s", sh, score(rep, s, sizeof s, h->score.value));
+            snprintf(c, sizeof c, "%4s %6s", sh, vb_rep_score(rep, s, sizeof s, h->score.value));
             if (h->small) TRY(sgr(o, "2"));
             TRY(vb_buf_printf(o->b, " %*s%s", HEAT_CELL_COLS - 2, c, h->small ? "*" : " "));
             if (h->small) TRY(sgr(o, "0"));
@@ -279,7 +257,7 @@ static vb_status drivers(out *o)
         for (int k = 0; k < 30; k++)
             TRY(vb_buf_puts(o->b, k < bar ? "\xE2\x96\x88" : " "));
         TRY(sgr(o, "0"));
-        TRY(vb_buf_printf(o->b, " %6s of R²  %s\n", pct(sh, sizeof sh, d->share),
+        TRY(vb_buf_printf(o->b, " %6s of R²  %s\n", vb_rep_pct(sh, sizeof sh, d->share),
                           d->direction > 0   ? "mentioners score higher"
                           : d->direction < 0 ? "mentioners score lower"
                                              : ""));
@@ -294,10 +272,10 @@ static vb_status part_row(out *o, const vb_rep_part *p, const char *name, bool c
     TRY(vb_buf_puts(o->b, child ? "    " : "  "));
     TRY(cell(o, p->theme >= 0 ? vb_rep_theme_name(&rep->themes[p->theme]) : name,
              child ? NAME_COLS - 2 : NAME_COLS, false));
-    snprintf(sh, sizeof sh, "%s > %s", pct(s0, sizeof s0, p->p.v_from),
-             pct(s1, sizeof s1, p->p.v_to));
-    snprintf(rt, sizeof rt, "%s > %s", score(rep, r0, sizeof r0, p->p.r_from),
-             score(rep, r1, sizeof r1, p->p.r_to));
+    snprintf(sh, sizeof sh, "%s > %s", vb_rep_pct(s0, sizeof s0, p->p.v_from),
+             vb_rep_pct(s1, sizeof s1, p->p.v_to));
+    snprintf(rt, sizeof rt, "%s > %s", vb_rep_score(rep, r0, sizeof r0, p->p.r_from),
+             vb_rep_score(rep, r1, sizeof r1, p->p.r_to));
     const double x = p->p.contribution * rep->polarity;
     TRY(vb_buf_putc(o->b, ' '));
     TRY(sgr(o, x <= -0.5 ? "31" : x >= 0.5 ? "32" : "0"));
@@ -317,15 +295,15 @@ static vb_status change(out *o)
     snprintf(line, sizeof line, "%s %s > %s", ch->kind, ch->from, ch->to);
     TRY(heading(o, "WHAT CHANGED", line));
     TRY(vb_buf_printf(o->b, "  %s %s (n = %s) > %s (n = %s): ", rep->metric_label,
-                      score(rep, f, sizeof f, ch->score_from.value),
+                      vb_rep_score(rep, f, sizeof f, ch->score_from.value),
                       vb_rep_count(nf, sizeof nf, ch->score_from.n),
-                      score(rep, t, sizeof t, ch->score_to.value),
+                      vb_rep_score(rep, t, sizeof t, ch->score_to.value),
                       vb_rep_count(nt, sizeof nt, ch->score_to.n)));
     TRY(sgr(o, "1"));
     TRY(vb_buf_puts(o->b, vb_rep_num(d, sizeof d, ch->delta.delta, rep->decimals, true)));
     TRY(sgr(o, "0"));
     TRY(vb_buf_printf(o->b, "\n  95%% CI %s, %s%s\n",
-                      interval(rep, c, sizeof c, ch->delta.lo, ch->delta.hi),
+                      vb_rep_interval(rep, c, sizeof c, ch->delta.lo, ch->delta.hi),
                       ch->delta.significant ? "significant" : "not significant",
                       ch->small ? ", small sample" : ""));
     snprintf(line, sizeof line, "  %-30s %8s %7s %7s  %-15s %s\n", "Contribution by theme", "Total",
@@ -352,12 +330,12 @@ static vb_status change(out *o)
         char s0[32], s1[32];
         TRY(vb_buf_puts(o->b, "  "));
         TRY(cell(o, vb_rep_theme_name(&rep->themes[m->theme]), NAME_COLS, false));
-        snprintf(line, sizeof line, " share %s > %s%s", pct(s0, sizeof s0, m->share_from),
-                 pct(s1, sizeof s1, m->share_to), m->share.significant ? " (sig)" : "");
+        snprintf(line, sizeof line, " share %s > %s%s", vb_rep_pct(s0, sizeof s0, m->share_from),
+                 vb_rep_pct(s1, sizeof s1, m->share_to), m->share.significant ? " (sig)" : "");
         TRY(vb_buf_printf(o->b, "%-28s", line));
         TRY(vb_buf_printf(o->b, " %s %s > %s%s\n", rep->metric_label,
-                          score(rep, f, sizeof f, m->score_from.value),
-                          score(rep, t, sizeof t, m->score_to.value),
+                          vb_rep_score(rep, f, sizeof f, m->score_from.value),
+                          vb_rep_score(rep, t, sizeof t, m->score_to.value),
                           m->score.significant ? " (sig)" : ""));
     }
     return VB_OK;
@@ -400,10 +378,10 @@ vb_status vb_report_table(vb_report *rep, bool color)
     char s[32], c[64], n[32], r[32];
     TRY(sgr(&o, "1"));
     TRY(vb_buf_printf(o.b, "%s %s", rep->metric_label,
-                      score(rep, s, sizeof s, rep->overall.value)));
+                      vb_rep_score(rep, s, sizeof s, rep->overall.value)));
     TRY(sgr(&o, "0"));
     TRY(vb_buf_printf(o.b, "  95%% CI %s  n = %s of %s comments",
-                      interval(rep, c, sizeof c, rep->overall.lo, rep->overall.hi),
+                      vb_rep_interval(rep, c, sizeof c, rep->overall.lo, rep->overall.hi),
                       vb_rep_count(n, sizeof n, rep->overall.n),
                       vb_rep_count(r, sizeof r, rep->records)));
     if (rep->rejected > 0)
