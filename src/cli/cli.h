@@ -71,6 +71,12 @@ typedef struct cli_input {
     "  -o, --output FILE       write to FILE instead of stdout\n"                           \
     "  -h, --help              show this help\n"
 
+/* A command's getopt_long table: CLI_INPUT_OPTIONS followed by the
+ * command's own `n_own` options, zero-terminated. */
+#define CLI_MAX_OPTIONS 64
+void cli_join_options(struct option out[CLI_MAX_OPTIONS], const struct option *own,
+                      size_t n_own);
+
 void cli_input_init(cli_input *in);
 void cli_input_free(cli_input *in);
 /* Handles one option of CLI_INPUT_OPTIONS. Returns 1 if handled, 0 if `c`

@@ -154,13 +154,8 @@ static void report_notes(const discover_run *run, const vb_discovery_options *do
 
 int cmd_themes_discover(int argc, char **argv)
 {
-    static const struct option input_options[] = {CLI_INPUT_OPTIONS};
-    enum { N_INPUT = sizeof input_options / sizeof input_options[0] };
-    enum { N_OWN = sizeof discover_options / sizeof discover_options[0] };
-    struct option longopts[N_INPUT + N_OWN + 1];
-    memcpy(longopts, input_options, sizeof input_options);
-    memcpy(longopts + N_INPUT, discover_options, sizeof discover_options);
-    memset(&longopts[N_INPUT + N_OWN], 0, sizeof longopts[0]);
+    struct option longopts[CLI_MAX_OPTIONS];
+    cli_join_options(longopts, discover_options, sizeof discover_options / sizeof discover_options[0]);
 
     cli_input in;
     cli_input_init(&in);

@@ -435,13 +435,8 @@ static int write_report(report_cli *rc, report_run *run, cli_output *out)
 
 int cmd_report(int argc, char **argv)
 {
-    static const struct option input_options[] = {CLI_INPUT_OPTIONS};
-    enum { N_INPUT = sizeof input_options / sizeof input_options[0] };
-    enum { N_OWN = sizeof report_options / sizeof report_options[0] };
-    struct option longopts[N_INPUT + N_OWN + 1];
-    memcpy(longopts, input_options, sizeof input_options);
-    memcpy(longopts + N_INPUT, report_options, sizeof report_options);
-    memset(&longopts[N_INPUT + N_OWN], 0, sizeof longopts[0]);
+    struct option longopts[CLI_MAX_OPTIONS];
+    cli_join_options(longopts, report_options, sizeof report_options / sizeof report_options[0]);
 
     cli_input in;
     cli_input_init(&in);

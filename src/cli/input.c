@@ -7,6 +7,7 @@
  */
 #include "cli.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -582,17 +583,25 @@ int cli_run(cli_input *in, const char *cmd, cli_record_fn on_record, void *ctx)
 
 /* ---- A streaming command from argv to exit status ------------------------- */
 
-int cli_stream_command(const cli_command *cmd, int argc, char **argv)
+void cli_join_options(struct option out[CLI_MAX_OPTIONS], const struct option *own,
+                      size_t n_own)
 {
     static const struct option input_options[] = {CLI_INPUT_OPTIONS};
     enum { N_INPUT = sizeof input_options / sizeof input_options[0] };
-    struct option longopts[N_INPUT + 16];
-    size_t n = 0;
-    for (; n < N_INPUT; n++)
-        longopts[n] = input_options[n];
-    for (size_t i = 0; cmd->options[i].name != NULL && n + 1 < sizeof longopts / sizeof longopts[0]; i++)
-        longopts[n++] = cmd->options[i];
-    memset(&longopts[n], 0, sizeof longopts[n]);
+    assert(N_INPUT + n_own < CLI_MAX_OPTIONS);
+    memcpy(out, input_options, sizeof input_options);
+    if (n_own > 0)
+        memcpy(out + N_INPUT, own, n_own * sizeof *own);
+    memset(&out[N_INPUT + n_own], 0, sizeof *out);
+}
+
+int cli_stream_command(const cli_command *cmd, int argc, char **argv)
+{
+    size_t n_own = 0;
+    while (cmd->options[n_own].name != NULL)
+        n_own++;
+    struct option longopts[CLI_MAX_OPTIONS];
+    cli_join_options(longopts, cmd->options, n_own);
 
     cli_input in;
     cli_input_init(&in);
