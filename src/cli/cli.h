@@ -34,6 +34,12 @@ typedef struct cli_input {
     int n_files;
     const char *current_source; /* set by cli_run: the input being read, as
                                    messages name it ("<stdin>" for -) */
+    /* Optional, for commands that aggregate: with both set, -j N gives
+     * each worker thread a context of its own, made by fork_ctx(ctx), and
+     * join_ctx(ctx, worker) folds it back (and frees it) in worker order
+     * once every record has been seen. */
+    void *(*fork_ctx)(void *ctx);
+    bool (*join_ctx)(void *ctx, void *worker);
     void (*summary)(FILE *f, void *ctx); /* optional: appends to cli_run's
                                    summary line (ctx is cli_run's) */
 } cli_input;
@@ -136,10 +142,19 @@ int cli_stop_signal(void);
  * Returns an exit status. */
 int cli_run(cli_input *in, const char *cmd, cli_record_fn on_record, void *ctx);
 
+/* Where a record callback writes messages about its record, and the
+ * input's name for them: stderr and the current input on one thread; with
+ * -j N the batch's own stream, so that messages keep the input's order. */
+FILE *cli_record_messages(void);
+const char *cli_record_source(void);
+void cli_set_record_context(FILE *messages, const char *source);
+
 /* parallel.c: the read loop's worker threads (see there). */
 typedef struct cli_parallel cli_parallel;
-cli_parallel *cli_parallel_start(int jobs, const vb_lexicon *lex, const vb_options *opts,
-                                 const char *cmd, bool strict, cli_record_fn on_record,
+/* `ctx` is what on_record gets: with in->fork_ctx, each worker's own
+ * context; else `out`, which the batches' output goes to in order. */
+cli_parallel *cli_parallel_start(int jobs, const vb_lexicon *lex, const cli_input *in,
+                                 const char *cmd, cli_record_fn on_record, void *ctx,
                                  cli_output *out);
 /* Copies a raw record into the current batch; false when the run stops. */
 bool cli_parallel_add(cli_parallel *par, const vb_raw_record *raw, const char *display);

@@ -110,6 +110,7 @@ typedef struct report_cli {
 /* The per-run state the record callback sees. */
 typedef struct report_run {
     cli_input *in;
+    const vb_report_options *ro;
     vb_agg *agg;
     const vb_lexicon *lex;   /* the taxonomy: theme ids, labels, parents */
     size_t field[4];         /* keep-column index of score, date, segment, weight */
@@ -235,14 +236,15 @@ static int report_option(report_cli *rc, int c, const char *arg)
     return 0;
 }
 
-static void print_issues(const char *source, size_t line, const vb_report_issue *issues, size_t n)
+static void print_issues(FILE *f, const char *source, size_t line,
+                         const vb_report_issue *issues, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         if (issues[i].field != NULL && issues[i].field[0] != '\0')
-            fprintf(stderr, "verbatim " CMD ": %s:%zu: field \"%s\": %s\n", source, line,
+            fprintf(f, "verbatim " CMD ": %s:%zu: field \"%s\": %s\n", source, line,
                     issues[i].field, issues[i].message);
         else
-            fprintf(stderr, "verbatim " CMD ": %s:%zu: %s\n", source, line, issues[i].message);
+            fprintf(f, "verbatim " CMD ": %s:%zu: %s\n", source, line, issues[i].message);
     }
 }
 
@@ -291,12 +293,46 @@ static cli_next add_record(const vb_record *rec, vb_pipeline *p, void *ctx)
         fprintf(stderr, "verbatim " CMD ": out of memory\n");
         return CLI_FAIL;
     }
-    print_issues(run->in->current_source, rec->line, issues, n_issues);
+    print_issues(cli_record_messages(), cli_record_source(), rec->line, issues, n_issues);
     if (n_issues > 0 && run->in->strict) {
         run->strict_failed = true;
         return CLI_QUIT;
     }
     return CLI_NEXT;
+}
+
+/* -j N: each worker aggregates into a vb_agg of its own; the sums are
+ * exact, so merging them gives the figures of one pass in any order. */
+static void *fork_run(void *ctx)
+{
+    const report_run *run = ctx;
+    report_run *w = calloc(1, sizeof *w);
+    if (w == NULL)
+        return NULL;
+    *w = *run;
+    w->themes = NULL;
+    w->cap_themes = 0;
+    w->strict_failed = false;
+    vb_error err;
+    w->agg = vb_agg_new(run->ro, &err);
+    if (w->agg == NULL) {
+        free(w);
+        return NULL;
+    }
+    return w;
+}
+
+static bool join_run(void *ctx, void *worker)
+{
+    report_run *run = ctx, *w = worker;
+    const bool ok = vb_agg_merge(run->agg, w->agg) == VB_OK;
+    if (!ok)
+        fprintf(stderr, "verbatim " CMD ": out of memory\n");
+    run->strict_failed |= w->strict_failed;
+    vb_agg_free(w->agg);
+    free(w->themes);
+    free(w);
+    return ok;
 }
 
 static void summary_extra(FILE *f, void *ctx)
@@ -318,6 +354,8 @@ static int run_raw(cli_input *in, report_run *run)
         return cli_run(in, CMD, add_record, run);
     run->lex = lex;
     in->summary = summary_extra;
+    in->fork_ctx = fork_run;
+    in->join_ctx = join_run;
     int status = cli_run(in, CMD, add_record, run);
     vb_lexicon_free(lex);
     return status;
@@ -360,7 +398,7 @@ static int run_analyzed(cli_input *in, report_run *run)
                 status = EXIT_IO;
                 break;
             }
-            print_issues(name, line_no, issues, n_issues);
+            print_issues(stderr, name, line_no, issues, n_issues);
             if (st == VB_OK)
                 written++;
             else
@@ -478,6 +516,7 @@ int cmd_report(int argc, char **argv)
     report_run run;
     memset(&run, 0, sizeof run);
     run.in = &in;
+    run.ro = &rc.ro;
     if (!rc.from_analyzed) {
         const char *cols[4] = {rc.ro.score_col, rc.ro.date_col, rc.ro.segment_col,
                                rc.ro.weight_col};

@@ -295,6 +295,25 @@ int cli_output_close(cli_output *o, const char *cmd)
 
 /* ---- The read loop ------------------------------------------------------- */
 
+static _Thread_local FILE *record_messages;   /* NULL: stderr */
+static _Thread_local const char *record_source;
+
+FILE *cli_record_messages(void)
+{
+    return record_messages != NULL ? record_messages : stderr;
+}
+
+const char *cli_record_source(void)
+{
+    return record_source != NULL ? record_source : "<stdin>";
+}
+
+void cli_set_record_context(FILE *messages, const char *source)
+{
+    record_messages = messages;
+    record_source = source;
+}
+
 typedef struct run_state {
     const char *cmd;
     const char *display; /* the current input's name in messages */
@@ -473,6 +492,7 @@ static void run_input(vb_pipeline *p, const char *name, run_state *rs)
 {
     bool is_stdin = strcmp(name, "-") == 0;
     rs->display = is_stdin ? "<stdin>" : name;
+    cli_set_record_context(NULL, rs->display);
     FILE *f = is_stdin ? stdin : fopen(name, "rb");
     if (f == NULL) {
         fprintf(stderr, "verbatim %s: %s: cannot open: %s\n", rs->cmd, name, strerror(errno));
@@ -524,8 +544,10 @@ int cli_run(cli_input *in, const char *cmd, cli_record_fn on_record, void *ctx)
 
     run_state rs = {.cmd = cmd, .strict = in->strict, .on_record = on_record, .ctx = ctx};
     int jobs = in->jobs > 0 ? in->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
-    if (jobs > 1 && in->parallel_output) {
-        rs.par = cli_parallel_start(jobs, lex, &in->opts, cmd, in->strict, on_record, ctx);
+    const bool aggregates = in->fork_ctx != NULL && in->join_ctx != NULL;
+    if (jobs > 1 && (in->parallel_output || aggregates)) {
+        rs.par = cli_parallel_start(jobs, lex, in, cmd, on_record, ctx,
+                                    aggregates ? NULL : (cli_output *)ctx);
         if (rs.par == NULL) {
             fprintf(stderr, "verbatim %s: cannot start %d threads\n", cmd, jobs);
             vb_pipeline_free(p);

@@ -16,6 +16,9 @@
 
 #include <pthread.h>
 #include <stdint.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,7 +68,11 @@ struct cli_parallel {
     bool strict;
     size_t n_keep;
     cli_record_fn on_record;
-    cli_output *out;
+    cli_output *out;        /* NULL when the command aggregates instead */
+    void *ctx;              /* the command's context */
+    void *(*fork_ctx)(void *ctx);
+    bool (*join_ctx)(void *ctx, void *worker);
+    void **worker_ctx;      /* one per worker, from fork_ctx */
 
     int n_workers;
     vb_pipeline **pipelines; /* one per worker */
@@ -277,7 +284,7 @@ static void add_stats(vb_stats *to, const vb_stats *after, const vb_stats *befor
     to->regex_limit_hits += after->regex_limit_hits - before->regex_limit_hits;
 }
 
-static void analyse_batch(cli_parallel *par, vb_pipeline *p, batch *b)
+static void analyse_batch(cli_parallel *par, vb_pipeline *p, void *worker_ctx, batch *b)
 {
     FILE *msgs = open_memstream(&b->msgs, &b->msgs_len);
     FILE *mem = open_memstream(&b->out, &b->out_len);
@@ -290,7 +297,9 @@ static void analyse_batch(cli_parallel *par, vb_pipeline *p, batch *b)
         b->stop = true;
         return;
     }
-    cli_output out = {.f = mem, .name = par->out->name};
+    cli_output out = {.f = mem, .name = par->out != NULL ? par->out->name : "memory"};
+    void *record_ctx = worker_ctx != NULL ? worker_ctx : &out;
+    cli_set_record_context(msgs, b->display);
     for (size_t i = 0; i < b->n && !b->stop; i++) {
         const vb_raw_record *raw = &b->raws[i];
         b->stats.records_read++;
@@ -313,7 +322,7 @@ static void analyse_batch(cli_parallel *par, vb_pipeline *p, batch *b)
         if (rec->warning != NULL)
             fprintf(msgs, "verbatim: %s:%zu: warning: %s\n", b->display, rec->line,
                     rec->warning);
-        switch (par->on_record(rec, p, &out)) {
+        switch (par->on_record(rec, p, record_ctx)) {
         case CLI_NEXT: b->written++; break;
         case CLI_QUIT: b->stop = b->quiet = true; break;
         case CLI_FAIL: b->stop = true; b->status = EXIT_IO; break;
@@ -328,6 +337,7 @@ static void analyse_batch(cli_parallel *par, vb_pipeline *p, batch *b)
             break;
         }
     }
+    cli_set_record_context(NULL, NULL);
     if (fclose(mem) != 0 || fclose(msgs) != 0) {
         b->status = EXIT_IO;
         b->stop = true;
@@ -342,7 +352,9 @@ typedef struct worker_arg {
 static void *worker_main(void *arg)
 {
     cli_parallel *par = ((worker_arg *)arg)->par;
-    vb_pipeline *p = par->pipelines[((worker_arg *)arg)->index];
+    const int index = ((worker_arg *)arg)->index;
+    vb_pipeline *p = par->pipelines[index];
+    void *worker_ctx = par->worker_ctx != NULL ? par->worker_ctx[index] : NULL;
     free(arg);
     pthread_mutex_lock(&par->lock);
     for (;;) {
@@ -356,7 +368,7 @@ static void *worker_main(void *arg)
         bool skip = par->stopping;
         pthread_mutex_unlock(&par->lock);
         if (!skip)
-            analyse_batch(par, p, b);
+            analyse_batch(par, p, worker_ctx, b);
         pthread_mutex_lock(&par->lock);
         b->done = true;
         pthread_cond_broadcast(&par->changed);
@@ -390,7 +402,8 @@ static void *writer_main(void *arg)
         pthread_mutex_unlock(&par->lock);
 
         if (!stopping) {
-            cli_output_write(par->out, par->cmd, b->out, b->out_len);
+            if (par->out != NULL)
+                cli_output_write(par->out, par->cmd, b->out, b->out_len);
             if (b->msgs_len > 0)
                 fwrite(b->msgs, 1, b->msgs_len, stderr);
             par->total.records_read += b->stats.records_read;
@@ -402,11 +415,13 @@ static void *writer_main(void *arg)
             par->written += b->written;
             if (b->status != EXIT_OK)
                 par->status = b->status;
-            if (par->out->pipe_closed || b->quiet)
+            const bool closed = par->out != NULL && par->out->pipe_closed;
+            const bool failed = par->out != NULL && par->out->failed;
+            if (closed || b->quiet)
                 par->quiet = true;
-            if (par->out->failed)
+            if (failed)
                 par->status = EXIT_IO;
-            stopping = b->stop || par->out->pipe_closed || par->out->failed;
+            stopping = b->stop || closed || failed;
         }
 
         pthread_mutex_lock(&par->lock);
@@ -442,6 +457,10 @@ void cli_parallel_free(cli_parallel *par)
     if (par == NULL)
         return;
     stop_threads(par);
+    for (int i = 0; par->worker_ctx != NULL && i < par->n_workers; i++)
+        if (par->worker_ctx[i] != NULL)
+            par->join_ctx(par->ctx, par->worker_ctx[i]); /* frees it */
+    free(par->worker_ctx);
     for (int i = 0; i < par->n_workers; i++)
         vb_pipeline_free(par->pipelines[i]);
     for (size_t i = 0; i < par->n_pool; i++) {
@@ -461,17 +480,30 @@ void cli_parallel_free(cli_parallel *par)
     free(par);
 }
 
-cli_parallel *cli_parallel_start(int jobs, const vb_lexicon *lex, const vb_options *opts,
-                                 const char *cmd, bool strict, cli_record_fn on_record,
+cli_parallel *cli_parallel_start(int jobs, const vb_lexicon *lex, const cli_input *in,
+                                 const char *cmd, cli_record_fn on_record, void *ctx,
                                  cli_output *out)
 {
+    const vb_options *opts = &in->opts;
+#if defined(M_MMAP_THRESHOLD)
+    /* Each batch's output grows in a worker and is freed by the reader:
+     * with glibc's sliding mmap threshold those buffers end up in the
+     * threads' arenas, which then keep growing (a 5 GB soak reached
+     * hundreds of MiB). A fixed threshold maps them and gives them back. */
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
     cli_parallel *par = calloc(1, sizeof *par);
     if (par == NULL)
         return NULL;
     pthread_mutex_init(&par->lock, NULL);
     pthread_cond_init(&par->changed, NULL);
     par->cmd = cmd;
-    par->strict = strict;
+    par->strict = in->strict;
+    par->ctx = ctx;
+    if (out == NULL) {
+        par->fork_ctx = in->fork_ctx;
+        par->join_ctx = in->join_ctx;
+    }
     par->n_keep = opts->n_keep_cols;
     par->on_record = on_record;
     par->out = out;
@@ -502,6 +534,14 @@ cli_parallel *cli_parallel_start(int jobs, const vb_lexicon *lex, const vb_optio
         if (par->pipelines[i] == NULL)
             goto fail;
     }
+    if (par->fork_ctx != NULL) {
+        par->worker_ctx = calloc((size_t)jobs, sizeof *par->worker_ctx);
+        if (par->worker_ctx == NULL)
+            goto fail;
+        for (int i = 0; i < jobs; i++)
+            if ((par->worker_ctx[i] = par->fork_ctx(ctx)) == NULL)
+                goto fail;
+    }
     for (int i = 0; i < jobs; i++) {
         worker_arg *arg = malloc(sizeof *arg);
         if (arg == NULL)
@@ -529,6 +569,12 @@ void cli_parallel_finish(cli_parallel *par, vb_stats *stats, size_t *written, in
 {
     cli_parallel_flush(par);
     stop_threads(par);
+    /* Every worker has finished: fold their contexts in, in worker order. */
+    for (int i = 0; par->worker_ctx != NULL && i < par->n_workers; i++) {
+        if (!par->join_ctx(par->ctx, par->worker_ctx[i]))
+            par->status = EXIT_IO;
+        par->worker_ctx[i] = NULL;
+    }
     *stats = par->total;
     *written = par->written;
     if (par->status != EXIT_OK)
