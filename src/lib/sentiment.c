@@ -16,6 +16,8 @@
  *      only" does not negate; a negator before a neutral verb is a failure
  *      ("doesn't charge") unless the verb is one of knowing or wanting
  *      ("don't know");
+ *      "like" counts only as the verb ("I like", "would like"), not as the
+ *      preposition ("players like the iPod");
  *   4. "too X" is a complaint unless X is positive;
  *   5. every contrast word weighs the text around it (contrast.tsv), and
  *      so do conditionals: an "if"-clause weighs 0;
@@ -58,6 +60,7 @@ typedef struct unit {
     const char *by;            /* modifier term, for explanations */
     size_t cue_tokens;         /* tokens the cue spans ("too small" = 2) */
     bool unmet;                /* a negator before a neutral word: "won't play" */
+    bool muted;                /* its valence does not apply here (preposition "like") */
 } unit;
 
 /* A token's entry and lookup key, before phrases are matched. */
@@ -94,7 +97,7 @@ static bool key_is(const unit *u, const char *word)
 
 static bool has_valence(const unit *u)
 {
-    return u->e != NULL && (u->e->flags & VB_LEX_VALENCE) && u->e->valence != 0.0f;
+    return !u->muted && u->e != NULL && (u->e->flags & VB_LEX_VALENCE) && u->e->valence != 0.0f;
 }
 
 static bool ends_with_nt(const char *s, size_t len)
@@ -266,7 +269,7 @@ static size_t build_units(const vb_senti_lex *lex, const vb_doc *doc, vb_arena *
         u->punct = punct;
         u->stop = punct && is_stop_punct(doc, t);
         u->caps = caps;
-        u->modifier = u->negator = u->booster = u->excess_active = u->unmet = false;
+        u->modifier = u->negator = u->booster = u->excess_active = u->unmet = u->muted = false;
         u->boost = u->valence = u->score = 0.0;
         u->weight = 1.0;
         u->rules = 0;
@@ -306,6 +309,38 @@ static bool mental_verb(const unit *u)
     return false;
 }
 
+/* "I like it", "would like", "don't like", "those who like": "like" is the
+ * verb when a subject, an auxiliary, "to", a negator or a relative pronoun
+ * comes just before it (an adverb may stand between: "I really like").
+ * Anywhere else it is the preposition or hedge ("players like the iPod",
+ * "like most people", "it was like 2 hours"), which praises nothing.
+ * English-specific; `i` is the unit of "like". */
+static bool like_is_verb(const unit *u, size_t i)
+{
+    static const char *const before[] = {
+        "i", "we", "you", "they", "he", "she", "u", "people", "who", "that", "which",
+        "to", "would", "'d", "d", "do", "does", "did", "really", "also", "still", "just",
+        "definitely", "actually", "truly", "especially", "personally", "both", "all",
+        "will", "might", "may", "should", "could", "ll", "'ll", "always", "totally"};
+    size_t j = i;
+    for (int dist = 0; dist < 2; dist++) {
+        if (j == 0)
+            return false;
+        j--;
+        if (u[j].clause != u[i].clause || u[j].punct)
+            return false;
+        if (u[j].negator)
+            return true;
+        for (size_t k = 0; k < sizeof before / sizeof *before; k++)
+            if (key_is(&u[j], before[k]))
+                return true;
+        /* one adverb may stand between the subject and the verb */
+        if (!(u[j].key_len > 2 && memcmp(u[j].key + u[j].key_len - 2, "ly", 2) == 0))
+            return false;
+    }
+    return false;
+}
+
 /* Decides which units act as modifiers (rule 2) and the "too" rule (4). */
 static void assign_roles(unit *u, size_t n_units, const vb_doc *doc)
 {
@@ -320,6 +355,10 @@ static void assign_roles(unit *u, size_t n_units, const vb_doc *doc)
         u[i].negator = u[i].negator || (e->flags & VB_LEX_NEGATOR);
         u[i].booster = (e->flags & VB_LEX_BOOSTER) != 0;
         u[i].boost = e->boost;
+        if (u[i].valence != 0.0 && key_is(&u[i], "like") && !like_is_verb(u, i)) {
+            u[i].valence = 0.0;
+            u[i].muted = true;
+        }
     }
     for (size_t i = 0; i < n_units; i++) {
         if (u[i].e == NULL)

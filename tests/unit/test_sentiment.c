@@ -152,6 +152,31 @@ static void test_conditional_clause_asserts_nothing(void **state)
     assert_true(score("If you need a spare, the case is excellent") > 0.05);
 }
 
+static void test_like_as_preposition_praises_nothing(void **state)
+{
+    (void)state;
+    /* the verb: after a subject, an adverb, an auxiliary or a negator */
+    assert_true(score("I like the blue cover") > 0.05);
+    assert_true(score("We really like the blue cover") > 0.05);
+    assert_true(score("Anyone who would like loud music gets it here") > 0.05);
+    assert_true(score("I don't like the blue cover") < -0.05);
+    /* the preposition or hedge: no valence */
+    assert_int_equal((score("It has ports like USB and HDMI"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("Like most owners, I charge it at night"), ds.overall.label),
+                     VB_NEUTRAL);
+    assert_int_equal((score("The update took like two hours"), ds.overall.label), VB_NEUTRAL);
+}
+
+static void test_purposes_and_plans_are_not_praise(void **state)
+{
+    (void)state;
+    assert_int_equal((score("I bought it as a gift to help my dad save on calls"),
+                      ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I hope to make sure the box arrives"), ds.overall.label),
+                     VB_NEUTRAL);
+    assert_true(score("I hope it is great") > 0.05); /* the evaluation still counts */
+}
+
 static void test_boosters_and_dampeners_change_size(void **state)
 {
     (void)state;
@@ -289,6 +314,8 @@ int main(void)
         cmocka_unit_test(test_not_only_does_not_negate),
         cmocka_unit_test(test_negated_mental_verb_is_no_complaint),
         cmocka_unit_test(test_conditional_clause_asserts_nothing),
+        cmocka_unit_test(test_like_as_preposition_praises_nothing),
+        cmocka_unit_test(test_purposes_and_plans_are_not_praise),
         cmocka_unit_test(test_boosters_and_dampeners_change_size),
         cmocka_unit_test(test_caps_emphasis_only_in_mixed_case),
         cmocka_unit_test(test_every_contrast_word_weighs),
