@@ -136,7 +136,7 @@ static void language_code(const char *name, char out[16])
         {"yiddish", "yi"},
     };
     size_t n = 0;
-    for (; name[n] != '\0' && n < 15; n++)
+    for (; n < 15 && name[n] != '\0'; n++)
         out[n] = (name[n] >= 'A' && name[n] <= 'Z') ? (char)(name[n] - 'A' + 'a') : name[n];
     out[n] = '\0';
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {

@@ -779,7 +779,8 @@ static vb_status jsonl_record(vb_source *s, const char *line, size_t len, vb_sou
             const size_t n = vb_jsonl_keys(s->jsonl, keys, 32);
             reject(s, out, VB_EPARSE, "field \"%s\": missing (keys: ", name);
             append_names(s->rec_err, sizeof s->rec_err - 1, keys, n < 32 ? n : 32);
-            strcat(s->rec_err, ")");
+            const size_t used = strlen(s->rec_err);
+            snprintf(s->rec_err + used, sizeof s->rec_err - used, ")");
         }
     }
     return VB_OK;
