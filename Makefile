@@ -54,9 +54,11 @@ test: test-deps build
 # OOM test is left out: hundreds of runs, and it counts leaks itself.
 MEMCHECK ?= build-memcheck
 VALGRIND  = valgrind -q --error-exitcode=99 --leak-check=full \
-	    --errors-for-leak-kinds=definite --show-leak-kinds=definite
+	    --errors-for-leak-kinds=definite --show-leak-kinds=definite \
+	    --suppressions=$(CURDIR)/tests/support/valgrind.supp
 memcheck: deps
-	cmake -S . -B $(MEMCHECK) -DCMAKE_BUILD_TYPE=Debug -DVB_BUILD_BENCH=OFF $(CMAKE_ARGS)
+	cmake -S . -B $(MEMCHECK) -DCMAKE_BUILD_TYPE=Debug -DVB_BUILD_BENCH=OFF \
+	      -DVB_CLI_TIMEOUT=1200 $(CMAKE_ARGS)
 	cmake --build $(MEMCHECK) -j $(JOBS)
 	cd $(MEMCHECK) && ctest -T memcheck --output-on-failure -j $(JOBS) -L 'unit|api' \
 	      -E oom_run --overwrite MemoryCheckCommandOptions="$(VALGRIND:valgrind=)"
@@ -78,7 +80,7 @@ bench: build
 # FUZZ_SECONDS, one after the other; findings land in tests/fuzz/crashes/.
 FUZZ         ?= build-fuzz
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= csv jsonl source text sentiment taxonomy themes lexicon dates agg_merge writers
+FUZZ_TARGETS ?= csv jsonl source text sentiment taxonomy themes lexicon dates agg_merge state writers
 FUZZ_PKGS     = clang libclang-rt-14-dev
 
 fuzz-deps: deps

@@ -997,6 +997,12 @@ static bool read_quote(reader *r, vb_agg *agg, vb_quote_list *into, int dir)
                         q.spans[i].end);
     q.id = (char *)str_at(r, id);
     q.text = (char *)str_at(r, text);
+    /* Renderers mark spans: one inside a character would split it. */
+    for (size_t i = 0; i < q.n_spans; i++)
+        if (((unsigned char)q.text[q.spans[i].start] & 0xC0) == 0x80 ||
+            (q.spans[i].end < q.len && ((unsigned char)q.text[q.spans[i].end] & 0xC0) == 0x80))
+            return fail(r, VB_EPARSE, "quote span %zu-%zu: not on character boundaries",
+                        q.spans[i].start, q.spans[i].end);
     vb_quote_list one;
     one.items[0] = q;
     one.n = 1;

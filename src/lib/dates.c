@@ -379,11 +379,13 @@ static bool parse_format(scan *s, const char *f, vb_datetime *t, fmt_state *st, 
                 return false;
             s->p += 2;
             break;
-        case 'M':
+        case 'M': /* a time even without %H ("%d/%m/%Y %M:%S" is odd, not wrong) */
             if (!some_digits(s, 1, 2, &t->minute)) return false;
+            t->has_time = true;
             break;
         case 'S':
             if (!some_digits(s, 1, 2, &t->second)) return false;
+            t->has_time = true;
             break;
         case 'z':
             if (!scan_offset(s, t)) return false;

@@ -140,6 +140,12 @@ static vb_status copy_excerpt(const vb_allocator *a, const vb_quote_offer *o, vb
         size_t s = o->spans[i].start, e = o->spans[i].end;
         if (e > to) e = to;
         if (s < from || s >= e) continue;
+        /* Spans come from the caller or a JSON file: one that does not
+         * start and end on character boundaries is dropped, so that no
+         * renderer that marks spans splits a character. */
+        if (((unsigned char)o->text[s] & 0xC0) == 0x80 ||
+            (e < to && ((unsigned char)o->text[e] & 0xC0) == 0x80))
+            continue;
         q->spans[q->n_spans].start = s - from + pre;
         q->spans[q->n_spans].end = e - from + pre;
         q->n_spans++;

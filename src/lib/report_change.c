@@ -88,6 +88,7 @@ static vb_status build_change(vb_report *rep, const vb_agg *agg, const vb_agg_gr
     ch->delta =
         vb_diff_of(ch->score_from.value, ch->score_from.se, ch->score_to.value, ch->score_to.se);
     const double wa = ga->score.sw, wb = gb->score.sw;
+    ch->no_theme.theme = -1; /* renderers read it even without a decomposition */
     if (!(wa > 0) || !(wb > 0)) return VB_OK; /* nothing scored on one side: no decomposition */
     const double s_mid = (ch->score_from.value + ch->score_to.value) / 2;
 

@@ -832,6 +832,12 @@ static vb_status sniff(vb_source *s)
     bool ready = s->finished || avail >= SNIFF_MAX_BYTES;
     if (!ready) {
         size_t i = s->sniff_space;
+        /* vb_format_sniff() skips a BOM (here a second one) before the line
+         * it reads: wait for the line after it, not for the BOM's own. */
+        if (i == 0 && memcmp(p, "\xEF\xBB\xBF", avail < 3 ? avail : 3) == 0) {
+            if (avail < 3) return VB_AGAIN;
+            i = 3;
+        }
         while (i < avail && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
             i++;
         s->sniff_space = i;

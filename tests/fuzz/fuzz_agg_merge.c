@@ -9,8 +9,9 @@
  * into `all` and into `a` or `b` (a bit of the input decides); then
  * b is merged into a, and a must hold what `all` holds: the same counts,
  * groups, cells, theme tree and quote lists (exactly), the same sums
- * (up to rounding). Both are then rendered in every format, and the JSON
- * rendering must parse. */
+ * (up to rounding), and the same state text (vb_agg_write_state() is
+ * canonical and exact), which reads back to itself. Both are then
+ * rendered in every format, and the JSON rendering must parse. */
 #include "fuzz_common.h"
 
 #include "agg.h"
@@ -120,6 +121,29 @@ static void same_agg(const vb_agg *m, const vb_agg *o)
     same_groups(m, &m->segments, o, &o->segments);
 }
 
+static vb_status to_str(const char *data, size_t len, void *ctx)
+{
+    fuzz_put(ctx, data, len);
+    return VB_OK;
+}
+
+/* The state text of `agg`, checked to read back to the same text. */
+static void state_of(const vb_agg *agg, fuzz_str *out)
+{
+    FUZZ_CHECK(vb_agg_write_state(agg, to_str, out) == VB_OK);
+    vb_error err = {0};
+    vb_agg *back = vb_agg_read_state(out->p, out->len, NULL, &err);
+    if (back == NULL)
+        fprintf(stderr, "state does not read back: line %zu: %s\n%s\n", err.line, err.message,
+                out->p);
+    FUZZ_CHECK(back != NULL);
+    fuzz_str again = {0};
+    FUZZ_CHECK(vb_agg_write_state(back, to_str, &again) == VB_OK);
+    FUZZ_CHECK(again.len == out->len && memcmp(again.p, out->p, out->len) == 0);
+    fuzz_str_free(&again);
+    vb_agg_free(back);
+}
+
 static void render_all(const vb_agg *agg, bool utf8_in)
 {
     vb_error err = {0};
@@ -137,8 +161,9 @@ static void render_all(const vb_agg *agg, bool utf8_in)
         FUZZ_CHECK(out != NULL && out[len] == '\0');
         /* Rows of valid UTF-8 make reports of valid UTF-8. */
         if (utf8_in && vb_utf8_valid_len(out, len) != len) {
-            fprintf(stderr, "format %d: invalid UTF-8 at byte %zu of %zu\n", (int)formats[i],
-                    vb_utf8_valid_len(out, len), len);
+            const size_t at = vb_utf8_valid_len(out, len);
+            fprintf(stderr, "format %d: invalid UTF-8 at byte %zu of %zu: %.*s\n", (int)formats[i],
+                    at, len, (int)(len - at < 60 ? len - at : 60), out + (at > 20 ? at - 20 : 0));
             FUZZ_CHECK(!"a report of valid rows is not valid UTF-8");
         }
         if (formats[i] == VB_REPORT_JSON) {
@@ -281,8 +306,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fuzz_in in = {data + 2, size - 2};
         add_rows(all, a, b, &in, &utf8_in);
     }
+    /* A theme given two labels (or parents) in the input makes states
+     * that must not be merged: the label kept would depend on the split. */
+    if (vb_agg_compatible(a, b, &err) != VB_OK) {
+        FUZZ_CHECK(err.code == VB_EINVAL && err.message[0] != '\0');
+        render_all(all, utf8_in);
+        vb_agg_free(all);
+        vb_agg_free(a);
+        vb_agg_free(b);
+        return 0;
+    }
     FUZZ_CHECK(vb_agg_merge(a, b) == VB_OK);
     same_agg(a, all);
+    fuzz_str sa = {0}, sall = {0};
+    state_of(a, &sa);
+    state_of(all, &sall);
+    if (sa.len != sall.len || memcmp(sa.p, sall.p, sa.len) != 0) {
+        fprintf(stderr, "merged:\n%s\none pass:\n%s\n", sa.p, sall.p);
+        FUZZ_CHECK(!"merged state differs from one pass");
+    }
+    fuzz_str_free(&sa);
+    fuzz_str_free(&sall);
     render_all(all, utf8_in);
     if (mode & 2) render_all(a, utf8_in);
     vb_agg_free(all);

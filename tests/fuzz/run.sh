@@ -23,6 +23,7 @@ for t in "$@"; do
         writers) max_len=1024 ;;
         text | sentiment | themes) max_len=2048 ;;
         source | lexicon | agg_merge) max_len=4096 ;;
+        state) max_len=16384 ;;
         *) max_len=8192 ;;
     esac
     exe=$build/tests/fuzz/fuzz_$t
@@ -37,7 +38,9 @@ for t in "$@"; do
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
         -artifact_prefix="$crashes/" -print_final_stats=1 >"$log" 2>&1
     rc=$?
-    cpu=$(awk '{ printf "%d", $1 + $2 }' "$build/fuzz-$t.time" 2>/dev/null || echo 0)
+    # time(1) puts "Command exited with non-zero status N" first on failure.
+    cpu=$(tail -n 1 "$build/fuzz-$t.time" 2>/dev/null | awk '{ printf "%d", $1 + $2 }')
+    cpu=${cpu:-0}
     total=$((total + cpu))
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
     echo "fuzz_$t: exit $rc, ${cpu}s CPU, ${runs:-?} runs"
