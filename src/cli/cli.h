@@ -191,4 +191,19 @@ int cmd_merge(int argc, char **argv);           /* cmd_merge.c */
  * returns an exit status. cmd_merge.c. */
 int cli_write_state(cli_output *out, const char *cmd, const vb_agg *agg);
 
+/* How report and merge render: what --report, --section, --color and -o
+ * said. Without --report: html for -o x.html, a table on a terminal, else
+ * json; colour only on a terminal unless NO_COLOR is set. */
+typedef struct cli_report_format {
+    vb_report_format format;
+    bool format_given;
+    const char *section;
+    int color;        /* -1 never, 0 auto, 1 always */
+    const char *path; /* -o, NULL for stdout */
+} cli_report_format;
+
+/* Renders the report of `agg` to `out`; returns an exit status. */
+int cli_write_report(const char *cmd, const vb_agg *agg, const cli_report_format *f,
+                     cli_output *out);
+
 #endif

@@ -58,12 +58,8 @@ static const struct option merge_options[] = {
 
 typedef struct merge_cli {
     vb_report_options ro; /* the report options; the rest comes from the states */
-    vb_report_format format;
-    bool format_given;
-    const char *section;
-    int color; /* -1 never, 0 auto, 1 always */
+    cli_report_format fmt;
     bool emit_state;
-    const char *output;
     char *compare; /* owned copy of A..B, split in place */
 } merge_cli;
 
@@ -105,12 +101,12 @@ static int merge_option(merge_cli *mc, int c, const char *arg)
                    ? EXIT_OK
                    : usage("--min-n: expected a number >= 1, got '%s'", arg);
     case OPT_REPORT:
-        if (!vb_report_format_parse(arg, &mc->format))
+        if (!vb_report_format_parse(arg, &mc->fmt.format))
             return usage("--report: unknown format '%s' (table, json, csv, md, html)", arg);
-        mc->format_given = true;
+        mc->fmt.format_given = true;
         return EXIT_OK;
     case OPT_SECTION:
-        mc->section = arg;
+        mc->fmt.section = arg;
         return EXIT_OK;
     case OPT_QUOTES:
         return parse_size(arg, 0, &mc->ro.max_quotes) && mc->ro.max_quotes <= 10
@@ -118,11 +114,11 @@ static int merge_option(merge_cli *mc, int c, const char *arg)
                    : usage("--quotes: expected 0 to 10, got '%s'", arg);
     case OPT_COLOR:
         if (strcmp(arg, "auto") == 0)
-            mc->color = 0;
+            mc->fmt.color = 0;
         else if (strcmp(arg, "always") == 0)
-            mc->color = 1;
+            mc->fmt.color = 1;
         else if (strcmp(arg, "never") == 0)
-            mc->color = -1;
+            mc->fmt.color = -1;
         else
             return usage("--color: expected auto, always or never, got '%s'", arg);
         return EXIT_OK;
@@ -130,7 +126,7 @@ static int merge_option(merge_cli *mc, int c, const char *arg)
         mc->emit_state = true;
         return EXIT_OK;
     case 'o':
-        mc->output = arg;
+        mc->fmt.path = arg;
         return EXIT_OK;
     }
     fprintf(stderr, "Try 'verbatim " CMD " --help'.\n");
@@ -227,32 +223,36 @@ static vb_agg *read_state(const char *path, const vb_report_options *ro, int *st
 
 /* ---- The report ------------------------------------------------------------- */
 
-static int write_report(merge_cli *mc, const vb_agg *agg, cli_output *out)
+int cli_write_report(const char *cmd, const vb_agg *agg, const cli_report_format *f,
+                     cli_output *out)
 {
     vb_error err;
     vb_report *rep = vb_report_new(agg, &err);
     if (rep == NULL) {
-        fprintf(stderr, "verbatim " CMD ": %s\n", err.message);
+        fprintf(stderr, "verbatim %s: %s\n", cmd, err.message);
         return err.code == VB_ENOMEM ? EXIT_IO : EXIT_USAGE;
     }
+    /* Default format: html for -o x.html, a table on a terminal, else json. */
     const bool tty = isatty(fileno(out->f));
-    const size_t plen = mc->output != NULL ? strlen(mc->output) : 0;
-    const bool html_file = plen > 5 && (strcmp(mc->output + plen - 5, ".html") == 0 ||
-                                        strcmp(mc->output + plen - 4, ".htm") == 0);
-    if (!mc->format_given)
-        mc->format = html_file ? VB_REPORT_HTML : tty ? VB_REPORT_TABLE : VB_REPORT_JSON;
+    const size_t plen = f->path != NULL ? strlen(f->path) : 0;
+    const bool html_file = (plen > 5 && strcmp(f->path + plen - 5, ".html") == 0) ||
+                           (plen > 4 && strcmp(f->path + plen - 4, ".htm") == 0);
+    const vb_report_format format = f->format_given ? f->format
+                                    : html_file     ? VB_REPORT_HTML
+                                    : tty           ? VB_REPORT_TABLE
+                                                    : VB_REPORT_JSON;
     const char *no_color = getenv("NO_COLOR");
     const bool color =
-        mc->color > 0 || (mc->color == 0 && tty && (no_color == NULL || no_color[0] == '\0'));
+        f->color > 0 || (f->color == 0 && tty && (no_color == NULL || no_color[0] == '\0'));
     const char *text;
     size_t len;
     vb_status st =
-        vb_report_render(rep, mc->format, mc->section, color ? VB_REPORT_COLOR : 0, &text, &len);
+        vb_report_render(rep, format, f->section, color ? VB_REPORT_COLOR : 0, &text, &len);
     int status = EXIT_OK;
     if (st == VB_OK) {
-        cli_output_write(out, CMD, text, len);
+        cli_output_write(out, cmd, text, len);
     } else {
-        fprintf(stderr, "verbatim " CMD ": %s\n", vb_strerror(st));
+        fprintf(stderr, "verbatim %s: %s\n", cmd, vb_strerror(st));
         status = EXIT_IO;
     }
     vb_report_free(rep);
@@ -277,11 +277,11 @@ int cmd_merge(int argc, char **argv)
         status = usage("%s", "no STATE given (files that 'report --emit-state' wrote)");
         goto done;
     }
-    if (mc.emit_state && (mc.format_given || mc.section != NULL)) {
+    if (mc.emit_state && (mc.fmt.format_given || mc.fmt.section != NULL)) {
         status = usage("%s", "--emit-state writes the state, not a report: no --report or --section");
         goto done;
     }
-    if (mc.section != NULL && (!mc.format_given || mc.format != VB_REPORT_CSV)) {
+    if (mc.fmt.section != NULL && (!mc.fmt.format_given || mc.fmt.format != VB_REPORT_CSV)) {
         status = usage("%s", "--section needs --report csv");
         goto done;
     }
@@ -303,9 +303,9 @@ int cmd_merge(int argc, char **argv)
     }
     if (all != NULL && status == EXIT_OK) {
         cli_output out;
-        status = cli_output_open(&out, CMD, mc.output);
+        status = cli_output_open(&out, CMD, mc.fmt.path);
         if (status == EXIT_OK) {
-            status = mc.emit_state ? cli_write_state(&out, CMD, all) : write_report(&mc, all, &out);
+            status = mc.emit_state ? cli_write_state(&out, CMD, all) : cli_write_report(CMD, all, &mc.fmt, &out);
             const int out_status = cli_output_close(&out, CMD);
             if (status == EXIT_OK) status = out_status;
         }

@@ -98,10 +98,7 @@ static const struct option report_options[] = {
 
 typedef struct report_cli {
     vb_report_options ro;
-    vb_report_format format;
-    bool format_given;
-    const char *section;
-    int color; /* -1 never, 0 auto, 1 always */
+    cli_report_format fmt;   /* --report, --section, --color and -o */
     bool from_analyzed;
     bool emit_state;
     char *compare; /* owned copy of A..B, split in place */
@@ -205,12 +202,12 @@ static int report_option(report_cli *rc, int c, const char *arg)
                    ? 1
                    : usage("--min-n: expected a number >= 1, got '%s'", arg);
     case OPT_REPORT:
-        if (!vb_report_format_parse(arg, &rc->format))
+        if (!vb_report_format_parse(arg, &rc->fmt.format))
             return usage("--report: unknown format '%s' (table, json, csv, md, html)", arg);
-        rc->format_given = true;
+        rc->fmt.format_given = true;
         return 1;
     case OPT_SECTION:
-        rc->section = arg;
+        rc->fmt.section = arg;
         return 1;
     case OPT_QUOTES:
         return parse_size(arg, 0, &ro->max_quotes) && ro->max_quotes <= 10
@@ -218,11 +215,11 @@ static int report_option(report_cli *rc, int c, const char *arg)
                    : usage("--quotes: expected 0 to 10, got '%s'", arg);
     case OPT_COLOR:
         if (strcmp(arg, "auto") == 0)
-            rc->color = 0;
+            rc->fmt.color = 0;
         else if (strcmp(arg, "always") == 0)
-            rc->color = 1;
+            rc->fmt.color = 1;
         else if (strcmp(arg, "never") == 0)
-            rc->color = -1;
+            rc->fmt.color = -1;
         else
             return usage("--color: expected auto, always or never, got '%s'", arg);
         return 1;
@@ -438,39 +435,6 @@ static size_t keep(cli_input *in, const char *col)
     return in->opts.n_keep_cols++;
 }
 
-static int write_report(report_cli *rc, report_run *run, cli_output *out)
-{
-    vb_error err;
-    vb_report *rep = vb_report_new(run->agg, &err);
-    if (rep == NULL) {
-        fprintf(stderr, "verbatim " CMD ": %s\n", err.message);
-        return err.code == VB_ENOMEM ? EXIT_IO : EXIT_USAGE;
-    }
-    const bool tty = isatty(fileno(out->f));
-    const char *path = run->in->output;
-    const size_t plen = path != NULL ? strlen(path) : 0;
-    const bool html_file = (plen > 5 && strcmp(path + plen - 5, ".html") == 0) ||
-                           (plen > 4 && strcmp(path + plen - 4, ".htm") == 0);
-    if (!rc->format_given)
-        rc->format = html_file ? VB_REPORT_HTML : tty ? VB_REPORT_TABLE : VB_REPORT_JSON;
-    const char *no_color = getenv("NO_COLOR");
-    const bool color =
-        rc->color > 0 || (rc->color == 0 && tty && (no_color == NULL || no_color[0] == '\0'));
-    const char *text;
-    size_t len;
-    vb_status st =
-        vb_report_render(rep, rc->format, rc->section, color ? VB_REPORT_COLOR : 0, &text, &len);
-    int status = EXIT_OK;
-    if (st == VB_OK) {
-        cli_output_write(out, CMD, text, len);
-    } else {
-        fprintf(stderr, "verbatim " CMD ": %s\n", vb_strerror(st));
-        status = EXIT_IO;
-    }
-    vb_report_free(rep);
-    return status;
-}
-
 int cmd_report(int argc, char **argv)
 {
     struct option longopts[CLI_MAX_OPTIONS];
@@ -500,12 +464,12 @@ int cmd_report(int argc, char **argv)
         status = EXIT_USAGE;
         goto done;
     }
-    if (rc.emit_state && (rc.format_given || rc.section != NULL)) {
+    if (rc.emit_state && (rc.fmt.format_given || rc.fmt.section != NULL)) {
         usage("%s", "--emit-state writes the state, not a report: no --report or --section");
         status = EXIT_USAGE;
         goto done;
     }
-    if (rc.section != NULL && (!rc.format_given || rc.format != VB_REPORT_CSV)) {
+    if (rc.fmt.section != NULL && (!rc.fmt.format_given || rc.fmt.format != VB_REPORT_CSV)) {
         usage("%s", "--section needs --report csv");
         status = EXIT_USAGE;
         goto done;
@@ -537,13 +501,14 @@ int cmd_report(int argc, char **argv)
         goto done;
     }
     cli_output out;
+    rc.fmt.path = in.output;
     status = cli_output_open(&out, CMD, in.output);
     if (status == EXIT_OK) {
         status = rc.from_analyzed ? run_analyzed(&in, &run) : run_raw(&in, &run);
         if (run.strict_failed) status = EXIT_BAD_INPUT;
         if (status == EXIT_OK)
             status =
-                rc.emit_state ? cli_write_state(&out, CMD, run.agg) : write_report(&rc, &run, &out);
+                rc.emit_state ? cli_write_state(&out, CMD, run.agg) : cli_write_report(CMD, run.agg, &rc.fmt, &out);
         int out_status = cli_output_close(&out, CMD);
         if (status == EXIT_OK) status = out_status;
     }
