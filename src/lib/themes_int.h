@@ -1,0 +1,157 @@
+/* themes_int.h: the compiled taxonomy of a vb_themes, shared by themes.c
+ * (which compiles a taxonomy into it) and themes_match.c (which matches
+ * records against it). Nothing outside those two files includes it. */
+#ifndef VB_THEMES_INT_H
+#define VB_THEMES_INT_H
+
+#include "themes.h"
+
+#include "arena.h"
+#include "match.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#define MAX_PREFIX_BYTES 255
+
+#define TRY(expr)                                                                            \
+    do {                                                                                     \
+        vb_status st_ = (expr);                                                              \
+        if (st_ != VB_OK)                                                                    \
+            return st_;                                                                      \
+    } while (0)
+
+/* Roles of an output; the first three are also per-sentence theme flags. */
+enum {
+    ROLE_FREE = 1u << 0,   /* counts on its own */
+    ROLE_COND = 1u << 1,   /* counts where the parent matches */
+    ROLE_EXCL = 1u << 2,   /* suppresses the theme in this sentence */
+    ROLE_NEAR_A = 1u << 3, /* left operand of NEAR rule `near` */
+    ROLE_NEAR_B = 1u << 4, /* right operand */
+    FLAG_MATCHED = 1u << 5 /* per-sentence flag: the theme matches here */
+};
+
+/* ---- hash tables ---------------------------------------------------------- */
+
+/* Strings to a value (stem -> id, prefix -> first output). Open addressing,
+ * at most half full. */
+typedef struct str_slot {
+    const char *s; /* NULL: empty */
+    uint64_t hash;
+    uint32_t len;
+    uint32_t value;
+} str_slot;
+
+typedef struct str_table {
+    str_slot *slots;
+    size_t n_slots; /* a power of 2, or 0 */
+    size_t n_used;
+} str_table;
+
+static inline str_slot *str_find(const str_table *t, uint64_t hash, const char *s, size_t len)
+{
+    if (t->n_slots == 0)
+        return NULL;
+    size_t mask = t->n_slots - 1;
+    for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
+        str_slot *e = &t->slots[i];
+        if (e->s == NULL)
+            return NULL;
+        if (e->hash == hash && e->len == len && memcmp(e->s, s, len) == 0)
+            return e;
+    }
+}
+
+/* Trie edges: (node << 32 | stem id) -> child node. Key 0 is never used
+ * (stem ids start at 1), so it marks an empty slot. */
+typedef struct edge_slot {
+    uint64_t key;
+    uint32_t child;
+} edge_slot;
+
+typedef struct edge_table {
+    edge_slot *slots;
+    size_t n_slots;
+    size_t n_used;
+} edge_table;
+
+static inline size_t edge_hash(uint64_t key)
+{
+    return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 17);
+}
+
+static inline uint32_t edge_find(const edge_table *t, uint32_t node, uint32_t id)
+{
+    if (t->n_slots == 0)
+        return 0;
+    const uint64_t key = (uint64_t)node << 32 | id;
+    const size_t mask = t->n_slots - 1;
+    for (size_t i = edge_hash(key) & mask;; i = (i + 1) & mask) {
+        if (t->slots[i].key == key)
+            return t->slots[i].child;
+        if (t->slots[i].key == 0)
+            return 0;
+    }
+}
+
+/* ---- the compiled taxonomy ------------------------------------------------ */
+
+typedef struct output {
+    uint32_t theme;
+    uint32_t role; /* one ROLE_* */
+    uint32_t near; /* NEAR rule, for ROLE_NEAR_A/B */
+    uint32_t next; /* next output of the same node or prefix; 0 ends */
+} output;
+
+typedef struct trie_node {
+    uint32_t out;      /* first output other than a NEAR operand; 0 = none */
+    uint32_t near_out; /* first NEAR operand output; 0 = none */
+    uint64_t kids;     /* bit (id & 63) for each stem id a phrase goes on with */
+    uint64_t partners; /* bit (id & 63) of the other side's first stem id of
+                        * each NEAR operand here (all bits: a prefix) */
+} trie_node;
+
+typedef struct near_rule {
+    uint32_t theme;
+    uint32_t role; /* ROLE_FREE, ROLE_COND or ROLE_EXCL of the whole rule */
+    uint32_t k;    /* at most k words apart */
+    uint32_t first_id[2]; /* first stem id of A and of B; 0: a prefix */
+} near_rule;
+
+typedef struct regex_rule {
+    vb_regex *re;
+    uint32_t theme;
+    uint32_t role;
+    uint32_t index; /* 1-based among the theme's regexes, for warnings */
+} regex_rule;
+
+struct vb_themes {
+    const vb_allocator *alloc;
+    vb_arena strings;     /* ids, labels, stems, prefixes */
+    vb_theme_info *info;  /* n_themes, taxonomy order */
+    const char **json_head; /* per theme: {"id":...,"label":...,"sentiment": */
+    size_t *json_head_len;
+    size_t n_themes;
+    str_table stems;      /* stem -> id */
+    uint32_t *id_root;    /* stem id -> trie node of the one-token path, 0 = none */
+    edge_table edges;     /* trie */
+    trie_node *nodes;     /* node 0 is the root */
+    size_t n_nodes, cap_nodes;
+    output *outs;         /* outs[0] unused, so 0 can end a list */
+    size_t n_outs, cap_outs;
+    str_table prefixes;   /* prefix lookup form -> first output */
+    bool prefix_len[MAX_PREFIX_BYTES + 1]; /* lengths in use */
+    size_t max_prefix_len;
+    near_rule *nears;
+    size_t n_nears, cap_nears;
+    regex_rule *regexes;
+    size_t n_regexes, cap_regexes;
+};
+
+/* Grows `*items` (of `*cap` items of `size` bytes) to hold at least `need`. */
+vb_status vb_themes_grow(const vb_allocator *a, void **items, size_t *cap, size_t need,
+                         size_t size);
+
+#endif
