@@ -59,7 +59,10 @@ static int bytes_cmp(const char *a, size_t alen, const char *b, size_t blen)
 }
 
 /* The total order of a list: stronger, then short enough to read at a
- * glance, then newer, then the folded text's key, then the id. */
+ * glance, then newer, then the folded text's key, then the id, then the
+ * text and the theme's spans, so that two copies of one comment that
+ * differ anywhere never tie (a tie would keep whichever came first, and
+ * a merge could then differ from one pass). */
 static int compare(const vb_quote *a, const vb_quote *b, int dir)
 {
     int sa = strength(a->sentiment, dir), sb = strength(b->sentiment, dir);
@@ -72,7 +75,17 @@ static int compare(const vb_quote *a, const vb_quote *b, int dir)
     /* Kept quotes are excerpts: compare what an excerpt keeps of the
      * whole comment, its length and folded key. */
     if (a->key != b->key) return a->key < b->key ? -1 : 1;
-    return bytes_cmp(a->id, a->id_len, b->id, b->id_len);
+    int c = bytes_cmp(a->id, a->id_len, b->id, b->id_len);
+    if (c == 0) c = bytes_cmp(a->text, a->len, b->text, b->len);
+    if (c != 0) return c;
+    if (a->n_spans != b->n_spans) return a->n_spans < b->n_spans ? -1 : 1;
+    for (size_t i = 0; i < a->n_spans; i++) {
+        if (a->spans[i].start != b->spans[i].start)
+            return a->spans[i].start < b->spans[i].start ? -1 : 1;
+        if (a->spans[i].end != b->spans[i].end)
+            return a->spans[i].end < b->spans[i].end ? -1 : 1;
+    }
+    return 0;
 }
 
 bool vb_quote_before(const vb_quote *a, const vb_quote *b, int dir)
