@@ -202,6 +202,9 @@ typedef struct cli_report_format {
     const char *path; /* -o, NULL for stdout */
 } cli_report_format;
 
+/* Parses --color's value (auto, always, never) into f->color. */
+bool cli_report_color(cli_report_format *f, const char *arg);
+
 /* Renders the report of `agg` to `out`; returns an exit status. */
 int cli_write_report(const char *cmd, const vb_agg *agg, const cli_report_format *f,
                      cli_output *out);

@@ -113,15 +113,9 @@ static int merge_option(merge_cli *mc, int c, const char *arg)
                    ? EXIT_OK
                    : usage("--quotes: expected 0 to 10, got '%s'", arg);
     case OPT_COLOR:
-        if (strcmp(arg, "auto") == 0)
-            mc->fmt.color = 0;
-        else if (strcmp(arg, "always") == 0)
-            mc->fmt.color = 1;
-        else if (strcmp(arg, "never") == 0)
-            mc->fmt.color = -1;
-        else
-            return usage("--color: expected auto, always or never, got '%s'", arg);
-        return EXIT_OK;
+        return cli_report_color(&mc->fmt, arg)
+                   ? EXIT_OK
+                   : usage("--color: expected auto, always or never, got '%s'", arg);
     case OPT_EMIT:
         mc->emit_state = true;
         return EXIT_OK;
@@ -222,6 +216,18 @@ static vb_agg *read_state(const char *path, const vb_report_options *ro, int *st
 }
 
 /* ---- The report ------------------------------------------------------------- */
+
+bool cli_report_color(cli_report_format *f, const char *arg)
+{
+    static const char *const names[] = {"never", "auto", "always"};
+    for (int i = 0; i < 3; i++) {
+        if (strcmp(arg, names[i]) == 0) {
+            f->color = i - 1;
+            return true;
+        }
+    }
+    return false;
+}
 
 int cli_write_report(const char *cmd, const vb_agg *agg, const cli_report_format *f,
                      cli_output *out)

@@ -214,15 +214,9 @@ static int report_option(report_cli *rc, int c, const char *arg)
                    ? 1
                    : usage("--quotes: expected 0 to 10, got '%s'", arg);
     case OPT_COLOR:
-        if (strcmp(arg, "auto") == 0)
-            rc->fmt.color = 0;
-        else if (strcmp(arg, "always") == 0)
-            rc->fmt.color = 1;
-        else if (strcmp(arg, "never") == 0)
-            rc->fmt.color = -1;
-        else
-            return usage("--color: expected auto, always or never, got '%s'", arg);
-        return 1;
+        return cli_report_color(&rc->fmt, arg)
+                   ? 1
+                   : usage("--color: expected auto, always or never, got '%s'", arg);
     case OPT_FROM_ANALYZED:
         rc->from_analyzed = true;
         return 1;
