@@ -9,6 +9,7 @@
 #ifndef VB_AGG_H
 #define VB_AGG_H
 
+#include "buf.h"
 #include "metric.h"
 #include "xsum.h"
 
@@ -133,6 +134,7 @@ struct vb_agg {
     const vb_range **row_spans;
     size_t *row_n_spans;
     size_t row_cap;
+    vb_buf row_id, row_segment; /* the row's id and segment without NUL bytes */
 };
 
 /* The fields of one row after validation, the internal way in. */

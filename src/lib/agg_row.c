@@ -65,6 +65,23 @@ static void add_issue(vb_report_issue *issues, size_t *n, const char *field, con
     snprintf(is->message, sizeof is->message, "%s: %s", what, quoted);
 }
 
+/* Ids and segment values are C strings in the report model, where a NUL
+ * byte would cut them: it becomes U+FFFD, as \u0000 does in the JSONL
+ * reader. *s then points into `b`, valid until the next row. */
+static vb_status without_nul(vb_buf *b, const char **s, size_t *len)
+{
+    if (*len == 0 || memchr(*s, '\0', *len) == NULL) return VB_OK;
+    vb_buf_reset(b);
+    for (size_t i = 0; i < *len; i++) {
+        vb_status st = (*s)[i] == '\0' ? vb_buf_append(b, "\xEF\xBF\xBD", 3)
+                                        : vb_buf_putc(b, (*s)[i]);
+        if (st != VB_OK) return st;
+    }
+    *s = b->data;
+    *len = b->len;
+    return VB_OK;
+}
+
 static bool blank(const vb_field *f)
 {
     if (f->data == NULL) return true;
@@ -217,13 +234,18 @@ vb_status vb_agg_add(vb_agg *agg, const vb_report_row *row, vb_report_issue *iss
             e--;
         in.segment = e > s ? row->segment.data + s : missing;
         in.segment_len = e > s ? e - s : sizeof missing - 1;
+        if (without_nul(&agg->row_segment, &in.segment, &in.segment_len) != VB_OK)
+            return VB_ENOMEM;
     }
+    vb_field id = row->id;
+    if (id.data != NULL && without_nul(&agg->row_id, &id.data, &id.len) != VB_OK)
+        return VB_ENOMEM;
     if (resolve_themes(agg, row, &in.n_themes) != VB_OK) return VB_ENOMEM;
     in.themes = agg->row_themes;
     in.sentiment = agg->row_sentiment;
     in.spans = agg->row_spans;
     in.n_spans = agg->row_n_spans;
-    in.id = &row->id;
+    in.id = &id;
     in.text = &row->text;
     return vb_agg_add_input(agg, &in);
 }

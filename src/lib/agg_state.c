@@ -888,6 +888,7 @@ static bool read_group(reader *r, vb_agg *agg, const char *kind, vb_agg_groups *
         !f_size(r, "cells", agg->n_themes, &n_cells) || !eol(r, "group"))
         return false;
     if (key == SIZE_MAX) return fail(r, VB_EPARSE, "group key: expected a string");
+    if (!no_nul(r, "group key", key, key_len)) return false;
     vb_agg_group *g = &agg->overall;
     if (gs == NULL && key_len != 0) return fail(r, VB_EPARSE, "group key: overall has \"\"");
     if (gs != NULL) {
@@ -989,6 +990,7 @@ static bool read_quote(reader *r, vb_agg *agg, vb_quote_list *into, int dir)
         !eol(r, "quote"))
         return false;
     if (id == SIZE_MAX || text == SIZE_MAX) return fail(r, VB_EPARSE, "quote: id and text are strings");
+    if (!no_nul(r, "quote id", id, q.id_len)) return false;
     if (q.len == 0 || q.len > QUOTE_TEXT_MAX)
         return fail(r, VB_EPARSE, "quote text: %zu bytes (1 to %d)", q.len, QUOTE_TEXT_MAX);
     for (size_t i = 0; i < q.n_spans; i++)

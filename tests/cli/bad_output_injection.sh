@@ -38,3 +38,14 @@ sed 's/,"sentiment".*//' out.jsonl
 "$VERBATIM" report risky.csv --id-col id --score-col score --segment-col segment \
     --min-n 1 --report csv --section quotes | cat -A
 echo "exit $?"
+
+# NUL bytes in an id or a segment value: the report keeps the whole value
+# with U+FFFD for the NUL (as the JSONL reader does with \u0000), instead
+# of cutting it at the NUL; the state carries the same value.
+printf 'id,segment,score,comment\n"a\000b","so\000uth",9,great delivery\n' > nul.csv
+for section in segments quotes; do
+    "$VERBATIM" report nul.csv --id-col id --score-col score --segment-col segment \
+        --min-n 1 --report csv --section $section
+done
+"$VERBATIM" report nul.csv --id-col id --score-col score --segment-col segment \
+    --emit-state | grep -a '^group segment\|^quote '

@@ -25,3 +25,7 @@ sed 's/^top-box 2/top-box two/' a.state > bad.state
 sed 's/"Delivery\([^"]*\)"/"Shipping\1"/' a.state > relabel.state
 "$VERBATIM" merge a.state relabel.state; echo "exit $?"
 "$VERBATIM" merge a.state a.state --report json | grep -o '"records":[0-9]*' | head -n 1
+# A state never holds a NUL in a segment key or a quote id (report writes
+# U+FFFD): one that does was not written by verbatim.
+sed 's/^group segment "North"/group segment "No\\x00rth"/' a.state > nul.state
+"$VERBATIM" merge nul.state; echo "exit $?"
