@@ -113,35 +113,58 @@ static int iso_weeks_in_year(int week_year)
     return w;
 }
 
+/* Writes `v` as `width` decimal digits at `out`, zero-padded; returns the
+ * end. snprintf() would do, but this runs once per record of a report. */
+static char *put_digits(char *out, int v, int width)
+{
+    for (int i = width - 1; i >= 0; i--) {
+        out[i] = (char)('0' + v % 10);
+        v /= 10;
+    }
+    return out + width;
+}
+
 size_t vb_period_label(vb_period period, const vb_datetime *t, char out[VB_PERIOD_LABEL_MAX])
 {
+    /* The parser keeps the year in 1..9999, so four digits always do. */
     int y = t->year, m = t->month, d = t->day;
-    /* Each %0Nd argument is range-checked by the parser (year 1..9999). */
-    int n = 0;
+    char *p = out;
     switch (period) {
     case VB_PERIOD_NONE:
-        out[0] = '\0';
-        return 0;
+        break;
     case VB_PERIOD_DAY:
-        n = snprintf(out, VB_PERIOD_LABEL_MAX, "%04d-%02d-%02d", y, m, d);
+        p = put_digits(p, y, 4);
+        *p++ = '-';
+        p = put_digits(p, m, 2);
+        *p++ = '-';
+        p = put_digits(p, d, 2);
         break;
     case VB_PERIOD_WEEK: {
         int wy, w;
         vb_iso_week(y, m, d, &wy, &w);
-        n = snprintf(out, VB_PERIOD_LABEL_MAX, "%04d-W%02d", wy, w);
+        p = put_digits(p, wy, 4);
+        *p++ = '-';
+        *p++ = 'W';
+        p = put_digits(p, w, 2);
         break;
     }
     case VB_PERIOD_MONTH:
-        n = snprintf(out, VB_PERIOD_LABEL_MAX, "%04d-%02d", y, m);
+        p = put_digits(p, y, 4);
+        *p++ = '-';
+        p = put_digits(p, m, 2);
         break;
     case VB_PERIOD_QUARTER:
-        n = snprintf(out, VB_PERIOD_LABEL_MAX, "%04d-Q%d", y, (m - 1) / 3 + 1);
+        p = put_digits(p, y, 4);
+        *p++ = '-';
+        *p++ = 'Q';
+        p = put_digits(p, (m - 1) / 3 + 1, 1);
         break;
     case VB_PERIOD_YEAR:
-        n = snprintf(out, VB_PERIOD_LABEL_MAX, "%04d", y);
+        p = put_digits(p, y, 4);
         break;
     }
-    return n > 0 ? (size_t)n : 0;
+    *p = '\0';
+    return (size_t)(p - out);
 }
 
 int64_t vb_datetime_seconds(const vb_datetime *t)
