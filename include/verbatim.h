@@ -599,10 +599,12 @@ VB_EXPORT vb_status vb_agg_compatible(const vb_agg *a, const vb_agg *b, vb_error
 typedef struct vb_report vb_report;
 
 /* Computes the report from `agg`, which may be freed afterwards (the
- * report copies what it needs; the options' strings stay borrowed).
+ * report copies what it needs; the options' strings stay borrowed). It
+ * first rounds the agg's exact sums for reading (a cache inside `agg`, so
+ * not from two threads at once on one agg); the figures are unchanged.
  * VB_EINVAL when --compare names a period or segment that does not exist,
  * with the known ones listed in `err`. */
-VB_EXPORT vb_report *vb_report_new(const vb_agg *agg, vb_error *err);
+VB_EXPORT vb_report *vb_report_new(vb_agg *agg, vb_error *err);
 VB_EXPORT void vb_report_free(vb_report *rep); /* NULL is a no-op */
 
 enum {

@@ -206,7 +206,7 @@ typedef struct cli_report_format {
 bool cli_report_color(cli_report_format *f, const char *arg);
 
 /* Renders the report of `agg` to `out`; returns an exit status. */
-int cli_write_report(const char *cmd, const vb_agg *agg, const cli_report_format *f,
+int cli_write_report(const char *cmd, vb_agg *agg, const cli_report_format *f,
                      cli_output *out);
 
 #endif

@@ -229,7 +229,7 @@ bool cli_report_color(cli_report_format *f, const char *arg)
     return false;
 }
 
-int cli_write_report(const char *cmd, const vb_agg *agg, const cli_report_format *f,
+int cli_write_report(const char *cmd, vb_agg *agg, const cli_report_format *f,
                      cli_output *out)
 {
     vb_error err;

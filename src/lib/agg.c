@@ -167,7 +167,25 @@ void vb_agg_group_refresh(vb_agg_group *g)
     g->none_wx = vb_xsum_value(&g->x[VB_SUM_NONE_WX]);
 }
 
-/* One scored respondent into exact moments (the doubles: refresh). */
+static void group_refresh_all(vb_agg_group *g)
+{
+    vb_agg_group_refresh(g);
+    for (size_t t = 0; t < g->n_cells; t++)
+        vb_agg_cell_refresh(&g->cells[t]);
+}
+
+void vb_agg_refresh(vb_agg *agg)
+{
+    if (!agg->stale) return;
+    group_refresh_all(&agg->overall);
+    for (size_t i = 0; i < agg->periods.n; i++)
+        group_refresh_all(agg->periods.items[i]);
+    for (size_t i = 0; i < agg->segments.n; i++)
+        group_refresh_all(agg->segments.items[i]);
+    agg->stale = false;
+}
+
+/* One scored respondent into exact moments (the doubles: vb_agg_refresh). */
 static void xmoments_add(vb_moments *m, vb_xsum *x, double w, double v)
 {
     m->n++;
@@ -379,7 +397,6 @@ static void add_to_group(vb_agg *agg, vb_agg_group *g, const vb_agg_input *in, s
         vb_xsum_add(&g->x[VB_SUM_NONE_W], in->w);
         vb_xsum_add(&g->x[VB_SUM_NONE_WX], in->w * in->x);
     }
-    if (in->scored) vb_agg_group_refresh(g);
     for (size_t i = 0; i < in->n_themes; i++) {
         const uint32_t t = in->themes[i];
         vb_agg_cell *c = &g->cells[t];
@@ -401,7 +418,6 @@ static void add_to_group(vb_agg *agg, vb_agg_group *g, const vb_agg_input *in, s
             vb_xsum_add(&c->x[VB_SUM_FW], in->w / share);
             vb_xsum_add(&c->x[VB_SUM_FWX], in->w * in->x / share);
         }
-        vb_agg_cell_refresh(c);
     }
 }
 
@@ -410,23 +426,21 @@ vb_status vb_agg_add_input(vb_agg *agg, const vb_agg_input *in)
     const vb_allocator *a = &agg->alloc;
     /* Everything that allocates comes first, so that VB_ENOMEM leaves the
      * figures as they were (only a quote may have been kept). */
+    vb_quote_offer q = {0}; /* one comment, offered to each of its themes */
+    if (in->text != NULL) {
+        q.text = in->text->data;
+        q.len = in->text->len;
+    }
+    if (in->id != NULL) {
+        q.id = in->id->data;
+        q.id_len = in->id->len;
+    }
+    q.has_time = in->has_time;
+    q.time = in->time;
     for (size_t i = 0; i < in->n_themes; i++) {
-        vb_quote_offer q = {0};
-        if (in->text != NULL) {
-            q.text = in->text->data;
-            q.len = in->text->len;
-        }
-        if (in->spans != NULL) {
-            q.spans = in->spans[i];
-            q.n_spans = in->n_spans[i];
-        }
-        if (in->id != NULL) {
-            q.id = in->id->data;
-            q.id_len = in->id->len;
-        }
+        q.spans = in->spans != NULL ? in->spans[i] : NULL;
+        q.n_spans = in->spans != NULL ? in->n_spans[i] : 0;
         q.sentiment = in->sentiment[i];
-        q.has_time = in->has_time;
-        q.time = in->time;
         if (vb_quote_offer_to(a, &agg->themes[in->themes[i]], &q) != VB_OK) return VB_ENOMEM;
     }
     vb_agg_group *groups[3] = {&agg->overall, NULL, NULL};
@@ -461,6 +475,7 @@ vb_status vb_agg_add_input(vb_agg *agg, const vb_agg_input *in)
     }
     for (size_t i = 0; i < n_groups; i++)
         add_to_group(agg, groups[i], in, k, n_children);
+    agg->stale = true;
 
     if (in->scored) {
         for (size_t i = 0; i < in->n_themes; i++)
@@ -484,7 +499,6 @@ static void cell_merge(vb_agg_cell *into, const vb_agg_cell *from)
     into->score.n += from->score.n;
     for (size_t i = 0; i < VB_CELL_SUMS; i++)
         vb_xsum_merge(&into->x[i], &from->x[i]);
-    vb_agg_cell_refresh(into);
 }
 
 static vb_status group_merge(vb_agg *into, vb_agg_group *g, const vb_agg_group *from,
@@ -495,7 +509,6 @@ static vb_status group_merge(vb_agg *into, vb_agg_group *g, const vb_agg_group *
     g->score.n += from->score.n;
     for (size_t i = 0; i < VB_GROUP_SUMS; i++)
         vb_xsum_merge(&g->x[i], &from->x[i]);
-    vb_agg_group_refresh(g);
     for (size_t t = 0; t < from->n_cells; t++)
         cell_merge(&g->cells[map[t]], &from->cells[t]);
     return VB_OK;
@@ -520,6 +533,7 @@ vb_status vb_agg_merge(vb_agg *into, const vb_agg *from)
         return VB_EINVAL;
     uint32_t *map = vb_calloc(&into->alloc, from->n_themes + 1, sizeof *map);
     if (map == NULL) return VB_ENOMEM;
+    into->stale = true;
     vb_status st = VB_OK;
     /* Parents precede children in `from`, so parents are mapped first. */
     for (size_t t = 0; t < from->n_themes && st == VB_OK; t++) {

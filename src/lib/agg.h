@@ -41,7 +41,8 @@ typedef struct vb_quote_list {
 
 /* The exact sums (xsum.h) behind the doubles of a cell, in this order;
  * a group has the first four and then none_w, none_wx. The doubles are
- * their roundings, refreshed on every add and merge (vb_agg_*_refresh),
+ * their roundings, brought up to date by vb_agg_refresh() before a report
+ * reads them (not on every add: rounding is most of the cost of adding),
  * so they do not depend on the order of rows, threads or shards. */
 enum {
     VB_SUM_W,   /* score.sw */
@@ -135,6 +136,8 @@ struct vb_agg {
     size_t *row_n_spans;
     size_t row_cap;
     vb_buf row_id, row_segment; /* the row's id and segment without NUL bytes */
+
+    bool stale; /* sums changed since the doubles were last rounded */
 };
 
 /* The fields of one row after validation, the internal way in. */
@@ -180,6 +183,9 @@ static inline double vb_agg_sxx(const vb_agg *agg, size_t s, size_t t)
 
 /* Recompute the doubles of a cell or a group from their exact sums. */
 void vb_agg_cell_refresh(vb_agg_cell *c);
+/* Rounds every group's and cell's sums to their doubles if any changed
+ * since the last time: vb_report_new() calls it before reading them. */
+void vb_agg_refresh(vb_agg *agg);
 void vb_agg_group_refresh(vb_agg_group *g);
 
 /* Makes room in `g` for `n_themes` cells (zero). VB_ENOMEM. */

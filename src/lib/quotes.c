@@ -63,7 +63,7 @@ static int bytes_cmp(const char *a, size_t alen, const char *b, size_t blen)
  * text and the theme's spans, so that two copies of one comment that
  * differ anywhere never tie (a tie would keep whichever came first, and
  * a merge could then differ from one pass). */
-static int compare(const vb_quote *a, const vb_quote *b, int dir)
+static int compare_rank(const vb_quote *a, const vb_quote *b, int dir)
 {
     int sa = strength(a->sentiment, dir), sb = strength(b->sentiment, dir);
     if (sa != sb) return sa > sb ? -1 : 1;
@@ -72,10 +72,17 @@ static int compare(const vb_quote *a, const vb_quote *b, int dir)
     if (short_a != short_b) return short_a ? -1 : 1;
     if (a->has_time != b->has_time) return a->has_time ? -1 : 1;
     if (a->has_time && a->time != b->time) return a->time > b->time ? -1 : 1;
+    return 0;
+}
+
+static int compare(const vb_quote *a, const vb_quote *b, int dir)
+{
+    int c = compare_rank(a, b, dir);
+    if (c != 0) return c;
     /* Kept quotes are excerpts: compare what an excerpt keeps of the
      * whole comment, its length and folded key. */
     if (a->key != b->key) return a->key < b->key ? -1 : 1;
-    int c = bytes_cmp(a->id, a->id_len, b->id, b->id_len);
+    c = bytes_cmp(a->id, a->id_len, b->id, b->id_len);
     if (c == 0) c = bytes_cmp(a->text, a->len, b->text, b->len);
     if (c != 0) return c;
     if (a->n_spans != b->n_spans) return a->n_spans < b->n_spans ? -1 : 1;
@@ -226,7 +233,16 @@ static vb_status own_copy(const vb_allocator *a, const void *src, vb_quote *q)
     return q->text != NULL && q->id != NULL ? VB_OK : VB_ENOMEM;
 }
 
-vb_status vb_quote_offer_to(const vb_allocator *a, vb_agg_theme *t, const vb_quote_offer *o)
+/* Whether `cand` ranks below the last of a full list before the folded
+ * key is even compared: then it is below every kept comment, its own
+ * earlier copy included, and offer() would leave the list as it is. Most
+ * comments stop here, which spares hashing their text. */
+static bool cannot_enter(const vb_quote_list *l, int dir, const vb_quote *cand)
+{
+    return l->n == VB_QUOTE_KEEP && compare_rank(cand, &l->items[l->n - 1], dir) > 0;
+}
+
+vb_status vb_quote_offer_to(const vb_allocator *a, vb_agg_theme *t, vb_quote_offer *o)
 {
     if (o->text == NULL || o->len == 0) return VB_OK;
     /* Compared before copying: the candidate borrows the offer's text. The
@@ -242,12 +258,19 @@ vb_status vb_quote_offer_to(const vb_allocator *a, vb_agg_theme *t, const vb_quo
     cand.sentiment = o->sentiment;
     cand.has_time = o->has_time;
     cand.time = o->time;
-    cand.key = fold_key(o->text, o->len);
-    if (o->sentiment > -0.05) {
+    const bool to_pos = o->sentiment > -0.05 && !cannot_enter(&t->pos, +1, &cand);
+    const bool to_neg = o->sentiment < 0.05 && !cannot_enter(&t->neg, -1, &cand);
+    if (!to_pos && !to_neg) return VB_OK;
+    if (!o->has_key) {
+        o->key = fold_key(o->text, o->len);
+        o->has_key = true;
+    }
+    cand.key = o->key;
+    if (to_pos) {
         vb_status st = offer(a, &t->pos, +1, &cand, own_offer, o);
         if (st != VB_OK) return st;
     }
-    if (o->sentiment < 0.05) return offer(a, &t->neg, -1, &cand, own_offer, o);
+    if (to_neg) return offer(a, &t->neg, -1, &cand, own_offer, o);
     return VB_OK;
 }
 

@@ -15,6 +15,10 @@ typedef struct vb_quote_offer {
     double sentiment;
     bool has_time;
     int64_t time;
+    /* The folded text's key, set by the first vb_quote_offer_to() that
+     * needs it: one comment offered to several themes is hashed once. */
+    bool has_key;
+    uint64_t key;
 } vb_quote_offer;
 
 /* Offers a comment to the theme's positive and negative lists. The lists
@@ -23,7 +27,7 @@ typedef struct vb_quote_offer {
  * short comments (200 bytes at most) first, then the most recent, then a
  * hash of the folded text and the id: a total order, so the result does
  * not depend on the order of offers or merges. VB_ENOMEM. */
-vb_status vb_quote_offer_to(const vb_allocator *a, vb_agg_theme *t, const vb_quote_offer *q);
+vb_status vb_quote_offer_to(const vb_allocator *a, vb_agg_theme *t, vb_quote_offer *q);
 
 /* Offers a copy of a kept quote from another state (vb_agg_merge). */
 vb_status vb_quote_merge_list(const vb_allocator *a, vb_quote_list *into, const vb_quote_list *from,

@@ -385,8 +385,9 @@ static vb_status build_drivers(vb_report *rep, const vb_agg *agg)
 
 static const char *const metric_labels[] = {"NPS", "CSAT", "CES", "Mean score"};
 
-vb_report *vb_report_new(const vb_agg *agg, vb_error *err)
+vb_report *vb_report_new(vb_agg *agg, vb_error *err)
 {
+    vb_agg_refresh(agg);
     const vb_allocator *a = &agg->alloc;
     vb_report *rep = vb_calloc(a, 1, sizeof *rep);
     if (rep == NULL) goto oom;

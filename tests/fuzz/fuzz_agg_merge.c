@@ -144,7 +144,7 @@ static void state_of(const vb_agg *agg, fuzz_str *out)
     vb_agg_free(back);
 }
 
-static void render_all(const vb_agg *agg, bool utf8_in)
+static void render_all(vb_agg *agg, bool utf8_in)
 {
     vb_error err = {0};
     vb_report *rep = vb_report_new(agg, &err);
