@@ -185,16 +185,6 @@ void vb_agg_refresh(vb_agg *agg)
     agg->stale = false;
 }
 
-/* One scored respondent into exact moments (the doubles: vb_agg_refresh). */
-static void xmoments_add(vb_moments *m, vb_xsum *x, double w, double v)
-{
-    m->n++;
-    vb_xsum_add(&x[VB_SUM_W], w);
-    vb_xsum_add(&x[VB_SUM_W2], w * w);
-    vb_xsum_add(&x[VB_SUM_WX], w * v);
-    vb_xsum_add(&x[VB_SUM_WX2], w * v * v);
-}
-
 /* ---- Themes -------------------------------------------------------------- */
 
 static size_t theme_slot(const vb_agg *agg, const char *id, size_t len)
@@ -220,6 +210,9 @@ static vb_status themes_grow(vb_agg *agg)
     uint32_t *scratch = vb_realloc(a, agg->scratch, cap * sizeof *scratch);
     if (scratch == NULL) return VB_ENOMEM;
     agg->scratch = scratch;
+    vb_xsum *terms = vb_realloc(a, agg->scratch_terms, 2 * cap * sizeof *terms);
+    if (terms == NULL) return VB_ENOMEM;
+    agg->scratch_terms = terms;
     vb_xsum *sxx = vb_calloc(a, cap * cap, sizeof *sxx);
     uint32_t *slots = vb_calloc(a, cap * 4, sizeof *slots);
     if (sxx == NULL || slots == NULL) {
@@ -360,6 +353,7 @@ void vb_agg_free(vb_agg *agg)
     vb_free(a, agg->themes);
     vb_free(a, agg->theme_slots);
     vb_free(a, agg->scratch);
+    vb_free(a, agg->scratch_terms);
     vb_free(a, agg->sxx);
     vb_free(a, agg->strings);
     vb_free(a, agg->row_themes);
@@ -385,38 +379,65 @@ void vb_agg_counts(const vb_agg *agg, size_t *n_records, size_t *scores_rejected
 
 /* ---- Adding a row -------------------------------------------------------- */
 
-/* One group's share of a row. `top` lists the row's top-level themes
- * (k of them); `children_of` counts, per top-level theme, the children
- * the row mentions. */
+/* A scored row's terms, rounded once (the costly part of an exact add)
+ * and merged into each of its groups: w, w^2, w x, w x^2; and per theme
+ * i, share[2i] = w/s and share[2i+1] = w x/s with s = k for a top-level
+ * theme, k m for a child among m siblings (all zero for deeper levels). */
+typedef struct row_terms {
+    vb_xsum moments[4];
+    vb_xsum *share;
+} row_terms;
+
+static void row_terms_init(row_terms *rt, const vb_agg *agg, const vb_agg_input *in, size_t k,
+                           const uint32_t *n_children)
+{
+    vb_xsum_term(&rt->moments[VB_SUM_W], in->w);
+    vb_xsum_term(&rt->moments[VB_SUM_W2], in->w * in->w);
+    vb_xsum_term(&rt->moments[VB_SUM_WX], in->w * in->x);
+    vb_xsum_term(&rt->moments[VB_SUM_WX2], in->w * in->x * in->x);
+    rt->share = agg->scratch_terms;
+    for (size_t i = 0; i < in->n_themes; i++) {
+        const int32_t parent = agg->themes[in->themes[i]].parent;
+        /* n_children[i] holds, for a child, its parent's child count */
+        const double s = parent < 0                            ? (double)k
+                         : agg->themes[parent].parent < 0 ? (double)k * (double)n_children[i]
+                                                          : 0;
+        vb_xsum_term(&rt->share[2 * i], s > 0 ? in->w / s : 0);
+        vb_xsum_term(&rt->share[2 * i + 1], s > 0 ? in->w * in->x / s : 0);
+    }
+}
+
+static void moments_merge(vb_moments *m, vb_xsum *x, const row_terms *rt)
+{
+    m->n++;
+    for (size_t s = VB_SUM_W; s <= VB_SUM_WX2; s++)
+        vb_xsum_merge(&x[s], &rt->moments[s]);
+}
+
+/* One group's share of a row with k top-level themes; `n_children`
+ * counts, per top-level theme, the children the row mentions. `rt` is
+ * NULL for a row without a valid score. */
 static void add_to_group(vb_agg *agg, vb_agg_group *g, const vb_agg_input *in, size_t k,
-                         const uint32_t *n_children)
+                         const uint32_t *n_children, const row_terms *rt)
 {
     g->records++;
-    if (in->scored) xmoments_add(&g->score, g->x, in->w, in->x);
-    if (in->scored && k == 0) {
-        vb_xsum_add(&g->x[VB_SUM_NONE_W], in->w);
-        vb_xsum_add(&g->x[VB_SUM_NONE_WX], in->w * in->x);
+    if (rt != NULL) moments_merge(&g->score, g->x, rt);
+    if (rt != NULL && k == 0) {
+        vb_xsum_merge(&g->x[VB_SUM_NONE_W], &rt->moments[VB_SUM_W]);
+        vb_xsum_merge(&g->x[VB_SUM_NONE_WX], &rt->moments[VB_SUM_WX]);
     }
     for (size_t i = 0; i < in->n_themes; i++) {
         const uint32_t t = in->themes[i];
         vb_agg_cell *c = &g->cells[t];
         c->mentions++;
         c->sent_sum += (int64_t)llround(in->sentiment[i] * 1e4);
-        if (!in->scored) continue;
-        xmoments_add(&c->score, c->x, in->w, in->x);
-        const int32_t parent = agg->themes[t].parent;
-        if (parent < 0) {
-            vb_xsum_add(&c->x[VB_SUM_FW], in->w / (double)k);
-            vb_xsum_add(&c->x[VB_SUM_FWX], in->w * in->x / (double)k);
-            if (n_children[i] == 0) {
-                vb_xsum_add(&c->x[VB_SUM_OW], in->w / (double)k);
-                vb_xsum_add(&c->x[VB_SUM_OWX], in->w * in->x / (double)k);
-            }
-        } else if (agg->themes[parent].parent < 0) {
-            /* n_children[i] holds, for a child, its parent's child count */
-            const double share = (double)k * (double)n_children[i];
-            vb_xsum_add(&c->x[VB_SUM_FW], in->w / share);
-            vb_xsum_add(&c->x[VB_SUM_FWX], in->w * in->x / share);
+        if (rt == NULL) continue;
+        moments_merge(&c->score, c->x, rt);
+        vb_xsum_merge(&c->x[VB_SUM_FW], &rt->share[2 * i]);
+        vb_xsum_merge(&c->x[VB_SUM_FWX], &rt->share[2 * i + 1]);
+        if (agg->themes[t].parent < 0 && n_children[i] == 0) {
+            vb_xsum_merge(&c->x[VB_SUM_OW], &rt->share[2 * i]);
+            vb_xsum_merge(&c->x[VB_SUM_OWX], &rt->share[2 * i + 1]);
         }
     }
 }
@@ -473,8 +494,10 @@ vb_status vb_agg_add_input(vb_agg *agg, const vb_agg_input *in)
         for (size_t j = 0; j < in->n_themes; j++)
             n_children[i] += agg->themes[in->themes[j]].parent == of;
     }
+    row_terms rt;
+    if (in->scored) row_terms_init(&rt, agg, in, k, n_children);
     for (size_t i = 0; i < n_groups; i++)
-        add_to_group(agg, groups[i], in, k, n_children);
+        add_to_group(agg, groups[i], in, k, n_children, in->scored ? &rt : NULL);
     agg->stale = true;
 
     if (in->scored) {

@@ -127,7 +127,8 @@ struct vb_agg {
     char *strings; /* the options' strings when read from a state
                       (agg_state.c), else NULL */
 
-    uint32_t *scratch; /* cap_themes entries, for vb_agg_add_input() */
+    uint32_t *scratch;      /* cap_themes entries, for vb_agg_add_input() */
+    vb_xsum *scratch_terms; /* 2 cap_themes entries, for vb_agg_add_input() */
 
     /* A row's themes as vb_agg_add() resolves them, row_cap entries each. */
     uint32_t *row_themes;

@@ -35,29 +35,23 @@ static void saturate(vb_xsum *s, bool neg)
     s->limb[2] = neg ? TOP_BIT : ~TOP_BIT;
 }
 
-/* into += t, saturating instead of wrapping around. */
-static void add_parts(vb_xsum *into, const vb_xsum *t)
+void vb_xsum_saturate(vb_xsum *s, bool neg)
 {
-    const bool na = negative(into), nb = negative(t);
-    uint64_t carry = 0;
-    for (int i = 0; i < 3; i++) {
-        const uint64_t a = into->limb[i], b = t->limb[i];
-        const uint64_t r = a + b + carry;
-        carry = r < a || (carry != 0 && r == a);
-        into->limb[i] = r;
-    }
-    if (na == nb && negative(into) != na) saturate(into, na);
-}
-
-void vb_xsum_merge(vb_xsum *into, const vb_xsum *from)
-{
-    add_parts(into, from);
+    saturate(s, neg);
 }
 
 void vb_xsum_add_any(vb_xsum *s, double v)
 {
-    if (v != v || v == 0) return;
+    vb_xsum t;
+    vb_xsum_term_any(&t, v);
+    vb_xsum_merge(s, &t);
+}
+
+void vb_xsum_term_any(vb_xsum *out, double v)
+{
     vb_xsum t = {{0, 0, 0}};
+    *out = t;
+    if (v != v || v == 0) return;
     const bool neg = v < 0;
     if (fabs(v) >= 0x1p126) {
         t.limb[2] = (uint64_t)1 << 62;
@@ -86,7 +80,7 @@ void vb_xsum_add_any(vb_xsum *s, double v)
         }
     }
     if (neg) negate(&t);
-    add_parts(s, &t);
+    *out = t;
 }
 
 /* Bit `n` and up of the magnitude, as 64 bits; *sticky = any bit below n. */

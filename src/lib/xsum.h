@@ -25,15 +25,21 @@ typedef struct vb_xsum {
 /* s += v, v rounded to 2^-64. NaN adds nothing; infinities saturate. */
 static inline void vb_xsum_add(vb_xsum *s, double v);
 
-/* into += from. */
-void vb_xsum_merge(vb_xsum *into, const vb_xsum *from);
+/* into += from, saturating instead of wrapping around. */
+static inline void vb_xsum_merge(vb_xsum *into, const vb_xsum *from);
+
+/* *t = v rounded to 2^-64, the term vb_xsum_add() would add: one row's
+ * term is rounded once and merged into each of its groups. */
+static inline void vb_xsum_term(vb_xsum *t, double v);
 
 /* The sum as a double: the nearest one (ties to even). */
 static inline double vb_xsum_value(const vb_xsum *s);
 
-/* The general cases of the two above (xsum.c). */
+/* The general cases of the inline functions (xsum.c). */
 void vb_xsum_add_any(vb_xsum *s, double v);
+void vb_xsum_term_any(vb_xsum *t, double v);
 double vb_xsum_value_any(const vb_xsum *s);
+void vb_xsum_saturate(vb_xsum *s, bool neg);
 
 /* The common cases inline: a whole term (weights of 1, NPS and CSAT
  * values), a sum that is a whole number below 2^63 in magnitude. */
@@ -51,6 +57,32 @@ static inline void vb_xsum_add(vb_xsum *s, double v)
         }
     }
     vb_xsum_add_any(s, v);
+}
+
+static inline void vb_xsum_merge(vb_xsum *into, const vb_xsum *from)
+{
+    const uint64_t sign = (uint64_t)1 << 63;
+    const bool na = (into->limb[2] & sign) != 0, nb = (from->limb[2] & sign) != 0;
+    const uint64_t r0 = into->limb[0] + from->limb[0];
+    const uint64_t c0 = r0 < into->limb[0];
+    const uint64_t r1 = into->limb[1] + from->limb[1] + c0;
+    const uint64_t c1 = r1 < into->limb[1] || (c0 != 0 && r1 == into->limb[1]);
+    into->limb[0] = r0;
+    into->limb[1] = r1;
+    into->limb[2] += from->limb[2] + c1;
+    if (na == nb && ((into->limb[2] & sign) != 0) != na) vb_xsum_saturate(into, na);
+}
+
+static inline void vb_xsum_term(vb_xsum *t, double v)
+{
+    if (v > -0x1p62 && v < 0x1p62 && v == (double)(int64_t)v) {
+        const int64_t i = (int64_t)v;
+        t->limb[0] = 0;
+        t->limb[1] = (uint64_t)i;
+        t->limb[2] = i < 0 ? UINT64_MAX : 0;
+        return;
+    }
+    vb_xsum_term_any(t, v);
 }
 
 static inline double vb_xsum_value(const vb_xsum *s)

@@ -365,7 +365,7 @@ static void test_every_field_is_written(void **state)
     assert_int_equal(sizeof(vb_agg_group), 240); /* key, counts, sums, cells */
     assert_int_equal(sizeof(vb_agg_theme), 3496);
     assert_int_equal(sizeof(vb_quote), 144);
-    assert_int_equal(sizeof(vb_agg), 768); /* opts, metric, themes, groups, sxx,
+    assert_int_equal(sizeof(vb_agg), 776); /* opts, metric, themes, groups, sxx,
                                               rejected counts; the rest is scratch */
 }
 
