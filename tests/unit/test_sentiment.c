@@ -265,6 +265,30 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("It doesn't play my discs") < -0.05);
 }
 
+static void test_recommending_and_warning_phrases(void **state)
+{
+    (void)state;
+    /* "going back" alone is a return; a customer who will come again is praise */
+    assert_true(score("I am going back to the store") < -0.05);
+    assert_true(score("I will definitely be going back") > 0.05);
+    assert_true(cue("be going back")->rules & VB_RULE_CX);
+    assert_true(score("The lunch special can't be beat") > 0.3);
+    assert_true(score("Look no further") > 0.3);
+    assert_true(score("This place rocks") > 0.05);
+    assert_true(score("Two thumbs up") > 0.3);
+    /* a warning to other customers is not a negated complaint */
+    assert_true(score("Don't waste your money") < -0.5);
+    assert_true(score("do n't waste your time") < -0.5);
+    assert_true(score("Don't bother") < -0.3);
+    assert_true(score("We were less than impressed") < -0.3);
+    /* misspelt and missing words of food and service */
+    assert_true(score("The staff were very accomodating") > 0.3);
+    assert_true(score("I was disapointed") < -0.3);
+    assert_true(score("Flavorful and hearty") > 0.3);
+    assert_true(score("The fish was inedible") < -0.3);
+    assert_int_equal((score("We had the pork dumplings"), ds.overall.label), VB_NEUTRAL);
+}
+
 static void test_emoji_and_emoticons(void **state)
 {
     (void)state;
@@ -323,6 +347,7 @@ int main(void)
         cmocka_unit_test(test_punctuation_emphasis),
         cmocka_unit_test(test_least_negates_but_at_least_does_not),
         cmocka_unit_test(test_idioms_and_cx_phrases),
+        cmocka_unit_test(test_recommending_and_warning_phrases),
         cmocka_unit_test(test_emoji_and_emoticons),
         cmocka_unit_test(test_elongated_words_are_found),
         cmocka_unit_test(test_sentence_scores_and_cue_offsets),
