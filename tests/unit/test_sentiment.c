@@ -287,6 +287,14 @@ static void test_recommending_and_warning_phrases(void **state)
     assert_true(score("Flavorful and hearty") > 0.3);
     assert_true(score("The fish was inedible") < -0.3);
     assert_int_equal((score("We had the pork dumplings"), ds.overall.label), VB_NEUTRAL);
+    assert_true(score("Stay away from this place") < -0.3);
+    assert_true(score("Never again!") < -0.3);
+    assert_true(score("The noise was unbearable") < -0.3);
+    assert_true(score("The crab cakes were spot on") > 0.3);
+    /* "fan" is a laptop part unless someone is a fan of something */
+    assert_int_equal((score("The fan runs all the time"), ds.overall.label), VB_NEUTRAL);
+    assert_true(score("I am a big fan of this brand") > 0.3);
+    assert_true(score("I am not a fan of the keyboard") < -0.05);
 }
 
 static void test_emoji_and_emoticons(void **state)
