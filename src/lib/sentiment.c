@@ -295,14 +295,17 @@ static size_t next_word(const unit *u, size_t n_units, size_t i)
     return SIZE_MAX;
 }
 
-/* "don't know", "didn't think", "doesn't need": a negated verb of knowing,
- * believing or wanting reports the writer's state of mind, not a function
- * that fails, so it is no complaint by itself. English-specific. */
+/* "don't know", "didn't think", "doesn't need", "didn't want", "wasn't
+ * sure": a negated verb of knowing, believing, expecting or wanting
+ * reports the writer's state of mind, not a function that fails, so it is
+ * no complaint by itself ("I didn't want to return it"). English-specific. */
 static bool mental_verb(const unit *u)
 {
     static const char *const verbs[] = {"know", "knew", "think", "thought", "believe",
                                         "understand", "remember", "need", "mind", "care",
-                                        "plan", "intend"};
+                                        "plan", "intend", "want", "wanted", "wants", "sure",
+                                        "expect", "expected", "expecting", "imagine",
+                                        "realize", "realise", "figure", "figured", "wonder"};
     for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
         if (key_is(u, verbs[k]))
             return true;

@@ -137,6 +137,9 @@ static void test_negated_mental_verb_is_no_complaint(void **state)
     (void)state;
     assert_int_equal((score("I don't know the brand"), ds.overall.label), VB_NEUTRAL);
     assert_int_equal((score("We did not need the manual"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I didn't want the blue one"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I wasn't sure about the colour"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("We did not expect a reply"), ds.overall.label), VB_NEUTRAL);
     assert_true(score("The remote doesn't pair") < -0.05); /* a function that fails */
 }
 
