@@ -18,7 +18,9 @@
  *      ("don't know");
  *      "like" counts only as the verb ("I like", "would like"), not as the
  *      preposition ("players like the iPod");
- *   4. "too X" is a complaint unless X is positive;
+ *   4. "too X" is a complaint unless X is positive; praise in a
+ *      counterfactual ("could be improved", "would have been nice") is
+ *      negated, as it says what was missing;
  *   5. every contrast word weighs the text around it (contrast.tsv), and
  *      so do conditionals: an "if"-clause weighs 0;
  *   6. sums are normalised x / sqrt(x^2 + 15) after adding '!' and '?'
@@ -471,6 +473,69 @@ static bool degree_between(const unit *u, size_t never, size_t cue)
     return false;
 }
 
+/* "could be better", "could be improved", "should have been hotter",
+ * "would have been nice", "would have liked": praise in a counterfactual
+ * says what the product or service lacked, so it is a complaint. Returns
+ * the modal ("could") when the positive cue at `i` is in one, else NULL.
+ * Walking back from the cue: words of degree ("a little more"), then
+ * "been" + "have" + a modal, or "'ve been", or "be" + could/should (then
+ * only for a comparative or "improved": "it should be good" is a
+ * prediction), or "liked"/"loved"/"preferred" right after "would have".
+ * A negated modal ("couldn't be better") is rule 3's. English-specific. */
+static const char *counterfactual(const unit *u, size_t i)
+{
+    static const char *const degree[] = {"a", "little", "bit", "lot", "more", "much",
+                                         "way", "tad", "slightly", "far", "bit", "even"};
+    static const char *const modals[] = {"could", "would", "should", "might"};
+    static const char *const contracted[] = {"could've", "would've", "should've", "might've"};
+    const unit *c = &u[i];
+    bool more = false;
+    size_t j = i;
+    int left = 8; /* units looked at, so a long run of degree words stops */
+    for (;;) {
+        if (j == 0 || left-- == 0)
+            return NULL;
+        j--;
+        if (u[j].clause != c->clause || u[j].punct)
+            return NULL;
+        bool skip = u[j].booster; /* "a little", "much", "slightly" */
+        for (size_t k = 0; k < sizeof degree / sizeof *degree && !skip; k++)
+            skip = key_is(&u[j], degree[k]);
+        if (!skip)
+            break;
+        more = more || key_is(&u[j], "more");
+    }
+    const bool wish = j + 1 == i && (key_is(c, "liked") || key_is(c, "loved") ||
+                                     key_is(c, "preferred") || key_is(c, "appreciated"));
+    if (key_is(&u[j], "been") || (wish && key_is(&u[j], "have"))) {
+        size_t h = j;
+        if (key_is(&u[j], "been")) {
+            if (j == 0 || u[j - 1].clause != c->clause)
+                return NULL;
+            h = j - 1;
+            for (size_t k = 0; k < sizeof contracted / sizeof *contracted; k++)
+                if (key_is(&u[h], contracted[k]))
+                    return modals[k];
+            if (!key_is(&u[h], "have"))
+                return NULL;
+        }
+        if (h == 0 || u[h - 1].clause != c->clause)
+            return NULL;
+        for (size_t k = 0; k < sizeof modals / sizeof *modals; k++)
+            if (key_is(&u[h - 1], modals[k]))
+                return modals[k];
+        return NULL;
+    }
+    if (key_is(&u[j], "be") && j > 0 && u[j - 1].clause == c->clause &&
+        (more || comparative(c) || key_is(c, "improved"))) {
+        if (key_is(&u[j - 1], "could"))
+            return "could";
+        if (key_is(&u[j - 1], "should"))
+            return "should";
+    }
+    return NULL;
+}
+
 static void score_unit(const vb_doc *doc, unit *u, size_t n_units, size_t i, bool cap_diff)
 {
     unit *c = &u[i];
@@ -522,6 +587,13 @@ static void score_unit(const vb_doc *doc, unit *u, size_t n_units, size_t i, boo
             }
             c->by = m->e != NULL ? m->e->term : "n't";
         }
+    }
+    /* "could be better", "would have been nice": what was missing. */
+    const char *modal = v > 0 && c->n == 1 ? counterfactual(u, i) : NULL;
+    if (modal != NULL) {
+        v *= N_SCALAR;
+        c->rules |= VB_RULE_NEGATED;
+        c->by = modal;
     }
     /* "least favourite" negates; "at least" is a phrase with no valence. */
     if (i > 0 && key_is(&u[i - 1], "least") && u[i - 1].clause == c->clause) {

@@ -180,6 +180,22 @@ static void test_purposes_and_plans_are_not_praise(void **state)
     assert_true(score("I hope it is great") > 0.05); /* the evaluation still counts */
 }
 
+static void test_counterfactual_praise_is_a_complaint(void **state)
+{
+    (void)state;
+    assert_true(score("The service could be improved") < -0.05);
+    assert_true(cue("improved")->rules & VB_RULE_NEGATED);
+    assert_float_equal(cue("improved")->score, 2.1 * -0.74, 1e-6);
+    assert_true(score("The waiter could have been a little more attentive") < -0.05);
+    assert_true(score("A remote would have been nice") < -0.05);
+    assert_true(score("I would have liked more colours") < -0.05);
+    assert_true(score("It could've been nicer") < -0.05);
+    /* a prediction or a negated modal is not a wish */
+    assert_true(score("It should be good") > 0.05);
+    assert_true(score("You would be happy with it") > 0.05);
+    assert_true(score("It couldn't have been better") > 0.5);
+}
+
 static void test_boosters_and_dampeners_change_size(void **state)
 {
     (void)state;
@@ -351,6 +367,7 @@ int main(void)
         cmocka_unit_test(test_conditional_clause_asserts_nothing),
         cmocka_unit_test(test_like_as_preposition_praises_nothing),
         cmocka_unit_test(test_purposes_and_plans_are_not_praise),
+        cmocka_unit_test(test_counterfactual_praise_is_a_complaint),
         cmocka_unit_test(test_boosters_and_dampeners_change_size),
         cmocka_unit_test(test_caps_emphasis_only_in_mixed_case),
         cmocka_unit_test(test_every_contrast_word_weighs),
