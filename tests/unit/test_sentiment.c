@@ -314,6 +314,16 @@ static void test_recommending_and_warning_phrases(void **state)
     assert_int_equal((score("The fan runs all the time"), ds.overall.label), VB_NEUTRAL);
     assert_true(score("I am a big fan of this brand") > 0.3);
     assert_true(score("I am not a fan of the keyboard") < -0.05);
+    /* lukewarm words and times of day */
+    assert_int_equal((score("Food and service were okay"), ds.overall.label), VB_NEUTRAL);
+    assert_true(score("The pasta was just ok") < -0.05);
+    assert_true(score("The food was mediocre at best") < -0.05);
+    assert_int_equal((score("We went for a late lunch"), ds.overall.label), VB_NEUTRAL);
+    assert_true(score("The parcel came late") < -0.05);
+    /* "less than" negates what follows, and nothing when nothing follows */
+    assert_true(score("It made for a less than comfortable meal") < -0.05);
+    assert_true(cue("comfortable")->rules & VB_RULE_NEGATED);
+    assert_int_equal((score("It took less than an hour"), ds.overall.label), VB_NEUTRAL);
 }
 
 static void test_emoji_and_emoticons(void **state)
