@@ -17,7 +17,10 @@
  *      ("doesn't charge") unless the verb is one of knowing or wanting
  *      ("don't know");
  *      "like" counts only as the verb ("I like", "would like"), not as the
- *      preposition ("players like the iPod");
+ *      preposition ("players like the iPod"); "cheap" praises a price
+ *      ("the prices are cheap") and faults anything else ("cheap plastic");
+ *      a booster with a valence before a negator modifies, it does not
+ *      praise ("definitely not worth it");
  *   4. "too X" is a complaint unless X is positive; praise in a
  *      counterfactual ("could be improved", "would have been nice") is
  *      negated, as it says what was missing;
@@ -346,6 +349,35 @@ static bool like_is_verb(const unit *u, size_t i)
     return false;
 }
 
+/* "cheap" is a fault of quality ("feels cheap", "cheap plastic") unless
+ * its clause is about what something costs ("the prices are cheap",
+ * "cheap eats for $8"), where it is praise. True for the price sense.
+ * English-specific; `i` is the unit of "cheap" or "cheaper". */
+static bool cheap_is_price(const unit *u, size_t n_units, size_t i, const vb_doc *doc)
+{
+    static const char *const price[] = {"price", "prices", "priced", "pricing", "cost",
+                                        "costs", "bucks", "dollars", "eats", "deal", "$"};
+    size_t from = i, to = i + 1; /* the clause's units: clauses are contiguous */
+    while (from > 0 && u[from - 1].clause == u[i].clause)
+        from--;
+    while (to < n_units && u[to].clause == u[i].clause)
+        to++;
+    for (size_t k = from; k < to; k++) {
+        if (k == i)
+            continue;
+        const vb_token *t = &doc->tokens[u[k].first];
+        if (t->kind == VB_TOKEN_NUMBER || t->kind == VB_TOKEN_SYMBOL) {
+            for (size_t b = t->start; b < t->end; b++)
+                if (doc->text[b] == '$')
+                    return true;
+        }
+        for (size_t w = 0; w < sizeof price / sizeof *price; w++)
+            if (key_is(&u[k], price[w]))
+                return true;
+    }
+    return false;
+}
+
 /* Decides which units act as modifiers (rule 2) and the "too" rule (4). */
 static void assign_roles(unit *u, size_t n_units, const vb_doc *doc)
 {
@@ -364,6 +396,9 @@ static void assign_roles(unit *u, size_t n_units, const vb_doc *doc)
             u[i].valence = 0.0;
             u[i].muted = true;
         }
+        if (u[i].valence < 0.0 && (key_is(&u[i], "cheap") || key_is(&u[i], "cheaper")) &&
+            cheap_is_price(u, n_units, i, doc))
+            u[i].valence = -u[i].valence;
     }
     for (size_t i = 0; i < n_units; i++) {
         if (u[i].e == NULL)
@@ -384,9 +419,11 @@ static void assign_roles(unit *u, size_t n_units, const vb_doc *doc)
         }
         if (u[i].booster && u[i].valence != 0.0) {
             /* "super cute": a booster with a valence of its own modifies the
-             * next word when that word carries sentiment. */
+             * next word when that word carries sentiment, or a negation of
+             * it ("definitely not worth it" is no praise). */
             size_t j = next_word(u, n_units, i);
-            u[i].modifier = j != SIZE_MAX && (has_valence(&u[j]) || u[j].booster);
+            u[i].modifier =
+                j != SIZE_MAX && (has_valence(&u[j]) || u[j].booster || u[j].negator);
         } else if (u[i].booster) {
             u[i].modifier = true;
         }
@@ -507,6 +544,10 @@ static const char *counterfactual(const unit *u, size_t i)
     }
     const bool wish = j + 1 == i && (key_is(c, "liked") || key_is(c, "loved") ||
                                      key_is(c, "preferred") || key_is(c, "appreciated"));
+    /* "could have been handled better": one participle may stand between */
+    if (comparative(c) && j > 0 && u[j].n == 1 && u[j].key_len > 3 && u[j].e == NULL &&
+        memcmp(u[j].key + u[j].key_len - 2, "ed", 2) == 0 && key_is(&u[j - 1], "been"))
+        j--;
     if (key_is(&u[j], "been") || (wish && key_is(&u[j], "have"))) {
         size_t h = j;
         if (key_is(&u[j], "been")) {

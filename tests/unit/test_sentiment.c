@@ -194,6 +194,26 @@ static void test_counterfactual_praise_is_a_complaint(void **state)
     assert_true(score("It should be good") > 0.05);
     assert_true(score("You would be happy with it") > 0.05);
     assert_true(score("It couldn't have been better") > 0.5);
+    assert_true(score("It could have been handled better") < -0.05);
+}
+
+static void test_cheap_praises_a_price(void **state)
+{
+    (void)state;
+    assert_true(score("The prices are cheap") > 0.05);
+    assert_true(score("Cheap eats for $8") > 0.05);
+    assert_true(score("The price is not cheap") < -0.05);
+    /* without a price in its clause, cheap is a fault of quality */
+    assert_true(score("The remote is cheap plastic") < -0.05);
+    assert_true(score("Great prices, but the buttons are cheap") < 0.3);
+}
+
+static void test_booster_before_a_negation_is_no_praise(void **state)
+{
+    (void)state;
+    assert_true(score("Definitely not worth the price") < -0.3);
+    assert_true(cue("worth the price")->rules & VB_RULE_BOOSTED);
+    assert_true(score("Definitely!") > 0.05); /* on its own it still praises */
 }
 
 static void test_boosters_and_dampeners_change_size(void **state)
@@ -378,6 +398,8 @@ int main(void)
         cmocka_unit_test(test_like_as_preposition_praises_nothing),
         cmocka_unit_test(test_purposes_and_plans_are_not_praise),
         cmocka_unit_test(test_counterfactual_praise_is_a_complaint),
+        cmocka_unit_test(test_cheap_praises_a_price),
+        cmocka_unit_test(test_booster_before_a_negation_is_no_praise),
         cmocka_unit_test(test_boosters_and_dampeners_change_size),
         cmocka_unit_test(test_caps_emphasis_only_in_mixed_case),
         cmocka_unit_test(test_every_contrast_word_weighs),
