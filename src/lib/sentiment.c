@@ -18,7 +18,8 @@
  *      ("don't know");
  *      "like" counts only as the verb ("I like", "would like"), not as the
  *      preposition ("players like the iPod"); "cheap" praises a price
- *      ("the prices are cheap") and faults anything else ("cheap plastic");
+ *      ("the prices are cheap") and faults anything else ("cheap plastic"),
+ *      "loud" praises speakers and faults anything else;
  *      a booster with a valence before a negator modifies, it does not
  *      praise ("definitely not worth it");
  *   4. "too X" is a complaint unless X is positive; praise in a
@@ -349,14 +350,37 @@ static bool like_is_verb(const unit *u, size_t i)
     return false;
 }
 
-/* "cheap" is a fault of quality ("feels cheap", "cheap plastic") unless
- * its clause is about what something costs ("the prices are cheap",
- * "cheap eats for $8"), where it is praise. True for the price sense.
- * English-specific; `i` is the unit of "cheap" or "cheaper". */
-static bool cheap_is_price(const unit *u, size_t n_units, size_t i, const vb_doc *doc)
+/* Words whose sign depends on what their clause is about: "cheap" is a
+ * fault of quality ("feels cheap", "cheap plastic") unless the clause is
+ * about what something costs ("the prices are cheap", "cheap eats for
+ * $8"), and "loud" a fault ("loud fans", "a loud room") unless it is about
+ * speakers or sound ("the speakers are loud"). English-specific. */
+typedef struct context_flip {
+    const char *word;
+    const char *const *context; /* NULL-terminated */
+    bool dollar;                /* a "$" amount is context too */
+} context_flip;
+
+static const char *const price_words[] = {"price", "prices", "priced", "pricing", "cost",
+                                          "costs", "bucks", "dollars", "eats", "deal", NULL};
+static const char *const sound_words[] = {"speaker", "speakers", "speakerphone", "sound",
+                                          "sounds", "volume", "audio", "ringer", "ring",
+                                          "ringtone", "ringtones", NULL};
+static const context_flip flips[] = {
+    {"cheap", price_words, true}, {"cheaper", price_words, true},
+    {"loud", sound_words, false}, {"louder", sound_words, false},
+};
+
+/* True when the negative word at `i` is in the clause context that makes
+ * it praise (see flips[]). */
+static bool praise_in_context(const unit *u, size_t n_units, size_t i, const vb_doc *doc)
 {
-    static const char *const price[] = {"price", "prices", "priced", "pricing", "cost",
-                                        "costs", "bucks", "dollars", "eats", "deal", "$"};
+    const context_flip *f = NULL;
+    for (size_t k = 0; k < sizeof flips / sizeof *flips && f == NULL; k++)
+        if (key_is(&u[i], flips[k].word))
+            f = &flips[k];
+    if (f == NULL)
+        return false;
     size_t from = i, to = i + 1; /* the clause's units: clauses are contiguous */
     while (from > 0 && u[from - 1].clause == u[i].clause)
         from--;
@@ -366,13 +390,12 @@ static bool cheap_is_price(const unit *u, size_t n_units, size_t i, const vb_doc
         if (k == i)
             continue;
         const vb_token *t = &doc->tokens[u[k].first];
-        if (t->kind == VB_TOKEN_NUMBER || t->kind == VB_TOKEN_SYMBOL) {
+        if (f->dollar && (t->kind == VB_TOKEN_NUMBER || t->kind == VB_TOKEN_SYMBOL))
             for (size_t b = t->start; b < t->end; b++)
                 if (doc->text[b] == '$')
                     return true;
-        }
-        for (size_t w = 0; w < sizeof price / sizeof *price; w++)
-            if (key_is(&u[k], price[w]))
+        for (const char *const *w = f->context; *w != NULL; w++)
+            if (key_is(&u[k], *w))
                 return true;
     }
     return false;
@@ -396,8 +419,7 @@ static void assign_roles(unit *u, size_t n_units, const vb_doc *doc)
             u[i].valence = 0.0;
             u[i].muted = true;
         }
-        if (u[i].valence < 0.0 && (key_is(&u[i], "cheap") || key_is(&u[i], "cheaper")) &&
-            cheap_is_price(u, n_units, i, doc))
+        if (u[i].valence < 0.0 && praise_in_context(u, n_units, i, doc))
             u[i].valence = -u[i].valence;
     }
     for (size_t i = 0; i < n_units; i++) {

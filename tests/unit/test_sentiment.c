@@ -197,7 +197,7 @@ static void test_counterfactual_praise_is_a_complaint(void **state)
     assert_true(score("It could have been handled better") < -0.05);
 }
 
-static void test_cheap_praises_a_price(void **state)
+static void test_words_whose_sign_depends_on_context(void **state)
 {
     (void)state;
     assert_true(score("The prices are cheap") > 0.05);
@@ -206,6 +206,14 @@ static void test_cheap_praises_a_price(void **state)
     /* without a price in its clause, cheap is a fault of quality */
     assert_true(score("The remote is cheap plastic") < -0.05);
     assert_true(score("Great prices, but the buttons are cheap") < 0.3);
+    /* "loud" praises speakers and faults anything else */
+    assert_true(score("The speakers are loud") > 0.05);
+    assert_true(score("The fan is loud") < -0.05);
+    assert_true(score("The sound isn't very loud") < -0.05);
+    /* "average" as a verdict and as a noun */
+    assert_true(score("The food was below average") < -0.3);
+    assert_true(score("Service was above average") > 0.05);
+    assert_int_equal((score("Enough for the average person"), ds.overall.label), VB_NEUTRAL);
 }
 
 static void test_booster_before_a_negation_is_no_praise(void **state)
@@ -398,7 +406,7 @@ int main(void)
         cmocka_unit_test(test_like_as_preposition_praises_nothing),
         cmocka_unit_test(test_purposes_and_plans_are_not_praise),
         cmocka_unit_test(test_counterfactual_praise_is_a_complaint),
-        cmocka_unit_test(test_cheap_praises_a_price),
+        cmocka_unit_test(test_words_whose_sign_depends_on_context),
         cmocka_unit_test(test_booster_before_a_negation_is_no_praise),
         cmocka_unit_test(test_boosters_and_dampeners_change_size),
         cmocka_unit_test(test_caps_emphasis_only_in_mixed_case),
