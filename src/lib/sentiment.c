@@ -401,6 +401,23 @@ static bool praise_in_context(const unit *u, size_t n_units, size_t i, const vb_
     return false;
 }
 
+/* "can 't", "don 't": the tokeniser splits a contraction written with a
+ * space before the apostrophe into "can", "'" and "t"; that "t" is "n't".
+ * True for the "t" unit at `i` when an apostrophe is glued to it and
+ * follows a word. */
+static bool split_nt(const vb_doc *doc, const unit *u, size_t i)
+{
+    if (!key_is(&u[i], "t") || i < 2 || !u[i - 1].punct || u[i - 2].punct)
+        return false;
+    const vb_token *a = &doc->tokens[u[i - 1].first];
+    const vb_token *t = &doc->tokens[u[i].first];
+    if (a->end != t->start)
+        return false;
+    const size_t len = a->end - a->start;
+    const char *p = doc->text + a->start;
+    return (len == 1 && *p == '\'') || (len == 3 && memcmp(p, "\xE2\x80\x99", 3) == 0);
+}
+
 /* Decides which units act as modifiers (rule 2) and the "too" rule (4). */
 static void assign_roles(unit *u, size_t n_units, const vb_doc *doc)
 {
@@ -408,7 +425,7 @@ static void assign_roles(unit *u, size_t n_units, const vb_doc *doc)
         const vb_senti_entry *e = u[i].e;
         const vb_token *t = &doc->tokens[u[i].first];
         u[i].negator = u[i].n == 1 && t->kind == VB_TOKEN_WORD && u[i].key != NULL &&
-                       ends_with_nt(u[i].key, u[i].key_len);
+                       (ends_with_nt(u[i].key, u[i].key_len) || split_nt(doc, u, i));
         if (e == NULL)
             continue;
         u[i].valence = (e->flags & VB_LEX_VALENCE) ? e->valence : 0.0;

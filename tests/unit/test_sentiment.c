@@ -85,6 +85,11 @@ static void test_negation_flips_within_three_words(void **state)
     assert_float_equal(cue("good")->score, 1.9 * -0.74, 1e-6);
     assert_true(score("I never liked it") < -0.05);
     assert_true(score("It isn't very good") < -0.05);
+    /* contractions as tokenised text writes them */
+    assert_true(score("i can 't recommend it") < -0.05);
+    assert_true(cue("recommend")->rules & VB_RULE_NEGATED);
+    assert_true(score("it does n't work") < -0.3);
+    assert_true(score("the t zones are good") > 0.05); /* a lone "t" negates nothing */
 }
 
 static void test_never_so_intensifies(void **state)
