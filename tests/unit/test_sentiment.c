@@ -357,6 +357,12 @@ static void test_recommending_and_warning_phrases(void **state)
     assert_true(score("It made for a less than comfortable meal") < -0.05);
     assert_true(cue("comfortable")->rules & VB_RULE_NEGATED);
     assert_int_equal((score("It took less than an hour"), ds.overall.label), VB_NEUTRAL);
+    /* product verdicts the general lexicon lacked */
+    assert_true(score("This player is junk") < -0.3);
+    assert_true(score("The menus are clunky and cumbersome") < -0.3);
+    assert_true(score("8MB for a camera like this is a joke") < -0.3);
+    assert_true(score("The leather case is a big plus") > 0.3);
+    assert_true(score("Most bang for the buck") > 0.3);
 }
 
 static void test_emoji_and_emoticons(void **state)
