@@ -363,6 +363,10 @@ static void test_recommending_and_warning_phrases(void **state)
     assert_true(score("8MB for a camera like this is a joke") < -0.3);
     assert_true(score("The leather case is a big plus") > 0.3);
     assert_true(score("Most bang for the buck") > 0.3);
+    assert_true(score("The one drawback is the battery") < -0.05);
+    assert_true(score("Sleek, sturdy and intuitive") > 0.5);
+    assert_true(score("A versatile, timeless piece") > 0.5);
+    assert_true(score("It shrank in the wash") < -0.05);
 }
 
 static void test_emoji_and_emoticons(void **state)
