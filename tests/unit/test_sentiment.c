@@ -367,6 +367,9 @@ static void test_recommending_and_warning_phrases(void **state)
     assert_true(score("Sleek, sturdy and intuitive") > 0.5);
     assert_true(score("A versatile, timeless piece") > 0.5);
     assert_true(score("It shrank in the wash") < -0.05);
+    assert_true(score("Vista is a nightmare") < -0.3);
+    assert_true(score("The build quality is sub-par") < -0.3);
+    assert_true(score("My monitor has been acting up") < -0.05);
 }
 
 static void test_emoji_and_emoticons(void **state)
