@@ -22,7 +22,8 @@
  *      "loud" praises speakers and faults anything else;
  *      a booster with a valence before a negator modifies, it does not
  *      praise ("definitely not worth it");
- *   4. "too X" is a complaint unless X is positive; praise in a
+ *   4. "too X" is a complaint unless X is positive; a sentence that opens
+ *      with "try" recommends, one that opens with "skip" warns; praise in a
  *      counterfactual ("could be improved", "would have been nice") is
  *      negated, as it says what was missing;
  *   5. every contrast word weighs the text around it (contrast.tsv), and
@@ -46,6 +47,7 @@
 #define WINDOW 3           /* units a modifier reaches, VADER */
 #define MAX_PHRASE_BYTES 512
 #define UNMET (-0.8)      /* "doesn't play", "would not close": a function that fails */
+#define IMPERATIVE 1.2    /* "Try the sea bass.": a recommendation to the reader */
 
 typedef struct unit {
     size_t first, n;           /* tokens [first, first + n) */
@@ -418,6 +420,26 @@ static bool split_nt(const vb_doc *doc, const unit *u, size_t i)
     return (len == 1 && *p == '\'') || (len == 3 && memcmp(p, "\xE2\x80\x99", 3) == 0);
 }
 
+/* "Try the sea bass.", "Skip dessert.": a sentence that opens with "try"
+ * or "skip" said to the reader recommends or warns. Returns the valence
+ * of the imperative at `i` (IMPERATIVE, -IMPERATIVE) or 0: `i` must be the
+ * first word of its sentence and the next word not "to", "again" or a
+ * negator ("try to avoid it", "try again later"). English-specific. */
+static double imperative(const unit *u, size_t n_units, size_t i, const vb_doc *doc)
+{
+    const bool try_ = key_is(&u[i], "try"), skip = key_is(&u[i], "skip");
+    if (!try_ && !skip)
+        return 0.0;
+    const vb_span *s = &doc->sentences[u[i].sentence];
+    for (size_t t = s->first_token; t < u[i].first; t++)
+        if (doc->tokens[t].kind != VB_TOKEN_PUNCT)
+            return 0.0;
+    const size_t j = next_word(u, n_units, i);
+    if (j == SIZE_MAX || key_is(&u[j], "to") || key_is(&u[j], "again") || u[j].negator)
+        return 0.0;
+    return try_ ? IMPERATIVE : -IMPERATIVE;
+}
+
 /* Decides which units act as modifiers (rule 2) and the "too" rule (4). */
 static void assign_roles(unit *u, size_t n_units, const vb_doc *doc)
 {
@@ -438,6 +460,8 @@ static void assign_roles(unit *u, size_t n_units, const vb_doc *doc)
         }
         if (u[i].valence < 0.0 && praise_in_context(u, n_units, i, doc))
             u[i].valence = -u[i].valence;
+        if (u[i].valence == 0.0 && (e->flags & VB_LEX_VALENCE))
+            u[i].valence = imperative(u, n_units, i, doc);
     }
     for (size_t i = 0; i < n_units; i++) {
         if (u[i].e == NULL)

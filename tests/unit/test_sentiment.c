@@ -229,6 +229,20 @@ static void test_booster_before_a_negation_is_no_praise(void **state)
     assert_true(score("Definitely!") > 0.05); /* on its own it still praises */
 }
 
+static void test_imperative_recommends_or_warns(void **state)
+{
+    (void)state;
+    assert_true(score("Try the sea bass.") > 0.05);
+    assert_float_equal(cue("Try")->score, 1.2, 1e-6);
+    assert_true(score("We ate early. Try the green curry!") > 0.05);
+    assert_true(score("Skip dessert.") < -0.05);
+    /* only at the start of a sentence, and not "try to" or "try again" */
+    assert_int_equal((score("I will try it tomorrow"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("Try again later"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("Try to book a table"), ds.overall.label), VB_NEUTRAL);
+    assert_true(score("Go for it!") > 0.05);
+}
+
 static void test_boosters_and_dampeners_change_size(void **state)
 {
     (void)state;
@@ -426,6 +440,7 @@ int main(void)
         cmocka_unit_test(test_counterfactual_praise_is_a_complaint),
         cmocka_unit_test(test_words_whose_sign_depends_on_context),
         cmocka_unit_test(test_booster_before_a_negation_is_no_praise),
+        cmocka_unit_test(test_imperative_recommends_or_warns),
         cmocka_unit_test(test_boosters_and_dampeners_change_size),
         cmocka_unit_test(test_caps_emphasis_only_in_mixed_case),
         cmocka_unit_test(test_every_contrast_word_weighs),
