@@ -550,7 +550,8 @@ static bool no_stronger_possible(const unit *u, size_t n_units, size_t neg, size
         return false;
     bool copula = false, more = false;
     for (size_t k = neg + 1; k < cue; k++) {
-        copula = copula || key_is(&u[k], "be") || key_is(&u[k], "been") || key_is(&u[k], "get");
+        copula = copula || key_is(&u[k], "be") || key_is(&u[k], "been") || key_is(&u[k], "get") ||
+                 key_is(&u[k], "imagine"); /* "can't imagine a better place" */
         more = more || key_is(&u[k], "more") || key_is(&u[k], "any");
     }
     if (copula && (more || comparative(&u[cue])))

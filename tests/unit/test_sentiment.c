@@ -127,6 +127,8 @@ static void test_what_vader_calls_negative_is_not(void **state)
     assert_true(score("It couldn't be worse") < -0.3); /* intensified, still negative */
     assert_true(score("I can't recommend this shop enough") > 0.05);
     assert_true(score("Not good enough") < -0.05);
+    assert_true(score("I can't imagine a better place") > 0.5);
+    assert_true(cue("better")->rules & VB_RULE_BOOSTED);
 }
 
 static void test_not_only_does_not_negate(void **state)
@@ -241,6 +243,9 @@ static void test_imperative_recommends_or_warns(void **state)
     assert_int_equal((score("Try again later"), ds.overall.label), VB_NEUTRAL);
     assert_int_equal((score("Try to book a table"), ds.overall.label), VB_NEUTRAL);
     assert_true(score("Go for it!") > 0.05);
+    /* the staff who wait on tables are no wait */
+    assert_true(score("The wait staff were friendly") > score("The staff were friendly") - 1e-9);
+    assert_true(score("The lunch special is an absolute steal") > 0.3);
 }
 
 static void test_boosters_and_dampeners_change_size(void **state)
