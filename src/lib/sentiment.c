@@ -355,8 +355,9 @@ static bool like_is_verb(const unit *u, size_t i)
 /* Words whose sign depends on what their clause is about: "cheap" is a
  * fault of quality ("feels cheap", "cheap plastic") unless the clause is
  * about what something costs ("the prices are cheap", "cheap eats for
- * $8"), and "loud" a fault ("loud fans", "a loud room") unless it is about
- * speakers or sound ("the speakers are loud"). English-specific. */
+ * $8"), "loud" a fault ("loud fans", "a loud room") unless it is about
+ * speakers or sound ("the speakers are loud"), and "huge" (of a garment) a
+ * fault unless it measures portions, a menu or a screen. English-specific. */
 typedef struct context_flip {
     const char *word;
     const char *const *context; /* NULL-terminated */
@@ -368,9 +369,13 @@ static const char *const price_words[] = {"price", "prices", "priced", "pricing"
 static const char *const sound_words[] = {"speaker", "speakers", "speakerphone", "sound",
                                           "sounds", "volume", "audio", "ringer", "ring",
                                           "ringtone", "ringtones", NULL};
+static const char *const amount_words[] = {"portion", "portions", "serving", "servings",
+                                           "selection", "menu", "variety", "choice",
+                                           "choices", "screen", "storage", NULL};
 static const context_flip flips[] = {
     {"cheap", price_words, true}, {"cheaper", price_words, true},
     {"loud", sound_words, false}, {"louder", sound_words, false},
+    {"huge", amount_words, false},
 };
 
 /* True when the negative word at `i` is in the clause context that makes

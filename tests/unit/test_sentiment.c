@@ -217,6 +217,10 @@ static void test_words_whose_sign_depends_on_context(void **state)
     assert_true(score("The speakers are loud") > 0.05);
     assert_true(score("The fan is loud") < -0.05);
     assert_true(score("The sound isn't very loud") < -0.05);
+    /* "huge" praises portions and faults a garment; small portions are a fault */
+    assert_true(score("The portions are huge") > 0.05);
+    assert_true(score("The sleeves are huge") < -0.05);
+    assert_true(score("Small portions for the price") < -0.05);
     /* "average" as a verdict and as a noun */
     assert_true(score("The food was below average") < -0.3);
     assert_true(score("Service was above average") > 0.05);
