@@ -393,6 +393,9 @@ static void test_recommending_and_warning_phrases(void **state)
     assert_true(score("Vista is a nightmare") < -0.3);
     assert_true(score("The build quality is sub-par") < -0.3);
     assert_true(score("My monitor has been acting up") < -0.05);
+    assert_true(score("For the price it has exceeded my expectations") > 0.3);
+    assert_true(score("It meets all my needs") > 0.3);
+    assert_true(score("Blazing fast and speedy") > 0.3);
 }
 
 static void test_emoji_and_emoticons(void **state)
