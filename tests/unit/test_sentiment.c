@@ -366,6 +366,8 @@ static void test_recommending_and_warning_phrases(void **state)
     assert_true(score("Never again!") < -0.3);
     assert_true(score("The noise was unbearable") < -0.3);
     assert_true(score("The crab cakes were spot on") > 0.3);
+    assert_true(score("The soup was lukewarm and the waiter never came back") < -0.3);
+    assert_true(score("We were seated immediately") > 0.05);
     /* "fan" is a laptop part unless someone is a fan of something */
     assert_int_equal((score("The fan runs all the time"), ds.overall.label), VB_NEUTRAL);
     assert_true(score("I am a big fan of this brand") > 0.3);
