@@ -17,8 +17,15 @@
  *      ("doesn't charge") unless the verb is one of knowing or wanting
  *      ("don't know");
  *      "like" counts only as the verb ("I like", "would like"), not as the
- *      preposition ("players like the iPod");
- *   4. "too X" is a complaint unless X is positive;
+ *      preposition ("players like the iPod"); "cheap" praises a price
+ *      ("the prices are cheap") and faults anything else ("cheap plastic"),
+ *      "loud" praises speakers and faults anything else;
+ *      a booster with a valence before a negator modifies, it does not
+ *      praise ("definitely not worth it");
+ *   4. "too X" is a complaint unless X is positive; a sentence that opens
+ *      with "try" recommends, one that opens with "skip" warns; praise in a
+ *      counterfactual ("could be improved", "would have been nice") is
+ *      negated, as it says what was missing;
  *   5. every contrast word weighs the text around it (contrast.tsv), and
  *      so do conditionals: an "if"-clause weighs 0;
  *   6. sums are normalised x / sqrt(x^2 + 15) after adding '!' and '?'
@@ -40,6 +47,7 @@
 #define WINDOW 3           /* units a modifier reaches, VADER */
 #define MAX_PHRASE_BYTES 512
 #define UNMET (-0.8)      /* "doesn't play", "would not close": a function that fails */
+#define IMPERATIVE 1.2    /* "Try the sea bass.": a recommendation to the reader */
 
 typedef struct unit {
     size_t first, n;           /* tokens [first, first + n) */
@@ -295,14 +303,17 @@ static size_t next_word(const unit *u, size_t n_units, size_t i)
     return SIZE_MAX;
 }
 
-/* "don't know", "didn't think", "doesn't need": a negated verb of knowing,
- * believing or wanting reports the writer's state of mind, not a function
- * that fails, so it is no complaint by itself. English-specific. */
+/* "don't know", "didn't think", "doesn't need", "didn't want", "wasn't
+ * sure": a negated verb of knowing, believing, expecting or wanting
+ * reports the writer's state of mind, not a function that fails, so it is
+ * no complaint by itself ("I didn't want to return it"). English-specific. */
 static bool mental_verb(const unit *u)
 {
     static const char *const verbs[] = {"know", "knew", "think", "thought", "believe",
                                         "understand", "remember", "need", "mind", "care",
-                                        "plan", "intend"};
+                                        "plan", "intend", "want", "wanted", "wants", "sure",
+                                        "expect", "expected", "expecting", "imagine",
+                                        "realize", "realise", "figure", "figured", "wonder"};
     for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
         if (key_is(u, verbs[k]))
             return true;
@@ -341,6 +352,99 @@ static bool like_is_verb(const unit *u, size_t i)
     return false;
 }
 
+/* Words whose sign depends on what their clause is about: "cheap" is a
+ * fault of quality ("feels cheap", "cheap plastic") unless the clause is
+ * about what something costs ("the prices are cheap", "cheap eats for
+ * $8"), "loud" a fault ("loud fans", "a loud room") unless it is about
+ * speakers or sound ("the speakers are loud"), and "huge" (of a garment) a
+ * fault unless it measures portions, a menu or a screen. English-specific. */
+typedef struct context_flip {
+    const char *word;
+    const char *const *context; /* NULL-terminated */
+    bool dollar;                /* a "$" amount is context too */
+} context_flip;
+
+static const char *const price_words[] = {"price", "prices", "priced", "pricing", "cost",
+                                          "costs", "bucks", "dollars", "eats", "deal", NULL};
+static const char *const sound_words[] = {"speaker", "speakers", "speakerphone", "sound",
+                                          "sounds", "volume", "audio", "ringer", "ring",
+                                          "ringtone", "ringtones", NULL};
+static const char *const amount_words[] = {"portion", "portions", "serving", "servings",
+                                           "selection", "menu", "variety", "choice",
+                                           "choices", "screen", "storage", NULL};
+static const context_flip flips[] = {
+    {"cheap", price_words, true}, {"cheaper", price_words, true},
+    {"loud", sound_words, false}, {"louder", sound_words, false},
+    {"huge", amount_words, false},
+};
+
+/* True when the negative word at `i` is in the clause context that makes
+ * it praise (see flips[]). */
+static bool praise_in_context(const unit *u, size_t n_units, size_t i, const vb_doc *doc)
+{
+    const context_flip *f = NULL;
+    for (size_t k = 0; k < sizeof flips / sizeof *flips && f == NULL; k++)
+        if (key_is(&u[i], flips[k].word))
+            f = &flips[k];
+    if (f == NULL)
+        return false;
+    size_t from = i, to = i + 1; /* the clause's units: clauses are contiguous */
+    while (from > 0 && u[from - 1].clause == u[i].clause)
+        from--;
+    while (to < n_units && u[to].clause == u[i].clause)
+        to++;
+    for (size_t k = from; k < to; k++) {
+        if (k == i)
+            continue;
+        const vb_token *t = &doc->tokens[u[k].first];
+        if (f->dollar && (t->kind == VB_TOKEN_NUMBER || t->kind == VB_TOKEN_SYMBOL))
+            for (size_t b = t->start; b < t->end; b++)
+                if (doc->text[b] == '$')
+                    return true;
+        for (const char *const *w = f->context; *w != NULL; w++)
+            if (key_is(&u[k], *w))
+                return true;
+    }
+    return false;
+}
+
+/* "can 't", "don 't": the tokeniser splits a contraction written with a
+ * space before the apostrophe into "can", "'" and "t"; that "t" is "n't".
+ * True for the "t" unit at `i` when an apostrophe is glued to it and
+ * follows a word. */
+static bool split_nt(const vb_doc *doc, const unit *u, size_t i)
+{
+    if (!key_is(&u[i], "t") || i < 2 || !u[i - 1].punct || u[i - 2].punct)
+        return false;
+    const vb_token *a = &doc->tokens[u[i - 1].first];
+    const vb_token *t = &doc->tokens[u[i].first];
+    if (a->end != t->start)
+        return false;
+    const size_t len = a->end - a->start;
+    const char *p = doc->text + a->start;
+    return (len == 1 && *p == '\'') || (len == 3 && memcmp(p, "\xE2\x80\x99", 3) == 0);
+}
+
+/* "Try the sea bass.", "Skip dessert.": a sentence that opens with "try"
+ * or "skip" said to the reader recommends or warns. Returns the valence
+ * of the imperative at `i` (IMPERATIVE, -IMPERATIVE) or 0: `i` must be the
+ * first word of its sentence and the next word not "to", "again" or a
+ * negator ("try to avoid it", "try again later"). English-specific. */
+static double imperative(const unit *u, size_t n_units, size_t i, const vb_doc *doc)
+{
+    const bool try_ = key_is(&u[i], "try"), skip = key_is(&u[i], "skip");
+    if (!try_ && !skip)
+        return 0.0;
+    const vb_span *s = &doc->sentences[u[i].sentence];
+    for (size_t t = s->first_token; t < u[i].first; t++)
+        if (doc->tokens[t].kind != VB_TOKEN_PUNCT)
+            return 0.0;
+    const size_t j = next_word(u, n_units, i);
+    if (j == SIZE_MAX || key_is(&u[j], "to") || key_is(&u[j], "again") || u[j].negator)
+        return 0.0;
+    return try_ ? IMPERATIVE : -IMPERATIVE;
+}
+
 /* Decides which units act as modifiers (rule 2) and the "too" rule (4). */
 static void assign_roles(unit *u, size_t n_units, const vb_doc *doc)
 {
@@ -348,7 +452,7 @@ static void assign_roles(unit *u, size_t n_units, const vb_doc *doc)
         const vb_senti_entry *e = u[i].e;
         const vb_token *t = &doc->tokens[u[i].first];
         u[i].negator = u[i].n == 1 && t->kind == VB_TOKEN_WORD && u[i].key != NULL &&
-                       ends_with_nt(u[i].key, u[i].key_len);
+                       (ends_with_nt(u[i].key, u[i].key_len) || split_nt(doc, u, i));
         if (e == NULL)
             continue;
         u[i].valence = (e->flags & VB_LEX_VALENCE) ? e->valence : 0.0;
@@ -359,6 +463,10 @@ static void assign_roles(unit *u, size_t n_units, const vb_doc *doc)
             u[i].valence = 0.0;
             u[i].muted = true;
         }
+        if (u[i].valence < 0.0 && praise_in_context(u, n_units, i, doc))
+            u[i].valence = -u[i].valence;
+        if (u[i].valence == 0.0 && (e->flags & VB_LEX_VALENCE))
+            u[i].valence = imperative(u, n_units, i, doc);
     }
     for (size_t i = 0; i < n_units; i++) {
         if (u[i].e == NULL)
@@ -379,9 +487,11 @@ static void assign_roles(unit *u, size_t n_units, const vb_doc *doc)
         }
         if (u[i].booster && u[i].valence != 0.0) {
             /* "super cute": a booster with a valence of its own modifies the
-             * next word when that word carries sentiment. */
+             * next word when that word carries sentiment, or a negation of
+             * it ("definitely not worth it" is no praise). */
             size_t j = next_word(u, n_units, i);
-            u[i].modifier = j != SIZE_MAX && (has_valence(&u[j]) || u[j].booster);
+            u[i].modifier =
+                j != SIZE_MAX && (has_valence(&u[j]) || u[j].booster || u[j].negator);
         } else if (u[i].booster) {
             u[i].modifier = true;
         }
@@ -445,7 +555,8 @@ static bool no_stronger_possible(const unit *u, size_t n_units, size_t neg, size
         return false;
     bool copula = false, more = false;
     for (size_t k = neg + 1; k < cue; k++) {
-        copula = copula || key_is(&u[k], "be") || key_is(&u[k], "been") || key_is(&u[k], "get");
+        copula = copula || key_is(&u[k], "be") || key_is(&u[k], "been") || key_is(&u[k], "get") ||
+                 key_is(&u[k], "imagine"); /* "can't imagine a better place" */
         more = more || key_is(&u[k], "more") || key_is(&u[k], "any");
     }
     if (copula && (more || comparative(&u[cue])))
@@ -466,6 +577,73 @@ static bool degree_between(const unit *u, size_t never, size_t cue)
         if (key_is(&u[k], "so") || key_is(&u[k], "this") || key_is(&u[k], "such"))
             return true;
     return false;
+}
+
+/* "could be better", "could be improved", "should have been hotter",
+ * "would have been nice", "would have liked": praise in a counterfactual
+ * says what the product or service lacked, so it is a complaint. Returns
+ * the modal ("could") when the positive cue at `i` is in one, else NULL.
+ * Walking back from the cue: words of degree ("a little more"), then
+ * "been" + "have" + a modal, or "'ve been", or "be" + could/should (then
+ * only for a comparative or "improved": "it should be good" is a
+ * prediction), or "liked"/"loved"/"preferred" right after "would have".
+ * A negated modal ("couldn't be better") is rule 3's. English-specific. */
+static const char *counterfactual(const unit *u, size_t i)
+{
+    static const char *const degree[] = {"a", "little", "bit", "lot", "more", "much",
+                                         "way", "tad", "slightly", "far", "bit", "even"};
+    static const char *const modals[] = {"could", "would", "should", "might"};
+    static const char *const contracted[] = {"could've", "would've", "should've", "might've"};
+    const unit *c = &u[i];
+    bool more = false;
+    size_t j = i;
+    int left = 8; /* units looked at, so a long run of degree words stops */
+    for (;;) {
+        if (j == 0 || left-- == 0)
+            return NULL;
+        j--;
+        if (u[j].clause != c->clause || u[j].punct)
+            return NULL;
+        bool skip = u[j].booster; /* "a little", "much", "slightly" */
+        for (size_t k = 0; k < sizeof degree / sizeof *degree && !skip; k++)
+            skip = key_is(&u[j], degree[k]);
+        if (!skip)
+            break;
+        more = more || key_is(&u[j], "more");
+    }
+    const bool wish = j + 1 == i && (key_is(c, "liked") || key_is(c, "loved") ||
+                                     key_is(c, "preferred") || key_is(c, "appreciated"));
+    /* "could have been handled better": one participle may stand between */
+    if (comparative(c) && j > 0 && u[j].n == 1 && u[j].key_len > 3 && u[j].e == NULL &&
+        memcmp(u[j].key + u[j].key_len - 2, "ed", 2) == 0 && key_is(&u[j - 1], "been"))
+        j--;
+    if (key_is(&u[j], "been") || (wish && key_is(&u[j], "have"))) {
+        size_t h = j;
+        if (key_is(&u[j], "been")) {
+            if (j == 0 || u[j - 1].clause != c->clause)
+                return NULL;
+            h = j - 1;
+            for (size_t k = 0; k < sizeof contracted / sizeof *contracted; k++)
+                if (key_is(&u[h], contracted[k]))
+                    return modals[k];
+            if (!key_is(&u[h], "have"))
+                return NULL;
+        }
+        if (h == 0 || u[h - 1].clause != c->clause)
+            return NULL;
+        for (size_t k = 0; k < sizeof modals / sizeof *modals; k++)
+            if (key_is(&u[h - 1], modals[k]))
+                return modals[k];
+        return NULL;
+    }
+    if (key_is(&u[j], "be") && j > 0 && u[j - 1].clause == c->clause &&
+        (more || comparative(c) || key_is(c, "improved"))) {
+        if (key_is(&u[j - 1], "could"))
+            return "could";
+        if (key_is(&u[j - 1], "should"))
+            return "should";
+    }
+    return NULL;
 }
 
 static void score_unit(const vb_doc *doc, unit *u, size_t n_units, size_t i, bool cap_diff)
@@ -519,6 +697,13 @@ static void score_unit(const vb_doc *doc, unit *u, size_t n_units, size_t i, boo
             }
             c->by = m->e != NULL ? m->e->term : "n't";
         }
+    }
+    /* "could be better", "would have been nice": what was missing. */
+    const char *modal = v > 0 && c->n == 1 ? counterfactual(u, i) : NULL;
+    if (modal != NULL) {
+        v *= N_SCALAR;
+        c->rules |= VB_RULE_NEGATED;
+        c->by = modal;
     }
     /* "least favourite" negates; "at least" is a phrase with no valence. */
     if (i > 0 && key_is(&u[i - 1], "least") && u[i - 1].clause == c->clause) {

@@ -85,6 +85,11 @@ static void test_negation_flips_within_three_words(void **state)
     assert_float_equal(cue("good")->score, 1.9 * -0.74, 1e-6);
     assert_true(score("I never liked it") < -0.05);
     assert_true(score("It isn't very good") < -0.05);
+    /* contractions as tokenised text writes them */
+    assert_true(score("i can 't recommend it") < -0.05);
+    assert_true(cue("recommend")->rules & VB_RULE_NEGATED);
+    assert_true(score("it does n't work") < -0.3);
+    assert_true(score("the t zones are good") > 0.05); /* a lone "t" negates nothing */
 }
 
 static void test_never_so_intensifies(void **state)
@@ -122,6 +127,8 @@ static void test_what_vader_calls_negative_is_not(void **state)
     assert_true(score("It couldn't be worse") < -0.3); /* intensified, still negative */
     assert_true(score("I can't recommend this shop enough") > 0.05);
     assert_true(score("Not good enough") < -0.05);
+    assert_true(score("I can't imagine a better place") > 0.5);
+    assert_true(cue("better")->rules & VB_RULE_BOOSTED);
 }
 
 static void test_not_only_does_not_negate(void **state)
@@ -137,6 +144,9 @@ static void test_negated_mental_verb_is_no_complaint(void **state)
     (void)state;
     assert_int_equal((score("I don't know the brand"), ds.overall.label), VB_NEUTRAL);
     assert_int_equal((score("We did not need the manual"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I didn't want the blue one"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I wasn't sure about the colour"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("We did not expect a reply"), ds.overall.label), VB_NEUTRAL);
     assert_true(score("The remote doesn't pair") < -0.05); /* a function that fails */
 }
 
@@ -175,6 +185,71 @@ static void test_purposes_and_plans_are_not_praise(void **state)
     assert_int_equal((score("I hope to make sure the box arrives"), ds.overall.label),
                      VB_NEUTRAL);
     assert_true(score("I hope it is great") > 0.05); /* the evaluation still counts */
+}
+
+static void test_counterfactual_praise_is_a_complaint(void **state)
+{
+    (void)state;
+    assert_true(score("The service could be improved") < -0.05);
+    assert_true(cue("improved")->rules & VB_RULE_NEGATED);
+    assert_float_equal(cue("improved")->score, 2.1 * -0.74, 1e-6);
+    assert_true(score("The waiter could have been a little more attentive") < -0.05);
+    assert_true(score("A remote would have been nice") < -0.05);
+    assert_true(score("I would have liked more colours") < -0.05);
+    assert_true(score("It could've been nicer") < -0.05);
+    /* a prediction or a negated modal is not a wish */
+    assert_true(score("It should be good") > 0.05);
+    assert_true(score("You would be happy with it") > 0.05);
+    assert_true(score("It couldn't have been better") > 0.5);
+    assert_true(score("It could have been handled better") < -0.05);
+}
+
+static void test_words_whose_sign_depends_on_context(void **state)
+{
+    (void)state;
+    assert_true(score("The prices are cheap") > 0.05);
+    assert_true(score("Cheap eats for $8") > 0.05);
+    assert_true(score("The price is not cheap") < -0.05);
+    /* without a price in its clause, cheap is a fault of quality */
+    assert_true(score("The remote is cheap plastic") < -0.05);
+    assert_true(score("Great prices, but the buttons are cheap") < 0.3);
+    /* "loud" praises speakers and faults anything else */
+    assert_true(score("The speakers are loud") > 0.05);
+    assert_true(score("The fan is loud") < -0.05);
+    assert_true(score("The sound isn't very loud") < -0.05);
+    /* "huge" praises portions and faults a garment; small portions are a fault */
+    assert_true(score("The portions are huge") > 0.05);
+    assert_true(score("The sleeves are huge") < -0.05);
+    assert_true(score("Small portions for the price") < -0.05);
+    /* "average" as a verdict and as a noun */
+    assert_true(score("The food was below average") < -0.3);
+    assert_true(score("Service was above average") > 0.05);
+    assert_int_equal((score("Enough for the average person"), ds.overall.label), VB_NEUTRAL);
+}
+
+static void test_booster_before_a_negation_is_no_praise(void **state)
+{
+    (void)state;
+    assert_true(score("Definitely not worth the price") < -0.3);
+    assert_true(cue("worth the price")->rules & VB_RULE_BOOSTED);
+    assert_true(score("Definitely!") > 0.05); /* on its own it still praises */
+}
+
+static void test_imperative_recommends_or_warns(void **state)
+{
+    (void)state;
+    assert_true(score("Try the sea bass.") > 0.05);
+    assert_float_equal(cue("Try")->score, 1.2, 1e-6);
+    assert_true(score("We ate early. Try the green curry!") > 0.05);
+    assert_true(score("Skip dessert.") < -0.05);
+    /* only at the start of a sentence, and not "try to" or "try again" */
+    assert_int_equal((score("I will try it tomorrow"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("Try again later"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("Try to book a table"), ds.overall.label), VB_NEUTRAL);
+    assert_true(score("Go for it!") > 0.05);
+    /* the staff who wait on tables are no wait */
+    assert_true(score("The wait staff were friendly") > score("The staff were friendly") - 1e-9);
+    assert_true(score("The lunch special is an absolute steal") > 0.3);
 }
 
 static void test_boosters_and_dampeners_change_size(void **state)
@@ -265,6 +340,66 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("It doesn't play my discs") < -0.05);
 }
 
+static void test_recommending_and_warning_phrases(void **state)
+{
+    (void)state;
+    /* "going back" alone is a return; a customer who will come again is praise */
+    assert_true(score("I am going back to the store") < -0.05);
+    assert_true(score("I will definitely be going back") > 0.05);
+    assert_true(cue("be going back")->rules & VB_RULE_CX);
+    assert_true(score("The lunch special can't be beat") > 0.3);
+    assert_true(score("Look no further") > 0.3);
+    assert_true(score("This place rocks") > 0.05);
+    assert_true(score("Two thumbs up") > 0.3);
+    /* a warning to other customers is not a negated complaint */
+    assert_true(score("Don't waste your money") < -0.5);
+    assert_true(score("do n't waste your time") < -0.5);
+    assert_true(score("Don't bother") < -0.3);
+    assert_true(score("We were less than impressed") < -0.3);
+    /* misspelt and missing words of food and service */
+    assert_true(score("The staff were very accomodating") > 0.3);
+    assert_true(score("I was disapointed") < -0.3);
+    assert_true(score("Flavorful and hearty") > 0.3);
+    assert_true(score("The fish was inedible") < -0.3);
+    assert_int_equal((score("We had the pork dumplings"), ds.overall.label), VB_NEUTRAL);
+    assert_true(score("Stay away from this place") < -0.3);
+    assert_true(score("Never again!") < -0.3);
+    assert_true(score("The noise was unbearable") < -0.3);
+    assert_true(score("The crab cakes were spot on") > 0.3);
+    assert_true(score("The soup was lukewarm and the waiter never came back") < -0.3);
+    assert_true(score("We were seated immediately") > 0.05);
+    /* "fan" is a laptop part unless someone is a fan of something */
+    assert_int_equal((score("The fan runs all the time"), ds.overall.label), VB_NEUTRAL);
+    assert_true(score("I am a big fan of this brand") > 0.3);
+    assert_true(score("I am not a fan of the keyboard") < -0.05);
+    /* lukewarm words and times of day */
+    assert_int_equal((score("Food and service were okay"), ds.overall.label), VB_NEUTRAL);
+    assert_true(score("The pasta was just ok") < -0.05);
+    assert_true(score("The food was mediocre at best") < -0.05);
+    assert_int_equal((score("We went for a late lunch"), ds.overall.label), VB_NEUTRAL);
+    assert_true(score("The parcel came late") < -0.05);
+    /* "less than" negates what follows, and nothing when nothing follows */
+    assert_true(score("It made for a less than comfortable meal") < -0.05);
+    assert_true(cue("comfortable")->rules & VB_RULE_NEGATED);
+    assert_int_equal((score("It took less than an hour"), ds.overall.label), VB_NEUTRAL);
+    /* product verdicts the general lexicon lacked */
+    assert_true(score("This player is junk") < -0.3);
+    assert_true(score("The menus are clunky and cumbersome") < -0.3);
+    assert_true(score("8MB for a camera like this is a joke") < -0.3);
+    assert_true(score("The leather case is a big plus") > 0.3);
+    assert_true(score("Most bang for the buck") > 0.3);
+    assert_true(score("The one drawback is the battery") < -0.05);
+    assert_true(score("Sleek, sturdy and intuitive") > 0.5);
+    assert_true(score("A versatile, timeless piece") > 0.5);
+    assert_true(score("It shrank in the wash") < -0.05);
+    assert_true(score("Vista is a nightmare") < -0.3);
+    assert_true(score("The build quality is sub-par") < -0.3);
+    assert_true(score("My monitor has been acting up") < -0.05);
+    assert_true(score("For the price it has exceeded my expectations") > 0.3);
+    assert_true(score("It meets all my needs") > 0.3);
+    assert_true(score("Blazing fast and speedy") > 0.3);
+}
+
 static void test_emoji_and_emoticons(void **state)
 {
     (void)state;
@@ -316,6 +451,10 @@ int main(void)
         cmocka_unit_test(test_conditional_clause_asserts_nothing),
         cmocka_unit_test(test_like_as_preposition_praises_nothing),
         cmocka_unit_test(test_purposes_and_plans_are_not_praise),
+        cmocka_unit_test(test_counterfactual_praise_is_a_complaint),
+        cmocka_unit_test(test_words_whose_sign_depends_on_context),
+        cmocka_unit_test(test_booster_before_a_negation_is_no_praise),
+        cmocka_unit_test(test_imperative_recommends_or_warns),
         cmocka_unit_test(test_boosters_and_dampeners_change_size),
         cmocka_unit_test(test_caps_emphasis_only_in_mixed_case),
         cmocka_unit_test(test_every_contrast_word_weighs),
@@ -323,6 +462,7 @@ int main(void)
         cmocka_unit_test(test_punctuation_emphasis),
         cmocka_unit_test(test_least_negates_but_at_least_does_not),
         cmocka_unit_test(test_idioms_and_cx_phrases),
+        cmocka_unit_test(test_recommending_and_warning_phrases),
         cmocka_unit_test(test_emoji_and_emoticons),
         cmocka_unit_test(test_elongated_words_are_found),
         cmocka_unit_test(test_sentence_scores_and_cue_offsets),
