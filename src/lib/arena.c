@@ -1,7 +1,12 @@
-/* arena.c: bump allocation in blocks. Reset keeps one block (the largest)
- * so a stream of similar records settles into zero allocations. Under
- * AddressSanitizer, memory released by a reset is poisoned, so a stale
- * pointer into the previous record fails loudly. */
+/* arena.c: bump allocation in blocks. Reset keeps one block (the largest
+ * up to MAX_KEPT_BLOCK) so a stream of similar records settles into zero
+ * allocations. Blocks grow geometrically within a record up to
+ * MAX_GROWN_BLOCK; a request larger than that (the token array of a
+ * megabyte-long comment) gets a block of its own, exactly its size, so an
+ * outlier record costs what it needs rather than that doubled, and gives
+ * it back at the reset. Under AddressSanitizer, memory released by a
+ * reset is poisoned, so a stale pointer into the previous record fails
+ * loudly. */
 #include "arena.h"
 
 #include "alloc.h"
@@ -35,6 +40,8 @@ struct vb_arena_block {
 };
 
 #define ALIGN ((size_t)alignof(max_align_t))
+#define MAX_GROWN_BLOCK ((size_t)1 << 20)
+#define MAX_KEPT_BLOCK ((size_t)4 << 20)
 
 void vb_arena_init(vb_arena *a, const vb_allocator *alloc, size_t block_size)
 {
@@ -57,9 +64,10 @@ void vb_arena_free(vb_arena *a)
 
 void vb_arena_reset(vb_arena *a)
 {
+    const size_t keep_max = a->block_size > MAX_KEPT_BLOCK ? a->block_size : MAX_KEPT_BLOCK;
     vb_arena_block *keep = NULL;
     for (vb_arena_block *b = a->head; b != NULL; b = b->next)
-        if (keep == NULL || b->size > keep->size)
+        if (b->size <= keep_max && (keep == NULL || b->size > keep->size))
             keep = b;
     vb_arena_block *b = a->head;
     while (b != NULL) {
@@ -78,6 +86,19 @@ void vb_arena_reset(vb_arena *a)
     }
 }
 
+static vb_arena_block *new_block(vb_arena *a, size_t size)
+{
+    if (size > (size_t)-1 - sizeof(vb_arena_block))
+        return NULL;
+    vb_arena_block *nb = vb_malloc(a->alloc, sizeof(vb_arena_block) + size);
+    if (nb == NULL)
+        return NULL;
+    nb->size = size;
+    nb->used = 0;
+    POISON(nb->data, size);
+    return nb;
+}
+
 void *vb_arena_alloc(vb_arena *a, size_t size)
 {
     size_t need = (size + ALIGN - 1) & ~(ALIGN - 1);
@@ -85,20 +106,22 @@ void *vb_arena_alloc(vb_arena *a, size_t size)
         return NULL;
     vb_arena_block *b = a->head;
     if (b == NULL || b->size - b->used < need) {
-        size_t bsize = a->block_size;
-        if (b != NULL && b->size >= bsize && b->size <= (size_t)-1 / 2)
-            bsize = b->size * 2; /* grow geometrically within one record */
-        if (bsize < need)
-            bsize = need;
-        if (bsize > (size_t)-1 - sizeof(vb_arena_block))
-            return NULL;
-        vb_arena_block *nb = vb_malloc(a->alloc, sizeof(vb_arena_block) + bsize);
+        size_t grown = a->block_size;
+        if (b != NULL && b->size >= grown && b->size < MAX_GROWN_BLOCK)
+            grown = b->size * 2 < MAX_GROWN_BLOCK ? b->size * 2 : MAX_GROWN_BLOCK;
+        vb_arena_block *nb = new_block(a, need > grown ? need : grown);
         if (nb == NULL)
             return NULL;
-        nb->size = bsize;
-        nb->used = 0;
+        if (need > grown && b != NULL) {
+            /* A block of its own, behind the one being filled, which
+             * goes on taking the small requests. */
+            nb->next = b->next;
+            b->next = nb;
+            nb->used = need;
+            UNPOISON(nb->data, size);
+            return nb->data;
+        }
         nb->next = b;
-        POISON(nb->data, bsize);
         a->head = b = nb;
     }
     void *p = b->data + b->used;

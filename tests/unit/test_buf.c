@@ -81,6 +81,36 @@ static void test_arena_large_allocation(void **state)
     vb_arena_free(&ar);
 }
 
+/* An outlier record (a request past the growth cap, 1 MiB) gets a block of
+ * its own: small requests after it still go to the block being filled, and
+ * a reset gives the outlier's block back instead of keeping it for every
+ * later record. */
+static void test_arena_outlier_block(void **state)
+{
+    (void)state;
+    test_alloc t;
+    vb_allocator a = test_allocator(&t, (size_t)-1);
+    vb_arena ar;
+    vb_arena_init(&ar, &a, 4096);
+    char *small = vb_arena_strndup(&ar, "before", 6);
+    assert_non_null(small);
+    char *big = vb_arena_alloc(&ar, (size_t)16 << 20);
+    assert_non_null(big);
+    memset(big, 'x', (size_t)16 << 20);
+    assert_int_equal(t.live_blocks, 2);
+    char *after = vb_arena_strndup(&ar, "after", 5);
+    assert_non_null(after);
+    assert_int_equal(t.live_blocks, 2); /* no third block */
+    assert_true(after > small && after - small < 4096); /* the same block */
+    vb_arena_reset(&ar);
+    assert_int_equal(t.live_blocks, 1); /* the 16 MiB block is gone */
+    const size_t calls = t.calls;
+    assert_non_null(vb_arena_strndup(&ar, "next record", 11));
+    assert_int_equal(t.calls, calls); /* the kept block serves it */
+    vb_arena_free(&ar);
+    assert_int_equal(t.live_blocks, 0);
+}
+
 static void expect_json(const char *in, size_t len, const char *want)
 {
     vb_buf b;
@@ -141,6 +171,7 @@ int main(void)
         cmocka_unit_test(test_buf_append_and_cap),
         cmocka_unit_test(test_buf_oom),
         cmocka_unit_test(test_arena_reuses_memory),
+        cmocka_unit_test(test_arena_outlier_block),
         cmocka_unit_test(test_arena_large_allocation),
         cmocka_unit_test(test_json_string_escapes),
         cmocka_unit_test(test_json_numbers),
