@@ -430,6 +430,10 @@ static size_t scan_word(const scanner *sc, size_t i, vb_token_kind *kind)
             j += n;
             continue;
         }
+        /* Only ". , :", joiners (all punctuation) and format characters
+         * can continue a word: a space or a symbol ends it at once. */
+        if (!(cls & (C_PUNCT | C_FORMAT)))
+            break;
         const size_t k = j + n;
         const unsigned next = class_of_next(sc, k);
         if ((cp == '.' || cp == ',') && all_digits && (next & C_DIGIT)) {
@@ -518,6 +522,10 @@ vb_status vb_tokenize(vb_arena *arena, const char *text, size_t len, vb_token_li
     size_t i = 0;
     while (i < len) {
         const unsigned char c = sc.s[i];
+        if (c == ' ') { /* the commonest byte: skip it without a lookup */
+            i++;
+            continue;
+        }
         int32_t cp;
         size_t n, m;
         const unsigned cls = class_at(&sc, i, &cp, &n);
