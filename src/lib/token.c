@@ -36,11 +36,13 @@ enum {
     C_EMAIL = 1u << 8,   /* may appear in the local part of an address */
     C_URL = 1u << 9,     /* may appear in a URL */
     C_DOMAIN = 1u << 10, /* may appear in a domain label */
-    C_EMO = 1u << 11     /* may start an emoticon */
+    C_EMO = 1u << 11,    /* may start an emoticon */
+    C_OPENS = 1u << 12   /* a letter that may open a URL or an emoticon: h w f x o t */
 };
 #define C_WORD (C_ALPHA | C_DIGIT)
 
-static const uint16_t ascii_class[128] = {
+/* 256 entries: bytes from 0x80 are 0, so a fast loop needs no ASCII test. */
+static const uint16_t ascii_class[256] = {
     /* 0x00   */ C_SPACE,
     /* 0x01   */ C_SPACE,
     /* 0x02   */ C_SPACE,
@@ -111,25 +113,25 @@ static const uint16_t ascii_class[128] = {
     /* 'C'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'D'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'E'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
-    /* 'F'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'F'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN | C_OPENS,
     /* 'G'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
-    /* 'H'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'H'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN | C_OPENS,
     /* 'I'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'J'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'K'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'L'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'M'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'N'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
-    /* 'O'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'O'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN | C_OPENS,
     /* 'P'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'Q'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'R'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'S'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
-    /* 'T'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'T'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN | C_OPENS,
     /* 'U'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'V'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
-    /* 'W'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
-    /* 'X'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'W'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN | C_OPENS,
+    /* 'X'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN | C_OPENS,
     /* 'Y'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'Z'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* '['    */ C_PUNCT | C_URL,
@@ -143,16 +145,16 @@ static const uint16_t ascii_class[128] = {
     /* 'c'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'd'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'e'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
-    /* 'f'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'f'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN | C_OPENS,
     /* 'g'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
-    /* 'h'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'h'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN | C_OPENS,
     /* 'i'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'j'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'k'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'l'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'm'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'n'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
-    /* 'o'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'o'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN | C_OPENS,
     /* 'p'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'q'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'r'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
@@ -160,8 +162,8 @@ static const uint16_t ascii_class[128] = {
     /* 't'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'u'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'v'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
-    /* 'w'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
-    /* 'x'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'w'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN | C_OPENS,
+    /* 'x'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN | C_OPENS,
     /* 'y'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'z'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* '{'    */ C_PUNCT,
@@ -341,7 +343,7 @@ static size_t email_len(scanner *sc, size_t i)
         return 0;
     const unsigned char *s = sc->s;
     size_t j = i;
-    while (j < sc->len && s[j] < 0x80 && (ascii_class[s[j]] & C_EMAIL))
+    while (j < sc->len && (ascii_class[s[j]] & C_EMAIL))
         j++;
     if (j >= sc->len || s[j] != '@' || s[j - 1] == '.') {
         sc->no_email_before = j;
@@ -408,12 +410,16 @@ static size_t scan_word(const scanner *sc, size_t i, vb_token_kind *kind)
 {
     size_t j = i;
     bool all_digits = true, has_sep = false;
+    if (ascii_class[sc->s[i]] & C_ALPHA) { /* an ASCII letter: a word from here */
+        all_digits = false;
+        j = i + 1;
+    }
     while (j < sc->len) {
         /* The ASCII fast path: once a letter has been seen, ASCII letters
          * and digits just continue the word. */
         if (!all_digits) {
             const unsigned char *s = sc->s;
-            while (j < sc->len && s[j] < 0x80 && (ascii_class[s[j]] & C_WORD))
+            while (j < sc->len && (ascii_class[s[j]] & C_WORD))
                 j++;
             if (j == sc->len)
                 break;
@@ -464,6 +470,21 @@ static size_t scan_word(const scanner *sc, size_t i, vb_token_kind *kind)
     if (all_digits && j < sc->len && sc->s[j] == '%')
         j++;
     return j;
+}
+
+/* A word or number from i, or an e-mail address: only a word that
+ * stops at a character of an address's local part can start one. */
+static inline size_t scan_word_or_email(scanner *sc, size_t i, vb_token_kind *kind)
+{
+    const size_t end = scan_word(sc, i, kind);
+    size_t m;
+    if (sc->s[i] < 0x80 && end < sc->len &&
+        (sc->s[end] == '@' || (ascii_class[sc->s[end]] & C_EMAIL)) &&
+        (m = email_len(sc, i)) > 0) {
+        *kind = VB_TOKEN_EMAIL;
+        return i + m;
+    }
+    return end;
 }
 
 /* One grapheme cluster from i: a base with its modifiers, VS16, ZWJ
@@ -536,28 +557,25 @@ vb_status vb_tokenize(vb_arena *arena, const char *text, size_t len, vb_token_li
         }
         vb_token_kind kind;
         size_t end;
-        if ((c == '#' || c == '*' || (c >= '0' && c <= '9')) && (m = keycap_len(&sc, i)) > 0) {
+        /* Most tokens are words whose first letter opens nothing else:
+         * they go straight to the word branch. */
+        const bool plain = (cls & (C_ALPHA | C_OPENS)) == C_ALPHA;
+        if (!plain && (c == '#' || c == '*' || (c >= '0' && c <= '9')) &&
+            (m = keycap_len(&sc, i)) > 0) {
             kind = VB_TOKEN_EMOJI;
             end = i + m;
-        } else if (c < 0x80 && (cls & C_ALPHA) && (m = url_len(&sc, i)) > 0) {
+        } else if (!plain && c < 0x80 && (cls & C_ALPHA) && (m = url_len(&sc, i)) > 0) {
             kind = VB_TOKEN_URL;
             end = i + m;
-        } else if ((c == 'X' || c == 'x' || c == 'o' || c == 'O' || c == 'T') && i + 1 < len &&
+        } else if (!plain && (c == 'X' || c == 'x' || c == 'o' || c == 'O' || c == 'T') &&
+                   i + 1 < len &&
                    (sc.s[i + 1] == 'D' || sc.s[i + 1] == '-' || sc.s[i + 1] == '_' ||
                     sc.s[i + 1] == '.') &&
                    (m = emoticon_len(&sc, i)) > 0) {
             kind = VB_TOKEN_EMOTICON;
             end = i + m;
         } else if (cls & C_WORD) {
-            end = scan_word(&sc, i, &kind);
-            /* Only a word that stops at a character of an address's local
-             * part can be the start of one. */
-            if (c < 0x80 && end < len && sc.s[end] < 0x80 &&
-                (sc.s[end] == '@' || (ascii_class[sc.s[end]] & C_EMAIL)) &&
-                (m = email_len(&sc, i)) > 0) {
-                kind = VB_TOKEN_EMAIL;
-                end = i + m;
-            }
+            end = scan_word_or_email(&sc, i, &kind);
         } else if ((cls & C_EMOJI) || ((cls & C_SYMBOL) && bytes_at(&sc, i + n, VS16, 3))) {
             kind = VB_TOKEN_EMOJI;
             end = i + cluster_len(&sc, i);
