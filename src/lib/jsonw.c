@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -86,28 +87,37 @@ vb_status vb_json_number(vb_buf *b, double x, int decimals)
      * faster than printf's exact decimal conversion. Large values, which
      * scores never are, take the printf path. */
     if (decimals <= 9 && fabs(x) < 1e9) {
-        const long long units = llround(x * scale[decimals]);
-        if (units == 0)
+        /* Round half away from zero, as llround() does: the fraction of a
+         * double below 2^52 is exact, and from 2^52 up every double is an
+         * integer. Then the fraction digits without trailing zeros, the
+         * integer digits and the sign, right to left. */
+        static const unsigned long long pow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000,
+                                                   10000000, 100000000, 1000000000};
+        const double v = fabs(x * scale[decimals]);
+        unsigned long long u = (unsigned long long)v;
+        if (v - (double)u >= 0.5)
+            u++;
+        if (u == 0)
             return vb_buf_putc(b, '0');
         char tmp[40];
         size_t i = sizeof tmp;
-        unsigned long long u = units < 0 ? (unsigned long long)(-units) : (unsigned long long)units;
-        int digits = 0;
-        bool any = false; /* a non-zero fraction digit has been written */
-        for (; digits < decimals; digits++, u /= 10) {
-            const unsigned d = (unsigned)(u % 10);
-            if (d != 0 || any) {
-                tmp[--i] = (char)('0' + d);
-                any = true;
+        uint32_t frac = (uint32_t)(u % pow10[decimals]); /* < 10^9: 32-bit arithmetic */
+        u /= pow10[decimals];
+        if (frac != 0) {
+            int digits = decimals;
+            while (frac % 10 == 0) {
+                frac /= 10;
+                digits--;
             }
-        }
-        if (any)
+            for (; digits > 0; digits--, frac /= 10)
+                tmp[--i] = (char)('0' + frac % 10);
             tmp[--i] = '.';
+        }
         do {
             tmp[--i] = (char)('0' + u % 10);
             u /= 10;
         } while (u > 0);
-        if (units < 0)
+        if (x < 0)
             tmp[--i] = '-';
         return vb_buf_append(b, tmp + i, sizeof tmp - i);
     }
