@@ -406,11 +406,16 @@ vb_status vb_agg_add_input(vb_agg *agg, const vb_agg_input *in)
     const vb_allocator *a = &agg->alloc;
     /* Everything that allocates comes first, so that VB_ENOMEM leaves the
      * figures as they were (only a quote may have been kept). */
+    /* One comment goes to each of its themes: its key is hashed once. */
+    const bool keyed = in->n_themes > 1 && in->text != NULL && in->text->data != NULL;
+    const uint64_t key = keyed ? vb_quote_key(in->text->data, in->text->len) : 0;
     for (size_t i = 0; i < in->n_themes; i++) {
         vb_quote_offer q = {0};
         if (in->text != NULL) {
             q.text = in->text->data;
             q.len = in->text->len;
+            q.has_key = keyed;
+            q.key = key;
         }
         if (in->spans != NULL) {
             q.spans = in->spans[i];

@@ -113,10 +113,20 @@ static int iso_weeks_in_year(int week_year)
     return w;
 }
 
-size_t vb_period_label(vb_period period, const vb_datetime *t, char out[VB_PERIOD_LABEL_MAX])
+/* `v` (0 <= v < 10^width) in exactly `width` digits, zero-padded. */
+static char *put_digits(char *p, int v, int width)
+{
+    for (int i = width - 1; i >= 0; i--) {
+        p[i] = (char)('0' + v % 10);
+        v /= 10;
+    }
+    return p + width;
+}
+
+/* The labels with printf, for fields out of the parser's ranges. */
+static size_t label_printf(vb_period period, const vb_datetime *t, char *out)
 {
     int y = t->year, m = t->month, d = t->day;
-    /* Each %0Nd argument is range-checked by the parser (year 1..9999). */
     int n = 0;
     switch (period) {
     case VB_PERIOD_NONE:
@@ -142,6 +152,57 @@ size_t vb_period_label(vb_period period, const vb_datetime *t, char out[VB_PERIO
         break;
     }
     return n > 0 ? (size_t)n : 0;
+}
+
+/* Called once per record by the report: written by hand, as snprintf()
+ * cost more than the rest of the record's aggregation. */
+size_t vb_period_label(vb_period period, const vb_datetime *t, char out[VB_PERIOD_LABEL_MAX])
+{
+    const int y = t->year, m = t->month, d = t->day;
+    /* The parser range-checks each field (year 1..9999, month 1..12, day
+     * 1..31); anything else, and an ISO week-numbering year outside
+     * 0..9999, takes printf. */
+    if (y < 0 || y > 9999 || m < 1 || m > 12 || d < 0 || d > 99)
+        return label_printf(period, t, out);
+    char *p = out;
+    switch (period) {
+    case VB_PERIOD_NONE:
+        break;
+    case VB_PERIOD_DAY:
+        p = put_digits(p, y, 4);
+        *p++ = '-';
+        p = put_digits(p, m, 2);
+        *p++ = '-';
+        p = put_digits(p, d, 2);
+        break;
+    case VB_PERIOD_WEEK: {
+        int wy, w;
+        vb_iso_week(y, m, d, &wy, &w);
+        if (wy < 0 || wy > 9999 || w < 0 || w > 99)
+            return label_printf(period, t, out);
+        p = put_digits(p, wy, 4);
+        *p++ = '-';
+        *p++ = 'W';
+        p = put_digits(p, w, 2);
+        break;
+    }
+    case VB_PERIOD_MONTH:
+        p = put_digits(p, y, 4);
+        *p++ = '-';
+        p = put_digits(p, m, 2);
+        break;
+    case VB_PERIOD_QUARTER:
+        p = put_digits(p, y, 4);
+        *p++ = '-';
+        *p++ = 'Q';
+        *p++ = (char)('1' + (m - 1) / 3);
+        break;
+    case VB_PERIOD_YEAR:
+        p = put_digits(p, y, 4);
+        break;
+    }
+    *p = '\0';
+    return (size_t)(p - out);
 }
 
 int64_t vb_datetime_seconds(const vb_datetime *t)

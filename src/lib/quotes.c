@@ -43,6 +43,11 @@ static uint64_t fold_key(const char *s, size_t len)
     return h;
 }
 
+uint64_t vb_quote_key(const char *text, size_t len)
+{
+    return fold_key(text, len);
+}
+
 #define SHORT_QUOTE_BYTES 200
 
 /* Sentiment in the list's direction, in steps of 0.25: within a step,
@@ -242,7 +247,7 @@ vb_status vb_quote_offer_to(const vb_allocator *a, vb_agg_theme *t, const vb_quo
     cand.sentiment = o->sentiment;
     cand.has_time = o->has_time;
     cand.time = o->time;
-    cand.key = fold_key(o->text, o->len);
+    cand.key = o->has_key ? o->key : fold_key(o->text, o->len);
     if (o->sentiment > -0.05) {
         vb_status st = offer(a, &t->pos, +1, &cand, own_offer, o);
         if (st != VB_OK) return st;

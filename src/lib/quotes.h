@@ -15,7 +15,14 @@ typedef struct vb_quote_offer {
     double sentiment;
     bool has_time;
     int64_t time;
+    bool has_key;          /* `key` is vb_quote_key(text, len), worked out once for a
+                              comment offered to several themes */
+    uint64_t key;
 } vb_quote_offer;
+
+/* The hash of a comment's folded text (words ASCII lower-cased, one
+ * separator per run of anything else) that tells copies of it apart. */
+uint64_t vb_quote_key(const char *text, size_t len);
 
 /* Offers a comment to the theme's positive and negative lists. The lists
  * keep, per direction, the best VB_QUOTE_KEEP distinct comments by: the
