@@ -706,7 +706,7 @@ static bool is_abbreviation_dot(const vb_token *t, size_t n, size_t i)
         return false;
     const vb_token *w = &t[i - 1];
     for (size_t k = 0; k < sizeof abbreviations / sizeof abbreviations[0]; k++)
-        if (w->lookup_len == abbreviations[k].len &&
+        if (w->lookup_len == abbreviations[k].len && w->lookup[0] == abbreviations[k].text[0] &&
             memcmp(w->lookup, abbreviations[k].text, abbreviations[k].len) == 0)
             return true;
     if (!is_letter_word(w))
@@ -732,14 +732,43 @@ static bool clause_after(const vb_token *t, size_t n, size_t i, unsigned m)
     return (m & P_CLAUSE) != 0;
 }
 
-enum { NEW_SENTENCE = 1, NEW_CLAUSE = 2 };
-
 static void close_span(vb_span *sp, const vb_token *t, size_t last)
 {
     sp->n_tokens = last + 1 - sp->first_token;
     sp->end = t[last].end;
 }
 
+/* A growable array of spans in the arena (old copies stay until the
+ * record ends: less than twice the final size). */
+typedef struct span_list {
+    vb_span *items;
+    size_t n, cap;
+} span_list;
+
+/* Closes the open span before token i (if any) and opens one at i. */
+static vb_status open_span(vb_arena *arena, span_list *l, const vb_token *t, size_t i)
+{
+    if (l->n > 0)
+        close_span(&l->items[l->n - 1], t, i - 1);
+    if (l->n == l->cap) {
+        const size_t cap = l->cap * 2;
+        vb_span *items = vb_arena_array(arena, cap, sizeof *items);
+        if (items == NULL)
+            return VB_ENOMEM;
+        memcpy(items, l->items, l->n * sizeof *items);
+        l->items = items;
+        l->cap = cap;
+    }
+    vb_span *sp = &l->items[l->n++];
+    sp->start = t[i].start;
+    sp->first_token = i;
+    return VB_OK;
+}
+
+/* One pass: where each sentence and clause starts is known at its first
+ * token (the abbreviation test looks ahead, never at what is written),
+ * so spans are opened and tokens numbered as it goes. Boundaries are only
+ * ever placed before a token, so no span is empty. */
 vb_status vb_token_segment(vb_arena *arena, vb_token *t, size_t n, const uint8_t *before,
                            vb_span **sentences, size_t *n_sentences, vb_span **clauses,
                            size_t *n_clauses)
@@ -748,55 +777,37 @@ vb_status vb_token_segment(vb_arena *arena, vb_token *t, size_t n, const uint8_t
     *n_sentences = *n_clauses = 0;
     if (n == 0)
         return VB_OK;
-    uint8_t *mark = vb_arena_alloc(arena, n);
-    if (mark == NULL)
+    span_list ss = {NULL, 0, n / 16 + 4}, cs = {NULL, 0, n / 8 + 4};
+    ss.items = vb_arena_array(arena, ss.cap, sizeof *ss.items);
+    cs.items = vb_arena_array(arena, cs.cap, sizeof *cs.items);
+    if (ss.items == NULL || cs.items == NULL)
         return VB_ENOMEM;
-
-    /* Pass 1: where do sentences and clauses start? Boundaries are only
-     * ever placed before a token, so no span is empty. */
-    size_t n_s = 0, n_c = 0;
     bool pend_s = true, pend_c = true;
     for (size_t i = 0; i < n; i++) {
         const unsigned m = t[i].kind == VB_TOKEN_PUNCT ? punct_marks(&t[i]) : 0;
         const bool ns = pend_s || (before[i] & VB_BEFORE_LINE);
         const bool nc = ns || pend_c || (before[i] & VB_BEFORE_CLAUSE_WORD) || (m & P_OPEN);
-        mark[i] = (uint8_t)((ns ? NEW_SENTENCE : 0) | (nc ? NEW_CLAUSE : 0));
-        n_s += ns;
-        n_c += nc;
+        if (ns) {
+            const vb_status st = open_span(arena, &ss, t, i);
+            if (st != VB_OK)
+                return st;
+        }
+        if (nc) {
+            const vb_status st = open_span(arena, &cs, t, i);
+            if (st != VB_OK)
+                return st;
+        }
+        t[i].sentence = (uint32_t)(ss.n - 1);
+        t[i].clause = (uint32_t)(cs.n - 1);
         pend_s = m != 0 && ends_sentence(t, n, i, m);
         pend_c = pend_s || (m != 0 && clause_after(t, n, i, m));
     }
-
-    /* Pass 2: the spans, and each token's indices. */
-    vb_span *ss = vb_arena_array(arena, n_s, sizeof *ss);
-    vb_span *cs = vb_arena_array(arena, n_c, sizeof *cs);
-    if (ss == NULL || cs == NULL)
-        return VB_ENOMEM;
-    size_t si = 0, ci = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (mark[i] & NEW_SENTENCE) {
-            if (si > 0)
-                close_span(&ss[si - 1], t, i - 1);
-            ss[si].start = t[i].start;
-            ss[si].first_token = i;
-            si++;
-        }
-        if (mark[i] & NEW_CLAUSE) {
-            if (ci > 0)
-                close_span(&cs[ci - 1], t, i - 1);
-            cs[ci].start = t[i].start;
-            cs[ci].first_token = i;
-            ci++;
-        }
-        t[i].sentence = (uint32_t)(si - 1);
-        t[i].clause = (uint32_t)(ci - 1);
-    }
-    close_span(&ss[si - 1], t, n - 1);
-    close_span(&cs[ci - 1], t, n - 1);
-    *sentences = ss;
-    *n_sentences = n_s;
-    *clauses = cs;
-    *n_clauses = n_c;
+    close_span(&ss.items[ss.n - 1], t, n - 1);
+    close_span(&cs.items[cs.n - 1], t, n - 1);
+    *sentences = ss.items;
+    *n_sentences = ss.n;
+    *clauses = cs.items;
+    *n_clauses = cs.n;
     return VB_OK;
 }
 
