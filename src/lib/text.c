@@ -388,41 +388,44 @@ static vb_status analyze_token(vb_text *t, vb_arena *arena, const char *s, size_
                            &k->flags);
 }
 
-/* Fills token `i` from the cache, or analyses it and caches the result. */
-static vb_status intern_token(vb_text *t, vb_arena *arena, const char *text, size_t text_len,
-                              vb_token *k, const void **entry, uint32_t *term, uint8_t *before)
+/* Fills token `k` (bytes `s`, `len`) from the word cache and returns true,
+ * or returns false with *hash set for new_token(). Inlined in the loop:
+ * most tokens end here. */
+static inline bool cached_token(const vb_text *t, const char *s, size_t len, bool wide,
+                                vb_token *k, const void **entry, uint32_t *term,
+                                uint8_t *before, uint32_t *hash)
 {
-    const char *s = text + k->start;
-    const size_t len = k->end - k->start;
-    const vb_token_kind kind = k->kind;
-    const bool cache = cacheable(kind, len);
-    uint32_t hash = 0;
-    if (cache) {
-        const bool wide = WIDE_LOADS && k->start + padded(len) <= text_len;
-        uint64_t tail;
-        hash = word_hash(kind, s, len, wide, &tail);
-        const word *w = cache_find(&t->cache, hash, kind, s, len, tail);
-        if (w != NULL) {
-            k->norm = w->norm;
-            k->norm_len = w->norm_len;
-            k->lookup = w->lookup;
-            k->lookup_len = w->lookup_len;
-            k->stem = w->stem;
-            k->stem_len = w->stem_len;
-            k->flags |= w->flags;
-            if (entry != NULL)
-                *entry = w->entry;
-            if (term != NULL)
-                *term = w->term;
-            if (w->clause)
-                *before |= VB_BEFORE_CLAUSE_WORD;
-            return VB_OK;
-        }
-    }
+    uint64_t tail;
+    *hash = word_hash(k->kind, s, len, wide, &tail);
+    const word *w = cache_find(&t->cache, *hash, k->kind, s, len, tail);
+    if (w == NULL)
+        return false;
+    k->norm = w->norm;
+    k->norm_len = w->norm_len;
+    k->lookup = w->lookup;
+    k->lookup_len = w->lookup_len;
+    k->stem = w->stem;
+    k->stem_len = w->stem_len;
+    k->flags |= w->flags;
+    if (entry != NULL)
+        *entry = w->entry;
+    if (term != NULL)
+        *term = w->term;
+    if (w->clause)
+        *before |= VB_BEFORE_CLAUSE_WORD;
+    return true;
+}
+
+/* Analyses a token the cache does not hold and, when `cache`, caches the
+ * result under `hash`. */
+static vb_status new_token(vb_text *t, vb_arena *arena, const char *s, size_t len, vb_token *k,
+                           bool cache, uint32_t hash, const void **entry, uint32_t *term,
+                           uint8_t *before)
+{
     TRY(analyze_token(t, arena, s, len, k));
     const void *e = NULL;
     bool clause = false;
-    if (kind == VB_TOKEN_WORD && t->clause_word != NULL)
+    if (k->kind == VB_TOKEN_WORD && t->clause_word != NULL)
         e = t->clause_word(k->lookup, k->lookup_len, t->clause_ctx, &clause);
     if (entry != NULL)
         *entry = e;
@@ -465,9 +468,19 @@ vb_status vb_text_analyze(vb_text *t, vb_arena *arena, const char *text, size_t 
         if (terms == NULL)
             return VB_ENOMEM;
     }
-    for (size_t i = 0; i < list.n_tokens; i++)
-        TRY(intern_token(t, arena, decoded, decoded_len, &list.tokens[i], entries ? &entries[i] : NULL,
-                         terms ? &terms[i] : NULL, &list.line_before[i]));
+    for (size_t i = 0; i < list.n_tokens; i++) {
+        vb_token *k = &list.tokens[i];
+        const char *s = decoded + k->start;
+        const size_t n = k->end - k->start;
+        const void **entry = entries ? &entries[i] : NULL;
+        uint32_t *term = terms ? &terms[i] : NULL;
+        const bool cache = cacheable(k->kind, n);
+        uint32_t hash = 0;
+        if (cache && cached_token(t, s, n, WIDE_LOADS && k->start + padded(n) <= decoded_len, k,
+                                  entry, term, &list.line_before[i], &hash))
+            continue;
+        TRY(new_token(t, arena, s, n, k, cache, hash, entry, term, &list.line_before[i]));
+    }
     if (map.n_segs > 0) {
         for (size_t i = 0; i < list.n_tokens; i++) {
             vb_token *k = &list.tokens[i];
