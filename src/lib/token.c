@@ -180,19 +180,47 @@ static const uint16_t unicode_class[] = {
     [VB_CC_SYMBOL] = C_SYMBOL,     [VB_CC_EMOJI] = C_EMOJI,
 };
 
-/* Emoticons, longest first where one is a prefix of another. */
+/* Emoticons, grouped by first character (the order within a group is
+ * the order of the trials: longest first where one is a prefix of another). */
 static const struct {
     const char *text;
     uint8_t len;
 } emoticons[] = {
-    {">:-(", 4}, {":'-(", 4}, {"X-D", 3}, {":-)", 3}, {":-(", 3}, {":-D", 3}, {":-P", 3},
-    {":-p", 3}, {":-/", 3}, {":-\\", 3}, {":-|", 3}, {":'(", 3}, {":')", 3}, {":-O", 3},
-    {":-o", 3}, {":-*", 3}, {":-]", 3}, {":-[", 3}, {";-)", 3}, {";-D", 3}, {";-P", 3},
-    {">:(", 3}, {"</3", 3}, {"<\\3", 3}, {"^_^", 3}, {"^.^", 3}, {"-_-", 3}, {"o_O", 3},
-    {"O_o", 3}, {"o.O", 3}, {"T_T", 3}, {";_;", 3}, {":)", 2}, {":(", 2}, {":D", 2}, {":P", 2},
-    {":p", 2}, {":/", 2}, {":\\", 2}, {":|", 2}, {":O", 2}, {":o", 2}, {":*", 2}, {":]", 2},
-    {":[", 2}, {";)", 2}, {";D", 2}, {";P", 2}, {";p", 2}, {"=)", 2}, {"=(", 2}, {"=D", 2},
-    {"=]", 2}, {"=[", 2}, {"=/", 2}, {"=P", 2}, {"<3", 2}, {"XD", 2}, {"xD", 2}, {"^^", 2},
+    {">:-(", 4}, {">:(", 3},
+    {":'-(", 4}, {":-)", 3}, {":-(", 3}, {":-D", 3}, {":-P", 3}, {":-p", 3}, {":-/", 3},
+    {":-\\", 3}, {":-|", 3}, {":'(", 3}, {":')", 3}, {":-O", 3}, {":-o", 3}, {":-*", 3},
+    {":-]", 3}, {":-[", 3}, {":)", 2}, {":(", 2}, {":D", 2}, {":P", 2}, {":p", 2}, {":/", 2},
+    {":\\", 2}, {":|", 2}, {":O", 2}, {":o", 2}, {":*", 2}, {":]", 2}, {":[", 2},
+    {"X-D", 3}, {"XD", 2},
+    {";-)", 3}, {";-D", 3}, {";-P", 3}, {";_;", 3}, {";)", 2}, {";D", 2}, {";P", 2}, {";p", 2},
+    {"</3", 3}, {"<\\3", 3}, {"<3", 2},
+    {"^_^", 3}, {"^.^", 3}, {"^^", 2},
+    {"-_-", 3},
+    {"o_O", 3}, {"o.O", 3},
+    {"O_o", 3},
+    {"T_T", 3},
+    {"=)", 2}, {"=(", 2}, {"=D", 2}, {"=]", 2}, {"=[", 2}, {"=/", 2}, {"=P", 2},
+    {"xD", 2},
+};
+
+/* Where each first character's group lies in emoticons[]: [begin, end).
+ * Keep in step with the list (test_token checks every emoticon). */
+static const struct {
+    unsigned char first;
+    uint8_t begin, end;
+} emoticon_groups[] = {
+    {'>', 0, 2},
+    {':', 2, 31},
+    {'X', 31, 33},
+    {';', 33, 41},
+    {'<', 41, 44},
+    {'^', 44, 47},
+    {'-', 47, 48},
+    {'o', 48, 50},
+    {'O', 50, 51},
+    {'T', 51, 52},
+    {'=', 52, 59},
+    {'x', 59, 60},
 };
 
 typedef struct scanner {
@@ -375,10 +403,16 @@ static size_t email_len(scanner *sc, size_t i)
  * "XD" out of "XDR" and ":/" out of "a:/b". */
 static size_t emoticon_len(const scanner *sc, size_t i)
 {
-    for (size_t e = 0; e < sizeof emoticons / sizeof emoticons[0]; e++) {
+    size_t g = 0;
+    const size_t n_groups = sizeof emoticon_groups / sizeof emoticon_groups[0];
+    while (g < n_groups && emoticon_groups[g].first != sc->s[i])
+        g++;
+    if (g == n_groups)
+        return 0;
+    for (size_t e = emoticon_groups[g].begin; e < emoticon_groups[g].end; e++) {
         const char *m = emoticons[e].text;
         const size_t n = emoticons[e].len;
-        if ((unsigned char)m[0] != sc->s[i] || !bytes_at(sc, i, m, n))
+        if (!bytes_at(sc, i, m, n))
             continue;
         const unsigned char first = (unsigned char)m[0], last = (unsigned char)m[n - 1];
         if ((ascii_class[first] & C_WORD) && i == sc->word_end)
