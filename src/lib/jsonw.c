@@ -89,8 +89,8 @@ vb_status vb_json_number(vb_buf *b, double x, int decimals)
     if (decimals <= 9 && fabs(x) < 1e9) {
         /* Round half away from zero, as llround() does: the fraction of a
          * double below 2^52 is exact, and from 2^52 up every double is an
-         * integer. Then the fraction digits without trailing zeros, the
-         * integer digits and the sign, right to left. */
+         * integer. Then the sign, the integer digits and the fraction
+         * digits without trailing zeros. */
         static const unsigned long long pow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000,
                                                    10000000, 100000000, 1000000000};
         const double v = fabs(x * scale[decimals]);
@@ -99,27 +99,42 @@ vb_status vb_json_number(vb_buf *b, double x, int decimals)
             u++;
         if (u == 0)
             return vb_buf_putc(b, '0');
-        char tmp[40];
-        size_t i = sizeof tmp;
         uint32_t frac = (uint32_t)(u % pow10[decimals]); /* < 10^9: 32-bit arithmetic */
         u /= pow10[decimals];
+        int frac_digits = 0;
         if (frac != 0) {
-            int digits = decimals;
+            frac_digits = decimals;
             while (frac % 10 == 0) {
                 frac /= 10;
-                digits--;
+                frac_digits--;
             }
-            for (; digits > 0; digits--, frac /= 10)
-                tmp[--i] = (char)('0' + frac % 10);
-            tmp[--i] = '.';
         }
-        do {
-            tmp[--i] = (char)('0' + u % 10);
-            u /= 10;
-        } while (u > 0);
+        size_t int_digits = 1;
+        for (unsigned long long q = u; q >= 10; q /= 10)
+            int_digits++;
+        const size_t len =
+            (x < 0) + int_digits + (frac_digits > 0 ? 1 + (size_t)frac_digits : 0);
+        if (!vb_buf_fits(b, len)) {
+            const vb_status st = vb_buf_reserve(b, len);
+            if (st != VB_OK)
+                return st;
+        }
+        /* Written in place: sign, integer digits, then the fraction. */
+        char *p = b->data + b->len;
         if (x < 0)
-            tmp[--i] = '-';
-        return vb_buf_append(b, tmp + i, sizeof tmp - i);
+            *p++ = '-';
+        for (size_t k = int_digits; k > 0; k--, u /= 10)
+            p[k - 1] = (char)('0' + u % 10);
+        p += int_digits;
+        if (frac_digits > 0) {
+            *p++ = '.';
+            for (int k = frac_digits; k > 0; k--, frac /= 10)
+                p[k - 1] = (char)('0' + frac % 10);
+            p += frac_digits;
+        }
+        *p = '\0';
+        b->len = (size_t)(p - b->data);
+        return VB_OK;
     }
     char tmp[400];
     int n = snprintf(tmp, sizeof tmp, "%.*f", decimals, x);
