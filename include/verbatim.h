@@ -598,7 +598,10 @@ typedef struct vb_report vb_report;
 /* Computes the report from `agg`, which may be freed afterwards (the
  * report copies what it needs; the options' strings stay borrowed).
  * VB_EINVAL when --compare names a period or segment that does not exist,
- * with the known ones listed in `err`. */
+ * with the known ones listed in `err`. The first call after rows were
+ * added brings figures cached in `agg` up to date (the same values
+ * whenever it happens), so do not call it on one `agg` from two threads
+ * at once. */
 VB_EXPORT vb_report *vb_report_new(const vb_agg *agg, vb_error *err);
 VB_EXPORT void vb_report_free(vb_report *rep); /* NULL is a no-op */
 

@@ -167,6 +167,23 @@ void vb_agg_group_refresh(vb_agg_group *g)
     g->none_wx = vb_xsum_value(&g->x[VB_SUM_NONE_WX]);
 }
 
+static void group_refresh_all(vb_agg_group *g)
+{
+    vb_agg_group_refresh(g);
+    for (size_t t = 0; t < g->n_cells; t++)
+        vb_agg_cell_refresh(&g->cells[t]);
+}
+
+void vb_agg_refresh(vb_agg *agg)
+{
+    group_refresh_all(&agg->overall);
+    for (size_t i = 0; i < agg->periods.n; i++)
+        group_refresh_all(agg->periods.items[i]);
+    for (size_t i = 0; i < agg->segments.n; i++)
+        group_refresh_all(agg->segments.items[i]);
+    agg->stale = false;
+}
+
 /* One scored respondent into exact moments (the doubles: refresh). */
 static void xmoments_add(vb_moments *m, vb_xsum *x, double w, double v)
 {
@@ -375,7 +392,6 @@ static void add_to_group(vb_agg *agg, vb_agg_group *g, const vb_agg_input *in, s
         vb_xsum_add(&g->x[VB_SUM_NONE_W], in->w);
         vb_xsum_add(&g->x[VB_SUM_NONE_WX], in->w * in->x);
     }
-    if (in->scored) vb_agg_group_refresh(g);
     for (size_t i = 0; i < in->n_themes; i++) {
         const uint32_t t = in->themes[i];
         vb_agg_cell *c = &g->cells[t];
@@ -397,7 +413,6 @@ static void add_to_group(vb_agg *agg, vb_agg_group *g, const vb_agg_input *in, s
             vb_xsum_add(&c->x[VB_SUM_FW], in->w / share);
             vb_xsum_add(&c->x[VB_SUM_FWX], in->w * in->x / share);
         }
-        vb_agg_cell_refresh(c);
     }
 }
 
@@ -462,6 +477,7 @@ vb_status vb_agg_add_input(vb_agg *agg, const vb_agg_input *in)
     }
     for (size_t i = 0; i < n_groups; i++)
         add_to_group(agg, groups[i], in, k, n_children);
+    agg->stale = true;
 
     if (in->scored) {
         for (size_t i = 0; i < in->n_themes; i++)

@@ -40,8 +40,9 @@ typedef struct vb_quote_list {
 
 /* The exact sums (xsum.h) behind the doubles of a cell, in this order;
  * a group has the first four and then none_w, none_wx. The doubles are
- * their roundings, refreshed on every add and merge (vb_agg_*_refresh),
- * so they do not depend on the order of rows, threads or shards. */
+ * their roundings, refreshed by vb_agg_refresh() (which vb_report_new()
+ * calls when rows were added since) and on every merge, so they do not
+ * depend on the order of rows, threads or shards. */
 enum {
     VB_SUM_W,   /* score.sw */
     VB_SUM_W2,  /* score.sw2 */
@@ -126,6 +127,7 @@ struct vb_agg {
                       (agg_state.c), else NULL */
 
     uint32_t *scratch; /* cap_themes entries, for vb_agg_add_input() */
+    bool stale;        /* rows added since the doubles were refreshed */
 
     /* A row's themes as vb_agg_add() resolves them, row_cap entries each. */
     uint32_t *row_themes;
@@ -179,6 +181,10 @@ static inline double vb_agg_sxx(const vb_agg *agg, size_t s, size_t t)
 /* Recompute the doubles of a cell or a group from their exact sums. */
 void vb_agg_cell_refresh(vb_agg_cell *c);
 void vb_agg_group_refresh(vb_agg_group *g);
+/* Brings the doubles of every group and cell up to date with their exact
+ * sums. Adding a row does not (it was a tenth of the report's time):
+ * what reads them calls this first. */
+void vb_agg_refresh(vb_agg *agg);
 
 /* Makes room in `g` for `n_themes` cells (zero). VB_ENOMEM. */
 vb_status vb_agg_group_cells(const vb_allocator *a, vb_agg_group *g, size_t n_themes);

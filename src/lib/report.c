@@ -387,6 +387,10 @@ static const char *const metric_labels[] = {"NPS", "CSAT", "CES", "Mean score"};
 
 vb_report *vb_report_new(const vb_agg *agg, vb_error *err)
 {
+    /* Rows added since the last report leave the doubles behind their
+     * exact sums: bring them up to date once, here (the header says so). */
+    if (agg->stale)
+        vb_agg_refresh((vb_agg *)agg);
     const vb_allocator *a = &agg->alloc;
     vb_report *rep = vb_calloc(a, 1, sizeof *rep);
     if (rep == NULL) goto oom;
