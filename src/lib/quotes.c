@@ -198,6 +198,10 @@ typedef vb_status (*own_fn)(const vb_allocator *a, const void *src, vb_quote *q)
 static vb_status offer(const vb_allocator *a, vb_quote_list *l, int dir, const vb_quote *cand,
                        own_fn own, const void *src)
 {
+    /* A full list whose last is better: nothing to do, even when a copy of
+     * the comment is kept (that copy is better than the last, so than the
+     * candidate too). Most offers end here, before the search for a copy. */
+    if (l->n == VB_QUOTE_KEEP && compare(cand, &l->items[l->n - 1], dir) >= 0) return VB_OK;
     /* The same comment already kept: keep the better copy. */
     for (size_t i = 0; i < l->n; i++) {
         if (l->items[i].key != cand->key) continue;
@@ -219,7 +223,6 @@ static vb_status offer(const vb_allocator *a, vb_quote_list *l, int dir, const v
         l->n++;
         return VB_OK;
     }
-    if (l->n == VB_QUOTE_KEEP && compare(cand, &l->items[l->n - 1], dir) >= 0) return VB_OK;
     vb_quote q = *cand;
     vb_status st = own(a, src, &q);
     if (st != VB_OK) {
