@@ -27,14 +27,7 @@
 #define UNPOISON(p, n) ((void)(p), (void)(n))
 #endif
 
-struct vb_arena_block {
-    vb_arena_block *next;
-    size_t size; /* usable bytes in data[] */
-    size_t used;
-    alignas(max_align_t) unsigned char data[];
-};
-
-#define ALIGN ((size_t)alignof(max_align_t))
+#define ALIGN VB_ARENA_ALIGN
 
 void vb_arena_init(vb_arena *a, const vb_allocator *alloc, size_t block_size)
 {
@@ -78,7 +71,7 @@ void vb_arena_reset(vb_arena *a)
     }
 }
 
-void *vb_arena_alloc(vb_arena *a, size_t size)
+void *vb_arena_alloc_slow(vb_arena *a, size_t size)
 {
     size_t need = (size + ALIGN - 1) & ~(ALIGN - 1);
     if (need < size)
