@@ -32,14 +32,7 @@
 #define UNPOISON(p, n) ((void)(p), (void)(n))
 #endif
 
-struct vb_arena_block {
-    vb_arena_block *next;
-    size_t size; /* usable bytes in data[] */
-    size_t used;
-    alignas(max_align_t) unsigned char data[];
-};
-
-#define ALIGN ((size_t)alignof(max_align_t))
+#define ALIGN VB_ARENA_ALIGN
 #define MAX_GROWN_BLOCK ((size_t)1 << 20)
 #define MAX_KEPT_BLOCK ((size_t)4 << 20)
 
@@ -99,7 +92,7 @@ static vb_arena_block *new_block(vb_arena *a, size_t size)
     return nb;
 }
 
-void *vb_arena_alloc(vb_arena *a, size_t size)
+void *vb_arena_alloc_slow(vb_arena *a, size_t size)
 {
     size_t need = (size + ALIGN - 1) & ~(ALIGN - 1);
     if (need < size)

@@ -32,6 +32,7 @@ void vb_csv_init(vb_csv *c, const vb_allocator *a, char delim, size_t max_field_
     memset(c, 0, sizeof *c);
     c->alloc = a;
     c->delim = (unsigned char)delim;
+    c->ends_plain[c->delim] = c->ends_plain['\n'] = c->ends_plain['\r'] = true;
     c->max_field_bytes = max_field_bytes;
     c->max_record_bytes = max_record_bytes;
     c->max_stored = (size_t)-1;
@@ -145,7 +146,7 @@ vb_status vb_csv_scan(vb_csv *c, char *rec, size_t len, bool at_eof, vb_csv_row 
             /* fall through */
         case ST_PLAIN: {
             size_t a = r;
-            while (r < len && p[r] != delim && p[r] != '\n' && p[r] != '\r')
+            while (r < len && !c->ends_plain[p[r]]) /* one load per byte, not three tests */
                 r++;
             /* Only after a closing quote does the value lag behind. */
             if (!c->skipping && c->w != a) memmove(p + c->w, p + a, r - a);

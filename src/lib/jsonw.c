@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -86,30 +87,54 @@ vb_status vb_json_number(vb_buf *b, double x, int decimals)
      * faster than printf's exact decimal conversion. Large values, which
      * scores never are, take the printf path. */
     if (decimals <= 9 && fabs(x) < 1e9) {
-        const long long units = llround(x * scale[decimals]);
-        if (units == 0)
+        /* Round half away from zero, as llround() does: the fraction of a
+         * double below 2^52 is exact, and from 2^52 up every double is an
+         * integer. Then the sign, the integer digits and the fraction
+         * digits without trailing zeros. */
+        static const unsigned long long pow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000,
+                                                   10000000, 100000000, 1000000000};
+        const double v = fabs(x * scale[decimals]);
+        unsigned long long u = (unsigned long long)v;
+        if (v - (double)u >= 0.5)
+            u++;
+        if (u == 0)
             return vb_buf_putc(b, '0');
-        char tmp[40];
-        size_t i = sizeof tmp;
-        unsigned long long u = units < 0 ? (unsigned long long)(-units) : (unsigned long long)units;
-        int digits = 0;
-        bool any = false; /* a non-zero fraction digit has been written */
-        for (; digits < decimals; digits++, u /= 10) {
-            const unsigned d = (unsigned)(u % 10);
-            if (d != 0 || any) {
-                tmp[--i] = (char)('0' + d);
-                any = true;
+        uint32_t frac = (uint32_t)(u % pow10[decimals]); /* < 10^9: 32-bit arithmetic */
+        u /= pow10[decimals];
+        int frac_digits = 0;
+        if (frac != 0) {
+            frac_digits = decimals;
+            while (frac % 10 == 0) {
+                frac /= 10;
+                frac_digits--;
             }
         }
-        if (any)
-            tmp[--i] = '.';
-        do {
-            tmp[--i] = (char)('0' + u % 10);
-            u /= 10;
-        } while (u > 0);
-        if (units < 0)
-            tmp[--i] = '-';
-        return vb_buf_append(b, tmp + i, sizeof tmp - i);
+        size_t int_digits = 1;
+        for (unsigned long long q = u; q >= 10; q /= 10)
+            int_digits++;
+        const size_t len =
+            (x < 0) + int_digits + (frac_digits > 0 ? 1 + (size_t)frac_digits : 0);
+        if (!vb_buf_fits(b, len)) {
+            const vb_status st = vb_buf_reserve(b, len);
+            if (st != VB_OK)
+                return st;
+        }
+        /* Written in place: sign, integer digits, then the fraction. */
+        char *p = b->data + b->len;
+        if (x < 0)
+            *p++ = '-';
+        for (size_t k = int_digits; k > 0; k--, u /= 10)
+            p[k - 1] = (char)('0' + u % 10);
+        p += int_digits;
+        if (frac_digits > 0) {
+            *p++ = '.';
+            for (int k = frac_digits; k > 0; k--, frac /= 10)
+                p[k - 1] = (char)('0' + frac % 10);
+            p += frac_digits;
+        }
+        *p = '\0';
+        b->len = (size_t)(p - b->data);
+        return VB_OK;
     }
     char tmp[400];
     int n = snprintf(tmp, sizeof tmp, "%.*f", decimals, x);

@@ -21,14 +21,16 @@ vb_status vb_json_size(vb_buf *b, size_t n);
 #define VB_JSON_SIZE_MAX 20
 static inline char *vb_json_put_size(char *p, size_t n)
 {
-    char tmp[VB_JSON_SIZE_MAX];
-    size_t i = sizeof tmp;
+    /* Count the digits first, then write them in place, right to left. */
+    size_t len = 1;
+    for (size_t v = n; v >= 10; v /= 10)
+        len++;
+    char *q = p + len;
     do {
-        tmp[--i] = (char)('0' + n % 10);
+        *--q = (char)('0' + n % 10);
         n /= 10;
     } while (n > 0);
-    memcpy(p, tmp + i, sizeof tmp - i);
-    return p + (sizeof tmp - i);
+    return p + len;
 }
 
 #endif

@@ -98,32 +98,97 @@ static void cache_free(const vb_allocator *a, word_cache *c)
         vb_free(a, c->blocks[i]);
 }
 
-/* FNV-1a over the kind and the bytes (tokens are short: a byte loop is
- * cheaper than wide loads). */
-static inline uint32_t word_hash(vb_token_kind kind, const char *s, size_t len)
+/* Keys are hashed and compared eight bytes at a time: a token's bytes
+ * are loaded as 64-bit words, the last one zero-padded, and keys in the
+ * pool are stored padded with zeros to a multiple of eight, so a cached
+ * key compares word by word too. A whole-word load of the last, partial
+ * word may read past the token but never past the text (`wide`); near
+ * the end of the text, or where masking a loaded word would keep the
+ * wrong bytes (big-endian), the bytes are copied one by one instead. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define WIDE_LOADS 1
+#else
+#define WIDE_LOADS 0
+#endif
+
+static inline size_t padded(size_t len)
 {
-    uint32_t h = (2166136261u ^ (uint32_t)kind) * 16777619u;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
+    return (len + 7) & ~(size_t)7;
 }
+
+#define MIX 0x9E3779B97F4A7C15u
+
+/* The last 1 to 8 bytes of a key as a word, zero-padded: one load and a
+ * mask where 8 bytes may be read (`wide`), else byte by byte. */
+static inline uint64_t key_tail(const char *s, size_t n, bool wide)
+{
+    static const uint64_t keep[9] = {0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFF,
+                                     0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF, ~(uint64_t)0};
+    uint64_t v = 0;
+    if (wide) {
+        memcpy(&v, s, 8);
+        return v & keep[n];
+    }
+    for (size_t i = 0; i < n; i++)
+        v |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    return v;
+}
+
+/* The same of a cached key, whose padding is already zero. */
+static inline uint64_t stored_tail(const char *key, size_t n)
+{
+    if (WIDE_LOADS) {
+        uint64_t v;
+        memcpy(&v, key, 8);
+        return v;
+    }
+    return key_tail(key, n, false);
+}
+
+/* `len` >= 1 (tokens are never empty). Sets *tail to the key's last word,
+ * which same_key() takes instead of loading it again. */
+static inline uint32_t word_hash(vb_token_kind kind, const char *s, size_t len, bool wide,
+                                 uint64_t *tail)
+{
+    uint64_t h = ((uint64_t)kind << 32 | len) * MIX;
+    size_t at = 0;
+    for (; len - at > 8; at += 8) {
+        uint64_t w;
+        memcpy(&w, s + at, 8);
+        h = (h ^ w) * MIX;
+        h ^= h >> 29;
+    }
+    *tail = key_tail(s + at, len - at, wide);
+    h = (h ^ *tail) * MIX;
+    return (uint32_t)(h >> 32);
+}
+
+/* URLs, e-mails and tags are rarely repeated: not worth a slot. */
+#define UNCACHED_KINDS                                                                         \
+    ((1u << VB_TOKEN_URL) | (1u << VB_TOKEN_EMAIL) | (1u << VB_TOKEN_MENTION) |               \
+     (1u << VB_TOKEN_HASHTAG))
 
 static inline bool cacheable(vb_token_kind kind, size_t len)
 {
-    return len <= MAX_KEY_BYTES && kind != VB_TOKEN_URL && kind != VB_TOKEN_EMAIL &&
-           kind != VB_TOKEN_MENTION && kind != VB_TOKEN_HASHTAG;
+    return len <= MAX_KEY_BYTES && !((UNCACHED_KINDS >> kind) & 1u);
 }
 
-static inline bool same_bytes(const char *a, const char *b, size_t len)
+/* `key` is a cached key of the same length as `s`. */
+static inline bool same_key(const char *key, const char *s, size_t len, uint64_t tail)
 {
-    for (size_t i = 0; i < len; i++)
-        if (a[i] != b[i])
+    size_t at = 0;
+    for (; len - at > 8; at += 8) {
+        uint64_t a, b;
+        memcpy(&a, key + at, 8);
+        memcpy(&b, s + at, 8);
+        if (a != b)
             return false;
-    return true;
+    }
+    return stored_tail(key + at, len - at) == tail;
 }
 
 static const word *cache_find(const word_cache *c, uint32_t hash, vb_token_kind kind,
-                              const char *s, size_t len)
+                              const char *s, size_t len, uint64_t tail)
 {
     if (c->n_slots == 0)
         return NULL;
@@ -133,7 +198,7 @@ static const word *cache_find(const word_cache *c, uint32_t hash, vb_token_kind 
         if (w->key == NULL)
             return NULL;
         if (w->hash == hash && w->key_len == len && w->kind == (uint8_t)kind &&
-            same_bytes(w->key, s, len))
+            same_key(w->key, s, len, tail))
             return w;
     }
 }
@@ -208,7 +273,7 @@ static void cache_put(vb_text *t, uint32_t hash, const char *s, size_t len, vb_t
         return;
     const bool own_lookup = k->lookup != k->norm;
     const bool own_stem = k->stem != k->lookup && k->stem != k->norm;
-    const size_t need = len + k->norm_len + 1 + (own_lookup ? k->lookup_len + 1 : 0) +
+    const size_t need = padded(len) + k->norm_len + 1 + (own_lookup ? k->lookup_len + 1 : 0) +
                         (own_stem ? k->stem_len + 1 : 0);
     char *p = pool_alloc(t->alloc, c, need);
     if (p == NULL) {
@@ -220,8 +285,10 @@ static void cache_put(vb_text *t, uint32_t hash, const char *s, size_t len, vb_t
     while (c->slots[i].key != NULL)
         i = (i + 1) & mask;
     word *w = &c->slots[i];
-    w->key = memcpy(p, s, len);
-    p += len;
+    memcpy(p, s, len);
+    memset(p + len, 0, padded(len) - len);
+    w->key = p;
+    p += padded(len);
     w->norm = pool_copy(p, k->norm, k->norm_len);
     p += k->norm_len + 1;
     w->lookup = own_lookup ? pool_copy(p, k->lookup, k->lookup_len) : w->norm;
@@ -321,39 +388,44 @@ static vb_status analyze_token(vb_text *t, vb_arena *arena, const char *s, size_
                            &k->flags);
 }
 
-/* Fills token `i` from the cache, or analyses it and caches the result. */
-static vb_status intern_token(vb_text *t, vb_arena *arena, const char *text, vb_token *k,
-                              const void **entry, uint32_t *term, uint8_t *before)
+/* Fills token `k` (bytes `s`, `len`) from the word cache and returns true,
+ * or returns false with *hash set for new_token(). Inlined in the loop:
+ * most tokens end here. */
+static inline bool cached_token(const vb_text *t, const char *s, size_t len, bool wide,
+                                vb_token *k, const void **entry, uint32_t *term,
+                                uint8_t *before, uint32_t *hash)
 {
-    const char *s = text + k->start;
-    const size_t len = k->end - k->start;
-    const vb_token_kind kind = k->kind;
-    const bool cache = cacheable(kind, len);
-    uint32_t hash = 0;
-    if (cache) {
-        hash = word_hash(kind, s, len);
-        const word *w = cache_find(&t->cache, hash, kind, s, len);
-        if (w != NULL) {
-            k->norm = w->norm;
-            k->norm_len = w->norm_len;
-            k->lookup = w->lookup;
-            k->lookup_len = w->lookup_len;
-            k->stem = w->stem;
-            k->stem_len = w->stem_len;
-            k->flags |= w->flags;
-            if (entry != NULL)
-                *entry = w->entry;
-            if (term != NULL)
-                *term = w->term;
-            if (w->clause)
-                *before |= VB_BEFORE_CLAUSE_WORD;
-            return VB_OK;
-        }
-    }
+    uint64_t tail;
+    *hash = word_hash(k->kind, s, len, wide, &tail);
+    const word *w = cache_find(&t->cache, *hash, k->kind, s, len, tail);
+    if (w == NULL)
+        return false;
+    k->norm = w->norm;
+    k->norm_len = w->norm_len;
+    k->lookup = w->lookup;
+    k->lookup_len = w->lookup_len;
+    k->stem = w->stem;
+    k->stem_len = w->stem_len;
+    k->flags |= w->flags;
+    if (entry != NULL)
+        *entry = w->entry;
+    if (term != NULL)
+        *term = w->term;
+    if (w->clause)
+        *before |= VB_BEFORE_CLAUSE_WORD;
+    return true;
+}
+
+/* Analyses a token the cache does not hold and, when `cache`, caches the
+ * result under `hash`. */
+static vb_status new_token(vb_text *t, vb_arena *arena, const char *s, size_t len, vb_token *k,
+                           bool cache, uint32_t hash, const void **entry, uint32_t *term,
+                           uint8_t *before)
+{
     TRY(analyze_token(t, arena, s, len, k));
     const void *e = NULL;
     bool clause = false;
-    if (kind == VB_TOKEN_WORD && t->clause_word != NULL)
+    if (k->kind == VB_TOKEN_WORD && t->clause_word != NULL)
         e = t->clause_word(k->lookup, k->lookup_len, t->clause_ctx, &clause);
     if (entry != NULL)
         *entry = e;
@@ -396,9 +468,19 @@ vb_status vb_text_analyze(vb_text *t, vb_arena *arena, const char *text, size_t 
         if (terms == NULL)
             return VB_ENOMEM;
     }
-    for (size_t i = 0; i < list.n_tokens; i++)
-        TRY(intern_token(t, arena, decoded, &list.tokens[i], entries ? &entries[i] : NULL,
-                         terms ? &terms[i] : NULL, &list.line_before[i]));
+    for (size_t i = 0; i < list.n_tokens; i++) {
+        vb_token *k = &list.tokens[i];
+        const char *s = decoded + k->start;
+        const size_t n = k->end - k->start;
+        const void **entry = entries ? &entries[i] : NULL;
+        uint32_t *term = terms ? &terms[i] : NULL;
+        const bool cache = cacheable(k->kind, n);
+        uint32_t hash = 0;
+        if (cache && cached_token(t, s, n, WIDE_LOADS && k->start + padded(n) <= decoded_len, k,
+                                  entry, term, &list.line_before[i], &hash))
+            continue;
+        TRY(new_token(t, arena, s, n, k, cache, hash, entry, term, &list.line_before[i]));
+    }
     if (map.n_segs > 0) {
         for (size_t i = 0; i < list.n_tokens; i++) {
             vb_token *k = &list.tokens[i];

@@ -81,7 +81,8 @@ struct vb_theme_matcher {
     size_t cap_wpos;
     const vb_doc *doc;      /* the record and sentence [s_first, s_end) */
     size_t s_first, s_end;
-    bool near_ready;        /* ids_seen and wpos are set for the sentence */
+    bool near_ready;        /* ids_seen is set for the sentence */
+    bool wpos_ready;        /* wpos is set for the sentence */
     uint64_t ids_seen;      /* bit (id & 63) of every stem id in the sentence */
     sent_hit *shits;
     size_t n_shits, cap_shits;
@@ -163,8 +164,35 @@ static vb_status add_hit(vb_theme_matcher *m, uint32_t theme, uint32_t role, uin
     m->theme_flags[theme] |= (uint8_t)role;
     if (role == ROLE_EXCL)
         return VB_OK;
-    TRY(vb_themes_grow(m->alloc, (void **)&m->shits, &m->cap_shits, m->n_shits + 1, sizeof *m->shits));
+    if (m->n_shits == m->cap_shits)
+        TRY(vb_themes_grow(m->alloc, (void **)&m->shits, &m->cap_shits, m->n_shits + 1,
+                           sizeof *m->shits));
     m->shits[m->n_shits++] = (sent_hit){theme, first, last};
+    return VB_OK;
+}
+
+/* What NEAR operands need, worked out once per sentence and only for a
+ * sentence that has one: the stem ids present, and (when a pair is to be
+ * measured) the word positions. */
+static void prepare_near(vb_theme_matcher *m)
+{
+    uint64_t seen = 0;
+    for (size_t i = m->s_first; i < m->s_end; i++)
+        seen |= (uint64_t)1 << (m->ids[i] & 63);
+    m->ids_seen = seen;
+    m->near_ready = true;
+}
+
+static vb_status prepare_wpos(vb_theme_matcher *m)
+{
+    const size_t first = m->s_first, end = m->s_end;
+    TRY(vb_themes_grow(m->alloc, (void **)&m->wpos, &m->cap_wpos, end - first, sizeof *m->wpos));
+    uint32_t words = 0;
+    for (size_t i = first; i < end; i++) {
+        m->wpos[i - first] = words;
+        words += m->doc->tokens[i].kind != VB_TOKEN_PUNCT;
+    }
+    m->wpos_ready = true;
     return VB_OK;
 }
 
@@ -184,6 +212,8 @@ static vb_status near_hit(vb_theme_matcher *m, const output *o, uint32_t first, 
     const bool other = is_a ? ns->has_b : ns->has_a;
     const uint32_t of = is_a ? ns->b_first : ns->a_first;
     const uint32_t ol = is_a ? ns->b_last : ns->a_last;
+    if (other && ol < first && !m->wpos_ready)
+        TRY(prepare_wpos(m));
     if (other && ol < first &&
         m->wpos[first - m->s_first] - m->wpos[ol - m->s_first] <= rule->k) {
         TRY(add_hit(m, rule->theme, rule->role, of, ol));
@@ -201,24 +231,6 @@ static vb_status near_hit(vb_theme_matcher *m, const output *o, uint32_t first, 
     return VB_OK;
 }
 
-/* What NEAR operands need, worked out once per sentence and only for a
- * sentence that has one: the stem ids present and the word positions. */
-static vb_status prepare_near(vb_theme_matcher *m)
-{
-    const size_t first = m->s_first, end = m->s_end;
-    TRY(vb_themes_grow(m->alloc, (void **)&m->wpos, &m->cap_wpos, end - first, sizeof *m->wpos));
-    uint64_t seen = 0;
-    uint32_t words = 0;
-    for (size_t i = first; i < end; i++) {
-        seen |= (uint64_t)1 << (m->ids[i] & 63);
-        m->wpos[i - first] = words;
-        words += m->doc->tokens[i].kind != VB_TOKEN_PUNCT;
-    }
-    m->ids_seen = seen;
-    m->near_ready = true;
-    return VB_OK;
-}
-
 /* A NEAR operand whose other side cannot occur in the sentence (its first
  * stem is not there) changes nothing and is skipped. */
 static vb_status emit(vb_theme_matcher *m, uint32_t head, uint32_t first, uint32_t last)
@@ -228,7 +240,7 @@ static vb_status emit(vb_theme_matcher *m, uint32_t head, uint32_t first, uint32
         const output *o = &outs[i];
         if (o->role == ROLE_NEAR_A || o->role == ROLE_NEAR_B) {
             if (!m->near_ready)
-                TRY(prepare_near(m));
+                prepare_near(m);
             const uint32_t other = m->t->nears[o->near].first_id[o->role == ROLE_NEAR_A];
             if (other == 0 || ((m->ids_seen >> (other & 63)) & 1))
                 TRY(near_hit(m, o, first, last));
@@ -404,8 +416,9 @@ static vb_status resolve_sentence(vb_theme_matcher *m, const vb_doc *doc)
             continue;
         const vb_token *a = &doc->tokens[h->first], *b = &doc->tokens[h->last];
         for (int32_t th = (int32_t)h->theme; th >= 0; th = t->info[th].parent) {
-            TRY(vb_themes_grow(m->alloc, (void **)&m->rhits, &m->cap_rhits, m->n_rhits + 1,
-                     sizeof *m->rhits));
+            if (m->n_rhits == m->cap_rhits)
+                TRY(vb_themes_grow(m->alloc, (void **)&m->rhits, &m->cap_rhits, m->n_rhits + 1,
+                                   sizeof *m->rhits));
             m->rhits[m->n_rhits++] =
                 (rec_hit){(uint32_t)th, a->clause, a->sentence, a->start, b->end};
         }
@@ -430,6 +443,7 @@ static vb_status match_sentence(vb_theme_matcher *m, const vb_doc *doc, const vb
     m->s_first = first;
     m->s_end = end;
     m->near_ready = false;
+    m->wpos_ready = false;
     const uint32_t *ids = m->ids;
     for (size_t i = first; i < end; i++) {
         uint32_t node = t->id_root[ids[i]];
@@ -439,7 +453,7 @@ static vb_status match_sentence(vb_theme_matcher *m, const vb_doc *doc, const vb
                 TRY(emit(m, nd->out, (uint32_t)i, (uint32_t)j));
             if (nd->near_out != 0) {
                 if (!m->near_ready)
-                    TRY(prepare_near(m));
+                    prepare_near(m);
                 if (nd->partners & m->ids_seen)
                     TRY(emit(m, nd->near_out, (uint32_t)i, (uint32_t)j));
             }
@@ -500,20 +514,27 @@ static vb_status sort_hits(vb_theme_matcher *m)
         return VB_OK;
     }
     TRY(vb_themes_grow(m->alloc, (void **)&m->sorted, &m->cap_sorted, m->n_rhits, sizeof *m->sorted));
-    uint32_t *b = m->bucket;
-    memset(b, 0, (n_themes + 1) * sizeof *b);
+    /* Only the themes from the lowest to the highest hit get buckets. */
+    size_t lo = n_themes, hi = 0;
+    for (size_t i = 0; i < m->n_rhits; i++) {
+        const size_t th = m->rhits[i].theme;
+        lo = th < lo ? th : lo;
+        hi = th > hi ? th : hi;
+    }
+    uint32_t *b = m->bucket + lo; /* b[th - lo]: where theme th starts */
+    memset(b, 0, (hi - lo + 2) * sizeof *b);
     for (size_t i = 0; i < m->n_rhits; i++)
-        b[m->rhits[i].theme + 1]++;
-    for (size_t th = 0; th < n_themes; th++)
-        b[th + 1] += b[th];
+        b[m->rhits[i].theme - lo + 1]++;
+    for (size_t th = lo; th < hi; th++)
+        b[th - lo + 1] += b[th - lo];
     for (size_t i = 0; i < m->n_rhits; i++)
-        m->sorted[b[m->rhits[i].theme]++] = m->rhits[i];
-    /* b[th] is now where theme th + 1 starts. */
+        m->sorted[b[m->rhits[i].theme - lo]++] = m->rhits[i];
+    /* b[th - lo] is now where theme th + 1 starts. */
     size_t start = 0;
-    for (size_t th = 0; th < n_themes; th++) {
-        if (b[th] - start > 1)
-            sort_rec_hits(&m->sorted[start], b[th] - start);
-        start = b[th];
+    for (size_t th = lo; th <= hi; th++) {
+        if (b[th - lo] - start > 1)
+            sort_rec_hits(&m->sorted[start], b[th - lo] - start);
+        start = b[th - lo];
     }
     rec_hit *x = m->rhits;
     size_t cap = m->cap_rhits;

@@ -36,11 +36,13 @@ enum {
     C_EMAIL = 1u << 8,   /* may appear in the local part of an address */
     C_URL = 1u << 9,     /* may appear in a URL */
     C_DOMAIN = 1u << 10, /* may appear in a domain label */
-    C_EMO = 1u << 11     /* may start an emoticon */
+    C_EMO = 1u << 11,    /* may start an emoticon */
+    C_OPENS = 1u << 12   /* a letter that may open a URL or an emoticon: h w f x o t */
 };
 #define C_WORD (C_ALPHA | C_DIGIT)
 
-static const uint16_t ascii_class[128] = {
+/* 256 entries: bytes from 0x80 are 0, so a fast loop needs no ASCII test. */
+static const uint16_t ascii_class[256] = {
     /* 0x00   */ C_SPACE,
     /* 0x01   */ C_SPACE,
     /* 0x02   */ C_SPACE,
@@ -111,25 +113,25 @@ static const uint16_t ascii_class[128] = {
     /* 'C'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'D'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'E'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
-    /* 'F'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'F'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN | C_OPENS,
     /* 'G'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
-    /* 'H'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'H'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN | C_OPENS,
     /* 'I'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'J'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'K'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'L'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'M'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'N'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
-    /* 'O'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'O'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN | C_OPENS,
     /* 'P'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'Q'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'R'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'S'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
-    /* 'T'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'T'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN | C_OPENS,
     /* 'U'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'V'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
-    /* 'W'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
-    /* 'X'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'W'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN | C_OPENS,
+    /* 'X'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN | C_OPENS,
     /* 'Y'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'Z'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* '['    */ C_PUNCT | C_URL,
@@ -143,16 +145,16 @@ static const uint16_t ascii_class[128] = {
     /* 'c'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'd'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'e'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
-    /* 'f'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'f'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN | C_OPENS,
     /* 'g'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
-    /* 'h'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'h'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN | C_OPENS,
     /* 'i'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'j'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'k'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'l'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'm'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'n'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
-    /* 'o'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'o'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN | C_OPENS,
     /* 'p'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'q'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'r'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
@@ -160,8 +162,8 @@ static const uint16_t ascii_class[128] = {
     /* 't'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'u'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'v'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
-    /* 'w'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
-    /* 'x'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
+    /* 'w'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN | C_OPENS,
+    /* 'x'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN | C_OPENS,
     /* 'y'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'z'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* '{'    */ C_PUNCT,
@@ -178,19 +180,47 @@ static const uint16_t unicode_class[] = {
     [VB_CC_SYMBOL] = C_SYMBOL,     [VB_CC_EMOJI] = C_EMOJI,
 };
 
-/* Emoticons, longest first where one is a prefix of another. */
+/* Emoticons, grouped by first character (the order within a group is
+ * the order of the trials: longest first where one is a prefix of another). */
 static const struct {
     const char *text;
     uint8_t len;
 } emoticons[] = {
-    {">:-(", 4}, {":'-(", 4}, {"X-D", 3}, {":-)", 3}, {":-(", 3}, {":-D", 3}, {":-P", 3},
-    {":-p", 3}, {":-/", 3}, {":-\\", 3}, {":-|", 3}, {":'(", 3}, {":')", 3}, {":-O", 3},
-    {":-o", 3}, {":-*", 3}, {":-]", 3}, {":-[", 3}, {";-)", 3}, {";-D", 3}, {";-P", 3},
-    {">:(", 3}, {"</3", 3}, {"<\\3", 3}, {"^_^", 3}, {"^.^", 3}, {"-_-", 3}, {"o_O", 3},
-    {"O_o", 3}, {"o.O", 3}, {"T_T", 3}, {";_;", 3}, {":)", 2}, {":(", 2}, {":D", 2}, {":P", 2},
-    {":p", 2}, {":/", 2}, {":\\", 2}, {":|", 2}, {":O", 2}, {":o", 2}, {":*", 2}, {":]", 2},
-    {":[", 2}, {";)", 2}, {";D", 2}, {";P", 2}, {";p", 2}, {"=)", 2}, {"=(", 2}, {"=D", 2},
-    {"=]", 2}, {"=[", 2}, {"=/", 2}, {"=P", 2}, {"<3", 2}, {"XD", 2}, {"xD", 2}, {"^^", 2},
+    {">:-(", 4}, {">:(", 3},
+    {":'-(", 4}, {":-)", 3}, {":-(", 3}, {":-D", 3}, {":-P", 3}, {":-p", 3}, {":-/", 3},
+    {":-\\", 3}, {":-|", 3}, {":'(", 3}, {":')", 3}, {":-O", 3}, {":-o", 3}, {":-*", 3},
+    {":-]", 3}, {":-[", 3}, {":)", 2}, {":(", 2}, {":D", 2}, {":P", 2}, {":p", 2}, {":/", 2},
+    {":\\", 2}, {":|", 2}, {":O", 2}, {":o", 2}, {":*", 2}, {":]", 2}, {":[", 2},
+    {"X-D", 3}, {"XD", 2},
+    {";-)", 3}, {";-D", 3}, {";-P", 3}, {";_;", 3}, {";)", 2}, {";D", 2}, {";P", 2}, {";p", 2},
+    {"</3", 3}, {"<\\3", 3}, {"<3", 2},
+    {"^_^", 3}, {"^.^", 3}, {"^^", 2},
+    {"-_-", 3},
+    {"o_O", 3}, {"o.O", 3},
+    {"O_o", 3},
+    {"T_T", 3},
+    {"=)", 2}, {"=(", 2}, {"=D", 2}, {"=]", 2}, {"=[", 2}, {"=/", 2}, {"=P", 2},
+    {"xD", 2},
+};
+
+/* Where each first character's group lies in emoticons[]: [begin, end).
+ * Keep in step with the list (test_token checks every emoticon). */
+static const struct {
+    unsigned char first;
+    uint8_t begin, end;
+} emoticon_groups[] = {
+    {'>', 0, 2},
+    {':', 2, 31},
+    {'X', 31, 33},
+    {';', 33, 41},
+    {'<', 41, 44},
+    {'^', 44, 47},
+    {'-', 47, 48},
+    {'o', 48, 50},
+    {'O', 50, 51},
+    {'T', 51, 52},
+    {'=', 52, 59},
+    {'x', 59, 60},
 };
 
 typedef struct scanner {
@@ -341,7 +371,7 @@ static size_t email_len(scanner *sc, size_t i)
         return 0;
     const unsigned char *s = sc->s;
     size_t j = i;
-    while (j < sc->len && s[j] < 0x80 && (ascii_class[s[j]] & C_EMAIL))
+    while (j < sc->len && (ascii_class[s[j]] & C_EMAIL))
         j++;
     if (j >= sc->len || s[j] != '@' || s[j - 1] == '.') {
         sc->no_email_before = j;
@@ -373,10 +403,16 @@ static size_t email_len(scanner *sc, size_t i)
  * "XD" out of "XDR" and ":/" out of "a:/b". */
 static size_t emoticon_len(const scanner *sc, size_t i)
 {
-    for (size_t e = 0; e < sizeof emoticons / sizeof emoticons[0]; e++) {
+    size_t g = 0;
+    const size_t n_groups = sizeof emoticon_groups / sizeof emoticon_groups[0];
+    while (g < n_groups && emoticon_groups[g].first != sc->s[i])
+        g++;
+    if (g == n_groups)
+        return 0;
+    for (size_t e = emoticon_groups[g].begin; e < emoticon_groups[g].end; e++) {
         const char *m = emoticons[e].text;
         const size_t n = emoticons[e].len;
-        if ((unsigned char)m[0] != sc->s[i] || !bytes_at(sc, i, m, n))
+        if (!bytes_at(sc, i, m, n))
             continue;
         const unsigned char first = (unsigned char)m[0], last = (unsigned char)m[n - 1];
         if ((ascii_class[first] & C_WORD) && i == sc->word_end)
@@ -408,12 +444,16 @@ static size_t scan_word(const scanner *sc, size_t i, vb_token_kind *kind)
 {
     size_t j = i;
     bool all_digits = true, has_sep = false;
+    if (ascii_class[sc->s[i]] & C_ALPHA) { /* an ASCII letter: a word from here */
+        all_digits = false;
+        j = i + 1;
+    }
     while (j < sc->len) {
         /* The ASCII fast path: once a letter has been seen, ASCII letters
          * and digits just continue the word. */
         if (!all_digits) {
             const unsigned char *s = sc->s;
-            while (j < sc->len && s[j] < 0x80 && (ascii_class[s[j]] & C_WORD))
+            while (j < sc->len && (ascii_class[s[j]] & C_WORD))
                 j++;
             if (j == sc->len)
                 break;
@@ -430,6 +470,10 @@ static size_t scan_word(const scanner *sc, size_t i, vb_token_kind *kind)
             j += n;
             continue;
         }
+        /* Only ". , :", joiners (all punctuation) and format characters
+         * can continue a word: a space or a symbol ends it at once. */
+        if (!(cls & (C_PUNCT | C_FORMAT)))
+            break;
         const size_t k = j + n;
         const unsigned next = class_of_next(sc, k);
         if ((cp == '.' || cp == ',') && all_digits && (next & C_DIGIT)) {
@@ -460,6 +504,21 @@ static size_t scan_word(const scanner *sc, size_t i, vb_token_kind *kind)
     if (all_digits && j < sc->len && sc->s[j] == '%')
         j++;
     return j;
+}
+
+/* A word or number from i, or an e-mail address: only a word that
+ * stops at a character of an address's local part can start one. */
+static inline size_t scan_word_or_email(scanner *sc, size_t i, vb_token_kind *kind)
+{
+    const size_t end = scan_word(sc, i, kind);
+    size_t m;
+    if (sc->s[i] < 0x80 && end < sc->len &&
+        (sc->s[end] == '@' || (ascii_class[sc->s[end]] & C_EMAIL)) &&
+        (m = email_len(sc, i)) > 0) {
+        *kind = VB_TOKEN_EMAIL;
+        return i + m;
+    }
+    return end;
 }
 
 /* One grapheme cluster from i: a base with its modifiers, VS16, ZWJ
@@ -518,6 +577,10 @@ vb_status vb_tokenize(vb_arena *arena, const char *text, size_t len, vb_token_li
     size_t i = 0;
     while (i < len) {
         const unsigned char c = sc.s[i];
+        if (c == ' ') { /* the commonest byte: skip it without a lookup */
+            i++;
+            continue;
+        }
         int32_t cp;
         size_t n, m;
         const unsigned cls = class_at(&sc, i, &cp, &n);
@@ -528,28 +591,25 @@ vb_status vb_tokenize(vb_arena *arena, const char *text, size_t len, vb_token_li
         }
         vb_token_kind kind;
         size_t end;
-        if ((c == '#' || c == '*' || (c >= '0' && c <= '9')) && (m = keycap_len(&sc, i)) > 0) {
+        /* Most tokens are words whose first letter opens nothing else:
+         * they go straight to the word branch. */
+        const bool plain = (cls & (C_ALPHA | C_OPENS)) == C_ALPHA;
+        if (!plain && (c == '#' || c == '*' || (c >= '0' && c <= '9')) &&
+            (m = keycap_len(&sc, i)) > 0) {
             kind = VB_TOKEN_EMOJI;
             end = i + m;
-        } else if (c < 0x80 && (cls & C_ALPHA) && (m = url_len(&sc, i)) > 0) {
+        } else if (!plain && c < 0x80 && (cls & C_ALPHA) && (m = url_len(&sc, i)) > 0) {
             kind = VB_TOKEN_URL;
             end = i + m;
-        } else if ((c == 'X' || c == 'x' || c == 'o' || c == 'O' || c == 'T') && i + 1 < len &&
+        } else if (!plain && (c == 'X' || c == 'x' || c == 'o' || c == 'O' || c == 'T') &&
+                   i + 1 < len &&
                    (sc.s[i + 1] == 'D' || sc.s[i + 1] == '-' || sc.s[i + 1] == '_' ||
                     sc.s[i + 1] == '.') &&
                    (m = emoticon_len(&sc, i)) > 0) {
             kind = VB_TOKEN_EMOTICON;
             end = i + m;
         } else if (cls & C_WORD) {
-            end = scan_word(&sc, i, &kind);
-            /* Only a word that stops at a character of an address's local
-             * part can be the start of one. */
-            if (c < 0x80 && end < len && sc.s[end] < 0x80 &&
-                (sc.s[end] == '@' || (ascii_class[sc.s[end]] & C_EMAIL)) &&
-                (m = email_len(&sc, i)) > 0) {
-                kind = VB_TOKEN_EMAIL;
-                end = i + m;
-            }
+            end = scan_word_or_email(&sc, i, &kind);
         } else if ((cls & C_EMOJI) || ((cls & C_SYMBOL) && bytes_at(&sc, i + n, VS16, 3))) {
             kind = VB_TOKEN_EMOJI;
             end = i + cluster_len(&sc, i);
@@ -680,7 +740,7 @@ static bool is_abbreviation_dot(const vb_token *t, size_t n, size_t i)
         return false;
     const vb_token *w = &t[i - 1];
     for (size_t k = 0; k < sizeof abbreviations / sizeof abbreviations[0]; k++)
-        if (w->lookup_len == abbreviations[k].len &&
+        if (w->lookup_len == abbreviations[k].len && w->lookup[0] == abbreviations[k].text[0] &&
             memcmp(w->lookup, abbreviations[k].text, abbreviations[k].len) == 0)
             return true;
     if (!is_letter_word(w))
@@ -706,14 +766,43 @@ static bool clause_after(const vb_token *t, size_t n, size_t i, unsigned m)
     return (m & P_CLAUSE) != 0;
 }
 
-enum { NEW_SENTENCE = 1, NEW_CLAUSE = 2 };
-
 static void close_span(vb_span *sp, const vb_token *t, size_t last)
 {
     sp->n_tokens = last + 1 - sp->first_token;
     sp->end = t[last].end;
 }
 
+/* A growable array of spans in the arena (old copies stay until the
+ * record ends: less than twice the final size). */
+typedef struct span_list {
+    vb_span *items;
+    size_t n, cap;
+} span_list;
+
+/* Closes the open span before token i (if any) and opens one at i. */
+static vb_status open_span(vb_arena *arena, span_list *l, const vb_token *t, size_t i)
+{
+    if (l->n > 0)
+        close_span(&l->items[l->n - 1], t, i - 1);
+    if (l->n == l->cap) {
+        const size_t cap = l->cap * 2;
+        vb_span *items = vb_arena_array(arena, cap, sizeof *items);
+        if (items == NULL)
+            return VB_ENOMEM;
+        memcpy(items, l->items, l->n * sizeof *items);
+        l->items = items;
+        l->cap = cap;
+    }
+    vb_span *sp = &l->items[l->n++];
+    sp->start = t[i].start;
+    sp->first_token = i;
+    return VB_OK;
+}
+
+/* One pass: where each sentence and clause starts is known at its first
+ * token (the abbreviation test looks ahead, never at what is written),
+ * so spans are opened and tokens numbered as it goes. Boundaries are only
+ * ever placed before a token, so no span is empty. */
 vb_status vb_token_segment(vb_arena *arena, vb_token *t, size_t n, const uint8_t *before,
                            vb_span **sentences, size_t *n_sentences, vb_span **clauses,
                            size_t *n_clauses)
@@ -722,55 +811,37 @@ vb_status vb_token_segment(vb_arena *arena, vb_token *t, size_t n, const uint8_t
     *n_sentences = *n_clauses = 0;
     if (n == 0)
         return VB_OK;
-    uint8_t *mark = vb_arena_alloc(arena, n);
-    if (mark == NULL)
+    span_list ss = {NULL, 0, n / 16 + 4}, cs = {NULL, 0, n / 8 + 4};
+    ss.items = vb_arena_array(arena, ss.cap, sizeof *ss.items);
+    cs.items = vb_arena_array(arena, cs.cap, sizeof *cs.items);
+    if (ss.items == NULL || cs.items == NULL)
         return VB_ENOMEM;
-
-    /* Pass 1: where do sentences and clauses start? Boundaries are only
-     * ever placed before a token, so no span is empty. */
-    size_t n_s = 0, n_c = 0;
     bool pend_s = true, pend_c = true;
     for (size_t i = 0; i < n; i++) {
         const unsigned m = t[i].kind == VB_TOKEN_PUNCT ? punct_marks(&t[i]) : 0;
         const bool ns = pend_s || (before[i] & VB_BEFORE_LINE);
         const bool nc = ns || pend_c || (before[i] & VB_BEFORE_CLAUSE_WORD) || (m & P_OPEN);
-        mark[i] = (uint8_t)((ns ? NEW_SENTENCE : 0) | (nc ? NEW_CLAUSE : 0));
-        n_s += ns;
-        n_c += nc;
+        if (ns) {
+            const vb_status st = open_span(arena, &ss, t, i);
+            if (st != VB_OK)
+                return st;
+        }
+        if (nc) {
+            const vb_status st = open_span(arena, &cs, t, i);
+            if (st != VB_OK)
+                return st;
+        }
+        t[i].sentence = (uint32_t)(ss.n - 1);
+        t[i].clause = (uint32_t)(cs.n - 1);
         pend_s = m != 0 && ends_sentence(t, n, i, m);
         pend_c = pend_s || (m != 0 && clause_after(t, n, i, m));
     }
-
-    /* Pass 2: the spans, and each token's indices. */
-    vb_span *ss = vb_arena_array(arena, n_s, sizeof *ss);
-    vb_span *cs = vb_arena_array(arena, n_c, sizeof *cs);
-    if (ss == NULL || cs == NULL)
-        return VB_ENOMEM;
-    size_t si = 0, ci = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (mark[i] & NEW_SENTENCE) {
-            if (si > 0)
-                close_span(&ss[si - 1], t, i - 1);
-            ss[si].start = t[i].start;
-            ss[si].first_token = i;
-            si++;
-        }
-        if (mark[i] & NEW_CLAUSE) {
-            if (ci > 0)
-                close_span(&cs[ci - 1], t, i - 1);
-            cs[ci].start = t[i].start;
-            cs[ci].first_token = i;
-            ci++;
-        }
-        t[i].sentence = (uint32_t)(si - 1);
-        t[i].clause = (uint32_t)(ci - 1);
-    }
-    close_span(&ss[si - 1], t, n - 1);
-    close_span(&cs[ci - 1], t, n - 1);
-    *sentences = ss;
-    *n_sentences = n_s;
-    *clauses = cs;
-    *n_clauses = n_c;
+    close_span(&ss.items[ss.n - 1], t, n - 1);
+    close_span(&cs.items[cs.n - 1], t, n - 1);
+    *sentences = ss.items;
+    *n_sentences = ss.n;
+    *clauses = cs.items;
+    *n_clauses = cs.n;
     return VB_OK;
 }
 

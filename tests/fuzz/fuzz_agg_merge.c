@@ -101,6 +101,9 @@ static void same_quotes(const vb_quote_list *x, const vb_quote_list *y)
 
 static void same_agg(const vb_agg *m, const vb_agg *o)
 {
+    /* The cached doubles first, as vb_report_new() would. */
+    vb_agg_refresh((vb_agg *)m);
+    vb_agg_refresh((vb_agg *)o);
     size_t r1, s1, d1, r2, s2, d2;
     vb_agg_counts(m, &r1, &s1, &d1);
     vb_agg_counts(o, &r2, &s2, &d2);

@@ -115,6 +115,25 @@ static void test_emoticons(void **state)
            "word:b symbol:< number:30");
 }
 
+/* Every emoticon of the list, each on its own: the trial table finds them all. */
+static void test_every_emoticon(void **state)
+{
+    (void)state;
+    expect(">:-( >:( :'-( :-) :-( :-D :-P :-p :-/ :-\\ :-| :'( :') :-O :-o :-* :-] :-[ :) :( "
+           ":D :P :p :/ :\\ :| :O :o :* :] :[ X-D XD ;-) ;-D ;-P ;_; ;) ;D ;P ;p </3 <\\3 <3 "
+           "^_^ ^.^ ^^ -_- o_O o.O O_o T_T =) =( =D =] =[ =/ =P xD",
+           "emoticon:>:-( emoticon:>:( emoticon::'-( emoticon::-) emoticon::-( emoticon::-D "
+           "emoticon::-P emoticon::-p emoticon::-/ emoticon::-\\ emoticon::-| emoticon::'( "
+           "emoticon::') emoticon::-O emoticon::-o emoticon::-* emoticon::-] emoticon::-[ "
+           "emoticon::) emoticon::( emoticon::D emoticon::P emoticon::p emoticon::/ "
+           "emoticon::\\ emoticon::| emoticon::O emoticon::o emoticon::* emoticon::] "
+           "emoticon::[ emoticon:X-D emoticon:XD emoticon:;-) emoticon:;-D emoticon:;-P "
+           "emoticon:;_; emoticon:;) emoticon:;D emoticon:;P emoticon:;p emoticon:</3 "
+           "emoticon:<\\3 emoticon:<3 emoticon:^_^ emoticon:^.^ emoticon:^^ emoticon:-_- "
+           "emoticon:o_O emoticon:o.O emoticon:O_o emoticon:T_T emoticon:=) emoticon:=( "
+           "emoticon:=D emoticon:=] emoticon:=[ emoticon:=/ emoticon:=P emoticon:xD");
+}
+
 static void test_urls_and_emails(void **state)
 {
     (void)state;
@@ -195,7 +214,7 @@ int main(void)
         cmocka_unit_test(test_emoticons),     cmocka_unit_test(test_urls_and_emails),
         cmocka_unit_test(test_tags),          cmocka_unit_test(test_punct_and_symbols),
         cmocka_unit_test(test_separators),    cmocka_unit_test(test_long_input_grows),
-        cmocka_unit_test(test_kind_names),
+        cmocka_unit_test(test_kind_names),    cmocka_unit_test(test_every_emoticon),
     };
     return cmocka_run_group_tests(tests, setup_arena, teardown_arena);
 }
