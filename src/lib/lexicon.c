@@ -20,6 +20,7 @@
 #include "alloc.h"
 #include "arena.h"
 #include "buf.h"
+#include "rule_words.h"
 
 #include <errno.h>
 #include <math.h>
@@ -39,6 +40,7 @@ struct vb_senti_lex {
     vb_arena strings;         /* term text, lives as long as the lexicon */
     vb_senti_entry *entries;  /* n_entries used of cap_entries */
     size_t n_entries, cap_entries;
+    size_t n_unlisted;        /* VB_LEX_UNLISTED entries among them */
     uint32_t *slots;          /* n_slots (a power of 2); 0 = empty, else entry index + 1 */
     size_t n_slots;
     /* Bit (hash & (PAIR_BITS - 1)) is set for the hash of the first two
@@ -120,7 +122,7 @@ bool vb_senti_lex_may_start_phrase(const vb_senti_lex *lex, uint64_t hash)
 
 size_t vb_senti_lex_size(const vb_senti_lex *lex)
 {
-    return lex->n_entries;
+    return lex->n_entries - lex->n_unlisted;
 }
 
 /* Keeps the table at most half full. */
@@ -456,6 +458,29 @@ static vb_status load_file(vb_senti_lex *lex, const char *path, kind k, origin o
     return st;
 }
 
+/* Gives every word the rules name its id (rule_words.h), so the sentiment
+ * stage tests words by id; a word no file lists gets an entry of its own,
+ * marked VB_LEX_UNLISTED so that lookups still treat it as absent. */
+static vb_status name_rule_words(vb_senti_lex *lex)
+{
+#define VB_RULE_WORD_TEXT(id, text, sets) text,
+    static const char *const texts[RW_COUNT] = {NULL, VB_RULE_WORDS(VB_RULE_WORD_TEXT)};
+#undef VB_RULE_WORD_TEXT
+    for (uint32_t id = 1; id < RW_COUNT; id++) {
+        const size_t len = strlen(texts[id]);
+        const bool listed = vb_senti_lex_get(lex, texts[id], len) != NULL;
+        vb_senti_entry *e = intern(lex, texts[id], len);
+        if (e == NULL)
+            return VB_ENOMEM;
+        if (!listed) {
+            e->flags = VB_LEX_UNLISTED;
+            lex->n_unlisted++;
+        }
+        e->word = id;
+    }
+    return VB_OK;
+}
+
 vb_senti_lex *vb_senti_lex_load(const char *lang_dir, const char *const *user_files,
                                 size_t n_user, const vb_allocator *a, vb_error *err)
 {
@@ -481,6 +506,10 @@ vb_senti_lex *vb_senti_lex_load(const char *lang_dir, const char *const *user_fi
     for (size_t k = 0; k < n_user; k++)
         if (load_file(lex, user_files[k], KIND_VALENCE, ORIGIN_USER, false, err) != VB_OK)
             goto fail;
+    if (name_rule_words(lex) != VB_OK) {
+        set_error(err, VB_ENOMEM, lang_dir, 0, "out of memory");
+        goto fail;
+    }
     return lex;
 fail:
     vb_senti_lex_free(lex);

@@ -36,6 +36,8 @@
  */
 #include "sentiment.h"
 
+#include "rule_words.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -54,6 +56,7 @@ typedef struct unit {
     const vb_senti_entry *e;   /* lexicon entry of the unit's text, or NULL */
     const char *key;           /* lookup form (first token only for phrases) */
     size_t key_len;
+    uint32_t word;             /* RW_* id of `key` (rule_words.h); 0 for phrases */
     uint32_t sentence, clause;
     bool punct;                /* a punctuation token */
     bool stop;                 /* punctuation that ends a modifier's reach: , ; : ( ) */
@@ -76,6 +79,7 @@ typedef struct token_key {
     const vb_senti_entry *e;
     const char *key;
     size_t key_len;
+    uint32_t word; /* RW_* id of `key` */
 } token_key;
 
 const char *vb_rule_name(uint32_t rule)
@@ -97,10 +101,20 @@ const char *vb_rule_name(uint32_t rule)
     }
 }
 
-static bool key_is(const unit *u, const char *word)
+#define VB_RULE_WORD_SETS(id, text, sets) sets,
+static const uint16_t word_sets[RW_COUNT] = {0, VB_RULE_WORDS(VB_RULE_WORD_SETS)};
+#undef VB_RULE_WORD_SETS
+
+/* True when the unit is the single word `word` (an RW_* id). */
+static bool key_is(const unit *u, uint32_t word)
 {
-    size_t len = strlen(word);
-    return u->n == 1 && u->key_len == len && memcmp(u->key, word, len) == 0;
+    return u->word == word;
+}
+
+/* True when the unit is a single word in the list `set` (RWSET_*). */
+static bool key_in(const unit *u, uint16_t set)
+{
+    return (word_sets[u->word] & set) != 0;
 }
 
 static bool has_valence(const unit *u)
@@ -121,21 +135,28 @@ static bool looked_up(vb_token_kind k)
            k == VB_TOKEN_EMOTICON;
 }
 
+/* An entry that exists only for its rule word id counts as no entry. */
+static const vb_senti_entry *listed(const vb_senti_entry *e)
+{
+    return e != NULL && !(e->flags & VB_LEX_UNLISTED) ? e : NULL;
+}
+
 /* Finds the entry of one token: its lookup form; for an elongated word the
  * form with doubled letters collapsed ("soo" -> "so", "goood" -> "god" is
  * not tried because "good" is found first); for an emoji its first code
- * point, with and without VS16. */
+ * point, with and without VS16. Sets the key and its rule word id in `k`. */
 static const vb_senti_entry *find_token(const vb_senti_lex *lex, vb_arena *arena,
-                                        const vb_doc *doc, size_t ti, const char **key,
-                                        size_t *key_len, bool *oom)
+                                        const vb_doc *doc, size_t ti, token_key *k, bool *oom)
 {
     const vb_token *t = &doc->tokens[ti];
-    *key = t->lookup;
-    *key_len = t->lookup_len;
+    k->key = t->lookup;
+    k->key_len = t->lookup_len;
     /* The text stage looked each distinct word up once already. */
     const vb_senti_entry *e = t->kind == VB_TOKEN_WORD && doc->entries != NULL
                                   ? doc->entries[ti]
                                   : vb_senti_lex_get(lex, t->lookup, t->lookup_len);
+    k->word = e != NULL ? e->word : RW_NONE;
+    e = listed(e);
     if (e != NULL)
         return e;
     if ((t->flags & VB_TOKEN_ELONGATED) && t->kind == VB_TOKEN_WORD) {
@@ -149,10 +170,11 @@ static const vb_senti_entry *find_token(const vb_senti_lex *lex, vb_arena *arena
             if (n == 0 || d[n - 1] != t->lookup[i] || (unsigned char)t->lookup[i] >= 0x80)
                 d[n++] = t->lookup[i];
         d[n] = '\0';
-        e = vb_senti_lex_get(lex, d, n);
+        e = listed(vb_senti_lex_get(lex, d, n));
         if (e != NULL) {
-            *key = d;
-            *key_len = n;
+            k->key = d;
+            k->key_len = n;
+            k->word = e->word;
         }
         return e;
     }
@@ -160,12 +182,12 @@ static const vb_senti_entry *find_token(const vb_senti_lex *lex, vb_arena *arena
         unsigned char c = (unsigned char)t->lookup[0];
         size_t cp = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
         if (cp < t->lookup_len) {
-            e = vb_senti_lex_get(lex, t->lookup, cp);
+            e = listed(vb_senti_lex_get(lex, t->lookup, cp));
             if (e == NULL) {
                 char buf[8];
                 memcpy(buf, t->lookup, cp);
                 memcpy(buf + cp, "\xEF\xB8\x8F", 3); /* VS16 */
-                e = vb_senti_lex_get(lex, buf, cp + 3);
+                e = listed(vb_senti_lex_get(lex, buf, cp + 3));
             }
         }
     }
@@ -242,8 +264,9 @@ static size_t build_units(const vb_senti_lex *lex, const vb_doc *doc, vb_arena *
         k->e = NULL;
         k->key = NULL;
         k->key_len = 0;
+        k->word = RW_NONE;
         if (looked_up(t->kind) && t->lookup != NULL)
-            k->e = find_token(lex, arena, doc, i, &k->key, &k->key_len, oom);
+            k->e = find_token(lex, arena, doc, i, k, oom);
     }
     size_t n_units = 0;
     for (size_t i = 0; i < doc->n_tokens;) {
@@ -272,6 +295,7 @@ static size_t build_units(const vb_senti_lex *lex, const vb_doc *doc, vb_arena *
         u->e = e;
         u->key = keys[i].key;
         u->key_len = keys[i].key_len;
+        u->word = n == 1 ? keys[i].word : RW_NONE;
         u->sentence = t->sentence;
         u->clause = t->clause;
         u->punct = punct;
@@ -306,18 +330,11 @@ static size_t next_word(const unit *u, size_t n_units, size_t i)
 /* "don't know", "didn't think", "doesn't need", "didn't want", "wasn't
  * sure": a negated verb of knowing, believing, expecting or wanting
  * reports the writer's state of mind, not a function that fails, so it is
- * no complaint by itself ("I didn't want to return it"). English-specific. */
+ * no complaint by itself ("I didn't want to return it"). English-specific;
+ * the verbs are RWSET_MENTAL in rule_words.h. */
 static bool mental_verb(const unit *u)
 {
-    static const char *const verbs[] = {"know", "knew", "think", "thought", "believe",
-                                        "understand", "remember", "need", "mind", "care",
-                                        "plan", "intend", "want", "wanted", "wants", "sure",
-                                        "expect", "expected", "expecting", "imagine",
-                                        "realize", "realise", "figure", "figured", "wonder"};
-    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
-        if (key_is(u, verbs[k]))
-            return true;
-    return false;
+    return key_in(u, RWSET_MENTAL);
 }
 
 /* "I like it", "would like", "don't like", "those who like": "like" is the
@@ -328,11 +345,6 @@ static bool mental_verb(const unit *u)
  * English-specific; `i` is the unit of "like". */
 static bool like_is_verb(const unit *u, size_t i)
 {
-    static const char *const before[] = {
-        "i", "we", "you", "they", "he", "she", "u", "people", "who", "that", "which",
-        "to", "would", "'d", "d", "do", "does", "did", "really", "also", "still", "just",
-        "definitely", "actually", "truly", "especially", "personally", "both", "all",
-        "will", "might", "may", "should", "could", "ll", "'ll", "always", "totally"};
     size_t j = i;
     for (int dist = 0; dist < 2; dist++) {
         if (j == 0)
@@ -342,9 +354,8 @@ static bool like_is_verb(const unit *u, size_t i)
             return false;
         if (u[j].negator)
             return true;
-        for (size_t k = 0; k < sizeof before / sizeof *before; k++)
-            if (key_is(&u[j], before[k]))
-                return true;
+        if (key_in(&u[j], RWSET_SUBJECT)) /* "i", "would", "'d", "really", ... */
+            return true;
         /* one adverb may stand between the subject and the verb */
         if (!(u[j].key_len > 2 && memcmp(u[j].key + u[j].key_len - 2, "ly", 2) == 0))
             return false;
@@ -359,34 +370,32 @@ static bool like_is_verb(const unit *u, size_t i)
  * speakers or sound ("the speakers are loud"), and "huge" (of a garment) a
  * fault unless it measures portions, a menu or a screen. English-specific. */
 typedef struct context_flip {
-    const char *word;
-    const char *const *context; /* NULL-terminated */
-    bool dollar;                /* a "$" amount is context too */
+    uint16_t context; /* RWSET_PRICE, RWSET_SOUND or RWSET_AMOUNT; 0: no flip */
+    bool dollar;      /* a "$" amount is context too */
 } context_flip;
 
-static const char *const price_words[] = {"price", "prices", "priced", "pricing", "cost",
-                                          "costs", "bucks", "dollars", "eats", "deal", NULL};
-static const char *const sound_words[] = {"speaker", "speakers", "speakerphone", "sound",
-                                          "sounds", "volume", "audio", "ringer", "ring",
-                                          "ringtone", "ringtones", NULL};
-static const char *const amount_words[] = {"portion", "portions", "serving", "servings",
-                                           "selection", "menu", "variety", "choice",
-                                           "choices", "screen", "storage", NULL};
-static const context_flip flips[] = {
-    {"cheap", price_words, true}, {"cheaper", price_words, true},
-    {"loud", sound_words, false}, {"louder", sound_words, false},
-    {"huge", amount_words, false},
-};
+static context_flip flip_of(const unit *u)
+{
+    switch (u->word) {
+    case RW_CHEAP:
+    case RW_CHEAPER:
+        return (context_flip){RWSET_PRICE, true};
+    case RW_LOUD:
+    case RW_LOUDER:
+        return (context_flip){RWSET_SOUND, false};
+    case RW_HUGE:
+        return (context_flip){RWSET_AMOUNT, false};
+    default:
+        return (context_flip){0, false};
+    }
+}
 
 /* True when the negative word at `i` is in the clause context that makes
- * it praise (see flips[]). */
+ * it praise (see flip_of(); the context words are in rule_words.h). */
 static bool praise_in_context(const unit *u, size_t n_units, size_t i, const vb_doc *doc)
 {
-    const context_flip *f = NULL;
-    for (size_t k = 0; k < sizeof flips / sizeof *flips && f == NULL; k++)
-        if (key_is(&u[i], flips[k].word))
-            f = &flips[k];
-    if (f == NULL)
+    const context_flip f = flip_of(&u[i]);
+    if (f.context == 0)
         return false;
     size_t from = i, to = i + 1; /* the clause's units: clauses are contiguous */
     while (from > 0 && u[from - 1].clause == u[i].clause)
@@ -397,13 +406,12 @@ static bool praise_in_context(const unit *u, size_t n_units, size_t i, const vb_
         if (k == i)
             continue;
         const vb_token *t = &doc->tokens[u[k].first];
-        if (f->dollar && (t->kind == VB_TOKEN_NUMBER || t->kind == VB_TOKEN_SYMBOL))
+        if (f.dollar && (t->kind == VB_TOKEN_NUMBER || t->kind == VB_TOKEN_SYMBOL))
             for (size_t b = t->start; b < t->end; b++)
                 if (doc->text[b] == '$')
                     return true;
-        for (const char *const *w = f->context; *w != NULL; w++)
-            if (key_is(&u[k], *w))
-                return true;
+        if (key_in(&u[k], f.context))
+            return true;
     }
     return false;
 }
@@ -414,7 +422,7 @@ static bool praise_in_context(const unit *u, size_t n_units, size_t i, const vb_
  * follows a word. */
 static bool split_nt(const vb_doc *doc, const unit *u, size_t i)
 {
-    if (!key_is(&u[i], "t") || i < 2 || !u[i - 1].punct || u[i - 2].punct)
+    if (!key_is(&u[i], RW_T) || i < 2 || !u[i - 1].punct || u[i - 2].punct)
         return false;
     const vb_token *a = &doc->tokens[u[i - 1].first];
     const vb_token *t = &doc->tokens[u[i].first];
@@ -432,7 +440,7 @@ static bool split_nt(const vb_doc *doc, const unit *u, size_t i)
  * negator ("try to avoid it", "try again later"). English-specific. */
 static double imperative(const unit *u, size_t n_units, size_t i, const vb_doc *doc)
 {
-    const bool try_ = key_is(&u[i], "try"), skip = key_is(&u[i], "skip");
+    const bool try_ = key_is(&u[i], RW_TRY), skip = key_is(&u[i], RW_SKIP);
     if (!try_ && !skip)
         return 0.0;
     const vb_span *s = &doc->sentences[u[i].sentence];
@@ -440,7 +448,7 @@ static double imperative(const unit *u, size_t n_units, size_t i, const vb_doc *
         if (doc->tokens[t].kind != VB_TOKEN_PUNCT)
             return 0.0;
     const size_t j = next_word(u, n_units, i);
-    if (j == SIZE_MAX || key_is(&u[j], "to") || key_is(&u[j], "again") || u[j].negator)
+    if (j == SIZE_MAX || key_is(&u[j], RW_TO) || key_is(&u[j], RW_AGAIN) || u[j].negator)
         return 0.0;
     return try_ ? IMPERATIVE : -IMPERATIVE;
 }
@@ -459,7 +467,7 @@ static void assign_roles(unit *u, size_t n_units, const vb_doc *doc)
         u[i].negator = u[i].negator || (e->flags & VB_LEX_NEGATOR);
         u[i].booster = (e->flags & VB_LEX_BOOSTER) != 0;
         u[i].boost = e->boost;
-        if (u[i].valence != 0.0 && key_is(&u[i], "like") && !like_is_verb(u, i)) {
+        if (u[i].valence != 0.0 && key_is(&u[i], RW_LIKE) && !like_is_verb(u, i)) {
             u[i].valence = 0.0;
             u[i].muted = true;
         }
@@ -500,8 +508,8 @@ static void assign_roles(unit *u, size_t n_units, const vb_doc *doc)
             bool negates = false;
             size_t next = next_word(u, n_units, i);
             const vb_token *nt = next != SIZE_MAX ? &doc->tokens[u[next].first] : NULL;
-            if (next != SIZE_MAX && (key_is(&u[next], "only") || key_is(&u[next], "just")) &&
-                key_is(&u[i], "not")) {
+            if (next != SIZE_MAX && (key_is(&u[next], RW_ONLY) || key_is(&u[next], RW_JUST)) &&
+                key_is(&u[i], RW_NOT)) {
                 u[i].negator = false; /* "not only X but Y" adds, it does not deny */
                 continue;
             }
@@ -533,18 +541,17 @@ static void assign_roles(unit *u, size_t n_units, const vb_doc *doc)
  * enough". English-specific, like VADER's own special cases. */
 static bool modal_negator(const unit *u, size_t neg)
 {
-    if (key_is(&u[neg], "couldn't") || key_is(&u[neg], "couldnt") || key_is(&u[neg], "can't") ||
-        key_is(&u[neg], "cant") || key_is(&u[neg], "cannot"))
+    if (key_in(&u[neg], RWSET_MODAL_NEG)) /* "couldn't", "couldnt", "can't", "cant", "cannot" */
         return true;
-    return key_is(&u[neg], "not") && neg > 0 &&
-           (key_is(&u[neg - 1], "could") || key_is(&u[neg - 1], "can"));
+    return key_is(&u[neg], RW_NOT) && neg > 0 &&
+           (key_is(&u[neg - 1], RW_COULD) || key_is(&u[neg - 1], RW_CAN));
 }
 
 static bool comparative(const unit *c)
 {
     if (c->n != 1 || c->key == NULL)
         return false;
-    if (key_is(c, "better") || key_is(c, "worse"))
+    if (key_is(c, RW_BETTER) || key_is(c, RW_WORSE))
         return true;
     return c->key_len >= 5 && memcmp(c->key + c->key_len - 2, "er", 2) == 0;
 }
@@ -555,14 +562,14 @@ static bool no_stronger_possible(const unit *u, size_t n_units, size_t neg, size
         return false;
     bool copula = false, more = false;
     for (size_t k = neg + 1; k < cue; k++) {
-        copula = copula || key_is(&u[k], "be") || key_is(&u[k], "been") || key_is(&u[k], "get") ||
-                 key_is(&u[k], "imagine"); /* "can't imagine a better place" */
-        more = more || key_is(&u[k], "more") || key_is(&u[k], "any");
+        /* "be", "been", "get", "imagine" ("can't imagine a better place") */
+        copula = copula || key_in(&u[k], RWSET_COPULA);
+        more = more || key_in(&u[k], RWSET_MORE); /* "more", "any" */
     }
     if (copula && (more || comparative(&u[cue])))
         return true;
     for (size_t k = neg + 1; k < n_units && u[k].clause == u[neg].clause; k++)
-        if (key_is(&u[k], "enough"))
+        if (key_is(&u[k], RW_ENOUGH))
             return true;
     return false;
 }
@@ -574,9 +581,23 @@ static bool no_stronger_possible(const unit *u, size_t n_units, size_t neg, size
 static bool degree_between(const unit *u, size_t never, size_t cue)
 {
     for (size_t k = never + 1; k < cue; k++)
-        if (key_is(&u[k], "so") || key_is(&u[k], "this") || key_is(&u[k], "such"))
+        if (key_in(&u[k], RWSET_SO)) /* "so", "this", "such" */
             return true;
     return false;
+}
+
+/* The modal a unit names, plain (RWSET_MODAL: "could") or contracted
+ * (RWSET_MODAL_VE: "could've"), or NULL; both give "could". */
+static const char *modal(const unit *u, uint16_t set)
+{
+    if (!key_in(u, set))
+        return NULL;
+    switch (u->word) {
+    case RW_COULD: case RW_COULDVE: return "could";
+    case RW_WOULD: case RW_WOULDVE: return "would";
+    case RW_SHOULD: case RW_SHOULDVE: return "should";
+    default: return "might";
+    }
 }
 
 /* "could be better", "could be improved", "should have been hotter",
@@ -590,10 +611,6 @@ static bool degree_between(const unit *u, size_t never, size_t cue)
  * A negated modal ("couldn't be better") is rule 3's. English-specific. */
 static const char *counterfactual(const unit *u, size_t i)
 {
-    static const char *const degree[] = {"a", "little", "bit", "lot", "more", "much",
-                                         "way", "tad", "slightly", "far", "bit", "even"};
-    static const char *const modals[] = {"could", "would", "should", "might"};
-    static const char *const contracted[] = {"could've", "would've", "should've", "might've"};
     const unit *c = &u[i];
     bool more = false;
     size_t j = i;
@@ -604,43 +621,38 @@ static const char *counterfactual(const unit *u, size_t i)
         j--;
         if (u[j].clause != c->clause || u[j].punct)
             return NULL;
-        bool skip = u[j].booster; /* "a little", "much", "slightly" */
-        for (size_t k = 0; k < sizeof degree / sizeof *degree && !skip; k++)
-            skip = key_is(&u[j], degree[k]);
-        if (!skip)
+        /* "a little", "much", "slightly", "way", "more", ... */
+        if (!u[j].booster && !key_in(&u[j], RWSET_DEGREE))
             break;
-        more = more || key_is(&u[j], "more");
+        more = more || key_is(&u[j], RW_MORE);
     }
-    const bool wish = j + 1 == i && (key_is(c, "liked") || key_is(c, "loved") ||
-                                     key_is(c, "preferred") || key_is(c, "appreciated"));
+    /* "liked", "loved", "preferred", "appreciated" */
+    const bool wish = j + 1 == i && key_in(c, RWSET_WISH);
     /* "could have been handled better": one participle may stand between */
     if (comparative(c) && j > 0 && u[j].n == 1 && u[j].key_len > 3 && u[j].e == NULL &&
-        memcmp(u[j].key + u[j].key_len - 2, "ed", 2) == 0 && key_is(&u[j - 1], "been"))
+        memcmp(u[j].key + u[j].key_len - 2, "ed", 2) == 0 && key_is(&u[j - 1], RW_BEEN))
         j--;
-    if (key_is(&u[j], "been") || (wish && key_is(&u[j], "have"))) {
+    if (key_is(&u[j], RW_BEEN) || (wish && key_is(&u[j], RW_HAVE))) {
         size_t h = j;
-        if (key_is(&u[j], "been")) {
+        if (key_is(&u[j], RW_BEEN)) {
             if (j == 0 || u[j - 1].clause != c->clause)
                 return NULL;
             h = j - 1;
-            for (size_t k = 0; k < sizeof contracted / sizeof *contracted; k++)
-                if (key_is(&u[h], contracted[k]))
-                    return modals[k];
-            if (!key_is(&u[h], "have"))
+            const char *m = modal(&u[h], RWSET_MODAL_VE); /* "could've been" */
+            if (m != NULL)
+                return m;
+            if (!key_is(&u[h], RW_HAVE))
                 return NULL;
         }
         if (h == 0 || u[h - 1].clause != c->clause)
             return NULL;
-        for (size_t k = 0; k < sizeof modals / sizeof *modals; k++)
-            if (key_is(&u[h - 1], modals[k]))
-                return modals[k];
-        return NULL;
+        return modal(&u[h - 1], RWSET_MODAL);
     }
-    if (key_is(&u[j], "be") && j > 0 && u[j - 1].clause == c->clause &&
-        (more || comparative(c) || key_is(c, "improved"))) {
-        if (key_is(&u[j - 1], "could"))
+    if (key_is(&u[j], RW_BE) && j > 0 && u[j - 1].clause == c->clause &&
+        (more || comparative(c) || key_is(c, RW_IMPROVED))) {
+        if (key_is(&u[j - 1], RW_COULD))
             return "could";
-        if (key_is(&u[j - 1], "should"))
+        if (key_is(&u[j - 1], RW_SHOULD))
             return "should";
     }
     return NULL;
@@ -685,7 +697,7 @@ static void score_unit(const vb_doc *doc, unit *u, size_t n_units, size_t i, boo
             c->by = m->e->term;
         }
         if (m->negator) {
-            if (key_is(m, "never") && degree_between(u, j, i)) {
+            if (key_is(m, RW_NEVER) && degree_between(u, j, i)) {
                 v *= INTENSIFY; /* "never been so happy", as VADER */
                 c->rules |= VB_RULE_BOOSTED;
             } else if (no_stronger_possible(u, n_units, j, i)) {
@@ -706,7 +718,7 @@ static void score_unit(const vb_doc *doc, unit *u, size_t n_units, size_t i, boo
         c->by = modal;
     }
     /* "least favourite" negates; "at least" is a phrase with no valence. */
-    if (i > 0 && key_is(&u[i - 1], "least") && u[i - 1].clause == c->clause) {
+    if (i > 0 && key_is(&u[i - 1], RW_LEAST) && u[i - 1].clause == c->clause) {
         v *= N_SCALAR;
         c->rules |= VB_RULE_LEAST;
         c->by = "least";
