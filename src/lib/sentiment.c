@@ -194,6 +194,24 @@ static const vb_senti_entry *find_token(const vb_senti_lex *lex, vb_arena *arena
     return e;
 }
 
+/* False when no phrase can start with the words of tokens `i` and i + 1
+ * (whose entry is `first`): the lexicon's filter of first word pairs,
+ * asked before any bytes are copied, as most such pairs start nothing. */
+static bool may_start_phrase(const vb_senti_lex *lex, const vb_doc *doc, const token_key *keys,
+                             size_t i, const vb_senti_entry *first)
+{
+    const token_key *a = &keys[i], *b = &keys[i + 1];
+    if (a->key == NULL || b->key == NULL || a->key_len + b->key_len + 1 > MAX_PHRASE_BYTES)
+        return false; /* match_phrase() could not join them either */
+    /* The entry is that of the key itself, except an emoji's, which may
+     * be that of its first code point. */
+    uint64_t h = doc->tokens[i].kind != VB_TOKEN_EMOJI ? first->hash
+                                                       : vb_senti_hash(a->key, a->key_len);
+    h = vb_senti_hash_more(h, " ", 1);
+    h = vb_senti_hash_more(h, b->key, b->key_len);
+    return vb_senti_lex_may_start_phrase(lex, h);
+}
+
 /* Tries the longest lexicon phrase starting at token `i` (whose entry is
  * `first`) inside its sentence; returns its entry and token count. The
  * words are joined and hashed once; each phrase length that `first`
@@ -207,6 +225,8 @@ static const vb_senti_entry *match_phrase(const vb_senti_lex *lex, const vb_doc 
     size_t max = first->max_words;
     if (max > end - i)
         max = end - i;
+    if (max < 2 || !may_start_phrase(lex, doc, keys, i, first))
+        return NULL;
     char buf[MAX_PHRASE_BYTES];
     size_t len = 0, n_ok = 0;
     size_t lens[VB_SENTI_MAX_PHRASE_WORDS + 1];
@@ -226,8 +246,6 @@ static const vb_senti_entry *match_phrase(const vb_senti_lex *lex, const vb_doc 
         n_ok++;
         lens[n_ok] = len;
         hashes[n_ok] = h;
-        if (n_ok == 2 && !vb_senti_lex_may_start_phrase(lex, h))
-            return NULL; /* no phrase starts with these two words */
     }
     for (size_t n = n_ok; n >= 2; n--) {
         if (!(first->phrase_words & (1u << n)))
