@@ -269,13 +269,26 @@ static bool is_stop_punct(const vb_doc *doc, const vb_token *t)
     return false;
 }
 
-/* Builds the units of `doc` in `units` (room for n_tokens); returns how
- * many. A first pass finds each token's entry and key (phrase matching
- * looks ahead at them), then the units are made left to right, a phrase
- * taking the place of its tokens. */
-static size_t build_units(const vb_senti_lex *lex, const vb_doc *doc, vb_arena *arena,
-                          unit *units, token_key *keys, bool *oom)
+static bool split_nt(const vb_doc *doc, const unit *u, size_t i);
+
+/* The units of a record, with what the later passes need to know. */
+typedef struct unit_list {
+    unit *u;
+    size_t n;
+    size_t *cand;  /* indices of the units with an entry, ascending: only
+                      these can modify or carry sentiment */
+    size_t n_cand;
+    bool contrast; /* some unit is a contrast word */
+    bool cap_diff; /* capitals are emphasis: some words are in capitals, others not */
+} unit_list;
+
+/* Finds each token's entry and key (phrase matching looks ahead at them)
+ * and, on the way, whether capitals can be emphasis: only when other
+ * words are not in capitals. */
+static bool key_tokens(const vb_senti_lex *lex, const vb_doc *doc, vb_arena *arena,
+                       token_key *keys, bool *oom)
 {
+    bool any_caps = false, any_lower = false;
     for (size_t i = 0; i < doc->n_tokens; i++) {
         const vb_token *t = &doc->tokens[i];
         token_key *k = &keys[i];
@@ -285,7 +298,25 @@ static size_t build_units(const vb_senti_lex *lex, const vb_doc *doc, vb_arena *
         k->word = RW_NONE;
         if (looked_up(t->kind) && t->lookup != NULL)
             k->e = find_token(lex, arena, doc, i, k, oom);
+        if (t->kind != VB_TOKEN_WORD)
+            continue;
+        if (t->flags & VB_TOKEN_ALLCAPS)
+            any_caps = true;
+        else
+            for (size_t b = t->start; b < t->end && !any_lower; b++)
+                any_lower = doc->text[b] >= 'a' && doc->text[b] <= 'z';
     }
+    return any_caps && any_lower;
+}
+
+/* Builds the units of `doc` in `l` (room for n_tokens units and
+ * candidates). The units are made left to right, a phrase taking the
+ * place of its tokens; a word ending in "n't" is a negator from the start
+ * (rule 3), whatever its entry says. */
+static void build_units(const vb_senti_lex *lex, const vb_doc *doc, const token_key *keys,
+                        unit_list *l)
+{
+    unit *const units = l->u;
     size_t n_units = 0;
     for (size_t i = 0; i < doc->n_tokens;) {
         const vb_token *t = &doc->tokens[i];
@@ -325,9 +356,15 @@ static size_t build_units(const vb_senti_lex *lex, const vb_doc *doc, vb_arena *
         u->rules = 0;
         u->by = NULL;
         u->cue_tokens = 0;
+        u->negator = n == 1 && t->kind == VB_TOKEN_WORD && u->key != NULL &&
+                     (ends_with_nt(u->key, u->key_len) || split_nt(doc, units, n_units - 1));
+        if (e != NULL) {
+            l->cand[l->n_cand++] = n_units - 1;
+            l->contrast = l->contrast || (e->flags & VB_LEX_CONTRAST);
+        }
         i += n;
     }
-    return n_units;
+    l->n = n_units;
 }
 
 /* ---- 2-4. rules ---------------------------------------------------------- */
@@ -454,8 +491,10 @@ static bool split_nt(const vb_doc *doc, const unit *u, size_t i)
 /* "Try the sea bass.", "Skip dessert.": a sentence that opens with "try"
  * or "skip" said to the reader recommends or warns. Returns the valence
  * of the imperative at `i` (IMPERATIVE, -IMPERATIVE) or 0: `i` must be the
- * first word of its sentence and the next word not "to", "again" or a
- * negator ("try to avoid it", "try again later"). English-specific. */
+ * first word of its sentence and the next word not "to" or "again" ("try
+ * to avoid it", "try again later"). A negator next does not count ("try
+ * not to" recommends): it never did, as roles were assigned left to right,
+ * and counting it now would change scores. English-specific. */
 static double imperative(const unit *u, size_t n_units, size_t i, const vb_doc *doc)
 {
     const bool try_ = key_is(&u[i], RW_TRY), skip = key_is(&u[i], RW_SKIP);
@@ -466,21 +505,19 @@ static double imperative(const unit *u, size_t n_units, size_t i, const vb_doc *
         if (doc->tokens[t].kind != VB_TOKEN_PUNCT)
             return 0.0;
     const size_t j = next_word(u, n_units, i);
-    if (j == SIZE_MAX || key_is(&u[j], RW_TO) || key_is(&u[j], RW_AGAIN) || u[j].negator)
+    if (j == SIZE_MAX || key_is(&u[j], RW_TO) || key_is(&u[j], RW_AGAIN))
         return 0.0;
     return try_ ? IMPERATIVE : -IMPERATIVE;
 }
 
 /* Decides which units act as modifiers (rule 2) and the "too" rule (4). */
-static void assign_roles(unit *u, size_t n_units, const vb_doc *doc)
+static void assign_roles(const unit_list *l, const vb_doc *doc)
 {
-    for (size_t i = 0; i < n_units; i++) {
+    unit *const u = l->u;
+    const size_t n_units = l->n;
+    for (size_t c = 0; c < l->n_cand; c++) {
+        const size_t i = l->cand[c];
         const vb_senti_entry *e = u[i].e;
-        const vb_token *t = &doc->tokens[u[i].first];
-        u[i].negator = u[i].n == 1 && t->kind == VB_TOKEN_WORD && u[i].key != NULL &&
-                       (ends_with_nt(u[i].key, u[i].key_len) || split_nt(doc, u, i));
-        if (e == NULL)
-            continue;
         u[i].valence = (e->flags & VB_LEX_VALENCE) ? e->valence : 0.0;
         u[i].negator = u[i].negator || (e->flags & VB_LEX_NEGATOR);
         u[i].booster = (e->flags & VB_LEX_BOOSTER) != 0;
@@ -494,9 +531,8 @@ static void assign_roles(unit *u, size_t n_units, const vb_doc *doc)
         if (u[i].valence == 0.0 && (e->flags & VB_LEX_VALENCE))
             u[i].valence = imperative(u, n_units, i, doc);
     }
-    for (size_t i = 0; i < n_units; i++) {
-        if (u[i].e == NULL)
-            continue;
+    for (size_t c = 0; c < l->n_cand; c++) {
+        const size_t i = l->cand[c];
         if (u[i].e->flags & VB_LEX_EXCESS) {
             size_t j = next_word(u, n_units, i);
             if (j == SIZE_MAX || doc->tokens[u[j].first].kind != VB_TOKEN_WORD)
@@ -883,9 +919,12 @@ vb_status vb_sentiment_score(const vb_senti_lex *lex, const vb_doc *doc, vb_aren
     if (doc->n_tokens == 0)
         return VB_OK;
 
-    unit *u = vb_arena_array(arena, doc->n_tokens, sizeof *u);
-    if (u == NULL)
+    unit_list l = {0};
+    l.u = vb_arena_array(arena, doc->n_tokens, sizeof *l.u);
+    l.cand = vb_arena_array(arena, doc->n_tokens, sizeof *l.cand);
+    if (l.u == NULL || l.cand == NULL)
         return VB_ENOMEM;
+    unit *const u = l.u;
     /* Entries from another lexicon (or none) cannot be used. */
     vb_doc d = *doc;
     if (d.lexicon != vb_senti_lex_is_contrast || d.lexicon_ctx != lex)
@@ -895,29 +934,24 @@ vb_status vb_sentiment_score(const vb_senti_lex *lex, const vb_doc *doc, vb_aren
     if (keys == NULL)
         return VB_ENOMEM;
     bool oom = false;
-    size_t n_units = build_units(lex, doc, arena, u, keys, &oom);
+    l.cap_diff = key_tokens(lex, doc, arena, keys, &oom);
     if (oom)
         return VB_ENOMEM;
-    assign_roles(u, n_units, doc);
+    build_units(lex, doc, keys, &l);
+    const size_t n_units = l.n;
+    assign_roles(&l, doc);
 
-    /* Capitals count as emphasis only when other words are not in capitals. */
-    bool any_caps = false, any_lower = false;
-    for (size_t i = 0; i < doc->n_tokens; i++) {
-        const vb_token *t = &doc->tokens[i];
-        if (t->kind != VB_TOKEN_WORD)
-            continue;
-        if (t->flags & VB_TOKEN_ALLCAPS)
-            any_caps = true;
-        else
-            for (size_t b = t->start; b < t->end && !any_lower; b++)
-                any_lower = doc->text[b] >= 'a' && doc->text[b] <= 'z';
+    /* Only a unit with an entry has a score; without a contrast word the
+     * weights all stay 1. */
+    size_t n_cues = 0;
+    for (size_t c = 0; c < l.n_cand; c++) {
+        const size_t i = l.cand[c];
+        if (!(u[i].modifier && !u[i].excess_active) && u[i].valence != 0.0)
+            score_unit(doc, u, n_units, i, l.cap_diff);
+        n_cues += u[i].score != 0.0;
     }
-    bool cap_diff = any_caps && any_lower;
-
-    for (size_t i = 0; i < n_units; i++)
-        if (u[i].e != NULL && !(u[i].modifier && !u[i].excess_active) && u[i].valence != 0.0)
-            score_unit(doc, u, n_units, i, cap_diff);
-    apply_contrast(u, n_units);
+    if (l.contrast)
+        apply_contrast(u, n_units);
 
     /* Sums per record, sentence and clause in one pass. */
     acc all = {0};
@@ -927,13 +961,11 @@ vb_status vb_sentiment_score(const vb_senti_lex *lex, const vb_doc *doc, vb_aren
         return VB_ENOMEM;
     memset(sent, 0, doc->n_sentences * sizeof *sent);
     memset(cl, 0, doc->n_clauses * sizeof *cl);
-    size_t n_cues = 0;
     for (size_t i = 0; i < n_units; i++) {
         const unit *x = &u[i];
         acc *se = x->sentence < doc->n_sentences ? &sent[x->sentence] : NULL;
         acc *cc = x->clause < doc->n_clauses ? &cl[x->clause] : NULL;
         const vb_token *t = &doc->tokens[x->first];
-        n_cues += x->score != 0.0;
         if (x->punct) {
             size_t excl = 0, quest = 0;
             for (size_t b = t->start; b < t->end; b++) {
