@@ -271,6 +271,106 @@ static bool is_stop_punct(const vb_doc *doc, const vb_token *t)
 
 static bool split_nt(const vb_doc *doc, const unit *u, size_t i);
 
+typedef struct acc {
+    double sum, pos, neg;
+    size_t neu, n_words;
+    size_t n_excl, n_quest;
+} acc;
+
+static void acc_score(acc *a, double s)
+{
+    a->n_words++;
+    a->sum += s;
+    if (s > 0)
+        a->pos += s + 1;
+    else if (s < 0)
+        a->neg += s - 1;
+    else
+        a->neu++;
+}
+
+/* Sums per record, sentence and clause. */
+typedef struct sums {
+    acc all;
+    acc *sent; /* doc->n_sentences */
+    acc *cl;   /* doc->n_clauses */
+} sums;
+
+/* Units without an entry (no score: each word only counts as neutral),
+ * tallied while their sentence and clause stay the same and then added to
+ * the sums at once. */
+typedef struct run {
+    uint32_t sentence, clause;
+    size_t n_words;         /* neutral words */
+    size_t n_excl, n_quest; /* '!' and '?' in punctuation */
+} run;
+
+static void add_run(acc *a, const run *r)
+{
+    a->n_words += r->n_words;
+    a->neu += r->n_words;
+    a->n_excl += r->n_excl;
+    a->n_quest += r->n_quest;
+}
+
+/* Adds the run to the sums and starts the next at `next` (a unit). */
+static void flush_run(sums *s, const vb_doc *doc, run *r, const unit *next)
+{
+    add_run(&s->all, r);
+    if (r->sentence < doc->n_sentences)
+        add_run(&s->sent[r->sentence], r);
+    if (r->clause < doc->n_clauses)
+        add_run(&s->cl[r->clause], r);
+    *r = (run){next->sentence, next->clause, 0, 0, 0};
+}
+
+static bool counts_as_word(vb_token_kind k)
+{
+    return k != VB_TOKEN_URL && k != VB_TOKEN_EMAIL && k != VB_TOKEN_SYMBOL;
+}
+
+static void count_marks(const vb_doc *doc, const vb_token *t, size_t *excl, size_t *quest)
+{
+    for (size_t b = t->start; b < t->end; b++) {
+        *excl += doc->text[b] == '!';
+        *quest += doc->text[b] == '?';
+    }
+}
+
+/* Adds unit `x` to the sums: its '!' and '?' if punctuation, else its
+ * score (0 for a word with none) unless it is a URL, e-mail or symbol. */
+static void sum_unit(sums *s, const vb_doc *doc, const unit *x)
+{
+    acc *se = x->sentence < doc->n_sentences ? &s->sent[x->sentence] : NULL;
+    acc *cc = x->clause < doc->n_clauses ? &s->cl[x->clause] : NULL;
+    const vb_token *t = &doc->tokens[x->first];
+    if (x->punct) {
+        size_t excl = 0, quest = 0;
+        count_marks(doc, t, &excl, &quest);
+        s->all.n_excl += excl;
+        s->all.n_quest += quest;
+        if (se != NULL) {
+            se->n_excl += excl;
+            se->n_quest += quest;
+        }
+        if (cc != NULL) {
+            cc->n_excl += excl;
+            cc->n_quest += quest;
+        }
+        return;
+    }
+    if (!counts_as_word(t->kind))
+        return;
+    /* Record and sentence sums are contrast-weighted, clause sums not. */
+    const double w = x->score * x->weight;
+    acc_score(&s->all, w);
+    if (se != NULL)
+        acc_score(se, w);
+    if (cc != NULL)
+        acc_score(cc, x->score);
+}
+
+
 /* The units of a record, with what the later passes need to know. */
 typedef struct unit_list {
     unit *u;
@@ -312,12 +412,14 @@ static bool key_tokens(const vb_senti_lex *lex, const vb_doc *doc, vb_arena *are
 /* Builds the units of `doc` in `l` (room for n_tokens units and
  * candidates). The units are made left to right, a phrase taking the
  * place of its tokens; a word ending in "n't" is a negator from the start
- * (rule 3), whatever its entry says. */
+ * (rule 3), whatever its entry says. A unit without an entry never gets a
+ * score, so it goes into the sums `s` right away and later passes skip it. */
 static void build_units(const vb_senti_lex *lex, const vb_doc *doc, const token_key *keys,
-                        unit_list *l)
+                        unit_list *l, sums *s)
 {
     unit *const units = l->u;
     size_t n_units = 0;
+    run r = {0, 0, 0, 0, 0};
     for (size_t i = 0; i < doc->n_tokens;) {
         const vb_token *t = &doc->tokens[i];
         const vb_senti_entry *e = keys[i].e;
@@ -361,9 +463,18 @@ static void build_units(const vb_senti_lex *lex, const vb_doc *doc, const token_
         if (e != NULL) {
             l->cand[l->n_cand++] = n_units - 1;
             l->contrast = l->contrast || (e->flags & VB_LEX_CONTRAST);
+        } else {
+            if (u->sentence != r.sentence || u->clause != r.clause)
+                flush_run(s, doc, &r, u);
+            if (punct)
+                count_marks(doc, t, &r.n_excl, &r.n_quest);
+            else
+                r.n_words += counts_as_word(t->kind);
         }
         i += n;
     }
+    if (n_units > 0)
+        flush_run(s, doc, &r, &units[n_units - 1]);
     l->n = n_units;
 }
 
@@ -849,24 +960,6 @@ static void apply_contrast(unit *u, size_t n_units)
 
 /* ---- 6. scores ----------------------------------------------------------- */
 
-typedef struct acc {
-    double sum, pos, neg;
-    size_t neu, n_words;
-    size_t n_excl, n_quest;
-} acc;
-
-static void acc_score(acc *a, double s)
-{
-    a->n_words++;
-    a->sum += s;
-    if (s > 0)
-        a->pos += s + 1;
-    else if (s < 0)
-        a->neg += s - 1;
-    else
-        a->neu++;
-}
-
 /* VADER's '!' and '?' emphasis. */
 static double punct_amplifier(const acc *a)
 {
@@ -922,8 +1015,13 @@ vb_status vb_sentiment_score(const vb_senti_lex *lex, const vb_doc *doc, vb_aren
     unit_list l = {0};
     l.u = vb_arena_array(arena, doc->n_tokens, sizeof *l.u);
     l.cand = vb_arena_array(arena, doc->n_tokens, sizeof *l.cand);
-    if (l.u == NULL || l.cand == NULL)
+    sums sm = {0};
+    sm.sent = vb_arena_array(arena, doc->n_sentences, sizeof *sm.sent);
+    sm.cl = vb_arena_array(arena, doc->n_clauses, sizeof *sm.cl);
+    if (l.u == NULL || l.cand == NULL || sm.sent == NULL || sm.cl == NULL)
         return VB_ENOMEM;
+    memset(sm.sent, 0, doc->n_sentences * sizeof *sm.sent);
+    memset(sm.cl, 0, doc->n_clauses * sizeof *sm.cl);
     unit *const u = l.u;
     /* Entries from another lexicon (or none) cannot be used. */
     vb_doc d = *doc;
@@ -937,7 +1035,7 @@ vb_status vb_sentiment_score(const vb_senti_lex *lex, const vb_doc *doc, vb_aren
     l.cap_diff = key_tokens(lex, doc, arena, keys, &oom);
     if (oom)
         return VB_ENOMEM;
-    build_units(lex, doc, keys, &l);
+    build_units(lex, doc, keys, &l, &sm);
     const size_t n_units = l.n;
     assign_roles(&l, doc);
 
@@ -953,47 +1051,13 @@ vb_status vb_sentiment_score(const vb_senti_lex *lex, const vb_doc *doc, vb_aren
     if (l.contrast)
         apply_contrast(u, n_units);
 
-    /* Sums per record, sentence and clause in one pass. */
-    acc all = {0};
-    acc *sent = vb_arena_array(arena, doc->n_sentences, sizeof *sent);
-    acc *cl = vb_arena_array(arena, doc->n_clauses, sizeof *cl);
-    if (sent == NULL || cl == NULL)
-        return VB_ENOMEM;
-    memset(sent, 0, doc->n_sentences * sizeof *sent);
-    memset(cl, 0, doc->n_clauses * sizeof *cl);
-    for (size_t i = 0; i < n_units; i++) {
-        const unit *x = &u[i];
-        acc *se = x->sentence < doc->n_sentences ? &sent[x->sentence] : NULL;
-        acc *cc = x->clause < doc->n_clauses ? &cl[x->clause] : NULL;
-        const vb_token *t = &doc->tokens[x->first];
-        if (x->punct) {
-            size_t excl = 0, quest = 0;
-            for (size_t b = t->start; b < t->end; b++) {
-                excl += doc->text[b] == '!';
-                quest += doc->text[b] == '?';
-            }
-            all.n_excl += excl;
-            all.n_quest += quest;
-            if (se != NULL) {
-                se->n_excl += excl;
-                se->n_quest += quest;
-            }
-            if (cc != NULL) {
-                cc->n_excl += excl;
-                cc->n_quest += quest;
-            }
-            continue;
-        }
-        if (t->kind == VB_TOKEN_URL || t->kind == VB_TOKEN_EMAIL || t->kind == VB_TOKEN_SYMBOL)
-            continue;
-        /* Record and sentence sums are contrast-weighted, clause sums not. */
-        const double w = x->score * x->weight;
-        acc_score(&all, w);
-        if (se != NULL)
-            acc_score(se, w);
-        if (cc != NULL)
-            acc_score(cc, x->score);
-    }
+    /* The units with an entry join the sums, in text order: a unit with
+     * no score adds nothing to a sum, so leaving the others out (they are
+     * counted already) keeps every floating-point sum as it was. */
+    for (size_t c = 0; c < l.n_cand; c++)
+        sum_unit(&sm, doc, &u[l.cand[c]]);
+    const acc *const sent = sm.sent, *const cl = sm.cl;
+    const acc all = sm.all;
     out->overall = finish(&all, punct_amplifier(&all));
     for (size_t s = 0; s < doc->n_sentences; s++)
         out->sentences[s] = finish(&sent[s], punct_amplifier(&sent[s]));
@@ -1009,7 +1073,8 @@ vb_status vb_sentiment_score(const vb_senti_lex *lex, const vb_doc *doc, vb_aren
     out->cues = vb_arena_array(arena, n_cues, sizeof *out->cues);
     if (out->cues == NULL)
         return VB_ENOMEM;
-    for (size_t i = 0; i < n_units; i++) {
+    for (size_t k = 0; k < l.n_cand; k++) {
+        const size_t i = l.cand[k];
         if (u[i].score == 0.0)
             continue;
         size_t n_tok = u[i].cue_tokens ? u[i].cue_tokens : u[i].n;
