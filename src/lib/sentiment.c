@@ -975,6 +975,10 @@ static vb_sentiment finish(const acc *a, double amp)
     vb_sentiment s = {0, 0, 0, 0, VB_NEUTRAL};
     if (a->n_words == 0)
         return s;
+    if (a->pos == 0.0 && a->neg == 0.0) {
+        s.neu = 1.0; /* every word neutral: what the arithmetic below gives */
+        return s;
+    }
     double sum = a->sum;
     if (sum > 0)
         sum += amp;
