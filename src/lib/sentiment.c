@@ -63,15 +63,17 @@ typedef struct unit {
     bool caps;                 /* written in capitals */
     bool modifier;             /* modifies a later word here; own valence unused */
     bool negator, booster, excess_active;
-    double boost;              /* booster weight used here */
-    double valence;            /* base valence, 0 when none */
+    bool unmet;                /* a negator before a neutral word: "won't play" */
+    bool muted;                /* its valence does not apply here (preposition "like") */
     double score;              /* after every rule except contrast */
     double weight;             /* contrast weight, 1 by default */
+    /* Set only for a unit with an entry (e != NULL): no rule reads them
+     * on any other unit, and most units have none. */
+    double boost;              /* booster weight used here */
+    double valence;            /* base valence, 0 when none */
     uint32_t rules;            /* VB_RULE_* */
     const char *by;            /* modifier term, for explanations */
     size_t cue_tokens;         /* tokens the cue spans ("too small" = 2) */
-    bool unmet;                /* a negator before a neutral word: "won't play" */
-    bool muted;                /* its valence does not apply here (preposition "like") */
 } unit;
 
 /* A token's entry and lookup key, before phrases are matched. */
@@ -417,20 +419,26 @@ static bool key_tokens(const vb_senti_lex *lex, const vb_doc *doc, vb_arena *are
 static void build_units(const vb_senti_lex *lex, const vb_doc *doc, const token_key *keys,
                         unit_list *l, sums *s)
 {
+    /* Locals rather than fields: the stores into units could alias those. */
+    const vb_token *const tokens = doc->tokens;
+    const size_t n_tokens = doc->n_tokens;
     unit *const units = l->u;
-    size_t n_units = 0;
+    size_t *const cand = l->cand;
+    size_t n_units = 0, n_cand = 0;
+    bool contrast = false;
     run r = {0, 0, 0, 0, 0};
-    for (size_t i = 0; i < doc->n_tokens;) {
-        const vb_token *t = &doc->tokens[i];
-        const vb_senti_entry *e = keys[i].e;
+    for (size_t i = 0; i < n_tokens;) {
+        const vb_token *t = &tokens[i];
+        const token_key *k = &keys[i];
+        const vb_senti_entry *e = k->e;
         size_t n = 1;
         bool caps = (t->flags & VB_TOKEN_ALLCAPS) != 0;
         if (e != NULL && e->max_words >= 2) {
             const vb_senti_entry *pe = match_phrase(lex, doc, keys, i, e, &n);
             if (pe != NULL) {
                 e = pe;
-                for (size_t k = i + 1; k < i + n; k++)
-                    caps = caps && (doc->tokens[k].flags & VB_TOKEN_ALLCAPS);
+                for (size_t j = i + 1; j < i + n; j++)
+                    caps = caps && (tokens[j].flags & VB_TOKEN_ALLCAPS);
             } else {
                 n = 1;
             }
@@ -440,29 +448,30 @@ static void build_units(const vb_senti_lex *lex, const vb_doc *doc, const token_
             e = NULL;
         const bool punct = t->kind == VB_TOKEN_PUNCT;
         /* Field by field: cheaper than zeroing the whole struct first. */
-        unit *u = &units[n_units++];
+        unit *u = &units[n_units];
         u->first = i;
         u->n = n;
         u->e = e;
-        u->key = keys[i].key;
-        u->key_len = keys[i].key_len;
-        u->word = n == 1 ? keys[i].word : RW_NONE;
+        u->key = k->key;
+        u->key_len = k->key_len;
+        u->word = n == 1 ? k->word : RW_NONE;
         u->sentence = t->sentence;
         u->clause = t->clause;
         u->punct = punct;
         u->stop = punct && is_stop_punct(doc, t);
         u->caps = caps;
         u->modifier = u->negator = u->booster = u->excess_active = u->unmet = u->muted = false;
-        u->boost = u->valence = u->score = 0.0;
+        u->score = 0.0;
         u->weight = 1.0;
-        u->rules = 0;
-        u->by = NULL;
-        u->cue_tokens = 0;
-        u->negator = n == 1 && t->kind == VB_TOKEN_WORD && u->key != NULL &&
-                     (ends_with_nt(u->key, u->key_len) || split_nt(doc, units, n_units - 1));
+        u->negator = n == 1 && t->kind == VB_TOKEN_WORD && k->key != NULL &&
+                     (ends_with_nt(k->key, k->key_len) || split_nt(doc, units, n_units));
         if (e != NULL) {
-            l->cand[l->n_cand++] = n_units - 1;
-            l->contrast = l->contrast || (e->flags & VB_LEX_CONTRAST);
+            u->boost = u->valence = 0.0;
+            u->rules = 0;
+            u->by = NULL;
+            u->cue_tokens = 0;
+            cand[n_cand++] = n_units;
+            contrast = contrast || (e->flags & VB_LEX_CONTRAST);
         } else {
             if (u->sentence != r.sentence || u->clause != r.clause)
                 flush_run(s, doc, &r, u);
@@ -471,11 +480,14 @@ static void build_units(const vb_senti_lex *lex, const vb_doc *doc, const token_
             else
                 r.n_words += counts_as_word(t->kind);
         }
+        n_units++;
         i += n;
     }
     if (n_units > 0)
         flush_run(s, doc, &r, &units[n_units - 1]);
     l->n = n_units;
+    l->n_cand = n_cand;
+    l->contrast = contrast;
 }
 
 /* ---- 2-4. rules ---------------------------------------------------------- */
