@@ -36,6 +36,7 @@
  */
 #include "sentiment.h"
 
+#include "alloc.h"
 #include "rule_words.h"
 
 #include <math.h>
@@ -1013,6 +1014,34 @@ static vb_sentiment finish(const acc *a, double amp)
     return s;
 }
 
+/* Takes the scratch arrays of one record from one arena block: per token
+ * a unit, a candidate index and a key; per sentence and per clause a sum,
+ * zeroed. Every element size is a multiple of 8, so each array stays
+ * aligned. Returns VB_OK or VB_ENOMEM. */
+static vb_status alloc_scratch(vb_arena *arena, const vb_doc *doc, unit_list *l, sums *s,
+                               token_key **keys)
+{
+    _Static_assert(sizeof(acc) % 8 == 0 && sizeof(unit) % 8 == 0 &&
+                       sizeof(size_t) % 8 == 0 && _Alignof(token_key) <= 8,
+                   "scratch arrays must stay aligned");
+    const size_t n = doc->n_tokens, n_acc = doc->n_sentences + doc->n_clauses;
+    const size_t per_token = sizeof *l->u + sizeof *l->cand + sizeof **keys;
+    if (n_acc < doc->n_sentences || vb_mul_overflows(n_acc, sizeof(acc)) ||
+        vb_mul_overflows(n, per_token) || n * per_token > SIZE_MAX - n_acc * sizeof(acc))
+        return VB_ENOMEM;
+    const size_t acc_bytes = n_acc * sizeof(acc);
+    char *p = vb_arena_alloc(arena, acc_bytes + n * per_token);
+    if (p == NULL)
+        return VB_ENOMEM;
+    memset(p, 0, acc_bytes);
+    s->sent = (acc *)p;
+    s->cl = s->sent + doc->n_sentences;
+    l->u = (unit *)(p + acc_bytes);
+    l->cand = (size_t *)(l->u + n);
+    *keys = (token_key *)(l->cand + n);
+    return VB_OK;
+}
+
 vb_status vb_sentiment_score(const vb_senti_lex *lex, const vb_doc *doc, vb_arena *arena,
                              bool explain, vb_doc_sentiment *out)
 {
@@ -1029,24 +1058,16 @@ vb_status vb_sentiment_score(const vb_senti_lex *lex, const vb_doc *doc, vb_aren
         return VB_OK;
 
     unit_list l = {0};
-    l.u = vb_arena_array(arena, doc->n_tokens, sizeof *l.u);
-    l.cand = vb_arena_array(arena, doc->n_tokens, sizeof *l.cand);
     sums sm = {0};
-    sm.sent = vb_arena_array(arena, doc->n_sentences, sizeof *sm.sent);
-    sm.cl = vb_arena_array(arena, doc->n_clauses, sizeof *sm.cl);
-    if (l.u == NULL || l.cand == NULL || sm.sent == NULL || sm.cl == NULL)
+    token_key *keys = NULL;
+    if (alloc_scratch(arena, doc, &l, &sm, &keys) != VB_OK)
         return VB_ENOMEM;
-    memset(sm.sent, 0, doc->n_sentences * sizeof *sm.sent);
-    memset(sm.cl, 0, doc->n_clauses * sizeof *sm.cl);
     unit *const u = l.u;
     /* Entries from another lexicon (or none) cannot be used. */
     vb_doc d = *doc;
     if (d.lexicon != vb_senti_lex_is_contrast || d.lexicon_ctx != lex)
         d.entries = NULL;
     doc = &d;
-    token_key *keys = vb_arena_array(arena, doc->n_tokens, sizeof *keys);
-    if (keys == NULL)
-        return VB_ENOMEM;
     bool oom = false;
     l.cap_diff = key_tokens(lex, doc, arena, keys, &oom);
     if (oom)
