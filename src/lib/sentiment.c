@@ -918,23 +918,41 @@ static void weigh(unit *u, size_t from, size_t to, double w, uint32_t rule, cons
     }
 }
 
-/* Rule 5: weighs the units around every contrast word (contrast.tsv). */
-static void apply_contrast(unit *u, size_t n_units)
+/* The first unit of the sentence of unit `i` (a sentence's units are
+ * contiguous); sets *seen_word when a non-punctuation unit precedes `i`
+ * in it. */
+static size_t sentence_start(const unit *u, size_t i, bool *seen_word)
+{
+    size_t k = i;
+    *seen_word = false;
+    while (k > 0 && u[k - 1].sentence == u[i].sentence) {
+        k--;
+        *seen_word = *seen_word || !u[k].punct;
+    }
+    return k;
+}
+
+/* Rule 5: weighs the units around every contrast word (contrast.tsv).
+ * Only contrast words do anything, so the walk goes from one to the next
+ * through the units with an entry (`cand`, ascending), looking back only
+ * for where their sentence starts. */
+static void apply_contrast(unit *u, size_t n_units, const size_t *cand, size_t n_cand)
 {
     size_t sent_start = 0;    /* first unit of the current sentence */
-    size_t prev_sent = 0;     /* first unit of the previous sentence */
     size_t region_start = 0;  /* after the last contrast word of this sentence */
     bool seen_word = false;   /* a non-punctuation unit precedes in this sentence */
-    for (size_t i = 0; i < n_units; i++) {
-        if (i > 0 && u[i].sentence != u[i - 1].sentence) {
-            prev_sent = sent_start;
-            sent_start = region_start = i;
-            seen_word = false;
-        }
+    bool any = false;         /* a contrast word came before (sent_start is known) */
+    for (size_t c = 0; c < n_cand; c++) {
+        const size_t i = cand[c];
         const vb_senti_entry *e = u[i].e;
-        if (e == NULL || !(e->flags & VB_LEX_CONTRAST)) {
-            seen_word = seen_word || !u[i].punct;
+        if (!(e->flags & VB_LEX_CONTRAST))
             continue;
+        /* Sentence indices never decrease along the text. */
+        if (!any || u[i].sentence != u[sent_start].sentence) {
+            sent_start = region_start = sentence_start(u, i, &seen_word);
+            any = true;
+        } else {
+            seen_word = true; /* the earlier contrast word, at least */
         }
         /* The contrasted text runs to the next contrast word or the end of
          * the sentence; a concessive word's own clause ends at a comma. */
@@ -959,7 +977,11 @@ static void apply_contrast(unit *u, size_t n_units)
                 rest++;
             weigh(u, end, rest, e->main, VB_RULE_AFTER_CONTRAST, e->term);
         } else {
-            size_t from = seen_word ? region_start : prev_sent;
+            /* Without a word before it, the word weighs the previous sentence. */
+            bool unused;
+            size_t from = seen_word        ? region_start
+                          : sent_start > 0 ? sentence_start(u, sent_start - 1, &unused)
+                                           : 0;
             size_t to = seen_word ? i : sent_start;
             if (e->before != 1.0f)
                 weigh(u, from, to, e->before, VB_RULE_BEFORE_CONTRAST, e->term);
@@ -1086,7 +1108,7 @@ vb_status vb_sentiment_score(const vb_senti_lex *lex, const vb_doc *doc, vb_aren
         n_cues += u[i].score != 0.0;
     }
     if (l.contrast)
-        apply_contrast(u, n_units);
+        apply_contrast(u, n_units, l.cand, l.n_cand);
 
     /* The units with an entry join the sums, in text order: a unit with
      * no score adds nothing to a sum, so leaving the others out (they are
