@@ -395,17 +395,15 @@ static bool key_tokens(const vb_senti_lex *lex, const vb_doc *doc, vb_arena *are
     for (size_t i = 0; i < doc->n_tokens; i++) {
         const vb_token *t = &doc->tokens[i];
         token_key *k = &keys[i];
-        k->e = NULL;
-        k->key = NULL;
-        k->key_len = 0;
-        k->word = RW_NONE;
         if (looked_up(t->kind) && t->lookup != NULL)
             k->e = find_token(lex, arena, doc, i, k, oom);
+        else
+            *k = (token_key){NULL, NULL, 0, RW_NONE};
         if (t->kind != VB_TOKEN_WORD)
             continue;
         if (t->flags & VB_TOKEN_ALLCAPS)
             any_caps = true;
-        else
+        else if (!any_lower) /* one lower-case letter anywhere settles it */
             for (size_t b = t->start; b < t->end && !any_lower; b++)
                 any_lower = doc->text[b] >= 'a' && doc->text[b] <= 'z';
     }
@@ -465,7 +463,8 @@ static void build_units(const vb_senti_lex *lex, const vb_doc *doc, const token_
         u->score = 0.0;
         u->weight = 1.0;
         u->negator = n == 1 && t->kind == VB_TOKEN_WORD && k->key != NULL &&
-                     (ends_with_nt(k->key, k->key_len) || split_nt(doc, units, n_units));
+                     (ends_with_nt(k->key, k->key_len) ||
+                      (k->word == RW_T && split_nt(doc, units, n_units)));
         if (e != NULL) {
             u->boost = u->valence = 0.0;
             u->rules = 0;
