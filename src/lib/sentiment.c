@@ -456,15 +456,21 @@ static void build_units(const vb_senti_lex *lex, const vb_doc *doc, const token_
         u->word = n == 1 ? k->word : RW_NONE;
         u->sentence = t->sentence;
         u->clause = t->clause;
+        const bool negator = n == 1 && t->kind == VB_TOKEN_WORD && k->key != NULL &&
+                             (ends_with_nt(k->key, k->key_len) ||
+                              (k->word == RW_T && split_nt(doc, units, n_units)));
+        /* In field order, so the compiler can merge the stores. */
         u->punct = punct;
         u->stop = punct && is_stop_punct(doc, t);
         u->caps = caps;
-        u->modifier = u->negator = u->booster = u->excess_active = u->unmet = u->muted = false;
+        u->modifier = false;
+        u->negator = negator;
+        u->booster = false;
+        u->excess_active = false;
+        u->unmet = false;
+        u->muted = false;
         u->score = 0.0;
         u->weight = 1.0;
-        u->negator = n == 1 && t->kind == VB_TOKEN_WORD && k->key != NULL &&
-                     (ends_with_nt(k->key, k->key_len) ||
-                      (k->word == RW_T && split_nt(doc, units, n_units)));
         if (e != NULL) {
             u->boost = u->valence = 0.0;
             u->rules = 0;
