@@ -352,6 +352,7 @@ static vb_status entry_line(parser *p, char **fields, size_t n_fields)
         if (first->max_words < n_words)
             first->max_words = (uint32_t)n_words;
         first->phrase_words |= 1u << n_words;
+        first->next_bytes |= (uint64_t)1 << ((unsigned char)space[1] & 63);
         const char *second_end = memchr(space + 1, ' ', len - (size_t)(space + 1 - fields[0]));
         const size_t pair_len = second_end != NULL ? (size_t)(second_end - fields[0]) : len;
         const size_t bit = (size_t)vb_senti_hash(fields[0], pair_len) & (PAIR_BITS - 1);

@@ -38,6 +38,8 @@ typedef struct vb_senti_entry {
     uint64_t hash;          /* vb_senti_hash(term, term_len) */
     uint32_t max_words;     /* longest phrase starting with this word, in words (0: none) */
     uint32_t phrase_words;  /* bit n set: a phrase of n words starts with this word */
+    uint64_t next_bytes;    /* bit (b & 63) set for the first byte b of the second
+                               word of every phrase that starts with this word */
     float valence;          /* -4..+4 when VB_LEX_VALENCE */
     float boost;            /* added to |valence| when VB_LEX_BOOSTER; < 0 dampens */
     float before, after;    /* VB_LEX_CONTRAST: weights of the text before and

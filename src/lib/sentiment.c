@@ -198,8 +198,9 @@ static const vb_senti_entry *find_token(const vb_senti_lex *lex, vb_arena *arena
 }
 
 /* False when no phrase can start with the words of tokens `i` and i + 1
- * (whose entry is `first`): the lexicon's filter of first word pairs,
- * asked before any bytes are copied, as most such pairs start nothing. */
+ * (whose entry is `first`): first the first byte of the second word, then
+ * the lexicon's filter of first word pairs, both asked before any bytes
+ * are copied, as most such pairs start nothing. */
 static bool may_start_phrase(const vb_senti_lex *lex, const vb_doc *doc, const token_key *keys,
                              size_t i, const vb_senti_entry *first)
 {
@@ -207,9 +208,15 @@ static bool may_start_phrase(const vb_senti_lex *lex, const vb_doc *doc, const t
     if (a->key == NULL || b->key == NULL || a->key_len + b->key_len + 1 > MAX_PHRASE_BYTES)
         return false; /* match_phrase() could not join them either */
     /* The entry is that of the key itself, except an emoji's, which may
-     * be that of its first code point. */
-    uint64_t h = doc->tokens[i].kind != VB_TOKEN_EMOJI ? first->hash
-                                                       : vb_senti_hash(a->key, a->key_len);
+     * be that of its first code point: then only the pair filter holds. */
+    uint64_t h;
+    if (doc->tokens[i].kind != VB_TOKEN_EMOJI) {
+        if (b->key_len > 0 && !(first->next_bytes >> ((unsigned char)b->key[0] & 63) & 1))
+            return false; /* no phrase of `first` has a second word starting so */
+        h = first->hash;
+    } else {
+        h = vb_senti_hash(a->key, a->key_len);
+    }
     h = vb_senti_hash_more(h, " ", 1);
     h = vb_senti_hash_more(h, b->key, b->key_len);
     return vb_senti_lex_may_start_phrase(lex, h);

@@ -45,6 +45,7 @@ static void test_shipped_lexicons_load_and_validate(void **state)
     e = vb_senti_lex_get(lex, "no problem", 10); /* CX overlay phrase */
     assert_true((e->flags & VB_LEX_CX) && (e->flags & VB_LEX_PHRASE) && e->valence > 0);
     assert_true(vb_senti_lex_get(lex, "no", 2)->max_words >= 2);
+    assert_true(vb_senti_lex_get(lex, "no", 2)->next_bytes >> ('p' & 63) & 1); /* "no problem" */
     e = vb_senti_lex_get(lex, "fit", 3); /* the overlay wins over VADER's 1.5 */
     assert_float_equal(e->valence, 0.0, 1e-6);
     assert_non_null(vb_senti_lex_get(lex, "\xF0\x9F\x91\x8D", 4)); /* thumbs up */
