@@ -336,7 +336,8 @@ static void flush_run(sums *s, const vb_doc *doc, run *r, const unit *next)
 
 static bool counts_as_word(vb_token_kind k)
 {
-    return k != VB_TOKEN_URL && k != VB_TOKEN_EMAIL && k != VB_TOKEN_SYMBOL;
+    const unsigned not_words = 1u << VB_TOKEN_URL | 1u << VB_TOKEN_EMAIL | 1u << VB_TOKEN_SYMBOL;
+    return !((1u << k) & not_words);
 }
 
 static void count_marks(const vb_doc *doc, const vb_token *t, size_t *excl, size_t *quest)
@@ -1017,7 +1018,9 @@ static double punct_amplifier(const acc *a)
     return amp;
 }
 
-static vb_sentiment finish(const acc *a, double amp)
+/* The scores of sum `a`, with the '!' and '?' emphasis of `marks` (NULL:
+ * none). */
+static vb_sentiment finish(const acc *a, const acc *marks)
 {
     vb_sentiment s = {0, 0, 0, 0, VB_NEUTRAL};
     if (a->n_words == 0)
@@ -1026,6 +1029,7 @@ static vb_sentiment finish(const acc *a, double amp)
         s.neu = 1.0; /* every word neutral: what the arithmetic below gives */
         return s;
     }
+    const double amp = marks != NULL ? punct_amplifier(marks) : 0;
     double sum = a->sum;
     if (sum > 0)
         sum += amp;
@@ -1129,14 +1133,14 @@ vb_status vb_sentiment_score(const vb_senti_lex *lex, const vb_doc *doc, vb_aren
         sum_unit(&sm, doc, &u[l.cand[c]]);
     const acc *const sent = sm.sent, *const cl = sm.cl;
     const acc all = sm.all;
-    out->overall = finish(&all, punct_amplifier(&all));
+    out->overall = finish(&all, &all);
     for (size_t s = 0; s < doc->n_sentences; s++)
-        out->sentences[s] = finish(&sent[s], punct_amplifier(&sent[s]));
+        out->sentences[s] = finish(&sent[s], &sent[s]);
     for (size_t c = 0; c < doc->n_clauses; c++) {
         /* '!' ends the sentence, not the clause: clauses share it. */
         const vb_span *span = &doc->clauses[c];
         uint32_t s = span->n_tokens ? doc->tokens[span->first_token].sentence : 0;
-        out->clauses[c] = finish(&cl[c], s < doc->n_sentences ? punct_amplifier(&sent[s]) : 0);
+        out->clauses[c] = finish(&cl[c], s < doc->n_sentences ? &sent[s] : NULL);
     }
 
     if (!explain || n_cues == 0)
