@@ -62,14 +62,15 @@ typedef struct unit {
     bool punct;                /* a punctuation token */
     bool stop;                 /* punctuation that ends a modifier's reach: , ; : ( ) */
     bool caps;                 /* written in capitals */
-    bool modifier;             /* modifies a later word here; own valence unused */
-    bool negator, booster, excess_active;
-    bool unmet;                /* a negator before a neutral word: "won't play" */
-    bool muted;                /* its valence does not apply here (preposition "like") */
+    bool negator, booster;
     double score;              /* after every rule except contrast */
     double weight;             /* contrast weight, 1 by default */
     /* Set only for a unit with an entry (e != NULL): no rule reads them
      * on any other unit, and most units have none. */
+    bool modifier;             /* modifies a later word here; own valence unused */
+    bool excess_active;
+    bool unmet;                /* a negator before a neutral word: "won't play" */
+    bool muted;                /* its valence does not apply here (preposition "like") */
     double boost;              /* booster weight used here */
     double valence;            /* base valence, 0 when none */
     uint32_t rules;            /* VB_RULE_* */
@@ -122,7 +123,7 @@ static bool key_in(const unit *u, uint16_t set)
 
 static bool has_valence(const unit *u)
 {
-    return !u->muted && u->e != NULL && (u->e->flags & VB_LEX_VALENCE) && u->e->valence != 0.0f;
+    return u->e != NULL && !u->muted && (u->e->flags & VB_LEX_VALENCE) && u->e->valence != 0.0f;
 }
 
 static bool ends_with_nt(const char *s, size_t len)
@@ -471,15 +472,12 @@ static void build_units(const vb_senti_lex *lex, const vb_doc *doc, const token_
         u->punct = punct;
         u->stop = punct && is_stop_punct(doc, t);
         u->caps = caps;
-        u->modifier = false;
         u->negator = negator;
         u->booster = false;
-        u->excess_active = false;
-        u->unmet = false;
-        u->muted = false;
         u->score = 0.0;
         u->weight = 1.0;
         if (e != NULL) {
+            u->modifier = u->excess_active = u->unmet = u->muted = false;
             u->boost = u->valence = 0.0;
             u->rules = 0;
             u->by = NULL;
