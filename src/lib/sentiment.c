@@ -198,10 +198,25 @@ static const vb_senti_entry *find_token(const vb_senti_lex *lex, vb_arena *arena
     return e;
 }
 
+/* False when no phrase of `first` (the entry of token `i`) has a second
+ * word that starts with the first byte of token i + 1's key: one bit test
+ * that turns most candidates away. Not for an emoji, whose entry may be
+ * that of its first code point rather than of its key. */
+static bool may_follow(const vb_doc *doc, const token_key *keys, size_t i,
+                       const vb_senti_entry *first)
+{
+    if (i + 1 >= doc->n_tokens)
+        return false;
+    const token_key *b = &keys[i + 1];
+    if (b->key == NULL)
+        return false; /* match_phrase() could not join it */
+    return b->key_len == 0 || doc->tokens[i].kind == VB_TOKEN_EMOJI ||
+           (first->next_bytes >> ((unsigned char)b->key[0] & 63) & 1);
+}
+
 /* False when no phrase can start with the words of tokens `i` and i + 1
- * (whose entry is `first`): first the first byte of the second word, then
- * the lexicon's filter of first word pairs, both asked before any bytes
- * are copied, as most such pairs start nothing. */
+ * (whose entry is `first`): the lexicon's filter of first word pairs,
+ * asked before any bytes are copied, as most such pairs start nothing. */
 static bool may_start_phrase(const vb_senti_lex *lex, const vb_doc *doc, const token_key *keys,
                              size_t i, const vb_senti_entry *first)
 {
@@ -209,15 +224,9 @@ static bool may_start_phrase(const vb_senti_lex *lex, const vb_doc *doc, const t
     if (a->key == NULL || b->key == NULL || a->key_len + b->key_len + 1 > MAX_PHRASE_BYTES)
         return false; /* match_phrase() could not join them either */
     /* The entry is that of the key itself, except an emoji's, which may
-     * be that of its first code point: then only the pair filter holds. */
-    uint64_t h;
-    if (doc->tokens[i].kind != VB_TOKEN_EMOJI) {
-        if (b->key_len > 0 && !(first->next_bytes >> ((unsigned char)b->key[0] & 63) & 1))
-            return false; /* no phrase of `first` has a second word starting so */
-        h = first->hash;
-    } else {
-        h = vb_senti_hash(a->key, a->key_len);
-    }
+     * be that of its first code point. */
+    uint64_t h = doc->tokens[i].kind != VB_TOKEN_EMOJI ? first->hash
+                                                       : vb_senti_hash(a->key, a->key_len);
     h = vb_senti_hash_more(h, " ", 1);
     h = vb_senti_hash_more(h, b->key, b->key_len);
     return vb_senti_lex_may_start_phrase(lex, h);
@@ -231,6 +240,8 @@ static const vb_senti_entry *match_phrase(const vb_senti_lex *lex, const vb_doc 
                                           const token_key *keys, size_t i,
                                           const vb_senti_entry *first, size_t *n_out)
 {
+    if (!may_follow(doc, keys, i, first))
+        return NULL;
     const vb_span *s = &doc->sentences[doc->tokens[i].sentence];
     size_t end = s->first_token + s->n_tokens;
     size_t max = first->max_words;
