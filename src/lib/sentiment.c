@@ -1142,14 +1142,21 @@ vb_status vb_sentiment_score(const vb_senti_lex *lex, const vb_doc *doc, vb_aren
         sum_unit(&sm, doc, &u[l.cand[c]]);
     const acc *const sent = sm.sent, *const cl = sm.cl;
     const acc all = sm.all;
+    /* A sentence that is the whole record, or a clause that is its whole
+     * sentence (without contrast weights), has the very same sums: its
+     * scores are copied rather than worked out again. */
     out->overall = finish(&all, &all);
     for (size_t s = 0; s < doc->n_sentences; s++)
-        out->sentences[s] = finish(&sent[s], &sent[s]);
+        out->sentences[s] = memcmp(&sent[s], &all, sizeof all) == 0 ? out->overall
+                                                                    : finish(&sent[s], &sent[s]);
     for (size_t c = 0; c < doc->n_clauses; c++) {
         /* '!' ends the sentence, not the clause: clauses share it. */
         const vb_span *span = &doc->clauses[c];
         uint32_t s = span->n_tokens ? doc->tokens[span->first_token].sentence : 0;
-        out->clauses[c] = finish(&cl[c], s < doc->n_sentences ? &sent[s] : NULL);
+        if (s < doc->n_sentences && memcmp(&cl[c], &sent[s], sizeof *cl) == 0)
+            out->clauses[c] = out->sentences[s];
+        else
+            out->clauses[c] = finish(&cl[c], s < doc->n_sentences ? &sent[s] : NULL);
     }
 
     if (!explain || n_cues == 0)
