@@ -33,6 +33,11 @@
  * Identical words are scored independently (VADER's "but" rule looked up
  * scores by value, so repeats were weighed once). Nothing here allocates
  * except from the record arena, and each token is hashed once.
+ *
+ * Only units with a lexicon entry (about one in six) can modify or carry
+ * sentiment: building the units lists them and tallies the rest straight
+ * into the sums, so rules 2-5 and the final sums visit the listed ones.
+ * Words that rules name are tested by id (rule_words.h), not by string.
  */
 #include "sentiment.h"
 
@@ -392,7 +397,6 @@ static void sum_unit(sums *s, const vb_doc *doc, const unit *x)
     if (cc != NULL)
         acc_score(cc, x->score);
 }
-
 
 /* The units of a record, with what the later passes need to know. */
 typedef struct unit_list {
