@@ -457,13 +457,13 @@ static void build_units(const vb_senti_lex *lex, const vb_doc *doc, const token_
         size_t n = 1;
         bool caps = (t->flags & VB_TOKEN_ALLCAPS) != 0;
         if (e != NULL && e->max_words >= 2) {
-            const vb_senti_entry *pe = match_phrase(lex, doc, keys, i, e, &n);
+            size_t n_words; /* not `n`, whose address would then escape */
+            const vb_senti_entry *pe = match_phrase(lex, doc, keys, i, e, &n_words);
             if (pe != NULL) {
                 e = pe;
+                n = n_words;
                 for (size_t j = i + 1; j < i + n; j++)
                     caps = caps && (tokens[j].flags & VB_TOKEN_ALLCAPS);
-            } else {
-                n = 1;
             }
         }
         /* An entry that only marks the start of phrases has no role. */
