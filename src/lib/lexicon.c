@@ -20,6 +20,7 @@
 #include "alloc.h"
 #include "arena.h"
 #include "buf.h"
+#include "rule_words.h"
 
 #include <errno.h>
 #include <math.h>
@@ -39,6 +40,7 @@ struct vb_senti_lex {
     vb_arena strings;         /* term text, lives as long as the lexicon */
     vb_senti_entry *entries;  /* n_entries used of cap_entries */
     size_t n_entries, cap_entries;
+    size_t n_unlisted;        /* VB_LEX_UNLISTED entries among them */
     uint32_t *slots;          /* n_slots (a power of 2); 0 = empty, else entry index + 1 */
     size_t n_slots;
     /* Bit (hash & (PAIR_BITS - 1)) is set for the hash of the first two
@@ -120,7 +122,7 @@ bool vb_senti_lex_may_start_phrase(const vb_senti_lex *lex, uint64_t hash)
 
 size_t vb_senti_lex_size(const vb_senti_lex *lex)
 {
-    return lex->n_entries;
+    return lex->n_entries - lex->n_unlisted;
 }
 
 /* Keeps the table at most half full. */
@@ -209,13 +211,49 @@ static bool utf8_valid(const unsigned char *s, size_t len)
     return true;
 }
 
+/* Parses a field of the form -?D+(.D+)? with at most 15 digits into *out
+ * and returns true; false for any other text. The value is exactly what
+ * strtod() gives, only cheaper (it dominated loading): the digits make an
+ * integer below 2^53 and 10^k (k <= 15) is exact, so one correctly rounded
+ * division gives the double nearest the decimal (Clinger's fast path). */
+static bool short_decimal(const char *s, double *out)
+{
+    static const double pow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    const bool neg = *s == '-';
+    s += neg;
+    uint64_t m = 0;
+    int n_digits = 0, n_frac = 0;
+    bool point = false;
+    for (;; s++) {
+        if (*s >= '0' && *s <= '9') {
+            m = m * 10 + (uint64_t)(*s - '0');
+            n_digits++;
+            n_frac += point;
+        } else if (*s == '.' && !point && n_digits > 0) {
+            point = true;
+        } else {
+            break;
+        }
+    }
+    if (*s != '\0' || n_digits == 0 || n_digits > 15 || (point && n_frac == 0))
+        return false;
+    const double v = (double)m / pow10[n_frac];
+    *out = neg ? -v : v;
+    return true;
+}
+
 /* Parses a whole field as a number within [lo, hi]. */
 static vb_status number(parser *p, const char *field, double lo, double hi, const char *what,
                         float *out)
 {
-    char *end;
+    char *end = NULL;
+    double v;
     errno = 0;
-    double v = strtod(field, &end);
+    if (short_decimal(field, &v))
+        end = (char *)field + strlen(field);
+    else
+        v = strtod(field, &end);
     if (end == field || *end != '\0' || errno != 0 || !isfinite(v)) {
         char msg[96];
         snprintf(msg, sizeof msg, "%s is not a number: \"%.40s\"", what, field);
@@ -314,6 +352,7 @@ static vb_status entry_line(parser *p, char **fields, size_t n_fields)
         if (first->max_words < n_words)
             first->max_words = (uint32_t)n_words;
         first->phrase_words |= 1u << n_words;
+        first->next_bytes |= (uint64_t)1 << ((unsigned char)space[1] & 63);
         const char *second_end = memchr(space + 1, ' ', len - (size_t)(space + 1 - fields[0]));
         const size_t pair_len = second_end != NULL ? (size_t)(second_end - fields[0]) : len;
         const size_t bit = (size_t)vb_senti_hash(fields[0], pair_len) & (PAIR_BITS - 1);
@@ -456,6 +495,29 @@ static vb_status load_file(vb_senti_lex *lex, const char *path, kind k, origin o
     return st;
 }
 
+/* Gives every word the rules name its id (rule_words.h), so the sentiment
+ * stage tests words by id; a word no file lists gets an entry of its own,
+ * marked VB_LEX_UNLISTED so that lookups still treat it as absent. */
+static vb_status name_rule_words(vb_senti_lex *lex)
+{
+#define VB_RULE_WORD_TEXT(id, text, sets) text,
+    static const char *const texts[RW_COUNT] = {NULL, VB_RULE_WORDS(VB_RULE_WORD_TEXT)};
+#undef VB_RULE_WORD_TEXT
+    for (uint32_t id = 1; id < RW_COUNT; id++) {
+        const size_t len = strlen(texts[id]);
+        const bool listed = vb_senti_lex_get(lex, texts[id], len) != NULL;
+        vb_senti_entry *e = intern(lex, texts[id], len);
+        if (e == NULL)
+            return VB_ENOMEM;
+        if (!listed) {
+            e->flags = VB_LEX_UNLISTED;
+            lex->n_unlisted++;
+        }
+        e->word = id;
+    }
+    return VB_OK;
+}
+
 vb_senti_lex *vb_senti_lex_load(const char *lang_dir, const char *const *user_files,
                                 size_t n_user, const vb_allocator *a, vb_error *err)
 {
@@ -481,6 +543,10 @@ vb_senti_lex *vb_senti_lex_load(const char *lang_dir, const char *const *user_fi
     for (size_t k = 0; k < n_user; k++)
         if (load_file(lex, user_files[k], KIND_VALENCE, ORIGIN_USER, false, err) != VB_OK)
             goto fail;
+    if (name_rule_words(lex) != VB_OK) {
+        set_error(err, VB_ENOMEM, lang_dir, 0, "out of memory");
+        goto fail;
+    }
     return lex;
 fail:
     vb_senti_lex_free(lex);

@@ -24,7 +24,9 @@ enum {
     VB_LEX_EXCESS = 1u << 4,   /* "too": "too X" is a complaint unless X is positive */
     VB_LEX_CX = 1u << 5,       /* the valence comes from the CX overlay */
     VB_LEX_USER = 1u << 6,     /* the valence comes from a user file */
-    VB_LEX_PHRASE = 1u << 7    /* the term has more than one word */
+    VB_LEX_PHRASE = 1u << 7,   /* the term has more than one word */
+    VB_LEX_UNLISTED = 1u << 8  /* in no file: an entry only for its rule word id
+                                  (rule_words.h); the rules treat it as absent */
 };
 
 #define VB_SENTI_MAX_PHRASE_WORDS 8
@@ -36,6 +38,8 @@ typedef struct vb_senti_entry {
     uint64_t hash;          /* vb_senti_hash(term, term_len) */
     uint32_t max_words;     /* longest phrase starting with this word, in words (0: none) */
     uint32_t phrase_words;  /* bit n set: a phrase of n words starts with this word */
+    uint64_t next_bytes;    /* bit (b & 63) set for the first byte b of the second
+                               word of every phrase that starts with this word */
     float valence;          /* -4..+4 when VB_LEX_VALENCE */
     float boost;            /* added to |valence| when VB_LEX_BOOSTER; < 0 dampens */
     float before, after;    /* VB_LEX_CONTRAST: weights of the text before and
@@ -44,6 +48,7 @@ typedef struct vb_senti_entry {
                                words ("although") the weight of the main clause that
                                follows when the word opens the sentence */
     float excess;           /* VB_LEX_EXCESS: valence of "too X" */
+    uint32_t word;          /* RW_* id when a rule names the term (rule_words.h), else 0 */
 } vb_senti_entry;
 
 typedef struct vb_senti_lex vb_senti_lex;
@@ -52,7 +57,9 @@ typedef struct vb_senti_lex vb_senti_lex;
  * emoji.tsv, boosters.tsv, negators.tsv, contrast.tsv, idioms.tsv, cx.tsv,
  * in that order; a missing file is skipped, so a language without
  * sentiment files gets an empty lexicon and neutral scores), then the `n_user` files in `user_files`, later entries overriding
- * earlier ones. Returns NULL on failure with `err` (if not NULL) filled:
+ * earlier ones. Last, every rule word (rule_words.h) gets its id, and an
+ * entry marked VB_LEX_UNLISTED if no file lists it. Returns NULL on
+ * failure with `err` (if not NULL) filled:
  * VB_EIO (file unreadable), VB_EPARSE (a bad line: source and line set,
  * message says what is wrong), VB_ENOMEM. Every allocation goes through
  * `a` (NULL: the C library's). Free with vb_senti_lex_free(). */
@@ -60,7 +67,7 @@ vb_senti_lex *vb_senti_lex_load(const char *lang_dir, const char *const *user_fi
                                 size_t n_user, const vb_allocator *a, vb_error *err);
 void vb_senti_lex_free(vb_senti_lex *lex); /* NULL is a no-op */
 
-/* Number of distinct terms loaded. */
+/* Number of distinct terms loaded (VB_LEX_UNLISTED entries not counted). */
 size_t vb_senti_lex_size(const vb_senti_lex *lex);
 
 /* FNV-1a, 64 bits. vb_senti_hash_more() continues a hash, so hashing "a",
@@ -86,14 +93,16 @@ static inline uint64_t vb_senti_hash(const char *s, size_t len)
 bool vb_senti_lex_may_start_phrase(const vb_senti_lex *lex, uint64_t hash);
 
 /* Returns the entry for the `len` bytes at `term` (lookup form; phrases
- * with single spaces) whose hash is `hash`, or NULL. */
+ * with single spaces) whose hash is `hash`, or NULL. The entry may be
+ * VB_LEX_UNLISTED. */
 const vb_senti_entry *vb_senti_lex_find(const vb_senti_lex *lex, uint64_t hash,
                                         const char *term, size_t len);
 /* The same, hashing `term` itself. */
 const vb_senti_entry *vb_senti_lex_get(const vb_senti_lex *lex, const char *term, size_t len);
 
 /* The vb_clause_word_fn (text.h) of the sentiment lexicon `lex`: returns
- * the entry of `lookup` (a const vb_senti_entry *, or NULL), which the
+ * the entry of `lookup` (a const vb_senti_entry *, possibly
+ * VB_LEX_UNLISTED, or NULL), which the
  * text stage caches per distinct word and hands back in vb_doc.entries,
  * and sets *contrast when it is a contrast word, so that the text stage
  * starts a new clause before it. */

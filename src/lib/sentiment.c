@@ -33,8 +33,16 @@
  * Identical words are scored independently (VADER's "but" rule looked up
  * scores by value, so repeats were weighed once). Nothing here allocates
  * except from the record arena, and each token is hashed once.
+ *
+ * Only units with a lexicon entry (about one in six) can modify or carry
+ * sentiment: building the units lists them and tallies the rest straight
+ * into the sums, so rules 2-5 and the final sums visit the listed ones.
+ * Words that rules name are tested by id (rule_words.h), not by string.
  */
 #include "sentiment.h"
+
+#include "alloc.h"
+#include "rule_words.h"
 
 #include <math.h>
 #include <string.h>
@@ -54,21 +62,25 @@ typedef struct unit {
     const vb_senti_entry *e;   /* lexicon entry of the unit's text, or NULL */
     const char *key;           /* lookup form (first token only for phrases) */
     size_t key_len;
+    uint32_t word;             /* RW_* id of `key` (rule_words.h); 0 for phrases */
     uint32_t sentence, clause;
     bool punct;                /* a punctuation token */
     bool stop;                 /* punctuation that ends a modifier's reach: , ; : ( ) */
     bool caps;                 /* written in capitals */
-    bool modifier;             /* modifies a later word here; own valence unused */
-    bool negator, booster, excess_active;
-    double boost;              /* booster weight used here */
-    double valence;            /* base valence, 0 when none */
+    bool negator, booster;
     double score;              /* after every rule except contrast */
     double weight;             /* contrast weight, 1 by default */
+    /* Set only for a unit with an entry (e != NULL): no rule reads them
+     * on any other unit, and most units have none. */
+    bool modifier;             /* modifies a later word here; own valence unused */
+    bool excess_active;
+    bool unmet;                /* a negator before a neutral word: "won't play" */
+    bool muted;                /* its valence does not apply here (preposition "like") */
+    double boost;              /* booster weight used here */
+    double valence;            /* base valence, 0 when none */
     uint32_t rules;            /* VB_RULE_* */
     const char *by;            /* modifier term, for explanations */
     size_t cue_tokens;         /* tokens the cue spans ("too small" = 2) */
-    bool unmet;                /* a negator before a neutral word: "won't play" */
-    bool muted;                /* its valence does not apply here (preposition "like") */
 } unit;
 
 /* A token's entry and lookup key, before phrases are matched. */
@@ -76,6 +88,7 @@ typedef struct token_key {
     const vb_senti_entry *e;
     const char *key;
     size_t key_len;
+    uint32_t word; /* RW_* id of `key` */
 } token_key;
 
 const char *vb_rule_name(uint32_t rule)
@@ -97,15 +110,25 @@ const char *vb_rule_name(uint32_t rule)
     }
 }
 
-static bool key_is(const unit *u, const char *word)
+#define VB_RULE_WORD_SETS(id, text, sets) sets,
+static const uint16_t word_sets[RW_COUNT] = {0, VB_RULE_WORDS(VB_RULE_WORD_SETS)};
+#undef VB_RULE_WORD_SETS
+
+/* True when the unit is the single word `word` (an RW_* id). */
+static bool key_is(const unit *u, uint32_t word)
 {
-    size_t len = strlen(word);
-    return u->n == 1 && u->key_len == len && memcmp(u->key, word, len) == 0;
+    return u->word == word;
+}
+
+/* True when the unit is a single word in the list `set` (RWSET_*). */
+static bool key_in(const unit *u, uint16_t set)
+{
+    return (word_sets[u->word] & set) != 0;
 }
 
 static bool has_valence(const unit *u)
 {
-    return !u->muted && u->e != NULL && (u->e->flags & VB_LEX_VALENCE) && u->e->valence != 0.0f;
+    return u->e != NULL && !u->muted && (u->e->flags & VB_LEX_VALENCE) && u->e->valence != 0.0f;
 }
 
 static bool ends_with_nt(const char *s, size_t len)
@@ -121,21 +144,28 @@ static bool looked_up(vb_token_kind k)
            k == VB_TOKEN_EMOTICON;
 }
 
+/* An entry that exists only for its rule word id counts as no entry. */
+static const vb_senti_entry *listed(const vb_senti_entry *e)
+{
+    return e != NULL && !(e->flags & VB_LEX_UNLISTED) ? e : NULL;
+}
+
 /* Finds the entry of one token: its lookup form; for an elongated word the
  * form with doubled letters collapsed ("soo" -> "so", "goood" -> "god" is
  * not tried because "good" is found first); for an emoji its first code
- * point, with and without VS16. */
+ * point, with and without VS16. Sets the key and its rule word id in `k`. */
 static const vb_senti_entry *find_token(const vb_senti_lex *lex, vb_arena *arena,
-                                        const vb_doc *doc, size_t ti, const char **key,
-                                        size_t *key_len, bool *oom)
+                                        const vb_doc *doc, size_t ti, token_key *k, bool *oom)
 {
     const vb_token *t = &doc->tokens[ti];
-    *key = t->lookup;
-    *key_len = t->lookup_len;
+    k->key = t->lookup;
+    k->key_len = t->lookup_len;
     /* The text stage looked each distinct word up once already. */
     const vb_senti_entry *e = t->kind == VB_TOKEN_WORD && doc->entries != NULL
                                   ? doc->entries[ti]
                                   : vb_senti_lex_get(lex, t->lookup, t->lookup_len);
+    k->word = e != NULL ? e->word : RW_NONE;
+    e = listed(e);
     if (e != NULL)
         return e;
     if ((t->flags & VB_TOKEN_ELONGATED) && t->kind == VB_TOKEN_WORD) {
@@ -149,10 +179,11 @@ static const vb_senti_entry *find_token(const vb_senti_lex *lex, vb_arena *arena
             if (n == 0 || d[n - 1] != t->lookup[i] || (unsigned char)t->lookup[i] >= 0x80)
                 d[n++] = t->lookup[i];
         d[n] = '\0';
-        e = vb_senti_lex_get(lex, d, n);
+        e = listed(vb_senti_lex_get(lex, d, n));
         if (e != NULL) {
-            *key = d;
-            *key_len = n;
+            k->key = d;
+            k->key_len = n;
+            k->word = e->word;
         }
         return e;
     }
@@ -160,16 +191,50 @@ static const vb_senti_entry *find_token(const vb_senti_lex *lex, vb_arena *arena
         unsigned char c = (unsigned char)t->lookup[0];
         size_t cp = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
         if (cp < t->lookup_len) {
-            e = vb_senti_lex_get(lex, t->lookup, cp);
+            e = listed(vb_senti_lex_get(lex, t->lookup, cp));
             if (e == NULL) {
                 char buf[8];
                 memcpy(buf, t->lookup, cp);
                 memcpy(buf + cp, "\xEF\xB8\x8F", 3); /* VS16 */
-                e = vb_senti_lex_get(lex, buf, cp + 3);
+                e = listed(vb_senti_lex_get(lex, buf, cp + 3));
             }
         }
     }
     return e;
+}
+
+/* False when no phrase of `first` (the entry of token `i`) has a second
+ * word that starts with the first byte of token i + 1's key: one bit test
+ * that turns most candidates away. Not for an emoji, whose entry may be
+ * that of its first code point rather than of its key. */
+static bool may_follow(const vb_doc *doc, const token_key *keys, size_t i,
+                       const vb_senti_entry *first)
+{
+    if (i + 1 >= doc->n_tokens)
+        return false;
+    const token_key *b = &keys[i + 1];
+    if (b->key == NULL)
+        return false; /* match_phrase() could not join it */
+    return b->key_len == 0 || doc->tokens[i].kind == VB_TOKEN_EMOJI ||
+           (first->next_bytes >> ((unsigned char)b->key[0] & 63) & 1);
+}
+
+/* False when no phrase can start with the words of tokens `i` and i + 1
+ * (whose entry is `first`): the lexicon's filter of first word pairs,
+ * asked before any bytes are copied, as most such pairs start nothing. */
+static bool may_start_phrase(const vb_senti_lex *lex, const vb_doc *doc, const token_key *keys,
+                             size_t i, const vb_senti_entry *first)
+{
+    const token_key *a = &keys[i], *b = &keys[i + 1];
+    if (a->key == NULL || b->key == NULL || a->key_len + b->key_len + 1 > MAX_PHRASE_BYTES)
+        return false; /* match_phrase() could not join them either */
+    /* The entry is that of the key itself, except an emoji's, which may
+     * be that of its first code point. */
+    uint64_t h = doc->tokens[i].kind != VB_TOKEN_EMOJI ? first->hash
+                                                       : vb_senti_hash(a->key, a->key_len);
+    h = vb_senti_hash_more(h, " ", 1);
+    h = vb_senti_hash_more(h, b->key, b->key_len);
+    return vb_senti_lex_may_start_phrase(lex, h);
 }
 
 /* Tries the longest lexicon phrase starting at token `i` (whose entry is
@@ -180,11 +245,15 @@ static const vb_senti_entry *match_phrase(const vb_senti_lex *lex, const vb_doc 
                                           const token_key *keys, size_t i,
                                           const vb_senti_entry *first, size_t *n_out)
 {
+    if (!may_follow(doc, keys, i, first))
+        return NULL;
     const vb_span *s = &doc->sentences[doc->tokens[i].sentence];
     size_t end = s->first_token + s->n_tokens;
     size_t max = first->max_words;
     if (max > end - i)
         max = end - i;
+    if (max < 2 || !may_start_phrase(lex, doc, keys, i, first))
+        return NULL;
     char buf[MAX_PHRASE_BYTES];
     size_t len = 0, n_ok = 0;
     size_t lens[VB_SENTI_MAX_PHRASE_WORDS + 1];
@@ -204,8 +273,6 @@ static const vb_senti_entry *match_phrase(const vb_senti_lex *lex, const vb_doc 
         n_ok++;
         lens[n_ok] = len;
         hashes[n_ok] = h;
-        if (n_ok == 2 && !vb_senti_lex_may_start_phrase(lex, h))
-            return NULL; /* no phrase starts with these two words */
     }
     for (size_t n = n_ok; n >= 2; n--) {
         if (!(first->phrase_words & (1u << n)))
@@ -229,36 +296,174 @@ static bool is_stop_punct(const vb_doc *doc, const vb_token *t)
     return false;
 }
 
-/* Builds the units of `doc` in `units` (room for n_tokens); returns how
- * many. A first pass finds each token's entry and key (phrase matching
- * looks ahead at them), then the units are made left to right, a phrase
- * taking the place of its tokens. */
-static size_t build_units(const vb_senti_lex *lex, const vb_doc *doc, vb_arena *arena,
-                          unit *units, token_key *keys, bool *oom)
+static bool split_nt(const vb_doc *doc, const unit *u, size_t i);
+
+typedef struct acc {
+    double sum, pos, neg;
+    size_t neu, n_words;
+    size_t n_excl, n_quest;
+} acc;
+
+static void acc_score(acc *a, double s)
 {
+    a->n_words++;
+    a->sum += s;
+    if (s > 0)
+        a->pos += s + 1;
+    else if (s < 0)
+        a->neg += s - 1;
+    else
+        a->neu++;
+}
+
+/* Sums per record, sentence and clause. */
+typedef struct sums {
+    acc all;
+    acc *sent; /* doc->n_sentences */
+    acc *cl;   /* doc->n_clauses */
+} sums;
+
+/* Units without an entry (no score: each word only counts as neutral),
+ * tallied while their sentence and clause stay the same and then added to
+ * the sums at once. */
+typedef struct run {
+    uint32_t sentence, clause;
+    size_t n_words;         /* neutral words */
+    size_t n_excl, n_quest; /* '!' and '?' in punctuation */
+} run;
+
+static void add_run(acc *a, const run *r)
+{
+    a->n_words += r->n_words;
+    a->neu += r->n_words;
+    a->n_excl += r->n_excl;
+    a->n_quest += r->n_quest;
+}
+
+/* Adds the run to the sums and starts the next at `next` (a unit). */
+static void flush_run(sums *s, const vb_doc *doc, run *r, const unit *next)
+{
+    add_run(&s->all, r);
+    if (r->sentence < doc->n_sentences)
+        add_run(&s->sent[r->sentence], r);
+    if (r->clause < doc->n_clauses)
+        add_run(&s->cl[r->clause], r);
+    *r = (run){next->sentence, next->clause, 0, 0, 0};
+}
+
+static bool counts_as_word(vb_token_kind k)
+{
+    const unsigned not_words = 1u << VB_TOKEN_URL | 1u << VB_TOKEN_EMAIL | 1u << VB_TOKEN_SYMBOL;
+    return !((1u << k) & not_words);
+}
+
+static void count_marks(const vb_doc *doc, const vb_token *t, size_t *excl, size_t *quest)
+{
+    for (size_t b = t->start; b < t->end; b++) {
+        *excl += doc->text[b] == '!';
+        *quest += doc->text[b] == '?';
+    }
+}
+
+/* Adds unit `x` to the sums: its '!' and '?' if punctuation, else its
+ * score (0 for a word with none) unless it is a URL, e-mail or symbol. */
+static void sum_unit(sums *s, const vb_doc *doc, const unit *x)
+{
+    acc *se = x->sentence < doc->n_sentences ? &s->sent[x->sentence] : NULL;
+    acc *cc = x->clause < doc->n_clauses ? &s->cl[x->clause] : NULL;
+    const vb_token *t = &doc->tokens[x->first];
+    if (x->punct) {
+        size_t excl = 0, quest = 0;
+        count_marks(doc, t, &excl, &quest);
+        s->all.n_excl += excl;
+        s->all.n_quest += quest;
+        if (se != NULL) {
+            se->n_excl += excl;
+            se->n_quest += quest;
+        }
+        if (cc != NULL) {
+            cc->n_excl += excl;
+            cc->n_quest += quest;
+        }
+        return;
+    }
+    if (!counts_as_word(t->kind))
+        return;
+    /* Record and sentence sums are contrast-weighted, clause sums not. */
+    const double w = x->score * x->weight;
+    acc_score(&s->all, w);
+    if (se != NULL)
+        acc_score(se, w);
+    if (cc != NULL)
+        acc_score(cc, x->score);
+}
+
+/* The units of a record, with what the later passes need to know. */
+typedef struct unit_list {
+    unit *u;
+    size_t n;
+    size_t *cand;  /* indices of the units with an entry, ascending: only
+                      these can modify or carry sentiment */
+    size_t n_cand;
+    bool contrast; /* some unit is a contrast word */
+    bool cap_diff; /* capitals are emphasis: some words are in capitals, others not */
+} unit_list;
+
+/* Finds each token's entry and key (phrase matching looks ahead at them)
+ * and, on the way, whether capitals can be emphasis: only when other
+ * words are not in capitals. */
+static bool key_tokens(const vb_senti_lex *lex, const vb_doc *doc, vb_arena *arena,
+                       token_key *keys, bool *oom)
+{
+    bool any_caps = false, any_lower = false;
     for (size_t i = 0; i < doc->n_tokens; i++) {
         const vb_token *t = &doc->tokens[i];
         token_key *k = &keys[i];
-        k->e = NULL;
-        k->key = NULL;
-        k->key_len = 0;
         if (looked_up(t->kind) && t->lookup != NULL)
-            k->e = find_token(lex, arena, doc, i, &k->key, &k->key_len, oom);
+            k->e = find_token(lex, arena, doc, i, k, oom);
+        else
+            *k = (token_key){NULL, NULL, 0, RW_NONE};
+        if (t->kind != VB_TOKEN_WORD)
+            continue;
+        if (t->flags & VB_TOKEN_ALLCAPS)
+            any_caps = true;
+        else if (!any_lower) /* one lower-case letter anywhere settles it */
+            for (size_t b = t->start; b < t->end && !any_lower; b++)
+                any_lower = doc->text[b] >= 'a' && doc->text[b] <= 'z';
     }
-    size_t n_units = 0;
-    for (size_t i = 0; i < doc->n_tokens;) {
-        const vb_token *t = &doc->tokens[i];
-        const vb_senti_entry *e = keys[i].e;
+    return any_caps && any_lower;
+}
+
+/* Builds the units of `doc` in `l` (room for n_tokens units and
+ * candidates). The units are made left to right, a phrase taking the
+ * place of its tokens; a word ending in "n't" is a negator from the start
+ * (rule 3), whatever its entry says. A unit without an entry never gets a
+ * score, so it goes into the sums `s` right away and later passes skip it. */
+static void build_units(const vb_senti_lex *lex, const vb_doc *doc, const token_key *keys,
+                        unit_list *l, sums *s)
+{
+    /* Locals rather than fields: the stores into units could alias those. */
+    const vb_token *const tokens = doc->tokens;
+    const size_t n_tokens = doc->n_tokens;
+    unit *const units = l->u;
+    size_t *const cand = l->cand;
+    size_t n_units = 0, n_cand = 0;
+    bool contrast = false;
+    run r = {0, 0, 0, 0, 0};
+    for (size_t i = 0; i < n_tokens;) {
+        const vb_token *t = &tokens[i];
+        const token_key *k = &keys[i];
+        const vb_senti_entry *e = k->e;
         size_t n = 1;
         bool caps = (t->flags & VB_TOKEN_ALLCAPS) != 0;
         if (e != NULL && e->max_words >= 2) {
-            const vb_senti_entry *pe = match_phrase(lex, doc, keys, i, e, &n);
+            size_t n_words; /* not `n`, whose address would then escape */
+            const vb_senti_entry *pe = match_phrase(lex, doc, keys, i, e, &n_words);
             if (pe != NULL) {
                 e = pe;
-                for (size_t k = i + 1; k < i + n; k++)
-                    caps = caps && (doc->tokens[k].flags & VB_TOKEN_ALLCAPS);
-            } else {
-                n = 1;
+                n = n_words;
+                for (size_t j = i + 1; j < i + n; j++)
+                    caps = caps && (tokens[j].flags & VB_TOKEN_ALLCAPS);
             }
         }
         /* An entry that only marks the start of phrases has no role. */
@@ -266,26 +471,50 @@ static size_t build_units(const vb_senti_lex *lex, const vb_doc *doc, vb_arena *
             e = NULL;
         const bool punct = t->kind == VB_TOKEN_PUNCT;
         /* Field by field: cheaper than zeroing the whole struct first. */
-        unit *u = &units[n_units++];
+        unit *u = &units[n_units];
         u->first = i;
         u->n = n;
         u->e = e;
-        u->key = keys[i].key;
-        u->key_len = keys[i].key_len;
+        u->key = k->key;
+        u->key_len = k->key_len;
+        u->word = n == 1 ? k->word : RW_NONE;
         u->sentence = t->sentence;
         u->clause = t->clause;
+        const bool negator = n == 1 && t->kind == VB_TOKEN_WORD && k->key != NULL &&
+                             (ends_with_nt(k->key, k->key_len) ||
+                              (k->word == RW_T && split_nt(doc, units, n_units)));
+        /* In field order, so the compiler can merge the stores. */
         u->punct = punct;
         u->stop = punct && is_stop_punct(doc, t);
         u->caps = caps;
-        u->modifier = u->negator = u->booster = u->excess_active = u->unmet = u->muted = false;
-        u->boost = u->valence = u->score = 0.0;
+        u->negator = negator;
+        u->booster = false;
+        u->score = 0.0;
         u->weight = 1.0;
-        u->rules = 0;
-        u->by = NULL;
-        u->cue_tokens = 0;
+        if (e != NULL) {
+            u->modifier = u->excess_active = u->unmet = u->muted = false;
+            u->boost = u->valence = 0.0;
+            u->rules = 0;
+            u->by = NULL;
+            u->cue_tokens = 0;
+            cand[n_cand++] = n_units;
+            contrast = contrast || (e->flags & VB_LEX_CONTRAST);
+        } else {
+            if (u->sentence != r.sentence || u->clause != r.clause)
+                flush_run(s, doc, &r, u);
+            if (punct)
+                count_marks(doc, t, &r.n_excl, &r.n_quest);
+            else
+                r.n_words += counts_as_word(t->kind);
+        }
+        n_units++;
         i += n;
     }
-    return n_units;
+    if (n_units > 0)
+        flush_run(s, doc, &r, &units[n_units - 1]);
+    l->n = n_units;
+    l->n_cand = n_cand;
+    l->contrast = contrast;
 }
 
 /* ---- 2-4. rules ---------------------------------------------------------- */
@@ -306,18 +535,11 @@ static size_t next_word(const unit *u, size_t n_units, size_t i)
 /* "don't know", "didn't think", "doesn't need", "didn't want", "wasn't
  * sure": a negated verb of knowing, believing, expecting or wanting
  * reports the writer's state of mind, not a function that fails, so it is
- * no complaint by itself ("I didn't want to return it"). English-specific. */
+ * no complaint by itself ("I didn't want to return it"). English-specific;
+ * the verbs are RWSET_MENTAL in rule_words.h. */
 static bool mental_verb(const unit *u)
 {
-    static const char *const verbs[] = {"know", "knew", "think", "thought", "believe",
-                                        "understand", "remember", "need", "mind", "care",
-                                        "plan", "intend", "want", "wanted", "wants", "sure",
-                                        "expect", "expected", "expecting", "imagine",
-                                        "realize", "realise", "figure", "figured", "wonder"};
-    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
-        if (key_is(u, verbs[k]))
-            return true;
-    return false;
+    return key_in(u, RWSET_MENTAL);
 }
 
 /* "I like it", "would like", "don't like", "those who like": "like" is the
@@ -328,11 +550,6 @@ static bool mental_verb(const unit *u)
  * English-specific; `i` is the unit of "like". */
 static bool like_is_verb(const unit *u, size_t i)
 {
-    static const char *const before[] = {
-        "i", "we", "you", "they", "he", "she", "u", "people", "who", "that", "which",
-        "to", "would", "'d", "d", "do", "does", "did", "really", "also", "still", "just",
-        "definitely", "actually", "truly", "especially", "personally", "both", "all",
-        "will", "might", "may", "should", "could", "ll", "'ll", "always", "totally"};
     size_t j = i;
     for (int dist = 0; dist < 2; dist++) {
         if (j == 0)
@@ -342,9 +559,8 @@ static bool like_is_verb(const unit *u, size_t i)
             return false;
         if (u[j].negator)
             return true;
-        for (size_t k = 0; k < sizeof before / sizeof *before; k++)
-            if (key_is(&u[j], before[k]))
-                return true;
+        if (key_in(&u[j], RWSET_SUBJECT)) /* "i", "would", "'d", "really", ... */
+            return true;
         /* one adverb may stand between the subject and the verb */
         if (!(u[j].key_len > 2 && memcmp(u[j].key + u[j].key_len - 2, "ly", 2) == 0))
             return false;
@@ -359,34 +575,32 @@ static bool like_is_verb(const unit *u, size_t i)
  * speakers or sound ("the speakers are loud"), and "huge" (of a garment) a
  * fault unless it measures portions, a menu or a screen. English-specific. */
 typedef struct context_flip {
-    const char *word;
-    const char *const *context; /* NULL-terminated */
-    bool dollar;                /* a "$" amount is context too */
+    uint16_t context; /* RWSET_PRICE, RWSET_SOUND or RWSET_AMOUNT; 0: no flip */
+    bool dollar;      /* a "$" amount is context too */
 } context_flip;
 
-static const char *const price_words[] = {"price", "prices", "priced", "pricing", "cost",
-                                          "costs", "bucks", "dollars", "eats", "deal", NULL};
-static const char *const sound_words[] = {"speaker", "speakers", "speakerphone", "sound",
-                                          "sounds", "volume", "audio", "ringer", "ring",
-                                          "ringtone", "ringtones", NULL};
-static const char *const amount_words[] = {"portion", "portions", "serving", "servings",
-                                           "selection", "menu", "variety", "choice",
-                                           "choices", "screen", "storage", NULL};
-static const context_flip flips[] = {
-    {"cheap", price_words, true}, {"cheaper", price_words, true},
-    {"loud", sound_words, false}, {"louder", sound_words, false},
-    {"huge", amount_words, false},
-};
+static context_flip flip_of(const unit *u)
+{
+    switch (u->word) {
+    case RW_CHEAP:
+    case RW_CHEAPER:
+        return (context_flip){RWSET_PRICE, true};
+    case RW_LOUD:
+    case RW_LOUDER:
+        return (context_flip){RWSET_SOUND, false};
+    case RW_HUGE:
+        return (context_flip){RWSET_AMOUNT, false};
+    default:
+        return (context_flip){0, false};
+    }
+}
 
 /* True when the negative word at `i` is in the clause context that makes
- * it praise (see flips[]). */
+ * it praise (see flip_of(); the context words are in rule_words.h). */
 static bool praise_in_context(const unit *u, size_t n_units, size_t i, const vb_doc *doc)
 {
-    const context_flip *f = NULL;
-    for (size_t k = 0; k < sizeof flips / sizeof *flips && f == NULL; k++)
-        if (key_is(&u[i], flips[k].word))
-            f = &flips[k];
-    if (f == NULL)
+    const context_flip f = flip_of(&u[i]);
+    if (f.context == 0)
         return false;
     size_t from = i, to = i + 1; /* the clause's units: clauses are contiguous */
     while (from > 0 && u[from - 1].clause == u[i].clause)
@@ -397,13 +611,12 @@ static bool praise_in_context(const unit *u, size_t n_units, size_t i, const vb_
         if (k == i)
             continue;
         const vb_token *t = &doc->tokens[u[k].first];
-        if (f->dollar && (t->kind == VB_TOKEN_NUMBER || t->kind == VB_TOKEN_SYMBOL))
+        if (f.dollar && (t->kind == VB_TOKEN_NUMBER || t->kind == VB_TOKEN_SYMBOL))
             for (size_t b = t->start; b < t->end; b++)
                 if (doc->text[b] == '$')
                     return true;
-        for (const char *const *w = f->context; *w != NULL; w++)
-            if (key_is(&u[k], *w))
-                return true;
+        if (key_in(&u[k], f.context))
+            return true;
     }
     return false;
 }
@@ -414,7 +627,7 @@ static bool praise_in_context(const unit *u, size_t n_units, size_t i, const vb_
  * follows a word. */
 static bool split_nt(const vb_doc *doc, const unit *u, size_t i)
 {
-    if (!key_is(&u[i], "t") || i < 2 || !u[i - 1].punct || u[i - 2].punct)
+    if (!key_is(&u[i], RW_T) || i < 2 || !u[i - 1].punct || u[i - 2].punct)
         return false;
     const vb_token *a = &doc->tokens[u[i - 1].first];
     const vb_token *t = &doc->tokens[u[i].first];
@@ -428,11 +641,13 @@ static bool split_nt(const vb_doc *doc, const unit *u, size_t i)
 /* "Try the sea bass.", "Skip dessert.": a sentence that opens with "try"
  * or "skip" said to the reader recommends or warns. Returns the valence
  * of the imperative at `i` (IMPERATIVE, -IMPERATIVE) or 0: `i` must be the
- * first word of its sentence and the next word not "to", "again" or a
- * negator ("try to avoid it", "try again later"). English-specific. */
+ * first word of its sentence and the next word not "to" or "again" ("try
+ * to avoid it", "try again later"). A negator next does not count ("try
+ * not to" recommends): it never did, as roles were assigned left to right,
+ * and counting it now would change scores. English-specific. */
 static double imperative(const unit *u, size_t n_units, size_t i, const vb_doc *doc)
 {
-    const bool try_ = key_is(&u[i], "try"), skip = key_is(&u[i], "skip");
+    const bool try_ = key_is(&u[i], RW_TRY), skip = key_is(&u[i], RW_SKIP);
     if (!try_ && !skip)
         return 0.0;
     const vb_span *s = &doc->sentences[u[i].sentence];
@@ -440,26 +655,24 @@ static double imperative(const unit *u, size_t n_units, size_t i, const vb_doc *
         if (doc->tokens[t].kind != VB_TOKEN_PUNCT)
             return 0.0;
     const size_t j = next_word(u, n_units, i);
-    if (j == SIZE_MAX || key_is(&u[j], "to") || key_is(&u[j], "again") || u[j].negator)
+    if (j == SIZE_MAX || key_is(&u[j], RW_TO) || key_is(&u[j], RW_AGAIN))
         return 0.0;
     return try_ ? IMPERATIVE : -IMPERATIVE;
 }
 
 /* Decides which units act as modifiers (rule 2) and the "too" rule (4). */
-static void assign_roles(unit *u, size_t n_units, const vb_doc *doc)
+static void assign_roles(const unit_list *l, const vb_doc *doc)
 {
-    for (size_t i = 0; i < n_units; i++) {
+    unit *const u = l->u;
+    const size_t n_units = l->n;
+    for (size_t c = 0; c < l->n_cand; c++) {
+        const size_t i = l->cand[c];
         const vb_senti_entry *e = u[i].e;
-        const vb_token *t = &doc->tokens[u[i].first];
-        u[i].negator = u[i].n == 1 && t->kind == VB_TOKEN_WORD && u[i].key != NULL &&
-                       (ends_with_nt(u[i].key, u[i].key_len) || split_nt(doc, u, i));
-        if (e == NULL)
-            continue;
         u[i].valence = (e->flags & VB_LEX_VALENCE) ? e->valence : 0.0;
         u[i].negator = u[i].negator || (e->flags & VB_LEX_NEGATOR);
         u[i].booster = (e->flags & VB_LEX_BOOSTER) != 0;
         u[i].boost = e->boost;
-        if (u[i].valence != 0.0 && key_is(&u[i], "like") && !like_is_verb(u, i)) {
+        if (u[i].valence != 0.0 && key_is(&u[i], RW_LIKE) && !like_is_verb(u, i)) {
             u[i].valence = 0.0;
             u[i].muted = true;
         }
@@ -468,9 +681,8 @@ static void assign_roles(unit *u, size_t n_units, const vb_doc *doc)
         if (u[i].valence == 0.0 && (e->flags & VB_LEX_VALENCE))
             u[i].valence = imperative(u, n_units, i, doc);
     }
-    for (size_t i = 0; i < n_units; i++) {
-        if (u[i].e == NULL)
-            continue;
+    for (size_t c = 0; c < l->n_cand; c++) {
+        const size_t i = l->cand[c];
         if (u[i].e->flags & VB_LEX_EXCESS) {
             size_t j = next_word(u, n_units, i);
             if (j == SIZE_MAX || doc->tokens[u[j].first].kind != VB_TOKEN_WORD)
@@ -500,8 +712,8 @@ static void assign_roles(unit *u, size_t n_units, const vb_doc *doc)
             bool negates = false;
             size_t next = next_word(u, n_units, i);
             const vb_token *nt = next != SIZE_MAX ? &doc->tokens[u[next].first] : NULL;
-            if (next != SIZE_MAX && (key_is(&u[next], "only") || key_is(&u[next], "just")) &&
-                key_is(&u[i], "not")) {
+            if (next != SIZE_MAX && (key_is(&u[next], RW_ONLY) || key_is(&u[next], RW_JUST)) &&
+                key_is(&u[i], RW_NOT)) {
                 u[i].negator = false; /* "not only X but Y" adds, it does not deny */
                 continue;
             }
@@ -533,18 +745,17 @@ static void assign_roles(unit *u, size_t n_units, const vb_doc *doc)
  * enough". English-specific, like VADER's own special cases. */
 static bool modal_negator(const unit *u, size_t neg)
 {
-    if (key_is(&u[neg], "couldn't") || key_is(&u[neg], "couldnt") || key_is(&u[neg], "can't") ||
-        key_is(&u[neg], "cant") || key_is(&u[neg], "cannot"))
+    if (key_in(&u[neg], RWSET_MODAL_NEG)) /* "couldn't", "couldnt", "can't", "cant", "cannot" */
         return true;
-    return key_is(&u[neg], "not") && neg > 0 &&
-           (key_is(&u[neg - 1], "could") || key_is(&u[neg - 1], "can"));
+    return key_is(&u[neg], RW_NOT) && neg > 0 &&
+           (key_is(&u[neg - 1], RW_COULD) || key_is(&u[neg - 1], RW_CAN));
 }
 
 static bool comparative(const unit *c)
 {
     if (c->n != 1 || c->key == NULL)
         return false;
-    if (key_is(c, "better") || key_is(c, "worse"))
+    if (key_is(c, RW_BETTER) || key_is(c, RW_WORSE))
         return true;
     return c->key_len >= 5 && memcmp(c->key + c->key_len - 2, "er", 2) == 0;
 }
@@ -555,14 +766,14 @@ static bool no_stronger_possible(const unit *u, size_t n_units, size_t neg, size
         return false;
     bool copula = false, more = false;
     for (size_t k = neg + 1; k < cue; k++) {
-        copula = copula || key_is(&u[k], "be") || key_is(&u[k], "been") || key_is(&u[k], "get") ||
-                 key_is(&u[k], "imagine"); /* "can't imagine a better place" */
-        more = more || key_is(&u[k], "more") || key_is(&u[k], "any");
+        /* "be", "been", "get", "imagine" ("can't imagine a better place") */
+        copula = copula || key_in(&u[k], RWSET_COPULA);
+        more = more || key_in(&u[k], RWSET_MORE); /* "more", "any" */
     }
     if (copula && (more || comparative(&u[cue])))
         return true;
     for (size_t k = neg + 1; k < n_units && u[k].clause == u[neg].clause; k++)
-        if (key_is(&u[k], "enough"))
+        if (key_is(&u[k], RW_ENOUGH))
             return true;
     return false;
 }
@@ -574,9 +785,23 @@ static bool no_stronger_possible(const unit *u, size_t n_units, size_t neg, size
 static bool degree_between(const unit *u, size_t never, size_t cue)
 {
     for (size_t k = never + 1; k < cue; k++)
-        if (key_is(&u[k], "so") || key_is(&u[k], "this") || key_is(&u[k], "such"))
+        if (key_in(&u[k], RWSET_SO)) /* "so", "this", "such" */
             return true;
     return false;
+}
+
+/* The modal a unit names, plain (RWSET_MODAL: "could") or contracted
+ * (RWSET_MODAL_VE: "could've"), or NULL; both give "could". */
+static const char *modal(const unit *u, uint16_t set)
+{
+    if (!key_in(u, set))
+        return NULL;
+    switch (u->word) {
+    case RW_COULD: case RW_COULDVE: return "could";
+    case RW_WOULD: case RW_WOULDVE: return "would";
+    case RW_SHOULD: case RW_SHOULDVE: return "should";
+    default: return "might";
+    }
 }
 
 /* "could be better", "could be improved", "should have been hotter",
@@ -590,10 +815,6 @@ static bool degree_between(const unit *u, size_t never, size_t cue)
  * A negated modal ("couldn't be better") is rule 3's. English-specific. */
 static const char *counterfactual(const unit *u, size_t i)
 {
-    static const char *const degree[] = {"a", "little", "bit", "lot", "more", "much",
-                                         "way", "tad", "slightly", "far", "bit", "even"};
-    static const char *const modals[] = {"could", "would", "should", "might"};
-    static const char *const contracted[] = {"could've", "would've", "should've", "might've"};
     const unit *c = &u[i];
     bool more = false;
     size_t j = i;
@@ -604,43 +825,38 @@ static const char *counterfactual(const unit *u, size_t i)
         j--;
         if (u[j].clause != c->clause || u[j].punct)
             return NULL;
-        bool skip = u[j].booster; /* "a little", "much", "slightly" */
-        for (size_t k = 0; k < sizeof degree / sizeof *degree && !skip; k++)
-            skip = key_is(&u[j], degree[k]);
-        if (!skip)
+        /* "a little", "much", "slightly", "way", "more", ... */
+        if (!u[j].booster && !key_in(&u[j], RWSET_DEGREE))
             break;
-        more = more || key_is(&u[j], "more");
+        more = more || key_is(&u[j], RW_MORE);
     }
-    const bool wish = j + 1 == i && (key_is(c, "liked") || key_is(c, "loved") ||
-                                     key_is(c, "preferred") || key_is(c, "appreciated"));
+    /* "liked", "loved", "preferred", "appreciated" */
+    const bool wish = j + 1 == i && key_in(c, RWSET_WISH);
     /* "could have been handled better": one participle may stand between */
     if (comparative(c) && j > 0 && u[j].n == 1 && u[j].key_len > 3 && u[j].e == NULL &&
-        memcmp(u[j].key + u[j].key_len - 2, "ed", 2) == 0 && key_is(&u[j - 1], "been"))
+        memcmp(u[j].key + u[j].key_len - 2, "ed", 2) == 0 && key_is(&u[j - 1], RW_BEEN))
         j--;
-    if (key_is(&u[j], "been") || (wish && key_is(&u[j], "have"))) {
+    if (key_is(&u[j], RW_BEEN) || (wish && key_is(&u[j], RW_HAVE))) {
         size_t h = j;
-        if (key_is(&u[j], "been")) {
+        if (key_is(&u[j], RW_BEEN)) {
             if (j == 0 || u[j - 1].clause != c->clause)
                 return NULL;
             h = j - 1;
-            for (size_t k = 0; k < sizeof contracted / sizeof *contracted; k++)
-                if (key_is(&u[h], contracted[k]))
-                    return modals[k];
-            if (!key_is(&u[h], "have"))
+            const char *m = modal(&u[h], RWSET_MODAL_VE); /* "could've been" */
+            if (m != NULL)
+                return m;
+            if (!key_is(&u[h], RW_HAVE))
                 return NULL;
         }
         if (h == 0 || u[h - 1].clause != c->clause)
             return NULL;
-        for (size_t k = 0; k < sizeof modals / sizeof *modals; k++)
-            if (key_is(&u[h - 1], modals[k]))
-                return modals[k];
-        return NULL;
+        return modal(&u[h - 1], RWSET_MODAL);
     }
-    if (key_is(&u[j], "be") && j > 0 && u[j - 1].clause == c->clause &&
-        (more || comparative(c) || key_is(c, "improved"))) {
-        if (key_is(&u[j - 1], "could"))
+    if (key_is(&u[j], RW_BE) && j > 0 && u[j - 1].clause == c->clause &&
+        (more || comparative(c) || key_is(c, RW_IMPROVED))) {
+        if (key_is(&u[j - 1], RW_COULD))
             return "could";
-        if (key_is(&u[j - 1], "should"))
+        if (key_is(&u[j - 1], RW_SHOULD))
             return "should";
     }
     return NULL;
@@ -685,7 +901,7 @@ static void score_unit(const vb_doc *doc, unit *u, size_t n_units, size_t i, boo
             c->by = m->e->term;
         }
         if (m->negator) {
-            if (key_is(m, "never") && degree_between(u, j, i)) {
+            if (key_is(m, RW_NEVER) && degree_between(u, j, i)) {
                 v *= INTENSIFY; /* "never been so happy", as VADER */
                 c->rules |= VB_RULE_BOOSTED;
             } else if (no_stronger_possible(u, n_units, j, i)) {
@@ -706,7 +922,7 @@ static void score_unit(const vb_doc *doc, unit *u, size_t n_units, size_t i, boo
         c->by = modal;
     }
     /* "least favourite" negates; "at least" is a phrase with no valence. */
-    if (i > 0 && key_is(&u[i - 1], "least") && u[i - 1].clause == c->clause) {
+    if (i > 0 && key_is(&u[i - 1], RW_LEAST) && u[i - 1].clause == c->clause) {
         v *= N_SCALAR;
         c->rules |= VB_RULE_LEAST;
         c->by = "least";
@@ -728,23 +944,41 @@ static void weigh(unit *u, size_t from, size_t to, double w, uint32_t rule, cons
     }
 }
 
-/* Rule 5: weighs the units around every contrast word (contrast.tsv). */
-static void apply_contrast(unit *u, size_t n_units)
+/* The first unit of the sentence of unit `i` (a sentence's units are
+ * contiguous); sets *seen_word when a non-punctuation unit precedes `i`
+ * in it. */
+static size_t sentence_start(const unit *u, size_t i, bool *seen_word)
+{
+    size_t k = i;
+    *seen_word = false;
+    while (k > 0 && u[k - 1].sentence == u[i].sentence) {
+        k--;
+        *seen_word = *seen_word || !u[k].punct;
+    }
+    return k;
+}
+
+/* Rule 5: weighs the units around every contrast word (contrast.tsv).
+ * Only contrast words do anything, so the walk goes from one to the next
+ * through the units with an entry (`cand`, ascending), looking back only
+ * for where their sentence starts. */
+static void apply_contrast(unit *u, size_t n_units, const size_t *cand, size_t n_cand)
 {
     size_t sent_start = 0;    /* first unit of the current sentence */
-    size_t prev_sent = 0;     /* first unit of the previous sentence */
     size_t region_start = 0;  /* after the last contrast word of this sentence */
     bool seen_word = false;   /* a non-punctuation unit precedes in this sentence */
-    for (size_t i = 0; i < n_units; i++) {
-        if (i > 0 && u[i].sentence != u[i - 1].sentence) {
-            prev_sent = sent_start;
-            sent_start = region_start = i;
-            seen_word = false;
-        }
+    bool any = false;         /* a contrast word came before (sent_start is known) */
+    for (size_t c = 0; c < n_cand; c++) {
+        const size_t i = cand[c];
         const vb_senti_entry *e = u[i].e;
-        if (e == NULL || !(e->flags & VB_LEX_CONTRAST)) {
-            seen_word = seen_word || !u[i].punct;
+        if (!(e->flags & VB_LEX_CONTRAST))
             continue;
+        /* Sentence indices never decrease along the text. */
+        if (!any || u[i].sentence != u[sent_start].sentence) {
+            sent_start = region_start = sentence_start(u, i, &seen_word);
+            any = true;
+        } else {
+            seen_word = true; /* the earlier contrast word, at least */
         }
         /* The contrasted text runs to the next contrast word or the end of
          * the sentence; a concessive word's own clause ends at a comma. */
@@ -769,7 +1003,11 @@ static void apply_contrast(unit *u, size_t n_units)
                 rest++;
             weigh(u, end, rest, e->main, VB_RULE_AFTER_CONTRAST, e->term);
         } else {
-            size_t from = seen_word ? region_start : prev_sent;
+            /* Without a word before it, the word weighs the previous sentence. */
+            bool unused;
+            size_t from = seen_word        ? region_start
+                          : sent_start > 0 ? sentence_start(u, sent_start - 1, &unused)
+                                           : 0;
             size_t to = seen_word ? i : sent_start;
             if (e->before != 1.0f)
                 weigh(u, from, to, e->before, VB_RULE_BEFORE_CONTRAST, e->term);
@@ -783,24 +1021,6 @@ static void apply_contrast(unit *u, size_t n_units)
 
 /* ---- 6. scores ----------------------------------------------------------- */
 
-typedef struct acc {
-    double sum, pos, neg;
-    size_t neu, n_words;
-    size_t n_excl, n_quest;
-} acc;
-
-static void acc_score(acc *a, double s)
-{
-    a->n_words++;
-    a->sum += s;
-    if (s > 0)
-        a->pos += s + 1;
-    else if (s < 0)
-        a->neg += s - 1;
-    else
-        a->neu++;
-}
-
 /* VADER's '!' and '?' emphasis. */
 static double punct_amplifier(const acc *a)
 {
@@ -811,11 +1031,18 @@ static double punct_amplifier(const acc *a)
     return amp;
 }
 
-static vb_sentiment finish(const acc *a, double amp)
+/* The scores of sum `a`, with the '!' and '?' emphasis of `marks` (NULL:
+ * none). */
+static vb_sentiment finish(const acc *a, const acc *marks)
 {
     vb_sentiment s = {0, 0, 0, 0, VB_NEUTRAL};
     if (a->n_words == 0)
         return s;
+    if (a->pos == 0.0 && a->neg == 0.0) {
+        s.neu = 1.0; /* every word neutral: what the arithmetic below gives */
+        return s;
+    }
+    const double amp = marks != NULL ? punct_amplifier(marks) : 0;
     double sum = a->sum;
     if (sum > 0)
         sum += amp;
@@ -838,6 +1065,34 @@ static vb_sentiment finish(const acc *a, double amp)
     return s;
 }
 
+/* Takes the scratch arrays of one record from one arena block: per token
+ * a unit, a candidate index and a key; per sentence and per clause a sum,
+ * zeroed. Every element size is a multiple of 8, so each array stays
+ * aligned. Returns VB_OK or VB_ENOMEM. */
+static vb_status alloc_scratch(vb_arena *arena, const vb_doc *doc, unit_list *l, sums *s,
+                               token_key **keys)
+{
+    _Static_assert(sizeof(acc) % 8 == 0 && sizeof(unit) % 8 == 0 &&
+                       sizeof(size_t) % 8 == 0 && _Alignof(token_key) <= 8,
+                   "scratch arrays must stay aligned");
+    const size_t n = doc->n_tokens, n_acc = doc->n_sentences + doc->n_clauses;
+    const size_t per_token = sizeof *l->u + sizeof *l->cand + sizeof **keys;
+    if (n_acc < doc->n_sentences || vb_mul_overflows(n_acc, sizeof(acc)) ||
+        vb_mul_overflows(n, per_token) || n * per_token > SIZE_MAX - n_acc * sizeof(acc))
+        return VB_ENOMEM;
+    const size_t acc_bytes = n_acc * sizeof(acc);
+    char *p = vb_arena_alloc(arena, acc_bytes + n * per_token);
+    if (p == NULL)
+        return VB_ENOMEM;
+    memset(p, 0, acc_bytes);
+    s->sent = (acc *)p;
+    s->cl = s->sent + doc->n_sentences;
+    l->u = (unit *)(p + acc_bytes);
+    l->cand = (size_t *)(l->u + n);
+    *keys = (token_key *)(l->cand + n);
+    return VB_OK;
+}
+
 vb_status vb_sentiment_score(const vb_senti_lex *lex, const vb_doc *doc, vb_arena *arena,
                              bool explain, vb_doc_sentiment *out)
 {
@@ -853,93 +1108,59 @@ vb_status vb_sentiment_score(const vb_senti_lex *lex, const vb_doc *doc, vb_aren
     if (doc->n_tokens == 0)
         return VB_OK;
 
-    unit *u = vb_arena_array(arena, doc->n_tokens, sizeof *u);
-    if (u == NULL)
+    unit_list l = {0};
+    sums sm = {0};
+    token_key *keys = NULL;
+    if (alloc_scratch(arena, doc, &l, &sm, &keys) != VB_OK)
         return VB_ENOMEM;
+    unit *const u = l.u;
     /* Entries from another lexicon (or none) cannot be used. */
     vb_doc d = *doc;
     if (d.lexicon != vb_senti_lex_is_contrast || d.lexicon_ctx != lex)
         d.entries = NULL;
     doc = &d;
-    token_key *keys = vb_arena_array(arena, doc->n_tokens, sizeof *keys);
-    if (keys == NULL)
-        return VB_ENOMEM;
     bool oom = false;
-    size_t n_units = build_units(lex, doc, arena, u, keys, &oom);
+    l.cap_diff = key_tokens(lex, doc, arena, keys, &oom);
     if (oom)
         return VB_ENOMEM;
-    assign_roles(u, n_units, doc);
+    build_units(lex, doc, keys, &l, &sm);
+    const size_t n_units = l.n;
+    assign_roles(&l, doc);
 
-    /* Capitals count as emphasis only when other words are not in capitals. */
-    bool any_caps = false, any_lower = false;
-    for (size_t i = 0; i < doc->n_tokens; i++) {
-        const vb_token *t = &doc->tokens[i];
-        if (t->kind != VB_TOKEN_WORD)
-            continue;
-        if (t->flags & VB_TOKEN_ALLCAPS)
-            any_caps = true;
-        else
-            for (size_t b = t->start; b < t->end && !any_lower; b++)
-                any_lower = doc->text[b] >= 'a' && doc->text[b] <= 'z';
-    }
-    bool cap_diff = any_caps && any_lower;
-
-    for (size_t i = 0; i < n_units; i++)
-        if (u[i].e != NULL && !(u[i].modifier && !u[i].excess_active) && u[i].valence != 0.0)
-            score_unit(doc, u, n_units, i, cap_diff);
-    apply_contrast(u, n_units);
-
-    /* Sums per record, sentence and clause in one pass. */
-    acc all = {0};
-    acc *sent = vb_arena_array(arena, doc->n_sentences, sizeof *sent);
-    acc *cl = vb_arena_array(arena, doc->n_clauses, sizeof *cl);
-    if (sent == NULL || cl == NULL)
-        return VB_ENOMEM;
-    memset(sent, 0, doc->n_sentences * sizeof *sent);
-    memset(cl, 0, doc->n_clauses * sizeof *cl);
+    /* Only a unit with an entry has a score; without a contrast word the
+     * weights all stay 1. */
     size_t n_cues = 0;
-    for (size_t i = 0; i < n_units; i++) {
-        const unit *x = &u[i];
-        acc *se = x->sentence < doc->n_sentences ? &sent[x->sentence] : NULL;
-        acc *cc = x->clause < doc->n_clauses ? &cl[x->clause] : NULL;
-        const vb_token *t = &doc->tokens[x->first];
-        n_cues += x->score != 0.0;
-        if (x->punct) {
-            size_t excl = 0, quest = 0;
-            for (size_t b = t->start; b < t->end; b++) {
-                excl += doc->text[b] == '!';
-                quest += doc->text[b] == '?';
-            }
-            all.n_excl += excl;
-            all.n_quest += quest;
-            if (se != NULL) {
-                se->n_excl += excl;
-                se->n_quest += quest;
-            }
-            if (cc != NULL) {
-                cc->n_excl += excl;
-                cc->n_quest += quest;
-            }
-            continue;
-        }
-        if (t->kind == VB_TOKEN_URL || t->kind == VB_TOKEN_EMAIL || t->kind == VB_TOKEN_SYMBOL)
-            continue;
-        /* Record and sentence sums are contrast-weighted, clause sums not. */
-        const double w = x->score * x->weight;
-        acc_score(&all, w);
-        if (se != NULL)
-            acc_score(se, w);
-        if (cc != NULL)
-            acc_score(cc, x->score);
+    for (size_t c = 0; c < l.n_cand; c++) {
+        const size_t i = l.cand[c];
+        if (!(u[i].modifier && !u[i].excess_active) && u[i].valence != 0.0)
+            score_unit(doc, u, n_units, i, l.cap_diff);
+        n_cues += u[i].score != 0.0;
     }
-    out->overall = finish(&all, punct_amplifier(&all));
+    if (l.contrast)
+        apply_contrast(u, n_units, l.cand, l.n_cand);
+
+    /* The units with an entry join the sums, in text order: a unit with
+     * no score adds nothing to a sum, so leaving the others out (they are
+     * counted already) keeps every floating-point sum as it was. */
+    for (size_t c = 0; c < l.n_cand; c++)
+        sum_unit(&sm, doc, &u[l.cand[c]]);
+    const acc *const sent = sm.sent, *const cl = sm.cl;
+    const acc all = sm.all;
+    /* A sentence that is the whole record, or a clause that is its whole
+     * sentence (without contrast weights), has the very same sums: its
+     * scores are copied rather than worked out again. */
+    out->overall = finish(&all, &all);
     for (size_t s = 0; s < doc->n_sentences; s++)
-        out->sentences[s] = finish(&sent[s], punct_amplifier(&sent[s]));
+        out->sentences[s] = memcmp(&sent[s], &all, sizeof all) == 0 ? out->overall
+                                                                    : finish(&sent[s], &sent[s]);
     for (size_t c = 0; c < doc->n_clauses; c++) {
         /* '!' ends the sentence, not the clause: clauses share it. */
         const vb_span *span = &doc->clauses[c];
         uint32_t s = span->n_tokens ? doc->tokens[span->first_token].sentence : 0;
-        out->clauses[c] = finish(&cl[c], s < doc->n_sentences ? punct_amplifier(&sent[s]) : 0);
+        if (s < doc->n_sentences && memcmp(&cl[c], &sent[s], sizeof *cl) == 0)
+            out->clauses[c] = out->sentences[s];
+        else
+            out->clauses[c] = finish(&cl[c], s < doc->n_sentences ? &sent[s] : NULL);
     }
 
     if (!explain || n_cues == 0)
@@ -947,7 +1168,8 @@ vb_status vb_sentiment_score(const vb_senti_lex *lex, const vb_doc *doc, vb_aren
     out->cues = vb_arena_array(arena, n_cues, sizeof *out->cues);
     if (out->cues == NULL)
         return VB_ENOMEM;
-    for (size_t i = 0; i < n_units; i++) {
+    for (size_t k = 0; k < l.n_cand; k++) {
+        const size_t i = l.cand[k];
         if (u[i].score == 0.0)
             continue;
         size_t n_tok = u[i].cue_tokens ? u[i].cue_tokens : u[i].n;

@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include "lexicon.h"
+#include "rule_words.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,6 +45,7 @@ static void test_shipped_lexicons_load_and_validate(void **state)
     e = vb_senti_lex_get(lex, "no problem", 10); /* CX overlay phrase */
     assert_true((e->flags & VB_LEX_CX) && (e->flags & VB_LEX_PHRASE) && e->valence > 0);
     assert_true(vb_senti_lex_get(lex, "no", 2)->max_words >= 2);
+    assert_true(vb_senti_lex_get(lex, "no", 2)->next_bytes >> ('p' & 63) & 1); /* "no problem" */
     e = vb_senti_lex_get(lex, "fit", 3); /* the overlay wins over VADER's 1.5 */
     assert_float_equal(e->valence, 0.0, 1e-6);
     assert_non_null(vb_senti_lex_get(lex, "\xF0\x9F\x91\x8D", 4)); /* thumbs up */
@@ -93,6 +95,34 @@ static void test_user_files_override_in_order(void **state)
     unlink(b);
     free(a);
     free(b);
+}
+
+static void test_rule_words_get_ids(void **state)
+{
+    (void)state;
+    vb_senti_lex *lex = vb_senti_lex_load(EN, NULL, 0, NULL, NULL);
+    const size_t n_terms = vb_senti_lex_size(lex);
+    const vb_senti_entry *e = vb_senti_lex_get(lex, "never", 5); /* a negator */
+    assert_int_equal(e->word, RW_NEVER);
+    assert_true(e->flags & VB_LEX_NEGATOR);
+    assert_false(e->flags & VB_LEX_UNLISTED);
+    e = vb_senti_lex_get(lex, "been", 4); /* in no file */
+    assert_int_equal(e->word, RW_BEEN);
+    assert_int_equal(e->flags, VB_LEX_UNLISTED);
+    assert_ptr_equal(e, vb_senti_lex_get(lex, "been", 4));
+    assert_int_equal(vb_senti_lex_get(lex, "good", 4)->word, RW_NONE);
+    vb_senti_lex_free(lex);
+    /* A user file that lists a rule word makes it an ordinary entry. */
+    char *path = write_tmp("been\t1.5\n");
+    const char *files[] = {path};
+    lex = vb_senti_lex_load(EN, files, 1, NULL, NULL);
+    e = vb_senti_lex_get(lex, "been", 4);
+    assert_int_equal(e->word, RW_BEEN);
+    assert_int_equal(e->flags, VB_LEX_VALENCE | VB_LEX_USER);
+    assert_int_equal(vb_senti_lex_size(lex), n_terms + 1);
+    vb_senti_lex_free(lex);
+    unlink(path);
+    free(path);
 }
 
 static void expect_bad(const char *content, size_t line, const char *needle)
@@ -190,6 +220,7 @@ int main(void)
         cmocka_unit_test(test_shipped_lexicons_load_and_validate),
         cmocka_unit_test(test_every_contrast_word_starts_a_clause),
         cmocka_unit_test(test_user_files_override_in_order),
+        cmocka_unit_test(test_rule_words_get_ids),
         cmocka_unit_test(test_bad_lines_report_file_line_and_reason),
         cmocka_unit_test(test_missing_user_file_is_an_io_error),
         cmocka_unit_test(test_load_survives_every_oom),

@@ -1,0 +1,186 @@
+/* rule_words.h: the words that the English rules of sentiment.c name
+ * ("never", "could", "like", the verbs of knowing, the words of price...).
+ *
+ * The lexicon interns each one at load and stores its id in
+ * vb_senti_entry.word, adding an entry marked VB_LEX_UNLISTED for a word
+ * no file lists. The text stage caches entries per distinct word, so the
+ * sentiment stage learns a token's id for free and a rule tests a word
+ * with one integer compare (or one set bit) instead of a string compare
+ * per use. Ids start at 1; 0 means no rule word.
+ *
+ * X(id, text, sets): `sets` are RWSET_* bits, the word lists a rule
+ * searches. Adding a word here is all a new rule needs.
+ */
+#ifndef VB_RULE_WORDS_H
+#define VB_RULE_WORDS_H
+
+/* Word lists (bits of a rule word's sets). */
+enum {
+    RWSET_MENTAL = 1u << 0,    /* a verb of knowing or wanting: "don't know" is no failure */
+    RWSET_SUBJECT = 1u << 1,   /* before "like", makes it the verb: "I like", "would like" */
+    RWSET_PRICE = 1u << 2,     /* "cheap" praises in a clause about price */
+    RWSET_SOUND = 1u << 3,     /* "loud" praises in a clause about sound */
+    RWSET_AMOUNT = 1u << 4,    /* "huge" praises in a clause about portions or choice */
+    RWSET_DEGREE = 1u << 5,    /* "a little more": skipped walking back to a modal */
+    RWSET_WISH = 1u << 6,      /* "would have liked" */
+    RWSET_MODAL_NEG = 1u << 7, /* "couldn't": with a comparative, nothing could be more so */
+    RWSET_COPULA = 1u << 8,    /* "couldn't be happier", "can't imagine a better" */
+    RWSET_MORE = 1u << 9,      /* "couldn't be any happier" */
+    RWSET_SO = 1u << 10,       /* "never been so happy" intensifies */
+    RWSET_MODAL = 1u << 11,    /* "could have been nice": a counterfactual */
+    RWSET_MODAL_VE = 1u << 12  /* "could've been nice" */
+};
+
+#define VB_RULE_WORDS(X)                                                                           \
+    X(RW_T, "t", 0)                                                                                \
+    X(RW_NOT, "not", 0)                                                                            \
+    X(RW_NEVER, "never", 0)                                                                        \
+    X(RW_LEAST, "least", 0)                                                                        \
+    X(RW_LIKE, "like", 0)                                                                          \
+    X(RW_TRY, "try", 0)                                                                            \
+    X(RW_SKIP, "skip", 0)                                                                          \
+    X(RW_AGAIN, "again", 0)                                                                        \
+    X(RW_ONLY, "only", 0)                                                                          \
+    X(RW_ENOUGH, "enough", 0)                                                                      \
+    X(RW_CAN, "can", 0)                                                                            \
+    X(RW_HAVE, "have", 0)                                                                          \
+    X(RW_IMPROVED, "improved", 0)                                                                  \
+    X(RW_BETTER, "better", 0)                                                                      \
+    X(RW_WORSE, "worse", 0)                                                                        \
+    X(RW_CHEAP, "cheap", 0)                                                                        \
+    X(RW_CHEAPER, "cheaper", 0)                                                                    \
+    X(RW_LOUD, "loud", 0)                                                                          \
+    X(RW_LOUDER, "louder", 0)                                                                      \
+    X(RW_HUGE, "huge", 0)                                                                          \
+    X(RW_COULDVE, "could've", RWSET_MODAL_VE)                                                      \
+    X(RW_WOULDVE, "would've", RWSET_MODAL_VE)                                                      \
+    X(RW_SHOULDVE, "should've", RWSET_MODAL_VE)                                                    \
+    X(RW_MIGHTVE, "might've", RWSET_MODAL_VE)                                                      \
+    X(RW_KNOW, "know", RWSET_MENTAL)                                                               \
+    X(RW_KNEW, "knew", RWSET_MENTAL)                                                               \
+    X(RW_THINK, "think", RWSET_MENTAL)                                                             \
+    X(RW_THOUGHT, "thought", RWSET_MENTAL)                                                         \
+    X(RW_BELIEVE, "believe", RWSET_MENTAL)                                                         \
+    X(RW_UNDERSTAND, "understand", RWSET_MENTAL)                                                   \
+    X(RW_REMEMBER, "remember", RWSET_MENTAL)                                                       \
+    X(RW_NEED, "need", RWSET_MENTAL)                                                               \
+    X(RW_MIND, "mind", RWSET_MENTAL)                                                               \
+    X(RW_CARE, "care", RWSET_MENTAL)                                                               \
+    X(RW_PLAN, "plan", RWSET_MENTAL)                                                               \
+    X(RW_INTEND, "intend", RWSET_MENTAL)                                                           \
+    X(RW_WANT, "want", RWSET_MENTAL)                                                               \
+    X(RW_WANTED, "wanted", RWSET_MENTAL)                                                           \
+    X(RW_WANTS, "wants", RWSET_MENTAL)                                                             \
+    X(RW_SURE, "sure", RWSET_MENTAL)                                                               \
+    X(RW_EXPECT, "expect", RWSET_MENTAL)                                                           \
+    X(RW_EXPECTED, "expected", RWSET_MENTAL)                                                       \
+    X(RW_EXPECTING, "expecting", RWSET_MENTAL)                                                     \
+    X(RW_IMAGINE, "imagine", RWSET_MENTAL | RWSET_COPULA)                                          \
+    X(RW_REALIZE, "realize", RWSET_MENTAL)                                                         \
+    X(RW_REALISE, "realise", RWSET_MENTAL)                                                         \
+    X(RW_FIGURE, "figure", RWSET_MENTAL)                                                           \
+    X(RW_FIGURED, "figured", RWSET_MENTAL)                                                         \
+    X(RW_WONDER, "wonder", RWSET_MENTAL)                                                           \
+    X(RW_I, "i", RWSET_SUBJECT)                                                                    \
+    X(RW_WE, "we", RWSET_SUBJECT)                                                                  \
+    X(RW_YOU, "you", RWSET_SUBJECT)                                                                \
+    X(RW_THEY, "they", RWSET_SUBJECT)                                                              \
+    X(RW_HE, "he", RWSET_SUBJECT)                                                                  \
+    X(RW_SHE, "she", RWSET_SUBJECT)                                                                \
+    X(RW_U, "u", RWSET_SUBJECT)                                                                    \
+    X(RW_PEOPLE, "people", RWSET_SUBJECT)                                                          \
+    X(RW_WHO, "who", RWSET_SUBJECT)                                                                \
+    X(RW_THAT, "that", RWSET_SUBJECT)                                                              \
+    X(RW_WHICH, "which", RWSET_SUBJECT)                                                            \
+    X(RW_TO, "to", RWSET_SUBJECT)                                                                  \
+    X(RW_WOULD, "would", RWSET_SUBJECT | RWSET_MODAL)                                              \
+    X(RW_APOS_D, "'d", RWSET_SUBJECT)                                                              \
+    X(RW_D, "d", RWSET_SUBJECT)                                                                    \
+    X(RW_DO, "do", RWSET_SUBJECT)                                                                  \
+    X(RW_DOES, "does", RWSET_SUBJECT)                                                              \
+    X(RW_DID, "did", RWSET_SUBJECT)                                                                \
+    X(RW_REALLY, "really", RWSET_SUBJECT)                                                          \
+    X(RW_ALSO, "also", RWSET_SUBJECT)                                                              \
+    X(RW_STILL, "still", RWSET_SUBJECT)                                                            \
+    X(RW_JUST, "just", RWSET_SUBJECT)                                                              \
+    X(RW_DEFINITELY, "definitely", RWSET_SUBJECT)                                                  \
+    X(RW_ACTUALLY, "actually", RWSET_SUBJECT)                                                      \
+    X(RW_TRULY, "truly", RWSET_SUBJECT)                                                            \
+    X(RW_ESPECIALLY, "especially", RWSET_SUBJECT)                                                  \
+    X(RW_PERSONALLY, "personally", RWSET_SUBJECT)                                                  \
+    X(RW_BOTH, "both", RWSET_SUBJECT)                                                              \
+    X(RW_ALL, "all", RWSET_SUBJECT)                                                                \
+    X(RW_WILL, "will", RWSET_SUBJECT)                                                              \
+    X(RW_MIGHT, "might", RWSET_SUBJECT | RWSET_MODAL)                                              \
+    X(RW_MAY, "may", RWSET_SUBJECT)                                                                \
+    X(RW_SHOULD, "should", RWSET_SUBJECT | RWSET_MODAL)                                            \
+    X(RW_COULD, "could", RWSET_SUBJECT | RWSET_MODAL)                                              \
+    X(RW_LL, "ll", RWSET_SUBJECT)                                                                  \
+    X(RW_APOS_LL, "'ll", RWSET_SUBJECT)                                                            \
+    X(RW_ALWAYS, "always", RWSET_SUBJECT)                                                          \
+    X(RW_TOTALLY, "totally", RWSET_SUBJECT)                                                        \
+    X(RW_PRICE, "price", RWSET_PRICE)                                                              \
+    X(RW_PRICES, "prices", RWSET_PRICE)                                                            \
+    X(RW_PRICED, "priced", RWSET_PRICE)                                                            \
+    X(RW_PRICING, "pricing", RWSET_PRICE)                                                          \
+    X(RW_COST, "cost", RWSET_PRICE)                                                                \
+    X(RW_COSTS, "costs", RWSET_PRICE)                                                              \
+    X(RW_BUCKS, "bucks", RWSET_PRICE)                                                              \
+    X(RW_DOLLARS, "dollars", RWSET_PRICE)                                                          \
+    X(RW_EATS, "eats", RWSET_PRICE)                                                                \
+    X(RW_DEAL, "deal", RWSET_PRICE)                                                                \
+    X(RW_SPEAKER, "speaker", RWSET_SOUND)                                                          \
+    X(RW_SPEAKERS, "speakers", RWSET_SOUND)                                                        \
+    X(RW_SPEAKERPHONE, "speakerphone", RWSET_SOUND)                                                \
+    X(RW_SOUND, "sound", RWSET_SOUND)                                                              \
+    X(RW_SOUNDS, "sounds", RWSET_SOUND)                                                            \
+    X(RW_VOLUME, "volume", RWSET_SOUND)                                                            \
+    X(RW_AUDIO, "audio", RWSET_SOUND)                                                              \
+    X(RW_RINGER, "ringer", RWSET_SOUND)                                                            \
+    X(RW_RING, "ring", RWSET_SOUND)                                                                \
+    X(RW_RINGTONE, "ringtone", RWSET_SOUND)                                                        \
+    X(RW_RINGTONES, "ringtones", RWSET_SOUND)                                                      \
+    X(RW_PORTION, "portion", RWSET_AMOUNT)                                                         \
+    X(RW_PORTIONS, "portions", RWSET_AMOUNT)                                                       \
+    X(RW_SERVING, "serving", RWSET_AMOUNT)                                                         \
+    X(RW_SERVINGS, "servings", RWSET_AMOUNT)                                                       \
+    X(RW_SELECTION, "selection", RWSET_AMOUNT)                                                     \
+    X(RW_MENU, "menu", RWSET_AMOUNT)                                                               \
+    X(RW_VARIETY, "variety", RWSET_AMOUNT)                                                         \
+    X(RW_CHOICE, "choice", RWSET_AMOUNT)                                                           \
+    X(RW_CHOICES, "choices", RWSET_AMOUNT)                                                         \
+    X(RW_SCREEN, "screen", RWSET_AMOUNT)                                                           \
+    X(RW_STORAGE, "storage", RWSET_AMOUNT)                                                         \
+    X(RW_A, "a", RWSET_DEGREE)                                                                     \
+    X(RW_LITTLE, "little", RWSET_DEGREE)                                                           \
+    X(RW_BIT, "bit", RWSET_DEGREE)                                                                 \
+    X(RW_LOT, "lot", RWSET_DEGREE)                                                                 \
+    X(RW_MORE, "more", RWSET_DEGREE | RWSET_MORE)                                                  \
+    X(RW_MUCH, "much", RWSET_DEGREE)                                                               \
+    X(RW_WAY, "way", RWSET_DEGREE)                                                                 \
+    X(RW_TAD, "tad", RWSET_DEGREE)                                                                 \
+    X(RW_SLIGHTLY, "slightly", RWSET_DEGREE)                                                       \
+    X(RW_FAR, "far", RWSET_DEGREE)                                                                 \
+    X(RW_EVEN, "even", RWSET_DEGREE)                                                               \
+    X(RW_LIKED, "liked", RWSET_WISH)                                                               \
+    X(RW_LOVED, "loved", RWSET_WISH)                                                               \
+    X(RW_PREFERRED, "preferred", RWSET_WISH)                                                       \
+    X(RW_APPRECIATED, "appreciated", RWSET_WISH)                                                   \
+    X(RW_COULDNT, "couldn't", RWSET_MODAL_NEG)                                                     \
+    X(RW_COULDNT_BARE, "couldnt", RWSET_MODAL_NEG)                                                 \
+    X(RW_CANT, "can't", RWSET_MODAL_NEG)                                                           \
+    X(RW_CANT_BARE, "cant", RWSET_MODAL_NEG)                                                       \
+    X(RW_CANNOT, "cannot", RWSET_MODAL_NEG)                                                        \
+    X(RW_BE, "be", RWSET_COPULA)                                                                   \
+    X(RW_BEEN, "been", RWSET_COPULA)                                                               \
+    X(RW_GET, "get", RWSET_COPULA)                                                                 \
+    X(RW_ANY, "any", RWSET_MORE)                                                                   \
+    X(RW_SO, "so", RWSET_SO)                                                                       \
+    X(RW_THIS, "this", RWSET_SO)                                                                   \
+    X(RW_SUCH, "such", RWSET_SO)
+
+#define VB_RULE_WORD_ID(id, text, sets) id,
+enum { RW_NONE, VB_RULE_WORDS(VB_RULE_WORD_ID) RW_COUNT };
+#undef VB_RULE_WORD_ID
+
+#endif
