@@ -641,10 +641,9 @@ static bool split_nt(const vb_doc *doc, const unit *u, size_t i)
 /* "Try the sea bass.", "Skip dessert.": a sentence that opens with "try"
  * or "skip" said to the reader recommends or warns. Returns the valence
  * of the imperative at `i` (IMPERATIVE, -IMPERATIVE) or 0: `i` must be the
- * first word of its sentence and the next word not "to" or "again" ("try
- * to avoid it", "try again later"). A negator next does not count ("try
- * not to" recommends): it never did, as roles were assigned left to right,
- * and counting it now would change scores. English-specific. */
+ * first word of its sentence and the next word not "to", "again" or a
+ * negator ("try to avoid it", "try again later", "try not to order the
+ * fish": advice, not a recommendation of the place). English-specific. */
 static double imperative(const unit *u, size_t n_units, size_t i, const vb_doc *doc)
 {
     const bool try_ = key_is(&u[i], RW_TRY), skip = key_is(&u[i], RW_SKIP);
@@ -655,7 +654,8 @@ static double imperative(const unit *u, size_t n_units, size_t i, const vb_doc *
         if (doc->tokens[t].kind != VB_TOKEN_PUNCT)
             return 0.0;
     const size_t j = next_word(u, n_units, i);
-    if (j == SIZE_MAX || key_is(&u[j], RW_TO) || key_is(&u[j], RW_AGAIN))
+    if (j == SIZE_MAX || key_is(&u[j], RW_TO) || key_is(&u[j], RW_AGAIN) ||
+        (u[j].e != NULL && (u[j].e->flags & VB_LEX_NEGATOR)))
         return 0.0;
     return try_ ? IMPERATIVE : -IMPERATIVE;
 }

@@ -246,6 +246,8 @@ static void test_imperative_recommends_or_warns(void **state)
     assert_int_equal((score("I will try it tomorrow"), ds.overall.label), VB_NEUTRAL);
     assert_int_equal((score("Try again later"), ds.overall.label), VB_NEUTRAL);
     assert_int_equal((score("Try to book a table"), ds.overall.label), VB_NEUTRAL);
+    /* nor "try not to", which is advice */
+    assert_int_equal((score("Try not to sit near the door"), ds.overall.label), VB_NEUTRAL);
     assert_true(score("Go for it!") > 0.05);
     /* the staff who wait on tables are no wait */
     assert_true(score("The wait staff were friendly") > score("The staff were friendly") - 1e-9);
