@@ -379,6 +379,18 @@ void vb_agg_counts(const vb_agg *agg, size_t *n_records, size_t *scores_rejected
 
 /* ---- Adding a row -------------------------------------------------------- */
 
+/* llround(v) without the call, for every theme of every row in each of
+ * its groups: below 2^52 the fraction of a double is exact. (From the
+ * perf branch, 0bbd448, checked there against llround on 50 M values.) */
+static inline int64_t round_units(double v)
+{
+    const double a = fabs(v);
+    if (!(a < 0x1p52)) return (int64_t)llround(v); /* huge, or NaN: as llround */
+    int64_t u = (int64_t)a;
+    if (a - (double)u >= 0.5) u++;
+    return v < 0 ? -u : u;
+}
+
 /* A scored row's terms, rounded once (the costly part of an exact add)
  * and merged into each of its groups: w, w^2, w x, w x^2; and per theme
  * i, share[2i] = w/s and share[2i+1] = w x/s with s = k for a top-level
@@ -430,7 +442,7 @@ static void add_to_group(vb_agg *agg, vb_agg_group *g, const vb_agg_input *in, s
         const uint32_t t = in->themes[i];
         vb_agg_cell *c = &g->cells[t];
         c->mentions++;
-        c->sent_sum += (int64_t)llround(in->sentiment[i] * 1e4);
+        c->sent_sum += round_units(in->sentiment[i] * 1e4);
         if (rt == NULL) continue;
         moments_merge(&c->score, c->x, rt);
         vb_xsum_merge(&c->x[VB_SUM_FW], &rt->share[2 * i]);
