@@ -77,9 +77,13 @@ typedef struct edge_table {
     size_t n_used;
 } edge_table;
 
+/* The node sits in the key's high half, which a product moves only into
+ * high bits: fold them down, or edges of the same stem id from different
+ * nodes would share slots and probe in long runs. */
 static inline size_t edge_hash(uint64_t key)
 {
-    return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 17);
+    const uint64_t h = key * 0x9E3779B97F4A7C15ull;
+    return (size_t)(h ^ (h >> 32));
 }
 
 static inline uint32_t edge_find(const edge_table *t, uint32_t node, uint32_t id)
