@@ -14,7 +14,10 @@
  * their own per node and looked at only when the other side's first stem
  * may be in the sentence.
  *
- * Record hits are sorted by a counting sort on the theme.
+ * A record's hits are chained per theme as they come, with a note of
+ * whether they came in order of (start, end), which is the rule: then the
+ * theme's spans are merged from its chain as it is, and only the few
+ * themes whose hits came out of order (a NEAR pair, a regex) are sorted.
  *
  * Sentences are resolved one at a time: the outputs hit in a sentence
  * set role bits per theme (free, conditional on the parent, excluded);
@@ -56,11 +59,19 @@ typedef struct sent_hit {
 } sent_hit;
 
 typedef struct rec_hit {
-    uint32_t theme;
+    uint32_t next;        /* the theme's next hit in the record; 0 ends */
     uint32_t clause;      /* of the first token */
     uint32_t sentence;    /* of the first token */
     size_t start, end;    /* bytes */
 } rec_hit;
+
+/* A theme of the record: its chain of hits. */
+typedef struct rec_theme {
+    uint32_t theme;
+    uint32_t head, tail; /* rec_hit indices */
+    uint32_t n_hits;
+    bool in_order;       /* every hit came at or after the one before */
+} rec_theme;
 
 struct vb_theme_matcher {
     const vb_themes *t;
@@ -86,11 +97,13 @@ struct vb_theme_matcher {
     uint64_t ids_seen;      /* bit (id & 63) of every stem id in the sentence */
     sent_hit *shits;
     size_t n_shits, cap_shits;
-    rec_hit *rhits;
+    rec_hit *rhits;         /* rhits[0] unused, so 0 can end a chain */
     size_t n_rhits, cap_rhits;
-    rec_hit *sorted;        /* rhits by theme, cap_sorted */
+    rec_theme *rthemes;     /* the record's themes, in order of first hit */
+    size_t n_rthemes, cap_rthemes;
+    uint32_t *rtheme_of;    /* n_themes: 1 + index in rthemes, 0 = not hit */
+    rec_hit *sorted;        /* one out-of-order chain, sorted */
     size_t cap_sorted;
-    uint32_t *bucket;       /* n_themes + 1: where each theme's hits start */
     vb_buf text;            /* a sentence's normalised text, for regexes */
     size_t *offs;           /* per token of the sentence: where its norm starts */
     size_t cap_offs;
@@ -112,9 +125,9 @@ vb_theme_matcher *vb_theme_matcher_new(const vb_themes *t, const vb_allocator *a
     m->theme_gen = vb_calloc(a, n, sizeof *m->theme_gen);
     m->theme_flags = vb_calloc(a, n, sizeof *m->theme_flags);
     m->touched = vb_calloc(a, n, sizeof *m->touched);
-    m->bucket = vb_calloc(a, n + 1, sizeof *m->bucket);
+    m->rtheme_of = vb_calloc(a, n, sizeof *m->rtheme_of);
     if (m->theme_gen == NULL || m->theme_flags == NULL || m->touched == NULL ||
-        m->bucket == NULL)
+        m->rtheme_of == NULL)
         goto fail;
     if (t->n_nears > 0 && (m->nears = vb_calloc(a, t->n_nears, sizeof *m->nears)) == NULL)
         goto fail;
@@ -147,8 +160,9 @@ void vb_theme_matcher_free(vb_theme_matcher *m)
     vb_free(a, m->wpos);
     vb_free(a, m->shits);
     vb_free(a, m->rhits);
+    vb_free(a, m->rthemes);
+    vb_free(a, m->rtheme_of);
     vb_free(a, m->sorted);
-    vb_free(a, m->bucket);
     vb_free(a, m->offs);
     vb_free(a, m);
 }
@@ -367,6 +381,33 @@ static int compare_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* Chains hit `x` to theme `th` of the record. */
+static vb_status push_rec_hit(vb_theme_matcher *m, uint32_t th, const rec_hit *x)
+{
+    if (m->n_rhits >= m->cap_rhits) /* n_rhits starts at 1 */
+        TRY(vb_themes_grow(m->alloc, (void **)&m->rhits, &m->cap_rhits, m->n_rhits + 1,
+                           sizeof *m->rhits));
+    const uint32_t at = (uint32_t)m->n_rhits++;
+    m->rhits[at] = *x;
+    const uint32_t slot = m->rtheme_of[th];
+    if (slot == 0) {
+        if (m->n_rthemes == m->cap_rthemes)
+            TRY(vb_themes_grow(m->alloc, (void **)&m->rthemes, &m->cap_rthemes,
+                               m->n_rthemes + 1, sizeof *m->rthemes));
+        m->rthemes[m->n_rthemes++] = (rec_theme){th, at, at, 1, true};
+        m->rtheme_of[th] = (uint32_t)m->n_rthemes;
+        return VB_OK;
+    }
+    rec_theme *rt = &m->rthemes[slot - 1];
+    rec_hit *tail = &m->rhits[rt->tail];
+    if (x->start < tail->start || (x->start == tail->start && x->end < tail->end))
+        rt->in_order = false;
+    tail->next = at;
+    rt->tail = at;
+    rt->n_hits++;
+    return VB_OK;
+}
+
 /* True when a parent (or theirs) of `theme` is excluded in this sentence:
  * an exclude cancels the theme with everything under it. */
 static bool ancestor_excluded(const vb_theme_matcher *m, uint32_t theme)
@@ -415,13 +456,9 @@ static vb_status resolve_sentence(vb_theme_matcher *m, const vb_doc *doc)
         if (!(m->theme_flags[h->theme] & FLAG_MATCHED))
             continue;
         const vb_token *a = &doc->tokens[h->first], *b = &doc->tokens[h->last];
-        for (int32_t th = (int32_t)h->theme; th >= 0; th = t->info[th].parent) {
-            if (m->n_rhits == m->cap_rhits)
-                TRY(vb_themes_grow(m->alloc, (void **)&m->rhits, &m->cap_rhits, m->n_rhits + 1,
-                                   sizeof *m->rhits));
-            m->rhits[m->n_rhits++] =
-                (rec_hit){(uint32_t)th, a->clause, a->sentence, a->start, b->end};
-        }
+        const rec_hit x = {0, a->clause, a->sentence, a->start, b->end};
+        for (int32_t th = (int32_t)h->theme; th >= 0; th = t->info[th].parent)
+            TRY(push_rec_hit(m, (uint32_t)th, &x));
     }
     return VB_OK;
 }
@@ -477,16 +514,12 @@ static vb_status match_sentence(vb_theme_matcher *m, const vb_doc *doc, const vb
 static int compare_rec_hits(const void *a, const void *b)
 {
     const rec_hit *x = a, *y = b;
-    if (x->theme != y->theme)
-        return x->theme < y->theme ? -1 : 1;
     if (x->start != y->start)
         return x->start < y->start ? -1 : 1;
     return (x->end > y->end) - (x->end < y->end);
 }
 
-/* Turns the record's spans into vb_theme_hits: per theme, spans sorted
- * and overlapping ones merged; sentiment the mean compound of the
- * distinct clauses where its spans start. */
+/* Sorts a theme's hits by start and end. */
 static void sort_rec_hits(rec_hit *h, size_t n)
 {
     for (size_t i = 1; i < n; i++) {
@@ -504,44 +537,20 @@ static void sort_rec_hits(rec_hit *h, size_t n)
     }
 }
 
-/* Sorts the record's hits by theme, start and end: a counting sort by
- * theme (stable), then each theme's hits, which arrive nearly in order. */
-static vb_status sort_hits(vb_theme_matcher *m)
+/* An out-of-order chain, copied to m->sorted, sorted and chained again
+ * there; returns its new head. */
+static vb_status sort_chain(vb_theme_matcher *m, const rec_theme *rt, const rec_hit **head)
 {
-    const size_t n_themes = m->t->n_themes;
-    if (m->n_rhits <= 16) {
-        sort_rec_hits(m->rhits, m->n_rhits);
-        return VB_OK;
-    }
-    TRY(vb_themes_grow(m->alloc, (void **)&m->sorted, &m->cap_sorted, m->n_rhits, sizeof *m->sorted));
-    /* Only the themes from the lowest to the highest hit get buckets. */
-    size_t lo = n_themes, hi = 0;
-    for (size_t i = 0; i < m->n_rhits; i++) {
-        const size_t th = m->rhits[i].theme;
-        lo = th < lo ? th : lo;
-        hi = th > hi ? th : hi;
-    }
-    uint32_t *b = m->bucket + lo; /* b[th - lo]: where theme th starts */
-    memset(b, 0, (hi - lo + 2) * sizeof *b);
-    for (size_t i = 0; i < m->n_rhits; i++)
-        b[m->rhits[i].theme - lo + 1]++;
-    for (size_t th = lo; th < hi; th++)
-        b[th - lo + 1] += b[th - lo];
-    for (size_t i = 0; i < m->n_rhits; i++)
-        m->sorted[b[m->rhits[i].theme - lo]++] = m->rhits[i];
-    /* b[th - lo] is now where theme th + 1 starts. */
-    size_t start = 0;
-    for (size_t th = lo; th <= hi; th++) {
-        if (b[th - lo] - start > 1)
-            sort_rec_hits(&m->sorted[start], b[th - lo] - start);
-        start = b[th - lo];
-    }
-    rec_hit *x = m->rhits;
-    size_t cap = m->cap_rhits;
-    m->rhits = m->sorted;
-    m->cap_rhits = m->cap_sorted;
-    m->sorted = x;
-    m->cap_sorted = cap;
+    TRY(vb_themes_grow(m->alloc, (void **)&m->sorted, &m->cap_sorted, rt->n_hits + 1,
+                       sizeof *m->sorted));
+    rec_hit *h = m->sorted + 1; /* sorted[0] stays unused, as rhits[0] */
+    size_t n = 0;
+    for (uint32_t i = rt->head; i != 0; i = m->rhits[i].next)
+        h[n++] = m->rhits[i];
+    sort_rec_hits(h, n);
+    for (size_t i = 0; i < n; i++)
+        h[i].next = i + 1 < n ? (uint32_t)(i + 2) : 0;
+    *head = h;
     return VB_OK;
 }
 
@@ -556,47 +565,80 @@ static double aspect_score(const vb_doc_sentiment *ds, const rec_hit *x)
     return c->compound;
 }
 
+/* Fills `hit` from a chain of hits in order of (start, end), starting at
+ * `x` in `chain`: overlapping spans merged into `ranges`; sentiment the
+ * mean compound of the distinct clauses where its spans start. */
+static size_t merge_chain(const rec_hit *chain, const rec_hit *x, const vb_doc_sentiment *ds,
+                          vb_theme_hit *hit, vb_range *ranges)
+{
+    size_t r = 0, n_clauses = 0;
+    double sum = 0;
+    uint32_t last_clause = UINT32_MAX;
+    for (;; x = &chain[x->next]) {
+        if (x->clause != last_clause) {
+            last_clause = x->clause;
+            if (ds != NULL && ds->clauses != NULL)
+                sum += aspect_score(ds, x);
+            n_clauses++;
+        }
+        if (r > 0 && x->start < ranges[r - 1].end) {
+            if (x->end > ranges[r - 1].end)
+                ranges[r - 1].end = x->end;
+        } else {
+            ranges[r++] = (vb_range){x->start, x->end};
+        }
+        if (x->next == 0)
+            break;
+    }
+    hit->spans = ranges;
+    hit->n_spans = r;
+    hit->sentiment = n_clauses > 0 ? sum / (double)n_clauses : 0.0;
+    return r;
+}
+
+static int compare_rec_themes(const void *a, const void *b)
+{
+    const rec_theme *x = a, *y = b;
+    return (x->theme > y->theme) - (x->theme < y->theme);
+}
+
+/* The record's themes in taxonomy order: few, and mostly in order. */
+static void sort_rec_themes(rec_theme *t, size_t n)
+{
+    if (n > 16) {
+        qsort(t, n, sizeof *t, compare_rec_themes);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        rec_theme x = t[i];
+        size_t j = i;
+        for (; j > 0 && t[j - 1].theme > x.theme; j--)
+            t[j] = t[j - 1];
+        t[j] = x;
+    }
+}
+
 static vb_status collect(vb_theme_matcher *m, const vb_doc_sentiment *ds, vb_arena *arena,
                          vb_theme_result *out)
 {
-    TRY(sort_hits(m));
-    size_t n_themes = 0;
-    for (size_t i = 0; i < m->n_rhits; i++)
-        n_themes += i == 0 || m->rhits[i].theme != m->rhits[i - 1].theme;
-    vb_theme_hit *hits = vb_arena_array(arena, n_themes, sizeof *hits);
-    vb_range *ranges = vb_arena_array(arena, m->n_rhits, sizeof *ranges);
+    sort_rec_themes(m->rthemes, m->n_rthemes);
+    vb_theme_hit *hits = vb_arena_array(arena, m->n_rthemes, sizeof *hits);
+    vb_range *ranges = vb_arena_array(arena, m->n_rhits - 1, sizeof *ranges);
     if (hits == NULL || ranges == NULL)
         return VB_ENOMEM;
-    size_t h = 0, r = 0;
-    for (size_t i = 0; i < m->n_rhits;) {
-        const uint32_t theme = m->rhits[i].theme;
-        vb_theme_hit *hit = &hits[h++];
-        hit->theme = theme;
-        hit->spans = &ranges[r];
-        hit->n_spans = 0;
-        double sum = 0;
-        size_t n_clauses = 0;
-        uint32_t last_clause = UINT32_MAX;
-        for (; i < m->n_rhits && m->rhits[i].theme == theme; i++) {
-            const rec_hit *x = &m->rhits[i];
-            if (x->clause != last_clause) {
-                last_clause = x->clause;
-                if (ds != NULL && ds->clauses != NULL)
-                    sum += aspect_score(ds, x);
-                n_clauses++;
-            }
-            if (hit->n_spans > 0 && x->start < ranges[r - 1].end) {
-                if (x->end > ranges[r - 1].end)
-                    ranges[r - 1].end = x->end;
-            } else {
-                ranges[r++] = (vb_range){x->start, x->end};
-                hit->n_spans++;
-            }
+    size_t r = 0;
+    for (size_t i = 0; i < m->n_rthemes; i++) {
+        const rec_theme *rt = &m->rthemes[i];
+        const rec_hit *chain = m->rhits, *head = &m->rhits[rt->head];
+        if (!rt->in_order) {
+            TRY(sort_chain(m, rt, &head));
+            chain = m->sorted;
         }
-        hit->sentiment = n_clauses > 0 ? sum / (double)n_clauses : 0.0;
+        hits[i].theme = rt->theme;
+        r += merge_chain(chain, head, ds, &hits[i], ranges + r);
     }
     out->hits = hits;
-    out->n_hits = n_themes;
+    out->n_hits = m->n_rthemes;
     return VB_OK;
 }
 
@@ -619,7 +661,11 @@ vb_status vb_themes_match(vb_theme_matcher *m, const vb_doc *doc, const vb_doc_s
         m->ids = m->own_ids;
     }
     m->doc = doc;
-    m->n_rhits = 0;
+    /* Forget the last record's themes. */
+    for (size_t i = 0; i < m->n_rthemes; i++)
+        m->rtheme_of[m->rthemes[i].theme] = 0;
+    m->n_rthemes = 0;
+    m->n_rhits = 1;
     m->warning = NULL;
     m->limit_hits = 0;
     m->arena = arena;
@@ -629,7 +675,7 @@ vb_status vb_themes_match(vb_theme_matcher *m, const vb_doc *doc, const vb_doc_s
         TRY(match_sentence(m, doc, &doc->sentences[s]));
     out->warning = m->warning;
     out->regex_limit_hits = m->limit_hits;
-    if (m->n_rhits == 0)
+    if (m->n_rthemes == 0)
         return VB_OK;
     return collect(m, ds, arena, out);
 }
