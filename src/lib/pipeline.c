@@ -586,10 +586,32 @@ static vb_status put_themes_slow(vb_buf *b, const vb_lexicon *lex, const vb_reco
     return vb_buf_putc(b, ']');
 }
 
+/* True when theme hit `h` writes the same sentiment and spans as `g`, as a
+ * parent does whose only mentions are its child's. Bits, not ==, so that
+ * 0.0 and -0.0 stay apart. */
+static bool same_tail(const vb_theme_hit *h, const vb_theme_hit *g)
+{
+    return h->n_spans == g->n_spans && memcmp(&h->sentiment, &g->sentiment, sizeof(double)) == 0 &&
+           memcmp(h->spans, g->spans, h->n_spans * sizeof *h->spans) == 0;
+}
+
+/* Appends the `len` bytes at offset `at` of `b` again. */
+static vb_status repeat(vb_buf *b, size_t at, size_t len)
+{
+    TRY(vb_buf_reserve(b, len));
+    memcpy(b->data + b->len, b->data + at, len);
+    b->len += len;
+    b->data[b->len] = '\0';
+    return VB_OK;
+}
+
 static vb_status put_themes(vb_buf *b, const vb_lexicon *lex, const vb_record *r)
 {
     enum { SPAN_MAX = 2 * VB_JSON_SIZE_MAX + 4 };
     const size_t start = b->len;
+    /* What the theme before wrote after its head: the sentiment, then the
+     * spans. A parent often repeats its child, and both are copied. */
+    size_t tail_at = 0, num_len = 0, tail_len = 0;
     TRY(vb_buf_append(b, ",\"themes\":[", 11));
     for (size_t i = 0; i < r->n_themes; i++) {
         const vb_theme_hit *h = &r->themes[i];
@@ -599,7 +621,19 @@ static vb_status put_themes(vb_buf *b, const vb_lexicon *lex, const vb_record *r
         if (i > 0)
             TRY(vb_buf_putc(b, ','));
         TRY(vb_buf_append(b, head, head_len));
-        TRY(vb_json_number(b, h->sentiment, 4));
+        if (i > 0 && same_tail(h, h - 1)) {
+            const size_t at = b->len;
+            TRY(repeat(b, tail_at, tail_len));
+            tail_at = at;
+            continue;
+        }
+        const size_t at = b->len;
+        if (i > 0 && memcmp(&h->sentiment, &h[-1].sentiment, sizeof(double)) == 0)
+            TRY(repeat(b, tail_at, num_len));
+        else
+            TRY(vb_json_number(b, h->sentiment, 4));
+        tail_at = at;
+        num_len = b->len - at;
         if (h->n_spans > (SIZE_MAX - 16) / SPAN_MAX ||
             vb_buf_reserve(b, 16 + h->n_spans * SPAN_MAX) != VB_OK) {
             b->len = start; /* start again, the careful way */
@@ -622,6 +656,7 @@ static vb_status put_themes(vb_buf *b, const vb_lexicon *lex, const vb_record *r
         *p++ = '}';
         *p = '\0';
         b->len = (size_t)(p - b->data);
+        tail_len = b->len - tail_at;
     }
     return vb_buf_putc(b, ']');
 }
