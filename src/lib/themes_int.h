@@ -30,7 +30,8 @@ enum {
     ROLE_EXCL = 1u << 2,   /* suppresses the theme in this sentence */
     ROLE_NEAR_A = 1u << 3, /* left operand of NEAR rule `near` */
     ROLE_NEAR_B = 1u << 4, /* right operand */
-    FLAG_MATCHED = 1u << 5 /* per-sentence flag: the theme matches here */
+    FLAG_MATCHED = 1u << 5, /* per-sentence flag: the theme matches here */
+    FLAG_DECIDED = 1u << 6  /* per-sentence flag: FLAG_MATCHED is settled */
 };
 
 /* ---- hash tables ---------------------------------------------------------- */

@@ -21,8 +21,8 @@
  *
  * Sentences are resolved one at a time: the outputs hit in a sentence
  * set role bits per theme (free, conditional on the parent, excluded);
- * themes are then decided in taxonomy order, which puts parents first, so
- * a child's conditional terms can look at its parent's result. Per-theme
+ * a theme is then decided when its first hit is moved to the record, its
+ * parent first when its conditional terms need the parent's result. Per-theme
  * scratch is stamped with a sentence generation instead of being cleared,
  * so a sentence costs what it hits, not the size of the taxonomy.
  */
@@ -79,9 +79,8 @@ struct vb_theme_matcher {
     vb_regex_scratch *rx;   /* NULL without regexes */
     uint32_t gen;           /* current sentence generation; 0 is never current */
     uint32_t *theme_gen;    /* n_themes: generation of theme_flags[i] */
-    uint8_t *theme_flags;   /* n_themes: ROLE_FREE|COND|EXCL|FLAG_MATCHED */
-    uint32_t *touched;      /* n_themes: themes hit in this sentence */
-    size_t n_touched;
+    uint8_t *theme_flags;   /* n_themes: ROLE_FREE|COND|EXCL, FLAG_* */
+    bool any_excl;          /* an exclude hit in this sentence */
     near_state *nears;      /* n_nears */
     bool *regex_off;        /* n_regexes: cut off by a limit in this record */
     const uint32_t *ids;    /* per token of the record: stem id, 0 = in no term */
@@ -124,10 +123,8 @@ vb_theme_matcher *vb_theme_matcher_new(const vb_themes *t, const vb_allocator *a
     size_t n = t->n_themes;
     m->theme_gen = vb_calloc(a, n, sizeof *m->theme_gen);
     m->theme_flags = vb_calloc(a, n, sizeof *m->theme_flags);
-    m->touched = vb_calloc(a, n, sizeof *m->touched);
     m->rtheme_of = vb_calloc(a, n, sizeof *m->rtheme_of);
-    if (m->theme_gen == NULL || m->theme_flags == NULL || m->touched == NULL ||
-        m->rtheme_of == NULL)
+    if (m->theme_gen == NULL || m->theme_flags == NULL || m->rtheme_of == NULL)
         goto fail;
     if (t->n_nears > 0 && (m->nears = vb_calloc(a, t->n_nears, sizeof *m->nears)) == NULL)
         goto fail;
@@ -153,7 +150,6 @@ void vb_theme_matcher_free(vb_theme_matcher *m)
     vb_buf_free(&m->text);
     vb_free(a, m->theme_gen);
     vb_free(a, m->theme_flags);
-    vb_free(a, m->touched);
     vb_free(a, m->nears);
     vb_free(a, m->regex_off);
     vb_free(a, m->own_ids);
@@ -173,11 +169,12 @@ static vb_status add_hit(vb_theme_matcher *m, uint32_t theme, uint32_t role, uin
     if (m->theme_gen[theme] != m->gen) {
         m->theme_gen[theme] = m->gen;
         m->theme_flags[theme] = 0;
-        m->touched[m->n_touched++] = theme;
     }
     m->theme_flags[theme] |= (uint8_t)role;
-    if (role == ROLE_EXCL)
+    if (role == ROLE_EXCL) {
+        m->any_excl = true;
         return VB_OK;
+    }
     if (m->n_shits == m->cap_shits)
         TRY(vb_themes_grow(m->alloc, (void **)&m->shits, &m->cap_shits, m->n_shits + 1,
                            sizeof *m->shits));
@@ -375,12 +372,6 @@ static vb_status regex_hits(vb_theme_matcher *m, const vb_doc *doc, size_t first
     return VB_OK;
 }
 
-static int compare_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
-
 /* Chains hit `x` to theme `th` of the record. */
 static vb_status push_rec_hit(vb_theme_matcher *m, uint32_t th, const rec_hit *x)
 {
@@ -418,42 +409,35 @@ static bool ancestor_excluded(const vb_theme_matcher *m, uint32_t theme)
     return false;
 }
 
-/* Decides the themes of the sentence and moves their spans to the record:
- * a theme matches unless excluded here, by its own free terms, or by its
- * conditional terms where its parent matches. Ancestors get the spans too. */
+/* Whether theme `th`, hit in this sentence, matches there: unless
+ * excluded here, by its own free terms, or by its conditional terms where
+ * its parent matches. Decided once per sentence. */
+static bool decide(vb_theme_matcher *m, uint32_t th)
+{
+    const uint8_t f = m->theme_flags[th];
+    if (f & FLAG_DECIDED)
+        return (f & FLAG_MATCHED) != 0;
+    bool matched = false;
+    if (!(f & ROLE_EXCL) && !(m->any_excl && ancestor_excluded(m, th))) {
+        if (f & ROLE_FREE) {
+            matched = true;
+        } else if (f & ROLE_COND) {
+            const int32_t p = m->t->info[th].parent;
+            matched = p >= 0 && m->theme_gen[p] == m->gen && decide(m, (uint32_t)p);
+        }
+    }
+    m->theme_flags[th] = (uint8_t)(f | FLAG_DECIDED | (matched ? FLAG_MATCHED : 0));
+    return matched;
+}
+
+/* Moves the spans of the themes that match in the sentence to the record,
+ * each to the theme and all its ancestors. */
 static vb_status resolve_sentence(vb_theme_matcher *m, const vb_doc *doc)
 {
     const vb_themes *t = m->t;
-    if (m->n_touched > 16) {
-        qsort(m->touched, m->n_touched, sizeof *m->touched, compare_u32);
-    } else {
-        for (size_t i = 1; i < m->n_touched; i++) {
-            uint32_t x = m->touched[i];
-            size_t j = i;
-            for (; j > 0 && m->touched[j - 1] > x; j--)
-                m->touched[j] = m->touched[j - 1];
-            m->touched[j] = x;
-        }
-    }
-    for (size_t i = 0; i < m->n_touched; i++) {
-        const uint32_t th = m->touched[i];
-        uint8_t f = m->theme_flags[th];
-        bool matched = false;
-        if (!(f & ROLE_EXCL) && !ancestor_excluded(m, th)) {
-            if (f & ROLE_FREE) {
-                matched = true;
-            } else if (f & ROLE_COND) {
-                int32_t p = t->info[th].parent;
-                matched = p >= 0 && m->theme_gen[p] == m->gen &&
-                          (m->theme_flags[p] & FLAG_MATCHED);
-            }
-        }
-        if (matched)
-            m->theme_flags[th] = (uint8_t)(f | FLAG_MATCHED);
-    }
     for (size_t i = 0; i < m->n_shits; i++) {
         const sent_hit *h = &m->shits[i];
-        if (!(m->theme_flags[h->theme] & FLAG_MATCHED))
+        if (!decide(m, h->theme))
             continue;
         const vb_token *a = &doc->tokens[h->first], *b = &doc->tokens[h->last];
         const rec_hit x = {0, a->clause, a->sentence, a->start, b->end};
@@ -473,7 +457,7 @@ static vb_status match_sentence(vb_theme_matcher *m, const vb_doc *doc, const vb
             m->nears[i].gen = 0;
         m->gen = 1;
     }
-    m->n_touched = 0;
+    m->any_excl = false;
     m->n_shits = 0;
     const size_t first = s->first_token, end = s->first_token + s->n_tokens;
     const bool prefixes = t->max_prefix_len > 0;
@@ -506,7 +490,7 @@ static vb_status match_sentence(vb_theme_matcher *m, const vb_doc *doc, const vb
     }
     if (t->n_regexes > 0 && s->n_tokens > 0)
         TRY(regex_hits(m, doc, first, end));
-    if (m->n_touched == 0)
+    if (m->n_shits == 0)
         return VB_OK;
     return resolve_sentence(m, doc);
 }
