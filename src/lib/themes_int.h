@@ -108,6 +108,8 @@ typedef struct output {
     uint32_t role; /* one ROLE_* */
     uint32_t near; /* NEAR rule, for ROLE_NEAR_A/B */
     uint32_t next; /* next output of the same node or prefix; 0 ends */
+    uint32_t partner; /* ROLE_NEAR_A/B: the other side's first stem id
+                       * (0: a prefix), copied from the rule */
 } output;
 
 typedef struct trie_node {

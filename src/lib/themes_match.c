@@ -163,8 +163,8 @@ void vb_theme_matcher_free(vb_theme_matcher *m)
     vb_free(a, m);
 }
 
-static vb_status add_hit(vb_theme_matcher *m, uint32_t theme, uint32_t role, uint32_t first,
-                         uint32_t last)
+static inline vb_status add_hit(vb_theme_matcher *m, uint32_t theme, uint32_t role,
+                                uint32_t first, uint32_t last)
 {
     if (m->theme_gen[theme] != m->gen) {
         m->theme_gen[theme] = m->gen;
@@ -242,8 +242,9 @@ static vb_status near_hit(vb_theme_matcher *m, const output *o, uint32_t first, 
     return VB_OK;
 }
 
-/* A NEAR operand whose other side cannot occur in the sentence (its first
- * stem is not there) changes nothing and is skipped. */
+/* The outputs of a list at tokens [first, last]. A NEAR operand whose
+ * other side cannot occur in the sentence (its first stem is not there)
+ * changes nothing and is skipped. */
 static vb_status emit(vb_theme_matcher *m, uint32_t head, uint32_t first, uint32_t last)
 {
     const output *outs = m->t->outs;
@@ -252,13 +253,21 @@ static vb_status emit(vb_theme_matcher *m, uint32_t head, uint32_t first, uint32
         if (o->role == ROLE_NEAR_A || o->role == ROLE_NEAR_B) {
             if (!m->near_ready)
                 prepare_near(m);
-            const uint32_t other = m->t->nears[o->near].first_id[o->role == ROLE_NEAR_A];
-            if (other == 0 || ((m->ids_seen >> (other & 63)) & 1))
+            if (o->partner == 0 || ((m->ids_seen >> (o->partner & 63)) & 1))
                 TRY(near_hit(m, o, first, last));
         } else {
             TRY(add_hit(m, o->theme, o->role, first, last));
         }
     }
+    return VB_OK;
+}
+
+/* emit() for a list without NEAR operands (a trie node's `out`). */
+static vb_status emit_plain(vb_theme_matcher *m, uint32_t head, uint32_t first, uint32_t last)
+{
+    const output *outs = m->t->outs;
+    for (uint32_t i = head; i != 0; i = outs[i].next)
+        TRY(add_hit(m, outs[i].theme, outs[i].role, first, last));
     return VB_OK;
 }
 
@@ -471,7 +480,7 @@ static vb_status match_sentence(vb_theme_matcher *m, const vb_doc *doc, const vb
         for (size_t j = i; node != 0;) {
             const trie_node *nd = &t->nodes[node];
             if (nd->out != 0)
-                TRY(emit(m, nd->out, (uint32_t)i, (uint32_t)j));
+                TRY(emit_plain(m, nd->out, (uint32_t)i, (uint32_t)j));
             if (nd->near_out != 0) {
                 if (!m->near_ready)
                     prepare_near(m);
