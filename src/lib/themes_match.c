@@ -262,6 +262,19 @@ static vb_status emit(vb_theme_matcher *m, uint32_t head, uint32_t first, uint32
     return VB_OK;
 }
 
+/* emit() for a list of NEAR operands only (a trie node's `near_out`), in
+ * a sentence whose ids_seen is set. */
+static vb_status emit_near(vb_theme_matcher *m, uint32_t head, uint32_t first, uint32_t last)
+{
+    const output *outs = m->t->outs;
+    for (uint32_t i = head; i != 0; i = outs[i].next) {
+        const uint32_t other = outs[i].partner;
+        if (other == 0 || ((m->ids_seen >> (other & 63)) & 1))
+            TRY(near_hit(m, &outs[i], first, last));
+    }
+    return VB_OK;
+}
+
 /* emit() for a list without NEAR operands (a trie node's `out`). */
 static vb_status emit_plain(vb_theme_matcher *m, uint32_t head, uint32_t first, uint32_t last)
 {
@@ -499,7 +512,7 @@ static vb_status match_sentence(vb_theme_matcher *m, const vb_doc *doc, const vb
                 if (!m->near_ready)
                     prepare_near(m);
                 if (nd->partners & m->ids_seen)
-                    TRY(emit(m, nd->near_out, (uint32_t)i, (uint32_t)j));
+                    TRY(emit_near(m, nd->near_out, (uint32_t)i, (uint32_t)j));
             }
             if (++j >= end)
                 break;
