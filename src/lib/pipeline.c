@@ -586,10 +586,65 @@ static vb_status put_themes_slow(vb_buf *b, const vb_lexicon *lex, const vb_reco
     return vb_buf_putc(b, ']');
 }
 
+/* vb_json_put_size() for a span's offsets, which are bytes into one
+ * comment and so mostly below 1000: two digits at a time from a table
+ * instead of a division per digit. */
+static char *put_offset(char *p, size_t n)
+{
+    static const char pairs[] =
+        "00010203040506070809101112131415161718192021222324"
+        "25262728293031323334353637383940414243444546474849"
+        "50515253545556575859606162636465666768697071727374"
+        "75767778798081828384858687888990919293949596979899";
+    if (n < 10) {
+        *p = (char)('0' + n);
+        return p + 1;
+    }
+    if (n < 100) {
+        memcpy(p, pairs + 2 * n, 2);
+        return p + 2;
+    }
+    if (n < 1000) {
+        *p = (char)('0' + n / 100);
+        memcpy(p + 1, pairs + 2 * (n % 100), 2);
+        return p + 3;
+    }
+    return vb_json_put_size(p, n);
+}
+
+/* True when theme hit `h` writes the same sentiment and spans as `g`, as a
+ * parent does whose only mentions are its child's. Bits, not ==, so that
+ * 0.0 and -0.0 stay apart. */
+static bool same_tail(const vb_theme_hit *h, const vb_theme_hit *g)
+{
+    return h->n_spans == g->n_spans && memcmp(&h->sentiment, &g->sentiment, sizeof(double)) == 0 &&
+           memcmp(h->spans, g->spans, h->n_spans * sizeof *h->spans) == 0;
+}
+
+/* Makes room for `extra` bytes; the test inline, as the room is nearly
+ * always there. */
+static vb_status room(vb_buf *b, size_t extra)
+{
+    return vb_buf_fits(b, extra) ? VB_OK : vb_buf_reserve(b, extra);
+}
+
+/* Appends the `len` bytes at offset `at` of `b` again. */
+static vb_status repeat(vb_buf *b, size_t at, size_t len)
+{
+    TRY(room(b, len));
+    memcpy(b->data + b->len, b->data + at, len);
+    b->len += len;
+    b->data[b->len] = '\0';
+    return VB_OK;
+}
+
 static vb_status put_themes(vb_buf *b, const vb_lexicon *lex, const vb_record *r)
 {
     enum { SPAN_MAX = 2 * VB_JSON_SIZE_MAX + 4 };
     const size_t start = b->len;
+    /* What the theme before wrote after its head: the sentiment, then the
+     * spans. A parent often repeats its child, and both are copied. */
+    size_t tail_at = 0, num_len = 0, tail_len = 0;
     TRY(vb_buf_append(b, ",\"themes\":[", 11));
     for (size_t i = 0; i < r->n_themes; i++) {
         const vb_theme_hit *h = &r->themes[i];
@@ -599,9 +654,21 @@ static vb_status put_themes(vb_buf *b, const vb_lexicon *lex, const vb_record *r
         if (i > 0)
             TRY(vb_buf_putc(b, ','));
         TRY(vb_buf_append(b, head, head_len));
-        TRY(vb_json_number(b, h->sentiment, 4));
+        if (i > 0 && same_tail(h, h - 1)) {
+            const size_t at = b->len;
+            TRY(repeat(b, tail_at, tail_len));
+            tail_at = at;
+            continue;
+        }
+        const size_t at = b->len;
+        if (i > 0 && memcmp(&h->sentiment, &h[-1].sentiment, sizeof(double)) == 0)
+            TRY(repeat(b, tail_at, num_len));
+        else
+            TRY(vb_json_number(b, h->sentiment, 4));
+        tail_at = at;
+        num_len = b->len - at;
         if (h->n_spans > (SIZE_MAX - 16) / SPAN_MAX ||
-            vb_buf_reserve(b, 16 + h->n_spans * SPAN_MAX) != VB_OK) {
+            room(b, 16 + h->n_spans * SPAN_MAX) != VB_OK) {
             b->len = start; /* start again, the careful way */
             b->data[start] = '\0';
             return put_themes_slow(b, lex, r);
@@ -613,15 +680,16 @@ static vb_status put_themes(vb_buf *b, const vb_lexicon *lex, const vb_record *r
             if (k > 0)
                 *p++ = ',';
             *p++ = '[';
-            p = vb_json_put_size(p, h->spans[k].start);
+            p = put_offset(p, h->spans[k].start);
             *p++ = ',';
-            p = vb_json_put_size(p, h->spans[k].end);
+            p = put_offset(p, h->spans[k].end);
             *p++ = ']';
         }
         *p++ = ']';
         *p++ = '}';
         *p = '\0';
         b->len = (size_t)(p - b->data);
+        tail_len = b->len - tail_at;
     }
     return vb_buf_putc(b, ']');
 }

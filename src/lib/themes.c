@@ -167,7 +167,7 @@ static vb_status add_output(vb_themes *t, uint32_t *head, uint32_t theme, uint32
     if (t->n_outs == 0)
         t->n_outs = 1; /* outs[0] is the list end */
     TRY(vb_themes_grow(t->alloc, (void **)&t->outs, &t->cap_outs, t->n_outs + 1, sizeof *t->outs));
-    t->outs[t->n_outs] = (output){theme, role, near, *head};
+    t->outs[t->n_outs] = (output){theme, role, near, *head, 0};
     *head = (uint32_t)t->n_outs++;
     return VB_OK;
 }
@@ -394,11 +394,15 @@ static vb_status compile(compiler *c)
         if (e->s != NULL)
             t->id_root[e->value] = edge_find(&t->edges, 0, e->value);
     }
+    for (size_t o = 1; st == VB_OK && o < t->n_outs; o++) {
+        output *out = &t->outs[o];
+        if (out->role == ROLE_NEAR_A || out->role == ROLE_NEAR_B)
+            out->partner = t->nears[out->near].first_id[out->role == ROLE_NEAR_A];
+    }
     for (size_t i = 0; st == VB_OK && i < t->n_nodes; i++) {
         trie_node *nd = &t->nodes[i];
         for (uint32_t o = nd->near_out; o != 0; o = t->outs[o].next) {
-            const uint32_t other =
-                t->nears[t->outs[o].near].first_id[t->outs[o].role == ROLE_NEAR_A];
+            const uint32_t other = t->outs[o].partner;
             nd->partners |= other == 0 ? ~(uint64_t)0 : (uint64_t)1 << (other & 63);
         }
     }

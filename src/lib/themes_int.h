@@ -30,7 +30,8 @@ enum {
     ROLE_EXCL = 1u << 2,   /* suppresses the theme in this sentence */
     ROLE_NEAR_A = 1u << 3, /* left operand of NEAR rule `near` */
     ROLE_NEAR_B = 1u << 4, /* right operand */
-    FLAG_MATCHED = 1u << 5 /* per-sentence flag: the theme matches here */
+    FLAG_MATCHED = 1u << 5, /* per-sentence flag: the theme matches here */
+    FLAG_DECIDED = 1u << 6  /* per-sentence flag: FLAG_MATCHED is settled */
 };
 
 /* ---- hash tables ---------------------------------------------------------- */
@@ -77,9 +78,13 @@ typedef struct edge_table {
     size_t n_used;
 } edge_table;
 
+/* The node sits in the key's high half, which a product moves only into
+ * high bits: fold them down, or edges of the same stem id from different
+ * nodes would share slots and probe in long runs. */
 static inline size_t edge_hash(uint64_t key)
 {
-    return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 17);
+    const uint64_t h = key * 0x9E3779B97F4A7C15ull;
+    return (size_t)(h ^ (h >> 32));
 }
 
 static inline uint32_t edge_find(const edge_table *t, uint32_t node, uint32_t id)
@@ -103,6 +108,8 @@ typedef struct output {
     uint32_t role; /* one ROLE_* */
     uint32_t near; /* NEAR rule, for ROLE_NEAR_A/B */
     uint32_t next; /* next output of the same node or prefix; 0 ends */
+    uint32_t partner; /* ROLE_NEAR_A/B: the other side's first stem id
+                       * (0: a prefix), copied from the rule */
 } output;
 
 typedef struct trie_node {

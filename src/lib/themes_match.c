@@ -14,12 +14,15 @@
  * their own per node and looked at only when the other side's first stem
  * may be in the sentence.
  *
- * Record hits are sorted by a counting sort on the theme.
+ * A record's hits are chained per theme as they come, with a note of
+ * whether they came in order of (start, end), which is the rule: then the
+ * theme's spans are merged from its chain as it is, and only the few
+ * themes whose hits came out of order (a NEAR pair, a regex) are sorted.
  *
  * Sentences are resolved one at a time: the outputs hit in a sentence
  * set role bits per theme (free, conditional on the parent, excluded);
- * themes are then decided in taxonomy order, which puts parents first, so
- * a child's conditional terms can look at its parent's result. Per-theme
+ * a theme is then decided when its first hit is moved to the record, its
+ * parent first when its conditional terms need the parent's result. Per-theme
  * scratch is stamped with a sentence generation instead of being cleared,
  * so a sentence costs what it hits, not the size of the taxonomy.
  */
@@ -56,11 +59,19 @@ typedef struct sent_hit {
 } sent_hit;
 
 typedef struct rec_hit {
-    uint32_t theme;
+    uint32_t next;        /* the theme's next hit in the record; 0 ends */
     uint32_t clause;      /* of the first token */
     uint32_t sentence;    /* of the first token */
     size_t start, end;    /* bytes */
 } rec_hit;
+
+/* A theme of the record: its chain of hits. */
+typedef struct rec_theme {
+    uint32_t theme;
+    uint32_t head, tail; /* rec_hit indices */
+    uint32_t n_hits;
+    bool in_order;       /* every hit came at or after the one before */
+} rec_theme;
 
 struct vb_theme_matcher {
     const vb_themes *t;
@@ -68,9 +79,8 @@ struct vb_theme_matcher {
     vb_regex_scratch *rx;   /* NULL without regexes */
     uint32_t gen;           /* current sentence generation; 0 is never current */
     uint32_t *theme_gen;    /* n_themes: generation of theme_flags[i] */
-    uint8_t *theme_flags;   /* n_themes: ROLE_FREE|COND|EXCL|FLAG_MATCHED */
-    uint32_t *touched;      /* n_themes: themes hit in this sentence */
-    size_t n_touched;
+    uint8_t *theme_flags;   /* n_themes: ROLE_FREE|COND|EXCL, FLAG_* */
+    bool any_excl;          /* an exclude hit in this sentence */
     near_state *nears;      /* n_nears */
     bool *regex_off;        /* n_regexes: cut off by a limit in this record */
     const uint32_t *ids;    /* per token of the record: stem id, 0 = in no term */
@@ -86,11 +96,13 @@ struct vb_theme_matcher {
     uint64_t ids_seen;      /* bit (id & 63) of every stem id in the sentence */
     sent_hit *shits;
     size_t n_shits, cap_shits;
-    rec_hit *rhits;
+    rec_hit *rhits;         /* rhits[0] unused, so 0 can end a chain */
     size_t n_rhits, cap_rhits;
-    rec_hit *sorted;        /* rhits by theme, cap_sorted */
+    rec_theme *rthemes;     /* the record's themes, in order of first hit */
+    size_t n_rthemes, cap_rthemes;
+    uint32_t *rtheme_of;    /* n_themes: 1 + index in rthemes, 0 = not hit */
+    rec_hit *sorted;        /* one out-of-order chain, sorted */
     size_t cap_sorted;
-    uint32_t *bucket;       /* n_themes + 1: where each theme's hits start */
     vb_buf text;            /* a sentence's normalised text, for regexes */
     size_t *offs;           /* per token of the sentence: where its norm starts */
     size_t cap_offs;
@@ -111,10 +123,8 @@ vb_theme_matcher *vb_theme_matcher_new(const vb_themes *t, const vb_allocator *a
     size_t n = t->n_themes;
     m->theme_gen = vb_calloc(a, n, sizeof *m->theme_gen);
     m->theme_flags = vb_calloc(a, n, sizeof *m->theme_flags);
-    m->touched = vb_calloc(a, n, sizeof *m->touched);
-    m->bucket = vb_calloc(a, n + 1, sizeof *m->bucket);
-    if (m->theme_gen == NULL || m->theme_flags == NULL || m->touched == NULL ||
-        m->bucket == NULL)
+    m->rtheme_of = vb_calloc(a, n, sizeof *m->rtheme_of);
+    if (m->theme_gen == NULL || m->theme_flags == NULL || m->rtheme_of == NULL)
         goto fail;
     if (t->n_nears > 0 && (m->nears = vb_calloc(a, t->n_nears, sizeof *m->nears)) == NULL)
         goto fail;
@@ -140,30 +150,31 @@ void vb_theme_matcher_free(vb_theme_matcher *m)
     vb_buf_free(&m->text);
     vb_free(a, m->theme_gen);
     vb_free(a, m->theme_flags);
-    vb_free(a, m->touched);
     vb_free(a, m->nears);
     vb_free(a, m->regex_off);
     vb_free(a, m->own_ids);
     vb_free(a, m->wpos);
     vb_free(a, m->shits);
     vb_free(a, m->rhits);
+    vb_free(a, m->rthemes);
+    vb_free(a, m->rtheme_of);
     vb_free(a, m->sorted);
-    vb_free(a, m->bucket);
     vb_free(a, m->offs);
     vb_free(a, m);
 }
 
-static vb_status add_hit(vb_theme_matcher *m, uint32_t theme, uint32_t role, uint32_t first,
-                         uint32_t last)
+static inline vb_status add_hit(vb_theme_matcher *m, uint32_t theme, uint32_t role,
+                                uint32_t first, uint32_t last)
 {
     if (m->theme_gen[theme] != m->gen) {
         m->theme_gen[theme] = m->gen;
         m->theme_flags[theme] = 0;
-        m->touched[m->n_touched++] = theme;
     }
     m->theme_flags[theme] |= (uint8_t)role;
-    if (role == ROLE_EXCL)
+    if (role == ROLE_EXCL) {
+        m->any_excl = true;
         return VB_OK;
+    }
     if (m->n_shits == m->cap_shits)
         TRY(vb_themes_grow(m->alloc, (void **)&m->shits, &m->cap_shits, m->n_shits + 1,
                            sizeof *m->shits));
@@ -231,8 +242,9 @@ static vb_status near_hit(vb_theme_matcher *m, const output *o, uint32_t first, 
     return VB_OK;
 }
 
-/* A NEAR operand whose other side cannot occur in the sentence (its first
- * stem is not there) changes nothing and is skipped. */
+/* The outputs of a list at tokens [first, last]. A NEAR operand whose
+ * other side cannot occur in the sentence (its first stem is not there)
+ * changes nothing and is skipped. */
 static vb_status emit(vb_theme_matcher *m, uint32_t head, uint32_t first, uint32_t last)
 {
     const output *outs = m->t->outs;
@@ -241,13 +253,34 @@ static vb_status emit(vb_theme_matcher *m, uint32_t head, uint32_t first, uint32
         if (o->role == ROLE_NEAR_A || o->role == ROLE_NEAR_B) {
             if (!m->near_ready)
                 prepare_near(m);
-            const uint32_t other = m->t->nears[o->near].first_id[o->role == ROLE_NEAR_A];
-            if (other == 0 || ((m->ids_seen >> (other & 63)) & 1))
+            if (o->partner == 0 || ((m->ids_seen >> (o->partner & 63)) & 1))
                 TRY(near_hit(m, o, first, last));
         } else {
             TRY(add_hit(m, o->theme, o->role, first, last));
         }
     }
+    return VB_OK;
+}
+
+/* emit() for a list of NEAR operands only (a trie node's `near_out`), in
+ * a sentence whose ids_seen is set. */
+static vb_status emit_near(vb_theme_matcher *m, uint32_t head, uint32_t first, uint32_t last)
+{
+    const output *outs = m->t->outs;
+    for (uint32_t i = head; i != 0; i = outs[i].next) {
+        const uint32_t other = outs[i].partner;
+        if (other == 0 || ((m->ids_seen >> (other & 63)) & 1))
+            TRY(near_hit(m, &outs[i], first, last));
+    }
+    return VB_OK;
+}
+
+/* emit() for a list without NEAR operands (a trie node's `out`). */
+static vb_status emit_plain(vb_theme_matcher *m, uint32_t head, uint32_t first, uint32_t last)
+{
+    const output *outs = m->t->outs;
+    for (uint32_t i = head; i != 0; i = outs[i].next)
+        TRY(add_hit(m, outs[i].theme, outs[i].role, first, last));
     return VB_OK;
 }
 
@@ -361,10 +394,31 @@ static vb_status regex_hits(vb_theme_matcher *m, const vb_doc *doc, size_t first
     return VB_OK;
 }
 
-static int compare_u32(const void *a, const void *b)
+/* Chains hit `x` to theme `th` of the record. */
+static vb_status push_rec_hit(vb_theme_matcher *m, uint32_t th, const rec_hit *x)
 {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
+    if (m->n_rhits >= m->cap_rhits) /* n_rhits starts at 1 */
+        TRY(vb_themes_grow(m->alloc, (void **)&m->rhits, &m->cap_rhits, m->n_rhits + 1,
+                           sizeof *m->rhits));
+    const uint32_t at = (uint32_t)m->n_rhits++;
+    m->rhits[at] = *x;
+    const uint32_t slot = m->rtheme_of[th];
+    if (slot == 0) {
+        if (m->n_rthemes == m->cap_rthemes)
+            TRY(vb_themes_grow(m->alloc, (void **)&m->rthemes, &m->cap_rthemes,
+                               m->n_rthemes + 1, sizeof *m->rthemes));
+        m->rthemes[m->n_rthemes++] = (rec_theme){th, at, at, 1, true};
+        m->rtheme_of[th] = (uint32_t)m->n_rthemes;
+        return VB_OK;
+    }
+    rec_theme *rt = &m->rthemes[slot - 1];
+    rec_hit *tail = &m->rhits[rt->tail];
+    if (x->start < tail->start || (x->start == tail->start && x->end < tail->end))
+        rt->in_order = false;
+    tail->next = at;
+    rt->tail = at;
+    rt->n_hits++;
+    return VB_OK;
 }
 
 /* True when a parent (or theirs) of `theme` is excluded in this sentence:
@@ -377,51 +431,54 @@ static bool ancestor_excluded(const vb_theme_matcher *m, uint32_t theme)
     return false;
 }
 
-/* Decides the themes of the sentence and moves their spans to the record:
- * a theme matches unless excluded here, by its own free terms, or by its
- * conditional terms where its parent matches. Ancestors get the spans too. */
+/* Whether theme `th`, hit in this sentence, matches there: unless
+ * excluded here, by its own free terms, or by its conditional terms where
+ * its parent matches. Decided once per sentence. */
+static bool decide(vb_theme_matcher *m, uint32_t th)
+{
+    const uint8_t f = m->theme_flags[th];
+    if (f & FLAG_DECIDED)
+        return (f & FLAG_MATCHED) != 0;
+    bool matched = false;
+    if (!(f & ROLE_EXCL) && !(m->any_excl && ancestor_excluded(m, th))) {
+        if (f & ROLE_FREE) {
+            matched = true;
+        } else if (f & ROLE_COND) {
+            const int32_t p = m->t->info[th].parent;
+            matched = p >= 0 && m->theme_gen[p] == m->gen && decide(m, (uint32_t)p);
+        }
+    }
+    m->theme_flags[th] = (uint8_t)(f | FLAG_DECIDED | (matched ? FLAG_MATCHED : 0));
+    return matched;
+}
+
+/* decide(), with the common case inline: a theme hit by a free term in a
+ * sentence without excludes. */
+static inline bool matches(vb_theme_matcher *m, uint32_t th)
+{
+    const uint8_t f = m->theme_flags[th];
+    if (f & FLAG_DECIDED)
+        return (f & FLAG_MATCHED) != 0;
+    if ((f & ROLE_FREE) && !m->any_excl) {
+        m->theme_flags[th] = (uint8_t)(f | FLAG_DECIDED | FLAG_MATCHED);
+        return true;
+    }
+    return decide(m, th);
+}
+
+/* Moves the spans of the themes that match in the sentence to the record,
+ * each to the theme and all its ancestors. */
 static vb_status resolve_sentence(vb_theme_matcher *m, const vb_doc *doc)
 {
     const vb_themes *t = m->t;
-    if (m->n_touched > 16) {
-        qsort(m->touched, m->n_touched, sizeof *m->touched, compare_u32);
-    } else {
-        for (size_t i = 1; i < m->n_touched; i++) {
-            uint32_t x = m->touched[i];
-            size_t j = i;
-            for (; j > 0 && m->touched[j - 1] > x; j--)
-                m->touched[j] = m->touched[j - 1];
-            m->touched[j] = x;
-        }
-    }
-    for (size_t i = 0; i < m->n_touched; i++) {
-        const uint32_t th = m->touched[i];
-        uint8_t f = m->theme_flags[th];
-        bool matched = false;
-        if (!(f & ROLE_EXCL) && !ancestor_excluded(m, th)) {
-            if (f & ROLE_FREE) {
-                matched = true;
-            } else if (f & ROLE_COND) {
-                int32_t p = t->info[th].parent;
-                matched = p >= 0 && m->theme_gen[p] == m->gen &&
-                          (m->theme_flags[p] & FLAG_MATCHED);
-            }
-        }
-        if (matched)
-            m->theme_flags[th] = (uint8_t)(f | FLAG_MATCHED);
-    }
     for (size_t i = 0; i < m->n_shits; i++) {
         const sent_hit *h = &m->shits[i];
-        if (!(m->theme_flags[h->theme] & FLAG_MATCHED))
+        if (!matches(m, h->theme))
             continue;
         const vb_token *a = &doc->tokens[h->first], *b = &doc->tokens[h->last];
-        for (int32_t th = (int32_t)h->theme; th >= 0; th = t->info[th].parent) {
-            if (m->n_rhits == m->cap_rhits)
-                TRY(vb_themes_grow(m->alloc, (void **)&m->rhits, &m->cap_rhits, m->n_rhits + 1,
-                                   sizeof *m->rhits));
-            m->rhits[m->n_rhits++] =
-                (rec_hit){(uint32_t)th, a->clause, a->sentence, a->start, b->end};
-        }
+        const rec_hit x = {0, a->clause, a->sentence, a->start, b->end};
+        for (int32_t th = (int32_t)h->theme; th >= 0; th = t->info[th].parent)
+            TRY(push_rec_hit(m, (uint32_t)th, &x));
     }
     return VB_OK;
 }
@@ -436,7 +493,7 @@ static vb_status match_sentence(vb_theme_matcher *m, const vb_doc *doc, const vb
             m->nears[i].gen = 0;
         m->gen = 1;
     }
-    m->n_touched = 0;
+    m->any_excl = false;
     m->n_shits = 0;
     const size_t first = s->first_token, end = s->first_token + s->n_tokens;
     const bool prefixes = t->max_prefix_len > 0;
@@ -450,12 +507,12 @@ static vb_status match_sentence(vb_theme_matcher *m, const vb_doc *doc, const vb
         for (size_t j = i; node != 0;) {
             const trie_node *nd = &t->nodes[node];
             if (nd->out != 0)
-                TRY(emit(m, nd->out, (uint32_t)i, (uint32_t)j));
+                TRY(emit_plain(m, nd->out, (uint32_t)i, (uint32_t)j));
             if (nd->near_out != 0) {
                 if (!m->near_ready)
                     prepare_near(m);
                 if (nd->partners & m->ids_seen)
-                    TRY(emit(m, nd->near_out, (uint32_t)i, (uint32_t)j));
+                    TRY(emit_near(m, nd->near_out, (uint32_t)i, (uint32_t)j));
             }
             if (++j >= end)
                 break;
@@ -469,7 +526,7 @@ static vb_status match_sentence(vb_theme_matcher *m, const vb_doc *doc, const vb
     }
     if (t->n_regexes > 0 && s->n_tokens > 0)
         TRY(regex_hits(m, doc, first, end));
-    if (m->n_touched == 0)
+    if (m->n_shits == 0)
         return VB_OK;
     return resolve_sentence(m, doc);
 }
@@ -477,16 +534,12 @@ static vb_status match_sentence(vb_theme_matcher *m, const vb_doc *doc, const vb
 static int compare_rec_hits(const void *a, const void *b)
 {
     const rec_hit *x = a, *y = b;
-    if (x->theme != y->theme)
-        return x->theme < y->theme ? -1 : 1;
     if (x->start != y->start)
         return x->start < y->start ? -1 : 1;
     return (x->end > y->end) - (x->end < y->end);
 }
 
-/* Turns the record's spans into vb_theme_hits: per theme, spans sorted
- * and overlapping ones merged; sentiment the mean compound of the
- * distinct clauses where its spans start. */
+/* Sorts a theme's hits by start and end. */
 static void sort_rec_hits(rec_hit *h, size_t n)
 {
     for (size_t i = 1; i < n; i++) {
@@ -504,44 +557,20 @@ static void sort_rec_hits(rec_hit *h, size_t n)
     }
 }
 
-/* Sorts the record's hits by theme, start and end: a counting sort by
- * theme (stable), then each theme's hits, which arrive nearly in order. */
-static vb_status sort_hits(vb_theme_matcher *m)
+/* An out-of-order chain, copied to m->sorted, sorted and chained again
+ * there; returns its new head. */
+static vb_status sort_chain(vb_theme_matcher *m, const rec_theme *rt, const rec_hit **head)
 {
-    const size_t n_themes = m->t->n_themes;
-    if (m->n_rhits <= 16) {
-        sort_rec_hits(m->rhits, m->n_rhits);
-        return VB_OK;
-    }
-    TRY(vb_themes_grow(m->alloc, (void **)&m->sorted, &m->cap_sorted, m->n_rhits, sizeof *m->sorted));
-    /* Only the themes from the lowest to the highest hit get buckets. */
-    size_t lo = n_themes, hi = 0;
-    for (size_t i = 0; i < m->n_rhits; i++) {
-        const size_t th = m->rhits[i].theme;
-        lo = th < lo ? th : lo;
-        hi = th > hi ? th : hi;
-    }
-    uint32_t *b = m->bucket + lo; /* b[th - lo]: where theme th starts */
-    memset(b, 0, (hi - lo + 2) * sizeof *b);
-    for (size_t i = 0; i < m->n_rhits; i++)
-        b[m->rhits[i].theme - lo + 1]++;
-    for (size_t th = lo; th < hi; th++)
-        b[th - lo + 1] += b[th - lo];
-    for (size_t i = 0; i < m->n_rhits; i++)
-        m->sorted[b[m->rhits[i].theme - lo]++] = m->rhits[i];
-    /* b[th - lo] is now where theme th + 1 starts. */
-    size_t start = 0;
-    for (size_t th = lo; th <= hi; th++) {
-        if (b[th - lo] - start > 1)
-            sort_rec_hits(&m->sorted[start], b[th - lo] - start);
-        start = b[th - lo];
-    }
-    rec_hit *x = m->rhits;
-    size_t cap = m->cap_rhits;
-    m->rhits = m->sorted;
-    m->cap_rhits = m->cap_sorted;
-    m->sorted = x;
-    m->cap_sorted = cap;
+    TRY(vb_themes_grow(m->alloc, (void **)&m->sorted, &m->cap_sorted, rt->n_hits + 1,
+                       sizeof *m->sorted));
+    rec_hit *h = m->sorted + 1; /* sorted[0] stays unused, as rhits[0] */
+    size_t n = 0;
+    for (uint32_t i = rt->head; i != 0; i = m->rhits[i].next)
+        h[n++] = m->rhits[i];
+    sort_rec_hits(h, n);
+    for (size_t i = 0; i < n; i++)
+        h[i].next = i + 1 < n ? (uint32_t)(i + 2) : 0;
+    *head = h;
     return VB_OK;
 }
 
@@ -556,47 +585,80 @@ static double aspect_score(const vb_doc_sentiment *ds, const rec_hit *x)
     return c->compound;
 }
 
+/* Fills `hit` from a chain of hits in order of (start, end), starting at
+ * `x` in `chain`: overlapping spans merged into `ranges`; sentiment the
+ * mean compound of the distinct clauses where its spans start. */
+static size_t merge_chain(const rec_hit *chain, const rec_hit *x, const vb_doc_sentiment *ds,
+                          vb_theme_hit *hit, vb_range *ranges)
+{
+    size_t r = 0, n_clauses = 0;
+    double sum = 0;
+    uint32_t last_clause = UINT32_MAX;
+    for (;; x = &chain[x->next]) {
+        if (x->clause != last_clause) {
+            last_clause = x->clause;
+            if (ds != NULL && ds->clauses != NULL)
+                sum += aspect_score(ds, x);
+            n_clauses++;
+        }
+        if (r > 0 && x->start < ranges[r - 1].end) {
+            if (x->end > ranges[r - 1].end)
+                ranges[r - 1].end = x->end;
+        } else {
+            ranges[r++] = (vb_range){x->start, x->end};
+        }
+        if (x->next == 0)
+            break;
+    }
+    hit->spans = ranges;
+    hit->n_spans = r;
+    hit->sentiment = n_clauses > 0 ? sum / (double)n_clauses : 0.0;
+    return r;
+}
+
+static int compare_rec_themes(const void *a, const void *b)
+{
+    const rec_theme *x = a, *y = b;
+    return (x->theme > y->theme) - (x->theme < y->theme);
+}
+
+/* The record's themes in taxonomy order: few, and mostly in order. */
+static void sort_rec_themes(rec_theme *t, size_t n)
+{
+    if (n > 16) {
+        qsort(t, n, sizeof *t, compare_rec_themes);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        rec_theme x = t[i];
+        size_t j = i;
+        for (; j > 0 && t[j - 1].theme > x.theme; j--)
+            t[j] = t[j - 1];
+        t[j] = x;
+    }
+}
+
 static vb_status collect(vb_theme_matcher *m, const vb_doc_sentiment *ds, vb_arena *arena,
                          vb_theme_result *out)
 {
-    TRY(sort_hits(m));
-    size_t n_themes = 0;
-    for (size_t i = 0; i < m->n_rhits; i++)
-        n_themes += i == 0 || m->rhits[i].theme != m->rhits[i - 1].theme;
-    vb_theme_hit *hits = vb_arena_array(arena, n_themes, sizeof *hits);
-    vb_range *ranges = vb_arena_array(arena, m->n_rhits, sizeof *ranges);
+    sort_rec_themes(m->rthemes, m->n_rthemes);
+    vb_theme_hit *hits = vb_arena_array(arena, m->n_rthemes, sizeof *hits);
+    vb_range *ranges = vb_arena_array(arena, m->n_rhits - 1, sizeof *ranges);
     if (hits == NULL || ranges == NULL)
         return VB_ENOMEM;
-    size_t h = 0, r = 0;
-    for (size_t i = 0; i < m->n_rhits;) {
-        const uint32_t theme = m->rhits[i].theme;
-        vb_theme_hit *hit = &hits[h++];
-        hit->theme = theme;
-        hit->spans = &ranges[r];
-        hit->n_spans = 0;
-        double sum = 0;
-        size_t n_clauses = 0;
-        uint32_t last_clause = UINT32_MAX;
-        for (; i < m->n_rhits && m->rhits[i].theme == theme; i++) {
-            const rec_hit *x = &m->rhits[i];
-            if (x->clause != last_clause) {
-                last_clause = x->clause;
-                if (ds != NULL && ds->clauses != NULL)
-                    sum += aspect_score(ds, x);
-                n_clauses++;
-            }
-            if (hit->n_spans > 0 && x->start < ranges[r - 1].end) {
-                if (x->end > ranges[r - 1].end)
-                    ranges[r - 1].end = x->end;
-            } else {
-                ranges[r++] = (vb_range){x->start, x->end};
-                hit->n_spans++;
-            }
+    size_t r = 0;
+    for (size_t i = 0; i < m->n_rthemes; i++) {
+        const rec_theme *rt = &m->rthemes[i];
+        const rec_hit *chain = m->rhits, *head = &m->rhits[rt->head];
+        if (!rt->in_order) {
+            TRY(sort_chain(m, rt, &head));
+            chain = m->sorted;
         }
-        hit->sentiment = n_clauses > 0 ? sum / (double)n_clauses : 0.0;
+        hits[i].theme = rt->theme;
+        r += merge_chain(chain, head, ds, &hits[i], ranges + r);
     }
     out->hits = hits;
-    out->n_hits = n_themes;
+    out->n_hits = m->n_rthemes;
     return VB_OK;
 }
 
@@ -619,7 +681,11 @@ vb_status vb_themes_match(vb_theme_matcher *m, const vb_doc *doc, const vb_doc_s
         m->ids = m->own_ids;
     }
     m->doc = doc;
-    m->n_rhits = 0;
+    /* Forget the last record's themes. */
+    for (size_t i = 0; i < m->n_rthemes; i++)
+        m->rtheme_of[m->rthemes[i].theme] = 0;
+    m->n_rthemes = 0;
+    m->n_rhits = 1;
     m->warning = NULL;
     m->limit_hits = 0;
     m->arena = arena;
@@ -629,7 +695,7 @@ vb_status vb_themes_match(vb_theme_matcher *m, const vb_doc *doc, const vb_doc_s
         TRY(match_sentence(m, doc, &doc->sentences[s]));
     out->warning = m->warning;
     out->regex_limit_hits = m->limit_hits;
-    if (m->n_rhits == 0)
+    if (m->n_rthemes == 0)
         return VB_OK;
     return collect(m, ds, arena, out);
 }
