@@ -16,6 +16,13 @@ vb_status vb_json_key(vb_buf *b, const char *key);
 vb_status vb_json_number(vb_buf *b, double x, int decimals);
 vb_status vb_json_size(vb_buf *b, size_t n);
 
+/* Writes `x` as vb_json_number() does at `p`, which has room for
+ * VB_JSON_NUMBER_MAX bytes, and returns the end (no NUL); "null" when `x`
+ * is not finite. Returns NULL, writing nothing, for what needs printf
+ * (|x| >= 1e9 or decimals > 9): then call vb_json_number(). */
+#define VB_JSON_NUMBER_MAX 21 /* sign, 9 + 1 + 9 digits and point, "null" fits */
+char *vb_json_put_number(char *p, double x, int decimals);
+
 /* Writes `n` in decimal at `p`, which has room for VB_JSON_SIZE_MAX bytes;
  * returns the end. For writers that reserved room beforehand. */
 #define VB_JSON_SIZE_MAX 20

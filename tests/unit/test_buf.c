@@ -157,6 +157,12 @@ static void test_json_numbers(void **state)
     expect_number(0.0001, 4, "0.0001");
     expect_number(123456.5, 4, "123456.5");
     expect_number(3e12, 2, "3000000000000");
+    expect_number(999999999.9, 0, "1000000000"); /* rounds up to ten digits */
+    expect_number(-987654321.123456789, 9, "-987654321.123456896");
+    expect_number(0.1, 9, "0.1");
+    expect_number(0.000000001, 9, "0.000000001");
+    expect_number(1.05, 1, "1.1");
+    expect_number(-0.0, 3, "0");
     vb_buf b;
     vb_buf_init(&b, NULL, 64);
     assert_int_equal(vb_json_size(&b, 0), VB_OK);
