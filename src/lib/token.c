@@ -539,6 +539,23 @@ static size_t cluster_len(const scanner *sc, size_t i)
     return j - i;
 }
 
+/* The end of an ASCII word from i (an ASCII letter) when what follows
+ * can neither continue it (a joiner, a non-ASCII character) nor make it
+ * an e-mail address (C_EMAIL bytes, '@'): the end of the text, a space,
+ * most punctuation. Else 0, and scan_word_or_email() decides. Most words
+ * end here, without scan_word()'s general tests. */
+static inline size_t plain_word_end(const scanner *sc, size_t i)
+{
+    const unsigned char *s = sc->s;
+    size_t j = i + 1;
+    while (j < sc->len && (ascii_class[s[j]] & C_WORD))
+        j++;
+    if (j == sc->len)
+        return j;
+    const unsigned char c = s[j];
+    return c < 0x80 && !(ascii_class[c] & C_EMAIL) && c != '@' && c != '\'' ? j : 0;
+}
+
 /* "@name" or "#tag" (a tag needs a letter: "#1" is not one). Not glued to
  * a preceding word: "C#" and "foo@bar" are not tags. */
 static size_t tag_len(const scanner *sc, size_t i)
@@ -591,10 +608,12 @@ vb_status vb_tokenize(vb_arena *arena, const char *text, size_t len, vb_token_li
         }
         vb_token_kind kind;
         size_t end;
-        /* Most tokens are words whose first letter opens nothing else:
-         * they go straight to the word branch. */
+        /* Most tokens are ASCII words whose first letter opens nothing
+         * else (URL, emoticon): they end at once by plain_word_end(). */
         const bool plain = (cls & (C_ALPHA | C_OPENS)) == C_ALPHA;
-        if (!plain && (c == '#' || c == '*' || (c >= '0' && c <= '9')) &&
+        if (plain && c < 0x80 && (end = plain_word_end(&sc, i)) > 0) {
+            kind = VB_TOKEN_WORD;
+        } else if (!plain && (c == '#' || c == '*' || (c >= '0' && c <= '9')) &&
             (m = keycap_len(&sc, i)) > 0) {
             kind = VB_TOKEN_EMOJI;
             end = i + m;
