@@ -628,7 +628,12 @@ vb_status vb_tokenize(vb_arena *arena, const char *text, size_t len, vb_token_li
             kind = VB_TOKEN_EMOTICON;
             end = i + m;
         } else if (cls & C_WORD) {
-            end = scan_word_or_email(&sc, i, &kind);
+            /* An ASCII word that opens no URL or emoticon after all ("the",
+             * "for", "of") ends as a plain one does. */
+            if (c < 0x80 && (cls & C_ALPHA) && (end = plain_word_end(&sc, i)) > 0)
+                kind = VB_TOKEN_WORD;
+            else
+                end = scan_word_or_email(&sc, i, &kind);
         } else if ((cls & C_EMOJI) || ((cls & C_SYMBOL) && bytes_at(&sc, i + n, VS16, 3))) {
             kind = VB_TOKEN_EMOJI;
             end = i + cluster_len(&sc, i);
