@@ -329,6 +329,9 @@ static size_t url_len(const scanner *sc, size_t i)
     const unsigned char first = sc->s[i] | 0x20;
     if (first != 'h' && first != 'w' && first != 'f')
         return 0;
+    /* Most words that start so fail at the second letter: "ht", "ft", "ww". */
+    if (i + 1 >= sc->len || (sc->s[i + 1] | 0x20) != (first == 'w' ? 'w' : 't'))
+        return 0;
     if (starts_ci(sc, i, "https://", 8))
         p = 8;
     else if (starts_ci(sc, i, "http://", 7))
