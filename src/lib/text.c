@@ -407,10 +407,8 @@ static inline bool cached_token(const vb_text *t, const char *s, size_t len, boo
     k->stem = w->stem;
     k->stem_len = w->stem_len;
     k->flags |= w->flags;
-    if (entry != NULL)
-        *entry = w->entry;
-    if (term != NULL)
-        *term = w->term;
+    *entry = w->entry;
+    *term = w->term;
     if (w->clause)
         *before |= VB_BEFORE_CLAUSE_WORD;
     return true;
@@ -427,13 +425,11 @@ static vb_status new_token(vb_text *t, vb_arena *arena, const char *s, size_t le
     bool clause = false;
     if (k->kind == VB_TOKEN_WORD && t->clause_word != NULL)
         e = t->clause_word(k->lookup, k->lookup_len, t->clause_ctx, &clause);
-    if (entry != NULL)
-        *entry = e;
+    *entry = e;
     uint32_t id = 0;
     if (t->term_word != NULL)
         id = t->term_word(k->stem, k->stem_len, t->term_ctx);
-    if (term != NULL)
-        *term = id;
+    *term = id;
     if (clause)
         *before |= VB_BEFORE_CLAUSE_WORD;
     if (cache)
@@ -456,24 +452,19 @@ vb_status vb_text_analyze(vb_text *t, vb_arena *arena, const char *text, size_t 
 
     vb_token_list list;
     TRY(vb_tokenize(arena, decoded, decoded_len, &list));
-    const void **entries = NULL;
-    if (t->clause_word != NULL) {
-        entries = vb_arena_array(arena, list.n_tokens ? list.n_tokens : 1, sizeof *entries);
-        if (entries == NULL)
-            return VB_ENOMEM;
-    }
-    uint32_t *terms = NULL;
-    if (t->term_word != NULL) {
-        terms = vb_arena_array(arena, list.n_tokens ? list.n_tokens : 1, sizeof *terms);
-        if (terms == NULL)
-            return VB_ENOMEM;
-    }
+    /* Filled for every token, lexicon or not, so the loop tests nothing;
+     * handed out only with a lexicon. */
+    const size_t n_slots = list.n_tokens ? list.n_tokens : 1;
+    const void **entries = vb_arena_array(arena, n_slots, sizeof *entries);
+    uint32_t *terms = vb_arena_array(arena, n_slots, sizeof *terms);
+    if (entries == NULL || terms == NULL)
+        return VB_ENOMEM;
     for (size_t i = 0; i < list.n_tokens; i++) {
         vb_token *k = &list.tokens[i];
         const char *s = decoded + k->start;
         const size_t n = k->end - k->start;
-        const void **entry = entries ? &entries[i] : NULL;
-        uint32_t *term = terms ? &terms[i] : NULL;
+        const void **entry = &entries[i];
+        uint32_t *term = &terms[i];
         const bool cache = cacheable(k->kind, n);
         uint32_t hash = 0;
         if (cache && cached_token(t, s, n, WIDE_LOADS && k->start + padded(n) <= decoded_len, k,
@@ -494,10 +485,10 @@ vb_status vb_text_analyze(vb_text *t, vb_arena *arena, const char *text, size_t 
     out->len = repaired_len;
     out->tokens = list.tokens;
     out->n_tokens = list.n_tokens;
-    out->entries = entries;
+    out->entries = t->clause_word != NULL ? entries : NULL;
     out->lexicon = t->clause_word;
     out->lexicon_ctx = t->clause_ctx;
-    out->terms = terms;
+    out->terms = t->term_word != NULL ? terms : NULL;
     out->term_lexicon = t->term_word;
     out->term_ctx = t->term_ctx;
     return VB_OK;
