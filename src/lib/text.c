@@ -437,6 +437,27 @@ static vb_status new_token(vb_text *t, vb_arena *arena, const char *s, size_t le
     return VB_OK;
 }
 
+/* Norm, lookup, stem, flags, entry and term of tokens[0, n) of `text`.
+ * Its own function, with everything by value: the loop then keeps what
+ * it reads in registers. */
+static vb_status analyze_tokens(vb_text *t, vb_arena *arena, const char *text, size_t len,
+                                vb_token *tokens, size_t n_tokens, uint8_t *before,
+                                const void **entries, uint32_t *terms)
+{
+    for (size_t i = 0; i < n_tokens; i++) {
+        vb_token *k = &tokens[i];
+        const char *s = text + k->start;
+        const size_t n = k->end - k->start;
+        const bool cache = cacheable(k->kind, n);
+        uint32_t hash = 0;
+        if (cache && cached_token(t, s, n, WIDE_LOADS && k->start + padded(n) <= len, k,
+                                  &entries[i], &terms[i], &before[i], &hash))
+            continue;
+        TRY(new_token(t, arena, s, n, k, cache, hash, &entries[i], &terms[i], &before[i]));
+    }
+    return VB_OK;
+}
+
 vb_status vb_text_analyze(vb_text *t, vb_arena *arena, const char *text, size_t len,
                           vb_doc *out)
 {
@@ -459,19 +480,8 @@ vb_status vb_text_analyze(vb_text *t, vb_arena *arena, const char *text, size_t 
     uint32_t *terms = vb_arena_array(arena, n_slots, sizeof *terms);
     if (entries == NULL || terms == NULL)
         return VB_ENOMEM;
-    for (size_t i = 0; i < list.n_tokens; i++) {
-        vb_token *k = &list.tokens[i];
-        const char *s = decoded + k->start;
-        const size_t n = k->end - k->start;
-        const void **entry = &entries[i];
-        uint32_t *term = &terms[i];
-        const bool cache = cacheable(k->kind, n);
-        uint32_t hash = 0;
-        if (cache && cached_token(t, s, n, WIDE_LOADS && k->start + padded(n) <= decoded_len, k,
-                                  entry, term, &list.line_before[i], &hash))
-            continue;
-        TRY(new_token(t, arena, s, n, k, cache, hash, entry, term, &list.line_before[i]));
-    }
+    TRY(analyze_tokens(t, arena, decoded, decoded_len, list.tokens, list.n_tokens,
+                       list.line_before, entries, terms));
     if (map.n_segs > 0) {
         for (size_t i = 0; i < list.n_tokens; i++) {
             vb_token *k = &list.tokens[i];
