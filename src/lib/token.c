@@ -688,6 +688,15 @@ static const struct {
     {"mrs", 3},    {"ms", 2}, {"prof", 4}, {"sr", 2}, {"st", 2}, {"vs", 2},
 };
 
+/* The first letters of abbreviations[] (bit c - 'a'), so that most
+ * words before a dot skip the list. Keep in step with it (test_text
+ * checks every abbreviation). */
+#define ABBREVIATION_FIRST                                                                     \
+    ((1u << ('a' - 'a')) | (1u << ('d' - 'a')) | (1u << ('e' - 'a')) | (1u << ('i' - 'a')) |   \
+     (1u << ('j' - 'a')) | (1u << ('l' - 'a')) | (1u << ('m' - 'a')) | (1u << ('p' - 'a')) |   \
+     (1u << ('s' - 'a')) | (1u << ('v' - 'a')))
+#define ABBREVIATION_MAX_LEN 6u
+
 /* What a punctuation token contains, found in one pass over its text. */
 enum {
     P_END = 1u << 0,    /* ! ? 。 ؟ । : ends a sentence */
@@ -759,6 +768,18 @@ static bool is_letter_word(const vb_token *t)
     return t->kind == VB_TOKEN_WORD && t->lookup_len == 1;
 }
 
+static bool is_listed_abbreviation(const vb_token *w)
+{
+    const unsigned first = (unsigned char)w->lookup[0] - 'a';
+    if (w->lookup_len > ABBREVIATION_MAX_LEN || first >= 26 || !((ABBREVIATION_FIRST >> first) & 1))
+        return false;
+    for (size_t k = 0; k < sizeof abbreviations / sizeof abbreviations[0]; k++)
+        if (w->lookup_len == abbreviations[k].len && w->lookup[0] == abbreviations[k].text[0] &&
+            memcmp(w->lookup, abbreviations[k].text, abbreviations[k].len) == 0)
+            return true;
+    return false;
+}
+
 /* "Mr.", "etc.", and the dots of "e.g." and "i.e.": a single letter glued
  * to a dot that is glued to another single letter and dot. */
 static bool is_abbreviation_dot(const vb_token *t, size_t n, size_t i)
@@ -766,10 +787,8 @@ static bool is_abbreviation_dot(const vb_token *t, size_t n, size_t i)
     if (i == 0 || !is_dot(&t[i]) || t[i - 1].kind != VB_TOKEN_WORD || !glued(&t[i - 1], &t[i]))
         return false;
     const vb_token *w = &t[i - 1];
-    for (size_t k = 0; k < sizeof abbreviations / sizeof abbreviations[0]; k++)
-        if (w->lookup_len == abbreviations[k].len && w->lookup[0] == abbreviations[k].text[0] &&
-            memcmp(w->lookup, abbreviations[k].text, abbreviations[k].len) == 0)
-            return true;
+    if (is_listed_abbreviation(w))
+        return true;
     if (!is_letter_word(w))
         return false;
     if (i >= 2 && is_dot(&t[i - 2]) && glued(&t[i - 2], w))
@@ -844,6 +863,7 @@ vb_status vb_token_segment(vb_arena *arena, vb_token *t, size_t n, const uint8_t
     if (ss.items == NULL || cs.items == NULL)
         return VB_ENOMEM;
     bool pend_s = true, pend_c = true;
+    uint32_t sentence = 0, clause = 0; /* of token i; kept here, not reloaded from ss, cs */
     for (size_t i = 0; i < n; i++) {
         const unsigned m = t[i].kind == VB_TOKEN_PUNCT ? punct_marks(&t[i]) : 0;
         const bool ns = pend_s || (before[i] & VB_BEFORE_LINE);
@@ -852,14 +872,16 @@ vb_status vb_token_segment(vb_arena *arena, vb_token *t, size_t n, const uint8_t
             const vb_status st = open_span(arena, &ss, t, i);
             if (st != VB_OK)
                 return st;
+            sentence = (uint32_t)(ss.n - 1);
         }
         if (nc) {
             const vb_status st = open_span(arena, &cs, t, i);
             if (st != VB_OK)
                 return st;
+            clause = (uint32_t)(cs.n - 1);
         }
-        t[i].sentence = (uint32_t)(ss.n - 1);
-        t[i].clause = (uint32_t)(cs.n - 1);
+        t[i].sentence = sentence;
+        t[i].clause = clause;
         pend_s = m != 0 && ends_sentence(t, n, i, m);
         pend_c = pend_s || (m != 0 && clause_after(t, n, i, m));
     }
