@@ -75,8 +75,7 @@ vb_status vb_json_key(vb_buf *b, const char *key)
     return st;
 }
 
-/* "00".."99": fraction digits are written two at a time. */
-static const char digit_pairs[201] = "00010203040506070809101112131415161718192021222324"
+const char vb_json_digit_pairs[201] = "00010203040506070809101112131415161718192021222324"
                                      "25262728293031323334353637383940414243444546474849"
                                      "50515253545556575859606162636465666768697071727374"
                                      "75767778798081828384858687888990919293949596979899";
@@ -131,7 +130,7 @@ char *vb_json_put_number(char *p, double x, int decimals)
     char *const end = p + decimals;
     char *q = end;
     for (; q - p >= 2; frac /= 100, q -= 2)
-        memcpy(q - 2, digit_pairs + 2 * (frac % 100), 2);
+        memcpy(q - 2, vb_json_digit_pairs + 2 * (frac % 100), 2);
     if (q > p)
         *--q = (char)('0' + frac);
     q = end;

@@ -10,6 +10,7 @@
 #include "jsonw.h"
 #include "test_alloc.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static void test_buf_append_and_cap(void **state)
@@ -171,6 +172,19 @@ static void test_json_numbers(void **state)
     vb_buf_free(&b);
 }
 
+static void test_json_put_size(void **state)
+{
+    (void)state;
+    static const size_t ns[] = {0, 7, 10, 42, 99, 100, 305, 999, 1000, 4096, 9999, 10000, 123456,
+                                (size_t)-1};
+    for (size_t i = 0; i < sizeof ns / sizeof ns[0]; i++) {
+        char want[32], got[VB_JSON_SIZE_MAX + 1];
+        snprintf(want, sizeof want, "%zu", ns[i]);
+        *vb_json_put_size(got, ns[i]) = '\0';
+        assert_string_equal(got, want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -181,6 +195,7 @@ int main(void)
         cmocka_unit_test(test_arena_large_allocation),
         cmocka_unit_test(test_json_string_escapes),
         cmocka_unit_test(test_json_numbers),
+        cmocka_unit_test(test_json_put_size),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
