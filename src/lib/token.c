@@ -556,7 +556,10 @@ static inline size_t plain_word_end(const scanner *sc, size_t i)
     if (j == sc->len)
         return j;
     const unsigned char c = s[j];
-    return c < 0x80 && !(ascii_class[c] & C_EMAIL) && c != '@' && c != '\'' ? j : 0;
+    const unsigned cls = ascii_class[c]; /* 0 from 0x80 */
+    if (cls & C_SPACE)
+        return j; /* the common case, one test */
+    return c < 0x80 && !(cls & C_EMAIL) && c != '@' && c != '\'' ? j : 0;
 }
 
 /* "@name" or "#tag" (a tag needs a letter: "#1" is not one). Not glued to
