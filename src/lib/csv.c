@@ -81,7 +81,7 @@ static size_t count_line_ends(const unsigned char *p, size_t n, bool *cr)
     return k;
 }
 
-static vb_status end_field(vb_csv *c)
+static inline vb_status end_field(vb_csv *c)
 {
     size_t len = c->w - c->field_start;
     if (!c->skipping && len > c->max_field_bytes) start_skip(c, VB_CSV_FIELD_TOO_LONG, c->n_fields);
