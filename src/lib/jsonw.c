@@ -17,9 +17,31 @@ static const unsigned char needs_escape[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* '\\' */
 };
 
+/* The common case of vb_json_string(): nothing to escape and room in the
+ * buffer, so one scan and one copy. False: take the general path. */
+static bool plain_string(vb_buf *b, const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < len; i++)
+        if (needs_escape[p[i]])
+            return false;
+    if (len > SIZE_MAX - 2 || !vb_buf_fits(b, len + 2))
+        return false;
+    char *d = b->data + b->len;
+    *d++ = '"';
+    memcpy(d, s, len);
+    d += len;
+    *d++ = '"';
+    *d = '\0';
+    b->len = (size_t)(d - b->data);
+    return true;
+}
+
 vb_status vb_json_string(vb_buf *b, const char *s, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
+    if (plain_string(b, s, len))
+        return VB_OK;
     /* Worst case every byte becomes \u00XX: reserve once, then write. */
     if (len > ((size_t)-1 - 2) / 6)
         return VB_ELIMIT;
