@@ -542,24 +542,34 @@ static size_t cluster_len(const scanner *sc, size_t i)
     return j - i;
 }
 
-/* The end of an ASCII word from i (an ASCII letter) when what follows
- * can neither continue it (a joiner, a non-ASCII character) nor make it
- * an e-mail address (C_EMAIL bytes, '@'): the end of the text, a space,
- * most punctuation. Else 0, and scan_word_or_email() decides. Most words
- * end here, without scan_word()'s general tests. */
-static inline size_t plain_word_end(const scanner *sc, size_t i)
+/* The end of an ASCII word (or address) from i, an ASCII letter, when
+ * what follows cannot continue the word: the end of the text, a space,
+ * punctuation other than a joiner. A word stopped by a byte of an address
+ * ('.', '@', '%', '+', '_') is an e-mail address when email_len() finds
+ * one, as in scan_word_or_email(). Else 0 (a joiner, a non-ASCII
+ * character), and scan_word_or_email() decides. Most words end here,
+ * without scan_word()'s general tests. */
+static inline size_t plain_word_end(scanner *sc, size_t i, vb_token_kind *kind)
 {
     const unsigned char *s = sc->s;
     size_t j = i + 1;
     while (j < sc->len && (ascii_class[s[j]] & C_WORD))
         j++;
+    *kind = VB_TOKEN_WORD;
     if (j == sc->len)
         return j;
     const unsigned char c = s[j];
     const unsigned cls = ascii_class[c]; /* 0 from 0x80 */
     if (cls & C_SPACE)
         return j; /* the common case, one test */
-    return c < 0x80 && !(cls & C_EMAIL) && c != '@' && c != '\'' ? j : 0;
+    if (c >= 0x80 || c == '\'' || c == '-')
+        return 0;
+    size_t m;
+    if (((cls & C_EMAIL) || c == '@') && (m = email_len(sc, i)) > 0) {
+        *kind = VB_TOKEN_EMAIL;
+        return i + m;
+    }
+    return j;
 }
 
 /* "@name" or "#tag" (a tag needs a letter: "#1" is not one). Not glued to
@@ -617,8 +627,8 @@ vb_status vb_tokenize(vb_arena *arena, const char *text, size_t len, vb_token_li
         /* Most tokens are ASCII words whose first letter opens nothing
          * else (URL, emoticon): they end at once by plain_word_end(). */
         const bool plain = (cls & (C_ALPHA | C_OPENS)) == C_ALPHA;
-        if (plain && c < 0x80 && (end = plain_word_end(&sc, i)) > 0) {
-            kind = VB_TOKEN_WORD;
+        if (plain && c < 0x80 && (end = plain_word_end(&sc, i, &kind)) > 0) {
+            /* a word, or an address glued to it: plain_word_end() set kind */
         } else if (!plain && (c == '#' || c == '*' || (c >= '0' && c <= '9')) &&
             (m = keycap_len(&sc, i)) > 0) {
             kind = VB_TOKEN_EMOJI;
@@ -636,9 +646,7 @@ vb_status vb_tokenize(vb_arena *arena, const char *text, size_t len, vb_token_li
         } else if (cls & C_WORD) {
             /* An ASCII word that opens no URL or emoticon after all ("the",
              * "for", "of") ends as a plain one does. */
-            if (c < 0x80 && (cls & C_ALPHA) && (end = plain_word_end(&sc, i)) > 0)
-                kind = VB_TOKEN_WORD;
-            else
+            if (!(c < 0x80 && (cls & C_ALPHA) && (end = plain_word_end(&sc, i, &kind)) > 0))
                 end = scan_word_or_email(&sc, i, &kind);
         } else if ((cls & C_EMOJI) || ((cls & C_SYMBOL) && bytes_at(&sc, i + n, VS16, 3))) {
             kind = VB_TOKEN_EMOJI;
