@@ -837,7 +837,7 @@ typedef struct span_list {
 } span_list;
 
 /* Closes the open span before token i (if any) and opens one at i. */
-static vb_status open_span(vb_arena *arena, span_list *l, const vb_token *t, size_t i)
+static inline vb_status open_span(vb_arena *arena, span_list *l, const vb_token *t, size_t i)
 {
     if (l->n > 0)
         close_span(&l->items[l->n - 1], t, i - 1);
