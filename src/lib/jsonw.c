@@ -107,23 +107,26 @@ char *vb_json_put_number(char *p, double x, int decimals)
     static const double scale[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
     static const uint32_t pow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000,
                                      10000000, 100000000, 1000000000};
-    if (!isfinite(x)) {
+    /* Scores are small and printed with a few decimals: round to an
+     * integer count of units and print that, which is several times
+     * faster than printf's exact decimal conversion. Large values, which
+     * scores never are, are left to the caller's printf path. */
+    const double ax = fabs(x);
+    if (!(ax < 1e9)) { /* one test for the rare cases: large, infinite, NaN */
+        if (isfinite(x))
+            return NULL;
         memcpy(p, "null", 4);
         return p + 4;
     }
     if (decimals < 0)
         decimals = 0;
-    /* Scores are small and printed with a few decimals: round to an
-     * integer count of units and print that, which is several times
-     * faster than printf's exact decimal conversion. Large values, which
-     * scores never are, are left to the caller's printf path. */
-    if (decimals > 9 || !(fabs(x) < 1e9))
+    if (decimals > 9)
         return NULL;
     /* Round half away from zero, as llround() does: the fraction of a
      * double below 2^52 is exact, and from 2^52 up every double is an
      * integer. Then the sign, the integer digits and the fraction digits
      * without trailing zeros. */
-    const double v = fabs(x * scale[decimals]);
+    const double v = ax * scale[decimals]; /* rounding is symmetric: |x * s| */
     /* v < 1e18 < 2^63: the signed conversions are one instruction each,
      * the unsigned ones a branchy sequence on x86-64. */
     uint64_t u = (uint64_t)(int64_t)v;
