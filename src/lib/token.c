@@ -721,6 +721,22 @@ static unsigned punct_marks(const vb_token *t)
 {
     const unsigned char *s = (const unsigned char *)t->norm;
     const size_t n = t->norm_len;
+    if (n == 1) { /* most punctuation, ",", ".": the loop's cases for one byte */
+        switch (s[0]) {
+        case '!': case '?':
+            return P_END;
+        case '.':
+            return P_DOT;
+        case ',': case ';': case ':': case ')': case ']':
+            return P_CLAUSE;
+        case '(': case '[':
+            return P_OPEN;
+        case '-':
+            return P_HYPHENS;
+        default:
+            return 0;
+        }
+    }
     unsigned m = n > 0 ? P_HYPHENS : 0;
     for (size_t i = 0; i < n; i++) {
         const unsigned char c = s[i];
