@@ -124,6 +124,8 @@ typedef cli_next (*cli_record_fn)(const vb_record *rec, vb_pipeline *p, void *ct
 
 /* Writes one chunk of a record's output and says how to go on. */
 cli_next cli_output_record(cli_output *o, const char *cmd, const char *data, size_t len);
+/* The same for a whole record's output, followed by a newline. */
+cli_next cli_output_line(cli_output *o, const char *cmd, const char *data, size_t len);
 /* For a record whose output failed with `st`: remembers why, returns CLI_REJECT. */
 cli_next cli_output_reject(cli_output *o, vb_status st);
 /* The message for a CLI_REJECT record: "output over ...; not written". */

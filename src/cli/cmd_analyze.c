@@ -34,8 +34,7 @@ static cli_next write_record(const vb_record *rec, vb_pipeline *p, void *ctx)
     vb_status st = vb_record_to_json(p, rec, &json, &len);
     if (st != VB_OK) /* too big or no memory for this record: the next may fit */
         return cli_output_reject(out, st);
-    cli_output_write(out, "analyze", json, len);
-    return cli_output_record(out, "analyze", "\n", 1);
+    return cli_output_line(out, "analyze", json, len);
 }
 
 int cmd_analyze(int argc, char **argv)

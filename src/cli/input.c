@@ -209,6 +209,15 @@ cli_next cli_output_record(cli_output *o, const char *cmd, const char *data, siz
     return o->pipe_closed ? CLI_QUIT : o->failed ? CLI_FAIL : CLI_NEXT;
 }
 
+cli_next cli_output_line(cli_output *o, const char *cmd, const char *data, size_t len)
+{
+    cli_output_write(o, cmd, data, len);
+    /* putc, not a second fwrite: one byte per record adds up. */
+    if (!o->failed && !o->pipe_closed && putc('\n', o->f) == EOF)
+        output_failed(o, cmd);
+    return o->pipe_closed ? CLI_QUIT : o->failed ? CLI_FAIL : CLI_NEXT;
+}
+
 cli_next cli_output_reject(cli_output *o, vb_status st)
 {
     o->reject = st;

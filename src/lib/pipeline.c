@@ -487,7 +487,9 @@ static const char *label_name(vb_label l)
             return st_;                                                                      \
     } while (0)
 
-static vb_status put_sentiment(vb_buf *b, const vb_sentiment *s)
+/* The same output as put_sentiment(), one append at a time: for numbers
+ * that need printf, or a buffer near its cap. */
+static vb_status put_sentiment_slow(vb_buf *b, const vb_sentiment *s)
 {
     TRY(vb_buf_puts(b, "{\"compound\":"));
     TRY(vb_json_number(b, s->compound, 4));
@@ -500,6 +502,35 @@ static vb_status put_sentiment(vb_buf *b, const vb_sentiment *s)
     TRY(vb_buf_puts(b, ",\"label\":\""));
     TRY(vb_buf_puts(b, label_name(s->label)));
     return vb_buf_puts(b, "\"}");
+}
+
+/* Appends literal `lit` at p (its length known at compile time). */
+#define PUT_LIT(p, lit) (memcpy((p), (lit), sizeof(lit) - 1), (p) + sizeof(lit) - 1)
+
+/* Every record has one: written in place into room reserved once. */
+static vb_status put_sentiment(vb_buf *b, const vb_sentiment *s)
+{
+    enum { MAX = 64 + 4 * VB_JSON_NUMBER_MAX };
+    if (!vb_buf_fits(b, MAX) && vb_buf_reserve(b, MAX) != VB_OK)
+        return put_sentiment_slow(b, s);
+    char *p = PUT_LIT(b->data + b->len, "{\"compound\":");
+    if ((p = vb_json_put_number(p, s->compound, 4)) == NULL)
+        return put_sentiment_slow(b, s);
+    p = PUT_LIT(p, ",\"pos\":");
+    if ((p = vb_json_put_number(p, s->pos, 3)) == NULL)
+        return put_sentiment_slow(b, s);
+    p = PUT_LIT(p, ",\"neu\":");
+    if ((p = vb_json_put_number(p, s->neu, 3)) == NULL)
+        return put_sentiment_slow(b, s);
+    p = PUT_LIT(p, ",\"neg\":");
+    if ((p = vb_json_put_number(p, s->neg, 3)) == NULL)
+        return put_sentiment_slow(b, s);
+    p = s->label == VB_POSITIVE   ? PUT_LIT(p, ",\"label\":\"positive\"}")
+        : s->label == VB_NEGATIVE ? PUT_LIT(p, ",\"label\":\"negative\"}")
+                                  : PUT_LIT(p, ",\"label\":\"neutral\"}");
+    *p = '\0';
+    b->len = (size_t)(p - b->data);
+    return VB_OK;
 }
 
 static vb_status put_span_offsets(vb_buf *b, size_t start, size_t end)

@@ -407,10 +407,8 @@ static inline bool cached_token(const vb_text *t, const char *s, size_t len, boo
     k->stem = w->stem;
     k->stem_len = w->stem_len;
     k->flags |= w->flags;
-    if (entry != NULL)
-        *entry = w->entry;
-    if (term != NULL)
-        *term = w->term;
+    *entry = w->entry;
+    *term = w->term;
     if (w->clause)
         *before |= VB_BEFORE_CLAUSE_WORD;
     return true;
@@ -427,17 +425,36 @@ static vb_status new_token(vb_text *t, vb_arena *arena, const char *s, size_t le
     bool clause = false;
     if (k->kind == VB_TOKEN_WORD && t->clause_word != NULL)
         e = t->clause_word(k->lookup, k->lookup_len, t->clause_ctx, &clause);
-    if (entry != NULL)
-        *entry = e;
+    *entry = e;
     uint32_t id = 0;
     if (t->term_word != NULL)
         id = t->term_word(k->stem, k->stem_len, t->term_ctx);
-    if (term != NULL)
-        *term = id;
+    *term = id;
     if (clause)
         *before |= VB_BEFORE_CLAUSE_WORD;
     if (cache)
         cache_put(t, hash, s, len, k, e, clause, id);
+    return VB_OK;
+}
+
+/* Norm, lookup, stem, flags, entry and term of tokens[0, n) of `text`.
+ * Its own function, with everything by value: the loop then keeps what
+ * it reads in registers. */
+static vb_status analyze_tokens(vb_text *t, vb_arena *arena, const char *text, size_t len,
+                                vb_token *tokens, size_t n_tokens, uint8_t *before,
+                                const void **entries, uint32_t *terms)
+{
+    for (size_t i = 0; i < n_tokens; i++) {
+        vb_token *k = &tokens[i];
+        const char *s = text + k->start;
+        const size_t n = k->end - k->start;
+        const bool cache = cacheable(k->kind, n);
+        uint32_t hash = 0;
+        if (cache && cached_token(t, s, n, WIDE_LOADS && k->start + padded(n) <= len, k,
+                                  &entries[i], &terms[i], &before[i], &hash))
+            continue;
+        TRY(new_token(t, arena, s, n, k, cache, hash, &entries[i], &terms[i], &before[i]));
+    }
     return VB_OK;
 }
 
@@ -456,31 +473,15 @@ vb_status vb_text_analyze(vb_text *t, vb_arena *arena, const char *text, size_t 
 
     vb_token_list list;
     TRY(vb_tokenize(arena, decoded, decoded_len, &list));
-    const void **entries = NULL;
-    if (t->clause_word != NULL) {
-        entries = vb_arena_array(arena, list.n_tokens ? list.n_tokens : 1, sizeof *entries);
-        if (entries == NULL)
-            return VB_ENOMEM;
-    }
-    uint32_t *terms = NULL;
-    if (t->term_word != NULL) {
-        terms = vb_arena_array(arena, list.n_tokens ? list.n_tokens : 1, sizeof *terms);
-        if (terms == NULL)
-            return VB_ENOMEM;
-    }
-    for (size_t i = 0; i < list.n_tokens; i++) {
-        vb_token *k = &list.tokens[i];
-        const char *s = decoded + k->start;
-        const size_t n = k->end - k->start;
-        const void **entry = entries ? &entries[i] : NULL;
-        uint32_t *term = terms ? &terms[i] : NULL;
-        const bool cache = cacheable(k->kind, n);
-        uint32_t hash = 0;
-        if (cache && cached_token(t, s, n, WIDE_LOADS && k->start + padded(n) <= decoded_len, k,
-                                  entry, term, &list.line_before[i], &hash))
-            continue;
-        TRY(new_token(t, arena, s, n, k, cache, hash, entry, term, &list.line_before[i]));
-    }
+    /* Filled for every token, lexicon or not, so the loop tests nothing;
+     * handed out only with a lexicon. */
+    const size_t n_slots = list.n_tokens ? list.n_tokens : 1;
+    const void **entries = vb_arena_array(arena, n_slots, sizeof *entries);
+    uint32_t *terms = vb_arena_array(arena, n_slots, sizeof *terms);
+    if (entries == NULL || terms == NULL)
+        return VB_ENOMEM;
+    TRY(analyze_tokens(t, arena, decoded, decoded_len, list.tokens, list.n_tokens,
+                       list.line_before, entries, terms));
     if (map.n_segs > 0) {
         for (size_t i = 0; i < list.n_tokens; i++) {
             vb_token *k = &list.tokens[i];
@@ -494,10 +495,10 @@ vb_status vb_text_analyze(vb_text *t, vb_arena *arena, const char *text, size_t 
     out->len = repaired_len;
     out->tokens = list.tokens;
     out->n_tokens = list.n_tokens;
-    out->entries = entries;
+    out->entries = t->clause_word != NULL ? entries : NULL;
     out->lexicon = t->clause_word;
     out->lexicon_ctx = t->clause_ctx;
-    out->terms = terms;
+    out->terms = t->term_word != NULL ? terms : NULL;
     out->term_lexicon = t->term_word;
     out->term_ctx = t->term_ctx;
     return VB_OK;

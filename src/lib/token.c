@@ -329,6 +329,9 @@ static size_t url_len(const scanner *sc, size_t i)
     const unsigned char first = sc->s[i] | 0x20;
     if (first != 'h' && first != 'w' && first != 'f')
         return 0;
+    /* Most words that start so fail at the second letter: "ht", "ft", "ww". */
+    if (i + 1 >= sc->len || (sc->s[i + 1] | 0x20) != (first == 'w' ? 'w' : 't'))
+        return 0;
     if (starts_ci(sc, i, "https://", 8))
         p = 8;
     else if (starts_ci(sc, i, "http://", 7))
@@ -539,6 +542,36 @@ static size_t cluster_len(const scanner *sc, size_t i)
     return j - i;
 }
 
+/* The end of an ASCII word (or address) from i, an ASCII letter, when
+ * what follows cannot continue the word: the end of the text, a space,
+ * punctuation other than a joiner. A word stopped by a byte of an address
+ * ('.', '@', '%', '+', '_') is an e-mail address when email_len() finds
+ * one, as in scan_word_or_email(). Else 0 (a joiner, a non-ASCII
+ * character), and scan_word_or_email() decides. Most words end here,
+ * without scan_word()'s general tests. */
+static inline size_t plain_word_end(scanner *sc, size_t i, vb_token_kind *kind)
+{
+    const unsigned char *s = sc->s;
+    size_t j = i + 1;
+    while (j < sc->len && (ascii_class[s[j]] & C_WORD))
+        j++;
+    *kind = VB_TOKEN_WORD;
+    if (j == sc->len)
+        return j;
+    const unsigned char c = s[j];
+    const unsigned cls = ascii_class[c]; /* 0 from 0x80 */
+    if (cls & C_SPACE)
+        return j; /* the common case, one test */
+    if (c >= 0x80 || c == '\'' || c == '-')
+        return 0;
+    size_t m;
+    if (((cls & C_EMAIL) || c == '@') && (m = email_len(sc, i)) > 0) {
+        *kind = VB_TOKEN_EMAIL;
+        return i + m;
+    }
+    return j;
+}
+
 /* "@name" or "#tag" (a tag needs a letter: "#1" is not one). Not glued to
  * a preceding word: "C#" and "foo@bar" are not tags. */
 static size_t tag_len(const scanner *sc, size_t i)
@@ -591,10 +624,12 @@ vb_status vb_tokenize(vb_arena *arena, const char *text, size_t len, vb_token_li
         }
         vb_token_kind kind;
         size_t end;
-        /* Most tokens are words whose first letter opens nothing else:
-         * they go straight to the word branch. */
+        /* Most tokens are ASCII words whose first letter opens nothing
+         * else (URL, emoticon): they end at once by plain_word_end(). */
         const bool plain = (cls & (C_ALPHA | C_OPENS)) == C_ALPHA;
-        if (!plain && (c == '#' || c == '*' || (c >= '0' && c <= '9')) &&
+        if (plain && c < 0x80 && (end = plain_word_end(&sc, i, &kind)) > 0) {
+            /* a word, or an address glued to it: plain_word_end() set kind */
+        } else if (!plain && (c == '#' || c == '*' || (c >= '0' && c <= '9')) &&
             (m = keycap_len(&sc, i)) > 0) {
             kind = VB_TOKEN_EMOJI;
             end = i + m;
@@ -609,7 +644,10 @@ vb_status vb_tokenize(vb_arena *arena, const char *text, size_t len, vb_token_li
             kind = VB_TOKEN_EMOTICON;
             end = i + m;
         } else if (cls & C_WORD) {
-            end = scan_word_or_email(&sc, i, &kind);
+            /* An ASCII word that opens no URL or emoticon after all ("the",
+             * "for", "of") ends as a plain one does. */
+            if (!(c < 0x80 && (cls & C_ALPHA) && (end = plain_word_end(&sc, i, &kind)) > 0))
+                end = scan_word_or_email(&sc, i, &kind);
         } else if ((cls & C_EMOJI) || ((cls & C_SYMBOL) && bytes_at(&sc, i + n, VS16, 3))) {
             kind = VB_TOKEN_EMOJI;
             end = i + cluster_len(&sc, i);
@@ -661,6 +699,15 @@ static const struct {
     {"mrs", 3},    {"ms", 2}, {"prof", 4}, {"sr", 2}, {"st", 2}, {"vs", 2},
 };
 
+/* The first letters of abbreviations[] (bit c - 'a'), so that most
+ * words before a dot skip the list. Keep in step with it (test_text
+ * checks every abbreviation). */
+#define ABBREVIATION_FIRST                                                                     \
+    ((1u << ('a' - 'a')) | (1u << ('d' - 'a')) | (1u << ('e' - 'a')) | (1u << ('i' - 'a')) |   \
+     (1u << ('j' - 'a')) | (1u << ('l' - 'a')) | (1u << ('m' - 'a')) | (1u << ('p' - 'a')) |   \
+     (1u << ('s' - 'a')) | (1u << ('v' - 'a')))
+#define ABBREVIATION_MAX_LEN 6u
+
 /* What a punctuation token contains, found in one pass over its text. */
 enum {
     P_END = 1u << 0,    /* ! ? 。 ؟ । : ends a sentence */
@@ -674,6 +721,22 @@ static unsigned punct_marks(const vb_token *t)
 {
     const unsigned char *s = (const unsigned char *)t->norm;
     const size_t n = t->norm_len;
+    if (n == 1) { /* most punctuation, ",", ".": the loop's cases for one byte */
+        switch (s[0]) {
+        case '!': case '?':
+            return P_END;
+        case '.':
+            return P_DOT;
+        case ',': case ';': case ':': case ')': case ']':
+            return P_CLAUSE;
+        case '(': case '[':
+            return P_OPEN;
+        case '-':
+            return P_HYPHENS;
+        default:
+            return 0;
+        }
+    }
     unsigned m = n > 0 ? P_HYPHENS : 0;
     for (size_t i = 0; i < n; i++) {
         const unsigned char c = s[i];
@@ -732,6 +795,18 @@ static bool is_letter_word(const vb_token *t)
     return t->kind == VB_TOKEN_WORD && t->lookup_len == 1;
 }
 
+static bool is_listed_abbreviation(const vb_token *w)
+{
+    const unsigned first = (unsigned char)w->lookup[0] - 'a';
+    if (w->lookup_len > ABBREVIATION_MAX_LEN || first >= 26 || !((ABBREVIATION_FIRST >> first) & 1))
+        return false;
+    for (size_t k = 0; k < sizeof abbreviations / sizeof abbreviations[0]; k++)
+        if (w->lookup_len == abbreviations[k].len && w->lookup[0] == abbreviations[k].text[0] &&
+            memcmp(w->lookup, abbreviations[k].text, abbreviations[k].len) == 0)
+            return true;
+    return false;
+}
+
 /* "Mr.", "etc.", and the dots of "e.g." and "i.e.": a single letter glued
  * to a dot that is glued to another single letter and dot. */
 static bool is_abbreviation_dot(const vb_token *t, size_t n, size_t i)
@@ -739,10 +814,8 @@ static bool is_abbreviation_dot(const vb_token *t, size_t n, size_t i)
     if (i == 0 || !is_dot(&t[i]) || t[i - 1].kind != VB_TOKEN_WORD || !glued(&t[i - 1], &t[i]))
         return false;
     const vb_token *w = &t[i - 1];
-    for (size_t k = 0; k < sizeof abbreviations / sizeof abbreviations[0]; k++)
-        if (w->lookup_len == abbreviations[k].len && w->lookup[0] == abbreviations[k].text[0] &&
-            memcmp(w->lookup, abbreviations[k].text, abbreviations[k].len) == 0)
-            return true;
+    if (is_listed_abbreviation(w))
+        return true;
     if (!is_letter_word(w))
         return false;
     if (i >= 2 && is_dot(&t[i - 2]) && glued(&t[i - 2], w))
@@ -780,7 +853,7 @@ typedef struct span_list {
 } span_list;
 
 /* Closes the open span before token i (if any) and opens one at i. */
-static vb_status open_span(vb_arena *arena, span_list *l, const vb_token *t, size_t i)
+static inline vb_status open_span(vb_arena *arena, span_list *l, const vb_token *t, size_t i)
 {
     if (l->n > 0)
         close_span(&l->items[l->n - 1], t, i - 1);
@@ -817,6 +890,7 @@ vb_status vb_token_segment(vb_arena *arena, vb_token *t, size_t n, const uint8_t
     if (ss.items == NULL || cs.items == NULL)
         return VB_ENOMEM;
     bool pend_s = true, pend_c = true;
+    uint32_t sentence = 0, clause = 0; /* of token i; kept here, not reloaded from ss, cs */
     for (size_t i = 0; i < n; i++) {
         const unsigned m = t[i].kind == VB_TOKEN_PUNCT ? punct_marks(&t[i]) : 0;
         const bool ns = pend_s || (before[i] & VB_BEFORE_LINE);
@@ -825,14 +899,16 @@ vb_status vb_token_segment(vb_arena *arena, vb_token *t, size_t n, const uint8_t
             const vb_status st = open_span(arena, &ss, t, i);
             if (st != VB_OK)
                 return st;
+            sentence = (uint32_t)(ss.n - 1);
         }
         if (nc) {
             const vb_status st = open_span(arena, &cs, t, i);
             if (st != VB_OK)
                 return st;
+            clause = (uint32_t)(cs.n - 1);
         }
-        t[i].sentence = (uint32_t)(ss.n - 1);
-        t[i].clause = (uint32_t)(cs.n - 1);
+        t[i].sentence = sentence;
+        t[i].clause = clause;
         pend_s = m != 0 && ends_sentence(t, n, i, m);
         pend_c = pend_s || (m != 0 && clause_after(t, n, i, m));
     }

@@ -10,6 +10,7 @@
 #include "jsonw.h"
 #include "test_alloc.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static void test_buf_append_and_cap(void **state)
@@ -157,12 +158,31 @@ static void test_json_numbers(void **state)
     expect_number(0.0001, 4, "0.0001");
     expect_number(123456.5, 4, "123456.5");
     expect_number(3e12, 2, "3000000000000");
+    expect_number(999999999.9, 0, "1000000000"); /* rounds up to ten digits */
+    expect_number(-987654321.123456789, 9, "-987654321.123456896");
+    expect_number(0.1, 9, "0.1");
+    expect_number(0.000000001, 9, "0.000000001");
+    expect_number(1.05, 1, "1.1");
+    expect_number(-0.0, 3, "0");
     vb_buf b;
     vb_buf_init(&b, NULL, 64);
     assert_int_equal(vb_json_size(&b, 0), VB_OK);
     assert_int_equal(vb_json_size(&b, 18446744073709551615u), VB_OK);
     assert_string_equal(b.data, "018446744073709551615");
     vb_buf_free(&b);
+}
+
+static void test_json_put_size(void **state)
+{
+    (void)state;
+    static const size_t ns[] = {0, 7, 10, 42, 99, 100, 305, 999, 1000, 4096, 9999, 10000, 123456,
+                                (size_t)-1};
+    for (size_t i = 0; i < sizeof ns / sizeof ns[0]; i++) {
+        char want[32], got[VB_JSON_SIZE_MAX + 1];
+        snprintf(want, sizeof want, "%zu", ns[i]);
+        *vb_json_put_size(got, ns[i]) = '\0';
+        assert_string_equal(got, want);
+    }
 }
 
 int main(void)
@@ -175,6 +195,7 @@ int main(void)
         cmocka_unit_test(test_arena_large_allocation),
         cmocka_unit_test(test_json_string_escapes),
         cmocka_unit_test(test_json_numbers),
+        cmocka_unit_test(test_json_put_size),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

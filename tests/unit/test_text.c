@@ -127,6 +127,8 @@ static void test_sentences(void **state)
 
     d = analyze(f, "Mr. Smith e.g. helped, i.e. fast vs. slow etc. All good");
     assert_int_equal(d.n_sentences, 1); /* abbreviations do not end sentences */
+    d = analyze(f, "Approx. Dr. Inc. Jr. Ltd. Mrs. Ms. Prof. Sr. St. The end");
+    assert_int_equal(d.n_sentences, 1); /* every one in token.c's list */
 
     d = analyze(f, "first line\nsecond line\r\n\r\nthird");
     expect_spans(&d, d.sentences, d.n_sentences, "first line|second line|third");
