@@ -536,9 +536,10 @@ VB_EXPORT void vb_agg_free(vb_agg *agg); /* NULL is a no-op */
  * row out of the score figures, a bad date out of the trend; it still
  * counts for themes. Each problem is written to issues[*n_issues] (at most
  * VB_REPORT_MAX_ISSUES). Returns VB_OK, or VB_ENOMEM (figures unchanged).
- * The fields must be valid UTF-8, as vb_pipeline hands them out (the
- * writers escape but do not repair); spans are byte offsets into `text`.
- * A NUL byte in the id or the segment becomes U+FFFD in the report. */
+ * Spans are byte offsets into `text`. Fields come as vb_pipeline hands
+ * them out, valid UTF-8; otherwise each invalid byte becomes U+FFFD (and
+ * a text repaired so loses its spans), as does a NUL byte in the id or
+ * the segment, so that the report and the state are always valid text. */
 VB_EXPORT vb_status vb_agg_add(vb_agg *agg, const vb_report_row *row,
                                vb_report_issue *issues, size_t *n_issues);
 

@@ -337,6 +337,7 @@ vb_agg *vb_agg_new(const vb_report_options *opts, vb_error *err)
     agg->overall.key = NULL;
     vb_buf_init(&agg->row_id, &agg->alloc, SIZE_MAX / 2);
     vb_buf_init(&agg->row_segment, &agg->alloc, SIZE_MAX / 2);
+    vb_buf_init(&agg->row_text, &agg->alloc, SIZE_MAX / 2);
     return agg;
 }
 
@@ -362,6 +363,7 @@ void vb_agg_free(vb_agg *agg)
     vb_free(a, agg->row_n_spans);
     vb_buf_free(&agg->row_id);
     vb_buf_free(&agg->row_segment);
+    vb_buf_free(&agg->row_text);
     group_free(a, &agg->overall);
     groups_free(a, &agg->periods);
     groups_free(a, &agg->segments);

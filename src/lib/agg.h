@@ -136,7 +136,7 @@ struct vb_agg {
     const vb_range **row_spans;
     size_t *row_n_spans;
     size_t row_cap;
-    vb_buf row_id, row_segment; /* the row's id and segment without NUL bytes */
+    vb_buf row_id, row_segment, row_text; /* the row's fields made valid text (agg_row.c) */
 
     bool stale; /* sums changed since the doubles were last rounded */
 };

@@ -12,6 +12,7 @@
 
 #include "alloc.h"
 #include "dates.h"
+#include "utf8.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -65,17 +66,30 @@ static void add_issue(vb_report_issue *issues, size_t *n, const char *field, con
     snprintf(is->message, sizeof is->message, "%s: %s", what, quoted);
 }
 
-/* Ids and segment values are C strings in the report model, where a NUL
- * byte would cut them: it becomes U+FFFD, as \u0000 does in the JSONL
- * reader. *s then points into `b`, valid until the next row. */
-static vb_status without_nul(vb_buf *b, const char **s, size_t *len)
+/* Makes `*s` valid UTF-8 for the report: each byte of an invalid
+ * sequence becomes U+FFFD, and so does a NUL when `nul_too` (ids and
+ * segment values are C strings in the report model, where a NUL would cut
+ * them; \u0000 becomes U+FFFD in the JSONL reader too). The readers hand
+ * out valid UTF-8 already; this is for callers of the API that do not.
+ * *s then points into `b`, valid until the next row. */
+static vb_status as_text(vb_buf *b, const char **s, size_t *len, bool nul_too)
 {
-    if (*len == 0 || memchr(*s, '\0', *len) == NULL) return VB_OK;
+    const char *p = *s;
+    const size_t n = *len;
+    if (n == 0 || ((!nul_too || memchr(p, '\0', n) == NULL) && vb_utf8_valid_len(p, n) == n))
+        return VB_OK;
     vb_buf_reset(b);
-    for (size_t i = 0; i < *len; i++) {
-        vb_status st = (*s)[i] == '\0' ? vb_buf_append(b, "\xEF\xBF\xBD", 3)
-                                        : vb_buf_putc(b, (*s)[i]);
-        if (st != VB_OK) return st;
+    size_t i = 0;
+    while (i < n) {
+        size_t ok = vb_utf8_valid_len(p + i, n - i);
+        const char *nul = nul_too ? memchr(p + i, '\0', ok) : NULL;
+        if (nul != NULL) ok = (size_t)(nul - (p + i));
+        if (vb_buf_append(b, p + i, ok) != VB_OK) return VB_ENOMEM;
+        i += ok;
+        if (i < n) {
+            if (vb_buf_append(b, "\xEF\xBF\xBD", 3) != VB_OK) return VB_ENOMEM;
+            i++;
+        }
     }
     *s = b->data;
     *len = b->len;
@@ -234,18 +248,22 @@ vb_status vb_agg_add(vb_agg *agg, const vb_report_row *row, vb_report_issue *iss
             e--;
         in.segment = e > s ? row->segment.data + s : missing;
         in.segment_len = e > s ? e - s : sizeof missing - 1;
-        if (without_nul(&agg->row_segment, &in.segment, &in.segment_len) != VB_OK)
+        if (as_text(&agg->row_segment, &in.segment, &in.segment_len, true) != VB_OK)
             return VB_ENOMEM;
     }
-    vb_field id = row->id;
-    if (id.data != NULL && without_nul(&agg->row_id, &id.data, &id.len) != VB_OK)
+    vb_field id = row->id, text = row->text;
+    if (id.data != NULL && as_text(&agg->row_id, &id.data, &id.len, true) != VB_OK)
+        return VB_ENOMEM;
+    /* Spans are offsets into the text as given: a repaired copy drops them. */
+    const char *given = text.data;
+    if (text.data != NULL && as_text(&agg->row_text, &text.data, &text.len, false) != VB_OK)
         return VB_ENOMEM;
     if (resolve_themes(agg, row, &in.n_themes) != VB_OK) return VB_ENOMEM;
     in.themes = agg->row_themes;
     in.sentiment = agg->row_sentiment;
-    in.spans = agg->row_spans;
+    in.spans = text.data == given ? agg->row_spans : NULL;
     in.n_spans = agg->row_n_spans;
     in.id = &id;
-    in.text = &row->text;
+    in.text = &text;
     return vb_agg_add_input(agg, &in);
 }

@@ -37,6 +37,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "quotes.h"
+#include "utf8.h"
 
 #include <inttypes.h>
 #include <stdarg.h>
@@ -703,11 +704,17 @@ static const char *str_at(const reader *r, size_t off)
     return off == SIZE_MAX ? NULL : r->scratch.data + off;
 }
 
-/* Strings that the agg keeps as C strings must not hold a NUL. */
-static bool no_nul(reader *r, const char *what, size_t off, size_t len)
+/* Strings that the agg keeps as C strings must not hold a NUL, and what
+ * the report prints must be valid UTF-8: verbatim writes no other (its
+ * readers repair text, vb_agg_add() takes UTF-8), but a "\x" escape can
+ * spell anything. */
+static bool plain_text(reader *r, const char *what, size_t off, size_t len)
 {
-    if (off == SIZE_MAX || memchr(r->scratch.data + off, '\0', len) == NULL) return true;
-    return fail(r, VB_EPARSE, "%s: a NUL byte", what);
+    if (off == SIZE_MAX) return true;
+    const char *s = r->scratch.data + off;
+    if (memchr(s, '\0', len) != NULL) return fail(r, VB_EPARSE, "%s: a NUL byte", what);
+    if (vb_utf8_valid_len(s, len) != len) return fail(r, VB_EPARSE, "%s: invalid UTF-8", what);
+    return true;
 }
 
 /* The header and the options: a new agg, or NULL. */
@@ -777,7 +784,7 @@ static vb_agg *read_options(reader *r, const vb_report_options *caller)
     for (size_t i = 0; i < 4 && ok; i++) {
         size_t off, len;
         ok = next_line(r, names[i]) && keyword(r, names[i]) && f_string(r, names[i], &off, &len) &&
-             eol(r, names[i]) && no_nul(r, names[i], off, len);
+             eol(r, names[i]) && plain_text(r, names[i], off, len);
         if (ok && off != SIZE_MAX && (cols[i] = vb_strndup(a, str_at(r, off), len)) == NULL)
             ok = fail(r, VB_ENOMEM, "out of memory");
     }
@@ -851,8 +858,8 @@ static bool read_themes(reader *r, vb_agg *agg)
             parent = (int32_t)p;
         }
         if (!f_string(r, "theme id", &id, &id_len) || !f_string(r, "theme label", &label, &label_len) ||
-            !eol(r, "theme") || !no_nul(r, "theme id", id, id_len) ||
-            !no_nul(r, "theme label", label, label_len))
+            !eol(r, "theme") || !plain_text(r, "theme id", id, id_len) ||
+            !plain_text(r, "theme label", label, label_len))
             return false;
         if (id == SIZE_MAX || id_len == 0) return fail(r, VB_EPARSE, "theme id: empty");
         uint32_t got;
@@ -888,7 +895,7 @@ static bool read_group(reader *r, vb_agg *agg, const char *kind, vb_agg_groups *
         !f_size(r, "cells", agg->n_themes, &n_cells) || !eol(r, "group"))
         return false;
     if (key == SIZE_MAX) return fail(r, VB_EPARSE, "group key: expected a string");
-    if (!no_nul(r, "group key", key, key_len)) return false;
+    if (!plain_text(r, "group key", key, key_len)) return false;
     vb_agg_group *g = &agg->overall;
     if (gs == NULL && key_len != 0) return fail(r, VB_EPARSE, "group key: overall has \"\"");
     if (gs != NULL) {
@@ -990,9 +997,11 @@ static bool read_quote(reader *r, vb_agg *agg, vb_quote_list *into, int dir)
         !eol(r, "quote"))
         return false;
     if (id == SIZE_MAX || text == SIZE_MAX) return fail(r, VB_EPARSE, "quote: id and text are strings");
-    if (!no_nul(r, "quote id", id, q.id_len)) return false;
+    if (!plain_text(r, "quote id", id, q.id_len)) return false;
     if (q.len == 0 || q.len > QUOTE_TEXT_MAX)
         return fail(r, VB_EPARSE, "quote text: %zu bytes (1 to %d)", q.len, QUOTE_TEXT_MAX);
+    if (vb_utf8_valid_len(str_at(r, text), q.len) != q.len)
+        return fail(r, VB_EPARSE, "quote text: invalid UTF-8");
     for (size_t i = 0; i < q.n_spans; i++)
         if (q.spans[i].start >= q.spans[i].end || q.spans[i].end > q.len)
             return fail(r, VB_EPARSE, "quote span %zu-%zu: outside the text", q.spans[i].start,

@@ -29,3 +29,6 @@ sed 's/"Delivery\([^"]*\)"/"Shipping\1"/' a.state > relabel.state
 # U+FFFD): one that does was not written by verbatim.
 sed 's/^group segment "North"/group segment "No\\x00rth"/' a.state > nul.state
 "$VERBATIM" merge nul.state; echo "exit $?"
+# Nor bytes that are not UTF-8 (a "\x" escape can spell them).
+sed 's/^group segment "North"/group segment "No\\xffrth"/' a.state > bad8.state
+"$VERBATIM" merge bad8.state; echo "exit $?"

@@ -365,7 +365,7 @@ static void test_every_field_is_written(void **state)
     assert_int_equal(sizeof(vb_agg_group), 240); /* key, counts, sums, cells */
     assert_int_equal(sizeof(vb_agg_theme), 3496);
     assert_int_equal(sizeof(vb_quote), 144);
-    assert_int_equal(sizeof(vb_agg), 776); /* opts, metric, themes, groups, sxx,
+    assert_int_equal(sizeof(vb_agg), 816); /* opts, metric, themes, groups, sxx,
                                               rejected counts; the rest is scratch */
 }
 
@@ -455,6 +455,16 @@ static void test_round_trip_edges(void **state)
     assert_non_null(back);
     assert_same_agg(odd, back);
     assert_string_equal(back->opts.segment_col, "seg \"ment\"\n");
+    /* what the report prints is valid UTF-8: the id's and segment's NUL
+     * and the text's invalid byte became U+FFFD (the text's NUL stays) */
+    assert_non_null(vb_agg_find(&back->segments, "a\xEF\xBF\xBD" "b", 5));
+    size_t kz;
+    theme_by_id(back, "k.z", &kz);
+    assert_int_equal(back->themes[kz].neg.n, 1);
+    const vb_quote *oq = &back->themes[kz].neg.items[0];
+    assert_memory_equal(oq->id, "id\xEF\xBF\xBDx", 6);
+    assert_int_equal(oq->len, sizeof text_bytes - 1 + 2);
+    assert_memory_equal(oq->text + oq->len - 3, "\xEF\xBF\xBD", 3);
     assert_non_null(strstr(text, "segment-col \"seg \\\"ment\\\"\\n\""));
     free(text);
     free(t2);
