@@ -617,32 +617,6 @@ static vb_status put_themes_slow(vb_buf *b, const vb_lexicon *lex, const vb_reco
     return vb_buf_putc(b, ']');
 }
 
-/* vb_json_put_size() for a span's offsets, which are bytes into one
- * comment and so mostly below 1000: two digits at a time from a table
- * instead of a division per digit. */
-static char *put_offset(char *p, size_t n)
-{
-    static const char pairs[] =
-        "00010203040506070809101112131415161718192021222324"
-        "25262728293031323334353637383940414243444546474849"
-        "50515253545556575859606162636465666768697071727374"
-        "75767778798081828384858687888990919293949596979899";
-    if (n < 10) {
-        *p = (char)('0' + n);
-        return p + 1;
-    }
-    if (n < 100) {
-        memcpy(p, pairs + 2 * n, 2);
-        return p + 2;
-    }
-    if (n < 1000) {
-        *p = (char)('0' + n / 100);
-        memcpy(p + 1, pairs + 2 * (n % 100), 2);
-        return p + 3;
-    }
-    return vb_json_put_size(p, n);
-}
-
 /* True when theme hit `h` writes the same sentiment and spans as `g`, as a
  * parent does whose only mentions are its child's. Bits, not ==, so that
  * 0.0 and -0.0 stay apart. */
@@ -711,9 +685,9 @@ static vb_status put_themes(vb_buf *b, const vb_lexicon *lex, const vb_record *r
             if (k > 0)
                 *p++ = ',';
             *p++ = '[';
-            p = put_offset(p, h->spans[k].start);
+            p = vb_json_put_size(p, h->spans[k].start);
             *p++ = ',';
-            p = put_offset(p, h->spans[k].end);
+            p = vb_json_put_size(p, h->spans[k].end);
             *p++ = ']';
         }
         *p++ = ']';
