@@ -96,8 +96,12 @@ const char *cli_data_dir(const cli_input *in);
 /* Buffered, checked output. A closed pipe ends the run quietly; any other
  * write error is reported once. */
 typedef struct cli_output {
-    FILE *f;
+    FILE *f;          /* NULL: the output goes to `mem` */
     const char *name;
+    /* A worker thread's output for one batch: grown as needed and kept from
+     * batch to batch, so that a long run stops allocating once it is warm. */
+    char *mem;
+    size_t mem_len, mem_cap;
     bool failed;      /* a write failed: stop and exit EXIT_IO */
     bool pipe_closed; /* the reader went away: stop quietly */
     vb_status reject; /* why the last CLI_REJECT record was not written */

@@ -195,10 +195,36 @@ static void output_failed(cli_output *o, const char *cmd)
     o->failed = true;
 }
 
+static bool memory_append(cli_output *o, const char *data, size_t len)
+{
+    if (len > o->mem_cap - o->mem_len) {
+        if (len > SIZE_MAX / 2 - o->mem_len)
+            return false;
+        size_t cap = o->mem_cap < 4096 ? 4096 : o->mem_cap;
+        while (cap - o->mem_len < len)
+            cap *= 2;
+        char *mem = realloc(o->mem, cap);
+        if (mem == NULL)
+            return false;
+        o->mem = mem;
+        o->mem_cap = cap;
+    }
+    memcpy(o->mem + o->mem_len, data, len);
+    o->mem_len += len;
+    return true;
+}
+
 void cli_output_write(cli_output *o, const char *cmd, const char *data, size_t len)
 {
     if (o->failed || o->pipe_closed)
         return;
+    if (o->f == NULL) {
+        if (!memory_append(o, data, len)) {
+            fprintf(stderr, "verbatim %s: out of memory buffering the output\n", cmd);
+            o->failed = true;
+        }
+        return;
+    }
     if (fwrite(data, 1, len, o->f) != len)
         output_failed(o, cmd);
 }
@@ -212,8 +238,10 @@ cli_next cli_output_record(cli_output *o, const char *cmd, const char *data, siz
 cli_next cli_output_line(cli_output *o, const char *cmd, const char *data, size_t len)
 {
     cli_output_write(o, cmd, data, len);
+    if (o->f == NULL)
+        cli_output_write(o, cmd, "\n", 1);
     /* putc, not a second fwrite: one byte per record adds up. */
-    if (!o->failed && !o->pipe_closed && putc('\n', o->f) == EOF)
+    else if (!o->failed && !o->pipe_closed && putc('\n', o->f) == EOF)
         output_failed(o, cmd);
     return o->pipe_closed ? CLI_QUIT : o->failed ? CLI_FAIL : CLI_NEXT;
 }

@@ -24,6 +24,7 @@
 
 #define BATCH_RECORDS 512
 #define BATCH_BYTES ((size_t)256 << 10)
+#define KEEP_OUT_BYTES ((size_t)8 << 20) /* largest output buffer kept for reuse */
 #define NO_DATA SIZE_MAX /* offset of a field that is absent */
 
 /* A raw record's fields as offsets into the batch's bytes, which may move
@@ -51,8 +52,9 @@ typedef struct batch {
     const char **names;   /* n_keep pointers into bytes */
 
     /* Filled by the worker. */
-    char *out;            /* what the command wrote, in record order */
-    size_t out_len;
+    char *out;            /* what the command wrote, in record order; the
+                             buffer is kept for the batch's next use */
+    size_t out_len, out_cap;
     char *msgs;           /* stderr messages, in record order */
     size_t msgs_len;
     vb_stats stats;       /* records counted up to `stop`, inclusive */
@@ -172,9 +174,13 @@ static void seal(cli_parallel *par, batch *b)
 
 static void reset_batch(batch *b)
 {
-    free(b->out);
+    if (b->out_cap > KEEP_OUT_BYTES) { /* an outlier's buffer is not kept */
+        free(b->out);
+        b->out = NULL;
+        b->out_cap = 0;
+    }
     free(b->msgs);
-    b->out = b->msgs = NULL;
+    b->msgs = NULL;
     b->out_len = b->msgs_len = 0;
     b->n = 0;
     b->len = 0;
@@ -287,17 +293,13 @@ static void add_stats(vb_stats *to, const vb_stats *after, const vb_stats *befor
 static void analyse_batch(cli_parallel *par, vb_pipeline *p, void *worker_ctx, batch *b)
 {
     FILE *msgs = open_memstream(&b->msgs, &b->msgs_len);
-    FILE *mem = open_memstream(&b->out, &b->out_len);
-    if (msgs == NULL || mem == NULL) {
-        if (msgs != NULL)
-            fclose(msgs);
-        if (mem != NULL)
-            fclose(mem);
+    if (msgs == NULL) {
         b->status = EXIT_IO;
         b->stop = true;
         return;
     }
-    cli_output out = {.f = mem, .name = par->out != NULL ? par->out->name : "memory"};
+    cli_output out = {.name = par->out != NULL ? par->out->name : "memory",
+                      .mem = b->out, .mem_cap = b->out_cap};
     void *record_ctx = worker_ctx != NULL ? worker_ctx : &out;
     cli_set_record_context(msgs, b->display);
     for (size_t i = 0; i < b->n && !b->stop; i++) {
@@ -338,7 +340,10 @@ static void analyse_batch(cli_parallel *par, vb_pipeline *p, void *worker_ctx, b
         }
     }
     cli_set_record_context(NULL, NULL);
-    if (fclose(mem) != 0 || fclose(msgs) != 0) {
+    b->out = out.mem;
+    b->out_len = out.mem_len;
+    b->out_cap = out.mem_cap;
+    if (fclose(msgs) != 0) {
         b->status = EXIT_IO;
         b->stop = true;
     }
@@ -465,6 +470,7 @@ void cli_parallel_free(cli_parallel *par)
         vb_pipeline_free(par->pipelines[i]);
     for (size_t i = 0; i < par->n_pool; i++) {
         reset_batch(&par->pool[i]);
+        free(par->pool[i].out);
         free(par->pool[i].bytes);
         free(par->pool[i].keep_offs);
         free(par->pool[i].keep);
