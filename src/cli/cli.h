@@ -107,6 +107,10 @@ typedef struct cli_output {
     vb_status reject; /* why the last CLI_REJECT record was not written */
 } cli_output;
 
+/* Makes room for `need` bytes in a realloc'd buffer, doubling from 4 KiB;
+ * false when out of memory (the buffer is left as it was). */
+bool cli_grow(char **bytes, size_t *cap, size_t need);
+
 int cli_output_open(cli_output *o, const char *cmd, const char *path);
 void cli_output_write(cli_output *o, const char *cmd, const char *data, size_t len);
 /* Flushes and closes; returns EXIT_OK or EXIT_IO. */

@@ -195,20 +195,27 @@ static void output_failed(cli_output *o, const char *cmd)
     o->failed = true;
 }
 
+bool cli_grow(char **bytes, size_t *cap, size_t need)
+{
+    if (need <= *cap)
+        return true;
+    if (need > SIZE_MAX / 2)
+        return false;
+    size_t grown = *cap < 4096 ? 4096 : *cap;
+    while (grown < need)
+        grown *= 2;
+    char *p = realloc(*bytes, grown);
+    if (p == NULL)
+        return false;
+    *bytes = p;
+    *cap = grown;
+    return true;
+}
+
 static bool memory_append(cli_output *o, const char *data, size_t len)
 {
-    if (len > o->mem_cap - o->mem_len) {
-        if (len > SIZE_MAX / 2 - o->mem_len)
-            return false;
-        size_t cap = o->mem_cap < 4096 ? 4096 : o->mem_cap;
-        while (cap - o->mem_len < len)
-            cap *= 2;
-        char *mem = realloc(o->mem, cap);
-        if (mem == NULL)
-            return false;
-        o->mem = mem;
-        o->mem_cap = cap;
-    }
+    if (len > SIZE_MAX - o->mem_len || !cli_grow(&o->mem, &o->mem_cap, o->mem_len + len))
+        return false;
     memcpy(o->mem + o->mem_len, data, len);
     o->mem_len += len;
     return true;

@@ -108,18 +108,8 @@ struct cli_parallel {
 
 static bool put_bytes(batch *b, const char *data, size_t len, size_t *off)
 {
-    if (len > SIZE_MAX - b->len - 1)
+    if (len > SIZE_MAX - b->len - 1 || !cli_grow(&b->bytes, &b->cap, b->len + len + 1))
         return false;
-    if (b->len + len + 1 > b->cap) {
-        size_t cap = b->cap < 4096 ? 4096 : b->cap;
-        while (cap < b->len + len + 1)
-            cap *= 2;
-        char *bytes = realloc(b->bytes, cap);
-        if (bytes == NULL)
-            return false;
-        b->bytes = bytes;
-        b->cap = cap;
-    }
     *off = b->len;
     if (len > 0)
         memcpy(b->bytes + b->len, data, len);
