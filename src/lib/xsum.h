@@ -61,16 +61,19 @@ static inline void vb_xsum_add(vb_xsum *s, double v)
 
 static inline void vb_xsum_merge(vb_xsum *into, const vb_xsum *from)
 {
-    const uint64_t sign = (uint64_t)1 << 63;
-    const bool na = (into->limb[2] & sign) != 0, nb = (from->limb[2] & sign) != 0;
-    const uint64_t r0 = into->limb[0] + from->limb[0];
-    const uint64_t c0 = r0 < into->limb[0];
-    const uint64_t r1 = into->limb[1] + from->limb[1] + c0;
-    const uint64_t c1 = r1 < into->limb[1] || (c0 != 0 && r1 == into->limb[1]);
+    /* Add with carry, limb by limb (add/adc); a report merges tens of
+     * sums per row, so this is one of its hottest loops. */
+    const uint64_t a2 = into->limb[2], b2 = from->limb[2];
+    uint64_t r0, r1;
+    const bool c0 = __builtin_add_overflow(into->limb[0], from->limb[0], &r0);
+    bool c1 = __builtin_add_overflow(into->limb[1], from->limb[1], &r1);
+    c1 |= __builtin_add_overflow(r1, (uint64_t)c0, &r1);
+    const uint64_t r2 = a2 + b2 + c1;
     into->limb[0] = r0;
     into->limb[1] = r1;
-    into->limb[2] += from->limb[2] + c1;
-    if (na == nb && ((into->limb[2] & sign) != 0) != na) vb_xsum_saturate(into, na);
+    into->limb[2] = r2;
+    /* Signed overflow: both signs alike and the result's different. */
+    if (((a2 ^ r2) & (b2 ^ r2)) >> 63) vb_xsum_saturate(into, (a2 >> 63) != 0);
 }
 
 static inline void vb_xsum_term(vb_xsum *t, double v)

@@ -216,6 +216,49 @@ static void test_xsum_exact_in_any_order(void **state)
     assert_true(vb_xsum_value(&low) < -1e38);
 }
 
+/* Merging carries across every limb and saturates like adding: sums of
+ * random terms split in two and merged hold the bits of one sum. */
+static void test_xsum_merge_carries(void **state)
+{
+    (void)state;
+    uint64_t s = 11;
+    for (int round = 0; round < 200; round++) {
+        vb_xsum one = {{0, 0, 0}}, a = {{0, 0, 0}}, b = {{0, 0, 0}};
+        for (int i = 0; i < 50; i++) {
+            const uint64_t r = next_random(&s);
+            /* fractions, whole numbers and magnitudes up to 2^100, both signs */
+            double v = ldexp((double)(r >> 11), (int)((r >> 3) % 110) - 60);
+            if (r & 1) v = -v;
+            vb_xsum_add(&one, v);
+            vb_xsum_add((r >> 2) & 1 ? &a : &b, v);
+        }
+        vb_xsum ab = a;
+        vb_xsum_merge(&ab, &b);
+        vb_xsum_merge(&b, &a);
+        assert_true(vb_xsum_equal(&ab, &one));
+        assert_true(vb_xsum_equal(&b, &one));
+    }
+    /* a carry out of the fraction and the low integer limb at once */
+    vb_xsum x = {{UINT64_MAX, UINT64_MAX, 0}}, unit = {{1, 0, 0}};
+    vb_xsum_merge(&x, &unit);
+    assert_true(x.limb[0] == 0 && x.limb[1] == 0 && x.limb[2] == 1);
+    /* -1 unit + 1 unit = 0 */
+    vb_xsum m = {{UINT64_MAX, UINT64_MAX, UINT64_MAX}};
+    vb_xsum_merge(&m, &unit);
+    assert_true(vb_xsum_is_zero(&m));
+    /* past the top either way: saturated, not wrapped */
+    vb_xsum hi = {{0, 0, 0}}, lo = {{0, 0, 0}};
+    vb_xsum_add(&hi, 0x1p126);
+    vb_xsum_add(&lo, -0x1p126);
+    vb_xsum hi2 = hi, lo2 = lo;
+    vb_xsum_merge(&hi, &hi2);
+    vb_xsum_merge(&hi, &hi2);
+    assert_true(vb_xsum_value(&hi) > 1e38);
+    vb_xsum_merge(&lo, &lo2);
+    vb_xsum_merge(&lo, &lo2);
+    assert_true(vb_xsum_value(&lo) < -1e38);
+}
+
 static void test_xsum_text(void **state)
 {
     (void)state;
@@ -875,6 +918,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_xsum_exact_in_any_order),
+        cmocka_unit_test(test_xsum_merge_carries),
         cmocka_unit_test(test_xsum_text),
         cmocka_unit_test(test_every_field_is_written),
         cmocka_unit_test(test_round_trip),
