@@ -194,7 +194,7 @@ static size_t theme_slot(const vb_agg *agg, const char *id, size_t len)
         uint32_t v = agg->theme_slots[i];
         if (v == 0) return i;
         const char *tid = agg->themes[v - 1].id;
-        if (strlen(tid) == len && memcmp(tid, id, len) == 0) return i;
+        if (strncmp(tid, id, len) == 0 && tid[len] == '\0') return i; /* no strlen per row */
     }
 }
 
