@@ -214,16 +214,23 @@ static vb_status themes_grow(vb_agg *agg)
     if (terms == NULL) return VB_ENOMEM;
     agg->scratch_terms = terms;
     vb_xsum *sxx = vb_calloc(a, cap * cap, sizeof *sxx);
+    int64_t *whole = vb_calloc(a, cap * cap, sizeof *whole);
     uint32_t *slots = vb_calloc(a, cap * 4, sizeof *slots);
-    if (sxx == NULL || slots == NULL) {
+    if (sxx == NULL || whole == NULL || slots == NULL) {
         vb_free(a, sxx);
+        vb_free(a, whole);
         vb_free(a, slots);
         return VB_ENOMEM;
     }
-    for (size_t s = 0; s < agg->n_themes; s++)
+    for (size_t s = 0; s < agg->n_themes; s++) {
         memcpy(sxx + s * cap, agg->sxx + s * agg->sxx_dim, agg->n_themes * sizeof *sxx);
+        memcpy(whole + s * cap, agg->sxx_whole + s * agg->sxx_dim,
+               agg->n_themes * sizeof *whole);
+    }
     vb_free(a, agg->sxx);
+    vb_free(a, agg->sxx_whole);
     agg->sxx = sxx;
+    agg->sxx_whole = whole;
     agg->sxx_dim = cap;
     vb_free(a, agg->theme_slots);
     agg->theme_slots = slots;
@@ -356,6 +363,7 @@ void vb_agg_free(vb_agg *agg)
     vb_free(a, agg->scratch);
     vb_free(a, agg->scratch_terms);
     vb_free(a, agg->sxx);
+    vb_free(a, agg->sxx_whole);
     vb_free(a, agg->strings);
     vb_free(a, agg->row_themes);
     vb_free(a, agg->row_sentiment);
@@ -456,6 +464,55 @@ static void add_to_group(vb_agg *agg, vb_agg_group *g, const vb_agg_input *in, s
     }
 }
 
+/* Adds a whole weight `w` to the count of the pair s <= t, moving the
+ * count to the exact sums first in the (far-fetched) case it would
+ * overflow. */
+static void add_whole_pair(vb_agg *agg, size_t s, size_t t, int64_t w)
+{
+    int64_t *c = &agg->sxx_whole[s * agg->sxx_dim + t];
+    if (*c > INT64_MAX - w) {
+        vb_xsum_add_i64(&agg->sxx[s * agg->sxx_dim + t], *c);
+        if (s != t) vb_xsum_add_i64(&agg->sxx[t * agg->sxx_dim + s], *c);
+        *c = 0;
+    }
+    *c += w;
+}
+
+/* Key drivers: w for every ordered pair (s, t) of the row's themes. */
+static void add_pairs(vb_agg *agg, const vb_agg_input *in)
+{
+    const uint32_t *th = in->themes;
+    const size_t n = in->n_themes, dim = agg->sxx_dim;
+    /* NaN fails the first test, so the cast below is defined. */
+    if (in->w >= 0 && in->w < 0x1p31 && in->w == (double)(int64_t)in->w) {
+        const int64_t w = (int64_t)in->w;
+        for (size_t i = 0; i < n; i++) {
+            add_whole_pair(agg, th[i], th[i], w);
+            for (size_t j = i + 1; j < n; j++)
+                add_whole_pair(agg, th[i] < th[j] ? th[i] : th[j], th[i] < th[j] ? th[j] : th[i],
+                               w);
+        }
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++)
+            vb_xsum_add(&agg->sxx[th[i] * dim + th[j]], in->w);
+}
+
+void vb_agg_sxx_exact(const vb_agg *agg, size_t s, size_t t, vb_xsum *out)
+{
+    const size_t dim = agg->sxx_dim;
+    *out = agg->sxx[s * dim + t];
+    vb_xsum_add_i64(out, agg->sxx_whole[s <= t ? s * dim + t : t * dim + s]);
+}
+
+double vb_agg_sxx(const vb_agg *agg, size_t s, size_t t)
+{
+    vb_xsum x;
+    vb_agg_sxx_exact(agg, s, t, &x);
+    return vb_xsum_value(&x);
+}
+
 vb_status vb_agg_add_input(vb_agg *agg, const vb_agg_input *in)
 {
     const vb_allocator *a = &agg->alloc;
@@ -515,9 +572,7 @@ vb_status vb_agg_add_input(vb_agg *agg, const vb_agg_input *in)
     agg->stale = true;
 
     if (in->scored) {
-        for (size_t i = 0; i < in->n_themes; i++)
-            for (size_t j = 0; j < in->n_themes; j++)
-                vb_xsum_add(&agg->sxx[in->themes[i] * agg->sxx_dim + in->themes[j]], in->w);
+        add_pairs(agg, in);
     } else if (agg->opts.score_col != NULL) {
         agg->scores_rejected++;
     }
@@ -588,9 +643,11 @@ vb_status vb_agg_merge(vb_agg *into, const vb_agg *from)
     if (st == VB_OK) st = groups_merge(into, &into->segments, &from->segments, map);
     if (st == VB_OK) {
         for (size_t s = 0; s < from->n_themes; s++)
-            for (size_t t = 0; t < from->n_themes; t++)
-                vb_xsum_merge(&into->sxx[map[s] * into->sxx_dim + map[t]],
-                              &from->sxx[s * from->sxx_dim + t]);
+            for (size_t t = 0; t < from->n_themes; t++) {
+                vb_xsum x;
+                vb_agg_sxx_exact(from, s, t, &x);
+                vb_xsum_merge(&into->sxx[map[s] * into->sxx_dim + map[t]], &x);
+            }
         into->scores_rejected += from->scores_rejected;
         into->dates_rejected += from->dates_rejected;
     }

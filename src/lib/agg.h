@@ -120,6 +120,12 @@ struct vb_agg {
      * indicators, a dim x dim row-major matrix (dim >= n_themes), exact. */
     vb_xsum *sxx;
     size_t sxx_dim;
+    /* The same sums' whole-number part, from rows whose weight is a whole
+     * number (every row without --weight-col): per unordered pair s <= t,
+     * at [s * dim + t]. An 8-byte count instead of two 24-byte sums keeps
+     * this matrix, touched by every pair of every row, in cache; readers
+     * see the two added (vb_agg_sxx_exact). */
+    int64_t *sxx_whole;
 
     uint64_t scores_rejected; /* records without a valid score (or weight) */
     uint64_t dates_rejected;  /* records without a valid date */
@@ -176,11 +182,9 @@ const vb_agg_group *vb_agg_find(const vb_agg_groups *gs, const char *key, size_t
 /* A cell of `g`, or a zero cell when the group never saw the theme. */
 const vb_agg_cell *vb_agg_cell_of(const vb_agg_group *g, size_t theme);
 
-/* sum of w x_s x_t */
-static inline double vb_agg_sxx(const vb_agg *agg, size_t s, size_t t)
-{
-    return vb_xsum_value(&agg->sxx[s * agg->sxx_dim + t]);
-}
+/* sum of w x_s x_t, exactly and as a double */
+void vb_agg_sxx_exact(const vb_agg *agg, size_t s, size_t t, vb_xsum *out);
+double vb_agg_sxx(const vb_agg *agg, size_t s, size_t t);
 
 /* Recompute the doubles of a cell or a group from their exact sums. */
 void vb_agg_cell_refresh(vb_agg_cell *c);

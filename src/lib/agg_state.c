@@ -459,19 +459,23 @@ vb_status vb_agg_write_state(const vb_agg *agg, vb_write_fn write, void *ctx)
 
     size_t n_sxx = 0;
     for (size_t s = 0; s < n; s++)
-        for (size_t t = 0; t < n; t++)
-            n_sxx += !vb_xsum_is_zero(&agg->sxx[s * agg->sxx_dim + t]);
+        for (size_t t = 0; t < n; t++) {
+            vb_xsum x;
+            vb_agg_sxx_exact(agg, s, t, &x);
+            n_sxx += !vb_xsum_is_zero(&x);
+        }
     puts_(&w, "drivers");
     put_u64(&w, n_sxx);
     end_line(&w);
     for (size_t s = 0; s < n; s++)
         for (size_t t = 0; t < n; t++) {
-            const vb_xsum *x = &agg->sxx[order[s] * agg->sxx_dim + order[t]];
-            if (vb_xsum_is_zero(x)) continue;
+            vb_xsum x;
+            vb_agg_sxx_exact(agg, order[s], order[t], &x);
+            if (vb_xsum_is_zero(&x)) continue;
             puts_(&w, "sxx");
             put_u64(&w, s);
             put_u64(&w, t);
-            put_xsum(&w, x);
+            put_xsum(&w, &x);
             end_line(&w);
         }
     puts_(&w, "end\n");

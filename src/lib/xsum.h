@@ -76,6 +76,13 @@ static inline void vb_xsum_merge(vb_xsum *into, const vb_xsum *from)
     if (((a2 ^ r2) & (b2 ^ r2)) >> 63) vb_xsum_saturate(into, (a2 >> 63) != 0);
 }
 
+/* s += v exactly, for any int64 (vb_xsum_add() would round past 2^53). */
+static inline void vb_xsum_add_i64(vb_xsum *s, int64_t v)
+{
+    const vb_xsum t = {{0, (uint64_t)v, v < 0 ? UINT64_MAX : 0}};
+    vb_xsum_merge(s, &t);
+}
+
 static inline void vb_xsum_term(vb_xsum *t, double v)
 {
     if (v > -0x1p62 && v < 0x1p62 && v == (double)(int64_t)v) {
