@@ -125,6 +125,40 @@ static void test_groups_and_parents(void **state)
     vb_agg_free(agg);
 }
 
+/* Pair sums of whole weights are counted per unordered pair; a count
+ * about to overflow moves to the exact sums, both orders, with nothing
+ * lost. Fractional weights add to the exact sums directly. */
+static void test_pair_sums(void **state)
+{
+    (void)state;
+    vb_report_options o = options();
+    o.weight_col = "w";
+    vb_agg *agg = vb_agg_new(&o, NULL);
+    const trow rows[] = {
+        {"9", "2026-01-05", "N", "2", "app,price", "", 0.5, "1"},
+        {"9", "2026-01-05", "N", "0.5", "app,price", "", 0.5, "2"},
+        {"9", "2026-01-05", "N", "3", "price", "", 0.5, "3"},
+    };
+    assert_int_equal(trows_add(agg, rows, 3), 0);
+    assert_true(vb_agg_sxx(agg, 0, 1) == 2.5 && vb_agg_sxx(agg, 1, 0) == 2.5);
+    assert_true(vb_agg_sxx(agg, 0, 0) == 2.5);
+    assert_true(vb_agg_sxx(agg, 1, 1) == 5.5);
+
+    /* the app-price count at the brink: the next row carries it over */
+    int64_t *c = &agg->sxx_whole[0 * agg->sxx_dim + 1];
+    *c = INT64_MAX - 1; /* app-price is now 0.5 + 2^63 - 2 */
+    assert_int_equal(trows_add(agg, rows, 1), 0);
+    vb_xsum x, want = {{0, 0, 0}};
+    vb_xsum_add(&want, 0x1p63);
+    vb_xsum_add(&want, 0.5); /* 0.5 + 2^63 - 2, and row 1's 2 */
+    vb_agg_sxx_exact(agg, 0, 1, &x);
+    assert_true(vb_xsum_equal(&x, &want));
+    vb_agg_sxx_exact(agg, 1, 0, &x);
+    assert_true(vb_xsum_equal(&x, &want));
+    assert_int_equal(*c, 2);
+    vb_agg_free(agg);
+}
+
 /* A reproducible stream of respondents. */
 static trow random_row(uint64_t *s, char *buf, size_t size, bool weighted)
 {
@@ -437,6 +471,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_issues),
         cmocka_unit_test(test_groups_and_parents),
+        cmocka_unit_test(test_pair_sums),
         cmocka_unit_test(test_merge_equals_one_pass),
         cmocka_unit_test(test_heatmap_merge),
         cmocka_unit_test(test_quotes_do_not_depend_on_order),
