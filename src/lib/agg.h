@@ -59,18 +59,21 @@ enum { VB_SUM_NONE_W = VB_SUM_FW, VB_SUM_NONE_WX = VB_SUM_FWX, VB_GROUP_SUMS = V
 
 /* One theme within one group. */
 typedef struct vb_agg_cell {
+    /* In the order a row touches them: score.n, mentions, sent_sum and the
+     * first six sums are one run of 200 bytes (four cache lines, not
+     * five); the doubles are only read, after vb_agg_refresh(). */
+    vb_moments score;  /* mentioners with a valid score */
     uint64_t mentions; /* records that mention it, scored or not */
     int64_t sent_sum;  /* sum of the theme's sentiment over them, in units
                           of 1e-4 (the precision analyze prints), so that
                           it adds exactly in any order */
-    vb_moments score;  /* mentioners with a valid score */
+    vb_xsum x[VB_CELL_SUMS]; /* the exact sums behind score.sw ... owx */
     double fw, fwx;    /* change attribution (change.c): sum of w/k and
                           w x/k, a respondent's weight shared among its k
                           top-level themes (children: among their m
                           siblings too, w/(k m)) */
     double ow, owx;    /* top-level themes: the part of fw, fwx from
                           mentioners of none of its children */
-    vb_xsum x[VB_CELL_SUMS]; /* the exact sums behind score.sw ... owx */
 } vb_agg_cell;
 
 /* Overall, one period or one segment. */
