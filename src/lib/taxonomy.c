@@ -9,7 +9,8 @@
  * stems and patterns into PCRE2 code is themes.c's job.
  *
  * Keys: taxonomy {name, language, description, themes}; theme {id, label,
- * description, match, match_alone, exclude, regex, children}; any key that
+ * description, match, match_alone, exclude, regex, exclude_regex,
+ * exclude_scope, children}; any key that
  * starts with "x-" is ignored anywhere (tools keep statistics there).
  */
 #include "taxonomy.h"
@@ -30,7 +31,8 @@
 #define MAX_KEY_IN_PATH 64
 #define PATH_BYTES 1024
 
-const char *const vb_tax_list_names[4] = {"match", "match_alone", "exclude", "regex"};
+const char *const vb_tax_list_names[VB_TAX_N_LISTS] = {"match", "match_alone", "exclude", "regex",
+                                                      "exclude_regex"};
 
 typedef struct reader {
     vb_taxonomy *tax;
@@ -255,10 +257,34 @@ static bool word_is_near(const char *w, size_t len)
     return len >= 4 && memcmp(w, "NEAR", 4) == 0 && (len == 4 || w[4] == '/');
 }
 
-/* One operand: "a phrase", word, several words (a phrase too) or word*. */
+/* Takes the '=' off an exact operand (=word, ="a phrase"): sets
+ * side->exact, or reports what cannot follow it. */
+static bool strip_exact_mark(reader *r, const char **s, size_t *len, vb_tax_side *side)
+{
+    if ((*s)[0] != '=')
+        return true;
+    (*s)++;
+    (*len)--;
+    trim(s, len);
+    if (*len == 0) {
+        problem(r, "nothing after = (write =word or =\"a phrase\")");
+        return false;
+    }
+    if ((*s)[*len - 1] == '*') {
+        problem(r, "an exact term (=word) cannot be a prefix (word*)");
+        return false;
+    }
+    side->exact = true;
+    return true;
+}
+
+/* One operand: "a phrase", word, several words (a phrase too) or word*,
+ * each exact with a leading '='. */
 static bool parse_side(reader *r, const char *s, size_t len, vb_tax_side *side)
 {
     memset(side, 0, sizeof *side);
+    if (!strip_exact_mark(r, &s, &len, side))
+        return false;
     if (s[0] == '"') {
         if (len < 2 || s[len - 1] != '"' || memchr(s + 1, '"', len - 2) != NULL) {
             problem(r, "unbalanced quotes");
@@ -367,7 +393,7 @@ static void read_entry(reader *r, uint32_t theme, vb_tax_list list, size_t index
     t.list = list;
     t.index = (uint32_t)index;
     size_t len = strlen(s);
-    if (list == VB_TAX_REGEX) {
+    if (vb_tax_list_is_regex(list)) {
         if (len == 0) {
             problem(r, "empty regex");
             return;
@@ -383,10 +409,60 @@ static void read_entry(reader *r, uint32_t theme, vb_tax_list list, size_t index
 
 /* ---- themes -------------------------------------------------------------- */
 
-static const char *const theme_keys[] = {"id",      "label",  "description", "match",
-                                         "match_alone", "exclude", "regex", "children"};
-enum { K_ID, K_LABEL, K_DESCRIPTION, K_MATCH, K_MATCH_ALONE, K_EXCLUDE, K_REGEX, K_CHILDREN,
-       N_THEME_KEYS };
+static const char *const theme_keys[] = {
+    "id",    "label",         "description",   "match",   "match_alone", "exclude",
+    "regex", "exclude_regex", "exclude_scope", "children"};
+enum { K_ID, K_LABEL, K_DESCRIPTION, K_MATCH, K_MATCH_ALONE, K_EXCLUDE, K_REGEX, K_EXCLUDE_REGEX,
+       K_EXCLUDE_SCOPE, K_CHILDREN, N_THEME_KEYS };
+
+/* The theme's list a key names; only for the list keys. */
+static vb_tax_list list_of_key(int k)
+{
+    switch (k) {
+    case K_MATCH:
+        return VB_TAX_MATCH;
+    case K_MATCH_ALONE:
+        return VB_TAX_MATCH_ALONE;
+    case K_EXCLUDE:
+        return VB_TAX_EXCLUDE;
+    case K_REGEX:
+        return VB_TAX_REGEX;
+    default:
+        return VB_TAX_EXCLUDE_REGEX;
+    }
+}
+
+static const char *const scope_names[] = {"sentence", "clause", "span"};
+
+/* "exclude_scope": one of scope_names. */
+static void read_scope(reader *r, const cJSON *v, vb_tax_theme *th)
+{
+    const char *s = string_value(r, v);
+    if (s == NULL)
+        return;
+    int k = key_index(s, scope_names, sizeof scope_names / sizeof *scope_names);
+    if (k < 0)
+        problem(r, "expected \"sentence\", \"clause\" or \"span\"");
+    else
+        th->exclude_scope = (vb_tax_scope)k;
+}
+
+/* A match/match_alone/exclude/regex/exclude_regex array; returns its
+ * number of entries. */
+static size_t read_list(reader *r, uint32_t theme, vb_tax_list list, const cJSON *item)
+{
+    if (!cJSON_IsArray(item)) {
+        problem(r, "expected an array of strings, got %s", type_name(item));
+        return 0;
+    }
+    size_t i = 0;
+    for (const cJSON *e = item->child; e != NULL; e = e->next, i++) {
+        size_t o = path_index(r, i);
+        read_entry(r, theme, list, i, e);
+        path_pop(r, o);
+    }
+    return i;
+}
 
 static bool id_ok(reader *r, const char *id)
 {
@@ -472,22 +548,12 @@ static void read_theme(reader *r, const cJSON *obj, int32_t parent, uint32_t dep
                 else
                     children = item;
                 break;
+            case K_EXCLUDE_SCOPE:
+                read_scope(r, item, &tax->themes[idx]);
+                break;
             default: {
-                vb_tax_list list = k == K_MATCH ? VB_TAX_MATCH
-                                   : k == K_MATCH_ALONE ? VB_TAX_MATCH_ALONE
-                                   : k == K_EXCLUDE ? VB_TAX_EXCLUDE
-                                                    : VB_TAX_REGEX;
-                if (!cJSON_IsArray(item)) {
-                    problem(r, "expected an array of strings, got %s", type_name(item));
-                    break;
-                }
-                size_t i = 0;
-                for (const cJSON *e = item->child; e != NULL; e = e->next, i++) {
-                    size_t o = path_index(r, i);
-                    read_entry(r, idx, list, i, e);
-                    path_pop(r, o);
-                }
-                if (list != VB_TAX_EXCLUDE && i > 0)
+                vb_tax_list list = list_of_key(k);
+                if (read_list(r, idx, list, item) > 0 && !vb_tax_list_excludes(list))
                     has_rules = true;
                 break;
             }

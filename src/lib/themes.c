@@ -125,6 +125,8 @@ void vb_themes_free(vb_themes *t)
     for (size_t i = 0; i < t->n_regexes; i++)
         vb_regex_free(t->regexes[i].re);
     vb_free(a, t->regexes);
+    vb_free(a, t->exact);
+    vb_free(a, t->scope);
     vb_free(a, t->nears);
     vb_free(a, t->outs);
     vb_free(a, t->nodes);
@@ -157,17 +159,17 @@ size_t vb_themes_n_regex(const vb_themes *t)
 /* Adds an output to the list whose head is *head, unless the head is the
  * same output already (a theme listing "deliver" and "delivered"). */
 static vb_status add_output(vb_themes *t, uint32_t *head, uint32_t theme, uint32_t role,
-                            uint32_t near)
+                            uint32_t near, uint32_t exact)
 {
     if (*head != 0) {
         const output *h = &t->outs[*head];
-        if (h->theme == theme && h->role == role && h->near == near)
+        if (h->theme == theme && h->role == role && h->near == near && h->exact == exact)
             return VB_OK;
     }
     if (t->n_outs == 0)
         t->n_outs = 1; /* outs[0] is the list end */
     TRY(vb_themes_grow(t->alloc, (void **)&t->outs, &t->cap_outs, t->n_outs + 1, sizeof *t->outs));
-    t->outs[t->n_outs] = (output){theme, role, near, *head, 0};
+    t->outs[t->n_outs] = (output){theme, role, near, *head, 0, exact};
     *head = (uint32_t)t->n_outs++;
     return VB_OK;
 }
@@ -239,6 +241,23 @@ static void problem(compiler *c, const vb_tax_term *term, const char *fmt, ...)
         c->report(path, msg, c->ctx);
 }
 
+/* Keeps the lookup forms of an exact term's tokens, in a run; *first is
+ * 1 + the index of the first. */
+static vb_status add_exact_forms(vb_themes *t, const vb_doc *doc, uint32_t *first)
+{
+    TRY(vb_themes_grow(t->alloc, (void **)&t->exact, &t->cap_exact, t->n_exact + doc->n_tokens,
+                       sizeof *t->exact));
+    *first = (uint32_t)t->n_exact + 1;
+    for (size_t i = 0; i < doc->n_tokens; i++) {
+        const vb_token *k = &doc->tokens[i];
+        const char *s = vb_arena_strndup(&t->strings, k->lookup, k->lookup_len);
+        if (s == NULL)
+            return VB_ENOMEM;
+        t->exact[t->n_exact++] = (exact_form){s, k->lookup_len};
+    }
+    return VB_OK;
+}
+
 /* Compiles one operand, adding (theme, role, near) to the node or prefix
  * where it ends. A problem is reported and skipped (VB_OK). */
 static vb_status compile_side(compiler *c, const vb_tax_term *term, const vb_tax_side *side,
@@ -268,7 +287,7 @@ static vb_status compile_side(compiler *c, const vb_tax_term *term, const vb_tax
         }
         str_slot *slot;
         TRY(str_intern(&t->prefixes, t->alloc, &t->strings, k->lookup, k->lookup_len, &slot));
-        TRY(add_output(t, &slot->value, term->theme, role, near));
+        TRY(add_output(t, &slot->value, term->theme, role, near, 0));
         t->prefix_len[k->lookup_len] = true;
         if (k->lookup_len > t->max_prefix_len)
             t->max_prefix_len = k->lookup_len;
@@ -298,29 +317,32 @@ static vb_status compile_side(compiler *c, const vb_tax_term *term, const vb_tax
         }
         node = child;
     }
+    uint32_t exact = 0;
+    if (side->exact)
+        TRY(add_exact_forms(t, &doc, &exact));
     const bool is_near = role == ROLE_NEAR_A || role == ROLE_NEAR_B;
     return add_output(t, is_near ? &t->nodes[node].near_out : &t->nodes[node].out, term->theme,
-                      role, near);
+                      role, near, exact);
 }
 
 /* A child's `match` terms and regexes are conditional on its parent,
  * unless the parent has no terms of its own (a theme that only groups
- * children), where they could never count. */
+ * children), where they could never count. An exclude reaches the
+ * sentence or, with a narrower exclude_scope, only nearby hits. */
 static uint32_t role_of(const compiler *c, const vb_tax_theme *th, vb_tax_list list)
 {
-    if (list == VB_TAX_EXCLUDE)
-        return ROLE_EXCL;
+    if (vb_tax_list_excludes(list))
+        return th->exclude_scope == VB_TAX_SCOPE_SENTENCE ? ROLE_EXCL : ROLE_EXCL_SCOPED;
     if (list == VB_TAX_MATCH_ALONE || th->parent < 0 || !c->has_terms[th->parent])
         return ROLE_FREE;
     return ROLE_COND;
 }
 
-static vb_status compile_term(compiler *c, const vb_tax_term *term, uint32_t *n_regex_of_theme)
+static vb_status compile_term(compiler *c, const vb_tax_term *term)
 {
     vb_themes *t = c->t;
     const uint32_t role = role_of(c, &c->tax->themes[term->theme], term->list);
-    if (term->list == VB_TAX_REGEX) {
-        uint32_t index = ++n_regex_of_theme[term->theme];
+    if (vb_tax_list_is_regex(term->list)) {
         vb_regex *re;
         size_t offset;
         char msg[256];
@@ -337,7 +359,8 @@ static vb_status compile_term(compiler *c, const vb_tax_term *term, uint32_t *n_
             vb_regex_free(re);
             return st;
         }
-        t->regexes[t->n_regexes++] = (regex_rule){re, term->theme, role, index};
+        t->regexes[t->n_regexes++] =
+            (regex_rule){re, term->theme, role, term->index + 1, vb_tax_list_names[term->list]};
         return VB_OK;
     }
     uint32_t first_a, first_b;
@@ -360,7 +383,8 @@ static vb_status compile(compiler *c)
     if (tax->n_themes == 0)
         return VB_OK;
     t->info = vb_calloc(t->alloc, tax->n_themes, sizeof *t->info);
-    if (t->info == NULL)
+    t->scope = vb_calloc(t->alloc, tax->n_themes, sizeof *t->scope);
+    if (t->info == NULL || t->scope == NULL)
         return VB_ENOMEM;
     for (size_t i = 0; i < tax->n_themes; i++) {
         const vb_tax_theme *th = &tax->themes[i];
@@ -369,19 +393,19 @@ static vb_status compile(compiler *c)
         if (t->info[i].id == NULL || t->info[i].label == NULL)
             return VB_ENOMEM;
         t->info[i].parent = th->parent;
+        t->scope[i] = (uint8_t)th->exclude_scope;
     }
     t->n_themes = tax->n_themes;
     TRY(vb_themes_grow(t->alloc, (void **)&t->nodes, &t->cap_nodes, 1, sizeof *t->nodes));
     t->nodes[0] = (trie_node){0, 0, 0, 0};
     t->n_nodes = 1;
-    uint32_t *n_regex = vb_calloc(t->alloc, tax->n_themes, sizeof *n_regex);
     c->has_terms = vb_calloc(t->alloc, tax->n_themes, sizeof *c->has_terms);
-    vb_status st = n_regex != NULL && c->has_terms != NULL ? VB_OK : VB_ENOMEM;
+    vb_status st = c->has_terms != NULL ? VB_OK : VB_ENOMEM;
     for (size_t i = 0; i < tax->n_terms && st == VB_OK; i++)
-        if (tax->terms[i].list != VB_TAX_EXCLUDE)
+        if (!vb_tax_list_excludes(tax->terms[i].list))
             c->has_terms[tax->terms[i].theme] = true;
     for (size_t i = 0; i < tax->n_terms && st == VB_OK; i++)
-        st = compile_term(c, &tax->terms[i], n_regex);
+        st = compile_term(c, &tax->terms[i]);
     /* The first step of every walk is kept by stem id, so a token's stem
      * id also gives its trie node. */
     if (st == VB_OK) {
@@ -408,7 +432,6 @@ static vb_status compile(compiler *c)
     }
     if (st == VB_OK)
         st = build_json_heads(t);
-    vb_free(t->alloc, n_regex);
     vb_free(t->alloc, c->has_terms);
     c->has_terms = NULL;
     return st;

@@ -55,6 +55,7 @@ typedef struct near_state {
 
 typedef struct sent_hit {
     uint32_t theme;
+    uint32_t role;        /* ROLE_FREE or ROLE_COND; 0: cancelled by a scoped exclude */
     uint32_t first, last; /* tokens, inclusive */
 } sent_hit;
 
@@ -80,7 +81,7 @@ struct vb_theme_matcher {
     uint32_t gen;           /* current sentence generation; 0 is never current */
     uint32_t *theme_gen;    /* n_themes: generation of theme_flags[i] */
     uint8_t *theme_flags;   /* n_themes: ROLE_FREE|COND|EXCL, FLAG_* */
-    bool any_excl;          /* an exclude hit in this sentence */
+    bool any_excl;          /* a sentence-wide exclude hit in this sentence */
     near_state *nears;      /* n_nears */
     bool *regex_off;        /* n_regexes: cut off by a limit in this record */
     const uint32_t *ids;    /* per token of the record: stem id, 0 = in no term */
@@ -96,6 +97,8 @@ struct vb_theme_matcher {
     uint64_t ids_seen;      /* bit (id & 63) of every stem id in the sentence */
     sent_hit *shits;
     size_t n_shits, cap_shits;
+    sent_hit *xhits;        /* the sentence's scoped exclude hits */
+    size_t n_xhits, cap_xhits;
     rec_hit *rhits;         /* rhits[0] unused, so 0 can end a chain */
     size_t n_rhits, cap_rhits;
     rec_theme *rthemes;     /* the record's themes, in order of first hit */
@@ -155,6 +158,7 @@ void vb_theme_matcher_free(vb_theme_matcher *m)
     vb_free(a, m->own_ids);
     vb_free(a, m->wpos);
     vb_free(a, m->shits);
+    vb_free(a, m->xhits);
     vb_free(a, m->rhits);
     vb_free(a, m->rthemes);
     vb_free(a, m->rtheme_of);
@@ -175,11 +179,31 @@ static inline vb_status add_hit(vb_theme_matcher *m, uint32_t theme, uint32_t ro
         m->any_excl = true;
         return VB_OK;
     }
+    if (role == ROLE_EXCL_SCOPED) {
+        if (m->n_xhits == m->cap_xhits)
+            TRY(vb_themes_grow(m->alloc, (void **)&m->xhits, &m->cap_xhits, m->n_xhits + 1,
+                               sizeof *m->xhits));
+        m->xhits[m->n_xhits++] = (sent_hit){theme, role, first, last};
+        return VB_OK;
+    }
     if (m->n_shits == m->cap_shits)
         TRY(vb_themes_grow(m->alloc, (void **)&m->shits, &m->cap_shits, m->n_shits + 1,
                            sizeof *m->shits));
-    m->shits[m->n_shits++] = (sent_hit){theme, first, last};
+    m->shits[m->n_shits++] = (sent_hit){theme, role, first, last};
     return VB_OK;
+}
+
+/* Whether tokens [first, last] have the lookup forms of the exact term
+ * whose forms start at m->t->exact[at - 1]. */
+static bool exact_ok(const vb_theme_matcher *m, uint32_t at, uint32_t first, uint32_t last)
+{
+    const exact_form *f = &m->t->exact[at - 1];
+    for (uint32_t i = first; i <= last; i++, f++) {
+        const vb_token *k = &m->doc->tokens[i];
+        if (k->lookup_len != f->len || memcmp(k->lookup, f->s, f->len) != 0)
+            return false;
+    }
+    return true;
 }
 
 /* What NEAR operands need, worked out once per sentence and only for a
@@ -269,6 +293,8 @@ static vb_status emit_near(vb_theme_matcher *m, uint32_t head, uint32_t first, u
     const output *outs = m->t->outs;
     for (uint32_t i = head; i != 0; i = outs[i].next) {
         const uint32_t other = outs[i].partner;
+        if (outs[i].exact != 0 && !exact_ok(m, outs[i].exact, first, last))
+            continue;
         if (other == 0 || ((m->ids_seen >> (other & 63)) & 1))
             TRY(near_hit(m, &outs[i], first, last));
     }
@@ -279,8 +305,11 @@ static vb_status emit_near(vb_theme_matcher *m, uint32_t head, uint32_t first, u
 static vb_status emit_plain(vb_theme_matcher *m, uint32_t head, uint32_t first, uint32_t last)
 {
     const output *outs = m->t->outs;
-    for (uint32_t i = head; i != 0; i = outs[i].next)
+    for (uint32_t i = head; i != 0; i = outs[i].next) {
+        if (outs[i].exact != 0 && !exact_ok(m, outs[i].exact, first, last))
+            continue;
         TRY(add_hit(m, outs[i].theme, outs[i].role, first, last));
+    }
     return VB_OK;
 }
 
@@ -362,8 +391,8 @@ static vb_status regex_hits(vb_theme_matcher *m, const vb_doc *doc, size_t first
                 if (m->limit_hits++ == 0) {
                     char buf[300];
                     int n = snprintf(buf, sizeof buf,
-                                     "theme \"%s\": regex %u hit the match limit; skipped",
-                                     t->info[rule->theme].id, rule->index);
+                                     "theme \"%s\": %s %u hit the match limit; skipped",
+                                     t->info[rule->theme].id, rule->list, rule->index);
                     m->warning = vb_arena_strndup(m->arena, buf, (size_t)n < sizeof buf
                                                                     ? (size_t)n
                                                                     : sizeof buf - 1);
@@ -466,14 +495,54 @@ static inline bool matches(vb_theme_matcher *m, uint32_t th)
     return decide(m, th);
 }
 
+/* Whether scoped exclude hit `x` reaches hit `h`: in its clause, or
+ * overlapping it, as the exclude's theme says. */
+static bool in_scope(const vb_theme_matcher *m, const sent_hit *x, const sent_hit *h)
+{
+    if (m->t->scope[x->theme] == VB_TAX_SCOPE_SPAN)
+        return h->first <= x->last && x->first <= h->last;
+    const vb_token *k = m->doc->tokens;
+    return k[h->first].clause <= k[x->last].clause && k[x->first].clause <= k[h->last].clause;
+}
+
+/* Whether a scoped exclude of `h`'s theme or of an ancestor reaches `h`. */
+static bool scoped_excluded(const vb_theme_matcher *m, const sent_hit *h)
+{
+    for (int32_t th = (int32_t)h->theme; th >= 0; th = m->t->info[th].parent) {
+        if (m->theme_gen[th] != m->gen || !(m->theme_flags[th] & ROLE_EXCL_SCOPED))
+            continue;
+        for (size_t i = 0; i < m->n_xhits; i++)
+            if (m->xhits[i].theme == (uint32_t)th && in_scope(m, &m->xhits[i], h))
+                return true;
+    }
+    return false;
+}
+
+/* Cancels the hits that scoped excludes reach, and sets the themes' role
+ * flags again from the hits that are left, so that decide() sees only
+ * those. Runs only in a sentence with a scoped exclude hit. */
+static void cancel_scoped(vb_theme_matcher *m)
+{
+    for (size_t i = 0; i < m->n_shits; i++) {
+        sent_hit *h = &m->shits[i];
+        m->theme_flags[h->theme] &= (uint8_t)~(ROLE_FREE | ROLE_COND);
+        if (scoped_excluded(m, h))
+            h->role = 0;
+    }
+    for (size_t i = 0; i < m->n_shits; i++)
+        m->theme_flags[m->shits[i].theme] |= (uint8_t)m->shits[i].role;
+}
+
 /* Moves the spans of the themes that match in the sentence to the record,
  * each to the theme and all its ancestors. */
 static vb_status resolve_sentence(vb_theme_matcher *m, const vb_doc *doc)
 {
     const vb_themes *t = m->t;
+    if (m->n_xhits > 0)
+        cancel_scoped(m);
     for (size_t i = 0; i < m->n_shits; i++) {
         const sent_hit *h = &m->shits[i];
-        if (!matches(m, h->theme))
+        if (h->role == 0 || !matches(m, h->theme))
             continue;
         const vb_token *a = &doc->tokens[h->first], *b = &doc->tokens[h->last];
         const rec_hit x = {0, a->clause, a->sentence, a->start, b->end};
@@ -495,6 +564,7 @@ static vb_status match_sentence(vb_theme_matcher *m, const vb_doc *doc, const vb
     }
     m->any_excl = false;
     m->n_shits = 0;
+    m->n_xhits = 0;
     const size_t first = s->first_token, end = s->first_token + s->n_tokens;
     const bool prefixes = t->max_prefix_len > 0;
     m->s_first = first;
