@@ -9,6 +9,8 @@
  *    term ends lists its outputs (theme, role);
  *  - prefixes go to a hash table of their own, keyed by the prefix's
  *    lookup form, with the set of prefix lengths in use;
+ *  - an exact term (=word) is compiled as the same words, its output
+ *    pointing at the lookup forms its tokens must have;
  *  - A NEAR/k B adds A and B as above with "near" outputs;
  *  - regexes are compiled by match.c.
  * The structures are in themes_int.h; themes_match.c matches records

@@ -19,10 +19,16 @@
  * theme's spans are merged from its chain as it is, and only the few
  * themes whose hits came out of order (a NEAR pair, a regex) are sorted.
  *
+ * An exact term (=word) is found by its stems like any other and then
+ * kept only where the tokens' lookup forms are the term's own.
+ *
  * Sentences are resolved one at a time: the outputs hit in a sentence
  * set role bits per theme (free, conditional on the parent, excluded);
- * a theme is then decided when its first hit is moved to the record, its
- * parent first when its conditional terms need the parent's result. Per-theme
+ * excludes with a narrower exclude_scope are kept as hits instead, and
+ * cancel only the mentions in their clause or span before anything is
+ * decided; a theme is then decided when its first hit is moved to the
+ * record, its parent first when its conditional terms need the parent's
+ * result. Per-theme
  * scratch is stamped with a sentence generation instead of being cleared,
  * so a sentence costs what it hits, not the size of the taxonomy.
  */
@@ -80,7 +86,7 @@ struct vb_theme_matcher {
     vb_regex_scratch *rx;   /* NULL without regexes */
     uint32_t gen;           /* current sentence generation; 0 is never current */
     uint32_t *theme_gen;    /* n_themes: generation of theme_flags[i] */
-    uint8_t *theme_flags;   /* n_themes: ROLE_FREE|COND|EXCL, FLAG_* */
+    uint8_t *theme_flags;   /* n_themes: ROLE_FREE|COND|EXCL|EXCL_SCOPED, FLAG_* */
     bool any_excl;          /* a sentence-wide exclude hit in this sentence */
     near_state *nears;      /* n_nears */
     bool *regex_off;        /* n_regexes: cut off by a limit in this record */
