@@ -10,7 +10,7 @@
  *
  * Keys: taxonomy {name, language, description, themes}; theme {id, label,
  * description, match, match_alone, exclude, regex, exclude_regex,
- * exclude_scope, children}; any key that
+ * exclude_scope, opinion, children}; any key that
  * starts with "x-" is ignored anywhere (tools keep statistics there).
  */
 #include "taxonomy.h"
@@ -31,8 +31,8 @@
 #define MAX_KEY_IN_PATH 64
 #define PATH_BYTES 1024
 
-const char *const vb_tax_list_names[VB_TAX_N_LISTS] = {"match", "match_alone", "exclude", "regex",
-                                                      "exclude_regex"};
+const char *const vb_tax_list_names[VB_TAX_N_LISTS] = {"match",         "match_alone", "exclude",
+                                                      "regex",         "exclude_regex", "opinion"};
 
 typedef struct reader {
     vb_taxonomy *tax;
@@ -381,17 +381,24 @@ static bool parse_term(reader *r, const char *s, size_t len, vb_tax_term *t)
     return parse_side(r, left, left_len, &t->a) && parse_side(r, right, right_len, &t->b);
 }
 
+/* An entry of `theme`'s list at `index`, nothing parsed yet. */
+static vb_tax_term new_term(uint32_t theme, vb_tax_list list, size_t index)
+{
+    vb_tax_term t;
+    memset(&t, 0, sizeof t);
+    t.theme = theme;
+    t.list = list;
+    t.index = (uint32_t)index;
+    return t;
+}
+
 static void read_entry(reader *r, uint32_t theme, vb_tax_list list, size_t index,
                        const cJSON *v)
 {
     const char *s = string_value(r, v);
     if (s == NULL)
         return;
-    vb_tax_term t;
-    memset(&t, 0, sizeof t);
-    t.theme = theme;
-    t.list = list;
-    t.index = (uint32_t)index;
+    vb_tax_term t = new_term(theme, list, index);
     size_t len = strlen(s);
     if (vb_tax_list_is_regex(list)) {
         if (len == 0) {
@@ -411,9 +418,9 @@ static void read_entry(reader *r, uint32_t theme, vb_tax_list list, size_t index
 
 static const char *const theme_keys[] = {
     "id",    "label",         "description",   "match",   "match_alone", "exclude",
-    "regex", "exclude_regex", "exclude_scope", "children"};
+    "regex", "exclude_regex", "exclude_scope", "opinion", "children"};
 enum { K_ID, K_LABEL, K_DESCRIPTION, K_MATCH, K_MATCH_ALONE, K_EXCLUDE, K_REGEX, K_EXCLUDE_REGEX,
-       K_EXCLUDE_SCOPE, K_CHILDREN, N_THEME_KEYS };
+       K_EXCLUDE_SCOPE, K_OPINION, K_CHILDREN, N_THEME_KEYS };
 
 /* The theme's list a key names; only for the list keys. */
 static vb_tax_list list_of_key(int k)
@@ -445,6 +452,54 @@ static void read_scope(reader *r, const cJSON *v, vb_tax_theme *th)
         problem(r, "expected \"sentence\", \"clause\" or \"span\"");
     else
         th->exclude_scope = (vb_tax_scope)k;
+}
+
+/* One "term": valence member of "opinion": a word or phrase (exact or
+ * not; no prefix, no NEAR) and a number from -4 to 4. */
+static void read_opinion_term(reader *r, uint32_t theme, size_t index, const cJSON *v)
+{
+    const char *term = v->string != NULL ? v->string : "";
+    if (!cJSON_IsNumber(v)) {
+        problem(r, "expected a valence (a number from -4 to 4), got %s", type_name(v));
+        return;
+    }
+    if (!(v->valuedouble >= -VB_TAX_MAX_VALENCE && v->valuedouble <= VB_TAX_MAX_VALENCE)) {
+        problem(r, "valence %g is outside -4..4", v->valuedouble);
+        return;
+    }
+    size_t len = strlen(term);
+    if (vb_utf8_valid_len(term, len) != len) {
+        problem(r, "not valid UTF-8");
+        return;
+    }
+    vb_tax_term t = new_term(theme, VB_TAX_OPINION, index);
+    t.valence = v->valuedouble;
+    if (!parse_term(r, term, len, &t))
+        return;
+    if (t.near_k > 0 || t.a.prefix) {
+        problem(r, "an opinion term is a word or a phrase (no NEAR, no prefix)");
+        return;
+    }
+    t.raw = copy(r, term, len);
+    t.raw_len = len;
+    t.path = copy(r, r->path, r->path_len);
+    if (t.raw != NULL && t.path != NULL)
+        add_term(r, &t);
+}
+
+/* "opinion": {"term": valence, ...}. */
+static void read_opinions(reader *r, uint32_t theme, const cJSON *item)
+{
+    if (!cJSON_IsObject(item)) {
+        problem(r, "expected an object of terms and valences, got %s", type_name(item));
+        return;
+    }
+    size_t i = 0;
+    for (const cJSON *e = item->child; e != NULL; e = e->next, i++) {
+        size_t o = path_key(r, e->string != NULL ? e->string : "");
+        read_opinion_term(r, theme, i, e);
+        path_pop(r, o);
+    }
 }
 
 /* A match/match_alone/exclude/regex/exclude_regex array; returns its
@@ -551,9 +606,12 @@ static void read_theme(reader *r, const cJSON *obj, int32_t parent, uint32_t dep
             case K_EXCLUDE_SCOPE:
                 read_scope(r, item, &tax->themes[idx]);
                 break;
+            case K_OPINION:
+                read_opinions(r, idx, item);
+                break;
             default: {
                 vb_tax_list list = list_of_key(k);
-                if (read_list(r, idx, list, item) > 0 && !vb_tax_list_excludes(list))
+                if (read_list(r, idx, list, item) > 0 && vb_tax_list_matches(list))
                     has_rules = true;
                 break;
             }

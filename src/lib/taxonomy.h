@@ -25,10 +25,12 @@ typedef enum vb_tax_list {
     VB_TAX_MATCH_ALONE,  /* "match_alone": matches without the parent */
     VB_TAX_EXCLUDE,      /* "exclude" */
     VB_TAX_REGEX,        /* "regex": a PCRE2 pattern */
-    VB_TAX_EXCLUDE_REGEX /* "exclude_regex": a PCRE2 pattern that excludes */
+    VB_TAX_EXCLUDE_REGEX, /* "exclude_regex": a PCRE2 pattern that excludes */
+    VB_TAX_OPINION       /* "opinion": a term with the valence it has for the theme */
 } vb_tax_list;
 
-#define VB_TAX_N_LISTS 5
+#define VB_TAX_N_LISTS 6
+#define VB_TAX_MAX_VALENCE 4.0 /* opinion valences: -4..+4, as the lexicons' */
 
 /* Names of the lists, by vb_tax_list: "match", "match_alone", ... */
 extern const char *const vb_tax_list_names[VB_TAX_N_LISTS];
@@ -37,6 +39,13 @@ extern const char *const vb_tax_list_names[VB_TAX_N_LISTS];
 static inline bool vb_tax_list_is_regex(vb_tax_list list)
 {
     return list == VB_TAX_REGEX || list == VB_TAX_EXCLUDE_REGEX;
+}
+
+/* Whether entries of `list` say where the theme is (match, match_alone,
+ * regex), as against cancelling it or judging it. */
+static inline bool vb_tax_list_matches(vb_tax_list list)
+{
+    return list == VB_TAX_MATCH || list == VB_TAX_MATCH_ALONE || list == VB_TAX_REGEX;
 }
 
 /* Whether entries of `list` cancel the theme instead of matching it. */
@@ -68,6 +77,9 @@ typedef struct vb_tax_term {
     size_t raw_len;
     vb_tax_side a, b;   /* `b` only for NEAR terms */
     uint32_t near_k;    /* A NEAR/k B: 1..VB_TAX_MAX_NEAR; 0 = not a NEAR term */
+    double valence;     /* VB_TAX_OPINION: the term's valence for the theme */
+    const char *path;   /* VB_TAX_OPINION: JSON path of the entry (its key), for
+                         * messages; NULL for the entries of a list */
 } vb_tax_term;
 
 typedef struct vb_tax_theme {

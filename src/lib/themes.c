@@ -160,18 +160,19 @@ size_t vb_themes_n_regex(const vb_themes *t)
 
 /* Adds an output to the list whose head is *head, unless the head is the
  * same output already (a theme listing "deliver" and "delivered"). */
-static vb_status add_output(vb_themes *t, uint32_t *head, uint32_t theme, uint32_t role,
-                            uint32_t near, uint32_t exact)
+static vb_status add_output(vb_themes *t, uint32_t *head, const output *o)
 {
     if (*head != 0) {
         const output *h = &t->outs[*head];
-        if (h->theme == theme && h->role == role && h->near == near && h->exact == exact)
+        if (h->theme == o->theme && h->role == o->role && h->near == o->near &&
+            h->exact == o->exact && h->valence == o->valence)
             return VB_OK;
     }
     if (t->n_outs == 0)
         t->n_outs = 1; /* outs[0] is the list end */
     TRY(vb_themes_grow(t->alloc, (void **)&t->outs, &t->cap_outs, t->n_outs + 1, sizeof *t->outs));
-    t->outs[t->n_outs] = (output){theme, role, near, *head, 0, exact};
+    t->outs[t->n_outs] = *o;
+    t->outs[t->n_outs].next = *head;
     *head = (uint32_t)t->n_outs++;
     return VB_OK;
 }
@@ -232,8 +233,11 @@ static void problem(compiler *c, const vb_tax_term *term, const char *fmt, ...)
 static void problem(compiler *c, const vb_tax_term *term, const char *fmt, ...)
 {
     char path[1200], msg[768];
-    snprintf(path, sizeof path, "%s.%s[%u]", c->tax->themes[term->theme].path,
-             vb_tax_list_names[term->list], term->index);
+    if (term->path != NULL)
+        snprintf(path, sizeof path, "%s", term->path);
+    else
+        snprintf(path, sizeof path, "%s.%s[%u]", c->tax->themes[term->theme].path,
+                 vb_tax_list_names[term->list], term->index);
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
@@ -289,7 +293,8 @@ static vb_status compile_side(compiler *c, const vb_tax_term *term, const vb_tax
         }
         str_slot *slot;
         TRY(str_intern(&t->prefixes, t->alloc, &t->strings, k->lookup, k->lookup_len, &slot));
-        TRY(add_output(t, &slot->value, term->theme, role, near, 0));
+        const output o = {.theme = term->theme, .role = role, .near = near};
+        TRY(add_output(t, &slot->value, &o));
         t->prefix_len[k->lookup_len] = true;
         if (k->lookup_len > t->max_prefix_len)
             t->max_prefix_len = k->lookup_len;
@@ -323,8 +328,12 @@ static vb_status compile_side(compiler *c, const vb_tax_term *term, const vb_tax
     if (side->exact)
         TRY(add_exact_forms(t, &doc, &exact));
     const bool is_near = role == ROLE_NEAR_A || role == ROLE_NEAR_B;
-    return add_output(t, is_near ? &t->nodes[node].near_out : &t->nodes[node].out, term->theme,
-                      role, near, exact);
+    const output o = {.theme = term->theme,
+                      .role = role,
+                      .near = near,
+                      .exact = exact,
+                      .valence = (float)term->valence};
+    return add_output(t, is_near ? &t->nodes[node].near_out : &t->nodes[node].out, &o);
 }
 
 /* A child's `match` terms and regexes are conditional on its parent,
@@ -335,6 +344,8 @@ static uint32_t role_of(const compiler *c, const vb_tax_theme *th, vb_tax_list l
 {
     if (vb_tax_list_excludes(list))
         return th->exclude_scope == VB_TAX_SCOPE_SENTENCE ? ROLE_EXCL : ROLE_EXCL_SCOPED;
+    if (list == VB_TAX_OPINION)
+        return ROLE_OPINION;
     if (list == VB_TAX_MATCH_ALONE || th->parent < 0 || !c->has_terms[th->parent])
         return ROLE_FREE;
     return ROLE_COND;
@@ -404,7 +415,7 @@ static vb_status compile(compiler *c)
     c->has_terms = vb_calloc(t->alloc, tax->n_themes, sizeof *c->has_terms);
     vb_status st = c->has_terms != NULL ? VB_OK : VB_ENOMEM;
     for (size_t i = 0; i < tax->n_terms && st == VB_OK; i++)
-        if (!vb_tax_list_excludes(tax->terms[i].list))
+        if (vb_tax_list_matches(tax->terms[i].list))
             c->has_terms[tax->terms[i].theme] = true;
     for (size_t i = 0; i < tax->n_terms && st == VB_OK; i++)
         st = compile_term(c, &tax->terms[i]);

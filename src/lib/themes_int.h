@@ -33,8 +33,10 @@ enum {
     ROLE_NEAR_B = 1u << 4, /* right operand */
     FLAG_MATCHED = 1u << 5, /* per-sentence flag: the theme matches here */
     FLAG_DECIDED = 1u << 6, /* per-sentence flag: FLAG_MATCHED is settled */
-    ROLE_EXCL_SCOPED = 1u << 7 /* suppresses the theme's hits in the exclude's
-                                * clause or span (its exclude_scope) */
+    ROLE_EXCL_SCOPED = 1u << 7, /* suppresses the theme's hits in the exclude's
+                                 * clause or span (its exclude_scope) */
+    ROLE_OPINION = 1u << 8      /* judges the theme where it is mentioned; not
+                                 * a theme flag */
 };
 
 /* ---- hash tables ---------------------------------------------------------- */
@@ -116,6 +118,7 @@ typedef struct output {
     uint32_t exact;   /* an exact term (=word): 1 + index in vb_themes.exact of
                        * the lookup form its first token must have, the
                        * others following; 0: matched by stems alone */
+    float valence;    /* ROLE_OPINION: the term's valence for the theme */
 } output;
 
 typedef struct trie_node {

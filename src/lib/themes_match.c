@@ -36,8 +36,9 @@
 
 #include "alloc.h"
 #include "buf.h"
-#include "lexicon.h" /* vb_senti_hash: FNV-1a, incremental */
+#include "lexicon.h" /* vb_senti_hash (FNV-1a, incremental); negators for opinion terms */
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,6 +73,13 @@ typedef struct rec_hit {
     size_t start, end;    /* bytes */
 } rec_hit;
 
+/* A theme's opinion term where it occurs in the record. */
+typedef struct opinion_hit {
+    uint32_t theme;
+    uint32_t first, last; /* tokens, inclusive */
+    float valence;
+} opinion_hit;
+
 /* A theme of the record: its chain of hits. */
 typedef struct rec_theme {
     uint32_t theme;
@@ -105,6 +113,8 @@ struct vb_theme_matcher {
     size_t n_shits, cap_shits;
     sent_hit *xhits;        /* the sentence's scoped exclude hits */
     size_t n_xhits, cap_xhits;
+    opinion_hit *ohits;     /* the record's opinion terms */
+    size_t n_ohits, cap_ohits;
     rec_hit *rhits;         /* rhits[0] unused, so 0 can end a chain */
     size_t n_rhits, cap_rhits;
     rec_theme *rthemes;     /* the record's themes, in order of first hit */
@@ -165,6 +175,7 @@ void vb_theme_matcher_free(vb_theme_matcher *m)
     vb_free(a, m->wpos);
     vb_free(a, m->shits);
     vb_free(a, m->xhits);
+    vb_free(a, m->ohits);
     vb_free(a, m->rhits);
     vb_free(a, m->rthemes);
     vb_free(a, m->rtheme_of);
@@ -307,6 +318,15 @@ static vb_status emit_near(vb_theme_matcher *m, uint32_t head, uint32_t first, u
     return VB_OK;
 }
 
+static vb_status add_opinion(vb_theme_matcher *m, const output *o, uint32_t first, uint32_t last)
+{
+    if (m->n_ohits == m->cap_ohits)
+        TRY(vb_themes_grow(m->alloc, (void **)&m->ohits, &m->cap_ohits, m->n_ohits + 1,
+                           sizeof *m->ohits));
+    m->ohits[m->n_ohits++] = (opinion_hit){o->theme, first, last, o->valence};
+    return VB_OK;
+}
+
 /* emit() for a list without NEAR operands (a trie node's `out`). */
 static vb_status emit_plain(vb_theme_matcher *m, uint32_t head, uint32_t first, uint32_t last)
 {
@@ -314,7 +334,10 @@ static vb_status emit_plain(vb_theme_matcher *m, uint32_t head, uint32_t first, 
     for (uint32_t i = head; i != 0; i = outs[i].next) {
         if (outs[i].exact != 0 && !exact_ok(m, outs[i].exact, first, last))
             continue;
-        TRY(add_hit(m, outs[i].theme, outs[i].role, first, last));
+        if (outs[i].role == ROLE_OPINION)
+            TRY(add_opinion(m, &outs[i], first, last));
+        else
+            TRY(add_hit(m, outs[i].theme, outs[i].role, first, last));
     }
     return VB_OK;
 }
@@ -661,11 +684,65 @@ static double aspect_score(const vb_doc_sentiment *ds, const rec_hit *x)
     return c->compound;
 }
 
+/* Whether a negator stands up to three words before token `at`, in its
+ * clause: the sentiment lexicon's negators, and words ending in "n't",
+ * as the sentiment stage counts them. */
+static bool negated_at(const vb_doc *doc, uint32_t at)
+{
+    const vb_token *k = doc->tokens;
+    const bool senti = doc->entries != NULL && doc->lexicon == vb_senti_lex_is_contrast;
+    unsigned words = 0;
+    for (uint32_t i = at; i-- > 0 && words < 3 && k[i].clause == k[at].clause;) {
+        if (k[i].kind == VB_TOKEN_PUNCT)
+            continue;
+        words++;
+        const vb_senti_entry *e = senti ? doc->entries[i] : NULL;
+        if ((e != NULL && (e->flags & VB_LEX_NEGATOR)) ||
+            (k[i].lookup_len >= 3 && memcmp(k[i].lookup + k[i].lookup_len - 3, "n't", 3) == 0))
+            return true;
+    }
+    return false;
+}
+
+/* Whether opinion hit `o` lies inside a longer one of its theme: the
+ * longest term wins ("not cheap" over "cheap"). */
+static bool opinion_covered(const vb_theme_matcher *m, const opinion_hit *o)
+{
+    for (size_t i = 0; i < m->n_ohits; i++) {
+        const opinion_hit *p = &m->ohits[i];
+        if (p != o && p->theme == o->theme && p->first <= o->first && o->last <= p->last &&
+            p->last - p->first > o->last - o->first)
+            return true;
+    }
+    return false;
+}
+
+/* The score theme `th`'s own opinion terms give it in `clause`, as the
+ * sentiment stage scores words: valences summed, a negated one times
+ * -0.74, normalised to -1..1. False when none of them is there. */
+static bool opinion_score(const vb_theme_matcher *m, uint32_t th, uint32_t clause, double *score)
+{
+    const vb_token *k = m->doc->tokens;
+    double sum = 0;
+    bool found = false;
+    for (size_t i = 0; i < m->n_ohits; i++) {
+        const opinion_hit *o = &m->ohits[i];
+        if (o->theme != th || k[o->first].clause != clause || opinion_covered(m, o))
+            continue;
+        sum += negated_at(m->doc, o->first) ? -0.74 * o->valence : o->valence;
+        found = true;
+    }
+    if (found)
+        *score = sum / sqrt(sum * sum + 15.0);
+    return found;
+}
+
 /* Fills `hit` from a chain of hits in order of (start, end), starting at
  * `x` in `chain`: overlapping spans merged into `ranges`; sentiment the
- * mean compound of the distinct clauses where its spans start. */
-static size_t merge_chain(const rec_hit *chain, const rec_hit *x, const vb_doc_sentiment *ds,
-                          vb_theme_hit *hit, vb_range *ranges)
+ * mean over the distinct clauses where its spans start of the theme's own
+ * opinion terms' score there, or else the clause's. */
+static size_t merge_chain(const vb_theme_matcher *m, const rec_hit *chain, const rec_hit *x,
+                          const vb_doc_sentiment *ds, vb_theme_hit *hit, vb_range *ranges)
 {
     size_t r = 0, n_clauses = 0;
     double sum = 0;
@@ -673,7 +750,10 @@ static size_t merge_chain(const rec_hit *chain, const rec_hit *x, const vb_doc_s
     for (;; x = &chain[x->next]) {
         if (x->clause != last_clause) {
             last_clause = x->clause;
-            if (ds != NULL && ds->clauses != NULL)
+            double own;
+            if (m->n_ohits > 0 && opinion_score(m, hit->theme, x->clause, &own))
+                sum += own;
+            else if (ds != NULL && ds->clauses != NULL)
                 sum += aspect_score(ds, x);
             n_clauses++;
         }
@@ -731,7 +811,7 @@ static vb_status collect(vb_theme_matcher *m, const vb_doc_sentiment *ds, vb_are
             chain = m->sorted;
         }
         hits[i].theme = rt->theme;
-        r += merge_chain(chain, head, ds, &hits[i], ranges + r);
+        r += merge_chain(m, chain, head, ds, &hits[i], ranges + r);
     }
     out->hits = hits;
     out->n_hits = m->n_rthemes;
@@ -762,6 +842,7 @@ vb_status vb_themes_match(vb_theme_matcher *m, const vb_doc *doc, const vb_doc_s
         m->rtheme_of[m->rthemes[i].theme] = 0;
     m->n_rthemes = 0;
     m->n_rhits = 1;
+    m->n_ohits = 0;
     m->warning = NULL;
     m->limit_hits = 0;
     m->arena = arena;

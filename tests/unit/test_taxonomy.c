@@ -196,6 +196,30 @@ static void test_exact_terms_and_exclude_options(void **state)
                         "parenthesis\n");
 }
 
+static void test_opinion_problems(void **state)
+{
+    (void)state;
+    collected c;
+    assert_int_equal(
+        check_text("{\"themes\": [{\"id\": \"a\", \"match\": [\"x\"], \"opinion\": "
+                   "{\"cheap\": \"good\", \"steep\": 5, \"a NEAR/2 b\": 1, \"park*\": 1, "
+                   "\"!!!\": 1, \"=\\\"not cheap\\\"\": -1}}, "
+                   "{\"id\": \"b\", \"opinion\": [\"x\"]}]}",
+                   &c),
+        7);
+    assert_string_equal(
+        c.text,
+        "$.themes[0].opinion.cheap: expected a valence (a number from -4 to 4), got a string\n"
+        "$.themes[0].opinion.steep: valence 5 is outside -4..4\n"
+        "$.themes[0].opinion[\"a NEAR/2 b\"]: an opinion term is a word or a phrase (no NEAR, no "
+        "prefix)\n"
+        "$.themes[0].opinion[\"park*\"]: an opinion term is a word or a phrase (no NEAR, no "
+        "prefix)\n"
+        "$.themes[1].opinion: expected an object of terms and valences, got an array\n"
+        "$.themes[1]: empty theme: no match, match_alone, regex or children\n"
+        "$.themes[0].opinion[\"!!!\"]: no words in \"!!!\"\n");
+}
+
 static void test_language_must_agree(void **state)
 {
     (void)state;
@@ -369,7 +393,7 @@ static void test_compile_survives_every_oom(void **state)
 {
     (void)state;
     compile_under_oom(FIX "retail.json", 6);
-    compile_under_oom(FIX "narrow.json", 5);
+    compile_under_oom(FIX "narrow.json", 6);
 }
 
 static void test_check_survives_every_oom(void **state)
@@ -427,6 +451,7 @@ int main(void)
         cmocka_unit_test(test_nesting_is_limited),
         cmocka_unit_test(test_term_syntax),
         cmocka_unit_test(test_exact_terms_and_exclude_options),
+        cmocka_unit_test(test_opinion_problems),
         cmocka_unit_test(test_language_must_agree),
         cmocka_unit_test(test_unreadable_file_is_an_error_not_a_problem),
         cmocka_unit_test(test_lexicon_load_default_taxonomy),

@@ -484,12 +484,44 @@ static void match_under_oom(const vb_themes *t, const char *s, size_t n_hits)
     }
 }
 
+/* The sentiment of theme `id` in the last narrow run. */
+static double narrow_sentiment(const char *id)
+{
+    const vb_theme_hit *h = narrow_hit(id);
+    assert_non_null(h);
+    return h->sentiment;
+}
+
+static void test_opinion_terms_judge_their_theme(void **state)
+{
+    (void)state;
+    /* "cheap" is a complaint in the general lexicon, praise for a price. */
+    run_narrow("Just cheap, good food");
+    assert_true(narrow_sentiment("price") > 0.05);
+    run_narrow("It's true, this place is not cheap."); /* negated */
+    assert_true(narrow_sentiment("price") < -0.05);
+    run_narrow("The prices are a bit steep, but the staff were great.");
+    assert_true(narrow_sentiment("price") < -0.05);
+    /* The longest term wins: "not too expensive", not "expensive". */
+    run_narrow("The price was not too expensive.");
+    assert_true(narrow_sentiment("price") > 0.05);
+    /* Without its opinion terms in the clause, a theme takes the clause's
+     * score as before; another theme ignores them. */
+    run_narrow("Prices are great, the food cheap but the screen was expensive.");
+    assert_true(narrow_sentiment("price") > 0.05);
+    assert_true(narrow_sentiment("screen") < 0.05);
+    /* An opinion term alone does not mention its theme. */
+    run_narrow("It was steep.");
+    assert_null(narrow_hit("price"));
+}
+
 static void test_matcher_survives_every_oom(void **state)
 {
     (void)state;
     match_under_oom(themes, "Still waiting. We waited for the delivery slot, the courier was late.",
                     2);
     match_under_oom(narrow, "I love my Apple, and Apple has good fans after a blue screen.", 2);
+    match_under_oom(narrow, "Not cheap, but the prices are not too expensive and not steep.", 1);
 }
 
 int main(void)
@@ -516,6 +548,7 @@ int main(void)
         cmocka_unit_test(test_span_scope_cancels_only_overlapping_hits),
         cmocka_unit_test(test_clause_scope_cancels_the_clause_and_children),
         cmocka_unit_test(test_exclude_regex_cancels_the_sentence),
+        cmocka_unit_test(test_opinion_terms_judge_their_theme),
         cmocka_unit_test(test_matcher_survives_every_oom),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
