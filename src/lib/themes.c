@@ -165,7 +165,7 @@ static vb_status add_output(vb_themes *t, uint32_t *head, const output *o)
     if (*head != 0) {
         const output *h = &t->outs[*head];
         if (h->theme == o->theme && h->role == o->role && h->near == o->near &&
-            h->exact == o->exact && h->valence == o->valence)
+            h->exact == o->exact && (h->role != ROLE_OPINION || h->valence == o->valence))
             return VB_OK;
     }
     if (t->n_outs == 0)
@@ -318,7 +318,7 @@ static vb_status compile_side(compiler *c, const vb_tax_term *term, const vb_tax
             TRY(vb_themes_grow(t->alloc, (void **)&t->nodes, &t->cap_nodes, t->n_nodes + 1,
                      sizeof *t->nodes));
             child = (uint32_t)t->n_nodes++;
-            t->nodes[child] = (trie_node){0, 0, 0, 0};
+            t->nodes[child] = (trie_node){0};
             TRY(edge_add(&t->edges, t->alloc, node, slot->value, child));
             t->nodes[node].kids |= (uint64_t)1 << (slot->value & 63);
         }
@@ -410,7 +410,7 @@ static vb_status compile(compiler *c)
     }
     t->n_themes = tax->n_themes;
     TRY(vb_themes_grow(t->alloc, (void **)&t->nodes, &t->cap_nodes, 1, sizeof *t->nodes));
-    t->nodes[0] = (trie_node){0, 0, 0, 0};
+    t->nodes[0] = (trie_node){0};
     t->n_nodes = 1;
     c->has_terms = vb_calloc(t->alloc, tax->n_themes, sizeof *c->has_terms);
     vb_status st = c->has_terms != NULL ? VB_OK : VB_ENOMEM;

@@ -113,12 +113,14 @@ typedef struct output {
     uint32_t role; /* one ROLE_* */
     uint32_t near; /* NEAR rule, for ROLE_NEAR_A/B */
     uint32_t next; /* next output of the same node or prefix; 0 ends */
-    uint32_t partner; /* ROLE_NEAR_A/B: the other side's first stem id
-                       * (0: a prefix), copied from the rule */
     uint32_t exact;   /* an exact term (=word): 1 + index in vb_themes.exact of
                        * the lookup form its first token must have, the
                        * others following; 0: matched by stems alone */
-    float valence;    /* ROLE_OPINION: the term's valence for the theme */
+    union {           /* by role, so that an output stays 24 bytes */
+        uint32_t partner; /* ROLE_NEAR_A/B: the other side's first stem id
+                           * (0: a prefix), copied from the rule */
+        float valence;    /* ROLE_OPINION: the term's valence for the theme */
+    };
 } output;
 
 typedef struct trie_node {

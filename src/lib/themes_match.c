@@ -62,7 +62,7 @@ typedef struct near_state {
 
 typedef struct sent_hit {
     uint32_t theme;
-    uint32_t role;        /* ROLE_FREE or ROLE_COND; 0: cancelled by a scoped exclude */
+    uint32_t role;        /* ROLE_FREE or ROLE_COND (an exclude's, in xhits) */
     uint32_t first, last; /* tokens, inclusive */
 } sent_hit;
 
@@ -184,6 +184,22 @@ void vb_theme_matcher_free(vb_theme_matcher *m)
     vb_free(a, m);
 }
 
+/* An exclude hit: a flag for a sentence-wide one, a hit of its own for a
+ * scoped one. */
+static vb_status add_exclude(vb_theme_matcher *m, uint32_t theme, uint32_t role, uint32_t first,
+                             uint32_t last)
+{
+    if (role == ROLE_EXCL) {
+        m->any_excl = true;
+        return VB_OK;
+    }
+    if (m->n_xhits == m->cap_xhits)
+        TRY(vb_themes_grow(m->alloc, (void **)&m->xhits, &m->cap_xhits, m->n_xhits + 1,
+                           sizeof *m->xhits));
+    m->xhits[m->n_xhits++] = (sent_hit){theme, role, first, last};
+    return VB_OK;
+}
+
 static inline vb_status add_hit(vb_theme_matcher *m, uint32_t theme, uint32_t role,
                                 uint32_t first, uint32_t last)
 {
@@ -192,17 +208,8 @@ static inline vb_status add_hit(vb_theme_matcher *m, uint32_t theme, uint32_t ro
         m->theme_flags[theme] = 0;
     }
     m->theme_flags[theme] |= (uint8_t)role;
-    if (role == ROLE_EXCL) {
-        m->any_excl = true;
-        return VB_OK;
-    }
-    if (role == ROLE_EXCL_SCOPED) {
-        if (m->n_xhits == m->cap_xhits)
-            TRY(vb_themes_grow(m->alloc, (void **)&m->xhits, &m->cap_xhits, m->n_xhits + 1,
-                               sizeof *m->xhits));
-        m->xhits[m->n_xhits++] = (sent_hit){theme, role, first, last};
-        return VB_OK;
-    }
+    if (role & (ROLE_EXCL | ROLE_EXCL_SCOPED))
+        return add_exclude(m, theme, role, first, last);
     if (m->n_shits == m->cap_shits)
         TRY(vb_themes_grow(m->alloc, (void **)&m->shits, &m->cap_shits, m->n_shits + 1,
                            sizeof *m->shits));
@@ -310,9 +317,8 @@ static vb_status emit_near(vb_theme_matcher *m, uint32_t head, uint32_t first, u
     const output *outs = m->t->outs;
     for (uint32_t i = head; i != 0; i = outs[i].next) {
         const uint32_t other = outs[i].partner;
-        if (outs[i].exact != 0 && !exact_ok(m, outs[i].exact, first, last))
-            continue;
-        if (other == 0 || ((m->ids_seen >> (other & 63)) & 1))
+        if ((other == 0 || ((m->ids_seen >> (other & 63)) & 1)) &&
+            (outs[i].exact == 0 || exact_ok(m, outs[i].exact, first, last)))
             TRY(near_hit(m, &outs[i], first, last));
     }
     return VB_OK;
@@ -332,12 +338,12 @@ static vb_status emit_plain(vb_theme_matcher *m, uint32_t head, uint32_t first, 
 {
     const output *outs = m->t->outs;
     for (uint32_t i = head; i != 0; i = outs[i].next) {
-        if (outs[i].exact != 0 && !exact_ok(m, outs[i].exact, first, last))
-            continue;
-        if (outs[i].role == ROLE_OPINION)
-            TRY(add_opinion(m, &outs[i], first, last));
-        else
-            TRY(add_hit(m, outs[i].theme, outs[i].role, first, last));
+        const output *o = &outs[i];
+        if ((o->exact | (o->role & ROLE_OPINION)) == 0) /* the usual output */
+            TRY(add_hit(m, o->theme, o->role, first, last));
+        else if (o->exact == 0 || exact_ok(m, o->exact, first, last))
+            TRY(o->role == ROLE_OPINION ? add_opinion(m, o, first, last)
+                                        : add_hit(m, o->theme, o->role, first, last));
     }
     return VB_OK;
 }
@@ -547,18 +553,20 @@ static bool scoped_excluded(const vb_theme_matcher *m, const sent_hit *h)
     return false;
 }
 
-/* Cancels the hits that scoped excludes reach, and sets the themes' role
+/* Drops the hits that scoped excludes reach, and sets the themes' role
  * flags again from the hits that are left, so that decide() sees only
  * those. Runs only in a sentence with a scoped exclude hit. */
 static void cancel_scoped(vb_theme_matcher *m)
 {
+    size_t kept = 0;
     for (size_t i = 0; i < m->n_shits; i++) {
-        sent_hit *h = &m->shits[i];
-        m->theme_flags[h->theme] &= (uint8_t)~(ROLE_FREE | ROLE_COND);
-        if (scoped_excluded(m, h))
-            h->role = 0;
+        const sent_hit h = m->shits[i];
+        m->theme_flags[h.theme] &= (uint8_t)~(ROLE_FREE | ROLE_COND);
+        if (!scoped_excluded(m, &h))
+            m->shits[kept++] = h;
     }
-    for (size_t i = 0; i < m->n_shits; i++)
+    m->n_shits = kept;
+    for (size_t i = 0; i < kept; i++)
         m->theme_flags[m->shits[i].theme] |= (uint8_t)m->shits[i].role;
 }
 
@@ -571,7 +579,7 @@ static vb_status resolve_sentence(vb_theme_matcher *m, const vb_doc *doc)
         cancel_scoped(m);
     for (size_t i = 0; i < m->n_shits; i++) {
         const sent_hit *h = &m->shits[i];
-        if (h->role == 0 || !matches(m, h->theme))
+        if (!matches(m, h->theme))
             continue;
         const vb_token *a = &doc->tokens[h->first], *b = &doc->tokens[h->last];
         const rec_hit x = {0, a->clause, a->sentence, a->start, b->end};
