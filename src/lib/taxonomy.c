@@ -9,7 +9,8 @@
  * stems and patterns into PCRE2 code is themes.c's job.
  *
  * Keys: taxonomy {name, language, description, themes}; theme {id, label,
- * description, match, match_alone, exclude, regex, children}; any key that
+ * description, match, match_alone, exclude, regex, exclude_regex,
+ * exclude_scope, opinion, children}; any key that
  * starts with "x-" is ignored anywhere (tools keep statistics there).
  */
 #include "taxonomy.h"
@@ -30,7 +31,8 @@
 #define MAX_KEY_IN_PATH 64
 #define PATH_BYTES 1024
 
-const char *const vb_tax_list_names[4] = {"match", "match_alone", "exclude", "regex"};
+const char *const vb_tax_list_names[VB_TAX_N_LISTS] = {"match",         "match_alone", "exclude",
+                                                      "regex",         "exclude_regex", "opinion"};
 
 typedef struct reader {
     vb_taxonomy *tax;
@@ -255,10 +257,34 @@ static bool word_is_near(const char *w, size_t len)
     return len >= 4 && memcmp(w, "NEAR", 4) == 0 && (len == 4 || w[4] == '/');
 }
 
-/* One operand: "a phrase", word, several words (a phrase too) or word*. */
+/* Takes the '=' off an exact operand (=word, ="a phrase"): sets
+ * side->exact, or reports what cannot follow it. */
+static bool strip_exact_mark(reader *r, const char **s, size_t *len, vb_tax_side *side)
+{
+    if ((*s)[0] != '=')
+        return true;
+    (*s)++;
+    (*len)--;
+    trim(s, len);
+    if (*len == 0) {
+        problem(r, "nothing after = (write =word or =\"a phrase\")");
+        return false;
+    }
+    if ((*s)[*len - 1] == '*') {
+        problem(r, "an exact term (=word) cannot be a prefix (word*)");
+        return false;
+    }
+    side->exact = true;
+    return true;
+}
+
+/* One operand: "a phrase", word, several words (a phrase too) or word*,
+ * each exact with a leading '='. */
 static bool parse_side(reader *r, const char *s, size_t len, vb_tax_side *side)
 {
     memset(side, 0, sizeof *side);
+    if (!strip_exact_mark(r, &s, &len, side))
+        return false;
     if (s[0] == '"') {
         if (len < 2 || s[len - 1] != '"' || memchr(s + 1, '"', len - 2) != NULL) {
             problem(r, "unbalanced quotes");
@@ -355,19 +381,26 @@ static bool parse_term(reader *r, const char *s, size_t len, vb_tax_term *t)
     return parse_side(r, left, left_len, &t->a) && parse_side(r, right, right_len, &t->b);
 }
 
+/* An entry of `theme`'s list at `index`, nothing parsed yet. */
+static vb_tax_term new_term(uint32_t theme, vb_tax_list list, size_t index)
+{
+    vb_tax_term t;
+    memset(&t, 0, sizeof t);
+    t.theme = theme;
+    t.list = list;
+    t.index = (uint32_t)index;
+    return t;
+}
+
 static void read_entry(reader *r, uint32_t theme, vb_tax_list list, size_t index,
                        const cJSON *v)
 {
     const char *s = string_value(r, v);
     if (s == NULL)
         return;
-    vb_tax_term t;
-    memset(&t, 0, sizeof t);
-    t.theme = theme;
-    t.list = list;
-    t.index = (uint32_t)index;
+    vb_tax_term t = new_term(theme, list, index);
     size_t len = strlen(s);
-    if (list == VB_TAX_REGEX) {
+    if (vb_tax_list_is_regex(list)) {
         if (len == 0) {
             problem(r, "empty regex");
             return;
@@ -383,10 +416,108 @@ static void read_entry(reader *r, uint32_t theme, vb_tax_list list, size_t index
 
 /* ---- themes -------------------------------------------------------------- */
 
-static const char *const theme_keys[] = {"id",      "label",  "description", "match",
-                                         "match_alone", "exclude", "regex", "children"};
-enum { K_ID, K_LABEL, K_DESCRIPTION, K_MATCH, K_MATCH_ALONE, K_EXCLUDE, K_REGEX, K_CHILDREN,
-       N_THEME_KEYS };
+static const char *const theme_keys[] = {
+    "id",    "label",         "description",   "match",   "match_alone", "exclude",
+    "regex", "exclude_regex", "exclude_scope", "opinion", "children"};
+enum { K_ID, K_LABEL, K_DESCRIPTION, K_MATCH, K_MATCH_ALONE, K_EXCLUDE, K_REGEX, K_EXCLUDE_REGEX,
+       K_EXCLUDE_SCOPE, K_OPINION, K_CHILDREN, N_THEME_KEYS };
+
+/* The theme's list a key names; only for the list keys. */
+static vb_tax_list list_of_key(int k)
+{
+    switch (k) {
+    case K_MATCH:
+        return VB_TAX_MATCH;
+    case K_MATCH_ALONE:
+        return VB_TAX_MATCH_ALONE;
+    case K_EXCLUDE:
+        return VB_TAX_EXCLUDE;
+    case K_REGEX:
+        return VB_TAX_REGEX;
+    default:
+        return VB_TAX_EXCLUDE_REGEX;
+    }
+}
+
+static const char *const scope_names[] = {"sentence", "clause", "span"};
+
+/* "exclude_scope": one of scope_names. */
+static void read_scope(reader *r, const cJSON *v, vb_tax_theme *th)
+{
+    const char *s = string_value(r, v);
+    if (s == NULL)
+        return;
+    int k = key_index(s, scope_names, sizeof scope_names / sizeof *scope_names);
+    if (k < 0)
+        problem(r, "expected \"sentence\", \"clause\" or \"span\"");
+    else
+        th->exclude_scope = (vb_tax_scope)k;
+}
+
+/* One "term": valence member of "opinion": a word or phrase (exact or
+ * not; no prefix, no NEAR) and a number from -4 to 4. */
+static void read_opinion_term(reader *r, uint32_t theme, size_t index, const cJSON *v)
+{
+    const char *term = v->string != NULL ? v->string : "";
+    if (!cJSON_IsNumber(v)) {
+        problem(r, "expected a valence (a number from -4 to 4), got %s", type_name(v));
+        return;
+    }
+    if (!(v->valuedouble >= -VB_TAX_MAX_VALENCE && v->valuedouble <= VB_TAX_MAX_VALENCE)) {
+        problem(r, "valence %g is outside -4..4", v->valuedouble);
+        return;
+    }
+    size_t len = strlen(term);
+    if (vb_utf8_valid_len(term, len) != len) {
+        problem(r, "not valid UTF-8");
+        return;
+    }
+    vb_tax_term t = new_term(theme, VB_TAX_OPINION, index);
+    t.valence = v->valuedouble;
+    if (!parse_term(r, term, len, &t))
+        return;
+    if (t.near_k > 0 || t.a.prefix) {
+        problem(r, "an opinion term is a word or a phrase (no NEAR, no prefix)");
+        return;
+    }
+    t.raw = copy(r, term, len);
+    t.raw_len = len;
+    t.path = copy(r, r->path, r->path_len);
+    if (t.raw != NULL && t.path != NULL)
+        add_term(r, &t);
+}
+
+/* "opinion": {"term": valence, ...}. */
+static void read_opinions(reader *r, uint32_t theme, const cJSON *item)
+{
+    if (!cJSON_IsObject(item)) {
+        problem(r, "expected an object of terms and valences, got %s", type_name(item));
+        return;
+    }
+    size_t i = 0;
+    for (const cJSON *e = item->child; e != NULL; e = e->next, i++) {
+        size_t o = path_key(r, e->string != NULL ? e->string : "");
+        read_opinion_term(r, theme, i, e);
+        path_pop(r, o);
+    }
+}
+
+/* A match/match_alone/exclude/regex/exclude_regex array; returns its
+ * number of entries. */
+static size_t read_list(reader *r, uint32_t theme, vb_tax_list list, const cJSON *item)
+{
+    if (!cJSON_IsArray(item)) {
+        problem(r, "expected an array of strings, got %s", type_name(item));
+        return 0;
+    }
+    size_t i = 0;
+    for (const cJSON *e = item->child; e != NULL; e = e->next, i++) {
+        size_t o = path_index(r, i);
+        read_entry(r, theme, list, i, e);
+        path_pop(r, o);
+    }
+    return i;
+}
 
 static bool id_ok(reader *r, const char *id)
 {
@@ -472,22 +603,15 @@ static void read_theme(reader *r, const cJSON *obj, int32_t parent, uint32_t dep
                 else
                     children = item;
                 break;
+            case K_EXCLUDE_SCOPE:
+                read_scope(r, item, &tax->themes[idx]);
+                break;
+            case K_OPINION:
+                read_opinions(r, idx, item);
+                break;
             default: {
-                vb_tax_list list = k == K_MATCH ? VB_TAX_MATCH
-                                   : k == K_MATCH_ALONE ? VB_TAX_MATCH_ALONE
-                                   : k == K_EXCLUDE ? VB_TAX_EXCLUDE
-                                                    : VB_TAX_REGEX;
-                if (!cJSON_IsArray(item)) {
-                    problem(r, "expected an array of strings, got %s", type_name(item));
-                    break;
-                }
-                size_t i = 0;
-                for (const cJSON *e = item->child; e != NULL; e = e->next, i++) {
-                    size_t o = path_index(r, i);
-                    read_entry(r, idx, list, i, e);
-                    path_pop(r, o);
-                }
-                if (list != VB_TAX_EXCLUDE && i > 0)
+                vb_tax_list list = list_of_key(k);
+                if (read_list(r, idx, list, item) > 0 && vb_tax_list_matches(list))
                     has_rules = true;
                 break;
             }

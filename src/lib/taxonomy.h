@@ -13,6 +13,7 @@
 #include "arena.h"
 #include "verbatim.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #define VB_TAX_MAX_DEPTH 8   /* levels of themes: top level = 1 */
@@ -23,27 +24,62 @@ typedef enum vb_tax_list {
     VB_TAX_MATCH = 0,    /* "match" */
     VB_TAX_MATCH_ALONE,  /* "match_alone": matches without the parent */
     VB_TAX_EXCLUDE,      /* "exclude" */
-    VB_TAX_REGEX         /* "regex": a PCRE2 pattern */
+    VB_TAX_REGEX,        /* "regex": a PCRE2 pattern */
+    VB_TAX_EXCLUDE_REGEX, /* "exclude_regex": a PCRE2 pattern that excludes */
+    VB_TAX_OPINION       /* "opinion": a term with the valence it has for the theme */
 } vb_tax_list;
 
+#define VB_TAX_N_LISTS 6
+#define VB_TAX_MAX_VALENCE 4.0 /* opinion valences: -4..+4, as the lexicons' */
+
 /* Names of the lists, by vb_tax_list: "match", "match_alone", ... */
-extern const char *const vb_tax_list_names[4];
+extern const char *const vb_tax_list_names[VB_TAX_N_LISTS];
+
+/* Whether entries of `list` are PCRE2 patterns (else terms). */
+static inline bool vb_tax_list_is_regex(vb_tax_list list)
+{
+    return list == VB_TAX_REGEX || list == VB_TAX_EXCLUDE_REGEX;
+}
+
+/* Whether entries of `list` say where the theme is (match, match_alone,
+ * regex), as against cancelling it or judging it. */
+static inline bool vb_tax_list_matches(vb_tax_list list)
+{
+    return list == VB_TAX_MATCH || list == VB_TAX_MATCH_ALONE || list == VB_TAX_REGEX;
+}
+
+/* Whether entries of `list` cancel the theme instead of matching it. */
+static inline bool vb_tax_list_excludes(vb_tax_list list)
+{
+    return list == VB_TAX_EXCLUDE || list == VB_TAX_EXCLUDE_REGEX;
+}
+
+/* How far a theme's excludes reach ("exclude_scope"). */
+typedef enum vb_tax_scope {
+    VB_TAX_SCOPE_SENTENCE = 0, /* the whole sentence (the default) */
+    VB_TAX_SCOPE_CLAUSE,       /* the theme's mentions in the exclude's clause */
+    VB_TAX_SCOPE_SPAN          /* the theme's mentions that overlap the exclude */
+} vb_tax_scope;
 
 /* One operand of a term: words (one word or a phrase) or a prefix. */
 typedef struct vb_tax_side {
     const char *text; /* quotes and the trailing '*' removed; NUL-terminated */
     size_t len;
     bool prefix;      /* "parcel*": matches words whose lookup form starts with text */
+    bool exact;       /* "=fans": each word matches its own lookup form, not its stem */
 } vb_tax_side;
 
 typedef struct vb_tax_term {
     uint32_t theme;     /* index into vb_taxonomy.themes */
     vb_tax_list list;
     uint32_t index;     /* position in its JSON array */
-    const char *raw;    /* the entry as written (the pattern for VB_TAX_REGEX) */
+    const char *raw;    /* the entry as written (the pattern for a regex list) */
     size_t raw_len;
     vb_tax_side a, b;   /* `b` only for NEAR terms */
     uint32_t near_k;    /* A NEAR/k B: 1..VB_TAX_MAX_NEAR; 0 = not a NEAR term */
+    double valence;     /* VB_TAX_OPINION: the term's valence for the theme */
+    const char *path;   /* VB_TAX_OPINION: JSON path of the entry (its key), for
+                         * messages; NULL for the entries of a list */
 } vb_tax_term;
 
 typedef struct vb_tax_theme {
@@ -52,6 +88,7 @@ typedef struct vb_tax_theme {
     const char *path;   /* JSON path of the theme object, for messages */
     int32_t parent;     /* index of the parent, -1 at the top level */
     uint32_t depth;     /* 1 at the top level */
+    vb_tax_scope exclude_scope; /* of its exclude and exclude_regex entries */
 } vb_tax_theme;
 
 /* The model: themes in document order, parents before their children

@@ -9,6 +9,8 @@
  *    term ends lists its outputs (theme, role);
  *  - prefixes go to a hash table of their own, keyed by the prefix's
  *    lookup form, with the set of prefix lengths in use;
+ *  - an exact term (=word) is compiled as the same words, its output
+ *    pointing at the lookup forms its tokens must have;
  *  - A NEAR/k B adds A and B as above with "near" outputs;
  *  - regexes are compiled by match.c.
  * The structures are in themes_int.h; themes_match.c matches records
@@ -125,6 +127,8 @@ void vb_themes_free(vb_themes *t)
     for (size_t i = 0; i < t->n_regexes; i++)
         vb_regex_free(t->regexes[i].re);
     vb_free(a, t->regexes);
+    vb_free(a, t->exact);
+    vb_free(a, t->scope);
     vb_free(a, t->nears);
     vb_free(a, t->outs);
     vb_free(a, t->nodes);
@@ -156,18 +160,19 @@ size_t vb_themes_n_regex(const vb_themes *t)
 
 /* Adds an output to the list whose head is *head, unless the head is the
  * same output already (a theme listing "deliver" and "delivered"). */
-static vb_status add_output(vb_themes *t, uint32_t *head, uint32_t theme, uint32_t role,
-                            uint32_t near)
+static vb_status add_output(vb_themes *t, uint32_t *head, const output *o)
 {
     if (*head != 0) {
         const output *h = &t->outs[*head];
-        if (h->theme == theme && h->role == role && h->near == near)
+        if (h->theme == o->theme && h->role == o->role && h->near == o->near &&
+            h->exact == o->exact && (h->role != ROLE_OPINION || h->valence == o->valence))
             return VB_OK;
     }
     if (t->n_outs == 0)
         t->n_outs = 1; /* outs[0] is the list end */
     TRY(vb_themes_grow(t->alloc, (void **)&t->outs, &t->cap_outs, t->n_outs + 1, sizeof *t->outs));
-    t->outs[t->n_outs] = (output){theme, role, near, *head, 0};
+    t->outs[t->n_outs] = *o;
+    t->outs[t->n_outs].next = *head;
     *head = (uint32_t)t->n_outs++;
     return VB_OK;
 }
@@ -228,8 +233,11 @@ static void problem(compiler *c, const vb_tax_term *term, const char *fmt, ...)
 static void problem(compiler *c, const vb_tax_term *term, const char *fmt, ...)
 {
     char path[1200], msg[768];
-    snprintf(path, sizeof path, "%s.%s[%u]", c->tax->themes[term->theme].path,
-             vb_tax_list_names[term->list], term->index);
+    if (term->path != NULL)
+        snprintf(path, sizeof path, "%s", term->path);
+    else
+        snprintf(path, sizeof path, "%s.%s[%u]", c->tax->themes[term->theme].path,
+                 vb_tax_list_names[term->list], term->index);
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
@@ -237,6 +245,23 @@ static void problem(compiler *c, const vb_tax_term *term, const char *fmt, ...)
     c->n_problems++;
     if (c->report != NULL)
         c->report(path, msg, c->ctx);
+}
+
+/* Keeps the lookup forms of an exact term's tokens, in a run; *first is
+ * 1 + the index of the first. */
+static vb_status add_exact_forms(vb_themes *t, const vb_doc *doc, uint32_t *first)
+{
+    TRY(vb_themes_grow(t->alloc, (void **)&t->exact, &t->cap_exact, t->n_exact + doc->n_tokens,
+                       sizeof *t->exact));
+    *first = (uint32_t)t->n_exact + 1;
+    for (size_t i = 0; i < doc->n_tokens; i++) {
+        const vb_token *k = &doc->tokens[i];
+        const char *s = vb_arena_strndup(&t->strings, k->lookup, k->lookup_len);
+        if (s == NULL)
+            return VB_ENOMEM;
+        t->exact[t->n_exact++] = (exact_form){s, k->lookup_len};
+    }
+    return VB_OK;
 }
 
 /* Compiles one operand, adding (theme, role, near) to the node or prefix
@@ -268,7 +293,8 @@ static vb_status compile_side(compiler *c, const vb_tax_term *term, const vb_tax
         }
         str_slot *slot;
         TRY(str_intern(&t->prefixes, t->alloc, &t->strings, k->lookup, k->lookup_len, &slot));
-        TRY(add_output(t, &slot->value, term->theme, role, near));
+        const output o = {.theme = term->theme, .role = role, .near = near};
+        TRY(add_output(t, &slot->value, &o));
         t->prefix_len[k->lookup_len] = true;
         if (k->lookup_len > t->max_prefix_len)
             t->max_prefix_len = k->lookup_len;
@@ -292,35 +318,44 @@ static vb_status compile_side(compiler *c, const vb_tax_term *term, const vb_tax
             TRY(vb_themes_grow(t->alloc, (void **)&t->nodes, &t->cap_nodes, t->n_nodes + 1,
                      sizeof *t->nodes));
             child = (uint32_t)t->n_nodes++;
-            t->nodes[child] = (trie_node){0, 0, 0, 0};
+            t->nodes[child] = (trie_node){0};
             TRY(edge_add(&t->edges, t->alloc, node, slot->value, child));
             t->nodes[node].kids |= (uint64_t)1 << (slot->value & 63);
         }
         node = child;
     }
+    uint32_t exact = 0;
+    if (side->exact)
+        TRY(add_exact_forms(t, &doc, &exact));
     const bool is_near = role == ROLE_NEAR_A || role == ROLE_NEAR_B;
-    return add_output(t, is_near ? &t->nodes[node].near_out : &t->nodes[node].out, term->theme,
-                      role, near);
+    const output o = {.theme = term->theme,
+                      .role = role,
+                      .near = near,
+                      .exact = exact,
+                      .valence = (float)term->valence};
+    return add_output(t, is_near ? &t->nodes[node].near_out : &t->nodes[node].out, &o);
 }
 
 /* A child's `match` terms and regexes are conditional on its parent,
  * unless the parent has no terms of its own (a theme that only groups
- * children), where they could never count. */
+ * children), where they could never count. An exclude reaches the
+ * sentence or, with a narrower exclude_scope, only nearby hits. */
 static uint32_t role_of(const compiler *c, const vb_tax_theme *th, vb_tax_list list)
 {
-    if (list == VB_TAX_EXCLUDE)
-        return ROLE_EXCL;
+    if (vb_tax_list_excludes(list))
+        return th->exclude_scope == VB_TAX_SCOPE_SENTENCE ? ROLE_EXCL : ROLE_EXCL_SCOPED;
+    if (list == VB_TAX_OPINION)
+        return ROLE_OPINION;
     if (list == VB_TAX_MATCH_ALONE || th->parent < 0 || !c->has_terms[th->parent])
         return ROLE_FREE;
     return ROLE_COND;
 }
 
-static vb_status compile_term(compiler *c, const vb_tax_term *term, uint32_t *n_regex_of_theme)
+static vb_status compile_term(compiler *c, const vb_tax_term *term)
 {
     vb_themes *t = c->t;
     const uint32_t role = role_of(c, &c->tax->themes[term->theme], term->list);
-    if (term->list == VB_TAX_REGEX) {
-        uint32_t index = ++n_regex_of_theme[term->theme];
+    if (vb_tax_list_is_regex(term->list)) {
         vb_regex *re;
         size_t offset;
         char msg[256];
@@ -337,7 +372,8 @@ static vb_status compile_term(compiler *c, const vb_tax_term *term, uint32_t *n_
             vb_regex_free(re);
             return st;
         }
-        t->regexes[t->n_regexes++] = (regex_rule){re, term->theme, role, index};
+        t->regexes[t->n_regexes++] =
+            (regex_rule){re, term->theme, role, term->index + 1, vb_tax_list_names[term->list]};
         return VB_OK;
     }
     uint32_t first_a, first_b;
@@ -360,7 +396,8 @@ static vb_status compile(compiler *c)
     if (tax->n_themes == 0)
         return VB_OK;
     t->info = vb_calloc(t->alloc, tax->n_themes, sizeof *t->info);
-    if (t->info == NULL)
+    t->scope = vb_calloc(t->alloc, tax->n_themes, sizeof *t->scope);
+    if (t->info == NULL || t->scope == NULL)
         return VB_ENOMEM;
     for (size_t i = 0; i < tax->n_themes; i++) {
         const vb_tax_theme *th = &tax->themes[i];
@@ -369,19 +406,19 @@ static vb_status compile(compiler *c)
         if (t->info[i].id == NULL || t->info[i].label == NULL)
             return VB_ENOMEM;
         t->info[i].parent = th->parent;
+        t->scope[i] = (uint8_t)th->exclude_scope;
     }
     t->n_themes = tax->n_themes;
     TRY(vb_themes_grow(t->alloc, (void **)&t->nodes, &t->cap_nodes, 1, sizeof *t->nodes));
-    t->nodes[0] = (trie_node){0, 0, 0, 0};
+    t->nodes[0] = (trie_node){0};
     t->n_nodes = 1;
-    uint32_t *n_regex = vb_calloc(t->alloc, tax->n_themes, sizeof *n_regex);
     c->has_terms = vb_calloc(t->alloc, tax->n_themes, sizeof *c->has_terms);
-    vb_status st = n_regex != NULL && c->has_terms != NULL ? VB_OK : VB_ENOMEM;
+    vb_status st = c->has_terms != NULL ? VB_OK : VB_ENOMEM;
     for (size_t i = 0; i < tax->n_terms && st == VB_OK; i++)
-        if (tax->terms[i].list != VB_TAX_EXCLUDE)
+        if (vb_tax_list_matches(tax->terms[i].list))
             c->has_terms[tax->terms[i].theme] = true;
     for (size_t i = 0; i < tax->n_terms && st == VB_OK; i++)
-        st = compile_term(c, &tax->terms[i], n_regex);
+        st = compile_term(c, &tax->terms[i]);
     /* The first step of every walk is kept by stem id, so a token's stem
      * id also gives its trie node. */
     if (st == VB_OK) {
@@ -408,7 +445,6 @@ static vb_status compile(compiler *c)
     }
     if (st == VB_OK)
         st = build_json_heads(t);
-    vb_free(t->alloc, n_regex);
     vb_free(t->alloc, c->has_terms);
     c->has_terms = NULL;
     return st;

@@ -23,7 +23,8 @@
             return st_;                                                                      \
     } while (0)
 
-/* Roles of an output; the first three are also per-sentence theme flags. */
+/* Roles of an output; ROLE_FREE, COND, EXCL and EXCL_SCOPED are also
+ * per-sentence theme flags. */
 enum {
     ROLE_FREE = 1u << 0,   /* counts on its own */
     ROLE_COND = 1u << 1,   /* counts where the parent matches */
@@ -31,7 +32,11 @@ enum {
     ROLE_NEAR_A = 1u << 3, /* left operand of NEAR rule `near` */
     ROLE_NEAR_B = 1u << 4, /* right operand */
     FLAG_MATCHED = 1u << 5, /* per-sentence flag: the theme matches here */
-    FLAG_DECIDED = 1u << 6  /* per-sentence flag: FLAG_MATCHED is settled */
+    FLAG_DECIDED = 1u << 6, /* per-sentence flag: FLAG_MATCHED is settled */
+    ROLE_EXCL_SCOPED = 1u << 7, /* suppresses the theme's hits in the exclude's
+                                 * clause or span (its exclude_scope) */
+    ROLE_OPINION = 1u << 8      /* judges the theme where it is mentioned; not
+                                 * a theme flag */
 };
 
 /* ---- hash tables ---------------------------------------------------------- */
@@ -108,8 +113,14 @@ typedef struct output {
     uint32_t role; /* one ROLE_* */
     uint32_t near; /* NEAR rule, for ROLE_NEAR_A/B */
     uint32_t next; /* next output of the same node or prefix; 0 ends */
-    uint32_t partner; /* ROLE_NEAR_A/B: the other side's first stem id
-                       * (0: a prefix), copied from the rule */
+    uint32_t exact;   /* an exact term (=word): 1 + index in vb_themes.exact of
+                       * the lookup form its first token must have, the
+                       * others following; 0: matched by stems alone */
+    union {           /* by role, so that an output stays 24 bytes */
+        uint32_t partner; /* ROLE_NEAR_A/B: the other side's first stem id
+                           * (0: a prefix), copied from the rule */
+        float valence;    /* ROLE_OPINION: the term's valence for the theme */
+    };
 } output;
 
 typedef struct trie_node {
@@ -131,8 +142,15 @@ typedef struct regex_rule {
     vb_regex *re;
     uint32_t theme;
     uint32_t role;
-    uint32_t index; /* 1-based among the theme's regexes, for warnings */
+    uint32_t index; /* 1-based in its list, for warnings */
+    const char *list; /* "regex" or "exclude_regex", for warnings */
 } regex_rule;
+
+/* The lookup form a token of an exact term must have. */
+typedef struct exact_form {
+    const char *s;
+    size_t len;
+} exact_form;
 
 struct vb_themes {
     const vb_allocator *alloc;
@@ -155,6 +173,9 @@ struct vb_themes {
     size_t n_nears, cap_nears;
     regex_rule *regexes;
     size_t n_regexes, cap_regexes;
+    exact_form *exact;    /* forms of exact terms, each term's in a run */
+    size_t n_exact, cap_exact;
+    uint8_t *scope;       /* n_themes: exclude_scope (vb_tax_scope) */
 };
 
 /* Grows `*items` (of `*cap` items of `size` bytes) to hold at least `need`. */

@@ -19,10 +19,16 @@
  * theme's spans are merged from its chain as it is, and only the few
  * themes whose hits came out of order (a NEAR pair, a regex) are sorted.
  *
+ * An exact term (=word) is found by its stems like any other and then
+ * kept only where the tokens' lookup forms are the term's own.
+ *
  * Sentences are resolved one at a time: the outputs hit in a sentence
  * set role bits per theme (free, conditional on the parent, excluded);
- * a theme is then decided when its first hit is moved to the record, its
- * parent first when its conditional terms need the parent's result. Per-theme
+ * excludes with a narrower exclude_scope are kept as hits instead, and
+ * cancel only the mentions in their clause or span before anything is
+ * decided; a theme is then decided when its first hit is moved to the
+ * record, its parent first when its conditional terms need the parent's
+ * result. Per-theme
  * scratch is stamped with a sentence generation instead of being cleared,
  * so a sentence costs what it hits, not the size of the taxonomy.
  */
@@ -30,8 +36,9 @@
 
 #include "alloc.h"
 #include "buf.h"
-#include "lexicon.h" /* vb_senti_hash: FNV-1a, incremental */
+#include "lexicon.h" /* vb_senti_hash (FNV-1a, incremental); negators for opinion terms */
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +62,7 @@ typedef struct near_state {
 
 typedef struct sent_hit {
     uint32_t theme;
+    uint32_t role;        /* ROLE_FREE or ROLE_COND (an exclude's, in xhits) */
     uint32_t first, last; /* tokens, inclusive */
 } sent_hit;
 
@@ -64,6 +72,13 @@ typedef struct rec_hit {
     uint32_t sentence;    /* of the first token */
     size_t start, end;    /* bytes */
 } rec_hit;
+
+/* A theme's opinion term where it occurs in the record. */
+typedef struct opinion_hit {
+    uint32_t theme;
+    uint32_t first, last; /* tokens, inclusive */
+    float valence;
+} opinion_hit;
 
 /* A theme of the record: its chain of hits. */
 typedef struct rec_theme {
@@ -79,8 +94,8 @@ struct vb_theme_matcher {
     vb_regex_scratch *rx;   /* NULL without regexes */
     uint32_t gen;           /* current sentence generation; 0 is never current */
     uint32_t *theme_gen;    /* n_themes: generation of theme_flags[i] */
-    uint8_t *theme_flags;   /* n_themes: ROLE_FREE|COND|EXCL, FLAG_* */
-    bool any_excl;          /* an exclude hit in this sentence */
+    uint8_t *theme_flags;   /* n_themes: ROLE_FREE|COND|EXCL|EXCL_SCOPED, FLAG_* */
+    bool any_excl;          /* a sentence-wide exclude hit in this sentence */
     near_state *nears;      /* n_nears */
     bool *regex_off;        /* n_regexes: cut off by a limit in this record */
     const uint32_t *ids;    /* per token of the record: stem id, 0 = in no term */
@@ -96,6 +111,10 @@ struct vb_theme_matcher {
     uint64_t ids_seen;      /* bit (id & 63) of every stem id in the sentence */
     sent_hit *shits;
     size_t n_shits, cap_shits;
+    sent_hit *xhits;        /* the sentence's scoped exclude hits */
+    size_t n_xhits, cap_xhits;
+    opinion_hit *ohits;     /* the record's opinion terms */
+    size_t n_ohits, cap_ohits;
     rec_hit *rhits;         /* rhits[0] unused, so 0 can end a chain */
     size_t n_rhits, cap_rhits;
     rec_theme *rthemes;     /* the record's themes, in order of first hit */
@@ -155,12 +174,30 @@ void vb_theme_matcher_free(vb_theme_matcher *m)
     vb_free(a, m->own_ids);
     vb_free(a, m->wpos);
     vb_free(a, m->shits);
+    vb_free(a, m->xhits);
+    vb_free(a, m->ohits);
     vb_free(a, m->rhits);
     vb_free(a, m->rthemes);
     vb_free(a, m->rtheme_of);
     vb_free(a, m->sorted);
     vb_free(a, m->offs);
     vb_free(a, m);
+}
+
+/* An exclude hit: a flag for a sentence-wide one, a hit of its own for a
+ * scoped one. */
+static vb_status add_exclude(vb_theme_matcher *m, uint32_t theme, uint32_t role, uint32_t first,
+                             uint32_t last)
+{
+    if (role == ROLE_EXCL) {
+        m->any_excl = true;
+        return VB_OK;
+    }
+    if (m->n_xhits == m->cap_xhits)
+        TRY(vb_themes_grow(m->alloc, (void **)&m->xhits, &m->cap_xhits, m->n_xhits + 1,
+                           sizeof *m->xhits));
+    m->xhits[m->n_xhits++] = (sent_hit){theme, role, first, last};
+    return VB_OK;
 }
 
 static inline vb_status add_hit(vb_theme_matcher *m, uint32_t theme, uint32_t role,
@@ -171,15 +208,26 @@ static inline vb_status add_hit(vb_theme_matcher *m, uint32_t theme, uint32_t ro
         m->theme_flags[theme] = 0;
     }
     m->theme_flags[theme] |= (uint8_t)role;
-    if (role == ROLE_EXCL) {
-        m->any_excl = true;
-        return VB_OK;
-    }
+    if (role & (ROLE_EXCL | ROLE_EXCL_SCOPED))
+        return add_exclude(m, theme, role, first, last);
     if (m->n_shits == m->cap_shits)
         TRY(vb_themes_grow(m->alloc, (void **)&m->shits, &m->cap_shits, m->n_shits + 1,
                            sizeof *m->shits));
-    m->shits[m->n_shits++] = (sent_hit){theme, first, last};
+    m->shits[m->n_shits++] = (sent_hit){theme, role, first, last};
     return VB_OK;
+}
+
+/* Whether tokens [first, last] have the lookup forms of the exact term
+ * whose forms start at m->t->exact[at - 1]. */
+static bool exact_ok(const vb_theme_matcher *m, uint32_t at, uint32_t first, uint32_t last)
+{
+    const exact_form *f = &m->t->exact[at - 1];
+    for (uint32_t i = first; i <= last; i++, f++) {
+        const vb_token *k = &m->doc->tokens[i];
+        if (k->lookup_len != f->len || memcmp(k->lookup, f->s, f->len) != 0)
+            return false;
+    }
+    return true;
 }
 
 /* What NEAR operands need, worked out once per sentence and only for a
@@ -269,9 +317,19 @@ static vb_status emit_near(vb_theme_matcher *m, uint32_t head, uint32_t first, u
     const output *outs = m->t->outs;
     for (uint32_t i = head; i != 0; i = outs[i].next) {
         const uint32_t other = outs[i].partner;
-        if (other == 0 || ((m->ids_seen >> (other & 63)) & 1))
+        if ((other == 0 || ((m->ids_seen >> (other & 63)) & 1)) &&
+            (outs[i].exact == 0 || exact_ok(m, outs[i].exact, first, last)))
             TRY(near_hit(m, &outs[i], first, last));
     }
+    return VB_OK;
+}
+
+static vb_status add_opinion(vb_theme_matcher *m, const output *o, uint32_t first, uint32_t last)
+{
+    if (m->n_ohits == m->cap_ohits)
+        TRY(vb_themes_grow(m->alloc, (void **)&m->ohits, &m->cap_ohits, m->n_ohits + 1,
+                           sizeof *m->ohits));
+    m->ohits[m->n_ohits++] = (opinion_hit){o->theme, first, last, o->valence};
     return VB_OK;
 }
 
@@ -279,8 +337,14 @@ static vb_status emit_near(vb_theme_matcher *m, uint32_t head, uint32_t first, u
 static vb_status emit_plain(vb_theme_matcher *m, uint32_t head, uint32_t first, uint32_t last)
 {
     const output *outs = m->t->outs;
-    for (uint32_t i = head; i != 0; i = outs[i].next)
-        TRY(add_hit(m, outs[i].theme, outs[i].role, first, last));
+    for (uint32_t i = head; i != 0; i = outs[i].next) {
+        const output *o = &outs[i];
+        if ((o->exact | (o->role & ROLE_OPINION)) == 0) /* the usual output */
+            TRY(add_hit(m, o->theme, o->role, first, last));
+        else if (o->exact == 0 || exact_ok(m, o->exact, first, last))
+            TRY(o->role == ROLE_OPINION ? add_opinion(m, o, first, last)
+                                        : add_hit(m, o->theme, o->role, first, last));
+    }
     return VB_OK;
 }
 
@@ -362,8 +426,8 @@ static vb_status regex_hits(vb_theme_matcher *m, const vb_doc *doc, size_t first
                 if (m->limit_hits++ == 0) {
                     char buf[300];
                     int n = snprintf(buf, sizeof buf,
-                                     "theme \"%s\": regex %u hit the match limit; skipped",
-                                     t->info[rule->theme].id, rule->index);
+                                     "theme \"%s\": %s %u hit the match limit; skipped",
+                                     t->info[rule->theme].id, rule->list, rule->index);
                     m->warning = vb_arena_strndup(m->arena, buf, (size_t)n < sizeof buf
                                                                     ? (size_t)n
                                                                     : sizeof buf - 1);
@@ -466,11 +530,53 @@ static inline bool matches(vb_theme_matcher *m, uint32_t th)
     return decide(m, th);
 }
 
+/* Whether scoped exclude hit `x` reaches hit `h`: in its clause, or
+ * overlapping it, as the exclude's theme says. */
+static bool in_scope(const vb_theme_matcher *m, const sent_hit *x, const sent_hit *h)
+{
+    if (m->t->scope[x->theme] == VB_TAX_SCOPE_SPAN)
+        return h->first <= x->last && x->first <= h->last;
+    const vb_token *k = m->doc->tokens;
+    return k[h->first].clause <= k[x->last].clause && k[x->first].clause <= k[h->last].clause;
+}
+
+/* Whether a scoped exclude of `h`'s theme or of an ancestor reaches `h`. */
+static bool scoped_excluded(const vb_theme_matcher *m, const sent_hit *h)
+{
+    for (int32_t th = (int32_t)h->theme; th >= 0; th = m->t->info[th].parent) {
+        if (m->theme_gen[th] != m->gen || !(m->theme_flags[th] & ROLE_EXCL_SCOPED))
+            continue;
+        for (size_t i = 0; i < m->n_xhits; i++)
+            if (m->xhits[i].theme == (uint32_t)th && in_scope(m, &m->xhits[i], h))
+                return true;
+    }
+    return false;
+}
+
+/* Drops the hits that scoped excludes reach, and sets the themes' role
+ * flags again from the hits that are left, so that decide() sees only
+ * those. Runs only in a sentence with a scoped exclude hit. */
+static void cancel_scoped(vb_theme_matcher *m)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < m->n_shits; i++) {
+        const sent_hit h = m->shits[i];
+        m->theme_flags[h.theme] &= (uint8_t)~(ROLE_FREE | ROLE_COND);
+        if (!scoped_excluded(m, &h))
+            m->shits[kept++] = h;
+    }
+    m->n_shits = kept;
+    for (size_t i = 0; i < kept; i++)
+        m->theme_flags[m->shits[i].theme] |= (uint8_t)m->shits[i].role;
+}
+
 /* Moves the spans of the themes that match in the sentence to the record,
  * each to the theme and all its ancestors. */
 static vb_status resolve_sentence(vb_theme_matcher *m, const vb_doc *doc)
 {
     const vb_themes *t = m->t;
+    if (m->n_xhits > 0)
+        cancel_scoped(m);
     for (size_t i = 0; i < m->n_shits; i++) {
         const sent_hit *h = &m->shits[i];
         if (!matches(m, h->theme))
@@ -495,6 +601,7 @@ static vb_status match_sentence(vb_theme_matcher *m, const vb_doc *doc, const vb
     }
     m->any_excl = false;
     m->n_shits = 0;
+    m->n_xhits = 0;
     const size_t first = s->first_token, end = s->first_token + s->n_tokens;
     const bool prefixes = t->max_prefix_len > 0;
     m->s_first = first;
@@ -585,11 +692,65 @@ static double aspect_score(const vb_doc_sentiment *ds, const rec_hit *x)
     return c->compound;
 }
 
+/* Whether a negator stands up to three words before token `at`, in its
+ * clause: the sentiment lexicon's negators, and words ending in "n't",
+ * as the sentiment stage counts them. */
+static bool negated_at(const vb_doc *doc, uint32_t at)
+{
+    const vb_token *k = doc->tokens;
+    const bool senti = doc->entries != NULL && doc->lexicon == vb_senti_lex_is_contrast;
+    unsigned words = 0;
+    for (uint32_t i = at; i-- > 0 && words < 3 && k[i].clause == k[at].clause;) {
+        if (k[i].kind == VB_TOKEN_PUNCT)
+            continue;
+        words++;
+        const vb_senti_entry *e = senti ? doc->entries[i] : NULL;
+        if ((e != NULL && (e->flags & VB_LEX_NEGATOR)) ||
+            (k[i].lookup_len >= 3 && memcmp(k[i].lookup + k[i].lookup_len - 3, "n't", 3) == 0))
+            return true;
+    }
+    return false;
+}
+
+/* Whether opinion hit `o` lies inside a longer one of its theme: the
+ * longest term wins ("not cheap" over "cheap"). */
+static bool opinion_covered(const vb_theme_matcher *m, const opinion_hit *o)
+{
+    for (size_t i = 0; i < m->n_ohits; i++) {
+        const opinion_hit *p = &m->ohits[i];
+        if (p != o && p->theme == o->theme && p->first <= o->first && o->last <= p->last &&
+            p->last - p->first > o->last - o->first)
+            return true;
+    }
+    return false;
+}
+
+/* The score theme `th`'s own opinion terms give it in `clause`, as the
+ * sentiment stage scores words: valences summed, a negated one times
+ * -0.74, normalised to -1..1. False when none of them is there. */
+static bool opinion_score(const vb_theme_matcher *m, uint32_t th, uint32_t clause, double *score)
+{
+    const vb_token *k = m->doc->tokens;
+    double sum = 0;
+    bool found = false;
+    for (size_t i = 0; i < m->n_ohits; i++) {
+        const opinion_hit *o = &m->ohits[i];
+        if (o->theme != th || k[o->first].clause != clause || opinion_covered(m, o))
+            continue;
+        sum += negated_at(m->doc, o->first) ? -0.74 * o->valence : o->valence;
+        found = true;
+    }
+    if (found)
+        *score = sum / sqrt(sum * sum + 15.0);
+    return found;
+}
+
 /* Fills `hit` from a chain of hits in order of (start, end), starting at
  * `x` in `chain`: overlapping spans merged into `ranges`; sentiment the
- * mean compound of the distinct clauses where its spans start. */
-static size_t merge_chain(const rec_hit *chain, const rec_hit *x, const vb_doc_sentiment *ds,
-                          vb_theme_hit *hit, vb_range *ranges)
+ * mean over the distinct clauses where its spans start of the theme's own
+ * opinion terms' score there, or else the clause's. */
+static size_t merge_chain(const vb_theme_matcher *m, const rec_hit *chain, const rec_hit *x,
+                          const vb_doc_sentiment *ds, vb_theme_hit *hit, vb_range *ranges)
 {
     size_t r = 0, n_clauses = 0;
     double sum = 0;
@@ -597,7 +758,10 @@ static size_t merge_chain(const rec_hit *chain, const rec_hit *x, const vb_doc_s
     for (;; x = &chain[x->next]) {
         if (x->clause != last_clause) {
             last_clause = x->clause;
-            if (ds != NULL && ds->clauses != NULL)
+            double own;
+            if (m->n_ohits > 0 && opinion_score(m, hit->theme, x->clause, &own))
+                sum += own;
+            else if (ds != NULL && ds->clauses != NULL)
                 sum += aspect_score(ds, x);
             n_clauses++;
         }
@@ -655,7 +819,7 @@ static vb_status collect(vb_theme_matcher *m, const vb_doc_sentiment *ds, vb_are
             chain = m->sorted;
         }
         hits[i].theme = rt->theme;
-        r += merge_chain(chain, head, ds, &hits[i], ranges + r);
+        r += merge_chain(m, chain, head, ds, &hits[i], ranges + r);
     }
     out->hits = hits;
     out->n_hits = m->n_rthemes;
@@ -686,6 +850,7 @@ vb_status vb_themes_match(vb_theme_matcher *m, const vb_doc *doc, const vb_doc_s
         m->rtheme_of[m->rthemes[i].theme] = 0;
     m->n_rthemes = 0;
     m->n_rhits = 1;
+    m->n_ohits = 0;
     m->warning = NULL;
     m->limit_hits = 0;
     m->arena = arena;

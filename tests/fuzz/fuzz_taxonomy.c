@@ -36,10 +36,10 @@ static void check_model(const vb_taxonomy *tax)
     for (size_t i = 0; i < tax->n_terms; i++) {
         const vb_tax_term *t = &tax->terms[i];
         FUZZ_CHECK(t->theme < tax->n_themes);
-        FUZZ_CHECK((unsigned)t->list <= VB_TAX_REGEX);
+        FUZZ_CHECK((unsigned)t->list < VB_TAX_N_LISTS);
         FUZZ_CHECK(t->raw != NULL);
         FUZZ_CHECK(t->near_k <= VB_TAX_MAX_NEAR);
-        if (t->list != VB_TAX_REGEX) {
+        if (!vb_tax_list_is_regex(t->list)) {
             FUZZ_CHECK(t->a.text != NULL && t->a.text[t->a.len] == '\0');
             if (t->near_k > 0) FUZZ_CHECK(t->b.text != NULL && t->b.text[t->b.len] == '\0');
         }

@@ -173,6 +173,53 @@ static void test_term_syntax(void **state)
                         "$.themes[0].match[2]: a phrase cannot span sentences\n");
 }
 
+static void test_exact_terms_and_exclude_options(void **state)
+{
+    (void)state;
+    collected c;
+    assert_int_equal(check(FIX "narrow.json", NULL, &c, NULL), 0);
+    assert_int_equal(
+        check_text("{\"themes\": [{\"id\": \"a\", \"match\": [\"=\", \"=park*\", \"=fans\", "
+                   "\"=\\\"fan of\\\" NEAR/2 =quiet\"], \"exclude_regex\": [\"(x\"], "
+                   "\"exclude_scope\": \"word\"}, "
+                   "{\"id\": \"b\", \"exclude_regex\": [\"x\"], \"exclude_scope\": 3}]}",
+                   &c),
+        6);
+    assert_string_equal(c.text,
+                        "$.themes[0].match[0]: nothing after = (write =word or =\"a phrase\")\n"
+                        "$.themes[0].match[1]: an exact term (=word) cannot be a prefix (word*)\n"
+                        "$.themes[0].exclude_scope: expected \"sentence\", \"clause\" or "
+                        "\"span\"\n"
+                        "$.themes[1].exclude_scope: expected a string, got a number\n"
+                        "$.themes[1]: empty theme: no match, match_alone, regex or children\n"
+                        "$.themes[0].exclude_regex[0]: bad regex at offset 2: missing closing "
+                        "parenthesis\n");
+}
+
+static void test_opinion_problems(void **state)
+{
+    (void)state;
+    collected c;
+    assert_int_equal(
+        check_text("{\"themes\": [{\"id\": \"a\", \"match\": [\"x\"], \"opinion\": "
+                   "{\"cheap\": \"good\", \"steep\": 5, \"a NEAR/2 b\": 1, \"park*\": 1, "
+                   "\"!!!\": 1, \"=\\\"not cheap\\\"\": -1}}, "
+                   "{\"id\": \"b\", \"opinion\": [\"x\"]}]}",
+                   &c),
+        7);
+    assert_string_equal(
+        c.text,
+        "$.themes[0].opinion.cheap: expected a valence (a number from -4 to 4), got a string\n"
+        "$.themes[0].opinion.steep: valence 5 is outside -4..4\n"
+        "$.themes[0].opinion[\"a NEAR/2 b\"]: an opinion term is a word or a phrase (no NEAR, no "
+        "prefix)\n"
+        "$.themes[0].opinion[\"park*\"]: an opinion term is a word or a phrase (no NEAR, no "
+        "prefix)\n"
+        "$.themes[1].opinion: expected an object of terms and valences, got an array\n"
+        "$.themes[1]: empty theme: no match, match_alone, regex or children\n"
+        "$.themes[0].opinion[\"!!!\"]: no words in \"!!!\"\n");
+}
+
 static void test_language_must_agree(void **state)
 {
     (void)state;
@@ -310,9 +357,9 @@ static void test_lexicon_load_reports_the_first_problem(void **state)
     assert_int_equal(err.code, VB_EIO);
 }
 
-static void test_compile_survives_every_oom(void **state)
+/* Compiles `path` with every allocation failing in turn. */
+static void compile_under_oom(const char *path, size_t n_themes)
 {
-    (void)state;
     vb_error err;
     vb_lang *lang = vb_lang_load(NULL, "english", NULL, &err);
     assert_non_null(lang);
@@ -323,11 +370,11 @@ static void test_compile_survives_every_oom(void **state)
         vb_themes *t = NULL;
         size_t n_problems = 0;
         vb_status st =
-            vb_themes_compile_file(FIX "retail.json", lang, &a, NULL, NULL, &t, &n_problems, &err);
+            vb_themes_compile_file(path, lang, &a, NULL, NULL, &t, &n_problems, &err);
         if (st == VB_OK) {
             assert_non_null(t);
             assert_int_equal(n_problems, 0);
-            assert_int_equal(vb_themes_count(t), 6);
+            assert_int_equal(vb_themes_count(t), n_themes);
             vb_themes_free(t);
             assert_int_equal(ta.live_blocks, 0);
             break;
@@ -340,6 +387,13 @@ static void test_compile_survives_every_oom(void **state)
     }
     assert_true(fail_at > 20);
     vb_lang_free(lang);
+}
+
+static void test_compile_survives_every_oom(void **state)
+{
+    (void)state;
+    compile_under_oom(FIX "retail.json", 6);
+    compile_under_oom(FIX "narrow.json", 6);
 }
 
 static void test_check_survives_every_oom(void **state)
@@ -396,6 +450,8 @@ int main(void)
         cmocka_unit_test(test_structure_problems),
         cmocka_unit_test(test_nesting_is_limited),
         cmocka_unit_test(test_term_syntax),
+        cmocka_unit_test(test_exact_terms_and_exclude_options),
+        cmocka_unit_test(test_opinion_problems),
         cmocka_unit_test(test_language_must_agree),
         cmocka_unit_test(test_unreadable_file_is_an_error_not_a_problem),
         cmocka_unit_test(test_lexicon_load_default_taxonomy),

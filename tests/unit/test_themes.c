@@ -17,6 +17,7 @@
 #include <time.h>
 
 #define RETAIL VB_TEST_FIXTURES "/themes/retail.json"
+#define NARROW VB_TEST_FIXTURES "/themes/narrow.json"
 
 static vb_lang *lang;
 static vb_senti_lex *senti;
@@ -27,6 +28,8 @@ static vb_doc_sentiment ds;
 static vb_theme_result res;
 static vb_themes *themes;        /* retail.json */
 static vb_theme_matcher *matcher;
+static vb_themes *narrow;        /* narrow.json: exact terms, exclude scopes */
+static vb_theme_matcher *narrow_matcher;
 
 static vb_themes *compile_text(const char *json)
 {
@@ -66,7 +69,12 @@ static int setup(void **state)
         themes == NULL)
         return -1;
     matcher = vb_theme_matcher_new(themes, NULL);
-    return matcher == NULL ? -1 : 0;
+    if (vb_themes_compile_file(NARROW, lang, NULL, NULL, NULL, &narrow, &n_problems, &err) !=
+            VB_OK ||
+        narrow == NULL)
+        return -1;
+    narrow_matcher = vb_theme_matcher_new(narrow, NULL);
+    return matcher == NULL || narrow_matcher == NULL ? -1 : 0;
 }
 
 static int teardown(void **state)
@@ -74,6 +82,8 @@ static int teardown(void **state)
     (void)state;
     vb_theme_matcher_free(matcher);
     vb_themes_free(themes);
+    vb_theme_matcher_free(narrow_matcher);
+    vb_themes_free(narrow);
     vb_arena_free(&arena);
     vb_text_free(text);
     vb_senti_lex_free(senti);
@@ -383,14 +393,79 @@ static void test_terms_are_normalised_like_text(void **state)
     vb_themes_free(t);
 }
 
-static void test_matcher_survives_every_oom(void **state)
+/* Runs `s` against narrow.json. */
+static void run_narrow(const char *s)
+{
+    run_with(narrow_matcher, s, strlen(s));
+}
+
+static const vb_theme_hit *narrow_hit(const char *id)
+{
+    return hit_in(narrow, id);
+}
+
+static void test_exact_terms_match_their_own_form(void **state)
 {
     (void)state;
-    const char *s = "Still waiting. We waited for the delivery slot, the courier was late.";
+    run_narrow("The fans are loud");
+    assert_span(narrow_hit("hardware"), 0, "fans");
+    run_narrow("I am a FAN of it"); /* "fans" and "fan" share a stem */
+    assert_null(narrow_hit("hardware"));
+    run_narrow("A great graphics card.");
+    assert_span(narrow_hit("hardware"), 0, "graphics card");
+    run_narrow("A great graphic card.");
+    assert_null(narrow_hit("hardware"));
+    run_narrow("Noisy, whining fan"); /* exact on one side of a NEAR */
+    assert_span(narrow_hit("hardware"), 0, "Noisy");
+    assert_span(narrow_hit("hardware"), 1, "fan");
+    run_narrow("Noisiest fan");
+    assert_null(narrow_hit("hardware"));
+}
+
+static void test_span_scope_cancels_only_overlapping_hits(void **state)
+{
+    (void)state;
+    run_narrow("I got a blue screen");
+    assert_null(narrow_hit("screen"));
+    run_narrow("After a blue screen the screen went dark");
+    const vb_theme_hit *h = narrow_hit("screen");
+    assert_int_equal(h->n_spans, 1);
+    assert_true(h->spans[0].start > strlen("After a blue screen"));
+}
+
+static void test_clause_scope_cancels_the_clause_and_children(void **state)
+{
+    (void)state;
+    run_narrow("I love my Apple");
+    assert_int_equal(res.n_hits, 0);
+    /* The exclude (a regex) cancels "Apple" and the child's "love" in its
+     * clause only. */
+    run_narrow("I love my Apple, and Apple makes good laptops");
+    const vb_theme_hit *h = narrow_hit("brand");
+    assert_int_equal(h->n_spans, 1);
+    assert_true(h->spans[0].start > strlen("I love my Apple,"));
+    assert_null(narrow_hit("brand.love"));
+    run_narrow("I love Apple, not my Apple");
+    assert_non_null(narrow_hit("brand.love"));
+}
+
+static void test_exclude_regex_cancels_the_sentence(void **state)
+{
+    (void)state;
+    run_narrow("Odd, but even so.");
+    assert_null(narrow_hit("odd"));
+    run_narrow("Odd. Even so.");
+    assert_non_null(narrow_hit("odd"));
+}
+
+/* Matches `s` over `t` with every allocation of a new matcher failing
+ * in turn; the run that succeeds finds `n_hits` themes. */
+static void match_under_oom(const vb_themes *t, const char *s, size_t n_hits)
+{
     for (size_t fail_at = 0;; fail_at++) {
         test_alloc ta;
         vb_allocator a = test_allocator(&ta, fail_at);
-        vb_theme_matcher *m = vb_theme_matcher_new(themes, &a);
+        vb_theme_matcher *m = vb_theme_matcher_new(t, &a);
         if (m == NULL) {
             assert_int_equal(ta.live_blocks, 0);
             continue;
@@ -402,11 +477,51 @@ static void test_matcher_survives_every_oom(void **state)
         vb_theme_matcher_free(m);
         assert_int_equal(ta.live_blocks, 0);
         if (st == VB_OK) {
-            assert_int_equal(res.n_hits, 2);
+            assert_int_equal(res.n_hits, n_hits);
             break;
         }
         assert_int_equal(st, VB_ENOMEM);
     }
+}
+
+/* The sentiment of theme `id` in the last narrow run. */
+static double narrow_sentiment(const char *id)
+{
+    const vb_theme_hit *h = narrow_hit(id);
+    assert_non_null(h);
+    return h->sentiment;
+}
+
+static void test_opinion_terms_judge_their_theme(void **state)
+{
+    (void)state;
+    /* "cheap" is a complaint in the general lexicon, praise for a price. */
+    run_narrow("Just cheap, good food");
+    assert_true(narrow_sentiment("price") > 0.05);
+    run_narrow("It's true, this place is not cheap."); /* negated */
+    assert_true(narrow_sentiment("price") < -0.05);
+    run_narrow("The prices are a bit steep, but the staff were great.");
+    assert_true(narrow_sentiment("price") < -0.05);
+    /* The longest term wins: "not too expensive", not "expensive". */
+    run_narrow("The price was not too expensive.");
+    assert_true(narrow_sentiment("price") > 0.05);
+    /* Without its opinion terms in the clause, a theme takes the clause's
+     * score as before; another theme ignores them. */
+    run_narrow("Prices are great, the food cheap but the screen was expensive.");
+    assert_true(narrow_sentiment("price") > 0.05);
+    assert_true(narrow_sentiment("screen") < 0.05);
+    /* An opinion term alone does not mention its theme. */
+    run_narrow("It was steep.");
+    assert_null(narrow_hit("price"));
+}
+
+static void test_matcher_survives_every_oom(void **state)
+{
+    (void)state;
+    match_under_oom(themes, "Still waiting. We waited for the delivery slot, the courier was late.",
+                    2);
+    match_under_oom(narrow, "I love my Apple, and Apple has good fans after a blue screen.", 2);
+    match_under_oom(narrow, "Not cheap, but the prices are not too expensive and not steep.", 1);
 }
 
 int main(void)
@@ -429,6 +544,11 @@ int main(void)
         cmocka_unit_test(test_overlapping_spans_are_merged),
         cmocka_unit_test(test_empty_and_wordless_records),
         cmocka_unit_test(test_terms_are_normalised_like_text),
+        cmocka_unit_test(test_exact_terms_match_their_own_form),
+        cmocka_unit_test(test_span_scope_cancels_only_overlapping_hits),
+        cmocka_unit_test(test_clause_scope_cancels_the_clause_and_children),
+        cmocka_unit_test(test_exclude_regex_cancels_the_sentence),
+        cmocka_unit_test(test_opinion_terms_judge_their_theme),
         cmocka_unit_test(test_matcher_survives_every_oom),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
