@@ -262,25 +262,32 @@ static bool cannot_enter(const vb_quote_list *l, int dir, const vb_quote *cand)
     return l->n == VB_QUOTE_KEEP && compare_rank(cand, &l->items[l->n - 1], dir) > 0;
 }
 
+/* The fields of a candidate that rank it (compare_rank()). */
+static void set_rank(vb_quote *q, const vb_quote_offer *o)
+{
+    q->full_len = o->len;
+    q->sentiment = o->sentiment;
+    q->has_time = o->has_time;
+    q->time = o->time;
+}
+
 vb_status vb_quote_offer_to(const vb_allocator *a, vb_agg_theme *t, vb_quote_offer *o)
 {
     if (o->text == NULL || o->len == 0) return VB_OK;
     /* Compared before copying: the candidate borrows the offer's text. The
      * excerpt is a function of the text, so comparing the whole text ranks
      * the same comments the same way in every instance. */
-    vb_quote cand;
-    memset(&cand, 0, sizeof cand);
-    cand.text = (char *)o->text;
-    cand.len = o->len;
-    cand.full_len = o->len;
-    cand.id = (char *)(o->id != NULL ? o->id : "");
-    cand.id_len = o->id != NULL ? o->id_len : 0;
-    cand.sentiment = o->sentiment;
-    cand.has_time = o->has_time;
-    cand.time = o->time;
+    vb_quote cand; /* first only what compare_rank() reads: most offers stop there */
+    set_rank(&cand, o);
     const bool to_pos = o->sentiment > -0.05 && !cannot_enter(&t->pos, +1, &cand);
     const bool to_neg = o->sentiment < 0.05 && !cannot_enter(&t->neg, -1, &cand);
     if (!to_pos && !to_neg) return VB_OK;
+    memset(&cand, 0, sizeof cand); /* padding too: it is copied into the list */
+    set_rank(&cand, o);
+    cand.text = (char *)o->text;
+    cand.len = o->len;
+    cand.id = (char *)(o->id != NULL ? o->id : "");
+    cand.id_len = o->id != NULL ? o->id_len : 0;
     if (!o->has_key) {
         o->key = fold_key(o->text, o->len);
         o->has_key = true;
