@@ -543,6 +543,8 @@ static void score_unit(const vb_doc *doc, unit *u, size_t n_units, size_t i, boo
 static void weigh(unit *u, size_t from, size_t to, double w, uint32_t rule, const char *by)
 {
     for (size_t k = from; k < to; k++) {
+        if (u[k].e == NULL)
+            continue; /* no score, and its weight is never read */
         u[k].weight *= w;
         if (u[k].score != 0.0) {
             u[k].rules |= rule;

@@ -22,12 +22,14 @@ typedef struct unit {
     uint32_t sentence, clause;
     bool punct;                /* a punctuation token */
     bool stop;                 /* punctuation that ends a modifier's reach: , ; : ( ) */
-    bool caps;                 /* written in capitals */
     bool negator, booster;
+    /* The fields above are set on every unit: rules read them on the
+     * neighbours of a unit with an entry. The ones below are set only for
+     * a unit with an entry (e != NULL): no rule reads them on any other
+     * unit, and most units have none. */
+    bool caps;                 /* written in capitals */
     double score;              /* after every rule except contrast */
     double weight;             /* contrast weight, 1 by default */
-    /* Set only for a unit with an entry (e != NULL): no rule reads them
-     * on any other unit, and most units have none. */
     bool modifier;             /* modifies a later word here; own valence unused */
     bool excess_active;
     bool unmet;                /* a negator before a neutral word: "won't play" */

@@ -87,18 +87,20 @@ static const vb_senti_entry *find_token(const vb_senti_lex *lex, vb_arena *arena
 
 /* False when no phrase of `first` (the entry of token `i`) has a second
  * word that starts with the first byte of token i + 1's key: one bit test
- * that turns most candidates away. Not for an emoji, whose entry may be
- * that of its first code point rather than of its key. */
-static bool may_follow(const vb_doc *doc, const token_key *keys, size_t i,
-                       const vb_senti_entry *first)
+ * that turns most candidates away. Asked of the token, before its key is
+ * found: a key is the token's lookup form or, for an elongated word, that
+ * form collapsed, which keeps its first byte; a token that is not looked
+ * up has no key. Not for an emoji, whose entry may be that of its first
+ * code point rather than of its key. */
+static bool may_follow(const vb_doc *doc, size_t i, const vb_senti_entry *first)
 {
     if (i + 1 >= doc->n_tokens)
         return false;
-    const token_key *b = &keys[i + 1];
-    if (b->key == NULL)
-        return false; /* match_phrase() could not join it */
-    return b->key_len == 0 || doc->tokens[i].kind == VB_TOKEN_EMOJI ||
-           (first->next_bytes >> ((unsigned char)b->key[0] & 63) & 1);
+    const vb_token *b = &doc->tokens[i + 1];
+    if (!looked_up(b->kind) || b->lookup == NULL)
+        return false; /* no key: match_phrase() could not join it */
+    return b->lookup_len == 0 || doc->tokens[i].kind == VB_TOKEN_EMOJI ||
+           (first->next_bytes >> ((unsigned char)b->lookup[0] & 63) & 1);
 }
 
 /* False when no phrase can start with the words of tokens `i` and i + 1
@@ -120,15 +122,15 @@ static bool may_start_phrase(const vb_senti_lex *lex, const vb_doc *doc, const t
 }
 
 /* Tries the longest lexicon phrase starting at token `i` (whose entry is
- * `first`) inside its sentence; returns its entry and token count. The
+ * `first`) inside its sentence, once may_follow() allows one; returns its
+ * entry and token count. `keys` holds the keys of tokens i to i +
+ * first->max_words (or to the last token). The
  * words are joined and hashed once; each phrase length that `first`
  * starts is then one probe with the prefix of that many words. */
 static const vb_senti_entry *match_phrase(const vb_senti_lex *lex, const vb_doc *doc,
                                           const token_key *keys, size_t i,
                                           const vb_senti_entry *first, size_t *n_out)
 {
-    if (!may_follow(doc, keys, i, first))
-        return NULL;
     const vb_span *s = &doc->sentences[doc->tokens[i].sentence];
     size_t end = s->first_token + s->n_tokens;
     size_t max = first->max_words;
@@ -224,54 +226,113 @@ static void flush_run(sums *s, const vb_doc *doc, run *r, const unit *next)
     *r = (run){next->sentence, next->clause, 0, 0, 0};
 }
 
-/* Finds each token's entry and key (phrase matching looks ahead at them)
- * and, on the way, whether capitals can be emphasis: only when other
- * words are not in capitals. */
-static bool key_tokens(const vb_senti_lex *lex, const vb_doc *doc, vb_arena *arena,
-                       token_key *keys, bool *oom)
+/* Whether capitals can be emphasis: only when some words are in
+ * capitals and others are not. */
+typedef struct caps_tally {
+    bool any_caps, any_lower;
+} caps_tally;
+
+static void tally_caps(const vb_doc *doc, const vb_token *t, caps_tally *c)
 {
-    bool any_caps = false, any_lower = false;
-    for (size_t i = 0; i < doc->n_tokens; i++) {
-        const vb_token *t = &doc->tokens[i];
-        token_key *k = &keys[i];
-        if (looked_up(t->kind) && t->lookup != NULL)
-            k->e = find_token(lex, arena, doc, i, k, oom);
-        else
-            *k = (token_key){NULL, NULL, 0, RW_NONE};
-        if (t->kind != VB_TOKEN_WORD)
-            continue;
-        if (t->flags & VB_TOKEN_ALLCAPS)
-            any_caps = true;
-        else if (!any_lower) /* one lower-case letter anywhere settles it */
-            for (size_t b = t->start; b < t->end && !any_lower; b++)
-                any_lower = doc->text[b] >= 'a' && doc->text[b] <= 'z';
-    }
-    return any_caps && any_lower;
+    if (t->kind != VB_TOKEN_WORD)
+        return;
+    if (t->flags & VB_TOKEN_ALLCAPS)
+        c->any_caps = true;
+    else if (!c->any_lower) /* one lower-case letter anywhere settles it */
+        for (size_t b = t->start; b < t->end && !c->any_lower; b++)
+            c->any_lower = doc->text[b] >= 'a' && doc->text[b] <= 'z';
 }
 
-/* Builds the units of `doc` in `l` (room for n_tokens units and
- * candidates). The units are made left to right, a phrase taking the
- * place of its tokens; a word ending in "n't" is a negator from the start
- * (rule 3), whatever its entry says. A unit without an entry never gets a
- * score, so it goes into the sums `s` right away and later passes skip it. */
-static void build_units(const vb_senti_lex *lex, const vb_doc *doc, const token_key *keys,
-                        unit_list *l, sums *s)
+/* The entry and key of token `i`, found the long way: see find_token(). */
+static token_key find_key(const vb_senti_lex *lex, vb_arena *arena, const vb_doc *doc, size_t i,
+                          bool *oom)
+{
+    token_key k;
+    k.e = find_token(lex, arena, doc, i, &k, oom);
+    return k;
+}
+
+/* Finds the entry and key of token `i` (all empty for a token that is not
+ * looked up) and tallies its capitals. Called once per token. Most tokens
+ * are words whose entry the text stage found, or punctuation: those take
+ * the inlined path, the rest find_key(). */
+static inline token_key key_token(const vb_senti_lex *lex, vb_arena *arena, const vb_doc *doc,
+                                  size_t i, caps_tally *caps, bool *oom)
+{
+    const vb_token *t = &doc->tokens[i];
+    tally_caps(doc, t, caps);
+    if (t->kind == VB_TOKEN_WORD && doc->entries != NULL && t->lookup != NULL &&
+        !(t->flags & VB_TOKEN_ELONGATED)) {
+        const vb_senti_entry *e = doc->entries[i];
+        return (token_key){listed(e), t->lookup, t->lookup_len, e != NULL ? e->word : RW_NONE};
+    }
+    if (looked_up(t->kind) && t->lookup != NULL)
+        return find_key(lex, arena, doc, i, oom);
+    return (token_key){NULL, NULL, 0, RW_NONE};
+}
+
+/* Keys the tokens from *n_keyed up to `to` (at most n_tokens) into `keys`,
+ * for match_phrase() to look ahead at; the main loop then takes them from
+ * there rather than finding them again. */
+static void key_ahead(const vb_senti_lex *lex, vb_arena *arena, const vb_doc *doc,
+                      token_key *keys, size_t *n_keyed, size_t to, caps_tally *caps, bool *oom)
+{
+    if (to > doc->n_tokens)
+        to = doc->n_tokens;
+    for (size_t j = *n_keyed; j < to; j++)
+        keys[j] = key_token(lex, arena, doc, j, caps, oom);
+    if (to > *n_keyed)
+        *n_keyed = to;
+}
+
+/* Sets the fields of a unit with an entry that only such units have
+ * (sentiment_int.h), and the ones every candidate starts with. */
+static void start_candidate(unit *u, bool caps)
+{
+    u->caps = caps;
+    u->score = 0.0;
+    u->weight = 1.0;
+    u->modifier = u->excess_active = u->unmet = u->muted = false;
+    u->boost = u->valence = 0.0;
+    u->rules = 0;
+    u->by = NULL;
+    u->cue_tokens = 0;
+}
+
+/* Builds the units of `doc` in `l`, finding each token's entry and key on
+ * the way (see sentiment_int.h). The units
+ * are made left to right, a phrase taking the place of its tokens; a
+ * word ending in "n't" is a negator from the start (rule 3), whatever its
+ * entry says. A unit without an entry never gets a score, so it goes
+ * into the sums `s` right away and later passes skip it; of its fields
+ * only those that rules read on a neighbour are set (sentiment_int.h).
+ * Keys are found once per token, in text order: the tokens a phrase
+ * match looks ahead at go into `keys`, the others stay in a local. */
+vb_status vb_senti_build_units(const vb_senti_lex *lex, const vb_doc *doc, vb_arena *arena,
+                               token_key *keys, unit_list *l, sums *s)
 {
     /* Locals rather than fields: the stores into units could alias those. */
     const vb_token *const tokens = doc->tokens;
     const size_t n_tokens = doc->n_tokens;
     unit *const units = l->u;
     size_t *const cand = l->cand;
-    size_t n_units = 0, n_cand = 0;
-    bool contrast = false;
+    size_t n_units = 0, n_cand = 0, n_keyed = 0;
+    bool contrast = false, oom = false;
+    caps_tally caps_seen = {false, false};
     run r = {0, 0, 0, 0, 0};
     for (size_t i = 0; i < n_tokens;) {
         const vb_token *t = &tokens[i];
-        const token_key *k = &keys[i];
-        const vb_senti_entry *e = k->e;
+        const token_key k =
+            i < n_keyed ? keys[i] : key_token(lex, arena, doc, i, &caps_seen, &oom);
+        const vb_senti_entry *e = k.e;
         size_t n = 1;
         bool caps = (t->flags & VB_TOKEN_ALLCAPS) != 0;
-        if (e != NULL && e->max_words >= 2) {
+        if (e != NULL && e->max_words >= 2 && may_follow(doc, i, e)) {
+            if (n_keyed <= i) {
+                keys[i] = k;
+                n_keyed = i + 1;
+            }
+            key_ahead(lex, arena, doc, keys, &n_keyed, i + e->max_words, &caps_seen, &oom);
             size_t n_words; /* not `n`, whose address would then escape */
             const vb_senti_entry *pe = match_phrase(lex, doc, keys, i, e, &n_words);
             if (pe != NULL) {
@@ -290,28 +351,21 @@ static void build_units(const vb_senti_lex *lex, const vb_doc *doc, const token_
         u->first = i;
         u->n = n;
         u->e = e;
-        u->key = k->key;
-        u->key_len = k->key_len;
-        u->word = n == 1 ? k->word : RW_NONE;
+        u->key = k.key;
+        u->key_len = k.key_len;
+        u->word = n == 1 ? k.word : RW_NONE;
         u->sentence = t->sentence;
         u->clause = t->clause;
-        const bool negator = n == 1 && t->kind == VB_TOKEN_WORD && k->key != NULL &&
-                             (ends_with_nt(k->key, k->key_len) ||
-                              (k->word == RW_T && split_nt(doc, units, n_units)));
+        const bool negator = n == 1 && t->kind == VB_TOKEN_WORD && k.key != NULL &&
+                             (ends_with_nt(k.key, k.key_len) ||
+                              (k.word == RW_T && split_nt(doc, units, n_units)));
         /* In field order, so the compiler can merge the stores. */
         u->punct = punct;
         u->stop = punct && is_stop_punct(doc, t);
-        u->caps = caps;
         u->negator = negator;
         u->booster = false;
-        u->score = 0.0;
-        u->weight = 1.0;
         if (e != NULL) {
-            u->modifier = u->excess_active = u->unmet = u->muted = false;
-            u->boost = u->valence = 0.0;
-            u->rules = 0;
-            u->by = NULL;
-            u->cue_tokens = 0;
+            start_candidate(u, caps);
             cand[n_cand++] = n_units;
             contrast = contrast || (e->flags & VB_LEX_CONTRAST);
         } else {
@@ -325,20 +379,13 @@ static void build_units(const vb_senti_lex *lex, const vb_doc *doc, const token_
         n_units++;
         i += n;
     }
+    if (oom)
+        return VB_ENOMEM;
     if (n_units > 0)
         flush_run(s, doc, &r, &units[n_units - 1]);
     l->n = n_units;
     l->n_cand = n_cand;
     l->contrast = contrast;
-}
-
-vb_status vb_senti_build_units(const vb_senti_lex *lex, const vb_doc *doc, vb_arena *arena,
-                               token_key *keys, unit_list *l, sums *s)
-{
-    bool oom = false;
-    l->cap_diff = key_tokens(lex, doc, arena, keys, &oom);
-    if (oom)
-        return VB_ENOMEM;
-    build_units(lex, doc, keys, l, s);
+    l->cap_diff = caps_seen.any_caps && caps_seen.any_lower;
     return VB_OK;
 }
