@@ -47,6 +47,7 @@ typedef struct token_key {
     const char *key;
     size_t key_len;
     uint32_t word; /* RW_* id of `key` */
+    bool nt;       /* a word whose key ends in "n't" (vb_senti_entry.ends_nt) */
 } token_key;
 
 /* True when the unit is the single word `word` (an RW_* id). */

@@ -85,13 +85,24 @@ static const vb_senti_entry *find_token(const vb_senti_lex *lex, vb_arena *arena
     return e;
 }
 
-/* False when no phrase of `first` (the entry of token `i`) has a second
- * word that starts with the first byte of token i + 1's key: one bit test
- * that turns most candidates away. Asked of the token, before its key is
- * found: a key is the token's lookup form or, for an elongated word, that
- * form collapsed, which keeps its first byte; a token that is not looked
- * up has no key. Not for an emoji, whose entry may be that of its first
- * code point rather than of its key. */
+/* True when the entry of token `t` is the one the text stage found for
+ * it (`entries`, or NULL) and its key its lookup form: a word that is not
+ * elongated. Most tokens are such words. */
+static inline bool entry_cached(const vb_token *t, const void *const *entries)
+{
+    return t->kind == VB_TOKEN_WORD && entries != NULL && !(t->flags & VB_TOKEN_ELONGATED) &&
+           t->lookup != NULL;
+}
+
+/* False when no phrase of `first` (the entry of token `i`) can go on with
+ * token i + 1: one bit test that turns most candidates away. Asked of the
+ * token, before its key is found. When its entry is cached, the entry
+ * itself says: every second word of a phrase has one, and the bit of its
+ * hash is in first->next_words. Otherwise the test is on the first byte of
+ * its key, which is its lookup form or, for an elongated word, that form
+ * collapsed, which keeps its first byte; a token that is not looked up has
+ * no key. Not for an emoji, whose entry may be that of its first code
+ * point rather than of its key. */
 static bool may_follow(const vb_doc *doc, size_t i, const vb_senti_entry *first)
 {
     if (i + 1 >= doc->n_tokens)
@@ -99,8 +110,13 @@ static bool may_follow(const vb_doc *doc, size_t i, const vb_senti_entry *first)
     const vb_token *b = &doc->tokens[i + 1];
     if (!looked_up(b->kind) || b->lookup == NULL)
         return false; /* no key: match_phrase() could not join it */
-    return b->lookup_len == 0 || doc->tokens[i].kind == VB_TOKEN_EMOJI ||
-           (first->next_bytes >> ((unsigned char)b->lookup[0] & 63) & 1);
+    if (b->lookup_len == 0 || doc->tokens[i].kind == VB_TOKEN_EMOJI)
+        return true;
+    if (entry_cached(b, doc->entries)) {
+        const vb_senti_entry *e = doc->entries[i + 1];
+        return e != NULL && (first->next_words >> (e->hash & 63) & 1);
+    }
+    return first->next_bytes >> ((unsigned char)b->lookup[0] & 63) & 1;
 }
 
 /* False when no phrase can start with the words of tokens `i` and i + 1
@@ -243,44 +259,41 @@ static void tally_caps(const vb_doc *doc, const vb_token *t, caps_tally *c)
             c->any_lower = doc->text[b] >= 'a' && doc->text[b] <= 'z';
 }
 
-/* The entry and key of token `i`, found the long way: see find_token(). */
-static token_key find_key(const vb_senti_lex *lex, vb_arena *arena, const vb_doc *doc, size_t i,
-                          bool *oom)
+/* The key of a token whose entry `e` is cached (entry_cached()). The
+ * entry also says whether the word ends in "n't"
+ * (vb_senti_lex_is_contrast()). */
+static inline token_key cached_key(const vb_token *t, const vb_senti_entry *e)
 {
-    token_key k;
-    k.e = find_token(lex, arena, doc, i, &k, oom);
-    return k;
+    return (token_key){listed(e), t->lookup, t->lookup_len, e != NULL ? e->word : RW_NONE,
+                       e != NULL && e->ends_nt};
 }
 
-/* Finds the entry and key of token `i` (all empty for a token that is not
- * looked up) and tallies its capitals. Called once per token. Most tokens
- * are words whose entry the text stage found, or punctuation: those take
- * the inlined path, the rest find_key(). */
-static inline token_key key_token(const vb_senti_lex *lex, vb_arena *arena, const vb_doc *doc,
-                                  size_t i, caps_tally *caps, bool *oom)
+/* The entry and key of token `i` (all empty for a token that is not
+ * looked up). Called once per token. */
+static token_key key_token(const vb_senti_lex *lex, vb_arena *arena, const vb_doc *doc, size_t i,
+                           bool *oom)
 {
     const vb_token *t = &doc->tokens[i];
-    tally_caps(doc, t, caps);
-    if (t->kind == VB_TOKEN_WORD && doc->entries != NULL && t->lookup != NULL &&
-        !(t->flags & VB_TOKEN_ELONGATED)) {
-        const vb_senti_entry *e = doc->entries[i];
-        return (token_key){listed(e), t->lookup, t->lookup_len, e != NULL ? e->word : RW_NONE};
-    }
-    if (looked_up(t->kind) && t->lookup != NULL)
-        return find_key(lex, arena, doc, i, oom);
-    return (token_key){NULL, NULL, 0, RW_NONE};
+    if (entry_cached(t, doc->entries))
+        return cached_key(t, doc->entries[i]);
+    if (!looked_up(t->kind) || t->lookup == NULL)
+        return (token_key){NULL, NULL, 0, RW_NONE, false};
+    token_key k;
+    k.e = find_token(lex, arena, doc, i, &k, oom);
+    k.nt = t->kind == VB_TOKEN_WORD && ends_with_nt(k.key, k.key_len);
+    return k;
 }
 
 /* Keys the tokens from *n_keyed up to `to` (at most n_tokens) into `keys`,
  * for match_phrase() to look ahead at; the main loop then takes them from
  * there rather than finding them again. */
 static void key_ahead(const vb_senti_lex *lex, vb_arena *arena, const vb_doc *doc,
-                      token_key *keys, size_t *n_keyed, size_t to, caps_tally *caps, bool *oom)
+                      token_key *keys, size_t *n_keyed, size_t to, bool *oom)
 {
     if (to > doc->n_tokens)
         to = doc->n_tokens;
     for (size_t j = *n_keyed; j < to; j++)
-        keys[j] = key_token(lex, arena, doc, j, caps, oom);
+        keys[j] = key_token(lex, arena, doc, j, oom);
     if (to > *n_keyed)
         *n_keyed = to;
 }
@@ -300,20 +313,22 @@ static void start_candidate(unit *u, bool caps)
 }
 
 /* Builds the units of `doc` in `l`, finding each token's entry and key on
- * the way (see sentiment_int.h). The units
- * are made left to right, a phrase taking the place of its tokens; a
- * word ending in "n't" is a negator from the start (rule 3), whatever its
- * entry says. A unit without an entry never gets a score, so it goes
- * into the sums `s` right away and later passes skip it; of its fields
- * only those that rules read on a neighbour are set (sentiment_int.h).
- * Keys are found once per token, in text order: the tokens a phrase
- * match looks ahead at go into `keys`, the others stay in a local. */
+ * the way (see sentiment_int.h). The units are made left to right, a
+ * phrase taking the place of its tokens; a word ending in "n't" is a
+ * negator from the start (rule 3), whatever its entry says. A unit
+ * without an entry never gets a score, so it goes into the sums `s` right
+ * away and later passes skip it; of its fields only those that rules read
+ * on a neighbour are set (sentiment_int.h). Keys are found once per
+ * token, in text order: the tokens a phrase match looks ahead at go into
+ * `keys`, the others stay in a local. Capitals are tallied per token of
+ * each unit. */
 vb_status vb_senti_build_units(const vb_senti_lex *lex, const vb_doc *doc, vb_arena *arena,
                                token_key *keys, unit_list *l, sums *s)
 {
     /* Locals rather than fields: the stores into units could alias those. */
     const vb_token *const tokens = doc->tokens;
     const size_t n_tokens = doc->n_tokens;
+    const void *const *const entries = doc->entries;
     unit *const units = l->u;
     size_t *const cand = l->cand;
     size_t n_units = 0, n_cand = 0, n_keyed = 0;
@@ -322,8 +337,13 @@ vb_status vb_senti_build_units(const vb_senti_lex *lex, const vb_doc *doc, vb_ar
     run r = {0, 0, 0, 0, 0};
     for (size_t i = 0; i < n_tokens;) {
         const vb_token *t = &tokens[i];
-        const token_key k =
-            i < n_keyed ? keys[i] : key_token(lex, arena, doc, i, &caps_seen, &oom);
+        token_key k;
+        if (i < n_keyed)
+            k = keys[i];
+        else if (entry_cached(t, entries))
+            k = cached_key(t, entries[i]); /* inlined: most tokens */
+        else
+            k = key_token(lex, arena, doc, i, &oom);
         const vb_senti_entry *e = k.e;
         size_t n = 1;
         bool caps = (t->flags & VB_TOKEN_ALLCAPS) != 0;
@@ -332,16 +352,19 @@ vb_status vb_senti_build_units(const vb_senti_lex *lex, const vb_doc *doc, vb_ar
                 keys[i] = k;
                 n_keyed = i + 1;
             }
-            key_ahead(lex, arena, doc, keys, &n_keyed, i + e->max_words, &caps_seen, &oom);
+            key_ahead(lex, arena, doc, keys, &n_keyed, i + e->max_words, &oom);
             size_t n_words; /* not `n`, whose address would then escape */
             const vb_senti_entry *pe = match_phrase(lex, doc, keys, i, e, &n_words);
             if (pe != NULL) {
                 e = pe;
                 n = n_words;
-                for (size_t j = i + 1; j < i + n; j++)
+                for (size_t j = i + 1; j < i + n; j++) {
                     caps = caps && (tokens[j].flags & VB_TOKEN_ALLCAPS);
+                    tally_caps(doc, &tokens[j], &caps_seen);
+                }
             }
         }
+        tally_caps(doc, t, &caps_seen);
         /* An entry that only marks the start of phrases has no role. */
         if (e != NULL && (e->flags & ~(uint32_t)VB_LEX_PHRASE) == 0)
             e = NULL;
@@ -356,9 +379,9 @@ vb_status vb_senti_build_units(const vb_senti_lex *lex, const vb_doc *doc, vb_ar
         u->word = n == 1 ? k.word : RW_NONE;
         u->sentence = t->sentence;
         u->clause = t->clause;
-        const bool negator = n == 1 && t->kind == VB_TOKEN_WORD && k.key != NULL &&
-                             (ends_with_nt(k.key, k.key_len) ||
-                              (k.word == RW_T && split_nt(doc, units, n_units)));
+        const bool negator =
+            n == 1 && (k.nt || (k.word == RW_T && t->kind == VB_TOKEN_WORD &&
+                                split_nt(doc, units, n_units)));
         /* In field order, so the compiler can merge the stores. */
         u->punct = punct;
         u->stop = punct && is_stop_punct(doc, t);
