@@ -248,15 +248,22 @@ typedef struct caps_tally {
     bool any_caps, any_lower;
 } caps_tally;
 
-static void tally_caps(const vb_doc *doc, const vb_token *t, caps_tally *c)
+static bool has_lower(const vb_doc *doc, const vb_token *t)
+{
+    for (size_t b = t->start; b < t->end; b++)
+        if (doc->text[b] >= 'a' && doc->text[b] <= 'z')
+            return true;
+    return false;
+}
+
+static inline void tally_caps(const vb_doc *doc, const vb_token *t, caps_tally *c)
 {
     if (t->kind != VB_TOKEN_WORD)
         return;
     if (t->flags & VB_TOKEN_ALLCAPS)
         c->any_caps = true;
     else if (!c->any_lower) /* one lower-case letter anywhere settles it */
-        for (size_t b = t->start; b < t->end && !c->any_lower; b++)
-            c->any_lower = doc->text[b] >= 'a' && doc->text[b] <= 'z';
+        c->any_lower = has_lower(doc, t);
 }
 
 /* The key of a token whose entry `e` is cached (entry_cached()). The
@@ -312,6 +319,59 @@ static void start_candidate(unit *u, bool caps)
     u->cue_tokens = 0;
 }
 
+/* True when token `i`, a word whose cached entry is `raw`
+ * (entry_cached()), makes a unit without an entry: it has no entry, or
+ * one with no role that starts no phrase here. */
+static inline bool plain_word(const vb_doc *doc, size_t i, const vb_senti_entry *raw)
+{
+    const vb_senti_entry *e = listed(raw);
+    return e == NULL || ((e->flags & ~(uint32_t)VB_LEX_PHRASE) == 0 &&
+                         (e->max_words < 2 || !may_follow(doc, i, e)));
+}
+
+/* Builds the units of the tokens from `i` on that are plain words (a
+ * cached entry and plain_word()), at units[n_units] on, adding them to
+ * the run `r` (flushed into `s`) and their capitals to `caps`; stops at
+ * the first other token and returns how many it built. Most tokens are
+ * such words, many in a row, so they get this loop of their own: it keeps
+ * little state and does only what a unit without an entry needs. */
+static size_t build_plain_words(const vb_doc *doc, unit *units, size_t n_units, size_t i,
+                                sums *s, run *r, caps_tally *caps)
+{
+    const vb_token *const tokens = doc->tokens;
+    const void *const *const entries = doc->entries;
+    const size_t n_tokens = doc->n_tokens, first = n_units;
+    run cur = *r;           /* locals: the stores into units cannot alias them */
+    caps_tally seen = *caps;
+    for (; i < n_tokens; i++) {
+        const vb_token *t = &tokens[i];
+        if (!entry_cached(t, entries) || !plain_word(doc, i, entries[i]))
+            break;
+        const vb_senti_entry *raw = entries[i];
+        unit *u = &units[n_units];
+        u->first = i;
+        u->n = 1;
+        u->e = NULL;
+        u->key = t->lookup;
+        u->key_len = t->lookup_len;
+        u->word = raw != NULL ? raw->word : RW_NONE;
+        u->sentence = t->sentence;
+        u->clause = t->clause;
+        u->punct = u->stop = false;
+        u->negator = (raw != NULL && raw->ends_nt) ||
+                     (u->word == RW_T && split_nt(doc, units, n_units));
+        u->booster = false;
+        tally_caps(doc, t, &seen);
+        if (t->sentence != cur.sentence || t->clause != cur.clause)
+            flush_run(s, doc, &cur, u);
+        cur.n_words++; /* a word counts as one */
+        n_units++;
+    }
+    *r = cur;
+    *caps = seen;
+    return n_units - first;
+}
+
 /* Builds the units of `doc` in `l`, finding each token's entry and key on
  * the way (see sentiment_int.h). The units are made left to right, a
  * phrase taking the place of its tokens; a word ending in "n't" is a
@@ -336,12 +396,19 @@ vb_status vb_senti_build_units(const vb_senti_lex *lex, const vb_doc *doc, vb_ar
     caps_tally caps_seen = {false, false};
     run r = {0, 0, 0, 0, 0};
     for (size_t i = 0; i < n_tokens;) {
+        if (i >= n_keyed) {
+            const size_t n_plain = build_plain_words(doc, units, n_units, i, s, &r, &caps_seen);
+            n_units += n_plain;
+            i += n_plain;
+            if (i == n_tokens)
+                break;
+        }
         const vb_token *t = &tokens[i];
         token_key k;
         if (i < n_keyed)
             k = keys[i];
         else if (entry_cached(t, entries))
-            k = cached_key(t, entries[i]); /* inlined: most tokens */
+            k = cached_key(t, entries[i]);
         else
             k = key_token(lex, arena, doc, i, &oom);
         const vb_senti_entry *e = k.e;
