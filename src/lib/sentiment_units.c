@@ -329,13 +329,15 @@ static inline bool plain_word(const vb_doc *doc, size_t i, const vb_senti_entry 
                          (e->max_words < 2 || !may_follow(doc, i, e)));
 }
 
-/* Builds the units of the tokens from `i` on that are plain words (a
- * cached entry and plain_word()), at units[n_units] on, adding them to
- * the run `r` (flushed into `s`) and their capitals to `caps`; stops at
- * the first other token and returns how many it built. Most tokens are
- * such words, many in a row, so they get this loop of their own: it keeps
- * little state and does only what a unit without an entry needs. */
-static size_t build_plain_words(const vb_doc *doc, unit *units, size_t n_units, size_t i,
+/* Builds the units of the tokens from `i` on that make units without an
+ * entry and need no key found: plain words (a cached entry and
+ * plain_word()) and tokens that are not looked up (punctuation, URLs...),
+ * at units[n_units] on, adding them to the run `r` (flushed into `s`)
+ * and their capitals to `caps`; stops at the first other token and
+ * returns how many it built. Most tokens are such, many in a row, so they
+ * get this loop of their own: it keeps little state and does only what a
+ * unit without an entry needs. */
+static size_t build_plain_units(const vb_doc *doc, unit *units, size_t n_units, size_t i,
                                 sums *s, run *r, caps_tally *caps)
 {
     const vb_token *const tokens = doc->tokens;
@@ -345,26 +347,32 @@ static size_t build_plain_words(const vb_doc *doc, unit *units, size_t n_units, 
     caps_tally seen = *caps;
     for (; i < n_tokens; i++) {
         const vb_token *t = &tokens[i];
-        if (!entry_cached(t, entries) || !plain_word(doc, i, entries[i]))
-            break;
-        const vb_senti_entry *raw = entries[i];
+        const bool cached = entry_cached(t, entries);
+        if (cached ? !plain_word(doc, i, entries[i]) : looked_up(t->kind) && t->lookup != NULL)
+            break; /* an entry, a phrase or a key to find: the main loop's */
+        const vb_senti_entry *raw = cached ? entries[i] : NULL;
+        const bool punct = t->kind == VB_TOKEN_PUNCT;
         unit *u = &units[n_units];
         u->first = i;
         u->n = 1;
         u->e = NULL;
-        u->key = t->lookup;
-        u->key_len = t->lookup_len;
+        u->key = cached ? t->lookup : NULL;
+        u->key_len = cached ? t->lookup_len : 0;
         u->word = raw != NULL ? raw->word : RW_NONE;
         u->sentence = t->sentence;
         u->clause = t->clause;
-        u->punct = u->stop = false;
+        u->punct = punct;
+        u->stop = punct && is_stop_punct(doc, t);
         u->negator = (raw != NULL && raw->ends_nt) ||
                      (u->word == RW_T && split_nt(doc, units, n_units));
         u->booster = false;
         tally_caps(doc, t, &seen);
         if (t->sentence != cur.sentence || t->clause != cur.clause)
             flush_run(s, doc, &cur, u);
-        cur.n_words++; /* a word counts as one */
+        if (punct)
+            count_marks(doc, t, &cur.n_excl, &cur.n_quest);
+        else
+            cur.n_words += counts_as_word(t->kind);
         n_units++;
     }
     *r = cur;
@@ -397,7 +405,7 @@ vb_status vb_senti_build_units(const vb_senti_lex *lex, const vb_doc *doc, vb_ar
     run r = {0, 0, 0, 0, 0};
     for (size_t i = 0; i < n_tokens;) {
         if (i >= n_keyed) {
-            const size_t n_plain = build_plain_words(doc, units, n_units, i, s, &r, &caps_seen);
+            const size_t n_plain = build_plain_units(doc, units, n_units, i, s, &r, &caps_seen);
             n_units += n_plain;
             i += n_plain;
             if (i == n_tokens)
