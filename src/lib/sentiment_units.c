@@ -94,29 +94,36 @@ static inline bool entry_cached(const vb_token *t, const void *const *entries)
            t->lookup != NULL;
 }
 
+/* may_follow() for a token i + 1 whose entry is not cached (or whose
+ * lookup form is empty), or after an emoji: the test is on the first byte
+ * of its key, which is its lookup form or, for an elongated word, that
+ * form collapsed, which keeps its first byte; a token that is not looked
+ * up has no key. An emoji's entry may be that of its first code point
+ * rather than of its key, so it is not tested. */
+static bool may_follow_uncached(const vb_doc *doc, size_t i, const vb_senti_entry *first)
+{
+    const vb_token *b = &doc->tokens[i + 1];
+    if (!looked_up(b->kind) || b->lookup == NULL)
+        return false; /* no key: match_phrase() could not join it */
+    return b->lookup_len == 0 || doc->tokens[i].kind == VB_TOKEN_EMOJI ||
+           (first->next_bytes >> ((unsigned char)b->lookup[0] & 63) & 1);
+}
+
 /* False when no phrase of `first` (the entry of token `i`) can go on with
  * token i + 1: one bit test that turns most candidates away. Asked of the
- * token, before its key is found. When its entry is cached, the entry
- * itself says: every second word of a phrase has one, and the bit of its
- * hash is in first->next_words. Otherwise the test is on the first byte of
- * its key, which is its lookup form or, for an elongated word, that form
- * collapsed, which keeps its first byte; a token that is not looked up has
- * no key. Not for an emoji, whose entry may be that of its first code
- * point rather than of its key. */
-static bool may_follow(const vb_doc *doc, size_t i, const vb_senti_entry *first)
+ * token, before its key is found. Its cached entry says (the common case,
+ * inlined): every second word of a phrase has an entry, and the bit of its
+ * hash is in first->next_words. */
+static inline bool may_follow(const vb_doc *doc, size_t i, const vb_senti_entry *first)
 {
     if (i + 1 >= doc->n_tokens)
         return false;
     const vb_token *b = &doc->tokens[i + 1];
-    if (!looked_up(b->kind) || b->lookup == NULL)
-        return false; /* no key: match_phrase() could not join it */
-    if (b->lookup_len == 0 || doc->tokens[i].kind == VB_TOKEN_EMOJI)
-        return true;
-    if (entry_cached(b, doc->entries)) {
-        const vb_senti_entry *e = doc->entries[i + 1];
-        return e != NULL && (first->next_words >> (e->hash & 63) & 1);
-    }
-    return first->next_bytes >> ((unsigned char)b->lookup[0] & 63) & 1;
+    if (!entry_cached(b, doc->entries) || b->lookup_len == 0 ||
+        doc->tokens[i].kind == VB_TOKEN_EMOJI)
+        return may_follow_uncached(doc, i, first);
+    const vb_senti_entry *e = doc->entries[i + 1];
+    return e != NULL && (first->next_words >> (e->hash & 63) & 1);
 }
 
 /* False when no phrase can start with the words of tokens `i` and i + 1
