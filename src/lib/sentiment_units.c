@@ -203,7 +203,6 @@ static bool is_stop_punct(const vb_doc *doc, const vb_token *t)
     return false;
 }
 
-
 /* "can 't", "don 't": the tokeniser splits a contraction written with a
  * space before the apostrophe into "can", "'" and "t"; that "t" is "n't".
  * True for the "t" unit at `i` when an apostrophe is glued to it and
