@@ -79,7 +79,6 @@ const char *vb_rule_name(uint32_t rule)
 static const uint16_t word_sets[RW_COUNT] = {0, VB_RULE_WORDS(VB_RULE_WORD_SETS)};
 #undef VB_RULE_WORD_SETS
 
-
 /* True when the unit is a single word in the list `set` (RWSET_*). */
 static bool key_in(const unit *u, uint16_t set)
 {
@@ -90,9 +89,6 @@ static bool has_valence(const unit *u)
 {
     return u->e != NULL && !u->muted && (u->e->flags & VB_LEX_VALENCE) && u->e->valence != 0.0f;
 }
-
-
-
 
 static void acc_score(acc *a, double s)
 {
@@ -106,41 +102,21 @@ static void acc_score(acc *a, double s)
         a->neu++;
 }
 
-
-
-/* Adds unit `x` to the sums: its '!' and '?' if punctuation, else its
- * score (0 for a word with none) unless it is a URL, e-mail or symbol. */
+/* Adds unit `x`, which has an entry, to the sums: its score (0 when it
+ * has none). A unit with an entry starts with a token that is looked up
+ * (a word, number, emoji or emoticon), so it counts as a word; the units
+ * without one, punctuation among them, are in the sums already
+ * (vb_senti_build_units()). */
 static void sum_unit(sums *s, const vb_doc *doc, const unit *x)
 {
-    acc *se = x->sentence < doc->n_sentences ? &s->sent[x->sentence] : NULL;
-    acc *cc = x->clause < doc->n_clauses ? &s->cl[x->clause] : NULL;
-    const vb_token *t = &doc->tokens[x->first];
-    if (x->punct) {
-        size_t excl = 0, quest = 0;
-        count_marks(doc, t, &excl, &quest);
-        s->all.n_excl += excl;
-        s->all.n_quest += quest;
-        if (se != NULL) {
-            se->n_excl += excl;
-            se->n_quest += quest;
-        }
-        if (cc != NULL) {
-            cc->n_excl += excl;
-            cc->n_quest += quest;
-        }
-        return;
-    }
-    if (!counts_as_word(t->kind))
-        return;
     /* Record and sentence sums are contrast-weighted, clause sums not. */
     const double w = x->score * x->weight;
     acc_score(&s->all, w);
-    if (se != NULL)
-        acc_score(se, w);
-    if (cc != NULL)
-        acc_score(cc, x->score);
+    if (x->sentence < doc->n_sentences)
+        acc_score(&s->sent[x->sentence], w);
+    if (x->clause < doc->n_clauses)
+        acc_score(&s->cl[x->clause], x->score);
 }
-
 
 /* ---- 2-4. rules ---------------------------------------------------------- */
 
@@ -385,7 +361,6 @@ static bool no_stronger_possible(const unit *u, size_t n_units, size_t neg, size
             return true;
     return false;
 }
-
 
 /* True when "so", "this" or "such" stands between a "never" at `never`
  * and the cue at `cue`: "never been so disappointed" and "never seen such

@@ -80,20 +80,6 @@ typedef struct unit_list {
     bool cap_diff; /* capitals are emphasis: some words are in capitals, others not */
 } unit_list;
 
-static inline bool counts_as_word(vb_token_kind k)
-{
-    const unsigned not_words = 1u << VB_TOKEN_URL | 1u << VB_TOKEN_EMAIL | 1u << VB_TOKEN_SYMBOL;
-    return !((1u << k) & not_words);
-}
-
-static inline void count_marks(const vb_doc *doc, const vb_token *t, size_t *excl, size_t *quest)
-{
-    for (size_t b = t->start; b < t->end; b++) {
-        *excl += doc->text[b] == '!';
-        *quest += doc->text[b] == '?';
-    }
-}
-
 /* Finds each token's entry and key (in `keys`, room for doc->n_tokens)
  * and builds the units of `doc` in `l` (room for n_tokens units and
  * candidates), adding the units without an entry to `s` (zeroed) as it

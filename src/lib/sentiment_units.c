@@ -220,6 +220,20 @@ static bool split_nt(const vb_doc *doc, const unit *u, size_t i)
     return (len == 1 && *p == '\'') || (len == 3 && memcmp(p, "\xE2\x80\x99", 3) == 0);
 }
 
+static bool counts_as_word(vb_token_kind k)
+{
+    const unsigned not_words = 1u << VB_TOKEN_URL | 1u << VB_TOKEN_EMAIL | 1u << VB_TOKEN_SYMBOL;
+    return !((1u << k) & not_words);
+}
+
+static void count_marks(const vb_doc *doc, const vb_token *t, size_t *excl, size_t *quest)
+{
+    for (size_t b = t->start; b < t->end; b++) {
+        *excl += doc->text[b] == '!';
+        *quest += doc->text[b] == '?';
+    }
+}
+
 /* Units without an entry (no score: each word only counts as neutral),
  * tallied while their sentence and clause stay the same and then added to
  * the sums at once. */
