@@ -47,7 +47,7 @@ struct vb_senti_lex {
      * words of every phrase. */
     uint64_t pairs[PAIR_BITS / 64];
     /* What vb_senti_lex_is_contrast() returns for a word in no entry that
-     * ends in "n't" ("mustn't", "needn't"). */
+     * ends in "n't" (a rare form such as "usedn't", or a misspelling). */
     vb_senti_entry nt_word;
 };
 
@@ -110,17 +110,12 @@ const vb_senti_entry *vb_senti_lex_get(const vb_senti_lex *lex, const char *term
     return find_mut(lex, vb_senti_hash(term, len), term, len);
 }
 
-static bool ends_with_nt(const char *s, size_t len)
-{
-    return len >= 3 && memcmp(s + len - 3, "n't", 3) == 0;
-}
-
 const void *vb_senti_lex_is_contrast(const char *lookup, size_t len, void *ctx, bool *contrast)
 {
     const vb_senti_lex *lex = ctx;
     const vb_senti_entry *e = vb_senti_lex_get(lex, lookup, len);
     *contrast = e != NULL && (e->flags & VB_LEX_CONTRAST) != 0;
-    if (e == NULL && ends_with_nt(lookup, len))
+    if (e == NULL && vb_senti_ends_nt(lookup, len))
         return &lex->nt_word;
     return e;
 }
@@ -553,8 +548,9 @@ static vb_status link_second_words(vb_senti_lex *lex)
         const size_t len = lex->entries[k].term_len;
         const char *space = memchr(term, ' ', len);
         const char *second = space + 1;
-        const char *end = memchr(second, ' ', len - (size_t)(second - term));
-        const size_t second_len = end != NULL ? (size_t)(end - second) : len - (size_t)(second - term);
+        const size_t rest = len - (size_t)(second - term); /* bytes from the second word on */
+        const char *end = memchr(second, ' ', rest);
+        const size_t second_len = end != NULL ? (size_t)(end - second) : rest;
         const vb_senti_entry *w = intern_unlisted(lex, second, second_len);
         if (w == NULL)
             return VB_ENOMEM;
@@ -570,8 +566,10 @@ static vb_status link_second_words(vb_senti_lex *lex)
  * words in no file that do (see vb_senti_lex_is_contrast()). */
 static void mark_nt(vb_senti_lex *lex)
 {
-    for (size_t k = 0; k < lex->n_entries; k++)
-        lex->entries[k].ends_nt = ends_with_nt(lex->entries[k].term, lex->entries[k].term_len);
+    for (size_t k = 0; k < lex->n_entries; k++) {
+        vb_senti_entry *e = &lex->entries[k];
+        e->ends_nt = vb_senti_ends_nt(e->term, e->term_len);
+    }
     lex->nt_word = (vb_senti_entry){.term = "n't", .term_len = 3, .flags = VB_LEX_UNLISTED,
                                     .hash = vb_senti_hash("n't", 3), .ends_nt = true};
 }

@@ -14,6 +14,7 @@
 #include "verbatim.h"
 
 #include <stdint.h>
+#include <string.h>
 
 /* Roles of an entry (bits of vb_senti_entry.flags). */
 enum {
@@ -90,6 +91,12 @@ static inline uint64_t vb_senti_hash_more(uint64_t h, const char *s, size_t len)
 static inline uint64_t vb_senti_hash(const char *s, size_t len)
 {
     return vb_senti_hash_more(VB_SENTI_HASH_INIT, s, len);
+}
+
+/* True when the `len` bytes at `s` end in "n't" (vb_senti_entry.ends_nt). */
+static inline bool vb_senti_ends_nt(const char *s, size_t len)
+{
+    return len >= 3 && memcmp(s + len - 3, "n't", 3) == 0;
 }
 
 /* False when no phrase starts with the two words whose joined lookup form

@@ -13,11 +13,6 @@
 
 #define MAX_PHRASE_BYTES 512
 
-static bool ends_with_nt(const char *s, size_t len)
-{
-    return len >= 3 && memcmp(s + len - 3, "n't", 3) == 0;
-}
-
 /* ---- 1. lookup and units ---------------------------------------------- */
 
 static bool looked_up(vb_token_kind k)
@@ -307,7 +302,7 @@ static token_key key_token(const vb_senti_lex *lex, vb_arena *arena, const vb_do
         return (token_key){NULL, NULL, 0, RW_NONE, false};
     token_key k;
     k.e = find_token(lex, arena, doc, i, &k, oom);
-    k.nt = t->kind == VB_TOKEN_WORD && ends_with_nt(k.key, k.key_len);
+    k.nt = t->kind == VB_TOKEN_WORD && vb_senti_ends_nt(k.key, k.key_len);
     return k;
 }
 
