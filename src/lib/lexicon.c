@@ -46,6 +46,9 @@ struct vb_senti_lex {
     /* Bit (hash & (PAIR_BITS - 1)) is set for the hash of the first two
      * words of every phrase. */
     uint64_t pairs[PAIR_BITS / 64];
+    /* What vb_senti_lex_is_contrast() returns for a word in no entry that
+     * ends in "n't" (a rare form such as "usedn't", or a misspelling). */
+    vb_senti_entry nt_word;
 };
 
 typedef enum kind { KIND_VALENCE, KIND_BOOSTER, KIND_NEGATOR, KIND_CONTRAST, KIND_EXCESS } kind;
@@ -107,10 +110,13 @@ const vb_senti_entry *vb_senti_lex_get(const vb_senti_lex *lex, const char *term
     return find_mut(lex, vb_senti_hash(term, len), term, len);
 }
 
-const void *vb_senti_lex_is_contrast(const char *lookup, size_t len, void *lex, bool *contrast)
+const void *vb_senti_lex_is_contrast(const char *lookup, size_t len, void *ctx, bool *contrast)
 {
+    const vb_senti_lex *lex = ctx;
     const vb_senti_entry *e = vb_senti_lex_get(lex, lookup, len);
     *contrast = e != NULL && (e->flags & VB_LEX_CONTRAST) != 0;
+    if (e == NULL && vb_senti_ends_nt(lookup, len))
+        return &lex->nt_word;
     return e;
 }
 
@@ -495,6 +501,22 @@ static vb_status load_file(vb_senti_lex *lex, const char *path, kind k, origin o
     return st;
 }
 
+/* The entry of `term` (`len` bytes) if there is one, else a new one
+ * marked VB_LEX_UNLISTED, which lookups treat as absent. NULL: out of
+ * memory. */
+static vb_senti_entry *intern_unlisted(vb_senti_lex *lex, const char *term, size_t len)
+{
+    vb_senti_entry *e = find_mut(lex, vb_senti_hash(term, len), term, len);
+    if (e != NULL)
+        return e;
+    e = intern(lex, term, len);
+    if (e != NULL) {
+        e->flags = VB_LEX_UNLISTED;
+        lex->n_unlisted++;
+    }
+    return e;
+}
+
 /* Gives every word the rules name its id (rule_words.h), so the sentiment
  * stage tests words by id; a word no file lists gets an entry of its own,
  * marked VB_LEX_UNLISTED so that lookups still treat it as absent. */
@@ -504,18 +526,52 @@ static vb_status name_rule_words(vb_senti_lex *lex)
     static const char *const texts[RW_COUNT] = {NULL, VB_RULE_WORDS(VB_RULE_WORD_TEXT)};
 #undef VB_RULE_WORD_TEXT
     for (uint32_t id = 1; id < RW_COUNT; id++) {
-        const size_t len = strlen(texts[id]);
-        const bool listed = vb_senti_lex_get(lex, texts[id], len) != NULL;
-        vb_senti_entry *e = intern(lex, texts[id], len);
+        vb_senti_entry *e = intern_unlisted(lex, texts[id], strlen(texts[id]));
         if (e == NULL)
             return VB_ENOMEM;
-        if (!listed) {
-            e->flags = VB_LEX_UNLISTED;
-            lex->n_unlisted++;
-        }
         e->word = id;
     }
     return VB_OK;
+}
+
+/* Gives the second word of every phrase an entry (intern_unlisted()) and
+ * sets the bit of its hash in the first word's next_words: the sentiment
+ * stage then turns a phrase candidate away on the entry the text stage
+ * already found for the next word, or on its having none. */
+static vb_status link_second_words(vb_senti_lex *lex)
+{
+    const size_t n = lex->n_entries; /* interning adds entries; phrases are all before */
+    for (size_t k = 0; k < n; k++) {
+        if (!(lex->entries[k].flags & VB_LEX_PHRASE))
+            continue;
+        const char *term = lex->entries[k].term;
+        const size_t len = lex->entries[k].term_len;
+        const char *space = memchr(term, ' ', len);
+        const char *second = space + 1;
+        const size_t rest = len - (size_t)(second - term); /* bytes from the second word on */
+        const char *end = memchr(second, ' ', rest);
+        const size_t second_len = end != NULL ? (size_t)(end - second) : rest;
+        const vb_senti_entry *w = intern_unlisted(lex, second, second_len);
+        if (w == NULL)
+            return VB_ENOMEM;
+        /* Looked up after interning, which may move the entries. */
+        vb_senti_entry *first = find_mut(lex, vb_senti_hash(term, (size_t)(space - term)), term,
+                                         (size_t)(space - term));
+        first->next_words |= (uint64_t)1 << (w->hash & 63);
+    }
+    return VB_OK;
+}
+
+/* Marks the terms that end in "n't" and sets up the entry shared by the
+ * words in no file that do (see vb_senti_lex_is_contrast()). */
+static void mark_nt(vb_senti_lex *lex)
+{
+    for (size_t k = 0; k < lex->n_entries; k++) {
+        vb_senti_entry *e = &lex->entries[k];
+        e->ends_nt = vb_senti_ends_nt(e->term, e->term_len);
+    }
+    lex->nt_word = (vb_senti_entry){.term = "n't", .term_len = 3, .flags = VB_LEX_UNLISTED,
+                                    .hash = vb_senti_hash("n't", 3), .ends_nt = true};
 }
 
 vb_senti_lex *vb_senti_lex_load(const char *lang_dir, const char *const *user_files,
@@ -543,10 +599,11 @@ vb_senti_lex *vb_senti_lex_load(const char *lang_dir, const char *const *user_fi
     for (size_t k = 0; k < n_user; k++)
         if (load_file(lex, user_files[k], KIND_VALENCE, ORIGIN_USER, false, err) != VB_OK)
             goto fail;
-    if (name_rule_words(lex) != VB_OK) {
+    if (name_rule_words(lex) != VB_OK || link_second_words(lex) != VB_OK) {
         set_error(err, VB_ENOMEM, lang_dir, 0, "out of memory");
         goto fail;
     }
+    mark_nt(lex);
     return lex;
 fail:
     vb_senti_lex_free(lex);

@@ -14,6 +14,7 @@
 #include "verbatim.h"
 
 #include <stdint.h>
+#include <string.h>
 
 /* Roles of an entry (bits of vb_senti_entry.flags). */
 enum {
@@ -40,6 +41,10 @@ typedef struct vb_senti_entry {
     uint32_t phrase_words;  /* bit n set: a phrase of n words starts with this word */
     uint64_t next_bytes;    /* bit (b & 63) set for the first byte b of the second
                                word of every phrase that starts with this word */
+    uint64_t next_words;    /* bit (h & 63) set for the hash h of the second word of
+                               every phrase that starts with this word; every such
+                               second word has an entry (VB_LEX_UNLISTED if no file
+                               lists it) */
     float valence;          /* -4..+4 when VB_LEX_VALENCE */
     float boost;            /* added to |valence| when VB_LEX_BOOSTER; < 0 dampens */
     float before, after;    /* VB_LEX_CONTRAST: weights of the text before and
@@ -49,6 +54,7 @@ typedef struct vb_senti_entry {
                                follows when the word opens the sentence */
     float excess;           /* VB_LEX_EXCESS: valence of "too X" */
     uint32_t word;          /* RW_* id when a rule names the term (rule_words.h), else 0 */
+    bool ends_nt;           /* the term ends in "n't": a negator by its form alone */
 } vb_senti_entry;
 
 typedef struct vb_senti_lex vb_senti_lex;
@@ -57,8 +63,9 @@ typedef struct vb_senti_lex vb_senti_lex;
  * emoji.tsv, boosters.tsv, negators.tsv, contrast.tsv, idioms.tsv, cx.tsv,
  * in that order; a missing file is skipped, so a language without
  * sentiment files gets an empty lexicon and neutral scores), then the `n_user` files in `user_files`, later entries overriding
- * earlier ones. Last, every rule word (rule_words.h) gets its id, and an
- * entry marked VB_LEX_UNLISTED if no file lists it. Returns NULL on
+ * earlier ones. Last, every rule word (rule_words.h) gets its id, and it
+ * and every second word of a phrase an entry marked VB_LEX_UNLISTED if no
+ * file lists it. Returns NULL on
  * failure with `err` (if not NULL) filled:
  * VB_EIO (file unreadable), VB_EPARSE (a bad line: source and line set,
  * message says what is wrong), VB_ENOMEM. Every allocation goes through
@@ -86,6 +93,12 @@ static inline uint64_t vb_senti_hash(const char *s, size_t len)
     return vb_senti_hash_more(VB_SENTI_HASH_INIT, s, len);
 }
 
+/* True when the `len` bytes at `s` end in "n't" (vb_senti_entry.ends_nt). */
+static inline bool vb_senti_ends_nt(const char *s, size_t len)
+{
+    return len >= 3 && memcmp(s + len - 3, "n't", 3) == 0;
+}
+
 /* False when no phrase starts with the two words whose joined lookup form
  * ("kind of") hashes to `hash` (vb_senti_hash); true when one may (a
  * filter that fits in cache, so most failed phrase probes cost no table
@@ -105,7 +118,9 @@ const vb_senti_entry *vb_senti_lex_get(const vb_senti_lex *lex, const char *term
  * VB_LEX_UNLISTED, or NULL), which the
  * text stage caches per distinct word and hands back in vb_doc.entries,
  * and sets *contrast when it is a contrast word, so that the text stage
- * starts a new clause before it. */
+ * starts a new clause before it. A word in no entry that ends in "n't"
+ * gets one VB_LEX_UNLISTED entry shared by all such words (ends_nt set,
+ * word 0), so that the sentiment stage learns that per distinct word too. */
 const void *vb_senti_lex_is_contrast(const char *lookup, size_t len, void *lex, bool *contrast);
 
 #endif

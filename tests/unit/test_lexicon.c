@@ -46,6 +46,8 @@ static void test_shipped_lexicons_load_and_validate(void **state)
     assert_true((e->flags & VB_LEX_CX) && (e->flags & VB_LEX_PHRASE) && e->valence > 0);
     assert_true(vb_senti_lex_get(lex, "no", 2)->max_words >= 2);
     assert_true(vb_senti_lex_get(lex, "no", 2)->next_bytes >> ('p' & 63) & 1); /* "no problem" */
+    e = vb_senti_lex_get(lex, "problem", 7); /* every second word has an entry */
+    assert_true(vb_senti_lex_get(lex, "no", 2)->next_words >> (e->hash & 63) & 1);
     e = vb_senti_lex_get(lex, "fit", 3); /* the overlay wins over VADER's 1.5 */
     assert_float_equal(e->valence, 0.0, 1e-6);
     assert_non_null(vb_senti_lex_get(lex, "\xF0\x9F\x91\x8D", 4)); /* thumbs up */
@@ -65,7 +67,10 @@ static void test_every_contrast_word_starts_a_clause(void **state)
         assert_true(contrast);
         assert_ptr_equal(e, vb_senti_lex_get(lex, words[i], strlen(words[i])));
     }
-    assert_null(vb_senti_lex_is_contrast("and", 3, lex, &contrast));
+    /* "and" is in no file: no entry, or only the unlisted one it has as
+     * the second word of "above and beyond" */
+    const vb_senti_entry *and_ = vb_senti_lex_is_contrast("and", 3, lex, &contrast);
+    assert_true(and_ == NULL || and_->flags == VB_LEX_UNLISTED);
     assert_false(contrast);
     assert_non_null(vb_senti_lex_is_contrast("good", 4, lex, &contrast));
     assert_false(contrast);
@@ -95,6 +100,21 @@ static void test_user_files_override_in_order(void **state)
     unlink(b);
     free(a);
     free(b);
+}
+
+static void test_words_in_nt_are_marked(void **state)
+{
+    (void)state;
+    vb_senti_lex *lex = vb_senti_lex_load(EN, NULL, 0, NULL, NULL);
+    bool contrast = true;
+    const vb_senti_entry *e = vb_senti_lex_is_contrast("usedn't", 7, lex, &contrast);
+    assert_non_null(e); /* in no file: the shared entry */
+    assert_true(e->ends_nt && e->flags == VB_LEX_UNLISTED && e->word == RW_NONE);
+    assert_false(contrast);
+    assert_true(vb_senti_lex_get(lex, "couldn't", 8)->ends_nt);
+    assert_false(vb_senti_lex_get(lex, "never", 5)->ends_nt);
+    assert_null(vb_senti_lex_is_contrast("zzzz", 4, lex, &contrast));
+    vb_senti_lex_free(lex);
 }
 
 static void test_rule_words_get_ids(void **state)
@@ -221,6 +241,7 @@ int main(void)
         cmocka_unit_test(test_every_contrast_word_starts_a_clause),
         cmocka_unit_test(test_user_files_override_in_order),
         cmocka_unit_test(test_rule_words_get_ids),
+        cmocka_unit_test(test_words_in_nt_are_marked),
         cmocka_unit_test(test_bad_lines_report_file_line_and_reason),
         cmocka_unit_test(test_missing_user_file_is_an_io_error),
         cmocka_unit_test(test_load_survives_every_oom),

@@ -1,0 +1,90 @@
+/* sentiment_int.h: the units of a record and its sums, shared by
+ * sentiment.c (the rules and scores) and sentiment_units.c (which finds
+ * each token's entry, matches phrases and builds the units). Nothing
+ * outside those two files includes it. */
+#ifndef VB_SENTIMENT_INT_H
+#define VB_SENTIMENT_INT_H
+
+#include "sentiment.h"
+
+#include "rule_words.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct unit {
+    size_t first, n;           /* tokens [first, first + n) */
+    const vb_senti_entry *e;   /* lexicon entry of the unit's text, or NULL */
+    const char *key;           /* lookup form (first token only for phrases) */
+    size_t key_len;
+    uint32_t word;             /* RW_* id of `key` (rule_words.h); 0 for phrases */
+    uint32_t sentence, clause;
+    bool punct;                /* a punctuation token */
+    bool stop;                 /* punctuation that ends a modifier's reach: , ; : ( ) */
+    bool negator, booster;
+    /* The fields above are set on every unit: rules read them on the
+     * neighbours of a unit with an entry. The ones below are set only for
+     * a unit with an entry (e != NULL): no rule reads them on any other
+     * unit, and most units have none. */
+    bool caps;                 /* written in capitals */
+    double score;              /* after every rule except contrast */
+    double weight;             /* contrast weight, 1 by default */
+    bool modifier;             /* modifies a later word here; own valence unused */
+    bool excess_active;
+    bool unmet;                /* a negator before a neutral word: "won't play" */
+    bool muted;                /* its valence does not apply here (preposition "like") */
+    double boost;              /* booster weight used here */
+    double valence;            /* base valence, 0 when none */
+    uint32_t rules;            /* VB_RULE_* */
+    const char *by;            /* modifier term, for explanations */
+    size_t cue_tokens;         /* tokens the cue spans ("too small" = 2) */
+} unit;
+
+/* A token's entry and lookup key, before phrases are matched. */
+typedef struct token_key {
+    const vb_senti_entry *e;
+    const char *key;
+    size_t key_len;
+    uint32_t word; /* RW_* id of `key` */
+    bool nt;       /* a word whose key ends in "n't" (vb_senti_entry.ends_nt) */
+} token_key;
+
+/* True when the unit is the single word `word` (an RW_* id). */
+static inline bool key_is(const unit *u, uint32_t word)
+{
+    return u->word == word;
+}
+
+typedef struct acc {
+    double sum, pos, neg;
+    size_t neu, n_words;
+    size_t n_excl, n_quest;
+} acc;
+
+/* Sums per record, sentence and clause. */
+typedef struct sums {
+    acc all;
+    acc *sent; /* doc->n_sentences */
+    acc *cl;   /* doc->n_clauses */
+} sums;
+
+/* The units of a record, with what the later passes need to know. */
+typedef struct unit_list {
+    unit *u;
+    size_t n;
+    size_t *cand;  /* indices of the units with an entry, ascending: only
+                      these can modify or carry sentiment */
+    size_t n_cand;
+    bool contrast; /* some unit is a contrast word */
+    bool cap_diff; /* capitals are emphasis: some words are in capitals, others not */
+} unit_list;
+
+/* Finds each token's entry and key (in `keys`, room for doc->n_tokens)
+ * and builds the units of `doc` in `l` (room for n_tokens units and
+ * candidates), adding the units without an entry to `s` (zeroed) as it
+ * goes. Returns VB_OK, or VB_ENOMEM when `arena` is out of memory. */
+vb_status vb_senti_build_units(const vb_senti_lex *lex, const vb_doc *doc, vb_arena *arena,
+                               token_key *keys, unit_list *l, sums *s);
+
+#endif
