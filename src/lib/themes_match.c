@@ -5,9 +5,11 @@
  * the tables of themes_int.h.
  * Per record, each token's stem id comes from the vb_text word cache
  * (vb_themes_term_id() is asked once per distinct word), or is one hash
- * lookup; from each token the trie is walked while the following ids
- * continue a path (a 64-bit mask of child ids per node rules out most
- * steps without a probe), and its lookup form is hashed once,
+ * lookup; a stem id is also the trie node of its one-token path, and
+ * from there the trie is walked while the following ids continue a path
+ * (a 64-bit mask of child ids per node rules out most steps without a
+ * probe); the usual one-word term's output sits in its node, other
+ * outputs in one run per node. Each token's lookup form is hashed once,
  * incrementally, probing the prefix table at each prefix length in use.
  * So the cost per token depends on the text and on the longest phrase,
  * not on how many themes there are. NEAR operands are kept in a list of
@@ -296,7 +298,7 @@ static vb_status near_hit(vb_theme_matcher *m, const output *o, uint32_t first, 
 static vb_status emit(vb_theme_matcher *m, uint32_t head, uint32_t first, uint32_t last)
 {
     const output *outs = m->t->outs;
-    for (uint32_t i = head; i != 0; i = outs[i].next) {
+    for (uint32_t i = head; i != 0; i = outs[i].next != 0 ? i + 1 : 0) {
         const output *o = &outs[i];
         if (o->role == ROLE_NEAR_A || o->role == ROLE_NEAR_B) {
             if (!m->near_ready)
@@ -315,7 +317,7 @@ static vb_status emit(vb_theme_matcher *m, uint32_t head, uint32_t first, uint32
 static vb_status emit_near(vb_theme_matcher *m, uint32_t head, uint32_t first, uint32_t last)
 {
     const output *outs = m->t->outs;
-    for (uint32_t i = head; i != 0; i = outs[i].next) {
+    for (uint32_t i = head; i != 0; i = outs[i].next != 0 ? i + 1 : 0) {
         const uint32_t other = outs[i].partner;
         if ((other == 0 || ((m->ids_seen >> (other & 63)) & 1)) &&
             (outs[i].exact == 0 || exact_ok(m, outs[i].exact, first, last)))
@@ -337,7 +339,7 @@ static vb_status add_opinion(vb_theme_matcher *m, const output *o, uint32_t firs
 static vb_status emit_plain(vb_theme_matcher *m, uint32_t head, uint32_t first, uint32_t last)
 {
     const output *outs = m->t->outs;
-    for (uint32_t i = head; i != 0; i = outs[i].next) {
+    for (uint32_t i = head; i != 0; i = outs[i].next != 0 ? i + 1 : 0) {
         const output *o = &outs[i];
         if ((o->exact | (o->role & ROLE_OPINION)) == 0) /* the usual output */
             TRY(add_hit(m, o->theme, o->role, first, last));
@@ -610,15 +612,18 @@ static vb_status match_sentence(vb_theme_matcher *m, const vb_doc *doc, const vb
     m->wpos_ready = false;
     const uint32_t *ids = m->ids;
     for (size_t i = first; i < end; i++) {
-        uint32_t node = t->id_root[ids[i]];
+        uint32_t node = ids[i]; /* a stem id is its one-token path's node */
         for (size_t j = i; node != 0;) {
             const trie_node *nd = &t->nodes[node];
-            if (nd->out != 0)
+            if (nd->out & OUT_ONE)
+                TRY(add_hit(m, nd->out & (OUT_THEME_LIMIT - 1), nd->out >> OUT_ROLE_SHIFT & 0xFF,
+                            (uint32_t)i, (uint32_t)j));
+            else if (nd->out != 0)
                 TRY(emit_plain(m, nd->out, (uint32_t)i, (uint32_t)j));
             if (nd->near_out != 0) {
                 if (!m->near_ready)
                     prepare_near(m);
-                if (nd->partners & m->ids_seen)
+                if (t->partners[node] & m->ids_seen)
                     TRY(emit_near(m, nd->near_out, (uint32_t)i, (uint32_t)j));
             }
             if (++j >= end)
