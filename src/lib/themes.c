@@ -132,6 +132,7 @@ void vb_themes_free(vb_themes *t)
     vb_free(a, t->regexes);
     vb_free(a, t->exact);
     vb_free(a, t->scope);
+    vb_free(a, t->parent);
     vb_free(a, t->nears);
     vb_free(a, t->outs);
     vb_free(a, t->nodes);
@@ -510,7 +511,8 @@ static vb_status compile(compiler *c)
         return VB_OK;
     t->info = vb_calloc(t->alloc, tax->n_themes, sizeof *t->info);
     t->scope = vb_calloc(t->alloc, tax->n_themes, sizeof *t->scope);
-    if (t->info == NULL || t->scope == NULL)
+    t->parent = vb_calloc(t->alloc, tax->n_themes, sizeof *t->parent);
+    if (t->info == NULL || t->scope == NULL || t->parent == NULL)
         return VB_ENOMEM;
     for (size_t i = 0; i < tax->n_themes; i++) {
         const vb_tax_theme *th = &tax->themes[i];
@@ -519,6 +521,7 @@ static vb_status compile(compiler *c)
         if (t->info[i].id == NULL || t->info[i].label == NULL)
             return VB_ENOMEM;
         t->info[i].parent = th->parent;
+        t->parent[i] = th->parent;
         t->scope[i] = (uint8_t)th->exclude_scope;
     }
     t->n_themes = tax->n_themes;

@@ -168,6 +168,7 @@ struct vb_themes {
     const vb_allocator *alloc;
     vb_arena strings;     /* ids, labels, stems, prefixes */
     vb_theme_info *info;  /* n_themes, taxonomy order */
+    int32_t *parent;      /* n_themes: info[i].parent, packed for the matcher */
     const char **json_head; /* per theme: {"id":...,"label":...,"sentiment": */
     size_t *json_head_len;
     size_t n_themes;

@@ -500,7 +500,7 @@ static vb_status push_rec_hit(vb_theme_matcher *m, uint32_t th, const rec_hit *x
  * an exclude cancels the theme with everything under it. */
 RARE static bool ancestor_excluded(const vb_theme_matcher *m, uint32_t theme)
 {
-    for (int32_t p = m->t->info[theme].parent; p >= 0; p = m->t->info[p].parent)
+    for (int32_t p = m->t->parent[theme]; p >= 0; p = m->t->parent[p])
         if (m->theme_gen[p] == m->gen && (m->theme_flags[p] & ROLE_EXCL))
             return true;
     return false;
@@ -519,7 +519,7 @@ static bool decide(vb_theme_matcher *m, uint32_t th)
         if (f & ROLE_FREE) {
             matched = true;
         } else if (f & ROLE_COND) {
-            const int32_t p = m->t->info[th].parent;
+            const int32_t p = m->t->parent[th];
             matched = p >= 0 && m->theme_gen[p] == m->gen && decide(m, (uint32_t)p);
         }
     }
@@ -554,7 +554,7 @@ static bool in_scope(const vb_theme_matcher *m, const sent_hit *x, const sent_hi
 /* Whether a scoped exclude of `h`'s theme or of an ancestor reaches `h`. */
 static bool scoped_excluded(const vb_theme_matcher *m, const sent_hit *h)
 {
-    for (int32_t th = (int32_t)h->theme; th >= 0; th = m->t->info[th].parent) {
+    for (int32_t th = (int32_t)h->theme; th >= 0; th = m->t->parent[th]) {
         if (m->theme_gen[th] != m->gen || !(m->theme_flags[th] & ROLE_EXCL_SCOPED))
             continue;
         for (size_t i = 0; i < m->n_xhits; i++)
@@ -594,7 +594,7 @@ static vb_status resolve_sentence(vb_theme_matcher *m, const vb_doc *doc)
             continue;
         const vb_token *a = &doc->tokens[h->first], *b = &doc->tokens[h->last];
         const rec_hit x = {0, a->clause, a->sentence, a->start, b->end};
-        for (int32_t th = (int32_t)h->theme; th >= 0; th = t->info[th].parent)
+        for (int32_t th = (int32_t)h->theme; th >= 0; th = t->parent[th])
             TRY(push_rec_hit(m, (uint32_t)th, &x));
     }
     return VB_OK;
