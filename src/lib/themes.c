@@ -14,8 +14,9 @@
  *  - A NEAR/k B adds A and B as above with "near" outputs;
  *  - regexes are compiled by match.c.
  * Then the trie is packed for the matcher (pack_trie()): stem id k's
- * one-token path becomes node k, each output list one run, and a lone
- * plain output moves into its node.
+ * one-token path becomes node k, each output list one run, a lone plain
+ * output moves into its node, and the stem table's ids get flags for what
+ * their node has (TERM_*).
  * The structures are in themes_int.h; themes_match.c matches records
  * against them.
  */
@@ -497,10 +498,35 @@ static vb_status pack_nodes(vb_themes *t)
     return VB_OK;
 }
 
+/* Adds the TERM_* flags to the stem ids in the stem table (packed). */
+static vb_status flag_term_ids(vb_themes *t)
+{
+    const size_t n_ids = t->stems.n_used;
+    bool *follows = vb_calloc(t->alloc, n_ids + 1, sizeof *follows);
+    if (follows == NULL)
+        return VB_ENOMEM;
+    for (size_t i = 0; i < t->edges.n_slots; i++)
+        if (t->edges.slots[i].key != 0)
+            follows[(uint32_t)t->edges.slots[i].key] = true;
+    for (size_t i = 0; i < t->stems.n_slots; i++) {
+        str_slot *e = &t->stems.slots[i];
+        if (e->s == NULL)
+            continue;
+        const trie_node *nd = &t->nodes[e->value];
+        e->value |= (nd->out != 0 ? TERM_OUT : 0) | (nd->near_out != 0 ? TERM_NEAR : 0) |
+                    (nd->kids != 0 ? TERM_KIDS : 0) | (follows[e->value] ? TERM_FOLLOWS : 0);
+    }
+    vb_free(t->alloc, follows);
+    return VB_OK;
+}
+
 static vb_status pack_trie(vb_themes *t)
 {
+    if (t->stems.n_used > TERM_ID)
+        return VB_ELIMIT;
     TRY(pack_nodes(t));
-    return pack_outputs(t);
+    TRY(pack_outputs(t));
+    return flag_term_ids(t);
 }
 
 static vb_status compile(compiler *c)

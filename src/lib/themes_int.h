@@ -137,6 +137,17 @@ typedef struct trie_node {
     uint64_t kids;     /* bit (id & 63) for each stem id a phrase goes on with */
 } trie_node;
 
+/* What vb_themes_term_id() gives a stem once packed: its id (1..n, also
+ * its one-token node) with flags for what that node has and whether the
+ * stem goes on a phrase, so that the walk sees from the token alone
+ * whether to look at the node. */
+#define TERM_OUT (1u << 31)     /* node k has plain outputs */
+#define TERM_NEAR (1u << 30)    /* node k has NEAR operands */
+#define TERM_KIDS (1u << 29)    /* a phrase goes on from node k */
+#define TERM_FOLLOWS (1u << 28) /* stem k goes on some phrase */
+#define TERM_STARTS (TERM_OUT | TERM_NEAR | TERM_KIDS)
+#define TERM_ID (TERM_FOLLOWS - 1) /* the stem id bits */
+
 /* A node's one plain output, kept in trie_node.out: free, conditional or
  * exclude, no exact forms, a theme below OUT_THEME_LIMIT. */
 #define OUT_ONE 0x80000000u

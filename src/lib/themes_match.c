@@ -6,8 +6,10 @@
  * Per record, each token's stem id comes from the vb_text word cache
  * (vb_themes_term_id() is asked once per distinct word), or is one hash
  * lookup; a stem id is also the trie node of its one-token path, and
- * from there the trie is walked while the following ids continue a path
- * (a 64-bit mask of child ids per node rules out most steps without a
+ * comes with flags for what that node has (themes_int.h, TERM_*), so a
+ * token whose node has nothing for it, or only phrases that the next
+ * token does not go on, touches no node. From there the trie is walked
+ * while the following ids continue a path (a 64-bit mask of child ids per node rules out most steps without a
  * probe); the usual one-word term's output sits in its node, other
  * outputs in one run per node. Each token's lookup form is hashed once,
  * incrementally, probing the prefix table at each prefix length in use.
@@ -600,6 +602,45 @@ static vb_status resolve_sentence(vb_theme_matcher *m, const vb_doc *doc)
     return VB_OK;
 }
 
+/* The terms that start at token `i` of the sentence ending at `end`: the
+ * trie walked from the token's node while the tokens after it go on a
+ * phrase. The first node's TERM_* flags come with the token, so a token
+ * whose node has nothing for it is passed over without loading the node. */
+static inline vb_status walk(vb_theme_matcher *m, size_t i, size_t end)
+{
+    const vb_themes *t = m->t;
+    const uint32_t *ids = m->ids;
+    uint32_t node = ids[i] & TERM_ID; /* a stem id is its one-token path's node */
+    uint32_t has = ids[i];            /* TERM_OUT, TERM_NEAR, TERM_KIDS of the node */
+    for (size_t j = i;;) {
+        const trie_node *nd = &t->nodes[node];
+        if (has & TERM_OUT) {
+            if (nd->out & OUT_ONE)
+                TRY(add_hit(m, nd->out & (OUT_THEME_LIMIT - 1), nd->out >> OUT_ROLE_SHIFT & 0xFF,
+                            (uint32_t)i, (uint32_t)j));
+            else
+                TRY(emit_plain(m, nd->out, (uint32_t)i, (uint32_t)j));
+        }
+        if (has & TERM_NEAR) {
+            if (!m->near_ready)
+                prepare_near(m);
+            if (t->partners[node] & m->ids_seen)
+                TRY(emit_near(m, nd->near_out, (uint32_t)i, (uint32_t)j));
+        }
+        if (!(has & TERM_KIDS) || ++j >= end)
+            return VB_OK;
+        const uint32_t next = ids[j];
+        if (!(next & TERM_FOLLOWS) || !((nd->kids >> (next & 63)) & 1))
+            return VB_OK;
+        node = edge_find(&t->edges, node, next & TERM_ID);
+        if (node == 0)
+            return VB_OK;
+        nd = &t->nodes[node];
+        has = (nd->out != 0 ? TERM_OUT : 0) | (nd->near_out != 0 ? TERM_NEAR : 0) |
+              (nd->kids != 0 ? TERM_KIDS : 0);
+    }
+}
+
 static vb_status match_sentence(vb_theme_matcher *m, const vb_doc *doc, const vb_span *s)
 {
     const vb_themes *t = m->t;
@@ -619,29 +660,9 @@ static vb_status match_sentence(vb_theme_matcher *m, const vb_doc *doc, const vb
     m->s_end = end;
     m->near_ready = false;
     m->wpos_ready = false;
-    const uint32_t *ids = m->ids;
     for (size_t i = first; i < end; i++) {
-        uint32_t node = ids[i]; /* a stem id is its one-token path's node */
-        for (size_t j = i; node != 0;) {
-            const trie_node *nd = &t->nodes[node];
-            if (nd->out & OUT_ONE)
-                TRY(add_hit(m, nd->out & (OUT_THEME_LIMIT - 1), nd->out >> OUT_ROLE_SHIFT & 0xFF,
-                            (uint32_t)i, (uint32_t)j));
-            else if (nd->out != 0)
-                TRY(emit_plain(m, nd->out, (uint32_t)i, (uint32_t)j));
-            if (nd->near_out != 0) {
-                if (!m->near_ready)
-                    prepare_near(m);
-                if (t->partners[node] & m->ids_seen)
-                    TRY(emit_near(m, nd->near_out, (uint32_t)i, (uint32_t)j));
-            }
-            if (++j >= end)
-                break;
-            const uint32_t next = ids[j];
-            if (next == 0 || !((nd->kids >> (next & 63)) & 1))
-                break;
-            node = edge_find(&t->edges, node, next);
-        }
+        if (m->ids[i] & TERM_STARTS)
+            TRY(walk(m, i, end));
         if (prefixes && doc->tokens[i].kind != VB_TOKEN_PUNCT)
             TRY(prefix_hits(m, &doc->tokens[i], (uint32_t)i));
     }
