@@ -662,13 +662,15 @@ static vb_status put_themes(vb_buf *b, const vb_lexicon *lex, const vb_record *r
      * head, the sentiment and then the spans, is at tail_at: a parent
      * often repeats its child, and both are copied. */
     size_t tail_at = 0, num_len = 0, tail_len = 0;
+    const char *const *heads; /* per theme: {"id":...,"label":...,"sentiment": */
+    const size_t *head_lens;
+    vb_themes_json_heads(lex->themes, &heads, &head_lens);
     TRY(vb_buf_append(b, ",\"themes\":[", 11));
     for (size_t i = 0; i < r->n_themes; i++) {
         const vb_theme_hit *h = &r->themes[i];
-        const char *head; /* {"id":...,"label":...,"sentiment": */
-        size_t head_len;
-        vb_themes_json_head(lex->themes, h->theme, &head, &head_len);
-        if (h->n_spans > (SIZE_MAX / 2 - head_len) / SPAN_MAX ||
+        const char *head = heads[h->theme];
+        const size_t head_len = head_lens[h->theme];
+        if (h->n_spans > SIZE_MAX / 4 / SPAN_MAX || head_len > SIZE_MAX / 4 ||
             room(b, 1 + head_len + VB_JSON_NUMBER_MAX + 16 + h->n_spans * SPAN_MAX) != VB_OK)
             goto slow;
         char *p = b->data + b->len;

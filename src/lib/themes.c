@@ -218,6 +218,12 @@ void vb_themes_json_head(const vb_themes *t, size_t index, const char **json, si
     *len = t->json_head_len[index];
 }
 
+void vb_themes_json_heads(const vb_themes *t, const char *const **json, const size_t **len)
+{
+    *json = t->json_head;
+    *len = t->json_head_len;
+}
+
 typedef struct compiler {
     vb_themes *t;
     const vb_taxonomy *tax;
