@@ -9,9 +9,10 @@
  * comes with flags for what that node has (themes_int.h, TERM_*), so a
  * token whose node has nothing for it, or only phrases that the next
  * token does not go on, touches no node. From there the trie is walked
- * while the following ids continue a path (a 64-bit mask of child ids per node rules out most steps without a
- * probe); the usual one-word term's output sits in its node, other
- * outputs in one run per node. Each token's lookup form is hashed once,
+ * while the following ids continue a path (a 64-bit mask of child ids
+ * per node rules out most steps without a probe); the usual one-word
+ * term's output sits in its node, other outputs in one run per node.
+ * Each token's lookup form is hashed once,
  * incrementally, probing the prefix table at each prefix length in use.
  * So the cost per token depends on the text and on the longest phrase,
  * not on how many themes there are. NEAR operands are kept in a list of
@@ -199,7 +200,8 @@ void vb_theme_matcher_free(vb_theme_matcher *m)
 
 /* An exclude hit: a flag for a sentence-wide one, a hit of its own for a
  * scoped one. */
-RARE static vb_status add_exclude(vb_theme_matcher *m, uint32_t theme, uint32_t role, uint32_t first,
+RARE
+static vb_status add_exclude(vb_theme_matcher *m, uint32_t theme, uint32_t role, uint32_t first,
                              uint32_t last)
 {
     if (role == ROLE_EXCL) {
@@ -232,7 +234,8 @@ static inline vb_status add_hit(vb_theme_matcher *m, uint32_t theme, uint32_t ro
 
 /* Whether tokens [first, last] have the lookup forms of the exact term
  * whose forms start at m->t->exact[at - 1]. */
-RARE static bool exact_ok(const vb_theme_matcher *m, uint32_t at, uint32_t first, uint32_t last)
+RARE
+static bool exact_ok(const vb_theme_matcher *m, uint32_t at, uint32_t first, uint32_t last)
 {
     const exact_form *f = &m->t->exact[at - 1];
     for (uint32_t i = first; i <= last; i++, f++) {
@@ -255,7 +258,8 @@ static void prepare_near(vb_theme_matcher *m)
     m->near_ready = true;
 }
 
-RARE static vb_status prepare_wpos(vb_theme_matcher *m)
+RARE
+static vb_status prepare_wpos(vb_theme_matcher *m)
 {
     const size_t first = m->s_first, end = m->s_end;
     TRY(vb_themes_grow(m->alloc, (void **)&m->wpos, &m->cap_wpos, end - first, sizeof *m->wpos));
@@ -337,7 +341,8 @@ static vb_status emit_near(vb_theme_matcher *m, uint32_t head, uint32_t first, u
     return VB_OK;
 }
 
-RARE static vb_status add_opinion(vb_theme_matcher *m, const output *o, uint32_t first, uint32_t last)
+RARE
+static vb_status add_opinion(vb_theme_matcher *m, const output *o, uint32_t first, uint32_t last)
 {
     if (m->n_ohits == m->cap_ohits)
         TRY(vb_themes_grow(m->alloc, (void **)&m->ohits, &m->cap_ohits, m->n_ohits + 1,
@@ -410,7 +415,8 @@ static size_t first_starting_at(const vb_theme_matcher *m, size_t first, size_t 
     return lo;
 }
 
-RARE static vb_status regex_hits(vb_theme_matcher *m, const vb_doc *doc, size_t first, size_t end)
+RARE
+static vb_status regex_hits(vb_theme_matcher *m, const vb_doc *doc, size_t first, size_t end)
 {
     const vb_themes *t = m->t;
     TRY(vb_themes_grow(m->alloc, (void **)&m->offs, &m->cap_offs, end - first, sizeof *m->offs));
@@ -500,7 +506,8 @@ static vb_status push_rec_hit(vb_theme_matcher *m, uint32_t th, const rec_hit *x
 
 /* True when a parent (or theirs) of `theme` is excluded in this sentence:
  * an exclude cancels the theme with everything under it. */
-RARE static bool ancestor_excluded(const vb_theme_matcher *m, uint32_t theme)
+RARE
+static bool ancestor_excluded(const vb_theme_matcher *m, uint32_t theme)
 {
     for (int32_t p = m->t->parent[theme]; p >= 0; p = m->t->parent[p])
         if (m->theme_gen[p] == m->gen && (m->theme_flags[p] & ROLE_EXCL))
@@ -569,7 +576,8 @@ static bool scoped_excluded(const vb_theme_matcher *m, const sent_hit *h)
 /* Drops the hits that scoped excludes reach, and sets the themes' role
  * flags again from the hits that are left, so that decide() sees only
  * those. Runs only in a sentence with a scoped exclude hit. */
-RARE static void cancel_scoped(vb_theme_matcher *m)
+RARE
+static void cancel_scoped(vb_theme_matcher *m)
 {
     size_t kept = 0;
     for (size_t i = 0; i < m->n_shits; i++) {
@@ -701,7 +709,8 @@ static void sort_rec_hits(rec_hit *h, size_t n)
 
 /* An out-of-order chain, copied to m->sorted, sorted and chained again
  * there; returns its new head. */
-RARE static vb_status sort_chain(vb_theme_matcher *m, const rec_theme *rt, const rec_hit **head)
+RARE
+static vb_status sort_chain(vb_theme_matcher *m, const rec_theme *rt, const rec_hit **head)
 {
     TRY(vb_themes_grow(m->alloc, (void **)&m->sorted, &m->cap_sorted, rt->n_hits + 1,
                        sizeof *m->sorted));
@@ -763,7 +772,8 @@ static bool opinion_covered(const vb_theme_matcher *m, const opinion_hit *o)
 /* The score theme `th`'s own opinion terms give it in `clause`, as the
  * sentiment stage scores words: valences summed, a negated one times
  * -0.74, normalised to -1..1. False when none of them is there. */
-RARE static bool opinion_score(const vb_theme_matcher *m, uint32_t th, uint32_t clause, double *score)
+RARE
+static bool opinion_score(const vb_theme_matcher *m, uint32_t th, uint32_t clause, double *score)
 {
     const vb_token *k = m->doc->tokens;
     double sum = 0;
