@@ -633,70 +633,76 @@ static vb_status room(vb_buf *b, size_t extra)
     return vb_buf_fits(b, extra) ? VB_OK : vb_buf_reserve(b, extra);
 }
 
-/* Appends the `len` bytes at offset `at` of `b` again. */
-static vb_status repeat(vb_buf *b, size_t at, size_t len)
+/* Writes theme hit `h`'s spans at `p`, which has room for them, and the
+ * object's end; returns the end. */
+static char *put_spans(char *p, const vb_theme_hit *h)
 {
-    TRY(room(b, len));
-    memcpy(b->data + b->len, b->data + at, len);
-    b->len += len;
-    b->data[b->len] = '\0';
-    return VB_OK;
+    memcpy(p, ",\"spans\":[", 10);
+    p += 10;
+    for (size_t k = 0; k < h->n_spans; k++) {
+        if (k > 0)
+            *p++ = ',';
+        *p++ = '[';
+        p = vb_json_put_size(p, h->spans[k].start);
+        *p++ = ',';
+        p = vb_json_put_size(p, h->spans[k].end);
+        *p++ = ']';
+    }
+    *p++ = ']';
+    *p++ = '}';
+    return p;
 }
 
 static vb_status put_themes(vb_buf *b, const vb_lexicon *lex, const vb_record *r)
 {
     enum { SPAN_MAX = 2 * VB_JSON_SIZE_MAX + 4 };
     const size_t start = b->len;
-    /* What the theme before wrote after its head: the sentiment, then the
-     * spans. A parent often repeats its child, and both are copied. */
+    /* Each theme reserves room for all it can write and then writes
+     * straight into the buffer. What the theme before wrote after its
+     * head, the sentiment and then the spans, is at tail_at: a parent
+     * often repeats its child, and both are copied. */
     size_t tail_at = 0, num_len = 0, tail_len = 0;
+    const char *const *heads; /* per theme: {"id":...,"label":...,"sentiment": */
+    const size_t *head_lens;
+    vb_themes_json_heads(lex->themes, &heads, &head_lens);
     TRY(vb_buf_append(b, ",\"themes\":[", 11));
     for (size_t i = 0; i < r->n_themes; i++) {
         const vb_theme_hit *h = &r->themes[i];
-        const char *head; /* {"id":...,"label":...,"sentiment": */
-        size_t head_len;
-        vb_themes_json_head(lex->themes, h->theme, &head, &head_len);
-        if (i > 0)
-            TRY(vb_buf_putc(b, ','));
-        TRY(vb_buf_append(b, head, head_len));
-        if (i > 0 && same_tail(h, h - 1)) {
-            const size_t at = b->len;
-            TRY(repeat(b, tail_at, tail_len));
-            tail_at = at;
-            continue;
-        }
-        const size_t at = b->len;
-        if (i > 0 && memcmp(&h->sentiment, &h[-1].sentiment, sizeof(double)) == 0)
-            TRY(repeat(b, tail_at, num_len));
-        else
-            TRY(vb_json_number(b, h->sentiment, 4));
-        tail_at = at;
-        num_len = b->len - at;
-        if (h->n_spans > (SIZE_MAX - 16) / SPAN_MAX ||
-            room(b, 16 + h->n_spans * SPAN_MAX) != VB_OK) {
-            b->len = start; /* start again, the careful way */
-            b->data[start] = '\0';
-            return put_themes_slow(b, lex, r);
-        }
+        const char *head = heads[h->theme];
+        const size_t head_len = head_lens[h->theme];
+        if (h->n_spans > SIZE_MAX / 4 / SPAN_MAX || head_len > SIZE_MAX / 4 ||
+            room(b, 1 + head_len + VB_JSON_NUMBER_MAX + 16 + h->n_spans * SPAN_MAX) != VB_OK)
+            goto slow;
         char *p = b->data + b->len;
-        memcpy(p, ",\"spans\":[", 10);
-        p += 10;
-        for (size_t k = 0; k < h->n_spans; k++) {
-            if (k > 0)
-                *p++ = ',';
-            *p++ = '[';
-            p = vb_json_put_size(p, h->spans[k].start);
+        if (i > 0)
             *p++ = ',';
-            p = vb_json_put_size(p, h->spans[k].end);
-            *p++ = ']';
+        memcpy(p, head, head_len);
+        p += head_len;
+        const size_t at = (size_t)(p - b->data);
+        if (i > 0 && same_tail(h, h - 1)) {
+            memcpy(p, b->data + tail_at, tail_len); /* no longer than this theme's room */
+            p += tail_len;
+        } else {
+            if (i > 0 && memcmp(&h->sentiment, &h[-1].sentiment, sizeof(double)) == 0) {
+                memcpy(p, b->data + tail_at, num_len);
+                p += num_len;
+            } else if ((p = vb_json_put_number(p, h->sentiment, 4)) == NULL) {
+                goto slow; /* printf's numbers, which scores never need */
+            }
+            num_len = (size_t)(p - b->data) - at;
+            p = put_spans(p, h);
         }
-        *p++ = ']';
-        *p++ = '}';
+        tail_at = at;
+        tail_len = (size_t)(p - b->data) - at;
         *p = '\0';
         b->len = (size_t)(p - b->data);
-        tail_len = b->len - tail_at;
     }
     return vb_buf_putc(b, ']');
+
+slow: /* start again, the careful way */
+    b->len = start;
+    b->data[start] = '\0';
+    return put_themes_slow(b, lex, r);
 }
 
 static vb_status write_record_json(vb_pipeline *p, const vb_record *r)

@@ -13,6 +13,10 @@
  *    pointing at the lookup forms its tokens must have;
  *  - A NEAR/k B adds A and B as above with "near" outputs;
  *  - regexes are compiled by match.c.
+ * Then the trie is packed for the matcher (pack_trie()): stem id k's
+ * one-token path becomes node k, each output list one run, a lone plain
+ * output moves into its node, and the stem table's ids get flags for what
+ * their node has (TERM_*).
  * The structures are in themes_int.h; themes_match.c matches records
  * against them.
  */
@@ -129,12 +133,13 @@ void vb_themes_free(vb_themes *t)
     vb_free(a, t->regexes);
     vb_free(a, t->exact);
     vb_free(a, t->scope);
+    vb_free(a, t->parent);
     vb_free(a, t->nears);
     vb_free(a, t->outs);
     vb_free(a, t->nodes);
     vb_free(a, t->edges.slots);
     vb_free(a, t->stems.slots);
-    vb_free(a, t->id_root);
+    vb_free(a, t->partners);
     vb_free(a, t->prefixes.slots);
     vb_free(a, t->info);
     vb_free(a, t->json_head);
@@ -211,6 +216,12 @@ void vb_themes_json_head(const vb_themes *t, size_t index, const char **json, si
 {
     *json = t->json_head[index];
     *len = t->json_head_len[index];
+}
+
+void vb_themes_json_heads(const vb_themes *t, const char *const **json, const size_t **len)
+{
+    *json = t->json_head;
+    *len = t->json_head_len;
 }
 
 typedef struct compiler {
@@ -389,6 +400,141 @@ static vb_status compile_term(compiler *c, const vb_tax_term *term)
     return VB_OK;
 }
 
+/* ---- the layout the matcher walks ---------------------------------------- */
+
+/* The trie_node.out of a list that is one plain output, or 0. */
+static uint32_t lone_output(const output *outs, uint32_t head)
+{
+    if (head == 0 || outs[head].next != 0 || outs[head].exact != 0 ||
+        outs[head].theme >= OUT_THEME_LIMIT)
+        return 0;
+    const uint32_t role = outs[head].role;
+    if (role != ROLE_FREE && role != ROLE_COND && role != ROLE_EXCL && role != ROLE_EXCL_SCOPED)
+        return 0;
+    return OUT_ONE | role << OUT_ROLE_SHIFT | outs[head].theme;
+}
+
+/* Copies list `head` of `src` to dst[*n...] as one run; returns its new
+ * head. */
+static uint32_t copy_run(const output *src, uint32_t head, output *dst, size_t *n)
+{
+    if (head == 0)
+        return 0;
+    const uint32_t first = (uint32_t)*n;
+    for (uint32_t i = head; i != 0; i = src[i].next) {
+        dst[*n] = src[i];
+        dst[*n].next = src[i].next != 0 ? (uint32_t)*n + 1 : 0;
+        (*n)++;
+    }
+    return first;
+}
+
+/* Lays the output lists out as runs (see trie_node): node lists first, in
+ * node order, then the prefixes'. */
+static vb_status pack_outputs(vb_themes *t)
+{
+    output *packed = vb_calloc(t->alloc, t->n_outs > 0 ? t->n_outs : 1, sizeof *packed);
+    if (packed == NULL)
+        return VB_ENOMEM;
+    size_t n = 1;
+    for (size_t i = 0; i < t->n_nodes; i++) {
+        trie_node *nd = &t->nodes[i];
+        const uint32_t lone = lone_output(t->outs, nd->out);
+        nd->out = lone != 0 ? lone : copy_run(t->outs, nd->out, packed, &n);
+        nd->near_out = copy_run(t->outs, nd->near_out, packed, &n);
+    }
+    for (size_t i = 0; i < t->prefixes.n_slots; i++)
+        if (t->prefixes.slots[i].s != NULL)
+            t->prefixes.slots[i].value = copy_run(t->outs, t->prefixes.slots[i].value, packed, &n);
+    vb_free(t->alloc, t->outs);
+    t->outs = packed;
+    t->n_outs = t->cap_outs = n;
+    return VB_OK;
+}
+
+/* Renumbers the trie so that stem id k's one-token path is node k (see
+ * trie_node), with the edges and the NEAR partner masks to match. */
+static vb_status pack_nodes(vb_themes *t)
+{
+    const size_t n_ids = t->stems.n_used, n_old = t->n_nodes;
+    uint32_t *new_of = vb_calloc(t->alloc, n_old, sizeof *new_of);
+    if (new_of == NULL)
+        return VB_ENOMEM;
+    for (size_t i = 0; i < t->stems.n_slots; i++) {
+        const str_slot *e = &t->stems.slots[i];
+        const uint32_t node = e->s != NULL ? edge_find(&t->edges, 0, e->value) : 0;
+        if (node != 0)
+            new_of[node] = e->value;
+    }
+    size_t n = n_ids + 1;
+    for (size_t i = 1; i < n_old; i++)
+        if (new_of[i] == 0)
+            new_of[i] = (uint32_t)n++;
+    trie_node *nodes = vb_calloc(t->alloc, n, sizeof *nodes);
+    uint64_t *partners = vb_calloc(t->alloc, n, sizeof *partners);
+    edge_table edges = {0};
+    vb_status st = nodes != NULL && partners != NULL ? VB_OK : VB_ENOMEM;
+    for (size_t i = 1; st == VB_OK && i < n_old; i++)
+        nodes[new_of[i]] = t->nodes[i];
+    for (size_t i = 0; st == VB_OK && i < t->edges.n_slots; i++) {
+        const uint64_t key = t->edges.slots[i].key;
+        const uint32_t from = (uint32_t)(key >> 32);
+        if (key != 0 && from != 0)
+            st = edge_add(&edges, t->alloc, new_of[from], (uint32_t)key,
+                          new_of[t->edges.slots[i].child]);
+    }
+    for (size_t i = 0; st == VB_OK && i < n; i++)
+        for (uint32_t o = nodes[i].near_out; o != 0; o = t->outs[o].next) {
+            const uint32_t other = t->outs[o].partner;
+            partners[i] |= other == 0 ? ~(uint64_t)0 : (uint64_t)1 << (other & 63);
+        }
+    vb_free(t->alloc, new_of);
+    if (st != VB_OK) {
+        vb_free(t->alloc, nodes);
+        vb_free(t->alloc, partners);
+        vb_free(t->alloc, edges.slots);
+        return st;
+    }
+    vb_free(t->alloc, t->nodes);
+    vb_free(t->alloc, t->edges.slots);
+    t->nodes = nodes;
+    t->n_nodes = t->cap_nodes = n;
+    t->partners = partners;
+    t->edges = edges;
+    return VB_OK;
+}
+
+/* Adds the TERM_* flags to the stem ids in the stem table (packed). */
+static vb_status flag_term_ids(vb_themes *t)
+{
+    const size_t n_ids = t->stems.n_used;
+    bool *follows = vb_calloc(t->alloc, n_ids + 1, sizeof *follows);
+    if (follows == NULL)
+        return VB_ENOMEM;
+    for (size_t i = 0; i < t->edges.n_slots; i++)
+        if (t->edges.slots[i].key != 0)
+            follows[(uint32_t)t->edges.slots[i].key] = true;
+    for (size_t i = 0; i < t->stems.n_slots; i++) {
+        str_slot *e = &t->stems.slots[i];
+        if (e->s == NULL)
+            continue;
+        const trie_node *nd = &t->nodes[e->value];
+        e->value |= (nd->out != 0 ? TERM_OUT : 0) | (nd->near_out != 0 ? TERM_NEAR : 0) |
+                    (nd->kids != 0 ? TERM_KIDS : 0) | (follows[e->value] ? TERM_FOLLOWS : 0);
+    }
+    vb_free(t->alloc, follows);
+    return VB_OK;
+}
+
+static vb_status pack_trie(vb_themes *t)
+{
+    if (t->stems.n_used > TERM_ID)
+        return VB_ELIMIT;
+    TRY(pack_nodes(t));
+    TRY(pack_outputs(t));
+    return flag_term_ids(t);
+}
+
 static vb_status compile(compiler *c)
 {
     vb_themes *t = c->t;
@@ -397,7 +543,8 @@ static vb_status compile(compiler *c)
         return VB_OK;
     t->info = vb_calloc(t->alloc, tax->n_themes, sizeof *t->info);
     t->scope = vb_calloc(t->alloc, tax->n_themes, sizeof *t->scope);
-    if (t->info == NULL || t->scope == NULL)
+    t->parent = vb_calloc(t->alloc, tax->n_themes, sizeof *t->parent);
+    if (t->info == NULL || t->scope == NULL || t->parent == NULL)
         return VB_ENOMEM;
     for (size_t i = 0; i < tax->n_themes; i++) {
         const vb_tax_theme *th = &tax->themes[i];
@@ -406,6 +553,7 @@ static vb_status compile(compiler *c)
         if (t->info[i].id == NULL || t->info[i].label == NULL)
             return VB_ENOMEM;
         t->info[i].parent = th->parent;
+        t->parent[i] = th->parent;
         t->scope[i] = (uint8_t)th->exclude_scope;
     }
     t->n_themes = tax->n_themes;
@@ -419,30 +567,13 @@ static vb_status compile(compiler *c)
             c->has_terms[tax->terms[i].theme] = true;
     for (size_t i = 0; i < tax->n_terms && st == VB_OK; i++)
         st = compile_term(c, &tax->terms[i]);
-    /* The first step of every walk is kept by stem id, so a token's stem
-     * id also gives its trie node. */
-    if (st == VB_OK) {
-        t->id_root = vb_calloc(t->alloc, t->stems.n_used + 1, sizeof *t->id_root);
-        if (t->id_root == NULL)
-            st = VB_ENOMEM;
-    }
-    for (size_t i = 0; st == VB_OK && i < t->stems.n_slots; i++) {
-        str_slot *e = &t->stems.slots[i];
-        if (e->s != NULL)
-            t->id_root[e->value] = edge_find(&t->edges, 0, e->value);
-    }
     for (size_t o = 1; st == VB_OK && o < t->n_outs; o++) {
         output *out = &t->outs[o];
         if (out->role == ROLE_NEAR_A || out->role == ROLE_NEAR_B)
             out->partner = t->nears[out->near].first_id[out->role == ROLE_NEAR_A];
     }
-    for (size_t i = 0; st == VB_OK && i < t->n_nodes; i++) {
-        trie_node *nd = &t->nodes[i];
-        for (uint32_t o = nd->near_out; o != 0; o = t->outs[o].next) {
-            const uint32_t other = t->outs[o].partner;
-            nd->partners |= other == 0 ? ~(uint64_t)0 : (uint64_t)1 << (other & 63);
-        }
-    }
+    if (st == VB_OK)
+        st = pack_trie(t);
     if (st == VB_OK)
         st = build_json_heads(t);
     vb_free(t->alloc, c->has_terms);

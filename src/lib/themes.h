@@ -67,9 +67,13 @@ size_t vb_themes_n_regex(const vb_themes *t);
 /* The start of theme `index`'s object in record JSON, escaped at load:
  * {"id":"delivery","label":"Delivery","sentiment": */
 void vb_themes_json_head(const vb_themes *t, size_t index, const char **json, size_t *len);
+/* All themes' heads at once: (*json)[i] and (*len)[i] are theme i's, as
+ * vb_themes_json_head() gives them, valid while `t` is. */
+void vb_themes_json_heads(const vb_themes *t, const char *const **json, const size_t **len);
 
 /* The vb_term_word_fn (text.h) of taxonomy `themes`: the id of `stem`
- * among the taxonomy's term stems, 0 for none. A vb_text set up with it
+ * among the taxonomy's term stems, with flag bits for the matcher, 0 for
+ * none. A vb_text set up with it
  * (vb_text_set_term_words(text, vb_themes_term_id, themes)) caches the id
  * per distinct word, and vb_themes_match() then hashes no token. */
 uint32_t vb_themes_term_id(const char *stem, size_t len, const void *themes);

@@ -112,7 +112,8 @@ typedef struct output {
     uint32_t theme;
     uint32_t role; /* one ROLE_* */
     uint32_t near; /* NEAR rule, for ROLE_NEAR_A/B */
-    uint32_t next; /* next output of the same node or prefix; 0 ends */
+    uint32_t next; /* next output of the same node or prefix; 0 ends;
+                    * packed, the index after this one or 0 */
     uint32_t exact;   /* an exact term (=word): 1 + index in vb_themes.exact of
                        * the lookup form its first token must have, the
                        * others following; 0: matched by stems alone */
@@ -123,13 +124,35 @@ typedef struct output {
     };
 } output;
 
+/* A trie node. Once the taxonomy is compiled (pack_trie() in themes.c),
+ * node k, for each stem id k, is the path of that one stem, so a token's
+ * stem id is its first node without a lookup; node 0 and the nodes of ids
+ * that start no term are empty. Each output list is then one run of outs
+ * (`next` is the following index or 0), and a lone plain output sits in
+ * `out` itself, so the usual one-word term costs no load of outs. */
 typedef struct trie_node {
-    uint32_t out;      /* first output other than a NEAR operand; 0 = none */
+    uint32_t out;      /* first output other than a NEAR operand; 0 = none;
+                        * packed: OUT_ONE | role << OUT_ROLE_SHIFT | theme */
     uint32_t near_out; /* first NEAR operand output; 0 = none */
     uint64_t kids;     /* bit (id & 63) for each stem id a phrase goes on with */
-    uint64_t partners; /* bit (id & 63) of the other side's first stem id of
-                        * each NEAR operand here (all bits: a prefix) */
 } trie_node;
+
+/* What vb_themes_term_id() gives a stem once packed: its id (1..n, also
+ * its one-token node) with flags for what that node has and whether the
+ * stem goes on a phrase, so that the walk sees from the token alone
+ * whether to look at the node. */
+#define TERM_OUT (1u << 31)     /* node k has plain outputs */
+#define TERM_NEAR (1u << 30)    /* node k has NEAR operands */
+#define TERM_KIDS (1u << 29)    /* a phrase goes on from node k */
+#define TERM_FOLLOWS (1u << 28) /* stem k goes on some phrase */
+#define TERM_STARTS (TERM_OUT | TERM_NEAR | TERM_KIDS)
+#define TERM_ID (TERM_FOLLOWS - 1) /* the stem id bits */
+
+/* A node's one plain output, kept in trie_node.out: free, conditional or
+ * exclude, no exact forms, a theme below OUT_THEME_LIMIT. */
+#define OUT_ONE 0x80000000u
+#define OUT_ROLE_SHIFT 23 /* 8 bits of role: ROLE_FREE .. ROLE_EXCL_SCOPED */
+#define OUT_THEME_LIMIT ((uint32_t)1 << OUT_ROLE_SHIFT)
 
 typedef struct near_rule {
     uint32_t theme;
@@ -156,14 +179,17 @@ struct vb_themes {
     const vb_allocator *alloc;
     vb_arena strings;     /* ids, labels, stems, prefixes */
     vb_theme_info *info;  /* n_themes, taxonomy order */
+    int32_t *parent;      /* n_themes: info[i].parent, packed for the matcher */
     const char **json_head; /* per theme: {"id":...,"label":...,"sentiment": */
     size_t *json_head_len;
     size_t n_themes;
     str_table stems;      /* stem -> id */
-    uint32_t *id_root;    /* stem id -> trie node of the one-token path, 0 = none */
-    edge_table edges;     /* trie */
-    trie_node *nodes;     /* node 0 is the root */
+    edge_table edges;     /* trie; packed, no edges from the root */
+    trie_node *nodes;     /* node 0 is the root; packed: see trie_node */
     size_t n_nodes, cap_nodes;
+    uint64_t *partners;   /* per packed node: bit (id & 63) of the other side's
+                           * first stem id of each NEAR operand there (all bits:
+                           * a prefix) */
     output *outs;         /* outs[0] unused, so 0 can end a list */
     size_t n_outs, cap_outs;
     str_table prefixes;   /* prefix lookup form -> first output */

@@ -5,9 +5,14 @@
  * the tables of themes_int.h.
  * Per record, each token's stem id comes from the vb_text word cache
  * (vb_themes_term_id() is asked once per distinct word), or is one hash
- * lookup; from each token the trie is walked while the following ids
- * continue a path (a 64-bit mask of child ids per node rules out most
- * steps without a probe), and its lookup form is hashed once,
+ * lookup; a stem id is also the trie node of its one-token path, and
+ * comes with flags for what that node has (themes_int.h, TERM_*), so a
+ * token whose node has nothing for it, or only phrases that the next
+ * token does not go on, touches no node. From there the trie is walked
+ * while the following ids continue a path (a 64-bit mask of child ids
+ * per node rules out most steps without a probe); the usual one-word
+ * term's output sits in its node, other outputs in one run per node.
+ * Each token's lookup form is hashed once,
  * incrementally, probing the prefix table at each prefix length in use.
  * So the cost per token depends on the text and on the longest phrase,
  * not on how many themes there are. NEAR operands are kept in a list of
@@ -44,6 +49,15 @@
 #include <string.h>
 
 #define TEXT_MAX_BYTES ((size_t)1 << 30)
+
+/* Rare paths (scoped excludes, exact terms, opinion terms, regexes,
+ * out-of-order chains) stay out of line, so that the usual path keeps
+ * few instruction cache lines next to the other stages. */
+#if defined(__GNUC__)
+#define RARE __attribute__((cold, noinline))
+#else
+#define RARE
+#endif
 
 uint32_t vb_themes_term_id(const char *stem, size_t len, const void *themes)
 {
@@ -186,6 +200,7 @@ void vb_theme_matcher_free(vb_theme_matcher *m)
 
 /* An exclude hit: a flag for a sentence-wide one, a hit of its own for a
  * scoped one. */
+RARE
 static vb_status add_exclude(vb_theme_matcher *m, uint32_t theme, uint32_t role, uint32_t first,
                              uint32_t last)
 {
@@ -219,6 +234,7 @@ static inline vb_status add_hit(vb_theme_matcher *m, uint32_t theme, uint32_t ro
 
 /* Whether tokens [first, last] have the lookup forms of the exact term
  * whose forms start at m->t->exact[at - 1]. */
+RARE
 static bool exact_ok(const vb_theme_matcher *m, uint32_t at, uint32_t first, uint32_t last)
 {
     const exact_form *f = &m->t->exact[at - 1];
@@ -242,6 +258,7 @@ static void prepare_near(vb_theme_matcher *m)
     m->near_ready = true;
 }
 
+RARE
 static vb_status prepare_wpos(vb_theme_matcher *m)
 {
     const size_t first = m->s_first, end = m->s_end;
@@ -296,7 +313,7 @@ static vb_status near_hit(vb_theme_matcher *m, const output *o, uint32_t first, 
 static vb_status emit(vb_theme_matcher *m, uint32_t head, uint32_t first, uint32_t last)
 {
     const output *outs = m->t->outs;
-    for (uint32_t i = head; i != 0; i = outs[i].next) {
+    for (uint32_t i = head; i != 0; i = outs[i].next != 0 ? i + 1 : 0) {
         const output *o = &outs[i];
         if (o->role == ROLE_NEAR_A || o->role == ROLE_NEAR_B) {
             if (!m->near_ready)
@@ -315,7 +332,7 @@ static vb_status emit(vb_theme_matcher *m, uint32_t head, uint32_t first, uint32
 static vb_status emit_near(vb_theme_matcher *m, uint32_t head, uint32_t first, uint32_t last)
 {
     const output *outs = m->t->outs;
-    for (uint32_t i = head; i != 0; i = outs[i].next) {
+    for (uint32_t i = head; i != 0; i = outs[i].next != 0 ? i + 1 : 0) {
         const uint32_t other = outs[i].partner;
         if ((other == 0 || ((m->ids_seen >> (other & 63)) & 1)) &&
             (outs[i].exact == 0 || exact_ok(m, outs[i].exact, first, last)))
@@ -324,6 +341,7 @@ static vb_status emit_near(vb_theme_matcher *m, uint32_t head, uint32_t first, u
     return VB_OK;
 }
 
+RARE
 static vb_status add_opinion(vb_theme_matcher *m, const output *o, uint32_t first, uint32_t last)
 {
     if (m->n_ohits == m->cap_ohits)
@@ -337,7 +355,7 @@ static vb_status add_opinion(vb_theme_matcher *m, const output *o, uint32_t firs
 static vb_status emit_plain(vb_theme_matcher *m, uint32_t head, uint32_t first, uint32_t last)
 {
     const output *outs = m->t->outs;
-    for (uint32_t i = head; i != 0; i = outs[i].next) {
+    for (uint32_t i = head; i != 0; i = outs[i].next != 0 ? i + 1 : 0) {
         const output *o = &outs[i];
         if ((o->exact | (o->role & ROLE_OPINION)) == 0) /* the usual output */
             TRY(add_hit(m, o->theme, o->role, first, last));
@@ -397,6 +415,7 @@ static size_t first_starting_at(const vb_theme_matcher *m, size_t first, size_t 
     return lo;
 }
 
+RARE
 static vb_status regex_hits(vb_theme_matcher *m, const vb_doc *doc, size_t first, size_t end)
 {
     const vb_themes *t = m->t;
@@ -487,9 +506,10 @@ static vb_status push_rec_hit(vb_theme_matcher *m, uint32_t th, const rec_hit *x
 
 /* True when a parent (or theirs) of `theme` is excluded in this sentence:
  * an exclude cancels the theme with everything under it. */
+RARE
 static bool ancestor_excluded(const vb_theme_matcher *m, uint32_t theme)
 {
-    for (int32_t p = m->t->info[theme].parent; p >= 0; p = m->t->info[p].parent)
+    for (int32_t p = m->t->parent[theme]; p >= 0; p = m->t->parent[p])
         if (m->theme_gen[p] == m->gen && (m->theme_flags[p] & ROLE_EXCL))
             return true;
     return false;
@@ -508,7 +528,7 @@ static bool decide(vb_theme_matcher *m, uint32_t th)
         if (f & ROLE_FREE) {
             matched = true;
         } else if (f & ROLE_COND) {
-            const int32_t p = m->t->info[th].parent;
+            const int32_t p = m->t->parent[th];
             matched = p >= 0 && m->theme_gen[p] == m->gen && decide(m, (uint32_t)p);
         }
     }
@@ -543,7 +563,7 @@ static bool in_scope(const vb_theme_matcher *m, const sent_hit *x, const sent_hi
 /* Whether a scoped exclude of `h`'s theme or of an ancestor reaches `h`. */
 static bool scoped_excluded(const vb_theme_matcher *m, const sent_hit *h)
 {
-    for (int32_t th = (int32_t)h->theme; th >= 0; th = m->t->info[th].parent) {
+    for (int32_t th = (int32_t)h->theme; th >= 0; th = m->t->parent[th]) {
         if (m->theme_gen[th] != m->gen || !(m->theme_flags[th] & ROLE_EXCL_SCOPED))
             continue;
         for (size_t i = 0; i < m->n_xhits; i++)
@@ -556,6 +576,7 @@ static bool scoped_excluded(const vb_theme_matcher *m, const sent_hit *h)
 /* Drops the hits that scoped excludes reach, and sets the themes' role
  * flags again from the hits that are left, so that decide() sees only
  * those. Runs only in a sentence with a scoped exclude hit. */
+RARE
 static void cancel_scoped(vb_theme_matcher *m)
 {
     size_t kept = 0;
@@ -583,10 +604,49 @@ static vb_status resolve_sentence(vb_theme_matcher *m, const vb_doc *doc)
             continue;
         const vb_token *a = &doc->tokens[h->first], *b = &doc->tokens[h->last];
         const rec_hit x = {0, a->clause, a->sentence, a->start, b->end};
-        for (int32_t th = (int32_t)h->theme; th >= 0; th = t->info[th].parent)
+        for (int32_t th = (int32_t)h->theme; th >= 0; th = t->parent[th])
             TRY(push_rec_hit(m, (uint32_t)th, &x));
     }
     return VB_OK;
+}
+
+/* The terms that start at token `i` of the sentence ending at `end`: the
+ * trie walked from the token's node while the tokens after it go on a
+ * phrase. The first node's TERM_* flags come with the token, so a token
+ * whose node has nothing for it is passed over without loading the node. */
+static inline vb_status walk(vb_theme_matcher *m, size_t i, size_t end)
+{
+    const vb_themes *t = m->t;
+    const uint32_t *ids = m->ids;
+    uint32_t node = ids[i] & TERM_ID; /* a stem id is its one-token path's node */
+    uint32_t has = ids[i];            /* TERM_OUT, TERM_NEAR, TERM_KIDS of the node */
+    for (size_t j = i;;) {
+        const trie_node *nd = &t->nodes[node];
+        if (has & TERM_OUT) {
+            if (nd->out & OUT_ONE)
+                TRY(add_hit(m, nd->out & (OUT_THEME_LIMIT - 1), nd->out >> OUT_ROLE_SHIFT & 0xFF,
+                            (uint32_t)i, (uint32_t)j));
+            else
+                TRY(emit_plain(m, nd->out, (uint32_t)i, (uint32_t)j));
+        }
+        if (has & TERM_NEAR) {
+            if (!m->near_ready)
+                prepare_near(m);
+            if (t->partners[node] & m->ids_seen)
+                TRY(emit_near(m, nd->near_out, (uint32_t)i, (uint32_t)j));
+        }
+        if (!(has & TERM_KIDS) || ++j >= end)
+            return VB_OK;
+        const uint32_t next = ids[j];
+        if (!(next & TERM_FOLLOWS) || !((nd->kids >> (next & 63)) & 1))
+            return VB_OK;
+        node = edge_find(&t->edges, node, next & TERM_ID);
+        if (node == 0)
+            return VB_OK;
+        nd = &t->nodes[node];
+        has = (nd->out != 0 ? TERM_OUT : 0) | (nd->near_out != 0 ? TERM_NEAR : 0) |
+              (nd->kids != 0 ? TERM_KIDS : 0);
+    }
 }
 
 static vb_status match_sentence(vb_theme_matcher *m, const vb_doc *doc, const vb_span *s)
@@ -608,26 +668,9 @@ static vb_status match_sentence(vb_theme_matcher *m, const vb_doc *doc, const vb
     m->s_end = end;
     m->near_ready = false;
     m->wpos_ready = false;
-    const uint32_t *ids = m->ids;
     for (size_t i = first; i < end; i++) {
-        uint32_t node = t->id_root[ids[i]];
-        for (size_t j = i; node != 0;) {
-            const trie_node *nd = &t->nodes[node];
-            if (nd->out != 0)
-                TRY(emit_plain(m, nd->out, (uint32_t)i, (uint32_t)j));
-            if (nd->near_out != 0) {
-                if (!m->near_ready)
-                    prepare_near(m);
-                if (nd->partners & m->ids_seen)
-                    TRY(emit_near(m, nd->near_out, (uint32_t)i, (uint32_t)j));
-            }
-            if (++j >= end)
-                break;
-            const uint32_t next = ids[j];
-            if (next == 0 || !((nd->kids >> (next & 63)) & 1))
-                break;
-            node = edge_find(&t->edges, node, next);
-        }
+        if (m->ids[i] & TERM_STARTS)
+            TRY(walk(m, i, end));
         if (prefixes && doc->tokens[i].kind != VB_TOKEN_PUNCT)
             TRY(prefix_hits(m, &doc->tokens[i], (uint32_t)i));
     }
@@ -666,6 +709,7 @@ static void sort_rec_hits(rec_hit *h, size_t n)
 
 /* An out-of-order chain, copied to m->sorted, sorted and chained again
  * there; returns its new head. */
+RARE
 static vb_status sort_chain(vb_theme_matcher *m, const rec_theme *rt, const rec_hit **head)
 {
     TRY(vb_themes_grow(m->alloc, (void **)&m->sorted, &m->cap_sorted, rt->n_hits + 1,
@@ -728,6 +772,7 @@ static bool opinion_covered(const vb_theme_matcher *m, const opinion_hit *o)
 /* The score theme `th`'s own opinion terms give it in `clause`, as the
  * sentiment stage scores words: valences summed, a negated one times
  * -0.74, normalised to -1..1. False when none of them is there. */
+RARE
 static bool opinion_score(const vb_theme_matcher *m, uint32_t th, uint32_t clause, double *score)
 {
     const vb_token *k = m->doc->tokens;
