@@ -55,7 +55,8 @@ typedef const void *(*vb_clause_word_fn)(const char *lookup, size_t len, void *c
 /* The term lexicon of a later stage (the theme matcher supplies it). It
  * is asked once per distinct token of any kind, with the token's stem,
  * and its answer is cached with the stem and handed back per token in
- * vb_doc.terms: a small id (0: in no term). */
+ * vb_doc.terms: a 32-bit value that only the term lexicon reads (the
+ * theme matcher packs a stem id and flags into it), 0: in no term. */
 typedef uint32_t (*vb_term_word_fn)(const char *stem, size_t len, const void *ctx);
 
 typedef struct vb_text vb_text;
