@@ -47,11 +47,11 @@
 #include <math.h>
 #include <string.h>
 
-#define N_SCALAR (-0.74)   /* negation, VADER */
+#define N_SCALAR VB_SENTI_N_SCALAR
 #define C_INCR 0.733       /* ALL-CAPS emphasis, VADER */
 #define EXCESS_BOOST 0.293 /* "too" as a booster of a positive or negative word */
 #define INTENSIFY 1.25     /* "couldn't be happier", "never so happy" */
-#define ALPHA 15.0         /* compound normalisation, VADER */
+#define ALPHA VB_SENTI_ALPHA
 #define WINDOW 3           /* units a modifier reaches, VADER */
 #define UNMET (-0.8)      /* "doesn't play", "would not close": a function that fails */
 #define IMPERATIVE 1.2    /* "Try the sea bass.": a recommendation to the reader */

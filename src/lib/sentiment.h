@@ -15,6 +15,10 @@
 #include "lexicon.h"
 #include "text.h"
 
+/* VADER's constants, shared with the theme matcher's opinion terms. */
+#define VB_SENTI_N_SCALAR (-0.74) /* what a negator multiplies a valence by */
+#define VB_SENTI_ALPHA 15.0       /* compound = sum / sqrt(sum^2 + ALPHA) */
+
 typedef struct vb_doc_sentiment {
     vb_sentiment overall;    /* the whole record */
     vb_sentiment *sentences; /* one per doc->sentences entry */

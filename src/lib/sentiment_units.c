@@ -257,6 +257,19 @@ static void flush_run(sums *s, const vb_doc *doc, run *r, const unit *next)
     *r = (run){next->sentence, next->clause, 0, 0, 0};
 }
 
+/* Adds unit `u` (token `t`, no entry) to the run, flushing the run first
+ * when `u` starts another sentence or clause. */
+static inline void tally_plain(sums *s, const vb_doc *doc, run *r, const unit *u,
+                               const vb_token *t, bool punct)
+{
+    if (u->sentence != r->sentence || u->clause != r->clause)
+        flush_run(s, doc, r, u);
+    if (punct)
+        count_marks(doc, t, &r->n_excl, &r->n_quest);
+    else
+        r->n_words += counts_as_word(t->kind);
+}
+
 /* Whether capitals can be emphasis: only when some words are in
  * capitals and others are not. */
 typedef struct caps_tally {
@@ -382,12 +395,7 @@ static size_t build_plain_units(const vb_doc *doc, unit *units, size_t n_units, 
                      (u->word == RW_T && split_nt(doc, units, n_units));
         u->booster = false;
         tally_caps(doc, t, &seen);
-        if (t->sentence != cur.sentence || t->clause != cur.clause)
-            flush_run(s, doc, &cur, u);
-        if (punct)
-            count_marks(doc, t, &cur.n_excl, &cur.n_quest);
-        else
-            cur.n_words += counts_as_word(t->kind);
+        tally_plain(s, doc, &cur, u, t, punct);
         n_units++;
     }
     *r = cur;
@@ -482,12 +490,7 @@ vb_status vb_senti_build_units(const vb_senti_lex *lex, const vb_doc *doc, vb_ar
             cand[n_cand++] = n_units;
             contrast = contrast || (e->flags & VB_LEX_CONTRAST);
         } else {
-            if (u->sentence != r.sentence || u->clause != r.clause)
-                flush_run(s, doc, &r, u);
-            if (punct)
-                count_marks(doc, t, &r.n_excl, &r.n_quest);
-            else
-                r.n_words += counts_as_word(t->kind);
+            tally_plain(s, doc, &r, u, t, punct);
         }
         n_units++;
         i += n;

@@ -42,6 +42,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "lexicon.h" /* vb_senti_hash (FNV-1a, incremental); negators for opinion terms */
+#include "sentiment.h" /* VADER's constants, for opinion terms */
 
 #include <math.h>
 #include <stdio.h>
@@ -782,11 +783,11 @@ static bool opinion_score(const vb_theme_matcher *m, uint32_t th, uint32_t claus
         const opinion_hit *o = &m->ohits[i];
         if (o->theme != th || k[o->first].clause != clause || opinion_covered(m, o))
             continue;
-        sum += negated_at(m->doc, o->first) ? -0.74 * o->valence : o->valence;
+        sum += negated_at(m->doc, o->first) ? VB_SENTI_N_SCALAR * o->valence : o->valence;
         found = true;
     }
     if (found)
-        *score = sum / sqrt(sum * sum + 15.0);
+        *score = sum / sqrt(sum * sum + VB_SENTI_ALPHA);
     return found;
 }
 
