@@ -892,6 +892,17 @@ vb_status vb_token_segment(vb_arena *arena, vb_token *t, size_t n, const uint8_t
     bool pend_s = true, pend_c = true;
     uint32_t sentence = 0, clause = 0; /* of token i; kept here, not reloaded from ss, cs */
     for (size_t i = 0; i < n; i++) {
+        /* Most tokens are words inside a clause: they open nothing and
+         * close nothing, and only take the current numbers. */
+        if (!pend_c) {
+            while (i < n && before[i] == 0 && t[i].kind != VB_TOKEN_PUNCT) {
+                t[i].sentence = sentence;
+                t[i].clause = clause;
+                i++;
+            }
+            if (i == n)
+                break;
+        }
         const unsigned m = t[i].kind == VB_TOKEN_PUNCT ? punct_marks(&t[i]) : 0;
         const bool ns = pend_s || (before[i] & VB_BEFORE_LINE);
         const bool nc = ns || pend_c || (before[i] & VB_BEFORE_CLAUSE_WORD) || (m & P_OPEN);
