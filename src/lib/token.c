@@ -542,6 +542,15 @@ static size_t cluster_len(const scanner *sc, size_t i)
     return j - i;
 }
 
+/* True when the byte at i may go on with an address's local part (or be
+ * its '@'). A local part runs over such bytes up to the '@', so a word
+ * stopped by one of them ("word.") followed by any other byte (a space)
+ * starts no address, and email_len() need not look. */
+static inline bool may_continue_address(const scanner *sc, size_t i)
+{
+    return i < sc->len && ((ascii_class[sc->s[i]] & C_EMAIL) || sc->s[i] == '@');
+}
+
 /* The end of an ASCII word (or address) from i, an ASCII letter, when
  * what follows cannot continue the word: the end of the text, a space,
  * punctuation other than a joiner. A word stopped by a byte of an address
@@ -564,12 +573,27 @@ static inline size_t plain_word_end(scanner *sc, size_t i, vb_token_kind *kind)
         return j; /* the common case, one test */
     if (c >= 0x80 || c == '\'' || c == '-')
         return 0;
+    if (c != '@' && !may_continue_address(sc, j + 1))
+        return j; /* "word." at the end of a sentence: no address, no scan */
     size_t m;
     if (((cls & C_EMAIL) || c == '@') && (m = email_len(sc, i)) > 0) {
         *kind = VB_TOKEN_EMAIL;
         return i + m;
     }
     return j;
+}
+
+/* False when the letter at i, one of C_OPENS, cannot open a URL ("ht",
+ * "ft", "ww") or an emoticon ("XD", "X-D", "o_O", "o.O", "T_T") because of
+ * the byte after it: then its word is a plain one. Most such words ("was",
+ * "for", "of") are turned away here, without the trials. */
+static inline bool may_open(const scanner *sc, size_t i)
+{
+    if (i + 1 >= sc->len)
+        return false;
+    const unsigned char next = sc->s[i + 1], lower = next | 0x20;
+    return lower == 't' || lower == 'w' || next == 'D' || next == '-' || next == '_' ||
+           next == '.';
 }
 
 /* "@name" or "#tag" (a tag needs a letter: "#1" is not one). Not glued to
@@ -626,7 +650,7 @@ vb_status vb_tokenize(vb_arena *arena, const char *text, size_t len, vb_token_li
         size_t end;
         /* Most tokens are ASCII words whose first letter opens nothing
          * else (URL, emoticon): they end at once by plain_word_end(). */
-        const bool plain = (cls & (C_ALPHA | C_OPENS)) == C_ALPHA;
+        const bool plain = (cls & C_ALPHA) && (!(cls & C_OPENS) || !may_open(&sc, i));
         if (plain && c < 0x80 && (end = plain_word_end(&sc, i, &kind)) > 0) {
             /* a word, or an address glued to it: plain_word_end() set kind */
         } else if (!plain && (c == '#' || c == '*' || (c >= '0' && c <= '9')) &&
