@@ -82,11 +82,11 @@ static const vb_senti_entry *find_token(const vb_senti_lex *lex, vb_arena *arena
 
 /* True when the entry of token `t` is the one the text stage found for
  * it (`entries`, or NULL) and its key its lookup form: a word that is not
- * elongated. Most tokens are such words. */
+ * elongated. Most tokens are such words. (vb_text_analyze() gives every
+ * token a lookup form, so a word's is never NULL.) */
 static inline bool entry_cached(const vb_token *t, const void *const *entries)
 {
-    return t->kind == VB_TOKEN_WORD && entries != NULL && !(t->flags & VB_TOKEN_ELONGATED) &&
-           t->lookup != NULL;
+    return t->kind == VB_TOKEN_WORD && entries != NULL && !(t->flags & VB_TOKEN_ELONGATED);
 }
 
 /* may_follow() for a token i + 1 whose entry is not cached (or whose
