@@ -226,11 +226,6 @@ static const struct {
 typedef struct scanner {
     const unsigned char *s;
     size_t len;
-    vb_arena *arena;
-    vb_token *tok;
-    uint8_t *line_before;
-    size_t n_tokens, cap; /* tokens used / allocated */
-    bool pending_line;    /* a line break since the last token */
     size_t word_end;      /* end of the last word or number, or SIZE_MAX */
     size_t no_email_before; /* an e-mail scan from before here fails */
 } scanner;
@@ -268,33 +263,32 @@ static bool bytes_at(const scanner *sc, size_t i, const char *lit, size_t n)
 #define VS15 "\xEF\xB8\x8E"   /* U+FE0E, text presentation */
 #define KEYCAP "\xE2\x83\xA3" /* U+20E3 */
 
-static vb_status emit(scanner *sc, vb_token_kind kind, size_t start, size_t end)
+/* The tokeniser's output, apart from the scanner: the scanner goes to
+ * functions that are not inlined, and with it in memory every token
+ * written could alias its fields, which would then be reloaded at each
+ * token; vb_tokenize() keeps these in locals. */
+typedef struct token_arrays {
+    vb_token *tok;
+    uint8_t *line_before;
+    size_t cap; /* tokens allocated */
+} token_arrays;
+
+/* `a` grown to twice its capacity, with its first n tokens; tok is NULL
+ * when the arena is out of memory. The old arrays are dropped with the
+ * record, so the total stays under twice the final size. */
+static token_arrays grow_tokens(vb_arena *arena, token_arrays a, size_t n)
 {
-    if (sc->n_tokens == sc->cap) {
-        /* Grow geometrically in the arena; the old arrays are dropped
-         * with the record, so the total stays under twice the final. */
-        const size_t cap = sc->cap * 2;
-        vb_token *t = vb_arena_array(sc->arena, cap, sizeof *t);
-        uint8_t *lb = vb_arena_alloc(sc->arena, cap);
-        if (t == NULL || lb == NULL)
-            return VB_ENOMEM;
-        memcpy(t, sc->tok, sc->n_tokens * sizeof *t);
-        memcpy(lb, sc->line_before, sc->n_tokens);
-        sc->tok = t;
-        sc->line_before = lb;
-        sc->cap = cap;
+    token_arrays g;
+    g.cap = a.cap * 2;
+    g.tok = vb_arena_array(arena, g.cap, sizeof *g.tok);
+    g.line_before = vb_arena_alloc(arena, g.cap);
+    if (g.tok == NULL || g.line_before == NULL) {
+        g.tok = NULL;
+        return g;
     }
-    vb_token *t = &sc->tok[sc->n_tokens];
-    memset(t, 0, sizeof *t);
-    t->kind = kind;
-    t->start = start;
-    t->end = end;
-    sc->line_before[sc->n_tokens] = sc->pending_line ? VB_BEFORE_LINE : 0;
-    sc->pending_line = false;
-    sc->n_tokens++;
-    if (kind == VB_TOKEN_WORD || kind == VB_TOKEN_NUMBER)
-        sc->word_end = end;
-    return VB_OK;
+    memcpy(g.tok, a.tok, n * sizeof *a.tok);
+    memcpy(g.line_before, a.line_before, n);
+    return g;
 }
 
 /* "1️⃣": [0-9#*], optional VS16, U+20E3. */
@@ -623,13 +617,15 @@ vb_status vb_tokenize(vb_arena *arena, const char *text, size_t len, vb_token_li
     scanner sc = {0};
     sc.s = (const unsigned char *)text;
     sc.len = len;
-    sc.arena = arena;
-    sc.cap = len / 4 + 16; /* about one token per word and a space */
     sc.word_end = SIZE_MAX;
-    sc.tok = vb_arena_array(arena, sc.cap, sizeof *sc.tok);
-    sc.line_before = vb_arena_alloc(arena, sc.cap);
-    if (sc.tok == NULL || sc.line_before == NULL)
+    token_arrays out_arr;
+    out_arr.cap = len / 4 + 16; /* about one token per word and a space */
+    out_arr.tok = vb_arena_array(arena, out_arr.cap, sizeof *out_arr.tok);
+    out_arr.line_before = vb_arena_alloc(arena, out_arr.cap);
+    if (out_arr.tok == NULL || out_arr.line_before == NULL)
         return VB_ENOMEM;
+    size_t n_tokens = 0;
+    bool pending_line = false; /* a line break since the last token */
 
     size_t i = 0;
     while (i < len) {
@@ -642,7 +638,7 @@ vb_status vb_tokenize(vb_arena *arena, const char *text, size_t len, vb_token_li
         size_t n, m;
         const unsigned cls = class_at(&sc, i, &cp, &n);
         if (cls & (C_SPACE | C_FORMAT)) {
-            sc.pending_line |= (cls & C_LINE) != 0;
+            pending_line |= (cls & C_LINE) != 0;
             i += n;
             continue;
         }
@@ -702,14 +698,19 @@ vb_status vb_tokenize(vb_arena *arena, const char *text, size_t len, vb_token_li
             if (bytes_at(&sc, end, VS15, 3))
                 end += 3;
         }
-        const vb_status st = emit(&sc, kind, i, end);
-        if (st != VB_OK)
-            return st;
+        if (n_tokens == out_arr.cap && (out_arr = grow_tokens(arena, out_arr, n_tokens)).tok == NULL)
+            return VB_ENOMEM;
+        out_arr.tok[n_tokens] = (vb_token){.start = i, .end = end, .kind = kind};
+        out_arr.line_before[n_tokens] = pending_line ? VB_BEFORE_LINE : 0;
+        n_tokens++;
+        pending_line = false;
+        if (kind == VB_TOKEN_WORD || kind == VB_TOKEN_NUMBER)
+            sc.word_end = end;
         i = end;
     }
-    out->tokens = sc.tok;
-    out->line_before = sc.line_before;
-    out->n_tokens = sc.n_tokens;
+    out->tokens = out_arr.tok;
+    out->line_before = out_arr.line_before;
+    out->n_tokens = n_tokens;
     return VB_OK;
 }
 
