@@ -700,7 +700,11 @@ vb_status vb_tokenize(vb_arena *arena, const char *text, size_t len, vb_token_li
         }
         if (n_tokens == out_arr.cap && (out_arr = grow_tokens(arena, out_arr, n_tokens)).tok == NULL)
             return VB_ENOMEM;
-        out_arr.tok[n_tokens] = (vb_token){.start = i, .end = end, .kind = kind};
+        vb_token *t = &out_arr.tok[n_tokens];
+        t->start = i; /* the rest is the later stages' to fill (token.h) */
+        t->end = end;
+        t->kind = kind;
+        t->flags = 0;
         out_arr.line_before[n_tokens] = pending_line ? VB_BEFORE_LINE : 0;
         n_tokens++;
         pending_line = false;
