@@ -258,11 +258,12 @@ static void flush_run(sums *s, const vb_doc *doc, run *r, const unit *next)
 }
 
 /* Adds unit `u` (token `t`, no entry) to the run, flushing the run first
- * when `u` starts another sentence or clause. */
+ * when `u` starts another clause (and so maybe another sentence: a clause
+ * lies inside one sentence). */
 static inline void tally_plain(sums *s, const vb_doc *doc, run *r, const unit *u,
                                const vb_token *t, bool punct)
 {
-    if (u->sentence != r->sentence || u->clause != r->clause)
+    if (u->clause != r->clause)
         flush_run(s, doc, r, u);
     if (punct)
         count_marks(doc, t, &r->n_excl, &r->n_quest);
