@@ -188,7 +188,7 @@ static const vb_senti_entry *match_phrase(const vb_senti_lex *lex, const vb_doc 
     return NULL;
 }
 
-static bool is_stop_punct(const vb_doc *doc, const vb_token *t)
+static inline bool is_stop_punct(const vb_doc *doc, const vb_token *t)
 {
     for (size_t b = t->start; b < t->end; b++) {
         char c = doc->text[b];
