@@ -143,12 +143,16 @@ static inline uint64_t stored_tail(const char *key, size_t n)
     return key_tail(key, n, false);
 }
 
-/* `len` >= 1 (tokens are never empty). Sets *tail to the key's last word,
- * which same_key() takes instead of loading it again. */
-static inline uint32_t word_hash(vb_token_kind kind, const char *s, size_t len, bool wide,
-                                 uint64_t *tail)
+/* What a slot is found by: the key's hash in the low 32 bits (which also
+ * pick the slot), its kind and length above them, so that a probe compares
+ * once. Never 0, as keys are never empty. `len` is 1 to MAX_KEY_BYTES.
+ * Sets *tail to the key's last word, which same_key() takes instead of
+ * loading it again. */
+static inline uint64_t word_tag(vb_token_kind kind, const char *s, size_t len, bool wide,
+                                uint64_t *tail)
 {
-    uint64_t h = ((uint64_t)kind << 32 | len) * MIX;
+    const uint64_t kind_len = (uint64_t)len << 8 | kind;
+    uint64_t h = kind_len * MIX;
     size_t at = 0;
     for (; len - at > 8; at += 8) {
         uint64_t w;
@@ -158,15 +162,7 @@ static inline uint32_t word_hash(vb_token_kind kind, const char *s, size_t len, 
     }
     *tail = key_tail(s + at, len - at, wide);
     h = (h ^ *tail) * MIX;
-    return (uint32_t)(h >> 32);
-}
-
-/* What a slot is found by: the key's hash (low 32 bits, which also pick
- * the slot), kind and length in one word, so that a probe compares once.
- * Never 0, as keys are never empty. */
-static inline uint64_t word_tag(uint32_t hash, vb_token_kind kind, size_t len)
-{
-    return (uint64_t)hash | (uint64_t)kind << 32 | (uint64_t)len << 40;
+    return h >> 32 | kind_len << 32;
 }
 
 /* URLs, e-mails and tags are rarely repeated: not worth a slot. */
@@ -403,7 +399,7 @@ static inline bool cached_token(const vb_text *t, const char *s, size_t len, boo
                                 uint8_t *before, uint64_t *tag)
 {
     uint64_t tail;
-    *tag = word_tag(word_hash(k->kind, s, len, wide, &tail), k->kind, len);
+    *tag = word_tag(k->kind, s, len, wide, &tail);
     const word *w = cache_find(&t->cache, *tag, s, len, tail);
     if (w == NULL)
         return false;
