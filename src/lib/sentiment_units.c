@@ -82,11 +82,11 @@ static const vb_senti_entry *find_token(const vb_senti_lex *lex, vb_arena *arena
 
 /* True when the entry of token `t` is the one the text stage found for
  * it (`entries`, or NULL) and its key its lookup form: a word that is not
- * elongated. Most tokens are such words. */
+ * elongated. Most tokens are such words. (vb_text_analyze() gives every
+ * token a lookup form, so a word's is never NULL.) */
 static inline bool entry_cached(const vb_token *t, const void *const *entries)
 {
-    return t->kind == VB_TOKEN_WORD && entries != NULL && !(t->flags & VB_TOKEN_ELONGATED) &&
-           t->lookup != NULL;
+    return t->kind == VB_TOKEN_WORD && entries != NULL && !(t->flags & VB_TOKEN_ELONGATED);
 }
 
 /* may_follow() for a token i + 1 whose entry is not cached (or whose
@@ -188,7 +188,7 @@ static const vb_senti_entry *match_phrase(const vb_senti_lex *lex, const vb_doc 
     return NULL;
 }
 
-static bool is_stop_punct(const vb_doc *doc, const vb_token *t)
+static inline bool is_stop_punct(const vb_doc *doc, const vb_token *t)
 {
     for (size_t b = t->start; b < t->end; b++) {
         char c = doc->text[b];
@@ -258,11 +258,12 @@ static void flush_run(sums *s, const vb_doc *doc, run *r, const unit *next)
 }
 
 /* Adds unit `u` (token `t`, no entry) to the run, flushing the run first
- * when `u` starts another sentence or clause. */
+ * when `u` starts another clause (and so maybe another sentence: a clause
+ * lies inside one sentence). */
 static inline void tally_plain(sums *s, const vb_doc *doc, run *r, const unit *u,
                                const vb_token *t, bool punct)
 {
-    if (u->sentence != r->sentence || u->clause != r->clause)
+    if (u->clause != r->clause)
         flush_run(s, doc, r, u);
     if (punct)
         count_marks(doc, t, &r->n_excl, &r->n_quest);

@@ -47,14 +47,12 @@
 #define POOL_MAX_BLOCKS 128u /* 8 MiB */
 
 typedef struct word {
-    const char *key;    /* the token's bytes, in the pool; NULL: empty slot */
+    uint64_t tag;       /* word_tag() of the key; 0: empty slot */
+    const char *key;    /* the token's bytes, in the pool */
     const char *norm, *lookup, *stem;
     const void *entry;  /* from the word lexicon, or NULL */
-    uint32_t hash;
     uint32_t term;      /* from the term lexicon, or 0 */
     uint16_t norm_len, lookup_len, stem_len; /* a cached key is short */
-    uint16_t key_len;
-    uint8_t kind;       /* vb_token_kind */
     uint8_t flags;      /* VB_TOKEN_* */
     bool clause;        /* a clause boundary goes before it */
 } word;
@@ -145,12 +143,16 @@ static inline uint64_t stored_tail(const char *key, size_t n)
     return key_tail(key, n, false);
 }
 
-/* `len` >= 1 (tokens are never empty). Sets *tail to the key's last word,
- * which same_key() takes instead of loading it again. */
-static inline uint32_t word_hash(vb_token_kind kind, const char *s, size_t len, bool wide,
-                                 uint64_t *tail)
+/* What a slot is found by: the key's hash in the low 32 bits (which also
+ * pick the slot), its kind and length above them, so that a probe compares
+ * once. Never 0, as keys are never empty. `len` is 1 to MAX_KEY_BYTES.
+ * Sets *tail to the key's last word, which same_key() takes instead of
+ * loading it again. */
+static inline uint64_t word_tag(vb_token_kind kind, const char *s, size_t len, bool wide,
+                                uint64_t *tail)
 {
-    uint64_t h = ((uint64_t)kind << 32 | len) * MIX;
+    const uint64_t kind_len = (uint64_t)len << 8 | kind;
+    uint64_t h = kind_len * MIX;
     size_t at = 0;
     for (; len - at > 8; at += 8) {
         uint64_t w;
@@ -160,7 +162,7 @@ static inline uint32_t word_hash(vb_token_kind kind, const char *s, size_t len, 
     }
     *tail = key_tail(s + at, len - at, wide);
     h = (h ^ *tail) * MIX;
-    return (uint32_t)(h >> 32);
+    return h >> 32 | kind_len << 32;
 }
 
 /* URLs, e-mails and tags are rarely repeated: not worth a slot. */
@@ -187,19 +189,18 @@ static inline bool same_key(const char *key, const char *s, size_t len, uint64_t
     return stored_tail(key + at, len - at) == tail;
 }
 
-static const word *cache_find(const word_cache *c, uint32_t hash, vb_token_kind kind,
-                              const char *s, size_t len, uint64_t tail)
+/* The slot of the key `s` (`len` bytes, last word `tail`) whose word_tag()
+ * is `tag`, or NULL. The table always has slots (vb_text_new()). */
+static const word *cache_find(const word_cache *c, uint64_t tag, const char *s, size_t len,
+                              uint64_t tail)
 {
-    if (c->n_slots == 0)
-        return NULL;
     const size_t mask = c->n_slots - 1;
-    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    for (size_t i = tag & mask;; i = (i + 1) & mask) {
         const word *w = &c->slots[i];
-        if (w->key == NULL)
-            return NULL;
-        if (w->hash == hash && w->key_len == len && w->kind == (uint8_t)kind &&
-            same_key(w->key, s, len, tail))
+        if (w->tag == tag && same_key(w->key, s, len, tail))
             return w;
+        if (w->tag == 0)
+            return NULL;
     }
 }
 
@@ -233,10 +234,10 @@ static bool cache_grow_slots(const vb_allocator *a, word_cache *c)
     if (t == NULL)
         return false;
     for (size_t i = 0; i < c->n_slots; i++) {
-        if (c->slots[i].key == NULL)
+        if (c->slots[i].tag == 0)
             continue;
-        size_t j = c->slots[i].hash & (n - 1);
-        while (t[j].key != NULL)
+        size_t j = c->slots[i].tag & (n - 1);
+        while (t[j].tag != 0)
             j = (j + 1) & (n - 1);
         t[j] = c->slots[i];
     }
@@ -257,7 +258,7 @@ static char *pool_copy(char *d, const char *s, size_t len)
  * points k's strings into the pool. Does nothing when the cache is full
  * (it is cleared before the next record) or memory runs out (the cache is
  * an optimisation, not a store). */
-static void cache_put(vb_text *t, uint32_t hash, const char *s, size_t len, vb_token *k,
+static void cache_put(vb_text *t, uint64_t tag, const char *s, size_t len, vb_token *k,
                       const void *entry, bool clause, uint32_t term)
 {
     word_cache *c = &t->cache;
@@ -281,8 +282,8 @@ static void cache_put(vb_text *t, uint32_t hash, const char *s, size_t len, vb_t
         return;
     }
     const size_t mask = c->n_slots - 1;
-    size_t i = hash & mask;
-    while (c->slots[i].key != NULL)
+    size_t i = tag & mask;
+    while (c->slots[i].tag != 0)
         i = (i + 1) & mask;
     word *w = &c->slots[i];
     memcpy(p, s, len);
@@ -300,11 +301,9 @@ static void cache_put(vb_text *t, uint32_t hash, const char *s, size_t len, vb_t
     w->norm_len = (uint16_t)k->norm_len;
     w->lookup_len = (uint16_t)k->lookup_len;
     w->stem_len = (uint16_t)k->stem_len;
-    w->key_len = (uint16_t)len;
-    w->kind = (uint8_t)k->kind;
     w->flags = (uint8_t)k->flags;
     w->clause = clause;
-    w->hash = hash;
+    w->tag = tag;
     c->n_words++;
     k->norm = w->norm;
     k->lookup = w->lookup;
@@ -333,6 +332,10 @@ vb_text *vb_text_new(const vb_lang *lang, const vb_allocator *a)
     }
     vb_stemmer_set_flags_fn(t->stemmer, word_flags, (void *)lang);
     cache_clear(&t->cache);
+    if (!cache_grow_slots(a, &t->cache)) { /* cache_find() assumes slots */
+        vb_text_free(t);
+        return NULL;
+    }
     return t;
 }
 
@@ -389,15 +392,15 @@ static vb_status analyze_token(vb_text *t, vb_arena *arena, const char *s, size_
 }
 
 /* Fills token `k` (bytes `s`, `len`) from the word cache and returns true,
- * or returns false with *hash set for new_token(). Inlined in the loop:
+ * or returns false with *tag set for new_token(). Inlined in the loop:
  * most tokens end here. */
 static inline bool cached_token(const vb_text *t, const char *s, size_t len, bool wide,
                                 vb_token *k, const void **entry, uint32_t *term,
-                                uint8_t *before, uint32_t *hash)
+                                uint8_t *before, uint64_t *tag)
 {
     uint64_t tail;
-    *hash = word_hash(k->kind, s, len, wide, &tail);
-    const word *w = cache_find(&t->cache, *hash, k->kind, s, len, tail);
+    *tag = word_tag(k->kind, s, len, wide, &tail);
+    const word *w = cache_find(&t->cache, *tag, s, len, tail);
     if (w == NULL)
         return false;
     k->norm = w->norm;
@@ -415,9 +418,9 @@ static inline bool cached_token(const vb_text *t, const char *s, size_t len, boo
 }
 
 /* Analyses a token the cache does not hold and, when `cache`, caches the
- * result under `hash`. */
+ * result under `tag`. */
 static vb_status new_token(vb_text *t, vb_arena *arena, const char *s, size_t len, vb_token *k,
-                           bool cache, uint32_t hash, const void **entry, uint32_t *term,
+                           bool cache, uint64_t tag, const void **entry, uint32_t *term,
                            uint8_t *before)
 {
     TRY(analyze_token(t, arena, s, len, k));
@@ -433,7 +436,7 @@ static vb_status new_token(vb_text *t, vb_arena *arena, const char *s, size_t le
     if (clause)
         *before |= VB_BEFORE_CLAUSE_WORD;
     if (cache)
-        cache_put(t, hash, s, len, k, e, clause, id);
+        cache_put(t, tag, s, len, k, e, clause, id);
     return VB_OK;
 }
 
@@ -449,11 +452,11 @@ static vb_status analyze_tokens(vb_text *t, vb_arena *arena, const char *text, s
         const char *s = text + k->start;
         const size_t n = k->end - k->start;
         const bool cache = cacheable(k->kind, n);
-        uint32_t hash = 0;
+        uint64_t tag = 0;
         if (cache && cached_token(t, s, n, WIDE_LOADS && k->start + padded(n) <= len, k,
-                                  &entries[i], &terms[i], &before[i], &hash))
+                                  &entries[i], &terms[i], &before[i], &tag))
             continue;
-        TRY(new_token(t, arena, s, n, k, cache, hash, &entries[i], &terms[i], &before[i]));
+        TRY(new_token(t, arena, s, n, k, cache, tag, &entries[i], &terms[i], &before[i]));
     }
     return VB_OK;
 }

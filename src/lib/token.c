@@ -226,11 +226,6 @@ static const struct {
 typedef struct scanner {
     const unsigned char *s;
     size_t len;
-    vb_arena *arena;
-    vb_token *tok;
-    uint8_t *line_before;
-    size_t n_tokens, cap; /* tokens used / allocated */
-    bool pending_line;    /* a line break since the last token */
     size_t word_end;      /* end of the last word or number, or SIZE_MAX */
     size_t no_email_before; /* an e-mail scan from before here fails */
 } scanner;
@@ -268,33 +263,32 @@ static bool bytes_at(const scanner *sc, size_t i, const char *lit, size_t n)
 #define VS15 "\xEF\xB8\x8E"   /* U+FE0E, text presentation */
 #define KEYCAP "\xE2\x83\xA3" /* U+20E3 */
 
-static vb_status emit(scanner *sc, vb_token_kind kind, size_t start, size_t end)
+/* The tokeniser's output, apart from the scanner: the scanner goes to
+ * functions that are not inlined, and with it in memory every token
+ * written could alias its fields, which would then be reloaded at each
+ * token; vb_tokenize() keeps these in locals. */
+typedef struct token_arrays {
+    vb_token *tok;
+    uint8_t *line_before;
+    size_t cap; /* tokens allocated */
+} token_arrays;
+
+/* `a` grown to twice its capacity, with its first n tokens; tok is NULL
+ * when the arena is out of memory. The old arrays are dropped with the
+ * record, so the total stays under twice the final size. */
+static token_arrays grow_tokens(vb_arena *arena, token_arrays a, size_t n)
 {
-    if (sc->n_tokens == sc->cap) {
-        /* Grow geometrically in the arena; the old arrays are dropped
-         * with the record, so the total stays under twice the final. */
-        const size_t cap = sc->cap * 2;
-        vb_token *t = vb_arena_array(sc->arena, cap, sizeof *t);
-        uint8_t *lb = vb_arena_alloc(sc->arena, cap);
-        if (t == NULL || lb == NULL)
-            return VB_ENOMEM;
-        memcpy(t, sc->tok, sc->n_tokens * sizeof *t);
-        memcpy(lb, sc->line_before, sc->n_tokens);
-        sc->tok = t;
-        sc->line_before = lb;
-        sc->cap = cap;
+    token_arrays g;
+    g.cap = a.cap * 2;
+    g.tok = vb_arena_array(arena, g.cap, sizeof *g.tok);
+    g.line_before = vb_arena_alloc(arena, g.cap);
+    if (g.tok == NULL || g.line_before == NULL) {
+        g.tok = NULL;
+        return g;
     }
-    vb_token *t = &sc->tok[sc->n_tokens];
-    memset(t, 0, sizeof *t);
-    t->kind = kind;
-    t->start = start;
-    t->end = end;
-    sc->line_before[sc->n_tokens] = sc->pending_line ? VB_BEFORE_LINE : 0;
-    sc->pending_line = false;
-    sc->n_tokens++;
-    if (kind == VB_TOKEN_WORD || kind == VB_TOKEN_NUMBER)
-        sc->word_end = end;
-    return VB_OK;
+    memcpy(g.tok, a.tok, n * sizeof *a.tok);
+    memcpy(g.line_before, a.line_before, n);
+    return g;
 }
 
 /* "1️⃣": [0-9#*], optional VS16, U+20E3. */
@@ -542,6 +536,15 @@ static size_t cluster_len(const scanner *sc, size_t i)
     return j - i;
 }
 
+/* True when the byte at i may go on with an address's local part (or be
+ * its '@'). A local part runs over such bytes up to the '@', so a word
+ * stopped by one of them ("word.") followed by any other byte (a space)
+ * starts no address, and email_len() need not look. */
+static inline bool may_continue_address(const scanner *sc, size_t i)
+{
+    return i < sc->len && ((ascii_class[sc->s[i]] & C_EMAIL) || sc->s[i] == '@');
+}
+
 /* The end of an ASCII word (or address) from i, an ASCII letter, when
  * what follows cannot continue the word: the end of the text, a space,
  * punctuation other than a joiner. A word stopped by a byte of an address
@@ -564,12 +567,27 @@ static inline size_t plain_word_end(scanner *sc, size_t i, vb_token_kind *kind)
         return j; /* the common case, one test */
     if (c >= 0x80 || c == '\'' || c == '-')
         return 0;
+    if (c != '@' && !may_continue_address(sc, j + 1))
+        return j; /* "word." at the end of a sentence: no address, no scan */
     size_t m;
     if (((cls & C_EMAIL) || c == '@') && (m = email_len(sc, i)) > 0) {
         *kind = VB_TOKEN_EMAIL;
         return i + m;
     }
     return j;
+}
+
+/* False when the letter at i, one of C_OPENS, cannot open a URL ("ht",
+ * "ft", "ww") or an emoticon ("XD", "X-D", "o_O", "o.O", "T_T") because of
+ * the byte after it: then its word is a plain one. Most such words ("was",
+ * "for", "of") are turned away here, without the trials. */
+static inline bool may_open(const scanner *sc, size_t i)
+{
+    if (i + 1 >= sc->len)
+        return false;
+    const unsigned char next = sc->s[i + 1], lower = next | 0x20;
+    return lower == 't' || lower == 'w' || next == 'D' || next == '-' || next == '_' ||
+           next == '.';
 }
 
 /* "@name" or "#tag" (a tag needs a letter: "#1" is not one). Not glued to
@@ -599,13 +617,15 @@ vb_status vb_tokenize(vb_arena *arena, const char *text, size_t len, vb_token_li
     scanner sc = {0};
     sc.s = (const unsigned char *)text;
     sc.len = len;
-    sc.arena = arena;
-    sc.cap = len / 4 + 16; /* about one token per word and a space */
     sc.word_end = SIZE_MAX;
-    sc.tok = vb_arena_array(arena, sc.cap, sizeof *sc.tok);
-    sc.line_before = vb_arena_alloc(arena, sc.cap);
-    if (sc.tok == NULL || sc.line_before == NULL)
+    token_arrays out_arr;
+    out_arr.cap = len / 4 + 16; /* about one token per word and a space */
+    out_arr.tok = vb_arena_array(arena, out_arr.cap, sizeof *out_arr.tok);
+    out_arr.line_before = vb_arena_alloc(arena, out_arr.cap);
+    if (out_arr.tok == NULL || out_arr.line_before == NULL)
         return VB_ENOMEM;
+    size_t n_tokens = 0;
+    bool pending_line = false; /* a line break since the last token */
 
     size_t i = 0;
     while (i < len) {
@@ -618,7 +638,7 @@ vb_status vb_tokenize(vb_arena *arena, const char *text, size_t len, vb_token_li
         size_t n, m;
         const unsigned cls = class_at(&sc, i, &cp, &n);
         if (cls & (C_SPACE | C_FORMAT)) {
-            sc.pending_line |= (cls & C_LINE) != 0;
+            pending_line |= (cls & C_LINE) != 0;
             i += n;
             continue;
         }
@@ -626,7 +646,7 @@ vb_status vb_tokenize(vb_arena *arena, const char *text, size_t len, vb_token_li
         size_t end;
         /* Most tokens are ASCII words whose first letter opens nothing
          * else (URL, emoticon): they end at once by plain_word_end(). */
-        const bool plain = (cls & (C_ALPHA | C_OPENS)) == C_ALPHA;
+        const bool plain = (cls & C_ALPHA) && (!(cls & C_OPENS) || !may_open(&sc, i));
         if (plain && c < 0x80 && (end = plain_word_end(&sc, i, &kind)) > 0) {
             /* a word, or an address glued to it: plain_word_end() set kind */
         } else if (!plain && (c == '#' || c == '*' || (c >= '0' && c <= '9')) &&
@@ -678,14 +698,23 @@ vb_status vb_tokenize(vb_arena *arena, const char *text, size_t len, vb_token_li
             if (bytes_at(&sc, end, VS15, 3))
                 end += 3;
         }
-        const vb_status st = emit(&sc, kind, i, end);
-        if (st != VB_OK)
-            return st;
+        if (n_tokens == out_arr.cap && (out_arr = grow_tokens(arena, out_arr, n_tokens)).tok == NULL)
+            return VB_ENOMEM;
+        vb_token *t = &out_arr.tok[n_tokens];
+        t->start = i; /* the rest is the later stages' to fill (token.h) */
+        t->end = end;
+        t->kind = kind;
+        t->flags = 0;
+        out_arr.line_before[n_tokens] = pending_line ? VB_BEFORE_LINE : 0;
+        n_tokens++;
+        pending_line = false;
+        if (kind == VB_TOKEN_WORD || kind == VB_TOKEN_NUMBER)
+            sc.word_end = end;
         i = end;
     }
-    out->tokens = sc.tok;
-    out->line_before = sc.line_before;
-    out->n_tokens = sc.n_tokens;
+    out->tokens = out_arr.tok;
+    out->line_before = out_arr.line_before;
+    out->n_tokens = n_tokens;
     return VB_OK;
 }
 
@@ -892,6 +921,17 @@ vb_status vb_token_segment(vb_arena *arena, vb_token *t, size_t n, const uint8_t
     bool pend_s = true, pend_c = true;
     uint32_t sentence = 0, clause = 0; /* of token i; kept here, not reloaded from ss, cs */
     for (size_t i = 0; i < n; i++) {
+        /* Most tokens are words inside a clause: they open nothing and
+         * close nothing, and only take the current numbers. */
+        if (!pend_c) {
+            while (i < n && before[i] == 0 && t[i].kind != VB_TOKEN_PUNCT) {
+                t[i].sentence = sentence;
+                t[i].clause = clause;
+                i++;
+            }
+            if (i == n)
+                break;
+        }
         const unsigned m = t[i].kind == VB_TOKEN_PUNCT ? punct_marks(&t[i]) : 0;
         const bool ns = pend_s || (before[i] & VB_BEFORE_LINE);
         const bool nc = ns || pend_c || (before[i] & VB_BEFORE_CLAUSE_WORD) || (m & P_OPEN);

@@ -8,7 +8,8 @@
 
 /* The tokeniser's output, all in the arena. */
 typedef struct vb_token_list {
-    vb_token *tokens;  /* kind, start and end set; everything else zero */
+    vb_token *tokens;  /* kind, start and end set, flags 0; the other fields are
+                          not set: the text stages fill them (text.c) */
     uint8_t *line_before; /* line_before[i]: VB_BEFORE_LINE when a line break
                              precedes token i, else 0 */
     size_t n_tokens;

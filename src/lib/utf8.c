@@ -49,6 +49,14 @@ static size_t sequence_len(const unsigned char *s, size_t n, size_t *bad)
     return need;
 }
 
+/* Where the lowest set bit is the first byte in memory, a word's first
+ * non-ASCII byte is found from its high bits at once. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define FIND_HIGH_BYTE 1
+#else
+#define FIND_HIGH_BYTE 0
+#endif
+
 size_t vb_utf8_valid_len(const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str;
@@ -57,10 +65,13 @@ size_t vb_utf8_valid_len(const char *str, size_t len)
         if (len - i >= 8) {
             uint64_t w;
             memcpy(&w, s + i, 8);
-            if ((w & UINT64_C(0x8080808080808080)) == 0) {
+            const uint64_t high = w & UINT64_C(0x8080808080808080);
+            if (high == 0) {
                 i += 8;
                 continue;
             }
+            if (FIND_HIGH_BYTE)
+                i += (size_t)__builtin_ctzll(high) / 8; /* skip the ASCII before it */
         }
         if (s[i] < 0x80) {
             i++;
