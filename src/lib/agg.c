@@ -143,8 +143,18 @@ const vb_agg_cell *vb_agg_cell_of(const vb_agg_group *g, size_t theme)
     return g != NULL && theme < g->n_cells ? &g->cells[theme] : &zero;
 }
 
-static void moments_refresh(vb_moments *m, const vb_xsum *x)
+void vb_agg_moment_exact(const vb_xsum *x, const vb_agg_whole whole, size_t s, vb_xsum *out)
 {
+    *out = x[s];
+    vb_xsum_add_i64(out, whole[s]);
+}
+
+static void moments_refresh(vb_moments *m, vb_xsum *x, vb_agg_whole whole)
+{
+    for (size_t s = VB_SUM_W; s <= VB_SUM_WX2; s++) {
+        vb_xsum_add_i64(&x[s], whole[s]);
+        whole[s] = 0;
+    }
     m->sw = vb_xsum_value(&x[VB_SUM_W]);
     m->sw2 = vb_xsum_value(&x[VB_SUM_W2]);
     m->swx = vb_xsum_value(&x[VB_SUM_WX]);
@@ -153,7 +163,7 @@ static void moments_refresh(vb_moments *m, const vb_xsum *x)
 
 void vb_agg_cell_refresh(vb_agg_cell *c)
 {
-    moments_refresh(&c->score, c->x);
+    moments_refresh(&c->score, c->x, c->whole);
     c->fw = vb_xsum_value(&c->x[VB_SUM_FW]);
     c->fwx = vb_xsum_value(&c->x[VB_SUM_FWX]);
     c->ow = vb_xsum_value(&c->x[VB_SUM_OW]);
@@ -162,7 +172,7 @@ void vb_agg_cell_refresh(vb_agg_cell *c)
 
 void vb_agg_group_refresh(vb_agg_group *g)
 {
-    moments_refresh(&g->score, g->x);
+    moments_refresh(&g->score, g->x, g->whole);
     g->none_w = vb_xsum_value(&g->x[VB_SUM_NONE_W]);
     g->none_wx = vb_xsum_value(&g->x[VB_SUM_NONE_WX]);
 }
@@ -406,9 +416,20 @@ static inline int64_t round_units(double v)
  * i, share[2i] = w/s and share[2i+1] = w x/s with s = k for a top-level
  * theme, k m for a child among m siblings (all zero for deeper levels). */
 typedef struct row_terms {
-    vb_xsum moments[4];
+    vb_xsum moments[VB_MOMENT_SUMS];
+    bool is_whole;               /* the moments are whole, and in whole[] */
+    vb_agg_whole whole;
     vb_xsum *share;
 } row_terms;
+
+/* Whether a row's moments w, w^2, w x, w x^2 are whole numbers well
+ * inside int64: w below 2^31 and |x| below 2^15, so w x^2 < 2^61. NaN
+ * fails every test, so the casts are defined. */
+static bool whole_row(double w, double x)
+{
+    return w >= 0 && w < 0x1p31 && w == (double)(int64_t)w && x > -0x1p15 && x < 0x1p15 &&
+           x == (double)(int64_t)x;
+}
 
 static void row_terms_init(row_terms *rt, const vb_agg *agg, const vb_agg_input *in, size_t k,
                            const uint32_t *n_children)
@@ -417,6 +438,14 @@ static void row_terms_init(row_terms *rt, const vb_agg *agg, const vb_agg_input 
     vb_xsum_term(&rt->moments[VB_SUM_W2], in->w * in->w);
     vb_xsum_term(&rt->moments[VB_SUM_WX], in->w * in->x);
     vb_xsum_term(&rt->moments[VB_SUM_WX2], in->w * in->x * in->x);
+    rt->is_whole = whole_row(in->w, in->x);
+    if (rt->is_whole) {
+        const int64_t w = (int64_t)in->w, x = (int64_t)in->x;
+        rt->whole[VB_SUM_W] = w;
+        rt->whole[VB_SUM_W2] = w * w;
+        rt->whole[VB_SUM_WX] = w * x;
+        rt->whole[VB_SUM_WX2] = w * x * x;
+    }
     rt->share = agg->scratch_terms;
     for (size_t i = 0; i < in->n_themes; i++) {
         const int32_t parent = agg->themes[in->themes[i]].parent;
@@ -429,9 +458,36 @@ static void row_terms_init(row_terms *rt, const vb_agg *agg, const vb_agg_input 
     }
 }
 
-static void moments_merge(vb_moments *m, vb_xsum *x, const row_terms *rt)
+/* *acc += t, first moving *acc to the exact sum *x in the (far-fetched)
+ * case the int64 would overflow. */
+static void add_whole(int64_t *acc, vb_xsum *x, int64_t t)
+{
+    int64_t sum;
+    if (__builtin_add_overflow(*acc, t, &sum)) {
+        vb_xsum_add_i64(x, *acc);
+        sum = t;
+    }
+    *acc = sum;
+}
+
+static inline void moments_merge(vb_moments *m, vb_xsum *x, vb_agg_whole whole,
+                                 const row_terms *rt)
 {
     m->n++;
+    if (rt->is_whole) {
+        /* one test for the four adds: an overflow is all but impossible */
+        vb_agg_whole sum;
+        bool over = false;
+        for (size_t s = VB_SUM_W; s <= VB_SUM_WX2; s++)
+            over |= __builtin_add_overflow(whole[s], rt->whole[s], &sum[s]);
+        if (!over) {
+            memcpy(whole, sum, sizeof sum);
+            return;
+        }
+        for (size_t s = VB_SUM_W; s <= VB_SUM_WX2; s++)
+            add_whole(&whole[s], &x[s], rt->whole[s]);
+        return;
+    }
     for (size_t s = VB_SUM_W; s <= VB_SUM_WX2; s++)
         vb_xsum_merge(&x[s], &rt->moments[s]);
 }
@@ -443,7 +499,7 @@ static void add_to_group(vb_agg *agg, vb_agg_group *g, const vb_agg_input *in, s
                          const uint32_t *n_children, const row_terms *rt)
 {
     g->records++;
-    if (rt != NULL) moments_merge(&g->score, g->x, rt);
+    if (rt != NULL) moments_merge(&g->score, g->x, g->whole, rt);
     if (rt != NULL && k == 0) {
         vb_xsum_merge(&g->x[VB_SUM_NONE_W], &rt->moments[VB_SUM_W]);
         vb_xsum_merge(&g->x[VB_SUM_NONE_WX], &rt->moments[VB_SUM_WX]);
@@ -454,7 +510,7 @@ static void add_to_group(vb_agg *agg, vb_agg_group *g, const vb_agg_input *in, s
         c->mentions++;
         c->sent_sum += round_units(in->sentiment[i] * 1e4);
         if (rt == NULL) continue;
-        moments_merge(&c->score, c->x, rt);
+        moments_merge(&c->score, c->x, c->whole, rt);
         vb_xsum_merge(&c->x[VB_SUM_FW], &rt->share[2 * i]);
         vb_xsum_merge(&c->x[VB_SUM_FWX], &rt->share[2 * i + 1]);
         if (agg->themes[t].parent < 0 && n_children[i] == 0) {
@@ -591,6 +647,8 @@ static void cell_merge(vb_agg_cell *into, const vb_agg_cell *from)
     into->score.n += from->score.n;
     for (size_t i = 0; i < VB_CELL_SUMS; i++)
         vb_xsum_merge(&into->x[i], &from->x[i]);
+    for (size_t i = 0; i < VB_MOMENT_SUMS; i++)
+        vb_xsum_add_i64(&into->x[i], from->whole[i]);
 }
 
 static vb_status group_merge(vb_agg *into, vb_agg_group *g, const vb_agg_group *from,
@@ -601,6 +659,8 @@ static vb_status group_merge(vb_agg *into, vb_agg_group *g, const vb_agg_group *
     g->score.n += from->score.n;
     for (size_t i = 0; i < VB_GROUP_SUMS; i++)
         vb_xsum_merge(&g->x[i], &from->x[i]);
+    for (size_t i = 0; i < VB_MOMENT_SUMS; i++)
+        vb_xsum_add_i64(&g->x[i], from->whole[i]);
     for (size_t t = 0; t < from->n_cells; t++)
         cell_merge(&g->cells[map[t]], &from->cells[t]);
     return VB_OK;

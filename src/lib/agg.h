@@ -56,17 +56,26 @@ enum {
     VB_CELL_SUMS
 };
 enum { VB_SUM_NONE_W = VB_SUM_FW, VB_SUM_NONE_WX = VB_SUM_FWX, VB_GROUP_SUMS = VB_SUM_FWX + 1 };
+enum { VB_MOMENT_SUMS = VB_SUM_WX2 + 1 };
+
+/* The moment sums of rows whose terms are all whole numbers (weights of
+ * 1, NPS, CSAT and star values: nearly every row) add up in `whole`, one
+ * int64 add each instead of an exact 192-bit one. vb_agg_refresh() folds
+ * them into x[]; until then the exact moment sum s is x[s] + whole[s]
+ * (vb_agg_moment_exact()). */
+typedef int64_t vb_agg_whole[VB_MOMENT_SUMS];
 
 /* One theme within one group. */
 typedef struct vb_agg_cell {
-    /* In the order a row touches them: score.n, mentions, sent_sum and the
-     * first six sums are one run of 200 bytes (four cache lines, not
-     * five); the doubles are only read, after vb_agg_refresh(). */
+    /* In the order a row touches them: score.n, mentions, sent_sum, the
+     * whole-row moments, then (x[VB_SUM_FW] on) the shares; the doubles
+     * are only read, after vb_agg_refresh(). */
     vb_moments score;  /* mentioners with a valid score */
     uint64_t mentions; /* records that mention it, scored or not */
     int64_t sent_sum;  /* sum of the theme's sentiment over them, in units
                           of 1e-4 (the precision analyze prints), so that
                           it adds exactly in any order */
+    vb_agg_whole whole;      /* whole rows' part of x[VB_SUM_W ... VB_SUM_WX2] */
     vb_xsum x[VB_CELL_SUMS]; /* the exact sums behind score.sw ... owx */
     double fw, fwx;    /* change attribution (change.c): sum of w/k and
                           w x/k, a respondent's weight shared among its k
@@ -87,6 +96,7 @@ typedef struct vb_agg_group {
     vb_agg_cell *cells; /* by theme index; themes past n_cells are zero */
     size_t n_cells;
     vb_xsum x[VB_GROUP_SUMS]; /* the exact sums behind score.sw ... none_wx */
+    vb_agg_whole whole;       /* whole rows' part of x[VB_SUM_W ... VB_SUM_WX2] */
 } vb_agg_group;
 
 typedef struct vb_agg_theme {
@@ -185,11 +195,15 @@ const vb_agg_group *vb_agg_find(const vb_agg_groups *gs, const char *key, size_t
 /* A cell of `g`, or a zero cell when the group never saw the theme. */
 const vb_agg_cell *vb_agg_cell_of(const vb_agg_group *g, size_t theme);
 
+/* Moment sum s (< VB_MOMENT_SUMS) exactly: x[s] + whole[s]. */
+void vb_agg_moment_exact(const vb_xsum *x, const vb_agg_whole whole, size_t s, vb_xsum *out);
+
 /* sum of w x_s x_t, exactly and as a double */
 void vb_agg_sxx_exact(const vb_agg *agg, size_t s, size_t t, vb_xsum *out);
 double vb_agg_sxx(const vb_agg *agg, size_t s, size_t t);
 
-/* Recompute the doubles of a cell or a group from their exact sums. */
+/* Recompute the doubles of a cell or a group from their exact sums,
+ * folding the whole-row moments into them. */
 void vb_agg_cell_refresh(vb_agg_cell *c);
 /* Rounds every group's and cell's sums to their doubles if any changed
  * since the last time: vb_report_new() calls it before reading them. */

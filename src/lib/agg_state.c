@@ -302,6 +302,16 @@ static bool cell_is_zero(const vb_agg_cell *c)
     return memcmp(c, &zero, sizeof zero) == 0;
 }
 
+/* A group's or cell's exact sums, the moments with their whole part. */
+static void put_sums(writer *w, const vb_xsum *x, size_t n, const vb_agg_whole whole)
+{
+    for (size_t i = 0; i < n; i++) {
+        vb_xsum sum = x[i];
+        if (i < VB_MOMENT_SUMS) vb_agg_moment_exact(x, whole, i, &sum);
+        put_xsum(w, &sum);
+    }
+}
+
 static void write_group(writer *w, const vb_agg *agg, const char *kind, const vb_agg_group *g,
                         const uint32_t *order)
 {
@@ -316,8 +326,7 @@ static void write_group(writer *w, const vb_agg *agg, const char *kind, const vb
     put_u64(w, n_cells);
     end_line(w);
     puts_(w, "sums");
-    for (size_t i = 0; i < VB_GROUP_SUMS; i++)
-        put_xsum(w, &g->x[i]);
+    put_sums(w, g->x, VB_GROUP_SUMS, g->whole);
     end_line(w);
     for (size_t k = 0; k < agg->n_themes; k++) {
         const vb_agg_cell *c = vb_agg_cell_of(g, order[k]);
@@ -327,8 +336,7 @@ static void write_group(writer *w, const vb_agg *agg, const char *kind, const vb
         put_u64(w, c->mentions);
         put_i64(w, c->sent_sum);
         put_u64(w, c->score.n);
-        for (size_t i = 0; i < VB_CELL_SUMS; i++)
-            put_xsum(w, &c->x[i]);
+        put_sums(w, c->x, VB_CELL_SUMS, c->whole);
         end_line(w);
     }
 }

@@ -159,6 +159,47 @@ static void test_pair_sums(void **state)
     vb_agg_free(agg);
 }
 
+/* Moments of whole rows add up as int64 counts beside the exact sums; a
+ * count about to overflow moves to the exact sum, and a fractional row
+ * adds to the exact sums directly. Refreshing folds the counts in. */
+static void test_whole_moments(void **state)
+{
+    (void)state;
+    vb_report_options o = options();
+    o.weight_col = "w";
+    vb_agg *agg = vb_agg_new(&o, NULL);
+    const trow rows[] = {
+        {"9", "2026-01-05", "N", "2", "app", "", 0.5, "1"},   /* w 2, x 100 */
+        {"0", "2026-01-05", "N", "0.5", "app", "", 0.5, "2"}, /* w 0.5, x -100 */
+    };
+    assert_int_equal(trows_add(agg, rows, 2), 0);
+    vb_agg_group *g = &agg->overall;
+    vb_agg_cell *c = &g->cells[0];
+    assert_true(g->whole[VB_SUM_W] == 2 && g->whole[VB_SUM_WX2] == 20000);
+    assert_true(c->whole[VB_SUM_WX] == 200);
+    vb_xsum x, want = {{0, 0, 0}};
+    vb_agg_moment_exact(c->x, c->whole, VB_SUM_WX, &x);
+    vb_xsum_add(&want, 150); /* 2 * 100 + 0.5 * -100 */
+    assert_true(vb_xsum_equal(&x, &want));
+
+    /* the cell's w x^2 count at the brink: the next row carries it over */
+    c->whole[VB_SUM_WX2] = INT64_MAX - 1;
+    assert_int_equal(trows_add(agg, rows, 1), 0);
+    assert_true(c->whole[VB_SUM_WX2] == 20000);
+    vb_agg_moment_exact(c->x, c->whole, VB_SUM_WX2, &x);
+    want = (vb_xsum){{0, 0, 0}};
+    vb_xsum_add(&want, 0x1p63);
+    vb_xsum_add(&want, 5000 - 2 + 20000); /* the fractional row, the brink, the new row */
+    assert_true(vb_xsum_equal(&x, &want));
+
+    vb_agg_refresh(agg);
+    for (size_t s = 0; s < VB_MOMENT_SUMS; s++)
+        assert_true(c->whole[s] == 0 && g->whole[s] == 0);
+    assert_true(c->score.sw == 4.5 && g->score.swx == 350);
+    assert_true(c->score.swx2 == vb_xsum_value(&want));
+    vb_agg_free(agg);
+}
+
 /* A reproducible stream of respondents. */
 static trow random_row(uint64_t *s, char *buf, size_t size, bool weighted)
 {
@@ -472,6 +513,7 @@ int main(void)
         cmocka_unit_test(test_issues),
         cmocka_unit_test(test_groups_and_parents),
         cmocka_unit_test(test_pair_sums),
+        cmocka_unit_test(test_whole_moments),
         cmocka_unit_test(test_merge_equals_one_pass),
         cmocka_unit_test(test_heatmap_merge),
         cmocka_unit_test(test_quotes_do_not_depend_on_order),
