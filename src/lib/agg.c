@@ -143,10 +143,19 @@ const vb_agg_cell *vb_agg_cell_of(const vb_agg_group *g, size_t theme)
     return g != NULL && theme < g->n_cells ? &g->cells[theme] : &zero;
 }
 
-void vb_agg_moment_exact(const vb_xsum *x, const vb_agg_whole whole, size_t s, vb_xsum *out)
+void vb_agg_group_sum(const vb_agg_group *g, size_t s, vb_xsum *out)
 {
-    *out = x[s];
-    vb_xsum_add_i64(out, whole[s]);
+    *out = g->x[s];
+    if (s < VB_MOMENT_SUMS) vb_xsum_add_i64(out, g->whole[s]);
+}
+
+void vb_agg_cell_sum(const vb_agg_cell *c, size_t s, vb_xsum *out)
+{
+    *out = c->x[s];
+    if (s < VB_MOMENT_SUMS)
+        vb_xsum_add_i64(out, c->whole[s]);
+    else
+        vb_xsum_add_fixed(out, c->share[s - VB_SUM_FW]);
 }
 
 static void moments_refresh(vb_moments *m, vb_xsum *x, vb_agg_whole whole)
@@ -164,6 +173,10 @@ static void moments_refresh(vb_moments *m, vb_xsum *x, vb_agg_whole whole)
 void vb_agg_cell_refresh(vb_agg_cell *c)
 {
     moments_refresh(&c->score, c->x, c->whole);
+    for (size_t s = VB_SUM_FW; s < VB_CELL_SUMS; s++) {
+        vb_xsum_add_fixed(&c->x[s], c->share[s - VB_SUM_FW]);
+        c->share[s - VB_SUM_FW] = 0;
+    }
     c->fw = vb_xsum_value(&c->x[VB_SUM_FW]);
     c->fwx = vb_xsum_value(&c->x[VB_SUM_FWX]);
     c->ow = vb_xsum_value(&c->x[VB_SUM_OW]);
@@ -223,6 +236,9 @@ static vb_status themes_grow(vb_agg *agg)
     vb_xsum *terms = vb_realloc(a, agg->scratch_terms, 2 * cap * sizeof *terms);
     if (terms == NULL) return VB_ENOMEM;
     agg->scratch_terms = terms;
+    vb_xsum_fixed *fixed = vb_realloc(a, agg->scratch_fixed, 2 * cap * sizeof *fixed);
+    if (fixed == NULL) return VB_ENOMEM;
+    agg->scratch_fixed = fixed;
     vb_xsum *sxx = vb_calloc(a, cap * cap, sizeof *sxx);
     int64_t *whole = vb_calloc(a, cap * cap, sizeof *whole);
     uint32_t *slots = vb_calloc(a, cap * 4, sizeof *slots);
@@ -372,6 +388,7 @@ void vb_agg_free(vb_agg *agg)
     vb_free(a, agg->theme_slots);
     vb_free(a, agg->scratch);
     vb_free(a, agg->scratch_terms);
+    vb_free(a, agg->scratch_fixed);
     vb_free(a, agg->sxx);
     vb_free(a, agg->sxx_whole);
     vb_free(a, agg->strings);
@@ -417,9 +434,11 @@ static inline int64_t round_units(double v)
  * theme, k m for a child among m siblings (all zero for deeper levels). */
 typedef struct row_terms {
     vb_xsum moments[VB_MOMENT_SUMS];
-    bool is_whole;               /* the moments are whole, and in whole[] */
+    bool is_whole; /* the moments are whole, and in whole[]; the shares
+                      are in share_fixed[] too */
     vb_agg_whole whole;
     vb_xsum *share;
+    vb_xsum_fixed *share_fixed;
 } row_terms;
 
 /* Whether a row's moments w, w^2, w x, w x^2 are whole numbers well
@@ -447,6 +466,7 @@ static void row_terms_init(row_terms *rt, const vb_agg *agg, const vb_agg_input 
         rt->whole[VB_SUM_WX2] = w * x * x;
     }
     rt->share = agg->scratch_terms;
+    rt->share_fixed = agg->scratch_fixed;
     for (size_t i = 0; i < in->n_themes; i++) {
         const int32_t parent = agg->themes[in->themes[i]].parent;
         /* n_children[i] holds, for a child, its parent's child count */
@@ -455,6 +475,10 @@ static void row_terms_init(row_terms *rt, const vb_agg *agg, const vb_agg_input 
                                                           : 0;
         vb_xsum_term(&rt->share[2 * i], s > 0 ? in->w / s : 0);
         vb_xsum_term(&rt->share[2 * i + 1], s > 0 ? in->w * in->x / s : 0);
+        /* always true for a whole row: |w x / s| < 2^46 */
+        rt->is_whole = rt->is_whole &&
+                       vb_xsum_to_fixed(&rt->share[2 * i], &rt->share_fixed[2 * i]) &&
+                       vb_xsum_to_fixed(&rt->share[2 * i + 1], &rt->share_fixed[2 * i + 1]);
     }
 }
 
@@ -470,8 +494,37 @@ static void add_whole(int64_t *acc, vb_xsum *x, int64_t t)
     *acc = sum;
 }
 
-static inline void moments_merge(vb_moments *m, vb_xsum *x, vb_agg_whole whole,
-                                 const row_terms *rt)
+/* The fixed-point counterpart of add_whole(). */
+static void add_fixed(vb_xsum_fixed *acc, vb_xsum *x, vb_xsum_fixed t)
+{
+    vb_xsum_fixed sum;
+    if (__builtin_add_overflow(*acc, t, &sum)) {
+        vb_xsum_add_fixed(x, *acc);
+        sum = t;
+    }
+    *acc = sum;
+}
+
+/* Theme i's shares of the row into cell c: w/s, w x/s to fw, fwx, and to
+ * ow, owx too for a top-level theme without children in the row. */
+static inline void shares_merge(vb_agg_cell *c, const row_terms *rt, size_t i, bool own)
+{
+    if (rt->is_whole) {
+        add_fixed(&c->share[VB_SUM_FW - VB_SUM_FW], &c->x[VB_SUM_FW], rt->share_fixed[2 * i]);
+        add_fixed(&c->share[VB_SUM_FWX - VB_SUM_FW], &c->x[VB_SUM_FWX], rt->share_fixed[2 * i + 1]);
+        if (!own) return;
+        add_fixed(&c->share[VB_SUM_OW - VB_SUM_FW], &c->x[VB_SUM_OW], rt->share_fixed[2 * i]);
+        add_fixed(&c->share[VB_SUM_OWX - VB_SUM_FW], &c->x[VB_SUM_OWX], rt->share_fixed[2 * i + 1]);
+        return;
+    }
+    vb_xsum_merge(&c->x[VB_SUM_FW], &rt->share[2 * i]);
+    vb_xsum_merge(&c->x[VB_SUM_FWX], &rt->share[2 * i + 1]);
+    if (!own) return;
+    vb_xsum_merge(&c->x[VB_SUM_OW], &rt->share[2 * i]);
+    vb_xsum_merge(&c->x[VB_SUM_OWX], &rt->share[2 * i + 1]);
+}
+
+static inline void moments_merge(vb_moments *m, vb_xsum *x, vb_agg_whole whole, const row_terms *rt)
 {
     m->n++;
     if (rt->is_whole) {
@@ -511,12 +564,7 @@ static void add_to_group(vb_agg *agg, vb_agg_group *g, const vb_agg_input *in, s
         c->sent_sum += round_units(in->sentiment[i] * 1e4);
         if (rt == NULL) continue;
         moments_merge(&c->score, c->x, c->whole, rt);
-        vb_xsum_merge(&c->x[VB_SUM_FW], &rt->share[2 * i]);
-        vb_xsum_merge(&c->x[VB_SUM_FWX], &rt->share[2 * i + 1]);
-        if (agg->themes[t].parent < 0 && n_children[i] == 0) {
-            vb_xsum_merge(&c->x[VB_SUM_OW], &rt->share[2 * i]);
-            vb_xsum_merge(&c->x[VB_SUM_OWX], &rt->share[2 * i + 1]);
-        }
+        shares_merge(c, rt, i, agg->themes[t].parent < 0 && n_children[i] == 0);
     }
 }
 
@@ -645,10 +693,11 @@ static void cell_merge(vb_agg_cell *into, const vb_agg_cell *from)
     /* wraps rather than overflows (a state read from a file is any number) */
     into->sent_sum = (int64_t)((uint64_t)into->sent_sum + (uint64_t)from->sent_sum);
     into->score.n += from->score.n;
-    for (size_t i = 0; i < VB_CELL_SUMS; i++)
-        vb_xsum_merge(&into->x[i], &from->x[i]);
-    for (size_t i = 0; i < VB_MOMENT_SUMS; i++)
-        vb_xsum_add_i64(&into->x[i], from->whole[i]);
+    for (size_t i = 0; i < VB_CELL_SUMS; i++) {
+        vb_xsum sum;
+        vb_agg_cell_sum(from, i, &sum);
+        vb_xsum_merge(&into->x[i], &sum);
+    }
 }
 
 static vb_status group_merge(vb_agg *into, vb_agg_group *g, const vb_agg_group *from,
@@ -657,10 +706,11 @@ static vb_status group_merge(vb_agg *into, vb_agg_group *g, const vb_agg_group *
     if (vb_agg_group_cells(&into->alloc, g, into->n_themes) != VB_OK) return VB_ENOMEM;
     g->records += from->records;
     g->score.n += from->score.n;
-    for (size_t i = 0; i < VB_GROUP_SUMS; i++)
-        vb_xsum_merge(&g->x[i], &from->x[i]);
-    for (size_t i = 0; i < VB_MOMENT_SUMS; i++)
-        vb_xsum_add_i64(&g->x[i], from->whole[i]);
+    for (size_t i = 0; i < VB_GROUP_SUMS; i++) {
+        vb_xsum sum;
+        vb_agg_group_sum(from, i, &sum);
+        vb_xsum_merge(&g->x[i], &sum);
+    }
     for (size_t t = 0; t < from->n_cells; t++)
         cell_merge(&g->cells[map[t]], &from->cells[t]);
     return VB_OK;

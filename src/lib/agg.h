@@ -56,26 +56,28 @@ enum {
     VB_CELL_SUMS
 };
 enum { VB_SUM_NONE_W = VB_SUM_FW, VB_SUM_NONE_WX = VB_SUM_FWX, VB_GROUP_SUMS = VB_SUM_FWX + 1 };
-enum { VB_MOMENT_SUMS = VB_SUM_WX2 + 1 };
+enum { VB_MOMENT_SUMS = VB_SUM_WX2 + 1, VB_SHARE_SUMS = VB_CELL_SUMS - VB_SUM_FW };
 
-/* The moment sums of rows whose terms are all whole numbers (weights of
- * 1, NPS, CSAT and star values: nearly every row) add up in `whole`, one
- * int64 add each instead of an exact 192-bit one. vb_agg_refresh() folds
- * them into x[]; until then the exact moment sum s is x[s] + whole[s]
- * (vb_agg_moment_exact()). */
+/* Rows whose terms are whole numbers (weights of 1; NPS, CSAT and star
+ * values: nearly every row) add up beside the exact sums x[], in plain
+ * integers: the moments as int64 counts, a cell's shares (w/s, w x/s) as
+ * 128-bit fixed point in x's units. One add each instead of an exact
+ * 192-bit one, and a cell's hot part fits in two cache lines.
+ * vb_agg_refresh() folds them into x[]; until then sum s is x[s] plus
+ * its part here (vb_agg_cell_sum(), vb_agg_group_sum()). */
 typedef int64_t vb_agg_whole[VB_MOMENT_SUMS];
 
 /* One theme within one group. */
 typedef struct vb_agg_cell {
-    /* In the order a row touches them: score.n, mentions, sent_sum, the
-     * whole-row moments, then (x[VB_SUM_FW] on) the shares; the doubles
-     * are only read, after vb_agg_refresh(). */
-    vb_moments score;  /* mentioners with a valid score */
+    /* First what a row touches, in that order (120 bytes from mentions
+     * to score.n); the doubles are only read, after vb_agg_refresh(). */
     uint64_t mentions; /* records that mention it, scored or not */
     int64_t sent_sum;  /* sum of the theme's sentiment over them, in units
                           of 1e-4 (the precision analyze prints), so that
                           it adds exactly in any order */
-    vb_agg_whole whole;      /* whole rows' part of x[VB_SUM_W ... VB_SUM_WX2] */
+    vb_agg_whole whole; /* whole rows' part of x[VB_SUM_W ... VB_SUM_WX2] */
+    vb_xsum_fixed share[VB_SHARE_SUMS]; /* ... of x[VB_SUM_FW ... VB_SUM_OWX] */
+    vb_moments score;   /* mentioners with a valid score */
     vb_xsum x[VB_CELL_SUMS]; /* the exact sums behind score.sw ... owx */
     double fw, fwx;    /* change attribution (change.c): sum of w/k and
                           w x/k, a respondent's weight shared among its k
@@ -146,8 +148,9 @@ struct vb_agg {
     char *strings; /* the options' strings when read from a state
                       (agg_state.c), else NULL */
 
-    uint32_t *scratch;      /* cap_themes entries, for vb_agg_add_input() */
-    vb_xsum *scratch_terms; /* 2 cap_themes entries, for vb_agg_add_input() */
+    uint32_t *scratch;            /* cap_themes entries, for vb_agg_add_input() */
+    vb_xsum *scratch_terms;       /* 2 cap_themes entries, for vb_agg_add_input() */
+    vb_xsum_fixed *scratch_fixed; /* the same terms as fixed point */
 
     /* A row's themes as vb_agg_add() resolves them, row_cap entries each. */
     uint32_t *row_themes;
@@ -195,8 +198,10 @@ const vb_agg_group *vb_agg_find(const vb_agg_groups *gs, const char *key, size_t
 /* A cell of `g`, or a zero cell when the group never saw the theme. */
 const vb_agg_cell *vb_agg_cell_of(const vb_agg_group *g, size_t theme);
 
-/* Moment sum s (< VB_MOMENT_SUMS) exactly: x[s] + whole[s]. */
-void vb_agg_moment_exact(const vb_xsum *x, const vb_agg_whole whole, size_t s, vb_xsum *out);
+/* Exact sum s of a cell (s < VB_CELL_SUMS) or a group (< VB_GROUP_SUMS):
+ * x[s] and its whole rows' part. */
+void vb_agg_cell_sum(const vb_agg_cell *c, size_t s, vb_xsum *out);
+void vb_agg_group_sum(const vb_agg_group *g, size_t s, vb_xsum *out);
 
 /* sum of w x_s x_t, exactly and as a double */
 void vb_agg_sxx_exact(const vb_agg *agg, size_t s, size_t t, vb_xsum *out);

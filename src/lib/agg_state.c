@@ -302,16 +302,6 @@ static bool cell_is_zero(const vb_agg_cell *c)
     return memcmp(c, &zero, sizeof zero) == 0;
 }
 
-/* A group's or cell's exact sums, the moments with their whole part. */
-static void put_sums(writer *w, const vb_xsum *x, size_t n, const vb_agg_whole whole)
-{
-    for (size_t i = 0; i < n; i++) {
-        vb_xsum sum = x[i];
-        if (i < VB_MOMENT_SUMS) vb_agg_moment_exact(x, whole, i, &sum);
-        put_xsum(w, &sum);
-    }
-}
-
 static void write_group(writer *w, const vb_agg *agg, const char *kind, const vb_agg_group *g,
                         const uint32_t *order)
 {
@@ -326,7 +316,11 @@ static void write_group(writer *w, const vb_agg *agg, const char *kind, const vb
     put_u64(w, n_cells);
     end_line(w);
     puts_(w, "sums");
-    put_sums(w, g->x, VB_GROUP_SUMS, g->whole);
+    for (size_t i = 0; i < VB_GROUP_SUMS; i++) {
+        vb_xsum sum;
+        vb_agg_group_sum(g, i, &sum);
+        put_xsum(w, &sum);
+    }
     end_line(w);
     for (size_t k = 0; k < agg->n_themes; k++) {
         const vb_agg_cell *c = vb_agg_cell_of(g, order[k]);
@@ -336,7 +330,11 @@ static void write_group(writer *w, const vb_agg *agg, const char *kind, const vb
         put_u64(w, c->mentions);
         put_i64(w, c->sent_sum);
         put_u64(w, c->score.n);
-        put_sums(w, c->x, VB_CELL_SUMS, c->whole);
+        for (size_t i = 0; i < VB_CELL_SUMS; i++) {
+            vb_xsum sum;
+            vb_agg_cell_sum(c, i, &sum);
+            put_xsum(w, &sum);
+        }
         end_line(w);
     }
 }

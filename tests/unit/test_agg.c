@@ -159,9 +159,10 @@ static void test_pair_sums(void **state)
     vb_agg_free(agg);
 }
 
-/* Moments of whole rows add up as int64 counts beside the exact sums; a
- * count about to overflow moves to the exact sum, and a fractional row
- * adds to the exact sums directly. Refreshing folds the counts in. */
+/* Moments of whole rows add up as int64 counts beside the exact sums,
+ * their shares as fixed point; a count about to overflow moves to the
+ * exact sum, and a fractional row adds to the exact sums directly.
+ * Refreshing folds the counts in. */
 static void test_whole_moments(void **state)
 {
     (void)state;
@@ -178,7 +179,7 @@ static void test_whole_moments(void **state)
     assert_true(g->whole[VB_SUM_W] == 2 && g->whole[VB_SUM_WX2] == 20000);
     assert_true(c->whole[VB_SUM_WX] == 200);
     vb_xsum x, want = {{0, 0, 0}};
-    vb_agg_moment_exact(c->x, c->whole, VB_SUM_WX, &x);
+    vb_agg_cell_sum(c, VB_SUM_WX, &x);
     vb_xsum_add(&want, 150); /* 2 * 100 + 0.5 * -100 */
     assert_true(vb_xsum_equal(&x, &want));
 
@@ -186,16 +187,32 @@ static void test_whole_moments(void **state)
     c->whole[VB_SUM_WX2] = INT64_MAX - 1;
     assert_int_equal(trows_add(agg, rows, 1), 0);
     assert_true(c->whole[VB_SUM_WX2] == 20000);
-    vb_agg_moment_exact(c->x, c->whole, VB_SUM_WX2, &x);
+    vb_agg_cell_sum(c, VB_SUM_WX2, &x);
     want = (vb_xsum){{0, 0, 0}};
     vb_xsum_add(&want, 0x1p63);
     vb_xsum_add(&want, 5000 - 2 + 20000); /* the fractional row, the brink, the new row */
     assert_true(vb_xsum_equal(&x, &want));
 
+    /* the shares likewise, as fixed point: fw = 2 + 0.5 + 2 */
+    vb_agg_cell_sum(c, VB_SUM_FW, &x);
+    assert_true(vb_xsum_value(&x) == 4.5);
+    const vb_xsum_fixed brink = (vb_xsum_fixed)(((vb_xsum_ufixed)1 << 127) - 1) - 1;
+    vb_xsum_add_fixed(&x, brink - c->share[0]);
+    c->share[0] = brink;
+    assert_int_equal(trows_add(agg, rows, 1), 0);
+    vb_xsum_add(&x, 2);
+    vb_xsum fw;
+    vb_agg_cell_sum(c, VB_SUM_FW, &fw);
+    assert_true(vb_xsum_equal(&fw, &x));
+    assert_true(c->share[0] == (vb_xsum_fixed)2 << 64);
+    vb_xsum_add(&want, 20000); /* that row's w x^2 */
+
     vb_agg_refresh(agg);
     for (size_t s = 0; s < VB_MOMENT_SUMS; s++)
         assert_true(c->whole[s] == 0 && g->whole[s] == 0);
-    assert_true(c->score.sw == 4.5 && g->score.swx == 350);
+    for (size_t s = 0; s < VB_SHARE_SUMS; s++)
+        assert_true(c->share[s] == 0);
+    assert_true(c->score.sw == 6.5 && g->score.swx == 550);
     assert_true(c->score.swx2 == vb_xsum_value(&want));
     vb_agg_free(agg);
 }

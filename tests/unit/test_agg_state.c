@@ -406,11 +406,11 @@ static void test_every_field_is_written(void **state)
 {
     (void)state;
     if (sizeof(void *) != 8) skip();
-    assert_int_equal(sizeof(vb_agg_cell), 312);  /* counts, sums: all written */
+    assert_int_equal(sizeof(vb_agg_cell), 384);  /* counts, sums: all written */
     assert_int_equal(sizeof(vb_agg_group), 272); /* key, counts, sums, cells */
     assert_int_equal(sizeof(vb_agg_theme), 3496);
     assert_int_equal(sizeof(vb_quote), 144);
-    assert_int_equal(sizeof(vb_agg), 856); /* opts, metric, themes, groups, sxx,
+    assert_int_equal(sizeof(vb_agg), 864); /* opts, metric, themes, groups, sxx,
                                               rejected counts; the rest is scratch */
 }
 
