@@ -96,6 +96,7 @@ typedef struct vb_agg_group {
     double none_w;      /* scored records with no theme: sum w */
     double none_wx;     /* ... sum w x */
     vb_agg_cell *cells; /* by theme index; themes past n_cells are zero */
+    void *cells_block;  /* the allocation that holds them, line-aligned */
     size_t n_cells;
     vb_xsum x[VB_GROUP_SUMS]; /* the exact sums behind score.sw ... none_wx */
     vb_agg_whole whole;       /* whole rows' part of x[VB_SUM_W ... VB_SUM_WX2] */

@@ -323,6 +323,7 @@ static void same_group(const vb_agg *a, const vb_agg_group *ga, const vb_agg *b,
     memcpy(&y, gb, sizeof y);
     x.key = y.key = NULL;
     x.cells = y.cells = NULL;
+    x.cells_block = y.cells_block = NULL;
     x.n_cells = y.n_cells = 0;
     assert_memory_equal(&x, &y, sizeof x);
     assert_int_equal(ga->key_len, gb->key_len);
@@ -407,10 +408,10 @@ static void test_every_field_is_written(void **state)
     (void)state;
     if (sizeof(void *) != 8) skip();
     assert_int_equal(sizeof(vb_agg_cell), 384);  /* counts, sums: all written */
-    assert_int_equal(sizeof(vb_agg_group), 272); /* key, counts, sums, cells */
+    assert_int_equal(sizeof(vb_agg_group), 280); /* key, counts, sums, cells */
     assert_int_equal(sizeof(vb_agg_theme), 3496);
     assert_int_equal(sizeof(vb_quote), 144);
-    assert_int_equal(sizeof(vb_agg), 864); /* opts, metric, themes, groups, sxx,
+    assert_int_equal(sizeof(vb_agg), 872); /* opts, metric, themes, groups, sxx,
                                               rejected counts; the rest is scratch */
 }
 
