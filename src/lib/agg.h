@@ -19,25 +19,39 @@
 
 /* One candidate quote: an excerpt of a comment that mentions a theme. */
 typedef struct vb_quote {
-    char *text; /* excerpt, NUL-terminated, "…" where cut */
-    size_t len;
-    size_t full_len;                /* the whole comment's length */
-    vb_range spans[VB_QUOTE_SPANS]; /* the theme's matches, in the excerpt */
-    size_t n_spans;
-    char *id; /* the record's id, NUL-terminated */
-    size_t id_len;
+    /* first what ranks it, the line most offers read (quotes.c) */
+    size_t full_len;  /* the whole comment's length */
     double sentiment; /* the theme's sentiment in this comment */
     int64_t time;     /* vb_datetime_seconds(), if has_time */
     bool has_time;
     uint64_t key; /* hash of the letters and digits, folded: equal
                      keys are the same comment, kept once */
+    char *text;   /* excerpt, NUL-terminated, "…" where cut */
+    size_t len;
+    vb_range spans[VB_QUOTE_SPANS]; /* the theme's matches, in the excerpt */
+    size_t n_spans;
+    char *id; /* the record's id, NUL-terminated */
+    size_t id_len;
 } vb_quote;
 
-/* The best VB_QUOTE_KEEP distinct comments in one direction, best first. */
+/* The best VB_QUOTE_KEEP distinct comments in one direction. They sit
+ * in slots 0 .. n-1 that never move: a new comment takes the slot of the
+ * one it pushes out, and only `order` is reshuffled (a time-ordered
+ * export puts nearly every strong comment first). Read them best first
+ * with vb_quote_list_at(). */
 typedef struct vb_quote_list {
-    vb_quote items[VB_QUOTE_KEEP];
     size_t n;
+    uint8_t order[VB_QUOTE_KEEP]; /* slots, best first */
+    uint64_t keys[VB_QUOTE_KEEP]; /* items[s].key, side by side: an offer
+                                     looks for its comment among them */
+    vb_quote items[VB_QUOTE_KEEP]; /* by slot */
 } vb_quote_list;
+
+/* The i-th best of `l` (i < l->n). */
+static inline const vb_quote *vb_quote_list_at(const vb_quote_list *l, size_t i)
+{
+    return &l->items[l->order[i]];
+}
 
 /* The exact sums (xsum.h) behind the doubles of a cell, in this order;
  * a group has the first four and then none_w, none_wx. The doubles are

@@ -362,7 +362,7 @@ static void write_quotes(writer *w, size_t rank, const vb_quote_list *l, const c
     put_u64(w, l->n);
     end_line(w);
     for (size_t i = 0; i < l->n; i++) {
-        const vb_quote *q = &l->items[i];
+        const vb_quote *q = vb_quote_list_at(l, i);
         char key[24];
         snprintf(key, sizeof key, " %016" PRIx64, q->key);
         puts_(w, "quote");
@@ -1026,6 +1026,7 @@ static bool read_quote(reader *r, vb_agg *agg, vb_quote_list *into, int dir)
                         q.spans[i].start, q.spans[i].end);
     vb_quote_list one;
     one.items[0] = q;
+    one.order[0] = 0;
     one.n = 1;
     if (vb_quote_merge_list(&agg->alloc, into, &one, dir) != VB_OK)
         return fail(r, VB_ENOMEM, "out of memory");

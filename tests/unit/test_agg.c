@@ -415,7 +415,7 @@ static void test_long_comment_excerpt(void **state)
         strcat(text, "more ");
     trow r = {"3", "2026-01-01", "N", NULL, "delivery.late", text, -0.6, "x"};
     assert_int_equal(trows_add(agg, &r, 1), 0);
-    const vb_quote *q = &agg->themes[1].neg.items[0];
+    const vb_quote *q = vb_quote_list_at(&agg->themes[1].neg, 0);
     assert_true(q->len <= VB_QUOTE_MAX_BYTES + 6);
     assert_memory_equal(q->text, "\xE2\x80\xA6", 3);
     assert_memory_equal(q->text + q->len - 3, "\xE2\x80\xA6", 3);
@@ -442,7 +442,7 @@ static void test_analyzed_json(void **state)
     assert_int_equal(agg->n_themes, 2);
     assert_string_equal(agg->themes[1].label, "Late delivery");
     assert_int_equal(agg->themes[1].parent, 0);
-    const vb_quote *q = &agg->themes[1].neg.items[0];
+    const vb_quote *q = vb_quote_list_at(&agg->themes[1].neg, 0);
     assert_string_equal(q->text, "The parcel was late");
     assert_string_equal(q->id, "R1");
     assert_int_equal(q->n_spans, 1); /* [99,120] is outside the text */
