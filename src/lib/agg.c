@@ -288,21 +288,34 @@ bool vb_agg_theme_find(const vb_agg *agg, const char *id, uint32_t *out)
     return v != 0;
 }
 
+/* The theme `id` names, or UINT32_MAX when new. */
+static uint32_t theme_known(vb_agg *agg, const char *id)
+{
+    const uintptr_t addr = (uintptr_t)id;
+    const size_t m = (size_t)((addr * 0x9E3779B97F4A7C15u) >> (64 - VB_AGG_ID_MEMO_BITS));
+    const uint32_t k = agg->id_memo[m].index;
+    if (agg->id_memo[m].addr == addr && k < agg->n_themes && strcmp(agg->themes[k].id, id) == 0)
+        return k;
+    uint32_t v = agg->n_theme_slots > 0 ? agg->theme_slots[theme_slot(agg, id, strlen(id))] : 0;
+    if (v == 0) return UINT32_MAX;
+    agg->id_memo[m].addr = addr;
+    agg->id_memo[m].index = v - 1;
+    return v - 1;
+}
+
 vb_status vb_agg_theme_index(vb_agg *agg, const char *id, const char *label, const char *parent_id,
                              uint32_t *out)
 {
-    const size_t len = strlen(id);
-    if (agg->n_theme_slots > 0) {
-        uint32_t v = agg->theme_slots[theme_slot(agg, id, len)];
-        if (v != 0) {
-            vb_agg_theme *t = &agg->themes[v - 1];
-            if (t->label == NULL && label != NULL &&
-                (t->label = vb_strndup(&agg->alloc, label, strlen(label))) == NULL)
-                return VB_ENOMEM;
-            *out = v - 1;
-            return VB_OK;
-        }
+    const uint32_t known = theme_known(agg, id);
+    if (known != UINT32_MAX) {
+        vb_agg_theme *t = &agg->themes[known];
+        if (t->label == NULL && label != NULL &&
+            (t->label = vb_strndup(&agg->alloc, label, strlen(label))) == NULL)
+            return VB_ENOMEM;
+        *out = known;
+        return VB_OK;
     }
+    const size_t len = strlen(id);
     /* The parent first, so that parents always precede their children. */
     int32_t parent = -1;
     const char *dot = strrchr(id, '.');

@@ -132,6 +132,8 @@ typedef struct vb_agg_groups {
     size_t n_slots;
 } vb_agg_groups;
 
+#define VB_AGG_ID_MEMO_BITS 8 /* 256 entries: more than most taxonomies have themes */
+
 struct vb_agg {
     vb_allocator alloc;
     vb_report_options opts;
@@ -141,6 +143,13 @@ struct vb_agg {
     size_t n_themes, cap_themes;
     uint32_t *theme_slots; /* id index: theme index + 1 */
     size_t n_theme_slots;
+    /* Ids looked up lately, by address: rows from the pipeline name their
+     * themes with the taxonomy's own strings, the same few addresses on
+     * every row. Checked by content, as a caller may reuse a buffer. */
+    struct {
+        uintptr_t addr; /* only compared: it may be gone */
+        uint32_t index;
+    } id_memo[1u << VB_AGG_ID_MEMO_BITS];
 
     vb_agg_group overall;
     vb_agg_groups periods;

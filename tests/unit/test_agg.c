@@ -217,6 +217,30 @@ static void test_whole_moments(void **state)
     vb_agg_free(agg);
 }
 
+/* Ids are remembered by address but checked by content: a caller that
+ * reuses one buffer for every id gets each theme right. */
+static void test_theme_ids_by_address(void **state)
+{
+    (void)state;
+    vb_agg *agg = vb_agg_new(NULL, NULL);
+    char buf[16];
+    uint32_t delivery, price, again;
+    strcpy(buf, "delivery");
+    assert_int_equal(vb_agg_theme_index(agg, buf, NULL, NULL, &delivery), VB_OK);
+    strcpy(buf, "price");
+    assert_int_equal(vb_agg_theme_index(agg, buf, NULL, NULL, &price), VB_OK);
+    assert_true(price != delivery);
+    strcpy(buf, "delivery");
+    assert_int_equal(vb_agg_theme_index(agg, buf, NULL, NULL, &again), VB_OK);
+    assert_int_equal(again, delivery);
+    strcpy(buf, "price");
+    assert_int_equal(vb_agg_theme_index(agg, buf, "Price", NULL, &again), VB_OK);
+    assert_int_equal(again, price);
+    assert_string_equal(agg->themes[price].label, "Price"); /* a label given late is kept */
+    assert_int_equal(agg->n_themes, 2);
+    vb_agg_free(agg);
+}
+
 /* A reproducible stream of respondents. */
 static trow random_row(uint64_t *s, char *buf, size_t size, bool weighted)
 {
@@ -531,6 +555,7 @@ int main(void)
         cmocka_unit_test(test_groups_and_parents),
         cmocka_unit_test(test_pair_sums),
         cmocka_unit_test(test_whole_moments),
+        cmocka_unit_test(test_theme_ids_by_address),
         cmocka_unit_test(test_merge_equals_one_pass),
         cmocka_unit_test(test_heatmap_merge),
         cmocka_unit_test(test_quotes_do_not_depend_on_order),
