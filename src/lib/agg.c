@@ -42,10 +42,12 @@ static uint64_t hash_bytes(const char *s, size_t len)
 
 /* ---- Groups -------------------------------------------------------------- */
 
+#define CACHE_LINE 64
+
 static void group_free(const vb_allocator *a, vb_agg_group *g)
 {
     vb_free(a, g->key);
-    vb_free(a, g->cells);
+    vb_free(a, g->cells_block);
 }
 
 static void groups_free(const vb_allocator *a, vb_agg_groups *gs)
@@ -128,10 +130,19 @@ vb_status vb_agg_group_get(const vb_allocator *a, vb_agg_groups *gs, const char 
 vb_status vb_agg_group_cells(const vb_allocator *a, vb_agg_group *g, size_t n_themes)
 {
     if (g->n_cells >= n_themes) return VB_OK;
-    if (vb_mul_overflows(n_themes, sizeof *g->cells)) return VB_ENOMEM;
-    vb_agg_cell *cells = vb_realloc(a, g->cells, n_themes * sizeof *cells);
-    if (cells == NULL) return VB_ENOMEM;
+    if (vb_mul_overflows(n_themes, sizeof *g->cells) ||
+        n_themes * sizeof *g->cells > SIZE_MAX - CACHE_LINE)
+        return VB_ENOMEM;
+    /* On a cache line of their own, so that the part of a cell a row
+     * touches spans two lines, not three. */
+    char *block = vb_malloc(a, n_themes * sizeof *g->cells + CACHE_LINE - 1);
+    if (block == NULL) return VB_ENOMEM;
+    vb_agg_cell *cells =
+        (vb_agg_cell *)(block + (CACHE_LINE - (uintptr_t)block % CACHE_LINE) % CACHE_LINE);
+    if (g->n_cells > 0) memcpy(cells, g->cells, g->n_cells * sizeof *cells);
     memset(cells + g->n_cells, 0, (n_themes - g->n_cells) * sizeof *cells);
+    vb_free(a, g->cells_block);
+    g->cells_block = block;
     g->cells = cells;
     g->n_cells = n_themes;
     return VB_OK;
@@ -143,8 +154,27 @@ const vb_agg_cell *vb_agg_cell_of(const vb_agg_group *g, size_t theme)
     return g != NULL && theme < g->n_cells ? &g->cells[theme] : &zero;
 }
 
-static void moments_refresh(vb_moments *m, const vb_xsum *x)
+void vb_agg_group_sum(const vb_agg_group *g, size_t s, vb_xsum *out)
 {
+    *out = g->x[s];
+    if (s < VB_MOMENT_SUMS) vb_xsum_add_i64(out, g->whole[s]);
+}
+
+void vb_agg_cell_sum(const vb_agg_cell *c, size_t s, vb_xsum *out)
+{
+    *out = c->x[s];
+    if (s < VB_MOMENT_SUMS)
+        vb_xsum_add_i64(out, c->whole[s]);
+    else
+        vb_xsum_add_fixed(out, c->share[s - VB_SUM_FW]);
+}
+
+static void moments_refresh(vb_moments *m, vb_xsum *x, vb_agg_whole whole)
+{
+    for (size_t s = VB_SUM_W; s <= VB_SUM_WX2; s++) {
+        vb_xsum_add_i64(&x[s], whole[s]);
+        whole[s] = 0;
+    }
     m->sw = vb_xsum_value(&x[VB_SUM_W]);
     m->sw2 = vb_xsum_value(&x[VB_SUM_W2]);
     m->swx = vb_xsum_value(&x[VB_SUM_WX]);
@@ -153,7 +183,11 @@ static void moments_refresh(vb_moments *m, const vb_xsum *x)
 
 void vb_agg_cell_refresh(vb_agg_cell *c)
 {
-    moments_refresh(&c->score, c->x);
+    moments_refresh(&c->score, c->x, c->whole);
+    for (size_t s = VB_SUM_FW; s < VB_CELL_SUMS; s++) {
+        vb_xsum_add_fixed(&c->x[s], c->share[s - VB_SUM_FW]);
+        c->share[s - VB_SUM_FW] = 0;
+    }
     c->fw = vb_xsum_value(&c->x[VB_SUM_FW]);
     c->fwx = vb_xsum_value(&c->x[VB_SUM_FWX]);
     c->ow = vb_xsum_value(&c->x[VB_SUM_OW]);
@@ -162,7 +196,7 @@ void vb_agg_cell_refresh(vb_agg_cell *c)
 
 void vb_agg_group_refresh(vb_agg_group *g)
 {
-    moments_refresh(&g->score, g->x);
+    moments_refresh(&g->score, g->x, g->whole);
     g->none_w = vb_xsum_value(&g->x[VB_SUM_NONE_W]);
     g->none_wx = vb_xsum_value(&g->x[VB_SUM_NONE_WX]);
 }
@@ -213,6 +247,9 @@ static vb_status themes_grow(vb_agg *agg)
     vb_xsum *terms = vb_realloc(a, agg->scratch_terms, 2 * cap * sizeof *terms);
     if (terms == NULL) return VB_ENOMEM;
     agg->scratch_terms = terms;
+    vb_xsum_fixed *fixed = vb_realloc(a, agg->scratch_fixed, 2 * cap * sizeof *fixed);
+    if (fixed == NULL) return VB_ENOMEM;
+    agg->scratch_fixed = fixed;
     vb_xsum *sxx = vb_calloc(a, cap * cap, sizeof *sxx);
     int64_t *whole = vb_calloc(a, cap * cap, sizeof *whole);
     uint32_t *slots = vb_calloc(a, cap * 4, sizeof *slots);
@@ -251,21 +288,34 @@ bool vb_agg_theme_find(const vb_agg *agg, const char *id, uint32_t *out)
     return v != 0;
 }
 
+/* The theme `id` names, or UINT32_MAX when new. */
+static uint32_t theme_known(vb_agg *agg, const char *id)
+{
+    const uintptr_t addr = (uintptr_t)id;
+    const size_t m = (size_t)((addr * 0x9E3779B97F4A7C15u) >> (64 - VB_AGG_ID_MEMO_BITS));
+    const uint32_t k = agg->id_memo[m].index;
+    if (agg->id_memo[m].addr == addr && k < agg->n_themes && strcmp(agg->themes[k].id, id) == 0)
+        return k;
+    uint32_t v = agg->n_theme_slots > 0 ? agg->theme_slots[theme_slot(agg, id, strlen(id))] : 0;
+    if (v == 0) return UINT32_MAX;
+    agg->id_memo[m].addr = addr;
+    agg->id_memo[m].index = v - 1;
+    return v - 1;
+}
+
 vb_status vb_agg_theme_index(vb_agg *agg, const char *id, const char *label, const char *parent_id,
                              uint32_t *out)
 {
-    const size_t len = strlen(id);
-    if (agg->n_theme_slots > 0) {
-        uint32_t v = agg->theme_slots[theme_slot(agg, id, len)];
-        if (v != 0) {
-            vb_agg_theme *t = &agg->themes[v - 1];
-            if (t->label == NULL && label != NULL &&
-                (t->label = vb_strndup(&agg->alloc, label, strlen(label))) == NULL)
-                return VB_ENOMEM;
-            *out = v - 1;
-            return VB_OK;
-        }
+    const uint32_t known = theme_known(agg, id);
+    if (known != UINT32_MAX) {
+        vb_agg_theme *t = &agg->themes[known];
+        if (t->label == NULL && label != NULL &&
+            (t->label = vb_strndup(&agg->alloc, label, strlen(label))) == NULL)
+            return VB_ENOMEM;
+        *out = known;
+        return VB_OK;
     }
+    const size_t len = strlen(id);
     /* The parent first, so that parents always precede their children. */
     int32_t parent = -1;
     const char *dot = strrchr(id, '.');
@@ -362,6 +412,7 @@ void vb_agg_free(vb_agg *agg)
     vb_free(a, agg->theme_slots);
     vb_free(a, agg->scratch);
     vb_free(a, agg->scratch_terms);
+    vb_free(a, agg->scratch_fixed);
     vb_free(a, agg->sxx);
     vb_free(a, agg->sxx_whole);
     vb_free(a, agg->strings);
@@ -406,9 +457,22 @@ static inline int64_t round_units(double v)
  * i, share[2i] = w/s and share[2i+1] = w x/s with s = k for a top-level
  * theme, k m for a child among m siblings (all zero for deeper levels). */
 typedef struct row_terms {
-    vb_xsum moments[4];
+    vb_xsum moments[VB_MOMENT_SUMS];
+    bool is_whole; /* the moments are whole, and in whole[]; the shares
+                      are in share_fixed[] too */
+    vb_agg_whole whole;
     vb_xsum *share;
+    vb_xsum_fixed *share_fixed;
 } row_terms;
+
+/* Whether a row's moments w, w^2, w x, w x^2 are whole numbers well
+ * inside int64: w below 2^31 and |x| below 2^15, so w x^2 < 2^61. NaN
+ * fails every test, so the casts are defined. */
+static bool whole_row(double w, double x)
+{
+    return w >= 0 && w < 0x1p31 && w == (double)(int64_t)w && x > -0x1p15 && x < 0x1p15 &&
+           x == (double)(int64_t)x;
+}
 
 static void row_terms_init(row_terms *rt, const vb_agg *agg, const vb_agg_input *in, size_t k,
                            const uint32_t *n_children)
@@ -417,7 +481,16 @@ static void row_terms_init(row_terms *rt, const vb_agg *agg, const vb_agg_input 
     vb_xsum_term(&rt->moments[VB_SUM_W2], in->w * in->w);
     vb_xsum_term(&rt->moments[VB_SUM_WX], in->w * in->x);
     vb_xsum_term(&rt->moments[VB_SUM_WX2], in->w * in->x * in->x);
+    rt->is_whole = whole_row(in->w, in->x);
+    if (rt->is_whole) {
+        const int64_t w = (int64_t)in->w, x = (int64_t)in->x;
+        rt->whole[VB_SUM_W] = w;
+        rt->whole[VB_SUM_W2] = w * w;
+        rt->whole[VB_SUM_WX] = w * x;
+        rt->whole[VB_SUM_WX2] = w * x * x;
+    }
     rt->share = agg->scratch_terms;
+    rt->share_fixed = agg->scratch_fixed;
     for (size_t i = 0; i < in->n_themes; i++) {
         const int32_t parent = agg->themes[in->themes[i]].parent;
         /* n_children[i] holds, for a child, its parent's child count */
@@ -426,12 +499,72 @@ static void row_terms_init(row_terms *rt, const vb_agg *agg, const vb_agg_input 
                                                           : 0;
         vb_xsum_term(&rt->share[2 * i], s > 0 ? in->w / s : 0);
         vb_xsum_term(&rt->share[2 * i + 1], s > 0 ? in->w * in->x / s : 0);
+        /* always true for a whole row: |w x / s| < 2^46 */
+        rt->is_whole = rt->is_whole &&
+                       vb_xsum_to_fixed(&rt->share[2 * i], &rt->share_fixed[2 * i]) &&
+                       vb_xsum_to_fixed(&rt->share[2 * i + 1], &rt->share_fixed[2 * i + 1]);
     }
 }
 
-static void moments_merge(vb_moments *m, vb_xsum *x, const row_terms *rt)
+/* *acc += t, first moving *acc to the exact sum *x in the (far-fetched)
+ * case the int64 would overflow. */
+static void add_whole(int64_t *acc, vb_xsum *x, int64_t t)
+{
+    int64_t sum;
+    if (__builtin_add_overflow(*acc, t, &sum)) {
+        vb_xsum_add_i64(x, *acc);
+        sum = t;
+    }
+    *acc = sum;
+}
+
+/* The fixed-point counterpart of add_whole(). */
+static void add_fixed(vb_xsum_fixed *acc, vb_xsum *x, vb_xsum_fixed t)
+{
+    vb_xsum_fixed sum;
+    if (__builtin_add_overflow(*acc, t, &sum)) {
+        vb_xsum_add_fixed(x, *acc);
+        sum = t;
+    }
+    *acc = sum;
+}
+
+/* Theme i's shares of the row into cell c: w/s, w x/s to fw, fwx, and to
+ * ow, owx too for a top-level theme without children in the row. */
+static inline void shares_merge(vb_agg_cell *c, const row_terms *rt, size_t i, bool own)
+{
+    if (rt->is_whole) {
+        add_fixed(&c->share[VB_SUM_FW - VB_SUM_FW], &c->x[VB_SUM_FW], rt->share_fixed[2 * i]);
+        add_fixed(&c->share[VB_SUM_FWX - VB_SUM_FW], &c->x[VB_SUM_FWX], rt->share_fixed[2 * i + 1]);
+        if (!own) return;
+        add_fixed(&c->share[VB_SUM_OW - VB_SUM_FW], &c->x[VB_SUM_OW], rt->share_fixed[2 * i]);
+        add_fixed(&c->share[VB_SUM_OWX - VB_SUM_FW], &c->x[VB_SUM_OWX], rt->share_fixed[2 * i + 1]);
+        return;
+    }
+    vb_xsum_merge(&c->x[VB_SUM_FW], &rt->share[2 * i]);
+    vb_xsum_merge(&c->x[VB_SUM_FWX], &rt->share[2 * i + 1]);
+    if (!own) return;
+    vb_xsum_merge(&c->x[VB_SUM_OW], &rt->share[2 * i]);
+    vb_xsum_merge(&c->x[VB_SUM_OWX], &rt->share[2 * i + 1]);
+}
+
+static inline void moments_merge(vb_moments *m, vb_xsum *x, vb_agg_whole whole, const row_terms *rt)
 {
     m->n++;
+    if (rt->is_whole) {
+        /* one test for the four adds: an overflow is all but impossible */
+        vb_agg_whole sum;
+        bool over = false;
+        for (size_t s = VB_SUM_W; s <= VB_SUM_WX2; s++)
+            over |= __builtin_add_overflow(whole[s], rt->whole[s], &sum[s]);
+        if (!over) {
+            memcpy(whole, sum, sizeof sum);
+            return;
+        }
+        for (size_t s = VB_SUM_W; s <= VB_SUM_WX2; s++)
+            add_whole(&whole[s], &x[s], rt->whole[s]);
+        return;
+    }
     for (size_t s = VB_SUM_W; s <= VB_SUM_WX2; s++)
         vb_xsum_merge(&x[s], &rt->moments[s]);
 }
@@ -443,7 +576,7 @@ static void add_to_group(vb_agg *agg, vb_agg_group *g, const vb_agg_input *in, s
                          const uint32_t *n_children, const row_terms *rt)
 {
     g->records++;
-    if (rt != NULL) moments_merge(&g->score, g->x, rt);
+    if (rt != NULL) moments_merge(&g->score, g->x, g->whole, rt);
     if (rt != NULL && k == 0) {
         vb_xsum_merge(&g->x[VB_SUM_NONE_W], &rt->moments[VB_SUM_W]);
         vb_xsum_merge(&g->x[VB_SUM_NONE_WX], &rt->moments[VB_SUM_WX]);
@@ -454,13 +587,8 @@ static void add_to_group(vb_agg *agg, vb_agg_group *g, const vb_agg_input *in, s
         c->mentions++;
         c->sent_sum += round_units(in->sentiment[i] * 1e4);
         if (rt == NULL) continue;
-        moments_merge(&c->score, c->x, rt);
-        vb_xsum_merge(&c->x[VB_SUM_FW], &rt->share[2 * i]);
-        vb_xsum_merge(&c->x[VB_SUM_FWX], &rt->share[2 * i + 1]);
-        if (agg->themes[t].parent < 0 && n_children[i] == 0) {
-            vb_xsum_merge(&c->x[VB_SUM_OW], &rt->share[2 * i]);
-            vb_xsum_merge(&c->x[VB_SUM_OWX], &rt->share[2 * i + 1]);
-        }
+        moments_merge(&c->score, c->x, c->whole, rt);
+        shares_merge(c, rt, i, agg->themes[t].parent < 0 && n_children[i] == 0);
     }
 }
 
@@ -589,8 +717,11 @@ static void cell_merge(vb_agg_cell *into, const vb_agg_cell *from)
     /* wraps rather than overflows (a state read from a file is any number) */
     into->sent_sum = (int64_t)((uint64_t)into->sent_sum + (uint64_t)from->sent_sum);
     into->score.n += from->score.n;
-    for (size_t i = 0; i < VB_CELL_SUMS; i++)
-        vb_xsum_merge(&into->x[i], &from->x[i]);
+    for (size_t i = 0; i < VB_CELL_SUMS; i++) {
+        vb_xsum sum;
+        vb_agg_cell_sum(from, i, &sum);
+        vb_xsum_merge(&into->x[i], &sum);
+    }
 }
 
 static vb_status group_merge(vb_agg *into, vb_agg_group *g, const vb_agg_group *from,
@@ -599,8 +730,11 @@ static vb_status group_merge(vb_agg *into, vb_agg_group *g, const vb_agg_group *
     if (vb_agg_group_cells(&into->alloc, g, into->n_themes) != VB_OK) return VB_ENOMEM;
     g->records += from->records;
     g->score.n += from->score.n;
-    for (size_t i = 0; i < VB_GROUP_SUMS; i++)
-        vb_xsum_merge(&g->x[i], &from->x[i]);
+    for (size_t i = 0; i < VB_GROUP_SUMS; i++) {
+        vb_xsum sum;
+        vb_agg_group_sum(from, i, &sum);
+        vb_xsum_merge(&g->x[i], &sum);
+    }
     for (size_t t = 0; t < from->n_cells; t++)
         cell_merge(&g->cells[map[t]], &from->cells[t]);
     return VB_OK;

@@ -19,25 +19,39 @@
 
 /* One candidate quote: an excerpt of a comment that mentions a theme. */
 typedef struct vb_quote {
-    char *text; /* excerpt, NUL-terminated, "…" where cut */
-    size_t len;
-    size_t full_len;                /* the whole comment's length */
-    vb_range spans[VB_QUOTE_SPANS]; /* the theme's matches, in the excerpt */
-    size_t n_spans;
-    char *id; /* the record's id, NUL-terminated */
-    size_t id_len;
+    /* first what ranks it, the line most offers read (quotes.c) */
+    size_t full_len;  /* the whole comment's length */
     double sentiment; /* the theme's sentiment in this comment */
     int64_t time;     /* vb_datetime_seconds(), if has_time */
     bool has_time;
     uint64_t key; /* hash of the letters and digits, folded: equal
                      keys are the same comment, kept once */
+    char *text;   /* excerpt, NUL-terminated, "…" where cut */
+    size_t len;
+    vb_range spans[VB_QUOTE_SPANS]; /* the theme's matches, in the excerpt */
+    size_t n_spans;
+    char *id; /* the record's id, NUL-terminated */
+    size_t id_len;
 } vb_quote;
 
-/* The best VB_QUOTE_KEEP distinct comments in one direction, best first. */
+/* The best VB_QUOTE_KEEP distinct comments in one direction. They sit
+ * in slots 0 .. n-1 that never move: a new comment takes the slot of the
+ * one it pushes out, and only `order` is reshuffled (a time-ordered
+ * export puts nearly every strong comment first). Read them best first
+ * with vb_quote_list_at(). */
 typedef struct vb_quote_list {
-    vb_quote items[VB_QUOTE_KEEP];
     size_t n;
+    uint8_t order[VB_QUOTE_KEEP]; /* slots, best first */
+    uint64_t keys[VB_QUOTE_KEEP]; /* items[s].key, side by side: an offer
+                                     looks for its comment among them */
+    vb_quote items[VB_QUOTE_KEEP]; /* by slot */
 } vb_quote_list;
+
+/* The i-th best of `l` (i < l->n). */
+static inline const vb_quote *vb_quote_list_at(const vb_quote_list *l, size_t i)
+{
+    return &l->items[l->order[i]];
+}
 
 /* The exact sums (xsum.h) behind the doubles of a cell, in this order;
  * a group has the first four and then none_w, none_wx. The doubles are
@@ -56,17 +70,28 @@ enum {
     VB_CELL_SUMS
 };
 enum { VB_SUM_NONE_W = VB_SUM_FW, VB_SUM_NONE_WX = VB_SUM_FWX, VB_GROUP_SUMS = VB_SUM_FWX + 1 };
+enum { VB_MOMENT_SUMS = VB_SUM_WX2 + 1, VB_SHARE_SUMS = VB_CELL_SUMS - VB_SUM_FW };
+
+/* Rows whose terms are whole numbers (weights of 1; NPS, CSAT and star
+ * values: nearly every row) add up beside the exact sums x[], in plain
+ * integers: the moments as int64 counts, a cell's shares (w/s, w x/s) as
+ * 128-bit fixed point in x's units. One add each instead of an exact
+ * 192-bit one, and a cell's hot part fits in two cache lines.
+ * vb_agg_refresh() folds them into x[]; until then sum s is x[s] plus
+ * its part here (vb_agg_cell_sum(), vb_agg_group_sum()). */
+typedef int64_t vb_agg_whole[VB_MOMENT_SUMS];
 
 /* One theme within one group. */
 typedef struct vb_agg_cell {
-    /* In the order a row touches them: score.n, mentions, sent_sum and the
-     * first six sums are one run of 200 bytes (four cache lines, not
-     * five); the doubles are only read, after vb_agg_refresh(). */
-    vb_moments score;  /* mentioners with a valid score */
+    /* First what a row touches, in that order (120 bytes from mentions
+     * to score.n); the doubles are only read, after vb_agg_refresh(). */
     uint64_t mentions; /* records that mention it, scored or not */
     int64_t sent_sum;  /* sum of the theme's sentiment over them, in units
                           of 1e-4 (the precision analyze prints), so that
                           it adds exactly in any order */
+    vb_agg_whole whole; /* whole rows' part of x[VB_SUM_W ... VB_SUM_WX2] */
+    vb_xsum_fixed share[VB_SHARE_SUMS]; /* ... of x[VB_SUM_FW ... VB_SUM_OWX] */
+    vb_moments score;   /* mentioners with a valid score */
     vb_xsum x[VB_CELL_SUMS]; /* the exact sums behind score.sw ... owx */
     double fw, fwx;    /* change attribution (change.c): sum of w/k and
                           w x/k, a respondent's weight shared among its k
@@ -85,8 +110,10 @@ typedef struct vb_agg_group {
     double none_w;      /* scored records with no theme: sum w */
     double none_wx;     /* ... sum w x */
     vb_agg_cell *cells; /* by theme index; themes past n_cells are zero */
+    void *cells_block;  /* the allocation that holds them, line-aligned */
     size_t n_cells;
     vb_xsum x[VB_GROUP_SUMS]; /* the exact sums behind score.sw ... none_wx */
+    vb_agg_whole whole;       /* whole rows' part of x[VB_SUM_W ... VB_SUM_WX2] */
 } vb_agg_group;
 
 typedef struct vb_agg_theme {
@@ -105,6 +132,8 @@ typedef struct vb_agg_groups {
     size_t n_slots;
 } vb_agg_groups;
 
+#define VB_AGG_ID_MEMO_BITS 8 /* 256 entries: more than most taxonomies have themes */
+
 struct vb_agg {
     vb_allocator alloc;
     vb_report_options opts;
@@ -114,6 +143,13 @@ struct vb_agg {
     size_t n_themes, cap_themes;
     uint32_t *theme_slots; /* id index: theme index + 1 */
     size_t n_theme_slots;
+    /* Ids looked up lately, by address: rows from the pipeline name their
+     * themes with the taxonomy's own strings, the same few addresses on
+     * every row. Checked by content, as a caller may reuse a buffer. */
+    struct {
+        uintptr_t addr; /* only compared: it may be gone */
+        uint32_t index;
+    } id_memo[1u << VB_AGG_ID_MEMO_BITS];
 
     vb_agg_group overall;
     vb_agg_groups periods;
@@ -136,8 +172,9 @@ struct vb_agg {
     char *strings; /* the options' strings when read from a state
                       (agg_state.c), else NULL */
 
-    uint32_t *scratch;      /* cap_themes entries, for vb_agg_add_input() */
-    vb_xsum *scratch_terms; /* 2 cap_themes entries, for vb_agg_add_input() */
+    uint32_t *scratch;            /* cap_themes entries, for vb_agg_add_input() */
+    vb_xsum *scratch_terms;       /* 2 cap_themes entries, for vb_agg_add_input() */
+    vb_xsum_fixed *scratch_fixed; /* the same terms as fixed point */
 
     /* A row's themes as vb_agg_add() resolves them, row_cap entries each. */
     uint32_t *row_themes;
@@ -185,11 +222,17 @@ const vb_agg_group *vb_agg_find(const vb_agg_groups *gs, const char *key, size_t
 /* A cell of `g`, or a zero cell when the group never saw the theme. */
 const vb_agg_cell *vb_agg_cell_of(const vb_agg_group *g, size_t theme);
 
+/* Exact sum s of a cell (s < VB_CELL_SUMS) or a group (< VB_GROUP_SUMS):
+ * x[s] and its whole rows' part. */
+void vb_agg_cell_sum(const vb_agg_cell *c, size_t s, vb_xsum *out);
+void vb_agg_group_sum(const vb_agg_group *g, size_t s, vb_xsum *out);
+
 /* sum of w x_s x_t, exactly and as a double */
 void vb_agg_sxx_exact(const vb_agg *agg, size_t s, size_t t, vb_xsum *out);
 double vb_agg_sxx(const vb_agg *agg, size_t s, size_t t);
 
-/* Recompute the doubles of a cell or a group from their exact sums. */
+/* Recompute the doubles of a cell or a group from their exact sums,
+ * folding the whole-row moments into them. */
 void vb_agg_cell_refresh(vb_agg_cell *c);
 /* Rounds every group's and cell's sums to their doubles if any changed
  * since the last time: vb_report_new() calls it before reading them. */

@@ -316,8 +316,11 @@ static void write_group(writer *w, const vb_agg *agg, const char *kind, const vb
     put_u64(w, n_cells);
     end_line(w);
     puts_(w, "sums");
-    for (size_t i = 0; i < VB_GROUP_SUMS; i++)
-        put_xsum(w, &g->x[i]);
+    for (size_t i = 0; i < VB_GROUP_SUMS; i++) {
+        vb_xsum sum;
+        vb_agg_group_sum(g, i, &sum);
+        put_xsum(w, &sum);
+    }
     end_line(w);
     for (size_t k = 0; k < agg->n_themes; k++) {
         const vb_agg_cell *c = vb_agg_cell_of(g, order[k]);
@@ -327,8 +330,11 @@ static void write_group(writer *w, const vb_agg *agg, const char *kind, const vb
         put_u64(w, c->mentions);
         put_i64(w, c->sent_sum);
         put_u64(w, c->score.n);
-        for (size_t i = 0; i < VB_CELL_SUMS; i++)
-            put_xsum(w, &c->x[i]);
+        for (size_t i = 0; i < VB_CELL_SUMS; i++) {
+            vb_xsum sum;
+            vb_agg_cell_sum(c, i, &sum);
+            put_xsum(w, &sum);
+        }
         end_line(w);
     }
 }
@@ -356,7 +362,7 @@ static void write_quotes(writer *w, size_t rank, const vb_quote_list *l, const c
     put_u64(w, l->n);
     end_line(w);
     for (size_t i = 0; i < l->n; i++) {
-        const vb_quote *q = &l->items[i];
+        const vb_quote *q = vb_quote_list_at(l, i);
         char key[24];
         snprintf(key, sizeof key, " %016" PRIx64, q->key);
         puts_(w, "quote");
@@ -1020,6 +1026,7 @@ static bool read_quote(reader *r, vb_agg *agg, vb_quote_list *into, int dir)
                         q.spans[i].start, q.spans[i].end);
     vb_quote_list one;
     one.items[0] = q;
+    one.order[0] = 0;
     one.n = 1;
     if (vb_quote_merge_list(&agg->alloc, into, &one, dir) != VB_OK)
         return fail(r, VB_ENOMEM, "out of memory");

@@ -129,8 +129,8 @@ static void quote_free(const vb_allocator *a, vb_quote *q)
 
 void vb_quote_list_free(const vb_allocator *a, vb_quote_list *l)
 {
-    for (size_t i = 0; i < l->n; i++)
-        quote_free(a, &l->items[i]);
+    for (size_t s = 0; s < l->n; s++)
+        quote_free(a, &l->items[s]);
     l->n = 0;
 }
 
@@ -197,44 +197,54 @@ static vb_status copy_excerpt(const vb_allocator *a, const vb_quote_offer *o, vb
  * owned) into `l` if it belongs there. `own` makes the owned copy. */
 typedef vb_status (*own_fn)(const vb_allocator *a, const void *src, vb_quote *q);
 
+/* Takes the i-th best out of `l`, freeing it; returns its slot. */
+static size_t list_remove(const vb_allocator *a, vb_quote_list *l, size_t i)
+{
+    const size_t slot = l->order[i];
+    quote_free(a, &l->items[slot]);
+    memmove(&l->order[i], &l->order[i + 1], l->n - i - 1);
+    l->n--;
+    return slot;
+}
+
+/* Puts `q` (owned) into free slot `slot` of `l`, at its rank. */
+static void list_insert(vb_quote_list *l, int dir, size_t slot, const vb_quote *q)
+{
+    size_t at = 0;
+    while (at < l->n && compare(vb_quote_list_at(l, at), q, dir) < 0)
+        at++;
+    memmove(&l->order[at + 1], &l->order[at], l->n - at);
+    l->order[at] = (uint8_t)slot;
+    l->items[slot] = *q;
+    l->keys[slot] = q->key;
+    l->n++;
+}
+
 static vb_status offer(const vb_allocator *a, vb_quote_list *l, int dir, const vb_quote *cand,
                        own_fn own, const void *src)
 {
-    /* The same comment already kept: keep the better copy. */
-    for (size_t i = 0; i < l->n; i++) {
-        if (l->items[i].key != cand->key) continue;
-        if (compare(cand, &l->items[i], dir) >= 0) return VB_OK;
-        vb_quote q = *cand;
-        vb_status st = own(a, src, &q);
-        if (st != VB_OK) {
-            quote_free(a, &q);
-            return st;
-        }
-        quote_free(a, &l->items[i]);
-        memmove(&l->items[i], &l->items[i + 1], (l->n - i - 1) * sizeof l->items[0]);
-        l->n--;
-        size_t at = 0;
-        while (at < l->n && compare(&l->items[at], &q, dir) < 0)
-            at++;
-        memmove(&l->items[at + 1], &l->items[at], (l->n - at) * sizeof l->items[0]);
-        l->items[at] = q;
-        l->n++;
-        return VB_OK;
+    /* The same comment already kept: keep the better copy. Else a full
+     * list's last gives way, if the candidate ranks above it. */
+    size_t same = 0;
+    while (same < l->n && l->keys[same] != cand->key)
+        same++;
+    size_t out = l->n; /* rank of the one it replaces, if any */
+    if (same < l->n) {
+        out = 0;
+        while (l->order[out] != same)
+            out++;
+    } else if (l->n == VB_QUOTE_KEEP) {
+        out = l->n - 1;
     }
-    if (l->n == VB_QUOTE_KEEP && compare(cand, &l->items[l->n - 1], dir) >= 0) return VB_OK;
+    if (out < l->n && compare(cand, vb_quote_list_at(l, out), dir) >= 0) return VB_OK;
     vb_quote q = *cand;
     vb_status st = own(a, src, &q);
     if (st != VB_OK) {
         quote_free(a, &q);
         return st;
     }
-    if (l->n == VB_QUOTE_KEEP) quote_free(a, &l->items[--l->n]);
-    size_t at = 0;
-    while (at < l->n && compare(&l->items[at], &q, dir) < 0)
-        at++;
-    memmove(&l->items[at + 1], &l->items[at], (l->n - at) * sizeof l->items[0]);
-    l->items[at] = q;
-    l->n++;
+    const size_t slot = out < l->n ? list_remove(a, l, out) : l->n;
+    list_insert(l, dir, slot, &q);
     return VB_OK;
 }
 
@@ -259,7 +269,7 @@ static vb_status own_copy(const vb_allocator *a, const void *src, vb_quote *q)
  * comments stop here, which spares hashing their text. */
 static bool cannot_enter(const vb_quote_list *l, int dir, const vb_quote *cand)
 {
-    return l->n == VB_QUOTE_KEEP && compare_rank(cand, &l->items[l->n - 1], dir) > 0;
+    return l->n == VB_QUOTE_KEEP && compare_rank(cand, vb_quote_list_at(l, l->n - 1), dir) > 0;
 }
 
 /* The fields of a candidate that rank it (compare_rank()). */
@@ -305,7 +315,8 @@ vb_status vb_quote_merge_list(const vb_allocator *a, vb_quote_list *into, const 
                               int dir)
 {
     for (size_t i = 0; i < from->n; i++) {
-        vb_status st = offer(a, into, dir, &from->items[i], own_copy, &from->items[i]);
+        const vb_quote *q = vb_quote_list_at(from, i);
+        vb_status st = offer(a, into, dir, q, own_copy, q);
         if (st != VB_OK) return st;
     }
     return VB_OK;

@@ -176,8 +176,8 @@ static vb_status pick_quotes(vb_report *rep, const vb_agg_theme *at, vb_rep_them
     for (size_t i = 0; i < l->n && n < max; i++) {
         bool dup = false;
         for (size_t j = 0; j < n && !dup; j++)
-            dup = vb_quote_near_duplicate(&l->items[i], picked[j]);
-        if (!dup) picked[n++] = &l->items[i];
+            dup = vb_quote_near_duplicate(vb_quote_list_at(l, i), picked[j]);
+        if (!dup) picked[n++] = vb_quote_list_at(l, i);
     }
     /* recent first; undated last, in list order (insertion sort: stable) */
     for (size_t i = 1; i < n; i++) {

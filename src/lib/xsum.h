@@ -83,6 +83,27 @@ static inline void vb_xsum_add_i64(vb_xsum *s, int64_t v)
     vb_xsum_merge(s, &t);
 }
 
+/* A term, or a sum of terms, below 2^63 in magnitude as 128-bit fixed
+ * point in a vb_xsum's units of 2^-64: it adds in two instructions. */
+__extension__ typedef __int128 vb_xsum_fixed;
+__extension__ typedef unsigned __int128 vb_xsum_ufixed;
+
+/* *out = t when |t| < 2^63; false otherwise. */
+static inline bool vb_xsum_to_fixed(const vb_xsum *t, vb_xsum_fixed *out)
+{
+    if (t->limb[2] != ((int64_t)t->limb[1] < 0 ? UINT64_MAX : 0)) return false;
+    *out = (vb_xsum_fixed)(((vb_xsum_ufixed)t->limb[1] << 64) | t->limb[0]);
+    return true;
+}
+
+/* s += v exactly. */
+static inline void vb_xsum_add_fixed(vb_xsum *s, vb_xsum_fixed v)
+{
+    const vb_xsum_ufixed u = (vb_xsum_ufixed)v;
+    const vb_xsum t = {{(uint64_t)u, (uint64_t)(u >> 64), v < 0 ? UINT64_MAX : 0}};
+    vb_xsum_merge(s, &t);
+}
+
 static inline void vb_xsum_term(vb_xsum *t, double v)
 {
     if (v > -0x1p62 && v < 0x1p62 && v == (double)(int64_t)v) {

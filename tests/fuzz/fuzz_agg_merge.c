@@ -91,7 +91,7 @@ static void same_quotes(const vb_quote_list *x, const vb_quote_list *y)
 {
     FUZZ_CHECK(x->n == y->n);
     for (size_t i = 0; i < x->n; i++) {
-        const vb_quote *p = &x->items[i], *q = &y->items[i];
+        const vb_quote *p = vb_quote_list_at(x, i), *q = vb_quote_list_at(y, i);
         FUZZ_CHECK(p->len == q->len && memcmp(p->text, q->text, p->len) == 0);
         FUZZ_CHECK(p->id_len == q->id_len && memcmp(p->id, q->id, p->id_len) == 0);
         FUZZ_CHECK(p->sentiment == q->sentiment && p->key == q->key);

@@ -159,6 +159,88 @@ static void test_pair_sums(void **state)
     vb_agg_free(agg);
 }
 
+/* Moments of whole rows add up as int64 counts beside the exact sums,
+ * their shares as fixed point; a count about to overflow moves to the
+ * exact sum, and a fractional row adds to the exact sums directly.
+ * Refreshing folds the counts in. */
+static void test_whole_moments(void **state)
+{
+    (void)state;
+    vb_report_options o = options();
+    o.weight_col = "w";
+    vb_agg *agg = vb_agg_new(&o, NULL);
+    const trow rows[] = {
+        {"9", "2026-01-05", "N", "2", "app", "", 0.5, "1"},   /* w 2, x 100 */
+        {"0", "2026-01-05", "N", "0.5", "app", "", 0.5, "2"}, /* w 0.5, x -100 */
+    };
+    assert_int_equal(trows_add(agg, rows, 2), 0);
+    vb_agg_group *g = &agg->overall;
+    vb_agg_cell *c = &g->cells[0];
+    assert_true(g->whole[VB_SUM_W] == 2 && g->whole[VB_SUM_WX2] == 20000);
+    assert_true(c->whole[VB_SUM_WX] == 200);
+    vb_xsum x, want = {{0, 0, 0}};
+    vb_agg_cell_sum(c, VB_SUM_WX, &x);
+    vb_xsum_add(&want, 150); /* 2 * 100 + 0.5 * -100 */
+    assert_true(vb_xsum_equal(&x, &want));
+
+    /* the cell's w x^2 count at the brink: the next row carries it over */
+    c->whole[VB_SUM_WX2] = INT64_MAX - 1;
+    assert_int_equal(trows_add(agg, rows, 1), 0);
+    assert_true(c->whole[VB_SUM_WX2] == 20000);
+    vb_agg_cell_sum(c, VB_SUM_WX2, &x);
+    want = (vb_xsum){{0, 0, 0}};
+    vb_xsum_add(&want, 0x1p63);
+    vb_xsum_add(&want, 5000 - 2 + 20000); /* the fractional row, the brink, the new row */
+    assert_true(vb_xsum_equal(&x, &want));
+
+    /* the shares likewise, as fixed point: fw = 2 + 0.5 + 2 */
+    vb_agg_cell_sum(c, VB_SUM_FW, &x);
+    assert_true(vb_xsum_value(&x) == 4.5);
+    const vb_xsum_fixed brink = (vb_xsum_fixed)(((vb_xsum_ufixed)1 << 127) - 1) - 1;
+    vb_xsum_add_fixed(&x, brink - c->share[0]);
+    c->share[0] = brink;
+    assert_int_equal(trows_add(agg, rows, 1), 0);
+    vb_xsum_add(&x, 2);
+    vb_xsum fw;
+    vb_agg_cell_sum(c, VB_SUM_FW, &fw);
+    assert_true(vb_xsum_equal(&fw, &x));
+    assert_true(c->share[0] == (vb_xsum_fixed)2 << 64);
+    vb_xsum_add(&want, 20000); /* that row's w x^2 */
+
+    vb_agg_refresh(agg);
+    for (size_t s = 0; s < VB_MOMENT_SUMS; s++)
+        assert_true(c->whole[s] == 0 && g->whole[s] == 0);
+    for (size_t s = 0; s < VB_SHARE_SUMS; s++)
+        assert_true(c->share[s] == 0);
+    assert_true(c->score.sw == 6.5 && g->score.swx == 550);
+    assert_true(c->score.swx2 == vb_xsum_value(&want));
+    vb_agg_free(agg);
+}
+
+/* Ids are remembered by address but checked by content: a caller that
+ * reuses one buffer for every id gets each theme right. */
+static void test_theme_ids_by_address(void **state)
+{
+    (void)state;
+    vb_agg *agg = vb_agg_new(NULL, NULL);
+    char buf[16];
+    uint32_t delivery, price, again;
+    strcpy(buf, "delivery");
+    assert_int_equal(vb_agg_theme_index(agg, buf, NULL, NULL, &delivery), VB_OK);
+    strcpy(buf, "price");
+    assert_int_equal(vb_agg_theme_index(agg, buf, NULL, NULL, &price), VB_OK);
+    assert_true(price != delivery);
+    strcpy(buf, "delivery");
+    assert_int_equal(vb_agg_theme_index(agg, buf, NULL, NULL, &again), VB_OK);
+    assert_int_equal(again, delivery);
+    strcpy(buf, "price");
+    assert_int_equal(vb_agg_theme_index(agg, buf, "Price", NULL, &again), VB_OK);
+    assert_int_equal(again, price);
+    assert_string_equal(agg->themes[price].label, "Price"); /* a label given late is kept */
+    assert_int_equal(agg->n_themes, 2);
+    vb_agg_free(agg);
+}
+
 /* A reproducible stream of respondents. */
 static trow random_row(uint64_t *s, char *buf, size_t size, bool weighted)
 {
@@ -357,7 +439,7 @@ static void test_long_comment_excerpt(void **state)
         strcat(text, "more ");
     trow r = {"3", "2026-01-01", "N", NULL, "delivery.late", text, -0.6, "x"};
     assert_int_equal(trows_add(agg, &r, 1), 0);
-    const vb_quote *q = &agg->themes[1].neg.items[0];
+    const vb_quote *q = vb_quote_list_at(&agg->themes[1].neg, 0);
     assert_true(q->len <= VB_QUOTE_MAX_BYTES + 6);
     assert_memory_equal(q->text, "\xE2\x80\xA6", 3);
     assert_memory_equal(q->text + q->len - 3, "\xE2\x80\xA6", 3);
@@ -384,7 +466,7 @@ static void test_analyzed_json(void **state)
     assert_int_equal(agg->n_themes, 2);
     assert_string_equal(agg->themes[1].label, "Late delivery");
     assert_int_equal(agg->themes[1].parent, 0);
-    const vb_quote *q = &agg->themes[1].neg.items[0];
+    const vb_quote *q = vb_quote_list_at(&agg->themes[1].neg, 0);
     assert_string_equal(q->text, "The parcel was late");
     assert_string_equal(q->id, "R1");
     assert_int_equal(q->n_spans, 1); /* [99,120] is outside the text */
@@ -472,6 +554,8 @@ int main(void)
         cmocka_unit_test(test_issues),
         cmocka_unit_test(test_groups_and_parents),
         cmocka_unit_test(test_pair_sums),
+        cmocka_unit_test(test_whole_moments),
+        cmocka_unit_test(test_theme_ids_by_address),
         cmocka_unit_test(test_merge_equals_one_pass),
         cmocka_unit_test(test_heatmap_merge),
         cmocka_unit_test(test_quotes_do_not_depend_on_order),

@@ -323,6 +323,7 @@ static void same_group(const vb_agg *a, const vb_agg_group *ga, const vb_agg *b,
     memcpy(&y, gb, sizeof y);
     x.key = y.key = NULL;
     x.cells = y.cells = NULL;
+    x.cells_block = y.cells_block = NULL;
     x.n_cells = y.n_cells = 0;
     assert_memory_equal(&x, &y, sizeof x);
     assert_int_equal(ga->key_len, gb->key_len);
@@ -382,9 +383,9 @@ static void assert_same_agg(vb_agg *a, vb_agg *b)
         assert_int_equal(ta->pos.n, tb->pos.n);
         assert_int_equal(ta->neg.n, tb->neg.n);
         for (size_t i = 0; i < ta->pos.n; i++)
-            same_quote(&ta->pos.items[i], &tb->pos.items[i]);
+            same_quote(vb_quote_list_at(&ta->pos, i), vb_quote_list_at(&tb->pos, i));
         for (size_t i = 0; i < ta->neg.n; i++)
-            same_quote(&ta->neg.items[i], &tb->neg.items[i]);
+            same_quote(vb_quote_list_at(&ta->neg, i), vb_quote_list_at(&tb->neg, i));
         for (size_t s = 0; s < a->n_themes; s++) {
             size_t v;
             theme_by_id(b, a->themes[s].id, &v);
@@ -406,11 +407,11 @@ static void test_every_field_is_written(void **state)
 {
     (void)state;
     if (sizeof(void *) != 8) skip();
-    assert_int_equal(sizeof(vb_agg_cell), 280);  /* counts, sums: all written */
-    assert_int_equal(sizeof(vb_agg_group), 240); /* key, counts, sums, cells */
-    assert_int_equal(sizeof(vb_agg_theme), 3496);
+    assert_int_equal(sizeof(vb_agg_cell), 384);  /* counts, sums: all written */
+    assert_int_equal(sizeof(vb_agg_group), 280); /* key, counts, sums, cells */
+    assert_int_equal(sizeof(vb_agg_theme), 3720);
     assert_int_equal(sizeof(vb_quote), 144);
-    assert_int_equal(sizeof(vb_agg), 824); /* opts, metric, themes, groups, sxx,
+    assert_int_equal(sizeof(vb_agg), 4968); /* opts, metric, themes, groups, sxx,
                                               rejected counts; the rest is scratch */
 }
 
@@ -506,7 +507,7 @@ static void test_round_trip_edges(void **state)
     size_t kz;
     theme_by_id(back, "k.z", &kz);
     assert_int_equal(back->themes[kz].neg.n, 1);
-    const vb_quote *oq = &back->themes[kz].neg.items[0];
+    const vb_quote *oq = vb_quote_list_at(&back->themes[kz].neg, 0);
     assert_memory_equal(oq->id, "id\xEF\xBF\xBDx", 6);
     assert_int_equal(oq->len, sizeof text_bytes - 1 + 2);
     assert_memory_equal(oq->text + oq->len - 3, "\xEF\xBF\xBD", 3);
@@ -720,7 +721,7 @@ static void test_malformed(void **state)
     assert_int_equal(agg->overall.records, 3);
     assert_true(agg->overall.score.swx2 == 10000);
     assert_true(agg->themes[1].neg.n == 1);
-    assert_string_equal(agg->themes[1].neg.items[0].text, "late\tday");
+    assert_string_equal(vb_quote_list_at(&agg->themes[1].neg, 0)->text, "late\tday");
     assert_true(vb_agg_sxx(agg, 0, 0) == 2);
     vb_agg_free(agg);
 
