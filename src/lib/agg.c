@@ -508,10 +508,10 @@ static void row_terms_init(row_terms *rt, const vb_agg *agg, const vb_agg_input 
 
 /* *acc += t, first moving *acc to the exact sum *x in the (far-fetched)
  * case the int64 would overflow. */
-static void add_whole(int64_t *acc, vb_xsum *x, int64_t t)
+static inline void add_whole(int64_t *acc, vb_xsum *x, int64_t t)
 {
     int64_t sum;
-    if (__builtin_add_overflow(*acc, t, &sum)) {
+    if (__builtin_expect(__builtin_add_overflow(*acc, t, &sum), 0)) {
         vb_xsum_add_i64(x, *acc);
         sum = t;
     }
@@ -519,10 +519,10 @@ static void add_whole(int64_t *acc, vb_xsum *x, int64_t t)
 }
 
 /* The fixed-point counterpart of add_whole(). */
-static void add_fixed(vb_xsum_fixed *acc, vb_xsum *x, vb_xsum_fixed t)
+static inline void add_fixed(vb_xsum_fixed *acc, vb_xsum *x, vb_xsum_fixed t)
 {
     vb_xsum_fixed sum;
-    if (__builtin_add_overflow(*acc, t, &sum)) {
+    if (__builtin_expect(__builtin_add_overflow(*acc, t, &sum), 0)) {
         vb_xsum_add_fixed(x, *acc);
         sum = t;
     }
@@ -552,15 +552,6 @@ static inline void moments_merge(vb_moments *m, vb_xsum *x, vb_agg_whole whole, 
 {
     m->n++;
     if (rt->is_whole) {
-        /* one test for the four adds: an overflow is all but impossible */
-        vb_agg_whole sum;
-        bool over = false;
-        for (size_t s = VB_SUM_W; s <= VB_SUM_WX2; s++)
-            over |= __builtin_add_overflow(whole[s], rt->whole[s], &sum[s]);
-        if (!over) {
-            memcpy(whole, sum, sizeof sum);
-            return;
-        }
         for (size_t s = VB_SUM_W; s <= VB_SUM_WX2; s++)
             add_whole(&whole[s], &x[s], rt->whole[s]);
         return;
