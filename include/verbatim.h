@@ -515,6 +515,8 @@ typedef struct vb_report_row {
     double sentiment;         /* compound of the whole comment */
     const vb_report_theme *themes; /* a child and its parent are both listed */
     size_t n_themes;
+    bool text_is_utf8;        /* the caller vouches that `text` is valid UTF-8
+                                 (vb_pipeline_analyze()'s is): not checked again */
 } vb_report_row;
 
 /* What was wrong with one field of a row. */
@@ -539,7 +541,8 @@ VB_EXPORT void vb_agg_free(vb_agg *agg); /* NULL is a no-op */
  * Spans are byte offsets into `text`. Fields come as vb_pipeline hands
  * them out, valid UTF-8; otherwise each invalid byte becomes U+FFFD (and
  * a text repaired so loses its spans), as does a NUL byte in the id or
- * the segment, so that the report and the state are always valid text. */
+ * the segment, so that the report and the state are always valid text.
+ * row->text_is_utf8 skips the text's check (a vb_record's text is valid). */
 VB_EXPORT vb_status vb_agg_add(vb_agg *agg, const vb_report_row *row,
                                vb_report_issue *issues, size_t *n_issues);
 

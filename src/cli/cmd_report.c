@@ -252,6 +252,7 @@ static cli_next add_record(const vb_record *rec, vb_pipeline *p, void *ctx)
     row.id.len = rec->id_len;
     row.text.data = rec->text;
     row.text.len = rec->text_len;
+    row.text_is_utf8 = true; /* the pipeline repaired it */
     vb_field *cols[4] = {&row.score, &row.date, &row.segment, &row.weight};
     for (size_t i = 0; i < 4; i++)
         *cols[i] = run->field[i] < rec->n_fields ? rec->fields[run->field[i]] : absent;

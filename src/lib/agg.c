@@ -95,13 +95,21 @@ static vb_status groups_rehash(const vb_allocator *a, vb_agg_groups *gs, size_t 
 vb_status vb_agg_group_get(const vb_allocator *a, vb_agg_groups *gs, const char *key, size_t len,
                            vb_agg_group **out)
 {
+    if (gs->last != 0) {
+        vb_agg_group *g = gs->items[gs->last - 1];
+        if (g->key_len == len && memcmp(g->key, key, len) == 0) {
+            *out = g;
+            return VB_OK;
+        }
+    }
     if (gs->n_slots == 0 || (gs->n + 1) * 2 > gs->n_slots) {
         if (groups_rehash(a, gs, gs->n_slots == 0 ? 16 : gs->n_slots * 2) != VB_OK)
             return VB_ENOMEM;
     }
     size_t slot = group_slot(gs, key, len);
     if (gs->slots[slot] != 0) {
-        *out = gs->items[gs->slots[slot] - 1];
+        gs->last = gs->slots[slot];
+        *out = gs->items[gs->last - 1];
         return VB_OK;
     }
     if (gs->n == gs->cap) {
@@ -122,7 +130,7 @@ vb_status vb_agg_group_get(const vb_allocator *a, vb_agg_groups *gs, const char 
     g->key = k;
     g->key_len = len;
     gs->items[gs->n] = g;
-    gs->slots[slot] = (uint32_t)++gs->n;
+    gs->last = gs->slots[slot] = (uint32_t)++gs->n;
     *out = g;
     return VB_OK;
 }
@@ -241,7 +249,7 @@ static vb_status themes_grow(vb_agg *agg)
     vb_agg_theme *themes = vb_realloc(a, agg->themes, cap * sizeof *themes);
     if (themes == NULL) return VB_ENOMEM;
     agg->themes = themes;
-    uint32_t *scratch = vb_realloc(a, agg->scratch, cap * sizeof *scratch);
+    vb_agg_row_theme *scratch = vb_realloc(a, agg->scratch, cap * sizeof *scratch);
     if (scratch == NULL) return VB_ENOMEM;
     agg->scratch = scratch;
     vb_xsum *terms = vb_realloc(a, agg->scratch_terms, 2 * cap * sizeof *terms);
@@ -475,7 +483,7 @@ static bool whole_row(double w, double x)
 }
 
 static void row_terms_init(row_terms *rt, const vb_agg *agg, const vb_agg_input *in, size_t k,
-                           const uint32_t *n_children)
+                           const vb_agg_row_theme *rth)
 {
     vb_xsum_term(&rt->moments[VB_SUM_W], in->w);
     vb_xsum_term(&rt->moments[VB_SUM_W2], in->w * in->w);
@@ -492,10 +500,9 @@ static void row_terms_init(row_terms *rt, const vb_agg *agg, const vb_agg_input 
     rt->share = agg->scratch_terms;
     rt->share_fixed = agg->scratch_fixed;
     for (size_t i = 0; i < in->n_themes; i++) {
-        const int32_t parent = agg->themes[in->themes[i]].parent;
-        /* n_children[i] holds, for a child, its parent's child count */
+        const int32_t parent = rth[i].parent;
         const double s = parent < 0                            ? (double)k
-                         : agg->themes[parent].parent < 0 ? (double)k * (double)n_children[i]
+                         : agg->themes[parent].parent < 0 ? (double)k * (double)rth[i].n_children
                                                           : 0;
         vb_xsum_term(&rt->share[2 * i], s > 0 ? in->w / s : 0);
         vb_xsum_term(&rt->share[2 * i + 1], s > 0 ? in->w * in->x / s : 0);
@@ -551,20 +558,22 @@ static inline void shares_merge(vb_agg_cell *c, const row_terms *rt, size_t i, b
 static inline void moments_merge(vb_moments *m, vb_xsum *x, vb_agg_whole whole, const row_terms *rt)
 {
     m->n++;
-    if (rt->is_whole) {
-        for (size_t s = VB_SUM_W; s <= VB_SUM_WX2; s++)
-            add_whole(&whole[s], &x[s], rt->whole[s]);
+    if (rt->is_whole) { /* written out: gcc kept the loop, run for every cell a row reaches */
+        add_whole(&whole[VB_SUM_W], &x[VB_SUM_W], rt->whole[VB_SUM_W]);
+        add_whole(&whole[VB_SUM_W2], &x[VB_SUM_W2], rt->whole[VB_SUM_W2]);
+        add_whole(&whole[VB_SUM_WX], &x[VB_SUM_WX], rt->whole[VB_SUM_WX]);
+        add_whole(&whole[VB_SUM_WX2], &x[VB_SUM_WX2], rt->whole[VB_SUM_WX2]);
         return;
     }
     for (size_t s = VB_SUM_W; s <= VB_SUM_WX2; s++)
         vb_xsum_merge(&x[s], &rt->moments[s]);
 }
 
-/* One group's share of a row with k top-level themes; `n_children`
- * counts, per top-level theme, the children the row mentions. `rt` is
- * NULL for a row without a valid score. */
-static void add_to_group(vb_agg *agg, vb_agg_group *g, const vb_agg_input *in, size_t k,
-                         const uint32_t *n_children, const row_terms *rt)
+/* One group's share of a row with k top-level themes, `rth` what its
+ * themes hold for every group. `rt` is NULL for a row without a valid
+ * score. */
+static void add_to_group(vb_agg_group *g, const vb_agg_input *in, size_t k,
+                         const vb_agg_row_theme *rth, const row_terms *rt)
 {
     g->records++;
     if (rt != NULL) moments_merge(&g->score, g->x, g->whole, rt);
@@ -576,17 +585,17 @@ static void add_to_group(vb_agg *agg, vb_agg_group *g, const vb_agg_input *in, s
         const uint32_t t = in->themes[i];
         vb_agg_cell *c = &g->cells[t];
         c->mentions++;
-        c->sent_sum += round_units(in->sentiment[i] * 1e4);
+        c->sent_sum += rth[i].sent_units;
         if (rt == NULL) continue;
         moments_merge(&c->score, c->x, c->whole, rt);
-        shares_merge(c, rt, i, agg->themes[t].parent < 0 && n_children[i] == 0);
+        shares_merge(c, rt, i, rth[i].parent < 0 && rth[i].n_children == 0);
     }
 }
 
 /* Adds a whole weight `w` to the count of the pair s <= t, moving the
  * count to the exact sums first in the (far-fetched) case it would
  * overflow. */
-static void add_whole_pair(vb_agg *agg, size_t s, size_t t, int64_t w)
+static inline void add_whole_pair(vb_agg *agg, size_t s, size_t t, int64_t w)
 {
     int64_t *c = &agg->sxx_whole[s * agg->sxx_dim + t];
     if (*c > INT64_MAX - w) {
@@ -674,20 +683,23 @@ vb_status vb_agg_add_input(vb_agg *agg, const vb_agg_input *in)
     /* k: top-level themes mentioned. Per theme, for a top-level one the
      * children of it mentioned, for a child its siblings mentioned (itself
      * included). vb_agg_add() lists every mentioned child's parent. */
-    uint32_t *n_children = agg->scratch;
+    vb_agg_row_theme *rth = agg->scratch;
     size_t k = 0;
     for (size_t i = 0; i < in->n_themes; i++) {
-        const int32_t p = agg->themes[in->themes[i]].parent;
-        const int32_t of = p < 0 ? (int32_t)in->themes[i] : p;
-        k += p < 0;
-        n_children[i] = 0;
+        rth[i].parent = agg->themes[in->themes[i]].parent;
+        rth[i].sent_units = round_units(in->sentiment[i] * 1e4);
+        k += rth[i].parent < 0;
+    }
+    for (size_t i = 0; i < in->n_themes; i++) {
+        const int32_t of = rth[i].parent < 0 ? (int32_t)in->themes[i] : rth[i].parent;
+        rth[i].n_children = 0;
         for (size_t j = 0; j < in->n_themes; j++)
-            n_children[i] += agg->themes[in->themes[j]].parent == of;
+            rth[i].n_children += rth[j].parent == of;
     }
     row_terms rt;
-    if (in->scored) row_terms_init(&rt, agg, in, k, n_children);
+    if (in->scored) row_terms_init(&rt, agg, in, k, rth);
     for (size_t i = 0; i < n_groups; i++)
-        add_to_group(agg, groups[i], in, k, n_children, in->scored ? &rt : NULL);
+        add_to_group(groups[i], in, k, rth, in->scored ? &rt : NULL);
     agg->stale = true;
 
     if (in->scored) {

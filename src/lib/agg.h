@@ -130,7 +130,18 @@ typedef struct vb_agg_groups {
     size_t n, cap;
     uint32_t *slots; /* item index + 1, 0 = empty; size n_slots */
     size_t n_slots;
+    uint32_t last;   /* item index + 1 of the last group got: an export
+                        sorted by date repeats its period row after row */
 } vb_agg_groups;
+
+/* What vb_agg_add_input() works out once per theme of a row, for all
+ * of the row's groups. */
+typedef struct vb_agg_row_theme {
+    int32_t parent;      /* the theme's parent, -1 at top level */
+    uint32_t n_children; /* top level: its children in the row; a child:
+                            its parent's children in the row */
+    int64_t sent_units;  /* the sentiment in units of 1e-4, rounded */
+} vb_agg_row_theme;
 
 #define VB_AGG_ID_MEMO_BITS 8 /* 256 entries: more than most taxonomies have themes */
 
@@ -172,7 +183,7 @@ struct vb_agg {
     char *strings; /* the options' strings when read from a state
                       (agg_state.c), else NULL */
 
-    uint32_t *scratch;            /* cap_themes entries, for vb_agg_add_input() */
+    vb_agg_row_theme *scratch;    /* cap_themes entries, for vb_agg_add_input() */
     vb_xsum *scratch_terms;       /* 2 cap_themes entries, for vb_agg_add_input() */
     vb_xsum_fixed *scratch_fixed; /* the same terms as fixed point */
 

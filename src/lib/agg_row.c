@@ -256,7 +256,8 @@ vb_status vb_agg_add(vb_agg *agg, const vb_report_row *row, vb_report_issue *iss
         return VB_ENOMEM;
     /* Spans are offsets into the text as given: a repaired copy drops them. */
     const char *given = text.data;
-    if (text.data != NULL && as_text(&agg->row_text, &text.data, &text.len, false) != VB_OK)
+    if (text.data != NULL && !row->text_is_utf8 &&
+        as_text(&agg->row_text, &text.data, &text.len, false) != VB_OK)
         return VB_ENOMEM;
     if (resolve_themes(agg, row, &in.n_themes) != VB_OK) return VB_ENOMEM;
     in.themes = agg->row_themes;

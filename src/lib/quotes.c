@@ -12,7 +12,7 @@
 
 #include "alloc.h"
 
-#include <math.h>
+#include <limits.h>
 #include <string.h>
 
 /* A byte as fold_key() hashes it: letters lower-cased, digits and
@@ -69,7 +69,11 @@ static uint64_t fold_key(const char *s, size_t len)
  * shorter and newer comments win. */
 static int strength(double sentiment, int dir)
 {
-    return (int)floor(sentiment * dir * 4 + 1e-9);
+    const double s = sentiment * dir * 4 + 1e-9;
+    /* floor() without the call: every offer ranks here, most stop here */
+    if (!(s > -0x1p30 && s < 0x1p30)) return s > 0 ? INT_MAX : INT_MIN;
+    const int i = (int)s; /* truncated: one above floor() for a negative fraction */
+    return i - (s < (double)i);
 }
 
 static int bytes_cmp(const char *a, size_t alen, const char *b, size_t blen)

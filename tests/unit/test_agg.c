@@ -125,6 +125,37 @@ static void test_groups_and_parents(void **state)
     vb_agg_free(agg);
 }
 
+/* A group is remembered as the last one found: a row back in an earlier
+ * period or segment must still find its own. */
+static void test_groups_found_again(void **state)
+{
+    (void)state;
+    vb_report_options o = options();
+    vb_agg *agg = vb_agg_new(&o, NULL);
+    const trow rows[] = {
+        {"9", "2026-01-05", "North", NULL, "app", "", 0.1, "1"},
+        {"9", "2026-02-05", "South", NULL, "app", "", 0.1, "2"},
+        {"9", "2026-01-06", "South", NULL, "app", "", 0.1, "3"},
+        {"9", "2026-01-07", "North", NULL, "app", "", 0.1, "4"},
+        {"9", "2026-03-01", "North", NULL, "app", "", 0.1, "5"},
+        {"9", "2026-02-09", "Nort", NULL, "app", "", 0.1, "6"},
+    };
+    assert_int_equal(trows_add(agg, rows, 6), 0);
+    const char *periods[] = {"2026-01", "2026-02", "2026-03"}, *segments[] = {"North", "South", "Nort"};
+    const uint64_t per_period[] = {3, 2, 1}, per_segment[] = {3, 2, 1};
+    assert_int_equal(agg->periods.n, 3);
+    assert_int_equal(agg->segments.n, 3);
+    for (size_t i = 0; i < 3; i++) {
+        const vb_agg_group *p = vb_agg_find(&agg->periods, periods[i], 7);
+        const vb_agg_group *s = vb_agg_find(&agg->segments, segments[i], strlen(segments[i]));
+        assert_non_null(p);
+        assert_non_null(s);
+        assert_int_equal(p->records, per_period[i]);
+        assert_int_equal(s->records, per_segment[i]);
+    }
+    vb_agg_free(agg);
+}
+
 /* Pair sums of whole weights are counted per unordered pair; a count
  * about to overflow moves to the exact sums, both orders, with nothing
  * lost. Fractional weights add to the exact sums directly. */
@@ -553,6 +584,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_issues),
         cmocka_unit_test(test_groups_and_parents),
+        cmocka_unit_test(test_groups_found_again),
         cmocka_unit_test(test_pair_sums),
         cmocka_unit_test(test_whole_moments),
         cmocka_unit_test(test_theme_ids_by_address),
