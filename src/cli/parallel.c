@@ -101,7 +101,12 @@ struct cli_parallel {
     bool quiet;
 
     pthread_mutex_t lock;
-    pthread_cond_t changed; /* any change of state; waiters re-check */
+    /* One condition per waiting role, so that a change wakes only the
+     * thread it concerns (one for all woke every thread several times a
+     * batch). Waiters re-check their own state. */
+    pthread_cond_t work_queued; /* workers: a batch was queued, or the reader closed */
+    pthread_cond_t next_done;   /* writer: batch write_seq is done, or the reader closed */
+    pthread_cond_t batch_freed; /* reader: a batch came back, or the run stops */
 };
 
 /* ---- Filling a batch (reader thread) --------------------------------------- */
@@ -185,7 +190,7 @@ static batch *take_free(cli_parallel *par)
 {
     pthread_mutex_lock(&par->lock);
     while (par->n_free == 0 && !par->stopping)
-        pthread_cond_wait(&par->changed, &par->lock);
+        pthread_cond_wait(&par->batch_freed, &par->lock);
     batch *b = par->stopping ? NULL : par->free_list[--par->n_free];
     pthread_mutex_unlock(&par->lock);
     if (b != NULL)
@@ -203,7 +208,7 @@ void cli_parallel_flush(cli_parallel *par)
     pthread_mutex_lock(&par->lock);
     b->seq = par->next_seq++;
     par->queue[(par->q_head + par->q_len++) % par->n_pool] = b;
-    pthread_cond_broadcast(&par->changed);
+    pthread_cond_signal(&par->work_queued);
     pthread_mutex_unlock(&par->lock);
 }
 
@@ -213,7 +218,7 @@ static bool out_of_memory(cli_parallel *par)
     pthread_mutex_lock(&par->lock);
     par->stopping = true;
     par->status = EXIT_IO;
-    pthread_cond_broadcast(&par->changed);
+    pthread_cond_broadcast(&par->batch_freed);
     pthread_mutex_unlock(&par->lock);
     return false;
 }
@@ -354,7 +359,7 @@ static void *worker_main(void *arg)
     pthread_mutex_lock(&par->lock);
     for (;;) {
         while (par->q_len == 0 && !par->closed)
-            pthread_cond_wait(&par->changed, &par->lock);
+            pthread_cond_wait(&par->work_queued, &par->lock);
         if (par->q_len == 0)
             break;
         batch *b = par->queue[par->q_head];
@@ -366,7 +371,8 @@ static void *worker_main(void *arg)
             analyse_batch(par, p, worker_ctx, b);
         pthread_mutex_lock(&par->lock);
         b->done = true;
-        pthread_cond_broadcast(&par->changed);
+        if (b->seq == par->write_seq)
+            pthread_cond_signal(&par->next_done);
     }
     pthread_mutex_unlock(&par->lock);
     return NULL;
@@ -390,7 +396,7 @@ static void *writer_main(void *arg)
         batch *b;
         while ((b = find_seq(par, par->write_seq)) == NULL &&
                !(par->closed && par->write_seq == par->next_seq))
-            pthread_cond_wait(&par->changed, &par->lock);
+            pthread_cond_wait(&par->next_done, &par->lock);
         if (b == NULL)
             break;
         bool stopping = par->stopping;
@@ -425,7 +431,7 @@ static void *writer_main(void *arg)
         b->seq = SIZE_MAX;
         par->free_list[par->n_free++] = b;
         par->write_seq++;
-        pthread_cond_broadcast(&par->changed);
+        pthread_cond_signal(&par->batch_freed);
     }
     pthread_mutex_unlock(&par->lock);
     return NULL;
@@ -437,7 +443,8 @@ static void stop_threads(cli_parallel *par)
 {
     pthread_mutex_lock(&par->lock);
     par->closed = true;
-    pthread_cond_broadcast(&par->changed);
+    pthread_cond_broadcast(&par->work_queued);
+    pthread_cond_broadcast(&par->next_done);
     pthread_mutex_unlock(&par->lock);
     for (int i = 0; i < par->n_started; i++)
         pthread_join(par->workers[i], NULL);
@@ -471,7 +478,9 @@ void cli_parallel_free(cli_parallel *par)
     free(par->queue);
     free(par->pipelines);
     free(par->workers);
-    pthread_cond_destroy(&par->changed);
+    pthread_cond_destroy(&par->work_queued);
+    pthread_cond_destroy(&par->next_done);
+    pthread_cond_destroy(&par->batch_freed);
     pthread_mutex_destroy(&par->lock);
     free(par);
 }
@@ -492,7 +501,9 @@ cli_parallel *cli_parallel_start(int jobs, const vb_lexicon *lex, const cli_inpu
     if (par == NULL)
         return NULL;
     pthread_mutex_init(&par->lock, NULL);
-    pthread_cond_init(&par->changed, NULL);
+    pthread_cond_init(&par->work_queued, NULL);
+    pthread_cond_init(&par->next_done, NULL);
+    pthread_cond_init(&par->batch_freed, NULL);
     par->cmd = cmd;
     par->strict = in->strict;
     par->ctx = ctx;
