@@ -126,9 +126,24 @@ bool vb_quote_before(const vb_quote *a, const vb_quote *b, int dir)
 
 static void quote_free(const vb_allocator *a, vb_quote *q)
 {
-    vb_free(a, q->text);
-    vb_free(a, q->id);
+    vb_free(a, q->text); /* the id too: see own_strings() */
     memset(q, 0, sizeof *q);
+}
+
+/* Gives `q` one block for its text (q->len bytes, filled by the caller)
+ * and a copy of `id`, each NUL-terminated: one allocation, as a kept
+ * quote is replaced about once a record in an export sorted by date. */
+static vb_status own_strings(const vb_allocator *a, vb_quote *q, const char *id, size_t id_len)
+{
+    q->id = NULL;
+    q->text = vb_malloc(a, q->len + 1 + id_len + 1);
+    if (q->text == NULL) return VB_ENOMEM;
+    q->text[q->len] = '\0';
+    q->id = q->text + q->len + 1;
+    q->id_len = id_len;
+    memcpy(q->id, id, id_len);
+    q->id[id_len] = '\0';
+    return VB_OK;
 }
 
 void vb_quote_list_free(const vb_allocator *a, vb_quote_list *l)
@@ -171,14 +186,11 @@ static vb_status copy_excerpt(const vb_allocator *a, const vb_quote_offer *o, vb
     static const char ellipsis[] = "\xE2\x80\xA6"; /* … */
     const size_t pre = from > 0 ? 3 : 0, post = to < o->len ? 3 : 0;
     q->len = pre + (to - from) + post;
-    q->text = vb_malloc(a, q->len + 1);
-    q->id_len = o->id != NULL ? o->id_len : 0;
-    q->id = vb_strndup(a, o->id != NULL ? o->id : "", q->id_len);
-    if (q->text == NULL || q->id == NULL) return VB_ENOMEM;
+    if (own_strings(a, q, o->id != NULL ? o->id : "", o->id != NULL ? o->id_len : 0) != VB_OK)
+        return VB_ENOMEM;
     memcpy(q->text, ellipsis, pre);
     memcpy(q->text + pre, o->text + from, to - from);
     memcpy(q->text + pre + (to - from), ellipsis, post);
-    q->text[q->len] = '\0';
     q->n_spans = 0;
     for (size_t i = 0; i < o->n_spans && q->n_spans < VB_QUOTE_SPANS; i++) {
         size_t s = o->spans[i].start, e = o->spans[i].end;
@@ -262,9 +274,9 @@ static vb_status own_offer(const vb_allocator *a, const void *src, vb_quote *q)
 static vb_status own_copy(const vb_allocator *a, const void *src, vb_quote *q)
 {
     const vb_quote *from = src;
-    q->text = vb_strndup(a, from->text, from->len);
-    q->id = vb_strndup(a, from->id, from->id_len);
-    return q->text != NULL && q->id != NULL ? VB_OK : VB_ENOMEM;
+    if (own_strings(a, q, from->id, from->id_len) != VB_OK) return VB_ENOMEM;
+    memcpy(q->text, from->text, from->len);
+    return VB_OK;
 }
 
 /* Whether `cand` ranks below the last of a full list before the folded
