@@ -71,6 +71,35 @@ static void test_iso_calendar_forms(void **state)
     assert_false(t.has_time || t.has_tz);
 }
 
+/* The two commonest shapes take a shortcut: it must give what the general
+ * reader gives for the same date written another way, and reject alike. */
+static void test_plain_iso_shortcut(void **state)
+{
+    (void)state;
+    const char *pairs[][2] = {
+        {"2026-03-14 09:30:05", "2026-03-14T09:30:05.0"},
+        {"2026-03-14t23:59:60", "20260314T235960"},
+        {"2026-03-14", "20260314"},
+        {"0001-01-01", "0001-001"},
+        {" 9999-12-31T00:00:00\r\n", "9999-12-31T00:00:00,000"},
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        const vb_datetime a = parse_ok(pairs[i][0], NULL), b = parse_ok(pairs[i][1], NULL);
+        assert_true(a.year == b.year && a.month == b.month && a.day == b.day);
+        assert_true(a.hour == b.hour && a.minute == b.minute && a.second == b.second);
+        assert_true(a.has_time == b.has_time && a.has_tz == b.has_tz);
+        assert_int_equal(a.tz_minutes, b.tz_minutes);
+    }
+    reject("2026-03-14 24:00:00", NULL);
+    reject("2026-03-14 09:30:61", NULL);
+    reject("2026-02-29 10:00:00", NULL);
+    reject("2026-03-1a", NULL);
+    reject("2026-03-14_09:30:05", NULL);
+    reject("2026-03-14 09-30-05", NULL);
+    reject("2026-03-14 \xC3\xA9:30:05", NULL);
+    expect("2026-03-14 09:30", NULL, 2026, 3, 14, 9, 30, 0); /* 16 bytes: the general reader */
+}
+
 static void test_iso_week_and_ordinal_forms(void **state)
 {
     (void)state;
@@ -222,6 +251,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_iso_calendar_forms),
+        cmocka_unit_test(test_plain_iso_shortcut),
         cmocka_unit_test(test_iso_week_and_ordinal_forms),
         cmocka_unit_test(test_iso_rejections),
         cmocka_unit_test(test_formats),
