@@ -171,13 +171,13 @@ static vb_status row_grow(vb_agg *agg, size_t need)
     return VB_OK;
 }
 
-/* Appends theme `t` unless listed. */
-static vb_status row_theme(vb_agg *agg, size_t *n, uint32_t t, double sentiment,
-                           const vb_range *spans, size_t n_spans)
+/* Appends theme `t` unless listed. Inline: a few times a row. */
+static inline vb_status row_theme(vb_agg *agg, size_t *n, uint32_t t, double sentiment,
+                                  const vb_range *spans, size_t n_spans)
 {
     for (size_t i = 0; i < *n; i++)
         if (agg->row_themes[i] == t) return VB_OK;
-    if (row_grow(agg, *n + 1) != VB_OK) return VB_ENOMEM;
+    if (*n >= agg->row_cap && row_grow(agg, *n + 1) != VB_OK) return VB_ENOMEM;
     agg->row_themes[*n] = t;
     agg->row_sentiment[*n] = sentiment;
     agg->row_spans[*n] = spans;
