@@ -42,8 +42,6 @@ static uint64_t hash_bytes(const char *s, size_t len)
 
 /* ---- Groups -------------------------------------------------------------- */
 
-#define CACHE_LINE 64
-
 static void group_free(const vb_allocator *a, vb_agg_group *g)
 {
     vb_free(a, g->key);
@@ -138,17 +136,12 @@ vb_status vb_agg_group_get(const vb_allocator *a, vb_agg_groups *gs, const char 
 vb_status vb_agg_group_cells(const vb_allocator *a, vb_agg_group *g, size_t n_themes)
 {
     if (g->n_cells >= n_themes) return VB_OK;
-    if (vb_mul_overflows(n_themes, sizeof *g->cells) ||
-        n_themes * sizeof *g->cells > SIZE_MAX - CACHE_LINE)
-        return VB_ENOMEM;
     /* On a cache line of their own, so that the part of a cell a row
      * touches spans two lines, not three. */
-    char *block = vb_malloc(a, n_themes * sizeof *g->cells + CACHE_LINE - 1);
-    if (block == NULL) return VB_ENOMEM;
-    vb_agg_cell *cells =
-        (vb_agg_cell *)(block + (CACHE_LINE - (uintptr_t)block % CACHE_LINE) % CACHE_LINE);
+    void *block;
+    vb_agg_cell *cells = vb_calloc_lines(a, n_themes, sizeof *cells, &block);
+    if (cells == NULL) return VB_ENOMEM;
     if (g->n_cells > 0) memcpy(cells, g->cells, g->n_cells * sizeof *cells);
-    memset(cells + g->n_cells, 0, (n_themes - g->n_cells) * sizeof *cells);
     vb_free(a, g->cells_block);
     g->cells_block = block;
     g->cells = cells;

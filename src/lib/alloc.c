@@ -2,6 +2,7 @@
  * failing allocators through vb_options.alloc. */
 #include "alloc.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,6 +45,15 @@ void *vb_calloc(const vb_allocator *a, size_t n, size_t size)
     if (p != NULL)
         memset(p, 0, n * size);
     return p;
+}
+
+void *vb_calloc_lines(const vb_allocator *a, size_t n, size_t size, void **block)
+{
+    if (vb_mul_overflows(n, size) || n * size > SIZE_MAX - (VB_CACHE_LINE - 1)) return NULL;
+    char *p = vb_calloc(a, 1, n * size + VB_CACHE_LINE - 1);
+    if (p == NULL) return NULL;
+    *block = p;
+    return p + (VB_CACHE_LINE - (uintptr_t)p % VB_CACHE_LINE) % VB_CACHE_LINE;
 }
 
 void *vb_realloc(const vb_allocator *a, void *ptr, size_t size)

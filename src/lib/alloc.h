@@ -13,6 +13,15 @@ void *vb_calloc(const vb_allocator *a, size_t n, size_t size); /* checks n*size 
 void *vb_realloc(const vb_allocator *a, void *ptr, size_t size);
 void vb_free(const vb_allocator *a, void *ptr); /* NULL is a no-op */
 
+/* The line size that hot tables are aligned to. */
+#define VB_CACHE_LINE 64
+
+/* n * size zeroed bytes that start on a cache line, so that a table of
+ * 64-byte (or 32-byte) entries does not split them across two lines.
+ * *block gets the allocation, which is what vb_free() takes. NULL on
+ * overflow or when out of memory. */
+void *vb_calloc_lines(const vb_allocator *a, size_t n, size_t size, void **block);
+
 /* Copies `len` bytes of `s` into new NUL-terminated memory. */
 char *vb_strndup(const vb_allocator *a, const char *s, size_t len);
 

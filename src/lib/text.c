@@ -58,7 +58,9 @@ typedef struct word {
 } word;
 
 typedef struct word_cache {
-    word *slots;             /* open addressing: a hit costs one cache line */
+    word *slots;             /* open addressing, line-aligned: a hit costs
+                              * one cache line (a slot is 64 bytes) */
+    void *slots_block;       /* the allocation, which starts before the line */
     size_t n_slots;          /* power of two, at least twice n_words */
     size_t n_words;
     char *blocks[POOL_MAX_BLOCKS];
@@ -91,7 +93,7 @@ static void cache_clear(word_cache *c)
 
 static void cache_free(const vb_allocator *a, word_cache *c)
 {
-    vb_free(a, c->slots);
+    vb_free(a, c->slots_block);
     for (size_t i = 0; i < c->n_blocks; i++)
         vb_free(a, c->blocks[i]);
 }
@@ -230,7 +232,8 @@ static char *pool_alloc(const vb_allocator *a, word_cache *c, size_t n)
 static bool cache_grow_slots(const vb_allocator *a, word_cache *c)
 {
     const size_t n = c->n_slots ? c->n_slots * 2 : MIN_SLOTS;
-    word *t = vb_calloc(a, n, sizeof *t);
+    void *block;
+    word *t = vb_calloc_lines(a, n, sizeof *t, &block);
     if (t == NULL)
         return false;
     for (size_t i = 0; i < c->n_slots; i++) {
@@ -241,8 +244,9 @@ static bool cache_grow_slots(const vb_allocator *a, word_cache *c)
             j = (j + 1) & (n - 1);
         t[j] = c->slots[i];
     }
-    vb_free(a, c->slots);
+    vb_free(a, c->slots_block);
     c->slots = t;
+    c->slots_block = block;
     c->n_slots = n;
     return true;
 }

@@ -1,10 +1,12 @@
-/* Tests for buf.c (capped buffers), arena.c and jsonw.c (JSON output). */
+/* Tests for buf.c (capped buffers), arena.c, alloc.c's line-aligned
+ * tables and jsonw.c (JSON output). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "alloc.h"
 #include "arena.h"
 #include "buf.h"
 #include "jsonw.h"
@@ -185,16 +187,45 @@ static void test_json_put_size(void **state)
     }
 }
 
+/* Tables from vb_calloc_lines() start on a cache line and are zeroed,
+ * whatever alignment malloc gives; the block is what is freed. */
+static void test_calloc_lines(void **state)
+{
+    (void)state;
+    test_alloc t;
+    vb_allocator a = test_allocator(&t, (size_t)-1);
+    void *blocks[8];
+    for (size_t i = 0; i < 8; i++) {
+        void *block = NULL;
+        /* Odd sizes, so that malloc hands out differently aligned memory. */
+        unsigned char *p = vb_calloc_lines(&a, 3 + 5 * i, 64, &block);
+        assert_non_null(p);
+        assert_int_equal((uintptr_t)p % VB_CACHE_LINE, 0);
+        assert_true((unsigned char *)block <= p && p < (unsigned char *)block + VB_CACHE_LINE);
+        for (size_t k = 0; k < (3 + 5 * i) * 64; k++)
+            assert_int_equal(p[k], 0);
+        blocks[i] = block;
+    }
+    for (size_t i = 0; i < 8; i++)
+        vb_free(&a, blocks[i]);
+    assert_int_equal(t.live_blocks, 0);
+
+    void *block = NULL;
+    assert_null(vb_calloc_lines(&a, SIZE_MAX / 2, 4, &block));  /* n * size overflows */
+    assert_null(vb_calloc_lines(&a, 1, SIZE_MAX - 10, &block)); /* the padding does */
+    test_alloc none;
+    vb_allocator failing = test_allocator(&none, 0);
+    assert_null(vb_calloc_lines(&failing, 4, 64, &block));
+    assert_int_equal(none.live_blocks, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_buf_append_and_cap),
-        cmocka_unit_test(test_buf_oom),
-        cmocka_unit_test(test_arena_reuses_memory),
-        cmocka_unit_test(test_arena_outlier_block),
-        cmocka_unit_test(test_arena_large_allocation),
-        cmocka_unit_test(test_json_string_escapes),
-        cmocka_unit_test(test_json_numbers),
+        cmocka_unit_test(test_buf_append_and_cap),  cmocka_unit_test(test_buf_oom),
+        cmocka_unit_test(test_calloc_lines),        cmocka_unit_test(test_arena_reuses_memory),
+        cmocka_unit_test(test_arena_outlier_block), cmocka_unit_test(test_arena_large_allocation),
+        cmocka_unit_test(test_json_string_escapes), cmocka_unit_test(test_json_numbers),
         cmocka_unit_test(test_json_put_size),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
