@@ -316,26 +316,31 @@ static int two_digits(const char *p)
 }
 
 /* "YYYY-MM-DD" and "YYYY-MM-DD HH:MM:SS" (or T), what nearly every export
- * writes, read at fixed offsets: the date as parse_iso() would read it,
- * or false for any other shape, which parse_iso() then reads. */
+ * writes, read at fixed offsets into the zeroed `t`: the date as
+ * parse_iso() would read it, or false, with `t` untouched, for any other
+ * shape, which parse_iso() then reads. */
 static bool parse_plain_iso(const char *s, size_t len, vb_datetime *t)
 {
     if ((len != 10 && len != 19) || s[4] != '-' || s[7] != '-') return false;
     const int hi = two_digits(s), lo = two_digits(s + 2), m = two_digits(s + 5),
               d = two_digits(s + 8);
     if ((hi | lo | m | d) < 0) return false;
+    int hh = 0, mm = 0, ss = 0;
+    if (len == 19) {
+        if ((s[10] != ' ' && s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':')
+            return false;
+        hh = two_digits(s + 11);
+        mm = two_digits(s + 14);
+        ss = two_digits(s + 17);
+        if ((hh | mm | ss) < 0) return false;
+        t->has_time = true;
+    }
     t->year = hi * 100 + lo;
     t->month = m;
     t->day = d;
-    if (len == 10) return true;
-    if ((s[10] != ' ' && s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':')
-        return false;
-    const int hh = two_digits(s + 11), mm = two_digits(s + 14), ss = two_digits(s + 17);
-    if ((hh | mm | ss) < 0) return false;
     t->hour = hh;
     t->minute = mm;
     t->second = ss;
-    t->has_time = true;
     return true;
 }
 
@@ -515,7 +520,6 @@ bool vb_date_parse(const char *s, size_t len, const char *format, vb_datetime *o
     if (format == NULL && parse_plain_iso(s, len, &t)) {
         sc.p = sc.end;
     } else if (format == NULL) {
-        memset(&t, 0, sizeof t); /* a shape parse_plain_iso() gave up on */
         if (!parse_iso(&sc, &t)) return false;
     } else {
         fmt_state st = {false, false, false, -1, -1};

@@ -98,6 +98,11 @@ static void test_plain_iso_shortcut(void **state)
     reject("2026-03-14 09-30-05", NULL);
     reject("2026-03-14 \xC3\xA9:30:05", NULL);
     expect("2026-03-14 09:30", NULL, 2026, 3, 14, 9, 30, 0); /* 16 bytes: the general reader */
+    /* 19 bytes with a plain date but another time: the general reader,
+     * from a clean start (the offset is kept, not applied) */
+    const vb_datetime z = parse_ok("2026-03-14T09:30+01", NULL);
+    assert_true(z.year == 2026 && z.month == 3 && z.day == 14 && z.hour == 9 && z.minute == 30);
+    assert_true(z.second == 0 && z.has_time && z.has_tz && z.tz_minutes == 60);
 }
 
 static void test_iso_week_and_ordinal_forms(void **state)
