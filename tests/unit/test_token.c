@@ -197,6 +197,39 @@ static void test_long_input_grows(void **state)
     assert_int_equal(l.tokens[N - 1].start, N - 1);
 }
 
+/* Words of every length up to 40 (so that their ends fall at every place
+ * of a 16-byte block and past it), of letters and digits from the ends of
+ * their ranges, stopped by bytes just outside those ranges, with 0 to 20
+ * bytes after the stop: the first token is the whole word, no more. A
+ * non-ASCII letter goes on the word. */
+static void test_word_ends(void **state)
+{
+    (void)state;
+    static const char word_bytes[] = "azAZ09mQ5";
+    static const char stops[] = {' ', ':', ';', '[', '`', '{', '~', 0x7F, '\n'};
+    char buf[80];
+    for (size_t len = 1; len <= 40; len++) {
+        for (size_t k = 0; k < len; k++)
+            buf[k] = word_bytes[k % (sizeof word_bytes - 1)];
+        for (size_t tail = 0; tail <= 20; tail++) {
+            for (size_t si = 0; si < sizeof stops; si++) {
+                buf[len] = stops[si];
+                memset(buf + len + 1, 'x', tail);
+                vb_token_list l = tokenize_n(buf, len + 1 + tail);
+                assert_true(l.n_tokens >= 1);
+                assert_int_equal(l.tokens[0].kind, VB_TOKEN_WORD);
+                assert_int_equal(l.tokens[0].start, 0);
+                assert_int_equal(l.tokens[0].end, len);
+            }
+            memcpy(buf + len, "\xC3\xA9", 2); /* e acute */
+            memset(buf + len + 2, 'x', tail);
+            vb_token_list l = tokenize_n(buf, len + 2 + tail);
+            assert_int_equal(l.n_tokens, 1);
+            assert_int_equal(l.tokens[0].end, len + 2 + tail);
+        }
+    }
+}
+
 static void test_kind_names(void **state)
 {
     (void)state;
@@ -215,6 +248,7 @@ int main(void)
         cmocka_unit_test(test_tags),          cmocka_unit_test(test_punct_and_symbols),
         cmocka_unit_test(test_separators),    cmocka_unit_test(test_long_input_grows),
         cmocka_unit_test(test_kind_names),    cmocka_unit_test(test_every_emoticon),
+        cmocka_unit_test(test_word_ends),
     };
     return cmocka_run_group_tests(tests, setup_arena, teardown_arena);
 }
