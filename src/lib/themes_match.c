@@ -116,6 +116,8 @@ struct vb_theme_matcher {
     const uint32_t *ids;    /* per token of the record: stem id, 0 = in no term */
     uint32_t *own_ids;      /* ids, when the doc does not bring them */
     size_t cap_own_ids;
+    uint32_t *starts;       /* tokens of the sentence where a walk may find a term */
+    size_t cap_starts;
     uint32_t *wpos;         /* per token of the sentence: words (non-punctuation
                              * tokens) before it in the sentence */
     size_t cap_wpos;
@@ -187,6 +189,7 @@ void vb_theme_matcher_free(vb_theme_matcher *m)
     vb_free(a, m->nears);
     vb_free(a, m->regex_off);
     vb_free(a, m->own_ids);
+    vb_free(a, m->starts);
     vb_free(a, m->wpos);
     vb_free(a, m->shits);
     vb_free(a, m->xhits);
@@ -650,6 +653,32 @@ static inline vb_status walk(vb_theme_matcher *m, size_t i, size_t end)
     }
 }
 
+/* The tokens of the sentence [first, end) where walk() can find
+ * something, into m->starts: those whose node has outputs, and those
+ * whose node has a phrase that the next token may go on (by the node's
+ * mask of child ids). Most tokens that start a phrase ("the", "not",
+ * "in") start none here, and whether one does follows the text, so the
+ * test is made without branches and walk() is called only where it
+ * pays. */
+static size_t list_starts(vb_theme_matcher *m, size_t first, size_t end)
+{
+    const uint32_t *ids = m->ids;
+    const trie_node *nodes = m->t->nodes;
+    uint32_t *out = m->starts;
+    size_t n = 0;
+    for (size_t i = first; i + 1 < end; i++) {
+        const uint32_t id = ids[i], next = ids[i + 1];
+        /* A stem in no term is node 0, which has no children. */
+        const uint64_t kids = nodes[id & TERM_ID].kids;
+        const uint32_t goes_on = (uint32_t)(kids >> (next & 63)) & ((next & TERM_FOLLOWS) != 0);
+        out[n] = (uint32_t)i;
+        n += ((id & (TERM_OUT | TERM_NEAR)) != 0) | goes_on;
+    }
+    out[n] = (uint32_t)(end - 1);
+    n += (ids[end - 1] & (TERM_OUT | TERM_NEAR)) != 0;
+    return n;
+}
+
 static vb_status match_sentence(vb_theme_matcher *m, const vb_doc *doc, const vb_span *s)
 {
     const vb_themes *t = m->t;
@@ -669,11 +698,19 @@ static vb_status match_sentence(vb_theme_matcher *m, const vb_doc *doc, const vb
     m->s_end = end;
     m->near_ready = false;
     m->wpos_ready = false;
-    for (size_t i = first; i < end; i++) {
-        if (m->ids[i] & TERM_STARTS)
-            TRY(walk(m, i, end));
-        if (prefixes && doc->tokens[i].kind != VB_TOKEN_PUNCT)
-            TRY(prefix_hits(m, &doc->tokens[i], (uint32_t)i));
+    if (prefixes) {
+        for (size_t i = first; i < end; i++) {
+            if (m->ids[i] & TERM_STARTS)
+                TRY(walk(m, i, end));
+            if (doc->tokens[i].kind != VB_TOKEN_PUNCT)
+                TRY(prefix_hits(m, &doc->tokens[i], (uint32_t)i));
+        }
+    } else if (end > first) {
+        TRY(vb_themes_grow(m->alloc, (void **)&m->starts, &m->cap_starts, end - first,
+                           sizeof *m->starts));
+        const size_t n = list_starts(m, first, end);
+        for (size_t k = 0; k < n; k++)
+            TRY(walk(m, m->starts[k], end));
     }
     if (t->n_regexes > 0 && s->n_tokens > 0)
         TRY(regex_hits(m, doc, first, end));
