@@ -271,8 +271,48 @@ static bool set_from_days(vb_datetime *t, int64_t days)
     return true;
 }
 
+/* The two digits at `p`, or -1. */
+static int two_digits(const char *p)
+{
+    const unsigned a = (unsigned)(p[0] - '0'), b = (unsigned)(p[1] - '0');
+    return a <= 9 && b <= 9 ? (int)(a * 10 + b) : -1;
+}
+
+/* "YYYY-MM-DD" and "YYYY-MM-DD HH:MM:SS" (or T), what nearly every export
+ * writes, read at fixed offsets into the zeroed `t`: the date as the
+ * general reader below would read it, or false, with `t` untouched, for
+ * any other shape. */
+static bool parse_plain_iso(const char *s, size_t len, vb_datetime *t)
+{
+    if ((len != 10 && len != 19) || s[4] != '-' || s[7] != '-') return false;
+    const int hi = two_digits(s), lo = two_digits(s + 2), m = two_digits(s + 5),
+              d = two_digits(s + 8);
+    if ((hi | lo | m | d) < 0) return false;
+    int hh = 0, mm = 0, ss = 0;
+    if (len == 19) {
+        if ((s[10] != ' ' && s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':')
+            return false;
+        hh = two_digits(s + 11);
+        mm = two_digits(s + 14);
+        ss = two_digits(s + 17);
+        if ((hh | mm | ss) < 0) return false;
+        t->has_time = true;
+    }
+    t->year = hi * 100 + lo;
+    t->month = m;
+    t->day = d;
+    t->hour = hh;
+    t->minute = mm;
+    t->second = ss;
+    return true;
+}
+
 static bool parse_iso(scan *s, vb_datetime *t)
 {
+    if (parse_plain_iso(s->p, (size_t)(s->end - s->p), t)) {
+        s->p = s->end;
+        return true;
+    }
     if (!fixed_digits(s, 4, &t->year)) return false;
     const bool extended = accept(s, '-');
     if (accept(s, 'W')) { /* week date: YYYY-Www[-D] */
@@ -306,42 +346,6 @@ static bool parse_iso(scan *s, vb_datetime *t)
     if (*s->p != 'T' && *s->p != 't' && *s->p != ' ') return false;
     s->p++;
     return scan_iso_time(s, extended, t);
-}
-
-/* The two digits at `p`, or -1. */
-static int two_digits(const char *p)
-{
-    const unsigned a = (unsigned)(p[0] - '0'), b = (unsigned)(p[1] - '0');
-    return a <= 9 && b <= 9 ? (int)(a * 10 + b) : -1;
-}
-
-/* "YYYY-MM-DD" and "YYYY-MM-DD HH:MM:SS" (or T), what nearly every export
- * writes, read at fixed offsets into the zeroed `t`: the date as
- * parse_iso() would read it, or false, with `t` untouched, for any other
- * shape, which parse_iso() then reads. */
-static bool parse_plain_iso(const char *s, size_t len, vb_datetime *t)
-{
-    if ((len != 10 && len != 19) || s[4] != '-' || s[7] != '-') return false;
-    const int hi = two_digits(s), lo = two_digits(s + 2), m = two_digits(s + 5),
-              d = two_digits(s + 8);
-    if ((hi | lo | m | d) < 0) return false;
-    int hh = 0, mm = 0, ss = 0;
-    if (len == 19) {
-        if ((s[10] != ' ' && s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':')
-            return false;
-        hh = two_digits(s + 11);
-        mm = two_digits(s + 14);
-        ss = two_digits(s + 17);
-        if ((hh | mm | ss) < 0) return false;
-        t->has_time = true;
-    }
-    t->year = hi * 100 + lo;
-    t->month = m;
-    t->day = d;
-    t->hour = hh;
-    t->minute = mm;
-    t->second = ss;
-    return true;
 }
 
 /* ---- strptime-like formats ------------------------------------------------ */
@@ -517,9 +521,7 @@ bool vb_date_parse(const char *s, size_t len, const char *format, vb_datetime *o
     vb_datetime t;
     memset(&t, 0, sizeof t);
     scan sc = {s, s + len};
-    if (format == NULL && parse_plain_iso(s, len, &t)) {
-        sc.p = sc.end;
-    } else if (format == NULL) {
+    if (format == NULL) {
         if (!parse_iso(&sc, &t)) return false;
     } else {
         fmt_state st = {false, false, false, -1, -1};

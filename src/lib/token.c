@@ -28,8 +28,8 @@
 #include <emmintrin.h>
 #endif
 
-/* For the few helpers of the per-word path that the compiler would
- * otherwise call out of line, at a cost that shows in every token. */
+/* For a helper of the per-word path that the compiler would otherwise
+ * call out of line, at a cost that shows in every token. */
 #if defined(__GNUC__)
 #define HOT_INLINE static inline __attribute__((always_inline))
 #else
@@ -625,8 +625,8 @@ HOT_INLINE size_t plain_word_end(scanner *sc, size_t i, vb_token_kind *kind)
  * with such a letter follows the text. */
 static inline bool plain_start(const scanner *sc, size_t i, unsigned cls)
 {
-    const unsigned next = i + 1 < sc->len ? ascii_class[sc->s[i + 1]] : 0;
-    return (cls & C_ALPHA) && !(cls & (next >> 1) & C_OPENS);
+    const unsigned next_cls = i + 1 < sc->len ? ascii_class[sc->s[i + 1]] : 0;
+    return (cls & C_ALPHA) && !(cls & (next_cls >> 1) & C_OPENS); /* C_OPENS_NEXT >> 1 */
 }
 
 /* "@name" or "#tag" (a tag needs a letter: "#1" is not one). Not glued to
