@@ -475,7 +475,43 @@ static bool whole_row(double w, double x)
            x == (double)(int64_t)x;
 }
 
-static void row_terms_init(row_terms *rt, const vb_agg *agg, const vb_agg_input *in, size_t k,
+/* The divisor of theme i's shares: k for a top-level theme, k m for a
+ * child among m siblings, 0 (no share) deeper down. */
+static uint64_t share_divisor(const vb_agg *agg, size_t k, const vb_agg_row_theme *rth)
+{
+    if (rth->parent < 0) return k;
+    return agg->themes[rth->parent].parent < 0 ? (uint64_t)k * rth->n_children : 0;
+}
+
+/* out[0] = w/s, out[1] = w x/s for a whole row, as row_terms_init()'s
+ * general loop rounds them, from the memo when it has them. */
+static bool whole_shares(vb_agg *agg, int64_t w, int64_t x, uint64_t s, vb_xsum_fixed out[2])
+{
+    if (s == 0) {
+        out[0] = out[1] = 0;
+        return true;
+    }
+    const uint64_t h = ((uint64_t)w * 0x9E3779B97F4A7C15u) ^ ((uint64_t)x * 0xC2B2AE3D27D4EB4Fu) ^
+                       (s * 0x165667B19E3779F9u);
+    vb_agg_share_memo *e = &agg->share_memo[h >> (64 - VB_AGG_SHARE_MEMO_BITS)];
+    if (e->s != s || e->w != w || e->x != x) {
+        vb_xsum t[2];
+        vb_xsum_term(&t[0], (double)w / (double)s);
+        vb_xsum_term(&t[1], (double)w * (double)x / (double)s);
+        if (!vb_xsum_to_fixed(&t[0], &e->w_s) || !vb_xsum_to_fixed(&t[1], &e->wx_s)) {
+            e->s = 0;
+            return false;
+        }
+        e->w = w;
+        e->x = x;
+        e->s = s;
+    }
+    out[0] = e->w_s;
+    out[1] = e->wx_s;
+    return true;
+}
+
+static void row_terms_init(row_terms *rt, vb_agg *agg, const vb_agg_input *in, size_t k,
                            const vb_agg_row_theme *rth)
 {
     vb_xsum_term(&rt->moments[VB_SUM_W], in->w);
@@ -483,26 +519,26 @@ static void row_terms_init(row_terms *rt, const vb_agg *agg, const vb_agg_input 
     vb_xsum_term(&rt->moments[VB_SUM_WX], in->w * in->x);
     vb_xsum_term(&rt->moments[VB_SUM_WX2], in->w * in->x * in->x);
     rt->is_whole = whole_row(in->w, in->x);
+    rt->share = agg->scratch_terms;
+    rt->share_fixed = agg->scratch_fixed;
     if (rt->is_whole) {
         const int64_t w = (int64_t)in->w, x = (int64_t)in->x;
         rt->whole[VB_SUM_W] = w;
         rt->whole[VB_SUM_W2] = w * w;
         rt->whole[VB_SUM_WX] = w * x;
         rt->whole[VB_SUM_WX2] = w * x * x;
+        /* always true for a whole row: |w x / s| < 2^46 */
+        size_t i = 0;
+        while (i < in->n_themes &&
+               whole_shares(agg, w, x, share_divisor(agg, k, &rth[i]), &rt->share_fixed[2 * i]))
+            i++;
+        if (i == in->n_themes) return;
+        rt->is_whole = false;
     }
-    rt->share = agg->scratch_terms;
-    rt->share_fixed = agg->scratch_fixed;
     for (size_t i = 0; i < in->n_themes; i++) {
-        const int32_t parent = rth[i].parent;
-        const double s = parent < 0                            ? (double)k
-                         : agg->themes[parent].parent < 0 ? (double)k * (double)rth[i].n_children
-                                                          : 0;
+        const double s = (double)share_divisor(agg, k, &rth[i]);
         vb_xsum_term(&rt->share[2 * i], s > 0 ? in->w / s : 0);
         vb_xsum_term(&rt->share[2 * i + 1], s > 0 ? in->w * in->x / s : 0);
-        /* always true for a whole row: |w x / s| < 2^46 */
-        rt->is_whole = rt->is_whole &&
-                       vb_xsum_to_fixed(&rt->share[2 * i], &rt->share_fixed[2 * i]) &&
-                       vb_xsum_to_fixed(&rt->share[2 * i + 1], &rt->share_fixed[2 * i + 1]);
     }
 }
 

@@ -144,6 +144,17 @@ typedef struct vb_agg_row_theme {
 } vb_agg_row_theme;
 
 #define VB_AGG_ID_MEMO_BITS 8 /* 256 entries: more than most taxonomies have themes */
+/* A whole row's shares w/s and w x/s (agg.c) by w, x and the divisor s.
+ * Few combinations recur (NPS: w = 1, x one of -100, 0, 100, s a product
+ * of small counts), and the exact conversion of a quotient is the dearest
+ * step of adding a row. s = 0 marks an empty entry. */
+typedef struct vb_agg_share_memo {
+    int64_t w, x;
+    uint64_t s;
+    vb_xsum_fixed w_s, wx_s;
+} vb_agg_share_memo;
+
+#define VB_AGG_SHARE_MEMO_BITS 6
 
 struct vb_agg {
     vb_allocator alloc;
@@ -182,6 +193,9 @@ struct vb_agg {
 
     char *strings; /* the options' strings when read from a state
                       (agg_state.c), else NULL */
+
+    /* Whole rows' shares, by w, x and divisor: few combinations recur. */
+    vb_agg_share_memo share_memo[1u << VB_AGG_SHARE_MEMO_BITS];
 
     vb_agg_row_theme *scratch;    /* cap_themes entries, for vb_agg_add_input() */
     vb_xsum *scratch_terms;       /* 2 cap_themes entries, for vb_agg_add_input() */

@@ -248,6 +248,52 @@ static void test_whole_moments(void **state)
     vb_agg_free(agg);
 }
 
+/* A whole row's shares w/s and w x/s come from a small memo keyed by w,
+ * x and s. More combinations than it has entries, each seen twice, must
+ * add exactly what rounding every quotient anew adds: top-level themes
+ * share by k, and two children of "a" by k m. */
+static void test_whole_shares_memo(void **state)
+{
+    (void)state;
+    vb_report_options o = options();
+    o.weight_col = "w";
+    vb_agg *agg = vb_agg_new(&o, NULL);
+    static const char *const scores[] = {"0", "8", "10"}; /* x = -100, 0, 100 */
+    static const char *const themes[] = {"a", "a,b", "a,b,c,a.one,a.two", "a,b,c,d"};
+    static const char *const ids[] = {"a", "b", "c", "d", "a.one"};
+    vb_xsum want_fw[5], want_fwx[5];
+    memset(want_fw, 0, sizeof want_fw);
+    memset(want_fwx, 0, sizeof want_fwx);
+    char weight[8];
+    trow r = {NULL, "2026-01-05", "N", weight, NULL, "", 0.5, "1"};
+    for (int pass = 0; pass < 2; pass++)
+        for (int w = 1; w <= 20; w++)
+            for (size_t si = 0; si < 3; si++)
+                for (size_t k = 1; k <= 4; k++) {
+                    snprintf(weight, sizeof weight, "%d", w);
+                    r.score = scores[si];
+                    r.themes = themes[k - 1];
+                    assert_int_equal(trows_add(agg, &r, 1), 0);
+                    const double x = si == 0 ? -100 : si == 1 ? 0 : 100;
+                    for (size_t t = 0; t < 5; t++) {
+                        if (t >= k && !(t == 4 && k == 3)) continue;
+                        const double s = t == 4 ? (double)k * 2 : (double)k;
+                        vb_xsum_add(&want_fw[t], w / s);
+                        vb_xsum_add(&want_fwx[t], w * x / s);
+                    }
+                }
+    for (size_t t = 0; t < 5; t++) {
+        uint32_t i;
+        assert_true(vb_agg_theme_find(agg, ids[t], &i));
+        vb_xsum fw, fwx;
+        vb_agg_cell_sum(&agg->overall.cells[i], VB_SUM_FW, &fw);
+        vb_agg_cell_sum(&agg->overall.cells[i], VB_SUM_FWX, &fwx);
+        assert_true(vb_xsum_equal(&fw, &want_fw[t]));
+        assert_true(vb_xsum_equal(&fwx, &want_fwx[t]));
+    }
+    vb_agg_free(agg);
+}
+
 /* Ids are remembered by address but checked by content: a caller that
  * reuses one buffer for every id gets each theme right. */
 static void test_theme_ids_by_address(void **state)
@@ -587,6 +633,7 @@ int main(void)
         cmocka_unit_test(test_groups_found_again),
         cmocka_unit_test(test_pair_sums),
         cmocka_unit_test(test_whole_moments),
+        cmocka_unit_test(test_whole_shares_memo),
         cmocka_unit_test(test_theme_ids_by_address),
         cmocka_unit_test(test_merge_equals_one_pass),
         cmocka_unit_test(test_heatmap_merge),

@@ -411,9 +411,9 @@ static void test_every_field_is_written(void **state)
     assert_int_equal(sizeof(vb_agg_group), 280); /* key, counts, sums, cells */
     assert_int_equal(sizeof(vb_agg_theme), 3720);
     assert_int_equal(sizeof(vb_quote), 144);
-    assert_int_equal(sizeof(vb_agg), 4984); /* opts, metric, themes, groups, sxx,
+    assert_int_equal(sizeof(vb_agg), 9088); /* opts, metric, themes, groups, sxx,
                                               rejected counts; the rest is scratch
-                                              and memos (groups' `last`) */
+                                              and memos (groups' `last`, shares) */
 }
 
 static void test_round_trip(void **state)
