@@ -361,6 +361,9 @@ VB_EXPORT const char *vb_pipeline_errmsg(const vb_pipeline *p);
  * once the header has been read. */
 VB_EXPORT const char *const *vb_pipeline_keep_names(const vb_pipeline *p, size_t *n);
 
+/* The lexicon `p` was made with: what a record's theme indices refer to. */
+VB_EXPORT const vb_lexicon *vb_pipeline_lexicon(const vb_pipeline *p);
+
 typedef struct vb_stats {
     size_t records_read;     /* records seen, rejected ones included */
     size_t records_rejected; /* records that could not be analysed */

@@ -109,7 +109,6 @@ typedef struct report_run {
     cli_input *in;
     const vb_report_options *ro;
     vb_agg *agg;
-    const vb_lexicon *lex;   /* the taxonomy: theme ids, labels, parents */
     size_t field[4];         /* keep-column index of score, date, segment, weight */
     vb_report_theme *themes; /* scratch for one record */
     size_t cap_themes;
@@ -243,8 +242,8 @@ static void print_issues(FILE *f, const char *source, size_t line,
 
 static cli_next add_record(const vb_record *rec, vb_pipeline *p, void *ctx)
 {
-    (void)p;
     report_run *run = ctx;
+    const vb_lexicon *lex = vb_pipeline_lexicon(p); /* the taxonomy: ids, labels, parents */
     static const vb_field absent = {NULL, 0};
     vb_report_row row;
     memset(&row, 0, sizeof row);
@@ -268,11 +267,11 @@ static cli_next add_record(const vb_record *rec, vb_pipeline *p, void *ctx)
     }
     for (size_t i = 0; i < rec->n_themes; i++) {
         const vb_theme_hit *h = &rec->themes[i];
-        const vb_theme_info *info = vb_lexicon_theme(run->lex, h->theme);
+        const vb_theme_info *info = vb_lexicon_theme(lex, h->theme);
         vb_report_theme *t = &run->themes[i];
         t->id = info->id;
         t->label = info->label;
-        t->parent = info->parent >= 0 ? vb_lexicon_theme(run->lex, (size_t)info->parent)->id : NULL;
+        t->parent = info->parent >= 0 ? vb_lexicon_theme(lex, (size_t)info->parent)->id : NULL;
         t->sentiment = h->sentiment;
         t->spans = h->spans;
         t->n_spans = h->n_spans;
@@ -338,19 +337,10 @@ static void summary_extra(FILE *f, void *ctx)
 
 static int run_raw(cli_input *in, report_run *run)
 {
-    /* The taxonomy's ids, labels and parents, from a second load of the
-     * lexicons (cli_run keeps its own to itself; loading takes ~10 ms). */
-    vb_error err;
-    vb_lexicon *lex = vb_lexicon_load(cli_data_dir(in), &in->opts, &err);
-    if (lex == NULL) /* cli_run reports the same failure */
-        return cli_run(in, CMD, add_record, run);
-    run->lex = lex;
     in->summary = summary_extra;
     in->fork_ctx = fork_run;
     in->join_ctx = join_run;
-    int status = cli_run(in, CMD, add_record, run);
-    vb_lexicon_free(lex);
-    return status;
+    return cli_run(in, CMD, add_record, run);
 }
 
 /* ---- From analyze's JSONL -------------------------------------------------- */

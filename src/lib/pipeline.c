@@ -307,6 +307,11 @@ const char *const *vb_pipeline_keep_names(const vb_pipeline *p, size_t *n)
     return vb_source_keep_names(p->source);
 }
 
+const vb_lexicon *vb_pipeline_lexicon(const vb_pipeline *p)
+{
+    return p->lex;
+}
+
 void vb_pipeline_stats(const vb_pipeline *p, vb_stats *out)
 {
     *out = p->stats;

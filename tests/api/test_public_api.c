@@ -179,6 +179,7 @@ static void test_bad_language_and_missing_column(void **state)
     assert_non_null(lex);
     vb_pipeline *p = vb_pipeline_new(lex, &o, &err);
     assert_non_null(p);
+    assert_ptr_equal(vb_pipeline_lexicon(p), lex);
     const char in[] = "id,comment\n1,hello\n";
     assert_int_equal(vb_pipeline_feed(p, in, sizeof in - 1), VB_OK);
     assert_int_equal(vb_pipeline_finish(p), VB_OK);
