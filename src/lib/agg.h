@@ -34,6 +34,15 @@ typedef struct vb_quote {
     size_t id_len;
 } vb_quote;
 
+/* What ranks a quote in one direction before its text is looked at
+ * (quotes.c): the strength of its sentiment, then short, then newer. */
+typedef struct vb_quote_rank {
+    int strength;
+    bool is_short;
+    bool has_time;
+    int64_t time;
+} vb_quote_rank;
+
 /* The best VB_QUOTE_KEEP distinct comments in one direction. They sit
  * in slots 0 .. n-1 that never move: a new comment takes the slot of the
  * one it pushes out, and only `order` is reshuffled (a time-ordered
@@ -42,6 +51,9 @@ typedef struct vb_quote {
 typedef struct vb_quote_list {
     size_t n;
     uint8_t order[VB_QUOTE_KEEP]; /* slots, best first */
+    vb_quote_rank last;           /* the rank of the last, once the list is
+                                     full: most offers rank below it, and
+                                     stop at this line of the list */
     uint64_t keys[VB_QUOTE_KEEP]; /* items[s].key, side by side: an offer
                                      looks for its comment among them */
     vb_quote items[VB_QUOTE_KEEP]; /* by slot */

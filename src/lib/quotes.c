@@ -82,6 +82,29 @@ static int bytes_cmp(const char *a, size_t alen, const char *b, size_t blen)
     return c != 0 ? c : alen < blen ? -1 : alen > blen ? 1 : 0;
 }
 
+static vb_quote_rank make_rank(double sentiment, size_t full_len, bool has_time, int64_t time,
+                               int dir)
+{
+    return (vb_quote_rank){.strength = strength(sentiment, dir),
+                           .is_short = full_len <= SHORT_QUOTE_BYTES,
+                           .has_time = has_time,
+                           .time = time};
+}
+
+static vb_quote_rank quote_rank(const vb_quote *q, int dir)
+{
+    return make_rank(q->sentiment, q->full_len, q->has_time, q->time, dir);
+}
+
+static int compare_ranks(const vb_quote_rank *a, const vb_quote_rank *b)
+{
+    if (a->strength != b->strength) return a->strength > b->strength ? -1 : 1;
+    if (a->is_short != b->is_short) return a->is_short ? -1 : 1;
+    if (a->has_time != b->has_time) return a->has_time ? -1 : 1;
+    if (a->has_time && a->time != b->time) return a->time > b->time ? -1 : 1;
+    return 0;
+}
+
 /* The total order of a list: stronger, then short enough to read at a
  * glance, then newer, then the folded text's key, then the id, then the
  * text and the theme's spans, so that two copies of one comment that
@@ -89,14 +112,8 @@ static int bytes_cmp(const char *a, size_t alen, const char *b, size_t blen)
  * a merge could then differ from one pass). */
 static int compare_rank(const vb_quote *a, const vb_quote *b, int dir)
 {
-    int sa = strength(a->sentiment, dir), sb = strength(b->sentiment, dir);
-    if (sa != sb) return sa > sb ? -1 : 1;
-    const bool short_a = a->full_len <= SHORT_QUOTE_BYTES;
-    const bool short_b = b->full_len <= SHORT_QUOTE_BYTES;
-    if (short_a != short_b) return short_a ? -1 : 1;
-    if (a->has_time != b->has_time) return a->has_time ? -1 : 1;
-    if (a->has_time && a->time != b->time) return a->time > b->time ? -1 : 1;
-    return 0;
+    const vb_quote_rank ra = quote_rank(a, dir), rb = quote_rank(b, dir);
+    return compare_ranks(&ra, &rb);
 }
 
 static int compare(const vb_quote *a, const vb_quote *b, int dir)
@@ -234,6 +251,7 @@ static void list_insert(vb_quote_list *l, int dir, size_t slot, const vb_quote *
     l->items[slot] = *q;
     l->keys[slot] = q->key;
     l->n++;
+    l->last = quote_rank(vb_quote_list_at(l, l->n - 1), dir);
 }
 
 static vb_status offer(const vb_allocator *a, vb_quote_list *l, int dir, const vb_quote *cand,
@@ -279,22 +297,14 @@ static vb_status own_copy(const vb_allocator *a, const void *src, vb_quote *q)
     return VB_OK;
 }
 
-/* Whether `cand` ranks below the last of a full list before the folded
- * key is even compared: then it is below every kept comment, its own
- * earlier copy included, and offer() would leave the list as it is. Most
- * comments stop here, which spares hashing their text. */
-static bool cannot_enter(const vb_quote_list *l, int dir, const vb_quote *cand)
+/* Whether a candidate of rank `cand` ranks below the last of a full
+ * list before the folded key is even compared: then it is below every
+ * kept comment, its own earlier copy included, and offer() would leave
+ * the list as it is. Most comments stop here, which spares hashing their
+ * text. */
+static bool cannot_enter(const vb_quote_list *l, const vb_quote_rank *cand)
 {
-    return l->n == VB_QUOTE_KEEP && compare_rank(cand, vb_quote_list_at(l, l->n - 1), dir) > 0;
-}
-
-/* The fields of a candidate that rank it (compare_rank()). */
-static void set_rank(vb_quote *q, const vb_quote_offer *o)
-{
-    q->full_len = o->len;
-    q->sentiment = o->sentiment;
-    q->has_time = o->has_time;
-    q->time = o->time;
+    return l->n == VB_QUOTE_KEEP && compare_ranks(cand, &l->last) > 0;
 }
 
 vb_status vb_quote_offer_to(const vb_allocator *a, vb_agg_theme *t, vb_quote_offer *o)
@@ -303,13 +313,17 @@ vb_status vb_quote_offer_to(const vb_allocator *a, vb_agg_theme *t, vb_quote_off
     /* Compared before copying: the candidate borrows the offer's text. The
      * excerpt is a function of the text, so comparing the whole text ranks
      * the same comments the same way in every instance. */
-    vb_quote cand; /* first only what compare_rank() reads: most offers stop there */
-    set_rank(&cand, o);
-    const bool to_pos = o->sentiment > -0.05 && !cannot_enter(&t->pos, +1, &cand);
-    const bool to_neg = o->sentiment < 0.05 && !cannot_enter(&t->neg, -1, &cand);
+    const vb_quote_rank pos = make_rank(o->sentiment, o->len, o->has_time, o->time, +1);
+    const vb_quote_rank neg = make_rank(o->sentiment, o->len, o->has_time, o->time, -1);
+    const bool to_pos = o->sentiment > -0.05 && !cannot_enter(&t->pos, &pos);
+    const bool to_neg = o->sentiment < 0.05 && !cannot_enter(&t->neg, &neg);
     if (!to_pos && !to_neg) return VB_OK;
+    vb_quote cand;
     memset(&cand, 0, sizeof cand); /* padding too: it is copied into the list */
-    set_rank(&cand, o);
+    cand.full_len = o->len;
+    cand.sentiment = o->sentiment;
+    cand.has_time = o->has_time;
+    cand.time = o->time;
     cand.text = (char *)o->text;
     cand.len = o->len;
     cand.id = (char *)(o->id != NULL ? o->id : "");

@@ -9,6 +9,8 @@
 #include <cmocka.h>
 
 #include "agg.h"
+#include "alloc.h"
+#include "quotes.h"
 #include "report.h"
 #include "report_rows.h"
 #include "test_alloc.h"
@@ -502,6 +504,48 @@ static void test_quotes_do_not_depend_on_order(void **state)
     vb_agg_free(rev);
 }
 
+/* A full list keeps exactly the best offers by its order, whatever the
+ * order they come in: the strongest sentiment step first (1.0 above 0.8),
+ * then the newest. Most offers are turned away by the rank of the list's
+ * last alone, which must therefore always be the last's. */
+static void test_quote_list_keeps_the_best(void **state)
+{
+    (void)state;
+    const vb_allocator *a = vb_allocator_or_default(NULL);
+    enum { N = 40 };
+    int order[N];
+    for (int i = 0; i < N; i++)
+        order[i] = i;
+    uint64_t seed = 11;
+    for (int round = 0; round < 20; round++) {
+        for (int i = N - 1; i > 0; i--) { /* a new shuffle each round */
+            seed = seed * 6364136223846793005u + 1442695040888963407u;
+            const int j = (int)((seed >> 33) % (uint64_t)(i + 1)), t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        vb_agg_theme theme;
+        memset(&theme, 0, sizeof theme);
+        for (int i = 0; i < N; i++) {
+            const int time = order[i];
+            char text[32];
+            snprintf(text, sizeof text, "comment number %d", time);
+            vb_quote_offer o = {.text = text,
+                                .len = strlen(text),
+                                .sentiment = time % 7 == 0 ? 1.0 : 0.8,
+                                .has_time = true,
+                                .time = time};
+            assert_int_equal(vb_quote_offer_to(a, &theme, &o), VB_OK);
+        }
+        static const int64_t want[VB_QUOTE_KEEP] = {35, 28, 21, 14, 7, 0, 39, 38, 37, 36, 34, 33};
+        assert_int_equal(theme.pos.n, VB_QUOTE_KEEP);
+        for (size_t i = 0; i < VB_QUOTE_KEEP; i++)
+            assert_int_equal(vb_quote_list_at(&theme.pos, i)->time, want[i]);
+        assert_int_equal(theme.neg.n, 0);
+        vb_quote_list_free(a, &theme.pos);
+    }
+}
+
 static void test_long_comment_excerpt(void **state)
 {
     (void)state;
@@ -638,6 +682,7 @@ int main(void)
         cmocka_unit_test(test_merge_equals_one_pass),
         cmocka_unit_test(test_heatmap_merge),
         cmocka_unit_test(test_quotes_do_not_depend_on_order),
+        cmocka_unit_test(test_quote_list_keeps_the_best),
         cmocka_unit_test(test_long_comment_excerpt),
         cmocka_unit_test(test_analyzed_json),
         cmocka_unit_test(test_options),
