@@ -33,18 +33,24 @@ enum {
 #define VB_SENTI_MAX_PHRASE_WORDS 8
 
 typedef struct vb_senti_entry {
-    const char *term;       /* lookup form, NUL-terminated */
-    uint32_t term_len;      /* bytes */
+    /* First what the units' loop reads of every token with an entry,
+     * most of which have no score (sentiment_units.c), so that it is
+     * read from one cache line rather than two: */
     uint32_t flags;         /* VB_LEX_* roles */
-    uint64_t hash;          /* vb_senti_hash(term, term_len) */
+    uint32_t word;          /* RW_* id when a rule names the term (rule_words.h), else 0 */
     uint32_t max_words;     /* longest phrase starting with this word, in words (0: none) */
-    uint32_t phrase_words;  /* bit n set: a phrase of n words starts with this word */
-    uint64_t next_bytes;    /* bit (b & 63) set for the first byte b of the second
-                               word of every phrase that starts with this word */
+    bool ends_nt;           /* the term ends in "n't": a negator by its form alone */
+    uint64_t hash;          /* vb_senti_hash(term, term_len) */
     uint64_t next_words;    /* bit (h & 63) set for the hash h of the second word of
                                every phrase that starts with this word; every such
                                second word has an entry (VB_LEX_UNLISTED if no file
                                lists it) */
+    /* Then what lookups, phrase matches and scoring read. */
+    const char *term;       /* lookup form, NUL-terminated */
+    uint32_t term_len;      /* bytes */
+    uint32_t phrase_words;  /* bit n set: a phrase of n words starts with this word */
+    uint64_t next_bytes;    /* bit (b & 63) set for the first byte b of the second
+                               word of every phrase that starts with this word */
     float valence;          /* -4..+4 when VB_LEX_VALENCE */
     float boost;            /* added to |valence| when VB_LEX_BOOSTER; < 0 dampens */
     float before, after;    /* VB_LEX_CONTRAST: weights of the text before and
@@ -53,8 +59,6 @@ typedef struct vb_senti_entry {
                                words ("although") the weight of the main clause that
                                follows when the word opens the sentence */
     float excess;           /* VB_LEX_EXCESS: valence of "too X" */
-    uint32_t word;          /* RW_* id when a rule names the term (rule_words.h), else 0 */
-    bool ends_nt;           /* the term ends in "n't": a negator by its form alone */
 } vb_senti_entry;
 
 typedef struct vb_senti_lex vb_senti_lex;
