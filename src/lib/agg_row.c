@@ -66,16 +66,6 @@ static void add_issue(vb_report_issue *issues, size_t *n, const char *field, con
     snprintf(is->message, sizeof is->message, "%s: %s", what, quoted);
 }
 
-/* Whether `s` is ASCII without a NUL, as nearly every id and segment
- * value is: one pass without branches, before the general checks. */
-static bool plain_ascii(const char *s, size_t n)
-{
-    unsigned bad = 0;
-    for (size_t i = 0; i < n; i++)
-        bad |= (unsigned char)((unsigned char)s[i] - 1) >= 0x7F; /* NUL wraps to 0xFF */
-    return bad == 0;
-}
-
 /* Makes `*s` valid UTF-8 for the report: each byte of an invalid
  * sequence becomes U+FFFD, and so does a NUL when `nul_too` (ids and
  * segment values are C strings in the report model, where a NUL would cut
@@ -86,8 +76,7 @@ static vb_status as_text(vb_buf *b, const char **s, size_t *len, bool nul_too)
 {
     const char *p = *s;
     const size_t n = *len;
-    if (n == 0 || plain_ascii(p, n) ||
-        ((!nul_too || memchr(p, '\0', n) == NULL) && vb_utf8_valid_len(p, n) == n))
+    if (n == 0 || ((!nul_too || memchr(p, '\0', n) == NULL) && vb_utf8_valid_len(p, n) == n))
         return VB_OK;
     vb_buf_reset(b);
     size_t i = 0;
