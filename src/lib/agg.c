@@ -10,6 +10,12 @@
  * doubles (weights, w x, the attribution shares w/k) are kept exactly
  * (xsum.h) and the doubles the report reads are their roundings, so a
  * merge of shards gives the very figures of one pass, in any order.
+ *
+ * The cells of a row's themes are the dearest part of adding it, and
+ * each would be added three times (overall, period, segment). A row adds
+ * them once, to the combo of its (period, segment) pair, and the combos
+ * are folded into their groups before the cells are read: exact sums
+ * make that the same figures.
  */
 #include "agg.h"
 
@@ -209,9 +215,12 @@ static void group_refresh_all(vb_agg_group *g)
         vb_agg_cell_refresh(&g->cells[t]);
 }
 
+static void combos_fold(vb_agg *agg);
+
 void vb_agg_refresh(vb_agg *agg)
 {
     if (!agg->stale) return;
+    combos_fold(agg);
     group_refresh_all(&agg->overall);
     for (size_t i = 0; i < agg->periods.n; i++)
         group_refresh_all(agg->periods.items[i]);
@@ -427,6 +436,13 @@ void vb_agg_free(vb_agg *agg)
     group_free(a, &agg->overall);
     groups_free(a, &agg->periods);
     groups_free(a, &agg->segments);
+    if (agg->combos != NULL) {
+        for (size_t i = 0; i < VB_AGG_COMBOS; i++) {
+            group_free(a, &agg->combos[i].part);
+            vb_free(a, agg->combos[i].touched);
+        }
+        vb_free(a, agg->combos);
+    }
     vb_allocator copy = agg->alloc;
     vb_free(&copy, agg);
 }
@@ -598,11 +614,9 @@ static inline void moments_merge(vb_moments *m, vb_xsum *x, vb_agg_whole whole, 
         vb_xsum_merge(&x[s], &rt->moments[s]);
 }
 
-/* One group's share of a row with k top-level themes, `rth` what its
- * themes hold for every group. `rt` is NULL for a row without a valid
- * score. */
-static void add_to_group(vb_agg_group *g, const vb_agg_input *in, size_t k,
-                         const vb_agg_row_theme *rth, const row_terms *rt)
+/* A group's share of a row with k top-level themes, but for the cells.
+ * `rt` is NULL for a row without a valid score. */
+static void add_to_group(vb_agg_group *g, size_t k, const row_terms *rt)
 {
     g->records++;
     if (rt != NULL) moments_merge(&g->score, g->x, g->whole, rt);
@@ -610,9 +624,16 @@ static void add_to_group(vb_agg_group *g, const vb_agg_input *in, size_t k,
         vb_xsum_merge(&g->x[VB_SUM_NONE_W], &rt->moments[VB_SUM_W]);
         vb_xsum_merge(&g->x[VB_SUM_NONE_WX], &rt->moments[VB_SUM_WX]);
     }
+}
+
+/* The row's share of the cells of its themes, of a group or a combo;
+ * `rth` is what its themes hold for every group. */
+static void add_to_cells(vb_agg_cell *cells, const vb_agg_input *in, const vb_agg_row_theme *rth,
+                         const row_terms *rt)
+{
     for (size_t i = 0; i < in->n_themes; i++) {
         const uint32_t t = in->themes[i];
-        vb_agg_cell *c = &g->cells[t];
+        vb_agg_cell *c = &cells[t];
         c->mentions++;
         c->sent_sum += rth[i].sent_units;
         if (rt == NULL) continue;
@@ -670,6 +691,117 @@ double vb_agg_sxx(const vb_agg *agg, size_t s, size_t t)
     return vb_xsum_value(&x);
 }
 
+/* ---- Combos -------------------------------------------------------------- */
+
+static void cell_merge(vb_agg_cell *into, const vb_agg_cell *from)
+{
+    into->mentions += from->mentions;
+    /* wraps rather than overflows (a state read from a file is any number) */
+    into->sent_sum = (int64_t)((uint64_t)into->sent_sum + (uint64_t)from->sent_sum);
+    into->score.n += from->score.n;
+    for (size_t i = 0; i < VB_CELL_SUMS; i++) {
+        vb_xsum sum;
+        vb_agg_cell_sum(from, i, &sum);
+        vb_xsum_merge(&into->x[i], &sum);
+    }
+}
+
+/* Adds what combo `c` holds for each of its themes to the cells of `g`,
+ * theme t of the combo being theme map[t] of `g` (t itself when map is
+ * NULL); `g` has room for them. */
+static void cells_fold(vb_agg_group *g, const vb_agg_combo *c, const uint32_t *map)
+{
+    for (size_t i = 0; i < c->n_touched; i++) {
+        const uint32_t t = c->touched[i];
+        cell_merge(&g->cells[map != NULL ? map[t] : t], &c->part.cells[t]);
+    }
+}
+
+/* Folds every combo into its groups and empties the table. The groups
+ * have room: they got it with the combo's rows. */
+static void combos_fold(vb_agg *agg)
+{
+    for (size_t i = 0; i < agg->n_combos; i++) {
+        vb_agg_combo *c = &agg->combos[i];
+        cells_fold(&agg->overall, c, NULL);
+        if (c->period != NULL) cells_fold(c->period, c, NULL);
+        if (c->segment != NULL) cells_fold(c->segment, c, NULL);
+        for (size_t k = 0; k < c->n_touched; k++)
+            memset(&c->part.cells[c->touched[k]], 0, sizeof *c->part.cells);
+        c->n_touched = 0;
+    }
+    agg->n_combos = 0;
+    agg->last_combo = 0;
+    memset(agg->combo_slots, 0, sizeof agg->combo_slots);
+}
+
+static size_t combo_hash(const vb_agg_group *p, const vb_agg_group *s)
+{
+    const uint64_t h =
+        (uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15u ^ (uint64_t)(uintptr_t)s * 0xC2B2AE3D27D4EB4Fu;
+    return (size_t)(h >> 57); /* 2 * VB_AGG_COMBOS slots */
+}
+
+/* Room for `n_themes` cells in a combo, and as many touched themes. */
+static vb_status combo_cells(const vb_allocator *a, vb_agg_combo *c, size_t n_themes)
+{
+    if (c->part.n_cells >= n_themes) return VB_OK;
+    uint32_t *touched = vb_realloc(a, c->touched, n_themes * sizeof *touched);
+    if (touched == NULL) return VB_ENOMEM;
+    c->touched = touched;
+    return vb_agg_group_cells(a, &c->part, n_themes);
+}
+
+/* The combo of period `p` and segment `s` (either may be NULL), started
+ * if new, with room for every theme; NULL when there is no room for
+ * combos (a taxonomy so large that one would take more than
+ * VB_AGG_COMBO_BYTES) and the row goes to its groups' cells. A full
+ * table is folded and started again: an export in date order moves on
+ * to new pairs and leaves the old ones. */
+static vb_status combo_get(vb_agg *agg, vb_agg_group *p, vb_agg_group *s, vb_agg_combo **out)
+{
+    const vb_allocator *a = &agg->alloc;
+    *out = NULL;
+    vb_agg_combo *c = agg->last_combo != 0 ? &agg->combos[agg->last_combo - 1] : NULL;
+    if (c == NULL || c->period != p || c->segment != s) {
+        const size_t mask = 2 * VB_AGG_COMBOS - 1;
+        size_t i = combo_hash(p, s);
+        for (; agg->combo_slots[i] != 0; i = (i + 1) & mask) {
+            c = &agg->combos[agg->combo_slots[i] - 1];
+            if (c->period == p && c->segment == s) break;
+        }
+        if (agg->combo_slots[i] == 0) {
+            size_t fit = VB_AGG_COMBO_BYTES / (agg->n_themes * sizeof(vb_agg_cell) + 1);
+            if (fit == 0) return VB_OK;
+            if (agg->combos == NULL &&
+                (agg->combos = vb_calloc(a, VB_AGG_COMBOS, sizeof *agg->combos)) == NULL)
+                return VB_ENOMEM;
+            if (agg->n_combos == VB_AGG_COMBOS || agg->n_combos >= fit) {
+                combos_fold(agg);
+                i = combo_hash(p, s);
+            }
+            c = &agg->combos[agg->n_combos];
+            c->period = p;
+            c->segment = s;
+            agg->combo_slots[i] = (uint8_t)++agg->n_combos;
+        }
+        agg->last_combo = (uint32_t)(c - agg->combos) + 1;
+    }
+    if (combo_cells(a, c, agg->n_themes) != VB_OK) return VB_ENOMEM;
+    *out = c;
+    return VB_OK;
+}
+
+void vb_agg_cell_total(const vb_agg *agg, const vb_agg_group *g, size_t theme, vb_agg_cell *out)
+{
+    memcpy(out, vb_agg_cell_of(g, theme), sizeof *out); /* padding too: the state compares bytes */
+    for (size_t i = 0; i < agg->n_combos; i++) {
+        const vb_agg_combo *c = &agg->combos[i];
+        if ((g == &agg->overall || g == c->period || g == c->segment) && theme < c->part.n_cells)
+            cell_merge(out, &c->part.cells[theme]);
+    }
+}
+
 vb_status vb_agg_add_input(vb_agg *agg, const vb_agg_input *in)
 {
     const vb_allocator *a = &agg->alloc;
@@ -708,6 +840,11 @@ vb_status vb_agg_add_input(vb_agg *agg, const vb_agg_input *in)
     }
     for (size_t i = 0; i < n_groups; i++)
         if (vb_agg_group_cells(a, groups[i], agg->n_themes) != VB_OK) return VB_ENOMEM;
+    vb_agg_combo *combo = NULL;
+    if (n_groups > 1 &&
+        combo_get(agg, in->period != NULL ? groups[1] : NULL,
+                  in->segment != NULL ? groups[n_groups - 1] : NULL, &combo) != VB_OK)
+        return VB_ENOMEM;
 
     /* k: top-level themes mentioned. Per theme, for a top-level one the
      * children of it mentioned, for a child its siblings mentioned (itself
@@ -725,10 +862,22 @@ vb_status vb_agg_add_input(vb_agg *agg, const vb_agg_input *in)
         for (size_t j = 0; j < in->n_themes; j++)
             rth[i].n_children += rth[j].parent == of;
     }
-    row_terms rt;
-    if (in->scored) row_terms_init(&rt, agg, in, k, rth);
-    for (size_t i = 0; i < n_groups; i++)
-        add_to_group(groups[i], in, k, rth, in->scored ? &rt : NULL);
+    row_terms terms;
+    const row_terms *rt = NULL;
+    if (in->scored) {
+        row_terms_init(&terms, agg, in, k, rth);
+        rt = &terms;
+    }
+    for (size_t i = 0; i < n_groups; i++) {
+        add_to_group(groups[i], k, rt);
+        if (combo == NULL) add_to_cells(groups[i]->cells, in, rth, rt);
+    }
+    if (combo != NULL) {
+        for (size_t i = 0; i < in->n_themes; i++)
+            if (combo->part.cells[in->themes[i]].mentions == 0)
+                combo->touched[combo->n_touched++] = in->themes[i];
+        add_to_cells(combo->part.cells, in, rth, rt);
+    }
     agg->stale = true;
 
     if (in->scored) {
@@ -742,19 +891,6 @@ vb_status vb_agg_add_input(vb_agg *agg, const vb_agg_input *in)
 }
 
 /* ---- Merging ------------------------------------------------------------- */
-
-static void cell_merge(vb_agg_cell *into, const vb_agg_cell *from)
-{
-    into->mentions += from->mentions;
-    /* wraps rather than overflows (a state read from a file is any number) */
-    into->sent_sum = (int64_t)((uint64_t)into->sent_sum + (uint64_t)from->sent_sum);
-    into->score.n += from->score.n;
-    for (size_t i = 0; i < VB_CELL_SUMS; i++) {
-        vb_xsum sum;
-        vb_agg_cell_sum(from, i, &sum);
-        vb_xsum_merge(&into->x[i], &sum);
-    }
-}
 
 static vb_status group_merge(vb_agg *into, vb_agg_group *g, const vb_agg_group *from,
                              const uint32_t *map)
@@ -785,6 +921,26 @@ static vb_status groups_merge(vb_agg *into, vb_agg_groups *gs, const vb_agg_grou
     return VB_OK;
 }
 
+/* Adds combo `c` of another vb_agg, whose theme t is theme map[t] here,
+ * to the cells of the groups it belongs to here (they are there: its
+ * groups came first). */
+static vb_status combo_merge(vb_agg *into, const vb_agg_combo *c, const uint32_t *map)
+{
+    vb_agg_group *groups[3] = {&into->overall, NULL, NULL};
+    if (c->period != NULL && vb_agg_group_get(&into->alloc, &into->periods, c->period->key,
+                                              c->period->key_len, &groups[1]) != VB_OK)
+        return VB_ENOMEM;
+    if (c->segment != NULL && vb_agg_group_get(&into->alloc, &into->segments, c->segment->key,
+                                               c->segment->key_len, &groups[2]) != VB_OK)
+        return VB_ENOMEM;
+    for (size_t i = 0; i < 3; i++) {
+        if (groups[i] == NULL) continue;
+        if (vb_agg_group_cells(&into->alloc, groups[i], into->n_themes) != VB_OK) return VB_ENOMEM;
+        cells_fold(groups[i], c, map);
+    }
+    return VB_OK;
+}
+
 vb_status vb_agg_merge(vb_agg *into, const vb_agg *from)
 {
     if (into->metric.kind != from->metric.kind || into->opts.period != from->opts.period)
@@ -807,6 +963,8 @@ vb_status vb_agg_merge(vb_agg *into, const vb_agg *from)
     if (st == VB_OK) st = group_merge(into, &into->overall, &from->overall, map);
     if (st == VB_OK) st = groups_merge(into, &into->periods, &from->periods, map);
     if (st == VB_OK) st = groups_merge(into, &into->segments, &from->segments, map);
+    for (size_t i = 0; i < from->n_combos && st == VB_OK; i++)
+        st = combo_merge(into, &from->combos[i], map);
     if (st == VB_OK) {
         for (size_t s = 0; s < from->n_themes; s++)
             for (size_t t = 0; t < from->n_themes; t++) {

@@ -168,6 +168,21 @@ typedef struct vb_agg_share_memo {
 
 #define VB_AGG_SHARE_MEMO_BITS 6
 
+/* The rows of one (period, segment) pair since the last fold: the cells
+ * of their themes, added once here instead of into each of the pair's
+ * groups (overall, the period, the segment), and folded into those
+ * groups before anything reads their cells. The sums are exact, so the
+ * figures do not depend on when a fold happens. */
+typedef struct vb_agg_combo {
+    vb_agg_group *period, *segment; /* the rows' groups; NULL: none */
+    vb_agg_group part;              /* only its cells are used */
+    uint32_t *touched;              /* themes whose cell is not zero */
+    size_t n_touched;
+} vb_agg_combo;
+
+#define VB_AGG_COMBOS 64                     /* pairs at most between folds */
+#define VB_AGG_COMBO_BYTES ((size_t)4 << 20) /* and at most this much in cells */
+
 struct vb_agg {
     vb_allocator alloc;
     vb_report_options opts;
@@ -208,6 +223,12 @@ struct vb_agg {
 
     /* Whole rows' shares, by w, x and divisor: few combinations recur. */
     vb_agg_share_memo share_memo[1u << VB_AGG_SHARE_MEMO_BITS];
+
+    /* Pairs' cells not yet folded into their groups (vb_agg_combo). */
+    vb_agg_combo *combos; /* VB_AGG_COMBOS, allocated with the first */
+    size_t n_combos;
+    uint32_t last_combo;                    /* combo index + 1 of the last row's pair */
+    uint8_t combo_slots[2 * VB_AGG_COMBOS]; /* combo index + 1, by the pair's hash */
 
     vb_agg_row_theme *scratch;    /* cap_themes entries, for vb_agg_add_input() */
     vb_xsum *scratch_terms;       /* 2 cap_themes entries, for vb_agg_add_input() */
@@ -256,8 +277,14 @@ vb_status vb_agg_add_input(vb_agg *agg, const vb_agg_input *in);
 /* Finds a group by key, or NULL. */
 const vb_agg_group *vb_agg_find(const vb_agg_groups *gs, const char *key, size_t len);
 
-/* A cell of `g`, or a zero cell when the group never saw the theme. */
+/* A cell of `g`, or a zero cell when the group never saw the theme.
+ * Complete after vb_agg_refresh(); until then a part of it may wait in a
+ * combo, which vb_agg_cell_total() adds. */
 const vb_agg_cell *vb_agg_cell_of(const vb_agg_group *g, size_t theme);
+
+/* The cell of `g` (a group of `agg`) for `theme` with what its combos
+ * hold for it, into *out, without folding them. */
+void vb_agg_cell_total(const vb_agg *agg, const vb_agg_group *g, size_t theme, vb_agg_cell *out);
 
 /* Exact sum s of a cell (s < VB_CELL_SUMS) or a group (< VB_GROUP_SUMS):
  * x[s] and its whole rows' part. */
@@ -271,8 +298,9 @@ double vb_agg_sxx(const vb_agg *agg, size_t s, size_t t);
 /* Recompute the doubles of a cell or a group from their exact sums,
  * folding the whole-row moments into them. */
 void vb_agg_cell_refresh(vb_agg_cell *c);
-/* Rounds every group's and cell's sums to their doubles if any changed
- * since the last time: vb_report_new() calls it before reading them. */
+/* Folds the combos into their groups and rounds every group's and
+ * cell's sums to their doubles if any changed since the last time:
+ * vb_report_new() calls it before reading them. */
 void vb_agg_refresh(vb_agg *agg);
 void vb_agg_group_refresh(vb_agg_group *g);
 

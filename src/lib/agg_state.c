@@ -306,8 +306,11 @@ static void write_group(writer *w, const vb_agg *agg, const char *kind, const vb
                         const uint32_t *order)
 {
     size_t n_cells = 0;
-    for (size_t k = 0; k < agg->n_themes; k++)
-        n_cells += !cell_is_zero(vb_agg_cell_of(g, order[k]));
+    vb_agg_cell c;
+    for (size_t k = 0; k < agg->n_themes; k++) {
+        vb_agg_cell_total(agg, g, order[k], &c);
+        n_cells += !cell_is_zero(&c);
+    }
     puts_(w, "group ");
     puts_(w, kind);
     put_string(w, g->key != NULL ? g->key : "", g->key_len);
@@ -323,16 +326,16 @@ static void write_group(writer *w, const vb_agg *agg, const char *kind, const vb
     }
     end_line(w);
     for (size_t k = 0; k < agg->n_themes; k++) {
-        const vb_agg_cell *c = vb_agg_cell_of(g, order[k]);
-        if (cell_is_zero(c)) continue;
+        vb_agg_cell_total(agg, g, order[k], &c);
+        if (cell_is_zero(&c)) continue;
         puts_(w, "cell");
         put_u64(w, k);
-        put_u64(w, c->mentions);
-        put_i64(w, c->sent_sum);
-        put_u64(w, c->score.n);
+        put_u64(w, c.mentions);
+        put_i64(w, c.sent_sum);
+        put_u64(w, c.score.n);
         for (size_t i = 0; i < VB_CELL_SUMS; i++) {
             vb_xsum sum;
-            vb_agg_cell_sum(c, i, &sum);
+            vb_agg_cell_sum(&c, i, &sum);
             put_xsum(w, &sum);
         }
         end_line(w);

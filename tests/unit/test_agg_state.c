@@ -411,9 +411,10 @@ static void test_every_field_is_written(void **state)
     assert_int_equal(sizeof(vb_agg_group), 280); /* key, counts, sums, cells */
     assert_int_equal(sizeof(vb_agg_theme), 3752); /* lists: quotes; their `last` rank is derived */
     assert_int_equal(sizeof(vb_quote), 144);
-    assert_int_equal(sizeof(vb_agg), 9088); /* opts, metric, themes, groups, sxx,
-                                              rejected counts; the rest is scratch
-                                              and memos (groups' `last`, shares) */
+    assert_int_equal(sizeof(vb_agg), 9248); /* opts, metric, themes, groups, sxx,
+                                              rejected counts; the rest is scratch,
+                                              memos (groups' `last`, shares) and
+                                              combos, which the writer adds in */
 }
 
 static void test_round_trip(void **state)
@@ -587,6 +588,48 @@ static void test_merge_is_one_pass(void **state)
 }
 
 /* ---- Mismatches ------------------------------------------------------------------- */
+
+/* A row's cells wait in the combo of its (period, segment) pair until a
+ * fold. With days as periods there are many more pairs than combos, so
+ * the table fills and is folded again and again; the figures must be
+ * those of folding after every row, and the state and a merge in memory
+ * must count the combos still waiting. */
+static void test_combos_fold_exactly(void **state)
+{
+    (void)state;
+    vb_report_options o = options(VB_METRIC_NPS, true);
+    o.period = VB_PERIOD_DAY;
+    vb_agg *one = vb_agg_new(&o, NULL), *each = vb_agg_new(&o, NULL), *parts[2];
+    for (int p = 0; p < 2; p++)
+        parts[p] = vb_agg_new(&o, NULL);
+    add_rows(&one, 1, 9, 4000, VB_METRIC_NPS);
+    add_rows(parts, 2, 9, 4000, VB_METRIC_NPS);
+    uint64_t s = 9;
+    for (size_t i = 0; i < 4000; i++) {
+        char buf[128];
+        trow r = random_row(&s, buf, VB_METRIC_NPS);
+        vb_report_issue is[VB_REPORT_MAX_ISSUES];
+        size_t n_issues;
+        assert_int_equal(trow_add(each, &r, is, &n_issues), VB_OK);
+        vb_agg_refresh(each);
+    }
+    assert_true(one->periods.n > VB_AGG_COMBOS);
+    assert_true(one->n_combos > 0 && parts[1]->n_combos > 0);
+    char *want = state_of(each, NULL), *got = state_of(one, NULL);
+    assert_string_equal(want, got);
+    assert_int_equal(vb_agg_merge(parts[0], parts[1]), VB_OK);
+    char *merged = state_of(parts[0], NULL);
+    assert_string_equal(want, merged);
+    assert_same_agg(each, one);
+    assert_same_agg(each, parts[0]);
+    free(want);
+    free(got);
+    free(merged);
+    vb_agg_free(one);
+    vb_agg_free(each);
+    for (int p = 0; p < 2; p++)
+        vb_agg_free(parts[p]);
+}
 
 static void test_compatible(void **state)
 {
@@ -928,6 +971,7 @@ int main(void)
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_round_trip_edges),
         cmocka_unit_test(test_merge_is_one_pass),
+        cmocka_unit_test(test_combos_fold_exactly),
         cmocka_unit_test(test_compatible),
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_truncated_everywhere),
