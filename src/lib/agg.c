@@ -840,8 +840,9 @@ vb_status vb_agg_add_input(vb_agg *agg, const vb_agg_input *in)
     }
     for (size_t i = 0; i < n_groups; i++)
         if (vb_agg_group_cells(a, groups[i], agg->n_themes) != VB_OK) return VB_ENOMEM;
+    /* A row without themes has no cells to add, and needs no combo. */
     vb_agg_combo *combo = NULL;
-    if (n_groups > 1 &&
+    if (n_groups > 1 && in->n_themes > 0 &&
         combo_get(agg, in->period != NULL ? groups[1] : NULL,
                   in->segment != NULL ? groups[n_groups - 1] : NULL, &combo) != VB_OK)
         return VB_ENOMEM;
