@@ -260,6 +260,10 @@ static vb_status themes_grow(vb_agg *agg)
     vb_xsum_fixed *fixed = vb_realloc(a, agg->scratch_fixed, 2 * cap * sizeof *fixed);
     if (fixed == NULL) return VB_ENOMEM;
     agg->scratch_fixed = fixed;
+    uint32_t *count = vb_realloc(a, agg->child_count, cap * sizeof *count);
+    if (count == NULL) return VB_ENOMEM;
+    memset(count + agg->cap_themes, 0, (cap - agg->cap_themes) * sizeof *count);
+    agg->child_count = count;
     vb_xsum *sxx = vb_calloc(a, cap * cap, sizeof *sxx);
     int64_t *whole = vb_calloc(a, cap * cap, sizeof *whole);
     uint32_t *slots = vb_calloc(a, cap * 4, sizeof *slots);
@@ -423,6 +427,7 @@ void vb_agg_free(vb_agg *agg)
     vb_free(a, agg->scratch);
     vb_free(a, agg->scratch_terms);
     vb_free(a, agg->scratch_fixed);
+    vb_free(a, agg->child_count);
     vb_free(a, agg->sxx);
     vb_free(a, agg->sxx_whole);
     vb_free(a, agg->strings);
@@ -857,12 +862,15 @@ vb_status vb_agg_add_input(vb_agg *agg, const vb_agg_input *in)
         rth[i].sent_units = round_units(in->sentiment[i] * 1e4);
         k += rth[i].parent < 0;
     }
-    for (size_t i = 0; i < in->n_themes; i++) {
-        const int32_t of = rth[i].parent < 0 ? (int32_t)in->themes[i] : rth[i].parent;
-        rth[i].n_children = 0;
-        for (size_t j = 0; j < in->n_themes; j++)
-            rth[i].n_children += rth[j].parent == of;
-    }
+    /* Children counted per parent, then read and cleared: linear, where
+     * comparing every pair cost more than any other step here. */
+    uint32_t *count = agg->child_count;
+    for (size_t i = 0; i < in->n_themes; i++)
+        if (rth[i].parent >= 0) count[rth[i].parent]++;
+    for (size_t i = 0; i < in->n_themes; i++)
+        rth[i].n_children = count[rth[i].parent < 0 ? in->themes[i] : (uint32_t)rth[i].parent];
+    for (size_t i = 0; i < in->n_themes; i++)
+        if (rth[i].parent >= 0) count[rth[i].parent] = 0;
     row_terms terms;
     const row_terms *rt = NULL;
     if (in->scored) {

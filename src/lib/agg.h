@@ -233,6 +233,7 @@ struct vb_agg {
     vb_agg_row_theme *scratch;    /* cap_themes entries, for vb_agg_add_input() */
     vb_xsum *scratch_terms;       /* 2 cap_themes entries, for vb_agg_add_input() */
     vb_xsum_fixed *scratch_fixed; /* the same terms as fixed point */
+    uint32_t *child_count;        /* cap_themes entries, zero between rows */
 
     /* A row's themes as vb_agg_add() resolves them, row_cap entries each. */
     uint32_t *row_themes;
