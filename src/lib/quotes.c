@@ -313,10 +313,15 @@ vb_status vb_quote_offer_to(const vb_allocator *a, vb_agg_theme *t, vb_quote_off
     /* Compared before copying: the candidate borrows the offer's text. The
      * excerpt is a function of the text, so comparing the whole text ranks
      * the same comments the same way in every instance. */
-    const vb_quote_rank pos = make_rank(o->sentiment, o->len, o->has_time, o->time, +1);
-    const vb_quote_rank neg = make_rank(o->sentiment, o->len, o->has_time, o->time, -1);
-    const bool to_pos = o->sentiment > -0.05 && !cannot_enter(&t->pos, &pos);
-    const bool to_neg = o->sentiment < 0.05 && !cannot_enter(&t->neg, &neg);
+    bool to_pos = false, to_neg = false; /* ranked only in a direction it may go */
+    if (o->sentiment > -0.05) {
+        const vb_quote_rank pos = make_rank(o->sentiment, o->len, o->has_time, o->time, +1);
+        to_pos = !cannot_enter(&t->pos, &pos);
+    }
+    if (o->sentiment < 0.05) {
+        const vb_quote_rank neg = make_rank(o->sentiment, o->len, o->has_time, o->time, -1);
+        to_neg = !cannot_enter(&t->neg, &neg);
+    }
     if (!to_pos && !to_neg) return VB_OK;
     vb_quote cand;
     memset(&cand, 0, sizeof cand); /* padding too: it is copied into the list */
