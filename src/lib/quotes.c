@@ -307,21 +307,22 @@ static bool cannot_enter(const vb_quote_list *l, const vb_quote_rank *cand)
     return l->n == VB_QUOTE_KEEP && compare_ranks(cand, &l->last) > 0;
 }
 
+/* Whether offer `o` may enter list `l` of direction `dir`. */
+static bool may_enter(const vb_quote_list *l, const vb_quote_offer *o, int dir)
+{
+    const vb_quote_rank r = make_rank(o->sentiment, o->len, o->has_time, o->time, dir);
+    return !cannot_enter(l, &r);
+}
+
 vb_status vb_quote_offer_to(const vb_allocator *a, vb_agg_theme *t, vb_quote_offer *o)
 {
     if (o->text == NULL || o->len == 0) return VB_OK;
     /* Compared before copying: the candidate borrows the offer's text. The
      * excerpt is a function of the text, so comparing the whole text ranks
      * the same comments the same way in every instance. */
-    bool to_pos = false, to_neg = false; /* ranked only in a direction it may go */
-    if (o->sentiment > -0.05) {
-        const vb_quote_rank pos = make_rank(o->sentiment, o->len, o->has_time, o->time, +1);
-        to_pos = !cannot_enter(&t->pos, &pos);
-    }
-    if (o->sentiment < 0.05) {
-        const vb_quote_rank neg = make_rank(o->sentiment, o->len, o->has_time, o->time, -1);
-        to_neg = !cannot_enter(&t->neg, &neg);
-    }
+    /* Ranked only in a direction it may go. */
+    const bool to_pos = o->sentiment > -0.05 && may_enter(&t->pos, o, +1);
+    const bool to_neg = o->sentiment < 0.05 && may_enter(&t->neg, o, -1);
     if (!to_pos && !to_neg) return VB_OK;
     vb_quote cand;
     memset(&cand, 0, sizeof cand); /* padding too: it is copied into the list */
