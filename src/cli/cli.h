@@ -97,6 +97,7 @@ const char *cli_data_dir(const cli_input *in);
  * write error is reported once. */
 typedef struct cli_output {
     FILE *f;          /* NULL: the output goes to `mem` */
+    char *buf;        /* f's buffer when it is ours (buffer_output()), or NULL */
     const char *name;
     /* A worker thread's output for one batch: grown as needed and kept from
      * batch to batch, so that a long run stops allocating once it is warm. */

@@ -165,6 +165,26 @@ const char *cli_data_dir(const cli_input *in)
 
 /* ---- Output -------------------------------------------------------------- */
 
+/* stdio sizes a stream's buffer by st_blksize (4 KiB) and setvbuf() takes
+ * another size only with a buffer of the caller's, so a file or
+ * /dev/null gets one of OUTPUT_BUFFER_BYTES here: records go out in
+ * writes of that size instead of 4 KiB ones. A pipe, socket or terminal
+ * keeps stdio's own buffer, so that whoever reads it downstream is not
+ * kept waiting for a whole buffer. */
+static void buffer_output(cli_output *o)
+{
+    struct stat st;
+    const int fd = fileno(o->f);
+    if (fd < 0 || fstat(fd, &st) != 0 ||
+        !(S_ISREG(st.st_mode) || (S_ISCHR(st.st_mode) && !isatty(fd))))
+        return;
+    o->buf = malloc(OUTPUT_BUFFER_BYTES);
+    if (o->buf != NULL && setvbuf(o->f, o->buf, _IOFBF, OUTPUT_BUFFER_BYTES) != 0) {
+        free(o->buf);
+        o->buf = NULL;
+    }
+}
+
 int cli_output_open(cli_output *o, const char *cmd, const char *path)
 {
     memset(o, 0, sizeof *o);
@@ -180,7 +200,7 @@ int cli_output_open(cli_output *o, const char *cmd, const char *path)
             return EXIT_IO;
         }
     }
-    setvbuf(o->f, NULL, _IOFBF, OUTPUT_BUFFER_BYTES);
+    buffer_output(o);
     return EXIT_OK;
 }
 
@@ -334,6 +354,8 @@ int cli_output_close(cli_output *o, const char *cmd)
     if (fclose(o->f) != 0 && !o->failed && !o->pipe_closed)
         output_failed(o, cmd);
     o->f = NULL;
+    free(o->buf); /* after fclose(), which may still write from it */
+    o->buf = NULL;
     return o->failed ? EXIT_IO : EXIT_OK;
 }
 
