@@ -21,7 +21,7 @@
 #include <unistd.h>
 
 #define READ_CHUNK_BYTES ((size_t)64 << 10)
-#define OUTPUT_BUFFER_BYTES ((size_t)1 << 20)
+#define OUTPUT_BUFFER_BYTES ((size_t)64 << 10)
 
 void cli_input_init(cli_input *in)
 {
@@ -168,9 +168,10 @@ const char *cli_data_dir(const cli_input *in)
 /* stdio sizes a stream's buffer by st_blksize (4 KiB) and setvbuf() takes
  * another size only with a buffer of the caller's, so a file or
  * /dev/null gets one of OUTPUT_BUFFER_BYTES here: records go out in
- * writes of that size instead of 4 KiB ones. A pipe, socket or terminal
- * keeps stdio's own buffer, so that whoever reads it downstream is not
- * kept waiting for a whole buffer. */
+ * writes of that size instead of 4 KiB ones. 64 KiB, not more: a 1 MiB
+ * buffer passes through the whole L2 cache as it fills and cost 2 to 3 %
+ * more CPU. A pipe, socket or terminal keeps stdio's own buffer, so that
+ * whoever reads it downstream is not kept waiting for a whole buffer. */
 static void buffer_output(cli_output *o)
 {
     struct stat st;
