@@ -297,21 +297,16 @@ static vb_status own_copy(const vb_allocator *a, const void *src, vb_quote *q)
     return VB_OK;
 }
 
-/* Whether a candidate of rank `cand` ranks below the last of a full
- * list before the folded key is even compared: then it is below every
- * kept comment, its own earlier copy included, and offer() would leave
- * the list as it is. Most comments stop here, which spares hashing their
- * text. */
-static bool cannot_enter(const vb_quote_list *l, const vb_quote_rank *cand)
-{
-    return l->n == VB_QUOTE_KEEP && compare_ranks(cand, &l->last) > 0;
-}
-
-/* Whether offer `o` may enter list `l` of direction `dir`. */
+/* Whether offer `o` may enter list `l` of direction `dir`: not when the
+ * list is full and `o` ranks below its last before the folded key is even
+ * compared, for then it is below every kept comment, its own earlier copy
+ * included, and offer() would leave the list as it is. Most comments stop
+ * here, which spares hashing their text. */
 static bool may_enter(const vb_quote_list *l, const vb_quote_offer *o, int dir)
 {
+    if (l->n < VB_QUOTE_KEEP) return true;
     const vb_quote_rank r = make_rank(o->sentiment, o->len, o->has_time, o->time, dir);
-    return !cannot_enter(l, &r);
+    return compare_ranks(&r, &l->last) <= 0;
 }
 
 vb_status vb_quote_offer_to(const vb_allocator *a, vb_agg_theme *t, vb_quote_offer *o)
