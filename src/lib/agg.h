@@ -10,6 +10,7 @@
 #define VB_AGG_H
 
 #include "buf.h"
+#include "dates.h"
 #include "metric.h"
 #include "xsum.h"
 
@@ -242,6 +243,14 @@ struct vb_agg {
     size_t *row_n_spans;
     size_t row_cap;
     vb_buf row_id, row_segment, row_text; /* the row's fields made valid text (agg_row.c) */
+    /* The last dated row's day and what follows from the day alone: an
+     * export in date order repeats a day over many rows (agg_row.c). */
+    struct {
+        int year, month, day; /* year 0: no row yet */
+        int64_t days;         /* vb_days_from_civil() */
+        size_t label_len;
+        char label[VB_PERIOD_LABEL_MAX];
+    } last_day;
 
     bool stale; /* sums changed since the doubles were last rounded */
 };

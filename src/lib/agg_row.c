@@ -76,7 +76,13 @@ static vb_status as_text(vb_buf *b, const char **s, size_t *len, bool nul_too)
 {
     const char *p = *s;
     const size_t n = *len;
-    if (n == 0 || ((!nul_too || memchr(p, '\0', n) == NULL) && vb_utf8_valid_len(p, n) == n))
+    /* ASCII without a NUL, as nearly every id and segment is, in one pass
+     * of its own: the calls below cost more than the few bytes. */
+    size_t a = 0;
+    while (a < n && (unsigned char)p[a] != 0 && (unsigned char)p[a] < 0x80)
+        a++;
+    if (a == n || ((!nul_too || memchr(p + a, '\0', n - a) == NULL) &&
+                   vb_utf8_valid_len(p + a, n - a) == n - a))
         return VB_OK;
     vb_buf_reset(b);
     size_t i = 0;
@@ -206,6 +212,20 @@ static vb_status resolve_themes(vb_agg *agg, const vb_report_row *row, size_t *n
     return VB_OK;
 }
 
+/* Makes agg->last_day the day of `t`, working out its period label and
+ * day number only when the day changes. */
+static void set_day(vb_agg *agg, const vb_datetime *t)
+{
+    if (t->day == agg->last_day.day && t->month == agg->last_day.month &&
+        t->year == agg->last_day.year)
+        return;
+    agg->last_day.year = t->year;
+    agg->last_day.month = t->month;
+    agg->last_day.day = t->day;
+    agg->last_day.days = vb_days_from_civil(t->year, t->month, t->day);
+    agg->last_day.label_len = vb_period_label(agg->opts.period, t, agg->last_day.label);
+}
+
 vb_status vb_agg_add(vb_agg *agg, const vb_report_row *row, vb_report_issue *issues,
                      size_t *n_issues)
 {
@@ -219,7 +239,6 @@ vb_status vb_agg_add(vb_agg *agg, const vb_report_row *row, vb_report_issue *iss
         if (in.scored && o->weight_col != NULL)
             in.scored = check_weight(agg, &row->weight, &in.w, issues, n_issues);
     }
-    char label[VB_PERIOD_LABEL_MAX];
     if (o->date_col != NULL) {
         vb_datetime t;
         if (blank(&row->date)) {
@@ -232,10 +251,11 @@ vb_status vb_agg_add(vb_agg *agg, const vb_report_row *row, vb_report_issue *iss
                 snprintf(what, sizeof what, "not an ISO 8601 date");
             add_issue(issues, n_issues, o->date_col, what, &row->date);
         } else {
-            in.period_len = vb_period_label(o->period, &t, label);
-            in.period = label;
+            set_day(agg, &t);
+            in.period_len = agg->last_day.label_len;
+            in.period = agg->last_day.label;
             in.has_time = true;
-            in.time = vb_datetime_seconds(&t);
+            in.time = vb_datetime_seconds_on(&t, agg->last_day.days);
         }
     }
     if (o->segment_col != NULL) {

@@ -169,8 +169,12 @@ size_t vb_period_label(vb_period period, const vb_datetime *t, char out[VB_PERIO
 
 int64_t vb_datetime_seconds(const vb_datetime *t)
 {
-    int64_t s = vb_days_from_civil(t->year, t->month, t->day) * 86400 + t->hour * 3600 +
-                t->minute * 60 + t->second;
+    return vb_datetime_seconds_on(t, vb_days_from_civil(t->year, t->month, t->day));
+}
+
+int64_t vb_datetime_seconds_on(const vb_datetime *t, int64_t days)
+{
+    int64_t s = days * 86400 + t->hour * 3600 + t->minute * 60 + t->second;
     return t->has_tz ? s - (int64_t)t->tz_minutes * 60 : s;
 }
 

@@ -45,5 +45,7 @@ size_t vb_period_label(vb_period period, const vb_datetime *t, char out[VB_PERIO
 /* Seconds since the epoch: UTC when the offset is known, else as written.
  * Orders quotes by recency. */
 int64_t vb_datetime_seconds(const vb_datetime *t);
+/* The same, given vb_days_from_civil() of t's date. */
+int64_t vb_datetime_seconds_on(const vb_datetime *t, int64_t days);
 
 #endif

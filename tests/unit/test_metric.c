@@ -108,6 +108,34 @@ static vb_moments moments_of(const vb_metric_spec *m, const char *const *scores,
     return g;
 }
 
+/* A score of one or two bytes is read by a shortcut; with a space before
+ * it, the same text goes the general way. Both must agree on every such
+ * text, for a bounded whole-number metric and an unbounded one. */
+static void test_short_scores_read_as_padded(void **state)
+{
+    (void)state;
+    const vb_metric_spec specs[] = {spec(VB_METRIC_NPS, 0, 0, 0), spec(VB_METRIC_MEAN, 0, 0, 0)};
+    const char bytes[] = "0123456789 .+-a\t\r";
+    const size_t n_bytes = sizeof bytes - 1;
+    for (size_t m = 0; m < 2; m++) {
+        for (size_t i = 0; i <= n_bytes; i++) {
+            for (size_t j = 0; j <= n_bytes; j++) {
+                char text[3] = {0}, padded[4] = {' ', 0};
+                size_t len = 0;
+                if (i < n_bytes) text[len++] = bytes[i];
+                if (j < n_bytes) text[len++] = bytes[j];
+                memcpy(padded + 1, text, len);
+                double x = -1, y = -2;
+                const vb_score_status a = vb_metric_score(&specs[m], text, len, &x);
+                const vb_score_status b = vb_metric_score(&specs[m], padded, len + 1, &y);
+                if (a != b || (a == VB_SCORE_OK && x != y))
+                    fail_msg("\"%s\": %d (%g) but \" %s\": %d (%g)", text, (int)a, x, text, (int)b,
+                             y);
+            }
+        }
+    }
+}
+
 static void test_nps_estimate(void **state)
 {
     (void)state;
@@ -247,10 +275,15 @@ static void test_names(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_numbers),       cmocka_unit_test(test_nps_values_and_rejections),
-        cmocka_unit_test(test_nps_estimate),  cmocka_unit_test(test_csat_top_box),
-        cmocka_unit_test(test_ces_and_mean),  cmocka_unit_test(test_weights_use_kish_n),
-        cmocka_unit_test(test_moments_minus), cmocka_unit_test(test_names),
+        cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_nps_values_and_rejections),
+        cmocka_unit_test(test_nps_estimate),
+        cmocka_unit_test(test_csat_top_box),
+        cmocka_unit_test(test_ces_and_mean),
+        cmocka_unit_test(test_weights_use_kish_n),
+        cmocka_unit_test(test_moments_minus),
+        cmocka_unit_test(test_names),
+        cmocka_unit_test(test_short_scores_read_as_padded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
