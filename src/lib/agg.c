@@ -264,6 +264,10 @@ static vb_status themes_grow(vb_agg *agg)
     if (count == NULL) return VB_ENOMEM;
     memset(count + agg->cap_themes, 0, (cap - agg->cap_themes) * sizeof *count);
     agg->child_count = count;
+    uint8_t *listed = vb_realloc(a, agg->row_listed, cap * sizeof *listed);
+    if (listed == NULL) return VB_ENOMEM;
+    memset(listed + agg->cap_themes, 0, (cap - agg->cap_themes) * sizeof *listed);
+    agg->row_listed = listed;
     vb_xsum *sxx = vb_calloc(a, cap * cap, sizeof *sxx);
     int64_t *whole = vb_calloc(a, cap * cap, sizeof *whole);
     uint32_t *slots = vb_calloc(a, cap * 4, sizeof *slots);
@@ -428,6 +432,7 @@ void vb_agg_free(vb_agg *agg)
     vb_free(a, agg->scratch_terms);
     vb_free(a, agg->scratch_fixed);
     vb_free(a, agg->child_count);
+    vb_free(a, agg->row_listed);
     vb_free(a, agg->sxx);
     vb_free(a, agg->sxx_whole);
     vb_free(a, agg->strings);

@@ -235,6 +235,8 @@ struct vb_agg {
     vb_xsum *scratch_terms;       /* 2 cap_themes entries, for vb_agg_add_input() */
     vb_xsum_fixed *scratch_fixed; /* the same terms as fixed point */
     uint32_t *child_count;        /* cap_themes entries, zero between rows */
+    uint8_t *row_listed;          /* cap_themes entries: 1 for a theme in row_themes
+                                     while vb_agg_add() resolves a row, else 0 */
 
     /* A row's themes as vb_agg_add() resolves them, row_cap entries each. */
     uint32_t *row_themes;

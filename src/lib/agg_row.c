@@ -181,14 +181,35 @@ static vb_status row_grow(vb_agg *agg, size_t need)
 static inline vb_status row_theme(vb_agg *agg, size_t *n, uint32_t t, double sentiment,
                                   const vb_range *spans, size_t n_spans)
 {
-    for (size_t i = 0; i < *n; i++)
-        if (agg->row_themes[i] == t) return VB_OK;
+    if (agg->row_listed[t]) return VB_OK;
     if (*n >= agg->row_cap && row_grow(agg, *n + 1) != VB_OK) return VB_ENOMEM;
     agg->row_themes[*n] = t;
     agg->row_sentiment[*n] = sentiment;
     agg->row_spans[*n] = spans;
     agg->row_n_spans[*n] = n_spans;
+    agg->row_listed[t] = 1;
     (*n)++;
+    return VB_OK;
+}
+
+/* Lists the row's themes in agg->row_*, each once, every ancestor after
+ * the first of its descendants (sentiment: that descendant's). A listed
+ * theme's ancestors are listed already, so a walk up stops at the first. */
+static vb_status list_themes(vb_agg *agg, const vb_report_row *row, size_t *n)
+{
+    for (size_t i = 0; i < row->n_themes; i++) {
+        const vb_report_theme *rt = &row->themes[i];
+        if (rt->id == NULL || rt->id[0] == '\0') continue;
+        uint32_t t;
+        if (vb_agg_theme_index(agg, rt->id, rt->label, rt->parent, &t) != VB_OK) return VB_ENOMEM;
+        if (agg->row_listed[t]) continue;
+        double s = isfinite(rt->sentiment) ? rt->sentiment : 0;
+        if (row_theme(agg, n, t, s, rt->spans, rt->spans != NULL ? rt->n_spans : 0) != VB_OK)
+            return VB_ENOMEM;
+        for (int32_t p = agg->themes[t].parent; p >= 0 && !agg->row_listed[p];
+             p = agg->themes[p].parent)
+            if (row_theme(agg, n, (uint32_t)p, s, NULL, 0) != VB_OK) return VB_ENOMEM;
+    }
     return VB_OK;
 }
 
@@ -196,20 +217,11 @@ static inline vb_status row_theme(vb_agg *agg, size_t *n, uint32_t t, double sen
 static vb_status resolve_themes(vb_agg *agg, const vb_report_row *row, size_t *n_out)
 {
     size_t n = 0;
-    for (size_t i = 0; i < row->n_themes; i++) {
-        const vb_report_theme *rt = &row->themes[i];
-        if (rt->id == NULL || rt->id[0] == '\0') continue;
-        uint32_t t;
-        if (vb_agg_theme_index(agg, rt->id, rt->label, rt->parent, &t) != VB_OK) return VB_ENOMEM;
-        double s = isfinite(rt->sentiment) ? rt->sentiment : 0;
-        if (row_theme(agg, &n, t, s, rt->spans, rt->spans != NULL ? rt->n_spans : 0) != VB_OK)
-            return VB_ENOMEM;
-        /* Every ancestor is mentioned too (sentiment: the first child's). */
-        for (int32_t p = agg->themes[t].parent; p >= 0; p = agg->themes[p].parent)
-            if (row_theme(agg, &n, (uint32_t)p, s, NULL, 0) != VB_OK) return VB_ENOMEM;
-    }
+    const vb_status st = list_themes(agg, row, &n);
+    for (size_t i = 0; i < n; i++) /* zero between rows, whatever happened */
+        agg->row_listed[agg->row_themes[i]] = 0;
     *n_out = n;
-    return VB_OK;
+    return st;
 }
 
 /* Makes agg->last_day the day of `t`, working out its period label and
