@@ -95,6 +95,34 @@ static void test_issues(void **state)
     vb_agg_free(agg);
 }
 
+/* A theme listed twice, or listed and also reached as an ancestor, is one
+ * mention; ancestors come in however deep the theme. */
+static void test_row_themes_once(void **state)
+{
+    (void)state;
+    vb_report_options o = options();
+    vb_agg *agg = vb_agg_new(&o, NULL);
+    const trow rows[] = {
+        {"10", "2026-01-05", "North", NULL, "a.b.c,a.b,a.b.c,a", "x", 0.5, "1"},
+        {"0", "2026-01-06", "North", NULL, "a.b.c", "y", -0.5, "2"},
+        {"9", "2026-01-07", "North", NULL, "a,a,a.d", "z", 0.1, "3"},
+    };
+    assert_int_equal(trows_add(agg, rows, 3), 0);
+    vb_agg_refresh(agg);
+    assert_int_equal(agg->n_themes, 4);
+    const char *ids[] = {"a", "a.b", "a.b.c", "a.d"};
+    const uint64_t mentions[] = {3, 2, 2, 1};
+    for (size_t t = 0; t < 4; t++) {
+        assert_string_equal(agg->themes[t].id, ids[t]);
+        assert_int_equal(vb_agg_cell_of(&agg->overall, t)->mentions, mentions[t]);
+    }
+    assert_int_equal(agg->themes[2].parent, 1);
+    assert_int_equal(agg->themes[1].parent, 0);
+    assert_true(vb_agg_sxx(agg, 0, 0) == 3); /* each row once */
+    assert_true(vb_agg_sxx(agg, 1, 2) == 2);
+    vb_agg_free(agg);
+}
+
 static void test_groups_and_parents(void **state)
 {
     (void)state;
@@ -678,6 +706,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_issues),
+        cmocka_unit_test(test_row_themes_once),
         cmocka_unit_test(test_groups_and_parents),
         cmocka_unit_test(test_groups_found_again),
         cmocka_unit_test(test_pair_sums),
