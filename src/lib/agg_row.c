@@ -76,13 +76,7 @@ static vb_status as_text(vb_buf *b, const char **s, size_t *len, bool nul_too)
 {
     const char *p = *s;
     const size_t n = *len;
-    /* ASCII without a NUL, as nearly every id and segment is, in one pass
-     * of its own: the calls below cost more than the few bytes. */
-    size_t a = 0;
-    while (a < n && (unsigned char)p[a] != 0 && (unsigned char)p[a] < 0x80)
-        a++;
-    if (a == n || ((!nul_too || memchr(p + a, '\0', n - a) == NULL) &&
-                   vb_utf8_valid_len(p + a, n - a) == n - a))
+    if (n == 0 || ((!nul_too || memchr(p, '\0', n) == NULL) && vb_utf8_valid_len(p, n) == n))
         return VB_OK;
     vb_buf_reset(b);
     size_t i = 0;
