@@ -242,6 +242,15 @@ static size_t theme_slot(const vb_agg *agg, const char *id, size_t len)
     }
 }
 
+/* `p` (n elements of `size` bytes) grown to `cap` elements, the new ones
+ * zero, or NULL with `p` left as it was. */
+static void *grow_zeroed(const vb_allocator *a, void *p, size_t n, size_t cap, size_t size)
+{
+    char *q = vb_realloc(a, p, cap * size);
+    if (q != NULL) memset(q + n * size, 0, (cap - n) * size);
+    return q;
+}
+
 /* Grows the per-theme arrays (themes, scratch, id index, driver matrix). */
 static vb_status themes_grow(vb_agg *agg)
 {
@@ -260,13 +269,11 @@ static vb_status themes_grow(vb_agg *agg)
     vb_xsum_fixed *fixed = vb_realloc(a, agg->scratch_fixed, 2 * cap * sizeof *fixed);
     if (fixed == NULL) return VB_ENOMEM;
     agg->scratch_fixed = fixed;
-    uint32_t *count = vb_realloc(a, agg->child_count, cap * sizeof *count);
+    uint32_t *count = grow_zeroed(a, agg->child_count, agg->cap_themes, cap, sizeof *count);
     if (count == NULL) return VB_ENOMEM;
-    memset(count + agg->cap_themes, 0, (cap - agg->cap_themes) * sizeof *count);
     agg->child_count = count;
-    uint8_t *listed = vb_realloc(a, agg->row_listed, cap * sizeof *listed);
+    uint8_t *listed = grow_zeroed(a, agg->row_listed, agg->cap_themes, cap, sizeof *listed);
     if (listed == NULL) return VB_ENOMEM;
-    memset(listed + agg->cap_themes, 0, (cap - agg->cap_themes) * sizeof *listed);
     agg->row_listed = listed;
     vb_xsum *sxx = vb_calloc(a, cap * cap, sizeof *sxx);
     int64_t *whole = vb_calloc(a, cap * cap, sizeof *whole);
