@@ -135,6 +135,17 @@ bool vb_metric_spec_init(vb_metric_spec *m, const vb_report_options *o, char *wh
 
 bool vb_parse_number(const char *s, size_t len, double *out)
 {
+    /* One or two bare digits, as nearly every score is, read at once. */
+    const unsigned d0 = len > 0 ? (unsigned)((unsigned char)s[0] - '0') : 10;
+    const unsigned d1 = len > 1 ? (unsigned)((unsigned char)s[1] - '0') : 10;
+    if (len == 1 && d0 <= 9) {
+        *out = d0;
+        return true;
+    }
+    if (len == 2 && d0 <= 9 && d1 <= 9) {
+        *out = d0 * 10 + d1;
+        return true;
+    }
     size_t i = 0;
     while (i < len && (s[i] == ' ' || s[i] == '\t'))
         i++;
@@ -168,22 +179,12 @@ bool vb_parse_number(const char *s, size_t len, double *out)
 vb_score_status vb_metric_score(const vb_metric_spec *m, const char *s, size_t len, double *x)
 {
     if (s == NULL) return VB_SCORE_MISSING;
-    /* One or two bare digits, as nearly every score is, read at once:
-     * the value vb_parse_number() gives them. */
+    size_t i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
+        i++;
+    if (i == len) return VB_SCORE_MISSING;
     double v;
-    const unsigned d0 = len > 0 ? (unsigned)((unsigned char)s[0] - '0') : 10;
-    const unsigned d1 = len > 1 ? (unsigned)((unsigned char)s[1] - '0') : 10;
-    if (len == 1 && d0 <= 9) {
-        v = d0;
-    } else if (len == 2 && d0 <= 9 && d1 <= 9) {
-        v = d0 * 10 + d1;
-    } else {
-        size_t i = 0;
-        while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
-            i++;
-        if (i == len) return VB_SCORE_MISSING;
-        if (!vb_parse_number(s, len, &v)) return VB_SCORE_NOT_NUMBER;
-    }
+    if (!vb_parse_number(s, len, &v)) return VB_SCORE_NOT_NUMBER;
     if (m->bounded && (v < m->lo || v > m->hi)) return VB_SCORE_OUT_OF_RANGE;
     if (m->whole && v != floor(v)) return VB_SCORE_NOT_WHOLE;
     switch (m->kind) {
