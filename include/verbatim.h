@@ -350,7 +350,11 @@ VB_EXPORT vb_status vb_pipeline_analyze(vb_pipeline *p, const vb_raw_record *raw
 /* Returns the next record in *out: VB_OK (a record, which may be a rejected
  * one: check (*out)->status); VB_AGAIN (feed more); VB_DONE (finished and
  * drained). Any other status is a fatal error for this source, described by
- * vb_pipeline_errmsg() (for example a text column that does not exist). */
+ * vb_pipeline_errmsg() (for example a text column that does not exist).
+ * It reads up to VB_PIPELINE_BATCH records ahead, as far as the input fed
+ * so far goes, and analyses them together as vb_pipeline_analyze_batch()
+ * does; the statistics count a record when it is returned. Do not mix it
+ * with vb_pipeline_read() on the same source. */
 VB_EXPORT vb_status vb_pipeline_next(vb_pipeline *p, const vb_record **out);
 
 /* Describes the last fatal error: "source:line: message". Owned by `p`,
@@ -375,6 +379,20 @@ typedef struct vb_stats {
 } vb_stats;
 
 VB_EXPORT void vb_pipeline_stats(const vb_pipeline *p, vb_stats *out);
+
+/* The most records vb_pipeline_analyze_batch() takes at once. */
+#define VB_PIPELINE_BATCH 16
+
+/* Analyses raws[0..n) (n at most VB_PIPELINE_BATCH) as vb_pipeline_analyze()
+ * does each, into out[0..n): each stage runs over all of them before the
+ * next stage starts, which is faster than one record at a time. The
+ * records are valid together until the next call on `p` other than
+ * vb_record_to_json() and vb_record_tokens_to_json(). If `counts` is not
+ * NULL, counts[i] gets what record i added to the statistics (which
+ * include them all on return). Returns VB_OK, or VB_EINVAL for n over
+ * VB_PIPELINE_BATCH. */
+VB_EXPORT vb_status vb_pipeline_analyze_batch(vb_pipeline *p, const vb_raw_record *raws, size_t n,
+                                              const vb_record **out, vb_stats *counts);
 
 /* Writes `rec` as one JSON object without a trailing newline (the schema
  * is in README.md, version VB_SCHEMA_VERSION) into a buffer owned by `p`,

@@ -86,6 +86,7 @@ int main(int argc, char **argv)
         vb_doc doc;
         vb_doc_sentiment ds;
         vb_arena_reset(&arena);
+        vb_text_forget(text);
         const char *s = tab + 1;
         size_t n = (size_t)(line + len - s);
         if (vb_text_analyze(text, &arena, s, n, &doc) != VB_OK ||

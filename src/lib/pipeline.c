@@ -2,10 +2,11 @@
  *
  * A vb_lexicon is the immutable, shareable data of a language (stopwords,
  * sentiment lexicons). A vb_pipeline is one thread's worker: a record
- * source (readers), the text stages with their stem cache, a per-record
- * arena, and the output buffer for JSON. vb_pipeline_next() pulls one
- * record from the source, resets the arena and runs every stage over it;
- * nothing here allocates per token.
+ * source (readers), the text stages with their stem cache, an arena for
+ * a batch of records, and the output buffer for JSON. vb_pipeline_next()
+ * reads a batch of records from the source, resets the arena, runs every
+ * stage over the batch and hands its records out one by one; nothing here
+ * allocates per token.
  */
 #include "verbatim.h"
 
@@ -29,6 +30,15 @@
 /* The JSON of one record is bounded by its fields; this only stops a
  * runaway. Fields are capped by max_field_bytes, escaping at most x6. */
 #define OUTPUT_CAP_FACTOR 8
+/* Read ahead by vb_pipeline_next(): at most this many bytes of records,
+ * besides the last one. */
+#define READ_AHEAD_BYTES ((size_t)256 << 10)
+
+#define TRY(expr)                                                                                  \
+    do {                                                                                           \
+        vb_status st_ = (expr);                                                                    \
+        if (st_ != VB_OK) return st_;                                                              \
+    } while (0)
 
 struct vb_lexicon {
     vb_allocator alloc;
@@ -36,6 +46,17 @@ struct vb_lexicon {
     vb_senti_lex *senti;
     vb_themes *themes; /* NULL: no taxonomy */
 };
+
+/* vb_pipeline_next()'s read-ahead: the records read, with their fields
+ * copied, since the source drops a record's bytes at its next call. */
+typedef struct read_ahead {
+    vb_raw_record raws[VB_PIPELINE_BATCH];
+    size_t error_len[VB_PIPELINE_BATCH];
+    vb_field *keep; /* n_keep_cols per record */
+    vb_buf bytes;   /* the copies, each NUL-terminated */
+    size_t n, next; /* records read, and handed out */
+    vb_status end;  /* what the source said after them; VB_OK: not said */
+} read_ahead;
 
 struct vb_pipeline {
     vb_allocator alloc;
@@ -45,13 +66,15 @@ struct vb_pipeline {
     vb_source *source;
     vb_text *text;
     vb_theme_matcher *themes; /* NULL without a taxonomy */
-    vb_arena arena;   /* per-record memory, reset by vb_pipeline_next() */
+    vb_arena arena;           /* the batch's memory, reset for each batch */
     vb_buf out;       /* JSON handed out by vb_record_to_json() */
     vb_buf errmsg;    /* last fatal error */
-    vb_record rec;
+    vb_record recs[VB_PIPELINE_BATCH];   /* the batch analysed last */
+    vb_stats counts[VB_PIPELINE_BATCH];  /* what each of them adds to stats */
+    char id_bufs[VB_PIPELINE_BATCH][24]; /* their record numbers as text */
+    read_ahead ahead;
     vb_stats stats;
-    size_t record_no; /* records returned so far, across sources */
-    char id_buf[24];  /* the record number as text */
+    size_t record_no; /* records read so far, across sources */
 };
 
 const char *vb_version(void)
@@ -224,6 +247,15 @@ vb_pipeline *vb_pipeline_new(const vb_lexicon *lex, const vb_options *opts, vb_e
     cap = cap > (size_t)-1 / OUTPUT_CAP_FACTOR ? (size_t)-1 : cap * OUTPUT_CAP_FACTOR;
     vb_buf_init(&p->out, &p->alloc, cap);
     vb_buf_init(&p->errmsg, &p->alloc, 4096);
+    vb_buf_init(&p->ahead.bytes, &p->alloc, (size_t)-1 / 2);
+    if (p->opts.n_keep_cols > 0) {
+        p->ahead.keep =
+            vb_calloc(&p->alloc, VB_PIPELINE_BATCH * p->opts.n_keep_cols, sizeof *p->ahead.keep);
+        if (p->ahead.keep == NULL) {
+            set_error(err, VB_ENOMEM, opts->source_name, "out of memory");
+            goto fail;
+        }
+    }
 
     p->spec.format = p->opts.format;
     p->spec.source_name = p->opts.source_name;
@@ -268,7 +300,9 @@ void vb_pipeline_free(vb_pipeline *p)
     vb_arena_free(&p->arena);
     vb_buf_free(&p->out);
     vb_buf_free(&p->errmsg);
+    vb_buf_free(&p->ahead.bytes);
     vb_allocator a = p->alloc;
+    vb_free(&a, p->ahead.keep);
     vb_free(&a, p);
 }
 
@@ -276,6 +310,8 @@ vb_status vb_pipeline_reset(vb_pipeline *p, const char *source_name)
 {
     p->opts.source_name = source_name;
     p->spec.source_name = source_name;
+    p->ahead.n = p->ahead.next = 0; /* what was read ahead goes with the source */
+    p->ahead.end = VB_OK;
     vb_error err;
     vb_status st = open_source(p, &err);
     if (st != VB_OK) {
@@ -317,109 +353,182 @@ void vb_pipeline_stats(const vb_pipeline *p, vb_stats *out)
     *out = p->stats;
 }
 
+/* ---- Analysis, a batch at a time -------------------------------------------
+ * Records are analysed up to VB_PIPELINE_BATCH at a time, each stage over
+ * all of them before the next stage starts. One record's way through every
+ * stage runs more code than the instruction cache holds, so record by
+ * record each stage's code came back from L2 for every record (bench/
+ * README.md, "Stages over a batch"). What a record adds to the statistics
+ * waits in p->counts until the record is handed out. */
+
 /* Copies a column value into the arena with invalid UTF-8 replaced, so
  * that everything the record hands out is valid UTF-8. */
-static vb_status repair_field(vb_pipeline *p, vb_field *f)
+static vb_status repair_field(vb_pipeline *p, vb_field *f, vb_stats *counts)
 {
     if (f->data == NULL)
         return VB_OK;
     size_t n_invalid = 0;
     const char *text;
     size_t len;
-    vb_status st = vb_utf8_repair(&p->arena, f->data, f->len, &text, &len, &n_invalid);
-    if (st != VB_OK)
-        return st;
-    p->stats.invalid_utf8 += n_invalid;
+    TRY(vb_utf8_repair(&p->arena, f->data, f->len, &text, &len, &n_invalid));
+    counts->invalid_utf8 += n_invalid;
     f->data = text;
     f->len = len;
     return VB_OK;
 }
 
-static vb_status analyse(vb_pipeline *p, const vb_raw_record *sr)
+/* What a batch's records carry from one stage to the next. */
+typedef struct batch_work {
+    vb_doc docs[VB_PIPELINE_BATCH];
+    vb_doc_sentiment sentiment[VB_PIPELINE_BATCH];
+} batch_work;
+
+/* One stage for record i of the batch, whose raw record is `raw`. */
+typedef vb_status (*stage_fn)(vb_pipeline *p, size_t i, const vb_raw_record *raw, batch_work *w);
+
+static vb_status text_stage(vb_pipeline *p, size_t i, const vb_raw_record *raw, batch_work *w)
 {
-    vb_record *r = &p->rec;
-    vb_doc doc;
-    vb_status st = vb_text_analyze(p->text, &p->arena, sr->text.data, sr->text.len, &doc);
-    if (st != VB_OK)
-        return st;
-    r->text = doc.text;
-    r->text_len = doc.len;
-    r->n_invalid_utf8 = doc.n_invalid_utf8;
-    r->tokens = doc.tokens;
-    r->n_tokens = doc.n_tokens;
-    r->sentences = doc.sentences;
-    r->n_sentences = doc.n_sentences;
-    r->clauses = doc.clauses;
-    r->n_clauses = doc.n_clauses;
-    p->stats.invalid_utf8 += doc.n_invalid_utf8;
-
-    vb_doc_sentiment ds;
-    st = vb_sentiment_score(p->lex->senti, &doc, &p->arena, p->opts.explain, &ds);
-    if (st != VB_OK)
-        return st;
-    r->sentiment = ds.overall;
-    r->sentence_sentiment = ds.sentences;
-    r->clause_sentiment = ds.clauses;
-    r->cues = ds.cues;
-    r->n_cues = ds.n_cues;
-
-    size_t regex_limit_hits = 0;
-    if (p->themes != NULL) {
-        vb_theme_result tr;
-        st = vb_themes_match(p->themes, &doc, &ds, &p->arena, &tr);
-        if (st != VB_OK)
-            return st;
-        r->themes = tr.hits;
-        r->n_themes = tr.n_hits;
-        r->warning = tr.warning;
-        regex_limit_hits = tr.regex_limit_hits;
-    }
-
-    if (sr->id.data != NULL) {
-        vb_field id = sr->id;
-        st = repair_field(p, &id);
-        if (st != VB_OK)
-            return st;
-        r->id = id.data;
-        r->id_len = id.len;
-    }
-    if (sr->n_keep > 0) {
-        vb_field *fields = vb_arena_array(&p->arena, sr->n_keep, sizeof *fields);
-        if (fields == NULL)
-            return VB_ENOMEM;
-        for (size_t i = 0; i < sr->n_keep; i++) {
-            fields[i] = sr->keep[i];
-            st = repair_field(p, &fields[i]);
-            if (st != VB_OK)
-                return st;
-        }
-        r->fields = fields;
-        r->field_names = sr->keep_names;
-        r->n_fields = sr->n_keep;
-    }
-    /* Coverage: of the comments with a word, those with a theme. */
-    bool has_word = false;
-    for (size_t i = 0; i < doc.n_tokens && !has_word; i++)
-        has_word = doc.tokens[i].kind == VB_TOKEN_WORD;
-    if (has_word) {
-        p->stats.records_with_text++;
-        p->stats.records_with_theme += r->n_themes > 0;
-    }
-    p->stats.regex_limit_hits += regex_limit_hits;
+    vb_doc *doc = &w->docs[i];
+    TRY(vb_text_analyze(p->text, &p->arena, raw->text.data, raw->text.len, doc));
+    vb_record *r = &p->recs[i];
+    r->text = doc->text;
+    r->text_len = doc->len;
+    r->n_invalid_utf8 = doc->n_invalid_utf8;
+    r->tokens = doc->tokens;
+    r->n_tokens = doc->n_tokens;
+    r->sentences = doc->sentences;
+    r->n_sentences = doc->n_sentences;
+    r->clauses = doc->clauses;
+    r->n_clauses = doc->n_clauses;
+    p->counts[i].invalid_utf8 += doc->n_invalid_utf8;
     return VB_OK;
 }
 
-vb_status vb_pipeline_read(vb_pipeline *p, vb_raw_record *out)
+static vb_status sentiment_stage(vb_pipeline *p, size_t i, const vb_raw_record *raw, batch_work *w)
+{
+    (void)raw;
+    vb_doc_sentiment *ds = &w->sentiment[i];
+    TRY(vb_sentiment_score(p->lex->senti, &w->docs[i], &p->arena, p->opts.explain, ds));
+    vb_record *r = &p->recs[i];
+    r->sentiment = ds->overall;
+    r->sentence_sentiment = ds->sentences;
+    r->clause_sentiment = ds->clauses;
+    r->cues = ds->cues;
+    r->n_cues = ds->n_cues;
+    return VB_OK;
+}
+
+static vb_status themes_stage(vb_pipeline *p, size_t i, const vb_raw_record *raw, batch_work *w)
+{
+    (void)raw;
+    if (p->themes == NULL) return VB_OK;
+    vb_theme_result tr;
+    TRY(vb_themes_match(p->themes, &w->docs[i], &w->sentiment[i], &p->arena, &tr));
+    vb_record *r = &p->recs[i];
+    r->themes = tr.hits;
+    r->n_themes = tr.n_hits;
+    r->warning = tr.warning;
+    p->counts[i].regex_limit_hits += tr.regex_limit_hits;
+    return VB_OK;
+}
+
+/* The id and kept columns, and the coverage counts. */
+static vb_status columns_stage(vb_pipeline *p, size_t i, const vb_raw_record *raw, batch_work *w)
+{
+    vb_record *r = &p->recs[i];
+    vb_stats *counts = &p->counts[i];
+    if (raw->id.data != NULL) {
+        vb_field id = raw->id;
+        TRY(repair_field(p, &id, counts));
+        r->id = id.data;
+        r->id_len = id.len;
+    }
+    if (raw->n_keep > 0) {
+        vb_field *fields = vb_arena_array(&p->arena, raw->n_keep, sizeof *fields);
+        if (fields == NULL)
+            return VB_ENOMEM;
+        for (size_t k = 0; k < raw->n_keep; k++) {
+            fields[k] = raw->keep[k];
+            TRY(repair_field(p, &fields[k], counts));
+        }
+        r->fields = fields;
+        r->field_names = raw->keep_names;
+        r->n_fields = raw->n_keep;
+    }
+    /* Coverage: of the comments with a word, those with a theme. */
+    const vb_doc *doc = &w->docs[i];
+    bool has_word = false;
+    for (size_t k = 0; k < doc->n_tokens && !has_word; k++)
+        has_word = doc->tokens[k].kind == VB_TOKEN_WORD;
+    if (has_word) {
+        counts->records_with_text++;
+        counts->records_with_theme += r->n_themes > 0;
+    }
+    return VB_OK;
+}
+
+/* Record i before any stage: its number as id, neutral, and rejected if
+ * its raw record is. */
+static void start_record(vb_pipeline *p, size_t i, const vb_raw_record *raw)
+{
+    vb_record *r = &p->recs[i];
+    memset(r, 0, sizeof *r);
+    memset(&p->counts[i], 0, sizeof p->counts[i]);
+    r->record_no = raw->record_no;
+    r->line = raw->line;
+    char *id_end = vb_json_put_size(p->id_bufs[i], r->record_no); /* "%zu", no printf */
+    *id_end = '\0';
+    r->id = p->id_bufs[i];
+    r->id_len = (size_t)(id_end - p->id_bufs[i]);
+    r->text = "";
+    r->sentiment.label = VB_NEUTRAL;
+    if (raw->status != VB_OK) {
+        r->status = raw->status;
+        r->error = raw->error;
+    }
+}
+
+/* Analyses raws[0..n) into p->recs and p->counts, stage by stage. A stage
+ * that fails (out of memory for one record) rejects that record, and the
+ * batch carries on: the next record may well fit. */
+static void analyse_records(vb_pipeline *p, const vb_raw_record *raws, size_t n)
+{
+    static const stage_fn stages[] = {text_stage, sentiment_stage, themes_stage, columns_stage};
+    batch_work w;
+    vb_arena_reset(&p->arena);
+    vb_text_forget(p->text);
+    for (size_t i = 0; i < n; i++)
+        start_record(p, i, &raws[i]);
+    for (size_t s = 0; s < sizeof stages / sizeof stages[0]; s++) {
+        for (size_t i = 0; i < n; i++) {
+            vb_record *r = &p->recs[i];
+            if (r->status != VB_OK) continue;
+            vb_status st = stages[s](p, i, &raws[i], &w);
+            if (st != VB_OK) {
+                r->status = st;
+                r->error = vb_strerror(st);
+                p->counts[i].records_rejected++;
+            }
+        }
+    }
+}
+
+static void add_counts(vb_stats *to, const vb_stats *c)
+{
+    to->records_read += c->records_read;
+    to->records_rejected += c->records_rejected;
+    to->invalid_utf8 += c->invalid_utf8;
+    to->records_with_text += c->records_with_text;
+    to->records_with_theme += c->records_with_theme;
+    to->regex_limit_hits += c->regex_limit_hits;
+}
+
+/* The next record from the source, not counted. */
+static vb_status read_raw(vb_pipeline *p, vb_raw_record *out)
 {
     vb_source_record sr;
     vb_status st = vb_source_next(p->source, &sr);
-    if (st != VB_OK) {
-        if (st != VB_AGAIN && st != VB_DONE) {
-            vb_buf_reset(&p->errmsg);
-            vb_buf_printf(&p->errmsg, "%s", vb_source_errmsg(p->source));
-        }
-        return st;
-    }
+    if (st != VB_OK) return st;
     memset(out, 0, sizeof *out);
     out->record_no = ++p->record_no;
     out->line = sr.line;
@@ -432,50 +541,160 @@ vb_status vb_pipeline_read(vb_pipeline *p, vb_raw_record *out)
     out->keep = sr.keep;
     out->n_keep = p->opts.n_keep_cols;
     out->keep_names = out->n_keep > 0 ? vb_source_keep_names(p->source) : NULL;
+    return VB_OK;
+}
+
+/* Counts a record read, as vb_pipeline_read() does. */
+static void count_read(vb_pipeline *p, const vb_raw_record *raw)
+{
     p->stats.records_read++;
-    if (sr.status != VB_OK)
-        p->stats.records_rejected++;
+    if (raw->status != VB_OK) p->stats.records_rejected++;
+}
+
+/* A fatal status of the source, described for vb_pipeline_errmsg(). */
+static vb_status source_failed(vb_pipeline *p, vb_status st)
+{
+    if (st != VB_AGAIN && st != VB_DONE) {
+        vb_buf_reset(&p->errmsg);
+        vb_buf_printf(&p->errmsg, "%s", vb_source_errmsg(p->source));
+    }
+    return st;
+}
+
+vb_status vb_pipeline_read(vb_pipeline *p, vb_raw_record *out)
+{
+    vb_status st = read_raw(p, out);
+    if (st != VB_OK) return source_failed(p, st);
+    count_read(p, out);
     return VB_OK;
 }
 
 vb_status vb_pipeline_analyze(vb_pipeline *p, const vb_raw_record *raw, const vb_record **out)
 {
-    vb_arena_reset(&p->arena);
-    vb_record *r = &p->rec;
-    memset(r, 0, sizeof *r);
-    r->record_no = raw->record_no;
-    r->line = raw->line;
-    char *id_end = vb_json_put_size(p->id_buf, r->record_no); /* "%zu", no printf */
-    *id_end = '\0';
-    r->id = p->id_buf;
-    r->id_len = (size_t)(id_end - p->id_buf);
-    r->text = "";
-    r->sentiment.label = VB_NEUTRAL;
-
-    if (raw->status != VB_OK) {
-        r->status = raw->status;
-        r->error = raw->error;
-    } else {
-        vb_status st = analyse(p, raw);
-        if (st != VB_OK) {
-            /* Out of memory for one record: reject it and carry on; the
-             * next record may well fit. */
-            r->status = st;
-            r->error = vb_strerror(st);
-            p->stats.records_rejected++;
-        }
-    }
-    *out = r;
+    analyse_records(p, raw, 1);
+    add_counts(&p->stats, &p->counts[0]);
+    *out = &p->recs[0];
     return VB_OK;
+}
+
+vb_status vb_pipeline_analyze_batch(vb_pipeline *p, const vb_raw_record *raws, size_t n,
+                                    const vb_record **out, vb_stats *counts)
+{
+    if (n > VB_PIPELINE_BATCH) return VB_EINVAL;
+    analyse_records(p, raws, n);
+    for (size_t i = 0; i < n; i++) {
+        add_counts(&p->stats, &p->counts[i]);
+        if (counts != NULL) counts[i] = p->counts[i];
+        out[i] = &p->recs[i];
+    }
+    return VB_OK;
+}
+
+/* ---- Reading ahead (vb_pipeline_next) -------------------------------------- */
+
+static vb_status copy_field(vb_buf *b, const vb_field *f)
+{
+    if (f->data == NULL) return VB_OK;
+    TRY(vb_buf_append(b, f->data, f->len));
+    return vb_buf_putc(b, '\0');
+}
+
+/* Points a copied field at its copy, which starts at *at. */
+static void place_field(const vb_buf *b, vb_field *f, size_t *at)
+{
+    if (f->data == NULL) return;
+    f->data = b->data + *at;
+    *at += f->len + 1;
+}
+
+/* Copies raw record `raw` (the source's, valid until its next call) into
+ * the read-ahead; placed (pointed at the copies) once the batch is read,
+ * since the buffer may move while it fills. */
+static vb_status copy_raw(read_ahead *ra, vb_raw_record *raw)
+{
+    vb_field *keep = ra->keep + ra->n * raw->n_keep;
+    for (size_t k = 0; k < raw->n_keep; k++)
+        keep[k] = raw->keep[k];
+    raw->keep = keep;
+    ra->error_len[ra->n] = raw->error != NULL ? strlen(raw->error) : 0;
+    const vb_field error = {raw->error, ra->error_len[ra->n]};
+    TRY(copy_field(&ra->bytes, &error));
+    TRY(copy_field(&ra->bytes, &raw->text));
+    TRY(copy_field(&ra->bytes, &raw->id));
+    for (size_t k = 0; k < raw->n_keep; k++)
+        TRY(copy_field(&ra->bytes, &keep[k]));
+    return VB_OK;
+}
+
+static void place_raws(read_ahead *ra)
+{
+    size_t at = 0;
+    for (size_t i = 0; i < ra->n; i++) {
+        vb_raw_record *raw = &ra->raws[i];
+        vb_field error = {raw->error, ra->error_len[i]};
+        place_field(&ra->bytes, &error, &at);
+        raw->error = error.data;
+        place_field(&ra->bytes, &raw->text, &at);
+        place_field(&ra->bytes, &raw->id, &at);
+        vb_field *keep = ra->keep + i * raw->n_keep;
+        for (size_t k = 0; k < raw->n_keep; k++)
+            place_field(&ra->bytes, &keep[k], &at);
+    }
+}
+
+/* Reads up to VB_PIPELINE_BATCH records, as far as the input fed goes,
+ * and analyses them. A record that cannot be copied (no memory) is kept
+ * as a rejected one, without its fields, so that nothing read is lost. */
+static void read_ahead_batch(vb_pipeline *p)
+{
+    read_ahead *ra = &p->ahead;
+    ra->n = ra->next = 0;
+    vb_buf_reset(&ra->bytes);
+    vb_status failed = VB_OK;
+    while (ra->n < VB_PIPELINE_BATCH && ra->bytes.len < READ_AHEAD_BYTES) {
+        vb_raw_record *raw = &ra->raws[ra->n];
+        vb_status st = read_raw(p, raw);
+        if (st != VB_OK) {
+            ra->end = st;
+            break;
+        }
+        const size_t mark = ra->bytes.len;
+        failed = copy_raw(ra, raw);
+        if (failed != VB_OK) {
+            ra->bytes.len = mark;
+            break;
+        }
+        ra->n++;
+    }
+    place_raws(ra);
+    if (failed != VB_OK) {
+        vb_raw_record *raw = &ra->raws[ra->n++];
+        raw->status = failed;
+        raw->error = vb_strerror(failed);
+        raw->text = raw->id = (vb_field){NULL, 0};
+        vb_field *keep = ra->keep + (ra->n - 1) * raw->n_keep;
+        for (size_t k = 0; k < raw->n_keep; k++)
+            keep[k] = (vb_field){NULL, 0};
+    }
+    analyse_records(p, ra->raws, ra->n);
 }
 
 vb_status vb_pipeline_next(vb_pipeline *p, const vb_record **out)
 {
-    vb_raw_record raw;
-    vb_status st = vb_pipeline_read(p, &raw);
-    if (st != VB_OK)
-        return st;
-    return vb_pipeline_analyze(p, &raw, out);
+    read_ahead *ra = &p->ahead;
+    if (ra->next == ra->n) {
+        if (ra->end == VB_OK) read_ahead_batch(p);
+        if (ra->next == ra->n) { /* nothing read: the source's status */
+            vb_status st = ra->end;
+            ra->end = VB_OK;
+            return source_failed(p, st);
+        }
+    }
+    const size_t i = ra->next++;
+    count_read(p, &ra->raws[i]);
+    add_counts(&p->stats, &p->counts[i]);
+    *out = &p->recs[i];
+    return VB_OK;
 }
 
 /* ---- JSON output --------------------------------------------------------- */
@@ -484,13 +703,6 @@ static const char *label_name(vb_label l)
 {
     return l == VB_POSITIVE ? "positive" : l == VB_NEGATIVE ? "negative" : "neutral";
 }
-
-#define TRY(expr)                                                                            \
-    do {                                                                                     \
-        vb_status st_ = (expr);                                                              \
-        if (st_ != VB_OK)                                                                    \
-            return st_;                                                                      \
-    } while (0)
 
 /* The same output as put_sentiment(), one append at a time: for numbers
  * that need printf, or a buffer near its cap. */

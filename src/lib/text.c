@@ -33,10 +33,11 @@
  * form, stem, flags, word-lexicon entry and term id go into an open-addressing
  * table, and their strings into a pool of fixed blocks that never move, so
  * tokens point straight into it. The cache is bounded (entries and pool
- * blocks); when it fills up in the middle of a record, later new tokens
- * of that record are analysed into the arena as before, and the cache is
- * cleared when the next record starts: nothing a record holds is ever
- * invalidated under it. Blocks are kept across clears, so a warm cache
+ * blocks); once it is full, new tokens are analysed into the arena as
+ * before, and the cache is cleared only when the caller says that no
+ * earlier token is in use (vb_text_forget(): before the next record, or
+ * the next batch of records): nothing a record holds is ever invalidated
+ * under it. Blocks are kept across clears, so a warm cache
  * allocates nothing. URLs, e-mails and tags are rarely repeated and are
  * not cached. */
 
@@ -67,7 +68,7 @@ typedef struct word_cache {
     size_t n_blocks;         /* allocated */
     size_t cur_block;        /* being filled; SIZE_MAX before the first */
     size_t block_used;
-    bool full;               /* clear before the next record */
+    bool full; /* clear at the next vb_text_forget() */
 } word_cache;
 
 struct vb_text {
@@ -260,7 +261,7 @@ static char *pool_copy(char *d, const char *s, size_t len)
 
 /* Remembers the analysis of token `k` (bytes `s`, `len`); on success
  * points k's strings into the pool. Does nothing when the cache is full
- * (it is cleared before the next record) or memory runs out (the cache is
+ * (until vb_text_forget()) or memory runs out (the cache is
  * an optimisation, not a store). */
 static void cache_put(vb_text *t, uint64_t tag, const char *s, size_t len, vb_token *k,
                       const void *entry, bool clause, uint32_t term)
@@ -465,12 +466,15 @@ static vb_status analyze_tokens(vb_text *t, vb_arena *arena, const char *text, s
     return VB_OK;
 }
 
+void vb_text_forget(vb_text *t)
+{
+    if (t->cache.full) cache_clear(&t->cache);
+}
+
 vb_status vb_text_analyze(vb_text *t, vb_arena *arena, const char *text, size_t len,
                           vb_doc *out)
 {
     memset(out, 0, sizeof *out);
-    if (t->cache.full)
-        cache_clear(&t->cache); /* no token of an earlier record is in use */
     const char *repaired, *decoded;
     size_t repaired_len, decoded_len;
     vb_entity_map map;

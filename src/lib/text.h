@@ -95,9 +95,16 @@ typedef struct vb_doc {
 /* Runs every stage over `text` (any bytes). Returns VB_OK, or VB_ENOMEM.
  * The token strings (norm, lookup, stem) live in `arena` or in `t`'s
  * word cache: they are valid until the arena is reset or the next call of
- * vb_text_analyze(), vb_text_set_clause_words() or vb_text_set_term_words()
- * on `t`, whichever comes first. */
+ * vb_text_forget(), vb_text_set_clause_words() or vb_text_set_term_words()
+ * on `t`, whichever comes first, so several records analysed one after
+ * the other can be in use together. */
 vb_status vb_text_analyze(vb_text *t, vb_arena *arena, const char *text, size_t len,
                           vb_doc *out);
+
+/* Says that no token of an earlier vb_text_analyze() is in use any more,
+ * so that a full word cache can be cleared. Call it before each record,
+ * or each batch of records analysed together; without it a full cache
+ * stays full (records come out the same, more slowly). */
+void vb_text_forget(vb_text *t);
 
 #endif

@@ -284,6 +284,7 @@ static vb_status compile_side(compiler *c, const vb_tax_term *term, const vb_tax
     *first_id = 0;
     vb_doc doc;
     vb_arena_reset(&c->scratch);
+    vb_text_forget(c->text);
     TRY(vb_text_analyze(c->text, &c->scratch, side->text, side->len, &doc));
     size_t n_words = 0;
     for (size_t i = 0; i < doc.n_tokens; i++)

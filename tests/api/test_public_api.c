@@ -90,16 +90,22 @@ done:
     return st;
 }
 
+/* CSV with an id column and the score column kept. */
+static void csv_options(vb_options *o)
+{
+    vb_options_init(o);
+    o->format = VB_FORMAT_CSV;
+    o->id_col = "id";
+    static const char *keep[] = {"score"};
+    o->keep_cols = keep;
+    o->n_keep_cols = 1;
+}
+
 static void test_records_and_rejections(void **state)
 {
     (void)state;
     vb_options o;
-    vb_options_init(&o);
-    o.format = VB_FORMAT_CSV;
-    o.id_col = "id";
-    static const char *keep[] = {"score"};
-    o.keep_cols = keep;
-    o.n_keep_cols = 1;
+    csv_options(&o);
     run_result r;
     assert_int_equal(run(&o, 65536, 0, &r), VB_OK);
     /* Four records read: three written, the unterminated one rejected. */
@@ -191,6 +197,202 @@ static void test_bad_language_and_missing_column(void **state)
     vb_lexicon_free(lex);
 }
 
+/* A CSV of many records, some with invalid UTF-8, the last one broken. */
+static char *many_records_csv(size_t n)
+{
+    static const char *const comments[] = {"Great service, thanks!",
+                                           "The parcel arrived late. Very disappointed",
+                                           "bad \xC3 byte in the middle",
+                                           "",
+                                           "Staff were rude and the queue was long!!",
+                                           "Refund took three weeks; billing charged me twice.",
+                                           "ok",
+                                           "Love the app :) but checkout crashes"};
+    const size_t n_comments = sizeof comments / sizeof comments[0];
+    size_t cap = 64 + n * 96, len = 0;
+    char *csv_text = malloc(cap);
+    assert_non_null(csv_text);
+    len += (size_t)snprintf(csv_text, cap, "id,comment,score\n");
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)snprintf(csv_text + len, cap - len, "r%zu,\"%s\",%zu\n", i,
+                                comments[i % n_comments], i % 11);
+    snprintf(csv_text + len, cap - len, "last,\"never closed,3\n");
+    return csv_text;
+}
+
+static vb_pipeline *csv_pipeline(vb_lexicon **lex, const char *text)
+{
+    vb_options o;
+    csv_options(&o);
+    vb_error err;
+    *lex = vb_lexicon_load(VB_TEST_DATA_DIR, &o, &err);
+    assert_non_null(*lex);
+    vb_pipeline *p = vb_pipeline_new(*lex, &o, &err);
+    assert_non_null(p);
+    assert_int_equal(vb_pipeline_feed(p, text, strlen(text)), VB_OK);
+    assert_int_equal(vb_pipeline_finish(p), VB_OK);
+    return p;
+}
+
+/* Appends the record's JSON, or its error, and a newline. */
+static void append_record(vb_pipeline *p, const vb_record *rec, char **out, size_t *len,
+                          size_t *cap)
+{
+    const char *json = rec->error;
+    size_t json_len = rec->error != NULL ? strlen(rec->error) : 0;
+    if (rec->status == VB_OK) assert_int_equal(vb_record_to_json(p, rec, &json, &json_len), VB_OK);
+    if (*len + json_len + 1 > *cap) {
+        *cap = 2 * (*len + json_len + 1);
+        *out = realloc(*out, *cap);
+        assert_non_null(*out);
+    }
+    memcpy(*out + *len, json, json_len);
+    *len += json_len;
+    (*out)[(*len)++] = '\n';
+}
+
+/* vb_pipeline_next() reads ahead and analyses a batch at a time; the
+ * records and statistics are those of reading and analysing one record at
+ * a time, and the statistics never count a record before it is returned. */
+static void test_read_ahead_same_as_one_at_a_time(void **state)
+{
+    (void)state;
+    char *text = many_records_csv(3 * VB_PIPELINE_BATCH + 5);
+    vb_lexicon *lex_a, *lex_b;
+    vb_pipeline *a = csv_pipeline(&lex_a, text), *b = csv_pipeline(&lex_b, text);
+    char *out_a = NULL, *out_b = NULL;
+    size_t len_a = 0, len_b = 0, cap_a = 0, cap_b = 0, returned = 0;
+    const vb_record *rec;
+    vb_status st;
+    while ((st = vb_pipeline_next(a, &rec)) == VB_OK) {
+        returned++;
+        vb_stats stats;
+        vb_pipeline_stats(a, &stats);
+        assert_int_equal(stats.records_read, returned);
+        append_record(a, rec, &out_a, &len_a, &cap_a);
+    }
+    assert_int_equal(st, VB_DONE);
+    vb_raw_record raw;
+    while ((st = vb_pipeline_read(b, &raw)) == VB_OK) {
+        assert_int_equal(vb_pipeline_analyze(b, &raw, &rec), VB_OK);
+        append_record(b, rec, &out_b, &len_b, &cap_b);
+    }
+    assert_int_equal(st, VB_DONE);
+    assert_int_equal(returned, 3 * VB_PIPELINE_BATCH + 6);
+    assert_int_equal(len_a, len_b);
+    assert_memory_equal(out_a, out_b, len_a);
+    assert_non_null(strstr(out_a, "unterminated quoted field"));
+    vb_stats sa, sb;
+    vb_pipeline_stats(a, &sa);
+    vb_pipeline_stats(b, &sb);
+    assert_memory_equal(&sa, &sb, sizeof sa);
+    assert_int_equal(sa.records_rejected, 1);
+    assert_true(sa.invalid_utf8 > 0);
+    free(out_a);
+    free(out_b);
+    vb_pipeline_free(a);
+    vb_pipeline_free(b);
+    vb_lexicon_free(lex_a);
+    vb_lexicon_free(lex_b);
+    free(text);
+}
+
+static vb_raw_record raw_text(size_t record_no, const char *text)
+{
+    vb_raw_record r;
+    memset(&r, 0, sizeof r);
+    r.record_no = record_no;
+    r.line = record_no + 1;
+    r.status = VB_OK;
+    r.text = (vb_field){text, strlen(text)};
+    return r;
+}
+
+/* Comment i of n: `words` words that no other comment has. */
+static char *distinct_words(size_t i, size_t words)
+{
+    char *s = malloc(words * 8 + 1);
+    assert_non_null(s);
+    size_t len = 0;
+    for (size_t w = 0; w < words; w++) {
+        size_t k = i * words + w;
+        s[len++] = 'q';
+        for (int d = 0; d < 5; d++, k /= 26)
+            s[len++] = (char)('a' + k % 26);
+        s[len++] = w % 20 == 19 ? '.' : ' ';
+    }
+    s[len] = '\0';
+    return s;
+}
+
+/* vb_pipeline_analyze_batch(): each record as vb_pipeline_analyze() gives
+ * it, with its own counts, and every record still intact after the whole
+ * batch, even when the word cache fills up in the middle of it (more than
+ * 65,536 distinct words here). */
+static void test_analyze_batch(void **state)
+{
+    (void)state;
+    vb_options o;
+    vb_options_init(&o);
+    vb_error err;
+    vb_lexicon *lex = vb_lexicon_load(VB_TEST_DATA_DIR, &o, &err);
+    assert_non_null(lex);
+    vb_pipeline *batch = vb_pipeline_new(lex, &o, &err), *one = vb_pipeline_new(lex, &o, &err);
+    assert_non_null(batch);
+    assert_non_null(one);
+    char *texts[VB_PIPELINE_BATCH];
+    vb_raw_record raws[VB_PIPELINE_BATCH + 1];
+    for (size_t i = 0; i < VB_PIPELINE_BATCH; i++) {
+        texts[i] = distinct_words(i, 6000);
+        raws[i] = raw_text(i + 1, texts[i]);
+    }
+    raws[3].text.data = "bad \xC3 byte";
+    raws[3].text.len = strlen(raws[3].text.data);
+    raws[5].status = VB_EPARSE;
+    raws[5].error = "broken row";
+    const vb_record *recs[VB_PIPELINE_BATCH + 1];
+    vb_stats counts[VB_PIPELINE_BATCH];
+    assert_int_equal(vb_pipeline_analyze_batch(batch, raws, VB_PIPELINE_BATCH + 1, recs, counts),
+                     VB_EINVAL);
+    for (int round = 0; round < 2; round++) { /* the second starts with a full cache */
+        assert_int_equal(vb_pipeline_analyze_batch(batch, raws, VB_PIPELINE_BATCH, recs, counts),
+                         VB_OK);
+        for (size_t i = 0; i < VB_PIPELINE_BATCH; i++) {
+            const vb_record *alone;
+            vb_stats before, after;
+            vb_pipeline_stats(one, &before);
+            assert_int_equal(vb_pipeline_analyze(one, &raws[i], &alone), VB_OK);
+            vb_pipeline_stats(one, &after);
+            assert_int_equal(recs[i]->status, alone->status);
+            assert_int_equal(counts[i].invalid_utf8, after.invalid_utf8 - before.invalid_utf8);
+            assert_int_equal(counts[i].records_with_text,
+                             after.records_with_text - before.records_with_text);
+            if (alone->status != VB_OK) {
+                assert_string_equal(recs[i]->error, "broken row");
+                continue;
+            }
+            const char *json;
+            size_t len;
+            assert_int_equal(vb_record_tokens_to_json(one, alone, &json, &len), VB_OK);
+            char *expected = malloc(len);
+            assert_non_null(expected);
+            memcpy(expected, json, len);
+            size_t expected_len = len;
+            assert_int_equal(vb_record_tokens_to_json(batch, recs[i], &json, &len), VB_OK);
+            assert_int_equal(len, expected_len);
+            assert_memory_equal(json, expected, len);
+            free(expected);
+        }
+    }
+    assert_int_equal(counts[3].invalid_utf8, 1);
+    assert_int_equal(vb_pipeline_analyze_batch(batch, raws, 0, recs, NULL), VB_OK);
+    for (size_t i = 0; i < VB_PIPELINE_BATCH; i++)
+        free(texts[i]);
+    vb_pipeline_free(batch);
+    vb_pipeline_free(one);
+    vb_lexicon_free(lex);
+}
+
 static void test_version_and_names(void **state)
 {
     (void)state;
@@ -216,6 +418,8 @@ int main(void)
         cmocka_unit_test(test_same_output_for_any_chunking),
         cmocka_unit_test(test_survives_every_allocation_failure),
         cmocka_unit_test(test_bad_language_and_missing_column),
+        cmocka_unit_test(test_read_ahead_same_as_one_at_a_time),
+        cmocka_unit_test(test_analyze_batch),
         cmocka_unit_test(test_version_and_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -77,6 +77,7 @@ static int teardown(void **state)
 static vb_doc analyze_n(fixture *f, const char *s, size_t len)
 {
     vb_arena_reset(&f->arena);
+    vb_text_forget(f->text);
     vb_doc d;
     assert_int_equal(vb_text_analyze(f->text, &f->arena, s, len, &d), VB_OK);
     /* Invariants of every document. */
