@@ -276,13 +276,14 @@ bool cli_parallel_add(cli_parallel *par, const vb_raw_record *raw, const char *d
 
 /* ---- Analysing a batch (worker threads) ------------------------------------ */
 
-static void add_stats(vb_stats *to, const vb_stats *after, const vb_stats *before)
+/* Adds what analysing one record counted (records_read is the reader's). */
+static void add_counts(vb_stats *to, const vb_stats *c)
 {
-    to->invalid_utf8 += after->invalid_utf8 - before->invalid_utf8;
-    to->records_rejected += after->records_rejected - before->records_rejected;
-    to->records_with_text += after->records_with_text - before->records_with_text;
-    to->records_with_theme += after->records_with_theme - before->records_with_theme;
-    to->regex_limit_hits += after->regex_limit_hits - before->regex_limit_hits;
+    to->invalid_utf8 += c->invalid_utf8;
+    to->records_rejected += c->records_rejected;
+    to->records_with_text += c->records_with_text;
+    to->records_with_theme += c->records_with_theme;
+    to->regex_limit_hits += c->regex_limit_hits;
 }
 
 static void analyse_batch(cli_parallel *par, vb_pipeline *p, void *worker_ctx, batch *b)
@@ -297,15 +298,21 @@ static void analyse_batch(cli_parallel *par, vb_pipeline *p, void *worker_ctx, b
                       .mem = b->out, .mem_cap = b->out_cap};
     void *record_ctx = worker_ctx != NULL ? worker_ctx : &out;
     cli_set_record_context(msgs, b->display);
+    /* Analysed VB_PIPELINE_BATCH at a time; each record's counts are added
+     * as it is passed on, so that a stop counts up to its record only. */
+    const vb_record *recs[VB_PIPELINE_BATCH];
+    vb_stats counts[VB_PIPELINE_BATCH];
+    size_t first = 0, n_analysed = 0;
     for (size_t i = 0; i < b->n && !b->stop; i++) {
         const vb_raw_record *raw = &b->raws[i];
+        if (i == first + n_analysed) {
+            first = i;
+            n_analysed = b->n - i < VB_PIPELINE_BATCH ? b->n - i : VB_PIPELINE_BATCH;
+            vb_pipeline_analyze_batch(p, raw, n_analysed, recs, counts);
+        }
         b->stats.records_read++;
-        vb_stats before, after;
-        vb_pipeline_stats(p, &before);
-        const vb_record *rec;
-        vb_pipeline_analyze(p, raw, &rec);
-        vb_pipeline_stats(p, &after);
-        add_stats(&b->stats, &after, &before);
+        add_counts(&b->stats, &counts[i - first]);
+        const vb_record *rec = recs[i - first];
         if (rec->status != VB_OK) {
             if (raw->status != VB_OK)
                 b->stats.records_rejected++; /* counted by the reader, not the worker */
