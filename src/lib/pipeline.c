@@ -658,23 +658,20 @@ static void read_ahead_batch(vb_pipeline *p)
             ra->end = st;
             break;
         }
-        const size_t mark = ra->bytes.len;
         failed = copy_raw(ra, raw);
-        if (failed != VB_OK) {
-            ra->bytes.len = mark;
-            break;
-        }
+        if (failed != VB_OK) break; /* its partial copy lies past the records placed */
         ra->n++;
     }
     place_raws(ra);
     if (failed != VB_OK) {
-        vb_raw_record *raw = &ra->raws[ra->n++];
+        vb_raw_record *raw = &ra->raws[ra->n];
+        vb_field *keep = ra->keep + ra->n * raw->n_keep;
         raw->status = failed;
         raw->error = vb_strerror(failed);
         raw->text = raw->id = (vb_field){NULL, 0};
-        vb_field *keep = ra->keep + (ra->n - 1) * raw->n_keep;
         for (size_t k = 0; k < raw->n_keep; k++)
             keep[k] = (vb_field){NULL, 0};
+        ra->n++;
     }
     analyse_records(p, ra->raws, ra->n);
 }
