@@ -380,6 +380,10 @@ typedef struct vb_stats {
 
 VB_EXPORT void vb_pipeline_stats(const vb_pipeline *p, vb_stats *out);
 
+/* Adds every count of `from` to `to` (statistics of several pipelines or
+ * batches summed). */
+VB_EXPORT void vb_stats_add(vb_stats *to, const vb_stats *from);
+
 /* The most records vb_pipeline_analyze_batch() takes at once. */
 #define VB_PIPELINE_BATCH 16
 
@@ -388,8 +392,9 @@ VB_EXPORT void vb_pipeline_stats(const vb_pipeline *p, vb_stats *out);
  * next stage starts, which is faster than one record at a time. The
  * records are valid together until the next call on `p` other than
  * vb_record_to_json() and vb_record_tokens_to_json(). If `counts` is not
- * NULL, counts[i] gets what record i added to the statistics (which
- * include them all on return). Returns VB_OK, or VB_EINVAL for n over
+ * NULL, counts[i] gets what analysing record i added to the statistics
+ * (its records_read is 0: reading counts that); the statistics include
+ * them all on return. Returns VB_OK, or VB_EINVAL for n over
  * VB_PIPELINE_BATCH. */
 VB_EXPORT vb_status vb_pipeline_analyze_batch(vb_pipeline *p, const vb_raw_record *raws, size_t n,
                                               const vb_record **out, vb_stats *counts);

@@ -276,16 +276,6 @@ bool cli_parallel_add(cli_parallel *par, const vb_raw_record *raw, const char *d
 
 /* ---- Analysing a batch (worker threads) ------------------------------------ */
 
-/* Adds what analysing one record counted (records_read is the reader's). */
-static void add_counts(vb_stats *to, const vb_stats *c)
-{
-    to->invalid_utf8 += c->invalid_utf8;
-    to->records_rejected += c->records_rejected;
-    to->records_with_text += c->records_with_text;
-    to->records_with_theme += c->records_with_theme;
-    to->regex_limit_hits += c->regex_limit_hits;
-}
-
 static void analyse_batch(cli_parallel *par, vb_pipeline *p, void *worker_ctx, batch *b)
 {
     FILE *msgs = open_memstream(&b->msgs, &b->msgs_len);
@@ -311,7 +301,7 @@ static void analyse_batch(cli_parallel *par, vb_pipeline *p, void *worker_ctx, b
             vb_pipeline_analyze_batch(p, raw, n_analysed, recs, counts);
         }
         b->stats.records_read++;
-        add_counts(&b->stats, &counts[i - first]);
+        vb_stats_add(&b->stats, &counts[i - first]); /* no records_read in it */
         const vb_record *rec = recs[i - first];
         if (rec->status != VB_OK) {
             if (raw->status != VB_OK)
@@ -414,12 +404,7 @@ static void *writer_main(void *arg)
                 cli_output_write(par->out, par->cmd, b->out, b->out_len);
             if (b->msgs_len > 0)
                 fwrite(b->msgs, 1, b->msgs_len, stderr);
-            par->total.records_read += b->stats.records_read;
-            par->total.records_rejected += b->stats.records_rejected;
-            par->total.invalid_utf8 += b->stats.invalid_utf8;
-            par->total.records_with_text += b->stats.records_with_text;
-            par->total.records_with_theme += b->stats.records_with_theme;
-            par->total.regex_limit_hits += b->stats.regex_limit_hits;
+            vb_stats_add(&par->total, &b->stats);
             par->written += b->written;
             if (b->status != EXIT_OK)
                 par->status = b->status;

@@ -353,6 +353,17 @@ void vb_pipeline_stats(const vb_pipeline *p, vb_stats *out)
     *out = p->stats;
 }
 
+void vb_stats_add(vb_stats *to, const vb_stats *from)
+{
+    to->records_read += from->records_read;
+    to->records_rejected += from->records_rejected;
+    to->invalid_utf8 += from->invalid_utf8;
+    to->bytes_read += from->bytes_read;
+    to->records_with_text += from->records_with_text;
+    to->records_with_theme += from->records_with_theme;
+    to->regex_limit_hits += from->regex_limit_hits;
+}
+
 /* ---- Analysis, a batch at a time -------------------------------------------
  * Records are analysed up to VB_PIPELINE_BATCH at a time, each stage over
  * all of them before the next stage starts. One record's way through every
@@ -513,16 +524,6 @@ static void analyse_records(vb_pipeline *p, const vb_raw_record *raws, size_t n)
     }
 }
 
-static void add_counts(vb_stats *to, const vb_stats *c)
-{
-    to->records_read += c->records_read;
-    to->records_rejected += c->records_rejected;
-    to->invalid_utf8 += c->invalid_utf8;
-    to->records_with_text += c->records_with_text;
-    to->records_with_theme += c->records_with_theme;
-    to->regex_limit_hits += c->regex_limit_hits;
-}
-
 /* The next record from the source, not counted. */
 static vb_status read_raw(vb_pipeline *p, vb_raw_record *out)
 {
@@ -572,7 +573,7 @@ vb_status vb_pipeline_read(vb_pipeline *p, vb_raw_record *out)
 vb_status vb_pipeline_analyze(vb_pipeline *p, const vb_raw_record *raw, const vb_record **out)
 {
     analyse_records(p, raw, 1);
-    add_counts(&p->stats, &p->counts[0]);
+    vb_stats_add(&p->stats, &p->counts[0]);
     *out = &p->recs[0];
     return VB_OK;
 }
@@ -583,7 +584,7 @@ vb_status vb_pipeline_analyze_batch(vb_pipeline *p, const vb_raw_record *raws, s
     if (n > VB_PIPELINE_BATCH) return VB_EINVAL;
     analyse_records(p, raws, n);
     for (size_t i = 0; i < n; i++) {
-        add_counts(&p->stats, &p->counts[i]);
+        vb_stats_add(&p->stats, &p->counts[i]);
         if (counts != NULL) counts[i] = p->counts[i];
         out[i] = &p->recs[i];
     }
@@ -689,7 +690,7 @@ vb_status vb_pipeline_next(vb_pipeline *p, const vb_record **out)
     }
     const size_t i = ra->next++;
     count_read(p, &ra->raws[i]);
-    add_counts(&p->stats, &p->counts[i]);
+    vb_stats_add(&p->stats, &p->counts[i]);
     *out = &p->recs[i];
     return VB_OK;
 }

@@ -355,8 +355,20 @@ static void test_analyze_batch(void **state)
     assert_int_equal(vb_pipeline_analyze_batch(batch, raws, VB_PIPELINE_BATCH + 1, recs, counts),
                      VB_EINVAL);
     for (int round = 0; round < 2; round++) { /* the second starts with a full cache */
+        vb_stats batch_before, batch_after, sum;
+        vb_pipeline_stats(batch, &batch_before);
         assert_int_equal(vb_pipeline_analyze_batch(batch, raws, VB_PIPELINE_BATCH, recs, counts),
                          VB_OK);
+        /* The statistics grew by the records' counts, summed. */
+        vb_pipeline_stats(batch, &batch_after);
+        sum = batch_before;
+        for (size_t i = 0; i < VB_PIPELINE_BATCH; i++) {
+            assert_int_equal(counts[i].records_read, 0);
+            vb_stats_add(&sum, &counts[i]);
+        }
+        assert_memory_equal(&sum, &batch_after, sizeof sum);
+        assert_int_equal(sum.records_with_text - batch_before.records_with_text,
+                         VB_PIPELINE_BATCH - 1); /* all but the broken row */
         for (size_t i = 0; i < VB_PIPELINE_BATCH; i++) {
             const vb_record *alone;
             vb_stats before, after;
