@@ -47,16 +47,23 @@
 #define POOL_BLOCK_BYTES ((size_t)64 << 10)
 #define POOL_MAX_BLOCKS 128u /* 8 MiB */
 
+/* A slot: one cache line, which holds all that a hit reads but the rest
+ * of a key longer than 16 bytes. */
 typedef struct word {
-    uint64_t tag;       /* word_tag() of the key; 0: empty slot */
-    const char *key;    /* the token's bytes, in the pool */
-    const char *norm, *lookup, *stem;
+    _Alignas(VB_CACHE_LINE) uint64_t tag; /* word_key's; 0: empty slot */
+    uint64_t head[2];                     /* word_key's */
+    const char *key;                      /* the whole key in the pool, padded (see below),
+                                           * followed by the norm, the lookup form and the
+                                           * stem, where these differ */
     const void *entry;  /* from the word lexicon, or NULL */
     uint32_t term;      /* from the term lexicon, or 0 */
-    uint16_t norm_len, lookup_len, stem_len; /* a cached key is short */
+    uint16_t norm_len, lookup_len, stem_len;
+    uint16_t lookup_at, stem_at; /* where they start, from the norm */
     uint8_t flags;      /* VB_TOKEN_* */
     bool clause;        /* a clause boundary goes before it */
 } word;
+
+_Static_assert(sizeof(word) == VB_CACHE_LINE, "a word cache slot is one cache line");
 
 typedef struct word_cache {
     word *slots;             /* open addressing, line-aligned: a hit costs
@@ -146,26 +153,39 @@ static inline uint64_t stored_tail(const char *key, size_t n)
     return key_tail(key, n, false);
 }
 
-/* What a slot is found by: the key's hash in the low 32 bits (which also
- * pick the slot), its kind and length above them, so that a probe compares
- * once. Never 0, as keys are never empty. `len` is 1 to MAX_KEY_BYTES.
- * Sets *tail to the key's last word, which same_key() takes instead of
- * loading it again. */
-static inline uint64_t word_tag(vb_token_kind kind, const char *s, size_t len, bool wide,
-                                uint64_t *tail)
+/* A token's key as the cache finds and compares it.
+ * - tag: the key's hash in the low 32 bits (which also pick the slot),
+ *   its kind and length above them, so that a probe compares once. Never
+ *   0, as keys are never empty.
+ * - head: its first 16 bytes, zero-padded; a key of up to 16 bytes is
+ *   compared with its slot's copy alone.
+ * - tail: its last word (1 to 8 bytes), zero-padded, for a longer key. */
+typedef struct word_key {
+    uint64_t tag;
+    uint64_t head[2];
+    uint64_t tail;
+} word_key;
+
+/* The word_key of `len` (1 to MAX_KEY_BYTES) bytes at `s`. */
+static inline void key_of(vb_token_kind kind, const char *s, size_t len, bool wide, word_key *key)
 {
     const uint64_t kind_len = (uint64_t)len << 8 | kind;
     uint64_t h = kind_len * MIX;
+    uint64_t head[2] = {0, 0};
     size_t at = 0;
     for (; len - at > 8; at += 8) {
         uint64_t w;
         memcpy(&w, s + at, 8);
+        if (at < 16) head[at / 8] = w;
         h = (h ^ w) * MIX;
         h ^= h >> 29;
     }
-    *tail = key_tail(s + at, len - at, wide);
-    h = (h ^ *tail) * MIX;
-    return h >> 32 | kind_len << 32;
+    key->tail = key_tail(s + at, len - at, wide);
+    if (at < 16) head[at / 8] = key->tail;
+    h = (h ^ key->tail) * MIX;
+    key->tag = h >> 32 | kind_len << 32;
+    key->head[0] = head[0];
+    key->head[1] = head[1];
 }
 
 /* URLs, e-mails and tags are rarely repeated: not worth a slot. */
@@ -178,33 +198,45 @@ static inline bool cacheable(vb_token_kind kind, size_t len)
     return len <= MAX_KEY_BYTES && !((UNCACHED_KINDS >> kind) & 1u);
 }
 
-/* `key` is a cached key of the same length as `s`. */
-static inline bool same_key(const char *key, const char *s, size_t len, uint64_t tail)
+/* Whether slot `w`, whose tag is key->tag, holds the key `s` (`len`
+ * bytes). */
+static inline bool same_key(const word *w, const word_key *key, const char *s, size_t len)
 {
-    size_t at = 0;
+    if (w->head[0] != key->head[0] || w->head[1] != key->head[1]) return false;
+    if (len <= 16) return true;
+    size_t at = 16;
     for (; len - at > 8; at += 8) {
         uint64_t a, b;
-        memcpy(&a, key + at, 8);
+        memcpy(&a, w->key + at, 8);
         memcpy(&b, s + at, 8);
         if (a != b)
             return false;
     }
-    return stored_tail(key + at, len - at) == tail;
+    return stored_tail(w->key + at, len - at) == key->tail;
 }
 
-/* The slot of the key `s` (`len` bytes, last word `tail`) whose word_tag()
- * is `tag`, or NULL. The table always has slots (vb_text_new()). */
-static const word *cache_find(const word_cache *c, uint64_t tag, const char *s, size_t len,
-                              uint64_t tail)
+/* The slot of the key `s` (`len` bytes), or NULL. The table always has
+ * slots (vb_text_new()). */
+static const word *cache_find(const word_cache *c, const word_key *key, const char *s, size_t len)
 {
     const size_t mask = c->n_slots - 1;
-    for (size_t i = tag & mask;; i = (i + 1) & mask) {
+    for (size_t i = key->tag & mask;; i = (i + 1) & mask) {
         const word *w = &c->slots[i];
-        if (w->tag == tag && same_key(w->key, s, len, tail))
-            return w;
+        if (w->tag == key->tag && same_key(w, key, s, len)) return w;
         if (w->tag == 0)
             return NULL;
     }
+}
+
+/* Starts loading the slot where a lookup of `key` begins. */
+static inline void cache_prefetch(const word_cache *c, const word_key *key)
+{
+#if defined(__GNUC__)
+    __builtin_prefetch(&c->slots[key->tag & (c->n_slots - 1)]);
+#else
+    (void)c;
+    (void)key;
+#endif
 }
 
 /* `n` bytes from the pool, or NULL when it is exhausted. */
@@ -259,18 +291,18 @@ static char *pool_copy(char *d, const char *s, size_t len)
     return d;
 }
 
-/* Remembers the analysis of token `k` (bytes `s`, `len`); on success
- * points k's strings into the pool. Does nothing when the cache is full
- * (until vb_text_forget()) or memory runs out (the cache is
- * an optimisation, not a store). */
-static void cache_put(vb_text *t, uint64_t tag, const char *s, size_t len, vb_token *k,
+/* Remembers the analysis of token `k` (bytes `s`, `len`, key `key`); on
+ * success points k's strings into the pool. Does nothing when the cache
+ * is full (until vb_text_forget()) or memory runs out (the cache is an
+ * optimisation, not a store). */
+static void cache_put(vb_text *t, const word_key *key, const char *s, size_t len, vb_token *k,
                       const void *entry, bool clause, uint32_t term)
 {
     word_cache *c = &t->cache;
     if (c->full)
         return;
-    if (k->norm_len > UINT16_MAX)
-        return; /* lookup and stem are never longer than the norm */
+    if (k->norm_len + k->lookup_len + 2 > UINT16_MAX || k->stem_len > UINT16_MAX)
+        return; /* lookup_at and stem_at would not fit */
     if (c->n_words == MAX_ENTRIES) {
         c->full = true;
         return;
@@ -287,32 +319,36 @@ static void cache_put(vb_text *t, uint64_t tag, const char *s, size_t len, vb_to
         return;
     }
     const size_t mask = c->n_slots - 1;
-    size_t i = tag & mask;
+    size_t i = key->tag & mask;
     while (c->slots[i].tag != 0)
         i = (i + 1) & mask;
     word *w = &c->slots[i];
     memcpy(p, s, len);
     memset(p + len, 0, padded(len) - len);
     w->key = p;
-    p += padded(len);
-    w->norm = pool_copy(p, k->norm, k->norm_len);
-    p += k->norm_len + 1;
-    w->lookup = own_lookup ? pool_copy(p, k->lookup, k->lookup_len) : w->norm;
-    p += own_lookup ? k->lookup_len + 1 : 0;
-    w->stem = own_stem ? pool_copy(p, k->stem, k->stem_len)
-                       : k->stem == k->lookup ? w->lookup : w->norm;
+    char *norm = pool_copy(p + padded(len), k->norm, k->norm_len);
+    const size_t lookup_at = own_lookup ? k->norm_len + 1 : 0;
+    if (own_lookup) pool_copy(norm + lookup_at, k->lookup, k->lookup_len);
+    const size_t stem_at = own_stem               ? lookup_at + k->lookup_len + 1
+                           : k->stem == k->lookup ? lookup_at
+                                                  : 0;
+    if (own_stem) pool_copy(norm + stem_at, k->stem, k->stem_len);
+    w->head[0] = key->head[0];
+    w->head[1] = key->head[1];
     w->entry = entry;
     w->term = term;
     w->norm_len = (uint16_t)k->norm_len;
     w->lookup_len = (uint16_t)k->lookup_len;
     w->stem_len = (uint16_t)k->stem_len;
+    w->lookup_at = (uint16_t)lookup_at;
+    w->stem_at = (uint16_t)stem_at;
     w->flags = (uint8_t)k->flags;
     w->clause = clause;
-    w->tag = tag;
+    w->tag = key->tag;
     c->n_words++;
-    k->norm = w->norm;
-    k->lookup = w->lookup;
-    k->stem = w->stem;
+    k->norm = norm;
+    k->lookup = norm + lookup_at;
+    k->stem = norm + stem_at;
 }
 
 /* ---- the text stages ----------------------------------------------------- */
@@ -396,23 +432,21 @@ static vb_status analyze_token(vb_text *t, vb_arena *arena, const char *s, size_
                            &k->flags);
 }
 
-/* Fills token `k` (bytes `s`, `len`) from the word cache and returns true,
- * or returns false with *tag set for new_token(). Inlined in the loop:
- * most tokens end here. */
-static inline bool cached_token(const vb_text *t, const char *s, size_t len, bool wide,
-                                vb_token *k, const void **entry, uint32_t *term,
-                                uint8_t *before, uint64_t *tag)
+/* Fills token `k` (bytes `s`, `len`, key `key`) from the word cache and
+ * returns true, or returns false. Inlined in the loop: most tokens end
+ * here. */
+static inline bool cached_token(const vb_text *t, const word_key *key, const char *s, size_t len,
+                                vb_token *k, const void **entry, uint32_t *term, uint8_t *before)
 {
-    uint64_t tail;
-    *tag = word_tag(k->kind, s, len, wide, &tail);
-    const word *w = cache_find(&t->cache, *tag, s, len, tail);
+    const word *w = cache_find(&t->cache, key, s, len);
     if (w == NULL)
         return false;
-    k->norm = w->norm;
+    const char *norm = w->key + padded(len);
+    k->norm = norm;
     k->norm_len = w->norm_len;
-    k->lookup = w->lookup;
+    k->lookup = norm + w->lookup_at;
     k->lookup_len = w->lookup_len;
-    k->stem = w->stem;
+    k->stem = norm + w->stem_at;
     k->stem_len = w->stem_len;
     k->flags |= w->flags;
     *entry = w->entry;
@@ -422,11 +456,10 @@ static inline bool cached_token(const vb_text *t, const char *s, size_t len, boo
     return true;
 }
 
-/* Analyses a token the cache does not hold and, when `cache`, caches the
- * result under `tag`. */
+/* Analyses a token the cache does not hold and caches the result under
+ * `key`, unless `key` is NULL. */
 static vb_status new_token(vb_text *t, vb_arena *arena, const char *s, size_t len, vb_token *k,
-                           bool cache, uint64_t tag, const void **entry, uint32_t *term,
-                           uint8_t *before)
+                           const word_key *key, const void **entry, uint32_t *term, uint8_t *before)
 {
     TRY(analyze_token(t, arena, s, len, k));
     const void *e = NULL;
@@ -440,28 +473,36 @@ static vb_status new_token(vb_text *t, vb_arena *arena, const char *s, size_t le
     *term = id;
     if (clause)
         *before |= VB_BEFORE_CLAUSE_WORD;
-    if (cache)
-        cache_put(t, tag, s, len, k, e, clause, id);
+    if (key != NULL) cache_put(t, key, s, len, k, e, clause, id);
     return VB_OK;
 }
 
 /* Norm, lookup, stem, flags, entry and term of tokens[0, n) of `text`.
- * Its own function, with everything by value: the loop then keeps what
- * it reads in registers. */
+ * The record's keys are worked out first, each slot's load started as
+ * its key is known, so that the lookups after them rarely wait for
+ * memory: the cache is larger than the processor's caches. Its own
+ * function, with everything by value: the loops then keep what they read
+ * in registers. */
 static vb_status analyze_tokens(vb_text *t, vb_arena *arena, const char *text, size_t len,
                                 vb_token *tokens, size_t n_tokens, uint8_t *before,
-                                const void **entries, uint32_t *terms)
+                                const void **entries, uint32_t *terms, word_key *keys)
 {
+    for (size_t i = 0; i < n_tokens; i++) {
+        const vb_token *k = &tokens[i];
+        const size_t n = k->end - k->start;
+        keys[i].tag = 0;
+        if (!cacheable(k->kind, n)) continue;
+        key_of(k->kind, text + k->start, n, WIDE_LOADS && k->start + padded(n) <= len, &keys[i]);
+        cache_prefetch(&t->cache, &keys[i]);
+    }
     for (size_t i = 0; i < n_tokens; i++) {
         vb_token *k = &tokens[i];
         const char *s = text + k->start;
         const size_t n = k->end - k->start;
-        const bool cache = cacheable(k->kind, n);
-        uint64_t tag = 0;
-        if (cache && cached_token(t, s, n, WIDE_LOADS && k->start + padded(n) <= len, k,
-                                  &entries[i], &terms[i], &before[i], &tag))
+        const word_key *key = keys[i].tag != 0 ? &keys[i] : NULL;
+        if (key != NULL && cached_token(t, key, s, n, k, &entries[i], &terms[i], &before[i]))
             continue;
-        TRY(new_token(t, arena, s, n, k, cache, tag, &entries[i], &terms[i], &before[i]));
+        TRY(new_token(t, arena, s, n, k, key, &entries[i], &terms[i], &before[i]));
     }
     return VB_OK;
 }
@@ -489,10 +530,10 @@ vb_status vb_text_analyze(vb_text *t, vb_arena *arena, const char *text, size_t 
     const size_t n_slots = list.n_tokens ? list.n_tokens : 1;
     const void **entries = vb_arena_array(arena, n_slots, sizeof *entries);
     uint32_t *terms = vb_arena_array(arena, n_slots, sizeof *terms);
-    if (entries == NULL || terms == NULL)
-        return VB_ENOMEM;
-    TRY(analyze_tokens(t, arena, decoded, decoded_len, list.tokens, list.n_tokens,
-                       list.line_before, entries, terms));
+    word_key *keys = vb_arena_array(arena, n_slots, sizeof *keys);
+    if (entries == NULL || terms == NULL || keys == NULL) return VB_ENOMEM;
+    TRY(analyze_tokens(t, arena, decoded, decoded_len, list.tokens, list.n_tokens, list.line_before,
+                       entries, terms, keys));
     if (map.n_segs > 0) {
         for (size_t i = 0; i < list.n_tokens; i++) {
             vb_token *k = &list.tokens[i];

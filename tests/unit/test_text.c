@@ -275,29 +275,62 @@ static void test_invalid_utf8_and_nul(void **state)
     assert_int_equal(d.n_sentences, 1);
 }
 
+/* Every token of `d` as text: kind, offsets, strings, flags, places. */
+static void describe(const vb_doc *d, char *out, size_t cap)
+{
+    size_t o = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < d->n_tokens && o < cap; i++)
+        o += (size_t)snprintf(out + o, cap - o, "%d %zu %zu %s %s %s %u %u %u;", d->tokens[i].kind,
+                              d->tokens[i].start, d->tokens[i].end, d->tokens[i].norm,
+                              d->tokens[i].lookup, d->tokens[i].stem, d->tokens[i].flags,
+                              d->tokens[i].sentence, d->tokens[i].clause);
+    assert_true(o < cap);
+}
+
 static void test_deterministic(void **state)
 {
     fixture *f = *state;
     const char *s = "Caf\xC3\xA9 &amp; STAFF :) soooo good, but \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD!";
+    char first[1024], again[1024];
     vb_doc a = analyze(f, s);
-    char first[1024];
-    size_t o = 0;
-    for (size_t i = 0; i < a.n_tokens; i++)
-        o += (size_t)snprintf(first + o, sizeof first - o, "%d %zu %zu %s %s %s %u %u %u;",
-                              a.tokens[i].kind, a.tokens[i].start, a.tokens[i].end,
-                              a.tokens[i].norm, a.tokens[i].lookup, a.tokens[i].stem,
-                              a.tokens[i].flags, a.tokens[i].sentence, a.tokens[i].clause);
+    describe(&a, first, sizeof first);
     for (int round = 0; round < 3; round++) {
         vb_doc b = analyze(f, s);
-        char again[1024];
-        size_t p = 0;
-        for (size_t i = 0; i < b.n_tokens; i++)
-            p += (size_t)snprintf(again + p, sizeof again - p, "%d %zu %zu %s %s %s %u %u %u;",
-                                  b.tokens[i].kind, b.tokens[i].start, b.tokens[i].end,
-                                  b.tokens[i].norm, b.tokens[i].lookup, b.tokens[i].stem,
-                                  b.tokens[i].flags, b.tokens[i].sentence, b.tokens[i].clause);
+        describe(&b, again, sizeof again);
         assert_string_equal(first, again);
     }
+}
+
+/* Tokens the word cache gives back have the strings of their first
+ * analysis, at every key length the cache compares in its own way (up to
+ * 8 bytes, up to 16, longer), for words that share their first 16 bytes,
+ * and where the lookup form or the stem is the norm's own string or
+ * another. */
+static void test_word_cache_hits(void **state)
+{
+    fixture *f = *state;
+    const char *s = "a ab abcdefgh abcdefghi Running runs ran soooo goooood GOOD good "
+                    "internationally internationalisation internationalisations "
+                    "INTERNATIONALISATIONS counterrevolutionaries counterrevolutionary "
+                    "1234567890123456 12345678901234567 na\xC3\xAFvet\xC3\xA9 :) "
+                    "\xF0\x9F\x91\x8D internationally runs";
+    char first[4096], again[4096];
+    vb_doc a = analyze(f, s);
+    describe(&a, first, sizeof first);
+    /* A word seen earlier in the record comes from the cache as well. */
+    assert_int_equal(a.n_tokens, 24);
+    assert_ptr_equal(a.tokens[22].stem, a.tokens[11].stem); /* internationally */
+    assert_ptr_equal(a.tokens[23].stem, a.tokens[5].stem);  /* runs */
+    assert_string_equal(a.tokens[11].stem, "intern");
+    assert_string_equal(a.tokens[13].stem, "internationalis");
+    assert_string_equal(a.tokens[14].stem, "internationalis");
+    assert_string_equal(a.tokens[14].norm, "internationalisations");
+    assert_string_equal(a.tokens[7].lookup, "soo");
+    assert_string_equal(a.tokens[7].norm, "soooo");
+    vb_doc b = analyze(f, s);
+    describe(&b, again, sizeof again);
+    assert_string_equal(first, again);
 }
 
 static void test_stream_stops_allocating(void **state)
@@ -334,11 +367,12 @@ static void test_lang_errors(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_sentences),      cmocka_unit_test(test_empty),
-        cmocka_unit_test(test_clauses),        cmocka_unit_test(test_clause_words),
-        cmocka_unit_test(test_token_fields),   cmocka_unit_test(test_invalid_utf8_and_nul),
-        cmocka_unit_test(test_deterministic),  cmocka_unit_test(test_stream_stops_allocating),
-        cmocka_unit_test(test_lang_errors),    cmocka_unit_test(test_term_words),
+        cmocka_unit_test(test_sentences),       cmocka_unit_test(test_empty),
+        cmocka_unit_test(test_clauses),         cmocka_unit_test(test_clause_words),
+        cmocka_unit_test(test_token_fields),    cmocka_unit_test(test_invalid_utf8_and_nul),
+        cmocka_unit_test(test_deterministic),   cmocka_unit_test(test_stream_stops_allocating),
+        cmocka_unit_test(test_lang_errors),     cmocka_unit_test(test_term_words),
+        cmocka_unit_test(test_word_cache_hits),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
