@@ -18,11 +18,13 @@ Text is flattened to one line (tabs and newlines become spaces).
 Usage: extract_gold.py DATA_DIR OUT_DIR
 """
 import csv
-import glob
 import os
 import re
 import sys
 import xml.etree.ElementTree as ET
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import hu_liu  # noqa: E402
 
 POL = {"positive": 1, "negative": -1}
 
@@ -51,16 +53,9 @@ STRENGTH = re.compile(r"\[([+-])(\d)\]")
 
 
 def huliu(data):
-    for path in sorted(glob.glob(os.path.join(data, "reviews", "hu_liu", "*.txt"))):
-        if os.path.basename(path).lower() == "readme.txt":
-            continue
-        with open(path, encoding="latin-1") as f:
-            for line in f:
-                if "##" not in line or line.startswith("*"):
-                    continue
-                tags, text = line.split("##", 1)
-                gold = sum((1 if s == "+" else -1) * int(n) for s, n in STRENGTH.findall(tags))
-                yield gold, flat(text)
+    for _, _, tags, text in hu_liu.sentences(data):
+        gold = sum((1 if s == "+" else -1) * int(n) for s, n in STRENGTH.findall(tags))
+        yield gold, flat(text)
 
 
 def absa14(data, name):
