@@ -823,6 +823,14 @@ static vb_status line_next(vb_source *s, vb_source_record *out, bool *skipped)
 
 /* ---- pulling records ---------------------------------------------------- */
 
+/* True when the spec names a column (text, id or kept). */
+static bool names_a_column(const vb_source *s)
+{
+    for (size_t i = 0; i < s->n_slots; i++)
+        if (s->slot_spec[i] != NULL) return true;
+    return false;
+}
+
 /* Settles an unknown format from the first bytes, once there are enough:
  * the first non-space byte, then the end of the first line. */
 static vb_status sniff(vb_source *s)
@@ -849,6 +857,9 @@ static vb_status sniff(vb_source *s)
     }
     if (!ready) return VB_AGAIN;
     s->format = vb_format_sniff(p, avail);
+    /* A one-column CSV has no delimiter to sniff ("comment\nfine\n"):
+     * where the user names a column, the input has columns. */
+    if (s->format == VB_FORMAT_TEXT && names_a_column(s)) s->format = VB_FORMAT_CSV;
     char msg[sizeof s->errmsg];
     vb_status st = setup_format(s, msg, sizeof msg);
     if (st != VB_OK) return fail(s, st, "%s", msg);

@@ -1,5 +1,8 @@
-# On stdin the format is sniffed: JSONL, TSV, CSV, then plain text.
+# On stdin the format is sniffed: JSONL, TSV, CSV, then plain text, or CSV
+# where a column is named.
 printf '{"comment":"good"}\n' | "$VERBATIM" analyze --taxonomy none | cut -c1-10
 printf 'id\tcomment\n1\tgood, really\n' | "$VERBATIM" analyze --taxonomy none | cut -c1-10
 printf 'id,comment\n1,good\n' | "$VERBATIM" analyze --taxonomy none | cut -c1-10
 printf 'good\nbad\n\nugly\n' | "$VERBATIM" analyze --taxonomy none | cut -c1-10
+# A one-column CSV has no delimiter: naming its column says it is CSV.
+printf 'comment\n"good,\nreally"\n' | "$VERBATIM" analyze --taxonomy none --text-col comment | cut -c1-10

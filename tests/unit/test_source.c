@@ -63,10 +63,17 @@ static void test_auto_format_through_source(void **state)
     spec.source_name = "comments.txt";
     check_records(&spec, "a,b\n", "1: t=[a,b] id=-\n");
 
-    /* A column the sniffed format cannot have is a fatal error. */
+    /* A named column makes one column with no delimiter a CSV, header
+     * and all, not plain text whose first line is "comment". */
     spec.source_name = "-";
+    spec.text_col = "comment";
+    check_records(&spec, "comment\n\"fine, thanks\"\n\"two\nlines\"\n",
+                  "2: t=[fine, thanks] id=-\n"
+                  "3: t=[two\\nlines] id=-\n");
+    spec.text_col = NULL;
     spec.id_col = "id";
-    check_records(&spec, "only text here\n", "FATAL EINVAL(plain text input has no columns)\n");
+    check_records(&spec, "only text here\n",
+                  "FATAL EINVAL(id column \"id\" not found; columns are: only text here)\n");
 
     /* The format is known as soon as the first line is complete. */
     spec.id_col = NULL;
