@@ -55,7 +55,7 @@ typedef struct cli_input {
         {"taxonomy", required_argument, NULL, 'T'}, {"jobs", required_argument, NULL, 'j'},                                           \
         {"strict", no_argument, NULL, 'S'}, {"output", required_argument, NULL, 'o'},         \
         {"help", no_argument, NULL, 'h'}
-#define CLI_INPUT_SHORT "o:hj:"
+#define CLI_INPUT_SHORT "f:o:hj:"
 #define CLI_INPUT_HELP                                                                        \
     "Input:\n"                                                                                \
     "  -f, --format FMT        auto|csv|tsv|jsonl|text (default auto: by extension,\n"      \

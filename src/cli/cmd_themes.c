@@ -93,10 +93,14 @@ int cmd_themes(int argc, char **argv)
         fputs(help, stdout);
         return EXIT_OK;
     }
-    if (strcmp(sub, "check") == 0)
+    if (strcmp(sub, "check") == 0) {
+        argv[1] = "verbatim themes check"; /* for getopt's errors */
         return check(argc - 1, argv + 1);
-    if (strcmp(sub, "discover") == 0)
+    }
+    if (strcmp(sub, "discover") == 0) {
+        argv[1] = "verbatim themes discover";
         return cmd_themes_discover(argc - 1, argv + 1);
+    }
     fprintf(stderr, "verbatim themes: unknown subcommand '%s' (check, discover)\n"
                     "Try 'verbatim themes --help'.\n",
             sub);

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 
 static const struct command {
@@ -46,9 +47,15 @@ int main(int argc, char **argv)
         printf("verbatim %s (JSONL schema %d)\n", vb_version(), VB_SCHEMA_VERSION);
         return EXIT_OK;
     }
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (strcmp(name, commands[i].name) == 0)
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        if (strcmp(name, commands[i].name) == 0) {
+            /* getopt names its errors after argv[0]: "verbatim report: ..." */
+            char prog[32];
+            snprintf(prog, sizeof prog, "verbatim %s", name);
+            argv[1] = prog;
             return commands[i].run(argc - 1, argv + 1);
+        }
+    }
     fprintf(stderr, "verbatim: unknown command '%s'\n", name);
     usage(stderr);
     return EXIT_USAGE;
