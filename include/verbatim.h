@@ -642,12 +642,16 @@ enum {
 };
 
 /* Writes the report in `format` into a buffer owned by `rep`, valid until
- * the next call on it. `section` (CSV only; NULL = all) picks one table:
- * overall, periods, segments, themes, drivers, change, moved, focus or
- * quotes. VB_EINVAL for an unknown section or a format not available. */
+ * the next call on it. `section` (CSV only; NULL = all) picks one table
+ * (vb_report_sections()). VB_EINVAL for an unknown section or a format not
+ * available. */
 VB_EXPORT vb_status vb_report_render(vb_report *rep, vb_report_format format,
                                      const char *section, unsigned flags, const char **out,
                                      size_t *len);
+/* The CSV report's sections, in the order it writes them (overall,
+ * periods, segments, themes, heatmap, drivers, change, moved, focus,
+ * quotes); `*n` gets their count. */
+VB_EXPORT const char *const *vb_report_sections(size_t *n);
 
 /* ---- Theme discovery ------------------------------------------------------ */
 

@@ -112,6 +112,10 @@ typedef struct cli_output {
  * false when out of memory (the buffer is left as it was). */
 bool cli_grow(char **bytes, size_t *cap, size_t need);
 
+/* Checks -o before any input is read: that it can be written, and that it
+ * is none of the input files, which opening it would empty. Returns
+ * EXIT_OK, or EXIT_USAGE / EXIT_IO after saying why. */
+int cli_output_check(const cli_input *in, const char *cmd);
 int cli_output_open(cli_output *o, const char *cmd, const char *path);
 void cli_output_write(cli_output *o, const char *cmd, const char *data, size_t len);
 /* Flushes and closes; returns EXIT_OK or EXIT_IO. */
@@ -198,9 +202,9 @@ int cmd_themes_discover(int argc, char **argv); /* cmd_discover.c */
 int cmd_report(int argc, char **argv);          /* cmd_report.c, also `drivers` */
 int cmd_merge(int argc, char **argv);           /* cmd_merge.c */
 
-/* Writes the state of `agg` (report --emit-state, merge --emit-state);
- * returns an exit status. cmd_merge.c. */
-int cli_write_state(cli_output *out, const char *cmd, const vb_agg *agg);
+/* Writes the state of `agg` (report --emit-state, merge --emit-state) to
+ * `path` (NULL or "-": stdout); returns an exit status. cmd_merge.c. */
+int cli_write_state(const char *cmd, const vb_agg *agg, const char *path);
 
 /* How report and merge render: what --report, --section, --color and -o
  * said. Without --report: html for -o x.html, a table on a terminal, else
@@ -216,8 +220,12 @@ typedef struct cli_report_format {
 /* Parses --color's value (auto, always, never) into f->color. */
 bool cli_report_color(cli_report_format *f, const char *arg);
 
-/* Renders the report of `agg` to `out`; returns an exit status. */
-int cli_write_report(const char *cmd, vb_agg *agg, const cli_report_format *f,
-                     cli_output *out);
+/* Parses --section's value into f->section; false, after saying which
+ * sections there are, for an unknown one. */
+bool cli_report_section(cli_report_format *f, const char *cmd, const char *arg);
+
+/* Renders the report of `agg` and writes it to f->path, opened only once
+ * the report is made; returns an exit status. */
+int cli_write_report(const char *cmd, vb_agg *agg, const cli_report_format *f);
 
 #endif

@@ -204,22 +204,23 @@ int cmd_themes_discover(int argc, char **argv)
         cli_input_free(&in);
         return err.code == VB_ENOMEM ? EXIT_IO : EXIT_USAGE;
     }
-    cli_output out;
-    int status = cli_output_open(&out, CMD, in.output);
-    if (status == EXIT_OK) {
+    int status = cli_output_check(&in, CMD);
+    if (status == EXIT_OK)
         status = cli_run(&in, CMD, add_record, &run);
-        if (status == EXIT_OK) {
-            const char *text;
-            size_t len;
-            vb_status st = table ? vb_discovery_write_table(run.d, &text, &len)
-                                 : vb_discovery_write_json(run.d, &text, &len);
-            if (st == VB_OK) {
-                cli_output_write(&out, CMD, text, len);
-                report_notes(&run, &dopts, score_col);
-            } else {
-                fprintf(stderr, "verbatim " CMD ": %s\n", vb_strerror(st));
-                status = EXIT_IO;
-            }
+    /* Opened only now, so that a run that fails leaves an earlier draft in
+     * place. */
+    cli_output out;
+    if (status == EXIT_OK && (status = cli_output_open(&out, CMD, in.output)) == EXIT_OK) {
+        const char *text;
+        size_t len;
+        vb_status st = table ? vb_discovery_write_table(run.d, &text, &len)
+                             : vb_discovery_write_json(run.d, &text, &len);
+        if (st == VB_OK) {
+            cli_output_write(&out, CMD, text, len);
+            report_notes(&run, &dopts, score_col);
+        } else {
+            fprintf(stderr, "verbatim " CMD ": %s\n", vb_strerror(st));
+            status = EXIT_IO;
         }
         int out_status = cli_output_close(&out, CMD);
         if (status == EXIT_OK)

@@ -106,8 +106,7 @@ static int merge_option(merge_cli *mc, int c, const char *arg)
         mc->fmt.format_given = true;
         return EXIT_OK;
     case OPT_SECTION:
-        mc->fmt.section = arg;
-        return EXIT_OK;
+        return cli_report_section(&mc->fmt, CMD, arg) ? EXIT_OK : EXIT_USAGE;
     case OPT_QUOTES:
         return parse_size(arg, 0, &mc->ro.max_quotes) && mc->ro.max_quotes <= 10
                    ? EXIT_OK
@@ -136,12 +135,18 @@ static vb_status write_chunk(const char *data, size_t len, void *ctx)
     return out->failed || out->pipe_closed ? VB_EIO : VB_OK;
 }
 
-int cli_write_state(cli_output *out, const char *cmd, const vb_agg *agg)
+int cli_write_state(const char *cmd, const vb_agg *agg, const char *path)
 {
-    vb_status st = vb_agg_write_state(agg, write_chunk, out);
-    if (st == VB_OK || out->failed || out->pipe_closed) return EXIT_OK; /* close() tells */
-    fprintf(stderr, "verbatim %s: writing the state: %s\n", cmd, vb_strerror(st));
-    return EXIT_IO;
+    cli_output out;
+    int status = cli_output_open(&out, cmd, path);
+    if (status != EXIT_OK) return status;
+    vb_status st = vb_agg_write_state(agg, write_chunk, &out);
+    if (st != VB_OK && !out.failed && !out.pipe_closed) { /* else close() tells */
+        fprintf(stderr, "verbatim %s: writing the state: %s\n", cmd, vb_strerror(st));
+        status = EXIT_IO;
+    }
+    const int out_status = cli_output_close(&out, cmd);
+    return status == EXIT_OK ? out_status : status;
 }
 
 /* ---- Reading the states ---------------------------------------------------- */
@@ -229,8 +234,23 @@ bool cli_report_color(cli_report_format *f, const char *arg)
     return false;
 }
 
-int cli_write_report(const char *cmd, vb_agg *agg, const cli_report_format *f,
-                     cli_output *out)
+bool cli_report_section(cli_report_format *f, const char *cmd, const char *arg)
+{
+    size_t n;
+    const char *const *names = vb_report_sections(&n);
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(arg, names[i]) == 0) {
+            f->section = names[i];
+            return true;
+        }
+    }
+    fprintf(stderr, "verbatim %s: --section: unknown section '%s' (", cmd, arg);
+    for (size_t i = 0; i < n; i++) fprintf(stderr, "%s%s", i > 0 ? ", " : "", names[i]);
+    fprintf(stderr, ")\nTry 'verbatim %s --help'.\n", cmd);
+    return false;
+}
+
+int cli_write_report(const char *cmd, vb_agg *agg, const cli_report_format *f)
 {
     vb_error err;
     vb_report *rep = vb_report_new(agg, &err);
@@ -239,8 +259,9 @@ int cli_write_report(const char *cmd, vb_agg *agg, const cli_report_format *f,
         return err.code == VB_ENOMEM ? EXIT_IO : EXIT_USAGE;
     }
     /* Default format: html for -o x.html, a table on a terminal, else json. */
-    const bool tty = isatty(fileno(out->f));
-    const size_t plen = f->path != NULL ? strlen(f->path) : 0;
+    const bool to_stdout = f->path == NULL || strcmp(f->path, "-") == 0;
+    const bool tty = to_stdout && isatty(STDOUT_FILENO);
+    const size_t plen = to_stdout ? 0 : strlen(f->path);
     const bool html_file = (plen > 5 && strcmp(f->path + plen - 5, ".html") == 0) ||
                            (plen > 4 && strcmp(f->path + plen - 4, ".htm") == 0);
     const vb_report_format format = f->format_given ? f->format
@@ -255,11 +276,17 @@ int cli_write_report(const char *cmd, vb_agg *agg, const cli_report_format *f,
     vb_status st =
         vb_report_render(rep, format, f->section, color ? VB_REPORT_COLOR : 0, &text, &len);
     int status = EXIT_OK;
-    if (st == VB_OK) {
-        cli_output_write(out, cmd, text, len);
-    } else {
+    if (st != VB_OK) {
         fprintf(stderr, "verbatim %s: %s\n", cmd, vb_strerror(st));
         status = EXIT_IO;
+    } else {
+        /* Opened only once the report is made, so that a report that
+         * cannot be made leaves an earlier one in place. */
+        cli_output out;
+        if ((status = cli_output_open(&out, cmd, f->path)) == EXIT_OK) {
+            cli_output_write(&out, cmd, text, len);
+            status = cli_output_close(&out, cmd);
+        }
     }
     vb_report_free(rep);
     return status;
@@ -307,15 +334,8 @@ int cmd_merge(int argc, char **argv)
         }
         vb_agg_free(more);
     }
-    if (all != NULL && status == EXIT_OK) {
-        cli_output out;
-        status = cli_output_open(&out, CMD, mc.fmt.path);
-        if (status == EXIT_OK) {
-            status = mc.emit_state ? cli_write_state(&out, CMD, all) : cli_write_report(CMD, all, &mc.fmt, &out);
-            const int out_status = cli_output_close(&out, CMD);
-            if (status == EXIT_OK) status = out_status;
-        }
-    }
+    if (all != NULL && status == EXIT_OK)
+        status = mc.emit_state ? cli_write_state(CMD, all, mc.fmt.path) : cli_write_report(CMD, all, &mc.fmt);
     vb_agg_free(all);
 done:
     free(mc.compare);

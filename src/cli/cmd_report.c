@@ -206,8 +206,7 @@ static int report_option(report_cli *rc, int c, const char *arg)
         rc->fmt.format_given = true;
         return 1;
     case OPT_SECTION:
-        rc->fmt.section = arg;
-        return 1;
+        return cli_report_section(&rc->fmt, CMD, arg) ? 1 : -1;
     case OPT_QUOTES:
         return parse_size(arg, 0, &ro->max_quotes) && ro->max_quotes <= 10
                    ? 1
@@ -485,18 +484,17 @@ int cmd_report(int argc, char **argv)
         status = err.code == VB_ENOMEM ? EXIT_IO : EXIT_USAGE;
         goto done;
     }
-    cli_output out;
     rc.fmt.path = in.output;
-    status = cli_output_open(&out, CMD, in.output);
+    status = cli_output_check(&in, CMD);
     if (status == EXIT_OK) {
         status = rc.from_analyzed ? run_analyzed(&in, &run) : run_raw(&in, &run);
         if (run.strict_failed) status = EXIT_BAD_INPUT;
-        if (status == EXIT_OK)
-            status =
-                rc.emit_state ? cli_write_state(&out, CMD, run.agg) : cli_write_report(CMD, run.agg, &rc.fmt, &out);
-        int out_status = cli_output_close(&out, CMD);
-        if (status == EXIT_OK) status = out_status;
     }
+    /* The output is opened only now, so that a run that fails leaves an
+     * earlier report in place. */
+    if (status == EXIT_OK)
+        status = rc.emit_state ? cli_write_state(CMD, run.agg, in.output)
+                               : cli_write_report(CMD, run.agg, &rc.fmt);
     vb_agg_free(run.agg);
     free(run.themes);
 done:

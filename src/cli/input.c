@@ -186,6 +186,49 @@ static void buffer_output(cli_output *o)
     }
 }
 
+int cli_output_check(const cli_input *in, const char *cmd)
+{
+    const char *path = in->output;
+    if (path == NULL || strcmp(path, "-") == 0)
+        return EXIT_OK;
+    struct stat out;
+    if (stat(path, &out) != 0) {
+        /* A new file: its directory must take it. */
+        const char *slash = strrchr(path, '/');
+        char dir[PATH_MAX] = ".";
+        if (slash != NULL) {
+            const size_t n = slash == path ? 1 : (size_t)(slash - path);
+            if (n >= sizeof dir)
+                return EXIT_OK; /* left to the open */
+            memcpy(dir, path, n);
+            dir[n] = '\0';
+        }
+        if (access(dir, W_OK | X_OK) != 0) {
+            fprintf(stderr, "verbatim %s: %s: cannot open for writing: %s\n", cmd, path,
+                    strerror(errno));
+            return EXIT_IO;
+        }
+        return EXIT_OK;
+    }
+    if (S_ISDIR(out.st_mode) || access(path, W_OK) != 0) {
+        fprintf(stderr, "verbatim %s: %s: cannot open for writing: %s\n", cmd, path,
+                strerror(S_ISDIR(out.st_mode) ? EISDIR : errno));
+        return EXIT_IO;
+    }
+    for (int i = 0; i < in->n_files; i++) {
+        struct stat f;
+        if (strcmp(in->files[i], "-") != 0 && stat(in->files[i], &f) == 0 &&
+            f.st_dev == out.st_dev && f.st_ino == out.st_ino) {
+            fprintf(stderr,
+                    "verbatim %s: %s is also an input file: writing to it would empty it "
+                    "before it is read; choose another -o\n",
+                    cmd, path);
+            return EXIT_USAGE;
+        }
+    }
+    return EXIT_OK;
+}
+
 int cli_output_open(cli_output *o, const char *cmd, const char *path)
 {
     memset(o, 0, sizeof *o);
@@ -714,7 +757,9 @@ int cli_stream_command(const cli_command *cmd, int argc, char **argv)
     in.n_files = argc - optind;
 
     cli_output out;
-    status = cli_output_open(&out, cmd->name, in.output);
+    status = cli_output_check(&in, cmd->name);
+    if (status == EXIT_OK)
+        status = cli_output_open(&out, cmd->name, in.output);
     in.parallel_output = true;
     cli_catch_stop_signals();
     if (status == EXIT_OK) {

@@ -305,6 +305,12 @@ static vb_status section(vb_buf *b, const vb_report *rep, size_t i)
     }
 }
 
+const char *const *vb_report_sections(size_t *n)
+{
+    *n = sizeof sections / sizeof sections[0];
+    return sections;
+}
+
 vb_status vb_report_csv(vb_report *rep, const char *name)
 {
     const size_t n = sizeof sections / sizeof sections[0];
