@@ -6,8 +6,8 @@
  * cJSON's global error, which is not thread safe). cJSON allocates with
  * its own hooks, which belong to the application (STYLE.md, Memory); the
  * tree is kept until the next line so that string values can be returned
- * without copying. Numbers, booleans, objects and arrays are printed
- * compactly into a scratch buffer of ours.
+ * without copying. Numbers are copied as the line writes them, and
+ * objects and arrays printed compactly, into a scratch buffer of ours.
  */
 #include "jsonl.h"
 
@@ -21,6 +21,8 @@
 struct vb_jsonl {
     const vb_allocator *alloc;
     cJSON *root;    /* the current line's object, or NULL */
+    const char *line; /* the line root was parsed from (numbers' text) */
+    size_t line_len;
     vb_buf scratch; /* printed values of the current line */
     vb_buf fixed;   /* the line with lone surrogate escapes replaced */
     size_t *offs;   /* per extracted field: offset in scratch, or -1 */
@@ -185,6 +187,8 @@ vb_status vb_jsonl_parse(vb_jsonl *j, const char *line, size_t len, char *msg, s
         return VB_EPARSE;
     }
     j->root = v;
+    j->line = line;
+    j->line_len = len;
     return VB_OK;
 }
 
@@ -243,28 +247,58 @@ bool vb_jsonl_is_null(const vb_jsonl *j, const char *path)
 
 #define NO_OFFSET ((size_t)-1)
 
-/* Integers (ids, scores) are the common numbers. cJSON prints them with
- * %g and an sscanf round trip, slow and, past INT_MAX, in exponent form
- * (1e+15); every integer below 2^53 is exact in a double, so print its
- * digits. Returns false for anything else. */
-static bool print_integer(double d, char out[24], size_t *len)
+/* Counts the number nodes that come before `v` in a depth-first walk from
+ * `node`; true once `v` is reached. */
+static bool numbers_before(const cJSON *node, const cJSON *v, size_t *n)
 {
-    if (!(d >= -9007199254740992.0 && d <= 9007199254740992.0)) return false; /* also NaN */
-    const long long v = (long long)d;
-    if ((double)v != d) return false;
-    char digits[24];
+    for (const cJSON *c = node->child; c != NULL; c = c->next) {
+        if (c == v) return true;
+        if (cJSON_IsNumber(c))
+            (*n)++;
+        else if ((cJSON_IsObject(c) || cJSON_IsArray(c)) && numbers_before(c, v, n))
+            return true;
+    }
+    return false;
+}
+
+static bool in_number(char ch)
+{
+    return (ch >= '0' && ch <= '9') || ch == '-' || ch == '+' || ch == '.' || ch == 'e' ||
+           ch == 'E';
+}
+
+/* Number `v` as the line writes it. cJSON keeps only a double, which
+ * rounds ids past 2^53 (1234567890123456789 became 1.2345678901234568e+18)
+ * and drops what a kept column wrote ("1.10"). The line's number tokens
+ * come in the order of a depth-first walk of its tree, so `v`'s text is
+ * the n-th number token outside a string. */
+static bool number_text(const vb_jsonl *j, const cJSON *v, const char **text, size_t *len)
+{
     size_t n = 0;
-    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
-    do {
-        digits[n++] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u > 0);
-    size_t k = 0;
-    if (v < 0) out[k++] = '-';
-    while (n > 0)
-        out[k++] = digits[--n];
-    *len = k;
-    return true;
+    if (!numbers_before(j->root, v, &n)) return false;
+    const char *s = j->line;
+    bool in_string = false;
+    for (size_t i = 0; i < j->line_len; i++) {
+        if (in_string) {
+            if (s[i] == '\\')
+                i++;
+            else if (s[i] == '"')
+                in_string = false;
+        } else if (s[i] == '"') {
+            in_string = true;
+        } else if (s[i] == '-' || (s[i] >= '0' && s[i] <= '9')) {
+            size_t end = i;
+            while (end < j->line_len && in_number(s[end]))
+                end++;
+            if (n-- == 0) {
+                *text = s + i;
+                *len = end - i;
+                return true;
+            }
+            i = end - 1;
+        }
+    }
+    return false;
 }
 
 vb_status vb_jsonl_extract(vb_jsonl *j, const char *const *paths, size_t n, vb_field *fields)
@@ -277,7 +311,7 @@ vb_status vb_jsonl_extract(vb_jsonl *j, const char *const *paths, size_t n, vb_f
         j->cap_offs = n;
     }
     vb_buf_reset(&j->scratch);
-    char digits[24];
+    const char *number;
     size_t len;
     /* Printed values go to scratch, which may move while it grows: keep
      * offsets first, make pointers at the end. */
@@ -296,9 +330,10 @@ vb_status vb_jsonl_extract(vb_jsonl *j, const char *const *paths, size_t n, vb_f
         } else if (cJSON_IsFalse(v)) {
             fields[i].data = "false";
             fields[i].len = 5;
-        } else if (cJSON_IsNumber(v) && print_integer(v->valuedouble, digits, &len)) {
+        } else if (cJSON_IsNumber(v) && number_text(j, v, &number, &len)) {
+            /* copied: the line is the reader's, and moves on */
             j->offs[i] = j->scratch.len;
-            if (vb_buf_append(&j->scratch, digits, len) != VB_OK) return VB_ENOMEM;
+            if (vb_buf_append(&j->scratch, number, len) != VB_OK) return VB_ENOMEM;
             fields[i].len = len;
         } else {
             char *text = cJSON_PrintUnformatted(v);

@@ -49,14 +49,36 @@ static void test_value_types(void **state)
     const char *keep[] = {"n", "f", "t", "z", "o", "a", "missing", "big", "frac", "huge", "neg0"};
     spec.keep_cols = keep;
     spec.n_keep_cols = 11;
+    /* Numbers come out as the line writes them. */
     check_records(&spec,
                   "{\"c\":\"tab\\there \\\"q\\\" \\u00e9\\ud83d\\ude00 \\/\",\"id\":12,"
                   "\"n\":-1.5e3,\"f\":false,\"t\":true,\"z\":null,"
                   "\"o\":{ \"k\" : [1, 2] },\"a\":[ ],"
                   "\"big\":1234567890123456,\"frac\":0.25,\"huge\":1e300,\"neg0\":-0}\n",
-                  "1: t=[tab\\there \"q\" \xC3\xA9\xF0\x9F\x98\x80 /] id=[12] k=[-1500] "
+                  "1: t=[tab\\there \"q\" \xC3\xA9\xF0\x9F\x98\x80 /] id=[12] k=[-1.5e3] "
                   "k=[false] k=[true] k=- k=[{\"k\":[1,2]}] k=[[]] k=- "
-                  "k=[1234567890123456] k=[0.25] k=[1e+300] k=[0]\n");
+                  "k=[1234567890123456] k=[0.25] k=[1e300] k=[-0]\n");
+}
+
+/* A double holds integers exactly only up to 2^53: ids past it, and
+ * numbers with trailing zeros, are taken from the line, not from cJSON's
+ * double. Numbers inside strings, keys and nested values before them must
+ * not be counted. */
+static void test_numbers_as_written(void **state)
+{
+    (void)state;
+    vb_source_spec spec = jsonl_spec("c", "id");
+    const char *keep[] = {"score", "deep.v", "huge"};
+    spec.keep_cols = keep;
+    spec.n_keep_cols = 3;
+    check_records(&spec,
+                  "{\"c\":\"room 101, \\\"2\\\" nights\",\"9\":[7,-8.0e1,{\"x\":3}],"
+                  "\"id\":1234567890123456789,\"score\":4.50,"
+                  "\"deep\":{\"v\":0.10},\"huge\":1e400}\n"
+                  "{\"id\":1234567890123456790,\"c\":\"x\",\"score\":10}\n",
+                  "1: t=[room 101, \"2\" nights] id=[1234567890123456789] k=[4.50] k=[0.10] "
+                  "k=[1e400]\n"
+                  "2: t=[x] id=[1234567890123456790] k=[10] k=- k=-\n");
 }
 
 static void test_invalid_and_non_object_lines(void **state)
@@ -244,6 +266,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dotted_paths),
         cmocka_unit_test(test_value_types),
+        cmocka_unit_test(test_numbers_as_written),
         cmocka_unit_test(test_invalid_and_non_object_lines),
         cmocka_unit_test(test_deep_nesting),
         cmocka_unit_test(test_blank_lines_and_crlf),
