@@ -287,7 +287,9 @@ static bool memory_append(cli_output *o, const char *data, size_t len)
 
 void cli_output_write(cli_output *o, const char *cmd, const char *data, size_t len)
 {
-    if (o->failed || o->pipe_closed)
+    /* len 0 may come with data NULL (a worker's batch that wrote nothing),
+     * which memcpy and fwrite must not be given. */
+    if (len == 0 || o->failed || o->pipe_closed)
         return;
     if (o->f == NULL) {
         if (!memory_append(o, data, len)) {

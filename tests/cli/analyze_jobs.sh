@@ -16,3 +16,9 @@ for j in 1 2; do
 done
 cmp s1.out s2.out && cmp s1.err s2.err && echo "--strict: same output"
 sed "s/, themes on .*//" s1.err  # coverage depends on the default taxonomy
+# Batches that write nothing: every record rejected, or (tokens) a comment
+# with no tokens.
+printf 'not json\n' >bad.jsonl
+"$VERBATIM" analyze bad.jsonl --text-col comment -j 2 --taxonomy none; echo "-j 2 exit $?"
+printf 'id,comment\n1,\n2,ok\n' >empty.csv
+"$VERBATIM" tokens empty.csv -j 2 | wc -l
