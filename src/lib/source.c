@@ -866,6 +866,24 @@ static vb_status sniff(vb_source *s)
     return VB_OK;
 }
 
+/* What the input is when its first bytes say it is not UTF-8 text: a
+ * compressed file, a workbook or UTF-16 (a spreadsheet's "Unicode text"),
+ * which would otherwise be read as columns of mojibake. NULL for text. */
+static const char *not_text(const unsigned char *p, size_t n)
+{
+    if (n >= 2 && p[0] == 0x1F && p[1] == 0x8B)
+        return "gzip-compressed: decompress it first (zcat FILE | verbatim ... --format csv)";
+    if (n >= 4 && memcmp(p, "PK\3\4", 4) == 0)
+        return "a zip archive (an .xlsx or .ods workbook?): save the sheet as CSV (UTF-8)";
+    if (n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)))
+        return "UTF-16 text (it starts with a UTF-16 byte order mark): convert it to UTF-8 "
+               "(iconv -f UTF-16 -t UTF-8 FILE)";
+    if (n >= 2 && (p[0] == 0) != (p[1] == 0))
+        return "UTF-16 text (one of its first two bytes is zero): convert it to UTF-8 "
+               "(iconv -f UTF-16LE -t UTF-8 FILE, or UTF-16BE)";
+    return NULL;
+}
+
 vb_status vb_source_next(vb_source *s, vb_source_record *out)
 {
     if (s->fatal != VB_OK) return s->fatal;
@@ -875,8 +893,13 @@ vb_status vb_source_next(vb_source *s, vb_source_record *out)
         const char *p = s->in.data + s->pos;
         const size_t avail = s->in.len - s->pos;
         if (!s->bom_done) {
-            /* A BOM may arrive split over chunks: wait while it could be one. */
-            if (avail < 3 && !s->finished && memcmp(p, "\xEF\xBB\xBF", avail) == 0) return VB_AGAIN;
+            /* A BOM may arrive split over chunks: wait while it could be one,
+             * or while the start could still turn out not to be text. */
+            if (!s->finished && ((avail < 3 && memcmp(p, "\xEF\xBB\xBF", avail) == 0) ||
+                                 avail < 2 || (avail < 4 && memcmp(p, "PK\3\4", avail) == 0)))
+                return VB_AGAIN;
+            const char *what = not_text((const unsigned char *)p, avail);
+            if (what != NULL) return fail(s, VB_EPARSE, "%s", what);
             if (avail >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) s->pos += 3;
             s->bom_done = true;
             continue;

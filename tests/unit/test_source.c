@@ -157,6 +157,43 @@ static void test_bom_and_crlf_split_by_hand(void **state)
     }
 }
 
+/* Input that is not UTF-8 text stops at its first bytes with what it is,
+ * in every format and however it is chunked; text that only starts like
+ * it ("PK" as a header) is read as usual. */
+static void test_not_text(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in;
+        size_t len;
+        const char *expected;
+    } cases[] = {
+        {"\x1F\x8B\x08\0\0\0", 6,
+         "FATAL EPARSE(gzip-compressed: decompress it first (zcat FILE | verbatim ... "
+         "--format csv))\n"},
+        {"PK\3\4\x14\0", 6,
+         "FATAL EPARSE(a zip archive (an .xlsx or .ods workbook?): save the sheet as CSV "
+         "(UTF-8))\n"},
+        {"\xFF\xFEi\0d\0\n\0", 8,
+         "FATAL EPARSE(UTF-16 text (it starts with a UTF-16 byte order mark): convert it to "
+         "UTF-8 (iconv -f UTF-16 -t UTF-8 FILE))\n"},
+        {"\0i\0d\0\n", 6,
+         "FATAL EPARSE(UTF-16 text (one of its first two bytes is zero): convert it to UTF-8 "
+         "(iconv -f UTF-16LE -t UTF-8 FILE, or UTF-16BE))\n"},
+    };
+    const vb_format formats[] = {VB_FORMAT_CSV, VB_FORMAT_TEXT, VB_FORMAT_JSONL, VB_FORMAT_AUTO};
+    for (size_t f = 0; f < sizeof formats / sizeof formats[0]; f++) {
+        vb_source_spec spec = spec_of(formats[f]);
+        spec.text_col = "1";
+        for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+            check_records_n(&spec, cases[i].in, cases[i].len, cases[i].expected);
+    }
+    vb_source_spec spec = spec_of(VB_FORMAT_CSV);
+    check_records(&spec, "PK,comment\n7,fine\n", "2: t=[fine] id=-\n");
+    spec = spec_of(VB_FORMAT_TEXT);
+    check_records(&spec, "P\n", "1: t=[P] id=-\n");
+}
+
 static void test_feed_after_finish(void **state)
 {
     (void)state;
@@ -281,6 +318,7 @@ int main(void)
         cmocka_unit_test(test_plain_text),
         cmocka_unit_test(test_plain_text_has_no_columns),
         cmocka_unit_test(test_bom_and_crlf_split_by_hand),
+        cmocka_unit_test(test_not_text),
         cmocka_unit_test(test_feed_after_finish),
         cmocka_unit_test(test_memory_is_constant),
         cmocka_unit_test(test_text_and_auto_survive_every_oom),
