@@ -86,6 +86,12 @@ bool vb_metric_spec_init(vb_metric_spec *m, const vb_report_options *o, char *wh
     m->lo = o->scale_min;
     m->hi = o->scale_max;
     m->bounded = true;
+    if (o->lower_is_better && (o->metric == VB_METRIC_NPS || o->metric == VB_METRIC_CSAT)) {
+        /* Both are shares of the best answers: higher is better by definition. */
+        snprintf(why, why_size, "%s is higher-is-better by definition (lower-is-better is for ces or mean)",
+                 o->metric == VB_METRIC_NPS ? "NPS" : "CSAT");
+        return false;
+    }
     switch (o->metric) {
     case VB_METRIC_NPS:
         if (given && (m->lo != 0 || m->hi != 10)) {

@@ -12,3 +12,6 @@ F=analyzed.jsonl
     --compare 2026-01..2026-07 2>err.txt >/dev/null; echo "exit $?"
 tail -1 err.txt
 "$VERBATIM" drivers --help | head -2
+# NPS and CSAT are shares of the best answers: higher is better by definition.
+"$VERBATIM" report --from-analyzed "$F" --score-col score --lower-is-better; echo "exit $?"
+"$VERBATIM" report --from-analyzed "$F" --score-col score --metric csat --lower-is-better; echo "exit $?"

@@ -98,6 +98,17 @@ static void test_nps_values_and_rejections(void **state)
     vb_metric_spec s;
     char why[200];
     assert_false(vb_metric_spec_init(&s, &o, why, sizeof why));
+
+    /* and higher is better by definition, as for CSAT; CES may be asked
+     * either way */
+    vb_report_options_init(&o);
+    o.lower_is_better = true;
+    assert_false(vb_metric_spec_init(&s, &o, why, sizeof why));
+    assert_non_null(strstr(why, "NPS is higher-is-better"));
+    o.metric = VB_METRIC_CSAT;
+    assert_false(vb_metric_spec_init(&s, &o, why, sizeof why));
+    o.metric = VB_METRIC_CES;
+    assert_true(vb_metric_spec_init(&s, &o, why, sizeof why));
 }
 
 static vb_moments moments_of(const vb_metric_spec *m, const char *const *scores, size_t n)
