@@ -19,7 +19,8 @@ static const char help[] =
     "once per comment, scored, near-duplicates grouped, each with its count,\n"
     "share, mean sentiment, examples and (--score-col) mean score. Writes a\n"
     "taxonomy draft that 'themes check' accepts and 'analyze --taxonomy'\n"
-    "uses. No FILE, or -, reads stdin.\n\n" CLI_INPUT_HELP "Discovery:\n"
+    "uses; with no phrase in --min-count comments, no draft and exit 1.\n"
+    "No FILE, or -, reads stdin.\n\n" CLI_INPUT_HELP "Discovery:\n"
     "      --score-col COL     numeric score column: mean score per theme\n"
     "                          (missing or non-numeric scores are left out)\n"
     "      --uncovered         only comments the taxonomy does not match,\n"
@@ -152,6 +153,27 @@ static void report_notes(const discover_run *run, const vb_discovery_options *do
                 sum.evictions, dopts->max_candidates, sum.max_error);
 }
 
+/* A draft with no theme is not a taxonomy ('themes check' refuses it):
+ * say why instead of writing one. The table can say "none" itself. */
+static int some_theme_found(discover_run *run, const vb_discovery_options *dopts)
+{
+    const vb_discovered *themes;
+    size_t n;
+    if (vb_discovery_result(run->d, &themes, &n) != VB_OK) {
+        fprintf(stderr, "verbatim " CMD ": out of memory\n");
+        return EXIT_IO;
+    }
+    if (n > 0) return EXIT_OK;
+    vb_discovery_summary sum;
+    vb_discovery_summarise(run->d, &sum);
+    fprintf(stderr,
+            "verbatim " CMD ": no candidate theme in %zu comments%s: a phrase needs %zu "
+            "comments (--min-count); no draft written\n",
+            dopts->uncovered ? sum.target : sum.records,
+            dopts->uncovered ? " that the taxonomy misses" : "", dopts->min_count);
+    return EXIT_BAD_INPUT;
+}
+
 int cmd_themes_discover(int argc, char **argv)
 {
     struct option longopts[CLI_MAX_OPTIONS];
@@ -207,6 +229,8 @@ int cmd_themes_discover(int argc, char **argv)
     int status = cli_output_check(&in, CMD);
     if (status == EXIT_OK)
         status = cli_run(&in, CMD, add_record, &run);
+    if (status == EXIT_OK && !table)
+        status = some_theme_found(&run, &dopts);
     /* Opened only now, so that a run that fails leaves an earlier draft in
      * place. */
     cli_output out;

@@ -29,3 +29,10 @@ echo "exit $?"
 echo "exit $?"
 VERBATIM_READ_CHUNK=random:7 "$VERBATIM" themes discover --taxonomy none --score-col score \
     reviews.csv 2>/dev/null | cmp - draft.json && echo "same bytes in random chunks"
+# Too little text for any theme: no draft (it would not be a taxonomy),
+# exit 1 and why; the table still prints its header.
+printf 'comment\nhello there\nnice\n' >tiny.csv
+"$VERBATIM" themes discover --taxonomy none tiny.csv -o tiny.json 2>err.txt; echo "exit $?"
+tail -n 1 err.txt
+test -e tiny.json || echo "no tiny.json"
+"$VERBATIM" themes discover --taxonomy none tiny.csv --report table 2>/dev/null | wc -l

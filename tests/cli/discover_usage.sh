@@ -14,5 +14,5 @@ echo "exit $?"
 echo "exit $?"
 "$VERBATIM" themes discover --taxonomy none --score-col rating in.csv
 echo "exit $?"
-"$VERBATIM" themes discover --taxonomy none in.csv -o /dev/full
+"$VERBATIM" themes discover --taxonomy none --min-count 1 in.csv -o /dev/full
 echo "exit $?"
