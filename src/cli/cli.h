@@ -29,7 +29,8 @@ typedef struct cli_input {
                                records may be analysed on several threads */
     const char *keep[MAX_LIST];
     const char *lexicons[MAX_LIST];
-    char *keep_arg;         /* owned copy of the --keep list */
+    char *keep_arg;         /* owned copy of the --keep lists, split at commas */
+    size_t keep_arg_len;    /* its length before the split */
     char **files;           /* operands; none = stdin */
     int n_files;
     const char *current_source; /* set by cli_run: the input being read, as

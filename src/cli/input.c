@@ -77,12 +77,25 @@ int cli_input_option(cli_input *in, const char *cmd, int c, const char *arg)
     case 't': o->text_col = arg; return 1;
     case 'i': o->id_col = arg; return 1;
     case 'k': {
-        free(in->keep_arg);
-        in->keep_arg = strdup(arg);
-        if (in->keep_arg == NULL)
+        /* Each --keep adds its columns; a column named twice is kept once
+         * (its key would be written twice). The names point into keep_arg:
+         * every list so far, joined by commas and split again. */
+        size_t had = in->keep_arg != NULL ? in->keep_arg_len : 0;
+        char *joined = realloc(in->keep_arg, had + 1 + strlen(arg) + 1);
+        if (joined == NULL)
             return usage_error(cmd, "%s", "out of memory");
+        for (size_t i = 0; i < had; i++)
+            if (joined[i] == '\0') joined[i] = ','; /* undo the last split */
+        if (had > 0) joined[had++] = ',';
+        strcpy(joined + had, arg);
+        in->keep_arg = joined;
+        in->keep_arg_len = strlen(joined);
         o->n_keep_cols = 0;
-        for (char *tok = strtok(in->keep_arg, ","); tok != NULL; tok = strtok(NULL, ",")) {
+        for (char *tok = strtok(joined, ","); tok != NULL; tok = strtok(NULL, ",")) {
+            bool seen = false;
+            for (size_t i = 0; i < o->n_keep_cols && !seen; i++)
+                seen = strcmp(in->keep[i], tok) == 0;
+            if (seen) continue;
             if (o->n_keep_cols == MAX_LIST)
                 return usage_error(cmd, "--keep: more than %s columns", "64");
             in->keep[o->n_keep_cols++] = tok;

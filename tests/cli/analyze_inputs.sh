@@ -6,3 +6,6 @@ mkdir adir
 "$VERBATIM" analyze a.csv missing.csv adir b.csv --taxonomy none > out.jsonl
 echo "exit $?"
 cut -c1-10 out.jsonl
+# --keep given more than once adds columns; a column named twice is kept once.
+printf 'id,comment,score,date\n1,good,9,2026-01-02\n' >keep.csv
+"$VERBATIM" analyze keep.csv --keep id --keep score,date --keep score --taxonomy none 2>/dev/null | cut -c1-70
