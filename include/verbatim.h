@@ -247,6 +247,15 @@ typedef struct vb_theme_info {
 VB_EXPORT size_t vb_lexicon_n_themes(const vb_lexicon *lex);
 VB_EXPORT const vb_theme_info *vb_lexicon_theme(const vb_lexicon *lex, size_t index);
 
+/* A 64-bit fingerprint of `lex`'s taxonomy, 0 when it has none: a hash of
+ * what decides a comment's themes and their names (the themes' ids,
+ * labels, parents and exclude scopes, every term and regex as written with
+ * its list and opinion valence, the language the terms were stemmed for).
+ * Taxonomies that differ in any of these almost surely differ in it; the
+ * order of themes, terms and keys in the file, its name, description,
+ * "x-" keys and spacing do not count. For vb_agg_set_taxonomy(). */
+VB_EXPORT uint64_t vb_lexicon_taxonomy_fingerprint(const vb_lexicon *lex);
+
 typedef struct vb_range {
     size_t start, end;   /* byte offsets into vb_record.text, end exclusive */
 } vb_range;
@@ -590,7 +599,21 @@ VB_EXPORT vb_status vb_agg_merge(vb_agg *into, const vb_agg *from);
 VB_EXPORT void vb_agg_counts(const vb_agg *agg, size_t *n_records, size_t *scores_rejected,
                              size_t *dates_rejected);
 
-/* The state of a vb_agg as text ("verbatim-state 1", documented in
+/* Counts `n` more input records that were read but never reached the agg
+ * (a pipeline's vb_stats.records_rejected: a bad CSV shape, a field over
+ * the limit, an invalid JSON line), so that the report accounts for every
+ * record read: its "records" plus "records_rejected". Merged by adding. */
+VB_EXPORT void vb_agg_add_records_rejected(vb_agg *agg, size_t n);
+
+/* Says which taxonomy the rows' themes come from:
+ * vb_lexicon_taxonomy_fingerprint() of the lexicon that analysed them (0:
+ * themes off). The state records it and vb_agg_compatible() refuses two
+ * aggs with records and different taxonomies. Never called, the taxonomy
+ * is unknown (rows read back from analyze's JSONL, which does not say),
+ * and only an unknown one matches it. */
+VB_EXPORT void vb_agg_set_taxonomy(vb_agg *agg, uint64_t fingerprint);
+
+/* The state of a vb_agg as text ("verbatim-state 2", documented in
  * README.md, "Running past one machine"), to aggregate shards of the
  * input apart and merge them: every sum is written exactly, so the merged
  * report is byte for byte the report of one pass, in any merge order.
@@ -602,7 +625,7 @@ VB_EXPORT void vb_agg_counts(const vb_agg *agg, size_t *n_records, size_t *score
  *
  * The writing is canonical: two states with the same figures are the same
  * bytes, whatever the order in which rows, shards or merges came. */
-#define VB_STATE_VERSION 1
+#define VB_STATE_VERSION 2
 
 /* Takes `len` bytes of output; anything but VB_OK stops the writing. */
 typedef vb_status (*vb_write_fn)(const char *data, size_t len, void *ctx);
@@ -613,17 +636,21 @@ VB_EXPORT vb_status vb_agg_write_state(const vb_agg *agg, vb_write_fn write, voi
 
 /* Reads a state: any bytes are safe to give. The aggregation options
  * (metric, scale, top box, lower-is-better, period, the score, date,
- * segment and weight column names) come from the state; the rest of
- * `opts` (allocator, compare_from/to, min_n, max_quotes, max_focus; NULL =
- * defaults) from the caller. NULL on failure with `err` filled: VB_EPARSE
- * with err->line (1-based) for malformed input, a wrong magic line or an
- * unknown version; VB_EINVAL for options no report accepts; VB_ENOMEM. */
+ * segment and weight column names) and the taxonomy come from the state;
+ * the rest of `opts` (allocator, compare_from/to, min_n, max_quotes,
+ * max_focus; NULL = defaults) from the caller. NULL on failure with `err`
+ * filled: VB_EPARSE with err->line (1-based) for malformed input, a wrong
+ * magic line or another version than VB_STATE_VERSION (version 1 too,
+ * which recorded neither the taxonomy nor the records rejected); VB_EINVAL
+ * for options no report accepts; VB_ENOMEM. */
 VB_EXPORT vb_agg *vb_agg_read_state(const char *data, size_t len, const vb_report_options *opts,
                                     vb_error *err);
 
-/* VB_OK when `a` and `b` can be merged: the same aggregation options and
- * no theme with two labels or two parents. Else VB_EINVAL with the first
- * difference in err->message, `b`'s value first ("metric csat vs nps"). */
+/* VB_OK when `a` and `b` can be merged: the same aggregation options, the
+ * same taxonomy (vb_agg_set_taxonomy(); not compared when either holds no
+ * records, as it then has no themes to tell) and no theme with two labels
+ * or two parents. Else VB_EINVAL with the first difference in
+ * err->message, `b`'s value first ("metric csat vs nps"). */
 VB_EXPORT vb_status vb_agg_compatible(const vb_agg *a, const vb_agg *b, vb_error *err);
 
 typedef struct vb_report vb_report;

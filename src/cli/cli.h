@@ -43,6 +43,8 @@ typedef struct cli_input {
     bool (*join_ctx)(void *ctx, void *worker);
     void (*summary)(FILE *f, void *ctx); /* optional: appends to cli_run's
                                    summary line (ctx is cli_run's) */
+    vb_stats stats;                      /* set by cli_run once every input is read (before
+                                            `summary`): the counts of its summary line */
 } cli_input;
 
 /* Long options of cli_input, for the commands' getopt_long tables, and the

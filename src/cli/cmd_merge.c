@@ -1,8 +1,8 @@
 /* cmd_merge.c: `verbatim merge STATE...`, one report from the states that
  * `report --emit-state` wrote for shards of the input (or that earlier
  * merges wrote): each state is read, checked against the first (the same
- * metric, scale, period and columns, and no theme with two labels) and
- * added to it. The sums are exact, so the report is the one a single
+ * metric, scale, period, columns and taxonomy, and no theme with two
+ * labels) and added to it. The sums are exact, so the report is the one a single
  * pass over all the input would give, byte for byte, in any order. */
 #include "cli.h"
 
@@ -19,10 +19,10 @@ static const char help[] =
     "Combines the states that 'verbatim report --emit-state' wrote, one per\n"
     "shard of the input, and writes the report of all of them: the same report,\n"
     "byte for byte, as one 'verbatim report' over the whole input. The states\n"
-    "must agree on the metric, scale, top box, period and columns; the options\n"
-    "below may differ from the ones the shards were run with. STATE - reads\n"
-    "stdin. Format and recipes (GNU parallel, Hadoop, Spark, Dask): README.md,\n"
-    "'Running past one machine'.\n\n"
+    "must agree on the metric, scale, top box, period, columns and taxonomy;\n"
+    "the options below may differ from the ones the shards were run with.\n"
+    "STATE - reads stdin. Format and recipes (GNU parallel, Hadoop, Spark,\n"
+    "Dask): README.md, 'Running past one machine'.\n\n"
     "Options:\n"
     "      --compare A..B      two periods, or two segments (default: the last\n"
     "                          two periods)\n"

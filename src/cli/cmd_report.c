@@ -3,7 +3,10 @@
  * shared read loop) or from `analyze --keep ...` output (--from-analyzed).
  * Records go into a vb_agg; the report is computed and written once at the
  * end. Bad scores, weights and dates are reported as FILE:LINE and counted
- * in the summary line; their comments still count for themes. */
+ * in the summary line; their comments still count for themes. Records the
+ * reader rejects are counted in the report (records_rejected), and the
+ * state names the taxonomy, so that merge can refuse shards made with
+ * another. */
 #include "cli.h"
 
 #include <errno.h>
@@ -244,6 +247,8 @@ static cli_next add_record(const vb_record *rec, vb_pipeline *p, void *ctx)
 {
     report_run *run = ctx;
     const vb_lexicon *lex = vb_pipeline_lexicon(p); /* the taxonomy: ids, labels, parents */
+    /* For the state, so that merge can refuse shards made with another one. */
+    vb_agg_set_taxonomy(run->agg, vb_lexicon_taxonomy_fingerprint(lex));
     static const vb_field absent = {NULL, 0};
     vb_report_row row;
     memset(&row, 0, sizeof row);
@@ -340,7 +345,12 @@ static int run_raw(cli_input *in, report_run *run)
     in->summary = summary_extra;
     in->fork_ctx = fork_run;
     in->join_ctx = join_run;
-    return cli_run(in, CMD, add_record, run);
+    const int status = cli_run(in, CMD, add_record, run);
+    /* The records the reader rejected never reached add_record(): the
+     * report counts them, so that its records and records_rejected add up
+     * to the records read. */
+    vb_agg_add_records_rejected(run->agg, in->stats.records_rejected);
+    return status;
 }
 
 /* ---- From analyze's JSONL -------------------------------------------------- */
@@ -397,6 +407,7 @@ static int run_analyzed(cli_input *in, report_run *run)
         if (!is_stdin) fclose(f);
     }
     free(line);
+    vb_agg_add_records_rejected(run->agg, rejected); /* lines that are not records */
     if (status != EXIT_BAD_INPUT) {
         fprintf(stderr, "verbatim " CMD ": %zu records read, %zu written, %zu rejected", read,
                 written, rejected);

@@ -699,6 +699,7 @@ int cli_run(cli_input *in, const char *cmd, cli_record_fn on_record, void *ctx)
         cli_parallel_finish(rs.par, &stats, &rs.written, &rs.status, &rs.quiet);
         cli_parallel_free(rs.par);
     }
+    in->stats = stats; /* for the command, e.g. report's records_rejected */
     if (!rs.quiet) {
         fprintf(stderr,
                 "verbatim %s: %zu records read, %zu written, %zu rejected, "

@@ -472,6 +472,17 @@ void vb_agg_counts(const vb_agg *agg, size_t *n_records, size_t *scores_rejected
     if (dates_rejected != NULL) *dates_rejected = (size_t)agg->dates_rejected;
 }
 
+void vb_agg_add_records_rejected(vb_agg *agg, size_t n)
+{
+    agg->records_rejected += n;
+}
+
+void vb_agg_set_taxonomy(vb_agg *agg, uint64_t fingerprint)
+{
+    agg->taxonomy = fingerprint;
+    agg->taxonomy_known = true;
+}
+
 /* ---- Adding a row -------------------------------------------------------- */
 
 /* llround(v) without the call, for every theme of every row in each of
@@ -962,10 +973,33 @@ static vb_status combo_merge(vb_agg *into, const vb_agg_combo *c, const uint32_t
     return VB_OK;
 }
 
+/* Orders taxonomies for merge_taxonomy(): unknown, then none (0), then
+ * fingerprints by value. */
+static bool taxonomy_before(const vb_agg *a, const vb_agg *b)
+{
+    if (a->taxonomy_known != b->taxonomy_known) return !a->taxonomy_known;
+    return a->taxonomy < b->taxonomy;
+}
+
+/* The taxonomy of `into` plus `from`. An agg without records has no
+ * themes to tell, so the one with records decides (vb_agg_compatible()
+ * has checked that two with records agree); between two without, the
+ * later in taxonomy_before()'s order, so that the state does not depend
+ * on the order of the merges. */
+static void merge_taxonomy(vb_agg *into, const vb_agg *from)
+{
+    const bool into_empty = into->overall.records == 0, from_empty = from->overall.records == 0;
+    if (from_empty && (!into_empty || !taxonomy_before(into, from))) return;
+    if (!from_empty && !into_empty) return;
+    into->taxonomy = from->taxonomy;
+    into->taxonomy_known = from->taxonomy_known;
+}
+
 vb_status vb_agg_merge(vb_agg *into, const vb_agg *from)
 {
     if (into->metric.kind != from->metric.kind || into->opts.period != from->opts.period)
         return VB_EINVAL;
+    merge_taxonomy(into, from); /* before the records are added */
     uint32_t *map = vb_calloc(&into->alloc, from->n_themes + 1, sizeof *map);
     if (map == NULL) return VB_ENOMEM;
     into->stale = true;
@@ -995,6 +1029,7 @@ vb_status vb_agg_merge(vb_agg *into, const vb_agg *from)
             }
         into->scores_rejected += from->scores_rejected;
         into->dates_rejected += from->dates_rejected;
+        into->records_rejected += from->records_rejected;
     }
     vb_free(&into->alloc, map);
     return st;

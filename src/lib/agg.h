@@ -218,6 +218,12 @@ struct vb_agg {
 
     uint64_t scores_rejected; /* records without a valid score (or weight) */
     uint64_t dates_rejected;  /* records without a valid date */
+    uint64_t records_rejected; /* records read but rejected before they could be
+                                  added (a bad CSV shape, a field over the limit,
+                                  an invalid JSON line): the caller's count */
+    uint64_t taxonomy;         /* the rows' taxonomy: vb_lexicon_taxonomy_fingerprint(),
+                                  0 = themes off; only when taxonomy_known */
+    bool taxonomy_known;       /* false: never said (rows from analyze's JSONL) */
 
     char *strings; /* the options' strings when read from a state
                       (agg_state.c), else NULL */

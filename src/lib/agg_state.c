@@ -1,7 +1,7 @@
 /* agg_state.c: the state of a vb_agg as text and back, and whether two
  * states can be merged.
  *
- * The format ("verbatim-state 1", README.md, "Running past one machine")
+ * The format ("verbatim-state 2", README.md, "Running past one machine")
  * is one record per line, a keyword and fields separated by one space:
  * counts in decimal, exact sums (xsum.h) in hex fixed point ("0x1f.8"),
  * the few plain doubles (scale, a quote's sentiment) as exact hex floats
@@ -9,10 +9,12 @@
  * (other bytes as they are), "-" for none. Lines that are empty or start
  * with '#' are skipped. In order:
  *
- *     verbatim-state 1
+ *     verbatim-state 2
  *     metric nps | scale LO HI | top-box N | lower-is-better 0|1 |
  *     period P | score-col S | date-col S | segment-col S | weight-col S
+ *     taxonomy FINGERPRINT|none|-   (16 hex digits; themes off; not known)
  *     rejected SCORES DATES
+ *     records-rejected N            (records read that never reached the agg)
  *     themes N, then N x: theme INDEX PARENT|- ID LABEL|-
  *     groups PERIODS SEGMENTS, then overall, the periods, the segments:
  *       group overall|period|segment KEY RECORDS SCORED CELLS
@@ -416,9 +418,22 @@ static void write_options(writer *w, const vb_agg *agg)
         put_cstring(w, cols[i]);
         end_line(w);
     }
+    if (!agg->taxonomy_known) {
+        puts_(w, "taxonomy -");
+    } else if (agg->taxonomy == 0) {
+        puts_(w, "taxonomy none");
+    } else {
+        char fp[32];
+        snprintf(fp, sizeof fp, "taxonomy %016" PRIx64, agg->taxonomy);
+        puts_(w, fp);
+    }
+    end_line(w);
     puts_(w, "rejected");
     put_u64(w, agg->scores_rejected);
     put_u64(w, agg->dates_rejected);
+    end_line(w);
+    puts_(w, "records-rejected");
+    put_u64(w, agg->records_rejected);
     end_line(w);
 }
 
@@ -730,6 +745,32 @@ static bool plain_text(reader *r, const char *what, size_t off, size_t len)
     return true;
 }
 
+/* "taxonomy FINGERPRINT|none|-": 16 hex digits, not all zero (that is
+ * "none", and one value is written one way). */
+static bool read_taxonomy(reader *r, vb_agg *agg)
+{
+    const char *s;
+    size_t len;
+    if (!next_line(r, "\"taxonomy\"") || !keyword(r, "taxonomy") || !field(r, "taxonomy", &s, &len))
+        return false;
+    if (len == 1 && s[0] == '-') {
+        agg->taxonomy_known = false;
+    } else if (len == 4 && memcmp(s, "none", 4) == 0) {
+        vb_agg_set_taxonomy(agg, 0);
+    } else {
+        uint64_t v = 0;
+        bool digits = len == 16;
+        for (size_t i = 0; i < len && digits; i++) {
+            digits = hex_value(s[i]) >= 0;
+            v = v << 4 | (uint64_t)(digits ? hex_value(s[i]) : 0);
+        }
+        if (!digits || v == 0)
+            return fail(r, VB_EPARSE, "taxonomy: expected 16 hex digits (not all 0), none or -");
+        vb_agg_set_taxonomy(agg, v);
+    }
+    return eol(r, "taxonomy");
+}
+
 /* The header and the options: a new agg, or NULL. */
 static vb_agg *read_options(reader *r, const vb_report_options *caller)
 {
@@ -756,6 +797,13 @@ static vb_agg *read_options(reader *r, const vb_report_options *caller)
     }
     r->at += m;
     if (!f_u64(r, "version", UINT64_MAX, &v) || !eol(r, MAGIC)) return NULL;
+    if (v == 1) {
+        fail(r, VB_EPARSE,
+             "state version 1: from an older verbatim, without the taxonomy and the records "
+             "rejected while reading; this build reads version %d (write the state again)",
+             VB_STATE_VERSION);
+        return NULL;
+    }
     if (v != VB_STATE_VERSION) {
         fail(r, VB_EPARSE, "state version %" PRIu64 ": this build reads version %d", v,
              VB_STATE_VERSION);
@@ -838,9 +886,12 @@ static vb_agg *read_options(reader *r, const vb_report_options *caller)
         return NULL;
     }
 
-    if (!next_line(r, "\"rejected\"") || !keyword(r, "rejected") ||
+    if (!read_taxonomy(r, agg) || !next_line(r, "\"rejected\"") || !keyword(r, "rejected") ||
         !f_u64(r, "rejected scores", UINT64_MAX, &agg->scores_rejected) ||
-        !f_u64(r, "rejected dates", UINT64_MAX, &agg->dates_rejected) || !eol(r, "rejected")) {
+        !f_u64(r, "rejected dates", UINT64_MAX, &agg->dates_rejected) || !eol(r, "rejected") ||
+        !next_line(r, "\"records-rejected\"") || !keyword(r, "records-rejected") ||
+        !f_u64(r, "records rejected", UINT64_MAX, &agg->records_rejected) ||
+        !eol(r, "records-rejected")) {
         vb_agg_free(agg);
         return NULL;
     }
@@ -1141,6 +1192,21 @@ static const char *or_none(const char *s)
     return s != NULL ? s : "(none)";
 }
 
+static bool same_taxonomy(const vb_agg *a, const vb_agg *b)
+{
+    return a->taxonomy_known == b->taxonomy_known &&
+           (!a->taxonomy_known || a->taxonomy == b->taxonomy);
+}
+
+/* As the state writes it, "unknown" for "-". */
+static const char *taxonomy_name(const vb_agg *agg, char out[24])
+{
+    if (!agg->taxonomy_known) return "unknown";
+    if (agg->taxonomy == 0) return "none";
+    snprintf(out, 24, "%016" PRIx64, agg->taxonomy);
+    return out;
+}
+
 vb_status vb_agg_compatible(const vb_agg *a, const vb_agg *b, vb_error *err)
 {
     const vb_report_options *oa = &a->opts, *ob = &b->opts;
@@ -1165,6 +1231,14 @@ vb_status vb_agg_compatible(const vb_agg *a, const vb_agg *b, vb_error *err)
     for (size_t i = 0; i < 4; i++)
         if (!same_string(ca[i], cb[i]))
             return differ(err, "%s column %s vs %s", what[i], or_none(cb[i]), or_none(ca[i]));
+    /* An agg without records has no themes to tell (merge_taxonomy()). */
+    if (a->overall.records > 0 && b->overall.records > 0 && !same_taxonomy(a, b)) {
+        char na[24], nb[24];
+        return differ(err, "taxonomy %s vs %s (%s)", taxonomy_name(b, nb), taxonomy_name(a, na),
+                      a->taxonomy_known && b->taxonomy_known
+                          ? "themes found with another taxonomy, or none"
+                          : "one is from analysed records, which do not say their taxonomy");
+    }
     for (size_t t = 0; t < b->n_themes; t++) {
         const vb_agg_theme *tb = &b->themes[t];
         uint32_t i;

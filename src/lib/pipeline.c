@@ -204,6 +204,11 @@ const vb_theme_info *vb_lexicon_theme(const vb_lexicon *lex, size_t index)
     return vb_themes_info(lex->themes, index);
 }
 
+uint64_t vb_lexicon_taxonomy_fingerprint(const vb_lexicon *lex)
+{
+    return vb_themes_fingerprint(lex->themes);
+}
+
 void vb_lexicon_free(vb_lexicon *lex)
 {
     if (lex == NULL)

@@ -404,6 +404,7 @@ vb_report *vb_report_new(vb_agg *agg, vb_error *err)
     rep->scale_lo = agg->metric.bounded ? agg->metric.lo : NAN;
     rep->scale_hi = agg->metric.bounded ? agg->metric.hi : NAN;
     rep->records = agg->overall.records;
+    rep->records_rejected = agg->records_rejected;
     rep->rejected = agg->scores_rejected;
     rep->dates_rejected = agg->dates_rejected;
     rep->overall = estimate(agg, &agg->overall.score);

@@ -127,8 +127,10 @@ struct vb_report {
     int polarity;              /* +1, or -1 with lower_is_better */
     double scale_lo, scale_hi; /* NaN when unbounded */
 
-    uint64_t records;  /* rows read into the report */
-    uint64_t rejected; /* rows without a valid score (or weight) */
+    uint64_t records;          /* records analysed into the report, scored or not */
+    uint64_t records_rejected; /* records read but rejected before analysis
+                                  (vb_agg_add_records_rejected()) */
+    uint64_t rejected;         /* records without a valid score (or weight) */
     uint64_t dates_rejected;
     vb_estimate overall;
     bool overall_small;

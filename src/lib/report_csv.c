@@ -66,10 +66,11 @@ static vb_status flag(vb_buf *b, bool v)
 
 static vb_status overall(vb_buf *b, const vb_report *rep)
 {
-    TRY(vb_buf_puts(b, "metric,records,n,score,ci95_low,ci95_high,rejected,dates_rejected,"
-                       "small\n"));
+    TRY(vb_buf_puts(b, "metric,records,records_rejected,n,score,ci95_low,ci95_high,rejected,"
+                       "dates_rejected,small\n"));
     TRY(str(b, vb_metric_name(rep->opts.metric), true));
     TRY(u64(b, rep->records));
+    TRY(u64(b, rep->records_rejected));
     TRY(u64(b, rep->overall.n));
     TRY(num(b, rep->overall.value));
     TRY(num(b, rep->overall.lo));

@@ -253,7 +253,12 @@ static vb_status kpis(vb_buf *b, const vb_report *rep)
                       "<div class=\"v\">%s</div><div class=\"d\">of %s comments",
                       vb_rep_count(n, sizeof n, rep->overall.n),
                       vb_rep_count(r, sizeof r, rep->records)));
-    TRY(vb_buf_printf(b, " \xC2\xB7 %s rejected", vb_rep_count(n, sizeof n, rep->rejected)));
+    if (rep->records_rejected > 0)
+        TRY(vb_buf_printf(b, " \xC2\xB7 %s record%s rejected while reading",
+                          vb_rep_count(n, sizeof n, rep->records_rejected),
+                          rep->records_rejected == 1 ? "" : "s"));
+    TRY(vb_buf_printf(b, " \xC2\xB7 %s score%s rejected", vb_rep_count(n, sizeof n, rep->rejected),
+                      rep->rejected == 1 ? "" : "s"));
     if (rep->dates_rejected > 0)
         TRY(vb_buf_printf(b, " \xC2\xB7 %s bad dates",
                           vb_rep_count(n, sizeof n, rep->dates_rejected)));

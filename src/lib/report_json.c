@@ -340,6 +340,7 @@ vb_status vb_report_json(vb_report *rep)
     TRY(key_u64(b, "min_n", o->min_n));
     TRY(key_str(b, "weight_col", o->weight_col));
     TRY(key_u64(b, "records", rep->records));
+    TRY(key_u64(b, "records_rejected", rep->records_rejected));
     TRY(estimate(b, &rep->overall));
     TRY(key_num(b, "se", rep->overall.se));
     TRY(key_num(b, "n_eff", rep->overall.n_eff));

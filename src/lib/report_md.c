@@ -263,6 +263,10 @@ vb_status vb_report_md(vb_report *rep)
         rep->metric_label, vb_rep_score(rep, s, sizeof s, rep->overall.value),
         vb_rep_interval(rep, c, sizeof c, rep->overall.lo, rep->overall.hi),
         vb_rep_count(n, sizeof n, rep->overall.n), vb_rep_count(r, sizeof r, rep->records)));
+    if (rep->records_rejected > 0)
+        TRY(vb_buf_printf(b, "; %s record%s rejected while reading",
+                          vb_rep_count(n, sizeof n, rep->records_rejected),
+                          rep->records_rejected == 1 ? "" : "s"));
     if (rep->rejected > 0)
         TRY(vb_buf_printf(b, "; %s score%s rejected", vb_rep_count(n, sizeof n, rep->rejected),
                           rep->rejected == 1 ? "" : "s"));

@@ -163,6 +163,11 @@ size_t vb_themes_n_regex(const vb_themes *t)
     return t != NULL ? t->n_regexes : 0;
 }
 
+uint64_t vb_themes_fingerprint(const vb_themes *t)
+{
+    return t != NULL ? t->fingerprint : 0;
+}
+
 /* Adds an output to the list whose head is *head, unless the head is the
  * same output already (a theme listing "deliver" and "delivered"). */
 static vb_status add_output(vb_themes *t, uint32_t *head, const output *o)
@@ -619,6 +624,81 @@ static vb_status check_language(compiler *c, const vb_lang *lang, bool report, b
     return VB_OK;
 }
 
+/* ---- Fingerprint ---------------------------------------------------------- */
+
+/* Continues FNV-1a with a field: its length first, so that fields cannot
+ * run into each other ("ab" "c" is not "a" "bc"). NULL differs from "". */
+static uint64_t fp_field(uint64_t h, const char *s, size_t len)
+{
+    const uint64_t n = s != NULL ? (uint64_t)len : UINT64_MAX;
+    for (int i = 0; i < 8; i++) {
+        const char byte = (char)(n >> (8 * i));
+        h = vb_senti_hash_more(h, &byte, 1);
+    }
+    return s != NULL ? vb_senti_hash_more(h, s, len) : h;
+}
+
+static uint64_t fp_str(uint64_t h, const char *s)
+{
+    return fp_field(h, s, s != NULL ? strlen(s) : 0);
+}
+
+static uint64_t fp_u64(uint64_t h, uint64_t v)
+{
+    char bytes[8];
+    for (int i = 0; i < 8; i++)
+        bytes[i] = (char)(v >> (8 * i));
+    return fp_field(h, bytes, 8);
+}
+
+/* MurmurHash3's finaliser: every input bit reaches every output bit, so
+ * that the sum below is not fooled by FNV's weak high bits. */
+static uint64_t fp_mix(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 33;
+    return h;
+}
+
+/* The fingerprint of `tax` compiled for `lang` (vb_themes_fingerprint()):
+ * one hash per theme (id, label, parent's id, exclude scope) and per term
+ * (its theme's id, list, text as written, opinion valence), added up, so
+ * that the order of themes, terms and keys in the file does not count;
+ * nor do whitespace, "name", "description" and "x-" keys, which match
+ * nothing. */
+static uint64_t taxonomy_fingerprint(const vb_taxonomy *tax, const vb_lang *lang)
+{
+    uint64_t sum = 0;
+    for (size_t i = 0; i < tax->n_themes; i++) {
+        const vb_tax_theme *th = &tax->themes[i];
+        uint64_t h = fp_str(VB_SENTI_HASH_INIT, "theme");
+        h = fp_str(h, th->id);
+        h = fp_str(h, th->label);
+        h = fp_str(h, th->parent >= 0 ? tax->themes[th->parent].id : NULL);
+        h = fp_u64(h, (uint64_t)th->exclude_scope);
+        sum += fp_mix(h);
+    }
+    for (size_t i = 0; i < tax->n_terms; i++) {
+        const vb_tax_term *t = &tax->terms[i];
+        const double valence = t->list == VB_TAX_OPINION && t->valence != 0 ? t->valence : 0;
+        uint64_t bits;
+        memcpy(&bits, &valence, sizeof bits);
+        uint64_t h = fp_str(VB_SENTI_HASH_INIT, "term");
+        h = fp_str(h, tax->themes[t->theme].id);
+        h = fp_u64(h, (uint64_t)t->list);
+        h = fp_field(h, t->raw, t->raw_len);
+        h = fp_u64(h, bits);
+        sum += fp_mix(h);
+    }
+    uint64_t h = fp_str(VB_SENTI_HASH_INIT, "verbatim taxonomy");
+    h = fp_str(h, vb_lang_stemmer_name(lang));
+    h = fp_mix(fp_u64(h, sum));
+    return h != 0 ? h : 1; /* 0 means no taxonomy */
+}
+
 /* The work of vb_themes_compile_file(); `lenient_language` turns a
  * language mismatch into "no themes" instead of a problem. `lang` NULL:
  * the taxonomy's own language, else English. */
@@ -689,6 +769,7 @@ done:
         snprintf(err->message, sizeof err->message, "out of memory");
     }
     if (st == VB_OK && c.n_problems == 0 && c.t != NULL && c.t->info != NULL) {
+        c.t->fingerprint = taxonomy_fingerprint(tax, lang);
         *out = c.t;
         c.t = NULL;
     }

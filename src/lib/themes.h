@@ -64,6 +64,13 @@ void vb_themes_free(vb_themes *t); /* NULL is a no-op */
 size_t vb_themes_count(const vb_themes *t);
 const vb_theme_info *vb_themes_info(const vb_themes *t, size_t index); /* NULL past the end */
 size_t vb_themes_n_regex(const vb_themes *t);
+/* What vb_lexicon_taxonomy_fingerprint() returns: a 64-bit hash of what
+ * decides which themes a comment gets and how they are named (the themes'
+ * ids, labels, parents and exclude scopes, every term and regex as
+ * written with its list and opinion valence, and the language the terms
+ * were stemmed for), whatever their order in the file; never 0. 0 for
+ * NULL (no taxonomy). */
+uint64_t vb_themes_fingerprint(const vb_themes *t);
 /* The start of theme `index`'s object in record JSON, escaped at load:
  * {"id":"delivery","label":"Delivery","sentiment": */
 void vb_themes_json_head(const vb_themes *t, size_t index, const char **json, size_t *len);

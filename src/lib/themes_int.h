@@ -202,6 +202,7 @@ struct vb_themes {
     exact_form *exact;    /* forms of exact terms, each term's in a run */
     size_t n_exact, cap_exact;
     uint8_t *scope;       /* n_themes: exclude_scope (vb_tax_scope) */
+    uint64_t fingerprint; /* of the taxonomy's content, never 0 (vb_themes_fingerprint) */
 };
 
 /* Grows `*items` (of `*cap` items of `size` bytes) to hold at least `need`. */

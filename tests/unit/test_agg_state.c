@@ -371,6 +371,9 @@ static void assert_same_agg(vb_agg *a, vb_agg *b)
     assert_memory_equal(&a->metric, &b->metric, sizeof a->metric);
     assert_int_equal(a->scores_rejected, b->scores_rejected);
     assert_int_equal(a->dates_rejected, b->dates_rejected);
+    assert_int_equal(a->records_rejected, b->records_rejected);
+    assert_int_equal(a->taxonomy_known, b->taxonomy_known);
+    assert_true(a->taxonomy == b->taxonomy);
 
     assert_int_equal(a->n_themes, b->n_themes);
     for (size_t t = 0; t < a->n_themes; t++) {
@@ -411,8 +414,8 @@ static void test_every_field_is_written(void **state)
     assert_int_equal(sizeof(vb_agg_group), 280); /* key, counts, sums, cells */
     assert_int_equal(sizeof(vb_agg_theme), 3752); /* lists: quotes; their `last` rank is derived */
     assert_int_equal(sizeof(vb_quote), 144);
-    assert_int_equal(sizeof(vb_agg), 9312); /* opts, metric, themes, groups, sxx,
-                                              rejected counts; the rest is scratch,
+    assert_int_equal(sizeof(vb_agg), 9328); /* opts, metric, themes, groups, sxx,
+                                              rejected counts, taxonomy; the rest is scratch,
                                               memos (groups' `last`, shares, the
                                               last day) and combos, which the
                                               writer adds in */
@@ -429,8 +432,9 @@ static void test_round_trip(void **state)
                 o.scale_min = 0;
                 o.scale_max = 10;
                 o.top_box = 3;
-                o.lower_is_better = true;
             }
+            /* ces and mean only: NPS and CSAT are higher-is-better */
+            if (metrics[m] == VB_METRIC_MEAN) o.lower_is_better = true;
             vb_agg *agg = vb_agg_new(&o, NULL);
             assert_non_null(agg);
             add_rows(&agg, 1, 11 + m, 1500, metrics[m]);
@@ -655,8 +659,6 @@ static void test_compatible(void **state)
     o = base, o.segment_col = "channel";
     diffs[n++] = (diff){o, "segment column channel vs region"};
     o = base, o.weight_col = "w", diffs[n++] = (diff){o, "weight column w vs (none)"};
-    o = base, o.lower_is_better = true;
-    diffs[n++] = (diff){o, "lower-is-better on vs off"};
     for (size_t i = 0; i < n; i++) {
         vb_agg *b = vb_agg_new(&diffs[i].o, NULL);
         assert_non_null(b);
@@ -677,6 +679,17 @@ static void test_compatible(void **state)
     assert_string_equal(err.message, "top box 1 vs 2");
     vb_agg_free(c1);
     vb_agg_free(c2);
+    vb_report_options mean = base; /* lower-is-better is for ces and mean only */
+    mean.metric = VB_METRIC_MEAN;
+    vb_agg *m1 = vb_agg_new(&mean, NULL);
+    mean.lower_is_better = true;
+    vb_agg *m2 = vb_agg_new(&mean, NULL);
+    assert_non_null(m1);
+    assert_non_null(m2);
+    assert_int_equal(vb_agg_compatible(m1, m2, &err), VB_EINVAL);
+    assert_string_equal(err.message, "lower-is-better on vs off");
+    vb_agg_free(m1);
+    vb_agg_free(m2);
 
     /* the same theme with another label, or another parent */
     vb_agg *b = vb_agg_new(&base, NULL);
@@ -701,9 +714,104 @@ static void test_compatible(void **state)
     vb_agg_free(a);
 }
 
+/* The taxonomy the themes were found with and the records rejected while
+ * reading: written, read back, merged (the counts added, the taxonomy of
+ * the shards with records), in any order the bytes of one pass; and two
+ * aggs with records and different taxonomies do not match. */
+static void test_taxonomy_and_records_rejected(void **state)
+{
+    (void)state;
+    const vb_report_options o = options(VB_METRIC_NPS, true);
+    const uint64_t tax = 0x8000000000000001ull, other = 0x00000000000000ffull;
+    vb_agg *one = vb_agg_new(&o, NULL), *parts[4];
+    for (int p = 0; p < 4; p++)
+        parts[p] = vb_agg_new(&o, NULL);
+    add_rows(&one, 1, 17, 400, VB_METRIC_NPS);
+    add_rows(parts, 2, 17, 400, VB_METRIC_NPS); /* parts 2 and 3 stay empty */
+    vb_agg_set_taxonomy(one, tax);
+    vb_agg_add_records_rejected(one, 5);
+    vb_agg_set_taxonomy(parts[0], tax);
+    vb_agg_add_records_rejected(parts[0], 2);
+    vb_agg_set_taxonomy(parts[1], tax);
+    vb_agg_add_records_rejected(parts[1], 1);
+    vb_agg_add_records_rejected(parts[2], 2); /* no records, taxonomy unknown */
+    vb_agg_set_taxonomy(parts[3], other);     /* no records, another taxonomy */
+    char *want = state_of(one, NULL);
+    assert_non_null(strstr(want, "\ntaxonomy 8000000000000001\n"));
+    assert_non_null(strstr(want, "\nrecords-rejected 5\n"));
+    vb_agg *back = read_back(want, &o);
+    assert_same_agg(one, back);
+    vb_agg_free(back);
+    char *states[4];
+    for (int p = 0; p < 4; p++)
+        states[p] = state_of(parts[p], NULL);
+    assert_non_null(strstr(states[2], "\ntaxonomy -\n"));
+    static const int orders[][4] = {{0, 1, 2, 3}, {3, 2, 1, 0}, {2, 0, 3, 1}, {3, 1, 2, 0}};
+    for (size_t k = 0; k < 4; k++) {
+        vb_agg *acc = read_back(states[orders[k][0]], &o);
+        for (int i = 1; i < 4; i++) {
+            vb_agg *more = read_back(states[orders[k][i]], &o);
+            assert_int_equal(vb_agg_compatible(acc, more, NULL), VB_OK);
+            assert_int_equal(vb_agg_merge(acc, more), VB_OK);
+            vb_agg_free(more);
+        }
+        char *got = state_of(acc, NULL);
+        assert_string_equal(want, got);
+        char *r1 = render(one, VB_REPORT_JSON), *r2 = render(acc, VB_REPORT_JSON);
+        assert_string_equal(r1, r2);
+        assert_non_null(strstr(r1, "\"records\":400,\"records_rejected\":5,"));
+        free(r1);
+        free(r2);
+        free(got);
+        vb_agg_free(acc);
+    }
+    /* two without records: the same state in either order */
+    vb_agg *e1 = read_back(states[2], &o), *e2 = read_back(states[3], &o);
+    assert_int_equal(vb_agg_merge(e1, e2), VB_OK);
+    vb_agg *f1 = read_back(states[3], &o), *f2 = read_back(states[2], &o);
+    assert_int_equal(vb_agg_merge(f1, f2), VB_OK);
+    char *t1 = state_of(e1, NULL), *t2 = state_of(f1, NULL);
+    assert_string_equal(t1, t2);
+    assert_non_null(strstr(t1, "\ntaxonomy 00000000000000ff\n"));
+    free(t1);
+    free(t2);
+    vb_agg_free(e1);
+    vb_agg_free(e2);
+    vb_agg_free(f1);
+    vb_agg_free(f2);
+
+    /* with records on both sides, the taxonomies must be the same */
+    vb_error err;
+    vb_agg *b = vb_agg_new(&o, NULL);
+    add_rows(&b, 1, 19, 20, VB_METRIC_NPS);
+    assert_int_equal(vb_agg_compatible(one, b, &err), VB_EINVAL);
+    assert_string_equal(err.message, "taxonomy unknown vs 8000000000000001 (one is from analysed "
+                                     "records, which do not say their taxonomy)");
+    vb_agg_set_taxonomy(b, 0);
+    assert_int_equal(vb_agg_compatible(one, b, &err), VB_EINVAL);
+    assert_string_equal(err.message,
+                        "taxonomy none vs 8000000000000001 (themes found with another taxonomy, "
+                        "or none)");
+    vb_agg_set_taxonomy(b, other);
+    assert_int_equal(vb_agg_compatible(b, one, &err), VB_EINVAL);
+    assert_string_equal(err.message,
+                        "taxonomy 8000000000000001 vs 00000000000000ff (themes found with another "
+                        "taxonomy, or none)");
+    vb_agg_set_taxonomy(b, tax);
+    assert_int_equal(vb_agg_compatible(one, b, &err), VB_OK);
+    assert_int_equal(vb_agg_compatible(one, parts[3], &err), VB_OK); /* no records */
+    vb_agg_free(b);
+    for (int p = 0; p < 4; p++) {
+        free(states[p]);
+        vb_agg_free(parts[p]);
+    }
+    free(want);
+    vb_agg_free(one);
+}
+
 /* ---- Malformed input ---------------------------------------------------------------- */
 
-static const char good[] = "verbatim-state 1\n"
+static const char good[] = "verbatim-state 2\n"
                            "# a comment\n"
                            "metric nps\n"
                            "scale 0x0p+0 0x0p+0\n"
@@ -714,7 +822,9 @@ static const char good[] = "verbatim-state 1\n"
                            "date-col \"date\"\n"
                            "segment-col -\n"
                            "weight-col -\n"
+                           "taxonomy 0123456789abcdef\n"
                            "rejected 1 0\n"
+                           "records-rejected 4\n"
                            "themes 2\n"
                            "theme 0 - \"a\" \"A\"\n"
                            "theme 1 0 \"a.b\" -\n"
@@ -768,13 +878,17 @@ static void test_malformed(void **state)
     assert_true(agg->themes[1].neg.n == 1);
     assert_string_equal(vb_quote_list_at(&agg->themes[1].neg, 0)->text, "late\tday");
     assert_true(vb_agg_sxx(agg, 0, 0) == 2);
+    assert_true(agg->taxonomy_known && agg->taxonomy == 0x0123456789abcdefull);
+    assert_int_equal(agg->records_rejected, 4);
     vb_agg_free(agg);
 
     expect_error("", 0, 1, "not a verbatim state");
     expect_error("PK\x03\x04", 4, 1, "not a verbatim state");
-    expect_error("verbatim-state 2\n", 17, 1, "state version 2: this build reads version 1");
-    expect_error("verbatim-state 1x\n", 18, 1, "version: not a number");
-    expect_error("verbatim-state 1\n", 17, 1, "ends before \"metric\": truncated?");
+    expect_error("verbatim-state 3\n", 17, 1, "state version 3: this build reads version 2");
+    expect_error("verbatim-state 1\nmetric nps\n", 28, 1,
+                 "state version 1: from an older verbatim, without the taxonomy");
+    expect_error("verbatim-state 2x\n", 18, 1, "version: not a number");
+    expect_error("verbatim-state 2\n", 17, 1, "ends before \"metric\": truncated?");
     expect_line_error(3, "metric nsp", 3, "unknown metric \"nsp\"");
     expect_line_error(3, "metrics nps", 3, "expected a \"metric\" line, got \"metrics\"");
     expect_line_error(4, "scale 0x0p+0 1.5", 4, "scale: not a hex float: \"1.5\"");
@@ -787,49 +901,58 @@ static void test_malformed(void **state)
     expect_line_error(8, "score-col \"a\\x0\"", 8, "bad \\x escape");
     expect_line_error(8, "score-col \"a\\x00\"", 8, "a NUL byte");
     expect_line_error(8, "score-col  \"score\"", 8, "expected one space and a value");
-    expect_line_error(12, "rejected 1 18446744073709551616", 12, "too large");
-    expect_line_error(12, "rejected 01 0", 12, "not a number");
-    expect_line_error(13, "themes 3", 16, "expected a \"theme\" line");
-    expect_line_error(14, "theme 0 0 \"a\" \"A\"", 14, "the first theme has none");
-    expect_line_error(15, "theme 1 - \"a.b\" -", 15, "the parent does not fit");
-    expect_line_error(15, "theme 1 0 \"a\" -", 15, "theme \"a\": listed twice");
-    expect_line_error(15, "theme 2 0 \"a.b\" -", 15, "theme index: 2 is out of range");
-    expect_line_error(15, "theme 1 5 \"a.b\" -", 15, "theme parent: 5 is out of range");
-    expect_line_error(16, "groups 1 1", 16, "segments without a segment column");
-    expect_line_error(17, "group overall \"x\" 3 2 2", 17, "overall has \"\"");
-    expect_line_error(17, "group overall \"\" 3 4 2", 17, "scored: 4 is out of range");
-    expect_line_error(17, "group overall \"\" 3 2 3", 17, "cells: 3 is out of range");
-    expect_line_error(17, "group period \"\" 3 2 2", 17, "\"period\", expected \"overall\"");
-    expect_line_error(18, "sums 0x2 0x2 0x64 0x2710 0x0", 18, "sums: missing");
-    expect_line_error(18, "sums 0x2 0x2 0x64 0x2710 0x0 0xZ", 18, "not an exact sum");
-    expect_line_error(19, "cell 1 2 -5000 2 0x2 0x2 0x64 0x2710 0x2 0x64 0x1 0x64", 20,
+    expect_line_error(12, "taxonomy 0123456789ABCDEF", 12, "expected 16 hex digits");
+    expect_line_error(12, "taxonomy 123456789abcdef", 12, "expected 16 hex digits");
+    expect_line_error(12, "taxonomy 0000000000000000", 12, "(not all 0), none or -");
+    expect_line_error(12, "taxonomy nothing", 12, "expected 16 hex digits");
+    expect_line_error(12, "taxonomy none x", 12, "unexpected text after the last field");
+    expect_line_error(12, "rejected 1 0", 12, "expected a \"taxonomy\" line, got \"rejected\"");
+    expect_line_error(13, "rejected 1 18446744073709551616", 13, "too large");
+    expect_line_error(13, "rejected 01 0", 13, "not a number");
+    expect_line_error(14, "records-rejected", 14, "records rejected: missing");
+    expect_line_error(14, "records-rejected -1", 14, "records rejected: not a number");
+    expect_line_error(14, "themes 2", 14, "expected a \"records-rejected\" line, got \"themes\"");
+    expect_line_error(15, "themes 3", 18, "expected a \"theme\" line");
+    expect_line_error(16, "theme 0 0 \"a\" \"A\"", 16, "the first theme has none");
+    expect_line_error(17, "theme 1 - \"a.b\" -", 17, "the parent does not fit");
+    expect_line_error(17, "theme 1 0 \"a\" -", 17, "theme \"a\": listed twice");
+    expect_line_error(17, "theme 2 0 \"a.b\" -", 17, "theme index: 2 is out of range");
+    expect_line_error(17, "theme 1 5 \"a.b\" -", 17, "theme parent: 5 is out of range");
+    expect_line_error(18, "groups 1 1", 18, "segments without a segment column");
+    expect_line_error(19, "group overall \"x\" 3 2 2", 19, "overall has \"\"");
+    expect_line_error(19, "group overall \"\" 3 4 2", 19, "scored: 4 is out of range");
+    expect_line_error(19, "group overall \"\" 3 2 3", 19, "cells: 3 is out of range");
+    expect_line_error(19, "group period \"\" 3 2 2", 19, "\"period\", expected \"overall\"");
+    expect_line_error(20, "sums 0x2 0x2 0x64 0x2710 0x0", 20, "sums: missing");
+    expect_line_error(20, "sums 0x2 0x2 0x64 0x2710 0x0 0xZ", 20, "not an exact sum");
+    expect_line_error(21, "cell 1 2 -5000 2 0x2 0x2 0x64 0x2710 0x2 0x64 0x1 0x64", 22,
                       "cell theme: 1 after 1");
-    expect_line_error(19, "cell 0 4 -5000 2 0x2 0x2 0x64 0x2710 0x2 0x64 0x1 0x64", 19,
+    expect_line_error(21, "cell 0 4 -5000 2 0x2 0x2 0x64 0x2710 0x2 0x64 0x1 0x64", 21,
                       "mentions: 4 is out of range");
-    expect_line_error(19, "cell 0 1 -5000 2 0x2 0x2 0x64 0x2710 0x2 0x64 0x1 0x64", 19,
+    expect_line_error(21, "cell 0 1 -5000 2 0x2 0x2 0x64 0x2710 0x2 0x64 0x1 0x64", 21,
                       "scored mentions: 2 is out of range");
-    expect_line_error(19, "cell 0 2 -99999999999999999999 2 0x2", 19, "sentiment sum: not a whole");
-    expect_line_error(23, "quotes 2 - 1", 23, "quotes theme: 2 is out of range");
-    expect_line_error(23, "quotes 1 * 1", 23, "quotes side: expected + or -");
-    expect_line_error(23, "quotes 1 - 13", 23, "quotes: 13 is out of range");
-    expect_line_error(24, "quote 00ff 9 -0x1p-1 - 0 \"R1\" \"x\"", 24, "expected 16 hex digits");
-    expect_line_error(24, "quote 00000000000000ff 9 -0x1p+30 - 0 \"R1\" \"x\"", 24,
+    expect_line_error(21, "cell 0 2 -99999999999999999999 2 0x2", 21, "sentiment sum: not a whole");
+    expect_line_error(25, "quotes 2 - 1", 25, "quotes theme: 2 is out of range");
+    expect_line_error(25, "quotes 1 * 1", 25, "quotes side: expected + or -");
+    expect_line_error(25, "quotes 1 - 13", 25, "quotes: 13 is out of range");
+    expect_line_error(26, "quote 00ff 9 -0x1p-1 - 0 \"R1\" \"x\"", 26, "expected 16 hex digits");
+    expect_line_error(26, "quote 00000000000000ff 9 -0x1p+30 - 0 \"R1\" \"x\"", 26,
                       "quote sentiment: out of range");
-    expect_line_error(24, "quote 00000000000000ff 9 -0x1p-1 99999999999999 0 \"R1\" \"x\"", 24,
+    expect_line_error(26, "quote 00000000000000ff 9 -0x1p-1 99999999999999 0 \"R1\" \"x\"", 26,
                       "quote time: out of range");
-    expect_line_error(24, "quote 00000000000000ff 9 -0x1p-1 - 1 0 9 \"R1\" \"late\"", 24,
+    expect_line_error(26, "quote 00000000000000ff 9 -0x1p-1 - 1 0 9 \"R1\" \"late\"", 26,
                       "quote span 0-9: outside the text");
-    expect_line_error(24, "quote 00000000000000ff 9 -0x1p-1 - 5 0 1 0 1 0 1 0 1 0 1 \"R1\" \"x\"",
-                      24, "quote spans: 5 is out of range");
-    expect_line_error(24, "quote 00000000000000ff 9 -0x1p-1 - 0 \"R1\" \"\"", 24,
+    expect_line_error(26, "quote 00000000000000ff 9 -0x1p-1 - 5 0 1 0 1 0 1 0 1 0 1 \"R1\" \"x\"",
+                      26, "quote spans: 5 is out of range");
+    expect_line_error(26, "quote 00000000000000ff 9 -0x1p-1 - 0 \"R1\" \"\"", 26,
                       "quote text: 0 bytes");
-    expect_line_error(24, "quote 00000000000000ff 9 -0x1p-1 - 0 - \"x\"", 24,
+    expect_line_error(26, "quote 00000000000000ff 9 -0x1p-1 - 0 - \"x\"", 26,
                       "id and text are strings");
-    expect_line_error(25, "drivers 2", 27, "expected a \"sxx\" line, got \"end\"");
-    expect_line_error(26, "sxx 0 2 0x2", 26, "sxx theme: 2 is out of range");
-    expect_line_error(27, "end of it", 27, "unexpected text after the last field");
-    expect_line_error(27, "end\nmore", 28, "text after the \"end\" line");
-    expect_line_error(27, "fin", 27, "expected a \"end\" line");
+    expect_line_error(27, "drivers 2", 29, "expected a \"sxx\" line, got \"end\"");
+    expect_line_error(28, "sxx 0 2 0x2", 28, "sxx theme: 2 is out of range");
+    expect_line_error(29, "end of it", 29, "unexpected text after the last field");
+    expect_line_error(29, "end\nmore", 30, "text after the \"end\" line");
+    expect_line_error(29, "fin", 29, "expected a \"end\" line");
 }
 
 /* Every prefix of a state is refused: the "end" line is its last. */
@@ -974,6 +1097,7 @@ int main(void)
         cmocka_unit_test(test_merge_is_one_pass),
         cmocka_unit_test(test_combos_fold_exactly),
         cmocka_unit_test(test_compatible),
+        cmocka_unit_test(test_taxonomy_and_records_rejected),
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_truncated_everywhere),
         cmocka_unit_test(test_garbage),

@@ -515,6 +515,81 @@ static void test_opinion_terms_judge_their_theme(void **state)
     assert_null(narrow_hit("price"));
 }
 
+/* The fingerprint that a report's state keeps to refuse merging shards
+ * made with different taxonomies: the same content in another order (of
+ * themes, terms and keys, with other free text) gives the same one; any
+ * change to what a comment's themes depend on gives another. */
+static uint64_t fingerprint_of(const char *json)
+{
+    vb_themes *t = compile_text(json);
+    const uint64_t fp = vb_themes_fingerprint(t);
+    vb_themes_free(t);
+    assert_true(fp != 0);
+    return fp;
+}
+
+static void test_fingerprint_follows_the_content(void **state)
+{
+    (void)state;
+    assert_true(vb_themes_fingerprint(NULL) == 0);
+    assert_true(vb_themes_fingerprint(themes) != 0);
+    assert_true(vb_themes_fingerprint(themes) != vb_themes_fingerprint(narrow));
+    const uint64_t base = fingerprint_of(
+        "{\"language\":\"en\",\"themes\":["
+        "{\"id\":\"fees\",\"label\":\"Fees\",\"match\":[\"fee\",\"charge*\"],"
+        "\"exclude\":[\"free\"],\"opinion\":{\"steep\":-1.5,\"fair\":1},"
+        "\"children\":[{\"id\":\"fees.late\",\"label\":\"Late fees\",\"match\":[\"late\"]}]},"
+        "{\"id\":\"app\",\"match\":[\"app\"],\"regex\":[\"\\\\bapp\\\\b\"]}]}");
+    /* reordered themes, terms, opinion and keys; a name, an x- note, spaces */
+    assert_true(
+        fingerprint_of("{\"name\":\"n\", \"themes\":[\n"
+                       "{\"regex\":[\"\\\\bapp\\\\b\"],\"match\":[\"app\"],\"id\":\"app\"},"
+                       "{\"x-count\":7,\"children\":[{\"match\":[\"late\"],\"label\":\"Late fees\","
+                       "\"id\":\"fees.late\"}],\"opinion\":{\"fair\":1,\"steep\":-1.5},"
+                       "\"exclude\":[\"free\"],\"match\":[\"charge*\",\"fee\"],\"label\":\"Fees\","
+                       "\"id\":\"fees\"}], \"language\":\"en\"}") == base);
+    static const char *const changed[] = {
+        /* a label */
+        "{\"language\":\"en\",\"themes\":["
+        "{\"id\":\"fees\",\"label\":\"Charges\",\"match\":[\"fee\",\"charge*\"],"
+        "\"exclude\":[\"free\"],\"opinion\":{\"steep\":-1.5,\"fair\":1},"
+        "\"children\":[{\"id\":\"fees.late\",\"label\":\"Late fees\",\"match\":[\"late\"]}]},"
+        "{\"id\":\"app\",\"match\":[\"app\"],\"regex\":[\"\\\\bapp\\\\b\"]}]}",
+        /* a term moved from match to exclude's list */
+        "{\"language\":\"en\",\"themes\":["
+        "{\"id\":\"fees\",\"label\":\"Fees\",\"match\":[\"fee\"],"
+        "\"exclude\":[\"free\",\"charge*\"],\"opinion\":{\"steep\":-1.5,\"fair\":1},"
+        "\"children\":[{\"id\":\"fees.late\",\"label\":\"Late fees\",\"match\":[\"late\"]}]},"
+        "{\"id\":\"app\",\"match\":[\"app\"],\"regex\":[\"\\\\bapp\\\\b\"]}]}",
+        /* an opinion valence */
+        "{\"language\":\"en\",\"themes\":["
+        "{\"id\":\"fees\",\"label\":\"Fees\",\"match\":[\"fee\",\"charge*\"],"
+        "\"exclude\":[\"free\"],\"opinion\":{\"steep\":-2,\"fair\":1},"
+        "\"children\":[{\"id\":\"fees.late\",\"label\":\"Late fees\",\"match\":[\"late\"]}]},"
+        "{\"id\":\"app\",\"match\":[\"app\"],\"regex\":[\"\\\\bapp\\\\b\"]}]}",
+        /* the exclude scope */
+        "{\"language\":\"en\",\"themes\":["
+        "{\"id\":\"fees\",\"label\":\"Fees\",\"match\":[\"fee\",\"charge*\"],"
+        "\"exclude\":[\"free\"],\"exclude_scope\":\"span\",\"opinion\":{\"steep\":-1.5,\"fair\":1},"
+        "\"children\":[{\"id\":\"fees.late\",\"label\":\"Late fees\",\"match\":[\"late\"]}]},"
+        "{\"id\":\"app\",\"match\":[\"app\"],\"regex\":[\"\\\\bapp\\\\b\"]}]}",
+        /* the child moved to the top level */
+        "{\"language\":\"en\",\"themes\":["
+        "{\"id\":\"fees\",\"label\":\"Fees\",\"match\":[\"fee\",\"charge*\"],"
+        "\"exclude\":[\"free\"],\"opinion\":{\"steep\":-1.5,\"fair\":1}},"
+        "{\"id\":\"fees.late\",\"label\":\"Late fees\",\"match\":[\"late\"]},"
+        "{\"id\":\"app\",\"match\":[\"app\"],\"regex\":[\"\\\\bapp\\\\b\"]}]}",
+        /* a regex */
+        "{\"language\":\"en\",\"themes\":["
+        "{\"id\":\"fees\",\"label\":\"Fees\",\"match\":[\"fee\",\"charge*\"],"
+        "\"exclude\":[\"free\"],\"opinion\":{\"steep\":-1.5,\"fair\":1},"
+        "\"children\":[{\"id\":\"fees.late\",\"label\":\"Late fees\",\"match\":[\"late\"]}]},"
+        "{\"id\":\"app\",\"match\":[\"app\"],\"regex\":[\"\\\\bapps?\\\\b\"]}]}",
+    };
+    for (size_t i = 0; i < sizeof changed / sizeof changed[0]; i++)
+        if (fingerprint_of(changed[i]) == base) fail_msg("change %zu: the same fingerprint", i);
+}
+
 static void test_matcher_survives_every_oom(void **state)
 {
     (void)state;
@@ -549,6 +624,7 @@ int main(void)
         cmocka_unit_test(test_clause_scope_cancels_the_clause_and_children),
         cmocka_unit_test(test_exclude_regex_cancels_the_sentence),
         cmocka_unit_test(test_opinion_terms_judge_their_theme),
+        cmocka_unit_test(test_fingerprint_follows_the_content),
         cmocka_unit_test(test_matcher_survives_every_oom),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
