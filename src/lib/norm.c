@@ -6,7 +6,9 @@
  * i). Most comment text is ASCII, and for ASCII tokens NFKC is the identity
  * and case folding is tolower, so those never reach utf8proc. utf8proc
  * allocates its result with malloc; we copy it into the record arena and
- * free it at once. The tokeniser also asks here for character classes and
+ * free it at once. A run of combining marks longer than VB_NORM_MAX_MARKS
+ * is cut to its first VB_NORM_MAX_MARKS before utf8proc sees it (see
+ * vb_norm_token()). The tokeniser also asks here for character classes and
  * grapheme breaks, so that it need not include utf8proc.h itself. */
 #include "norm.h"
 
@@ -135,6 +137,39 @@ static size_t fold_apostrophes(char *s, size_t len)
     return o;
 }
 
+/* A combining mark: a code point that extends the character before it,
+ * M* and the halfwidth sound marks U+FF9E and U+FF9F (Lm), which NFKC
+ * turns into the combining U+3099 and U+309A. */
+static bool is_mark(int32_t cp)
+{
+    if (cp < 0x300)
+        return false;
+    if (cp == 0xFF9E || cp == 0xFF9F)
+        return true;
+    const utf8proc_category_t cat = utf8proc_category(cp);
+    return cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME;
+}
+
+/* Copies `s` to `out` (when not NULL) keeping only the first
+ * VB_NORM_MAX_MARKS marks of each run of combining marks; returns the
+ * resulting length. */
+static size_t cap_marks(const unsigned char *s, size_t len, unsigned char *out)
+{
+    size_t run = 0, o = 0;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        const size_t n = vb_utf8_decode(s + i, len - i, &cp);
+        run = is_mark(cp) ? run + 1 : 0;
+        if (run <= VB_NORM_MAX_MARKS) {
+            if (out != NULL)
+                memcpy(out + o, s + i, n);
+            o += n;
+        }
+        i += n;
+    }
+    return o;
+}
+
 vb_status vb_norm_token(vb_arena *arena, const char *str, size_t len, vb_norm_mode mode,
                         const char **norm, size_t *norm_len, uint32_t *flags)
 {
@@ -170,10 +205,23 @@ vb_status vb_norm_token(vb_arena *arena, const char *str, size_t len, vb_norm_mo
         return VB_OK;
     }
 
+    /* utf8proc puts each run of combining marks in canonical order by
+     * swapping neighbours, in time quadratic in the length of the run: a
+     * letter under 50,000 marks ("zalgo" text) took seconds. No word needs
+     * more than a few marks on a letter, so a longer run is cut first,
+     * into `d`, which is free until utf8proc's result is copied in. A mark
+     * takes 2+ bytes, so a shorter token cannot hold too long a run. */
+    const unsigned char *src = s;
+    size_t src_len = len;
+    if (len > 2 * VB_NORM_MAX_MARKS && cap_marks(s, len, NULL) < len) {
+        src_len = cap_marks(s, len, (unsigned char *)d);
+        src = (const unsigned char *)d;
+    }
+
     utf8proc_uint8_t *mapped = NULL;
     utf8proc_calls++;
     const utf8proc_ssize_t n = utf8proc_map(
-        s, (utf8proc_ssize_t)len, &mapped,
+        src, (utf8proc_ssize_t)src_len, &mapped,
         UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
     if (n < 0) {
         /* Only out-of-memory is possible on repaired text, but fall back
@@ -181,10 +229,10 @@ vb_status vb_norm_token(vb_arena *arena, const char *str, size_t len, vb_norm_mo
         free(mapped);
         if (n == UTF8PROC_ERROR_NOMEM)
             return VB_ENOMEM;
-        memcpy(d, s, len);
-        d[len] = '\0';
+        memmove(d, src, src_len); /* src may be d */
+        d[src_len] = '\0';
         *norm = d;
-        *norm_len = len;
+        *norm_len = src_len;
         return VB_OK;
     }
     /* Reuse the fast path's copy unless NFKC made the text longer. */

@@ -34,10 +34,16 @@ typedef enum vb_norm_mode {
     VB_NORM_COPY  /* as is (emoji, emoticons) */
 } vb_norm_mode;
 
+/* The most combining marks kept in a row in a normal form: the limit of
+ * Unicode's Stream-Safe Text Format (UAX #15). */
+#define VB_NORM_MAX_MARKS 30
+
 /* Normalises `len` bytes of valid UTF-8 into a NUL-terminated string in
- * `arena`. ASCII text is lowercased without utf8proc. Sets VB_TOKEN_ALLCAPS
- * in *flags for VB_NORM_WORD when 2+ letters are all uppercase.
- * VB_OK or VB_ENOMEM. */
+ * `arena`. ASCII text is lowercased without utf8proc. Of a run of more
+ * than VB_NORM_MAX_MARKS combining marks ("zalgo" text) only the first
+ * VB_NORM_MAX_MARKS are kept, which keeps the time linear in `len`. Sets
+ * VB_TOKEN_ALLCAPS in *flags for VB_NORM_WORD when 2+ letters are all
+ * uppercase. VB_OK or VB_ENOMEM. */
 vb_status vb_norm_token(vb_arena *arena, const char *s, size_t len, vb_norm_mode mode,
                         const char **norm, size_t *norm_len, uint32_t *flags);
 

@@ -1,14 +1,16 @@
 /* test_norm.c: NFKC + case folding, the ASCII fast path, apostrophes,
- * ALLCAPS and elongation. */
+ * ALLCAPS, elongation and long runs of combining marks. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
 
 #include "norm.h"
+#include "utf8.h"
 
 #include "test_arena.h"
 
@@ -127,6 +129,61 @@ static void test_elongation(void **state)
     assert_int_equal(f, 0);
 }
 
+/* Appends `n_marks` combining marks after `base` to `s` (at `o`), cycling
+ * through `marks`, which are of different combining classes so that
+ * canonical ordering has work to do; returns the new length. */
+static size_t append_run(char *s, size_t o, const char *base, const char *const *marks,
+                         size_t n_kinds, size_t n_marks)
+{
+    o += (size_t)sprintf(s + o, "%s", base);
+    for (size_t i = 0; i < n_marks; i++)
+        o += (size_t)sprintf(s + o, "%s", marks[i % n_kinds]);
+    return o;
+}
+
+/* The longest run of combining marks in `s` (those used below: U+0300..
+ * U+036F, and U+3099, U+309A, which NFKC makes of U+FF9E, U+FF9F). */
+static size_t longest_mark_run(const char *s)
+{
+    size_t run = 0, longest = 0;
+    for (size_t i = 0, len = strlen(s); i < len;) {
+        int32_t cp;
+        i += vb_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+        const bool mark = (cp >= 0x300 && cp <= 0x36F) || cp == 0x3099 || cp == 0x309A;
+        run = mark ? run + 1 : 0;
+        longest = run > longest ? run : longest;
+    }
+    return longest;
+}
+
+static void test_long_mark_runs_are_capped(void **state)
+{
+    (void)state;
+    /* U+0301 (class 230), U+0316 (220), U+0327 (202), U+0358 (232) */
+    static const char *const marks[] = {"\xCC\x81", "\xCC\x96", "\xCC\xA7", "\xCD\x98"};
+    enum { N = VB_NORM_MAX_MARKS };
+    static char zalgo[8192], cut[8192], one_less[8192];
+    /* "a" + 1000 marks + "b" + 3 marks: only the first N of the long run stay. */
+    size_t o = append_run(zalgo, 0, "a", marks, 4, 1000);
+    append_run(zalgo, o, "b", marks, 4, 3);
+    o = append_run(cut, 0, "a", marks, 4, N);
+    append_run(cut, o, "b", marks, 4, 3);
+    const char *norm = norm_of(zalgo, VB_NORM_WORD, NULL); /* in the arena till the end */
+    assert_string_equal(norm, norm_of(cut, VB_NORM_WORD, NULL));
+    assert_true(longest_mark_run(norm) <= N);
+    /* A run of exactly N marks is kept whole. */
+    append_run(one_less, 0, "a", marks, 4, N - 1);
+    append_run(cut, 0, "a", marks, 4, N);
+    assert_string_not_equal(norm_of(cut, VB_NORM_FOLD, NULL),
+                            norm_of(one_less, VB_NORM_FOLD, NULL));
+
+    /* Halfwidth sound marks are letters (Lm) that NFKC turns into
+     * combining marks: they count as marks too. */
+    static const char *const kana_marks[] = {"\xCC\x81", "\xEF\xBE\x9E", "\xEF\xBE\x9F"};
+    append_run(zalgo, 0, "\xEF\xBD\xB6", kana_marks, 3, 1000); /* halfwidth KA */
+    assert_true(longest_mark_run(norm_of(zalgo, VB_NORM_FOLD, NULL)) <= N);
+}
+
 static void test_classes(void **state)
 {
     (void)state;
@@ -150,6 +207,7 @@ int main(void)
         cmocka_unit_test(test_no_turkish_rules), cmocka_unit_test(test_apostrophes),
         cmocka_unit_test(test_copy_mode),       cmocka_unit_test(test_allcaps),
         cmocka_unit_test(test_elongation),      cmocka_unit_test(test_classes),
+        cmocka_unit_test(test_long_mark_runs_are_capped),
     };
     return cmocka_run_group_tests(tests, setup_arena, teardown_arena);
 }

@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "norm.h"
 #include "text.h"
 
 #ifndef VB_TEST_DATA_DIR
@@ -275,6 +276,26 @@ static void test_invalid_utf8_and_nul(void **state)
     assert_int_equal(d.n_sentences, 1);
 }
 
+static void test_long_mark_run_offsets(void **state)
+{
+    fixture *f = *state;
+    /* "good a" + 1000 combining marks + " bad": the marks past
+     * VB_NORM_MAX_MARKS leave the norm, not the offsets. */
+    static char s[16 + 2 * 1000];
+    size_t len = (size_t)sprintf(s, "good a");
+    for (int i = 0; i < 1000; i++)
+        len += (size_t)sprintf(s + len, "%s", i % 2 ? "\xCC\x96" : "\xCC\x81");
+    len += (size_t)sprintf(s + len, " bad");
+    vb_doc d = analyze_n(f, s, len);
+    assert_int_equal(d.n_tokens, 3);
+    assert_int_equal(d.tokens[1].start, 5);
+    assert_int_equal(d.tokens[1].end, 5 + 1 + 2000);
+    assert_true(d.tokens[1].norm_len <= 2 + 2 * VB_NORM_MAX_MARKS);
+    assert_int_equal(d.tokens[2].start, 5 + 1 + 2000 + 1);
+    assert_int_equal(d.tokens[2].end, len);
+    assert_string_equal(d.tokens[2].norm, "bad");
+}
+
 /* Every token of `d` as text: kind, offsets, strings, flags, places. */
 static void describe(const vb_doc *d, char *out, size_t cap)
 {
@@ -372,7 +393,7 @@ int main(void)
         cmocka_unit_test(test_token_fields),    cmocka_unit_test(test_invalid_utf8_and_nul),
         cmocka_unit_test(test_deterministic),   cmocka_unit_test(test_stream_stops_allocating),
         cmocka_unit_test(test_lang_errors),     cmocka_unit_test(test_term_words),
-        cmocka_unit_test(test_word_cache_hits),
+        cmocka_unit_test(test_word_cache_hits), cmocka_unit_test(test_long_mark_run_offsets),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
