@@ -228,16 +228,25 @@ int cli_output_check(const cli_input *in, const char *cmd)
                 strerror(S_ISDIR(out.st_mode) ? EISDIR : errno));
         return EXIT_IO;
     }
-    for (int i = 0; i < in->n_files; i++) {
-        struct stat f;
-        if (strcmp(in->files[i], "-") != 0 && stat(in->files[i], &f) == 0 &&
-            f.st_dev == out.st_dev && f.st_ino == out.st_ino) {
-            fprintf(stderr,
-                    "verbatim %s: %s is also an input file: writing to it would empty it "
-                    "before it is read; choose another -o\n",
-                    cmd, path);
-            return EXIT_USAGE;
-        }
+    /* Each input file, and stdin where it is read (no FILE, or "-"); only
+     * a regular file is emptied by opening it. */
+    bool reads_stdin = in->n_files == 0;
+    bool same = false;
+    struct stat f;
+    for (int i = 0; i < in->n_files && !same && S_ISREG(out.st_mode); i++) {
+        if (strcmp(in->files[i], "-") == 0)
+            reads_stdin = true;
+        else
+            same = stat(in->files[i], &f) == 0 && f.st_dev == out.st_dev && f.st_ino == out.st_ino;
+    }
+    if (!same && reads_stdin && S_ISREG(out.st_mode) && fstat(STDIN_FILENO, &f) == 0)
+        same = f.st_dev == out.st_dev && f.st_ino == out.st_ino;
+    if (same) {
+        fprintf(stderr,
+                "verbatim %s: %s is also an input file: writing to it would empty it "
+                "before it is read; choose another -o\n",
+                cmd, path);
+        return EXIT_USAGE;
     }
     return EXIT_OK;
 }

@@ -18,3 +18,8 @@ cp r.json r0.json
 cmp r.json r0.json && echo "report kept"
 "$VERBATIM" report in.csv --score-col score -o no/such/dir/r.json; echo "exit $?"
 "$VERBATIM" analyze in.csv -o .; echo "exit $?"
+# stdin counts as an input when it is a file; a device is never emptied
+"$VERBATIM" analyze -o in.csv <in.csv; echo "exit $?"
+"$VERBATIM" analyze - -o in.csv <in.csv; echo "exit $?"
+cmp in.csv keep.csv && echo "input kept"
+"$VERBATIM" analyze /dev/null -o /dev/null; echo "exit $?"
