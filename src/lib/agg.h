@@ -226,7 +226,7 @@ struct vb_agg {
     bool taxonomy_known;       /* false: never said (rows from analyze's JSONL) */
 
     char *strings; /* the options' strings when read from a state
-                      (agg_state.c), else NULL */
+                      (agg_state_read.c), else NULL */
 
     /* Whole rows' shares, by w, x and divisor: few combinations recur. */
     vb_agg_share_memo share_memo[1u << VB_AGG_SHARE_MEMO_BITS];

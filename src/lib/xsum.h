@@ -10,7 +10,7 @@
  *
  * vb_xsum_value() rounds the sum back to a double, a function of the sum
  * alone, so every figure computed from it is the same however the input
- * was split. The state format (agg_state.c) writes sums exactly. */
+ * was split. The state format (agg_state.h) writes sums exactly. */
 #ifndef VB_XSUM_H
 #define VB_XSUM_H
 

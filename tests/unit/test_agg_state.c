@@ -1,4 +1,5 @@
-/* Tests for agg_state.c and xsum.c: exact sums in any order, the state
+/* Tests for the state (agg_state_write.c, agg_state_read.c,
+ * agg_compatible.c) and xsum.c: exact sums in any order, the state
  * written and read back with every figure equal (and a tripwire for
  * fields added to the agg without being written), merges of shards equal
  * to one pass byte for byte in any order, option mismatches, malformed
@@ -404,8 +405,9 @@ static void assert_same_agg(vb_agg *a, vb_agg *b)
 }
 
 /* The tripwire: these are the structs the state writes. A new field
- * changes their size: write it in agg_state.c (and read it back), check it
- * in assert_same_agg() if it holds pointers, then update the size here. */
+ * changes their size: write it in agg_state_write.c (and read it back in
+ * agg_state_read.c), check it in assert_same_agg() if it holds pointers,
+ * then update the size here. */
 static void test_every_field_is_written(void **state)
 {
     (void)state;
