@@ -276,7 +276,8 @@ typedef struct vb_record {
     vb_status status;    /* VB_OK, or why the record was rejected */
     const char *error;   /* rejection reason (NUL-terminated) when status != VB_OK */
 
-    const char *id;      /* id column's text as read, or the record number */
+    const char *id;      /* id column's text as read, or the record number;
+                          * NULL when the id column is missing or null */
     size_t id_len;
     const char *text;    /* the comment, invalid UTF-8 replaced by U+FFFD */
     size_t text_len;
@@ -385,6 +386,8 @@ typedef struct vb_stats {
     size_t records_with_text;  /* written records whose comment has a word */
     size_t records_with_theme; /* of those, records with at least one theme */
     size_t regex_limit_hits;   /* theme regex searches cut off by a limit */
+    size_t records_without_id; /* written with a null id: the id column was
+                                * missing or null in the record */
 } vb_stats;
 
 VB_EXPORT void vb_pipeline_stats(const vb_pipeline *p, vb_stats *out);

@@ -727,6 +727,8 @@ int cli_run(cli_input *in, const char *cmd, cli_record_fn on_record, void *ctx)
                 fprintf(stderr, ", regex searches cut off by the match limit: %zu",
                         stats.regex_limit_hits);
         }
+        if (stats.records_without_id > 0)
+            fprintf(stderr, ", %zu without an id", stats.records_without_id);
         if (in->summary != NULL)
             in->summary(stderr, ctx);
         fputc('\n', stderr);

@@ -367,6 +367,7 @@ void vb_stats_add(vb_stats *to, const vb_stats *from)
     to->records_with_text += from->records_with_text;
     to->records_with_theme += from->records_with_theme;
     to->regex_limit_hits += from->regex_limit_hits;
+    to->records_without_id += from->records_without_id;
 }
 
 /* ---- Analysis, a batch at a time -------------------------------------------
@@ -458,6 +459,11 @@ static vb_status columns_stage(vb_pipeline *p, size_t i, const vb_raw_record *ra
         TRY(repair_field(p, &id, counts));
         r->id = id.data;
         r->id_len = id.len;
+    } else if (p->spec.id_col != NULL) {
+        /* The record number could clash with a real id: say there is none. */
+        r->id = NULL;
+        r->id_len = 0;
+        counts->records_without_id++;
     }
     if (raw->n_keep > 0) {
         vb_field *fields = vb_arena_array(&p->arena, raw->n_keep, sizeof *fields);
@@ -925,11 +931,16 @@ slow: /* start again, the careful way */
     return put_themes_slow(b, lex, r);
 }
 
+static vb_status put_id(vb_buf *b, const vb_record *r)
+{
+    return r->id != NULL ? vb_json_string(b, r->id, r->id_len) : vb_buf_puts(b, "null");
+}
+
 static vb_status write_record_json(vb_pipeline *p, const vb_record *r)
 {
     vb_buf *b = &p->out;
     TRY(vb_buf_puts(b, "{\"id\":"));
-    TRY(vb_json_string(b, r->id, r->id_len));
+    TRY(put_id(b, r));
     if (r->n_fields > 0) {
         TRY(vb_buf_puts(b, ",\"fields\":{"));
         for (size_t i = 0; i < r->n_fields; i++) {
@@ -979,7 +990,7 @@ static vb_status write_tokens_json(vb_pipeline *p, const vb_record *r)
     for (size_t i = 0; i < r->n_tokens; i++) {
         const vb_token *t = &r->tokens[i];
         TRY(vb_buf_puts(b, "{\"id\":"));
-        TRY(vb_json_string(b, r->id, r->id_len));
+        TRY(put_id(b, r));
         TRY(vb_buf_puts(b, ",\"i\":"));
         TRY(vb_json_size(b, i));
         TRY(vb_buf_puts(b, ",\"text\":"));
