@@ -192,6 +192,7 @@ typedef struct cli_command {
     /* Handles one extra option; returns false if `c` is not one of them. */
     bool (*option)(cli_input *in, int c, const char *arg);
     cli_record_fn on_record;     /* gets the cli_output as ctx */
+    bool tokens_only;            /* writes tokens: no themes, no kept columns */
 } cli_command;
 
 /* Parses argv (argv[0] is the command name), opens the output, runs the

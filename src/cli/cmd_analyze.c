@@ -39,6 +39,6 @@ static cli_next write_record(const vb_record *rec, vb_pipeline *p, void *ctx)
 
 int cmd_analyze(int argc, char **argv)
 {
-    static const cli_command cmd = {"analyze", help, options, option, write_record};
+    static const cli_command cmd = {"analyze", help, options, option, write_record, false};
     return cli_stream_command(&cmd, argc, argv);
 }

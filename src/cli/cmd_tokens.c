@@ -6,7 +6,8 @@ static const char help[] =
     "Usage: verbatim tokens [options] [FILE...]\n\n"
     "Writes every token of every record as one JSON object per line:\n"
     "{\"id\",\"i\",\"text\",\"norm\",\"stem\",\"kind\",\"start\",\"end\",\"sentence\",\"clause\"}\n"
-    "plus \"stopword\", \"caps\" and \"elongated\" flags when they hold.\n\n" CLI_INPUT_HELP;
+    "plus \"stopword\", \"caps\" and \"elongated\" flags when they hold.\n"
+    "--keep and --taxonomy do not apply: join on \"id\" with `verbatim analyze`.\n\n" CLI_INPUT_HELP;
 
 static const struct option no_options[] = {{NULL, 0, NULL, 0}};
 
@@ -23,6 +24,6 @@ static cli_next write_tokens(const vb_record *rec, vb_pipeline *p, void *ctx)
 
 int cmd_tokens(int argc, char **argv)
 {
-    static const cli_command cmd = {"tokens", help, no_options, NULL, write_tokens};
+    static const cli_command cmd = {"tokens", help, no_options, NULL, write_tokens, true};
     return cli_stream_command(&cmd, argc, argv);
 }

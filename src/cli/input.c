@@ -754,6 +754,25 @@ void cli_join_options(struct option out[CLI_MAX_OPTIONS], const struct option *o
     memset(&out[N_INPUT + n_own], 0, sizeof *out);
 }
 
+/* A command that writes tokens has no use for themes or kept columns:
+ * options that ask for them are refused rather than silently dropped. */
+static int tokens_only(cli_input *in, const char *cmd)
+{
+    const char *given = in->opts.n_keep_cols > 0 ? "--keep"
+                        : in->opts.taxonomy != NULL && in->opts.taxonomy[0] != '\0' ? "--taxonomy"
+                                                                                    : NULL;
+    if (given != NULL) {
+        fprintf(stderr,
+                "verbatim %s: %s does not apply: tokens carry no themes or kept "
+                "columns; join them on \"id\" with `verbatim analyze`\n"
+                "Try 'verbatim %s --help'.\n",
+                cmd, given, cmd);
+        return EXIT_USAGE;
+    }
+    in->opts.taxonomy = ""; /* no themes: tokens do not show them */
+    return EXIT_OK;
+}
+
 int cli_stream_command(const cli_command *cmd, int argc, char **argv)
 {
     size_t n_own = 0;
@@ -782,6 +801,10 @@ int cli_stream_command(const cli_command *cmd, int argc, char **argv)
     }
     in.files = argv + optind;
     in.n_files = argc - optind;
+    if (cmd->tokens_only && (status = tokens_only(&in, cmd->name)) != EXIT_OK) {
+        cli_input_free(&in);
+        return status;
+    }
 
     cli_output out;
     status = cli_output_check(&in, cmd->name);

@@ -12,7 +12,7 @@ ctl=$(printf '\001\002\003\004\005\006\007\010\011\013\014\016\017\020\021\022\0
     printf '2,"cr\rlf\nin a kept field",3,"nul \000 byte, bad \300 service"\n'
 } > in.csv
 "$VERBATIM" analyze in.csv --id-col id --keep segment --explain --sentences | "$VB_JSON_CHECK"
-"$VERBATIM" tokens in.csv --id-col id --keep segment | "$VB_JSON_CHECK"
+"$VERBATIM" tokens in.csv --id-col id | "$VB_JSON_CHECK"
 printf '{"id":"j\\u0001\\u001f","comment":"esc \\b\\f\\n\\r\\t\\u0000\\u007f \\ud800 \\"x\\" \\\\ ok","segment":"\\udfff"}\n' > in.jsonl
 "$VERBATIM" analyze in.jsonl --id-col id --keep segment --explain --sentences | tee out.jsonl |
     "$VB_JSON_CHECK"
