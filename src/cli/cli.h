@@ -121,6 +121,8 @@ bool cli_grow(char **bytes, size_t *cap, size_t need);
 int cli_output_check(const cli_input *in, const char *cmd);
 int cli_output_open(cli_output *o, const char *cmd, const char *path);
 void cli_output_write(cli_output *o, const char *cmd, const char *data, size_t len);
+/* Writes out what is buffered; false once any write has failed. */
+bool cli_output_flush(cli_output *o, const char *cmd);
 /* Flushes and closes; returns EXIT_OK or EXIT_IO. */
 int cli_output_close(cli_output *o, const char *cmd);
 

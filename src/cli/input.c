@@ -413,12 +413,18 @@ int cli_stop_signal(void)
     return stop_signal;
 }
 
+bool cli_output_flush(cli_output *o, const char *cmd)
+{
+    if (o->f != NULL && !o->failed && !o->pipe_closed && fflush(o->f) != 0)
+        output_failed(o, cmd);
+    return !o->failed;
+}
+
 int cli_output_close(cli_output *o, const char *cmd)
 {
     if (o->f == NULL)
         return EXIT_OK;
-    if (!o->failed && !o->pipe_closed && fflush(o->f) != 0)
-        output_failed(o, cmd);
+    cli_output_flush(o, cmd);
     if (fclose(o->f) != 0 && !o->failed && !o->pipe_closed)
         output_failed(o, cmd);
     o->f = NULL;
@@ -709,11 +715,24 @@ int cli_run(cli_input *in, const char *cmd, cli_record_fn on_record, void *ctx)
         cli_parallel_free(rs.par);
     }
     in->stats = stats; /* for the command, e.g. report's records_rejected */
+    /* Records sit in the output's buffer until it is flushed: a write error
+     * found later would leave "N written" untrue. After one, how many
+     * records reached the output is not known, so none are claimed. */
+    bool output_ok = true;
+    if (in->parallel_output && !cli_output_flush(ctx, cmd)) {
+        output_ok = false;
+        rs.status = EXIT_IO;
+    }
     if (!rs.quiet) {
+        char written[64];
+        if (output_ok)
+            snprintf(written, sizeof written, "%zu written", rs.written);
+        else
+            snprintf(written, sizeof written, "output incomplete (write error)");
         fprintf(stderr,
-                "verbatim %s: %zu records read, %zu written, %zu rejected, "
+                "verbatim %s: %zu records read, %s, %zu rejected, "
                 "%zu invalid UTF-8 sequences replaced",
-                cmd, stats.records_read, rs.written, stats.records_rejected,
+                cmd, stats.records_read, written, stats.records_rejected,
                 stats.invalid_utf8);
         /* Theme coverage: the share of comments with a word that have a theme. */
         if (vb_lexicon_n_themes(lex) > 0) {
