@@ -7,8 +7,9 @@
  * counts in decimal, exact sums (xsum.h) in hex fixed point ("0x1f.8"),
  * the few plain doubles (scale, a quote's sentiment) as exact hex floats
  * ("0x1.8p+1"), strings in double quotes with \\ \" \n \r \t \xHH escapes
- * (other bytes as they are), "-" for none. Lines that are empty or start
- * with '#' are skipped. In order:
+ * (other bytes as they are), "-" for none. Lines end in LF; a reader
+ * takes CR LF too. Lines that are empty or start with '#' are skipped. In
+ * order:
  *
  *     verbatim-state 2
  *     metric nps | scale LO HI | top-box N | lower-is-better 0|1 |

@@ -106,6 +106,19 @@ static bool fail(reader *r, vb_status code, const char *fmt, ...)
     return false;
 }
 
+/* Makes the line at r->p the current one. A state is written with LF
+ * line ends and never holds a raw CR (strings escape it), so a CR before
+ * the LF is a copy that went through Windows or a text-mode transfer:
+ * read it as it was written. */
+static void take_line(reader *r)
+{
+    const char *nl = memchr(r->p, '\n', (size_t)(r->end - r->p));
+    r->at = r->p;
+    r->line_end = nl != NULL ? nl : r->end;
+    r->p = nl != NULL ? nl + 1 : r->end;
+    if (r->line_end > r->at && r->line_end[-1] == '\r') r->line_end--;
+}
+
 /* Moves to the next line that is not empty or a comment; `what` names
  * the line expected, for the message when the input ends first. */
 static bool next_line(reader *r, const char *what)
@@ -113,10 +126,7 @@ static bool next_line(reader *r, const char *what)
     for (;;) {
         if (r->p == r->end)
             return fail(r, VB_EPARSE, "the state ends before %s: truncated?", what);
-        const char *nl = memchr(r->p, '\n', (size_t)(r->end - r->p));
-        r->at = r->p;
-        r->line_end = nl != NULL ? nl : r->end;
-        r->p = nl != NULL ? nl + 1 : r->end;
+        take_line(r);
         r->line++;
         vb_buf_reset(&r->scratch);
         if (r->at != r->line_end && *r->at != '#') return true;
@@ -352,10 +362,7 @@ static vb_agg *read_options(reader *r, const vb_report_options *caller)
 
     /* "verbatim-state N" */
     r->line = 1;
-    const char *nl = memchr(r->p, '\n', (size_t)(r->end - r->p));
-    r->at = r->p;
-    r->line_end = nl != NULL ? nl : r->end;
-    r->p = nl != NULL ? nl + 1 : r->end;
+    take_line(r);
     const size_t m = sizeof VB_STATE_MAGIC - 1;
     if ((size_t)(r->line_end - r->at) < m + 2 || memcmp(r->at, VB_STATE_MAGIC " ", m + 1) != 0) {
         fail(r, VB_EPARSE, "not a verbatim state (the first line is not \"" VB_STATE_MAGIC " %d\")",

@@ -957,6 +957,46 @@ static void test_malformed(void **state)
     expect_line_error(29, "fin", 29, "expected a \"end\" line");
 }
 
+/* A state whose line ends became CR LF on the way (Windows, a text-mode
+ * transfer) reads as the state it was; a CR anywhere else is still refused. */
+static void test_crlf_line_ends(void **state)
+{
+    (void)state;
+    vb_report_options o = options(VB_METRIC_NPS, 1);
+    vb_agg *agg = vb_agg_new(&o, NULL);
+    assert_non_null(agg);
+    add_rows(&agg, 1, 5, 400, VB_METRIC_NPS);
+    size_t len;
+    char *text = state_of(agg, &len);
+    size_t n_lines = 0;
+    for (size_t i = 0; i < len; i++)
+        n_lines += text[i] == '\n';
+    char *crlf = malloc(len + n_lines + 1);
+    assert_non_null(crlf);
+    size_t k = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] == '\n') crlf[k++] = '\r';
+        crlf[k++] = text[i];
+    }
+    crlf[k] = '\0';
+    vb_agg *back = read_back(crlf, &o);
+    assert_same_agg(agg, back);
+    char *again = state_of(back, NULL);
+    assert_string_equal(text, again); /* written again with LF */
+
+    char *cr_inside = strstr(crlf, "metric ");
+    assert_non_null(cr_inside);
+    cr_inside[6] = '\r'; /* "metric\rnps" */
+    vb_error err;
+    assert_null(vb_agg_read_state(crlf, k, &o, &err));
+    assert_int_equal(err.line, 2);
+    free(again);
+    free(crlf);
+    free(text);
+    vb_agg_free(back);
+    vb_agg_free(agg);
+}
+
 /* Every prefix of a state is refused: the "end" line is its last. */
 static void test_truncated_everywhere(void **state)
 {
@@ -1101,6 +1141,7 @@ int main(void)
         cmocka_unit_test(test_compatible),
         cmocka_unit_test(test_taxonomy_and_records_rejected),
         cmocka_unit_test(test_malformed),
+        cmocka_unit_test(test_crlf_line_ends),
         cmocka_unit_test(test_truncated_everywhere),
         cmocka_unit_test(test_garbage),
         cmocka_unit_test(test_every_oom),
