@@ -650,6 +650,63 @@ static void run_input(vb_pipeline *p, const char *name, run_state *rs)
         fclose(f);
 }
 
+/* Reads `fd` up to its first record with `probe`: VB_OK when the columns
+ * resolve (or the input is empty), else the source's fatal status. */
+static vb_status first_record(vb_pipeline *probe, int fd)
+{
+    static char buf[READ_CHUNK_BYTES];
+    vb_raw_record raw;
+    vb_status st = VB_AGAIN;
+    while (st == VB_AGAIN) {
+        const ssize_t n = read(fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) { /* a read error is the run's to report */
+            if (n < 0 || vb_pipeline_finish(probe) != VB_OK) return VB_OK;
+        } else if (vb_pipeline_feed(probe, buf, (size_t)n) != VB_OK) {
+            return VB_OK;
+        }
+        st = vb_pipeline_read(probe, &raw);
+        if (n <= 0 && st == VB_AGAIN) st = VB_DONE;
+    }
+    return st == VB_DONE ? VB_OK : st;
+}
+
+/* A problem at the head of the third of ten inputs (a --keep column it
+ * lacks, a gzip file) would stop the run part-way: two inputs written, the
+ * rest never read. So every later input that is a regular file is read up
+ * to its first record before the run starts. stdin and pipes cannot be
+ * read twice; a file that cannot be opened is the run's to report. */
+static int check_later_inputs(const vb_lexicon *lex, const cli_input *in, const char *cmd,
+                              char **files, int n_files)
+{
+    if (n_files < 2) return EXIT_OK;
+    vb_options opts = in->opts;
+    opts.source_name = files[1];
+    vb_error err;
+    vb_pipeline *probe = vb_pipeline_new(lex, &opts, &err);
+    if (probe == NULL) {
+        fprintf(stderr, "verbatim %s: %s\n", cmd, err.message);
+        return err.code == VB_ENOMEM ? EXIT_IO : EXIT_USAGE;
+    }
+    int status = EXIT_OK;
+    for (int i = 1; i < n_files && status == EXIT_OK; i++) {
+        struct stat st;
+        const int fd = strcmp(files[i], "-") == 0 ? -1 : open(files[i], O_RDONLY | O_CLOEXEC);
+        if (fd < 0) continue;
+        if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && vb_pipeline_reset(probe, files[i]) == VB_OK) {
+            const vb_status first = first_record(probe, fd);
+            if (first != VB_OK) {
+                fprintf(stderr, "verbatim %s: %s: %s; no input was read\n", cmd, files[i],
+                        vb_pipeline_errmsg(probe));
+                status = first == VB_ENOMEM ? EXIT_IO : EXIT_USAGE;
+            }
+        }
+        close(fd);
+    }
+    vb_pipeline_free(probe);
+    return status;
+}
+
 int cli_run(cli_input *in, const char *cmd, cli_record_fn on_record, void *ctx)
 {
     static char *stdin_only[] = {"-"};
@@ -680,6 +737,13 @@ int cli_run(cli_input *in, const char *cmd, cli_record_fn on_record, void *ctx)
         fprintf(stderr, "verbatim %s: %s\n", cmd, err.message);
         vb_lexicon_free(lex);
         return err.code == VB_ENOMEM ? EXIT_IO : EXIT_USAGE;
+    }
+
+    const int checked = check_later_inputs(lex, in, cmd, files, n_files);
+    if (checked != EXIT_OK) {
+        vb_pipeline_free(p);
+        vb_lexicon_free(lex);
+        return checked;
     }
 
     run_state rs = {.cmd = cmd, .strict = in->strict, .on_record = on_record, .ctx = ctx};
