@@ -31,7 +31,8 @@ static const char help[] =
     "      --metric M          nps (0-10, default), csat (% in the top box),\n"
     "                          ces (mean effort) or mean (any number)\n"
     "      --scale LO-HI       valid scores (csat default 1-5, ces 1-7)\n"
-    "      --top-box N         csat: top N points count as satisfied (default 2)\n"
+    "      --top-box N         csat only: top N points count as satisfied\n"
+    "                          (default 2)\n"
     "      --lower-is-better   a higher score is worse (ces or mean, e.g. CES asked\n"
     "                          as effort)\n"
     "      --weight-col COL    weight of each respondent (e.g. revenue)\n"
@@ -39,7 +40,8 @@ static const char help[] =
     "      --date-col COL      the date column: ISO 8601 or YYYY-MM-DD HH:MM:SS +hhmm\n"
     "      --date-format FMT   strptime-like, e.g. '%d/%m/%Y %H:%M' (%Y %y %m %d %e\n"
     "                          %b %H %I %p %M %S %z %F %T %%)\n"
-    "      --period P          day, week (ISO), month (default), quarter or year\n"
+    "      --period P          day, week (ISO), month (default), quarter or year;\n"
+    "                          needs --date-col\n"
     "      --segment-col COL   compare groups, e.g. region or channel\n"
     "      --compare A..B      two periods, or two segments (default: the last\n"
     "                          two periods)\n"
@@ -103,6 +105,7 @@ static const struct option report_options[] = {
 typedef struct report_cli {
     vb_report_options ro;
     cli_report_format fmt;   /* --report, --section, --color and -o */
+    bool top_box_given;      /* refused unless the metric is csat */
     bool from_analyzed;
     bool emit_state;
     char *compare; /* owned copy of A..B, split in place */
@@ -148,6 +151,16 @@ static bool parse_scale(const char *arg, double *lo, double *hi)
     return end != h && *end == '\0' && isfinite(*lo) && isfinite(*hi) && *hi > *lo;
 }
 
+/* --score-col, --date-col, --segment-col, --weight-col. An empty name is
+ * refused here: the reader, which gets these columns as kept ones, would
+ * call it a "keep column", an option the user may never have given. */
+static int column_option(const char **col, const char *option, const char *arg)
+{
+    if (arg[0] == '\0') return usage("%s: the column name is empty", option);
+    *col = arg;
+    return 1;
+}
+
 /* Returns 1 if handled, 0 if not ours, -1 after a usage error. */
 static int report_option(report_cli *rc, int c, const char *arg)
 {
@@ -155,8 +168,7 @@ static int report_option(report_cli *rc, int c, const char *arg)
     size_t n;
     switch (c) {
     case OPT_SCORE_COL:
-        ro->score_col = arg;
-        return 1;
+        return column_option(&ro->score_col, "--score-col", arg);
     case OPT_METRIC:
         return vb_metric_parse(arg, &ro->metric)
                    ? 1
@@ -169,16 +181,15 @@ static int report_option(report_cli *rc, int c, const char *arg)
         if (!parse_size(arg, 1, &n) || n > 1000)
             return usage("--top-box: expected a whole number >= 1, got '%s'", arg);
         ro->top_box = (unsigned)n;
+        rc->top_box_given = true;
         return 1;
     case OPT_LOWER:
         ro->lower_is_better = true;
         return 1;
     case OPT_WEIGHT_COL:
-        ro->weight_col = arg;
-        return 1;
+        return column_option(&ro->weight_col, "--weight-col", arg);
     case OPT_DATE_COL:
-        ro->date_col = arg;
-        return 1;
+        return column_option(&ro->date_col, "--date-col", arg);
     case OPT_DATE_FORMAT:
         ro->date_format = arg;
         return 1;
@@ -187,8 +198,7 @@ static int report_option(report_cli *rc, int c, const char *arg)
                    ? 1
                    : usage("--period: unknown period '%s' (day, week, month, quarter, year)", arg);
     case OPT_SEGMENT_COL:
-        ro->segment_col = arg;
-        return 1;
+        return column_option(&ro->segment_col, "--segment-col", arg);
     case OPT_COMPARE: {
         free(rc->compare);
         rc->compare = strdup(arg);
@@ -467,6 +477,19 @@ int cmd_report(int argc, char **argv)
     }
     if (rc.fmt.section != NULL && (!rc.fmt.format_given || rc.fmt.format != VB_REPORT_CSV)) {
         usage("%s", "--section needs --report csv");
+        status = EXIT_USAGE;
+        goto done;
+    }
+    /* An option that means nothing with the others is refused, not
+     * ignored: the report would look as if it had been made with it. */
+    if (rc.top_box_given && rc.ro.metric != VB_METRIC_CSAT) {
+        usage("--top-box is for --metric csat only (%s has no top box)",
+              vb_metric_name(rc.ro.metric));
+        status = EXIT_USAGE;
+        goto done;
+    }
+    if (rc.ro.period != VB_PERIOD_NONE && rc.ro.date_col == NULL) { /* --period none is refused */
+        usage("%s", "--period needs --date-col");
         status = EXIT_USAGE;
         goto done;
     }
