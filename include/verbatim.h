@@ -121,6 +121,10 @@ typedef struct vb_options {
                                 data_dir/themes/cx.json, skipped while that
                                 file is absent or for another language;
                                 "" = no themes */
+    const char *const *keep_col_kinds; /* NULL, or one per keep column: what
+                                messages call it ("date" for a date column:
+                                'date column "X" not found'); a NULL entry
+                                means "keep" */
 } vb_options;
 
 VB_EXPORT void vb_options_init(vb_options *o);

@@ -117,6 +117,7 @@ typedef struct report_run {
     const vb_report_options *ro;
     vb_agg *agg;
     size_t field[4];         /* keep-column index of score, date, segment, weight */
+    const char *kinds[MAX_LIST]; /* what the reader calls each kept column (keep()) */
     vb_report_theme *themes; /* scratch for one record */
     size_t cap_themes;
     bool strict_failed;
@@ -429,16 +430,22 @@ static int run_analyzed(cli_input *in, report_run *run)
 
 /* ---- The command ---------------------------------------------------------- */
 
-/* Adds `col` to the kept columns; returns its index, or SIZE_MAX. */
-static size_t keep(cli_input *in, const char *col)
+/* Adds `col` to the kept columns, called `kind` in the reader's messages
+ * ("date column "X" not found", not "keep column": the user may have given
+ * no --keep); returns its index, SIZE_MAX for no column, or SIZE_MAX - 1
+ * when the list is full. kinds[] has MAX_LIST entries and outlives the run. */
+static size_t keep(cli_input *in, const char **kinds, const char *col, const char *kind)
 {
     if (col == NULL) return SIZE_MAX;
-    for (size_t i = 0; i < in->opts.n_keep_cols; i++)
-        if (strcmp(in->keep[i], col) == 0) return i;
-    if (in->opts.n_keep_cols == MAX_LIST) return SIZE_MAX - 1;
-    in->keep[in->opts.n_keep_cols] = col;
+    size_t i = 0;
+    while (i < in->opts.n_keep_cols && strcmp(in->keep[i], col) != 0)
+        i++;
+    if (i == MAX_LIST) return SIZE_MAX - 1;
+    if (i == in->opts.n_keep_cols) in->keep[in->opts.n_keep_cols++] = col;
+    if (kinds[i] == NULL) kinds[i] = kind;
     in->opts.keep_cols = in->keep;
-    return in->opts.n_keep_cols++;
+    in->opts.keep_col_kinds = kinds;
+    return i;
 }
 
 int cmd_report(int argc, char **argv)
@@ -503,8 +510,9 @@ int cmd_report(int argc, char **argv)
     if (!rc.from_analyzed) {
         const char *cols[4] = {rc.ro.score_col, rc.ro.date_col, rc.ro.segment_col,
                                rc.ro.weight_col};
+        static const char *const col_kinds[4] = {"score", "date", "segment", "weight"};
         for (size_t i = 0; i < 4; i++) {
-            run.field[i] = keep(&in, cols[i]);
+            run.field[i] = keep(&in, run.kinds, cols[i], col_kinds[i]);
             if (run.field[i] == SIZE_MAX - 1) {
                 usage("--keep: at most %s columns with the report's columns", "60");
                 status = EXIT_USAGE;

@@ -127,9 +127,14 @@ static bool parse_column_number(const char *spec, size_t *n)
     return true;
 }
 
-static const char *slot_kind(size_t slot)
+/* What messages call the column of `slot`: "text", "id", or for a kept
+ * column the caller's kind (report's "date" for its --date-col), else "keep". */
+static const char *slot_kind(const vb_source *s, size_t slot)
 {
-    return slot == SLOT_TEXT ? "text" : slot == SLOT_ID ? "id" : "keep";
+    if (slot == SLOT_TEXT) return "text";
+    if (slot == SLOT_ID) return "id";
+    const char *const *kinds = s->spec.keep_kinds;
+    return kinds != NULL && kinds[slot - SLOT_KEEP] != NULL ? kinds[slot - SLOT_KEEP] : "keep";
 }
 
 /* Appends "a, b, c" to out (size bytes, already NUL-terminated), ending
@@ -271,11 +276,11 @@ static vb_status check_columns(vb_source *s, char *msg, size_t size)
         size_t n;
         if (spec == NULL) continue;
         if (*spec == '\0') {
-            snprintf(msg, size, "%s column: the name is empty", slot_kind(i));
+            snprintf(msg, size, "%s column: the name is empty", slot_kind(s, i));
             return VB_EINVAL;
         }
         if (s->format != VB_FORMAT_JSONL && parse_column_number(spec, &n) && n == 0) {
-            snprintf(msg, size, "%s column 0: columns are numbered from 1", slot_kind(i));
+            snprintf(msg, size, "%s column 0: columns are numbered from 1", slot_kind(s, i));
             return VB_EINVAL;
         }
     }
@@ -294,7 +299,7 @@ static vb_status check_columns(vb_source *s, char *msg, size_t size)
                 snprintf(msg, size,
                          "%s column \"%s\": the input has no header row, so give the "
                          "column's 1-based number",
-                         slot_kind(i), spec);
+                         slot_kind(s, i), spec);
                 return VB_EINVAL;
             }
         }
@@ -538,7 +543,7 @@ static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
         } else if (parse_column_number(spec, &n)) {
             if (header && n > s->n_header) {
                 fail(s, VB_EINVAL,
-                     "%s column %s is beyond the last column (%zu); columns are: ", slot_kind(i),
+                     "%s column %s is beyond the last column (%zu); columns are: ", slot_kind(s, i),
                      spec, s->n_header);
                 append_names(s->errmsg, sizeof s->errmsg, s->header, s->n_header);
                 return VB_EINVAL;
@@ -547,7 +552,7 @@ static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
         } else {
             col = find_header_column(s, spec);
             if (col == NO_COL) {
-                fail(s, VB_EINVAL, "%s column \"%s\" not found; columns are: ", slot_kind(i), spec);
+                fail(s, VB_EINVAL, "%s column \"%s\" not found; columns are: ", slot_kind(s, i), spec);
                 append_names(s->errmsg, sizeof s->errmsg, s->header, s->n_header);
                 return VB_EINVAL;
             }
@@ -561,7 +566,7 @@ static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
             return fail(s, VB_EINVAL,
                         "%s column \"%s\" is ambiguous: columns %zu and %zu have that name "
                         "(choose one by number)",
-                        slot_kind(i), s->header[col], (col < twin ? col : twin) + 1,
+                        slot_kind(s, i), s->header[col], (col < twin ? col : twin) + 1,
                         (col < twin ? twin : col) + 1);
         s->slot_col[i] = col;
         if (header && col != NO_COL) s->slot_name[i] = s->header[col];

@@ -25,6 +25,8 @@ typedef struct vb_source_spec {
     const char *id_col;           /* NULL = none */
     const char *const *keep_cols;
     size_t n_keep_cols;
+    const char *const *keep_kinds; /* NULL, or per keep column what messages
+                                      call it; a NULL entry: "keep" */
     size_t max_field_bytes;       /* a larger field rejects its record */
 } vb_source_spec;
 
