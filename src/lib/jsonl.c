@@ -245,6 +245,13 @@ bool vb_jsonl_is_null(const vb_jsonl *j, const char *path)
     return cJSON_IsNull(lookup(j, path));
 }
 
+const char *vb_jsonl_not_text(const vb_jsonl *j, const char *path)
+{
+    const cJSON *v = lookup(j, path);
+    return cJSON_IsBool(v) ? "a boolean" : cJSON_IsObject(v) ? "an object"
+           : cJSON_IsArray(v) ? "an array" : NULL;
+}
+
 #define NO_OFFSET ((size_t)-1)
 
 /* Counts the number nodes that come before `v` in a depth-first walk from

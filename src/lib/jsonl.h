@@ -36,6 +36,11 @@ vb_status vb_jsonl_extract(vb_jsonl *j, const char *const *paths, size_t n, vb_f
 /* True when `path` resolves to a JSON null (as opposed to nothing). */
 bool vb_jsonl_is_null(const vb_jsonl *j, const char *path);
 
+/* What `path` resolves to when that cannot be a comment's text: "a
+ * boolean", "an object" or "an array"; NULL for a string, a number, null
+ * or nothing. */
+const char *vb_jsonl_not_text(const vb_jsonl *j, const char *path);
+
 /* Stores up to max_keys top-level keys of the parsed object in keys (in
  * input order, borrowed like the values) and returns how many there are. */
 size_t vb_jsonl_keys(const vb_jsonl *j, const char **keys, size_t max_keys);

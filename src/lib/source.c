@@ -772,6 +772,14 @@ static vb_status jsonl_record(vb_source *s, const char *line, size_t len, vb_sou
     }
     out->text = s->fields[SLOT_TEXT];
     out->id = s->fields[SLOT_ID];
+    /* true would be read as a positive word, {"a":"late"} as JSON text. */
+    const char *not_text =
+        out->text.data != NULL ? vb_jsonl_not_text(s->jsonl, s->slot_spec[SLOT_TEXT]) : NULL;
+    if (not_text != NULL) {
+        reject(s, out, VB_EPARSE, "field \"%s\": %s, not text", s->slot_name[SLOT_TEXT],
+               not_text);
+        return VB_OK;
+    }
     if (out->text.data == NULL) {
         const char *name = s->slot_name[SLOT_TEXT];
         if (vb_jsonl_is_null(s->jsonl, name)) {

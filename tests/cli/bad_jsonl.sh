@@ -3,8 +3,8 @@
 # values nested 10,000 deep (an array in another field, an object in the
 # text field: cJSON stops at 1000 levels, the record is rejected, no stack
 # overflow), blank and space-only lines (skipped, still counted as lines),
-# CRLF line ends, a BOM, a text that is a number, an object or an array (as
-# JSON text), a missing text key (the keys found are listed), a NUL in a
+# CRLF line ends, a BOM, a text that is a number (read as written), an
+# object, an array or a boolean (rejected: not text), a missing text key (the keys found are listed), a NUL in a
 # string (\u0000 becomes U+FFFD, a raw NUL byte a space: the text goes on
 # after it). Each bad line is named with its line number; every good line
 # is written.
@@ -30,6 +30,7 @@
     printf '{"id":"13","comment":5}\n'
     printf '{"id":"14","comment":{"x":[1,"two"]}}\n'
     printf '{"id":"15","comment":["a",1]}\n'
+    printf '{"id":"15b","comment":true}\n'
     printf '{"id":"16","other":"no comment here","more":1}\n'
     printf '{"id":"17","comment":"before\\u0000after"}\n'
     printf '{"id":"17b","comment":"raw \000 NUL"}\n'
