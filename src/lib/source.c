@@ -27,6 +27,9 @@
 
 #define DEFAULT_MAX_FIELD_BYTES ((size_t)16 << 20)
 #define SNIFF_MAX_BYTES ((size_t)64 << 10) /* sniff when this much is buffered */
+/* JSONL objects that may come without a key that looks like the comment
+ * before the input is taken to have none (detect_json_text()). */
+#define JSON_KEYLESS_MAX 100
 #define RECORD_SLACK_BYTES ((size_t)64 << 10)
 #define NO_COL ((size_t)-1)
 
@@ -63,6 +66,8 @@ struct vb_source {
     const char **header; /* n_header pointers into header_mem */
     size_t n_header;
     char *detected; /* JSONL: the detected text key */
+    size_t objects; /* JSONL: objects read */
+    bool text_seen; /* JSONL: an object had the text key (null included) */
 
     vb_csv csv;
     vb_jsonl *jsonl;
@@ -719,7 +724,11 @@ static vb_status next_line(vb_source *s, size_t limit, size_t *len, size_t *used
     return VB_OK;
 }
 
-/* Settles the JSONL text key from the first object's top-level keys. */
+/* Settles the JSONL text key from the first object with a key that looks
+ * like the comment. An export may leave out the key of an empty comment,
+ * so the first object need not show it: the objects before are empty
+ * comments, and only after JSON_KEYLESS_MAX of them is the input taken to
+ * have no such key. */
 static vb_status detect_json_text(vb_source *s)
 {
     if (s->slot_spec[SLOT_TEXT] == NULL) {
@@ -728,8 +737,13 @@ static vb_status detect_json_text(vb_source *s)
         if (keys == NULL) return fail(s, VB_ENOMEM, "out of memory");
         vb_jsonl_keys(s->jsonl, keys, n);
         const size_t k = detect_text_column(keys, n);
+        if (k == NO_COL && s->objects < JSON_KEYLESS_MAX) {
+            vb_free(s->alloc, keys);
+            return VB_OK;
+        }
         if (k == NO_COL) {
-            fail(s, VB_EINVAL, "no text key found; keys are: ");
+            fail(s, VB_EINVAL, "no text key found in the first %d objects; keys are: ",
+                 JSON_KEYLESS_MAX);
             append_names(s->errmsg, sizeof s->errmsg, keys, n);
             snprintf(s->errmsg + strlen(s->errmsg), sizeof s->errmsg - strlen(s->errmsg),
                      " (choose one with --text-col)");
@@ -745,6 +759,23 @@ static vb_status detect_json_text(vb_source *s)
     return VB_OK;
 }
 
+/* At the end of a JSONL input: an input where no object had the text key
+ * has no comments at all, which is a wrong key (or a wrong file), not a
+ * survey nobody commented on. */
+static vb_status json_text_key_check(vb_source *s)
+{
+    if (s->objects == 0 || s->text_seen) return VB_DONE;
+    if (!s->columns_ready)
+        return fail(s, VB_EINVAL,
+                    "none of the %zu objects has a key that looks like the comment (choose one "
+                    "with --text-col)",
+                    s->objects);
+    return fail(s, VB_EINVAL,
+                "none of the %zu objects has the text key \"%s\": all were read as empty "
+                "comments (choose the key with --text-col)",
+                s->objects, s->slot_name[SLOT_TEXT]);
+}
+
 static vb_status jsonl_record(vb_source *s, const char *line, size_t len, vb_source_record *out)
 {
     vb_status st = vb_jsonl_parse(s->jsonl, line, len, s->rec_err, sizeof s->rec_err);
@@ -754,6 +785,7 @@ static vb_status jsonl_record(vb_source *s, const char *line, size_t len, vb_sou
         out->error = s->rec_err;
         return VB_OK;
     }
+    s->objects++;
     if (!s->columns_ready) {
         st = detect_json_text(s);
         if (st != VB_OK) return st;
@@ -772,29 +804,20 @@ static vb_status jsonl_record(vb_source *s, const char *line, size_t len, vb_sou
     }
     out->text = s->fields[SLOT_TEXT];
     out->id = s->fields[SLOT_ID];
-    /* true would be read as a positive word, {"a":"late"} as JSON text. */
-    const char *not_text =
-        out->text.data != NULL ? vb_jsonl_not_text(s->jsonl, s->slot_spec[SLOT_TEXT]) : NULL;
-    if (not_text != NULL) {
-        reject(s, out, VB_EPARSE, "field \"%s\": %s, not text", s->slot_name[SLOT_TEXT],
-               not_text);
-        return VB_OK;
-    }
-    if (out->text.data == NULL) {
-        const char *name = s->slot_name[SLOT_TEXT];
-        if (vb_jsonl_is_null(s->jsonl, name)) {
-            /* A null comment is a respondent who wrote nothing: an empty
-             * comment, whose score still counts, not a broken record. */
-            out->text.data = "";
-            out->text.len = 0;
-        } else {
-            const char *keys[32];
-            const size_t n = vb_jsonl_keys(s->jsonl, keys, 32);
-            reject(s, out, VB_EPARSE, "field \"%s\": missing (keys: ", name);
-            append_names(s->rec_err, sizeof s->rec_err - 1, keys, n < 32 ? n : 32);
-            const size_t used = strlen(s->rec_err);
-            snprintf(s->rec_err + used, sizeof s->rec_err - used, ")");
-        }
+    if (out->text.data != NULL) {
+        s->text_seen = true;
+        /* true would be read as a positive word, {"a":"late"} as JSON text. */
+        const char *not_text = vb_jsonl_not_text(s->jsonl, s->slot_spec[SLOT_TEXT]);
+        if (not_text != NULL)
+            reject(s, out, VB_EPARSE, "field \"%s\": %s, not text", s->slot_name[SLOT_TEXT],
+                   not_text);
+    } else {
+        /* Null, or left out as many exports do: a respondent who wrote
+         * nothing, an empty comment whose score still counts. */
+        if (!s->text_seen && s->columns_ready)
+            s->text_seen = vb_jsonl_is_null(s->jsonl, s->slot_name[SLOT_TEXT]);
+        out->text.data = "";
+        out->text.len = 0;
     }
     return VB_OK;
 }
@@ -807,6 +830,7 @@ static vb_status line_next(vb_source *s, vb_source_record *out, bool *skipped)
     bool too_long;
     vb_status st =
         next_line(s, json ? s->max_record_bytes : s->max_field_bytes, &len, &used, &too_long);
+    if (st == VB_DONE && json) return json_text_key_check(s);
     if (st != VB_OK) return st;
     const char *line = s->in.data + s->pos;
     if (!too_long && is_blank(line, len, json)) {

@@ -4,9 +4,10 @@
 # text field: cJSON stops at 1000 levels, the record is rejected, no stack
 # overflow), blank and space-only lines (skipped, still counted as lines),
 # CRLF line ends, a BOM, a text that is a number (read as written), an
-# object, an array or a boolean (rejected: not text), a missing text key (the keys found are listed), a NUL in a
-# string (\u0000 becomes U+FFFD, a raw NUL byte a space: the text goes on
-# after it). Each bad line is named with its line number; every good line
+# object, an array or a boolean (rejected: not text), a missing text key
+# (an empty comment, as many exports leave the key out), a NUL in a string
+# (\u0000 becomes U+FFFD, a raw NUL byte a space: the text goes on after
+# it). Each bad line is named with its line number; every good line
 # is written.
 {
     printf '\357\273\277{"id":"1","comment":"first, after a BOM"}\r\n'

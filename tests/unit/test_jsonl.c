@@ -153,21 +153,34 @@ static void test_text_key_detection(void **state)
 {
     (void)state;
     vb_source_spec spec = jsonl_spec(NULL, "id");
-    /* Detected from the first object, used for every later one. */
+    /* Detected from the first object that has a likely key, used for every
+     * later one; an object without it is an empty comment, as is null. */
     check_records(&spec,
                   "not json\n"
+                  "{\"id\":0,\"score\":9}\n"
                   "{\"id\":1,\"Review Text\":\"good\",\"comment\":\"better\"}\n"
                   "{\"id\":2,\"comment\":\"still comment\"}\n"
                   "{\"id\":3,\"Review Text\":\"no comment key\"}\n"
                   "{\"id\":4,\"comment\":null}\n",
                   "1: !EPARSE(invalid JSON at column 1) id=-\n"
-                  "2: t=[better] id=[1]\n"
-                  "3: t=[still comment] id=[2]\n"
-                  "4: !EPARSE(field \"comment\": missing (keys: id, Review Text)) id=[3]\n"
-                  "5: t=[] id=[4]\n");
+                  "2: t=[] id=[0]\n"
+                  "3: t=[better] id=[1]\n"
+                  "4: t=[still comment] id=[2]\n"
+                  "5: t=[] id=[3]\n"
+                  "6: t=[] id=[4]\n");
+    /* No object has one: each is read, then the input is refused. */
     check_records(&spec, "{\"id\":1,\"score\":9,\"date\":\"2024\"}\n",
-                  "FATAL EINVAL(no text key found; keys are: id, score, date (choose one with "
-                  "--text-col))\n");
+                  "1: t=[] id=[1]\n"
+                  "FATAL EINVAL(none of the 1 objects has a key that looks like the comment "
+                  "(choose one with --text-col))\n");
+    /* A key given that no object has: the same, naming it. */
+    vb_source_spec given = jsonl_spec("coment", "id");
+    check_records(&given, "{\"id\":1,\"comment\":\"late\"}\n{\"id\":2,\"coment\":null}\n",
+                  "1: t=[] id=[1]\n2: t=[] id=[2]\n");
+    check_records(&given, "{\"id\":1,\"comment\":\"late\"}\n",
+                  "1: t=[] id=[1]\n"
+                  "FATAL EINVAL(none of the 1 objects has the text key \"coment\": all were "
+                  "read as empty comments (choose the key with --text-col))\n");
 }
 
 static void test_field_and_line_limits(void **state)
