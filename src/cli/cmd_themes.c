@@ -2,6 +2,7 @@
  * `verbatim themes discover` (cmd_discover.c). */
 #include "cli.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -13,13 +14,16 @@ static const char help[] =
     "          (unknown key, duplicate id, bad regex with its offset, empty\n"
     "          theme, a value of the wrong type, a bad NEAR, ...). A good file\n"
     "          gives 'FILE: ok: N themes, M top-level'. Exit 0 when every file\n"
-    "          is good, 2 otherwise.\n"
+    "          is good, 2 otherwise. FILE - reads stdin.\n"
     "discover  finds candidate themes a taxonomy misses; see\n"
     "          'verbatim themes discover --help'.\n\n"
     "Options of check:\n"
     "      --lang LANG         stem terms for LANG (default: the taxonomy's\n"
     "                          \"language\", else english)\n"
     "  -h, --help              show this help\n";
+
+/* What the library opens for "-": the process's stdin, as a file name. */
+#define STDIN_PATH "/dev/stdin"
 
 typedef struct check_ctx {
     const char *file;
@@ -57,13 +61,20 @@ static int check(int argc, char **argv)
     }
     int status = EXIT_OK;
     for (int i = optind; i < argc; i++) {
-        check_ctx ctx = {argv[i]};
+        /* "-" is stdin, as everywhere: the library reads only files, so it
+         * gets stdin's own name, and messages say <stdin> as the readers'
+         * do. */
+        const bool is_stdin = strcmp(argv[i], "-") == 0;
+        const char *path = is_stdin ? STDIN_PATH : argv[i];
+        check_ctx ctx = {is_stdin ? "<stdin>" : argv[i]};
         vb_taxonomy_counts counts;
         vb_error err;
-        size_t n = vb_taxonomy_check(argv[i], &o, print_problem, &ctx, &counts, &err);
+        size_t n = vb_taxonomy_check(path, &o, print_problem, &ctx, &counts, &err);
         if (n == SIZE_MAX) {
             fflush(stdout);
-            if (err.source[0] != '\0')
+            if (is_stdin && strcmp(err.source, path) == 0)
+                fprintf(stderr, "verbatim themes check: %s: %s\n", ctx.file, err.message);
+            else if (err.source[0] != '\0')
                 fprintf(stderr, "verbatim themes check: %s: %s\n", err.source, err.message);
             else
                 fprintf(stderr, "verbatim themes check: %s\n", err.message);
@@ -71,7 +82,7 @@ static int check(int argc, char **argv)
         } else if (n > 0) {
             status = EXIT_USAGE;
         } else {
-            printf("%s: ok: %zu themes, %zu top-level\n", argv[i], counts.n_themes,
+            printf("%s: ok: %zu themes, %zu top-level\n", ctx.file, counts.n_themes,
                    counts.n_top_level);
         }
     }

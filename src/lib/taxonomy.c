@@ -782,6 +782,15 @@ static vb_status read_file(const char *path, const vb_allocator *a, char **data,
 {
     *data = NULL;
     *len = 0;
+    if (strcmp(path, "-") == 0) {
+        /* The library never reads stdin itself, and "-" names stdin
+         * (vb_options.source_name): a taxonomy loaded from it would eat
+         * the records a caller then reads from there. */
+        set_error(err, VB_EINVAL, path, "%s",
+                  "a taxonomy cannot come from stdin: it is loaded before the records, "
+                  "which stdin may carry; give the taxonomy's file");
+        return VB_EINVAL;
+    }
     FILE *f = fopen(path, "rb");
     if (f == NULL) {
         set_error(err, VB_EIO, path, "cannot open: %s", strerror(errno));

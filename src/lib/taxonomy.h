@@ -112,7 +112,9 @@ typedef void (*vb_tax_report_fn)(const char *json_path, const char *message, voi
  * NULL); the model leaves out what was wrong. A file that is not JSON at
  * all is one problem at "$" (with its line and column) and an empty model.
  * Other statuses, with `err` filled: VB_EIO (cannot read the file),
- * VB_ELIMIT (over 16 MiB), VB_ENOMEM. */
+ * VB_ELIMIT (over 16 MiB), VB_EINVAL (`path` is "-": stdin is never read
+ * here; a caller that means it passes a name for it, e.g. /dev/stdin),
+ * VB_ENOMEM. */
 vb_status vb_taxonomy_read(const char *path, const vb_allocator *a, vb_tax_report_fn report,
                            void *ctx, vb_taxonomy **out, size_t *n_problems, vb_error *err);
 void vb_taxonomy_free(vb_taxonomy *tax); /* NULL is a no-op */

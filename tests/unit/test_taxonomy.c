@@ -254,6 +254,29 @@ static void test_unreadable_file_is_an_error_not_a_problem(void **state)
     assert_int_equal(c.n, 0);
 }
 
+/* "-" names stdin (vb_options.source_name), which the library never
+ * reads: a taxonomy loaded from it would take the records a caller reads
+ * from there next. Refused, for a check and for a load, before anything
+ * is read. */
+static void test_stdin_is_not_a_taxonomy(void **state)
+{
+    (void)state;
+    collected c;
+    vb_error err;
+    vb_options o;
+    vb_options_init(&o);
+    memset(&c, 0, sizeof c);
+    assert_int_equal(vb_taxonomy_check("-", &o, collect, &c, NULL, &err), SIZE_MAX);
+    assert_int_equal(err.code, VB_EINVAL);
+    assert_string_equal(err.source, "-");
+    assert_non_null(strstr(err.message, "stdin"));
+    assert_int_equal(c.n, 0);
+    o.taxonomy = "-";
+    assert_null(vb_lexicon_load(VB_TEST_DATA_DIR, &o, &err));
+    assert_int_equal(err.code, VB_EINVAL);
+    assert_string_equal(err.source, "-");
+}
+
 /* A data directory with en/ (empty) and, if `cx` is not NULL, themes/cx.json. */
 static char *make_data_dir(const char *cx)
 {
@@ -454,6 +477,7 @@ int main(void)
         cmocka_unit_test(test_opinion_problems),
         cmocka_unit_test(test_language_must_agree),
         cmocka_unit_test(test_unreadable_file_is_an_error_not_a_problem),
+        cmocka_unit_test(test_stdin_is_not_a_taxonomy),
         cmocka_unit_test(test_lexicon_load_default_taxonomy),
         cmocka_unit_test(test_lexicon_load_reports_the_first_problem),
         cmocka_unit_test(test_compile_survives_every_oom),
