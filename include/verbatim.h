@@ -732,6 +732,13 @@ VB_EXPORT void vb_discovery_free(vb_discovery *d); /* NULL is a no-op */
  * VB_OK or VB_ENOMEM (the record is then not counted; `d` stays usable). */
 VB_EXPORT vb_status vb_discovery_add(vb_discovery *d, const vb_record *rec, double score);
 
+/* Reads a score cell for vb_discovery_add() as `verbatim report` reads a
+ * score: a decimal number [+-]digits[.digits], at most 18 significant
+ * digits, blanks around it allowed, read without the locale. True with
+ * *score set; false, with *score NAN, for a missing (`s` NULL) or blank
+ * cell and for anything else ("1e3", "0x10", "inf", "4,5"). */
+VB_EXPORT bool vb_discovery_parse_score(const char *s, size_t len, double *score);
+
 /* One discovered theme: a group of near-duplicate phrases. */
 typedef struct vb_discovered {
     const char *id;           /* "discovered.<ascii-slug>", unique */

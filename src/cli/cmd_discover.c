@@ -21,8 +21,9 @@ static const char help[] =
     "taxonomy draft that 'themes check' accepts and 'analyze --taxonomy'\n"
     "uses; with no phrase in --min-count comments, no draft and exit 1.\n"
     "No FILE, or -, reads stdin.\n\n" CLI_INPUT_HELP "Discovery:\n"
-    "      --score-col COL     numeric score column: mean score per theme\n"
-    "                          (missing or non-numeric scores are left out)\n"
+    "      --score-col COL     numeric score column: mean score per theme; scores\n"
+    "                          are read as 'report' reads them, the others left\n"
+    "                          out and counted\n"
     "      --uncovered         only comments the taxonomy does not match,\n"
     "                          scored against the ones it matches\n"
     "      --top N             at most N themes (default 30)\n"
@@ -45,42 +46,20 @@ static const struct option discover_options[] = {
 typedef struct discover_run {
     vb_discovery *d;
     size_t score_field;     /* index into vb_record.fields; SIZE_MAX: no score */
-    size_t missing_scores;  /* records whose score is absent or not a number */
+    size_t rejected_scores; /* records whose score is missing or not a number */
 } discover_run;
-
-/* Parses a field as a finite number, allowing surrounding blanks. */
-static bool parse_score(const vb_field *f, double *out)
-{
-    if (f->data == NULL)
-        return false;
-    const char *s = f->data, *end = f->data + f->len;
-    while (s < end && (*s == ' ' || *s == '\t'))
-        s++;
-    while (end > s && (end[-1] == ' ' || end[-1] == '\t'))
-        end--;
-    char tmp[64];
-    size_t len = (size_t)(end - s);
-    if (len == 0 || len >= sizeof tmp)
-        return false;
-    memcpy(tmp, s, len);
-    tmp[len] = '\0';
-    char *stop;
-    errno = 0;
-    double v = strtod(tmp, &stop);
-    if (*stop != '\0' || errno != 0 || !isfinite(v))
-        return false;
-    *out = v;
-    return true;
-}
 
 static cli_next add_record(const vb_record *rec, vb_pipeline *p, void *ctx)
 {
     (void)p;
     discover_run *run = ctx;
     double score = NAN;
-    if (run->score_field != SIZE_MAX &&
-        (run->score_field >= rec->n_fields || !parse_score(&rec->fields[run->score_field], &score)))
-        run->missing_scores++;
+    if (run->score_field != SIZE_MAX) {
+        const vb_field *f = run->score_field < rec->n_fields ? &rec->fields[run->score_field]
+                                                             : NULL;
+        if (f == NULL || !vb_discovery_parse_score(f->data, f->len, &score))
+            run->rejected_scores++;
+    }
     vb_status st = vb_discovery_add(run->d, rec, score);
     if (st != VB_OK) {
         fprintf(stderr, "verbatim " CMD ": record %zu: %s\n", rec->record_no, vb_strerror(st));
@@ -140,9 +119,10 @@ static void report_notes(const discover_run *run, const vb_discovery_options *do
 {
     vb_discovery_summary sum;
     vb_discovery_summarise(run->d, &sum);
-    if (score_col != NULL && run->missing_scores > 0)
-        fprintf(stderr, "verbatim " CMD ": --score-col %s: %zu records without a numeric score"
-                        " (left out of the mean scores)\n", score_col, run->missing_scores);
+    if (score_col != NULL && run->rejected_scores > 0)
+        fprintf(stderr, "verbatim " CMD ": --score-col %s: %zu scores rejected (missing or not"
+                        " a number, as report reads them), left out of the mean scores\n",
+                score_col, run->rejected_scores);
     if (dopts->uncovered && sum.reference == 0)
         fprintf(stderr, "verbatim " CMD ": --uncovered: the taxonomy matched no comment; "
                         "themes are ranked by frequency\n");

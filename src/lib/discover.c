@@ -29,6 +29,7 @@
 #include "buf.h"
 #include "jsonw.h"
 #include "lexicon.h" /* vb_senti_hash */
+#include "metric.h"  /* vb_parse_number: scores are read as a report reads them */
 
 #include <math.h>
 #include <stdio.h>
@@ -334,6 +335,7 @@ void vb_discovery_free(vb_discovery *d)
     vb_arena_free(&d->arena);
     vb_free(&a, d->marks);
     vb_free(&a, d->ngrams);
+    vb_free(&a, d->sets);
     vb_free(&a, d->ref);
     vb_free(&a, d->words);
     vb_free(&a, d->slots);
@@ -349,6 +351,23 @@ void vb_discovery_summarise(const vb_discovery *d, vb_discovery_summary *out)
     out->reference = d->n_reference;
     out->evictions = d->evictions;
     out->max_error = (size_t)d->max_error;
+}
+
+/* ---- Scores --------------------------------------------------------------- */
+
+bool vb_discovery_parse_score(const char *s, size_t len, double *score)
+{
+    /* The parser of vb_agg_add(), so that a theme's mean score is made of
+     * the scores a report of the same export uses ("1e3", "0x10", "nan"
+     * and "4,5" are not numbers there either). A report's scale and whole
+     * number checks do not apply: discovery has no metric. */
+    double v;
+    if (s == NULL || !vb_parse_number(s, len, &v)) {
+        *score = NAN;
+        return false;
+    }
+    *score = v;
+    return true;
 }
 
 /* ---- Adding a record ------------------------------------------------------ */
@@ -415,6 +434,20 @@ static void mark_tokens(const vb_discovery *d, const vb_record *rec, uint8_t *ma
     }
 }
 
+/* A stem's share of a content-word set's hash: the set's hash is the sum
+ * of its words' (any order, a word twice counts twice), mixed first so
+ * that sums of FNV values do not collide in patterns (splitmix64's
+ * finaliser). */
+static uint64_t set_part(const char *stem, size_t len)
+{
+    uint64_t x = vb_senti_hash(stem, len);
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9u;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebu;
+    return x ^ (x >> 31);
+}
+
 /* Builds the candidate of tokens [i, i + n) into `g`; false when its key
  * or surface does not fit. */
 static bool make_ngram(const vb_record *rec, const uint8_t *marks, size_t i, size_t n, bool cue,
@@ -422,6 +455,9 @@ static bool make_ngram(const vb_record *rec, const uint8_t *marks, size_t i, siz
 {
     size_t klen = 0, slen = 0;
     g->stop_mask = 0;
+    g->set_hash = 0;
+    g->shared = g->mixed = false;
+    g->partner = 0;
     for (size_t k = 0; k < n; k++) {
         const vb_token *t = &rec->tokens[i + k];
         size_t sep = k > 0;
@@ -437,6 +473,8 @@ static bool make_ngram(const vb_record *rec, const uint8_t *marks, size_t i, siz
         slen += t->lookup_len;
         if (!cue && !(marks[i + k] & MARK_EDGE))
             g->stop_mask |= (uint8_t)(1u << k);
+        else
+            g->set_hash += set_part(t->stem, t->stem_len);
     }
     g->key[klen] = '\0';
     g->surface[slen] = '\0';
@@ -470,6 +508,49 @@ static bool within_cues(const uint8_t *marks, size_t i, size_t j)
         if (!(marks[k] & MARK_IN_CUE) || (k > i && (marks[k] & MARK_CUE_START)))
             return false;
     return true;
+}
+
+static int cmp_set_ref(const void *pa, const void *pb)
+{
+    const set_ref *a = pa, *b = pb;
+    if (a->set_hash != b->set_hash)
+        return a->set_hash < b->set_hash ? -1 : 1;
+    return a->ngram < b->ngram ? -1 : a->ngram > b->ngram;
+}
+
+/* Marks the distinct candidates of the record that share their content
+ * words with another one: variants ("delivery date", "date of
+ * delivery") that discover_rank.c may put in one theme, where this
+ * comment must count once. Each gets the other's hash when there are
+ * two. Only phrases can be variants (two distinct one-word candidates
+ * have different stems). Sets are told apart by their 64-bit hash; two
+ * sets that collided would be taken for variants, which makes a theme's
+ * count less exact, never more than its comments (see theme_count() in
+ * discover_rank.c). */
+static void mark_variants(vb_discovery *d, size_t n)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (d->ngrams[i].n_words > 1) {
+            d->sets[m].set_hash = d->ngrams[i].set_hash;
+            d->sets[m++].ngram = (uint32_t)i;
+        }
+    }
+    if (m < 2)
+        return;
+    qsort(d->sets, m, sizeof *d->sets, cmp_set_ref);
+    for (size_t i = 0, end; i < m; i = end) {
+        for (end = i + 1; end < m && d->sets[end].set_hash == d->sets[i].set_hash; end++)
+            ;
+        if (end - i < 2)
+            continue;
+        for (size_t k = i; k < end; k++) {
+            ngram *g = &d->ngrams[d->sets[k].ngram];
+            g->shared = true;
+            g->mixed = end - i > 2;
+            g->partner = end - i > 2 ? 0 : d->ngrams[d->sets[k == i ? i + 1 : i].ngram].hash;
+        }
+    }
 }
 
 /* Extracts the record's distinct candidates into d->ngrams; returns how
@@ -514,6 +595,7 @@ static size_t extract(vb_discovery *d, const vb_record *rec)
             d->ngrams[out] = d->ngrams[i];
         out++;
     }
+    mark_variants(d, out);
     return out;
 }
 
@@ -627,6 +709,15 @@ static void count(vb_discovery *d, const ngram *g, const vb_record *rec, double 
             heap_down(d, pos);
     }
     c->occurrences += g->occurrences;
+    if (g->shared) {
+        if (c->shared == 0) {
+            c->partner = g->partner;
+            c->mixed = g->mixed;
+        } else if (g->mixed || g->partner != c->partner) {
+            c->mixed = true;
+        }
+        c->shared++;
+    }
     const vb_token *t = &rec->tokens[g->first_token];
     double s = rec->sentiment.compound;
     if (rec->clause_sentiment != NULL && t->clause < rec->n_clauses)
@@ -648,13 +739,17 @@ static vb_status prepare(vb_discovery *d, const vb_record *rec, size_t *n)
 {
     if (rec->n_tokens > SIZE_MAX / (MAX_WORDS + 1))
         return VB_ENOMEM;
-    void *marks = d->marks, *ngrams = d->ngrams;
+    void *marks = d->marks, *ngrams = d->ngrams, *sets = d->sets;
     vb_status st = reserve(&d->alloc, &marks, &d->mark_cap, rec->n_tokens, 1);
     d->marks = marks;
     if (st == VB_OK)
         st = reserve(&d->alloc, &ngrams, &d->ngram_cap, rec->n_tokens * (MAX_WORDS + 1),
                      sizeof *d->ngrams);
     d->ngrams = ngrams;
+    if (st == VB_OK)
+        st = reserve(&d->alloc, &sets, &d->set_cap, rec->n_tokens * (MAX_WORDS + 1),
+                     sizeof *d->sets);
+    d->sets = sets;
     if (st != VB_OK)
         return st;
     mark_tokens(d, rec, d->marks);

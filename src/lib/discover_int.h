@@ -43,6 +43,13 @@ typedef struct cand {
     uint64_t count;            /* comments, overestimated by at most `error` */
     uint64_t error;            /* the count inherited when it took the slot */
     uint64_t occurrences;      /* mentions in target comments since it took the slot */
+    uint64_t shared;           /* of the comments counted since then, those that
+                                  also hold a variant of it: another candidate
+                                  with the same content words ("delivery date",
+                                  "date of delivery"), so that a theme of
+                                  variants counts such a comment once */
+    uint64_t partner;          /* the hash of that variant's key, while it was
+                                  the same one alone in each of them */
     double senti_sum;          /* per observed comment: compound of the first
                                   mention's clause */
     double score_sum;          /* scores of observed comments that have one */
@@ -52,6 +59,8 @@ typedef struct cand {
     uint8_t key_len, n_words;
     uint8_t stop_mask;         /* bit i: word i is not a content word */
     uint8_t n_examples;
+    bool mixed;                /* the shared comments held another variant
+                                  than `partner`, or several */
     char key[KEY_BYTES];
     char surface[2][SURFACE_BYTES];
     char example[N_EXAMPLES][EXAMPLE_SLOT];
@@ -60,12 +69,22 @@ typedef struct cand {
 /* A candidate of the record being added. */
 typedef struct ngram {
     uint64_t hash;
+    uint64_t set_hash;         /* of its content words, in any order */
     uint32_t first_token;      /* first mention */
     uint32_t occurrences;      /* mentions in this record */
     uint8_t key_len, surface_len, n_words, stop_mask;
+    bool shared;               /* another candidate of the record has its content words */
+    bool mixed;                /* several others have */
+    uint64_t partner;          /* shared, not mixed: the other one's hash */
     char key[KEY_BYTES];
     char surface[SURFACE_BYTES];
 } ngram;
+
+/* A candidate of the record by its content words, to find variants. */
+typedef struct set_ref {
+    uint64_t set_hash;
+    uint32_t ngram;            /* index into vb_discovery.ngrams */
+} set_ref;
 
 struct vb_discovery {
     vb_allocator alloc;
@@ -87,6 +106,8 @@ struct vb_discovery {
 
     ngram *ngrams;             /* per-record scratch */
     size_t ngram_cap;
+    set_ref *sets;             /* per-record scratch: the candidates of several words */
+    size_t set_cap;
     uint8_t *marks;            /* per token: MARK_* */
     size_t mark_cap;
 

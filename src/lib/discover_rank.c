@@ -35,11 +35,56 @@ typedef struct ranked {
 
 typedef struct group {
     uint32_t member[MAX_MATCH]; /* indexes into the ranked pool; [0] is the best */
-    bool variant[MAX_MATCH];    /* same content words as [0]: counts add up */
+    bool variant[MAX_MATCH];    /* same content words as [0]: comments add up */
     size_t n_members;
-    uint64_t count, error, n_scored;
+    uint64_t observed;          /* comments counted for each variant, added up */
+    uint64_t error, n_scored;
     double senti_sum, score_sum;
 } group;
+
+/* Whether variant `c` of group `g` shares its comments with one other
+ * variant of `g` only, always the same one, which shares them with `c`
+ * only: then each of those comments is counted in both `shared`s. */
+static bool paired(const vb_discovery *d, const ranked *pool, const group *g, const cand *c)
+{
+    if (c->mixed)
+        return false;
+    for (size_t m = 0; m < g->n_members; m++) {
+        const cand *o = &d->cands[pool[g->member[m]].cand];
+        if (g->variant[m] && o != c && o->hash == c->partner)
+            return !o->mixed && o->partner == c->hash && o->shared == c->shared;
+    }
+    return false;
+}
+
+/* The comments of theme `g`: every target comment in which discovery
+ * counted one of its variants, once. One that holds one variant only is
+ * counted by that variant alone: observed - shared of them. The others
+ * hold two or more. When the variants share their comments in fixed pairs
+ * (as "delivery date" and "date of delivery" do), each of these is
+ * counted twice in `shared`, so there are shared / 2. Otherwise there are
+ * at least as many as any one variant shared: the count is then a lower
+ * bound, and *uncertain says by how much it may be low. Either way it
+ * never exceeds the comments the theme's match entries are in. */
+static uint64_t theme_count(const vb_discovery *d, const ranked *pool, const group *g,
+                            uint64_t *uncertain)
+{
+    uint64_t shared = 0, max_shared = 0;
+    bool pairs = true;
+    for (size_t m = 0; m < g->n_members; m++) {
+        const cand *c = &d->cands[pool[g->member[m]].cand];
+        if (!g->variant[m] || c->shared == 0)
+            continue;
+        /* c->shared was counted with the comments since c took its slot,
+         * as c->count - c->error was: it is at most that. */
+        shared += c->shared;
+        if (c->shared > max_shared)
+            max_shared = c->shared;
+        pairs = pairs && paired(d, pool, g, c);
+    }
+    *uncertain = pairs ? 0 : shared - max_shared;
+    return g->observed - shared + (pairs ? shared / 2 : max_shared);
+}
 
 /* ---- Scoring and grouping ------------------------------------------------ */
 
@@ -223,12 +268,12 @@ static size_t group_all(const vb_discovery *d, const ranked *pool, size_t n, gro
             memset(into, 0, sizeof *into);
             variant = true;
         }
-        if (into->n_members < MAX_MATCH) {
-            into->variant[into->n_members] = variant;
-            into->member[into->n_members++] = (uint32_t)i;
-        }
+        if (into->n_members == MAX_MATCH)
+            continue; /* not a match entry: its comments are not the theme's */
+        into->variant[into->n_members] = variant;
+        into->member[into->n_members++] = (uint32_t)i;
         if (variant) {
-            into->count += pool[i].observed;
+            into->observed += pool[i].observed;
             into->error += x->error;
             into->senti_sum += x->senti_sum;
             into->score_sum += x->score_sum;
@@ -333,10 +378,13 @@ static vb_status build_theme(vb_discovery *d, const ranked *pool, const group *g
     t->label = lab;
     t->match = match;
     t->n_match = g->n_members;
-    t->count = (size_t)g->count;
-    t->count_error = (size_t)g->error;
-    t->share = d->n_target > 0 ? (double)g->count / (double)d->n_target : 0.0;
-    t->sentiment = g->count > 0 ? g->senti_sum / (double)g->count : 0.0;
+    uint64_t uncertain;
+    const uint64_t count = theme_count(d, pool, g, &uncertain);
+    t->count = (size_t)count;
+    t->count_error = (size_t)(g->error + uncertain);
+    t->share = d->n_target > 0 ? (double)count / (double)d->n_target : 0.0;
+    /* Per variant counted: senti_sum holds one term per comment and variant. */
+    t->sentiment = g->observed > 0 ? g->senti_sum / (double)g->observed : 0.0;
     t->mean_score = g->n_scored > 0 ? g->score_sum / (double)g->n_scored : NAN;
     t->n_scored = (size_t)g->n_scored;
     t->score = pool[g->member[0]].score;

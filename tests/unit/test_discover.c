@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "discover.h"
+#include "metric.h" /* vb_parse_number: what a report reads */
 #include "test_alloc.h"
 
 #include <cjson/cJSON.h>
@@ -274,6 +275,39 @@ static void test_scores_that_are_missing_are_left_out(void **state)
     vb_discovery_free(d);
 }
 
+/* --score-col cells are read by the parser of a report's scores, so a
+ * theme's mean score and a report of the same export use the same
+ * scores: no exponent, hex, inf, nan or decimal comma. */
+static void test_scores_are_read_as_a_report_reads_them(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *cell;
+        bool ok;
+        double value;
+    } cases[] = {
+        {"4", true, 4},       {" 3 ", true, 3},    {"4.5", true, 4.5}, {"-1", true, -1},
+        {"+5", true, 5},      {"10.0", true, 10},  {"7\r", true, 7},  {"1e3", false, 0},
+        {"0x10", false, 0},   {"inf", false, 0},   {"nan", false, 0},  {"4,5", false, 0},
+        {"", false, 0},       {"  ", false, 0},    {"5 stars", false, 0},
+        {"1234567890123456789", false, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *s = cases[i].cell;
+        double v = 0, report = 0;
+        const bool ok = vb_discovery_parse_score(s, strlen(s), &v);
+        assert_int_equal(ok, cases[i].ok);
+        assert_int_equal(ok, vb_parse_number(s, strlen(s), &report));
+        if (ok)
+            assert_float_equal(v, cases[i].value, 0);
+        else
+            assert_true(isnan(v));
+    }
+    double v = 0;
+    assert_false(vb_discovery_parse_score(NULL, 0, &v)); /* a missing column */
+    assert_true(isnan(v));
+}
+
 /* ---- Grouping ------------------------------------------------------------- */
 
 static void test_near_duplicates_are_grouped(void **state)
@@ -312,6 +346,59 @@ static void test_near_duplicates_are_grouped(void **state)
     assert_true(has_phrase);
     assert_null(find(t, n, "True"));
     assert_null(find(t, n, "True to size"));
+    vb_discovery_free(d);
+}
+
+/* A theme's count is of comments: one that holds two of its variants
+ * ("late delivery" and "delivery was late") counts once, as analyze
+ * with the draft finds the theme in it once; its sentiment is still the
+ * mean over each variant's comments. */
+static void test_a_comment_with_two_variants_counts_once(void **state)
+{
+    (void)state;
+    vb_discovery *d = new_discovery(5, 30, false);
+    add_filler(d, 10);
+    add(d, "the late delivery", 20, -0.5, 1);
+    add(d, "delivery was late", 10, -0.5, 1);
+    add(d, "the late delivery | delivery was late again", 6, -0.2, 3);
+    const vb_discovered *t;
+    size_t n;
+    assert_int_equal(vb_discovery_result(d, &t, &n), VB_OK);
+    const vb_discovered *late = find(t, n, "Late delivery");
+    assert_non_null(late);
+    assert_int_equal(late->n_match, 2);
+    assert_int_equal(late->count, 36); /* 20 + 10 + 6, not + 12 */
+    assert_int_equal(late->count_error, 0);
+    assert_float_equal(late->share, 36.0 / 136.0, 1e-9);
+    assert_float_equal(late->sentiment, (30 * -0.5 + 12 * -0.2) / 42, 1e-9);
+    assert_float_equal(late->mean_score, (30 * 1 + 12 * 3) / 42.0, 1e-9);
+    vb_discovery_free(d);
+}
+
+/* Comments that hold different pairs of a theme's variants cannot be told
+ * apart by the counters: the count is then a lower bound, and
+ * count_error says how far the comments may be above it. */
+static void test_variants_in_changing_pairs_give_a_bound(void **state)
+{
+    (void)state;
+    vb_discovery *d = new_discovery(5, 30, false);
+    add_filler(d, 10);
+    add(d, "the late delivery", 20, -0.5, NAN);
+    add(d, "delivery was late", 10, -0.5, NAN);
+    add(d, "delivery is late", 10, -0.5, NAN);
+    add(d, "the late delivery | delivery was late", 3, -0.5, NAN);
+    add(d, "delivery was late | delivery is late", 2, -0.5, NAN);
+    const vb_discovered *t;
+    size_t n;
+    assert_int_equal(vb_discovery_result(d, &t, &n), VB_OK);
+    const vb_discovered *late = find(t, n, "Late delivery");
+    assert_non_null(late);
+    assert_int_equal(late->n_match, 3);
+    /* 45 comments: 40 with one variant, 5 with two; the counters know
+     * "delivery was late" shared 5, the others 3 and 2: 40 + 5 = 45, and
+     * up to 5 more (3 + 2) as far as they can tell. */
+    assert_int_equal(late->count, 45);
+    assert_int_equal(late->count_error, 5);
     vb_discovery_free(d);
 }
 
@@ -624,7 +711,10 @@ int main(void)
         cmocka_unit_test(test_lexicon_phrases_are_candidates_whole),
         cmocka_unit_test(test_a_comment_counts_once_per_candidate),
         cmocka_unit_test(test_scores_that_are_missing_are_left_out),
+        cmocka_unit_test(test_scores_are_read_as_a_report_reads_them),
         cmocka_unit_test(test_near_duplicates_are_grouped),
+        cmocka_unit_test(test_a_comment_with_two_variants_counts_once),
+        cmocka_unit_test(test_variants_in_changing_pairs_give_a_bound),
         cmocka_unit_test(test_g2_matches_hand_computation),
         cmocka_unit_test(test_uncovered_ranks_by_g2_against_covered),
         cmocka_unit_test(test_memory_is_bounded_by_the_table),
