@@ -450,7 +450,9 @@ typedef struct vb_taxonomy_counts {
  * stemmed for opts->language; a NULL language means the taxonomy's own
  * "language" (default English). Returns SIZE_MAX, with `err` filled, when
  * the check could not run: the file cannot be read (VB_EIO), is over
- * 16 MiB (VB_ELIMIT), an unknown opts->language (VB_EINVAL), VB_ENOMEM. */
+ * 16 MiB (VB_ELIMIT), an unknown opts->language or a path of "-" (VB_EINVAL:
+ * the library never reads stdin; pass a name for it, e.g. /dev/stdin),
+ * VB_ENOMEM. */
 VB_EXPORT size_t vb_taxonomy_check(const char *path, const vb_options *opts,
                                    vb_taxonomy_report_fn report, void *ctx,
                                    vb_taxonomy_counts *counts, vb_error *err);
