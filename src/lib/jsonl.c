@@ -26,6 +26,7 @@ struct vb_jsonl {
     vb_buf scratch; /* printed values of the current line */
     vb_buf fixed;   /* the line with lone surrogate escapes replaced */
     size_t *offs;   /* per extracted field: offset in scratch, or -1 */
+    vb_json_kind *kinds; /* per extracted field */
     size_t cap_offs;
 };
 
@@ -46,6 +47,7 @@ void vb_jsonl_free(vb_jsonl *j)
     vb_buf_free(&j->scratch);
     vb_buf_free(&j->fixed);
     vb_free(j->alloc, j->offs);
+    vb_free(j->alloc, j->kinds);
     vb_free(j->alloc, j);
 }
 
@@ -240,16 +242,20 @@ static cJSON *lookup(const vb_jsonl *j, const char *path)
     return v != NULL ? v : find_path(j->root, path, len, true);
 }
 
-bool vb_jsonl_is_null(const vb_jsonl *j, const char *path)
+vb_json_kind vb_jsonl_kind(const vb_jsonl *j, size_t i)
 {
-    return cJSON_IsNull(lookup(j, path));
+    return j->kinds[i];
 }
 
-const char *vb_jsonl_not_text(const vb_jsonl *j, const char *path)
+static vb_json_kind kind_of(const cJSON *v)
 {
-    const cJSON *v = lookup(j, path);
-    return cJSON_IsBool(v) ? "a boolean" : cJSON_IsObject(v) ? "an object"
-           : cJSON_IsArray(v) ? "an array" : NULL;
+    return v == NULL               ? VB_JSON_ABSENT
+           : cJSON_IsNull(v)       ? VB_JSON_NULL
+           : cJSON_IsString(v)     ? VB_JSON_STRING
+           : cJSON_IsNumber(v)     ? VB_JSON_NUMBER
+           : cJSON_IsBool(v)       ? VB_JSON_BOOL
+           : cJSON_IsObject(v)     ? VB_JSON_OBJECT
+                                   : VB_JSON_ARRAY;
 }
 
 #define NO_OFFSET ((size_t)-1)
@@ -315,6 +321,9 @@ vb_status vb_jsonl_extract(vb_jsonl *j, const char *const *paths, size_t n, vb_f
         size_t *o = vb_realloc(j->alloc, j->offs, n * sizeof *o);
         if (o == NULL) return VB_ENOMEM;
         j->offs = o;
+        vb_json_kind *k = vb_realloc(j->alloc, j->kinds, n * sizeof *k);
+        if (k == NULL) return VB_ENOMEM;
+        j->kinds = k;
         j->cap_offs = n;
     }
     vb_buf_reset(&j->scratch);
@@ -324,6 +333,7 @@ vb_status vb_jsonl_extract(vb_jsonl *j, const char *const *paths, size_t n, vb_f
      * offsets first, make pointers at the end. */
     for (size_t i = 0; i < n; i++) {
         const cJSON *v = lookup(j, paths[i]);
+        j->kinds[i] = kind_of(v);
         j->offs[i] = NO_OFFSET;
         fields[i].data = NULL;
         fields[i].len = 0;

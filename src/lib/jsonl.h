@@ -33,13 +33,21 @@ vb_status vb_jsonl_parse(vb_jsonl *j, const char *line, size_t len, char *msg, s
  * case. Returns VB_OK or VB_ENOMEM. */
 vb_status vb_jsonl_extract(vb_jsonl *j, const char *const *paths, size_t n, vb_field *fields);
 
-/* True when `path` resolves to a JSON null (as opposed to nothing). */
-bool vb_jsonl_is_null(const vb_jsonl *j, const char *path);
+/* What a field of the last vb_jsonl_extract() was in the line, for what
+ * its text does not say: null as opposed to a missing key, and values
+ * that cannot be a comment. */
+typedef enum vb_json_kind {
+    VB_JSON_ABSENT, /* no such key, or a NULL path */
+    VB_JSON_NULL,
+    VB_JSON_STRING,
+    VB_JSON_NUMBER,
+    VB_JSON_BOOL,
+    VB_JSON_OBJECT,
+    VB_JSON_ARRAY
+} vb_json_kind;
 
-/* What `path` resolves to when that cannot be a comment's text: "a
- * boolean", "an object" or "an array"; NULL for a string, a number, null
- * or nothing. */
-const char *vb_jsonl_not_text(const vb_jsonl *j, const char *path);
+/* The kind of fields[i] of the last vb_jsonl_extract() (i < its n). */
+vb_json_kind vb_jsonl_kind(const vb_jsonl *j, size_t i);
 
 /* Stores up to max_keys top-level keys of the parsed object in keys (in
  * input order, borrowed like the values) and returns how many there are. */

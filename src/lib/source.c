@@ -804,18 +804,16 @@ static vb_status jsonl_record(vb_source *s, const char *line, size_t len, vb_sou
     }
     out->text = s->fields[SLOT_TEXT];
     out->id = s->fields[SLOT_ID];
-    if (out->text.data != NULL) {
-        s->text_seen = true;
+    const vb_json_kind kind = vb_jsonl_kind(s->jsonl, SLOT_TEXT);
+    s->text_seen = s->text_seen || kind != VB_JSON_ABSENT;
+    if (kind == VB_JSON_BOOL || kind == VB_JSON_OBJECT || kind == VB_JSON_ARRAY) {
         /* true would be read as a positive word, {"a":"late"} as JSON text. */
-        const char *not_text = vb_jsonl_not_text(s->jsonl, s->slot_spec[SLOT_TEXT]);
-        if (not_text != NULL)
-            reject(s, out, VB_EPARSE, "field \"%s\": %s, not text", s->slot_name[SLOT_TEXT],
-                   not_text);
-    } else {
+        reject(s, out, VB_EPARSE, "field \"%s\": %s, not text", s->slot_name[SLOT_TEXT],
+               kind == VB_JSON_BOOL ? "a boolean" : kind == VB_JSON_OBJECT ? "an object"
+                                                                         : "an array");
+    } else if (out->text.data == NULL) {
         /* Null, or left out as many exports do: a respondent who wrote
          * nothing, an empty comment whose score still counts. */
-        if (!s->text_seen && s->columns_ready)
-            s->text_seen = vb_jsonl_is_null(s->jsonl, s->slot_name[SLOT_TEXT]);
         out->text.data = "";
         out->text.len = 0;
     }

@@ -44,7 +44,9 @@ static void parse_lines(const uint8_t *data, size_t size)
                         sum += (unsigned char)fields[i].data[k];
                     (void)sum;
                 }
-                if (paths[i] != NULL) (void)vb_jsonl_is_null(j, paths[i]);
+                FUZZ_CHECK(vb_jsonl_kind(j, i) <= VB_JSON_ARRAY);
+                FUZZ_CHECK((fields[i].data == NULL) ==
+                           (vb_jsonl_kind(j, i) <= VB_JSON_NULL));
             }
             FUZZ_CHECK(fields[3].data == NULL);
             const char *keys[8];

@@ -244,8 +244,10 @@ static void test_module_directly(void **state)
     assert_null(f[2].data);
     assert_null(f[3].data);
     assert_null(f[4].data);
-    assert_true(vb_jsonl_is_null(j, "n"));
-    assert_false(vb_jsonl_is_null(j, "a.c"));
+    const vb_json_kind kinds[] = {VB_JSON_ARRAY, VB_JSON_STRING, VB_JSON_NULL, VB_JSON_ABSENT,
+                                  VB_JSON_ABSENT};
+    for (size_t i = 0; i < 5; i++)
+        assert_int_equal(vb_jsonl_kind(j, i), kinds[i]);
     /* Not NUL-terminated, and the parse must not read past len. */
     char *exact = malloc(7);
     memcpy(exact, "{\"k\":1", 6);
