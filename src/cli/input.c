@@ -658,9 +658,8 @@ static vb_status first_record(vb_pipeline *probe, int fd)
     vb_raw_record raw;
     vb_status st = VB_AGAIN;
     while (st == VB_AGAIN) {
-        const ssize_t n = read(fd, buf, sizeof buf);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) { /* a read error is the run's to report */
+        const ssize_t n = read_chunk(fd, buf, sizeof buf);
+        if (n <= 0) { /* a read error or a stop is the run's to report */
             if (n < 0 || vb_pipeline_finish(probe) != VB_OK) return VB_OK;
         } else if (vb_pipeline_feed(probe, buf, (size_t)n) != VB_OK) {
             return VB_OK;
@@ -788,11 +787,9 @@ int cli_run(cli_input *in, const char *cmd, cli_record_fn on_record, void *ctx)
         rs.status = EXIT_IO;
     }
     if (!rs.quiet) {
-        char written[64];
+        char written[48] = "output incomplete (write error)";
         if (output_ok)
             snprintf(written, sizeof written, "%zu written", rs.written);
-        else
-            snprintf(written, sizeof written, "output incomplete (write error)");
         fprintf(stderr,
                 "verbatim %s: %zu records read, %s, %zu rejected, "
                 "%zu invalid UTF-8 sequences replaced",
@@ -845,11 +842,10 @@ static int tokens_only(cli_input *in, const char *cmd)
                         : in->opts.taxonomy != NULL && in->opts.taxonomy[0] != '\0' ? "--taxonomy"
                                                                                     : NULL;
     if (given != NULL) {
-        fprintf(stderr,
-                "verbatim %s: %s does not apply: tokens carry no themes or kept "
-                "columns; join them on \"id\" with `verbatim analyze`\n"
-                "Try 'verbatim %s --help'.\n",
-                cmd, given, cmd);
+        usage_error(cmd,
+                    "%s does not apply: tokens carry no themes or kept columns; join them "
+                    "on \"id\" with `verbatim analyze`",
+                    given);
         return EXIT_USAGE;
     }
     in->opts.taxonomy = ""; /* no themes: tokens do not show them */
