@@ -302,6 +302,14 @@ static void write_quotes(writer *w, size_t rank, const vb_quote_list *l, const c
     }
 }
 
+/* "keyword N" */
+static void count_line(writer *w, const char *keyword, uint64_t n)
+{
+    puts_(w, keyword);
+    put_u64(w, n);
+    end_line(w);
+}
+
 static void write_options(writer *w, const vb_agg *agg)
 {
     const vb_report_options *o = &agg->opts;
@@ -315,12 +323,8 @@ static void write_options(writer *w, const vb_agg *agg)
     put_double(w, o->scale_min);
     put_double(w, o->scale_max);
     end_line(w);
-    puts_(w, "top-box");
-    put_u64(w, o->top_box);
-    end_line(w);
-    puts_(w, "lower-is-better");
-    put_u64(w, o->lower_is_better);
-    end_line(w);
+    count_line(w, "top-box", o->top_box);
+    count_line(w, "lower-is-better", o->lower_is_better);
     puts_(w, "period ");
     puts_(w, vb_period_name(o->period));
     end_line(w);
@@ -345,9 +349,7 @@ static void write_options(writer *w, const vb_agg *agg)
     put_u64(w, agg->scores_rejected);
     put_u64(w, agg->dates_rejected);
     end_line(w);
-    puts_(w, "records-rejected");
-    put_u64(w, agg->records_rejected);
-    end_line(w);
+    count_line(w, "records-rejected", agg->records_rejected);
 }
 
 vb_status vb_agg_write_state(const vb_agg *agg, vb_write_fn write, void *ctx)
