@@ -937,6 +937,15 @@ static vb_status put_id(vb_buf *b, const vb_record *r)
     return r->id != NULL ? vb_json_string(b, r->id, r->id_len) : vb_buf_puts(b, "null");
 }
 
+/* A column kept twice has one name (the source makes names of different
+ * columns differ): its value is written once. */
+static bool kept_before(const vb_record *r, size_t i)
+{
+    for (size_t j = 0; j < i; j++)
+        if (strcmp(r->field_names[j], r->field_names[i]) == 0) return true;
+    return false;
+}
+
 static vb_status write_record_json(vb_pipeline *p, const vb_record *r)
 {
     vb_buf *b = &p->out;
@@ -945,6 +954,7 @@ static vb_status write_record_json(vb_pipeline *p, const vb_record *r)
     if (r->n_fields > 0) {
         TRY(vb_buf_puts(b, ",\"fields\":{"));
         for (size_t i = 0; i < r->n_fields; i++) {
+            if (i > 0 && kept_before(r, i)) continue;
             if (i > 0)
                 TRY(vb_buf_putc(b, ','));
             /* Column names come from the input's header: repair them like

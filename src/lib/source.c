@@ -65,6 +65,7 @@ struct vb_source {
     char *header_mem;    /* CSV/TSV header names, each NUL-terminated */
     const char **header; /* n_header pointers into header_mem */
     size_t n_header;
+    char *key_mem; /* CSV/TSV: keep names made unique, when any were not */
     char *detected; /* JSONL: the detected text key */
     size_t objects; /* JSONL: objects read */
     bool text_seen; /* JSONL: an object had the text key (null included) */
@@ -412,6 +413,7 @@ void vb_source_free(vb_source *s)
     vb_free(a, s->detected);
     vb_free(a, s->header);
     vb_free(a, s->header_mem);
+    vb_free(a, s->key_mem);
     vb_free(a, s->fields);
     vb_free(a, s->slot_name);
     vb_free(a, s->slot_col);
@@ -515,6 +517,41 @@ static size_t same_name_column(const vb_source *s, size_t col, bool fold)
     return NO_COL;
 }
 
+/* Kept columns may share a header name (survey exports repeat question
+ * labels), but as keys of "fields" they must differ: a name already taken
+ * by another kept column gets the column's number, "score_4". A column
+ * kept twice keeps one name, and the writer writes it once. */
+static vb_status unique_keep_names(vb_source *s)
+{
+    size_t size = 0, used = 0;
+    for (size_t i = SLOT_KEEP; i < s->n_slots; i++)
+        size += strlen(s->slot_name[i]) + 2 + 3 * sizeof(size_t); /* "_" digits NUL */
+    for (size_t i = SLOT_KEEP + 1; i < s->n_slots; i++) {
+        size_t same = SLOT_KEEP, twin = SLOT_KEEP;
+        while (same < i && s->slot_col[same] != s->slot_col[i])
+            same++;
+        if (same < i) {
+            s->slot_name[i] = s->slot_name[same];
+            continue;
+        }
+        while (twin < i && strcmp(s->slot_name[twin], s->slot_name[i]) != 0)
+            twin++;
+        if (twin == i) continue;
+        if (s->key_mem == NULL && (s->key_mem = vb_malloc(s->alloc, size)) == NULL)
+            return fail(s, VB_ENOMEM, "out of memory");
+        char *key = s->key_mem + used;
+        used += (size_t)snprintf(key, size - used, "%s_%zu", s->slot_name[i], s->slot_col[i] + 1) + 1;
+        for (size_t j = SLOT_KEEP; j < i; j++)
+            if (strcmp(s->slot_name[j], key) == 0)
+                return fail(s, VB_EINVAL,
+                            "kept columns %zu and %zu are both named \"%s\", and \"%s\" is "
+                            "the name of another: keep fewer of them",
+                            s->slot_col[twin] + 1, s->slot_col[i] + 1, s->slot_name[i], key);
+        s->slot_name[i] = key;
+    }
+    return VB_OK;
+}
+
 /* Maps every slot to a column, from the header, or from the first row's
  * field count (n_fields) when there is no header. */
 static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
@@ -576,6 +613,10 @@ static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
         s->slot_col[i] = col;
         if (header && col != NO_COL) s->slot_name[i] = s->header[col];
         if (col != NO_COL && col + 1 > max_col) max_col = col + 1;
+    }
+    if (header) {
+        const vb_status st = unique_keep_names(s);
+        if (st != VB_OK) return st;
     }
     s->csv.max_stored = max_col;
     s->columns_ready = true;

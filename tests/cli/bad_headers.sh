@@ -19,6 +19,16 @@ run case.csv --text-col COMMENT      # ignoring case it is not
 printf 'id,comment,x,x\n1,fine,a,b\n' > other.csv
 run other.csv --id-col id
 run other.csv --keep x
+# Kept by number, both keep their values: the later key of a repeated name
+# is "NAME_N" (N its column) and a column kept twice is written once, so
+# "fields" never holds a key twice, at -j 1 or 2; when NAME_N is taken
+# too, exit 2.
+run other.csv --keep 3,4
+run other.csv --keep 3,4 -j 2
+run other.csv --keep id,1
+printf 'id,comment,x,x,x_4\n1,fine,a,b,c\n' > taken.csv
+run taken.csv --keep 3,4,5
+run taken.csv --keep 3,5,4
 # Columns without a name are listed as "".
 printf 'id,,score\n1,hello,3\n' > noname.csv
 run noname.csv
