@@ -39,7 +39,7 @@ static const char help[] =
     "Time and segments:\n"
     "      --date-col COL      the date column: ISO 8601 or YYYY-MM-DD HH:MM:SS +hhmm\n"
     "      --date-format FMT   strptime-like, e.g. '%d/%m/%Y %H:%M' (%Y %y %m %d %e\n"
-    "                          %b %H %I %p %M %S %z %F %T %%)\n"
+    "                          %b %H %I %p %M %S %z %F %T %%); needs --date-col\n"
     "      --period P          day, week (ISO), month (default), quarter or year;\n"
     "                          needs --date-col\n"
     "      --segment-col COL   compare groups, e.g. region or channel\n"
@@ -497,6 +497,11 @@ int cmd_report(int argc, char **argv)
     }
     if (rc.ro.period != VB_PERIOD_NONE && rc.ro.date_col == NULL) { /* --period none is refused */
         usage("%s", "--period needs --date-col");
+        status = EXIT_USAGE;
+        goto done;
+    }
+    if (rc.ro.date_format != NULL && rc.ro.date_col == NULL) {
+        usage("%s", "--date-format needs --date-col");
         status = EXIT_USAGE;
         goto done;
     }

@@ -7,6 +7,8 @@ cp "$CASES/../fixtures/report/analyzed.jsonl" analyzed.jsonl
 "$VERBATIM" report --from-analyzed analyzed.jsonl --score-col score --period quarter; echo "exit $?"
 "$VERBATIM" report in.csv --taxonomy none --score-col score --period month --emit-state \
     >/dev/null; echo "exit $?"
+# --date-format without --date-col is refused the same way.
+"$VERBATIM" report in.csv --taxonomy none --score-col score --date-format '%d/%m/%Y'; echo "exit $?"
 # With --date-col it buckets as before, and merge takes the period from the
 # states (merge has no --period of its own).
 "$VERBATIM" report in.csv --taxonomy none --score-col score --date-col date --period quarter \
