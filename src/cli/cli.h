@@ -59,14 +59,19 @@ typedef struct cli_input {
         {"strict", no_argument, NULL, 'S'}, {"output", required_argument, NULL, 'o'},         \
         {"help", no_argument, NULL, 'h'}
 #define CLI_INPUT_SHORT "f:o:hj:"
-#define CLI_INPUT_HELP                                                                        \
+/* The input options' help. A command that writes no records leaves out
+ * the lines of the options it refuses (cli_refuse_record_columns()). */
+#define CLI_INPUT_HELP_FORMAT                                                                 \
     "Input:\n"                                                                                \
     "  -f, --format FMT        auto|csv|tsv|jsonl|text (default auto: by extension,\n"      \
     "                          or by sniffing stdin)\n"                                       \
     "      --text-col COL      the comment column: name, 1-based number or JSON\n"          \
-    "                          dotted path (default: detected from common names)\n"         \
-    "      --id-col COL        the id column (default: the record number)\n"                \
-    "      --keep COL,COL...   columns passed through under \"fields\"\n"                   \
+    "                          dotted path (default: detected from common names)\n"
+#define CLI_INPUT_HELP_ID                                                                     \
+    "      --id-col COL        the id column (default: the record number)\n"
+#define CLI_INPUT_HELP_KEEP                                                                   \
+    "      --keep COL,COL...   columns passed through under \"fields\"\n"
+#define CLI_INPUT_HELP_REST                                                                   \
     "      --no-header         CSV/TSV without a header row: columns by number\n"           \
     "      --lang LANG         language for stemming and lexicons (default english)\n"      \
     "      --lexicon FILE      add or override lexicon entries (repeatable)\n"              \
@@ -79,6 +84,8 @@ typedef struct cli_input {
     "                          is the same at every N\n"                                    \
     "  -o, --output FILE       write to FILE instead of stdout\n"                           \
     "  -h, --help              show this help\n"
+#define CLI_INPUT_HELP                                                                        \
+    CLI_INPUT_HELP_FORMAT CLI_INPUT_HELP_ID CLI_INPUT_HELP_KEEP CLI_INPUT_HELP_REST
 
 /* A command's getopt_long table: CLI_INPUT_OPTIONS followed by the
  * command's own `n_own` options, zero-terminated. */
@@ -91,6 +98,11 @@ void cli_input_free(cli_input *in);
 /* Handles one option of CLI_INPUT_OPTIONS. Returns 1 if handled, 0 if `c`
  * is not an input option, -1 after printing a usage error. */
 int cli_input_option(cli_input *in, const char *cmd, int c, const char *arg);
+
+/* For a command that writes no records (report, themes discover): --keep,
+ * and with `id_too` --id-col, would change nothing it writes, so they are
+ * refused rather than ignored. EXIT_OK, or EXIT_USAGE after saying why. */
+int cli_refuse_record_columns(const cli_input *in, const char *cmd, bool id_too);
 
 /* Finds the data directory: --data-dir, $VERBATIM_DATA, next to the
  * executable (../share/verbatim), the install prefix, the source tree. */

@@ -20,7 +20,7 @@ static const char help[] =
     "share, mean sentiment, examples and (--score-col) mean score. Writes a\n"
     "taxonomy draft that 'themes check' accepts and 'analyze --taxonomy'\n"
     "uses; with no phrase in --min-count comments, no draft and exit 1.\n"
-    "No FILE, or -, reads stdin.\n\n" CLI_INPUT_HELP "Discovery:\n"
+    "No FILE, or -, reads stdin.\n\n" CLI_INPUT_HELP_FORMAT CLI_INPUT_HELP_REST "Discovery:\n"
     "      --score-col COL     numeric score column: mean score per theme; scores\n"
     "                          are read as 'report' reads them, the others left\n"
     "                          out and counted\n"
@@ -183,18 +183,21 @@ int cmd_themes_discover(int argc, char **argv)
     in.files = argv + optind;
     in.n_files = argc - optind;
 
-    discover_run run = {NULL, SIZE_MAX, 0};
+    /* The examples carry no ids. */
+    if (cli_refuse_record_columns(&in, CMD, true) != EXIT_OK) {
+        cli_input_free(&in);
+        return EXIT_USAGE;
+    }
+    discover_run run = {.d = NULL, .score_field = SIZE_MAX};
     if (score_col != NULL) {
-        /* The score is read as one more kept column. */
-        if (in.opts.n_keep_cols == MAX_LIST) {
-            fprintf(stderr, "verbatim " CMD ": --keep: at most %d columns with --score-col\n",
-                    MAX_LIST - 1);
-            cli_input_free(&in);
-            return EXIT_USAGE;
-        }
-        run.score_field = in.opts.n_keep_cols;
-        in.keep[in.opts.n_keep_cols++] = score_col;
+        /* The score is read as the only kept column, called a "score
+         * column" in the reader's messages (the user gave no --keep). */
+        static const char *const score_kind[] = {"score"};
+        run.score_field = 0;
+        in.keep[0] = score_col;
+        in.opts.n_keep_cols = 1;
         in.opts.keep_cols = in.keep;
+        in.opts.keep_col_kinds = score_kind;
     }
     in.opts.explain = true; /* the cues mark the sentiment words */
     dopts.language = in.opts.language;

@@ -57,7 +57,7 @@ static const char help[] =
     "      --emit-state        write the additive state instead of a report, to\n"
     "                          combine shards with 'verbatim merge'\n"
     "      --from-analyzed     input is JSONL from 'verbatim analyze --keep "
-    "COLS'\n\n" CLI_INPUT_HELP;
+    "COLS'\n\n" CLI_INPUT_HELP_FORMAT CLI_INPUT_HELP_ID CLI_INPUT_HELP_REST;
 
 enum {
     OPT_SCORE_COL = 256,
@@ -430,17 +430,16 @@ static int run_analyzed(cli_input *in, report_run *run)
 
 /* ---- The command ---------------------------------------------------------- */
 
-/* Adds `col` to the kept columns, called `kind` in the reader's messages
- * ("date column "X" not found", not "keep column": the user may have given
- * no --keep); returns its index, SIZE_MAX for no column, or SIZE_MAX - 1
- * when the list is full. kinds[] has MAX_LIST entries and outlives the run. */
+/* Adds `col` to the kept columns (at most four: --keep is refused), called
+ * `kind` in the reader's messages ("date column "X" not found", not "keep
+ * column"); returns its index, or SIZE_MAX for no column. kinds[] has
+ * MAX_LIST entries and outlives the run. */
 static size_t keep(cli_input *in, const char **kinds, const char *col, const char *kind)
 {
     if (col == NULL) return SIZE_MAX;
     size_t i = 0;
     while (i < in->opts.n_keep_cols && strcmp(in->keep[i], col) != 0)
         i++;
-    if (i == MAX_LIST) return SIZE_MAX - 1;
     if (i == in->opts.n_keep_cols) in->keep[in->opts.n_keep_cols++] = col;
     if (kinds[i] == NULL) kinds[i] = kind;
     in->opts.keep_cols = in->keep;
@@ -471,6 +470,8 @@ int cmd_report(int argc, char **argv)
         if (handled == 0) fprintf(stderr, "Try 'verbatim " CMD " --help'.\n");
         status = EXIT_USAGE;
     }
+    if (status != EXIT_OK) goto done;
+    status = cli_refuse_record_columns(&in, CMD, false); /* --id-col: the quotes' ids */
     if (status != EXIT_OK) goto done;
     if (rc.ro.score_col == NULL) {
         usage("%s", "--score-col is required");
@@ -516,14 +517,8 @@ int cmd_report(int argc, char **argv)
         const char *cols[4] = {rc.ro.score_col, rc.ro.date_col, rc.ro.segment_col,
                                rc.ro.weight_col};
         static const char *const col_kinds[4] = {"score", "date", "segment", "weight"};
-        for (size_t i = 0; i < 4; i++) {
+        for (size_t i = 0; i < 4; i++)
             run.field[i] = keep(&in, run.kinds, cols[i], col_kinds[i]);
-            if (run.field[i] == SIZE_MAX - 1) {
-                usage("--keep: at most %s columns with the report's columns", "60");
-                status = EXIT_USAGE;
-                goto done;
-            }
-        }
     }
     vb_error err;
     run.agg = vb_agg_new(&rc.ro, &err);

@@ -7,7 +7,8 @@ static const char help[] =
     "Writes every token of every record as one JSON object per line:\n"
     "{\"id\",\"i\",\"text\",\"norm\",\"stem\",\"kind\",\"start\",\"end\",\"sentence\",\"clause\"}\n"
     "plus \"stopword\", \"caps\" and \"elongated\" flags when they hold.\n"
-    "--keep and --taxonomy do not apply: join on \"id\" with `verbatim analyze`.\n\n" CLI_INPUT_HELP;
+    "--keep and --taxonomy do not apply: join on \"id\" with `verbatim analyze`.\n\n"
+    CLI_INPUT_HELP_FORMAT CLI_INPUT_HELP_ID CLI_INPUT_HELP_REST;
 
 static const struct option no_options[] = {{NULL, 0, NULL, 0}};
 

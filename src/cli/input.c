@@ -834,6 +834,19 @@ void cli_join_options(struct option out[CLI_MAX_OPTIONS], const struct option *o
     memset(&out[N_INPUT + n_own], 0, sizeof *out);
 }
 
+int cli_refuse_record_columns(const cli_input *in, const char *cmd, bool id_too)
+{
+    const char *given = in->opts.n_keep_cols > 0            ? "--keep"
+                        : id_too && in->opts.id_col != NULL ? "--id-col"
+                                                            : NULL;
+    if (given == NULL) return EXIT_OK;
+    usage_error(cmd,
+                "%s does not apply: this command writes no records; `verbatim analyze` passes "
+                "columns through",
+                given);
+    return EXIT_USAGE;
+}
+
 /* A command that writes tokens has no use for themes or kept columns:
  * options that ask for them are refused rather than silently dropped. */
 static int tokens_only(cli_input *in, const char *cmd)
