@@ -517,6 +517,21 @@ static bool read_themes(reader *r, vb_agg *agg)
     return true;
 }
 
+/* A state's sums come from weights >= 0 (report refuses others): sums of
+ * weights and of squares cannot be negative, nor (Cauchy-Schwarz) swx^2
+ * exceed sw swx2. A damaged or hand-edited state that breaks these would
+ * give impossible figures, so it is refused like any malformed line. The
+ * slack covers the rounding of the three sums to doubles. */
+static bool sums_possible(reader *r, const char *what, const vb_moments *m, const double *more,
+                          size_t n_more)
+{
+    bool ok = m->sw >= 0 && m->sw2 >= 0 && m->swx2 >= 0 &&
+              m->swx * m->swx <= m->sw * m->swx2 * (1 + 0x1p-40);
+    for (size_t i = 0; i < n_more; i++)
+        ok = ok && more[i] >= 0;
+    return ok || fail(r, VB_EPARSE, "%s: sums that no weights >= 0 can give", what);
+}
+
 static bool read_group(reader *r, vb_agg *agg, const char *kind, vb_agg_groups *gs)
 {
     const vb_allocator *a = &agg->alloc;
@@ -550,6 +565,7 @@ static bool read_group(reader *r, vb_agg *agg, const char *kind, vb_agg_groups *
         if (!f_xsum(r, "sums", &g->x[i])) return false;
     if (!eol(r, "sums")) return false;
     vb_agg_group_refresh(g);
+    if (!sums_possible(r, "sums", &g->score, &g->none_w, 1)) return false;
 
     size_t last = 0;
     for (size_t i = 0; i < n_cells; i++) {
@@ -577,6 +593,8 @@ static bool read_group(reader *r, vb_agg *agg, const char *kind, vb_agg_groups *
             if (!f_xsum(r, "cell sums", &c->x[k])) return false;
         if (!eol(r, "cell")) return false;
         vb_agg_cell_refresh(c);
+        if (!sums_possible(r, "cell sums", &c->score, (const double[]){c->fw, c->ow}, 2))
+            return false;
     }
     return true;
 }

@@ -927,6 +927,16 @@ static void test_malformed(void **state)
     expect_line_error(19, "group period \"\" 3 2 2", 19, "\"period\", expected \"overall\"");
     expect_line_error(20, "sums 0x2 0x2 0x64 0x2710 0x0", 20, "sums: missing");
     expect_line_error(20, "sums 0x2 0x2 0x64 0x2710 0x0 0xZ", 20, "not an exact sum");
+    /* Sums no weights >= 0 can give: negative weights or squares, or a
+     * sum of w x beyond what sw and swx2 allow (Cauchy-Schwarz). */
+    expect_line_error(20, "sums -0x2 0x2 0x64 0x2710 0x0 0x0", 20, "sums that no weights");
+    expect_line_error(20, "sums 0x2 0x2 0x64 -0x2710 0x0 0x0", 20, "sums that no weights");
+    expect_line_error(20, "sums 0x2 0x2 0x64 0x64 0x0 0x0", 20, "sums that no weights");
+    expect_line_error(20, "sums 0x2 0x2 0x64 0x2710 -0x1 0x0", 20, "sums that no weights");
+    expect_line_error(21, "cell 0 2 -5000 2 0x2 0x2 0x64 0x2710 -0x2 0x64 0x1 0x64", 21,
+                      "cell sums: sums that no weights");
+    expect_line_error(21, "cell 0 2 -5000 2 0x2 0x2 0x2710 0x2710 0x2 0x64 0x1 0x64", 21,
+                      "cell sums: sums that no weights");
     expect_line_error(21, "cell 1 2 -5000 2 0x2 0x2 0x64 0x2710 0x2 0x64 0x1 0x64", 22,
                       "cell theme: 1 after 1");
     expect_line_error(21, "cell 0 4 -5000 2 0x2 0x2 0x64 0x2710 0x2 0x64 0x1 0x64", 21,
