@@ -157,6 +157,7 @@ vb_status vb_csv_scan(vb_csv *c, char *rec, size_t len, bool at_eof, vb_csv_row 
             if (p[r] == '"') {
                 r++;
                 c->field_start = c->w = r;
+                c->quote_lines = c->n_lines;
                 state = ST_QUOTED;
                 break;
             }
@@ -202,6 +203,13 @@ vb_status vb_csv_scan(vb_csv *c, char *rec, size_t len, bool at_eof, vb_csv_row 
                 r++;
                 state = ST_QUOTED;
             } else {
+                /* Text after a closing quote is kept (lenient), but after a
+                 * value over several lines it is the mark of a stray quote
+                 * that joined records: RFC 4180 has no such value. */
+                if (!c->ends_plain[p[r]] && c->n_lines > c->quote_lines && c->error == VB_CSV_OK) {
+                    c->error = VB_CSV_STRAY_QUOTE;
+                    c->error_field = c->n_fields;
+                }
                 state = ST_PLAIN; /* closed; ST_PLAIN handles what follows */
             }
             break;

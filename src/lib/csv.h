@@ -32,7 +32,10 @@ typedef enum vb_csv_error {
     VB_CSV_OK = 0,
     VB_CSV_UNTERMINATED,   /* a quoted field was still open at the end of input */
     VB_CSV_FIELD_TOO_LONG, /* error_field is longer than max_field_bytes */
-    VB_CSV_RECORD_TOO_LONG /* the record is longer than max_record_bytes */
+    VB_CSV_RECORD_TOO_LONG, /* the record is longer than max_record_bytes */
+    VB_CSV_STRAY_QUOTE      /* error_field's quoted value spans lines and has text after
+                               its closing quote: a stray quote joined lines into one
+                               record (the row is whole, its fields stored) */
 } vb_csv_error;
 
 typedef struct vb_csv_row {
@@ -44,7 +47,7 @@ typedef struct vb_csv_row {
     bool blank;                /* an empty line: no record at all */
     bool ended_cr;             /* ended by a CR: a LF right after it is part of it */
     vb_csv_error error;
-    size_t error_field; /* 0-based, for VB_CSV_FIELD_TOO_LONG */
+    size_t error_field; /* 0-based, for VB_CSV_FIELD_TOO_LONG and VB_CSV_STRAY_QUOTE */
 } vb_csv_row;
 
 typedef struct vb_csv {
@@ -65,6 +68,7 @@ typedef struct vb_csv {
     size_t w;           /* end of the current value written so far */
     size_t n_fields;    /* fields completed so far */
     size_t n_lines;     /* line ends inside quotes so far */
+    size_t quote_lines; /* n_lines when the current quoted value opened */
     bool cr;            /* the last quoted byte was a CR */
     bool skipping;      /* rejected: dropping bytes until the record ends */
     vb_csv_error error;

@@ -649,6 +649,12 @@ static void clear_fields(vb_source *s)
     }
 }
 
+/* Whether the row ended with a line end (not at the end of the input). */
+static bool csv_row_ends_line(const char *rec, const vb_csv_row *row)
+{
+    return row->used > 0 && (rec[row->used - 1] == '\n' || rec[row->used - 1] == '\r');
+}
+
 static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
 {
     char *rec = s->in.data + s->pos;
@@ -667,9 +673,16 @@ static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
         *skipped = true;
         return VB_OK;
     }
+    /* The lines the row took: its line ends, and a last line without one. */
+    const size_t last_line = line + row.n_lines - (csv_row_ends_line(rec, &row) ? 1 : 0);
     if (!s->columns_ready && s->spec.has_header) {
         if (row.error == VB_CSV_UNTERMINATED)
             return fail(s, VB_EPARSE, "header row (line %zu): unterminated quoted field", line);
+        if (row.error == VB_CSV_STRAY_QUOTE)
+            return fail(s, VB_EPARSE,
+                        "header row (lines %zu-%zu): text after the closing quote of a name "
+                        "over several lines: a stray quote?",
+                        line, last_line);
         if (row.error != VB_CSV_OK)
             return fail(s, VB_ELIMIT, "header row (line %zu): longer than %zu bytes", line,
                         row.error == VB_CSV_FIELD_TOO_LONG ? s->max_field_bytes
@@ -711,6 +724,8 @@ static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
         reject(s, out, VB_ELIMIT, "record longer than %zu bytes", s->max_record_bytes);
         out->id = s->fields[SLOT_ID];
         return VB_OK;
+    case VB_CSV_STRAY_QUOTE: /* the row is whole: its id is known */
+        break;
     }
     for (size_t i = 0; i < s->n_slots; i++) {
         const size_t col = s->slot_col[i];
@@ -721,6 +736,14 @@ static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
     }
     out->text = s->fields[SLOT_TEXT];
     out->id = s->fields[SLOT_ID];
+    if (row.error == VB_CSV_STRAY_QUOTE) {
+        field_label(s, row.error_field, label, sizeof label);
+        reject(s, out, VB_EPARSE,
+               "%s: text after the closing quote of a value over lines %zu-%zu: a stray "
+               "quote? Those lines were read as this one record",
+               label, line, last_line);
+        return VB_OK;
+    }
     if (out->text.data == NULL) {
         field_label(s, s->slot_col[SLOT_TEXT], label, sizeof label);
         reject(s, out, VB_EPARSE, "%s: missing (row has %zu field%s)", label, row.n_fields,

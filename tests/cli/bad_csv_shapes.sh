@@ -6,7 +6,9 @@
 #   as most exports have a stray trailing comma);
 # - quotes: "" inside a quoted field, a quote inside an unquoted field (a
 #   literal: 5" screen), text after a closing quote (appended), a quoted
-#   field over two lines (line numbers stay right after it);
+#   field over two lines (line numbers stay right after it); a stray quote
+#   that joins lines up to a later quote with text after it: rejected as
+#   one record, naming the lines;
 # - line ends: CRLF, LF and a lone CR mixed in one file (after a UTF-8 BOM),
 #   blank lines skipped; line numbers count each kind once;
 # - a quoted field never closed: the rest of the file is that one field,
@@ -24,7 +26,8 @@ printf '8,too short for the score\n' >> in.csv
 printf '9,too long,3,extra,fields,\n' >> in.csv
 printf '10\r' >> in.csv
 printf '11,"last good",2\n' >> in.csv
-printf '"12,never closed,1\n13,swallowed,0\n' >> in.csv
+printf '12,"stray quote,1\n13,joined,0\n14,"hidden" there,0\n' >> in.csv
+printf '"15,never closed,1\n16,swallowed,0\n' >> in.csv
 "$VERBATIM" analyze in.csv --id-col id --keep score --taxonomy none --sentences |
     sed 's/"sentiment":{[^}]*},//'
 echo "exit $?"

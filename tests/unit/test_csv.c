@@ -252,6 +252,34 @@ static void test_unterminated_quote_at_eof(void **state)
                   "2: !EPARSE(field \"comment\": unterminated quoted field) id=-\n");
 }
 
+/* A stray quote opens a value that runs to the next quote, lines later, and
+ * text follows that quote: the joined lines are rejected as one record (id
+ * known, lines named), where an RFC reading would pass them silently. Text
+ * after the quote of a one-line value, or a multi-line value closed
+ * properly, is not that mark. */
+static void test_stray_quote(void **state)
+{
+    (void)state;
+    vb_source_spec spec = csv_spec("comment", "id");
+    check_records(&spec,
+                  "id,comment\n"
+                  "1,\"stray\n"
+                  "2,joined\n"
+                  "3,\"hidden\" here\n"
+                  "4,\"two\nlines\"\n"
+                  "5,\"one\"line\n"
+                  "6,\"open\n\"x",
+                  "2: !EPARSE(field \"comment\": text after the closing quote of a value over "
+                  "lines 2-4: a stray quote? Those lines were read as this one record) id=[1]\n"
+                  "5: t=[two\\nlines] id=[4]\n"
+                  "7: t=[oneline] id=[5]\n"
+                  "8: !EPARSE(field \"comment\": text after the closing quote of a value over "
+                  "lines 8-9: a stray quote? Those lines were read as this one record) id=[6]\n");
+    check_records(&spec, "id,\"com\nment\"x\n1,a\n",
+                  "FATAL EPARSE(header row (lines 1-2): text after the closing quote of a name "
+                  "over several lines: a stray quote?)\n");
+}
+
 static void test_field_over_limit(void **state)
 {
     (void)state;
@@ -480,6 +508,7 @@ int main(void)
         cmocka_unit_test(test_lenient_quotes),
         cmocka_unit_test(test_blank_lines_are_not_records),
         cmocka_unit_test(test_unterminated_quote_at_eof),
+        cmocka_unit_test(test_stray_quote),
         cmocka_unit_test(test_field_over_limit),
         cmocka_unit_test(test_field_over_limit_keeps_memory_bounded),
         cmocka_unit_test(test_record_over_limit),
