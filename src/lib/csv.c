@@ -131,6 +131,7 @@ static void end_row(vb_csv *c, vb_csv_row *row, size_t used, bool line_end, bool
     row->n_lines = c->n_lines + (line_end ? 1 : 0);
     row->blank = !c->skipping && line_end && used == 1;
     row->ended_cr = cr;
+    row->ends_line = line_end;
     row->error = c->error;
     row->error_field = c->error_field;
 
@@ -150,6 +151,8 @@ vb_status vb_csv_scan(vb_csv *c, char *rec, size_t len, bool at_eof, vb_csv_row 
     size_t r = c->scan;
     int state = c->state;
     *discard = 0;
+    /* Kept across calls: in skip mode the last call at EOF may have no bytes. */
+    if (len > 0) c->tail_eol = p[len - 1] == '\n' || p[len - 1] == '\r';
 
     while (r < len) {
         switch (state) {
@@ -223,7 +226,9 @@ vb_status vb_csv_scan(vb_csv *c, char *rec, size_t len, bool at_eof, vb_csv_row 
         if (state == ST_FIELD) c->field_start = c->w = r; /* "a," ends with an empty field */
         vb_status st = end_field(c);
         if (st != VB_OK) return st;
+        const bool tail_eol = c->tail_eol; /* a line end inside the open quotes */
         end_row(c, row, r, false, false);
+        row->ends_line = tail_eol;
         return VB_OK;
     }
 

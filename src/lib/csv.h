@@ -46,6 +46,7 @@ typedef struct vb_csv_row {
     size_t n_lines;            /* line ends consumed (CRLF is one), quoted ones too */
     bool blank;                /* an empty line: no record at all */
     bool ended_cr;             /* ended by a CR: a LF right after it is part of it */
+    bool ends_line;            /* its last byte is a line end, quoted or not */
     vb_csv_error error;
     size_t error_field; /* 0-based, for VB_CSV_FIELD_TOO_LONG and VB_CSV_STRAY_QUOTE */
 } vb_csv_row;
@@ -70,6 +71,7 @@ typedef struct vb_csv {
     size_t n_lines;     /* line ends inside quotes so far */
     size_t quote_lines; /* n_lines when the current quoted value opened */
     bool cr;            /* the last quoted byte was a CR */
+    bool tail_eol;      /* the last byte buffered is a CR or LF */
     bool skipping;      /* rejected: dropping bytes until the record ends */
     vb_csv_error error;
     size_t error_field;

@@ -649,10 +649,15 @@ static void clear_fields(vb_source *s)
     }
 }
 
-/* Whether the row ended with a line end (not at the end of the input). */
-static bool csv_row_ends_line(const char *rec, const vb_csv_row *row)
+/* "lines 2-4" for the lines a row took, "line 2" for one. */
+static const char *csv_row_lines(const vb_csv_row *row, size_t line, char out[64])
 {
-    return row->used > 0 && (rec[row->used - 1] == '\n' || rec[row->used - 1] == '\r');
+    const size_t last = line + row->n_lines - (row->ends_line ? 1 : 0);
+    if (last > line)
+        snprintf(out, 64, "lines %zu-%zu", line, last);
+    else
+        snprintf(out, 64, "line %zu", line);
+    return out;
 }
 
 static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
@@ -673,16 +678,15 @@ static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
         *skipped = true;
         return VB_OK;
     }
-    /* The lines the row took: its line ends, and a last line without one. */
-    const size_t last_line = line + row.n_lines - (csv_row_ends_line(rec, &row) ? 1 : 0);
+    char lines[64];
     if (!s->columns_ready && s->spec.has_header) {
         if (row.error == VB_CSV_UNTERMINATED)
             return fail(s, VB_EPARSE, "header row (line %zu): unterminated quoted field", line);
         if (row.error == VB_CSV_STRAY_QUOTE)
             return fail(s, VB_EPARSE,
-                        "header row (lines %zu-%zu): text after the closing quote of a name "
-                        "over several lines: a stray quote?",
-                        line, last_line);
+                        "header row (%s): text after the closing quote of a name over "
+                        "several lines: a stray quote?",
+                        csv_row_lines(&row, line, lines));
         if (row.error != VB_CSV_OK)
             return fail(s, VB_ELIMIT, "header row (line %zu): longer than %zu bytes", line,
                         row.error == VB_CSV_FIELD_TOO_LONG ? s->max_field_bytes
@@ -712,7 +716,9 @@ static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
         break;
     case VB_CSV_UNTERMINATED:
         field_label(s, row.error_field, label, sizeof label);
-        reject(s, out, VB_EPARSE, "%s: unterminated quoted field", label);
+        /* The quote ran to the end of the input: say how much it took. */
+        reject(s, out, VB_EPARSE, "%s: unterminated quoted field (%s, the rest of the input)",
+               label, csv_row_lines(&row, line, lines));
         out->id = s->fields[SLOT_ID];
         return VB_OK;
     case VB_CSV_FIELD_TOO_LONG:
@@ -739,9 +745,9 @@ static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
     if (row.error == VB_CSV_STRAY_QUOTE) {
         field_label(s, row.error_field, label, sizeof label);
         reject(s, out, VB_EPARSE,
-               "%s: text after the closing quote of a value over lines %zu-%zu: a stray "
-               "quote? Those lines were read as this one record",
-               label, line, last_line);
+               "%s: text after the closing quote of a value over %s: a stray quote? "
+               "Those lines were read as this one record",
+               label, csv_row_lines(&row, line, lines));
         return VB_OK;
     }
     if (out->text.data == NULL) {

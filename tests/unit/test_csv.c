@@ -245,11 +245,13 @@ static void test_unterminated_quote_at_eof(void **state)
     vb_source_spec spec = csv_spec("comment", "id");
     check_records(&spec, "id,comment\n1,ok\n2,\"never closed\n3,still inside\n",
                   "2: t=[ok] id=[1]\n"
-                  "3: !EPARSE(field \"comment\": unterminated quoted field) id=-\n");
+                  "3: !EPARSE(field \"comment\": unterminated quoted field (lines 3-4, the rest "
+                  "of the input)) id=-\n");
     /* Also when the open field went over the limit on the way. */
     spec.max_field_bytes = 8;
     check_records(&spec, "id,comment\n2,\"far more than eight bytes\n",
-                  "2: !EPARSE(field \"comment\": unterminated quoted field) id=-\n");
+                  "2: !EPARSE(field \"comment\": unterminated quoted field (line 2, the rest of "
+                  "the input)) id=-\n");
 }
 
 /* A stray quote opens a value that runs to the next quote, lines later, and
