@@ -142,6 +142,8 @@ int cli_output_close(cli_output *o, const char *cmd);
 typedef enum cli_next {
     CLI_NEXT, /* go on */
     CLI_QUIT, /* stop quietly: the consumer went away (closed pipe) */
+    CLI_STOP, /* this record was taken but had a bad field (already reported) and
+                 --strict is on: stop with EXIT_BAD_INPUT, after the summary */
     CLI_FAIL, /* stop: output failed (already reported) */
     CLI_REJECT /* this record's output could not be made (over the size limit,
                   out of memory): the read loop reports it as FILE:LINE and

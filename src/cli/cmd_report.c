@@ -120,7 +120,7 @@ typedef struct report_run {
     const char *kinds[MAX_LIST]; /* what the reader calls each kept column (keep()) */
     vb_report_theme *themes; /* scratch for one record */
     size_t cap_themes;
-    bool strict_failed;
+    bool strict_stop; /* --strict stopped the run at a bad score or date */
 } report_run;
 
 static int usage(const char *fmt, const char *arg)
@@ -302,8 +302,8 @@ static cli_next add_record(const vb_record *rec, vb_pipeline *p, void *ctx)
     }
     print_issues(cli_record_messages(), cli_record_source(), rec->line, issues, n_issues);
     if (n_issues > 0 && run->in->strict) {
-        run->strict_failed = true;
-        return CLI_QUIT;
+        run->strict_stop = true;
+        return CLI_STOP;
     }
     return CLI_NEXT;
 }
@@ -319,7 +319,7 @@ static void *fork_run(void *ctx)
     *w = *run;
     w->themes = NULL;
     w->cap_themes = 0;
-    w->strict_failed = false;
+    w->strict_stop = false;
     vb_error err;
     w->agg = vb_agg_new(run->ro, &err);
     if (w->agg == NULL) {
@@ -335,7 +335,7 @@ static bool join_run(void *ctx, void *worker)
     const bool ok = vb_agg_merge(run->agg, w->agg) == VB_OK;
     if (!ok)
         fprintf(stderr, "verbatim " CMD ": out of memory\n");
-    run->strict_failed |= w->strict_failed;
+    run->strict_stop |= w->strict_stop;
     vb_agg_free(w->agg);
     free(w->themes);
     free(w);
@@ -345,6 +345,10 @@ static bool join_run(void *ctx, void *worker)
 static void summary_extra(FILE *f, void *ctx)
 {
     const report_run *run = ctx;
+    /* After a --strict stop, workers (-j) may have aggregated records past
+     * it: their counts would not match the records read. The stopping
+     * record's message has said what was wrong. */
+    if (run->strict_stop) return;
     size_t scores, dates;
     vb_agg_counts(run->agg, NULL, &scores, &dates);
     fprintf(f, ", %zu scores rejected", scores);
@@ -419,12 +423,11 @@ static int run_analyzed(cli_input *in, report_run *run)
     }
     free(line);
     vb_agg_add_records_rejected(run->agg, rejected); /* lines that are not records */
-    if (status != EXIT_BAD_INPUT) {
-        fprintf(stderr, "verbatim " CMD ": %zu records read, %zu written, %zu rejected", read,
-                written, rejected);
-        summary_extra(stderr, run);
-        fputc('\n', stderr);
-    }
+    /* Every run ends with its summary, a --strict stop too. */
+    fprintf(stderr, "verbatim " CMD ": %zu records read, %zu written, %zu rejected", read, written,
+            rejected);
+    summary_extra(stderr, run);
+    fputc('\n', stderr);
     return status;
 }
 
@@ -531,7 +534,6 @@ int cmd_report(int argc, char **argv)
     status = cli_output_check(&in, CMD);
     if (status == EXIT_OK) {
         status = rc.from_analyzed ? run_analyzed(&in, &run) : run_raw(&in, &run);
-        if (run.strict_failed) status = EXIT_BAD_INPUT;
     }
     /* The output is opened only now, so that a run that fails leaves an
      * earlier report in place. */

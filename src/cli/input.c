@@ -510,6 +510,11 @@ static bool drain(vb_pipeline *p, run_state *rs)
         switch (rs->on_record(rec, p, rs->ctx)) {
         case CLI_NEXT: break;
         case CLI_QUIT: rs->stop = rs->quiet = true; return true;
+        case CLI_STOP:
+            rs->written++;
+            rs->stop = true;
+            rs->status = EXIT_BAD_INPUT;
+            return true;
         case CLI_FAIL: rs->stop = true; rs->status = EXIT_IO; return true;
         case CLI_REJECT:
             fprintf(stderr, "verbatim: %s:%zu: %s\n", rs->display, rec->line,

@@ -319,6 +319,11 @@ static void analyse_batch(cli_parallel *par, vb_pipeline *p, void *worker_ctx, b
         switch (par->on_record(rec, p, record_ctx)) {
         case CLI_NEXT: b->written++; break;
         case CLI_QUIT: b->stop = b->quiet = true; break;
+        case CLI_STOP:
+            b->written++;
+            b->stop = true;
+            b->status = EXIT_BAD_INPUT;
+            break;
         case CLI_FAIL: b->stop = true; b->status = EXIT_IO; break;
         case CLI_REJECT:
             b->stats.records_rejected++;

@@ -14,3 +14,10 @@ for j in 1 2; do
     echo "--strict -j $j exit $?"
 done
 cmp s1.err s2.err && echo "--strict: same messages"
+# A --strict stop still ends with the summary, counting up to the stop
+# (workers may have gone further: no scores-rejected figure then).
+cat s1.err
+# --from-analyzed too.
+printf '{"id":"1","fields":{"score":"9"},"sentiment":{"compound":0}}\n{"id":"2","fields":{"score":"x"},"sentiment":{"compound":0}}\n' |
+    "$VERBATIM" report --from-analyzed --score-col score --strict >/dev/null
+echo "--from-analyzed --strict exit $?"
