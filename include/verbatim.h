@@ -608,6 +608,11 @@ VB_EXPORT vb_status vb_agg_merge(vb_agg *into, const vb_agg *from);
 VB_EXPORT void vb_agg_counts(const vb_agg *agg, size_t *n_records, size_t *scores_rejected,
                              size_t *dates_rejected);
 
+/* Records added whose segment field was absent (not merely empty): when
+ * that is every record, the segment column matches nothing in the input
+ * (a JSON key mistyped). Counted in this process only, not in states. */
+VB_EXPORT size_t vb_agg_segments_absent(const vb_agg *agg);
+
 /* Counts `n` more input records that were read but never reached the agg
  * (a pipeline's vb_stats.records_rejected: a bad CSV shape, a field over
  * the limit, an invalid JSON line), so that the report accounts for every

@@ -355,6 +355,22 @@ static void summary_extra(FILE *f, void *ctx)
     if (dates > 0) fprintf(f, ", %zu dates rejected", dates);
 }
 
+/* A CSV header names its columns, but a JSON key can be mistyped: a
+ * segment column absent from every record would put them all in one
+ * "(missing)" segment, a report that looks real. Refused instead. */
+static int segment_column_found(const report_run *run)
+{
+    size_t records;
+    vb_agg_counts(run->agg, &records, NULL, NULL);
+    if (run->ro->segment_col == NULL || records == 0 || vb_agg_segments_absent(run->agg) < records)
+        return EXIT_OK;
+    fprintf(stderr,
+            "verbatim " CMD ": segment column \"%s\" is in none of the %zu records (names are "
+            "case-sensitive)\n",
+            run->ro->segment_col, records);
+    return EXIT_USAGE;
+}
+
 static int run_raw(cli_input *in, report_run *run)
 {
     in->summary = summary_extra;
@@ -534,6 +550,7 @@ int cmd_report(int argc, char **argv)
     status = cli_output_check(&in, CMD);
     if (status == EXIT_OK) {
         status = rc.from_analyzed ? run_analyzed(&in, &run) : run_raw(&in, &run);
+        if (status == EXIT_OK) status = segment_column_found(&run);
     }
     /* The output is opened only now, so that a run that fails leaves an
      * earlier report in place. */

@@ -472,6 +472,11 @@ void vb_agg_counts(const vb_agg *agg, size_t *n_records, size_t *scores_rejected
     if (dates_rejected != NULL) *dates_rejected = (size_t)agg->dates_rejected;
 }
 
+size_t vb_agg_segments_absent(const vb_agg *agg)
+{
+    return (size_t)agg->segments_absent;
+}
+
 void vb_agg_add_records_rejected(vb_agg *agg, size_t n)
 {
     agg->records_rejected += n;
@@ -1029,6 +1034,7 @@ vb_status vb_agg_merge(vb_agg *into, const vb_agg *from)
             }
         into->scores_rejected += from->scores_rejected;
         into->dates_rejected += from->dates_rejected;
+        into->segments_absent += from->segments_absent;
         into->records_rejected += from->records_rejected;
     }
     vb_free(&into->alloc, map);

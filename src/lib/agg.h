@@ -218,6 +218,8 @@ struct vb_agg {
 
     uint64_t scores_rejected; /* records without a valid score (or weight) */
     uint64_t dates_rejected;  /* records without a valid date */
+    uint64_t segments_absent; /* records without the segment field at all (not
+                                 empty: absent); this run's only, not in a state */
     uint64_t records_rejected; /* records read but rejected before they could be
                                   added (a bad CSV shape, a field over the limit,
                                   an invalid JSON line): the caller's count */

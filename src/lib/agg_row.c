@@ -266,6 +266,7 @@ vb_status vb_agg_add(vb_agg *agg, const vb_report_row *row, vb_report_issue *iss
     }
     if (o->segment_col != NULL) {
         static const char missing[] = "(missing)";
+        if (row->segment.data == NULL) agg->segments_absent++;
         size_t s = 0, e = row->segment.data != NULL ? row->segment.len : 0;
         while (s < e && (row->segment.data[s] == ' ' || row->segment.data[s] == '\t'))
             s++;

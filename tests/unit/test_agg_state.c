@@ -416,11 +416,12 @@ static void test_every_field_is_written(void **state)
     assert_int_equal(sizeof(vb_agg_group), 280); /* key, counts, sums, cells */
     assert_int_equal(sizeof(vb_agg_theme), 3752); /* lists: quotes; their `last` rank is derived */
     assert_int_equal(sizeof(vb_quote), 144);
-    assert_int_equal(sizeof(vb_agg), 9328); /* opts, metric, themes, groups, sxx,
+    assert_int_equal(sizeof(vb_agg), 9344); /* opts, metric, themes, groups, sxx,
                                               rejected counts, taxonomy; the rest is scratch,
                                               memos (groups' `last`, shares, the
-                                              last day) and combos, which the
-                                              writer adds in */
+                                              last day), combos, which the writer
+                                              adds in, and segments_absent, which
+                                              checks this run's column name only */
 }
 
 static void test_round_trip(void **state)
