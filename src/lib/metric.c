@@ -4,12 +4,15 @@
  * Numbers are parsed by hand: strtod follows LC_NUMERIC, and a library
  * inside an application that called setlocale() must still read "4.5".
  * Digits are gathered into an integer and divided once by a power of ten,
- * so "4.2" is the correctly rounded double.
+ * so "4.2" is the correctly rounded double. Longer numbers go to strtod
+ * as "DIGITSe-N", which has no decimal point for the locale to change.
  */
 #include "metric.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const metric_names[] = {"nps", "csat", "ces", "mean"};
@@ -139,6 +142,44 @@ bool vb_metric_spec_init(vb_metric_spec *m, const vb_report_options *o, char *wh
     return true;
 }
 
+/* Significant digits kept for strtod. A double's halfway points have at
+ * most 768, so past this only whether a dropped digit is non-zero matters:
+ * a 1 after the kept ones leaves the value on the same side of all. */
+#define LONG_DIGITS 800
+
+/* The double nearest `s`, already checked to be a plain decimal, unsigned,
+ * for what the one-division path cannot round correctly. */
+static double long_decimal(const char *s, size_t len)
+{
+    char buf[LONG_DIGITS + 32];
+    size_t n = 0;
+    long long e10 = 0; /* value = buf[0..n) * 10^e10 */
+    bool point = false, dropped = false;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '.') {
+            point = true;
+        } else if (n == 0 && s[i] == '0') {
+            e10 -= point; /* a leading zero */
+        } else if (n < LONG_DIGITS) {
+            buf[n++] = s[i];
+            e10 -= point;
+        } else {
+            dropped |= s[i] != '0';
+            e10 += !point;
+        }
+    }
+    if (dropped) {
+        buf[n++] = '1';
+        e10--;
+    }
+    if (n == 0) buf[n++] = '0';
+    snprintf(buf + n, sizeof buf - n, "e%lld", e10);
+    const int saved = errno; /* ERANGE on underflow: the result is still right */
+    const double v = strtod(buf, NULL);
+    errno = saved;
+    return v;
+}
+
 bool vb_parse_number(const char *s, size_t len, double *out)
 {
     /* One or two bare digits, as nearly every score is, read at once. */
@@ -159,25 +200,35 @@ bool vb_parse_number(const char *s, size_t len, double *out)
         len--;
     bool neg = false;
     if (i < len && (s[i] == '+' || s[i] == '-')) neg = s[i++] == '-';
-    uint64_t mant = 0;
-    int digits = 0, frac = 0, n_int = 0, n_frac = 0;
+    const size_t start = i;
+    uint64_t mant = 0; /* the first 19 significant digits: no wrap */
+    size_t digits = 0, frac = 0, n_int = 0, n_frac = 0;
     for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, n_int++) {
         if (mant == 0 && s[i] == '0') continue; /* leading zeros are not significant */
-        if (++digits > 18) return false;
-        mant = mant * 10 + (uint64_t)(s[i] - '0');
+        if (++digits <= 19) mant = mant * 10 + (uint64_t)(s[i] - '0');
     }
     if (i < len && s[i] == '.') {
         for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++, n_frac++) {
             if (mant != 0 || s[i] != '0') digits++;
-            if (digits > 18 || frac >= 18) return false;
-            mant = mant * 10 + (uint64_t)(s[i] - '0');
-            frac++;
+            if (digits <= 19) {
+                mant = mant * 10 + (uint64_t)(s[i] - '0');
+                frac++;
+            }
         }
     }
     if (i != len || n_int + n_frac == 0) return false;
-    static const double pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8, 1e9,
-                                   1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18};
-    double v = (double)mant / pow10[frac];
+    /* mant and 10^frac exact as doubles: one division rounds correctly
+     * (Clinger's fast path); anything longer is strtod's. */
+    static const double pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                   1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    double v;
+    if (digits <= 19 && mant <= (uint64_t)1 << 53 && frac <= 22) {
+        v = (double)mant / pow10[frac];
+    } else {
+        v = long_decimal(s + start, len - start);
+        if (!isfinite(v)) return false; /* past the largest double */
+    }
     *out = neg ? -v : v;
     return true;
 }

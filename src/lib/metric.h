@@ -61,8 +61,9 @@ typedef enum vb_score_status {
     VB_SCORE_OUT_OF_RANGE
 } vb_score_status;
 
-/* Parses a decimal number ([+-]digits[.digits], surrounding spaces
- * allowed) without the locale. False for anything else. */
+/* Parses a decimal number ([+-]digits[.digits], any number of digits,
+ * surrounding spaces allowed) to the nearest double, without the locale.
+ * False for anything else, or beyond the largest double. */
 bool vb_parse_number(const char *s, size_t len, double *out);
 
 /* Parses a score (data NULL = missing) into the metric's x. */

@@ -290,7 +290,7 @@ static void test_scores_are_read_as_a_report_reads_them(void **state)
         {"+5", true, 5},      {"10.0", true, 10},  {"7\r", true, 7},  {"1e3", false, 0},
         {"0x10", false, 0},   {"inf", false, 0},   {"nan", false, 0},  {"4,5", false, 0},
         {"", false, 0},       {"  ", false, 0},    {"5 stars", false, 0},
-        {"1234567890123456789", false, 0},
+        {"1234567890123456789", true, 1234567890123456789.0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *s = cases[i].cell;

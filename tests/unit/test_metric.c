@@ -11,6 +11,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define EPS 1e-9
@@ -64,11 +65,59 @@ static void test_numbers(void **state)
                          "+",
                          ".",
                          "1 2",
-                         "12345678901234567890"};
+                         "12345678901234567890e1",
+                         "9.00000000000000000000x",
+                         "0.000012345678901234567e-5",
+                         "1.00000000000000000000.5"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         double v;
         if (vb_parse_number(bad[i], strlen(bad[i]), &v)) fail_msg("accepted \"%s\"", bad[i]);
     }
+}
+
+/* Past 19 digits, or where one division would round twice, a number is
+ * strtod's: the same double as strtod of the same text, so a value reads
+ * the same however many digits it is written with. */
+static void test_long_numbers(void **state)
+{
+    (void)state;
+    const char *texts[] = {"9.00000000000000000000",
+                           "0.000012345678901234567",
+                           "12345678901234567890",
+                           "-12345678901234567890.5",
+                           "1.8098783705214538", /* was rounded twice */
+                           "8369136594558395.9",
+                           "0.0000000000000000000000001",
+                           "00000000000000000000000000.25",
+                           " 4.50000000000000000000000000000000000000 ",
+                           "179769313486231570814527423731704356798070567525844996598917476803157260780028"
+                           "538760589558632766878171540458953514382464234321326889464182768467546703537516"
+                           "986049910576551282076245490090389328944075868508455133942304583236903222948165"
+                           "808559332123348274797826204144723168738177180919299881250404026184124858368"};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        double v;
+        if (!vb_parse_number(texts[i], strlen(texts[i]), &v)) fail_msg("refused \"%s\"", texts[i]);
+        const double want = strtod(texts[i], NULL);
+        if (memcmp(&v, &want, sizeof v) != 0) fail_msg("\"%s\": %a, strtod %a", texts[i], v, want);
+    }
+    double v;
+    assert_true(vb_parse_number("9.00000000000000000000", 22, &v) && v == 9);
+    assert_true(vb_parse_number("-0.000000000000000000000000", 27, &v) && v == 0 && signbit(v));
+
+    /* 1 + 2^-53, halfway between 1 and the next double, rounds to even;
+     * a 1 after 850 zeros, past the digits kept, tips it up. */
+    static const char half[] = "1.00000000000000011102230246251565404236316680908203125";
+    char text[sizeof half - 1 + 851];
+    memcpy(text, half, sizeof half - 1);
+    assert_true(vb_parse_number(text, sizeof half - 1, &v) && v == 1);
+    memset(text + sizeof half - 1, '0', 850);
+    text[sizeof half - 1 + 850] = '1';
+    assert_true(vb_parse_number(text, sizeof text, &v) && v == 1 + 0x1p-52);
+
+    /* Beyond the largest double is not a number either. */
+    char big[401];
+    memset(big, '9', sizeof big);
+    assert_false(vb_parse_number(big, sizeof big, &v));
 }
 
 static void test_nps_values_and_rejections(void **state)
@@ -287,6 +336,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_long_numbers),
         cmocka_unit_test(test_nps_values_and_rejections),
         cmocka_unit_test(test_nps_estimate),
         cmocka_unit_test(test_csat_top_box),
