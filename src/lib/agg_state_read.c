@@ -119,18 +119,24 @@ static void take_line(reader *r)
     if (r->line_end > r->at && r->line_end[-1] == '\r') r->line_end--;
 }
 
-/* Moves to the next line that is not empty or a comment; `what` names
- * the line expected, for the message when the input ends first. */
-static bool next_line(reader *r, const char *what)
+/* Moves to the next line that is not empty or a comment; false when the
+ * input ends first. */
+static bool skip_to_line(reader *r)
 {
-    for (;;) {
-        if (r->p == r->end)
-            return fail(r, VB_EPARSE, "the state ends before %s: truncated?", what);
+    while (r->p != r->end) {
         take_line(r);
         r->line++;
         vb_buf_reset(&r->scratch);
         if (r->at != r->line_end && *r->at != '#') return true;
     }
+    return false;
+}
+
+/* skip_to_line(), where the end is an error; `what` names the line
+ * expected. */
+static bool next_line(reader *r, const char *what)
+{
+    return skip_to_line(r) || fail(r, VB_EPARSE, "the state ends before %s: truncated?", what);
 }
 
 /* The line's keyword must be `kw`. */
@@ -360,11 +366,12 @@ static vb_agg *read_options(reader *r, const vb_report_options *caller)
     char word[16];
     uint64_t v;
 
-    /* "verbatim-state N" */
-    r->line = 1;
-    take_line(r);
+    /* "verbatim-state N", after any empty or comment lines as elsewhere
+     * (a "# shard 1 of 8" on top); no such line at all is no state. */
     const size_t m = sizeof VB_STATE_MAGIC - 1;
-    if ((size_t)(r->line_end - r->at) < m + 2 || memcmp(r->at, VB_STATE_MAGIC " ", m + 1) != 0) {
+    if (!skip_to_line(r) || (size_t)(r->line_end - r->at) < m + 2 ||
+        memcmp(r->at, VB_STATE_MAGIC " ", m + 1) != 0) {
+        if (r->line == 0) r->line = 1; /* empty input: name its first line */
         fail(r, VB_EPARSE, "not a verbatim state (the first line is not \"" VB_STATE_MAGIC " %d\")",
              VB_STATE_VERSION);
         return NULL;

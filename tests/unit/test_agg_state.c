@@ -1008,6 +1008,31 @@ static void test_crlf_line_ends(void **state)
     vb_agg_free(agg);
 }
 
+/* Empty and comment lines are skipped before the "verbatim-state" line as
+ * after it (a "# shard 1 of 8" on top); other text there is still no state. */
+static void test_comments_before_magic(void **state)
+{
+    (void)state;
+    static const char *const tops[] = {"# shard 1 of 8\n", "\n", "\n# a\n\n#\n", "# b\r\n\r\n"};
+    vb_agg *want = read_back(good, NULL);
+    for (size_t i = 0; i < sizeof tops / sizeof tops[0]; i++) {
+        char text[sizeof good + 32];
+        snprintf(text, sizeof text, "%s%s", tops[i], good);
+        vb_agg *agg = read_back(text, NULL);
+        assert_same_agg(want, agg);
+        vb_agg_free(agg);
+    }
+    vb_agg_free(want);
+
+    expect_error("# shard 1 of 8\nverbatim-state 3\n", 32, 2, "state version 3");
+    expect_error("\n# x\nverbatim-state 2\n", 22, 3, "ends before \"metric\": truncated?");
+    expect_error("# shard 1 of 8\nPK\x03\x04", 19, 2, "not a verbatim state");
+    expect_error("\nid,score,comment\n1,9,fine\n", 27, 2, "not a verbatim state");
+    expect_error("#verbatim-state 2\nmetric nps\n", 29, 2, "not a verbatim state");
+    expect_error("# nothing else\n", 15, 1, "not a verbatim state");
+    expect_error("\n\n", 2, 2, "not a verbatim state");
+}
+
 /* Every prefix of a state is refused: the "end" line is its last. */
 static void test_truncated_everywhere(void **state)
 {
@@ -1152,6 +1177,7 @@ int main(void)
         cmocka_unit_test(test_compatible),
         cmocka_unit_test(test_taxonomy_and_records_rejected),
         cmocka_unit_test(test_malformed),
+        cmocka_unit_test(test_comments_before_magic),
         cmocka_unit_test(test_crlf_line_ends),
         cmocka_unit_test(test_truncated_everywhere),
         cmocka_unit_test(test_garbage),
