@@ -14,19 +14,42 @@
         if (st_ != VB_OK) return st_;                                                              \
     } while (0)
 
+static bool blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Where text that starts a line would open a block: a leading -, + or =,
+ * or the "." or ")" of an ordered-list marker ("1. ", "12)": digits, then
+ * a blank or the end), after up to three blanks (four make a code block,
+ * which shows escapes as they are); `len` when nowhere. */
+static size_t block_marker(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < 3 && i < len && blank(s[i]))
+        i++;
+    if (i < len && (s[i] == '-' || s[i] == '+' || s[i] == '=')) return i;
+    size_t d = i;
+    while (d < len && s[d] >= '0' && s[d] <= '9')
+        d++;
+    if (d > i && d < len && (s[d] == '.' || s[d] == ')') && (d + 1 == len || blank(s[d + 1])))
+        return d;
+    return len;
+}
+
 /* Appends text with Markdown's active characters escaped and line breaks
  * turned into spaces; `line_start` also escapes a leading list or
  * heading marker. */
 static vb_status esc(vb_buf *b, const char *s, size_t len, bool line_start)
 {
+    const size_t marker = line_start ? block_marker(s, len) : len;
     for (size_t i = 0; i < len; i++) {
         const char c = s[i];
         if (c == '\n' || c == '\r' || c == '\t') {
             TRY(vb_buf_putc(b, ' '));
             continue;
         }
-        if (strchr("\\`*_[]<>|#~!&", c) != NULL || (line_start && i == 0 && strchr("-+=", c)))
-            TRY(vb_buf_putc(b, '\\'));
+        if (strchr("\\`*_[]<>|#~!&", c) != NULL || i == marker) TRY(vb_buf_putc(b, '\\'));
         TRY(vb_buf_putc(b, c));
     }
     return VB_OK;
@@ -245,7 +268,7 @@ static vb_status focus(vb_buf *b, const vb_report *rep)
         const vb_rep_focus *f = &rep->focus[i];
         const vb_rep_theme *t = &rep->themes[f->theme];
         TRY(vb_buf_printf(b, "%zu. ", i + 1));
-        TRY(esc(b, f->sentence, strlen(f->sentence), false));
+        TRY(esc(b, f->sentence, strlen(f->sentence), true)); /* a list item's first line */
         TRY(vb_buf_puts(b, "\n\n"));
         for (size_t k = 0; k < t->n_quotes && k < 3; k++)
             TRY(quote(b, &t->quotes[k], "   "));
