@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "jsonw.h"
 #include "lexicon.h" /* vb_senti_hash */
+#include "utf8.h"    /* the table's column widths */
 
 #include <math.h>
 #include <stdio.h>
@@ -499,32 +500,22 @@ vb_status vb_discovery_write_json(vb_discovery *d, const char **out, size_t *len
     return VB_OK;
 }
 
-/* Columns of text (code points) in `s`. */
-static size_t columns(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return n;
-}
-
 #define PHRASE_COLS 44
 
-/* Appends `s` padded or cut (with "…") to PHRASE_COLS columns. */
+/* Appends `s` padded or cut (with "…") to PHRASE_COLS display columns, so
+ * that wide (CJK) phrases keep the columns after them in line. */
 static vb_status put_phrase(vb_buf *b, const char *s)
 {
-    size_t len = strlen(s);
-    if (columns(s, len) > PHRASE_COLS) {
-        size_t cols = 0, i = 0;
-        for (; i < len; i++) {
-            if (((unsigned char)s[i] & 0xC0) != 0x80 && ++cols == PHRASE_COLS)
-                break;
-        }
-        TRY(vb_buf_append(b, s, i));
-        return vb_buf_puts(b, "\xE2\x80\xA6");
+    const size_t len = strlen(s);
+    size_t cols = vb_utf8_width(s, len);
+    if (cols > PHRASE_COLS) {
+        TRY(vb_buf_append(b, s, vb_utf8_fit(s, len, PHRASE_COLS - 1, &cols)));
+        TRY(vb_buf_puts(b, "\xE2\x80\xA6"));
+        cols++;
+    } else {
+        TRY(vb_buf_append(b, s, len));
     }
-    TRY(vb_buf_append(b, s, len));
-    for (size_t c = columns(s, len); c < PHRASE_COLS; c++)
+    for (; cols < PHRASE_COLS; cols++) /* a wide character may not fill the cut */
         TRY(vb_buf_putc(b, ' '));
     return VB_OK;
 }

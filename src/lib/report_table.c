@@ -1,13 +1,15 @@
 /* report_table.c: the report as aligned text for a terminal of 100
  * columns, with ANSI colour when asked (the CLI asks only on a tty).
  *
- * Widths are counted in code points, which is right for the labels and
- * most comments (wide CJK and emoji take two columns and may push a quote
- * line one or two columns further). Control characters from the input are
- * shown as spaces, so a comment cannot send escape sequences to the
- * terminal. The table is a summary: all quotes are in md, json and csv.
+ * Widths are display columns (vb_utf8_width: wide CJK and emoji take two),
+ * so wide labels keep the columns after them in line. Control characters
+ * from the input are shown as spaces, so a comment cannot send escape
+ * sequences to the terminal. The table is a summary: all quotes are in
+ * md, json and csv.
  */
 #include "report.h"
+
+#include "utf8.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -33,26 +35,15 @@ static vb_status sgr(out *o, const char *code)
     return o->color ? vb_buf_printf(o->b, "\x1b[%sm", code) : VB_OK;
 }
 
-static size_t cols(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return n;
-}
-
-/* Appends `s`, controls as spaces, cut to `max` columns (with "…"), and
+/* Appends `s`, controls as spaces, cut to `width` columns (with "…"), and
  * padded to `width` on the right (left-aligned) or left. Returns VB_OK. */
 static vb_status cell(out *o, const char *s, size_t width, bool right)
 {
     const size_t len = strlen(s);
-    size_t n = cols(s, len), take = len;
-    if (n > width) { /* keep width - 1 columns, then an ellipsis */
-        size_t c = 0;
-        for (take = 0; take < len; take++) {
-            if (((unsigned char)s[take] & 0xC0) != 0x80 && c++ == width - 1) break;
-        }
-        n = width;
+    size_t n = vb_utf8_width(s, len), take = len;
+    if (n > width) { /* whole characters of width - 1 columns, then an ellipsis */
+        take = vb_utf8_fit(s, len, width - 1, &n);
+        n++;
     }
     if (right)
         for (size_t i = n; i < width; i++)
@@ -66,6 +57,20 @@ static vb_status cell(out *o, const char *s, size_t width, bool right)
         for (size_t i = n; i < width; i++)
             TRY(vb_buf_putc(o->b, ' '));
     return VB_OK;
+}
+
+/* The interval of a difference (an impact, a change) as the difference
+ * itself is written: signed, at the metric's decimals. vb_rep_interval()
+ * is for scores, which only NPS signs; a difference has a sign in each. */
+static const char *diff_interval(const vb_report *rep, char *buf, size_t size, double lo, double hi)
+{
+    char a[32], c[32];
+    if (!isfinite(lo) || !isfinite(hi))
+        snprintf(buf, size, "n/a");
+    else
+        snprintf(buf, size, "%s to %s", vb_rep_num(a, sizeof a, lo, rep->decimals, true),
+                 vb_rep_num(c, sizeof c, hi, rep->decimals, true));
+    return buf;
 }
 
 static vb_status heading(out *o, const char *title, const char *detail)
@@ -98,7 +103,7 @@ static vb_status wrap(out *o, const char *text, size_t len, size_t col, size_t i
         while (i < len && text[i] != ' ' && text[i] != '\n' && text[i] != '\r' && text[i] != '\t')
             i++;
         if (i == start) break;
-        const size_t w = cols(text + start, i - start);
+        const size_t w = vb_utf8_width(text + start, i - start);
         if (!first && col + 1 + w > WIDTH) {
             TRY(vb_buf_putc(o->b, '\n'));
             for (size_t k = 0; k < indent; k++)
@@ -171,9 +176,10 @@ static vb_status themes(out *o)
         const bool bad = t->impact_significant && t->impact * rep->polarity < 0;
         const bool good = t->impact_significant && t->impact * rep->polarity > 0;
         TRY(sgr(o, bad ? "31" : good ? "32" : "0"));
-        TRY(vb_buf_printf(o->b, "%7s", vb_rep_num(im, sizeof im, t->impact, 1, true)));
+        TRY(vb_buf_printf(o->b, "%7s", vb_rep_num(im, sizeof im, t->impact, rep->decimals, true)));
         TRY(sgr(o, "0"));
-        TRY(vb_buf_printf(o->b, "  %-15s", vb_rep_interval(rep, c, sizeof c, t->impact_lo, t->impact_hi)));
+        TRY(vb_buf_printf(o->b, "  %-15s",
+                          diff_interval(rep, c, sizeof c, t->impact_lo, t->impact_hi)));
         if (t->impact_significant) TRY(vb_buf_puts(o->b, " sig"));
         if (t->small) {
             TRY(sgr(o, "2"));
@@ -303,7 +309,7 @@ static vb_status change(out *o)
     TRY(vb_buf_puts(o->b, vb_rep_num(d, sizeof d, ch->delta.delta, rep->decimals, true)));
     TRY(sgr(o, "0"));
     TRY(vb_buf_printf(o->b, "\n  95%% CI %s, %s%s\n",
-                      vb_rep_interval(rep, c, sizeof c, ch->delta.lo, ch->delta.hi),
+                      diff_interval(rep, c, sizeof c, ch->delta.lo, ch->delta.hi),
                       ch->delta.significant ? "significant" : "not significant",
                       ch->small ? ", small sample" : ""));
     snprintf(line, sizeof line, "  %-30s %8s %7s %7s  %-15s %s\n", "Contribution by theme", "Total",

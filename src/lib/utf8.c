@@ -4,10 +4,12 @@
  * bytes at a time and passed through without a copy. Invalid input is
  * copied once, with each maximal subpart replaced by U+FFFD and counted.
  * NUL and control characters are valid UTF-8 and stay: they are data for
- * the writers to escape, and separators for the tokeniser. */
+ * the writers to escape, and separators for the tokeniser. The writers
+ * that align text in columns measure it here too, with utf8proc's widths. */
 #include "utf8.h"
 
 #include <string.h>
+#include <utf8proc.h>
 
 /* Length of the well-formed sequence at s[0..n), or 0 when it is not
  * one; then *bad is the length of its maximal subpart (at least 1). The
@@ -160,4 +162,30 @@ size_t vb_utf8_encode(int32_t cp, char *out)
     out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
     out[3] = (char)(0x80 | (c & 0x3F));
     return 4;
+}
+
+size_t vb_utf8_fit(const char *str, size_t len, size_t max, size_t *width)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0, w = 0;
+    while (i < len) {
+        size_t n = 1, cw = 1; /* ASCII, controls included: no need of utf8proc */
+        if (s[i] >= 0x80) {
+            int32_t cp;
+            n = vb_utf8_decode(s + i, len - i, &cp);
+            cw = (size_t)utf8proc_charwidth(cp);
+        }
+        if (cw > max - w) break;
+        w += cw;
+        i += n;
+    }
+    *width = w;
+    return i;
+}
+
+size_t vb_utf8_width(const char *s, size_t len)
+{
+    size_t w;
+    vb_utf8_fit(s, len, SIZE_MAX, &w);
+    return w;
 }

@@ -1,4 +1,5 @@
-/* utf8.h: UTF-8 validation, repair and decoding, with no dependencies.
+/* utf8.h: UTF-8 validation, repair and decoding, and the display width
+ * of text for the writers that align it (the one use of utf8proc here).
  *
  * Repair follows the Unicode "maximal subpart" practice (Unicode 15,
  * section 3.9, U+FFFD substitution): each maximal prefix of a would-be
@@ -54,5 +55,17 @@ static inline size_t vb_utf8_decode(const unsigned char *s, size_t len, int32_t 
     *cp = VB_UTF8_REPLACEMENT;
     return 1;
 }
+
+/* Terminal columns of `len` bytes of valid UTF-8, by utf8proc_charwidth():
+ * 2 for a wide or full-width character (CJK, most emoji), 0 for a
+ * combining mark or a format character, else 1. An ASCII control counts
+ * as one column: the writers that align text show it as a space. */
+size_t vb_utf8_width(const char *s, size_t len);
+
+/* Returns the length in bytes of the longest prefix of `s` (`len` bytes of
+ * valid UTF-8) that takes at most `max` columns, in whole code points, and
+ * its columns in *width. The zero-width marks after its last character
+ * stay with it. */
+size_t vb_utf8_fit(const char *s, size_t len, size_t max, size_t *width);
 
 #endif
