@@ -1,5 +1,6 @@
 /* norm.c: normalisation, the stage that makes "Don’t", "DON'T" and
- * "don't" one lookup key, and the only file that includes utf8proc.h.
+ * "don't" one lookup key. It and utf8.c (the tables' display widths) are
+ * the files that include utf8proc.h.
  *
  * A token's `norm` is NFKC + full case folding (so "ﬁ" -> "fi", "Ａ" -> "a",
  * "Straße" -> "strasse"; no locale-specific rules such as Turkish dotless

@@ -7,7 +7,7 @@
  *   token.c    tokeniser: words, numbers, emoji clusters, emoticons, URLs,
  *              e-mails, @mentions, #hashtags, punctuation runs; sentence and
  *              clause boundaries
- *   norm.c     NFKC + case folding (the only utf8proc user), ASCII fast
+ *   norm.c     NFKC + case folding (utf8proc's one use in analysis), ASCII fast
  *              path; elongation reduction for lookups
  *   stem.c     Snowball stems through a per-thread cache
  *
