@@ -65,15 +65,26 @@ const char *vb_rep_score(const vb_report *rep, char *buf, size_t size, double v)
     return vb_rep_num(buf, size, v, rep->decimals, rep->opts.metric == VB_METRIC_NPS);
 }
 
-const char *vb_rep_interval(const vb_report *rep, char *buf, size_t size, double lo, double hi)
+static const char *interval(char *buf, size_t size, double lo, double hi, int decimals, bool sign)
 {
     char a[32], c[32];
     if (!isfinite(lo) || !isfinite(hi))
         snprintf(buf, size, "n/a");
     else
-        snprintf(buf, size, "%s to %s", vb_rep_score(rep, a, sizeof a, lo),
-                 vb_rep_score(rep, c, sizeof c, hi));
+        snprintf(buf, size, "%s to %s", vb_rep_num(a, sizeof a, lo, decimals, sign),
+                 vb_rep_num(c, sizeof c, hi, decimals, sign));
     return buf;
+}
+
+const char *vb_rep_interval(const vb_report *rep, char *buf, size_t size, double lo, double hi)
+{
+    return interval(buf, size, lo, hi, rep->decimals, rep->opts.metric == VB_METRIC_NPS);
+}
+
+const char *vb_rep_diff_interval(const vb_report *rep, char *buf, size_t size, double lo,
+                                 double hi)
+{
+    return interval(buf, size, lo, hi, rep->decimals, true);
 }
 
 const char *vb_rep_pct(char *buf, size_t size, double share)

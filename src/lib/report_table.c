@@ -59,20 +59,6 @@ static vb_status cell(out *o, const char *s, size_t width, bool right)
     return VB_OK;
 }
 
-/* The interval of a difference (an impact, a change) as the difference
- * itself is written: signed, at the metric's decimals. vb_rep_interval()
- * is for scores, which only NPS signs; a difference has a sign in each. */
-static const char *diff_interval(const vb_report *rep, char *buf, size_t size, double lo, double hi)
-{
-    char a[32], c[32];
-    if (!isfinite(lo) || !isfinite(hi))
-        snprintf(buf, size, "n/a");
-    else
-        snprintf(buf, size, "%s to %s", vb_rep_num(a, sizeof a, lo, rep->decimals, true),
-                 vb_rep_num(c, sizeof c, hi, rep->decimals, true));
-    return buf;
-}
-
 static vb_status heading(out *o, const char *title, const char *detail)
 {
     TRY(vb_buf_putc(o->b, '\n'));
@@ -179,7 +165,7 @@ static vb_status themes(out *o)
         TRY(vb_buf_printf(o->b, "%7s", vb_rep_num(im, sizeof im, t->impact, rep->decimals, true)));
         TRY(sgr(o, "0"));
         TRY(vb_buf_printf(o->b, "  %-15s",
-                          diff_interval(rep, c, sizeof c, t->impact_lo, t->impact_hi)));
+                          vb_rep_diff_interval(rep, c, sizeof c, t->impact_lo, t->impact_hi)));
         if (t->impact_significant) TRY(vb_buf_puts(o->b, " sig"));
         if (t->small) {
             TRY(sgr(o, "2"));
@@ -309,7 +295,7 @@ static vb_status change(out *o)
     TRY(vb_buf_puts(o->b, vb_rep_num(d, sizeof d, ch->delta.delta, rep->decimals, true)));
     TRY(sgr(o, "0"));
     TRY(vb_buf_printf(o->b, "\n  95%% CI %s, %s%s\n",
-                      diff_interval(rep, c, sizeof c, ch->delta.lo, ch->delta.hi),
+                      vb_rep_diff_interval(rep, c, sizeof c, ch->delta.lo, ch->delta.hi),
                       ch->delta.significant ? "significant" : "not significant",
                       ch->small ? ", small sample" : ""));
     snprintf(line, sizeof line, "  %-30s %8s %7s %7s  %-15s %s\n", "Contribution by theme", "Total",
