@@ -310,24 +310,29 @@ static void count_line(writer *w, const char *keyword, uint64_t n)
     end_line(w);
 }
 
+/* "keyword word": a name the reader matches as written. */
+static void word_line(writer *w, const char *keyword, const char *word)
+{
+    puts_(w, keyword);
+    puts_(w, " ");
+    puts_(w, word);
+    end_line(w);
+}
+
 static void write_options(writer *w, const vb_agg *agg)
 {
     const vb_report_options *o = &agg->opts;
     char line[64];
     snprintf(line, sizeof line, VB_STATE_MAGIC " %d\n", VB_STATE_VERSION);
     puts_(w, line);
-    puts_(w, "metric ");
-    puts_(w, vb_metric_name(o->metric));
-    end_line(w);
+    word_line(w, "metric", vb_metric_name(o->metric));
     puts_(w, "scale");
     put_double(w, o->scale_min);
     put_double(w, o->scale_max);
     end_line(w);
     count_line(w, "top-box", o->top_box);
     count_line(w, "lower-is-better", o->lower_is_better);
-    puts_(w, "period ");
-    puts_(w, vb_period_name(o->period));
-    end_line(w);
+    word_line(w, "period", vb_period_name(o->period));
     const char *const names[] = {"score-col", "date-col", "segment-col", "weight-col"};
     const char *const cols[] = {o->score_col, o->date_col, o->segment_col, o->weight_col};
     for (size_t i = 0; i < 4; i++) {
@@ -335,16 +340,9 @@ static void write_options(writer *w, const vb_agg *agg)
         put_cstring(w, cols[i]);
         end_line(w);
     }
-    if (!agg->taxonomy_known) {
-        puts_(w, "taxonomy -");
-    } else if (agg->taxonomy == 0) {
-        puts_(w, "taxonomy none");
-    } else {
-        char fp[32];
-        snprintf(fp, sizeof fp, "taxonomy %016" PRIx64, agg->taxonomy);
-        puts_(w, fp);
-    }
-    end_line(w);
+    char fp[24];
+    snprintf(fp, sizeof fp, "%016" PRIx64, agg->taxonomy);
+    word_line(w, "taxonomy", !agg->taxonomy_known ? "-" : agg->taxonomy == 0 ? "none" : fp);
     puts_(w, "rejected");
     put_u64(w, agg->scores_rejected);
     put_u64(w, agg->dates_rejected);
