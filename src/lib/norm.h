@@ -31,7 +31,7 @@ bool vb_norm_grapheme_break(int32_t prev, int32_t cp, int32_t *state);
 typedef enum vb_norm_mode {
     VB_NORM_WORD, /* NFKC + case fold, apostrophes -> ', soft hyphens dropped, ALLCAPS */
     VB_NORM_FOLD, /* NFKC + case fold */
-    VB_NORM_COPY  /* as is (emoji, emoticons) */
+    VB_NORM_COPY  /* as is (emoji) */
 } vb_norm_mode;
 
 /* The most combining marks kept in a row in a normal form: the limit of

@@ -403,13 +403,14 @@ void vb_text_set_term_words(vb_text *t, vb_term_word_fn fn, const void *ctx)
     cache_clear(&t->cache); /* the term ids are stale */
 }
 
+/* Emoticons fold like other non-words: lexicon terms have their ASCII
+ * letters folded (as VADER's have), so ":D" must be looked up as ":d". */
 static vb_norm_mode mode_for(vb_token_kind k)
 {
     switch (k) {
     case VB_TOKEN_WORD:
         return VB_NORM_WORD;
     case VB_TOKEN_EMOJI:
-    case VB_TOKEN_EMOTICON:
         return VB_NORM_COPY;
     default:
         return VB_NORM_FOLD;

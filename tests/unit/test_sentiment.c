@@ -410,6 +410,13 @@ static void test_emoji_and_emoticons(void **state)
     assert_int_equal(ds.n_cues, 2);
     assert_true(ds.overall.compound < -0.5);
     assert_true(score("arrived today :)") > 0.05);
+    /* Emoticons with capitals are the lexicon's folded entries: ":D" is ":d". */
+    assert_true(score("arrived today :D") > 0.05);
+    assert_true(score("fun XD") > score("fun"));
+    assert_true(score("nice =D") > score("nice"));
+    assert_true(score("it works :P") > 0.05);
+    score("it works :-D");
+    assert_int_equal(ds.n_cues, 1);
     /* A skin tone still finds the base emoji. */
     assert_true(score("\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD") > 0.05);
     /* Emoji are not negated by the words before them. */
