@@ -175,8 +175,10 @@ typedef struct vb_token {
     size_t start, end;   /* byte offsets into vb_record.text, end exclusive */
     const char *norm;    /* NFKC + case folded, entities decoded; NUL-terminated */
     size_t norm_len;
-    const char *lookup;  /* `norm` with elongations reduced ("soooo" -> "soo"),
-                            the form used for lexicon lookups */
+    const char *lookup;  /* `norm` with elongations reduced ("soooo" -> "soo",
+                            or to one letter when only that form is a theme
+                            term: "sloooow" -> "slow"), the form used for
+                            lexicon lookups */
     size_t lookup_len;
     const char *stem;    /* Snowball stem of `lookup` for words, else `lookup` */
     size_t stem_len;

@@ -265,9 +265,10 @@ static bool is_letter(int32_t cp)
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
 }
 
-/* Copies `s` to `out` (when not NULL) dropping the third and later letter
- * of each run; returns the resulting length. */
-static size_t squeeze(const unsigned char *s, size_t len, char *out)
+/* Copies `s` to `out` (when not NULL) with each run of three or more
+ * identical letters cut to `keep` (1 or 2) letters; returns the resulting
+ * length. */
+static size_t squeeze(const unsigned char *s, size_t len, size_t keep, char *out)
 {
     int32_t prev = -1;
     size_t run = 0, o = 0;
@@ -276,7 +277,10 @@ static size_t squeeze(const unsigned char *s, size_t len, char *out)
         const size_t n = vb_utf8_decode(s + i, len - i, &cp);
         run = (cp == prev) ? run + 1 : 1;
         prev = cp;
-        if (!(run >= 3 && is_letter(cp))) {
+        if (run >= 3 && is_letter(cp)) {
+            if (run == 3 && keep == 1)
+                o -= n; /* the run's second letter, copied before the run was known */
+        } else {
             if (out != NULL)
                 memcpy(out + o, s + i, n);
             o += n;
@@ -284,6 +288,21 @@ static size_t squeeze(const unsigned char *s, size_t len, char *out)
         i += n;
     }
     return o;
+}
+
+/* `s` squeezed (see squeeze(); `n` the squeezed length), as a
+ * NUL-terminated copy in `arena`. */
+static vb_status squeezed_copy(vb_arena *arena, const unsigned char *s, size_t len, size_t keep,
+                               size_t n, const char **out, size_t *out_len)
+{
+    char *d = vb_arena_alloc(arena, n + 1);
+    if (d == NULL)
+        return VB_ENOMEM;
+    squeeze(s, len, keep, d);
+    d[n] = '\0';
+    *out = d;
+    *out_len = n;
+    return VB_OK;
 }
 
 vb_status vb_norm_lookup(vb_arena *arena, const char *norm, size_t len, const char **lookup,
@@ -297,19 +316,21 @@ vb_status vb_norm_lookup(vb_arena *arena, const char *norm, size_t len, const ch
         maybe = s[i] >= 0x80 || (i >= 2 && s[i] == s[i - 1] && s[i] == s[i - 2]);
     size_t n = len;
     if (maybe)
-        n = squeeze(s, len, NULL);
+        n = squeeze(s, len, 2, NULL);
     if (n == len) {
         *lookup = norm;
         *lookup_len = len;
         return VB_OK;
     }
-    char *d = vb_arena_alloc(arena, n + 1);
-    if (d == NULL)
+    if (squeezed_copy(arena, s, len, 2, n, lookup, lookup_len) != VB_OK)
         return VB_ENOMEM;
-    squeeze(s, len, d);
-    d[n] = '\0';
-    *lookup = d;
-    *lookup_len = n;
     *flags |= VB_TOKEN_ELONGATED;
     return VB_OK;
+}
+
+vb_status vb_norm_unelongated(vb_arena *arena, const char *norm, size_t len, const char **out,
+                              size_t *out_len)
+{
+    const unsigned char *s = (const unsigned char *)norm;
+    return squeezed_copy(arena, s, len, 1, squeeze(s, len, 1, NULL), out, out_len);
 }

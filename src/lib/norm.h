@@ -54,6 +54,13 @@ vb_status vb_norm_token(vb_arena *arena, const char *s, size_t len, vb_norm_mode
 vb_status vb_norm_lookup(vb_arena *arena, const char *norm, size_t len, const char **lookup,
                          size_t *lookup_len, uint32_t *flags);
 
+/* The second guess at an elongated word, for when its lookup form is no
+ * known word: each run of 3+ identical letters of `norm` cut to one
+ * ("staaaaff" -> "staff", "sloooow" -> "slow"; "soooo" -> "so"). A copy in
+ * `arena`. VB_OK or VB_ENOMEM. */
+vb_status vb_norm_unelongated(vb_arena *arena, const char *norm, size_t len, const char **out,
+                              size_t *out_len);
+
 /* Number of utf8proc_map() calls made by this thread: lets tests check
  * that ASCII text never reaches utf8proc. */
 size_t vb_norm_utf8proc_calls(void);

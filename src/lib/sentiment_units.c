@@ -8,6 +8,7 @@
 #include "sentiment_int.h"
 
 #include "alloc.h"
+#include "norm.h"
 
 #include <string.h>
 
@@ -27,8 +28,8 @@ static const vb_senti_entry *listed(const vb_senti_entry *e)
     return e != NULL && !(e->flags & VB_LEX_UNLISTED) ? e : NULL;
 }
 
-/* Finds the entry of one token: its lookup form; for an elongated word the
- * form with doubled letters collapsed ("soo" -> "so", "goood" -> "god" is
+/* Finds the entry of one token: its lookup form; for an elongated word
+ * then its runs cut to one letter ("soooo" -> "so"; "goood" -> "god" is
  * not tried because "good" is found first); for an emoji its first code
  * point, with and without VS16. Sets the key and its rule word id in `k`. */
 static const vb_senti_entry *find_token(const vb_senti_lex *lex, vb_arena *arena,
@@ -46,16 +47,12 @@ static const vb_senti_entry *find_token(const vb_senti_lex *lex, vb_arena *arena
     if (e != NULL)
         return e;
     if ((t->flags & VB_TOKEN_ELONGATED) && t->kind == VB_TOKEN_WORD) {
-        char *d = vb_arena_strndup(arena, t->lookup, t->lookup_len);
-        if (d == NULL) {
+        const char *d;
+        size_t n;
+        if (vb_norm_unelongated(arena, t->norm, t->norm_len, &d, &n) != VB_OK) {
             *oom = true;
             return NULL;
         }
-        size_t n = 0;
-        for (size_t i = 0; i < t->lookup_len; i++)
-            if (n == 0 || d[n - 1] != t->lookup[i] || (unsigned char)t->lookup[i] >= 0x80)
-                d[n++] = t->lookup[i];
-        d[n] = '\0';
         e = listed(vb_senti_lex_get(lex, d, n));
         if (e != NULL) {
             k->key = d;

@@ -457,21 +457,46 @@ static inline bool cached_token(const vb_text *t, const word_key *key, const cha
     return true;
 }
 
+/* An elongated word whose lookup form stems to no term ("sloooow" ->
+ * "sloow") takes its runs cut to one letter ("slow") as lookup form and
+ * stem when that stems to a term, so that themes (exact terms included)
+ * find it as sentiment does. */
+static vb_status unelongated_term(vb_text *t, vb_arena *arena, vb_token *k, uint32_t *id)
+{
+    const char *plain, *stem;
+    size_t plain_len, stem_len;
+    uint32_t flags = 0;
+    TRY(vb_norm_unelongated(arena, k->norm, k->norm_len, &plain, &plain_len));
+    TRY(vb_stemmer_stem(t->stemmer, arena, plain, plain_len, &stem, &stem_len, &flags));
+    const uint32_t found = t->term_word(stem, stem_len, t->term_ctx);
+    if (found != 0) {
+        k->lookup = plain;
+        k->lookup_len = plain_len;
+        k->stem = stem;
+        k->stem_len = stem_len;
+        *id = found;
+    }
+    return VB_OK;
+}
+
 /* Analyses a token the cache does not hold and caches the result under
  * `key`, unless `key` is NULL. */
 static vb_status new_token(vb_text *t, vb_arena *arena, const char *s, size_t len, vb_token *k,
                            const word_key *key, const void **entry, uint32_t *term, uint8_t *before)
 {
     TRY(analyze_token(t, arena, s, len, k));
+    uint32_t id = 0;
+    if (t->term_word != NULL) {
+        id = t->term_word(k->stem, k->stem_len, t->term_ctx);
+        if (id == 0 && (k->flags & VB_TOKEN_ELONGATED))
+            TRY(unelongated_term(t, arena, k, &id));
+    }
+    *term = id;
     const void *e = NULL;
     bool clause = false;
     if (k->kind == VB_TOKEN_WORD && t->clause_word != NULL)
         e = t->clause_word(k->lookup, k->lookup_len, t->clause_ctx, &clause);
     *entry = e;
-    uint32_t id = 0;
-    if (t->term_word != NULL)
-        id = t->term_word(k->stem, k->stem_len, t->term_ctx);
-    *term = id;
     if (clause)
         *before |= VB_BEFORE_CLAUSE_WORD;
     if (key != NULL) cache_put(t, key, s, len, k, e, clause, id);

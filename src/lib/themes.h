@@ -100,7 +100,10 @@ typedef struct vb_theme_result {
 } vb_theme_result;
 
 /* Finds the themes of `doc`, with sentiment from `ds` (its clauses).
- * Output arrays come from `arena`. VB_OK or VB_ENOMEM. */
+ * Output arrays come from `arena`. VB_OK or VB_ENOMEM. An elongated word
+ * that is a term only with its runs cut to one letter ("sloooow") is
+ * found only when the doc's vb_text knows this taxonomy (see
+ * vb_themes_term_id()). */
 vb_status vb_themes_match(vb_theme_matcher *m, const vb_doc *doc, const vb_doc_sentiment *ds,
                           vb_arena *arena, vb_theme_result *out);
 

@@ -129,6 +129,27 @@ static void test_elongation(void **state)
     assert_int_equal(f, 0);
 }
 
+static const char *unelongated_of(const char *norm)
+{
+    const char *out;
+    size_t out_len;
+    assert_int_equal(vb_norm_unelongated(&arena, norm, strlen(norm), &out, &out_len), VB_OK);
+    assert_int_equal(strlen(out), out_len);
+    return out;
+}
+
+static void test_unelongated_cuts_runs_to_one_letter(void **state)
+{
+    (void)state;
+    assert_string_equal(unelongated_of("sloooow"), "slow");
+    assert_string_equal(unelongated_of("staaaaff"), "staff"); /* the double stays */
+    assert_string_equal(unelongated_of("refunddd"), "refund");
+    assert_string_equal(unelongated_of("fansss"), "fans");
+    assert_string_equal(unelongated_of("s\xC3\xAD\xC3\xAD\xC3\xAD"), "s\xC3\xAD");
+    assert_string_equal(unelongated_of("good"), "good");
+    assert_string_equal(unelongated_of("10000"), "10000"); /* digits are not letters */
+}
+
 /* Appends `n_marks` combining marks after `base` to `s` (at `o`), cycling
  * through `marks`, which are of different combining classes so that
  * canonical ordering has work to do; returns the new length. */
@@ -206,7 +227,8 @@ int main(void)
         cmocka_unit_test(test_ascii_fast_path), cmocka_unit_test(test_nfkc_and_case_folding),
         cmocka_unit_test(test_no_turkish_rules), cmocka_unit_test(test_apostrophes),
         cmocka_unit_test(test_copy_mode),       cmocka_unit_test(test_allcaps),
-        cmocka_unit_test(test_elongation),      cmocka_unit_test(test_classes),
+        cmocka_unit_test(test_elongation),
+        cmocka_unit_test(test_unelongated_cuts_runs_to_one_letter),      cmocka_unit_test(test_classes),
         cmocka_unit_test(test_long_mark_runs_are_capped),
     };
     return cmocka_run_group_tests(tests, setup_arena, teardown_arena);

@@ -140,8 +140,7 @@ static void test_word_matches_by_stem(void **state)
     run("The SHIPPED box");                /* "shipping" -> ship */
     assert_span(hit("delivery"), 0, "SHIPPED");
     run("Lovely shop, nothing else");
-    assert_int_equal(res.n_hits, 0);
-}
+    assert_int_equal(res.n_hits, 0);}
 
 static void test_phrase_needs_consecutive_tokens(void **state)
 {
@@ -422,6 +421,24 @@ static void test_exact_terms_match_their_own_form(void **state)
     assert_null(narrow_hit("hardware"));
 }
 
+/* Elongated words: runs cut to two ("deliveeered"), or to one letter when
+ * only that form stems to a term ("shiiiipped" -> "shipped"). The second
+ * guess is the text stage's, so the text knows the taxonomy, as in the
+ * pipeline. */
+static void test_elongated_words_match(void **state)
+{
+    (void)state;
+    vb_text_set_term_words(text, vb_themes_term_id, themes);
+    run("It was deliveeered on Monday");
+    assert_span(hit("delivery"), 0, "deliveeered");
+    run("The shiiiipped box");
+    assert_span(hit("delivery"), 0, "shiiiipped");
+    vb_text_set_term_words(text, vb_themes_term_id, narrow);
+    run_narrow("The fansss are loud"); /* an exact term: "fanss" is no word, "fans" is */
+    assert_span(narrow_hit("hardware"), 0, "fansss");
+    vb_text_set_term_words(text, NULL, NULL);
+}
+
 static void test_span_scope_cancels_only_overlapping_hits(void **state)
 {
     (void)state;
@@ -603,6 +620,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_word_matches_by_stem),
+        cmocka_unit_test(test_elongated_words_match),
         cmocka_unit_test(test_phrase_needs_consecutive_tokens),
         cmocka_unit_test(test_prefix_matches_the_start_of_words),
         cmocka_unit_test(test_near_within_k_words_of_one_sentence),
