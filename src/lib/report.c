@@ -170,27 +170,28 @@ vb_rep_impact vb_rep_impact_of(const vb_agg *agg, const vb_agg_group *g, const v
     return im;
 }
 
-/* Picks up to max_quotes from the list on the theme's side, skipping near
- * duplicates, then shows the most recent first. */
-static vb_status pick_quotes(vb_report *rep, const vb_agg_theme *at, vb_rep_theme *t)
+/* The civil date of a quote's time, as the report shows it. */
+static void quote_date(const vb_quote *q, int *y, int *m, int *d)
 {
-    const vb_quote_list *l = t->direction < 0 ? &at->neg : &at->pos;
-    if (t->direction == 0 && at->neg.n > at->pos.n) l = &at->neg;
-    if (l->n == 0) /* nothing said on that side: show the other */
-        l = l == &at->neg ? &at->pos : &at->neg;
-    const size_t max = rep->opts.max_quotes;
-    if (max == 0 || l->n == 0) return VB_OK;
-    const vb_quote **picked = vb_arena_array(&rep->arena, max, sizeof *picked);
-    t->quotes = vb_arena_array(&rep->arena, max, sizeof *t->quotes);
-    if (picked == NULL || t->quotes == NULL) return VB_ENOMEM;
-    size_t n = 0;
-    for (size_t i = 0; i < l->n && n < max; i++) {
-        bool dup = false;
-        for (size_t j = 0; j < n && !dup; j++)
-            dup = vb_quote_near_duplicate(vb_quote_list_at(l, i), picked[j]);
-        if (!dup) picked[n++] = vb_quote_list_at(l, i);
-    }
-    /* recent first; undated last, in list order (insertion sort: stable) */
+    const int64_t days = q->time >= 0 ? q->time / 86400 : -((-q->time + 86399) / 86400);
+    vb_civil_from_days(days, y, m, d);
+}
+
+/* Whether quote q is dated within the period labelled `period`. */
+static bool quote_in_period(const vb_report *rep, const vb_quote *q, const char *period)
+{
+    if (!q->has_time) return false;
+    vb_datetime dt = {0};
+    quote_date(q, &dt.year, &dt.month, &dt.day);
+    char label[VB_PERIOD_LABEL_MAX];
+    vb_period_label(rep->opts.period, &dt, label);
+    return strcmp(label, period) == 0;
+}
+
+/* Sorts picked[0, n) most recent first, undated last in list order
+ * (insertion sort: stable). */
+static void recent_first(const vb_quote **picked, size_t n)
+{
     for (size_t i = 1; i < n; i++) {
         const vb_quote *q = picked[i];
         size_t j = i;
@@ -201,9 +202,40 @@ static vb_status pick_quotes(vb_report *rep, const vb_agg_theme *at, vb_rep_them
         }
         picked[j] = q;
     }
+}
+
+vb_status vb_rep_pick_quotes(vb_report *rep, const vb_agg_theme *at, int direction,
+                             const char *period, size_t max, vb_rep_quote **out, size_t *n_out)
+{
+    *out = NULL;
+    *n_out = 0;
+    const vb_quote_list *l = direction < 0 ? &at->neg : &at->pos;
+    if (direction == 0 && at->neg.n > at->pos.n) l = &at->neg;
+    if (l->n == 0) /* nothing said on that side: show the other */
+        l = l == &at->neg ? &at->pos : &at->neg;
+    if (max == 0 || l->n == 0) return VB_OK;
+    const vb_quote **picked = vb_arena_array(&rep->arena, max, sizeof *picked);
+    vb_rep_quote *quotes = vb_arena_array(&rep->arena, max, sizeof *quotes);
+    if (picked == NULL || quotes == NULL) return VB_ENOMEM;
+    /* Pass 0 takes the period's quotes (all quotes without a period),
+     * pass 1 fills up with the others. */
+    size_t n = 0, n_first = 0;
+    for (int pass = 0; pass < (period != NULL ? 2 : 1); pass++) {
+        for (size_t i = 0; i < l->n && n < max; i++) {
+            const vb_quote *q = vb_quote_list_at(l, i);
+            if (period != NULL && quote_in_period(rep, q, period) != (pass == 0)) continue;
+            bool dup = false;
+            for (size_t j = 0; j < n && !dup; j++)
+                dup = vb_quote_near_duplicate(q, picked[j]);
+            if (!dup) picked[n++] = q;
+        }
+        if (pass == 0) n_first = n;
+    }
+    recent_first(picked, n_first);
+    recent_first(picked + n_first, n - n_first);
     for (size_t i = 0; i < n; i++) {
         const vb_quote *q = picked[i];
-        vb_rep_quote *rq = &t->quotes[i];
+        vb_rep_quote *rq = &quotes[i];
         rq->text = vb_arena_strndup(&rep->arena, q->text, q->len);
         rq->id = vb_arena_strndup(&rep->arena, q->id, q->id_len);
         vb_range *spans = vb_arena_array(&rep->arena, q->n_spans + 1, sizeof *spans);
@@ -216,13 +248,13 @@ static vb_status pick_quotes(vb_report *rep, const vb_agg_theme *at, vb_rep_them
         rq->date[0] = '\0';
         if (q->has_time) {
             int y, m, d;
-            int64_t days = q->time >= 0 ? q->time / 86400 : -((-q->time + 86399) / 86400);
-            vb_civil_from_days(days, &y, &m, &d);
+            quote_date(q, &y, &m, &d);
             snprintf(rq->date, sizeof rq->date, "%04u-%02u-%02u", (unsigned)y % 10000u,
                      (unsigned)m % 100u, (unsigned)d % 100u);
         }
     }
-    t->n_quotes = n;
+    *out = quotes;
+    *n_out = n;
     return VB_OK;
 }
 
@@ -285,7 +317,9 @@ static vb_status build_themes(vb_report *rep, const vb_agg *agg)
                               : isfinite(t->sentiment) ? t->sentiment
                                                        : 0;
         t->direction = signal > 0 ? 1 : signal < 0 ? -1 : 0;
-        if (pick_quotes(rep, at, t) != VB_OK) return VB_ENOMEM;
+        if (vb_rep_pick_quotes(rep, at, t->direction, NULL, rep->opts.max_quotes, &t->quotes,
+                               &t->n_quotes) != VB_OK)
+            return VB_ENOMEM;
     }
     /* The model keeps its own copies of the agg's strings. */
     for (size_t i = 0; i < n; i++) {

@@ -114,6 +114,8 @@ typedef struct vb_rep_focus {
     double priority;             /* points lost: impact plus worsening */
     const char *sentence;        /* plain English, from the figures */
     double share, score, impact; /* in the focus group (see `where`) */
+    vb_rep_quote *quotes;        /* the theme's, those of a focus period first */
+    size_t n_quotes;
 } vb_rep_focus;
 
 struct vb_report {
@@ -174,6 +176,15 @@ struct vb_agg_group;
 struct vb_agg_cell;
 vb_rep_impact vb_rep_impact_of(const vb_agg *agg, const struct vb_agg_group *g,
                                const struct vb_agg_cell *c);
+
+/* Up to `max` quotes from the candidates of theme `at` on side `direction`
+ * (+1, -1; 0: the side with more), near duplicates skipped, copied into
+ * the arena, most recent first. With `period` (a period label), quotes
+ * dated in that period come first and the others fill up, each part
+ * most recent first. */
+struct vb_agg_theme;
+vb_status vb_rep_pick_quotes(vb_report *rep, const struct vb_agg_theme *at, int direction,
+                             const char *period, size_t max, vb_rep_quote **out, size_t *n_out);
 
 /* report_change.c: fills rep->change and rep->focus. */
 vb_status vb_report_change(vb_report *rep, const vb_agg *agg, vb_error *err);

@@ -298,6 +298,12 @@ static vb_status build_focus(vb_report *rep, const vb_agg *agg, const vb_agg_gro
         f->share = g->records > 0 ? (double)c->mentions / (double)g->records : NAN;
         f->score = vb_metric_estimate(&agg->metric, &c->score).value;
         f->impact = imp[t].value;
+        /* Quotes carry a date but no segment: only a period focuses them. */
+        const bool period = gb != NULL && strcmp(rep->change.kind, "period") == 0;
+        if (vb_rep_pick_quotes(rep, &agg->themes[rep->theme_index[t]], rep->themes[t].direction,
+                               period ? gb->key : NULL, rep->opts.max_quotes, &f->quotes,
+                               &f->n_quotes) != VB_OK)
+            return VB_ENOMEM;
     }
     return VB_OK;
 }

@@ -443,8 +443,8 @@ static vb_status focus(vb_buf *b, const vb_report *rep)
         TRY(vb_buf_puts(b, "<li><p>"));
         TRY(vb_report_html_esc_str(b, f->sentence));
         TRY(vb_buf_puts(b, "</p>\n"));
-        for (size_t k = 0; k < t->n_quotes && k < FOCUS_QUOTES; k++)
-            TRY(quote(b, rep, t, &t->quotes[k]));
+        for (size_t k = 0; k < f->n_quotes && k < FOCUS_QUOTES; k++)
+            TRY(quote(b, rep, t, &f->quotes[k]));
         TRY(vb_buf_puts(b, "</li>\n"));
     }
     return vb_buf_puts(b, "</ol>\n</section>\n");

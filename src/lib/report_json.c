@@ -91,13 +91,13 @@ static vb_status groups(vb_buf *b, const char *name, const char *key, const vb_r
     return vb_buf_putc(b, ']');
 }
 
-static vb_status quotes(vb_buf *b, const vb_rep_theme *t, size_t max)
+static vb_status quotes(vb_buf *b, const vb_rep_quote *list, size_t n, size_t max)
 {
     TRY(vb_buf_putc(b, ','));
     TRY(vb_json_key(b, "quotes"));
     TRY(vb_buf_putc(b, '['));
-    for (size_t i = 0; i < t->n_quotes && i < max; i++) {
-        const vb_rep_quote *q = &t->quotes[i];
+    for (size_t i = 0; i < n && i < max; i++) {
+        const vb_rep_quote *q = &list[i];
         TRY(vb_buf_puts(b, i == 0 ? "{" : ",{"));
         TRY(vb_json_key(b, "id"));
         TRY(vb_json_string(b, q->id, strlen(q->id)));
@@ -142,7 +142,7 @@ static vb_status themes(vb_buf *b, const vb_report *rep)
         TRY(key_num(b, "impact", t->impact));
         TRY(key_ci(b, "impact_ci95", t->impact_lo, t->impact_hi));
         TRY(key_bool(b, "impact_significant", t->impact_significant));
-        TRY(quotes(b, t, t->n_quotes));
+        TRY(quotes(b, t->quotes, t->n_quotes, t->n_quotes));
         TRY(vb_buf_putc(b, '}'));
     }
     return vb_buf_putc(b, ']');
@@ -316,7 +316,7 @@ static vb_status focus(vb_buf *b, const vb_report *rep)
         TRY(key_num(b, "score", f->score));
         TRY(key_num(b, "impact", f->impact));
         TRY(key_str(b, "sentence", f->sentence));
-        TRY(quotes(b, t, 3));
+        TRY(quotes(b, f->quotes, f->n_quotes, 3));
         TRY(vb_buf_putc(b, '}'));
     }
     return vb_buf_putc(b, ']');

@@ -266,12 +266,11 @@ static vb_status focus(vb_buf *b, const vb_report *rep)
                               "worse.\n");
     for (size_t i = 0; i < rep->n_focus; i++) {
         const vb_rep_focus *f = &rep->focus[i];
-        const vb_rep_theme *t = &rep->themes[f->theme];
         TRY(vb_buf_printf(b, "%zu. ", i + 1));
         TRY(esc(b, f->sentence, strlen(f->sentence), true)); /* a list item's first line */
         TRY(vb_buf_puts(b, "\n\n"));
-        for (size_t k = 0; k < t->n_quotes && k < 3; k++)
-            TRY(quote(b, &t->quotes[k], "   "));
+        for (size_t k = 0; k < f->n_quotes && k < 3; k++)
+            TRY(quote(b, &f->quotes[k], "   "));
     }
     return VB_OK;
 }

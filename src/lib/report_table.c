@@ -345,12 +345,11 @@ static vb_status focus(out *o)
                                  "significantly worse.\n");
     for (size_t i = 0; i < rep->n_focus; i++) {
         const vb_rep_focus *f = &rep->focus[i];
-        const vb_rep_theme *t = &rep->themes[f->theme];
         TRY(vb_buf_printf(o->b, "  %zu. ", i + 1));
         TRY(wrap(o, f->sentence, strlen(f->sentence), 5, 5, NULL, 0));
         TRY(vb_buf_putc(o->b, '\n'));
-        for (size_t k = 0; k < t->n_quotes && k < 2; k++) {
-            const vb_rep_quote *q = &t->quotes[k];
+        for (size_t k = 0; k < f->n_quotes && k < 2; k++) {
+            const vb_rep_quote *q = &f->quotes[k];
             TRY(vb_buf_puts(o->b, "     "));
             TRY(sgr(o, "2"));
             TRY(vb_buf_printf(o->b, "%-10s", q->date));

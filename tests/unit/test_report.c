@@ -124,6 +124,51 @@ static void test_focus_sentence(void **state)
     vb_agg_free(agg);
 }
 
+/* Late deliveries in January (strongly negative) and February (mildly),
+ * each month with as many happy customers. The theme's quotes are
+ * January's, the strongest; the focus, February, quotes February first. */
+static void test_focus_quotes_come_from_its_period(void **state)
+{
+    (void)state;
+    static trow rows[40];
+    static char ids[40][8], texts[40][48];
+    for (int i = 0; i < 40; i++) {
+        const bool jan = i < 20, late = i % 2 == 0;
+        snprintf(ids[i], sizeof ids[i], "R%02d", i);
+        snprintf(texts[i], sizeof texts[i], "%s late again, order %d",
+                 jan ? "january parcel" : "february box", i);
+        rows[i] = (trow){late ? "2" : "10",
+                         jan ? "2026-01-10" : "2026-02-10",
+                         NULL,
+                         NULL,
+                         late ? "delivery.late" : "",
+                         late ? texts[i] : "fine",
+                         late ? (jan ? -0.9 : -0.5) : 0.3,
+                         ids[i]};
+    }
+    vb_agg *agg = agg_of(rows, 40, NULL, "date");
+    vb_report *rep = vb_report_new(agg, NULL);
+    assert_non_null(rep);
+    assert_string_equal(rep->focus_where, "2026-02");
+    assert_true(rep->n_focus >= 1);
+    const vb_rep_focus *f = &rep->focus[0];
+    const vb_rep_theme *t = &rep->themes[f->theme];
+    assert_string_equal(t->id, "delivery.late");
+    assert_int_equal(t->n_quotes, 3);
+    for (size_t k = 0; k < t->n_quotes; k++)
+        assert_string_equal(t->quotes[k].date, "2026-01-10");
+    /* The candidates kept are January's ten and the two best of February
+     * (VB_QUOTE_KEEP 12): February's two first, then January fills up. */
+    assert_int_equal(f->n_quotes, 3);
+    for (size_t k = 0; k < 2; k++) {
+        assert_string_equal(f->quotes[k].date, "2026-02-10");
+        assert_non_null(strstr(f->quotes[k].text, "february"));
+    }
+    assert_string_equal(f->quotes[2].date, "2026-01-10");
+    vb_report_free(rep);
+    vb_agg_free(agg);
+}
+
 static void test_drivers_in_report(void **state)
 {
     (void)state;
@@ -442,6 +487,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_impact_by_hand),
         cmocka_unit_test(test_focus_sentence),
+        cmocka_unit_test(test_focus_quotes_come_from_its_period),
         cmocka_unit_test(test_drivers_in_report),
         cmocka_unit_test(test_json_keys),
         cmocka_unit_test(test_csv_is_injection_safe),
