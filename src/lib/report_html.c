@@ -274,7 +274,7 @@ static vb_status kpis(vb_buf *b, const vb_report *rep)
         TRY(vb_buf_puts(b, " \xE2\x86\x92 "));
         TRY(vb_report_html_esc_str(b, ch->to));
         TRY(vb_buf_printf(b, " \xC2\xB7 95%% CI %s \xC2\xB7 %s%s</div></div>\n",
-                          vb_rep_interval(rep, c, sizeof c, ch->delta.lo, ch->delta.hi),
+                          vb_rep_diff_interval(rep, c, sizeof c, ch->delta.lo, ch->delta.hi),
                           ch->delta.significant ? "significant" : "not significant",
                           ch->small ? " \xC2\xB7 small sample" : ""));
     }
@@ -346,7 +346,7 @@ static vb_status change(vb_buf *b, const vb_report *rep)
                       "</b> (95%% CI %s, %s%s). Each respondent's part of the score is shared "
                       "equally among the top-level themes they mention, so the bars add up to "
                       "the change.</p>\n",
-                      vb_rep_interval(rep, c, sizeof c, ch->delta.lo, ch->delta.hi),
+                      vb_rep_diff_interval(rep, c, sizeof c, ch->delta.lo, ch->delta.hi),
                       ch->delta.significant ? "significant" : "not significant",
                       ch->small ? "; small sample" : ""));
     TRY(vb_buf_puts(b, "<div class=\"legend\"><span><span class=\"sw\" "
@@ -549,7 +549,7 @@ static vb_status theme_table(vb_buf *b, const vb_report *rep)
                           t->impact_significant ? vb_report_html_tone(rep, t->impact) : "",
                           vb_rep_num(im, sizeof im, t->impact, rep->decimals, true),
                           t->impact_significant ? " \xE2\x97\x8F" : "",
-                          vb_rep_interval(rep, c, sizeof c, t->impact_lo, t->impact_hi)));
+                          vb_rep_diff_interval(rep, c, sizeof c, t->impact_lo, t->impact_hi)));
     }
     return vb_buf_puts(b, "</tbody></table>\n<p class=\"sub\" style=\"margin-top:8px\">"
                           "\xE2\x97\x8F significant: the 95% interval excludes 0.</p>\n"

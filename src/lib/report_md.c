@@ -93,8 +93,8 @@ static vb_status themes(vb_buf *b, const vb_report *rep)
             b, "%s | %s | %s | %s | %s | %s | %s | %s%s%s |\n", t->parent >= 0 ? "" : "**",
             vb_rep_count(n, sizeof n, t->n), vb_rep_pct(sh, sizeof sh, t->share),
             vb_rep_num(se, sizeof se, t->sentiment, 2, true),
-            vb_rep_score(rep, s, sizeof s, t->score.value), vb_rep_num(im, sizeof im, t->impact, 1, true),
-            vb_rep_interval(rep, c, sizeof c, t->impact_lo, t->impact_hi),
+            vb_rep_score(rep, s, sizeof s, t->score.value), vb_rep_num(im, sizeof im, t->impact, rep->decimals, true),
+            vb_rep_diff_interval(rep, c, sizeof c, t->impact_lo, t->impact_hi),
             t->impact_significant ? "significant" : "",
             t->impact_significant && t->small ? ", " : "", t->small ? "small sample" : ""));
     }
@@ -219,7 +219,7 @@ static vb_status change(vb_buf *b, const vb_report *rep)
         vb_rep_count(nf, sizeof nf, ch->score_from.n), vb_rep_score(rep, t, sizeof t, ch->score_to.value),
         vb_rep_count(nt, sizeof nt, ch->score_to.n),
         vb_rep_num(d, sizeof d, ch->delta.delta, rep->decimals, true),
-        vb_rep_interval(rep, c, sizeof c, ch->delta.lo, ch->delta.hi),
+        vb_rep_diff_interval(rep, c, sizeof c, ch->delta.lo, ch->delta.hi),
         ch->delta.significant ? ", significant" : ", not significant",
         ch->small ? "; small sample" : ""));
     TRY(vb_buf_printf(b,

@@ -375,7 +375,7 @@ vb_status vb_report_svg_impact(vb_buf *b, const vb_report *rep)
     const axis a = nice_axis(lo, hi, 6);
     TRY(svg_open(b, CHART_W, H, "Theme impact chart"));
     TRY(x_grid(b, &a, x0, x1, top, H - 4, true, ""));
-    char s[32], c[80], cnt[32];
+    char s[32], im[32], c[80], cnt[32];
     for (size_t i = 0; i < n; i++) {
         const vb_rep_theme *t = &rep->themes[pick[i]];
         const double cy = top + row * ((double)i + 0.5);
@@ -389,8 +389,8 @@ vb_status vb_report_svg_impact(vb_buf *b, const vb_report *rep)
         TRY(vb_report_html_esc_str(b, vb_rep_theme_name(t)));
         TRY(vb_buf_printf(
             b, ": impact %s (95%% CI %s)%s; %s mentions, %s %s among them</title></rect>",
-            vb_rep_num(s, sizeof s, t->impact, rep->decimals, true),
-            vb_rep_interval(rep, c, sizeof c, t->impact_lo, t->impact_hi),
+            vb_rep_num(im, sizeof im, t->impact, rep->decimals, true),
+            vb_rep_diff_interval(rep, c, sizeof c, t->impact_lo, t->impact_hi),
             t->impact_significant ? ", significant" : ", not significant",
             vb_rep_count(cnt, sizeof cnt, t->n), rep->metric_label,
             vb_rep_score(rep, s, sizeof s, t->score.value)));
@@ -580,7 +580,7 @@ vb_status vb_report_svg_heat(vb_buf *b, const vb_report *rep, size_t n_seg, bool
                 if (isfinite(v)) range = fmax(range, v);
             }
     if (!(range > 0)) range = 1;
-    char s[32], c[80], sh[32], cnt[32], col[8];
+    char s[32], seg_s[32], c[80], sh[32], cnt[32], n_cnt[32], col[8];
     const char *pat = by_score ? "hatch-s" : "hatch-v";
     TRY(svg_open(b, W, H,
                  by_score ? "Heatmap of the score by theme and segment"
@@ -672,8 +672,8 @@ vb_status vb_report_svg_heat(vb_buf *b, const vb_report *rep, size_t n_seg, bool
                               vb_rep_count(cnt, sizeof cnt, h->n), vb_rep_pct(sh, sizeof sh, h->share),
                               rep->metric_label, vb_rep_score(rep, s, sizeof s, h->score.value),
                               vb_rep_interval(rep, c, sizeof c, h->score.lo, h->score.hi),
-                              vb_rep_count(cnt, sizeof cnt, h->score.n),
-                              vb_rep_score(rep, s, sizeof s, seg_score),
+                              vb_rep_count(n_cnt, sizeof n_cnt, h->score.n),
+                              vb_rep_score(rep, seg_s, sizeof seg_s, seg_score),
                               h->small ? "; small sample" : ""));
             if (h->small)
                 TRY(vb_buf_printf(b,
