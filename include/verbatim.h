@@ -535,7 +535,7 @@ typedef struct vb_report_options {
                                      "YYYY-MM-DD HH:MM:SS +hhmm" */
     vb_period period;             /* trend periods; default month with date_col */
     const char *compare_from;     /* --compare A..B: period labels or segment */
-    const char *compare_to;       /* values; NULL = the last two periods */
+    const char *compare_to;       /* values; NULL = the last two scored periods */
     size_t min_n;                 /* smaller groups are flagged; default 30 */
     size_t max_quotes;            /* per theme; default 3 */
     size_t max_focus;             /* areas for focus; default 5 */

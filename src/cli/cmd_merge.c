@@ -26,7 +26,7 @@ static const char help[] =
     "Dask): README.md, 'Running past one machine'.\n\n"
     "Options:\n"
     "      --compare A..B      two periods, or two segments (default: the last\n"
-    "                          two periods)\n"
+    "                          two periods with a score)\n"
     "      --min-n N           flag groups with fewer scores (default 30)\n"
     "      --report FMT        table (default on a terminal), json (default\n"
     "                          otherwise), csv, md, html (the default for -o\n"

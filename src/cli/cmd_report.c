@@ -44,7 +44,7 @@ static const char help[] =
     "                          needs --date-col\n"
     "      --segment-col COL   compare groups, e.g. region or channel\n"
     "      --compare A..B      two periods, or two segments (default: the last\n"
-    "                          two periods)\n"
+    "                          two periods with a score)\n"
     "      --min-n N           flag groups with fewer scores (default 30)\n"
     "Output:\n"
     "      --report FMT        table (default on a terminal), json (default\n"

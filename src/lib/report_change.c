@@ -2,9 +2,10 @@
  * areas for focus, as part of vb_report_new().
  *
  * The compared groups are --compare A..B (two period labels, else two
- * segment values) or, by default, the last two periods. The change in the
- * score is split exactly into per-theme parts plus "no theme" (change.c),
- * child themes within their parent; themes whose share of comments or
+ * segment values) or, by default, the last two periods with a score. The
+ * change in the score is split exactly into per-theme parts plus "no
+ * theme" (change.c), child themes within their parent; themes whose share
+ * of comments or
  * score among mentioners moved significantly are listed separately (a
  * score move only when both sides have min_n scores).
  *
@@ -88,7 +89,9 @@ static vb_status build_change(vb_report *rep, const vb_agg *agg, const vb_agg_gr
     ch->delta =
         vb_diff_of(ch->score_from.value, ch->score_from.se, ch->score_to.value, ch->score_to.se);
     const double wa = ga->score.sw, wb = gb->score.sw;
-    ch->no_theme.theme = -1; /* renderers read it even without a decomposition */
+    /* Renderers read it even without a decomposition: undefined then. */
+    ch->no_theme.theme = -1;
+    ch->no_theme.p = (vb_change_part){NAN, NAN, NAN, NAN, NAN, NAN, NAN};
     if (!(wa > 0) || !(wb > 0)) return VB_OK; /* nothing scored on one side: no decomposition */
     const double s_mid = (ch->score_from.value + ch->score_to.value) / 2;
 
@@ -323,11 +326,17 @@ vb_status vb_report_change(vb_report *rep, const vb_agg *agg, vb_error *err)
             compare_error(err, o, rep);
             return VB_EINVAL;
         }
-    } else if (rep->n_periods >= 2) {
-        rep->change.kind = "period";
-        const char *a = rep->periods[rep->n_periods - 2].key;
-        const char *b = rep->periods[rep->n_periods - 1].key;
-        ga = find_pair(&agg->periods, a, b, &gb);
+    } else {
+        /* The last two periods with a score: a newest period of comments
+         * not yet scored has no change to explain. */
+        size_t last[2], n = 0;
+        for (size_t i = rep->n_periods; i-- > 0 && n < 2;)
+            if (rep->periods[i].score.n > 0) last[n++] = i;
+        if (n == 2) {
+            rep->change.kind = "period";
+            ga = find_pair(&agg->periods, rep->periods[last[1]].key, rep->periods[last[0]].key,
+                           &gb);
+        }
     }
     if (ga != NULL) {
         vb_status st = build_change(rep, agg, ga, gb);
