@@ -46,6 +46,8 @@ static const struct option discover_options[] = {
 typedef struct discover_run {
     vb_discovery *d;
     size_t score_field;     /* index into vb_record.fields; SIZE_MAX: no score */
+    const char *score_col;  /* as given */
+    bool strict;            /* a bad score stops the run, as in report */
     size_t rejected_scores; /* records whose score is missing or not a number */
 } discover_run;
 
@@ -57,8 +59,15 @@ static cli_next add_record(const vb_record *rec, vb_pipeline *p, void *ctx)
     if (run->score_field != SIZE_MAX) {
         const vb_field *f = run->score_field < rec->n_fields ? &rec->fields[run->score_field]
                                                              : NULL;
-        if (f == NULL || !vb_discovery_parse_score(f->data, f->len, &score))
+        if (f == NULL || !vb_discovery_parse_score(f->data, f->len, &score)) {
             run->rejected_scores++;
+            if (run->strict) {
+                fprintf(cli_record_messages(), "verbatim " CMD ": %s:%zu: field \"%s\": %s\n",
+                        cli_record_source(), rec->line, run->score_col,
+                        f == NULL || f->len == 0 ? "missing" : "not a number");
+                return CLI_STOP;
+            }
+        }
     }
     vb_status st = vb_discovery_add(run->d, rec, score);
     if (st != VB_OK) {
@@ -188,7 +197,8 @@ int cmd_themes_discover(int argc, char **argv)
         cli_input_free(&in);
         return EXIT_USAGE;
     }
-    discover_run run = {.d = NULL, .score_field = SIZE_MAX};
+    discover_run run = {.d = NULL, .score_field = SIZE_MAX, .score_col = score_col,
+                        .strict = in.strict};
     if (score_col != NULL) {
         /* The score is read as the only kept column, called a "score
          * column" in the reader's messages (the user gave no --keep). */

@@ -23,3 +23,12 @@ echo "exit $?"
 "$VERBATIM" report in.csv --taxonomy none --score-col score --metric mean --report csv \
     --section overall
 echo "exit $?"
+# Under --strict the first bad score stops the run, as in report: exit 1,
+# FILE:LINE and the field named, the summary, and no draft written.
+"$VERBATIM" themes discover in.csv --taxonomy none --score-col score --min-count 8 --strict \
+    -o draft.json
+echo "exit $?"
+test -e draft.json && echo "a draft was written"
+"$VERBATIM" themes discover in.csv --taxonomy none --score-col 2 --min-count 8 --strict \
+    -j 2 --report table
+echo "exit $?"
