@@ -747,14 +747,8 @@ vb_agg *vb_agg_read_state(const char *data, size_t len, const vb_report_options 
     bool ok = agg != NULL && read_themes(&r, agg) && read_groups(&r, agg) && read_quotes(&r, agg) &&
               read_drivers(&r, agg) && next_line(&r, "\"end\"") && keyword(&r, "end") &&
               eol(&r, "end");
-    if (ok) {
-        while (r.p < r.end && *r.p == '\n')
-            r.p++;
-        if (r.p != r.end) {
-            r.line++;
-            ok = fail(&r, VB_EPARSE, "text after the \"end\" line");
-        }
-    }
+    /* After "end", as anywhere, blank and comment lines are allowed. */
+    if (ok && skip_to_line(&r)) ok = fail(&r, VB_EPARSE, "text after the \"end\" line");
     vb_buf_free(&r.scratch);
     if (!ok) {
         vb_agg_free(agg);

@@ -1009,7 +1009,9 @@ static void test_crlf_line_ends(void **state)
 }
 
 /* Empty and comment lines are skipped before the "verbatim-state" line as
- * after it (a "# shard 1 of 8" on top); other text there is still no state. */
+ * after it (a "# shard 1 of 8" on top), and after the "end" line (a
+ * comment appended, a CR LF blank line); other text there is still no
+ * state, or text after the end. */
 static void test_comments_before_magic(void **state)
 {
     (void)state;
@@ -1021,8 +1023,13 @@ static void test_comments_before_magic(void **state)
         vb_agg *agg = read_back(text, NULL);
         assert_same_agg(want, agg);
         vb_agg_free(agg);
+        snprintf(text, sizeof text, "%s%s", good, tops[i]);
+        agg = read_back(text, NULL);
+        assert_same_agg(want, agg);
+        vb_agg_free(agg);
     }
     vb_agg_free(want);
+    expect_line_error(29, "end\n# merged\n\nmore", 32, "text after the \"end\" line");
 
     expect_error("# shard 1 of 8\nverbatim-state 3\n", 32, 2, "state version 3");
     expect_error("\n# x\nverbatim-state 2\n", 22, 3, "ends before \"metric\": truncated?");
