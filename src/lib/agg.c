@@ -854,7 +854,9 @@ vb_status vb_agg_add_input(vb_agg *agg, const vb_agg_input *in)
     for (size_t i = 0; i < in->n_themes; i++) {
         q.spans = in->spans != NULL ? in->spans[i] : NULL;
         q.n_spans = in->spans != NULL ? in->n_spans[i] : 0;
-        q.sentiment = in->sentiment[i];
+        /* At the 4 decimals analyze writes, as the sums keep it: a report
+         * from the raw export and one --from-analyzed quote alike. */
+        q.sentiment = (double)round_units(in->sentiment[i] * 1e4) / 1e4;
         if (vb_quote_offer_to(a, &agg->themes[in->themes[i]], &q) != VB_OK) return VB_ENOMEM;
     }
     vb_agg_group *groups[3] = {&agg->overall, NULL, NULL};
