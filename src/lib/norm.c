@@ -267,25 +267,27 @@ static bool is_letter(int32_t cp)
 
 /* Copies `s` to `out` (when not NULL) with each run of three or more
  * identical letters cut to `keep` (1 or 2) letters; returns the resulting
- * length. */
+ * length. Run by run, so nothing is written past that length. */
 static size_t squeeze(const unsigned char *s, size_t len, size_t keep, char *out)
 {
-    int32_t prev = -1;
-    size_t run = 0, o = 0;
+    size_t o = 0;
     for (size_t i = 0; i < len;) {
         int32_t cp;
         const size_t n = vb_utf8_decode(s + i, len - i, &cp);
-        run = (cp == prev) ? run + 1 : 1;
-        prev = cp;
-        if (run >= 3 && is_letter(cp)) {
-            if (run == 3 && keep == 1)
-                o -= n; /* the run's second letter, copied before the run was known */
-        } else {
+        /* The same bytes again are the same code point (a lead byte fixes
+         * the length of its sequence). */
+        size_t run = 1, end = i + n;
+        while (end + n <= len && memcmp(s + end, s + i, n) == 0) {
+            run++;
+            end += n;
+        }
+        const size_t copies = run >= 3 && is_letter(cp) ? keep : run;
+        for (size_t k = 0; k < copies; k++) {
             if (out != NULL)
                 memcpy(out + o, s + i, n);
             o += n;
         }
-        i += n;
+        i = end;
     }
     return o;
 }
