@@ -851,12 +851,15 @@ vb_status vb_agg_add_input(vb_agg *agg, const vb_agg_input *in)
     }
     q.has_time = in->has_time;
     q.time = in->time;
+    /* Each theme's sentiment in units of 1e-4, the 4 decimals analyze
+     * writes: the sums keep it so, and the quotes too, so that a report
+     * from the raw export and one --from-analyzed quote alike. */
+    vb_agg_row_theme *rth = agg->scratch;
     for (size_t i = 0; i < in->n_themes; i++) {
+        rth[i].sent_units = round_units(in->sentiment[i] * 1e4);
         q.spans = in->spans != NULL ? in->spans[i] : NULL;
         q.n_spans = in->spans != NULL ? in->n_spans[i] : 0;
-        /* At the 4 decimals analyze writes, as the sums keep it: a report
-         * from the raw export and one --from-analyzed quote alike. */
-        q.sentiment = (double)round_units(in->sentiment[i] * 1e4) / 1e4;
+        q.sentiment = (double)rth[i].sent_units / 1e4;
         if (vb_quote_offer_to(a, &agg->themes[in->themes[i]], &q) != VB_OK) return VB_ENOMEM;
     }
     vb_agg_group *groups[3] = {&agg->overall, NULL, NULL};
@@ -885,11 +888,9 @@ vb_status vb_agg_add_input(vb_agg *agg, const vb_agg_input *in)
     /* k: top-level themes mentioned. Per theme, for a top-level one the
      * children of it mentioned, for a child its siblings mentioned (itself
      * included). vb_agg_add() lists every mentioned child's parent. */
-    vb_agg_row_theme *rth = agg->scratch;
     size_t k = 0;
     for (size_t i = 0; i < in->n_themes; i++) {
         rth[i].parent = agg->themes[in->themes[i]].parent;
-        rth[i].sent_units = round_units(in->sentiment[i] * 1e4);
         k += rth[i].parent < 0;
     }
     /* Children counted per parent, then read and cleared: linear, where
