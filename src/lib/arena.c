@@ -123,6 +123,15 @@ void *vb_arena_alloc_slow(vb_arena *a, size_t size)
     return p;
 }
 
+void vb_arena_release(vb_arena *a, vb_arena_mark m)
+{
+    vb_arena_block *b = a->head;
+    if (b == NULL || b != m.block || m.used > b->used)
+        return;
+    POISON(b->data + m.used, b->used - m.used);
+    b->used = m.used;
+}
+
 void *vb_arena_array(vb_arena *a, size_t n, size_t size)
 {
     if (vb_mul_overflows(n, size))

@@ -62,6 +62,26 @@ static inline void *vb_arena_alloc(vb_arena *a, size_t size)
 #endif
     return vb_arena_alloc_slow(a, size);
 }
+/* A point in the arena's current block (vb_arena_mark_here()). */
+typedef struct vb_arena_mark {
+    vb_arena_block *block;
+    size_t used;
+} vb_arena_mark;
+
+/* The arena's current point, for vb_arena_release(). */
+static inline vb_arena_mark vb_arena_mark_here(const vb_arena *a)
+{
+    vb_arena_mark m = {a->head, a->head != NULL ? a->head->used : 0};
+    return m;
+}
+
+/* Gives back what was allocated in the current block since mark `m`, so
+ * that scratch memory which is dead once a step ends is used again by the
+ * next step while it is still in cache. Nothing allocated since may be
+ * used afterwards. When a new block was started since the mark, nothing is
+ * given back (the reset does). */
+void vb_arena_release(vb_arena *a, vb_arena_mark m);
+
 /* Returns an array of n elements of `size` bytes; NULL on overflow or OOM. */
 void *vb_arena_array(vb_arena *a, size_t n, size_t size);
 /* Copies `len` bytes of `s` into the arena, NUL-terminated. */

@@ -696,6 +696,10 @@ vb_status vb_sentiment_score(const vb_senti_lex *lex, const vb_doc *doc, vb_aren
     unit_list l = {0};
     sums sm = {0};
     token_key *keys = NULL;
+    /* The scratch (and the keys build_units cuts) is dead once the scores
+     * are out, unless cues point into it: given back then, the next
+     * record's scratch is the same memory, still in cache. */
+    const vb_arena_mark scratch = vb_arena_mark_here(arena);
     if (alloc_scratch(arena, doc, &l, &sm, &keys) != VB_OK)
         return VB_ENOMEM;
     unit *const u = l.u;
@@ -745,8 +749,10 @@ vb_status vb_sentiment_score(const vb_senti_lex *lex, const vb_doc *doc, vb_aren
             out->clauses[c] = finish(&cl[c], s < doc->n_sentences ? &sent[s] : NULL);
     }
 
-    if (!explain || n_cues == 0)
+    if (!explain || n_cues == 0) {
+        vb_arena_release(arena, scratch);
         return VB_OK;
+    }
     out->cues = vb_arena_array(arena, n_cues, sizeof *out->cues);
     if (out->cues == NULL)
         return VB_ENOMEM;

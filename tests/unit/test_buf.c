@@ -114,6 +114,38 @@ static void test_arena_outlier_block(void **state)
     assert_int_equal(t.live_blocks, 0);
 }
 
+/* Released scratch is handed out again at the same address; what was
+ * allocated before the mark stays, and a mark in a block that is no
+ * longer the current one gives nothing back. */
+static void test_arena_release_reuses_scratch(void **state)
+{
+    (void)state;
+    vb_arena ar;
+    vb_arena_init(&ar, NULL, 4096);
+    vb_arena_release(&ar, vb_arena_mark_here(&ar)); /* empty arena: nothing to do */
+    char *kept = vb_arena_strndup(&ar, "kept", 4);
+    assert_non_null(kept);
+    const vb_arena_mark m = vb_arena_mark_here(&ar);
+    char *scratch = vb_arena_alloc(&ar, 1000);
+    assert_non_null(scratch);
+    memset(scratch, 'x', 1000);
+    vb_arena_release(&ar, m);
+    char *again = vb_arena_alloc(&ar, 1000);
+    assert_ptr_equal(again, scratch);
+    assert_string_equal(kept, "kept");
+
+    /* The mark's block is full: the next allocation starts a new block,
+     * and releasing to the old mark must not touch it. */
+    const vb_arena_mark old = vb_arena_mark_here(&ar);
+    char *in_new_block = vb_arena_alloc(&ar, 4000);
+    assert_non_null(in_new_block);
+    vb_arena_release(&ar, old);
+    char *after = vb_arena_alloc(&ar, 16);
+    assert_non_null(after);
+    assert_true(after >= in_new_block + 4000 || after + 16 <= in_new_block);
+    vb_arena_free(&ar);
+}
+
 static void expect_json(const char *in, size_t len, const char *want)
 {
     vb_buf b;
@@ -224,7 +256,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_buf_append_and_cap),  cmocka_unit_test(test_buf_oom),
         cmocka_unit_test(test_calloc_lines),        cmocka_unit_test(test_arena_reuses_memory),
-        cmocka_unit_test(test_arena_outlier_block), cmocka_unit_test(test_arena_large_allocation),
+        cmocka_unit_test(test_arena_outlier_block),
+        cmocka_unit_test(test_arena_release_reuses_scratch), cmocka_unit_test(test_arena_large_allocation),
         cmocka_unit_test(test_json_string_escapes), cmocka_unit_test(test_json_numbers),
         cmocka_unit_test(test_json_put_size),
     };
