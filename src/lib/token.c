@@ -172,7 +172,7 @@ static const uint16_t ascii_class[256] = {
     /* 'q'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'r'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 's'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
-    /* 't'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN | C_OPENS_NEXT,
+    /* 't'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN | C_OPENS | C_OPENS_NEXT,
     /* 'u'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'v'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN,
     /* 'w'    */ C_ALPHA | C_EMAIL | C_URL | C_DOMAIN | C_OPENS | C_OPENS_NEXT,
@@ -230,19 +230,23 @@ static const struct {
     uint8_t len;
 } emoticons[] = {
     {">:-(", 4}, {">:(", 3},
-    {":'-(", 4}, {":-)", 3}, {":-(", 3}, {":-D", 3}, {":-P", 3}, {":-p", 3}, {":-/", 3},
-    {":-\\", 3}, {":-|", 3}, {":'(", 3}, {":')", 3}, {":-O", 3}, {":-o", 3}, {":-*", 3},
-    {":-]", 3}, {":-[", 3}, {":)", 2}, {":(", 2}, {":D", 2}, {":P", 2}, {":p", 2}, {":/", 2},
-    {":\\", 2}, {":|", 2}, {":O", 2}, {":o", 2}, {":*", 2}, {":]", 2}, {":[", 2},
+    {":'-(", 4}, {":-)", 3}, {":-(", 3}, {":-D", 3}, {":-d", 3}, {":-P", 3}, {":-p", 3},
+    {":-/", 3}, {":-\\", 3}, {":-|", 3}, {":'(", 3}, {":')", 3}, {":-O", 3}, {":-o", 3},
+    {":-*", 3}, {":-]", 3}, {":-[", 3}, {":)", 2}, {":(", 2}, {":D", 2}, {":d", 2}, {":P", 2},
+    {":p", 2}, {":/", 2}, {":\\", 2}, {":|", 2}, {":O", 2}, {":o", 2}, {":*", 2}, {":]", 2},
+    {":[", 2},
     {"X-D", 3}, {"XD", 2},
-    {";-)", 3}, {";-D", 3}, {";-P", 3}, {";_;", 3}, {";)", 2}, {";D", 2}, {";P", 2}, {";p", 2},
+    {";-)", 3}, {";-D", 3}, {";-d", 3}, {";-P", 3}, {";-p", 3}, {";_;", 3}, {";)", 2}, {";D", 2},
+    {";d", 2}, {";P", 2}, {";p", 2},
     {"</3", 3}, {"<\\3", 3}, {"<3", 2},
     {"^_^", 3}, {"^.^", 3}, {"^^", 2},
     {"-_-", 3},
-    {"o_O", 3}, {"o.O", 3},
+    {"o_O", 3}, {"o.O", 3}, {"o_o", 3},
     {"O_o", 3},
     {"T_T", 3},
-    {"=)", 2}, {"=(", 2}, {"=D", 2}, {"=]", 2}, {"=[", 2}, {"=/", 2}, {"=P", 2},
+    {"t_t", 3},
+    {"=)", 2}, {"=(", 2}, {"=D", 2}, {"=d", 2}, {"=]", 2}, {"=[", 2}, {"=/", 2}, {"=P", 2},
+    {"=p", 2},
     {"xD", 2},
 };
 
@@ -253,17 +257,18 @@ static const struct {
     uint8_t begin, end;
 } emoticon_groups[] = {
     {'>', 0, 2},
-    {':', 2, 31},
-    {'X', 31, 33},
-    {';', 33, 41},
-    {'<', 41, 44},
-    {'^', 44, 47},
-    {'-', 47, 48},
-    {'o', 48, 50},
-    {'O', 50, 51},
-    {'T', 51, 52},
-    {'=', 52, 59},
-    {'x', 59, 60},
+    {':', 2, 33},
+    {'X', 33, 35},
+    {';', 35, 46},
+    {'<', 46, 49},
+    {'^', 49, 52},
+    {'-', 52, 53},
+    {'o', 53, 56},
+    {'O', 56, 57},
+    {'T', 57, 58},
+    {'t', 58, 59},
+    {'=', 59, 68},
+    {'x', 68, 69},
 };
 
 typedef struct scanner {
@@ -458,7 +463,7 @@ static size_t emoticon_len(const scanner *sc, size_t i)
         if ((ascii_class[first] & C_WORD) && i == sc->word_end)
             continue; /* a letter-start emoticon must not be glued to a word */
         size_t j = i + n;
-        if (last == ')' || last == '(' || last == 'D')
+        if (last == ')' || last == '(' || last == 'D' || last == 'd')
             while (j < sc->len && sc->s[j] == last)
                 j++; /* ":)))" */
         const unsigned next = class_of_next(sc, j);
@@ -695,7 +700,8 @@ vb_status vb_tokenize(vb_arena *arena, const char *text, size_t len, vb_token_li
         } else if (!plain && c < 0x80 && (cls & C_ALPHA) && (m = url_len(&sc, i)) > 0) {
             kind = VB_TOKEN_URL;
             end = i + m;
-        } else if (!plain && (c == 'X' || c == 'x' || c == 'o' || c == 'O' || c == 'T') &&
+        } else if (!plain &&
+                   (c == 'X' || c == 'x' || c == 'o' || c == 'O' || c == 'T' || c == 't') &&
                    i + 1 < len &&
                    (sc.s[i + 1] == 'D' || sc.s[i + 1] == '-' || sc.s[i + 1] == '_' ||
                     sc.s[i + 1] == '.') &&

@@ -417,6 +417,13 @@ static void test_emoji_and_emoticons(void **state)
     assert_true(score("it works :P") > 0.05);
     score("it works :-D");
     assert_int_equal(ds.n_cues, 1);
+    /* Lower-cased exports write ":d" and "=d"; the emoticons the general
+     * lexicon lacks have the valences of their siblings (cx.tsv). */
+    assert_true(score("so soft but tickles :d") > score("so soft but tickles"));
+    assert_true(score("more colours please =d") > score("more colours please"));
+    assert_true(score("these jeans shimmy down =(") < -0.05);
+    assert_true(score("sad T_T") < score("sad"));
+    assert_true(score("arrived ^_^") > 0.05);
     /* A skin tone still finds the base emoji. */
     assert_true(score("\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD") > 0.05);
     /* Emoji are not negated by the words before them. */

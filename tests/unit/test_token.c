@@ -110,6 +110,11 @@ static void test_emoticons(void **state)
            "emoticon::| emoticon::'( emoticon:<3 emoticon:</3 emoticon:XD emoticon:=) "
            "emoticon:=( emoticon::o emoticon::O emoticon:^_^ emoticon:-_-");
     expect("thanks:) great!!:)))", "word:thanks emoticon::) word:great punct:!! emoticon::)))");
+    /* Lower-cased exports write ":D" as ":d": an emoticon only where no
+     * word goes on after it. */
+    expect("tickles :d down =( =ddd :do t-shirt two t_t",
+           "word:tickles emoticon::d word:down emoticon:=( emoticon:=ddd punct:: word:do "
+           "word:t-shirt word:two emoticon:t_t");
     expect("at 10:30 note:Delivery XDR a:/b <30",
            "word:at number:10:30 word:note punct:: word:Delivery word:XDR word:a punct::/ "
            "word:b symbol:< number:30");
@@ -119,19 +124,20 @@ static void test_emoticons(void **state)
 static void test_every_emoticon(void **state)
 {
     (void)state;
-    expect(">:-( >:( :'-( :-) :-( :-D :-P :-p :-/ :-\\ :-| :'( :') :-O :-o :-* :-] :-[ :) :( "
-           ":D :P :p :/ :\\ :| :O :o :* :] :[ X-D XD ;-) ;-D ;-P ;_; ;) ;D ;P ;p </3 <\\3 <3 "
-           "^_^ ^.^ ^^ -_- o_O o.O O_o T_T =) =( =D =] =[ =/ =P xD",
+    expect(">:-( >:( :'-( :-) :-( :-D :-d :-P :-p :-/ :-\\ :-| :'( :') :-O :-o :-* :-] :-[ :) :( :D "
+           ":d :P :p :/ :\\ :| :O :o :* :] :[ X-D XD ;-) ;-D ;-d ;-P ;-p ;_; ;) ;D ;d ;P ;p </3 "
+           "<\\3 <3 ^_^ ^.^ ^^ -_- o_O o.O o_o O_o T_T t_t =) =( =D =d =] =[ =/ =P =p xD",
            "emoticon:>:-( emoticon:>:( emoticon::'-( emoticon::-) emoticon::-( emoticon::-D "
-           "emoticon::-P emoticon::-p emoticon::-/ emoticon::-\\ emoticon::-| emoticon::'( "
-           "emoticon::') emoticon::-O emoticon::-o emoticon::-* emoticon::-] emoticon::-[ "
-           "emoticon::) emoticon::( emoticon::D emoticon::P emoticon::p emoticon::/ "
-           "emoticon::\\ emoticon::| emoticon::O emoticon::o emoticon::* emoticon::] "
-           "emoticon::[ emoticon:X-D emoticon:XD emoticon:;-) emoticon:;-D emoticon:;-P "
-           "emoticon:;_; emoticon:;) emoticon:;D emoticon:;P emoticon:;p emoticon:</3 "
-           "emoticon:<\\3 emoticon:<3 emoticon:^_^ emoticon:^.^ emoticon:^^ emoticon:-_- "
-           "emoticon:o_O emoticon:o.O emoticon:O_o emoticon:T_T emoticon:=) emoticon:=( "
-           "emoticon:=D emoticon:=] emoticon:=[ emoticon:=/ emoticon:=P emoticon:xD");
+           "emoticon::-d emoticon::-P emoticon::-p emoticon::-/ emoticon::-\\ emoticon::-| "
+           "emoticon::'( emoticon::') emoticon::-O emoticon::-o emoticon::-* emoticon::-] "
+           "emoticon::-[ emoticon::) emoticon::( emoticon::D emoticon::d emoticon::P emoticon::p "
+           "emoticon::/ emoticon::\\ emoticon::| emoticon::O emoticon::o emoticon::* emoticon::] "
+           "emoticon::[ emoticon:X-D emoticon:XD emoticon:;-) emoticon:;-D emoticon:;-d "
+           "emoticon:;-P emoticon:;-p emoticon:;_; emoticon:;) emoticon:;D emoticon:;d emoticon:;P "
+           "emoticon:;p emoticon:</3 emoticon:<\\3 emoticon:<3 emoticon:^_^ emoticon:^.^ "
+           "emoticon:^^ emoticon:-_- emoticon:o_O emoticon:o.O emoticon:o_o emoticon:O_o "
+           "emoticon:T_T emoticon:t_t emoticon:=) emoticon:=( emoticon:=D emoticon:=d emoticon:=] "
+           "emoticon:=[ emoticon:=/ emoticon:=P emoticon:=p emoticon:xD");
 }
 
 static void test_urls_and_emails(void **state)
