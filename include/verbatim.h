@@ -745,8 +745,11 @@ VB_EXPORT vb_status vb_discovery_add(vb_discovery *d, const vb_record *rec, doub
  * score: a decimal number [+-]digits[.digits], at most 18 significant
  * digits, blanks around it allowed, read without the locale. True with
  * *score set; false, with *score NAN, for a missing (`s` NULL) or blank
- * cell and for anything else ("1e3", "0x10", "inf", "4,5"). */
-VB_EXPORT bool vb_discovery_parse_score(const char *s, size_t len, double *score);
+ * cell and for anything else ("1e3", "0x10", "inf", "4,5"). When `why`
+ * is not NULL, a rejected score is described there in a report's words:
+ * column `field`, message "missing" or "not a number: \"1e3\"". */
+VB_EXPORT bool vb_discovery_parse_score(const char *s, size_t len, const char *field,
+                                        double *score, vb_report_issue *why);
 
 /* One discovered theme: a group of near-duplicate phrases. */
 typedef struct vb_discovered {

@@ -59,12 +59,13 @@ static cli_next add_record(const vb_record *rec, vb_pipeline *p, void *ctx)
     if (run->score_field != SIZE_MAX) {
         const vb_field *f = run->score_field < rec->n_fields ? &rec->fields[run->score_field]
                                                              : NULL;
-        if (f == NULL || !vb_discovery_parse_score(f->data, f->len, &score)) {
+        vb_report_issue why;
+        if (!vb_discovery_parse_score(f != NULL ? f->data : NULL, f != NULL ? f->len : 0,
+                                      run->score_col, &score, run->strict ? &why : NULL)) {
             run->rejected_scores++;
             if (run->strict) {
                 fprintf(cli_record_messages(), "verbatim " CMD ": %s:%zu: field \"%s\": %s\n",
-                        cli_record_source(), rec->line, run->score_col,
-                        f == NULL || f->len == 0 ? "missing" : "not a number");
+                        cli_record_source(), rec->line, why.field, why.message);
                 return CLI_STOP;
             }
         }

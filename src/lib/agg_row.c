@@ -12,59 +12,12 @@
 
 #include "alloc.h"
 #include "dates.h"
+#include "issue.h"
 #include "utf8.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-
-#define QUOTED_VALUE_BYTES 40
-
-/* Writes `"value"` for a message: at most QUOTED_VALUE_BYTES bytes, cut on
- * a character boundary, quotes and controls escaped. */
-static void quote_value(char *out, size_t size, const char *s, size_t len)
-{
-    size_t o = 0;
-    out[o++] = '"';
-    size_t i = 0;
-    for (; i < len && i < QUOTED_VALUE_BYTES && o + 6 < size; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\') {
-            out[o++] = '\\';
-            out[o++] = (char)c;
-        } else if (c < 0x20 || c == 0x7f) {
-            o += (size_t)snprintf(out + o, size - o, "\\x%02x", c);
-        } else {
-            out[o++] = (char)c;
-        }
-    }
-    if (i < len) {
-        while (o > 1 && ((unsigned char)out[o - 1] & 0xC0) == 0x80)
-            o--; /* drop a cut sequence's continuation bytes */
-        if (o > 1 && ((unsigned char)out[o - 1] & 0xC0) == 0xC0) o--; /* and its lead byte */
-        if (o + 5 < size) {
-            memcpy(out + o, "\xE2\x80\xA6", 3);
-            o += 3;
-        }
-    }
-    out[o++] = '"';
-    out[o] = '\0';
-}
-
-static void add_issue(vb_report_issue *issues, size_t *n, const char *field, const char *what,
-                      const vb_field *value)
-{
-    if (*n >= VB_REPORT_MAX_ISSUES) return;
-    vb_report_issue *is = &issues[(*n)++];
-    is->field = field;
-    if (value == NULL || value->data == NULL) {
-        snprintf(is->message, sizeof is->message, "%s", what);
-        return;
-    }
-    char quoted[QUOTED_VALUE_BYTES * 4 + 8];
-    quote_value(quoted, sizeof quoted, value->data, value->len);
-    snprintf(is->message, sizeof is->message, "%s: %s", what, quoted);
-}
 
 /* Makes `*s` valid UTF-8 for the report: each byte of an invalid
  * sequence becomes U+FFFD, and so does a NUL when `nul_too` (ids and
@@ -98,10 +51,16 @@ static vb_status as_text(vb_buf *b, const char **s, size_t *len, bool nul_too)
 
 static bool blank(const vb_field *f)
 {
-    if (f->data == NULL) return true;
-    for (size_t i = 0; i < f->len; i++)
-        if (f->data[i] != ' ' && f->data[i] != '\t' && f->data[i] != '\r') return false;
-    return true;
+    return f->data == NULL || vb_issue_blank(f->data, f->len);
+}
+
+static void add_issue(vb_report_issue *issues, size_t *n, const char *field, const char *what,
+                      const vb_field *value)
+{
+    if (value == NULL)
+        vb_issue_add(issues, n, field, what, NULL, 0);
+    else
+        vb_issue_add(issues, n, field, what, value->data, value->len);
 }
 
 static bool check_score(vb_agg *agg, const vb_field *f, double *x, vb_report_issue *issues,

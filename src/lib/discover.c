@@ -29,6 +29,7 @@
 #include "buf.h"
 #include "jsonw.h"
 #include "lexicon.h" /* vb_senti_hash */
+#include "issue.h"   /* a rejected score is described as a report describes it */
 #include "metric.h"  /* vb_parse_number: scores are read as a report reads them */
 
 #include <math.h>
@@ -355,7 +356,8 @@ void vb_discovery_summarise(const vb_discovery *d, vb_discovery_summary *out)
 
 /* ---- Scores --------------------------------------------------------------- */
 
-bool vb_discovery_parse_score(const char *s, size_t len, double *score)
+bool vb_discovery_parse_score(const char *s, size_t len, const char *field, double *score,
+                              vb_report_issue *why)
 {
     /* The parser of vb_agg_add(), so that a theme's mean score is made of
      * the scores a report of the same export uses ("1e3", "0x10", "nan"
@@ -364,6 +366,13 @@ bool vb_discovery_parse_score(const char *s, size_t len, double *score)
     double v;
     if (s == NULL || !vb_parse_number(s, len, &v)) {
         *score = NAN;
+        size_t n = 0;
+        if (why != NULL) {
+            if (s == NULL || vb_issue_blank(s, len))
+                vb_issue_add(why, &n, field, "missing", NULL, 0);
+            else
+                vb_issue_add(why, &n, field, "not a number", s, len);
+        }
         return false;
     }
     *score = v;

@@ -24,7 +24,8 @@ echo "exit $?"
     --section overall
 echo "exit $?"
 # Under --strict the first bad score stops the run, as in report: exit 1,
-# FILE:LINE and the field named, the summary, and no draft written.
+# FILE:LINE, the field named and the value quoted, the summary, and no
+# draft written.
 "$VERBATIM" themes discover in.csv --taxonomy none --score-col score --min-count 8 --strict \
     -o draft.json
 echo "exit $?"

@@ -1,0 +1,23 @@
+/* issue.h: the messages for a bad field of a row (vb_report_issue), in one
+ * wording wherever a score, weight or date is read: report, merge's
+ * inputs and themes discover. */
+#ifndef VB_ISSUE_H
+#define VB_ISSUE_H
+
+#include "verbatim.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True when the value is missing or blanks only (spaces, tabs, CR): what
+ * a report calls "missing". */
+bool vb_issue_blank(const char *s, size_t len);
+
+/* Adds an issue to issues[*n], unless VB_REPORT_MAX_ISSUES are there:
+ * the column `field` and `what` was wrong, followed by the value quoted
+ * (at most 40 bytes, cut on a character boundary, quotes and control
+ * characters escaped) when `value` is not NULL. */
+void vb_issue_add(vb_report_issue *issues, size_t *n, const char *field, const char *what,
+                  const char *value, size_t len);
+
+#endif
