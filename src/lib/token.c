@@ -462,6 +462,8 @@ static size_t emoticon_len(const scanner *sc, size_t i)
         const unsigned char first = (unsigned char)m[0], last = (unsigned char)m[n - 1];
         if ((ascii_class[first] & C_WORD) && i == sc->word_end)
             continue; /* a letter-start emoticon must not be glued to a word */
+        if (last == 'd' && i == sc->word_end)
+            continue; /* "i&#39;d" (an apostrophe encoded twice) is no grin */
         size_t j = i + n;
         if (last == ')' || last == '(' || last == 'D' || last == 'd')
             while (j < sc->len && sc->s[j] == last)
