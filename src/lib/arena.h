@@ -62,6 +62,7 @@ static inline void *vb_arena_alloc(vb_arena *a, size_t size)
 #endif
     return vb_arena_alloc_slow(a, size);
 }
+
 /* A point in the arena's current block (vb_arena_mark_here()). */
 typedef struct vb_arena_mark {
     vb_arena_block *block;

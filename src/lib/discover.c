@@ -28,8 +28,8 @@
 #include "arena.h"
 #include "buf.h"
 #include "jsonw.h"
-#include "lexicon.h" /* vb_senti_hash */
 #include "issue.h"   /* a rejected score is described as a report describes it */
+#include "lexicon.h" /* vb_senti_hash */
 #include "metric.h"  /* vb_parse_number: scores are read as a report reads them */
 
 #include <math.h>
@@ -366,8 +366,8 @@ bool vb_discovery_parse_score(const char *s, size_t len, const char *field, doub
     double v;
     if (s == NULL || !vb_parse_number(s, len, &v)) {
         *score = NAN;
-        size_t n = 0;
         if (why != NULL) {
+            size_t n = 0;
             if (s == NULL || vb_issue_blank(s, len))
                 vb_issue_add(why, &n, field, "missing", NULL, 0);
             else

@@ -1,6 +1,6 @@
 /* issue.h: the messages for a bad field of a row (vb_report_issue), in one
- * wording wherever a score, weight or date is read: report, merge's
- * inputs and themes discover. */
+ * wording wherever a score, weight or date is read: report (from an
+ * export or from analyze's output) and themes discover. */
 #ifndef VB_ISSUE_H
 #define VB_ISSUE_H
 

@@ -696,9 +696,9 @@ vb_status vb_sentiment_score(const vb_senti_lex *lex, const vb_doc *doc, vb_aren
     unit_list l = {0};
     sums sm = {0};
     token_key *keys = NULL;
-    /* The scratch (and the keys build_units cuts) is dead once the scores
-     * are out, unless cues point into it: given back then, the next
-     * record's scratch is the same memory, still in cache. */
+    /* The scratch, with the keys build_units makes for elongated words,
+     * is dead once the scores are out, unless cues point into it. Given
+     * back, it is the next record's scratch, still in cache. */
     const vb_arena_mark scratch = vb_arena_mark_here(arena);
     if (alloc_scratch(arena, doc, &l, &sm, &keys) != VB_OK)
         return VB_ENOMEM;
