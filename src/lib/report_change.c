@@ -5,9 +5,8 @@
  * segment values) or, by default, the last two periods with a score. The
  * change in the score is split exactly into per-theme parts plus "no
  * theme" (change.c), child themes within their parent; themes whose share
- * of comments or
- * score among mentioners moved significantly are listed separately (a
- * score move only when both sides have min_n scores).
+ * of comments or score among mentioners moved significantly are listed
+ * separately (a score move only when both sides have min_n scores).
  *
  * Areas for focus rank themes (both levels) in the focus group (the "to"
  * group when comparing, else everyone) by the points they cost: the
@@ -288,6 +287,10 @@ static vb_status build_focus(vb_report *rep, const vb_agg *agg, const vb_agg_gro
     rep->focus = vb_arena_array(&rep->arena, kept + 1, sizeof *rep->focus);
     if (rep->focus == NULL) return VB_ENOMEM;
     rep->focus_where = gb != NULL ? rep->change.to : "";
+    /* Quotes carry a date but no segment: only a period focuses them. A
+     * segment's focus (or no comparison) shows the theme's own quotes. */
+    const char *quote_period = gb != NULL && strcmp(rep->change.kind, "period") == 0 ? gb->key
+                                                                                   : NULL;
     for (size_t i = 0; i < kept; i++) {
         const size_t t = cand[i].theme;
         char text[512];
@@ -301,12 +304,14 @@ static vb_status build_focus(vb_report *rep, const vb_agg *agg, const vb_agg_gro
         f->share = g->records > 0 ? (double)c->mentions / (double)g->records : NAN;
         f->score = vb_metric_estimate(&agg->metric, &c->score).value;
         f->impact = imp[t].value;
-        /* Quotes carry a date but no segment: only a period focuses them. */
-        const bool period = gb != NULL && strcmp(rep->change.kind, "period") == 0;
-        if (vb_rep_pick_quotes(rep, &agg->themes[rep->theme_index[t]], rep->themes[t].direction,
-                               period ? gb->key : NULL, rep->opts.max_quotes, &f->quotes,
-                               &f->n_quotes) != VB_OK)
+        if (quote_period == NULL) {
+            f->quotes = rep->themes[t].quotes;
+            f->n_quotes = rep->themes[t].n_quotes;
+        } else if (vb_rep_pick_quotes(rep, &agg->themes[rep->theme_index[t]],
+                                      rep->themes[t].direction, quote_period,
+                                      rep->opts.max_quotes, &f->quotes, &f->n_quotes) != VB_OK) {
             return VB_ENOMEM;
+        }
     }
     return VB_OK;
 }

@@ -626,15 +626,20 @@ static vb_status check_language(compiler *c, const vb_lang *lang, bool report, b
 
 /* ---- Fingerprint ---------------------------------------------------------- */
 
+/* `v`'s 8 bytes, least significant first: the same on every machine. */
+static void le64(char out[8], uint64_t v)
+{
+    for (int i = 0; i < 8; i++)
+        out[i] = (char)(v >> (8 * i));
+}
+
 /* Continues FNV-1a with a field: its length first, so that fields cannot
  * run into each other ("ab" "c" is not "a" "bc"). NULL differs from "". */
 static uint64_t fp_field(uint64_t h, const char *s, size_t len)
 {
-    const uint64_t n = s != NULL ? (uint64_t)len : UINT64_MAX;
-    for (int i = 0; i < 8; i++) {
-        const char byte = (char)(n >> (8 * i));
-        h = vb_senti_hash_more(h, &byte, 1);
-    }
+    char n[8];
+    le64(n, s != NULL ? (uint64_t)len : UINT64_MAX);
+    h = vb_senti_hash_more(h, n, sizeof n);
     return s != NULL ? vb_senti_hash_more(h, s, len) : h;
 }
 
@@ -646,9 +651,8 @@ static uint64_t fp_str(uint64_t h, const char *s)
 static uint64_t fp_u64(uint64_t h, uint64_t v)
 {
     char bytes[8];
-    for (int i = 0; i < 8; i++)
-        bytes[i] = (char)(v >> (8 * i));
-    return fp_field(h, bytes, 8);
+    le64(bytes, v);
+    return fp_field(h, bytes, sizeof bytes);
 }
 
 /* MurmurHash3's finaliser: every input bit reaches every output bit, so
