@@ -23,7 +23,7 @@ typedef struct vb_quote {
     /* first what ranks it, the line most offers read (quotes.c) */
     size_t full_len;  /* the whole comment's length */
     double sentiment; /* the theme's sentiment in this comment */
-    int64_t time;     /* vb_datetime_seconds(), if has_time */
+    int64_t time;     /* seconds of the date as written (no offset), if has_time */
     bool has_time;
     uint64_t key; /* hash of the letters and digits, folded: equal
                      keys are the same comment, kept once */

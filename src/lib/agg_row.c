@@ -219,6 +219,11 @@ vb_status vb_agg_add(vb_agg *agg, const vb_report_row *row, vb_report_issue *iss
             set_day(agg, &t);
             in.period_len = agg->last_day.label_len;
             in.period = agg->last_day.label;
+            /* Quotes are dated, placed in periods and ordered by the
+             * date as written, as the record is bucketed: the offset is
+             * not applied, so a quote never shows a day of another
+             * period than its record's. */
+            t.has_tz = false;
             in.has_time = true;
             in.time = vb_datetime_seconds_on(&t, agg->last_day.days);
         }

@@ -124,12 +124,12 @@ static void test_focus_sentence(void **state)
     vb_agg_free(agg);
 }
 
-/* Late deliveries in January (strongly negative) and February (mildly),
- * each month with as many happy customers. The theme's quotes are
- * January's, the strongest; the focus, February, quotes February first. */
-static void test_focus_quotes_come_from_its_period(void **state)
+/* Late deliveries in January (strongly negative) and February (mildly,
+ * dated `feb_date`, which falls on `feb_day` as written), each month with
+ * as many happy customers. The theme's quotes are January's, the
+ * strongest; the focus, February, quotes February first. */
+static void check_focus_quotes(const char *feb_date, const char *feb_day)
 {
-    (void)state;
     static trow rows[40];
     static char ids[40][8], texts[40][48];
     for (int i = 0; i < 40; i++) {
@@ -138,7 +138,7 @@ static void test_focus_quotes_come_from_its_period(void **state)
         snprintf(texts[i], sizeof texts[i], "%s late again, order %d",
                  jan ? "january parcel" : "february box", i);
         rows[i] = (trow){late ? "2" : "10",
-                         jan ? "2026-01-10" : "2026-02-10",
+                         jan ? "2026-01-10" : feb_date,
                          NULL,
                          NULL,
                          late ? "delivery.late" : "",
@@ -161,12 +161,27 @@ static void test_focus_quotes_come_from_its_period(void **state)
      * (VB_QUOTE_KEEP 12): February's two first, then January fills up. */
     assert_int_equal(f->n_quotes, 3);
     for (size_t k = 0; k < 2; k++) {
-        assert_string_equal(f->quotes[k].date, "2026-02-10");
+        assert_string_equal(f->quotes[k].date, feb_day);
         assert_non_null(strstr(f->quotes[k].text, "february"));
     }
     assert_string_equal(f->quotes[2].date, "2026-01-10");
     vb_report_free(rep);
     vb_agg_free(agg);
+}
+
+static void test_focus_quotes_come_from_its_period(void **state)
+{
+    (void)state;
+    check_focus_quotes("2026-02-10", "2026-02-10");
+}
+
+/* A record is bucketed by its date as written, offset or not; its quote
+ * is dated, and counted for a period, by the same day (in UTC this one
+ * is 2026-01-31). */
+static void test_quote_dated_as_written(void **state)
+{
+    (void)state;
+    check_focus_quotes("2026-02-01T02:00:00+05:00", "2026-02-01");
 }
 
 static void test_drivers_in_report(void **state)
@@ -488,6 +503,7 @@ int main(void)
         cmocka_unit_test(test_impact_by_hand),
         cmocka_unit_test(test_focus_sentence),
         cmocka_unit_test(test_focus_quotes_come_from_its_period),
+        cmocka_unit_test(test_quote_dated_as_written),
         cmocka_unit_test(test_drivers_in_report),
         cmocka_unit_test(test_json_keys),
         cmocka_unit_test(test_csv_is_injection_safe),
