@@ -641,7 +641,7 @@ VB_EXPORT void vb_agg_set_taxonomy(vb_agg *agg, uint64_t fingerprint);
  *
  * The writing is canonical: two states with the same figures are the same
  * bytes, whatever the order in which rows, shards or merges came. */
-#define VB_STATE_VERSION 2
+#define VB_STATE_VERSION 3
 
 /* Takes `len` bytes of output; anything but VB_OK stops the writing. */
 typedef vb_status (*vb_write_fn)(const char *data, size_t len, void *ctx);
@@ -656,8 +656,9 @@ VB_EXPORT vb_status vb_agg_write_state(const vb_agg *agg, vb_write_fn write, voi
  * the rest of `opts` (allocator, compare_from/to, min_n, max_quotes,
  * max_focus; NULL = defaults) from the caller. NULL on failure with `err`
  * filled: VB_EPARSE with err->line (1-based) for malformed input, a wrong
- * magic line or another version than VB_STATE_VERSION (version 1 too,
- * which recorded neither the taxonomy nor the records rejected); VB_EINVAL
+ * magic line or another version than VB_STATE_VERSION (versions 1 and 2
+ * too: 1 recorded neither the taxonomy nor the records rejected, 2 no
+ * quote's segment); VB_EINVAL
  * for options no report accepts; VB_ENOMEM. */
 VB_EXPORT vb_agg *vb_agg_read_state(const char *data, size_t len, const vb_report_options *opts,
                                     vb_error *err);

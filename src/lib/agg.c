@@ -849,6 +849,8 @@ vb_status vb_agg_add_input(vb_agg *agg, const vb_agg_input *in)
         q.id = in->id->data;
         q.id_len = in->id->len;
     }
+    q.segment = in->segment;
+    q.segment_len = in->segment_len;
     q.has_time = in->has_time;
     q.time = in->time;
     /* Each theme's sentiment in units of 1e-4, the 4 decimals analyze

@@ -33,6 +33,9 @@ typedef struct vb_quote {
     size_t n_spans;
     char *id; /* the record's id, NUL-terminated */
     size_t id_len;
+    char *segment; /* the record's segment value, NUL-terminated; NULL
+                      without a segment column */
+    size_t segment_len;
 } vb_quote;
 
 /* What ranks a quote in one direction before its text is looked at

@@ -378,10 +378,13 @@ static vb_agg *read_options(reader *r, const vb_report_options *caller)
     }
     r->at += m;
     if (!f_u64(r, "version", UINT64_MAX, &v) || !eol(r, VB_STATE_MAGIC)) return NULL;
-    if (v == 1) {
+    if (v == 1 || v == 2) {
         fail(r, VB_EPARSE,
-             "state version 1: from an older verbatim, without the taxonomy and the records "
-             "rejected while reading; this build reads version %d (write the state again)",
+             "state version %" PRIu64 ": from an older verbatim, %s; this build reads version "
+             "%d (write the state again)",
+             v,
+             v == 1 ? "without the taxonomy and the records rejected while reading"
+                    : "whose quotes carry no segment and are dated in UTC",
              VB_STATE_VERSION);
         return NULL;
     }
@@ -630,7 +633,7 @@ static bool read_quote(reader *r, vb_agg *agg, vb_quote_list *into, int dir)
     vb_quote q;
     memset(&q, 0, sizeof q);
     const char *s;
-    size_t len, id, text;
+    size_t len, segment, id, text;
     if (!next_line(r, "a \"quote\" line") || !keyword(r, "quote") || !field(r, "quote key", &s, &len))
         return false;
     if (len != 16) return fail(r, VB_EPARSE, "quote key: expected 16 hex digits");
@@ -656,9 +659,17 @@ static bool read_quote(reader *r, vb_agg *agg, vb_quote_list *into, int dir)
         if (!f_size(r, "span start", QUOTE_TEXT_MAX, &q.spans[i].start) ||
             !f_size(r, "span end", QUOTE_TEXT_MAX, &q.spans[i].end))
             return false;
-    if (!f_string(r, "quote id", &id, &q.id_len) || !f_string(r, "quote text", &text, &q.len) ||
+    if (!f_string(r, "quote segment", &segment, &q.segment_len) ||
+        !f_string(r, "quote id", &id, &q.id_len) || !f_string(r, "quote text", &text, &q.len) ||
         !eol(r, "quote"))
         return false;
+    /* A record has a segment value (or "(missing)") exactly when the
+     * state has a segment column. */
+    if ((segment == SIZE_MAX) != (agg->opts.segment_col == NULL))
+        return fail(r, VB_EPARSE, agg->opts.segment_col == NULL
+                                      ? "quote segment: the state has no segment column"
+                                      : "quote segment: missing (the state has a segment column)");
+    if (!plain_text(r, "quote segment", segment, q.segment_len)) return false;
     if (id == SIZE_MAX || text == SIZE_MAX) return fail(r, VB_EPARSE, "quote: id and text are strings");
     if (!plain_text(r, "quote id", id, q.id_len)) return false;
     if (q.len == 0 || q.len > QUOTE_TEXT_MAX)
@@ -669,6 +680,7 @@ static bool read_quote(reader *r, vb_agg *agg, vb_quote_list *into, int dir)
         if (q.spans[i].start >= q.spans[i].end || q.spans[i].end > q.len)
             return fail(r, VB_EPARSE, "quote span %zu-%zu: outside the text", q.spans[i].start,
                         q.spans[i].end);
+    q.segment = (char *)str_at(r, segment);
     q.id = (char *)str_at(r, id);
     q.text = (char *)str_at(r, text);
     /* Renderers mark spans: one inside a character would split it. */

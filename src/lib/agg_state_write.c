@@ -296,6 +296,7 @@ static void write_quotes(writer *w, size_t rank, const vb_quote_list *l, const c
             put_u64(w, q->spans[s].start);
             put_u64(w, q->spans[s].end);
         }
+        put_string(w, q->segment, q->segment_len);
         put_string(w, q->id, q->id_len);
         put_string(w, q->text, q->len);
         end_line(w);

@@ -124,6 +124,10 @@ static int compare(const vb_quote *a, const vb_quote *b, int dir)
      * whole comment, its length and folded key. */
     if (a->key != b->key) return a->key < b->key ? -1 : 1;
     c = bytes_cmp(a->id, a->id_len, b->id, b->id_len);
+    if (c == 0 && a->segment != b->segment) {
+        if (a->segment == NULL || b->segment == NULL) return a->segment == NULL ? -1 : 1;
+        c = bytes_cmp(a->segment, a->segment_len, b->segment, b->segment_len);
+    }
     if (c == 0) c = bytes_cmp(a->text, a->len, b->text, b->len);
     if (c != 0) return c;
     if (a->n_spans != b->n_spans) return a->n_spans < b->n_spans ? -1 : 1;
@@ -143,23 +147,39 @@ bool vb_quote_before(const vb_quote *a, const vb_quote *b, int dir)
 
 static void quote_free(const vb_allocator *a, vb_quote *q)
 {
-    vb_free(a, q->text); /* the id too: see own_strings() */
+    vb_free(a, q->text); /* the id and segment too: see own_strings() */
     memset(q, 0, sizeof *q);
 }
 
-/* Gives `q` one block for its text (q->len bytes, filled by the caller)
- * and a copy of `id`, each NUL-terminated: one allocation, as a kept
- * quote is replaced about once a record in an export sorted by date. */
-static vb_status own_strings(const vb_allocator *a, vb_quote *q, const char *id, size_t id_len)
+/* Copies `len` bytes of `s` to `to`, NUL-terminated; returns the byte
+ * after the NUL. */
+static char *put_string(char *to, const char *s, size_t len)
 {
-    q->id = NULL;
-    q->text = vb_malloc(a, q->len + 1 + id_len + 1);
+    memcpy(to, s, len);
+    to[len] = '\0';
+    return to + len + 1;
+}
+
+/* Gives `q` one block for its text (q->len bytes, filled by the caller)
+ * and copies of `id` and `segment` (NULL: none), each NUL-terminated: one
+ * allocation, as a kept quote is replaced about once a record in an
+ * export sorted by date. */
+static vb_status own_strings(const vb_allocator *a, vb_quote *q, const char *id, size_t id_len,
+                             const char *segment, size_t segment_len)
+{
+    q->id = q->segment = NULL;
+    const size_t seg_bytes = segment != NULL ? segment_len + 1 : 0;
+    q->text = vb_malloc(a, q->len + 1 + id_len + 1 + seg_bytes);
     if (q->text == NULL) return VB_ENOMEM;
     q->text[q->len] = '\0';
     q->id = q->text + q->len + 1;
     q->id_len = id_len;
-    memcpy(q->id, id, id_len);
-    q->id[id_len] = '\0';
+    char *end = put_string(q->id, id, id_len);
+    q->segment_len = segment != NULL ? segment_len : 0;
+    if (segment != NULL) {
+        q->segment = end;
+        put_string(q->segment, segment, segment_len);
+    }
     return VB_OK;
 }
 
@@ -203,7 +223,8 @@ static vb_status copy_excerpt(const vb_allocator *a, const vb_quote_offer *o, vb
     static const char ellipsis[] = "\xE2\x80\xA6"; /* … */
     const size_t pre = from > 0 ? 3 : 0, post = to < o->len ? 3 : 0;
     q->len = pre + (to - from) + post;
-    if (own_strings(a, q, o->id != NULL ? o->id : "", o->id != NULL ? o->id_len : 0) != VB_OK)
+    if (own_strings(a, q, o->id != NULL ? o->id : "", o->id != NULL ? o->id_len : 0, o->segment,
+                    o->segment_len) != VB_OK)
         return VB_ENOMEM;
     memcpy(q->text, ellipsis, pre);
     memcpy(q->text + pre, o->text + from, to - from);
@@ -284,15 +305,15 @@ static vb_status offer(const vb_allocator *a, vb_quote_list *l, int dir, const v
 
 static vb_status own_offer(const vb_allocator *a, const void *src, vb_quote *q)
 {
-    q->text = NULL;
-    q->id = NULL;
+    q->text = q->id = q->segment = NULL;
     return copy_excerpt(a, src, q);
 }
 
 static vb_status own_copy(const vb_allocator *a, const void *src, vb_quote *q)
 {
     const vb_quote *from = src;
-    if (own_strings(a, q, from->id, from->id_len) != VB_OK) return VB_ENOMEM;
+    if (own_strings(a, q, from->id, from->id_len, from->segment, from->segment_len) != VB_OK)
+        return VB_ENOMEM;
     memcpy(q->text, from->text, from->len);
     return VB_OK;
 }
@@ -329,6 +350,8 @@ vb_status vb_quote_offer_to(const vb_allocator *a, vb_agg_theme *t, vb_quote_off
     cand.len = o->len;
     cand.id = (char *)(o->id != NULL ? o->id : "");
     cand.id_len = o->id != NULL ? o->id_len : 0;
+    cand.segment = (char *)o->segment;
+    cand.segment_len = o->segment_len;
     if (!o->has_key) {
         o->key = fold_key(o->text, o->len);
         o->has_key = true;

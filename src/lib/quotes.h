@@ -12,6 +12,8 @@ typedef struct vb_quote_offer {
     size_t n_spans;
     const char *id;
     size_t id_len;
+    const char *segment; /* NULL without a segment column */
+    size_t segment_len;
     double sentiment;
     bool has_time;
     int64_t time;
@@ -25,8 +27,8 @@ typedef struct vb_quote_offer {
  * keep, per direction, the best VB_QUOTE_KEEP distinct comments by: the
  * strength of the sentiment in that direction (in steps of 0.25), then
  * short comments (200 bytes at most) first, then the most recent, then a
- * hash of the folded text and the id: a total order, so the result does
- * not depend on the order of offers or merges. VB_ENOMEM. */
+ * hash of the folded text, the id and the segment: a total order, so the
+ * result does not depend on the order of offers or merges. VB_ENOMEM. */
 vb_status vb_quote_offer_to(const vb_allocator *a, vb_agg_theme *t, vb_quote_offer *q);
 
 /* Offers a copy of a kept quote from another state (vb_agg_merge). */

@@ -188,6 +188,14 @@ static bool quote_in_period(const vb_report *rep, const vb_quote *q, const char 
     return strcmp(label, period) == 0;
 }
 
+/* Whether quote q is of the focus `where`. */
+static bool quote_in(const vb_report *rep, const vb_quote *q, const vb_rep_where *where)
+{
+    if (where->segment == NULL) return quote_in_period(rep, q, where->period);
+    return q->segment != NULL && strlen(where->segment) == q->segment_len &&
+           memcmp(q->segment, where->segment, q->segment_len) == 0;
+}
+
 /* Sorts picked[0, n) most recent first, undated last in list order
  * (insertion sort: stable). */
 static void recent_first(const vb_quote **picked, size_t n)
@@ -205,7 +213,8 @@ static void recent_first(const vb_quote **picked, size_t n)
 }
 
 vb_status vb_rep_pick_quotes(vb_report *rep, const vb_agg_theme *at, int direction,
-                             const char *period, size_t max, vb_rep_quote **out, size_t *n_out)
+                             const vb_rep_where *where, size_t max, vb_rep_quote **out,
+                             size_t *n_out)
 {
     *out = NULL;
     *n_out = 0;
@@ -217,13 +226,13 @@ vb_status vb_rep_pick_quotes(vb_report *rep, const vb_agg_theme *at, int directi
     const vb_quote **picked = vb_arena_array(&rep->arena, max, sizeof *picked);
     vb_rep_quote *quotes = vb_arena_array(&rep->arena, max, sizeof *quotes);
     if (picked == NULL || quotes == NULL) return VB_ENOMEM;
-    /* Pass 0 takes the period's quotes (all quotes without a period),
-     * pass 1 fills up with the others. */
+    /* Pass 0 takes the focus's quotes (all quotes without one), pass 1
+     * fills up with the others. */
     size_t n = 0, n_first = 0;
-    for (int pass = 0; pass < (period != NULL ? 2 : 1); pass++) {
+    for (int pass = 0; pass < (where != NULL ? 2 : 1); pass++) {
         for (size_t i = 0; i < l->n && n < max; i++) {
             const vb_quote *q = vb_quote_list_at(l, i);
-            if (period != NULL && quote_in_period(rep, q, period) != (pass == 0)) continue;
+            if (where != NULL && quote_in(rep, q, where) != (pass == 0)) continue;
             bool dup = false;
             for (size_t j = 0; j < n && !dup; j++)
                 dup = vb_quote_near_duplicate(q, picked[j]);

@@ -177,14 +177,21 @@ struct vb_agg_cell;
 vb_rep_impact vb_rep_impact_of(const vb_agg *agg, const struct vb_agg_group *g,
                                const struct vb_agg_cell *c);
 
+/* What a focus is on: one period (a label) or one segment value. */
+typedef struct vb_rep_where {
+    const char *period;  /* when segment is NULL */
+    const char *segment;
+} vb_rep_where;
+
 /* Up to `max` quotes from the candidates of theme `at` on side `direction`
  * (+1, -1; 0: the side with more), near duplicates skipped, copied into
- * the arena, most recent first. With `period` (a period label), quotes
- * dated in that period come first and the others fill up, each part
- * most recent first. */
+ * the arena, most recent first. With `where`, the quotes of that period
+ * or segment come first and the others fill up, each part most recent
+ * first. */
 struct vb_agg_theme;
 vb_status vb_rep_pick_quotes(vb_report *rep, const struct vb_agg_theme *at, int direction,
-                             const char *period, size_t max, vb_rep_quote **out, size_t *n_out);
+                             const vb_rep_where *where, size_t max, vb_rep_quote **out,
+                             size_t *n_out);
 
 /* report_change.c: fills rep->change and rep->focus. */
 vb_status vb_report_change(vb_report *rep, const vb_agg *agg, vb_error *err);

@@ -287,10 +287,13 @@ static vb_status build_focus(vb_report *rep, const vb_agg *agg, const vb_agg_gro
     rep->focus = vb_arena_array(&rep->arena, kept + 1, sizeof *rep->focus);
     if (rep->focus == NULL) return VB_ENOMEM;
     rep->focus_where = gb != NULL ? rep->change.to : "";
-    /* Quotes carry a date but no segment: only a period focuses them. A
-     * segment's focus (or no comparison) shows the theme's own quotes. */
-    const char *quote_period = gb != NULL && strcmp(rep->change.kind, "period") == 0 ? gb->key
-                                                                                   : NULL;
+    /* A focus on a period or a segment puts its own quotes first; with
+     * no comparison it shows the theme's. */
+    vb_rep_where where = {NULL, NULL};
+    if (gb != NULL && strcmp(rep->change.kind, "period") == 0)
+        where.period = gb->key;
+    else if (gb != NULL)
+        where.segment = gb->key;
     for (size_t i = 0; i < kept; i++) {
         const size_t t = cand[i].theme;
         char text[512];
@@ -304,12 +307,12 @@ static vb_status build_focus(vb_report *rep, const vb_agg *agg, const vb_agg_gro
         f->share = g->records > 0 ? (double)c->mentions / (double)g->records : NAN;
         f->score = vb_metric_estimate(&agg->metric, &c->score).value;
         f->impact = imp[t].value;
-        if (quote_period == NULL) {
+        if (gb == NULL) {
             f->quotes = rep->themes[t].quotes;
             f->n_quotes = rep->themes[t].n_quotes;
         } else if (vb_rep_pick_quotes(rep, &agg->themes[rep->theme_index[t]],
-                                      rep->themes[t].direction, quote_period,
-                                      rep->opts.max_quotes, &f->quotes, &f->n_quotes) != VB_OK) {
+                                      rep->themes[t].direction, &where, rep->opts.max_quotes,
+                                      &f->quotes, &f->n_quotes) != VB_OK) {
             return VB_ENOMEM;
         }
     }

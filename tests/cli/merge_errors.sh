@@ -11,12 +11,16 @@ printf 'id,score,region,comment\nR1,9,North,late delivery\nR2,2,South,rude staff
 "$VERBATIM" report in.csv --score-col score --emit-state --report json; echo "exit $?"
 "$VERBATIM" merge a.state missing.state; echo "exit $?"
 "$VERBATIM" merge in.csv; echo "exit $?"
-sed 's/^verbatim-state 2/verbatim-state 7/' a.state > v7.state
+sed 's/^verbatim-state 3/verbatim-state 7/' a.state > v7.state
 "$VERBATIM" merge v7.state; echo "exit $?"
 # version 1 (no taxonomy line, no records-rejected line) is refused by name
-sed -e 's/^verbatim-state 2/verbatim-state 1/' -e '/^taxonomy /d' -e '/^records-rejected /d' \
+sed -e 's/^verbatim-state 3/verbatim-state 1/' -e '/^taxonomy /d' -e '/^records-rejected /d' \
     a.state > v1.state
 "$VERBATIM" merge v1.state; echo "exit $?"
+# and so is version 2, whose quotes had no segment
+sed -e 's/^verbatim-state 3/verbatim-state 2/' -e 's/^\(quote .*\) "\(North\|South\)" /\1 /' \
+    a.state > v2.state
+"$VERBATIM" merge v2.state; echo "exit $?"
 head -n 20 a.state > cut.state
 "$VERBATIM" merge a.state cut.state; echo "exit $?"
 sed 's/^top-box 2/top-box two/' a.state > bad.state

@@ -1,4 +1,4 @@
-/* fuzz_state.c: the report-state reader (agg_state_read.c, "verbatim-state 2")
+/* fuzz_state.c: the report-state reader (agg_state_read.c, "verbatim-state 3")
  * on any bytes, as `verbatim merge` reads shard files.
  *
  * Input: the state text. A state that reads must write back canonically:

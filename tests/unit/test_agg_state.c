@@ -311,8 +311,11 @@ static void same_quote(const vb_quote *a, const vb_quote *b)
     memcpy(&y, b, sizeof y);
     assert_memory_equal(a->text, b->text, a->len);
     assert_memory_equal(a->id, b->id, a->id_len);
+    assert_true((a->segment == NULL) == (b->segment == NULL));
+    if (a->segment != NULL) assert_memory_equal(a->segment, b->segment, a->segment_len);
     x.text = y.text = NULL;
     x.id = y.id = NULL;
+    x.segment = y.segment = NULL;
     assert_memory_equal(&x, &y, sizeof x);
 }
 
@@ -414,8 +417,8 @@ static void test_every_field_is_written(void **state)
     if (sizeof(void *) != 8) skip();
     assert_int_equal(sizeof(vb_agg_cell), 384);  /* counts, sums: all written */
     assert_int_equal(sizeof(vb_agg_group), 280); /* key, counts, sums, cells */
-    assert_int_equal(sizeof(vb_agg_theme), 3752); /* lists: quotes; their `last` rank is derived */
-    assert_int_equal(sizeof(vb_quote), 144);
+    assert_int_equal(sizeof(vb_agg_theme), 4136); /* lists: quotes; their `last` rank is derived */
+    assert_int_equal(sizeof(vb_quote), 160);
     assert_int_equal(sizeof(vb_agg), 9344); /* opts, metric, themes, groups, sxx,
                                               rejected counts, taxonomy; the rest is scratch,
                                               memos (groups' `last`, shares, the
@@ -814,7 +817,7 @@ static void test_taxonomy_and_records_rejected(void **state)
 
 /* ---- Malformed input ---------------------------------------------------------------- */
 
-static const char good[] = "verbatim-state 2\n"
+static const char good[] = "verbatim-state 3\n"
                            "# a comment\n"
                            "metric nps\n"
                            "scale 0x0p+0 0x0p+0\n"
@@ -839,7 +842,7 @@ static const char good[] = "verbatim-state 2\n"
                            "group period \"2026-01\" 3 2 0\n"
                            "sums 0x2 0x2 0x64 0x2710 0x0 0x0\n"
                            "quotes 1 - 1\n"
-                           "quote 00000000000000ff 9 -0x1p-1 1767225600 1 0 4 \"R1\" \"late\\tday\"\n"
+                           "quote 00000000000000ff 9 -0x1p-1 1767225600 1 0 4 - \"R1\" \"late\\tday\"\n"
                            "drivers 1\n"
                            "sxx 0 0 0x2\n"
                            "end\n";
@@ -887,11 +890,13 @@ static void test_malformed(void **state)
 
     expect_error("", 0, 1, "not a verbatim state");
     expect_error("PK\x03\x04", 4, 1, "not a verbatim state");
-    expect_error("verbatim-state 3\n", 17, 1, "state version 3: this build reads version 2");
+    expect_error("verbatim-state 4\n", 17, 1, "state version 4: this build reads version 3");
     expect_error("verbatim-state 1\nmetric nps\n", 28, 1,
                  "state version 1: from an older verbatim, without the taxonomy");
-    expect_error("verbatim-state 2x\n", 18, 1, "version: not a number");
-    expect_error("verbatim-state 2\n", 17, 1, "ends before \"metric\": truncated?");
+    expect_error("verbatim-state 2\nmetric nps\n", 28, 1,
+                 "state version 2: from an older verbatim, whose quotes carry no segment");
+    expect_error("verbatim-state 3x\n", 18, 1, "version: not a number");
+    expect_error("verbatim-state 3\n", 17, 1, "ends before \"metric\": truncated?");
     expect_line_error(3, "metric nsp", 3, "unknown metric \"nsp\"");
     expect_line_error(3, "metrics nps", 3, "expected a \"metric\" line, got \"metrics\"");
     expect_line_error(4, "scale 0x0p+0 1.5", 4, "scale: not a hex float: \"1.5\"");
@@ -948,19 +953,21 @@ static void test_malformed(void **state)
     expect_line_error(25, "quotes 2 - 1", 25, "quotes theme: 2 is out of range");
     expect_line_error(25, "quotes 1 * 1", 25, "quotes side: expected + or -");
     expect_line_error(25, "quotes 1 - 13", 25, "quotes: 13 is out of range");
-    expect_line_error(26, "quote 00ff 9 -0x1p-1 - 0 \"R1\" \"x\"", 26, "expected 16 hex digits");
-    expect_line_error(26, "quote 00000000000000ff 9 -0x1p+30 - 0 \"R1\" \"x\"", 26,
+    expect_line_error(26, "quote 00ff 9 -0x1p-1 - 0 - \"R1\" \"x\"", 26, "expected 16 hex digits");
+    expect_line_error(26, "quote 00000000000000ff 9 -0x1p+30 - 0 - \"R1\" \"x\"", 26,
                       "quote sentiment: out of range");
-    expect_line_error(26, "quote 00000000000000ff 9 -0x1p-1 99999999999999 0 \"R1\" \"x\"", 26,
+    expect_line_error(26, "quote 00000000000000ff 9 -0x1p-1 99999999999999 0 - \"R1\" \"x\"", 26,
                       "quote time: out of range");
-    expect_line_error(26, "quote 00000000000000ff 9 -0x1p-1 - 1 0 9 \"R1\" \"late\"", 26,
+    expect_line_error(26, "quote 00000000000000ff 9 -0x1p-1 - 1 0 9 - \"R1\" \"late\"", 26,
                       "quote span 0-9: outside the text");
-    expect_line_error(26, "quote 00000000000000ff 9 -0x1p-1 - 5 0 1 0 1 0 1 0 1 0 1 \"R1\" \"x\"",
+    expect_line_error(26, "quote 00000000000000ff 9 -0x1p-1 - 5 0 1 0 1 0 1 0 1 0 1 - \"R1\" \"x\"",
                       26, "quote spans: 5 is out of range");
-    expect_line_error(26, "quote 00000000000000ff 9 -0x1p-1 - 0 \"R1\" \"\"", 26,
+    expect_line_error(26, "quote 00000000000000ff 9 -0x1p-1 - 0 - \"R1\" \"\"", 26,
                       "quote text: 0 bytes");
-    expect_line_error(26, "quote 00000000000000ff 9 -0x1p-1 - 0 - \"x\"", 26,
+    expect_line_error(26, "quote 00000000000000ff 9 -0x1p-1 - 0 - - \"x\"", 26,
                       "id and text are strings");
+    expect_line_error(26, "quote 00000000000000ff 9 -0x1p-1 - 0 \"North\" \"R1\" \"x\"", 26,
+                      "quote segment: the state has no segment column");
     expect_line_error(27, "drivers 2", 29, "expected a \"sxx\" line, got \"end\"");
     expect_line_error(28, "sxx 0 2 0x2", 28, "sxx theme: 2 is out of range");
     expect_line_error(29, "end of it", 29, "unexpected text after the last field");
@@ -1031,8 +1038,8 @@ static void test_comments_before_magic(void **state)
     vb_agg_free(want);
     expect_line_error(29, "end\n# merged\n\nmore", 32, "text after the \"end\" line");
 
-    expect_error("# shard 1 of 8\nverbatim-state 3\n", 32, 2, "state version 3");
-    expect_error("\n# x\nverbatim-state 2\n", 22, 3, "ends before \"metric\": truncated?");
+    expect_error("# shard 1 of 8\nverbatim-state 4\n", 32, 2, "state version 4");
+    expect_error("\n# x\nverbatim-state 3\n", 22, 3, "ends before \"metric\": truncated?");
     expect_error("# shard 1 of 8\nPK\x03\x04", 19, 2, "not a verbatim state");
     expect_error("\nid,score,comment\n1,9,fine\n", 27, 2, "not a verbatim state");
     expect_error("#verbatim-state 2\nmetric nps\n", 29, 2, "not a verbatim state");

@@ -124,11 +124,13 @@ static void test_focus_sentence(void **state)
     vb_agg_free(agg);
 }
 
-/* Late deliveries in January (strongly negative) and February (mildly,
- * dated `feb_date`, which falls on `feb_day` as written), each month with
- * as many happy customers. The theme's quotes are January's, the
- * strongest; the focus, February, quotes February first. */
-static void check_focus_quotes(const char *feb_date, const char *feb_day)
+/* Late deliveries in January from the North (strongly negative) and in
+ * February from the South (mildly; dated `feb_date`, which falls on
+ * `feb_day` as written), each with as many happy customers. The theme's
+ * quotes are January's, the strongest; the focus, on February (or with
+ * `by_segment`, on the South against the North), quotes February's
+ * first. */
+static void check_focus_quotes(const char *feb_date, const char *feb_day, bool by_segment)
 {
     static trow rows[40];
     static char ids[40][8], texts[40][48];
@@ -139,17 +141,28 @@ static void check_focus_quotes(const char *feb_date, const char *feb_day)
                  jan ? "january parcel" : "february box", i);
         rows[i] = (trow){late ? "2" : "10",
                          jan ? "2026-01-10" : feb_date,
-                         NULL,
+                         jan ? "North" : "South",
                          NULL,
                          late ? "delivery.late" : "",
                          late ? texts[i] : "fine",
                          late ? (jan ? -0.9 : -0.5) : 0.3,
                          ids[i]};
     }
-    vb_agg *agg = agg_of(rows, 40, NULL, "date");
+    vb_report_options o;
+    vb_report_options_init(&o);
+    o.score_col = "score";
+    o.date_col = "date";
+    if (by_segment) {
+        o.segment_col = "region";
+        o.compare_from = "North";
+        o.compare_to = "South";
+    }
+    vb_agg *agg = vb_agg_new(&o, NULL);
+    assert_non_null(agg);
+    assert_int_equal(trows_add(agg, rows, 40), 0);
     vb_report *rep = vb_report_new(agg, NULL);
     assert_non_null(rep);
-    assert_string_equal(rep->focus_where, "2026-02");
+    assert_string_equal(rep->focus_where, by_segment ? "South" : "2026-02");
     assert_true(rep->n_focus >= 1);
     const vb_rep_focus *f = &rep->focus[0];
     const vb_rep_theme *t = &rep->themes[f->theme];
@@ -172,7 +185,14 @@ static void check_focus_quotes(const char *feb_date, const char *feb_day)
 static void test_focus_quotes_come_from_its_period(void **state)
 {
     (void)state;
-    check_focus_quotes("2026-02-10", "2026-02-10");
+    check_focus_quotes("2026-02-10", "2026-02-10", false);
+}
+
+/* Quotes carry their record's segment: a segment's focus quotes it first. */
+static void test_focus_quotes_come_from_its_segment(void **state)
+{
+    (void)state;
+    check_focus_quotes("2026-02-10", "2026-02-10", true);
 }
 
 /* A record is bucketed by its date as written, offset or not; its quote
@@ -181,7 +201,7 @@ static void test_focus_quotes_come_from_its_period(void **state)
 static void test_quote_dated_as_written(void **state)
 {
     (void)state;
-    check_focus_quotes("2026-02-01T02:00:00+05:00", "2026-02-01");
+    check_focus_quotes("2026-02-01T02:00:00+05:00", "2026-02-01", false);
 }
 
 static void test_drivers_in_report(void **state)
@@ -504,6 +524,7 @@ int main(void)
         cmocka_unit_test(test_focus_sentence),
         cmocka_unit_test(test_focus_quotes_come_from_its_period),
         cmocka_unit_test(test_quote_dated_as_written),
+        cmocka_unit_test(test_focus_quotes_come_from_its_segment),
         cmocka_unit_test(test_drivers_in_report),
         cmocka_unit_test(test_json_keys),
         cmocka_unit_test(test_csv_is_injection_safe),
