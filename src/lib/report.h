@@ -23,8 +23,10 @@ typedef struct vb_rep_quote {
     size_t len;
     const vb_range *spans; /* the theme's matches in `text` */
     size_t n_spans;
-    const char *id;   /* the record's id */
-    double sentiment; /* the theme's sentiment in this comment */
+    const char *id;      /* the record's id */
+    const char *segment; /* the record's segment value; NULL without a
+                            segment column */
+    double sentiment;    /* the theme's sentiment in this comment */
     char date[11];    /* YYYY-MM-DD of the comment, or "" */
 } vb_rep_quote;
 

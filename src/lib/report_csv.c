@@ -259,7 +259,7 @@ static vb_status focus(vb_buf *b, const vb_report *rep)
 
 static vb_status quotes(vb_buf *b, const vb_report *rep)
 {
-    TRY(vb_buf_puts(b, "theme,label,rank,id,date,sentiment,text\n"));
+    TRY(vb_buf_puts(b, "theme,label,rank,id,date,segment,sentiment,text\n"));
     for (size_t i = 0; i < rep->n_themes; i++) {
         const vb_rep_theme *t = &rep->themes[i];
         for (size_t k = 0; k < t->n_quotes; k++) {
@@ -269,6 +269,7 @@ static vb_status quotes(vb_buf *b, const vb_report *rep)
             TRY(vb_buf_printf(b, ",%zu", k + 1));
             TRY(str(b, q->id, false));
             TRY(str(b, q->date, false));
+            TRY(str(b, q->segment, false));
             TRY(num(b, q->sentiment));
             TRY(text(b, q->text, q->len, false));
             TRY(vb_buf_puts(b, "\n"));

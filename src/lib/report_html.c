@@ -415,6 +415,10 @@ static vb_status quote(vb_buf *b, const vb_report *rep, const vb_rep_theme *t,
         TRY(vb_report_html_esc_str(b, q->date));
         TRY(vb_buf_puts(b, " \xC2\xB7 "));
     }
+    if (q->segment != NULL) {
+        TRY(vb_report_html_esc_str(b, q->segment));
+        TRY(vb_buf_puts(b, " \xC2\xB7 "));
+    }
     TRY(vb_report_html_esc_str(b, q->id));
     TRY(vb_buf_puts(b, " \xC2\xB7 sentiment "));
     TRY(vb_report_html_num(b, vb_rep_num(s, sizeof s, q->sentiment, 2, true)));

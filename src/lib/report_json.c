@@ -105,6 +105,7 @@ static vb_status quotes(vb_buf *b, const vb_rep_quote *list, size_t n, size_t ma
             TRY(key_str(b, "date", q->date));
         else
             TRY(key_str(b, "date", NULL));
+        TRY(key_str(b, "segment", q->segment));
         TRY(key_num(b, "sentiment", q->sentiment));
         TRY(vb_buf_putc(b, ','));
         TRY(vb_json_key(b, "text"));

@@ -160,6 +160,10 @@ static vb_status quote(vb_buf *b, const vb_rep_quote *q, const char *indent)
     TRY(esc(b, q->text + at, q->len - at, at == 0));
     TRY(vb_buf_printf(b, "\n%s> — ", indent));
     if (q->date[0] != '\0') TRY(vb_buf_printf(b, "%s, ", q->date));
+    if (q->segment != NULL) {
+        TRY(esc_str(b, q->segment));
+        TRY(vb_buf_puts(b, ", "));
+    }
     TRY(esc_str(b, q->id));
     return vb_buf_puts(b, "\n\n");
 }

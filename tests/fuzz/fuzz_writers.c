@@ -240,8 +240,10 @@ static void csv_round_trip(const char *s, html_names *learn)
             check_cell(&r, rec, 0, t->id);
             check_cell(&r, rec, 1, vb_rep_theme_name(t));
             check_cell(&r, rec, 3, t->quotes[k].id);
-            const vb_csv_span *f = &r.fields[6];
-            FUZZ_CHECK(r.n_stored == 7);
+            FUZZ_CHECK(t->quotes[k].segment != NULL);
+            check_cell(&r, rec, 5, t->quotes[k].segment);
+            const vb_csv_span *f = &r.fields[7];
+            FUZZ_CHECK(r.n_stored == 8);
             FUZZ_CHECK(cell_is(rec + f->off, f->len, t->quotes[k].text, t->quotes[k].len));
         }
     }

@@ -254,6 +254,18 @@ static void test_json_keys(void **state)
                         "sentiment", "impact", "impact_ci95", "quotes", "parent"};
     for (size_t i = 0; i < sizeof tk / sizeof tk[0]; i++)
         if (!cJSON_HasObjectItem(th, tk[i])) fail_msg("no theme key %s", tk[i]);
+    /* a quote names its record's segment: R<even> are South, R<odd> North */
+    const cJSON *q;
+    size_t n_quotes = 0;
+    cJSON_ArrayForEach(q, cJSON_GetObjectItem(th, "quotes")) {
+        const char *id = cJSON_GetObjectItem(q, "id")->valuestring;
+        const cJSON *segment = cJSON_GetObjectItem(q, "segment");
+        assert_true(cJSON_IsString(segment));
+        assert_string_equal(segment->valuestring, (id[2] - '0') % 2 ? "North" : "South");
+        assert_true(cJSON_IsNull(cJSON_GetObjectItem(q, "date")));
+        n_quotes++;
+    }
+    assert_true(n_quotes > 0);
     const cJSON *seg = cJSON_GetArrayItem(cJSON_GetObjectItem(doc, "segments"), 0);
     assert_true(cJSON_HasObjectItem(seg, "segment") && cJSON_HasObjectItem(seg, "ci95"));
     assert_true(cJSON_IsNull(cJSON_GetObjectItem(doc, "change")));
