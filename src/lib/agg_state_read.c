@@ -666,9 +666,10 @@ static bool read_quote(reader *r, vb_agg *agg, vb_quote_list *into, int dir)
     /* A record has a segment value (or "(missing)") exactly when the
      * state has a segment column. */
     if ((segment == SIZE_MAX) != (agg->opts.segment_col == NULL))
-        return fail(r, VB_EPARSE, agg->opts.segment_col == NULL
-                                      ? "quote segment: the state has no segment column"
-                                      : "quote segment: missing (the state has a segment column)");
+        return fail(r, VB_EPARSE,
+                    agg->opts.segment_col == NULL
+                        ? "quote segment: the state has no segment column"
+                        : "quote segment: missing (the state has a segment column)");
     if (!plain_text(r, "quote segment", segment, q.segment_len)) return false;
     if (id == SIZE_MAX || text == SIZE_MAX) return fail(r, VB_EPARSE, "quote: id and text are strings");
     if (!plain_text(r, "quote id", id, q.id_len)) return false;

@@ -247,9 +247,8 @@ vb_status vb_rep_pick_quotes(vb_report *rep, const vb_agg_theme *at, int directi
         vb_rep_quote *rq = &quotes[i];
         rq->text = vb_arena_strndup(&rep->arena, q->text, q->len);
         rq->id = vb_arena_strndup(&rep->arena, q->id, q->id_len);
-        rq->segment = q->segment != NULL
-                          ? vb_arena_strndup(&rep->arena, q->segment, q->segment_len)
-                          : NULL;
+        rq->segment =
+            q->segment != NULL ? vb_arena_strndup(&rep->arena, q->segment, q->segment_len) : NULL;
         vb_range *spans = vb_arena_array(&rep->arena, q->n_spans + 1, sizeof *spans);
         if (rq->text == NULL || rq->id == NULL || (q->segment != NULL && rq->segment == NULL) ||
             spans == NULL)

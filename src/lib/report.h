@@ -181,7 +181,7 @@ vb_rep_impact vb_rep_impact_of(const vb_agg *agg, const struct vb_agg_group *g,
 
 /* What a focus is on: one period (a label) or one segment value. */
 typedef struct vb_rep_where {
-    const char *period;  /* when segment is NULL */
+    const char *period; /* when segment is NULL */
     const char *segment;
 } vb_rep_where;
 
