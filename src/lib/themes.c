@@ -281,12 +281,13 @@ static vb_status add_exact_forms(vb_themes *t, const vb_doc *doc, uint32_t *firs
 }
 
 /* Compiles one operand, adding (theme, role, near) to the node or prefix
- * where it ends. A problem is reported and skipped (VB_OK). */
+ * where it ends; *end_node is that node (0: a prefix, or none). A problem
+ * is reported and skipped (VB_OK). */
 static vb_status compile_side(compiler *c, const vb_tax_term *term, const vb_tax_side *side,
-                              uint32_t role, uint32_t near, uint32_t *first_id)
+                              uint32_t role, uint32_t near, uint32_t *end_node)
 {
     vb_themes *t = c->t;
-    *first_id = 0;
+    *end_node = 0;
     vb_doc doc;
     vb_arena_reset(&c->scratch);
     vb_text_forget(c->text);
@@ -328,8 +329,6 @@ static vb_status compile_side(compiler *c, const vb_tax_term *term, const vb_tax
         TRY(str_intern(&t->stems, t->alloc, &t->strings, k->stem, k->stem_len, &slot));
         if (slot->value == 0)
             slot->value = (uint32_t)t->stems.n_used;
-        if (i == 0)
-            *first_id = slot->value;
         uint32_t child = edge_find(&t->edges, node, slot->value);
         if (child == 0) {
             TRY(vb_themes_grow(t->alloc, (void **)&t->nodes, &t->cap_nodes, t->n_nodes + 1,
@@ -345,6 +344,7 @@ static vb_status compile_side(compiler *c, const vb_tax_term *term, const vb_tax
     if (side->exact)
         TRY(add_exact_forms(t, &doc, &exact));
     const bool is_near = role == ROLE_NEAR_A || role == ROLE_NEAR_B;
+    *end_node = node;
     const output o = {.theme = term->theme,
                       .role = role,
                       .near = near,
@@ -393,16 +393,16 @@ static vb_status compile_term(compiler *c, const vb_tax_term *term)
             (regex_rule){re, term->theme, role, term->index + 1, vb_tax_list_names[term->list]};
         return VB_OK;
     }
-    uint32_t first_a, first_b;
+    uint32_t end_a, end_b;
     if (term->near_k == 0)
-        return compile_side(c, term, &term->a, role, 0, &first_a);
+        return compile_side(c, term, &term->a, role, 0, &end_a);
     TRY(vb_themes_grow(t->alloc, (void **)&t->nears, &t->cap_nears, t->n_nears + 1, sizeof *t->nears));
     const uint32_t near = (uint32_t)t->n_nears++;
     t->nears[near] = (near_rule){term->theme, role, term->near_k, {0, 0}};
-    TRY(compile_side(c, term, &term->a, ROLE_NEAR_A, near, &first_a));
-    TRY(compile_side(c, term, &term->b, ROLE_NEAR_B, near, &first_b));
-    t->nears[near].first_id[0] = first_a;
-    t->nears[near].first_id[1] = first_b;
+    TRY(compile_side(c, term, &term->a, ROLE_NEAR_A, near, &end_a));
+    TRY(compile_side(c, term, &term->b, ROLE_NEAR_B, near, &end_b));
+    t->nears[near].end_node[0] = end_a;
+    t->nears[near].end_node[1] = end_b;
     return VB_OK;
 }
 
@@ -459,7 +459,8 @@ static vb_status pack_outputs(vb_themes *t)
 }
 
 /* Renumbers the trie so that stem id k's one-token path is node k (see
- * trie_node), with the edges and the NEAR partner masks to match. */
+ * trie_node), with the edges, the NEAR outputs' partner nodes and the
+ * partner masks to match. */
 static vb_status pack_nodes(vb_themes *t)
 {
     const size_t n_ids = t->stems.n_used, n_old = t->n_nodes;
@@ -489,6 +490,9 @@ static vb_status pack_nodes(vb_themes *t)
             st = edge_add(&edges, t->alloc, new_of[from], (uint32_t)key,
                           new_of[t->edges.slots[i].child]);
     }
+    for (size_t o = 1; st == VB_OK && o < t->n_outs; o++)
+        if (t->outs[o].role == ROLE_NEAR_A || t->outs[o].role == ROLE_NEAR_B)
+            t->outs[o].partner = new_of[t->outs[o].partner]; /* new_of[0] is 0 */
     for (size_t i = 0; st == VB_OK && i < n; i++)
         for (uint32_t o = nodes[i].near_out; o != 0; o = t->outs[o].next) {
             const uint32_t other = t->outs[o].partner;
@@ -576,7 +580,7 @@ static vb_status compile(compiler *c)
     for (size_t o = 1; st == VB_OK && o < t->n_outs; o++) {
         output *out = &t->outs[o];
         if (out->role == ROLE_NEAR_A || out->role == ROLE_NEAR_B)
-            out->partner = t->nears[out->near].first_id[out->role == ROLE_NEAR_A];
+            out->partner = t->nears[out->near].end_node[out->role == ROLE_NEAR_A];
     }
     if (st == VB_OK)
         st = pack_trie(t);

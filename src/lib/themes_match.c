@@ -16,8 +16,9 @@
  * incrementally, probing the prefix table at each prefix length in use.
  * So the cost per token depends on the text and on the longest phrase,
  * not on how many themes there are. NEAR operands are kept in a list of
- * their own per node and looked at only when the other side's first stem
- * may be in the sentence.
+ * their own per node. The walks only note where they occur; after the
+ * walks, a sentence with two or more occurrences (a pair takes two) looks
+ * at those whose other side's node is among them.
  *
  * A record's hits are chained per theme as they come, with a note of
  * whether they came in order of (start, end), which is the rule: then the
@@ -75,6 +76,13 @@ typedef struct near_state {
 } near_state;
 
 
+/* Where a walk or a prefix found NEAR operands in the sentence. */
+typedef struct near_occ {
+    uint32_t head;        /* the output list: a node's near_out, or a prefix's */
+    uint32_t first, last; /* tokens, inclusive */
+    uint64_t partners;    /* the node's partner mask (all bits for a prefix) */
+} near_occ;
+
 typedef struct sent_hit {
     uint32_t theme;
     uint32_t role;        /* ROLE_FREE or ROLE_COND (an exclude's, in xhits) */
@@ -123,9 +131,11 @@ struct vb_theme_matcher {
     size_t cap_wpos;
     const vb_doc *doc;      /* the record and sentence [s_first, s_end) */
     size_t s_first, s_end;
-    bool near_ready;        /* ids_seen is set for the sentence */
     bool wpos_ready;        /* wpos is set for the sentence */
-    uint64_t ids_seen;      /* bit (id & 63) of every stem id in the sentence */
+    near_occ *occs;         /* the sentence's NEAR operands, in order found */
+    size_t n_occs, cap_occs;
+    uint64_t occ_nodes;     /* bit (node & 63) of each node in occs; a prefix's
+                             * is node 0, as is a prefix partner */
     sent_hit *shits;
     size_t n_shits, cap_shits;
     sent_hit *xhits;        /* the sentence's scoped exclude hits */
@@ -191,6 +201,7 @@ void vb_theme_matcher_free(vb_theme_matcher *m)
     vb_free(a, m->own_ids);
     vb_free(a, m->starts);
     vb_free(a, m->wpos);
+    vb_free(a, m->occs);
     vb_free(a, m->shits);
     vb_free(a, m->xhits);
     vb_free(a, m->ohits);
@@ -250,18 +261,8 @@ static bool exact_ok(const vb_theme_matcher *m, uint32_t at, uint32_t first, uin
     return true;
 }
 
-/* What NEAR operands need, worked out once per sentence and only for a
- * sentence that has one: the stem ids present, and (when a pair is to be
- * measured) the word positions. */
-static void prepare_near(vb_theme_matcher *m)
-{
-    uint64_t seen = 0;
-    for (size_t i = m->s_first; i < m->s_end; i++)
-        seen |= (uint64_t)1 << (m->ids[i] & 63);
-    m->ids_seen = seen;
-    m->near_ready = true;
-}
-
+/* The word positions NEAR/k measures by, set once per sentence where a
+ * pair is to be measured. */
 RARE
 static vb_status prepare_wpos(vb_theme_matcher *m)
 {
@@ -276,10 +277,10 @@ static vb_status prepare_wpos(vb_theme_matcher *m)
     return VB_OK;
 }
 
-/* One occurrence of a NEAR operand. Occurrences arrive in order of their
+/* One occurrence of a NEAR operand. Occurrences come in order of their
  * first token, so the other side's latest occurrence is its nearest one
  * before this; pairs the other way round are found when the later one
- * arrives. */
+ * comes. */
 static vb_status near_hit(vb_theme_matcher *m, const output *o, uint32_t first, uint32_t last)
 {
     const near_rule *rule = &m->t->nears[o->near];
@@ -311,38 +312,55 @@ static vb_status near_hit(vb_theme_matcher *m, const output *o, uint32_t first, 
     return VB_OK;
 }
 
-/* The outputs of a list at tokens [first, last]. A NEAR operand whose
- * other side cannot occur in the sentence (its first stem is not there)
- * changes nothing and is skipped. */
-static vb_status emit(vb_theme_matcher *m, uint32_t head, uint32_t first, uint32_t last)
+/* Notes NEAR operands (list `head`) at tokens [first, last], found at
+ * `node` (0: a prefix) whose partner mask is `partners`. */
+static inline vb_status note_near(vb_theme_matcher *m, uint32_t head, uint64_t partners,
+                                  uint32_t node, uint32_t first, uint32_t last)
+{
+    if (m->n_occs == m->cap_occs)
+        TRY(vb_themes_grow(m->alloc, (void **)&m->occs, &m->cap_occs, m->n_occs + 1,
+                           sizeof *m->occs));
+    m->occs[m->n_occs++] = (near_occ){head, first, last, partners};
+    m->occ_nodes |= (uint64_t)1 << (node & 63);
+    return VB_OK;
+}
+
+/* The NEAR operands noted in a sentence with two or more, in the order
+ * found (which near_hit() needs). An operand whose other side's node was
+ * not noted cannot pair and is skipped, as is a node none of whose
+ * operands can pair. */
+static vb_status near_pairs(vb_theme_matcher *m)
 {
     const output *outs = m->t->outs;
-    for (uint32_t i = head; i != 0; i = outs[i].next != 0 ? i + 1 : 0) {
-        const output *o = &outs[i];
-        if (o->role == ROLE_NEAR_A || o->role == ROLE_NEAR_B) {
-            if (!m->near_ready)
-                prepare_near(m);
-            if (o->partner == 0 || ((m->ids_seen >> (o->partner & 63)) & 1))
-                TRY(near_hit(m, o, first, last));
-        } else {
-            TRY(add_hit(m, o->theme, o->role, first, last));
+    const uint64_t seen = m->occ_nodes;
+    for (size_t k = 0; k < m->n_occs; k++) {
+        const near_occ oc = m->occs[k];
+        if (!(oc.partners & seen))
+            continue;
+        for (uint32_t i = oc.head; i != 0; i = outs[i].next != 0 ? i + 1 : 0) {
+            const output *o = &outs[i];
+            if ((o->role & (ROLE_NEAR_A | ROLE_NEAR_B)) && ((seen >> (o->partner & 63)) & 1) &&
+                (o->exact == 0 || exact_ok(m, o->exact, oc.first, oc.last)))
+                TRY(near_hit(m, o, oc.first, oc.last));
         }
     }
     return VB_OK;
 }
 
-/* emit() for a list of NEAR operands only (a trie node's `near_out`), in
- * a sentence whose ids_seen is set. */
-static vb_status emit_near(vb_theme_matcher *m, uint32_t head, uint32_t first, uint32_t last)
+/* The outputs of a prefix's list at token `at`; its NEAR operands are
+ * noted for near_pairs(). */
+static vb_status emit_prefix(vb_theme_matcher *m, uint32_t head, uint32_t at)
 {
     const output *outs = m->t->outs;
+    bool near = false;
     for (uint32_t i = head; i != 0; i = outs[i].next != 0 ? i + 1 : 0) {
-        const uint32_t other = outs[i].partner;
-        if ((other == 0 || ((m->ids_seen >> (other & 63)) & 1)) &&
-            (outs[i].exact == 0 || exact_ok(m, outs[i].exact, first, last)))
-            TRY(near_hit(m, &outs[i], first, last));
+        const output *o = &outs[i];
+        if (o->role == ROLE_NEAR_A || o->role == ROLE_NEAR_B)
+            near = true;
+        else
+            TRY(add_hit(m, o->theme, o->role, at, at));
     }
-    return VB_OK;
+    return near ? note_near(m, head, ~(uint64_t)0, 0, at, at) : VB_OK;
 }
 
 RARE
@@ -355,7 +373,8 @@ static vb_status add_opinion(vb_theme_matcher *m, const output *o, uint32_t firs
     return VB_OK;
 }
 
-/* emit() for a list without NEAR operands (a trie node's `out`). */
+/* The outputs of a trie node's `out` list (no NEAR operands) at tokens
+ * [first, last]. */
 static vb_status emit_plain(vb_theme_matcher *m, uint32_t head, uint32_t first, uint32_t last)
 {
     const output *outs = m->t->outs;
@@ -383,7 +402,7 @@ static vb_status prefix_hits(vb_theme_matcher *m, const vb_token *k, uint32_t i)
             continue;
         const str_slot *s = str_find(&t->prefixes, h, k->lookup, len);
         if (s != NULL)
-            TRY(emit(m, s->value, i, i));
+            TRY(emit_prefix(m, s->value, i));
     }
     return VB_OK;
 }
@@ -633,12 +652,8 @@ static inline vb_status walk(vb_theme_matcher *m, size_t i, size_t end)
             else
                 TRY(emit_plain(m, nd->out, (uint32_t)i, (uint32_t)j));
         }
-        if (has & TERM_NEAR) {
-            if (!m->near_ready)
-                prepare_near(m);
-            if (t->partners[node] & m->ids_seen)
-                TRY(emit_near(m, nd->near_out, (uint32_t)i, (uint32_t)j));
-        }
+        if (has & TERM_NEAR)
+            TRY(note_near(m, nd->near_out, t->partners[node], node, (uint32_t)i, (uint32_t)j));
         if (!(has & TERM_KIDS) || ++j >= end)
             return VB_OK;
         const uint32_t next = ids[j];
@@ -696,8 +711,9 @@ static vb_status match_sentence(vb_theme_matcher *m, const vb_doc *doc, const vb
     const bool prefixes = t->max_prefix_len > 0;
     m->s_first = first;
     m->s_end = end;
-    m->near_ready = false;
     m->wpos_ready = false;
+    m->n_occs = 0;
+    m->occ_nodes = 0;
     if (prefixes) {
         for (size_t i = first; i < end; i++) {
             if (m->ids[i] & TERM_STARTS)
@@ -712,6 +728,8 @@ static vb_status match_sentence(vb_theme_matcher *m, const vb_doc *doc, const vb
         for (size_t k = 0; k < n; k++)
             TRY(walk(m, m->starts[k], end));
     }
+    if (m->n_occs >= 2) /* a pair takes two */
+        TRY(near_pairs(m));
     if (t->n_regexes > 0 && s->n_tokens > 0)
         TRY(regex_hits(m, doc, first, end));
     if (m->n_shits == 0)

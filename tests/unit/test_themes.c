@@ -210,6 +210,38 @@ static void test_near_distance_is_exact(void **state)
     vb_themes_free(t);
 }
 
+/* A NEAR operand pairs only once its other side is found whole: a
+ * prefix, a phrase, or the same word twice. */
+static void test_near_pairs_prefixes_and_phrases(void **state)
+{
+    (void)state;
+    vb_themes *t = compile_text("{\"themes\":[{\"id\":\"n\",\"match\":["
+                                "\"wait* NEAR/3 price*\", \"slow NEAR/2 \\\"customer service\\\"\", "
+                                "\"size NEAR/2 size\"]}]}");
+    vb_theme_matcher *m = vb_theme_matcher_new(t, NULL);
+    assert_non_null(m);
+    const char *s = "waiting on pricey stuff";     /* both sides prefixes */
+    run_with(m, s, strlen(s));
+    assert_int_equal(res.n_hits, 1);
+    assert_int_equal(res.hits[0].n_spans, 2);
+    s = "slow customer service";                   /* a phrase on one side */
+    run_with(m, s, strlen(s));
+    assert_int_equal(res.n_hits, 1);
+    assert_int_equal(res.hits[0].n_spans, 2);
+    s = "slow customer support";                   /* its first word alone */
+    run_with(m, s, strlen(s));
+    assert_int_equal(res.n_hits, 0);
+    s = "size vs size";                            /* the same word twice */
+    run_with(m, s, strlen(s));
+    assert_int_equal(res.n_hits, 1);
+    assert_int_equal(res.hits[0].n_spans, 2);
+    s = "the size";                                /* once is not a pair */
+    run_with(m, s, strlen(s));
+    assert_int_equal(res.n_hits, 0);
+    vb_theme_matcher_free(m);
+    vb_themes_free(t);
+}
+
 static void test_exclude_suppresses_only_its_sentence(void **state)
 {
     (void)state;
@@ -625,6 +657,7 @@ int main(void)
         cmocka_unit_test(test_prefix_matches_the_start_of_words),
         cmocka_unit_test(test_near_within_k_words_of_one_sentence),
         cmocka_unit_test(test_near_distance_is_exact),
+        cmocka_unit_test(test_near_pairs_prefixes_and_phrases),
         cmocka_unit_test(test_exclude_suppresses_only_its_sentence),
         cmocka_unit_test(test_child_matches_only_with_its_parent),
         cmocka_unit_test(test_match_alone_reports_the_parent),
