@@ -61,6 +61,15 @@
 #define RARE
 #endif
 
+/* For walk(), run at every start token from one loop: left out of line
+ * (as GCC chose), saving and restoring registers cost more than the
+ * usual one-word term's body. */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
+
 uint32_t vb_themes_term_id(const char *stem, size_t len, const void *themes)
 {
     const vb_themes *t = themes;
@@ -637,7 +646,7 @@ static vb_status resolve_sentence(vb_theme_matcher *m, const vb_doc *doc)
  * trie walked from the token's node while the tokens after it go on a
  * phrase. The first node's TERM_* flags come with the token, so a token
  * whose node has nothing for it is passed over without loading the node. */
-static inline vb_status walk(vb_theme_matcher *m, size_t i, size_t end)
+static ALWAYS_INLINE vb_status walk(vb_theme_matcher *m, size_t i, size_t end)
 {
     const vb_themes *t = m->t;
     const uint32_t *ids = m->ids;
