@@ -509,16 +509,26 @@ static vb_status regex_hits(vb_theme_matcher *m, const vb_doc *doc, size_t first
     return VB_OK;
 }
 
-/* Chains hit `x` to theme `th` of the record. */
+/* Chains hit `x` to theme `th` of the record, unless it lies inside the
+ * theme's last hit and in its clause: then it changes neither the merged
+ * spans nor the clauses the theme's sentiment is taken over (a word
+ * inside a phrase just hit, "service" in "customer service", or a parent
+ * given the same span by two children). */
 static vb_status push_rec_hit(vb_theme_matcher *m, uint32_t th, const rec_hit *x)
 {
+    const uint32_t slot = m->rtheme_of[th];
+    rec_theme *rt = slot != 0 ? &m->rthemes[slot - 1] : NULL;
+    if (rt != NULL) {
+        const rec_hit *tail = &m->rhits[rt->tail];
+        if (x->clause == tail->clause && x->start >= tail->start && x->end <= tail->end)
+            return VB_OK;
+    }
     if (m->n_rhits >= m->cap_rhits) /* n_rhits starts at 1 */
         TRY(vb_themes_grow(m->alloc, (void **)&m->rhits, &m->cap_rhits, m->n_rhits + 1,
                            sizeof *m->rhits));
     const uint32_t at = (uint32_t)m->n_rhits++;
     m->rhits[at] = *x;
-    const uint32_t slot = m->rtheme_of[th];
-    if (slot == 0) {
+    if (rt == NULL) {
         if (m->n_rthemes == m->cap_rthemes)
             TRY(vb_themes_grow(m->alloc, (void **)&m->rthemes, &m->cap_rthemes,
                                m->n_rthemes + 1, sizeof *m->rthemes));
@@ -526,7 +536,6 @@ static vb_status push_rec_hit(vb_theme_matcher *m, uint32_t th, const rec_hit *x
         m->rtheme_of[th] = (uint32_t)m->n_rthemes;
         return VB_OK;
     }
-    rec_theme *rt = &m->rthemes[slot - 1];
     rec_hit *tail = &m->rhits[rt->tail];
     if (x->start < tail->start || (x->start == tail->start && x->end < tail->end))
         rt->in_order = false;

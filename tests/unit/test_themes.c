@@ -401,6 +401,34 @@ static void test_overlapping_spans_are_merged(void **state)
     assert_span(h, 0, "delivery slot");
 }
 
+/* A term inside a longer one just hit adds no span, and counts towards
+ * the sentiment only where it starts in a clause of its own. */
+static void test_term_inside_a_phrase(void **state)
+{
+    (void)state;
+    vb_themes *t = compile_text("{\"themes\":[{\"id\":\"s\",\"match\":["
+                                "\"\\\"customer service\\\"\", \"service\", "
+                                "\"\\\"fine but slow\\\"\", \"slow\"]}]}");
+    vb_theme_matcher *m = vb_theme_matcher_new(t, NULL);
+    assert_non_null(m);
+    const char *s = "Great customer service.";
+    run_with(m, s, strlen(s));
+    assert_int_equal(res.n_hits, 1);
+    assert_int_equal(res.hits[0].n_spans, 1);
+    assert_span(&res.hits[0], 0, "customer service");
+    assert_float_equal(res.hits[0].sentiment, ds.clauses[0].compound, 1e-12);
+    s = "fine but slow";                 /* "but" opens a clause */
+    run_with(m, s, strlen(s));
+    assert_int_equal(res.n_hits, 1);
+    assert_int_equal(res.hits[0].n_spans, 1);
+    assert_span(&res.hits[0], 0, "fine but slow");
+    assert_int_equal(doc.n_clauses, 2);
+    assert_float_equal(res.hits[0].sentiment, (ds.clauses[0].compound + ds.clauses[1].compound) / 2,
+                       1e-12);
+    vb_theme_matcher_free(m);
+    vb_themes_free(t);
+}
+
 static void test_empty_and_wordless_records(void **state)
 {
     (void)state;
@@ -668,6 +696,7 @@ int main(void)
         cmocka_unit_test(test_opinion_free_clause_takes_its_sentence),
         cmocka_unit_test(test_exclude_also_cancels_the_children),
         cmocka_unit_test(test_overlapping_spans_are_merged),
+        cmocka_unit_test(test_term_inside_a_phrase),
         cmocka_unit_test(test_empty_and_wordless_records),
         cmocka_unit_test(test_terms_are_normalised_like_text),
         cmocka_unit_test(test_exact_terms_match_their_own_form),
