@@ -22,13 +22,14 @@ typedef struct trow {
     const char *id;
 } trow;
 
-static vb_field tfield(const char *s)
+static inline vb_field tfield(const char *s)
 {
     vb_field f = {s, s != NULL ? strlen(s) : 0};
     return f;
 }
 
-static vb_status trow_add(vb_agg *agg, const trow *r, vb_report_issue *issues, size_t *n_issues)
+static inline vb_status trow_add(vb_agg *agg, const trow *r, vb_report_issue *issues,
+                                 size_t *n_issues)
 {
     char ids[8][64];
     vb_report_theme themes[8];
@@ -69,7 +70,7 @@ static vb_status trow_add(vb_agg *agg, const trow *r, vb_report_issue *issues, s
 }
 
 /* Adds rows that must be valid; returns how many failed. */
-static size_t trows_add(vb_agg *agg, const trow *rows, size_t n)
+static inline size_t trows_add(vb_agg *agg, const trow *rows, size_t n)
 {
     size_t bad = 0;
     for (size_t i = 0; i < n; i++) {

@@ -14,6 +14,7 @@
 #include "report.h"
 #include "report_rows.h"
 #include "test_alloc.h"
+#include "test_random.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -360,10 +361,7 @@ static trow random_row(uint64_t *s, char *buf, size_t size, bool weighted)
     static const char *const texts[] = {
         "late again", "Great app!", "late again!!", "never again", "so slow", "lovely staff", ""};
     static const char *const regions[] = {"North", "South", "East"};
-    *s ^= *s << 13;
-    *s ^= *s >> 7;
-    *s ^= *s << 17;
-    const uint64_t r = *s;
+    const uint64_t r = vb_test_random(s);
     char *score = buf, *date = buf + 8, *weight = buf + 32, *id = buf + 48;
     (void)size;
     snprintf(score, 8, "%d", (int)(r % 11));

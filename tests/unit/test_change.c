@@ -11,6 +11,7 @@
 #include "change.h"
 #include "report.h"
 #include "report_rows.h"
+#include "test_random.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -122,15 +123,6 @@ static void test_part_formulas(void **state)
     assert_close(d.se, sqrt(0.1 * 0.9 / 100 + 0.2 * 0.8 / 100), 1e-12);
 }
 
-/* xorshift64 */
-static uint64_t next(uint64_t *s)
-{
-    *s ^= *s << 13;
-    *s ^= *s >> 7;
-    *s ^= *s << 17;
-    return *s;
-}
-
 static void test_identity_on_random_data(void **state)
 {
     (void)state;
@@ -141,15 +133,16 @@ static void test_identity_on_random_data(void **state)
         vb_agg *agg = new_agg("2026-01", "2026-03");
         for (int i = 0; i < 400; i++) {
             char score[8], weight[16], list[64] = "";
-            snprintf(score, sizeof score, "%d", (int)(next(&s) % 11));
-            snprintf(weight, sizeof weight, "%.3f", 0.25 + (double)(next(&s) % 4000) / 1000);
+            snprintf(score, sizeof score, "%d", (int)(vb_test_random(&s) % 11));
+            snprintf(weight, sizeof weight, "%.3f",
+                     0.25 + (double)(vb_test_random(&s) % 4000) / 1000);
             for (size_t t = 0; t < 9; t++)
-                if (next(&s) % 4 == 0) {
+                if (vb_test_random(&s) % 4 == 0) {
                     if (list[0] != '\0') strcat(list, ",");
                     strcat(list, themes[t]);
                 }
             const char *dates[] = {"2026-01-10", "2026-02-10", "2026-03-10"};
-            trow r = {score, dates[next(&s) % 3], NULL, weight, list, "", 0, "r"};
+            trow r = {score, dates[vb_test_random(&s) % 3], NULL, weight, list, "", 0, "r"};
             vb_report_issue issues[VB_REPORT_MAX_ISSUES];
             size_t n_issues;
             assert_int_equal(trow_add(agg, &r, issues, &n_issues), VB_OK);
