@@ -73,6 +73,89 @@ static void expect_line_error(size_t line, const char *with, size_t err_line, co
     expect_error(text, n, err_line, message);
 }
 
+/* `good` with one line replaced: where the reader stops, and what it
+ * says there. */
+static const struct line_case {
+    size_t line;      /* 1-based, in `good` */
+    const char *with; /* may hold more lines */
+    size_t err_line;
+    const char *message; /* a part of the error message */
+} line_cases[] = {
+    {3, "metric nsp", 3, "unknown metric \"nsp\""},
+    {3, "metrics nps", 3, "expected a \"metric\" line, got \"metrics\""},
+    {4, "scale 0x0p+0 1.5", 4, "scale: not a hex float: \"1.5\""},
+    {4, "scale 0x1p+1 0x1p+0", 3, "scale"},
+    {5, "top-box 1001", 5, "top-box: 1001 is out of range"},
+    {6, "lower-is-better 0 0", 6, "unexpected text after the last field"},
+    {7, "period none", 3, "period none with a date column"},
+    {8, "score-col \"sc\\qore\"", 8, "unknown escape \\q"},
+    {8, "score-col \"score", 8, "unterminated string"},
+    {8, "score-col \"a\\x0\"", 8, "bad \\x escape"},
+    {8, "score-col \"a\\x00\"", 8, "a NUL byte"},
+    {8, "score-col  \"score\"", 8, "expected one space and a value"},
+    {12, "taxonomy 0123456789ABCDEF", 12, "expected 16 hex digits"},
+    {12, "taxonomy 123456789abcdef", 12, "expected 16 hex digits"},
+    {12, "taxonomy 0000000000000000", 12, "(not all 0), none or -"},
+    {12, "taxonomy nothing", 12, "expected 16 hex digits"},
+    {12, "taxonomy none x", 12, "unexpected text after the last field"},
+    {12, "rejected 1 0", 12, "expected a \"taxonomy\" line, got \"rejected\""},
+    {13, "rejected 1 18446744073709551616", 13, "too large"},
+    {13, "rejected 01 0", 13, "not a number"},
+    {14, "records-rejected", 14, "records rejected: missing"},
+    {14, "records-rejected -1", 14, "records rejected: not a number"},
+    {14, "themes 2", 14, "expected a \"records-rejected\" line, got \"themes\""},
+    {15, "themes 3", 18, "expected a \"theme\" line"},
+    {16, "theme 0 0 \"a\" \"A\"", 16, "the first theme has none"},
+    {17, "theme 1 - \"a.b\" -", 17, "the parent does not fit"},
+    {17, "theme 1 0 \"a\" -", 17, "theme \"a\": listed twice"},
+    {17, "theme 2 0 \"a.b\" -", 17, "theme index: 2 is out of range"},
+    {17, "theme 1 5 \"a.b\" -", 17, "theme parent: 5 is out of range"},
+    {18, "groups 1 1", 18, "segments without a segment column"},
+    {19, "group overall \"x\" 3 2 2", 19, "overall has \"\""},
+    {19, "group overall \"\" 3 4 2", 19, "scored: 4 is out of range"},
+    {19, "group overall \"\" 3 2 3", 19, "cells: 3 is out of range"},
+    {19, "group period \"\" 3 2 2", 19, "\"period\", expected \"overall\""},
+    {20, "sums 0x2 0x2 0x64 0x2710 0x0", 20, "sums: missing"},
+    {20, "sums 0x2 0x2 0x64 0x2710 0x0 0xZ", 20, "not an exact sum"},
+    /* Sums no weights >= 0 can give: negative weights or squares, or a
+     * sum of w x beyond what sw and swx2 allow (Cauchy-Schwarz). */
+    {20, "sums -0x2 0x2 0x64 0x2710 0x0 0x0", 20, "sums that no weights"},
+    {20, "sums 0x2 0x2 0x64 -0x2710 0x0 0x0", 20, "sums that no weights"},
+    {20, "sums 0x2 0x2 0x64 0x64 0x0 0x0", 20, "sums that no weights"},
+    {20, "sums 0x2 0x2 0x64 0x2710 -0x1 0x0", 20, "sums that no weights"},
+    {21, "cell 0 2 -5000 2 0x2 0x2 0x64 0x2710 -0x2 0x64 0x1 0x64", 21,
+     "cell sums: sums that no weights"},
+    {21, "cell 0 2 -5000 2 0x2 0x2 0x2710 0x2710 0x2 0x64 0x1 0x64", 21,
+     "cell sums: sums that no weights"},
+    {21, "cell 1 2 -5000 2 0x2 0x2 0x64 0x2710 0x2 0x64 0x1 0x64", 22, "cell theme: 1 after 1"},
+    {21, "cell 0 4 -5000 2 0x2 0x2 0x64 0x2710 0x2 0x64 0x1 0x64", 21,
+     "mentions: 4 is out of range"},
+    {21, "cell 0 1 -5000 2 0x2 0x2 0x64 0x2710 0x2 0x64 0x1 0x64", 21,
+     "scored mentions: 2 is out of range"},
+    {21, "cell 0 2 -99999999999999999999 2 0x2", 21, "sentiment sum: not a whole"},
+    {25, "quotes 2 - 1", 25, "quotes theme: 2 is out of range"},
+    {25, "quotes 1 * 1", 25, "quotes side: expected + or -"},
+    {25, "quotes 1 - 13", 25, "quotes: 13 is out of range"},
+    {26, "quote 00ff 9 -0x1p-1 - 0 - \"R1\" \"x\"", 26, "expected 16 hex digits"},
+    {26, "quote 00000000000000ff 9 -0x1p+30 - 0 - \"R1\" \"x\"", 26,
+     "quote sentiment: out of range"},
+    {26, "quote 00000000000000ff 9 -0x1p-1 99999999999999 0 - \"R1\" \"x\"", 26,
+     "quote time: out of range"},
+    {26, "quote 00000000000000ff 9 -0x1p-1 - 1 0 9 - \"R1\" \"late\"", 26,
+     "quote span 0-9: outside the text"},
+    {26, "quote 00000000000000ff 9 -0x1p-1 - 5 0 1 0 1 0 1 0 1 0 1 - \"R1\" \"x\"", 26,
+     "quote spans: 5 is out of range"},
+    {26, "quote 00000000000000ff 9 -0x1p-1 - 0 - \"R1\" \"\"", 26, "quote text: 0 bytes"},
+    {26, "quote 00000000000000ff 9 -0x1p-1 - 0 - - \"x\"", 26, "id and text are strings"},
+    {26, "quote 00000000000000ff 9 -0x1p-1 - 0 \"North\" \"R1\" \"x\"", 26,
+     "quote segment: the state has no segment column"},
+    {27, "drivers 2", 29, "expected a \"sxx\" line, got \"end\""},
+    {28, "sxx 0 2 0x2", 28, "sxx theme: 2 is out of range"},
+    {29, "end of it", 29, "unexpected text after the last field"},
+    {29, "end\nmore", 30, "text after the \"end\" line"},
+    {29, "fin", 29, "expected a \"end\" line"},
+};
+
 static void test_malformed(void **state)
 {
     (void)state;
@@ -96,82 +179,10 @@ static void test_malformed(void **state)
                  "state version 2: from an older verbatim, whose quotes carry no segment");
     expect_error("verbatim-state 3x\n", 18, 1, "version: not a number");
     expect_error("verbatim-state 3\n", 17, 1, "ends before \"metric\": truncated?");
-    expect_line_error(3, "metric nsp", 3, "unknown metric \"nsp\"");
-    expect_line_error(3, "metrics nps", 3, "expected a \"metric\" line, got \"metrics\"");
-    expect_line_error(4, "scale 0x0p+0 1.5", 4, "scale: not a hex float: \"1.5\"");
-    expect_line_error(4, "scale 0x1p+1 0x1p+0", 3, "scale");
-    expect_line_error(5, "top-box 1001", 5, "top-box: 1001 is out of range");
-    expect_line_error(6, "lower-is-better 0 0", 6, "unexpected text after the last field");
-    expect_line_error(7, "period none", 3, "period none with a date column");
-    expect_line_error(8, "score-col \"sc\\qore\"", 8, "unknown escape \\q");
-    expect_line_error(8, "score-col \"score", 8, "unterminated string");
-    expect_line_error(8, "score-col \"a\\x0\"", 8, "bad \\x escape");
-    expect_line_error(8, "score-col \"a\\x00\"", 8, "a NUL byte");
-    expect_line_error(8, "score-col  \"score\"", 8, "expected one space and a value");
-    expect_line_error(12, "taxonomy 0123456789ABCDEF", 12, "expected 16 hex digits");
-    expect_line_error(12, "taxonomy 123456789abcdef", 12, "expected 16 hex digits");
-    expect_line_error(12, "taxonomy 0000000000000000", 12, "(not all 0), none or -");
-    expect_line_error(12, "taxonomy nothing", 12, "expected 16 hex digits");
-    expect_line_error(12, "taxonomy none x", 12, "unexpected text after the last field");
-    expect_line_error(12, "rejected 1 0", 12, "expected a \"taxonomy\" line, got \"rejected\"");
-    expect_line_error(13, "rejected 1 18446744073709551616", 13, "too large");
-    expect_line_error(13, "rejected 01 0", 13, "not a number");
-    expect_line_error(14, "records-rejected", 14, "records rejected: missing");
-    expect_line_error(14, "records-rejected -1", 14, "records rejected: not a number");
-    expect_line_error(14, "themes 2", 14, "expected a \"records-rejected\" line, got \"themes\"");
-    expect_line_error(15, "themes 3", 18, "expected a \"theme\" line");
-    expect_line_error(16, "theme 0 0 \"a\" \"A\"", 16, "the first theme has none");
-    expect_line_error(17, "theme 1 - \"a.b\" -", 17, "the parent does not fit");
-    expect_line_error(17, "theme 1 0 \"a\" -", 17, "theme \"a\": listed twice");
-    expect_line_error(17, "theme 2 0 \"a.b\" -", 17, "theme index: 2 is out of range");
-    expect_line_error(17, "theme 1 5 \"a.b\" -", 17, "theme parent: 5 is out of range");
-    expect_line_error(18, "groups 1 1", 18, "segments without a segment column");
-    expect_line_error(19, "group overall \"x\" 3 2 2", 19, "overall has \"\"");
-    expect_line_error(19, "group overall \"\" 3 4 2", 19, "scored: 4 is out of range");
-    expect_line_error(19, "group overall \"\" 3 2 3", 19, "cells: 3 is out of range");
-    expect_line_error(19, "group period \"\" 3 2 2", 19, "\"period\", expected \"overall\"");
-    expect_line_error(20, "sums 0x2 0x2 0x64 0x2710 0x0", 20, "sums: missing");
-    expect_line_error(20, "sums 0x2 0x2 0x64 0x2710 0x0 0xZ", 20, "not an exact sum");
-    /* Sums no weights >= 0 can give: negative weights or squares, or a
-     * sum of w x beyond what sw and swx2 allow (Cauchy-Schwarz). */
-    expect_line_error(20, "sums -0x2 0x2 0x64 0x2710 0x0 0x0", 20, "sums that no weights");
-    expect_line_error(20, "sums 0x2 0x2 0x64 -0x2710 0x0 0x0", 20, "sums that no weights");
-    expect_line_error(20, "sums 0x2 0x2 0x64 0x64 0x0 0x0", 20, "sums that no weights");
-    expect_line_error(20, "sums 0x2 0x2 0x64 0x2710 -0x1 0x0", 20, "sums that no weights");
-    expect_line_error(21, "cell 0 2 -5000 2 0x2 0x2 0x64 0x2710 -0x2 0x64 0x1 0x64", 21,
-                      "cell sums: sums that no weights");
-    expect_line_error(21, "cell 0 2 -5000 2 0x2 0x2 0x2710 0x2710 0x2 0x64 0x1 0x64", 21,
-                      "cell sums: sums that no weights");
-    expect_line_error(21, "cell 1 2 -5000 2 0x2 0x2 0x64 0x2710 0x2 0x64 0x1 0x64", 22,
-                      "cell theme: 1 after 1");
-    expect_line_error(21, "cell 0 4 -5000 2 0x2 0x2 0x64 0x2710 0x2 0x64 0x1 0x64", 21,
-                      "mentions: 4 is out of range");
-    expect_line_error(21, "cell 0 1 -5000 2 0x2 0x2 0x64 0x2710 0x2 0x64 0x1 0x64", 21,
-                      "scored mentions: 2 is out of range");
-    expect_line_error(21, "cell 0 2 -99999999999999999999 2 0x2", 21, "sentiment sum: not a whole");
-    expect_line_error(25, "quotes 2 - 1", 25, "quotes theme: 2 is out of range");
-    expect_line_error(25, "quotes 1 * 1", 25, "quotes side: expected + or -");
-    expect_line_error(25, "quotes 1 - 13", 25, "quotes: 13 is out of range");
-    expect_line_error(26, "quote 00ff 9 -0x1p-1 - 0 - \"R1\" \"x\"", 26, "expected 16 hex digits");
-    expect_line_error(26, "quote 00000000000000ff 9 -0x1p+30 - 0 - \"R1\" \"x\"", 26,
-                      "quote sentiment: out of range");
-    expect_line_error(26, "quote 00000000000000ff 9 -0x1p-1 99999999999999 0 - \"R1\" \"x\"", 26,
-                      "quote time: out of range");
-    expect_line_error(26, "quote 00000000000000ff 9 -0x1p-1 - 1 0 9 - \"R1\" \"late\"", 26,
-                      "quote span 0-9: outside the text");
-    expect_line_error(26, "quote 00000000000000ff 9 -0x1p-1 - 5 0 1 0 1 0 1 0 1 0 1 - \"R1\" \"x\"",
-                      26, "quote spans: 5 is out of range");
-    expect_line_error(26, "quote 00000000000000ff 9 -0x1p-1 - 0 - \"R1\" \"\"", 26,
-                      "quote text: 0 bytes");
-    expect_line_error(26, "quote 00000000000000ff 9 -0x1p-1 - 0 - - \"x\"", 26,
-                      "id and text are strings");
-    expect_line_error(26, "quote 00000000000000ff 9 -0x1p-1 - 0 \"North\" \"R1\" \"x\"", 26,
-                      "quote segment: the state has no segment column");
-    expect_line_error(27, "drivers 2", 29, "expected a \"sxx\" line, got \"end\"");
-    expect_line_error(28, "sxx 0 2 0x2", 28, "sxx theme: 2 is out of range");
-    expect_line_error(29, "end of it", 29, "unexpected text after the last field");
-    expect_line_error(29, "end\nmore", 30, "text after the \"end\" line");
-    expect_line_error(29, "fin", 29, "expected a \"end\" line");
+    for (size_t i = 0; i < sizeof line_cases / sizeof line_cases[0]; i++) {
+        const struct line_case *c = &line_cases[i];
+        expect_line_error(c->line, c->with, c->err_line, c->message);
+    }
 }
 
 /* A state whose line ends became CR LF on the way (Windows, a text-mode
