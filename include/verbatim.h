@@ -125,6 +125,10 @@ typedef struct vb_options {
                                 messages call it ("date" for a date column:
                                 'date column "X" not found'); a NULL entry
                                 means "keep" */
+    char delimiter;          /* CSV: the byte between fields (',', ';', '|',
+                                '\t', ...); 0 = from the first line, ','
+                                or ';' whichever occurs more often outside
+                                quotes (a European spreadsheet's export) */
 } vb_options;
 
 VB_EXPORT void vb_options_init(vb_options *o);

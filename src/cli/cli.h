@@ -50,12 +50,13 @@ typedef struct cli_input {
 /* Long options of cli_input, for the commands' getopt_long tables, and the
  * lines that describe them in --help. */
 #define CLI_INPUT_OPTIONS                                                                     \
-    {"format", required_argument, NULL, 'f'}, {"text-col", required_argument, NULL, 't'},     \
+    {"format", required_argument, NULL, 'f'}, {"delimiter", required_argument, NULL, 'D'},    \
+        {"text-col", required_argument, NULL, 't'},                                           \
         {"id-col", required_argument, NULL, 'i'}, {"keep", required_argument, NULL, 'k'},     \
         {"no-header", no_argument, NULL, 'H'}, {"lang", required_argument, NULL, 'l'},        \
         {"lexicon", required_argument, NULL, 'L'}, {"data-dir", required_argument, NULL, 'd'}, \
         {"max-field-bytes", required_argument, NULL, 'M'},                                    \
-        {"taxonomy", required_argument, NULL, 'T'}, {"jobs", required_argument, NULL, 'j'},                                           \
+        {"taxonomy", required_argument, NULL, 'T'}, {"jobs", required_argument, NULL, 'j'},   \
         {"strict", no_argument, NULL, 'S'}, {"output", required_argument, NULL, 'o'},         \
         {"help", no_argument, NULL, 'h'}
 #define CLI_INPUT_SHORT "f:o:hj:"
@@ -65,6 +66,8 @@ typedef struct cli_input {
     "Input:\n"                                                                                \
     "  -f, --format FMT        auto|csv|tsv|jsonl|text (default auto: by extension,\n"      \
     "                          or by sniffing stdin)\n"                                       \
+    "      --delimiter C       CSV: the byte between fields, e.g. ';', '|' or tab\n"     \
+    "                          (default: ',' or ';', by the first line)\n"                \
     "      --text-col COL      the comment column: name, 1-based number or JSON\n"          \
     "                          dotted path (default: detected from common names)\n"
 #define CLI_INPUT_HELP_ID                                                                     \

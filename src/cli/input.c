@@ -74,6 +74,17 @@ int cli_input_option(cli_input *in, const char *cmd, int c, const char *arg)
         if (!vb_format_parse(arg, &o->format))
             return usage_error(cmd, "unknown format '%s' (auto, csv, tsv, jsonl, text)", arg);
         return 1;
+    case 'D':
+        /* One byte, or the word "tab" (a tab is awkward to type). The
+         * library says which bytes cannot separate fields. */
+        if (strcmp(arg, "tab") == 0 || strcmp(arg, "\\t") == 0)
+            o->delimiter = '\t';
+        else if (strlen(arg) == 1)
+            o->delimiter = arg[0];
+        else
+            return usage_error(cmd, "--delimiter: one byte (',', ';', '|', ...) or 'tab', not '%s'",
+                               arg);
+        return 1;
     case 't': o->text_col = arg; return 1;
     case 'i': o->id_col = arg; return 1;
     case 'k': {

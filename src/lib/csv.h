@@ -53,7 +53,7 @@ typedef struct vb_csv_row {
 
 typedef struct vb_csv {
     const vb_allocator *alloc;
-    unsigned char delim; /* ',' or '\t' */
+    unsigned char delim; /* ',', ';', '\t', ... */
     bool ends_plain[256]; /* the delimiter, CR and LF: bytes that end an unquoted value */
     size_t max_field_bytes;
     size_t max_record_bytes;

@@ -271,6 +271,7 @@ vb_pipeline *vb_pipeline_new(const vb_lexicon *lex, const vb_options *opts, vb_e
     p->spec.n_keep_cols = p->opts.n_keep_cols;
     p->spec.keep_kinds = p->opts.keep_col_kinds;
     p->spec.max_field_bytes = p->opts.max_field_bytes;
+    p->spec.delimiter = p->opts.delimiter;
 
     p->text = vb_text_new(lex->lang, &p->alloc);
     if (p->text == NULL) {

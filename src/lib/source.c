@@ -2,11 +2,12 @@
  *
  * This is the front of the pipeline. It buffers what the caller feeds,
  * skips a UTF-8 BOM, settles the format (by name, else by sniffing the
- * first line), and then hands the bytes to a framer: csv.c for CSV and TSV
- * rows, or the line splitter here for JSONL (parsed by jsonl.c) and plain
- * text. It also maps the caller's columns (name, 1-based number, dotted
- * path, or detected from common names) to fields, and turns broken input
- * into rejected records rather than failures.
+ * first line) and a CSV's delimiter (',' or ';', from the first line), and
+ * then hands the bytes to a framer: csv.c for CSV and TSV rows, or the
+ * line splitter here for JSONL (parsed by jsonl.c) and plain text. It also
+ * maps the caller's columns (name, 1-based number, dotted path, or
+ * detected from common names) to fields, and turns broken input into
+ * rejected records rather than failures.
  *
  * Memory: `in` holds the unconsumed bytes from `pos` on. Records point into
  * it, so the bytes of a returned record are dropped only at the next call
@@ -40,6 +41,8 @@ struct vb_source {
     const vb_allocator *alloc;
     vb_source_spec spec;     /* strings borrowed from the caller */
     vb_format format;        /* VB_FORMAT_AUTO until known */
+    bool sniffed;            /* the format came from the first line */
+    char delim;              /* CSV/TSV: between fields; 0 until settled */
     size_t max_field_bytes;  /* a longer field rejects its record */
     size_t max_record_bytes; /* a longer CSV row or JSONL line is rejected too */
 
@@ -198,24 +201,55 @@ vb_format vb_format_from_name(const char *name)
     return VB_FORMAT_AUTO;
 }
 
+/* The delimiters on the first line that is not empty (after a BOM),
+ * outside quotes: a name may hold a comma ("Comment, free text"). The
+ * line ends at its first line end even inside quotes, and the count at
+ * SNIFF_MAX_BYTES, so that it does not depend on how much is buffered
+ * (first_line_ready()). */
+typedef struct delimiter_counts {
+    size_t tabs, commas, semicolons;
+} delimiter_counts;
+
+static delimiter_counts count_delimiters(const char *buf, size_t len)
+{
+    const char *p = buf, *end = buf + (len < SNIFF_MAX_BYTES ? len : SNIFF_MAX_BYTES);
+    if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) p += 3;
+    while (p < end && (*p == '\r' || *p == '\n'))
+        p++;
+    delimiter_counts n = {0, 0, 0};
+    bool quoted = false;
+    for (; p < end && *p != '\n' && *p != '\r'; p++) {
+        if (*p == '"') {
+            quoted = !quoted;
+        } else if (!quoted) {
+            n.tabs += *p == '\t';
+            n.commas += *p == ',';
+            n.semicolons += *p == ';';
+        }
+    }
+    return n;
+}
+
+/* A CSV's delimiter: ';' where the first line has more semicolons than
+ * commas (spreadsheets write that where the comma is the decimal mark),
+ * else ','. */
+static char csv_delimiter(const char *buf, size_t len)
+{
+    const delimiter_counts n = count_delimiters(buf, len);
+    return n.semicolons > n.commas ? ';' : ',';
+}
+
 vb_format vb_format_sniff(const char *buf, size_t len)
 {
     const char *p = buf, *end = buf + len;
     if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) p += 3;
-    const char *q = p;
-    while (q < end && (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n'))
-        q++;
-    if (q < end && *q == '{') return VB_FORMAT_JSONL;
-    /* The first line that is not empty; a leading tab still counts. */
-    while (p < end && (*p == '\r' || *p == '\n'))
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
         p++;
-    size_t tabs = 0, commas = 0;
-    for (; p < end && *p != '\n' && *p != '\r'; p++) {
-        tabs += *p == '\t';
-        commas += *p == ',';
-    }
-    if (tabs > commas) return VB_FORMAT_TSV;
-    return commas > 0 ? VB_FORMAT_CSV : VB_FORMAT_TEXT;
+    if (p < end && *p == '{') return VB_FORMAT_JSONL;
+    /* A leading tab still counts. */
+    const delimiter_counts n = count_delimiters(buf, len);
+    if (n.tabs > n.commas && n.tabs > n.semicolons) return VB_FORMAT_TSV;
+    return n.commas + n.semicolons > 0 ? VB_FORMAT_CSV : VB_FORMAT_TEXT;
 }
 
 /* ---- text column detection -------------------------------------------- */
@@ -313,16 +347,53 @@ static vb_status check_columns(vb_source *s, char *msg, size_t size)
     return VB_OK;
 }
 
+/* A delimiter the caller gave: the input is delimited (TSV for a tab),
+ * whatever its name says, unless the caller named another format. */
+static vb_status take_delimiter(vb_source *s, char d, char *msg, size_t size)
+{
+    const unsigned char c = (unsigned char)d;
+    const bool punct = c > ' ' && c < 0x7F && c != '"' && !(c >= '0' && c <= '9') &&
+                       !((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    if (!punct && c != '\t') {
+        char shown[8];
+        if (c > ' ' && c < 0x7F)
+            snprintf(shown, sizeof shown, "'%c'", c);
+        else
+            snprintf(shown, sizeof shown, "0x%02X", c);
+        snprintf(msg, size,
+                 "delimiter %s cannot separate fields: give a punctuation byte other than "
+                 "'\"' (',', ';', '|', ...) or a tab",
+                 shown);
+        return VB_EINVAL;
+    }
+    if (s->format == VB_FORMAT_JSONL || s->format == VB_FORMAT_TEXT) {
+        snprintf(msg, size, "a delimiter is for CSV input, not %s", vb_format_name(s->format));
+        return VB_EINVAL;
+    }
+    if (s->format == VB_FORMAT_TSV && c != '\t') {
+        snprintf(msg, size,
+                 "TSV fields are separated by tabs: with delimiter '%c' the format is csv", d);
+        return VB_EINVAL;
+    }
+    s->format = c == '\t' ? VB_FORMAT_TSV : VB_FORMAT_CSV;
+    s->delim = d;
+    return VB_OK;
+}
+
 /* Prepares the reader for s->format; msg gets the reason on failure. */
 static vb_status setup_format(vb_source *s, char *msg, size_t size)
 {
     vb_status st = check_columns(s, msg, size);
     if (st != VB_OK) return st;
     switch (s->format) {
-    case VB_FORMAT_CSV:
     case VB_FORMAT_TSV:
-        vb_csv_init(&s->csv, s->alloc, s->format == VB_FORMAT_TSV ? '\t' : ',', s->max_field_bytes,
-                    s->max_record_bytes);
+        s->delim = '\t';
+        /* fall through */
+    case VB_FORMAT_CSV:
+        /* Without a delimiter yet, the first line settles it
+         * (settle_delimiter()). */
+        if (s->delim != 0)
+            vb_csv_init(&s->csv, s->alloc, s->delim, s->max_field_bytes, s->max_record_bytes);
         break;
     case VB_FORMAT_JSONL:
         s->jsonl = vb_jsonl_new(s->alloc);
@@ -389,6 +460,13 @@ vb_source *vb_source_new(const vb_source_spec *spec, const vb_allocator *alloc, 
     }
 
     s->format = spec->format;
+    if (spec->delimiter != 0) {
+        vb_status st = take_delimiter(s, spec->delimiter, err->message, sizeof err->message);
+        if (st != VB_OK) {
+            err->code = st;
+            goto fail;
+        }
+    }
     if (s->format == VB_FORMAT_AUTO) s->format = vb_format_from_name(spec->source_name);
     if (s->format != VB_FORMAT_AUTO) {
         vb_status st = setup_format(s, err->message, sizeof err->message);
@@ -552,6 +630,19 @@ static vb_status unique_keep_names(vb_source *s)
     return VB_OK;
 }
 
+/* What to do when no header name looks like the comment's: name the
+ * column; or, for a guess that may be wrong, read the input another way. */
+static const char *no_text_column_hint(const vb_source *s)
+{
+    if (s->sniffed)
+        return "choose one with --text-col, or give --format text if each line is one "
+               "comment";
+    if (s->n_header == 1 && strpbrk(s->header[0], ",;|\t") != NULL)
+        return "choose one with --text-col, or give the byte between the fields with "
+               "--delimiter";
+    return "choose one with --text-col";
+}
+
 /* Maps every slot to a column, from the header, or from the first row's
  * field count (n_fields) when there is no header. */
 static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
@@ -568,7 +659,7 @@ static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
                     fail(s, VB_EINVAL, "no text column found; columns are: ");
                     append_names(s->errmsg, sizeof s->errmsg, s->header, s->n_header);
                     snprintf(s->errmsg + strlen(s->errmsg), sizeof s->errmsg - strlen(s->errmsg),
-                             " (choose one with --text-col)");
+                             " (%s)", no_text_column_hint(s));
                     return VB_EINVAL;
                 }
             } else if (n_fields == 1) {
@@ -936,9 +1027,10 @@ static bool names_a_column(const vb_source *s)
     return false;
 }
 
-/* Settles an unknown format from the first bytes, once there are enough:
- * the first non-space byte, then the end of the first line. */
-static vb_status sniff(vb_source *s)
+/* VB_OK once enough of the input is buffered to sniff it: the first
+ * non-space byte, then the end of the first line (unless `brace_will_do`
+ * and that byte is a '{', which says JSONL); else VB_AGAIN. */
+static vb_status first_line_ready(vb_source *s, bool brace_will_do)
 {
     const char *p = s->in.data + s->pos;
     const size_t avail = s->in.len - s->pos;
@@ -956,18 +1048,40 @@ static vb_status sniff(vb_source *s)
         s->sniff_space = i;
         if (i < avail) {
             const size_t from = s->sniff_scan > i ? s->sniff_scan : i;
-            ready = p[i] == '{' || find_eol(p + from, avail - from) != NULL;
+            ready = (brace_will_do && p[i] == '{') || find_eol(p + from, avail - from) != NULL;
             s->sniff_scan = avail;
         }
     }
-    if (!ready) return VB_AGAIN;
+    return ready ? VB_OK : VB_AGAIN;
+}
+
+/* Settles an unknown format (and a CSV's delimiter) from the first line. */
+static vb_status sniff(vb_source *s)
+{
+    const vb_status ready = first_line_ready(s, true);
+    if (ready != VB_OK) return ready;
+    const char *p = s->in.data + s->pos;
+    const size_t avail = s->in.len - s->pos;
     s->format = vb_format_sniff(p, avail);
+    s->sniffed = true;
     /* A one-column CSV has no delimiter to sniff ("comment\nfine\n"):
      * where the user names a column, the input has columns. */
     if (s->format == VB_FORMAT_TEXT && names_a_column(s)) s->format = VB_FORMAT_CSV;
+    if (s->format == VB_FORMAT_CSV) s->delim = csv_delimiter(p, avail);
     char msg[sizeof s->errmsg];
     vb_status st = setup_format(s, msg, sizeof msg);
     if (st != VB_OK) return fail(s, st, "%s", msg);
+    return VB_OK;
+}
+
+/* Settles the delimiter of a CSV known by its name or the caller's word
+ * from its first line. */
+static vb_status settle_delimiter(vb_source *s)
+{
+    const vb_status ready = first_line_ready(s, false);
+    if (ready != VB_OK) return ready;
+    s->delim = csv_delimiter(s->in.data + s->pos, s->in.len - s->pos);
+    vb_csv_init(&s->csv, s->alloc, s->delim, s->max_field_bytes, s->max_record_bytes);
     return VB_OK;
 }
 
@@ -1024,6 +1138,11 @@ vb_status vb_source_next(vb_source *s, vb_source_record *out)
             continue;
         case VB_FORMAT_CSV:
         case VB_FORMAT_TSV:
+            if (s->delim == 0) {
+                st = settle_delimiter(s);
+                if (st != VB_OK) return st;
+                continue;
+            }
             st = csv_next(s, out, &skipped);
             break;
         default:

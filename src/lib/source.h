@@ -28,6 +28,7 @@ typedef struct vb_source_spec {
     const char *const *keep_kinds; /* NULL, or per keep column what messages
                                       call it; a NULL entry: "keep" */
     size_t max_field_bytes;       /* a larger field rejects its record */
+    char delimiter;               /* CSV: 0 = from the first line (vb_options) */
 } vb_source_spec;
 
 typedef struct vb_source_record {

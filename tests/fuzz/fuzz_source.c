@@ -2,8 +2,9 @@
  *
  * Input: one options byte, then the file. Bits 0-2 pick the source name
  * (stdin, .csv, .tsv, .jsonl, .ndjson, .txt, .json, no extension), bit 3
- * a header row; the format is always VB_FORMAT_AUTO and the text column
- * is never given, so the source must sniff and guess. The file is read
+ * a header row, bits 4-5 a delimiter (none, none, ';', '|'); the format
+ * is always VB_FORMAT_AUTO and the text column is never given, so the
+ * source must sniff and guess. The file is read
  * whole and in chunks and the transcripts must agree, format included. */
 #include "fuzz_read.h"
 
@@ -19,6 +20,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     spec.format = VB_FORMAT_AUTO;
     spec.source_name = names[opt & 7];
     spec.has_header = opt & 8;
+    static const char delimiters[] = {0, 0, ';', '|'};
+    spec.delimiter = delimiters[(opt >> 4) & 3];
     (void)vb_format_from_name(spec.source_name);
     const vb_format f = vb_format_sniff((const char *)data, size);
     FUZZ_CHECK(f != VB_FORMAT_AUTO);

@@ -1,5 +1,6 @@
 /* test_source.c: what source.c adds over the format readers: format names
- * and sniffing, plain text lines, the BOM, feeding rules, constant memory,
+ * and sniffing, a CSV's delimiter, plain text lines, the BOM, feeding
+ * rules, constant memory,
  * out-of-memory handling, and chunk-independence on random inputs.
  */
 #include <setjmp.h>
@@ -43,6 +44,118 @@ static void test_format_sniff(void **state)
     assert_int_equal(SNIFF("just words\nand, more\n"), VB_FORMAT_TEXT);
     assert_int_equal(SNIFF("[1,2]\n"), VB_FORMAT_CSV);
     assert_int_equal(SNIFF(""), VB_FORMAT_TEXT);
+    /* Semicolons delimit as commas do; tabs only where they outnumber both. */
+    assert_int_equal(SNIFF("id;score;comment\n"), VB_FORMAT_CSV);
+    assert_int_equal(SNIFF("id\tscore;comment;x\n"), VB_FORMAT_CSV);
+    assert_int_equal(SNIFF("id\tscore\tcomment;x\n"), VB_FORMAT_TSV);
+    /* Only delimiters outside quotes count; the first line ends at its
+     * line end, quoted or not, so the answer does not wait for a quote. */
+    assert_int_equal(SNIFF("\"great, thanks\"\n"), VB_FORMAT_TEXT);
+    assert_int_equal(SNIFF("\"id\",\"comment\"\n"), VB_FORMAT_CSV);
+    assert_int_equal(SNIFF("\"a\nb,c\"\n"), VB_FORMAT_TEXT);
+}
+
+/* A CSV's delimiter, when not given, is ';' where the first line has more
+ * semicolons than commas outside quotes, else ','; by name, by format or
+ * sniffed alike. */
+static void test_delimiter_from_the_first_line(void **state)
+{
+    (void)state;
+    const char *const names[] = {"export.csv", "-"};
+    for (size_t i = 0; i < 2; i++) {
+        vb_source_spec spec = spec_of(VB_FORMAT_AUTO);
+        spec.source_name = names[i];
+        spec.id_col = "id";
+        check_records(&spec,
+                      "id;score;comment\r\n7;9;\"fast, kind; and cheap\"\r\n8;3;slow, rude\r\n",
+                      "2: t=[fast, kind; and cheap] id=[7]\n"
+                      "3: t=[slow, rude] id=[8]\n");
+        check_records(&spec, "id,\"comment; free text\",x;y\n7,a;b,c\n", "2: t=[a;b] id=[7]\n");
+        /* A tie is a comma. */
+        check_records(&spec, "id,comment;x\n7,a;b\n", "2: t=[a;b] id=[7]\n");
+        spec.id_col = "Id;No";
+        check_records(&spec, "\xEF\xBB\xBF\"Id;No\",comment\n\"7\",\"a;b;c\"\n",
+                      "2: t=[a;b;c] id=[7]\n");
+    }
+    /* Without a header, the first row decides. */
+    vb_source_spec spec = spec_of(VB_FORMAT_CSV);
+    spec.has_header = false;
+    spec.text_col = "3";
+    check_records(&spec, "7;9;Good service, fast\n8;3;ok\n",
+                  "1: t=[Good service, fast] id=-\n"
+                  "2: t=[ok] id=-\n");
+}
+
+/* A delimiter given by the caller: the input is delimited whatever its
+ * name says; a tab makes TSV; bytes that cannot separate fields, and
+ * formats that have no fields, are refused when the source is made. */
+static void test_delimiter_given(void **state)
+{
+    (void)state;
+    vb_source_spec spec = spec_of(VB_FORMAT_AUTO);
+    spec.source_name = "notes.txt";
+    spec.delimiter = '|';
+    check_records(&spec, "id|comment\n7|a, b; c\n", "2: t=[a, b; c] id=-\n");
+    spec.source_name = "export.csv";
+    spec.delimiter = ',';
+    check_records(&spec, "id;x,comment\n7;1,fine\n", "2: t=[fine] id=-\n");
+    spec.delimiter = '\t';
+    vb_source *s = vb_source_new(&spec, NULL, NULL);
+    assert_non_null(s);
+    assert_int_equal(vb_source_format(s), VB_FORMAT_TSV);
+    vb_source_free(s);
+
+    static const struct {
+        vb_format format;
+        char delimiter;
+        const char *message;
+    } refused[] = {
+        {VB_FORMAT_CSV, 'a',
+         "delimiter 'a' cannot separate fields: give a punctuation byte other than '\"' "
+         "(',', ';', '|', ...) or a tab"},
+        {VB_FORMAT_CSV, '"',
+         "delimiter '\"' cannot separate fields: give a punctuation byte other than '\"' "
+         "(',', ';', '|', ...) or a tab"},
+        {VB_FORMAT_AUTO, '\n',
+         "delimiter 0x0A cannot separate fields: give a punctuation byte other than '\"' "
+         "(',', ';', '|', ...) or a tab"},
+        {VB_FORMAT_JSONL, ';', "a delimiter is for CSV input, not jsonl"},
+        {VB_FORMAT_TEXT, ',', "a delimiter is for CSV input, not text"},
+        {VB_FORMAT_TSV, ';',
+         "TSV fields are separated by tabs: with delimiter ';' the format is csv"},
+    };
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        spec = spec_of(refused[i].format);
+        spec.delimiter = refused[i].delimiter;
+        vb_error err;
+        assert_null(vb_source_new(&spec, NULL, &err));
+        assert_int_equal(err.code, VB_EINVAL);
+        assert_string_equal(err.message, refused[i].message);
+    }
+}
+
+/* When no header name looks like the comment's, the error says what else
+ * may be wrong: a sniffed format (plain comments with a comma), or a
+ * header of one column that holds another delimiter. */
+static void test_no_text_column_hints(void **state)
+{
+    (void)state;
+    vb_source_spec spec = spec_of(VB_FORMAT_AUTO);
+    spec.source_name = "-";
+    check_records(&spec, "great service, fast delivery\n",
+                  "FATAL EINVAL(no text column found; columns are: great service,  fast delivery "
+                  "(choose one with --text-col, or give --format text if each line is one "
+                  "comment))\n");
+    spec.source_name = "export.csv";
+    spec.delimiter = ',';
+    check_records(
+        &spec, "id;score;comment\n7;9;fine\n",
+        "FATAL EINVAL(no text column found; columns are: id;score;comment (choose one with "
+        "--text-col, or give the byte between the fields with --delimiter))\n");
+    spec.delimiter = 0;
+    check_records(&spec, "id,score\n7,9\n",
+                  "FATAL EINVAL(no text column found; columns are: id, score (choose one with "
+                  "--text-col))\n");
 }
 
 static void test_auto_format_through_source(void **state)
@@ -273,10 +386,10 @@ static void test_text_and_auto_survive_every_oom(void **state)
 static void test_random_inputs_are_chunk_independent(void **state)
 {
     (void)state;
-    static const char *const pieces[] = {"a",  "bc",   ",",    "\"",           "\"\"", "\n",
-                                         "\r", "\r\n", " ",    "\xEF\xBB\xBF", "\t",   "{",
-                                         "}",  "\\",   "x\0y", "{\"a\":\"",    "\"}\n"};
-    static const size_t piece_len[] = {1, 2, 1, 1, 2, 1, 1, 2, 1, 3, 1, 1, 1, 1, 3, 6, 3};
+    static const char *const pieces[] = {"a",  "bc",   ",",    "\"",           "\"\"",  "\n",
+                                         "\r", "\r\n", " ",    "\xEF\xBB\xBF", "\t",    "{",
+                                         "}",  "\\",   "x\0y", "{\"a\":\"",    "\"}\n", ";"};
+    static const size_t piece_len[] = {1, 2, 1, 1, 2, 1, 1, 2, 1, 3, 1, 1, 1, 1, 3, 6, 3, 1};
     const vb_format formats[] = {VB_FORMAT_CSV, VB_FORMAT_TSV, VB_FORMAT_TEXT, VB_FORMAT_JSONL,
                                  VB_FORMAT_AUTO};
     for (uint32_t seed = 1; seed <= 150; seed++) {
@@ -315,6 +428,9 @@ int main(void)
         cmocka_unit_test(test_format_from_name),
         cmocka_unit_test(test_format_sniff),
         cmocka_unit_test(test_auto_format_through_source),
+        cmocka_unit_test(test_delimiter_from_the_first_line),
+        cmocka_unit_test(test_delimiter_given),
+        cmocka_unit_test(test_no_text_column_hints),
         cmocka_unit_test(test_plain_text),
         cmocka_unit_test(test_plain_text_has_no_columns),
         cmocka_unit_test(test_bom_and_crlf_split_by_hand),
