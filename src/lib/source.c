@@ -246,7 +246,7 @@ vb_format vb_format_sniff(const char *buf, size_t len)
     while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
         p++;
     if (p < end && *p == '{') return VB_FORMAT_JSONL;
-    /* A leading tab still counts. */
+    /* Counted from the line's first byte: a leading tab still counts. */
     const delimiter_counts n = count_delimiters(buf, len);
     if (n.tabs > n.commas && n.tabs > n.semicolons) return VB_FORMAT_TSV;
     return n.commas + n.semicolons > 0 ? VB_FORMAT_CSV : VB_FORMAT_TEXT;
