@@ -16,6 +16,7 @@
 #include "report.h"
 #include "report_rows.h"
 #include "test_random.h"
+#include "test_text.h"
 #include "xsum.h"
 
 #include <stdio.h>
@@ -23,8 +24,7 @@
 #include <string.h>
 
 typedef struct text_out {
-    char *data;
-    size_t len, cap;
+    tstr text;
     size_t fail_after; /* chunks accepted before VB_EIO; SIZE_MAX = never */
 } text_out;
 
@@ -33,25 +33,18 @@ static inline vb_status collect(const char *data, size_t len, void *ctx)
     text_out *t = ctx;
     if (t->fail_after == 0) return VB_EIO;
     if (t->fail_after != SIZE_MAX) t->fail_after--;
-    if (t->len + len + 1 > t->cap) {
-        t->cap = (t->len + len + 1) * 2;
-        t->data = realloc(t->data, t->cap);
-        assert_non_null(t->data);
-    }
-    memcpy(t->data + t->len, data, len);
-    t->len += len;
-    t->data[t->len] = '\0';
+    tstr_add(&t->text, data, len);
     return VB_OK;
 }
 
 /* The state of `agg`, malloc'd, NUL-terminated. */
 static inline char *state_of(const vb_agg *agg, size_t *len)
 {
-    text_out t = {NULL, 0, 0, SIZE_MAX};
+    text_out t = {{NULL, 0, 0}, SIZE_MAX};
     assert_int_equal(vb_agg_write_state(agg, collect, &t), VB_OK);
-    assert_non_null(t.data);
-    if (len != NULL) *len = t.len;
-    return t.data;
+    assert_non_null(t.text.data);
+    if (len != NULL) *len = t.text.len;
+    return t.text.data;
 }
 
 static inline vb_agg *read_back(const char *text, const vb_report_options *o)

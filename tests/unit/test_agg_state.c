@@ -447,19 +447,19 @@ static void test_every_oom(void **state)
         const size_t before = t.live_blocks;
         t.calls = 0;
         t.fail_at = fail_at;
-        text_out out = {NULL, 0, 0, SIZE_MAX};
+        text_out out = {{NULL, 0, 0}, SIZE_MAX};
         const vb_status st = vb_agg_write_state(copy, collect, &out);
         assert_int_equal(t.live_blocks, before);
         t.fail_at = SIZE_MAX;
         vb_agg_free(copy);
         assert_int_equal(t.live_blocks, 0);
         if (st == VB_OK) {
-            assert_string_equal(out.data, text);
-            free(out.data);
+            assert_string_equal(out.text.data, text);
+            free(out.text.data);
             break;
         }
         assert_int_equal(st, VB_ENOMEM);
-        free(out.data);
+        free(out.text.data);
     }
     assert_true(fail_at > 2);
 
@@ -478,9 +478,9 @@ static void test_every_oom(void **state)
     assert_true(fail_at > 10);
 
     /* the writer stops at the first failed write */
-    text_out out = {NULL, 0, 0, 0};
+    text_out out = {{NULL, 0, 0}, 0};
     assert_int_equal(vb_agg_write_state(agg, collect, &out), VB_EIO);
-    free(out.data);
+    free(out.text.data);
     free(text);
     vb_agg_free(agg);
 }
