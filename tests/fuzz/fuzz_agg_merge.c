@@ -293,7 +293,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     o.date_col = "date";
     o.segment_col = (opt & 32) ? "region" : NULL;
     o.weight_col = (opt & 64) ? "weight" : NULL;
-    o.lower_is_better = opt & 128;
+    /* NPS and CSAT are refused with it: higher is better by definition. */
+    o.lower_is_better = (opt & 128) && (o.metric == VB_METRIC_CES || o.metric == VB_METRIC_MEAN);
     o.min_n = 2;
     vb_error err = {0};
     vb_agg *all = vb_agg_new(&o, &err), *a = vb_agg_new(&o, &err), *b = vb_agg_new(&o, &err);
