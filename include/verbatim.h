@@ -543,6 +543,8 @@ typedef struct vb_report_options {
     size_t min_n;                 /* smaller groups are flagged; default 30 */
     size_t max_quotes;            /* per theme; default 3 */
     size_t max_focus;             /* areas for focus; default 5 */
+    char decimal_mark;            /* of scores and weights written as text:
+                                     '.' (default) or ',' ("4,5") */
 } vb_report_options;
 
 VB_EXPORT void vb_report_options_init(vb_report_options *o);
@@ -747,14 +749,15 @@ VB_EXPORT void vb_discovery_free(vb_discovery *d); /* NULL is a no-op */
 VB_EXPORT vb_status vb_discovery_add(vb_discovery *d, const vb_record *rec, double score);
 
 /* Reads a score cell for vb_discovery_add() as `verbatim report` reads a
- * score: a decimal number [+-]digits[.digits], at most 18 significant
- * digits, blanks around it allowed, read without the locale. True with
- * *score set; false, with *score NAN, for a missing (`s` NULL) or blank
- * cell and for anything else ("1e3", "0x10", "inf", "4,5"). When `why`
- * is not NULL, a rejected score is described there in a report's words:
- * column `field`, message "missing" or "not a number: \"1e3\"". */
-VB_EXPORT bool vb_discovery_parse_score(const char *s, size_t len, const char *field,
-                                        double *score, vb_report_issue *why);
+ * score: a decimal number [+-]digits[.digits] with `decimal_mark` ('.' or
+ * ',') for the point, blanks around it allowed, read without the locale.
+ * True with *score set; false, with *score NAN, for a missing (`s` NULL)
+ * or blank cell and for anything else ("1e3", "0x10", "inf", "4,5" with
+ * '.'). When `why` is not NULL, a rejected score is described there in a
+ * report's words: column `field`, message "missing" or "not a number:
+ * \"1e3\"". */
+VB_EXPORT bool vb_discovery_parse_score(const char *s, size_t len, char decimal_mark,
+                                        const char *field, double *score, vb_report_issue *why);
 
 /* One discovered theme: a group of near-duplicate phrases. */
 typedef struct vb_discovered {

@@ -24,6 +24,8 @@ static const char help[] =
     "      --score-col COL     numeric score column: mean score per theme; scores\n"
     "                          are read as 'report' reads them, the others left\n"
     "                          out and counted\n"
+    "      --decimal-comma     scores are written \"4,5\" (a point is then not a\n"
+    "                          decimal mark)\n"
     "      --uncovered         only comments the taxonomy does not match,\n"
     "                          scored against the ones it matches\n"
     "      --top N             at most N themes (default 30)\n"
@@ -32,10 +34,19 @@ static const char help[] =
     "                          (default 16384)\n"
     "      --report FMT        json (default: a taxonomy draft) or table\n";
 
-enum { OPT_SCORE_COL = 256, OPT_UNCOVERED, OPT_TOP, OPT_MIN_COUNT, OPT_MAX_CANDIDATES, OPT_REPORT };
+enum {
+    OPT_SCORE_COL = 256,
+    OPT_DECIMAL_COMMA,
+    OPT_UNCOVERED,
+    OPT_TOP,
+    OPT_MIN_COUNT,
+    OPT_MAX_CANDIDATES,
+    OPT_REPORT
+};
 
 static const struct option discover_options[] = {
     {"score-col", required_argument, NULL, OPT_SCORE_COL},
+    {"decimal-comma", no_argument, NULL, OPT_DECIMAL_COMMA},
     {"uncovered", no_argument, NULL, OPT_UNCOVERED},
     {"top", required_argument, NULL, OPT_TOP},
     {"min-count", required_argument, NULL, OPT_MIN_COUNT},
@@ -43,12 +54,21 @@ static const struct option discover_options[] = {
     {"report", required_argument, NULL, OPT_REPORT},
 };
 
+/* The options of the command's own that are not vb_discovery_options. */
+typedef struct discover_cli {
+    const char *score_col; /* NULL: no scores */
+    char decimal_mark;     /* of the scores: '.' or ',' */
+    bool table;
+} discover_cli;
+
 typedef struct discover_run {
     vb_discovery *d;
     size_t score_field;     /* index into vb_record.fields; SIZE_MAX: no score */
     const char *score_col;  /* as given */
+    char decimal_mark;
     bool strict;            /* a bad score stops the run, as in report */
     size_t rejected_scores; /* records whose score is missing or not a number */
+    size_t other_mark;      /* ... of which numbers with the other decimal mark */
 } discover_run;
 
 static cli_next add_record(const vb_record *rec, vb_pipeline *p, void *ctx)
@@ -60,9 +80,14 @@ static cli_next add_record(const vb_record *rec, vb_pipeline *p, void *ctx)
         const vb_field *f = run->score_field < rec->n_fields ? &rec->fields[run->score_field]
                                                              : NULL;
         vb_report_issue why;
-        if (!vb_discovery_parse_score(f != NULL ? f->data : NULL, f != NULL ? f->len : 0,
-                                      run->score_col, &score, run->strict ? &why : NULL)) {
+        const char *s = f != NULL ? f->data : NULL;
+        const size_t len = f != NULL ? f->len : 0;
+        if (!vb_discovery_parse_score(s, len, run->decimal_mark, run->score_col, &score,
+                                      run->strict ? &why : NULL)) {
+            double other;
             run->rejected_scores++;
+            run->other_mark += vb_discovery_parse_score(
+                s, len, run->decimal_mark == ',' ? '.' : ',', run->score_col, &other, NULL);
             if (run->strict) {
                 fprintf(cli_record_messages(), "verbatim " CMD ": %s:%zu: field \"%s\": %s\n",
                         cli_record_source(), rec->line, why.field, why.message);
@@ -94,11 +119,11 @@ static bool parse_count(const char *opt, const char *arg, size_t *out)
 }
 
 /* Handles one discovery option; false after printing a usage error. */
-static bool discover_option(int c, const char *arg, vb_discovery_options *dopts,
-                            const char **score_col, bool *table)
+static bool discover_option(int c, const char *arg, vb_discovery_options *dopts, discover_cli *dc)
 {
     switch (c) {
-    case OPT_SCORE_COL: *score_col = arg; return true;
+    case OPT_SCORE_COL: dc->score_col = arg; return true;
+    case OPT_DECIMAL_COMMA: dc->decimal_mark = ','; return true;
     case OPT_UNCOVERED: dopts->uncovered = true; return true;
     case OPT_TOP: return parse_count("--top", arg, &dopts->top);
     case OPT_MIN_COUNT: return parse_count("--min-count", arg, &dopts->min_count);
@@ -112,7 +137,7 @@ static bool discover_option(int c, const char *arg, vb_discovery_options *dopts,
         return false;
     case OPT_REPORT:
         if (strcmp(arg, "json") == 0 || strcmp(arg, "table") == 0) {
-            *table = strcmp(arg, "table") == 0;
+            dc->table = strcmp(arg, "table") == 0;
             return true;
         }
         fprintf(stderr, "verbatim " CMD ": --report: unknown format '%s' (json, table)\n"
@@ -133,6 +158,12 @@ static void report_notes(const discover_run *run, const vb_discovery_options *do
         fprintf(stderr, "verbatim " CMD ": --score-col %s: %zu scores rejected (missing or not"
                         " a number, as report reads them), left out of the mean scores\n",
                 score_col, run->rejected_scores);
+    if (run->other_mark > 0)
+        fprintf(stderr, "verbatim " CMD ": --score-col %s: a decimal %s in %zu of those%s\n",
+                score_col, run->decimal_mark == ',' ? "point (\"4.5\")" : "comma (\"4,5\")",
+                run->other_mark,
+                run->decimal_mark == ',' ? ", which --decimal-comma refuses"
+                                         : ": give --decimal-comma to read them");
     if (dopts->uncovered && sum.reference == 0)
         fprintf(stderr, "verbatim " CMD ": --uncovered: the taxonomy matched no comment; "
                         "themes are ranked by frequency\n");
@@ -173,8 +204,7 @@ int cmd_themes_discover(int argc, char **argv)
     cli_input_init(&in);
     vb_discovery_options dopts;
     vb_discovery_options_init(&dopts);
-    const char *score_col = NULL;
-    bool table = false;
+    discover_cli dc = {.score_col = NULL, .decimal_mark = '.', .table = false};
     int c;
     while ((c = getopt_long(argc, argv, CLI_INPUT_SHORT, longopts, NULL)) != -1) {
         int handled = cli_input_option(&in, CMD, c, optarg);
@@ -185,7 +215,7 @@ int cmd_themes_discover(int argc, char **argv)
             cli_input_free(&in);
             return EXIT_OK;
         }
-        if (handled < 0 || !discover_option(c, optarg, &dopts, &score_col, &table)) {
+        if (handled < 0 || !discover_option(c, optarg, &dopts, &dc)) {
             cli_input_free(&in);
             return EXIT_USAGE;
         }
@@ -198,14 +228,24 @@ int cmd_themes_discover(int argc, char **argv)
         cli_input_free(&in);
         return EXIT_USAGE;
     }
-    discover_run run = {.d = NULL, .score_field = SIZE_MAX, .score_col = score_col,
+    if (dc.decimal_mark == ',' && dc.score_col == NULL) {
+        /* Refused, not ignored: it reads scores, and there are none. */
+        fprintf(stderr, "verbatim " CMD ": --decimal-comma needs --score-col\n"
+                        "Try 'verbatim " CMD " --help'.\n");
+        cli_input_free(&in);
+        return EXIT_USAGE;
+    }
+    discover_run run = {.d = NULL,
+                        .score_field = SIZE_MAX,
+                        .score_col = dc.score_col,
+                        .decimal_mark = dc.decimal_mark,
                         .strict = in.strict};
-    if (score_col != NULL) {
+    if (dc.score_col != NULL) {
         /* The score is read as the only kept column, called a "score
          * column" in the reader's messages (the user gave no --keep). */
         static const char *const score_kind[] = {"score"};
         run.score_field = 0;
-        in.keep[0] = score_col;
+        in.keep[0] = dc.score_col;
         in.opts.n_keep_cols = 1;
         in.opts.keep_cols = in.keep;
         in.opts.keep_col_kinds = score_kind;
@@ -223,7 +263,7 @@ int cmd_themes_discover(int argc, char **argv)
     int status = cli_output_check(&in, CMD);
     if (status == EXIT_OK)
         status = cli_run(&in, CMD, add_record, &run);
-    if (status == EXIT_OK && !table)
+    if (status == EXIT_OK && !dc.table)
         status = some_theme_found(&run, &dopts);
     /* Opened only now, so that a run that fails leaves an earlier draft in
      * place. */
@@ -231,11 +271,11 @@ int cmd_themes_discover(int argc, char **argv)
     if (status == EXIT_OK && (status = cli_output_open(&out, CMD, in.output)) == EXIT_OK) {
         const char *text;
         size_t len;
-        vb_status st = table ? vb_discovery_write_table(run.d, &text, &len)
-                             : vb_discovery_write_json(run.d, &text, &len);
+        vb_status st = dc.table ? vb_discovery_write_table(run.d, &text, &len)
+                                : vb_discovery_write_json(run.d, &text, &len);
         if (st == VB_OK) {
             cli_output_write(&out, CMD, text, len);
-            report_notes(&run, &dopts, score_col);
+            report_notes(&run, &dopts, dc.score_col);
         } else {
             fprintf(stderr, "verbatim " CMD ": %s\n", vb_strerror(st));
             status = EXIT_IO;

@@ -36,6 +36,8 @@ static const char help[] =
     "      --lower-is-better   a higher score is worse (ces or mean, e.g. CES asked\n"
     "                          as effort)\n"
     "      --weight-col COL    weight of each respondent (e.g. revenue)\n"
+    "      --decimal-comma     scores and weights are written \"4,5\" (a point is\n"
+    "                          then not a decimal mark)\n"
     "Time and segments:\n"
     "      --date-col COL      the date column: ISO 8601 or YYYY-MM-DD HH:MM:SS +hhmm\n"
     "      --date-format FMT   strptime-like, e.g. '%d/%m/%Y %H:%M' (%Y %y %m %d %e\n"
@@ -66,6 +68,7 @@ enum {
     OPT_TOP_BOX,
     OPT_LOWER,
     OPT_WEIGHT_COL,
+    OPT_DECIMAL_COMMA,
     OPT_DATE_COL,
     OPT_DATE_FORMAT,
     OPT_PERIOD,
@@ -87,6 +90,7 @@ static const struct option report_options[] = {
     {"top-box", required_argument, NULL, OPT_TOP_BOX},
     {"lower-is-better", no_argument, NULL, OPT_LOWER},
     {"weight-col", required_argument, NULL, OPT_WEIGHT_COL},
+    {"decimal-comma", no_argument, NULL, OPT_DECIMAL_COMMA},
     {"date-col", required_argument, NULL, OPT_DATE_COL},
     {"date-format", required_argument, NULL, OPT_DATE_FORMAT},
     {"period", required_argument, NULL, OPT_PERIOD},
@@ -189,6 +193,9 @@ static int report_option(report_cli *rc, int c, const char *arg)
         return 1;
     case OPT_WEIGHT_COL:
         return column_option(&ro->weight_col, "--weight-col", arg);
+    case OPT_DECIMAL_COMMA:
+        ro->decimal_mark = ',';
+        return 1;
     case OPT_DATE_COL:
         return column_option(&ro->date_col, "--date-col", arg);
     case OPT_DATE_FORMAT:

@@ -36,6 +36,7 @@ void vb_report_options_init(vb_report_options *o)
     o->min_n = 30;
     o->max_quotes = 3;
     o->max_focus = 5;
+    o->decimal_mark = '.';
 }
 
 static uint64_t hash_bytes(const char *s, size_t len)

@@ -76,7 +76,7 @@ static bool check_score(vb_agg *agg, const vb_field *f, double *x, vb_report_iss
         add_issue(issues, n, col, "missing", NULL);
         return false;
     case VB_SCORE_NOT_NUMBER:
-        add_issue(issues, n, col, "not a number", f);
+        vb_issue_not_number(issues, n, col, f->data, f->len, m->decimal_mark);
         return false;
     case VB_SCORE_NOT_WHOLE:
         add_issue(issues, n, col, "not a whole number", f);
@@ -97,8 +97,8 @@ static bool check_weight(vb_agg *agg, const vb_field *f, double *w, vb_report_is
         add_issue(issues, n, col, "missing", NULL);
         return false;
     }
-    if (!vb_parse_number(f->data, f->len, w)) {
-        add_issue(issues, n, col, "not a number", f);
+    if (!vb_parse_number(f->data, f->len, agg->metric.decimal_mark, w)) {
+        vb_issue_not_number(issues, n, col, f->data, f->len, agg->metric.decimal_mark);
         return false;
     }
     if (*w < 0) {

@@ -356,22 +356,24 @@ void vb_discovery_summarise(const vb_discovery *d, vb_discovery_summary *out)
 
 /* ---- Scores --------------------------------------------------------------- */
 
-bool vb_discovery_parse_score(const char *s, size_t len, const char *field, double *score,
-                              vb_report_issue *why)
+bool vb_discovery_parse_score(const char *s, size_t len, char decimal_mark, const char *field,
+                              double *score, vb_report_issue *why)
 {
     /* The parser of vb_agg_add(), so that a theme's mean score is made of
      * the scores a report of the same export uses ("1e3", "0x10", "nan"
-     * and "4,5" are not numbers there either). A report's scale and whole
-     * number checks do not apply: discovery has no metric. */
+     * and "4,5" with a decimal point are not numbers there either). A
+     * report's scale and whole number checks do not apply: discovery has
+     * no metric. */
+    const char mark = decimal_mark == ',' ? ',' : '.';
     double v;
-    if (s == NULL || !vb_parse_number(s, len, &v)) {
+    if (s == NULL || !vb_parse_number(s, len, mark, &v)) {
         *score = NAN;
         if (why != NULL) {
             size_t n = 0;
             if (s == NULL || vb_issue_blank(s, len))
                 vb_issue_add(why, &n, field, "missing", NULL, 0);
             else
-                vb_issue_add(why, &n, field, "not a number", s, len);
+                vb_issue_not_number(why, &n, field, s, len, mark);
         }
         return false;
     }

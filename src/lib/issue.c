@@ -1,6 +1,8 @@
 /* issue.c: the wording of a bad field's message (issue.h). */
 #include "issue.h"
 
+#include "metric.h" /* vb_parse_number */
+
 #include <stdio.h>
 #include <string.h>
 
@@ -57,4 +59,15 @@ void vb_issue_add(vb_report_issue *issues, size_t *n, const char *field, const c
     char quoted[QUOTED_VALUE_BYTES * 4 + 8];
     quote_value(quoted, sizeof quoted, value, len);
     snprintf(is->message, sizeof is->message, "%s: %s", what, quoted);
+}
+
+void vb_issue_not_number(vb_report_issue *issues, size_t *n, const char *field, const char *value,
+                         size_t len, char mark)
+{
+    double unused;
+    const char *what = "not a number";
+    if (vb_parse_number(value, len, mark == ',' ? '.' : ',', &unused))
+        what = mark == ',' ? "not a number with ',' as the decimal mark"
+                           : "not a number with '.' as the decimal mark";
+    vb_issue_add(issues, n, field, what, value, len);
 }

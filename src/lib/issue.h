@@ -20,4 +20,10 @@ bool vb_issue_blank(const char *s, size_t len);
 void vb_issue_add(vb_report_issue *issues, size_t *n, const char *field, const char *what,
                   const char *value, size_t len);
 
+/* Adds "not a number" for `value`, read with decimal mark `mark`; where
+ * the value is a number with the other mark ("4,5" read with '.'), the
+ * message says which mark was expected. */
+void vb_issue_not_number(vb_report_issue *issues, size_t *n, const char *field, const char *value,
+                         size_t len, char mark);
+
 #endif

@@ -89,6 +89,12 @@ bool vb_metric_spec_init(vb_metric_spec *m, const vb_report_options *o, char *wh
     m->lo = o->scale_min;
     m->hi = o->scale_max;
     m->bounded = true;
+    /* 0 as well as '.': options filled without vb_report_options_init(). */
+    if (o->decimal_mark != 0 && o->decimal_mark != '.' && o->decimal_mark != ',') {
+        snprintf(why, why_size, "the decimal mark must be '.' or ','");
+        return false;
+    }
+    m->decimal_mark = o->decimal_mark == ',' ? ',' : '.';
     if (o->lower_is_better && (o->metric == VB_METRIC_NPS || o->metric == VB_METRIC_CSAT)) {
         /* Both are shares of the best answers: higher is better by definition. */
         snprintf(why, why_size, "%s is higher-is-better by definition (lower-is-better is for ces or mean)",
@@ -148,15 +154,16 @@ bool vb_metric_spec_init(vb_metric_spec *m, const vb_report_options *o, char *wh
 #define LONG_DIGITS 800
 
 /* The double nearest `s`, already checked to be a plain decimal, unsigned,
- * for what the one-division path cannot round correctly. */
-static double long_decimal(const char *s, size_t len)
+ * with `mark` as its decimal mark, for what the one-division path cannot
+ * round correctly. */
+static double long_decimal(const char *s, size_t len, char mark)
 {
     char buf[LONG_DIGITS + 32];
     size_t n = 0;
     long long e10 = 0; /* value = buf[0..n) * 10^e10 */
     bool point = false, dropped = false;
     for (size_t i = 0; i < len; i++) {
-        if (s[i] == '.') {
+        if (s[i] == mark) {
             point = true;
         } else if (n == 0 && s[i] == '0') {
             e10 -= point; /* a leading zero */
@@ -180,7 +187,7 @@ static double long_decimal(const char *s, size_t len)
     return v;
 }
 
-bool vb_parse_number(const char *s, size_t len, double *out)
+bool vb_parse_number(const char *s, size_t len, char mark, double *out)
 {
     /* One or two bare digits, as nearly every score is, read at once. */
     const unsigned d0 = len > 0 ? (unsigned)((unsigned char)s[0] - '0') : 10;
@@ -207,7 +214,7 @@ bool vb_parse_number(const char *s, size_t len, double *out)
         if (mant == 0 && s[i] == '0') continue; /* leading zeros are not significant */
         if (++digits <= 19) mant = mant * 10 + (uint64_t)(s[i] - '0');
     }
-    if (i < len && s[i] == '.') {
+    if (i < len && s[i] == mark) {
         for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++, n_frac++) {
             if (mant != 0 || s[i] != '0') digits++;
             if (digits <= 19) {
@@ -226,7 +233,7 @@ bool vb_parse_number(const char *s, size_t len, double *out)
     if (digits <= 19 && mant <= (uint64_t)1 << 53 && frac <= 22) {
         v = (double)mant / pow10[frac];
     } else {
-        v = long_decimal(s + start, len - start);
+        v = long_decimal(s + start, len - start, mark);
         if (!isfinite(v)) return false; /* past the largest double */
     }
     *out = neg ? -v : v;
@@ -241,7 +248,7 @@ vb_score_status vb_metric_score(const vb_metric_spec *m, const char *s, size_t l
         i++;
     if (i == len) return VB_SCORE_MISSING;
     double v;
-    if (!vb_parse_number(s, len, &v)) return VB_SCORE_NOT_NUMBER;
+    if (!vb_parse_number(s, len, m->decimal_mark, &v)) return VB_SCORE_NOT_NUMBER;
     if (m->bounded && (v < m->lo || v > m->hi)) return VB_SCORE_OUT_OF_RANGE;
     if (m->whole && v != floor(v)) return VB_SCORE_NOT_WHOLE;
     switch (m->kind) {

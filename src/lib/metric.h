@@ -47,6 +47,7 @@ typedef struct vb_metric_spec {
     bool whole;      /* NPS and CSAT scores must be whole numbers */
     double top_from; /* CSAT: scores >= this are satisfied */
     bool proportion; /* NPS, CSAT: x in {-100, 0, 100}, plug-in variance */
+    char decimal_mark; /* of scores and weights: '.' or ',' */
 } vb_metric_spec;
 
 /* Sets up `m` from the options; false with a reason in `why` for a scale
@@ -62,9 +63,10 @@ typedef enum vb_score_status {
 } vb_score_status;
 
 /* Parses a decimal number ([+-]digits[.digits], any number of digits,
- * surrounding spaces allowed) to the nearest double, without the locale.
+ * surrounding spaces allowed) to the nearest double, without the locale;
+ * `mark` ('.' or ',') stands for the point, and the other one is refused.
  * False for anything else, or beyond the largest double. */
-bool vb_parse_number(const char *s, size_t len, double *out);
+bool vb_parse_number(const char *s, size_t len, char mark, double *out);
 
 /* Parses a score (data NULL = missing) into the metric's x. */
 vb_score_status vb_metric_score(const vb_metric_spec *m, const char *s, size_t len, double *x);

@@ -5,7 +5,8 @@
  * lower-is-better), a mode byte, then rows. Mode bit 0: the rows are
  * `analyze` JSON lines for vb_agg_add_json(); else each row is read from
  * the bytes (score, date, segment, weight, sentiment, themes with spans,
- * text; values from a table of typical ones or raw bytes). Every row goes
+ * text; values from a table of typical ones or raw bytes). Mode bit 2:
+ * scores and weights are read with a decimal comma. Every row goes
  * into `all` and into `a` or `b` (a bit of the input decides); then
  * b is merged into a, and a must hold what `all` holds: the same counts,
  * groups, cells, theme tree and quote lists (exactly), the same sums
@@ -193,12 +194,12 @@ static const char *const theme_ids[][3] = {
 static void add_rows(vb_agg *all, vb_agg *a, vb_agg *b, fuzz_in *in, bool *utf8_in)
 {
     static const char *const scores[] = {"10",  "9", "0",   "6",   "7",  "5",   "3.5", "-1",
-                                         "abc", "",  " 8 ", "1e3", NULL, "100", "4"};
+                                         "abc", "",  " 8 ", "1e3", NULL, "100", "4",   "3,5"};
     static const char *const dates[] = {
         "2026-01-05", "2026-03-31T10:00:00Z",      "2025-12-29", "2026-W01-1", "bad",
         NULL,         "2026-01-05 23:59:59 +1400", "2024-02-29", "2026-02-01"};
     static const char *const segments[] = {"north", "south", "", "=cmd", NULL, "North"};
-    static const char *const weights[] = {"1", "2.5", "0", "-1", NULL, "1e308", "0.001"};
+    static const char *const weights[] = {"1", "2.5", "0", "-1", NULL, "1e308", "0.001", "2,5"};
     size_t row_no = 0;
     while (in->n > 0 && row_no < 200) {
         char raw[4][64], id[32];
@@ -296,6 +297,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* NPS and CSAT are refused with it: higher is better by definition. */
     o.lower_is_better = (opt & 128) && (o.metric == VB_METRIC_CES || o.metric == VB_METRIC_MEAN);
     o.min_n = 2;
+    o.decimal_mark = (mode & 4) ? ',' : '.';
     vb_error err = {0};
     vb_agg *all = vb_agg_new(&o, &err), *a = vb_agg_new(&o, &err), *b = vb_agg_new(&o, &err);
     FUZZ_CHECK(all != NULL && a != NULL && b != NULL);

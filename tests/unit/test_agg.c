@@ -96,6 +96,56 @@ static void test_issues(void **state)
     vb_agg_free(agg);
 }
 
+/* --decimal-comma: scores and weights with a comma; a point is named as
+ * the wrong mark, and so is a comma without the option. */
+static void test_decimal_comma(void **state)
+{
+    (void)state;
+    vb_report_options o = options();
+    o.metric = VB_METRIC_MEAN;
+    o.weight_col = "revenue";
+    o.decimal_mark = ',';
+    vb_agg *agg = vb_agg_new(&o, NULL);
+    assert_non_null(agg);
+    vb_report_issue is[VB_REPORT_MAX_ISSUES];
+    size_t n;
+    const trow rows[] = {{"4,5", "2026-01-05", "N", "2,5", "", "", 0, "1"},
+                         {"3", "2026-01-05", "N", "1", "", "", 0, "2"}};
+    for (size_t i = 0; i < 2; i++) {
+        assert_int_equal(trow_add(agg, &rows[i], is, &n), VB_OK);
+        assert_int_equal(n, 0);
+    }
+    const trow points[] = {{"4.5", "2026-01-05", "N", "1", "", "", 0, "3"},
+                           {"4", "2026-01-05", "N", "1.000", "", "", 0, "4"}};
+    const char *want[] = {"not a number with ',' as the decimal mark: \"4.5\"",
+                          "not a number with ',' as the decimal mark: \"1.000\""};
+    for (size_t i = 0; i < 2; i++) {
+        assert_int_equal(trow_add(agg, &points[i], is, &n), VB_OK);
+        assert_int_equal(n, 1);
+        assert_string_equal(is[0].field, i == 0 ? "score" : "revenue");
+        assert_string_equal(is[0].message, want[i]);
+    }
+    vb_agg_refresh(agg);
+    assert_int_equal(agg->overall.score.n, 2);
+    assert_float_equal(agg->overall.score.swx / agg->overall.score.sw, (4.5 * 2.5 + 3) / 3.5,
+                       1e-12);
+    vb_agg_free(agg);
+
+    o.decimal_mark = '.';
+    agg = vb_agg_new(&o, NULL);
+    assert_non_null(agg);
+    assert_int_equal(trow_add(agg, &rows[0], is, &n), VB_OK);
+    assert_int_equal(n, 1);
+    assert_string_equal(is[0].message, "not a number with '.' as the decimal mark: \"4,5\"");
+    vb_agg_free(agg);
+
+    o.decimal_mark = ';';
+    vb_error err;
+    assert_null(vb_agg_new(&o, &err));
+    assert_int_equal(err.code, VB_EINVAL);
+    assert_string_equal(err.message, "the decimal mark must be '.' or ','");
+}
+
 /* A theme listed twice, or listed and also reached as an ancestor, is one
  * mention; ancestors come in however deep the theme. */
 static void test_row_themes_once(void **state)
@@ -704,6 +754,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_issues),
+        cmocka_unit_test(test_decimal_comma),
         cmocka_unit_test(test_row_themes_once),
         cmocka_unit_test(test_groups_and_parents),
         cmocka_unit_test(test_groups_found_again),

@@ -295,9 +295,9 @@ static void test_scores_are_read_as_a_report_reads_them(void **state)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *s = cases[i].cell;
         double v = 0, report = 0;
-        const bool ok = vb_discovery_parse_score(s, strlen(s), "score", &v, NULL);
+        const bool ok = vb_discovery_parse_score(s, strlen(s), '.', "score", &v, NULL);
         assert_int_equal(ok, cases[i].ok);
-        assert_int_equal(ok, vb_parse_number(s, strlen(s), &report));
+        assert_int_equal(ok, vb_parse_number(s, strlen(s), '.', &report));
         if (ok)
             assert_float_equal(v, cases[i].value, 0);
         else
@@ -305,18 +305,25 @@ static void test_scores_are_read_as_a_report_reads_them(void **state)
     }
     double v = 0;
     vb_report_issue why;
-    assert_false(vb_discovery_parse_score(NULL, 0, "score", &v, &why)); /* a missing column */
+    assert_false(vb_discovery_parse_score(NULL, 0, '.', "score", &v, &why)); /* a missing column */
     assert_true(isnan(v));
     assert_string_equal(why.field, "score");
     assert_string_equal(why.message, "missing");
     /* A rejection is worded as a report words it, with the value. */
-    assert_false(vb_discovery_parse_score(" \t", 2, "nps", &v, &why));
+    assert_false(vb_discovery_parse_score(" \t", 2, '.', "nps", &v, &why));
     assert_string_equal(why.field, "nps");
     assert_string_equal(why.message, "missing");
-    assert_false(vb_discovery_parse_score("4,5\"", 4, "nps", &v, &why));
+    assert_false(vb_discovery_parse_score("4,5\"", 4, '.', "nps", &v, &why));
     assert_string_equal(why.message, "not a number: \"4,5\\\"\"");
-    assert_true(vb_discovery_parse_score(" 7 ", 3, "nps", &v, &why));
+    assert_true(vb_discovery_parse_score(" 7 ", 3, '.', "nps", &v, &why));
     assert_float_equal(v, 7, 0);
+    /* A number with the other decimal mark is named as such. */
+    assert_false(vb_discovery_parse_score("4,5", 3, '.', "nps", &v, &why));
+    assert_string_equal(why.message, "not a number with '.' as the decimal mark: \"4,5\"");
+    assert_true(vb_discovery_parse_score("4,5", 3, ',', "nps", &v, &why));
+    assert_float_equal(v, 4.5, 0);
+    assert_false(vb_discovery_parse_score("4.5", 3, ',', "nps", &v, &why));
+    assert_string_equal(why.message, "not a number with ',' as the decimal mark: \"4.5\"");
 }
 
 /* ---- Grouping ------------------------------------------------------------- */

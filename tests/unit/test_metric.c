@@ -50,7 +50,7 @@ static void test_numbers(void **state)
     const double want[] = {7, 7, 7, 3, -2.5, 0.5, 5, 7, 4.2};
     for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
         double v;
-        assert_true(vb_parse_number(good[i], strlen(good[i]), &v));
+        assert_true(vb_parse_number(good[i], strlen(good[i]), '.', &v));
         assert_true(v == want[i]); /* 4.2 is the correctly rounded double */
     }
     const char *bad[] = {"",
@@ -71,8 +71,49 @@ static void test_numbers(void **state)
                          "1.00000000000000000000.5"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         double v;
-        if (vb_parse_number(bad[i], strlen(bad[i]), &v)) fail_msg("accepted \"%s\"", bad[i]);
+        if (vb_parse_number(bad[i], strlen(bad[i]), '.', &v)) fail_msg("accepted \"%s\"", bad[i]);
     }
+}
+
+/* With a decimal comma, the numbers of a point, and the point refused:
+ * where the comma is the decimal mark, "1.000" is a thousand. */
+static void test_decimal_comma(void **state)
+{
+    (void)state;
+    const char *good[] = {"7", " 7 ", "7,0", "+3", "-2,5", ",5", "5,", "007", "4,2\r"};
+    const double want[] = {7, 7, 7, 3, -2.5, 0.5, 5, 7, 4.2};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        double v;
+        if (!vb_parse_number(good[i], strlen(good[i]), ',', &v))
+            fail_msg("refused \"%s\"", good[i]);
+        assert_true(v == want[i]);
+    }
+    const char *bad[] = {"4.5", "1.000", "1,2,3", "1.234,5", ",", "7,5e1", "7,5 ,"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        double v;
+        if (vb_parse_number(bad[i], strlen(bad[i]), ',', &v)) fail_msg("accepted \"%s\"", bad[i]);
+    }
+    /* Past the fast path, the same double as the point's. */
+    const char *comma = "-12345678901234567890,5";
+    double v;
+    assert_true(vb_parse_number(comma, strlen(comma), ',', &v));
+    assert_true(v == strtod("-12345678901234567890.5", NULL));
+
+    /* A score is read with its metric's mark. */
+    vb_report_options o;
+    vb_report_options_init(&o);
+    o.metric = VB_METRIC_MEAN;
+    o.decimal_mark = ',';
+    vb_metric_spec m;
+    char why[200];
+    assert_true(vb_metric_spec_init(&m, &o, why, sizeof why));
+    double x;
+    assert_int_equal(vb_metric_score(&m, "4,5", 3, &x), VB_SCORE_OK);
+    assert_true(x == 4.5);
+    assert_int_equal(vb_metric_score(&m, "4.5", 3, &x), VB_SCORE_NOT_NUMBER);
+    o.decimal_mark = ';';
+    assert_false(vb_metric_spec_init(&m, &o, why, sizeof why));
+    assert_string_equal(why, "the decimal mark must be '.' or ','");
 }
 
 /* Past 19 digits, or where one division would round twice, a number is
@@ -96,28 +137,30 @@ static void test_long_numbers(void **state)
                            "808559332123348274797826204144723168738177180919299881250404026184124858368"};
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
         double v;
-        if (!vb_parse_number(texts[i], strlen(texts[i]), &v)) fail_msg("refused \"%s\"", texts[i]);
+        if (!vb_parse_number(texts[i], strlen(texts[i]), '.', &v))
+            fail_msg("refused \"%s\"", texts[i]);
         const double want = strtod(texts[i], NULL);
         if (memcmp(&v, &want, sizeof v) != 0) fail_msg("\"%s\": %a, strtod %a", texts[i], v, want);
     }
     double v;
-    assert_true(vb_parse_number("9.00000000000000000000", 22, &v) && v == 9);
-    assert_true(vb_parse_number("-0.000000000000000000000000", 27, &v) && v == 0 && signbit(v));
+    assert_true(vb_parse_number("9.00000000000000000000", 22, '.', &v) && v == 9);
+    assert_true(vb_parse_number("-0.000000000000000000000000", 27, '.', &v) && v == 0 &&
+                signbit(v));
 
     /* 1 + 2^-53, halfway between 1 and the next double, rounds to even;
      * a 1 after 850 zeros, past the digits kept, tips it up. */
     static const char half[] = "1.00000000000000011102230246251565404236316680908203125";
     char text[sizeof half - 1 + 851];
     memcpy(text, half, sizeof half - 1);
-    assert_true(vb_parse_number(text, sizeof half - 1, &v) && v == 1);
+    assert_true(vb_parse_number(text, sizeof half - 1, '.', &v) && v == 1);
     memset(text + sizeof half - 1, '0', 850);
     text[sizeof half - 1 + 850] = '1';
-    assert_true(vb_parse_number(text, sizeof text, &v) && v == 1 + 0x1p-52);
+    assert_true(vb_parse_number(text, sizeof text, '.', &v) && v == 1 + 0x1p-52);
 
     /* Beyond the largest double is not a number either. */
     char big[401];
     memset(big, '9', sizeof big);
-    assert_false(vb_parse_number(big, sizeof big, &v));
+    assert_false(vb_parse_number(big, sizeof big, '.', &v));
 }
 
 static void test_nps_values_and_rejections(void **state)
@@ -336,6 +379,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_decimal_comma),
         cmocka_unit_test(test_long_numbers),
         cmocka_unit_test(test_nps_values_and_rejections),
         cmocka_unit_test(test_nps_estimate),
