@@ -65,7 +65,7 @@ typedef struct discover_run {
     vb_discovery *d;
     size_t score_field;     /* index into vb_record.fields; SIZE_MAX: no score */
     const char *score_col;  /* as given */
-    char decimal_mark;
+    char decimal_mark;      /* of the scores: '.' or ',' */
     bool strict;            /* a bad score stops the run, as in report */
     size_t rejected_scores; /* records whose score is missing or not a number */
     size_t other_mark;      /* ... of which numbers with the other decimal mark */
