@@ -63,12 +63,11 @@ typedef struct discover_cli {
 
 typedef struct discover_run {
     vb_discovery *d;
-    size_t score_field;     /* index into vb_record.fields; SIZE_MAX: no score */
-    const char *score_col;  /* as given */
-    char decimal_mark;      /* of the scores: '.' or ',' */
-    bool strict;            /* a bad score stops the run, as in report */
-    size_t rejected_scores; /* records whose score is missing or not a number */
-    size_t other_mark;      /* ... of which numbers with the other decimal mark */
+    const discover_cli *cli; /* the score column and its decimal mark */
+    size_t score_field;      /* index into vb_record.fields; SIZE_MAX: no score */
+    bool strict;             /* a bad score stops the run, as in report */
+    size_t rejected_scores;  /* records whose score is missing or not a number */
+    size_t other_mark;       /* ... of which numbers with the other decimal mark */
 } discover_run;
 
 static cli_next add_record(const vb_record *rec, vb_pipeline *p, void *ctx)
@@ -82,12 +81,13 @@ static cli_next add_record(const vb_record *rec, vb_pipeline *p, void *ctx)
         vb_report_issue why;
         const char *s = f != NULL ? f->data : NULL;
         const size_t len = f != NULL ? f->len : 0;
-        if (!vb_discovery_parse_score(s, len, run->decimal_mark, run->score_col, &score,
+        const char mark = run->cli->decimal_mark;
+        if (!vb_discovery_parse_score(s, len, mark, run->cli->score_col, &score,
                                       run->strict ? &why : NULL)) {
             double other;
             run->rejected_scores++;
-            run->other_mark += vb_discovery_parse_score(
-                s, len, run->decimal_mark == ',' ? '.' : ',', run->score_col, &other, NULL);
+            run->other_mark += vb_discovery_parse_score(s, len, mark == ',' ? '.' : ',',
+                                                        run->cli->score_col, &other, NULL);
             if (run->strict) {
                 fprintf(cli_record_messages(), "verbatim " CMD ": %s:%zu: field \"%s\": %s\n",
                         cli_record_source(), rec->line, why.field, why.message);
@@ -149,9 +149,10 @@ static bool discover_option(int c, const char *arg, vb_discovery_options *dopts,
 }
 
 /* Notes on stderr that qualify the result. */
-static void report_notes(const discover_run *run, const vb_discovery_options *dopts,
-                         const char *score_col)
+static void report_notes(const discover_run *run, const vb_discovery_options *dopts)
 {
+    const char *score_col = run->cli->score_col;
+    const bool comma = run->cli->decimal_mark == ',';
     vb_discovery_summary sum;
     vb_discovery_summarise(run->d, &sum);
     if (score_col != NULL && run->rejected_scores > 0)
@@ -160,10 +161,8 @@ static void report_notes(const discover_run *run, const vb_discovery_options *do
                 score_col, run->rejected_scores);
     if (run->other_mark > 0)
         fprintf(stderr, "verbatim " CMD ": --score-col %s: a decimal %s in %zu of those%s\n",
-                score_col, run->decimal_mark == ',' ? "point (\"4.5\")" : "comma (\"4,5\")",
-                run->other_mark,
-                run->decimal_mark == ',' ? ", which --decimal-comma refuses"
-                                         : ": give --decimal-comma to read them");
+                score_col, comma ? "point (\"4.5\")" : "comma (\"4,5\")", run->other_mark,
+                comma ? ", which --decimal-comma refuses" : ": give --decimal-comma to read them");
     if (dopts->uncovered && sum.reference == 0)
         fprintf(stderr, "verbatim " CMD ": --uncovered: the taxonomy matched no comment; "
                         "themes are ranked by frequency\n");
@@ -235,11 +234,7 @@ int cmd_themes_discover(int argc, char **argv)
         cli_input_free(&in);
         return EXIT_USAGE;
     }
-    discover_run run = {.d = NULL,
-                        .score_field = SIZE_MAX,
-                        .score_col = dc.score_col,
-                        .decimal_mark = dc.decimal_mark,
-                        .strict = in.strict};
+    discover_run run = {.d = NULL, .cli = &dc, .score_field = SIZE_MAX, .strict = in.strict};
     if (dc.score_col != NULL) {
         /* The score is read as the only kept column, called a "score
          * column" in the reader's messages (the user gave no --keep). */
@@ -275,7 +270,7 @@ int cmd_themes_discover(int argc, char **argv)
                                 : vb_discovery_write_json(run.d, &text, &len);
         if (st == VB_OK) {
             cli_output_write(&out, CMD, text, len);
-            report_notes(&run, &dopts, dc.score_col);
+            report_notes(&run, &dopts);
         } else {
             fprintf(stderr, "verbatim " CMD ": %s\n", vb_strerror(st));
             status = EXIT_IO;
