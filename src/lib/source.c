@@ -68,6 +68,7 @@ struct vb_source {
     char *header_mem;    /* CSV/TSV header names, each NUL-terminated */
     const char **header; /* n_header pointers into header_mem */
     size_t n_header;
+    size_t response_id_col; /* a Qualtrics export's ResponseId column, or NO_COL */
     char *key_mem; /* CSV/TSV: keep names made unique, when any were not */
     char *detected; /* JSONL: the detected text key */
     size_t objects; /* JSONL: objects read */
@@ -432,6 +433,7 @@ vb_source *vb_source_new(const vb_source_spec *spec, const vb_allocator *alloc, 
     s->alloc = alloc;
     s->spec = *spec;
     s->line = 1;
+    s->response_id_col = NO_COL;
     s->max_field_bytes =
         spec->max_field_bytes > 0 ? spec->max_field_bytes : DEFAULT_MAX_FIELD_BYTES;
     /* A row may hold several fields; the cap only stops runaway input. */
@@ -556,7 +558,28 @@ static vb_status store_header(vb_source *s, const char *rec, const vb_csv_row *r
         w += row->fields[i].len + 1;
     }
     s->n_header = row->n_stored;
+    s->response_id_col = NO_COL;
+    for (size_t i = 0; i < s->n_header; i++)
+        if (strcmp(s->header[i], "ResponseId") == 0 || strcmp(s->header[i], "ResponseID") == 0)
+            s->response_id_col = i;
     return VB_OK;
+}
+
+/* Whether a row of a Qualtrics export is one of the header rows it writes
+ * after the names: the questions' text ("Response ID" in its ResponseId
+ * column, "ResponseID" in the legacy format) and the import ids
+ * ({"ImportId":"_recordId"}). Those are no responses, and read as records
+ * they would put the question text among the comments. */
+static bool qualtrics_header_row(const vb_source *s, const char *rec, const vb_csv_row *row)
+{
+    if (s->response_id_col == NO_COL || s->response_id_col >= row->n_stored) return false;
+    const vb_csv_span f = row->fields[s->response_id_col];
+    const char *v = rec + f.off;
+    static const char import_id[] = "{\"ImportId\"";
+    return (f.len == 11 && memcmp(v, "Response ID", 11) == 0) ||
+           (f.len == 10 &&
+            (memcmp(v, "ResponseID", 10) == 0 || memcmp(v, "ResponseId", 10) == 0)) ||
+           (f.len >= sizeof import_id - 1 && memcmp(v, import_id, sizeof import_id - 1) == 0);
 }
 
 /* Exact name first, then ignoring ASCII case and surrounding spaces. */
@@ -785,6 +808,11 @@ static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
         if (store_header(s, rec, &row) != VB_OK) return fail(s, VB_ENOMEM, "out of memory");
         st = resolve_csv_columns(s, 0);
         if (st != VB_OK) return st;
+        s->pos += row.used;
+        *skipped = true;
+        return VB_OK;
+    }
+    if (s->spec.has_header && row.error == VB_CSV_OK && qualtrics_header_row(s, rec, &row)) {
         s->pos += row.used;
         *skipped = true;
         return VB_OK;

@@ -1,5 +1,6 @@
 /* test_source.c: what source.c adds over the format readers: format names
- * and sniffing, a CSV's delimiter, plain text lines, the BOM, feeding
+ * and sniffing, a CSV's delimiter, a Qualtrics export's extra header
+ * rows, plain text lines, the BOM, feeding
  * rules, constant memory,
  * out-of-memory handling, and chunk-independence on random inputs.
  */
@@ -132,6 +133,31 @@ static void test_delimiter_given(void **state)
         assert_int_equal(err.code, VB_EINVAL);
         assert_string_equal(err.message, refused[i].message);
     }
+}
+
+/* A Qualtrics export writes two more header rows after the names (the
+ * questions' text and the import ids; the legacy format, the text only):
+ * they are no responses. The rule needs the ResponseId column, so another
+ * export's row with the same words stays a record. */
+static void test_qualtrics_header_rows(void **state)
+{
+    (void)state;
+    vb_source_spec spec = spec_of(VB_FORMAT_CSV);
+    spec.text_col = "Q2";
+    check_records(
+        &spec,
+        "StartDate,ResponseId,Q2\n"
+        "Start Date,Response ID,What is the main reason for your score?\n"
+        "\"{\"\"ImportId\"\":\"\"startDate\"\"}\",\"{\"\"ImportId\"\":\"\"_recordId\"\"}\","
+        "\"{\"\"ImportId\"\":\"\"QID2_TEXT\"\"}\"\n"
+        "2026-10-01,R_1,Quick and friendly\n",
+        "4: t=[Quick and friendly] id=-\n");
+    check_records(&spec,
+                  "V1,ResponseID,Q2\r\n"
+                  "ResponseSet,ResponseID,Why?\r\n"
+                  "Default,R_2,Slow\r\n",
+                  "3: t=[Slow] id=-\n");
+    check_records(&spec, "Id,Q2\nResponse ID,Why?\n", "2: t=[Why?] id=-\n");
 }
 
 /* When no header name looks like the comment's, the error says what else
@@ -431,6 +457,7 @@ int main(void)
         cmocka_unit_test(test_delimiter_from_the_first_line),
         cmocka_unit_test(test_delimiter_given),
         cmocka_unit_test(test_no_text_column_hints),
+        cmocka_unit_test(test_qualtrics_header_rows),
         cmocka_unit_test(test_plain_text),
         cmocka_unit_test(test_plain_text_has_no_columns),
         cmocka_unit_test(test_bom_and_crlf_split_by_hand),

@@ -1,0 +1,18 @@
+# A Qualtrics export: after the names, a row of the questions' text and a
+# row of import ids. Both are header rows: the report counts the two
+# responses only (no score rejected, no question among the comments), at
+# -j 1 and -j 2 alike.
+printf '%s\n' \
+    'StartDate,EndDate,Finished,ResponseId,Q1,Q2' \
+    'Start Date,End Date,Finished,Response ID,"How likely are you to recommend us?","What is the main reason for your score?"' \
+    '"{""ImportId"":""startDate""}","{""ImportId"":""endDate""}","{""ImportId"":""finished""}","{""ImportId"":""_recordId""}","{""ImportId"":""QID1""}","{""ImportId"":""QID2_TEXT""}"' \
+    '2026-10-01 09:12:00,2026-10-01 09:15:00,1,R_1abc,9,The staff were friendly and quick.' \
+    '2026-10-02 10:00:00,2026-10-02 10:04:00,1,R_2def,3,Waited forty minutes for a refund.' > survey.csv
+"$VERBATIM" analyze survey.csv --text-col Q2 --id-col ResponseId --keep Q1
+echo "exit $?"
+"$VERBATIM" report -j 1 survey.csv --text-col Q2 --score-col Q1 --report json > j1.json
+echo "exit $?"
+"$VERBATIM" report -j 2 survey.csv --text-col Q2 --score-col Q1 --report json > j2.json
+echo "exit $?"
+cmp j1.json j2.json && echo "same at -j 1 and -j 2"
+sed -E 's/.*("records":[0-9]+,"records_rejected":[0-9]+).*/\1/' j1.json
