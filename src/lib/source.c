@@ -560,7 +560,7 @@ static vb_status store_header(vb_source *s, const char *rec, const vb_csv_row *r
     s->n_header = row->n_stored;
     s->response_id_col = NO_COL;
     for (size_t i = 0; i < s->n_header; i++)
-        if (strcmp(s->header[i], "ResponseId") == 0 || strcmp(s->header[i], "ResponseID") == 0)
+        if (ascii_iequal(s->header[i], strlen(s->header[i]), "ResponseId", 10))
             s->response_id_col = i;
     return VB_OK;
 }
@@ -576,9 +576,7 @@ static bool qualtrics_header_row(const vb_source *s, const char *rec, const vb_c
     const vb_csv_span f = row->fields[s->response_id_col];
     const char *v = rec + f.off;
     static const char import_id[] = "{\"ImportId\"";
-    return (f.len == 11 && memcmp(v, "Response ID", 11) == 0) ||
-           (f.len == 10 &&
-            (memcmp(v, "ResponseID", 10) == 0 || memcmp(v, "ResponseId", 10) == 0)) ||
+    return ascii_iequal(v, f.len, "Response ID", 11) || ascii_iequal(v, f.len, "ResponseId", 10) ||
            (f.len >= sizeof import_id - 1 && memcmp(v, import_id, sizeof import_id - 1) == 0);
 }
 
