@@ -558,10 +558,6 @@ static vb_status store_header(vb_source *s, const char *rec, const vb_csv_row *r
         w += row->fields[i].len + 1;
     }
     s->n_header = row->n_stored;
-    s->response_id_col = NO_COL;
-    for (size_t i = 0; i < s->n_header; i++)
-        if (ascii_iequal(s->header[i], strlen(s->header[i]), "ResponseId", 10))
-            s->response_id_col = i;
     return VB_OK;
 }
 
@@ -804,6 +800,7 @@ static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
                         row.error == VB_CSV_FIELD_TOO_LONG ? s->max_field_bytes
                                                            : s->max_record_bytes);
         if (store_header(s, rec, &row) != VB_OK) return fail(s, VB_ENOMEM, "out of memory");
+        s->response_id_col = find_header_column(s, "ResponseId");
         st = resolve_csv_columns(s, 0);
         if (st != VB_OK) return st;
         s->pos += row.used;
