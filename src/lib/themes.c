@@ -314,8 +314,12 @@ static vb_status compile_side(compiler *c, const vb_tax_term *term, const vb_tax
         const output o = {.theme = term->theme, .role = role, .near = near};
         TRY(add_output(t, &slot->value, &o));
         t->prefix_len[k->lookup_len] = true;
+        if (t->min_prefix_len == 0 || k->lookup_len < t->min_prefix_len)
+            t->min_prefix_len = k->lookup_len;
         if (k->lookup_len > t->max_prefix_len)
             t->max_prefix_len = k->lookup_len;
+        const uint8_t b = (uint8_t)k->lookup[0];
+        t->prefix_first[b >> 6] |= UINT64_C(1) << (b & 63);
         return VB_OK;
     }
     if (doc.n_sentences > 1) {

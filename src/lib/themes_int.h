@@ -194,7 +194,8 @@ struct vb_themes {
     size_t n_outs, cap_outs;
     str_table prefixes;   /* prefix lookup form -> first output */
     bool prefix_len[MAX_PREFIX_BYTES + 1]; /* lengths in use */
-    size_t max_prefix_len;
+    size_t min_prefix_len, max_prefix_len;
+    uint64_t prefix_first[4]; /* bit b: some prefix starts with byte b */
     near_rule *nears;
     size_t n_nears, cap_nears;
     regex_rule *regexes;

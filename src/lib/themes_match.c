@@ -399,10 +399,15 @@ static vb_status emit_plain(vb_theme_matcher *m, uint32_t head, uint32_t first, 
 }
 
 /* Prefixes that the token's lookup form starts with: one incremental hash
- * over the bytes, one probe at each length some prefix has. */
+ * over the bytes, one probe at each length some prefix has. Most words
+ * are shorter than every prefix or start with a byte none starts with,
+ * and those are told without a hash. */
 static vb_status prefix_hits(vb_theme_matcher *m, const vb_token *k, uint32_t i)
 {
     const vb_themes *t = m->t;
+    if (k->lookup_len < t->min_prefix_len) return VB_OK;
+    const uint8_t first = (uint8_t)k->lookup[0];
+    if (!((t->prefix_first[first >> 6] >> (first & 63)) & 1)) return VB_OK;
     size_t n = k->lookup_len < t->max_prefix_len ? k->lookup_len : t->max_prefix_len;
     uint64_t h = VB_SENTI_HASH_INIT;
     for (size_t len = 1; len <= n; len++) {

@@ -166,6 +166,36 @@ static void test_prefix_matches_the_start_of_words(void **state)
     assert_null(hit("delivery"));
 }
 
+/* Prefixes of several lengths and first bytes (one of them not ASCII):
+ * a word is tried only against the prefixes it could start with, and
+ * every one it does start with is found. */
+static void test_prefixes_of_several_lengths_and_first_bytes(void **state)
+{
+    (void)state;
+    vb_themes *t = compile_text("{\"themes\":[{\"id\":\"short\",\"match\":[\"ab*\"]},"
+                                "{\"id\":\"long\",\"match\":[\"xyzzy*\", \"abcde*\"]},"
+                                "{\"id\":\"accent\",\"match\":[\"émo*\"]}]}");
+    vb_theme_matcher *m = vb_theme_matcher_new(t, NULL);
+    assert_non_null(m);
+    const char *s = "a zab axe xyzz"; /* too short, or no prefix's first bytes */
+    run_with(m, s, strlen(s));
+    assert_int_equal(res.n_hits, 0);
+    s = "AB"; /* exactly the shortest prefix */
+    run_with(m, s, strlen(s));
+    assert_non_null(hit_in(t, "short"));
+    assert_null(hit_in(t, "long"));
+    s = "abcdef xyzzyq Émotions"; /* "abcdef" starts both ab and abcde */
+    run_with(m, s, strlen(s));
+    assert_span(hit_in(t, "short"), 0, "abcdef");
+    const vb_theme_hit *h = hit_in(t, "long");
+    assert_int_equal(h->n_spans, 2);
+    assert_span(h, 0, "abcdef");
+    assert_span(h, 1, "xyzzyq");
+    assert_span(hit_in(t, "accent"), 0, "Émotions");
+    vb_theme_matcher_free(m);
+    vb_themes_free(t);
+}
+
 static void test_near_within_k_words_of_one_sentence(void **state)
 {
     (void)state;
@@ -683,6 +713,7 @@ int main(void)
         cmocka_unit_test(test_elongated_words_match),
         cmocka_unit_test(test_phrase_needs_consecutive_tokens),
         cmocka_unit_test(test_prefix_matches_the_start_of_words),
+        cmocka_unit_test(test_prefixes_of_several_lengths_and_first_bytes),
         cmocka_unit_test(test_near_within_k_words_of_one_sentence),
         cmocka_unit_test(test_near_distance_is_exact),
         cmocka_unit_test(test_near_pairs_prefixes_and_phrases),
