@@ -16,6 +16,7 @@
 #include "taxonomy.h"
 
 #include "alloc.h"
+#include "jsonw.h" /* vb_json_put_size() */
 #include "utf8.h"
 
 #include <cjson/cJSON.h>
@@ -102,12 +103,16 @@ static size_t path_key(reader *r, const char *key)
     return old;
 }
 
+/* Written by hand: a taxonomy has thousands of terms, each with its
+ * path, and snprintf() took a tenth of a default run's start-up. */
 static size_t path_index(reader *r, size_t i)
 {
     size_t old = r->path_len;
-    char buf[32];
-    int n = snprintf(buf, sizeof buf, "[%zu]", i);
-    path_append(r, buf, (size_t)n);
+    char buf[VB_JSON_SIZE_MAX + 2];
+    buf[0] = '[';
+    char *end = vb_json_put_size(buf + 1, i);
+    *end++ = ']';
+    path_append(r, buf, (size_t)(end - buf));
     return old;
 }
 

@@ -141,6 +141,23 @@ static void test_structure_problems(void **state)
     assert_string_equal(c.text, "$.themes[0][\"my key\"]: unknown key\n");
 }
 
+/* Indices of several digits, as in a long term list, are written whole. */
+static void test_paths_of_long_lists(void **state)
+{
+    (void)state;
+    char json[4096] = "{\"themes\": [";
+    for (int i = 0; i < 12; i++)
+        snprintf(json + strlen(json), sizeof json - strlen(json),
+                 "{\"id\": \"t%d\", \"match\": [\"w\"]}, ", i);
+    strcat(json, "{\"id\": \"long\", \"match\": [");
+    for (int i = 0; i < 105; i++)
+        snprintf(json + strlen(json), sizeof json - strlen(json), "\"w%d\", ", i);
+    strcat(json, "\"\\\"odd\"]}]}");
+    collected c;
+    assert_int_equal(check_text(json, &c), 1);
+    assert_string_equal(c.text, "$.themes[12].match[105]: unbalanced quotes\n");
+}
+
 static void test_nesting_is_limited(void **state)
 {
     (void)state;
@@ -471,6 +488,7 @@ int main(void)
         cmocka_unit_test(test_every_problem_is_reported_with_its_path),
         cmocka_unit_test(test_json_syntax_error_has_line_and_column),
         cmocka_unit_test(test_structure_problems),
+        cmocka_unit_test(test_paths_of_long_lists),
         cmocka_unit_test(test_nesting_is_limited),
         cmocka_unit_test(test_term_syntax),
         cmocka_unit_test(test_exact_terms_and_exclude_options),
