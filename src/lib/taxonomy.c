@@ -326,6 +326,46 @@ static bool parse_side(reader *r, const char *s, size_t len, vb_tax_side *side)
     return side->text != NULL;
 }
 
+/* A NEAR operand: one side, or a set of them, "(cozy|quaint|=cute)",
+ * whose alternatives are chained on `side` by `next_alt`. */
+static bool parse_operand(reader *r, const char *s, size_t len, vb_tax_side *side)
+{
+    if (s[0] != '(' && s[len - 1] != ')') return parse_side(r, s, len, side);
+    if (s[0] != '(' || s[len - 1] != ')' || len < 2) {
+        problem(r, "unbalanced parentheses (a set is written (a|b|c))");
+        return false;
+    }
+    s++;
+    len -= 2;
+    vb_tax_side *last = NULL;
+    bool in_quote = false;
+    for (size_t start = 0, i = 0; i <= len; i++) {
+        if (i < len && s[i] == '"') in_quote = !in_quote;
+        if (i < len && !in_quote && (s[i] == '(' || s[i] == ')')) {
+            problem(r, "a set cannot hold parentheses (write (a|b|c))");
+            return false;
+        }
+        if (i < len && (in_quote || s[i] != '|')) continue;
+        const char *alt = s + start;
+        size_t alt_len = i - start;
+        start = i + 1;
+        trim(&alt, &alt_len);
+        if (alt_len == 0) {
+            problem(r, "an empty alternative in a set (write (a|b|c))");
+            return false;
+        }
+        vb_tax_side *next = side;
+        if (last != NULL && (next = vb_arena_alloc(&r->tax->strings, sizeof *next)) == NULL) {
+            r->oom = true;
+            return false;
+        }
+        if (!parse_side(r, alt, alt_len, next)) return false;
+        if (last != NULL) last->next_alt = next;
+        last = next;
+    }
+    return true;
+}
+
 /* Parses one match/match_alone/exclude entry into `t` (a, b, near_k). */
 static bool parse_term(reader *r, const char *s, size_t len, vb_tax_term *t)
 {
@@ -358,8 +398,13 @@ static bool parse_term(reader *r, const char *s, size_t len, vb_tax_term *t)
             }
         }
     }
-    if (n_ops == 0)
+    if (n_ops == 0) {
+        if (s[0] == '(' && s[len - 1] == ')') {
+            problem(r, "a set (a|b) is a NEAR operand; list its words as entries of their own");
+            return false;
+        }
         return parse_side(r, s, len, &t->a);
+    }
     if (n_ops > 1) {
         problem(r, "bad NEAR: only one NEAR per term");
         return false;
@@ -383,7 +428,7 @@ static bool parse_term(reader *r, const char *s, size_t len, vb_tax_term *t)
         return false;
     }
     t->near_k = (uint32_t)k;
-    return parse_side(r, left, left_len, &t->a) && parse_side(r, right, right_len, &t->b);
+    return parse_operand(r, left, left_len, &t->a) && parse_operand(r, right, right_len, &t->b);
 }
 
 /* An entry of `theme`'s list at `index`, nothing parsed yet. */

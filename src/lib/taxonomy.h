@@ -61,12 +61,15 @@ typedef enum vb_tax_scope {
     VB_TAX_SCOPE_SPAN          /* the theme's mentions that overlap the exclude */
 } vb_tax_scope;
 
-/* One operand of a term: words (one word or a phrase) or a prefix. */
+/* One operand of a term: words (one word or a phrase) or a prefix. A NEAR
+ * operand may be a set, "(cozy|quaint|=cute)": its alternatives are
+ * chained by `next_alt`. */
 typedef struct vb_tax_side {
     const char *text; /* quotes and the trailing '*' removed; NUL-terminated */
     size_t len;
     bool prefix;      /* "parcel*": matches words whose lookup form starts with text */
     bool exact;       /* "=fans": each word matches its own lookup form, not its stem */
+    const struct vb_tax_side *next_alt; /* the set's next alternative, or NULL */
 } vb_tax_side;
 
 typedef struct vb_tax_term {
@@ -75,7 +78,7 @@ typedef struct vb_tax_term {
     uint32_t index;     /* position in its JSON array */
     const char *raw;    /* the entry as written (the pattern for a regex list) */
     size_t raw_len;
-    vb_tax_side a, b;   /* `b` only for NEAR terms */
+    vb_tax_side a, b;   /* `b` only for NEAR terms; sets only for NEAR terms */
     uint32_t near_k;    /* A NEAR/k B: 1..VB_TAX_MAX_NEAR; 0 = not a NEAR term */
     double valence;     /* VB_TAX_OPINION: the term's valence for the theme */
     const char *path;   /* VB_TAX_OPINION: JSON path of the entry (its key), for

@@ -281,13 +281,11 @@ static vb_status add_exact_forms(vb_themes *t, const vb_doc *doc, uint32_t *firs
 }
 
 /* Compiles one operand, adding (theme, role, near) to the node or prefix
- * where it ends; *end_node is that node (0: a prefix, or none). A problem
- * is reported and skipped (VB_OK). */
+ * where it ends. A problem is reported and skipped (VB_OK). */
 static vb_status compile_side(compiler *c, const vb_tax_term *term, const vb_tax_side *side,
-                              uint32_t role, uint32_t near, uint32_t *end_node)
+                              uint32_t role, uint32_t near)
 {
     vb_themes *t = c->t;
-    *end_node = 0;
     vb_doc doc;
     vb_arena_reset(&c->scratch);
     vb_text_forget(c->text);
@@ -348,7 +346,6 @@ static vb_status compile_side(compiler *c, const vb_tax_term *term, const vb_tax
     if (side->exact)
         TRY(add_exact_forms(t, &doc, &exact));
     const bool is_near = role == ROLE_NEAR_A || role == ROLE_NEAR_B;
-    *end_node = node;
     const output o = {.theme = term->theme,
                       .role = role,
                       .near = near,
@@ -397,16 +394,14 @@ static vb_status compile_term(compiler *c, const vb_tax_term *term)
             (regex_rule){re, term->theme, role, term->index + 1, vb_tax_list_names[term->list]};
         return VB_OK;
     }
-    uint32_t end_a, end_b;
-    if (term->near_k == 0)
-        return compile_side(c, term, &term->a, role, 0, &end_a);
+    if (term->near_k == 0) return compile_side(c, term, &term->a, role, 0);
     TRY(vb_themes_grow(t->alloc, (void **)&t->nears, &t->cap_nears, t->n_nears + 1, sizeof *t->nears));
     const uint32_t near = (uint32_t)t->n_nears++;
     t->nears[near] = (near_rule){term->theme, role, term->near_k, {0, 0}};
-    TRY(compile_side(c, term, &term->a, ROLE_NEAR_A, near, &end_a));
-    TRY(compile_side(c, term, &term->b, ROLE_NEAR_B, near, &end_b));
-    t->nears[near].end_node[0] = end_a;
-    t->nears[near].end_node[1] = end_b;
+    for (const vb_tax_side *side = &term->a; side != NULL; side = side->next_alt)
+        TRY(compile_side(c, term, side, ROLE_NEAR_A, near));
+    for (const vb_tax_side *side = &term->b; side != NULL; side = side->next_alt)
+        TRY(compile_side(c, term, side, ROLE_NEAR_B, near));
     return VB_OK;
 }
 
@@ -462,9 +457,35 @@ static vb_status pack_outputs(vb_themes *t)
     return VB_OK;
 }
 
+/* Bit (node & 63) of the node where an operand ends, bit 0 for a prefix:
+ * the bits of one side of a NEAR rule, or of the other sides of a node's
+ * operands, are what themes_match.c tests against the sentence's nodes. */
+static inline uint64_t node_bit(uint32_t node)
+{
+    return (uint64_t)1 << (node & 63);
+}
+
+/* Each NEAR rule's side masks (near_rule.sides), from where its operands
+ * ended up, and each node's partner mask: the other sides of the NEAR
+ * operands there. */
+static void near_masks(vb_themes *t, uint64_t *partners, size_t n_nodes)
+{
+    for (size_t i = 0; i < n_nodes; i++)
+        for (uint32_t o = t->nodes[i].near_out; o != 0; o = t->outs[o].next)
+            t->nears[t->outs[o].near].sides[t->outs[o].role == ROLE_NEAR_B] |=
+                node_bit((uint32_t)i);
+    for (size_t i = 0; i < t->prefixes.n_slots; i++)
+        for (uint32_t o = t->prefixes.slots[i].s != NULL ? t->prefixes.slots[i].value : 0; o != 0;
+             o = t->outs[o].next)
+            if (t->outs[o].role == ROLE_NEAR_A || t->outs[o].role == ROLE_NEAR_B)
+                t->nears[t->outs[o].near].sides[t->outs[o].role == ROLE_NEAR_B] |= node_bit(0);
+    for (size_t i = 0; i < n_nodes; i++)
+        for (uint32_t o = t->nodes[i].near_out; o != 0; o = t->outs[o].next)
+            partners[i] |= t->nears[t->outs[o].near].sides[t->outs[o].role == ROLE_NEAR_A];
+}
+
 /* Renumbers the trie so that stem id k's one-token path is node k (see
- * trie_node), with the edges, the NEAR outputs' partner nodes and the
- * partner masks to match. */
+ * trie_node), with the edges and the NEAR masks to match. */
 static vb_status pack_nodes(vb_themes *t)
 {
     const size_t n_ids = t->stems.n_used, n_old = t->n_nodes;
@@ -494,14 +515,6 @@ static vb_status pack_nodes(vb_themes *t)
             st = edge_add(&edges, t->alloc, new_of[from], (uint32_t)key,
                           new_of[t->edges.slots[i].child]);
     }
-    for (size_t o = 1; st == VB_OK && o < t->n_outs; o++)
-        if (t->outs[o].role == ROLE_NEAR_A || t->outs[o].role == ROLE_NEAR_B)
-            t->outs[o].partner = new_of[t->outs[o].partner]; /* new_of[0] is 0 */
-    for (size_t i = 0; st == VB_OK && i < n; i++)
-        for (uint32_t o = nodes[i].near_out; o != 0; o = t->outs[o].next) {
-            const uint32_t other = t->outs[o].partner;
-            partners[i] |= other == 0 ? ~(uint64_t)0 : (uint64_t)1 << (other & 63);
-        }
     vb_free(t->alloc, new_of);
     if (st != VB_OK) {
         vb_free(t->alloc, nodes);
@@ -515,6 +528,7 @@ static vb_status pack_nodes(vb_themes *t)
     t->n_nodes = t->cap_nodes = n;
     t->partners = partners;
     t->edges = edges;
+    near_masks(t, partners, n);
     return VB_OK;
 }
 
@@ -581,11 +595,6 @@ static vb_status compile(compiler *c)
             c->has_terms[tax->terms[i].theme] = true;
     for (size_t i = 0; i < tax->n_terms && st == VB_OK; i++)
         st = compile_term(c, &tax->terms[i]);
-    for (size_t o = 1; st == VB_OK && o < t->n_outs; o++) {
-        output *out = &t->outs[o];
-        if (out->role == ROLE_NEAR_A || out->role == ROLE_NEAR_B)
-            out->partner = t->nears[out->near].end_node[out->role == ROLE_NEAR_A];
-    }
     if (st == VB_OK)
         st = pack_trie(t);
     if (st == VB_OK)

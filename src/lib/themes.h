@@ -12,7 +12,9 @@
  *    the term's lookup form;
  *  - A NEAR/k B: an occurrence of A and one of B in the same sentence, not
  *    overlapping, at most k words apart (punctuation not counted);
- *    both parts are reported as spans;
+ *    both parts are reported as spans; a side may be a set, (a|b|c), any
+ *    of which counts, and an occurrence pairs with the nearest one of the
+ *    other side;
  *  - regex: a PCRE2 match over the sentence's normalised text (token norm
  *    forms joined by single spaces); the span covers the tokens it touches.
  * A theme matches in a sentence when one of its own terms or regexes does

@@ -117,11 +117,7 @@ typedef struct output {
     uint32_t exact;   /* an exact term (=word): 1 + index in vb_themes.exact of
                        * the lookup form its first token must have, the
                        * others following; 0: matched by stems alone */
-    union {           /* by role, so that an output stays 24 bytes */
-        uint32_t partner; /* ROLE_NEAR_A/B: the node where the other side
-                           * ends (0: a prefix), copied from the rule */
-        float valence;    /* ROLE_OPINION: the term's valence for the theme */
-    };
+    float valence;    /* ROLE_OPINION: the term's valence for the theme */
 } output;
 
 /* A trie node. Once the taxonomy is compiled (pack_trie() in themes.c),
@@ -158,7 +154,8 @@ typedef struct near_rule {
     uint32_t theme;
     uint32_t role; /* ROLE_FREE, ROLE_COND or ROLE_EXCL of the whole rule */
     uint32_t k;    /* at most k words apart */
-    uint32_t end_node[2]; /* trie node where A and where B ends; 0: a prefix */
+    uint64_t sides[2]; /* A's and B's end nodes (packed), bit (node & 63) of
+                        * each alternative, bit 0 for a prefix */
 } near_rule;
 
 typedef struct regex_rule {
@@ -187,9 +184,8 @@ struct vb_themes {
     edge_table edges;     /* trie; packed, no edges from the root */
     trie_node *nodes;     /* node 0 is the root; packed: see trie_node */
     size_t n_nodes, cap_nodes;
-    uint64_t *partners;   /* per packed node: bit (node & 63) of the node where
-                           * the other side of each NEAR operand there ends
-                           * (all bits: a prefix) */
+    uint64_t *partners;   /* per packed node: the near_rule.sides of the other
+                           * side of each NEAR operand there */
     output *outs;         /* outs[0] unused, so 0 can end a list */
     size_t n_outs, cap_outs;
     str_table prefixes;   /* prefix lookup form -> first output */

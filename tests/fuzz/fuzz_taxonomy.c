@@ -40,8 +40,11 @@ static void check_model(const vb_taxonomy *tax)
         FUZZ_CHECK(t->raw != NULL);
         FUZZ_CHECK(t->near_k <= VB_TAX_MAX_NEAR);
         if (!vb_tax_list_is_regex(t->list)) {
-            FUZZ_CHECK(t->a.text != NULL && t->a.text[t->a.len] == '\0');
-            if (t->near_k > 0) FUZZ_CHECK(t->b.text != NULL && t->b.text[t->b.len] == '\0');
+            FUZZ_CHECK(t->near_k > 0 || t->a.next_alt == NULL); /* sets only with NEAR */
+            for (const vb_tax_side *a = &t->a; a != NULL; a = a->next_alt)
+                FUZZ_CHECK(a->text != NULL && a->text[a->len] == '\0');
+            for (const vb_tax_side *b = &t->b; t->near_k > 0 && b != NULL; b = b->next_alt)
+                FUZZ_CHECK(b->text != NULL && b->text[b->len] == '\0');
         }
     }
 }

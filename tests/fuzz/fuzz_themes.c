@@ -24,7 +24,8 @@ static const char taxonomy[] =
     " {\"id\": \"staff\", \"label\": \"Staff\",\n"
     "  \"children\": [{\"id\": \"staff.rude\", \"match\": [\"rude\", \"\\\"no manners\\\"\", "
     "\"r*\"]}]},\n"
-    " {\"id\": \"price\", \"match\": [\"price NEAR/50 high\", \"expens*\", \"\\\"too much\\\"\"],\n"
+    " {\"id\": \"price\", \"match\": [\"price NEAR/50 high\", \"expens*\", \"\\\"too much\\\"\",\n"
+    "            \"(=cheap|\\\"good value\\\"|bargain*) NEAR/4 (price|deal|=offer)\"],\n"
     "  \"regex\": [\"\\\\d+\\\\s*(\\u20ac|\\\\$|eur)\", \"^.{0,3}$\"]}]}\n";
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

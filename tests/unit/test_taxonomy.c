@@ -190,6 +190,29 @@ static void test_term_syntax(void **state)
                         "$.themes[0].match[2]: a phrase cannot span sentences\n");
 }
 
+static void test_near_set_syntax(void **state)
+{
+    (void)state;
+    collected c;
+    assert_int_equal(check_text("{\"themes\": [{\"id\": \"a\", \"match\": ["
+                                "\"(a|b) NEAR/2 (c|\\\"d|e\\\"|=f|g*)\", \"(a|b)\", "
+                                "\"(a||b) NEAR/2 c\", \"(a|b NEAR/2 c\", \"a) NEAR/2 c\", "
+                                "\"((a|b)) NEAR/2 c\", \"(a|\\\"b) NEAR/2 c\", \"() NEAR/2 c\", "
+                                "\"(a|b c*) NEAR/2 c\"]}]}",
+                                &c),
+                     8);
+    assert_string_equal(
+        c.text, "$.themes[0].match[1]: a set (a|b) is a NEAR operand; list its words as entries of "
+                "their own\n"
+                "$.themes[0].match[2]: an empty alternative in a set (write (a|b|c))\n"
+                "$.themes[0].match[3]: unbalanced parentheses (a set is written (a|b|c))\n"
+                "$.themes[0].match[4]: unbalanced parentheses (a set is written (a|b|c))\n"
+                "$.themes[0].match[5]: a set cannot hold parentheses (write (a|b|c))\n"
+                "$.themes[0].match[6]: unbalanced quotes\n"
+                "$.themes[0].match[7]: an empty alternative in a set (write (a|b|c))\n"
+                "$.themes[0].match[8]: a prefix is one word followed by * (e.g. parcel*)\n");
+}
+
 static void test_exact_terms_and_exclude_options(void **state)
 {
     (void)state;
@@ -491,6 +514,7 @@ int main(void)
         cmocka_unit_test(test_paths_of_long_lists),
         cmocka_unit_test(test_nesting_is_limited),
         cmocka_unit_test(test_term_syntax),
+        cmocka_unit_test(test_near_set_syntax),
         cmocka_unit_test(test_exact_terms_and_exclude_options),
         cmocka_unit_test(test_opinion_problems),
         cmocka_unit_test(test_language_must_agree),

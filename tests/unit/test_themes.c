@@ -272,6 +272,44 @@ static void test_near_pairs_prefixes_and_phrases(void **state)
     vb_themes_free(t);
 }
 
+/* A set operand, (a|b|c), pairs through any of its alternatives, each a
+ * word, a phrase, an exact word or a prefix; an exclude may have sets too. */
+static void test_near_sets(void **state)
+{
+    (void)state;
+    vb_themes *t =
+        compile_text("{\"themes\":[{\"id\":\"n\",\"match\":["
+                     "\"(cozy | quaint|=cute) NEAR/3 (=place|\\\"coffee shop\\\"|bistro*)\"], "
+                     "\"exclude\":[\"(sweater|=jumper) NEAR/4 (cozy|=cute)\"]}]}");
+    vb_theme_matcher *m = vb_theme_matcher_new(t, NULL);
+    assert_non_null(m);
+    static const char *const hits[] = {
+        "a cozy place",              /* first with first */
+        "what a quaint bistros",     /* the middle one with a prefix */
+        "a cute little coffee shop", /* exact with a phrase */
+        "the place is so cute",      /* B before A */
+    };
+    for (size_t i = 0; i < sizeof hits / sizeof *hits; i++) {
+        run_with(m, hits[i], strlen(hits[i]));
+        assert_int_equal(res.n_hits, 1);
+        assert_int_equal(res.hits[0].n_spans, 2);
+    }
+    static const char *const misses[] = {
+        "a cozy spot",                   /* no B */
+        "a cozy coffee",                 /* half of a phrase */
+        "a cuter place",                 /* not the exact form */
+        "a cozy, quaint, cute town",     /* three of A, no B */
+        "the places are cute",           /* =place is not places */
+        "a cozy sweater from the place", /* the exclude's set */
+    };
+    for (size_t i = 0; i < sizeof misses / sizeof *misses; i++) {
+        run_with(m, misses[i], strlen(misses[i]));
+        assert_int_equal(res.n_hits, 0);
+    }
+    vb_theme_matcher_free(m);
+    vb_themes_free(t);
+}
+
 static void test_exclude_suppresses_only_its_sentence(void **state)
 {
     (void)state;
@@ -717,6 +755,7 @@ int main(void)
         cmocka_unit_test(test_near_within_k_words_of_one_sentence),
         cmocka_unit_test(test_near_distance_is_exact),
         cmocka_unit_test(test_near_pairs_prefixes_and_phrases),
+        cmocka_unit_test(test_near_sets),
         cmocka_unit_test(test_exclude_suppresses_only_its_sentence),
         cmocka_unit_test(test_child_matches_only_with_its_parent),
         cmocka_unit_test(test_match_alone_reports_the_parent),
