@@ -1,0 +1,16 @@
+# Device reviews use service and clothing words in their own senses: the
+# default taxonomy's excludes keep them out of those themes. Each pair is
+# a device sentence (no such theme) and one where the word means what the
+# theme says. One line per record: its theme ids.
+printf 'text\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n' \
+    'I am a software engineer, so I read the specs.' \
+    'The engineer who came to fix the line was great.' \
+    'The player can rip a CD to mp3 in minutes.' \
+    'The dress ripped at the seam after one wash.' \
+    'The memory card is too small.' \
+    'The jacket is too small.' \
+    'A good range of manual settings and zoom.' \
+    'A good range of sizes in store.' > in.csv
+"$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
+    sed -E 's/"label":"[^"]*",//g; s/"sentiment":[-0-9.]+,//g; s/,"spans":\[[^]]*\](,\[[^]]*\])*\]//g'
+echo "exit $?"
