@@ -100,6 +100,14 @@ static void run_with(vb_theme_matcher *m, const char *s, size_t len)
     assert_int_equal(vb_themes_match(m, &doc, &ds, &arena, &res), VB_OK);
 }
 
+/* Runs `s` through `m` and checks the number of themes found, naming the
+ * comment when it differs. */
+static void expect_hits(vb_theme_matcher *m, const char *s, size_t n_hits)
+{
+    run_with(m, s, strlen(s));
+    if (res.n_hits != n_hits) fail_msg("\"%s\": %zu themes, expected %zu", s, res.n_hits, n_hits);
+}
+
 static void run(const char *s)
 {
     run_with(matcher, s, strlen(s));
@@ -177,10 +185,8 @@ static void test_prefixes_of_several_lengths_and_first_bytes(void **state)
                                 "{\"id\":\"accent\",\"match\":[\"émo*\"]}]}");
     vb_theme_matcher *m = vb_theme_matcher_new(t, NULL);
     assert_non_null(m);
-    const char *s = "a zab axe xyzz"; /* too short, or no prefix's first bytes */
-    run_with(m, s, strlen(s));
-    assert_int_equal(res.n_hits, 0);
-    s = "AB"; /* exactly the shortest prefix */
+    expect_hits(m, "a zab axe xyzz", 0); /* too short, or no prefix's first bytes */
+    const char *s = "AB";                /* exactly the shortest prefix */
     run_with(m, s, strlen(s));
     assert_non_null(hit_in(t, "short"));
     assert_null(hit_in(t, "long"));
@@ -227,15 +233,9 @@ static void test_near_distance_is_exact(void **state)
     vb_themes *t = compile_text("{\"themes\":[{\"id\":\"n\",\"match\":[\"wait NEAR/2 box\"]}]}");
     vb_theme_matcher *m = vb_theme_matcher_new(t, NULL);
     assert_non_null(m);
-    const char *s = "wait a box";             /* 2 apart */
-    run_with(m, s, strlen(s));
-    assert_int_equal(res.n_hits, 1);
-    s = "wait, a box";                        /* punctuation is not a word */
-    run_with(m, s, strlen(s));
-    assert_int_equal(res.n_hits, 1);
-    s = "wait a big box";                     /* 3 apart */
-    run_with(m, s, strlen(s));
-    assert_int_equal(res.n_hits, 0);
+    expect_hits(m, "wait a box", 1);     /* 2 apart */
+    expect_hits(m, "wait, a box", 1);    /* punctuation is not a word */
+    expect_hits(m, "wait a big box", 0); /* 3 apart */
     vb_theme_matcher_free(m);
     vb_themes_free(t);
 }
@@ -250,24 +250,14 @@ static void test_near_pairs_prefixes_and_phrases(void **state)
                                 "\"size NEAR/2 size\"]}]}");
     vb_theme_matcher *m = vb_theme_matcher_new(t, NULL);
     assert_non_null(m);
-    const char *s = "waiting on pricey stuff";     /* both sides prefixes */
-    run_with(m, s, strlen(s));
-    assert_int_equal(res.n_hits, 1);
+    expect_hits(m, "waiting on pricey stuff", 1); /* both sides prefixes */
     assert_int_equal(res.hits[0].n_spans, 2);
-    s = "slow customer service";                   /* a phrase on one side */
-    run_with(m, s, strlen(s));
-    assert_int_equal(res.n_hits, 1);
+    expect_hits(m, "slow customer service", 1); /* a phrase on one side */
     assert_int_equal(res.hits[0].n_spans, 2);
-    s = "slow customer support";                   /* its first word alone */
-    run_with(m, s, strlen(s));
-    assert_int_equal(res.n_hits, 0);
-    s = "size vs size";                            /* the same word twice */
-    run_with(m, s, strlen(s));
-    assert_int_equal(res.n_hits, 1);
+    expect_hits(m, "slow customer support", 0); /* its first word alone */
+    expect_hits(m, "size vs size", 1);          /* the same word twice */
     assert_int_equal(res.hits[0].n_spans, 2);
-    s = "the size";                                /* once is not a pair */
-    run_with(m, s, strlen(s));
-    assert_int_equal(res.n_hits, 0);
+    expect_hits(m, "the size", 0); /* once is not a pair */
     vb_theme_matcher_free(m);
     vb_themes_free(t);
 }
@@ -290,8 +280,7 @@ static void test_near_sets(void **state)
         "the place is so cute",      /* B before A */
     };
     for (size_t i = 0; i < sizeof hits / sizeof *hits; i++) {
-        run_with(m, hits[i], strlen(hits[i]));
-        assert_int_equal(res.n_hits, 1);
+        expect_hits(m, hits[i], 1);
         assert_int_equal(res.hits[0].n_spans, 2);
     }
     static const char *const misses[] = {
@@ -303,8 +292,7 @@ static void test_near_sets(void **state)
         "a cozy sweater from the place", /* the exclude's set */
     };
     for (size_t i = 0; i < sizeof misses / sizeof *misses; i++) {
-        run_with(m, misses[i], strlen(misses[i]));
-        assert_int_equal(res.n_hits, 0);
+        expect_hits(m, misses[i], 0);
     }
     vb_theme_matcher_free(m);
     vb_themes_free(t);
@@ -479,15 +467,11 @@ static void test_term_inside_a_phrase(void **state)
                                 "\"\\\"fine but slow\\\"\", \"slow\"]}]}");
     vb_theme_matcher *m = vb_theme_matcher_new(t, NULL);
     assert_non_null(m);
-    const char *s = "Great customer service.";
-    run_with(m, s, strlen(s));
-    assert_int_equal(res.n_hits, 1);
+    expect_hits(m, "Great customer service.", 1);
     assert_int_equal(res.hits[0].n_spans, 1);
     assert_span(&res.hits[0], 0, "customer service");
     assert_float_equal(res.hits[0].sentiment, ds.clauses[0].compound, 1e-12);
-    s = "fine but slow";                 /* "but" opens a clause */
-    run_with(m, s, strlen(s));
-    assert_int_equal(res.n_hits, 1);
+    expect_hits(m, "fine but slow", 1); /* "but" opens a clause */
     assert_int_equal(res.hits[0].n_spans, 1);
     assert_span(&res.hits[0], 0, "fine but slow");
     assert_int_equal(doc.n_clauses, 2);
@@ -512,9 +496,7 @@ static void test_terms_are_normalised_like_text(void **state)
     vb_themes *t = compile_text(
         "{\"themes\":[{\"id\":\"u\",\"match\":[\"CAFÉ\", \"\\\"Sooooo SLOW\\\"\", \"naïv*\"]}]}");
     vb_theme_matcher *m = vb_theme_matcher_new(t, NULL);
-    const char *s = "the cafés were soooo slow, naïvely run";
-    run_with(m, s, strlen(s));
-    assert_int_equal(res.n_hits, 1);
+    expect_hits(m, "the cafés were soooo slow, naïvely run", 1);
     assert_int_equal(res.hits[0].n_spans, 3);
     vb_theme_matcher_free(m);
     vb_themes_free(t);
