@@ -398,6 +398,9 @@ typedef struct vb_stats {
     size_t regex_limit_hits;   /* theme regex searches cut off by a limit */
     size_t records_without_id; /* written with a null id: the id column was
                                 * missing or null in the record */
+    size_t extra_header_rows;  /* rows after a CSV's header names that are
+                                * header too (a Qualtrics export's question
+                                * text and import ids), not records */
 } vb_stats;
 
 VB_EXPORT void vb_pipeline_stats(const vb_pipeline *p, vb_stats *out);

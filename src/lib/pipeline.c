@@ -224,6 +224,7 @@ void vb_lexicon_free(vb_lexicon *lex)
 
 static vb_status open_source(vb_pipeline *p, vb_error *err)
 {
+    if (p->source != NULL) p->stats.extra_header_rows += vb_source_extra_header_rows(p->source);
     vb_source_free(p->source);
     p->source = vb_source_new(&p->spec, &p->alloc, err);
     return p->source != NULL ? VB_OK : (err != NULL ? err->code : VB_ENOMEM);
@@ -358,6 +359,7 @@ const vb_lexicon *vb_pipeline_lexicon(const vb_pipeline *p)
 void vb_pipeline_stats(const vb_pipeline *p, vb_stats *out)
 {
     *out = p->stats;
+    if (p->source != NULL) out->extra_header_rows += vb_source_extra_header_rows(p->source);
 }
 
 void vb_stats_add(vb_stats *to, const vb_stats *from)
@@ -370,6 +372,7 @@ void vb_stats_add(vb_stats *to, const vb_stats *from)
     to->records_with_theme += from->records_with_theme;
     to->regex_limit_hits += from->regex_limit_hits;
     to->records_without_id += from->records_without_id;
+    to->extra_header_rows += from->extra_header_rows;
 }
 
 /* ---- Analysis, a batch at a time -------------------------------------------

@@ -69,6 +69,7 @@ struct vb_source {
     const char **header; /* n_header pointers into header_mem */
     size_t n_header;
     size_t response_id_col; /* a Qualtrics export's ResponseId column, or NO_COL */
+    size_t extra_header_rows; /* rows after the names that are header too */
     char *key_mem; /* CSV/TSV: keep names made unique, when any were not */
     char *detected; /* JSONL: the detected text key */
     size_t objects; /* JSONL: objects read */
@@ -808,6 +809,7 @@ static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
         return VB_OK;
     }
     if (s->spec.has_header && row.error == VB_CSV_OK && qualtrics_header_row(s, rec, &row)) {
+        s->extra_header_rows++;
         s->pos += row.used;
         *skipped = true;
         return VB_OK;
@@ -1184,6 +1186,11 @@ const char *vb_source_errmsg(const vb_source *s)
 vb_format vb_source_format(const vb_source *s)
 {
     return s->format;
+}
+
+size_t vb_source_extra_header_rows(const vb_source *s)
+{
+    return s->extra_header_rows;
 }
 
 const char *const *vb_source_keep_names(const vb_source *s)

@@ -63,6 +63,11 @@ const char *vb_source_errmsg(const vb_source *s);
 /* The format in use once known (after auto-detection), else VB_FORMAT_AUTO. */
 vb_format vb_source_format(const vb_source *s);
 
+/* Rows read so far that follow the header names and are header too (a
+ * Qualtrics export's question text and import ids): no records, but rows
+ * of the file that a count of records should account for. */
+size_t vb_source_extra_header_rows(const vb_source *s);
+
 /* Names of the keep columns (the header names for CSV/TSV with a header,
  * else the spec's text), available once the first record is returned. */
 const char *const *vb_source_keep_names(const vb_source *s);

@@ -405,6 +405,47 @@ static void test_analyze_batch(void **state)
     vb_lexicon_free(lex);
 }
 
+/* A Qualtrics export's question-text and import-id rows are header, not
+ * records; the statistics count them, over every source a pipeline reads,
+ * so that the rows of the files are all accounted for. */
+static void test_extra_header_rows_counted(void **state)
+{
+    (void)state;
+    static const char export[] =
+        "StartDate,ResponseId,Q2\n"
+        "Start Date,Response ID,Why?\n"
+        "\"{\"\"ImportId\"\":\"\"startDate\"\"}\",\"{\"\"ImportId\"\":\"\"_recordId\"\"}\","
+        "\"{\"\"ImportId\"\":\"\"QID2_TEXT\"\"}\"\n"
+        "2026-10-01,R_1,Quick and friendly\n";
+    vb_options o;
+    vb_options_init(&o);
+    o.format = VB_FORMAT_CSV;
+    o.text_col = "Q2";
+    vb_error err;
+    vb_lexicon *lex = vb_lexicon_load(VB_TEST_DATA_DIR, &o, &err);
+    assert_non_null(lex);
+    vb_pipeline *p = vb_pipeline_new(lex, &o, &err);
+    assert_non_null(p);
+    for (int file = 0; file < 2; file++) {
+        if (file > 0) assert_int_equal(vb_pipeline_reset(p, "second.csv"), VB_OK);
+        assert_int_equal(vb_pipeline_feed(p, export, sizeof export - 1), VB_OK);
+        assert_int_equal(vb_pipeline_finish(p), VB_OK);
+        const vb_record *rec;
+        vb_status st;
+        while ((st = vb_pipeline_next(p, &rec)) == VB_OK) {
+            assert_int_equal(rec->text_len, strlen("Quick and friendly"));
+            assert_memory_equal(rec->text, "Quick and friendly", rec->text_len);
+        }
+        assert_int_equal(st, VB_DONE);
+        vb_stats stats;
+        vb_pipeline_stats(p, &stats);
+        assert_int_equal(stats.records_read, file + 1);
+        assert_int_equal(stats.extra_header_rows, 2 * (file + 1));
+    }
+    vb_pipeline_free(p);
+    vb_lexicon_free(lex);
+}
+
 static void test_version_and_names(void **state)
 {
     (void)state;
@@ -432,6 +473,7 @@ int main(void)
         cmocka_unit_test(test_bad_language_and_missing_column),
         cmocka_unit_test(test_read_ahead_same_as_one_at_a_time),
         cmocka_unit_test(test_analyze_batch),
+        cmocka_unit_test(test_extra_header_rows_counted),
         cmocka_unit_test(test_version_and_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

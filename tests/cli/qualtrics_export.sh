@@ -1,7 +1,8 @@
 # A Qualtrics export: after the names, a row of the questions' text and a
 # row of import ids. Both are header rows: the report counts the two
 # responses only (no score rejected, no question among the comments), at
-# -j 1 and -j 2 alike.
+# -j 1 and -j 2 alike, and the summary says how many rows were header, over
+# all the files read.
 printf '%s\n' \
     'StartDate,EndDate,Finished,ResponseId,Q1,Q2' \
     'Start Date,End Date,Finished,Response ID,"How likely are you to recommend us?","What is the main reason for your score?"' \
@@ -9,6 +10,8 @@ printf '%s\n' \
     '2026-10-01 09:12:00,2026-10-01 09:15:00,1,R_1abc,9,The staff were friendly and quick.' \
     '2026-10-02 10:00:00,2026-10-02 10:04:00,1,R_2def,3,Waited forty minutes for a refund.' > survey.csv
 "$VERBATIM" analyze survey.csv --text-col Q2 --id-col ResponseId --keep Q1
+echo "exit $?"
+"$VERBATIM" analyze -j 2 survey.csv survey.csv --text-col Q2 > /dev/null
 echo "exit $?"
 "$VERBATIM" report -j 1 survey.csv --text-col Q2 --score-col Q1 --report json > j1.json
 echo "exit $?"
