@@ -1,8 +1,9 @@
-# Device reviews use service and clothing words in their own senses: the
-# default taxonomy's excludes keep them out of those themes. Each pair is
+# Device reviews use service and clothing words in their own senses (a
+# device's speed is no wait), and idioms use size words: the default
+# taxonomy's excludes keep them out of those themes. Each pair is
 # a device sentence (no such theme) and one where the word means what the
 # theme says. One line per record: its theme ids.
-printf 'text\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n' \
+{ echo text; printf '"%s"\n' \
     'I am a software engineer, so I read the specs.' \
     'The engineer who came to fix the line was great.' \
     'The player can rip a CD to mp3 in minutes.' \
@@ -10,7 +11,15 @@ printf 'text\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n' \
     'The memory card is too small.' \
     'The jacket is too small.' \
     'A good range of manual settings and zoom.' \
-    'A good range of sizes in store.' > in.csv
+    'A good range of sizes in store.' \
+    'The camera is slow to focus in low light.' \
+    'The staff were slow to answer the door.' \
+    'It took an hour to download the songs.' \
+    'It took an hour to get a table.' \
+    'I figured the dress would be fine.' \
+    'It flatters my figure.' \
+    'This player was a huge disappointment.' \
+    'The sleeves are too big.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
     sed -E 's/"label":"[^"]*",//g; s/"sentiment":[-0-9.]+,//g; s/,"spans":\[[^]]*\](,\[[^]]*\])*\]//g'
 echo "exit $?"
