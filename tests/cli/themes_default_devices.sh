@@ -19,7 +19,11 @@
     'I figured the dress would be fine.' \
     'It flatters my figure.' \
     'This player was a huge disappointment.' \
-    'The sleeves are too big.'; } > in.csv
+    'The sleeves are too big.' \
+    'The phone is great, I love the quality of the pictures.' \
+    'The dress is great, it looks just like the pictures.' \
+    'I will not go into the details here, the dress is fine.' \
+    'The dress has lovely details.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
     sed -E 's/"label":"[^"]*",//g; s/"sentiment":[-0-9.]+,//g; s/,"spans":\[[^]]*\](,\[[^]]*\])*\]//g'
 echo "exit $?"
