@@ -23,7 +23,11 @@
     'The phone is great, I love the quality of the pictures.' \
     'The dress is great, it looks just like the pictures.' \
     'I will not go into the details here, the dress is fine.' \
-    'The dress has lovely details.'; } > in.csv
+    'The dress has lovely details.' \
+    'It is probably operator error.' \
+    'The operator was rude to me.' \
+    'I uploaded the drivers and new software.' \
+    'The drivers were friendly and careful.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
     sed -E 's/"label":"[^"]*",//g; s/"sentiment":[-0-9.]+,//g; s/,"spans":\[[^]]*\](,\[[^]]*\])*\]//g'
 echo "exit $?"
