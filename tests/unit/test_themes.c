@@ -50,6 +50,22 @@ static vb_themes *compile_text(const char *json)
     return t;
 }
 
+/* A matcher for a taxonomy written inline, with the taxonomy in *t; give
+ * both back with drop_matcher(). */
+static vb_theme_matcher *matcher_of(const char *json, vb_themes **t)
+{
+    *t = compile_text(json);
+    vb_theme_matcher *m = vb_theme_matcher_new(*t, NULL);
+    assert_non_null(m);
+    return m;
+}
+
+static void drop_matcher(vb_theme_matcher *m, vb_themes *t)
+{
+    vb_theme_matcher_free(m);
+    vb_themes_free(t);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -180,11 +196,11 @@ static void test_prefix_matches_the_start_of_words(void **state)
 static void test_prefixes_of_several_lengths_and_first_bytes(void **state)
 {
     (void)state;
-    vb_themes *t = compile_text("{\"themes\":[{\"id\":\"short\",\"match\":[\"ab*\"]},"
-                                "{\"id\":\"long\",\"match\":[\"xyzzy*\", \"abcde*\"]},"
-                                "{\"id\":\"accent\",\"match\":[\"émo*\"]}]}");
-    vb_theme_matcher *m = vb_theme_matcher_new(t, NULL);
-    assert_non_null(m);
+    vb_themes *t;
+    vb_theme_matcher *m = matcher_of("{\"themes\":[{\"id\":\"short\",\"match\":[\"ab*\"]},"
+                                     "{\"id\":\"long\",\"match\":[\"xyzzy*\", \"abcde*\"]},"
+                                     "{\"id\":\"accent\",\"match\":[\"émo*\"]}]}",
+                                     &t);
     expect_hits(m, "a zab axe xyzz", 0); /* too short, or no prefix's first bytes */
     const char *s = "AB";                /* exactly the shortest prefix */
     run_with(m, s, strlen(s));
@@ -198,8 +214,7 @@ static void test_prefixes_of_several_lengths_and_first_bytes(void **state)
     assert_span(h, 0, "abcdef");
     assert_span(h, 1, "xyzzyq");
     assert_span(hit_in(t, "accent"), 0, "Émotions");
-    vb_theme_matcher_free(m);
-    vb_themes_free(t);
+    drop_matcher(m, t);
 }
 
 static void test_near_within_k_words_of_one_sentence(void **state)
@@ -230,14 +245,13 @@ static void test_near_within_k_words_of_one_sentence(void **state)
 static void test_near_distance_is_exact(void **state)
 {
     (void)state;
-    vb_themes *t = compile_text("{\"themes\":[{\"id\":\"n\",\"match\":[\"wait NEAR/2 box\"]}]}");
-    vb_theme_matcher *m = vb_theme_matcher_new(t, NULL);
-    assert_non_null(m);
+    vb_themes *t;
+    vb_theme_matcher *m =
+        matcher_of("{\"themes\":[{\"id\":\"n\",\"match\":[\"wait NEAR/2 box\"]}]}", &t);
     expect_hits(m, "wait a box", 1);     /* 2 apart */
     expect_hits(m, "wait, a box", 1);    /* punctuation is not a word */
     expect_hits(m, "wait a big box", 0); /* 3 apart */
-    vb_theme_matcher_free(m);
-    vb_themes_free(t);
+    drop_matcher(m, t);
 }
 
 /* A NEAR operand pairs only once its other side is found whole: a
@@ -245,11 +259,12 @@ static void test_near_distance_is_exact(void **state)
 static void test_near_pairs_prefixes_and_phrases(void **state)
 {
     (void)state;
-    vb_themes *t = compile_text("{\"themes\":[{\"id\":\"n\",\"match\":["
-                                "\"wait* NEAR/3 price*\", \"slow NEAR/2 \\\"customer service\\\"\", "
-                                "\"size NEAR/2 size\"]}]}");
-    vb_theme_matcher *m = vb_theme_matcher_new(t, NULL);
-    assert_non_null(m);
+    vb_themes *t;
+    vb_theme_matcher *m =
+        matcher_of("{\"themes\":[{\"id\":\"n\",\"match\":["
+                   "\"wait* NEAR/3 price*\", \"slow NEAR/2 \\\"customer service\\\"\", "
+                   "\"size NEAR/2 size\"]}]}",
+                   &t);
     expect_hits(m, "waiting on pricey stuff", 1); /* both sides prefixes */
     assert_int_equal(res.hits[0].n_spans, 2);
     expect_hits(m, "slow customer service", 1); /* a phrase on one side */
@@ -258,8 +273,7 @@ static void test_near_pairs_prefixes_and_phrases(void **state)
     expect_hits(m, "size vs size", 1);          /* the same word twice */
     assert_int_equal(res.hits[0].n_spans, 2);
     expect_hits(m, "the size", 0); /* once is not a pair */
-    vb_theme_matcher_free(m);
-    vb_themes_free(t);
+    drop_matcher(m, t);
 }
 
 /* A set operand, (a|b|c), pairs through any of its alternatives, each a
@@ -267,12 +281,12 @@ static void test_near_pairs_prefixes_and_phrases(void **state)
 static void test_near_sets(void **state)
 {
     (void)state;
-    vb_themes *t =
-        compile_text("{\"themes\":[{\"id\":\"n\",\"match\":["
-                     "\"(cozy | quaint|=cute) NEAR/3 (=place|\\\"coffee shop\\\"|bistro*)\"], "
-                     "\"exclude\":[\"(sweater|=jumper) NEAR/4 (cozy|=cute)\"]}]}");
-    vb_theme_matcher *m = vb_theme_matcher_new(t, NULL);
-    assert_non_null(m);
+    vb_themes *t;
+    vb_theme_matcher *m =
+        matcher_of("{\"themes\":[{\"id\":\"n\",\"match\":["
+                   "\"(cozy | quaint|=cute) NEAR/3 (=place|\\\"coffee shop\\\"|bistro*)\"], "
+                   "\"exclude\":[\"(sweater|=jumper) NEAR/4 (cozy|=cute)\"]}]}",
+                   &t);
     static const char *const hits[] = {
         "a cozy place",              /* first with first */
         "what a quaint bistros",     /* the middle one with a prefix */
@@ -294,8 +308,7 @@ static void test_near_sets(void **state)
     for (size_t i = 0; i < sizeof misses / sizeof *misses; i++) {
         expect_hits(m, misses[i], 0);
     }
-    vb_theme_matcher_free(m);
-    vb_themes_free(t);
+    drop_matcher(m, t);
 }
 
 static void test_exclude_suppresses_only_its_sentence(void **state)
@@ -407,8 +420,7 @@ static void test_catastrophic_regex_is_cut_off(void **state)
     assert_int_equal(res.regex_limit_hits, 0);
     assert_non_null(hit_in(t, "blowup"));
     free(s);
-    vb_theme_matcher_free(m);
-    vb_themes_free(t);
+    drop_matcher(m, t);
 }
 
 static void test_aspect_sentiment_follows_clauses(void **state)
@@ -462,11 +474,11 @@ static void test_overlapping_spans_are_merged(void **state)
 static void test_term_inside_a_phrase(void **state)
 {
     (void)state;
-    vb_themes *t = compile_text("{\"themes\":[{\"id\":\"s\",\"match\":["
-                                "\"\\\"customer service\\\"\", \"service\", "
-                                "\"\\\"fine but slow\\\"\", \"slow\"]}]}");
-    vb_theme_matcher *m = vb_theme_matcher_new(t, NULL);
-    assert_non_null(m);
+    vb_themes *t;
+    vb_theme_matcher *m = matcher_of("{\"themes\":[{\"id\":\"s\",\"match\":["
+                                     "\"\\\"customer service\\\"\", \"service\", "
+                                     "\"\\\"fine but slow\\\"\", \"slow\"]}]}",
+                                     &t);
     expect_hits(m, "Great customer service.", 1);
     assert_int_equal(res.hits[0].n_spans, 1);
     assert_span(&res.hits[0], 0, "customer service");
@@ -477,8 +489,7 @@ static void test_term_inside_a_phrase(void **state)
     assert_int_equal(doc.n_clauses, 2);
     assert_float_equal(res.hits[0].sentiment, (ds.clauses[0].compound + ds.clauses[1].compound) / 2,
                        1e-12);
-    vb_theme_matcher_free(m);
-    vb_themes_free(t);
+    drop_matcher(m, t);
 }
 
 static void test_empty_and_wordless_records(void **state)
@@ -493,13 +504,13 @@ static void test_empty_and_wordless_records(void **state)
 static void test_terms_are_normalised_like_text(void **state)
 {
     (void)state;
-    vb_themes *t = compile_text(
-        "{\"themes\":[{\"id\":\"u\",\"match\":[\"CAFÉ\", \"\\\"Sooooo SLOW\\\"\", \"naïv*\"]}]}");
-    vb_theme_matcher *m = vb_theme_matcher_new(t, NULL);
+    vb_themes *t;
+    vb_theme_matcher *m = matcher_of(
+        "{\"themes\":[{\"id\":\"u\",\"match\":[\"CAFÉ\", \"\\\"Sooooo SLOW\\\"\", \"naïv*\"]}]}",
+        &t);
     expect_hits(m, "the cafés were soooo slow, naïvely run", 1);
     assert_int_equal(res.hits[0].n_spans, 3);
-    vb_theme_matcher_free(m);
-    vb_themes_free(t);
+    drop_matcher(m, t);
 }
 
 /* Runs `s` against narrow.json. */
