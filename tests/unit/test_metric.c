@@ -43,16 +43,32 @@ static double x_of(const vb_metric_spec *m, const char *s)
     return x;
 }
 
+/* Each good[i] parses with decimal mark `mark` to exactly want[i]. */
+static void expect_numbers(const char *const *good, const double *want, size_t n, char mark)
+{
+    for (size_t i = 0; i < n; i++) {
+        double v;
+        if (!vb_parse_number(good[i], strlen(good[i]), mark, &v))
+            fail_msg("refused \"%s\"", good[i]);
+        if (v != want[i]) fail_msg("\"%s\" = %.17g, want %.17g", good[i], v, want[i]);
+    }
+}
+
+/* No bad[i] parses with decimal mark `mark`. */
+static void expect_not_numbers(const char *const *bad, size_t n, char mark)
+{
+    for (size_t i = 0; i < n; i++) {
+        double v;
+        if (vb_parse_number(bad[i], strlen(bad[i]), mark, &v)) fail_msg("accepted \"%s\"", bad[i]);
+    }
+}
+
 static void test_numbers(void **state)
 {
     (void)state;
     const char *good[] = {"7", " 7 ", "7.0", "+3", "-2.5", ".5", "5.", "007", "4.2\r"};
-    const double want[] = {7, 7, 7, 3, -2.5, 0.5, 5, 7, 4.2};
-    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
-        double v;
-        assert_true(vb_parse_number(good[i], strlen(good[i]), '.', &v));
-        assert_true(v == want[i]); /* 4.2 is the correctly rounded double */
-    }
+    const double want[] = {7, 7, 7, 3, -2.5, 0.5, 5, 7, 4.2}; /* 4.2 correctly rounded */
+    expect_numbers(good, want, sizeof good / sizeof good[0], '.');
     const char *bad[] = {"",
                          " ",
                          "abc",
@@ -69,10 +85,7 @@ static void test_numbers(void **state)
                          "9.00000000000000000000x",
                          "0.000012345678901234567e-5",
                          "1.00000000000000000000.5"};
-    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        double v;
-        if (vb_parse_number(bad[i], strlen(bad[i]), '.', &v)) fail_msg("accepted \"%s\"", bad[i]);
-    }
+    expect_not_numbers(bad, sizeof bad / sizeof bad[0], '.');
 }
 
 /* With a decimal comma, the numbers of a point, and the point refused:
@@ -82,17 +95,9 @@ static void test_decimal_comma(void **state)
     (void)state;
     const char *good[] = {"7", " 7 ", "7,0", "+3", "-2,5", ",5", "5,", "007", "4,2\r"};
     const double want[] = {7, 7, 7, 3, -2.5, 0.5, 5, 7, 4.2};
-    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
-        double v;
-        if (!vb_parse_number(good[i], strlen(good[i]), ',', &v))
-            fail_msg("refused \"%s\"", good[i]);
-        assert_true(v == want[i]);
-    }
+    expect_numbers(good, want, sizeof good / sizeof good[0], ',');
     const char *bad[] = {"4.5", "1.000", "1,2,3", "1.234,5", ",", "7,5e1", "7,5 ,"};
-    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        double v;
-        if (vb_parse_number(bad[i], strlen(bad[i]), ',', &v)) fail_msg("accepted \"%s\"", bad[i]);
-    }
+    expect_not_numbers(bad, sizeof bad / sizeof bad[0], ',');
     /* Past the fast path, the same double as the point's. */
     const char *comma = "-12345678901234567890,5";
     double v;
