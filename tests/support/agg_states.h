@@ -1,7 +1,7 @@
 /* agg_states.h: what the agg state tests share: respondents made up
  * from a seed and added to one or more aggs (report_rows.h), a state
- * written to memory and read back, a report rendered, and two aggs
- * compared field by field (assert_same_agg()). */
+ * written to memory and read back, a report rendered (test_render.h),
+ * and two aggs compared field by field (assert_same_agg()). */
 #ifndef VB_AGG_STATES_H
 #define VB_AGG_STATES_H
 
@@ -16,6 +16,7 @@
 #include "report.h"
 #include "report_rows.h"
 #include "test_random.h"
+#include "test_render.h"
 #include "test_text.h"
 #include "xsum.h"
 
@@ -53,19 +54,6 @@ static inline vb_agg *read_back(const char *text, const vb_report_options *o)
     vb_agg *agg = vb_agg_read_state(text, strlen(text), o, &err);
     if (agg == NULL) fail_msg("line %zu: %s", err.line, err.message);
     return agg;
-}
-
-static inline char *render(vb_agg *agg, vb_report_format format)
-{
-    vb_error err;
-    vb_report *rep = vb_report_new(agg, &err);
-    if (rep == NULL) fail_msg("%s", err.message);
-    const char *text;
-    size_t len;
-    assert_int_equal(vb_report_render(rep, format, NULL, 0, &text, &len), VB_OK);
-    char *copy = strdup(text);
-    vb_report_free(rep);
-    return copy;
 }
 
 static inline vb_report_options options(vb_metric metric, bool weighted)
