@@ -96,7 +96,6 @@ static void test_header_vs_no_header(void **state)
     check_records(&spec, "\n\"id,comment\n1,x\n",
                   "FATAL EPARSE(header row (line 2): unterminated quoted field)\n");
     spec.has_header = false;
-    spec.text_col = NULL;
     /* A name needs a header: refused up front. */
     spec.text_col = "comment";
     check_records(&spec, "a,b\n",
