@@ -197,7 +197,9 @@ cli_parallel *cli_parallel_start(int jobs, const vb_lexicon *lex, const cli_inpu
 bool cli_parallel_add(cli_parallel *par, const vb_raw_record *raw, const char *display);
 /* Ends the current batch (at the end of each input). */
 void cli_parallel_flush(cli_parallel *par);
-/* Waits for every batch to be written and returns what was counted. */
+/* Waits for every batch to be written and returns what was counted: the
+ * batches' counts in `stats`, whose bytes read and header rows (the
+ * reader's, which no batch holds) are kept. */
 void cli_parallel_finish(cli_parallel *par, vb_stats *stats, size_t *written, int *status,
                          bool *quiet);
 void cli_parallel_free(cli_parallel *par);

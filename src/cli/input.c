@@ -789,12 +789,9 @@ int cli_run(cli_input *in, const char *cmd, cli_record_fn on_record, void *ctx)
     stats.records_rejected += rs.rejected;
     if (rs.par != NULL) {
         /* Counted per batch written, so that a stop (--strict, a write
-         * error) reports what one thread would have. Header rows are no
-         * batch's: the reader counted them. */
-        const size_t extra_header_rows = stats.extra_header_rows;
+         * error) reports what one thread would have. */
         cli_parallel_finish(rs.par, &stats, &rs.written, &rs.status, &rs.quiet);
         cli_parallel_free(rs.par);
-        stats.extra_header_rows = extra_header_rows;
     }
     in->stats = stats; /* for the command, e.g. report's records_rejected */
     /* Records sit in the output's buffer until it is flushed: a write error

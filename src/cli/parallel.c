@@ -579,7 +579,10 @@ void cli_parallel_finish(cli_parallel *par, vb_stats *stats, size_t *written, in
             par->status = EXIT_IO;
         par->worker_ctx[i] = NULL;
     }
-    *stats = par->total;
+    vb_stats total = par->total;
+    total.bytes_read = stats->bytes_read;
+    total.extra_header_rows = stats->extra_header_rows;
+    *stats = total;
     *written = par->written;
     if (par->status != EXIT_OK)
         *status = par->status;
