@@ -1,6 +1,7 @@
 # Device reviews use service and clothing words in their own senses (a
-# device's speed is no wait), and idioms use size words: the default
-# taxonomy's excludes keep them out of those themes. Each pair is
+# device's speed is no wait, nor is its charge a bill), and idioms use
+# size words: the default taxonomy's excludes keep them out of those
+# themes. Each pair is
 # a device sentence (no such theme) and one where the word means what the
 # theme says. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
@@ -27,7 +28,23 @@
     'It is probably operator error.' \
     'The operator was rude to me.' \
     'I uploaded the drivers and new software.' \
-    'The drivers were friendly and careful.'; } > in.csv
+    'The drivers were friendly and careful.' \
+    'The battery will not hold a charge.' \
+    'They charged me twice for one order.' \
+    'The 4k resolution is stunning.' \
+    'We finally got a resolution after a week.' \
+    'The remote does not respond to the buttons.' \
+    'They did not respond to my email.' \
+    'The fan is noisy when it spins up.' \
+    'The restaurant is noisy at night.' \
+    'The menus are easy to navigate.' \
+    'The website is easy to navigate.' \
+    'The battery takes forever to charge.' \
+    'The refund takes forever to arrive.' \
+    'The buttons are too small for my fingers.' \
+    'The shoes are too small for my feet.' \
+    'The cell service is spotty where I live.' \
+    'The service at the branch was great.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
     sed -E 's/"label":"[^"]*",//g; s/"sentiment":[-0-9.]+,//g; s/,"spans":\[[^]]*\](,\[[^]]*\])*\]//g'
 echo "exit $?"
