@@ -3,9 +3,12 @@
 # price; and the near misses left out of it: being seated is not seating,
 # "worth trying on" is not about money, an owner's manual is no staff.
 # A place's look and feel is the place when a venue noun is near the
-# adjective; a cozy sweater and a phone's loud setting are not.
+# adjective; a cozy sweater and a phone's loud setting are not. Tables
+# packed close, a conversation drowned out, a venue's view and location
+# are the place too; the seat of a garment and its look from all sides
+# are not.
 # One line per record: its theme ids.
-printf 'text\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n' \
+{ printf 'text\n'; printf '"%s"\n' \
     'The sushi was fresh and the decor is lovely.' \
     'Our server was attentive.' \
     'Paid $40 for two pizzas, outdoor seating.' \
@@ -14,7 +17,13 @@ printf 'text\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n' \
     'Read the owner'"'"'s manual first.' \
     'A cozy, romantic little restaurant with a great atmoshere.' \
     'This cozy sweater is so cute.' \
-    'The vibrate setting is loud.' > in.csv
+    'The vibrate setting is loud.' \
+    'The tables are packed too close together.' \
+    'The seat of these pants is tight.' \
+    'We had to shout to have a conversation.' \
+    'The view of the river is stunning.' \
+    'It looks great from all views.' \
+    'The location is perfect, right by the station.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
     sed -E 's/\{"id":"([^"]*)"[^}]*\}/\1/g'
 echo "exit $?"
