@@ -32,7 +32,7 @@
     'The battery will not hold a charge.' \
     'They charged me twice for one order.' \
     'The 4k resolution is stunning.' \
-    'We finally got a resolution after a week.' \
+    'They found a resolution the same day.' \
     'The remote does not respond to the buttons.' \
     'They did not respond to my email.' \
     'The fan is noisy when it spins up.' \
