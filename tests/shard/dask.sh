@@ -33,13 +33,23 @@ done
     scripts/install-deps --test)"
 
 tmp=$(mktemp -d)
-pids=""
+scheduler=""
+worker=""
+# Stops process $1: SIGTERM, and SIGKILL if it has not gone 10 s later. A
+# worker whose scheduler closes under it can hang in its own close
+# (a CancelledError in Worker.close), and the test then sat at `wait`
+# until ctest's timeout, after it had passed.
+stop() {
+    kill "$1" 2>/dev/null || return 0
+    (sleep 10 && kill -9 "$1") >/dev/null 2>&1 &
+    watchdog=$!
+    wait "$1" 2>/dev/null
+    kill "$watchdog" 2>/dev/null
+}
 cleanup() {
-    for pid in $pids; do
-        kill "$pid" 2>/dev/null
-    done
-    for pid in $pids; do
-        wait "$pid" 2>/dev/null
+    # The worker first, so that it closes while its scheduler is there.
+    for pid in $worker $scheduler; do
+        stop "$pid"
     done
     rm -rf "$tmp"
 }
@@ -63,10 +73,10 @@ address="tcp://127.0.0.1:$sched_port"
 
 "$py" -m distributed.cli.dask_scheduler --host 127.0.0.1 --port "$sched_port" \
     --no-dashboard --no-show >scheduler.log 2>&1 &
-pids="$pids $!"
+scheduler=$!
 "$py" -m distributed.cli.dask_worker "$address" --host 127.0.0.1 --nthreads 2 --no-nanny \
     --no-dashboard >worker.log 2>&1 &
-pids="$pids $!"
+worker=$!
 
 sh "$here/split_csv.sh" "$sample" 4 shards
 args="--id-col response_id --score-col score --date-col date --segment-col region"
