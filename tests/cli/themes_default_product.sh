@@ -1,0 +1,19 @@
+# The product's excludes cancel only the word they overlap: "top notch",
+# "on top" or "the phone" elsewhere in a sentence no longer take the
+# product out of it. "Phone" and "book" are the product as nouns, not as
+# verbs ("I phoned", "had to phone", "booked"). One line per record: its
+# theme ids.
+{ echo text; printf '"%s"\n' \
+    'The quality is top notch.' \
+    'Nobody answered the phone and the dress was torn.' \
+    'Check in was quick and the food was delicious.' \
+    'It runs small on top and the fabric is thin.' \
+    'My phone stopped working after a week.' \
+    'I phoned them twice.' \
+    'I gave up and had to phone the shop.' \
+    'The book arrived with a torn cover.' \
+    'We booked a table for six.' \
+    'A big plus in my book.'; } > in.csv
+"$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
+    sed -E 's/\{"id":"([^"]*)"[^}]*\}/\1/g'
+echo "exit $?"
