@@ -1,0 +1,15 @@
+# The excludes of price, delivery, staff and churn each disarm a word of
+# the theme's own ("deal with", "upon arrival", "customer service number",
+# "cancelled my order"), so they cancel only the mention they overlap and
+# leave the theme's other mentions in the sentence. One line per record:
+# its theme ids.
+{ echo text; printf '"%s"\n' \
+    'I can deal with it for the half off sale price.' \
+    'Worth the wait, and the price was fair.' \
+    'Both parcels arrived in a timely manner but one was snagged upon arrival.' \
+    'The customer service number was always busy, but the staff in the shop were lovely.' \
+    'They cancelled my order and I am seriously considering leaving.' \
+    'We had to deal with a rude cashier.'; } > in.csv
+"$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
+    sed -E 's/\{"id":"([^"]*)"[^}]*\}/\1/g'
+echo "exit $?"
