@@ -1,11 +1,18 @@
 # "Nobody could fix it" names a fix that did not happen: the default
 # taxonomy counts it as not resolved, never as resolved, while a fix that
-# happened stays resolved. One line per record: its theme ids.
+# happened stays resolved. A complaint made to the company is one, a
+# reviewer's "only complaint" is not, and neither idiom takes the theme
+# out of the rest of the sentence. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'Nobody seems able to fix this.' \
     'No one could sort out the problem.' \
     'They fixed the fault the same day.' \
-    'The agent sorted out the problem in one call.'; } > in.csv
+    'The agent sorted out the problem in one call.' \
+    'My complaint was never acknowledged.' \
+    'They handled my complaint brilliantly.' \
+    'The only problem is they never resolved my complaint.' \
+    'My only real complaint is the length.' \
+    'Other reviewers complained about the fit.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
     sed -E 's/\{"id":"([^"]*)"[^}]*\}/\1/g'
 echo "exit $?"
