@@ -6,7 +6,10 @@
 # adjective; a cozy sweater and a phone's loud setting are not. Tables
 # packed close, a conversation drowned out, a venue's view and location
 # are the place too; the seat of a garment and its look from all sides
-# are not.
+# are not. Being seated only after an hour, or right away, is a wait, and
+# the person working the till or at the counter is staff; a dress that
+# works for tall girls is neither. A checkout counter and a self checkout
+# are in the shop, not on a website.
 # One line per record: its theme ids.
 { printf 'text\n'; printf '"%s"\n' \
     'The sushi was fresh and the decor is lovely.' \
@@ -23,7 +26,13 @@
     'We had to shout to have a conversation.' \
     'The view of the river is stunning.' \
     'It looks great from all views.' \
-    'The location is perfect, right by the station.'; } > in.csv
+    'The location is perfect, right by the station.' \
+    'We were not seated until 10:15pm.' \
+    'It took them over an hour to seat us.' \
+    'Such nice people working here.' \
+    'The girl at the checkout counter was lovely.' \
+    'This dress works for tall girls.' \
+    'The self checkouts kept breaking so the queue never moved.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
     sed -E 's/\{"id":"([^"]*)"[^}]*\}/\1/g'
 echo "exit $?"
