@@ -1,0 +1,15 @@
+# Effort is how easy or hard it was to get something done. "So simple"
+# and "so easy" on their own describe a garment or a device ("so simple
+# yet beautiful", "so easy to throw on"), so ease counts as effort only
+# next to a process the customer went through: ordering, returning,
+# booking, setting up, claiming. One line per record: its theme ids.
+{ echo text; printf '"%s"\n' \
+    'This dress is so simple yet beautiful.' \
+    'Very simple design, love it.' \
+    'So easy to throw on with jeans.' \
+    'Easy online ordering!' \
+    'The returns process was so easy.' \
+    'It was not easy to order anything in petite sizes.'; } > in.csv
+"$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
+    sed -E 's/\{"id":"([^"]*)"[^}]*\}/\1/g'
+echo "exit $?"
