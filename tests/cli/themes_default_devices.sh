@@ -44,7 +44,19 @@
     'The buttons are too small for my fingers.' \
     'The shoes are too small for my feet.' \
     'The cell service is spotty where I live.' \
-    'The service at the branch was great.'; } > in.csv
+    'The service at the branch was great.' \
+    'I have spent years with professional video gear.' \
+    'The staff were very professional.' \
+    'The salesperson was fine; it matches what I have experienced with other cameras.' \
+    'The staff are experienced and patient.' \
+    'I asked various sales personnel before buying.' \
+    'The summer sales were great, 40% off.' \
+    'A high quality camera in the medium price range.' \
+    'The prices are high for what you get.' \
+    'It does not get loud enough with larger headphones.' \
+    'The jacket runs larger than expected.' \
+    'A short range transmitter would be nicer.' \
+    'The skirt is too short.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
     sed -E 's/"label":"[^"]*",//g; s/"sentiment":[-0-9.]+,//g; s/,"spans":\[[^]]*\](,\[[^]]*\])*\]//g'
 echo "exit $?"
