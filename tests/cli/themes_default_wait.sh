@@ -1,8 +1,8 @@
 # A wait's idiom excludes ("for a long time", "long time customer",
 # "can't wait") cancel only the mention they overlap, so a real wait in
-# the same sentence stays; the device contexts (a download's minutes, a
-# second's wait for a player, "sold so fast") still cancel theirs. One
-# line per record: its theme ids.
+# the same sentence stays; the contexts (a download's minutes, a
+# second's wait for a player, stock "sold out swiftly") still cancel
+# theirs. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'I waited on hold for a long time.' \
     'Long time customer and I was on hold for 40 minutes.' \
