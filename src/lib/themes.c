@@ -457,12 +457,10 @@ static vb_status pack_outputs(vb_themes *t)
     return VB_OK;
 }
 
-/* Bit (node & 63) of the node where an operand ends, bit 0 for a prefix:
- * the bits of one side of a NEAR rule, or of the other sides of a node's
- * operands, are what themes_match.c tests against the sentence's nodes. */
-static inline uint64_t node_bit(uint32_t node)
+/* The side mask of NEAR operand `o`'s own side of its rule. */
+static uint64_t *own_side(vb_themes *t, const output *o)
 {
-    return (uint64_t)1 << (node & 63);
+    return &t->nears[o->near].sides[o->role == ROLE_NEAR_B];
 }
 
 /* Each NEAR rule's side masks (near_rule.sides), from where its operands
@@ -472,13 +470,12 @@ static void near_masks(vb_themes *t, uint64_t *partners, size_t n_nodes)
 {
     for (size_t i = 0; i < n_nodes; i++)
         for (uint32_t o = t->nodes[i].near_out; o != 0; o = t->outs[o].next)
-            t->nears[t->outs[o].near].sides[t->outs[o].role == ROLE_NEAR_B] |=
-                node_bit((uint32_t)i);
+            *own_side(t, &t->outs[o]) |= near_node_bit((uint32_t)i);
     for (size_t i = 0; i < t->prefixes.n_slots; i++)
         for (uint32_t o = t->prefixes.slots[i].s != NULL ? t->prefixes.slots[i].value : 0; o != 0;
              o = t->outs[o].next)
             if (t->outs[o].role == ROLE_NEAR_A || t->outs[o].role == ROLE_NEAR_B)
-                t->nears[t->outs[o].near].sides[t->outs[o].role == ROLE_NEAR_B] |= node_bit(0);
+                *own_side(t, &t->outs[o]) |= near_node_bit(0);
     for (size_t i = 0; i < n_nodes; i++)
         for (uint32_t o = t->nodes[i].near_out; o != 0; o = t->outs[o].next)
             partners[i] |= t->nears[t->outs[o].near].sides[t->outs[o].role == ROLE_NEAR_A];

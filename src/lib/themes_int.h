@@ -158,6 +158,15 @@ typedef struct near_rule {
                         * each alternative, bit 0 for a prefix */
 } near_rule;
 
+/* Bit (node & 63) of the packed node where a NEAR operand ends, bit 0 for
+ * a prefix: a rule's side masks and a node's partner mask (themes.c) are
+ * made of these, and tested against the same bits of the nodes a
+ * sentence's operands end at (themes_match.c). */
+static inline uint64_t near_node_bit(uint32_t node)
+{
+    return (uint64_t)1 << (node & 63);
+}
+
 typedef struct regex_rule {
     vb_regex *re;
     uint32_t theme;

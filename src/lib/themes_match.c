@@ -330,7 +330,7 @@ static inline vb_status note_near(vb_theme_matcher *m, uint32_t head, uint64_t p
         TRY(vb_themes_grow(m->alloc, (void **)&m->occs, &m->cap_occs, m->n_occs + 1,
                            sizeof *m->occs));
     m->occs[m->n_occs++] = (near_occ){head, first, last, partners};
-    m->occ_nodes |= (uint64_t)1 << (node & 63);
+    m->occ_nodes |= near_node_bit(node);
     return VB_OK;
 }
 
