@@ -1,0 +1,23 @@
+# Words of the default taxonomy that clothing reviews use in another
+# sense. "Shorts" and "tights" are garments, not a short or tight fit
+# (fit names the exact words). Fabric that "looks expensive" is praise of
+# the garment, not its price. "Received" is the parcel, not the return,
+# and ease counts for the returns process only next to the return. The
+# reviewer's own "I recommend" is not staff advice; an associate's
+# recommendation is. One line per record: its theme ids.
+{ echo text; printf '"%s"\n' \
+    'These shorts are super comfy and the color is awesome!' \
+    'Looks great with a pair of tights or jeans.' \
+    'The waist elastic is too tight and it is short in the torso.' \
+    'The fabric looks and feels expensive.' \
+    'It is too expensive for what it is.' \
+    'I received it today and I am already returning it.' \
+    'They lost my return and now say they never received it.' \
+    'It would pill very easily, and the fabric is thin for the price, so I returned it.' \
+    'Having a hard time returning it.' \
+    'I recommend this dress, the staff were lovely.' \
+    'The sales associate recommended I size down.' \
+    'I tried these on at the suggestion of the salesperson.'; } > in.csv
+"$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
+    sed -E 's/\{"id":"([^"]*)"[^}]*\}/\1/g'
+echo "exit $?"
