@@ -2,7 +2,10 @@
 # taxonomy counts it as not resolved, never as resolved, while a fix that
 # happened stays resolved. A complaint made to the company is one, a
 # reviewer's "only complaint" is not, and neither idiom takes the theme
-# out of the rest of the sentence. One line per record: its theme ids.
+# out of the rest of the sentence. A garment that "solves the problem"
+# of what to wear, reviewers who complain, compensating for a short
+# length and a dress going to Goodwill are no resolution either.
+# One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'Nobody seems able to fix this.' \
     'No one could sort out the problem.' \
@@ -12,7 +15,14 @@
     'They handled my complaint brilliantly.' \
     'The only problem is they never resolved my complaint.' \
     'My only real complaint is the length.' \
-    'Other reviewers complained about the fit.'; } > in.csv
+    'Other reviewers complained about the fit.' \
+    'A cami under it solves that problem.' \
+    'Some reviewers complain that it runs large.' \
+    'I sized up to compensate for the short length.' \
+    'After one wash it is going to Goodwill.' \
+    'I complained to the manager and they compensated me.' \
+    'They offered a goodwill gesture.' \
+    'The engineer solved the problem in one go.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
     sed -E 's/\{"id":"([^"]*)"[^}]*\}/\1/g'
 echo "exit $?"
