@@ -4,7 +4,10 @@
 # the garment, not its price. "Received" is the parcel, not the return,
 # and ease counts for the returns process only next to the return. The
 # reviewer's own "I recommend" is not staff advice; an associate's
-# recommendation is. One line per record: its theme ids.
+# recommendation is. A look that is "effortless", running around with
+# the kids, a dress that knocks it out of the park, returning to the shop
+# later that day and a "professional" outfit are no effort, parking,
+# return policy or staff. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'These shorts are super comfy and the color is awesome!' \
     'Looks great with a pair of tights or jeans.' \
@@ -17,7 +20,17 @@
     'Having a hard time returning it.' \
     'I recommend this dress, the staff were lovely.' \
     'The sales associate recommended I size down.' \
-    'I tried these on at the suggestion of the salesperson.'; } > in.csv
+    'I tried these on at the suggestion of the salesperson.' \
+    'Effortless and super cute!' \
+    'The exchange was effortless.' \
+    'Great for running around with my kids.' \
+    'They gave me the run around for weeks.' \
+    'This skirt knocks it out of the park.' \
+    'Plenty of parking and easy to park.' \
+    'I loved it and returned later that day to buy it.' \
+    'You have 30 days to return it.' \
+    'It looks professional for work.' \
+    'The staff were very professional.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
     sed -E 's/\{"id":"([^"]*)"[^}]*\}/\1/g'
 echo "exit $?"
