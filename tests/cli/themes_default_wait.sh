@@ -2,7 +2,10 @@
 # "can't wait") cancel only the mention they overlap, so a real wait in
 # the same sentence stays; the contexts (a download's minutes, a
 # second's wait for a player, stock "sold out swiftly") still cancel
-# theirs. One line per record: its theme ids.
+# theirs. A shopper deciding to wait, waiting for a restock, a sale or
+# warmer weather, acting "promptly" herself or putting an item "on hold"
+# in a store is no wait for service; "didn't have to wait", queues and a
+# phone on hold still are. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'I waited on hold for a long time.' \
     'Long time customer and I was on hold for 40 minutes.' \
@@ -13,7 +16,18 @@
     'It took about 30 minutes to download 900 songs.' \
     'You wait a half second for the player to register it.' \
     'The jacket sold out swiftly, so I missed my size.' \
-    'These shorts are in line with my style.'; } > in.csv
+    'These shorts are in line with my style.' \
+    'I decided to wait until it goes on sale.' \
+    'I waited for it to come back in stock and it sold out again.' \
+    "Don't wait, this dress will not last!" \
+    'I promptly returned it.' \
+    'I put it on hold and came back later that day to buy it.' \
+    'Just do not plan on holding a baby in this top.' \
+    'I am waiting for warmer days to wear it.' \
+    "The medium arrived quickly and I didn't have to wait long at all." \
+    'They put me on hold twice and nobody answered.' \
+    'We stood in line for 20 minutes and there was a long line at the till.' \
+    'A great long line bra with wide straps.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
     sed -E 's/\{"id":"([^"]*)"[^}]*\}/\1/g'
 echo "exit $?"
