@@ -7,7 +7,9 @@
 # recommendation is. A look that is "effortless", running around with
 # the kids, a dress that knocks it out of the park, returning to the shop
 # later that day and a "professional" outfit are no effort, parking,
-# return policy or staff. One line per record: its theme ids.
+# return policy or staff. Opening the package or taking a dress out of
+# it is no word on the packaging; a dress stuffed into a bag is. One
+# line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'These shorts are super comfy and the color is awesome!' \
     'Looks great with a pair of tights or jeans.' \
@@ -30,7 +32,11 @@
     'I loved it and returned later that day to buy it.' \
     'You have 30 days to return it.' \
     'It looks professional for work.' \
-    'The staff were very professional.'; } > in.csv
+    'The staff were very professional.' \
+    'When I opened the package I knew I was in love.' \
+    'It looked huge when I took it out of the package.' \
+    'The dress arrived stuffed into a small plastic bag.' \
+    'Well packaged and quick delivery.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
     sed -E 's/\{"id":"([^"]*)"[^}]*\}/\1/g'
 echo "exit $?"
