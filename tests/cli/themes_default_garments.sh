@@ -8,8 +8,11 @@
 # the kids, a dress that knocks it out of the park, returning to the shop
 # later that day and a "professional" outfit are no effort, parking,
 # return policy or staff. Opening the package or taking a dress out of
-# it is no word on the packaging; a dress stuffed into a bag is. One
-# line per record: its theme ids.
+# it is no word on the packaging; a dress stuffed into a bag is. The
+# size tried "in the store", a store out of a size, a crowd pleaser and
+# the room a dress gives in the chest say nothing of the store itself; a
+# hotel room does. A store "out of my size" is stock; a dress one is
+# "busting out of" is fit. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'These shorts are super comfy and the color is awesome!' \
     'Looks great with a pair of tights or jeans.' \
@@ -36,7 +39,13 @@
     'When I opened the package I knew I was in love.' \
     'It looked huge when I took it out of the package.' \
     'The dress arrived stuffed into a small plastic bag.' \
-    'Well packaged and quick delivery.'; } > in.csv
+    'Well packaged and quick delivery.' \
+    'The 8 in the store was too big.' \
+    'The store was out of my size so I ordered online.' \
+    'This top is a crowd pleaser.' \
+    'I need the room in the chest.' \
+    'The room had a gorgeous view.' \
+    'I was busting out of a size 8.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
     sed -E 's/\{"id":"([^"]*)"[^}]*\}/\1/g'
 echo "exit $?"
