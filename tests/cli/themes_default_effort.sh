@@ -2,14 +2,17 @@
 # and "so easy" on their own describe a garment or a device ("so simple
 # yet beautiful", "so easy to throw on"), so ease counts as effort only
 # next to a process the customer went through: ordering, returning,
-# booking, setting up, claiming. One line per record: its theme ids.
+# booking, setting up, claiming. "Hassle free" is easy, never hard. One
+# line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'This dress is so simple yet beautiful.' \
     'Very simple design, love it.' \
     'So easy to throw on with jeans.' \
     'Easy online ordering!' \
     'The returns process was so easy.' \
-    'It was not easy to order anything in petite sizes.'; } > in.csv
+    'It was not easy to order anything in petite sizes.' \
+    'The order was spot on and hassle free.' \
+    'What a hassle to return it.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
     sed -E 's/\{"id":"([^"]*)"[^}]*\}/\1/g'
 echo "exit $?"

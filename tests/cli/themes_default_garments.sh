@@ -12,7 +12,9 @@
 # size tried "in the store", a store out of a size, a crowd pleaser and
 # the room a dress gives in the chest say nothing of the store itself; a
 # hotel room does. A store "out of my size" is stock; a dress one is
-# "busting out of" is fit. One line per record: its theme ids.
+# "busting out of" is fit. A dress that "did not work for me" or that
+# one could not zip is fit, not quality; a "soft green" is a colour, not
+# comfort. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'These shorts are super comfy and the color is awesome!' \
     'Looks great with a pair of tights or jeans.' \
@@ -45,7 +47,12 @@
     'This top is a crowd pleaser.' \
     'I need the room in the chest.' \
     'The room had a gorgeous view.' \
-    'I was busting out of a size 8.'; } > in.csv
+    'I was busting out of a size 8.' \
+    'This dress did not work for me, the fit was off.' \
+    'I could not even zip the dress.' \
+    'The zipper on this dress broke.' \
+    'The soft green color is lovely.' \
+    'This sweater is so soft and cozy.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
     sed -E 's/\{"id":"([^"]*)"[^}]*\}/\1/g'
 echo "exit $?"
