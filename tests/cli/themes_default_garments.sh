@@ -14,7 +14,8 @@
 # hotel room does. A store "out of my size" is stock; a dress one is
 # "busting out of" is fit. A dress that "did not work for me" or that
 # one could not zip is fit, not quality; a "soft green" is a colour, not
-# comfort. One line per record: its theme ids.
+# comfort. Legs are not leggings, though the two share a stem. One line
+# per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'These shorts are super comfy and the color is awesome!' \
     'Looks great with a pair of tights or jeans.' \
@@ -51,6 +52,8 @@
     'This dress did not work for me, the fit was off.' \
     'I could not even zip the dress.' \
     'The zipper on this dress broke.' \
+    'My legs ached after the walk.' \
+    'These leggings are see-through.' \
     'The soft green color is lovely.' \
     'This sweater is so soft and cozy.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |

@@ -4,7 +4,9 @@
 # reviewer's "only complaint" is not, and neither idiom takes the theme
 # out of the rest of the sentence. A garment that "solves the problem"
 # of what to wear, reviewers who complain, compensating for a short
-# length and a dress going to Goodwill are no resolution either.
+# length and a dress going to Goodwill are no resolution either. An
+# escalator is no escalation, and the person spoken to is not a
+# "personable" one: those words share a stem with them.
 # One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'Nobody seems able to fix this.' \
@@ -22,7 +24,9 @@
     'After one wash it is going to Goodwill.' \
     'I complained to the manager and they compensated me.' \
     'They offered a goodwill gesture.' \
-    'The engineer solved the problem in one go.'; } > in.csv
+    'The engineer solved the problem in one go.' \
+    'The person I spoke to escalated it.' \
+    'The escalator by the entrance was broken.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
     sed -E 's/\{"id":"([^"]*)"[^}]*\}/\1/g'
 echo "exit $?"
