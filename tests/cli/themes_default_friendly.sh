@@ -1,0 +1,16 @@
+# "Friendly" stems to "friend", so the default taxonomy names its exact
+# form: friendly staff are friendly staff, a friend is not. A user
+# friendly app, an eco-friendly bag and a family-friendly place are not
+# praise of staff, and only the words they cover are left out: friendly
+# staff in the same sentence still count. Staff that were "not
+# friendly" are rude. One line per record: its theme ids.
+{ echo text; printf '"%s"\n' \
+    'The staff were very friendly.' \
+    'The cashier was friendly and quick.' \
+    'My friend loved the staff.' \
+    'The app is user friendly but the staff were rude.' \
+    'A family-friendly place with friendly staff.' \
+    'The staff were not friendly.'; } > in.csv
+"$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
+    sed -E 's/\{"id":"([^"]*)"[^}]*\}/\1/g'
+echo "exit $?"
