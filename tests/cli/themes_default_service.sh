@@ -1,0 +1,39 @@
+# How people write about service, in the default taxonomy: the person on
+# the phone or the helpline, nobody helping, questions answered, a
+# patient advisor, a great team; dirty toilets, rubbish on the floor,
+# empty shelves; the wrong size sent, everything present and correct;
+# contradicting messages, an explanation given clearly, the same problem
+# explained again, a faff; a problem sorted, a call answered straight
+# away, a parcel a week late; a zip that broke, a shop that charges so
+# much. Guards: "loving people" and "the person I spoke to" are not
+# praise of staff, an exposed zipper is design, not quality, and an
+# escalator is no escalation. One line per record: its theme ids.
+{ echo text; printf '"%s"\n' \
+    'The lady on the phone was really rude.' \
+    'The guy on the helpline sorted it.' \
+    'Nobody was helpful in the end.' \
+    'Priya answered all my questions.' \
+    'Tom was so patient with me.' \
+    'Great team, always smiling.' \
+    'Lovely people at the branch.' \
+    'Made for short torso loving people.' \
+    'The person I spoke to had no idea.' \
+    'The toilets were disgusting.' \
+    'Rubbish all over the floor by the tills.' \
+    'Empty shelves again.' \
+    'Wrong size sent twice.' \
+    'All items present and correct.' \
+    'I got conflicting messages from two departments.' \
+    'She explained the options really clearly.' \
+    'I explained the same problem to four people.' \
+    'What a faff.' \
+    'They sorted the problem within a day.' \
+    'My call was answered straight away.' \
+    'It turned up the following week.' \
+    'The zipper broke on the second wear.' \
+    'Love the exposed zipper.' \
+    'They charge so much for a basic tee.' \
+    'The escalator was out of order.'; } > in.csv
+"$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
+    sed -E 's/\{"id":"([^"]*)"[^}]*\}/\1/g'
+echo "exit $?"
