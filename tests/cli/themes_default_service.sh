@@ -1,13 +1,15 @@
 # How people write about service, in the default taxonomy: the person on
 # the phone or the helpline, nobody helping, questions answered, a
-# patient advisor, a great team; dirty toilets, rubbish on the floor,
-# empty shelves; the wrong size sent, everything present and correct;
-# contradicting messages, an explanation given clearly, the same problem
-# explained again, a faff; a problem sorted, a call answered straight
-# away, a parcel a week late; a zip that broke, a shop that charges so
-# much. Guards: "loving people" and "the person I spoke to" are not
-# praise of staff, an exposed zipper is design, not quality, and an
-# escalator is no escalation. One line per record: its theme ids.
+# patient advisor, a great team, the lad on the tills, an absolute star,
+# being told what was happening, a nice store; dirty toilets, rubbish on
+# the floor, empty shelves; the wrong size sent, everything present and
+# correct; contradicting messages, an explanation given clearly, the same
+# problem explained again, a faff; a problem sorted, a call answered
+# straight away, a parcel that turned up the following week; a zip that
+# broke, a shop that charges so much. Guards: "loving people" and "the
+# person I spoke to" are not praise of staff, loving shopping is no
+# lovely shop, an exposed zipper is design, not quality, and an escalator
+# is no escalation. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'The lady on the phone was really rude.' \
     'The guy on the helpline sorted it.' \
@@ -16,6 +18,11 @@
     'Tom was so patient with me.' \
     'Great team, always smiling.' \
     'Lovely people at the branch.' \
+    'The young lad on the tills was kind.' \
+    'Ellie on the phone was an absolute star.' \
+    'They told me exactly what was happening.' \
+    'Nice store, easy to find everything.' \
+    'I love shopping here.' \
     'Made for short torso loving people.' \
     'The person I spoke to had no idea.' \
     'The toilets were disgusting.' \
