@@ -14,6 +14,5 @@
     'They charged me 80 pounds to replace the battery.' \
     'The battery needs to be charged every night.' \
     'I charged it up and it lasted a week.'; } > in.csv
-"$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
-    sed -E 's/\{"id":"([^"]*)"[^}]*\}/\1/g'
+"$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"

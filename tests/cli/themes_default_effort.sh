@@ -13,6 +13,5 @@
     'It was not easy to order anything in petite sizes.' \
     'The order was spot on and hassle free.' \
     'What a hassle to return it.'; } > in.csv
-"$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
-    sed -E 's/\{"id":"([^"]*)"[^}]*\}/\1/g'
+"$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"

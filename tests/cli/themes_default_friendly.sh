@@ -11,6 +11,5 @@
     'The app is user friendly but the staff were rude.' \
     'A family-friendly place with friendly staff.' \
     'The staff were not friendly.'; } > in.csv
-"$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
-    sed -E 's/\{"id":"([^"]*)"[^}]*\}/\1/g'
+"$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"

@@ -56,6 +56,5 @@
     'These leggings are see-through.' \
     'The soft green color is lovely.' \
     'This sweater is so soft and cozy.'; } > in.csv
-"$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
-    sed -E 's/\{"id":"([^"]*)"[^}]*\}/\1/g'
+"$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"

@@ -33,6 +33,5 @@
     'The girl at the checkout counter was lovely.' \
     'This dress works for tall girls.' \
     'The self checkouts kept breaking so the queue never moved.'; } > in.csv
-"$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
-    sed -E 's/\{"id":"([^"]*)"[^}]*\}/\1/g'
+"$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"

@@ -15,6 +15,5 @@
     'The callback I was promised never came.' \
     'They lost my return and now say they never received it.' \
     'I never received any updates on my order.'; } > in.csv
-"$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
-    sed -E 's/\{"id":"([^"]*)"[^}]*\}/\1/g'
+"$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"

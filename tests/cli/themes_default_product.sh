@@ -14,6 +14,5 @@
     'The book arrived with a torn cover.' \
     'We booked a table for six.' \
     'A big plus in my book.'; } > in.csv
-"$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
-    sed -E 's/\{"id":"([^"]*)"[^}]*\}/\1/g'
+"$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"

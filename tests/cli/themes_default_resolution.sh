@@ -27,6 +27,5 @@
     'The engineer solved the problem in one go.' \
     'The person I spoke to escalated it.' \
     'The escalator by the entrance was broken.'; } > in.csv
-"$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
-    sed -E 's/\{"id":"([^"]*)"[^}]*\}/\1/g'
+"$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"

@@ -18,6 +18,5 @@
     'The contact lens case was out of stock and nobody replied to my email.' \
     'I got compliments on the dress but nobody answered my emails.' \
     'The charging system also lets you use the camera while plugged in.'; } > in.csv
-"$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
-    sed -E 's/\{"id":"([^"]*)"[^}]*\}/\1/g'
+"$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"

@@ -28,6 +28,5 @@
     'They put me on hold twice and nobody answered.' \
     'We stood in line for 20 minutes and there was a long line at the till.' \
     'A great long line bra with wide straps.'; } > in.csv
-"$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
-    sed -E 's/\{"id":"([^"]*)"[^}]*\}/\1/g'
+"$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
