@@ -14,8 +14,9 @@
 # hotel room does. A store "out of my size" is stock; a dress one is
 # "busting out of" is fit. A dress that "did not work for me" or that
 # one could not zip is fit, not quality; a "soft green" is a colour, not
-# comfort. Legs are not leggings, though the two share a stem. One line
-# per record: its theme ids.
+# comfort. Legs are not leggings, though the two share a stem, nor is
+# "overall" overalls. A hoodie, a blazer or a poncho is a garment. One
+# line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'These shorts are super comfy and the color is awesome!' \
     'Looks great with a pair of tights or jeans.' \
@@ -55,6 +56,9 @@
     'My legs ached after the walk.' \
     'These leggings are see-through.' \
     'The soft green color is lovely.' \
-    'This sweater is so soft and cozy.'; } > in.csv
+    'This sweater is so soft and cozy.' \
+    'The hoodie is even better than I expected.' \
+    'Love this blazer, and the poncho too.' \
+    'Overall a great buy.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"

@@ -9,7 +9,9 @@
 # broke, a shop that charges so much. Guards: "loving people" and "the
 # person I spoke to" are not praise of staff, loving shopping is no
 # lovely shop, an exposed zipper is design, not quality, and an escalator
-# is no escalation. One line per record: its theme ids.
+# is no escalation. Reception that could not tell us anything is staff,
+# and a blue one got when black was ordered is the wrong item. One line
+# per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'The lady on the phone was really rude.' \
     'The guy on the helpline sorted it.' \
@@ -40,6 +42,8 @@
     'The zipper broke on the second wear.' \
     'Love the exposed zipper.' \
     'They charge so much for a basic tee.' \
-    'The escalator was out of order.'; } > in.csv
+    'The escalator was out of order.' \
+    'Reception couldn'"'"'t tell us anything about taxis.' \
+    'I got a blue one when I ordered black.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
