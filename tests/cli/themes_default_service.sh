@@ -10,7 +10,9 @@
 # person I spoke to" are not praise of staff, loving shopping is no
 # lovely shop, an exposed zipper is design, not quality, and an escalator
 # is no escalation. Reception that could not tell us anything is staff,
-# and a blue one got when black was ordered is the wrong item. One line
+# and a blue one got when black was ordered is the wrong item. A train is
+# no training of staff, organic cotton no organised store, though the
+# words share stems; paying a customer no attention is rude. One line
 # per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'The lady on the phone was really rude.' \
@@ -44,6 +46,9 @@
     'They charge so much for a basic tee.' \
     'The escalator was out of order.' \
     'Reception couldn'"'"'t tell us anything about taxis.' \
-    'I got a blue one when I ordered black.'; } > in.csv
+    'I got a blue one when I ordered black.' \
+    'The staff told us our train was late.' \
+    'This store sells organic cotton tees.' \
+    'Staff paid no attention to us.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
