@@ -2,7 +2,8 @@
 # drinks by name, "delicious" on its own, views, seats, smoke, a DJ, the
 # decor, air conditioning that does not work. Guards: a yummy or
 # deliciously soft fabric and a waffle knit are no food, and an office's
-# air conditioning is no venue. One line per record: its theme ids.
+# air conditioning is no venue; a topping "on top" is no top (garment),
+# and a delicious texture is food. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'The spicy tuna rolls were the best in town.' \
     'Try the shrimp tempura and the gnocchi.' \
@@ -19,6 +20,8 @@
     'So soft, with a yummy fabric.' \
     'A deliciously soft sweater.' \
     'I love the waffle knit.' \
-    'Perfect for the office air conditioning.'; } > in.csv
+    'Perfect for the office air conditioning.' \
+    'The pizza was delicious with mozzarella on top.' \
+    'The texture of the gnocchi was delicious.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
