@@ -463,12 +463,6 @@ static uint64_t *own_side(vb_themes *t, const output *o)
     return &t->nears[o->near].sides[o->role == ROLE_NEAR_B];
 }
 
-/* The side mask of the other side of `o`'s rule: where a partner ends. */
-static uint64_t other_side(const vb_themes *t, const output *o)
-{
-    return t->nears[o->near].sides[o->role == ROLE_NEAR_A];
-}
-
 /* Each NEAR rule's side masks (near_rule.sides), from where its operands
  * ended up, and each node's partner mask: the other sides of the NEAR
  * operands there. */
@@ -484,7 +478,7 @@ static void near_masks(vb_themes *t, uint64_t *partners, size_t n_nodes)
                 *own_side(t, &t->outs[o]) |= near_node_bit(0);
     for (size_t i = 0; i < n_nodes; i++)
         for (uint32_t o = t->nodes[i].near_out; o != 0; o = t->outs[o].next)
-            partners[i] |= other_side(t, &t->outs[o]);
+            partners[i] |= near_other_side(t, &t->outs[o]);
 }
 
 /* Renumbers the trie so that stem id k's one-token path is node k (see

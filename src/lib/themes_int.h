@@ -211,6 +211,14 @@ struct vb_themes {
     uint64_t fingerprint; /* of the taxonomy's content, never 0 (vb_themes_fingerprint) */
 };
 
+/* The side mask of the other side of NEAR operand `o`'s rule: where a
+ * partner ends (a node's partner mask in themes.c, a sentence's pairs in
+ * themes_match.c). */
+static inline uint64_t near_other_side(const vb_themes *t, const output *o)
+{
+    return t->nears[o->near].sides[o->role == ROLE_NEAR_A];
+}
+
 /* Grows `*items` (of `*cap` items of `size` bytes) to hold at least `need`. */
 vb_status vb_themes_grow(const vb_allocator *a, void **items, size_t *cap, size_t need,
                          size_t size);

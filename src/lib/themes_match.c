@@ -341,7 +341,6 @@ static inline vb_status note_near(vb_theme_matcher *m, uint32_t head, uint64_t p
 static vb_status near_pairs(vb_theme_matcher *m)
 {
     const output *outs = m->t->outs;
-    const near_rule *rules = m->t->nears;
     const uint64_t seen = m->occ_nodes;
     for (size_t k = 0; k < m->n_occs; k++) {
         const near_occ oc = m->occs[k];
@@ -349,8 +348,7 @@ static vb_status near_pairs(vb_theme_matcher *m)
             continue;
         for (uint32_t i = oc.head; i != 0; i = outs[i].next != 0 ? i + 1 : 0) {
             const output *o = &outs[i];
-            if ((o->role & (ROLE_NEAR_A | ROLE_NEAR_B)) &&
-                (rules[o->near].sides[o->role == ROLE_NEAR_A] & seen) &&
+            if ((o->role & (ROLE_NEAR_A | ROLE_NEAR_B)) && (near_other_side(m->t, o) & seen) &&
                 (o->exact == 0 || exact_ok(m, o->exact, oc.first, oc.last)))
                 TRY(near_hit(m, o, oc.first, oc.last));
         }
