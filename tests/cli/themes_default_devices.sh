@@ -57,6 +57,5 @@
     'The jacket runs larger than expected.' \
     'A short range transmitter would be nicer.' \
     'The skirt is too short.'; } > in.csv
-"$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
-    sed -E 's/"label":"[^"]*",//g; s/"sentiment":[-0-9.]+,//g; s/,"spans":\[[^]]*\](,\[[^]]*\])*\]//g'
+"$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
