@@ -1,0 +1,23 @@
+# Idioms in the default taxonomy that name no theme, and one that does.
+# "short" shares its stem with shorts (a product): a short wait, queue or
+# time, short notice, short-staffed and "shortly" are no product, while a
+# short dress or sleeves still fit. A train or an appointment cancelled
+# by the company is no churn; the customer cancelling a contract is.
+# "Worth it" is good value on its own. One line per record: its theme ids.
+{ echo text; printf '"%s"\n' \
+    'Only a short wait at the counter.' \
+    'Sorted quickly and short queue.' \
+    'They changed the date at short notice.' \
+    'Short staffed again.' \
+    'The parcel arrived shortly after.' \
+    'The dress is short on me.' \
+    'The sleeves are short.' \
+    'Great shorts for the summer.' \
+    'The train was cancelled twice this week.' \
+    'My appointment was cancelled again.' \
+    'I cancelled my contract after the train was cancelled.' \
+    'Totally worth it.' \
+    'Pricey but worth it.' \
+    'Not worth it.'; } > in.csv
+"$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
+echo "exit $?"
