@@ -3,7 +3,8 @@
 # time, short notice, short-staffed and "shortly" are no product, while a
 # short dress or sleeves still fit. A train or an appointment cancelled
 # by the company is no churn; the customer cancelling a contract is.
-# "Worth it" is good value on its own. One line per record: its theme ids.
+# "Worth it" is good value on its own, but not said of an effort or a
+# wait. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'Only a short wait at the counter.' \
     'Sorted quickly and short queue.' \
@@ -18,6 +19,7 @@
     'I cancelled my contract after the train was cancelled.' \
     'Totally worth it.' \
     'Pricey but worth it.' \
-    'Not worth it.'; } > in.csv
+    'Not worth it.' \
+    'The effort is well worth it.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
