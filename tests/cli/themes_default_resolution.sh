@@ -6,7 +6,10 @@
 # of what to wear, reviewers who complain, compensating for a short
 # length and a dress going to Goodwill are no resolution either. An
 # escalator is no escalation, and the person spoken to is not a
-# "personable" one: those words share a stem with them.
+# "personable" one: those words share a stem with them. A complaint
+# closed "without any resolution" is not resolved; a problem resolved
+# after a week is resolved, and a warranty of months or an order waited
+# on for weeks says nothing about either.
 # One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'Nobody seems able to fix this.' \
@@ -26,6 +29,10 @@
     'They offered a goodwill gesture.' \
     'The engineer solved the problem in one go.' \
     'The person I spoke to escalated it.' \
-    'The escalator by the entrance was broken.'; } > in.csv
+    'The escalator by the entrance was broken.' \
+    'My complaint was closed without any resolution.' \
+    'They closed my case without resolving anything.' \
+    'The problem was resolved after a week.' \
+    'It only has a 3 month warranty.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"

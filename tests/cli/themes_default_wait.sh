@@ -5,7 +5,9 @@
 # theirs. A shopper deciding to wait, waiting for a restock, a sale or
 # warmer weather, acting "promptly" herself or putting an item "on hold"
 # in a store is no wait for service; "didn't have to wait", queues and a
-# phone on hold still are. One line per record: its theme ids.
+# phone on hold still are. Waiting for an order to arrive is delivery,
+# not a wait for service, and "waiting for" alone is no slow service;
+# waiting an hour for the food is. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'I waited on hold for a long time.' \
     'Long time customer and I was on hold for 40 minutes.' \
@@ -27,6 +29,9 @@
     "The medium arrived quickly and I didn't have to wait long at all." \
     'They put me on hold twice and nobody answered.' \
     'We stood in line for 20 minutes and there was a long line at the till.' \
-    'A great long line bra with wide straps.'; } > in.csv
+    'A great long line bra with wide straps.' \
+    'I am waiting for the petite to arrive.' \
+    'The driver did not wait for me to get to the door.' \
+    'We waited an hour for our food to arrive.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
