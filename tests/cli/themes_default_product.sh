@@ -1,8 +1,9 @@
 # The product's excludes cancel only the word they overlap: "top notch",
 # "on top" or "the phone" elsewhere in a sentence no longer take the
 # product out of it. "Phone" and "book" are the product as nouns, not as
-# verbs ("I phoned", "had to phone", "booked"). One line per record: its
-# theme ids.
+# verbs ("I phoned", "had to phone", "booked"). A button, a snap or
+# sequins that fall off or break are quality on their own; a snap that
+# fastens is not. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'The quality is top notch.' \
     'Nobody answered the phone and the dress was torn.' \
@@ -13,6 +14,10 @@
     'I gave up and had to phone the shop.' \
     'The book arrived with a torn cover.' \
     'We booked a table for six.' \
-    'A big plus in my book.'; } > in.csv
+    'A big plus in my book.' \
+    'Two buttons popped off the first time I wore it.' \
+    'The sequins are falling off everywhere.' \
+    'The snap was broken when I received it.' \
+    'A hidden snap keeps the neckline in place.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
