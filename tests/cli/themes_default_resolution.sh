@@ -9,7 +9,9 @@
 # "personable" one: those words share a stem with them. A complaint
 # closed "without any resolution" is not resolved; a problem resolved
 # after a week is resolved, and a warranty of months or an order waited
-# on for weeks says nothing about either.
+# on for weeks says nothing about either; a fix they were "not able" to
+# make is not resolved, and one the reviewer made herself is not
+# unresolved.
 # One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'Nobody seems able to fix this.' \
@@ -33,6 +35,8 @@
     'My complaint was closed without any resolution.' \
     'They closed my case without resolving anything.' \
     'The problem was resolved after a week.' \
-    'It only has a 3 month warranty.'; } > in.csv
+    'It only has a 3 month warranty.' \
+    'They were not able to fix the problem.' \
+    'The buckle fell apart, but I was able to fix it.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"

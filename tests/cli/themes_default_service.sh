@@ -12,8 +12,9 @@
 # is no escalation. Reception that could not tell us anything is staff,
 # and a blue one got when black was ordered is the wrong item. A train is
 # no training of staff, organic cotton no organised store, though the
-# words share stems; paying a customer no attention is rude. One line
-# per record: its theme ids.
+# words share stems; paying a customer no attention is rude. Knowing
+# the products inside out is knowledge; washing a garment inside out is
+# not. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'The lady on the phone was really rude.' \
     'The guy on the helpline sorted it.' \
@@ -49,6 +50,8 @@
     'I got a blue one when I ordered black.' \
     'The staff told us our train was late.' \
     'This store sells organic cotton tees.' \
-    'Staff paid no attention to us.'; } > in.csv
+    'Staff paid no attention to us.' \
+    'She knows the products inside out.' \
+    'Wash it inside out and hang to dry.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"

@@ -1,0 +1,19 @@
+# The children of delivery take their words only where they are about
+# the delivery. A parcel that arrived "this week" or was ordered "last
+# week" is not late, while six weeks waited for it is. Cheap fabric or a
+# high price in a sentence that says the parcel arrived is no shipping
+# cost, while paying for shipping or cheap delivery is. Opening the
+# package is no damage, a parcel that had been opened is. One line per
+# record: its theme ids.
+{ echo text; printf '"%s"\n' \
+    'My skirt arrived this week and it is beautiful.' \
+    'I ordered this shirt last week and it arrived today.' \
+    'I waited six weeks for this dress to arrive.' \
+    'It arrived and the fabric felt super cheap.' \
+    'Just received it in the mail and purchased at the sale price.' \
+    'I paid for expedited shipping.' \
+    'The delivery was cheap.' \
+    'It came in the mail and when I opened the package I knew it was not for me.' \
+    'The parcel had been opened and the lid was torn.'; } > in.csv
+"$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
+echo "exit $?"
