@@ -15,8 +15,10 @@
 # "busting out of" is fit. A dress that "did not work for me" or that
 # one could not zip is fit, not quality; a "soft green" is a colour, not
 # comfort. Legs are not leggings, though the two share a stem, nor is
-# "overall" overalls. A hoodie, a blazer or a poncho is a garment. One
-# line per record: its theme ids.
+# "overall" overalls. A hoodie, a blazer or a poncho is a garment. A
+# dress on display or featured on a blog is no product feature, and dye
+# that transferred is no call transferred again. One line per record:
+# its theme ids.
 { echo text; printf '"%s"\n' \
     'These shorts are super comfy and the color is awesome!' \
     'Looks great with a pair of tights or jeans.' \
@@ -59,6 +61,10 @@
     'This sweater is so soft and cozy.' \
     'The hoodie is even better than I expected.' \
     'Love this blazer, and the poncho too.' \
-    'Overall a great buy.'; } > in.csv
+    'Overall a great buy.' \
+    'I saw this skirt on display in the store.' \
+    'I bought this top after seeing it featured on a style blog.' \
+    'The dye transferred to my white jeans.' \
+    'The hidden pockets are a nice feature.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
