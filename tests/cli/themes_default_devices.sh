@@ -1,7 +1,8 @@
 # Device reviews use service and clothing words in their own senses (a
 # device's speed is no wait, nor is its charge a bill), and idioms use
 # size words: the default taxonomy's excludes keep them out of those
-# themes. Each pair is
+# themes: charging a battery, a player's music, CDs transferred, a
+# track's information and a player's menu among them. Each pair is
 # a device sentence (no such theme) and one where the word means what the
 # theme says. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
@@ -56,6 +57,16 @@
     'It does not get loud enough with larger headphones.' \
     'The jacket runs larger than expected.' \
     'A short range transmitter would be nicer.' \
-    'The skirt is too short.'; } > in.csv
+    'The skirt is too short.' \
+    'I charge mine every night and the battery lasts.' \
+    'They charge a fee every month.' \
+    'For me the sound of the music is what matters.' \
+    'The music in the shop was far too loud.' \
+    "I had my CD's transferred in an hour." \
+    'I was transferred three times and had to explain again.' \
+    'You will be changing track information a lot.' \
+    'The tracking information was never updated.' \
+    'I try navigating using the player built in menu.' \
+    'The menu has plenty of vegetarian dishes.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
