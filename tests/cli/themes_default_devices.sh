@@ -33,6 +33,7 @@
     'The battery will not hold a charge.' \
     'They charged me twice for one order.' \
     'The 4k resolution is stunning.' \
+    'The card holds a lot of pics at any resolution.' \
     'They found a resolution the same day.' \
     'The remote does not respond to the buttons.' \
     'They did not respond to my email.' \
