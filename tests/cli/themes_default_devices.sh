@@ -2,7 +2,8 @@
 # device's speed is no wait, nor is its charge a bill), and idioms use
 # size words: the default taxonomy's excludes keep them out of those
 # themes: charging a battery, a player's music, CDs transferred, a
-# track's information and a player's menu among them. Each pair is
+# track's information and a player's menu among them (its settings
+# exactly: by stem they are a restaurant's setting). Each pair is
 # a device sentence (no such theme) and one where the word means what the
 # theme says. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
@@ -68,6 +69,7 @@
     'You will be changing track information a lot.' \
     'The tracking information was never updated.' \
     'I try navigating using the player built in menu.' \
-    'The menu has plenty of vegetarian dishes.'; } > in.csv
+    'The menu has plenty of vegetarian dishes.' \
+    'Great food, a good size menu and a relaxed setting.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
