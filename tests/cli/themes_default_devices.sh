@@ -62,6 +62,8 @@
     'The skirt is too short.' \
     'I charge mine every night and the battery lasts.' \
     'They charge a fee every month.' \
+    'They charged us for an extra night.' \
+    'They put the same charge on my card twice.' \
     'For me the sound of the music is what matters.' \
     'The music in the shop was far too loud.' \
     "I had my CD's transferred in an hour." \
