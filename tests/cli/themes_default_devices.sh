@@ -67,6 +67,7 @@
     'For me the sound of the music is what matters.' \
     'The music in the shop was far too loud.' \
     "I had my CD's transferred in an hour." \
+    'I was transferred twice and my file was lost.' \
     'I was transferred three times and had to explain again.' \
     'You will be changing track information a lot.' \
     'The tracking information was never updated.' \
