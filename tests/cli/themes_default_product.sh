@@ -3,7 +3,9 @@
 # product out of it. "Phone" and "book" are the product as nouns, not as
 # verbs ("I phoned", "had to phone", "booked"). A button, a snap or
 # sequins that fall off or break are quality on their own; a snap that
-# fastens is not. One line per record: its theme ids.
+# fastens is not. Other, several or different products are not the one
+# reviewed ("unlike other players", "I tried several cameras"); this one
+# still is. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'The quality is top notch.' \
     'Nobody answered the phone and the dress was torn.' \
@@ -18,6 +20,10 @@
     'Two buttons popped off the first time I wore it.' \
     'The sequins are falling off everywhere.' \
     'The snap was broken when I received it.' \
-    'A hidden snap keeps the neckline in place.'; } > in.csv
+    'A hidden snap keeps the neckline in place.' \
+    'I read reviews on several digital cameras for months.' \
+    'The camera takes sharp pictures.' \
+    'Unlike other mp3 players, it shows the album art.' \
+    'The player shows the album art.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
