@@ -5,7 +5,9 @@
 # sequins that fall off or break are quality on their own; a snap that
 # fastens is not. Other, several or different products are not the one
 # reviewed ("unlike other players", "I tried several cameras"); this one
-# still is. One line per record: its theme ids.
+# still is. Nor is the computer that files go on and off ("on my
+# computer", "the computer screen"); a computer bought is. One line per
+# record: its theme ids.
 { echo text; printf '"%s"\n' \
     'The quality is top notch.' \
     'Nobody answered the phone and the dress was torn.' \
@@ -24,6 +26,9 @@
     'I read reviews on several digital cameras for months.' \
     'The camera takes sharp pictures.' \
     'Unlike other mp3 players, it shows the album art.' \
-    'The player shows the album art.'; } > in.csv
+    'The player shows the album art.' \
+    'The colour is darker than on my computer screen.' \
+    'Copy the songs from your computer first.' \
+    'The computer arrived with a cracked screen.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
