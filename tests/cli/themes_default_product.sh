@@ -6,8 +6,9 @@
 # fastens is not. Other, several or different products are not the one
 # reviewed ("unlike other players", "I tried several cameras"); this one
 # still is. Nor is the computer that files go on and off ("on my
-# computer", "the computer screen"); a computer bought is. One line per
-# record: its theme ids.
+# computer", "the computer screen"); a computer bought is. A car that
+# one sits in is not the product ("in the car"); a car hired is. One line
+# per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'The quality is top notch.' \
     'Nobody answered the phone and the dress was torn.' \
@@ -29,6 +30,8 @@
     'The player shows the album art.' \
     'The colour is darker than on my computer screen.' \
     'Copy the songs from your computer first.' \
-    'The computer arrived with a cracked screen.'; } > in.csv
+    'The computer arrived with a cracked screen.' \
+    'I listen to it in the car every day.' \
+    'The car had a flat tyre when we picked it up.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
