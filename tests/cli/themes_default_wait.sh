@@ -7,7 +7,9 @@
 # in a store is no wait for service; "didn't have to wait", queues and a
 # phone on hold still are. Waiting for an order to arrive is delivery,
 # not a wait for service, and "waiting for" alone is no slow service;
-# waiting an hour for the food is. One line per record: its theme ids.
+# waiting an hour for the food is. A driver who "didn't wait for me" is
+# no wait of the customer's; "we did not wait long" is. One line per
+# record: its theme ids.
 { echo text; printf '"%s"\n' \
     'I waited on hold for a long time.' \
     'Long time customer and I was on hold for 40 minutes.' \
@@ -32,6 +34,8 @@
     'A great long line bra with wide straps.' \
     'I am waiting for the petite to arrive.' \
     'The driver did not wait for me to get to the door.' \
-    'We waited an hour for our food to arrive.'; } > in.csv
+    'We waited an hour for our food to arrive.' \
+    'The driver did not wait for me to get to the door.' \
+    'We did not wait long for a table.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
