@@ -3,7 +3,8 @@
 # size words: the default taxonomy's excludes keep them out of those
 # themes: charging a battery, a player's music, CDs transferred, a
 # track's information and a player's menu among them (its settings
-# exactly: by stem they are a restaurant's setting). Each pair is
+# exactly: by stem they are a restaurant's setting), a camera that is
+# unresponsive, and a selection made on a device. Each pair is
 # a device sentence (no such theme) and one where the word means what the
 # theme says. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
@@ -73,6 +74,11 @@
     'The tracking information was never updated.' \
     'I try navigating using the player built in menu.' \
     'The menu has plenty of vegetarian dishes.' \
-    'Great food, a good size menu and a relaxed setting.'; } > in.csv
+    'Great food, a good size menu and a relaxed setting.' \
+    'The camera remains unresponsive after a few shots.' \
+    'The agent remains unresponsive after a few emails.' \
+    'It is hard to press the button to make a selection.' \
+    'The language selection is hard to find.' \
+    'The store has a great selection of sizes.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
