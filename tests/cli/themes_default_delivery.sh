@@ -3,7 +3,10 @@
 # week" is not late, while six weeks waited for it is. Cheap fabric or a
 # high price in a sentence that says the parcel arrived is no shipping
 # cost, while paying for shipping or cheap delivery is. Opening the
-# package is no damage, a parcel that had been opened is. One line per
+# package is no damage, a parcel that had been opened is. What a device
+# "ships with" is in its box, not a delivery, and a camera that
+# "delivers great results" delivers nothing; a parcel shipped with a tear
+# is a delivery. Deliveries poor "lately" are not late ones. One line per
 # record: its theme ids.
 { echo text; printf '"%s"\n' \
     'My skirt arrived this week and it is beautiful.' \
@@ -14,6 +17,10 @@
     'I paid for expedited shipping.' \
     'The delivery was cheap.' \
     'It came in the mail and when I opened the package I knew it was not for me.' \
-    'The parcel had been opened and the lid was torn.'; } > in.csv
+    'The parcel had been opened and the lid was torn.' \
+    'It ships with a carrying case and a charger.' \
+    'The camera delivers great results in low light.' \
+    'It shipped with a huge tear in the box.' \
+    'Deliveries have been poor lately.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
