@@ -4,7 +4,8 @@
 # themes: charging a battery, a player's music, CDs transferred, a
 # track's information and a player's menu among them (its settings
 # exactly: by stem they are a restaurant's setting), a camera that is
-# unresponsive, and a selection made on a device. Each pair is
+# unresponsive, a selection made on a device and buttons pushed (not
+# a garment's buttons, which "came loose" is no fit of). Each pair is
 # a device sentence (no such theme) and one where the word means what the
 # theme says. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
@@ -79,6 +80,8 @@
     'The agent remains unresponsive after a few emails.' \
     'It is hard to press the button to make a selection.' \
     'The language selection is hard to find.' \
-    'The store has a great selection of sizes.'; } > in.csv
+    'The store has a great selection of sizes.' \
+    'The player froze when I kept pushing buttons.' \
+    'The buttons on this coat came loose.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"

@@ -4,7 +4,8 @@
 # short dress or sleeves still fit. A train or an appointment cancelled
 # by the company is no churn; the customer cancelling a contract is.
 # "Worth it" is good value on its own, but not said of an effort or a
-# wait. One line per record: its theme ids.
+# wait. A dress that "broke my heart" is no broken dress; a zip that broke
+# is. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'Only a short wait at the counter.' \
     'Sorted quickly and short queue.' \
@@ -20,6 +21,8 @@
     'Totally worth it.' \
     'Pricey but worth it.' \
     'Not worth it.' \
-    'The effort is well worth it.'; } > in.csv
+    'The effort is well worth it.' \
+    'It broke my heart to send this dress back.' \
+    'The zip on this dress broke the first time I wore it.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
