@@ -35,7 +35,6 @@
     'I am waiting for the petite to arrive.' \
     'The driver did not wait for me to get to the door.' \
     'We waited an hour for our food to arrive.' \
-    'The driver did not wait for me to get to the door.' \
     'We did not wait long for a table.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
