@@ -3,12 +3,13 @@
 # product out of it. "Phone" and "book" are the product as nouns, not as
 # verbs ("I phoned", "had to phone", "booked"). A button, a snap or
 # sequins that fall off or break are quality on their own; a snap that
-# fastens is not. Other, several or different products are not the one
-# reviewed ("unlike other players", "I tried several cameras"); this one
-# still is. Nor is the computer that files go on and off ("on my
-# computer", "the computer screen"); a computer bought is. A car that
-# one sits in is not the product ("in the car"); a car hired is. One line
-# per record: its theme ids.
+# fastens is not. Other, several or different players or cameras are
+# not the one reviewed ("unlike other players", "I tried several
+# cameras"); this one still is, and so are the shop's products ("every
+# product I ordered"). Nor is the computer that files go on and off ("on
+# my computer", "the computer screen"); a computer bought is. A car that
+# one sits in is not the product ("in the car"); a car hired is. One
+# line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'The quality is top notch.' \
     'Nobody answered the phone and the dress was torn.' \
@@ -28,6 +29,7 @@
     'The camera takes sharp pictures.' \
     'Unlike other mp3 players, it shows the album art.' \
     'The player shows the album art.' \
+    'Every product I have ordered from you has broken within a month.' \
     'The colour is darker than on my computer screen.' \
     'Copy the songs from your computer first.' \
     'The computer arrived with a cracked screen.' \
