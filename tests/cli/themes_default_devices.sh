@@ -5,7 +5,9 @@
 # track's information and a player's menu among them (its settings
 # exactly: by stem they are a restaurant's setting), a camera that is
 # unresponsive, a selection made on a device and buttons pushed (not
-# a garment's buttons, which "came loose" is no fit of). Each pair is
+# a garment's buttons, which "came loose" is no fit of), and a device's
+# own interface, pictures downloaded and a phone that is user-friendly
+# (no website or app). Each pair is
 # a device sentence (no such theme) and one where the word means what the
 # theme says. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
@@ -82,6 +84,12 @@
     'The language selection is hard to find.' \
     'The store has a great selection of sizes.' \
     'The player froze when I kept pushing buttons.' \
-    'The buttons on this coat came loose.'; } > in.csv
+    'The buttons on this coat came loose.' \
+    'I was impressed by the user interface for playing mp3 files.' \
+    'The new interface of the app on my phone is confusing.' \
+    'Downloading pictures is quick and easy.' \
+    'Downloading my bank statement from the website is quick.' \
+    'This phone is very user-friendly.' \
+    'The app is very user-friendly.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
