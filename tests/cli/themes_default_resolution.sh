@@ -11,7 +11,8 @@
 # after a week is resolved, and a warranty of months or an order waited
 # on for weeks says nothing about either; a fix they were "not able" to
 # make is not resolved, and one the reviewer made herself is not
-# unresolved.
+# unresolved. A repair is resolved once done ("repaired"), not while it
+# is asked for or under way ("back for repair twice", "to repair it").
 # One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'Nobody seems able to fix this.' \
@@ -37,6 +38,9 @@
     'The problem was resolved after a week.' \
     'It only has a 3 month warranty.' \
     'They were not able to fix the problem.' \
-    'The buckle fell apart, but I was able to fix it.'; } > in.csv
+    'The buckle fell apart, but I was able to fix it.' \
+    'My phone has already gone back for repair twice.' \
+    'They want 100 dollars to repair it.' \
+    'They repaired my boiler the next day.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
