@@ -5,7 +5,8 @@
 # by the company is no churn; the customer cancelling a contract is.
 # "Worth it" is good value on its own, but not said of an effort or a
 # wait. A dress that "broke my heart" is no broken dress; a zip that broke
-# is. One line per record: its theme ids.
+# is. "Stinking" cute and a service that "stinks" are no dirt; a store
+# or a bathroom that stinks is. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'Only a short wait at the counter.' \
     'Sorted quickly and short queue.' \
@@ -23,6 +24,10 @@
     'Not worth it.' \
     'The effort is well worth it.' \
     'It broke my heart to send this dress back.' \
-    'The zip on this dress broke the first time I wore it.'; } > in.csv
+    'The zip on this dress broke the first time I wore it.' \
+    'These jeans are so stinking cute.' \
+    'Their customer service stinks.' \
+    'The whole store stinks.' \
+    'The bathroom stinks of bleach.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
