@@ -13,6 +13,9 @@
 # make is not resolved, and one the reviewer made herself is not
 # unresolved. A repair is resolved once done ("repaired"), not while it
 # is asked for or under way ("back for repair twice", "to repair it").
+# A company that refused to take responsibility, or to repair, left it
+# unresolved; "responsible" shares a stem with "response" but is no
+# reply.
 # One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'Nobody seems able to fix this.' \
@@ -41,6 +44,10 @@
     'The buckle fell apart, but I was able to fix it.' \
     'My phone has already gone back for repair twice.' \
     'They want 100 dollars to repair it.' \
-    'They repaired my boiler the next day.'; } > in.csv
+    'They repaired my boiler the next day.' \
+    'They refused to take responsibility.' \
+    'They refused to repair it under warranty.' \
+    'You are responsible for the return postage.' \
+    'They were very responsive to my emails.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
