@@ -2,9 +2,11 @@
 # sense, next to the term itself: to wonder is not wonderful, a reason is
 # not reasonable, customer support is not supportive, a wrap dress is not
 # wrapped, a difference is not a different item, and a bill that is
-# correct is not a mistake corrected. Each such term is exact
-# (=wonderful, =reasonable, =supportive, =wrapped, =different,
-# =corrected). One line per record: its theme ids.
+# correct is not a mistake corrected; "this time" is no opening time,
+# information is not being informed, an expense is not expensive, and
+# "largely" is no size. Each such term is exact (=wonderful,
+# =reasonable, =supportive, =wrapped, =different, =corrected, =times,
+# =informed, =expensive, =large). One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'I wonder whether the staff are trained at all.' \
     'The staff were wonderful.' \
@@ -17,6 +19,14 @@
     'What a difference: everything I ordered was there.' \
     'I got a different item from the one I ordered.' \
     'I made a complaint, but the bill was correct.' \
-    'The mistake was corrected the same day.'; } > in.csv
+    'The mistake was corrected the same day.' \
+    'This time the car park was full.' \
+    'The opening times are good.' \
+    'The staff gave us the information at once.' \
+    'The staff were well informed.' \
+    'It was worth the expense of a tailor.' \
+    'It was too expensive.' \
+    'The dress is largely fine.' \
+    'The dress runs large.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
