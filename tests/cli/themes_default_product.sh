@@ -8,8 +8,8 @@
 # cameras"); this one still is, and so are the shop's products ("every
 # product I ordered"). Nor is the computer that files go on and off ("on
 # my computer", "the computer screen"); a computer bought is. A car that
-# one sits in is not the product ("in the car"); a car hired is. One
-# line per record: its theme ids.
+# one sits in is not the product ("in the car"), nor is a car park; a
+# car hired is. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'The quality is top notch.' \
     'Nobody answered the phone and the dress was torn.' \
@@ -34,6 +34,7 @@
     'Copy the songs from your computer first.' \
     'The computer arrived with a cracked screen.' \
     'I listen to it in the car every day.' \
-    'The car had a flat tyre when we picked it up.'; } > in.csv
+    'The car had a flat tyre when we picked it up.' \
+    'The car park is a nightmare.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
