@@ -26,7 +26,7 @@
     'The fabric looks and feels expensive.' \
     'It is too expensive for what it is.' \
     'I received it today and I am already returning it.' \
-    'They lost my return and now say they never received it.' \
+    'They lost my return and never refunded me.' \
     'It would pill very easily, and the fabric is thin for the price, so I returned it.' \
     'Having a hard time returning it.' \
     'I recommend this dress, the staff were lovely.' \
@@ -41,7 +41,7 @@
     'I loved it and returned later that day to buy it.' \
     'You have 30 days to return it.' \
     'It looks professional for work.' \
-    'The staff were very professional.' \
+    'The staff were professional and kind.' \
     'When I opened the package I knew I was in love.' \
     'It looked huge when I took it out of the package.' \
     'The dress arrived stuffed into a small plastic bag.' \
