@@ -12,6 +12,7 @@
     'Fast broadband and a fair price.' \
     'The broadband keeps dropping out every evening.' \
     'Power cut for two days and no word from the supplier.' \
+    'There was a power supply interruption overnight.' \
     'The wifi has been rock solid since I joined.' \
     'The player lost its video signal after a month.' \
     'I called the support number all week and got a busy signal.' \
