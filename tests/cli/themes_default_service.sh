@@ -11,8 +11,9 @@
 # lovely shop, an exposed zipper is design, not quality, and an escalator
 # is no escalation. Reception that could not tell us anything is staff,
 # and a blue one got when black was ordered is the wrong item. A train is
-# no training of staff, organic cotton no organised store, though the
-# words share stems; paying a customer no attention is rude. Knowing
+# no training of staff (a late one is a wait), organic cotton no
+# organised store, though the words share stems; paying a customer no
+# attention is rude. Knowing
 # the products inside out is knowledge; washing a garment inside out is
 # not. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
