@@ -9,7 +9,8 @@
 # are not. Being seated only after an hour, or right away, is a wait, and
 # the person working the till or at the counter is staff; a dress that
 # works for tall girls is neither. A checkout counter and a self checkout
-# are in the shop, not on a website.
+# are in the shop, not on a website; a self checkout is one of the shop's
+# facilities.
 # One line per record: its theme ids.
 { printf 'text\n'; printf '"%s"\n' \
     'The sushi was fresh and the decor is lovely.' \

@@ -1,0 +1,30 @@
+# Shop-floor and service sentences that used to land under the wrong
+# theme, or none: a return the warehouse never received is a return, not
+# a lost parcel; a refund still not come through is no overcharge; two
+# items short are missing items and opening times that are short no fit;
+# self checkouts and card machines are store facilities, no product;
+# nobody on the tills is too few staff; being treated like an idiot is
+# rude, like royalty friendly; an advisor who listened is helpful, one
+# who would not listen is not, hold music listened to is neither; taking
+# ownership is resolution; feeling valued is no price. A short dress
+# still fits, and a double charge with a refund still missing is still
+# an overcharge. One line per record: its theme ids.
+{ echo text; printf '"%s"\n' \
+    'They say my return was never received at the warehouse.' \
+    'My refund still has not come through.' \
+    'They were short two items.' \
+    'The opening times are short.' \
+    'The self checkout machines never work.' \
+    'The card machine was broken so it was cash only.' \
+    'No one on the tills.' \
+    'They treated me like I was stupid.' \
+    'We were treated like royalty.' \
+    'The advisor really listened to me.' \
+    'The manager would not listen and walked off.' \
+    'I listened to hold music for an hour.' \
+    'Nobody seems to take ownership.' \
+    'I feel valued as a customer.' \
+    'The dress is short on me.' \
+    'I was charged twice and my refund is still missing.'; } > in.csv
+"$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
+echo "exit $?"
