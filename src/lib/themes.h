@@ -14,7 +14,8 @@
  *    overlapping, at most k words apart (punctuation not counted);
  *    both parts are reported as spans; a side may be a set, (a|b|c), any
  *    of which counts, and an occurrence pairs with the nearest one of the
- *    other side;
+ *    other side (in an exclude scoped to the clause or span, with every
+ *    one within k words);
  *  - regex: a PCRE2 match over the sentence's normalised text (token norm
  *    forms joined by single spaces); the span covers the tokens it touches.
  * A theme matches in a sentence when one of its own terms or regexes does

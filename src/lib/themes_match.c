@@ -79,11 +79,16 @@ uint32_t vb_themes_term_id(const char *stem, size_t len, const void *themes)
 
 typedef struct near_state {
     uint32_t gen;              /* sentence generation the rest belongs to */
-    bool has_a, has_b;
-    uint32_t a_first, a_last;  /* last occurrence of each side (token indices) */
-    uint32_t b_first, b_last;
+    uint32_t a_top, b_top;     /* each side's latest occurrence: 1 + index in
+                                * the matcher's npos, 0 = none yet */
 } near_state;
 
+/* One occurrence of a NEAR operand in the sentence, in a chain of its
+ * side's occurrences from the latest back. */
+typedef struct near_pos {
+    uint32_t first, last; /* tokens, inclusive */
+    uint32_t prev;        /* the side's occurrence before it, as top */
+} near_pos;
 
 /* Where a walk or a prefix found NEAR operands in the sentence. */
 typedef struct near_occ {
@@ -142,6 +147,8 @@ struct vb_theme_matcher {
     size_t s_first, s_end;
     bool wpos_ready;        /* wpos is set for the sentence */
     near_occ *occs;         /* the sentence's NEAR operands, in order found */
+    near_pos *npos;         /* the sentence's NEAR occurrences, per rule side */
+    size_t n_npos, cap_npos;
     size_t n_occs, cap_occs;
     uint64_t occ_nodes;     /* bit (node & 63) of each node in occs; a prefix's
                              * is node 0, as is a prefix partner */
@@ -211,6 +218,7 @@ void vb_theme_matcher_free(vb_theme_matcher *m)
     vb_free(a, m->starts);
     vb_free(a, m->wpos);
     vb_free(a, m->occs);
+    vb_free(a, m->npos);
     vb_free(a, m->shits);
     vb_free(a, m->xhits);
     vb_free(a, m->ohits);
@@ -286,10 +294,15 @@ static vb_status prepare_wpos(vb_theme_matcher *m)
     return VB_OK;
 }
 
-/* One occurrence of a NEAR operand. Occurrences come in order of their
- * first token, so the other side's latest occurrence is its nearest one
- * before this; pairs the other way round are found when the later one
- * comes. */
+/* One occurrence of a NEAR operand. For a match it pairs with the nearest
+ * occurrence of the other side before it, as a word goes with the nearest
+ * one it qualifies ("easy parking, easy returns"). For an exclude with a
+ * clause or span scope it pairs with every one within k words, so that
+ * the exclude cancels each mention it is about: in "colours, pictures
+ * and lens" both "colours" and "pictures" are near "lens". Occurrences
+ * come in order of their first token; pairs the other way round are
+ * found when the later one comes. The walk back stops at the first one
+ * too far away, which bounds it by k. */
 static vb_status near_hit(vb_theme_matcher *m, const output *o, uint32_t first, uint32_t last)
 {
     const near_rule *rule = &m->t->nears[o->near];
@@ -299,25 +312,25 @@ static vb_status near_hit(vb_theme_matcher *m, const output *o, uint32_t first, 
         ns->gen = m->gen;
     }
     const bool is_a = o->role == ROLE_NEAR_A;
-    const bool other = is_a ? ns->has_b : ns->has_a;
-    const uint32_t of = is_a ? ns->b_first : ns->a_first;
-    const uint32_t ol = is_a ? ns->b_last : ns->a_last;
-    if (other && ol < first && !m->wpos_ready)
-        TRY(prepare_wpos(m));
-    if (other && ol < first &&
-        m->wpos[first - m->s_first] - m->wpos[ol - m->s_first] <= rule->k) {
-        TRY(add_hit(m, rule->theme, rule->role, of, ol));
-        TRY(add_hit(m, rule->theme, rule->role, first, last));
+    const bool every = rule->role == ROLE_EXCL_SCOPED;
+    bool paired = false;
+    for (uint32_t i = is_a ? ns->b_top : ns->a_top; i != 0; i = m->npos[i - 1].prev) {
+        const near_pos p = m->npos[i - 1];
+        if (p.last < first) {
+            if (!m->wpos_ready) TRY(prepare_wpos(m));
+            if (m->wpos[first - m->s_first] - m->wpos[p.last - m->s_first] > rule->k) break;
+            TRY(add_hit(m, rule->theme, rule->role, p.first, p.last));
+            paired = true;
+        }
+        if (!every) break;
     }
-    if (is_a) {
-        ns->has_a = true;
-        ns->a_first = first;
-        ns->a_last = last;
-    } else {
-        ns->has_b = true;
-        ns->b_first = first;
-        ns->b_last = last;
-    }
+    if (paired) TRY(add_hit(m, rule->theme, rule->role, first, last));
+    if (m->n_npos == m->cap_npos)
+        TRY(vb_themes_grow(m->alloc, (void **)&m->npos, &m->cap_npos, m->n_npos + 1,
+                           sizeof *m->npos));
+    uint32_t *top = is_a ? &ns->a_top : &ns->b_top;
+    m->npos[m->n_npos++] = (near_pos){first, last, *top};
+    *top = (uint32_t)m->n_npos;
     return VB_OK;
 }
 
@@ -736,6 +749,7 @@ static vb_status match_sentence(vb_theme_matcher *m, const vb_doc *doc, const vb
     m->s_end = end;
     m->wpos_ready = false;
     m->n_occs = 0;
+    m->n_npos = 0;
     m->occ_nodes = 0;
     if (prefixes) {
         for (size_t i = first; i < end; i++) {

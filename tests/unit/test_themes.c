@@ -311,6 +311,27 @@ static void test_near_sets(void **state)
     drop_matcher(m, t);
 }
 
+/* A match pairs an operand with the nearest occurrence of the other side;
+ * a scoped exclude (here span) with every one within k words, to cancel
+ * each. */
+static void test_scoped_near_exclude_pairs_every_operand_within_k(void **state)
+{
+    (void)state;
+    vb_themes *t;
+    vb_theme_matcher *m =
+        matcher_of("{\"themes\":[{\"id\":\"n\",\"match\":["
+                   "\"colour\", \"picture\", \"quiet NEAR/3 (fan|motor)\"], "
+                   "\"exclude\":[\"(colour|picture) NEAR/4 lens\"], \"exclude_scope\":\"span\"}]}",
+                   &t);
+    expect_hits(m, "fan, motor: quiet", 1); /* the nearest of B */
+    assert_int_equal(res.hits[0].n_spans, 2);
+    assert_span(&res.hits[0], 0, "motor");
+    expect_hits(m, "great colours, pictures and lens", 0);    /* both of A excluded */
+    expect_hits(m, "great colours and a very sharp lens", 1); /* 5 words apart */
+    assert_int_equal(res.hits[0].n_spans, 1);
+    drop_matcher(m, t);
+}
+
 static void test_exclude_suppresses_only_its_sentence(void **state)
 {
     (void)state;
@@ -749,6 +770,7 @@ int main(void)
         cmocka_unit_test(test_near_distance_is_exact),
         cmocka_unit_test(test_near_pairs_prefixes_and_phrases),
         cmocka_unit_test(test_near_sets),
+        cmocka_unit_test(test_scoped_near_exclude_pairs_every_operand_within_k),
         cmocka_unit_test(test_exclude_suppresses_only_its_sentence),
         cmocka_unit_test(test_child_matches_only_with_its_parent),
         cmocka_unit_test(test_match_alone_reports_the_parent),
