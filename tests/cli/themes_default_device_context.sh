@@ -1,0 +1,33 @@
+# In device reviews, product words also name devices in general or a
+# rival ("most digital cameras"), a pocket is the owner's, "long" and
+# "short" are a battery's life, a call or a song, a device is navigated
+# through its own menus, colours are a photo's, and "sites" are where
+# others review it. The default taxonomy keeps those out of product,
+# its children and digital. Each pair is a device sentence and one where
+# the words mean what the theme says. One line per record: its theme ids.
+{ echo text; printf '"%s"\n' \
+    'Most digital cameras have this problem with indoor shots.' \
+    'The camera has this problem with indoor shots.' \
+    'Some models out there have an FM receiver.' \
+    'This model has an FM receiver.' \
+    'The phone fits easily in my pocket.' \
+    'The dress has deep pockets for my phone.' \
+    'The player falls short of the iPod, but only by a bit.' \
+    'The dress is too short for me.' \
+    'The phone has long battery life.' \
+    'The skirt is long on me.' \
+    'The phone lets us have long talks in bed.' \
+    'If you hold the scroll wheel too long the player gets stuck.' \
+    'The sleeves are far too long.' \
+    'It is simple to navigate around in this device.' \
+    'The controls make navigation quick and easy.' \
+    'The website is easy to navigate.' \
+    'Real colors and less haze than the G2.' \
+    'Great colors, pictures and white balance.' \
+    'The dress comes in lovely colors, just like the pictures.' \
+    'The player got good reviews on a variety of different sites.' \
+    'The site kept crashing at checkout.' \
+    'I did some research on the web before buying the player.' \
+    'The web page would not load.'; } > in.csv
+"$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
+echo "exit $?"
