@@ -1,12 +1,13 @@
 # Idioms in the default taxonomy that name no theme, and one that does.
-# "short" shares its stem with shorts (a product): a short wait, queue or
-# time, short notice, short-staffed and "shortly" are no product, while a
-# short dress or sleeves still fit. A train or an appointment cancelled
-# by the company is no churn; the customer cancelling a contract is.
-# "Worth it" is good value on its own, but not said of an effort or a
-# wait. A dress that "broke my heart" is no broken dress; a zip that broke
-# is. "Stinking" cute and a service that "stinks" are no dirt; a store
-# or a bathroom that stinks is. One line per record: its theme ids.
+# "short" shares its stem with shorts (a product): a short wait, queue
+# or time, short notice, short-staffed and "shortly" are no product,
+# while a short dress or sleeves still fit. A train or an appointment
+# cancelled by the company is no churn (the train is a travel
+# disruption); the customer cancelling a contract is. "Worth it" is good
+# value on its own, but not said of an effort or a wait. A dress that
+# "broke my heart" is no broken dress; a zip that broke is. "Stinking"
+# cute and a service that "stinks" are no dirt; a store or a bathroom
+# that stinks is. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'Only a short wait at the counter.' \
     'Sorted quickly and short queue.' \

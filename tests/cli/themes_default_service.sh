@@ -11,7 +11,8 @@
 # lovely shop, an exposed zipper is design, not quality, and an escalator
 # is no escalation. Reception that could not tell us anything is staff,
 # and a blue one got when black was ordered is the wrong item. A train is
-# no training of staff (a late one is a wait), organic cotton no
+# no training of staff (a late one is a wait and a disruption), organic
+# cotton no
 # organised store, though the words share stems; paying a customer no
 # attention is rude. Knowing
 # the products inside out is knowledge; washing a garment inside out is
