@@ -1,7 +1,8 @@
 # The default taxonomy on a restaurant's comments: dishes as food and drink,
 # decor and seating as the place, a server as staff, a sum of money as
 # price; and the near misses left out of it: being seated is not seating,
-# "worth trying on" is not about money, an owner's manual is no staff.
+# "worth trying on" is not about money, an owner's manual is no staff
+# (it is setup's instructions).
 # A place's look and feel is the place when a venue noun is near the
 # adjective; a cozy sweater and a phone's loud setting are not. Tables
 # packed close, a conversation drowned out, a venue's view and location
