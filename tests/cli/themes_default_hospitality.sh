@@ -11,7 +11,8 @@
 # the person working the till or at the counter is staff; a dress that
 # works for tall girls is neither. A checkout counter and a self checkout
 # are in the shop, not on a website; a self checkout is one of the shop's
-# facilities.
+# facilities. Uncomfortable seats in a restaurant are its facilities, not
+# a product's comfort.
 # One line per record: its theme ids.
 { printf 'text\n'; printf '"%s"\n' \
     'The sushi was fresh and the decor is lovely.' \
@@ -34,6 +35,7 @@
     'Such nice people working here.' \
     'The girl at the checkout counter was lovely.' \
     'This dress works for tall girls.' \
-    'The self checkouts kept breaking so the queue never moved.'; } > in.csv
+    'The self checkouts kept breaking so the queue never moved.' \
+    'The seats in the restaurant were uncomfortable.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"

@@ -5,7 +5,8 @@
 # no tire, and tires are a product. A train or an appointment cancelled
 # by the company is no churn (the train is a travel disruption); the
 # customer cancelling a contract is. "Worth it" is good value on its
-# own, but not said of an effort or a wait, nor is "2gb worth of" files.
+# own, but not said of an effort, a wait or a drive, nor is "2gb worth
+# of" files.
 # A dress that "broke my heart" is no broken dress; a zip that broke is.
 # "Stinking" cute and a service that "stinks" are no dirt; a store or a
 # bathroom that stinks is. One line per record: its theme ids.
@@ -27,6 +28,7 @@
     'Pricey but worth it.' \
     'Not worth it.' \
     'The effort is well worth it.' \
+    'The drive was well worth it.' \
     'I copied 2gb worth of files in a minute.' \
     'It broke my heart to send this dress back.' \
     'The zip on this dress broke the first time I wore it.' \

@@ -4,7 +4,8 @@
 # It groups its children and has no words of its own, so a journey only
 # mentioned ("I wore this dress on the flight home") is no travel. Lost
 # luggage is no lost parcel, bags at an airport no product, a plane's
-# seats no store facility, and flight attendants are staff. Each travel
+# seats no store facility, and flight attendants are staff. A clean
+# train is cleanliness as well as on time. Each travel
 # sentence is followed by one where the words mean what another theme
 # says. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
