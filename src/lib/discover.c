@@ -67,33 +67,36 @@ double vb_discover_colloc_g2(double observed, double expected)
  * negations and contrast words on purpose) nor themes: negations,
  * contrast words, boosters, contractions written without the apostrophe,
  * adverbs and verbs that any text uses, the narration of a purchase
- * ("bought", "ordered"; the nouns "order" and "purchase" stay). They may sit inside a phrase ("fits true to
- * size") but never start or end one. Sorted for bsearch. */
+ * ("bought", "ordered"; the nouns "order" and "purchase" stay), the "n't"
+ * of text tokenised as "do n't", and the "Pros:" and "Cons:" headings of
+ * review forms. They may sit inside a phrase ("fits true to size") but
+ * never start or end one. Sorted for bsearch. */
 static const char *const generic_en[] = {
     "able", "absolutely", "actually", "ago", "ain't", "almost", "along", "already", "also",
     "although", "always", "another", "anybody", "anyone", "anything", "anyway", "anywhere",
     "aren't", "around", "away", "back", "barely", "basically", "became", "become", "becomes",
     "bit", "bought", "but", "buy", "buying", "came", "can't", "cannot", "cant", "certainly",
-    "come", "comes", "coming", "completely", "couldn't", "couldnt", "definitely", "did",
-    "didn't", "didnt", "doesn't", "doesnt", "don't", "done", "dont", "either", "else", "enough",
-    "especially", "etc", "even", "ever", "every", "everybody", "everyone", "everything",
-    "except", "extremely", "fairly", "finally", "first", "forward", "gave", "get", "gets",
-    "getting", "give", "gives", "go", "goes", "going", "gone", "got", "gotten", "hadn't",
-    "hardly", "hasn't", "haven't", "he'd", "he'll", "he's", "here's", "highly", "how's",
-    "however", "i'd", "id", "im", "incredibly", "isn't", "isnt", "ive", "just", "kind", "kinda",
-    "knew", "know", "last", "least", "less", "let", "like", "little", "lot", "lots", "made",
-    "make", "makes", "making", "many", "may", "maybe", "might", "much", "must", "mustn't",
-    "need", "needed", "needs", "never", "no", "none", "nor", "normally", "not", "nothing",
-    "often", "ok", "okay", "one", "ones", "ordered", "overall", "perhaps", "plan", "planning",
-    "please", "pretty", "previous", "probably", "purchased", "put", "quite", "rather", "really",
+    "come", "comes", "coming", "completely", "cons", "couldn't", "couldnt", "definitely",
+    "did", "didn't", "didnt", "doesn't", "doesnt", "don't", "done", "dont", "either", "else",
+    "enough", "especially", "etc", "even", "ever", "every", "everybody", "everyone",
+    "everything", "except", "extremely", "fairly", "finally", "first", "forward", "gave",
+    "get", "gets", "getting", "give", "gives", "go", "goes", "going", "gone", "got", "gotten",
+    "guess", "hadn't", "happen", "happened", "happening", "happens", "hardly", "hasn't",
+    "haven't", "he'd", "he'll", "he's", "here's", "highly", "how's", "however", "i'd", "id",
+    "im", "incredibly", "isn't", "isnt", "ive", "just", "kind", "kinda", "knew", "know",
+    "last", "least", "less", "let", "like", "little", "lot", "lots", "made", "make", "makes",
+    "making", "many", "may", "maybe", "might", "much", "must", "mustn't", "n't", "need",
+    "needed", "needs", "never", "no", "none", "nor", "normally", "not", "nothing", "often",
+    "ok", "okay", "one", "ones", "ordered", "overall", "perhaps", "plan", "planning", "please",
+    "pretty", "previous", "probably", "pros", "purchased", "put", "quite", "rather", "really",
     "received", "said", "saw", "say", "says", "see", "seem", "seemed", "seems", "seen",
     "seriously", "several", "she'd", "she'll", "she's", "shouldn't", "simply", "since",
     "slightly", "somebody", "someone", "something", "sometimes", "somewhat", "soon", "still",
     "super", "sure", "take", "taken", "takes", "thing", "things", "think", "though", "thought",
     "three", "thus", "took", "totally", "tried", "tries", "truly", "try", "trying", "two",
-    "typically", "unless", "us", "usually", "want", "wanted", "wants", "wasn't", "wasnt", "way",
-    "well", "went", "weren't", "what's", "whatever", "whereas", "who's", "whole", "within",
-    "without", "won't", "wont", "wouldn't", "wouldnt", "yes", "yet",
+    "typically", "unless", "us", "usually", "want", "wanted", "wants", "wasn't", "wasnt",
+    "way", "well", "went", "weren't", "what's", "whatever", "whereas", "who's", "whole",
+    "within", "without", "won't", "wont", "wouldn't", "wouldnt", "yes", "yet",
 };
 
 static int cmp_word(const void *key, const void *elem)
