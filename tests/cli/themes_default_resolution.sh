@@ -12,7 +12,9 @@
 # on for weeks says nothing about either; a fix they were "not able" to
 # make is not resolved, and one the reviewer made herself is not
 # unresolved. A repair is resolved once done ("repaired"), not while it
-# is asked for or under way ("back for repair twice", "to repair it").
+# is asked for or under way ("back for repair twice", "to repair it"),
+# and so is a replacement: one sent is resolved, one refused is not
+# ("replace" shares the stem of "replacement").
 # A company that refused to take responsibility, or to repair, left it
 # unresolved; "responsible" shares a stem with "response" but is no
 # reply.
@@ -45,6 +47,8 @@
     'My phone has already gone back for repair twice.' \
     'They want 100 dollars to repair it.' \
     'They repaired my boiler the next day.' \
+    'They sent a replacement under warranty the next day.' \
+    'They refused to replace it under warranty.' \
     'They refused to take responsibility.' \
     'They refused to repair it under warranty.' \
     'You are responsible for the return postage.' \
