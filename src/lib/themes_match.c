@@ -97,9 +97,15 @@ typedef struct near_occ {
     uint64_t partners;    /* the node's partner mask (all bits for a prefix) */
 } near_occ;
 
+/* On a sentence hit's role: the hit is one side of a NEAR match and the
+ * next hit is the other. The pair is one mention, so a scoped exclude
+ * that reaches either side cancels both. Above the theme flags' 8 bits. */
+enum { HIT_PAIRED = 1u << 9 };
+
 typedef struct sent_hit {
     uint32_t theme;
-    uint32_t role;        /* ROLE_FREE or ROLE_COND (an exclude's, in xhits) */
+    uint32_t role;        /* ROLE_FREE or ROLE_COND, maybe HIT_PAIRED (an
+                           * exclude's, in xhits) */
     uint32_t first, last; /* tokens, inclusive */
 } sent_hit;
 
@@ -324,7 +330,11 @@ static vb_status near_hit(vb_theme_matcher *m, const output *o, uint32_t first, 
         }
         if (!every) break;
     }
-    if (paired) TRY(add_hit(m, rule->theme, rule->role, first, last));
+    if (paired) {
+        TRY(add_hit(m, rule->theme, rule->role, first, last));
+        if (!every && !(rule->role & ROLE_EXCL))
+            m->shits[m->n_shits - 2].role |= HIT_PAIRED;
+    }
     if (m->n_npos == m->cap_npos)
         TRY(vb_themes_grow(m->alloc, (void **)&m->npos, &m->cap_npos, m->n_npos + 1,
                            sizeof *m->npos));
@@ -632,9 +642,10 @@ static bool scoped_excluded(const vb_theme_matcher *m, const sent_hit *h)
     return false;
 }
 
-/* Drops the hits that scoped excludes reach, and sets the themes' role
- * flags again from the hits that are left, so that decide() sees only
- * those. Runs only in a sentence with a scoped exclude hit. */
+/* Drops the hits that scoped excludes reach, both sides of a NEAR pair
+ * when either is reached, and sets the themes' role flags again from the
+ * hits that are left, so that decide() sees only those. Runs only in a
+ * sentence with a scoped exclude hit. */
 RARE
 static void cancel_scoped(vb_theme_matcher *m)
 {
@@ -642,8 +653,16 @@ static void cancel_scoped(vb_theme_matcher *m)
     for (size_t i = 0; i < m->n_shits; i++) {
         const sent_hit h = m->shits[i];
         m->theme_flags[h.theme] &= (uint8_t)~(ROLE_FREE | ROLE_COND);
-        if (!scoped_excluded(m, &h))
+        if (!(h.role & HIT_PAIRED)) {
+            if (!scoped_excluded(m, &h))
+                m->shits[kept++] = h;
+            continue;
+        }
+        const sent_hit other = m->shits[++i]; /* near_hit() adds the pair together */
+        if (!scoped_excluded(m, &h) && !scoped_excluded(m, &other)) {
             m->shits[kept++] = h;
+            m->shits[kept++] = other;
+        }
     }
     m->n_shits = kept;
     for (size_t i = 0; i < kept; i++)

@@ -332,6 +332,27 @@ static void test_scoped_near_exclude_pairs_every_operand_within_k(void **state)
     drop_matcher(m, t);
 }
 
+/* A NEAR match is one mention: a scoped exclude that reaches either side
+ * cancels both, and with them what the theme's children need. */
+static void test_scoped_exclude_cancels_both_sides_of_a_near_match(void **state)
+{
+    (void)state;
+    vb_themes *t;
+    vb_theme_matcher *m =
+        matcher_of("{\"themes\":[{\"id\":\"d\",\"match\":[\"came NEAR/2 quickly\"], "
+                   "\"exclude\":[\"refund NEAR/1 came\"], \"exclude_scope\":\"span\", "
+                   "\"children\":[{\"id\":\"d.fast\",\"match\":[\"quickly\"]}]}]}",
+                   &t);
+    expect_hits(m, "The parcel came quickly", 2);
+    assert_int_equal(res.hits[0].n_spans, 2);
+    expect_hits(m, "The refund came quickly", 0); /* "quickly" alone is no mention */
+    expect_hits(m, "The refund came, and the parcel came quickly", 2);
+    assert_int_equal(res.hits[0].n_spans, 2);
+    assert_span(&res.hits[0], 0, "came");
+    assert_true(res.hits[0].spans[0].start > strlen("The refund came"));
+    drop_matcher(m, t);
+}
+
 static void test_exclude_suppresses_only_its_sentence(void **state)
 {
     (void)state;
@@ -771,6 +792,7 @@ int main(void)
         cmocka_unit_test(test_near_pairs_prefixes_and_phrases),
         cmocka_unit_test(test_near_sets),
         cmocka_unit_test(test_scoped_near_exclude_pairs_every_operand_within_k),
+        cmocka_unit_test(test_scoped_exclude_cancels_both_sides_of_a_near_match),
         cmocka_unit_test(test_exclude_suppresses_only_its_sentence),
         cmocka_unit_test(test_child_matches_only_with_its_parent),
         cmocka_unit_test(test_match_alone_reports_the_parent),
