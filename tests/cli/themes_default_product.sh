@@ -2,8 +2,9 @@
 # "on top" or "the phone" elsewhere in a sentence no longer take the
 # product out of it. "Phone" and "book" are the product as nouns, not as
 # verbs ("I phoned", "had to phone", "booked"). A button, a snap or
-# sequins that fall off or break are quality on their own; a snap that
-# fastens is not. Other, several or different players or cameras are
+# sequins that fall off or break are quality on their own, and so are a
+# handle that breaks off and a screen that cracks; a snap that fastens is
+# not, nor a film that is not all it is cracked up to be. Other, several or different players or cameras are
 # not the one reviewed ("unlike other players", "I tried several
 # cameras"); this one still is, and so are the shop's products ("every
 # product I ordered"). Nor is the computer that files go on and off ("on
@@ -25,6 +26,9 @@
     'The sequins are falling off everywhere.' \
     'The snap was broken when I received it.' \
     'A hidden snap keeps the neckline in place.' \
+    'The handle broke off the first time I used it.' \
+    'The screen cracked after a week.' \
+    'The film is not all it is cracked up to be.' \
     'I read reviews on several digital cameras for months.' \
     'The camera takes sharp pictures.' \
     'Unlike other mp3 players, it shows the album art.' \

@@ -3,14 +3,14 @@
 # is a payment, a meter reading billing, an update that broke or removed
 # something the app, a room never cleaned dirt (not a clean room), a
 # breakfast food, a patchy and slow wifi its speed, a prescription got
-# wrong the order. A late train is a wait and a disruption, legroom a
-# seat (travel), a premium gone up at renewal a price (no loyalty), a
-# mis-sold package unclear information, a doctor running late a late
-# appointment, three calls to sort one thing a repeat, roaming charges a
-# fee. Wearing a dress to breakfast, an account locked for a password, a
-# power cut slow to fix, a room cleaned well, a bus that never turned up
-# (no parcel) and a data allowance that runs out (no stock) stay what
-# they were. One line per record: its theme ids.
+# wrong the order. A late train is a wait and a disruption, a bus that
+# never turned up a disruption (no parcel), legroom a seat (travel), a
+# premium gone up at renewal a price (no loyalty), a mis-sold package
+# unclear information, a doctor running late a late appointment, three
+# calls to sort one thing a repeat, roaming charges a fee. Wearing a dress
+# to breakfast, an account locked for a password, a power cut slow to
+# fix, a room cleaned well and a data allowance that runs out (no stock)
+# stay what they were. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'My card was blocked without any warning.' \
     'The bank froze my account for a week.' \
