@@ -332,7 +332,7 @@ static vb_status near_hit(vb_theme_matcher *m, const output *o, uint32_t first, 
     }
     if (paired) {
         TRY(add_hit(m, rule->theme, rule->role, first, last));
-        if (!every && !(rule->role & ROLE_EXCL))
+        if (rule->role & (ROLE_FREE | ROLE_COND)) /* a match, not an exclude */
             m->shits[m->n_shits - 2].role |= HIT_PAIRED;
     }
     if (m->n_npos == m->cap_npos)
