@@ -172,7 +172,9 @@ VB_EXPORT const char *vb_token_kind_name(vb_token_kind k);
 enum {
     VB_TOKEN_ALLCAPS = 1u << 0,   /* word written in capitals, 2+ letters */
     VB_TOKEN_ELONGATED = 1u << 1, /* a letter repeated 3+ times ("soooo") */
-    VB_TOKEN_STOPWORD = 1u << 2   /* in the language's stopword list */
+    VB_TOKEN_STOPWORD = 1u << 2,  /* in the language's stopword list */
+    VB_TOKEN_PRONOUN = 1u << 3    /* stands for something named before ("it",
+                                     "they"): the language's pronouns.txt */
 };
 
 typedef struct vb_token {

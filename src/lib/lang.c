@@ -1,10 +1,11 @@
 /* lang.c: the language of a run. vb_lang_load() resolves a name or ISO
  * code against the algorithms the installed libstemmer actually has, and
- * loads the language's stopword list (<data_dir>/<code>/stopwords.txt)
- * into a read-only hash set. The result is immutable and shared by every
- * thread; per-thread state (the stemmer and its cache) lives in vb_text.
+ * loads the language's word lists (<data_dir>/<code>/stopwords.txt and
+ * pronouns.txt) into a read-only hash table of words and their token
+ * flags. The result is immutable and shared by every thread; per-thread
+ * state (the stemmer and its cache) lives in vb_text.
  *
- * Stopwords are stored in the same form tokens are compared in (their
+ * Words are stored in the same form tokens are compared in (their
  * `lookup`: NFKC, case folded, apostrophes unified), so a list may be
  * written in any case and with typographic apostrophes. */
 #include "alloc.h"
@@ -37,22 +38,32 @@ static const struct {
 #define N_CODES (sizeof codes / sizeof codes[0])
 
 #define MAX_LINE_BYTES 1024
-#define MAX_STOPWORD_BYTES (1u << 20) /* all of a list's words together */
+#define MAX_WORD_BYTES (1u << 20) /* all of the lists' words together */
 
-typedef struct stopword {
+/* The word lists and the token flag each gives its words. */
+static const struct {
+    const char *file;
+    uint32_t flag;
+} lists[] = {
+    {"stopwords.txt", VB_TOKEN_STOPWORD},
+    {"pronouns.txt", VB_TOKEN_PRONOUN},
+};
+
+typedef struct listed_word {
     uint32_t off, len; /* bytes in vb_lang.pool */
     uint32_t hash;
-} stopword;
+    uint32_t flags;    /* VB_TOKEN_* of the lists that have it */
+} listed_word;
 
 struct vb_lang {
     const vb_allocator *alloc;
     const char *stemmer_name; /* libstemmer's static string */
     char code[16];
-    vb_buf pool;              /* the stopwords, back to back */
-    stopword *words;
+    vb_buf pool;              /* the listed words, back to back */
+    listed_word *words;
     size_t n_words;
     uint32_t *table;          /* index + 1 into words, 0 = empty */
-    size_t n_slots;           /* power of two, or 0 when there are no stopwords */
+    size_t n_slots;           /* power of two, or 0 when no list has a word */
 };
 
 const char **vb_languages(void)
@@ -120,26 +131,31 @@ static void unknown_language(const char *language, vb_error *err)
              list);
 }
 
-bool vb_lang_is_stopword(const vb_lang *lang, const char *norm, size_t len)
+uint32_t vb_lang_word_flags(const vb_lang *lang, const char *norm, size_t len)
 {
     if (lang == NULL || lang->n_slots == 0)
-        return false;
+        return 0;
     const uint32_t h = vb_stem_hash(norm, len);
     const size_t mask = lang->n_slots - 1;
     for (size_t i = h & mask; lang->table[i] != 0; i = (i + 1) & mask) {
-        const stopword *w = &lang->words[lang->table[i] - 1];
+        const listed_word *w = &lang->words[lang->table[i] - 1];
         if (w->hash == h && w->len == len && memcmp(lang->pool.data + w->off, norm, len) == 0)
-            return true;
+            return w->flags;
     }
-    return false;
+    return 0;
 }
 
-/* Adds one normalised stopword; duplicates are ignored. */
-static vb_status add_word(vb_lang *lang, size_t *cap, const char *w, size_t len)
+bool vb_lang_is_stopword(const vb_lang *lang, const char *norm, size_t len)
+{
+    return (vb_lang_word_flags(lang, norm, len) & VB_TOKEN_STOPWORD) != 0;
+}
+
+/* Adds one normalised word of a list; build_table() merges duplicates. */
+static vb_status add_word(vb_lang *lang, size_t *cap, const char *w, size_t len, uint32_t flag)
 {
     if (lang->n_words == *cap) {
         const size_t n = *cap ? *cap * 2 : 256;
-        stopword *p = vb_mul_overflows(n, sizeof *p) ? NULL
+        listed_word *p = vb_mul_overflows(n, sizeof *p) ? NULL
                                                      : vb_realloc(lang->alloc, lang->words,
                                                                   n * sizeof *p);
         if (p == NULL)
@@ -147,10 +163,11 @@ static vb_status add_word(vb_lang *lang, size_t *cap, const char *w, size_t len)
         lang->words = p;
         *cap = n;
     }
-    stopword *sw = &lang->words[lang->n_words];
-    sw->off = (uint32_t)lang->pool.len;
-    sw->len = (uint32_t)len;
-    sw->hash = vb_stem_hash(w, len);
+    listed_word *lw = &lang->words[lang->n_words];
+    lw->off = (uint32_t)lang->pool.len;
+    lw->len = (uint32_t)len;
+    lw->hash = vb_stem_hash(w, len);
+    lw->flags = flag;
     const vb_status st = vb_buf_append(&lang->pool, w, len);
     if (st != VB_OK)
         return st;
@@ -168,22 +185,24 @@ static vb_status build_table(vb_lang *lang)
         return VB_ENOMEM;
     lang->n_slots = n;
     for (size_t k = 0; k < lang->n_words; k++) {
-        const stopword *w = &lang->words[k];
+        const listed_word *w = &lang->words[k];
         size_t i = w->hash & (n - 1);
-        bool dup = false;
-        for (; lang->table[i] != 0; i = (i + 1) & (n - 1)) {
-            const stopword *o = &lang->words[lang->table[i] - 1];
+        listed_word *dup = NULL;
+        for (; lang->table[i] != 0 && dup == NULL; i = (i + 1) & (n - 1)) {
+            listed_word *o = &lang->words[lang->table[i] - 1];
             if (o->hash == w->hash && o->len == w->len &&
                 memcmp(lang->pool.data + o->off, lang->pool.data + w->off, w->len) == 0)
-                dup = true;
+                dup = o;
         }
-        if (!dup)
+        if (dup != NULL)
+            dup->flags |= w->flags; /* a word in two lists has both flags */
+        else
             lang->table[i] = (uint32_t)k + 1;
     }
     return VB_OK;
 }
 
-/* Parses one line of a stopword file in place: '#' starts a comment,
+/* Parses one line of a word list in place: '#' starts a comment,
  * blanks around the word are ignored, a line holds at most one word.
  * Returns the error message, or NULL; *word is NULL for a blank line. */
 static const char *parse_line(char *line, char **word, size_t *len)
@@ -213,7 +232,9 @@ static const char *parse_line(char *line, char **word, size_t *len)
     return NULL;
 }
 
-static vb_status load_stopwords(vb_lang *lang, const char *path, vb_error *err)
+/* Adds the words of the list at `path`, if there is one, with `flag`. */
+static vb_status load_list(vb_lang *lang, const char *path, uint32_t flag, size_t *cap,
+                           vb_error *err)
 {
     FILE *f = fopen(path, "r");
     if (f == NULL) {
@@ -225,7 +246,7 @@ static vb_status load_stopwords(vb_lang *lang, const char *path, vb_error *err)
     vb_arena scratch;
     vb_arena_init(&scratch, lang->alloc, 4096);
     vb_status st = VB_OK;
-    size_t cap = 0, line_no = 0;
+    size_t line_no = 0;
     char line[MAX_LINE_BYTES + 2];
     while (fgets(line, sizeof line, f) != NULL) {
         line_no++;
@@ -253,26 +274,42 @@ static vb_status load_stopwords(vb_lang *lang, const char *path, vb_error *err)
         if (st == VB_OK)
             st = vb_norm_lookup(&scratch, norm, norm_len, &lookup, &lookup_len, &flags);
         if (st == VB_OK)
-            st = add_word(lang, &cap, lookup, lookup_len);
+            st = add_word(lang, cap, lookup, lookup_len, flag);
         if (st != VB_OK) {
             set_error(err, st, path, line_no, "%s",
-                      st == VB_ELIMIT ? "stopword list too large" : "out of memory");
+                      st == VB_ELIMIT ? "word lists too large" : "out of memory");
             goto done;
         }
     }
     if (ferror(f)) {
         set_error(err, VB_EIO, path, line_no, "%s", "read error");
         st = VB_EIO;
-        goto done;
-    }
-    if (lang->n_words > 0) {
-        st = build_table(lang);
-        if (st != VB_OK)
-            set_error(err, st, path, 0, "%s", "out of memory");
     }
 done:
     vb_arena_free(&scratch);
     fclose(f);
+    return st;
+}
+
+static vb_status load_lists(vb_lang *lang, const char *data_dir, vb_error *err)
+{
+    size_t cap = 0;
+    for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++) {
+        char path[4096];
+        const int n = snprintf(path, sizeof path, "%s/%s/%s", data_dir, lang->code, lists[k].file);
+        if (n < 0 || (size_t)n >= sizeof path) {
+            set_error(err, VB_EINVAL, data_dir, 0, "%s", "data directory path too long");
+            return VB_EINVAL;
+        }
+        const vb_status st = load_list(lang, path, lists[k].flag, &cap, err);
+        if (st != VB_OK)
+            return st;
+    }
+    if (lang->n_words == 0)
+        return VB_OK;
+    const vb_status st = build_table(lang);
+    if (st != VB_OK)
+        set_error(err, st, data_dir, 0, "%s", "out of memory");
     return st;
 }
 
@@ -293,19 +330,10 @@ vb_lang *vb_lang_load(const char *data_dir, const char *language, const vb_alloc
     lang->alloc = a;
     lang->stemmer_name = name;
     snprintf(lang->code, sizeof lang->code, "%s", code);
-    vb_buf_init(&lang->pool, a, MAX_STOPWORD_BYTES);
-    if (data_dir != NULL) {
-        char path[4096];
-        const int n = snprintf(path, sizeof path, "%s/%s/stopwords.txt", data_dir, lang->code);
-        if (n < 0 || (size_t)n >= sizeof path) {
-            set_error(err, VB_EINVAL, data_dir, 0, "%s", "data directory path too long");
-            vb_lang_free(lang);
-            return NULL;
-        }
-        if (load_stopwords(lang, path, err) != VB_OK) {
-            vb_lang_free(lang);
-            return NULL;
-        }
+    vb_buf_init(&lang->pool, a, MAX_WORD_BYTES);
+    if (data_dir != NULL && load_lists(lang, data_dir, err) != VB_OK) {
+        vb_lang_free(lang);
+        return NULL;
     }
     return lang;
 }

@@ -1024,6 +1024,8 @@ static vb_status write_tokens_json(vb_pipeline *p, const vb_record *r)
         TRY(vb_json_size(b, t->clause));
         if (t->flags & VB_TOKEN_STOPWORD)
             TRY(vb_buf_puts(b, ",\"stopword\":true"));
+        if (t->flags & VB_TOKEN_PRONOUN)
+            TRY(vb_buf_puts(b, ",\"pronoun\":true"));
         if (t->flags & VB_TOKEN_ALLCAPS)
             TRY(vb_buf_puts(b, ",\"caps\":true"));
         if (t->flags & VB_TOKEN_ELONGATED)

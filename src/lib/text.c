@@ -356,7 +356,7 @@ static void cache_put(vb_text *t, const word_key *key, const char *s, size_t len
 /* Flags of a word as such, cached by the stemmer with its stem. */
 static uint32_t word_flags(const char *lookup, size_t len, void *lang)
 {
-    return vb_lang_is_stopword(lang, lookup, len) ? VB_TOKEN_STOPWORD : 0;
+    return vb_lang_word_flags(lang, lookup, len);
 }
 
 vb_text *vb_text_new(const vb_lang *lang, const vb_allocator *a)

@@ -31,8 +31,9 @@
 /* Immutable language data shared by all threads. */
 typedef struct vb_lang vb_lang;
 
-/* Loads lexicons/<code>/stopwords.txt (if present) for `language` (a
- * libstemmer name or ISO code: "english", "en", "german", "de", ...).
+/* Loads the word lists lexicons/<code>/stopwords.txt and pronouns.txt
+ * (those present) for `language` (a libstemmer name or ISO code:
+ * "english", "en", "german", "de", ...).
  * VB_EINVAL in err for a language libstemmer does not have. */
 vb_lang *vb_lang_load(const char *data_dir, const char *language, const vb_allocator *a,
                       vb_error *err);
@@ -41,6 +42,9 @@ void vb_lang_free(vb_lang *lang);
  * name when there is no code. */
 const char *vb_lang_code(const vb_lang *lang);
 const char *vb_lang_stemmer_name(const vb_lang *lang);
+/* The VB_TOKEN_STOPWORD and VB_TOKEN_PRONOUN flags of a word (its lookup
+ * form) from the lists that have it. */
+uint32_t vb_lang_word_flags(const vb_lang *lang, const char *norm, size_t len);
 bool vb_lang_is_stopword(const vb_lang *lang, const char *norm, size_t len);
 
 /* The word lexicon of a later stage (the sentiment module supplies it).

@@ -257,6 +257,13 @@ static void test_token_fields(void **state)
     d = analyze(f, "I\xE2\x80\x99M HERE");
     assert_string_equal(d.tokens[0].lookup, "i'm");
     assert_true(d.tokens[0].flags & VB_TOKEN_STOPWORD);
+    /* A word in both lists (stopwords.txt, pronouns.txt) has both flags. */
+    d = analyze(f, "They\xE2\x80\x99" "re it the");
+    assert_int_equal(d.tokens[0].flags & (VB_TOKEN_STOPWORD | VB_TOKEN_PRONOUN),
+                     VB_TOKEN_STOPWORD | VB_TOKEN_PRONOUN);
+    assert_true(d.tokens[1].flags & VB_TOKEN_PRONOUN);
+    assert_int_equal(d.tokens[2].flags & (VB_TOKEN_STOPWORD | VB_TOKEN_PRONOUN),
+                     VB_TOKEN_STOPWORD);
 }
 
 static void test_invalid_utf8_and_nul(void **state)
