@@ -97,15 +97,16 @@ typedef struct near_occ {
     uint64_t partners;    /* the node's partner mask (all bits for a prefix) */
 } near_occ;
 
-/* On a sentence hit's role: the hit is one side of a NEAR match and the
- * next hit is the other. The pair is one mention, so a scoped exclude
- * that reaches either side cancels both. Above the theme flags' 8 bits. */
-enum { HIT_PAIRED = 1u << 9 };
+/* On a sentence hit's role, above the theme flags' 8 bits. HIT_PAIRED:
+ * the hit is one side of a NEAR match and the next hit is the other. The
+ * pair is one mention, so a scoped exclude that reaches either side
+ * cancels both. HIT_BORROWED: drop_borrowed() drops the hit. */
+enum { HIT_PAIRED = 1u << 9, HIT_BORROWED = 1u << 10 };
 
 typedef struct sent_hit {
     uint32_t theme;
-    uint32_t role;        /* ROLE_FREE or ROLE_COND, maybe HIT_PAIRED (an
-                           * exclude's, in xhits) */
+    uint32_t role;        /* ROLE_FREE or ROLE_COND, maybe HIT_PAIRED or
+                           * HIT_BORROWED (an exclude's, in xhits) */
     uint32_t first, last; /* tokens, inclusive */
 } sent_hit;
 
@@ -642,6 +643,13 @@ static bool scoped_excluded(const vb_theme_matcher *m, const sent_hit *h)
     return false;
 }
 
+/* Sets the role flags of the themes hit from the sentence's hits. */
+static void set_roles(vb_theme_matcher *m)
+{
+    for (size_t i = 0; i < m->n_shits; i++)
+        m->theme_flags[m->shits[i].theme] |= (uint8_t)m->shits[i].role;
+}
+
 /* Drops the hits that scoped excludes reach, both sides of a NEAR pair
  * when either is reached, and sets the themes' role flags again from the
  * hits that are left, so that decide() sees only those. Runs only in a
@@ -665,8 +673,127 @@ static void cancel_scoped(vb_theme_matcher *m)
         }
     }
     m->n_shits = kept;
-    for (size_t i = 0; i < kept; i++)
-        m->theme_flags[m->shits[i].theme] |= (uint8_t)m->shits[i].role;
+    set_roles(m);
+}
+
+static uint32_t root_of(const vb_themes *t, uint32_t th)
+{
+    while (t->parent[th] >= 0)
+        th = (uint32_t)t->parent[th];
+    return th;
+}
+
+/* Whether hit `g` is of `parent` itself or a free one of its children. */
+static bool of_parent(const vb_themes *t, const sent_hit *g, int32_t parent)
+{
+    return (int32_t)g->theme == parent || (t->parent[g->theme] == parent && (g->role & ROLE_FREE));
+}
+
+/* Whether clause `clause` of the sentence has a pronoun ("it", "they"),
+ * which stands for a subject named in another clause. */
+static bool has_pronoun(const vb_theme_matcher *m, uint32_t clause)
+{
+    const vb_token *k = m->doc->tokens;
+    for (size_t i = m->s_first; i < m->s_end; i++)
+        if (k[i].clause == clause && (k[i].flags & VB_TOKEN_PRONOUN))
+            return true;
+    return false;
+}
+
+/* Whether the words of hit `h` carry a valence of their own ("great",
+ * "quick"), and so judge whatever their clause is about. Without a word
+ * lexicon nothing is known to. */
+static bool judges(const vb_doc *doc, const sent_hit *h)
+{
+    if (doc->entries == NULL || doc->lexicon != vb_senti_lex_is_contrast)
+        return false;
+    for (uint32_t i = h->first; i <= h->last; i++) {
+        const vb_senti_entry *e = doc->entries[i];
+        if (e != NULL && (e->flags & VB_LEX_VALENCE) && e->valence != 0)
+            return true;
+    }
+    return false;
+}
+
+/* Whether conditional hit `h` borrows its parent from another clause of
+ * the sentence while it judges something else: a word with a valence, in
+ * a clause with no hit of the parent (nor a free one of the parent's
+ * other children) but a free hit of another top-level theme on other
+ * words, and no pronoun there or in the parent's clauses to tie the two
+ * ("it arrived wrinkled", "sizes, but they were sold out"). (A word that
+ * is both, as "colours" is a look and the colours offered, is not another
+ * subject.) */
+static bool borrows_parent(const vb_theme_matcher *m, const sent_hit *h)
+{
+    const vb_themes *t = m->t;
+    const vb_token *k = m->doc->tokens;
+    if (!judges(m->doc, h))
+        return false;
+    const int32_t parent = t->parent[h->theme];
+    const uint32_t clause = k[h->first].clause, root = root_of(t, h->theme);
+    bool other = false;
+    for (size_t i = 0; i < m->n_shits; i++) {
+        const sent_hit *g = &m->shits[i];
+        if (k[g->first].clause != clause)
+            continue;
+        if (of_parent(t, g, parent))
+            return false;
+        if ((g->role & ROLE_FREE) && root_of(t, g->theme) != root &&
+            (g->last < h->first || h->last < g->first))
+            other = true;
+    }
+    if (!other || has_pronoun(m, clause))
+        return false;
+    for (size_t i = 0; i < m->n_shits; i++)
+        if (of_parent(t, &m->shits[i], parent) && has_pronoun(m, k[m->shits[i].first].clause))
+            return false;
+    return true;
+}
+
+/* A child's conditional term counts where its parent matches in the
+ * sentence, but not in a clause about something else: in "the food was
+ * great but the service was slow", "great" is the food's, not friendly
+ * staff. ("Love this top, although it ran small" keeps the fit: the
+ * clause of "small" names nothing else.) Such hits are dropped, all
+ * judged against the sentence's hits as found, and the role flags set
+ * again. A NEAR match is kept: its rule is the context it needs. */
+RARE
+static void drop_borrowed(vb_theme_matcher *m)
+{
+    bool any = false;
+    for (size_t i = 0; i < m->n_shits; i++) {
+        sent_hit *h = &m->shits[i];
+        if (h->role & HIT_PAIRED) {
+            i++; /* and its other side */
+        } else if ((h->role & ROLE_COND) && borrows_parent(m, h)) {
+            h->role |= HIT_BORROWED;
+            any = true;
+        }
+    }
+    if (!any)
+        return;
+    size_t kept = 0;
+    for (size_t i = 0; i < m->n_shits; i++) {
+        const sent_hit h = m->shits[i];
+        m->theme_flags[h.theme] &= (uint8_t)~(ROLE_FREE | ROLE_COND);
+        if (!(h.role & HIT_BORROWED))
+            m->shits[kept++] = h;
+    }
+    m->n_shits = kept;
+    set_roles(m);
+}
+
+/* Whether the sentence has a conditional hit and more than one clause, so
+ * that drop_borrowed() may have something to do. */
+static bool may_borrow(const vb_theme_matcher *m)
+{
+    const vb_token *k = m->doc->tokens;
+    if (m->n_shits < 2 || k[m->s_first].clause == k[m->s_end - 1].clause)
+        return false;
+    for (size_t i = 0; i < m->n_shits; i++)
+        if (m->shits[i].role & ROLE_COND)
+            return true;
+    return false;
 }
 
 /* Moves the spans of the themes that match in the sentence to the record,
@@ -676,6 +803,8 @@ static vb_status resolve_sentence(vb_theme_matcher *m, const vb_doc *doc)
     const vb_themes *t = m->t;
     if (m->n_xhits > 0)
         cancel_scoped(m);
+    if (may_borrow(m))
+        drop_borrowed(m);
     for (size_t i = 0; i < m->n_shits; i++) {
         const sent_hit *h = &m->shits[i];
         if (!matches(m, h->theme))

@@ -400,6 +400,28 @@ static void test_child_matches_only_with_its_parent(void **state)
     assert_span(hit("delivery.late"), 0, "delays");
 }
 
+/* A child's judging word does not borrow its parent from another clause
+ * that is about something else, unless a pronoun ties the two. */
+static void test_judging_word_stays_in_its_clause(void **state)
+{
+    (void)state;
+    vb_themes *t;
+    vb_theme_matcher *m = matcher_of(
+        "{\"themes\":[{\"id\":\"staff\",\"match\":[\"service\",\"staff\"],"
+        "\"children\":[{\"id\":\"staff.friendly\",\"match\":[\"great\",\"friendly\"]}]},"
+        "{\"id\":\"food\",\"match\":[\"food\"]}]}",
+        &t);
+    expect_hits(m, "The food was great but the service was slow", 2);
+    assert_null(hit_in(t, "staff.friendly"));
+    assert_true(hit_in(t, "staff")->sentiment < -0.05); /* "slow" alone */
+    expect_hits(m, "Great food and great service", 3); /* one clause */
+    expect_hits(m, "Slow service but friendly", 2);     /* nothing else there */
+    expect_hits(m, "Service was slow, but they were great with the food", 3); /* "they" */
+    expect_hits(m, "The staff were great, the food arrived cold", 3);
+    assert_span(hit_in(t, "staff.friendly"), 0, "great");
+    drop_matcher(m, t);
+}
+
 static void test_match_alone_reports_the_parent(void **state)
 {
     (void)state;
@@ -795,6 +817,7 @@ int main(void)
         cmocka_unit_test(test_scoped_exclude_cancels_both_sides_of_a_near_match),
         cmocka_unit_test(test_exclude_suppresses_only_its_sentence),
         cmocka_unit_test(test_child_matches_only_with_its_parent),
+        cmocka_unit_test(test_judging_word_stays_in_its_clause),
         cmocka_unit_test(test_match_alone_reports_the_parent),
         cmocka_unit_test(test_child_of_a_grouping_parent_matches_alone),
         cmocka_unit_test(test_regex_spans_cover_whole_tokens),
