@@ -340,6 +340,10 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("The sleeves are not too long") > 0.05);
     assert_true(score("It is too cute") > 0.05);
     assert_true(score("It doesn't play my discs") < -0.05);
+    /* "warning" negated is no praise; a loyalty card is no virtue */
+    assert_true(score("My card was blocked without any warning") < -0.05);
+    assert_true(score("The pool was closed with no warning") < -0.05);
+    assert_true(score("My loyalty card was not scanned") < -0.05);
 }
 
 static void test_recommending_and_warning_phrases(void **state)
