@@ -155,9 +155,9 @@ static vb_status add_word(vb_lang *lang, size_t *cap, const char *w, size_t len,
 {
     if (lang->n_words == *cap) {
         const size_t n = *cap ? *cap * 2 : 256;
-        listed_word *p = vb_mul_overflows(n, sizeof *p) ? NULL
-                                                     : vb_realloc(lang->alloc, lang->words,
-                                                                  n * sizeof *p);
+        listed_word *p = vb_mul_overflows(n, sizeof *p)
+                             ? NULL
+                             : vb_realloc(lang->alloc, lang->words, n * sizeof *p);
         if (p == NULL)
             return VB_ENOMEM;
         lang->words = p;

@@ -408,7 +408,8 @@ static void test_judging_word_stays_in_its_clause(void **state)
     vb_themes *t;
     vb_theme_matcher *m = matcher_of(
         "{\"themes\":[{\"id\":\"staff\",\"match\":[\"service\",\"staff\"],"
-        "\"children\":[{\"id\":\"staff.friendly\",\"match\":[\"great\",\"friendly\"]}]},"
+        "\"children\":[{\"id\":\"staff.friendly\",\"match\":[\"great\",\"friendly\"]},"
+        "{\"id\":\"staff.dress\",\"match\":[\"uniforms\"]}]},"
         "{\"id\":\"food\",\"match\":[\"food\"]}]}",
         &t);
     expect_hits(m, "The food was great but the service was slow", 2);
@@ -419,6 +420,9 @@ static void test_judging_word_stays_in_its_clause(void **state)
     expect_hits(m, "Service was slow, but they were great with the food", 3); /* "they" */
     expect_hits(m, "The staff were great, the food arrived cold", 3);
     assert_span(hit_in(t, "staff.friendly"), 0, "great");
+    /* "uniforms" names, it does not judge: it still borrows. */
+    expect_hits(m, "The food and the uniforms, but the service was slow", 3);
+    assert_non_null(hit_in(t, "staff.dress"));
     drop_matcher(m, t);
 }
 
