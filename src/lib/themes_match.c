@@ -100,13 +100,14 @@ typedef struct near_occ {
 /* On a sentence hit's role, above the theme flags' 8 bits. HIT_PAIRED:
  * the hit is one side of a NEAR match and the next hit is the other. The
  * pair is one mention, so a scoped exclude that reaches either side
- * cancels both. HIT_BORROWED: drop_borrowed() drops the hit. */
-enum { HIT_PAIRED = 1u << 9, HIT_BORROWED = 1u << 10 };
+ * cancels both. HIT_DROPPED: cancel_scoped() or drop_borrowed() marked the
+ * hit, and drop_marked() takes it out. */
+enum { HIT_PAIRED = 1u << 9, HIT_DROPPED = 1u << 10 };
 
 typedef struct sent_hit {
     uint32_t theme;
     uint32_t role;        /* ROLE_FREE or ROLE_COND, maybe HIT_PAIRED or
-                           * HIT_BORROWED (an exclude's, in xhits) */
+                           * HIT_DROPPED (an exclude's, in xhits) */
     uint32_t first, last; /* tokens, inclusive */
 } sent_hit;
 
@@ -324,8 +325,10 @@ static vb_status near_hit(vb_theme_matcher *m, const output *o, uint32_t first, 
     for (uint32_t i = is_a ? ns->b_top : ns->a_top; i != 0; i = m->npos[i - 1].prev) {
         const near_pos p = m->npos[i - 1];
         if (p.last < first) {
-            if (!m->wpos_ready) TRY(prepare_wpos(m));
-            if (m->wpos[first - m->s_first] - m->wpos[p.last - m->s_first] > rule->k) break;
+            if (!m->wpos_ready)
+                TRY(prepare_wpos(m));
+            if (m->wpos[first - m->s_first] - m->wpos[p.last - m->s_first] > rule->k)
+                break;
             TRY(add_hit(m, rule->theme, rule->role, p.first, p.last));
             paired = true;
         }
@@ -643,37 +646,43 @@ static bool scoped_excluded(const vb_theme_matcher *m, const sent_hit *h)
     return false;
 }
 
-/* Sets the role flags of the themes hit from the sentence's hits. */
-static void set_roles(vb_theme_matcher *m)
-{
-    for (size_t i = 0; i < m->n_shits; i++)
-        m->theme_flags[m->shits[i].theme] |= (uint8_t)m->shits[i].role;
-}
-
-/* Drops the hits that scoped excludes reach, both sides of a NEAR pair
- * when either is reached, and sets the themes' role flags again from the
- * hits that are left, so that decide() sees only those. Runs only in a
- * sentence with a scoped exclude hit. */
-RARE
-static void cancel_scoped(vb_theme_matcher *m)
+/* Takes the hits marked HIT_DROPPED out of the sentence, and sets the
+ * themes' role flags again from the hits that are left, so that decide()
+ * sees only those. */
+static void drop_marked(vb_theme_matcher *m)
 {
     size_t kept = 0;
     for (size_t i = 0; i < m->n_shits; i++) {
         const sent_hit h = m->shits[i];
         m->theme_flags[h.theme] &= (uint8_t)~(ROLE_FREE | ROLE_COND);
-        if (!(h.role & HIT_PAIRED)) {
-            if (!scoped_excluded(m, &h))
-                m->shits[kept++] = h;
-            continue;
-        }
-        const sent_hit other = m->shits[++i]; /* near_hit() adds the pair together */
-        if (!scoped_excluded(m, &h) && !scoped_excluded(m, &other)) {
+        if (!(h.role & HIT_DROPPED))
             m->shits[kept++] = h;
-            m->shits[kept++] = other;
-        }
     }
     m->n_shits = kept;
-    set_roles(m);
+    for (size_t i = 0; i < kept; i++)
+        m->theme_flags[m->shits[i].theme] |= (uint8_t)m->shits[i].role;
+}
+
+/* Drops the hits that scoped excludes reach, both sides of a NEAR pair
+ * when either is reached. Runs only in a sentence with a scoped exclude
+ * hit. */
+RARE
+static void cancel_scoped(vb_theme_matcher *m)
+{
+    bool any = false;
+    for (size_t i = 0; i < m->n_shits; i++) {
+        sent_hit *h = &m->shits[i];
+        const size_t n = (h->role & HIT_PAIRED) ? 2 : 1; /* near_hit() adds a pair together */
+        bool reached = false;
+        for (size_t j = 0; j < n; j++)
+            reached |= scoped_excluded(m, &h[j]);
+        for (size_t j = 0; reached && j < n; j++)
+            h[j].role |= HIT_DROPPED;
+        any |= reached;
+        i += n - 1;
+    }
+    if (any)
+        drop_marked(m);
 }
 
 static uint32_t root_of(const vb_themes *t, uint32_t th)
@@ -755,8 +764,8 @@ static bool borrows_parent(const vb_theme_matcher *m, const sent_hit *h)
  * great but the service was slow", "great" is the food's, not friendly
  * staff. ("Love this top, although it ran small" keeps the fit: the
  * clause of "small" names nothing else.) Such hits are dropped, all
- * judged against the sentence's hits as found, and the role flags set
- * again. A NEAR match is kept: its rule is the context it needs. */
+ * judged against the sentence's hits as found. A NEAR match is kept: its
+ * rule is the context it needs. */
 RARE
 static void drop_borrowed(vb_theme_matcher *m)
 {
@@ -766,21 +775,12 @@ static void drop_borrowed(vb_theme_matcher *m)
         if (h->role & HIT_PAIRED) {
             i++; /* and its other side */
         } else if ((h->role & ROLE_COND) && borrows_parent(m, h)) {
-            h->role |= HIT_BORROWED;
+            h->role |= HIT_DROPPED;
             any = true;
         }
     }
-    if (!any)
-        return;
-    size_t kept = 0;
-    for (size_t i = 0; i < m->n_shits; i++) {
-        const sent_hit h = m->shits[i];
-        m->theme_flags[h.theme] &= (uint8_t)~(ROLE_FREE | ROLE_COND);
-        if (!(h.role & HIT_BORROWED))
-            m->shits[kept++] = h;
-    }
-    m->n_shits = kept;
-    set_roles(m);
+    if (any)
+        drop_marked(m);
 }
 
 /* Whether the sentence has a conditional hit and more than one clause, so
