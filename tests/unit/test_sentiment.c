@@ -344,6 +344,11 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("My card was blocked without any warning") < -0.05);
     assert_true(score("The pool was closed with no warning") < -0.05);
     assert_true(score("My loyalty card was not scanned") < -0.05);
+    /* card, care and security name things here: no praise in them */
+    assert_true(score("They charged my credit card twice") < -0.05);
+    assert_true(score("Customer care never answered") < -0.05);
+    assert_true(score("Long lines at security") <= 0.0);
+    assert_true(score("Credit where it's due, they called me back") > 0.05);
 }
 
 static void test_recommending_and_warning_phrases(void **state)
