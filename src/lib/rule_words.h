@@ -28,7 +28,11 @@ enum {
     RWSET_MORE = 1u << 9,      /* "couldn't be any happier" */
     RWSET_SO = 1u << 10,       /* "never been so happy" intensifies */
     RWSET_MODAL = 1u << 11,    /* "could have been nice": a counterfactual */
-    RWSET_MODAL_VE = 1u << 12  /* "could've been nice" */
+    RWSET_MODAL_VE = 1u << 12, /* "could've been nice" */
+    RWSET_TROUBLE = 1u << 13,  /* "fixed the problem": no complaint once remedied */
+    RWSET_REMEDY = 1u << 14,   /* "fix", "fixed", "solve": denied, the trouble stands */
+    RWSET_REMEDIED = 1u << 15, /* "fixed", "solves": a trouble remedied */
+    RWSET_SOUGHT = 1u << 16    /* "no refund": what a customer asks for, denied */
 };
 
 #define VB_RULE_WORDS(X)                                                                           \
@@ -177,7 +181,35 @@ enum {
     X(RW_ANY, "any", RWSET_MORE)                                                                   \
     X(RW_SO, "so", RWSET_SO)                                                                       \
     X(RW_THIS, "this", RWSET_SO)                                                                   \
-    X(RW_SUCH, "such", RWSET_SO)
+    X(RW_SUCH, "such", RWSET_SO)                                                                   \
+    X(RW_PROBLEM, "problem", RWSET_TROUBLE)                                                        \
+    X(RW_PROBLEMS, "problems", RWSET_TROUBLE)                                                      \
+    X(RW_ISSUE, "issue", RWSET_TROUBLE)                                                            \
+    X(RW_ISSUES, "issues", RWSET_TROUBLE)                                                          \
+    X(RW_FAULT, "fault", RWSET_TROUBLE)                                                            \
+    X(RW_FAULTS, "faults", RWSET_TROUBLE)                                                          \
+    X(RW_ERROR, "error", RWSET_TROUBLE)                                                            \
+    X(RW_ERRORS, "errors", RWSET_TROUBLE)                                                          \
+    X(RW_FIXED, "fixed", RWSET_REMEDY | RWSET_REMEDIED)                                            \
+    X(RW_FIXES, "fixes", RWSET_REMEDY | RWSET_REMEDIED)                                            \
+    X(RW_SOLVED, "solved", RWSET_REMEDY | RWSET_REMEDIED)                                          \
+    X(RW_SOLVES, "solves", RWSET_REMEDY | RWSET_REMEDIED)                                          \
+    X(RW_RESOLVED, "resolved", RWSET_REMEDY | RWSET_REMEDIED)                                      \
+    X(RW_RESOLVES, "resolves", RWSET_REMEDY | RWSET_REMEDIED)                                      \
+    X(RW_SORTED, "sorted", RWSET_REMEDY | RWSET_REMEDIED)                                          \
+    X(RW_FIX, "fix", RWSET_REMEDY)                                                                 \
+    X(RW_FIXING, "fixing", RWSET_REMEDY)                                                           \
+    X(RW_SOLVE, "solve", RWSET_REMEDY)                                                             \
+    X(RW_SOLVING, "solving", RWSET_REMEDY)                                                         \
+    X(RW_RESOLVE, "resolve", RWSET_REMEDY)                                                         \
+    X(RW_RESOLVING, "resolving", RWSET_REMEDY)                                                     \
+    X(RW_SORT, "sort", RWSET_REMEDY)                                                               \
+    X(RW_SORTING, "sorting", RWSET_REMEDY)                                                         \
+    X(RW_RECTIFY, "rectify", RWSET_REMEDY)                                                         \
+    X(RW_RECTIFIED, "rectified", RWSET_REMEDY | RWSET_REMEDIED)                                    \
+    X(RW_REFUND, "refund", RWSET_SOUGHT)                                                           \
+    X(RW_REFUNDED, "refunded", RWSET_SOUGHT)                                                       \
+    X(RW_REFUNDS, "refunds", RWSET_SOUGHT)
 
 #define VB_RULE_WORD_ID(id, text, sets) id,
 enum { RW_NONE, VB_RULE_WORDS(VB_RULE_WORD_ID) RW_COUNT };

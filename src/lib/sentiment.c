@@ -19,7 +19,9 @@
  *      "like" counts only as the verb ("I like", "would like"), not as the
  *      preposition ("players like the iPod"); "cheap" praises a price
  *      ("the prices are cheap") and faults anything else ("cheap plastic"),
- *      "loud" praises speakers and faults anything else;
+ *      "loud" praises speakers and faults anything else; a trouble word
+ *      that a done remedy governs is no complaint ("fixed the problem"),
+ *      and "no refund" is a worse complaint, not praise;
  *      a booster with a valence before a negator modifies, it does not
  *      praise ("definitely not worth it");
  *   4. "too X" is a complaint unless X is positive; a sentence that opens
@@ -76,11 +78,11 @@ const char *vb_rule_name(uint32_t rule)
 }
 
 #define VB_RULE_WORD_SETS(id, text, sets) sets,
-static const uint16_t word_sets[RW_COUNT] = {0, VB_RULE_WORDS(VB_RULE_WORD_SETS)};
+static const uint32_t word_sets[RW_COUNT] = {0, VB_RULE_WORDS(VB_RULE_WORD_SETS)};
 #undef VB_RULE_WORD_SETS
 
 /* True when the unit is a single word in the list `set` (RWSET_*). */
-static bool key_in(const unit *u, uint16_t set)
+static bool key_in(const unit *u, uint32_t set)
 {
     return (word_sets[u->word] & set) != 0;
 }
@@ -244,6 +246,54 @@ static double imperative(const unit *u, size_t n_units, size_t i, const vb_doc *
     return try_ ? IMPERATIVE : -IMPERATIVE;
 }
 
+/* "fixed the problem", "solves my problem", "the issue was sorted": a
+ * word of trouble with a remedy at most WINDOW units away in its clause
+ * says the trouble is gone, so it is no complaint. Remedies are done or
+ * habitual ("fixed", "solves"): "would fix the problem", "trying to
+ * resolve the issue" leave it standing. The remedy keeps its own valence
+ * ("solved" praises, "fixed" is plain). A negated remedy ("never fixed
+ * the problem", "problem not fixed") leaves the trouble standing, and is
+ * rule 3's failure besides. English-specific; the words are
+ * RWSET_TROUBLE and RWSET_REMEDIED in rule_words.h. The three functions
+ * below decide it. */
+
+/* True when a negator stands at most WINDOW units before the remedy at
+ * `k`, in its clause. */
+static bool negated_remedy(const unit *u, size_t k)
+{
+    for (size_t j = k, dist = 0; j > 0 && dist < WINDOW; dist++) {
+        j--;
+        if (u[j].clause != u[k].clause)
+            return false;
+        if (u[j].negator || (u[j].e != NULL && (u[j].e->flags & VB_LEX_NEGATOR)))
+            return true;
+    }
+    return false;
+}
+
+/* True when the trouble word at `i` has a done remedy, not negated, at
+ * most WINDOW units either side of it in its clause. */
+static bool remedied(const unit *u, size_t n_units, size_t i)
+{
+    const size_t from = i > WINDOW ? i - WINDOW : 0;
+    const size_t to = i + WINDOW < n_units ? i + WINDOW + 1 : n_units;
+    for (size_t k = from; k < to; k++)
+        if (u[k].clause == u[i].clause && key_in(&u[k], RWSET_REMEDIED) && !negated_remedy(u, k))
+            return true;
+    return false;
+}
+
+/* True when a remedy in any form ("fix", "fixed") stands between the
+ * units `from` and `to`: a negator at `from` then denies the remedy,
+ * not the trouble at `to`. */
+static bool remedy_between(const unit *u, size_t from, size_t to)
+{
+    for (size_t k = from + 1; k < to; k++)
+        if (key_in(&u[k], RWSET_REMEDY))
+            return true;
+    return false;
+}
+
 /* Decides which units act as modifiers (rule 2) and the "too" rule (4). */
 static void assign_roles(const unit_list *l, const vb_doc *doc)
 {
@@ -262,6 +312,10 @@ static void assign_roles(const unit_list *l, const vb_doc *doc)
         }
         if (u[i].valence < 0.0 && praise_in_context(u, n_units, i, doc))
             u[i].valence = -u[i].valence;
+        if (u[i].valence < 0.0 && key_in(&u[i], RWSET_TROUBLE) && remedied(u, n_units, i)) {
+            u[i].valence = 0.0;
+            u[i].muted = true;
+        }
         if (u[i].valence == 0.0 && (e->flags & VB_LEX_VALENCE))
             u[i].valence = imperative(u, n_units, i, doc);
     }
@@ -375,7 +429,7 @@ static bool degree_between(const unit *u, size_t never, size_t cue)
 
 /* The modal a unit names, plain (RWSET_MODAL: "could") or contracted
  * (RWSET_MODAL_VE: "could've"), or NULL; both give "could". */
-static const char *modal(const unit *u, uint16_t set)
+static const char *modal(const unit *u, uint32_t set)
 {
     if (!key_in(u, set))
         return NULL;
@@ -483,11 +537,18 @@ static void score_unit(const vb_doc *doc, unit *u, size_t n_units, size_t i, boo
             c->rules |= m->boost < 0 ? VB_RULE_DAMPENED : VB_RULE_BOOSTED;
             c->by = m->e->term;
         }
-        if (m->negator) {
+        /* "never fixed the problem": the negator denies the remedy, and
+         * the trouble stands */
+        if (m->negator && !(key_in(c, RWSET_TROUBLE) && remedy_between(u, j, i))) {
             if (key_is(m, RW_NEVER) && degree_between(u, j, i)) {
                 v *= INTENSIFY; /* "never been so happy", as VADER */
                 c->rules |= VB_RULE_BOOSTED;
             } else if (no_stronger_possible(u, n_units, j, i)) {
+                v *= INTENSIFY;
+                c->rules |= VB_RULE_BOOSTED;
+            } else if (key_in(c, RWSET_SOUGHT) && v < 0) {
+                /* "no refund", "wouldn't give a refund": what the
+                 * customer asked for, denied, is the worse complaint */
                 v *= INTENSIFY;
                 c->rules |= VB_RULE_BOOSTED;
             } else {

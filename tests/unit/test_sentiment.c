@@ -227,6 +227,28 @@ static void test_words_whose_sign_depends_on_context(void **state)
     assert_int_equal((score("Enough for the average person"), ds.overall.label), VB_NEUTRAL);
 }
 
+static void test_remedied_trouble_and_denied_refund(void **state)
+{
+    (void)state;
+    /* a trouble that a done remedy governs is no complaint */
+    assert_true(fabs(score("They fixed the problem")) < 0.05);
+    assert_true(fabs(score("The issue was sorted the same day")) < 0.05);
+    assert_true(score("Problem solved") > 0.05);
+    assert_true(score("Credit where it's due, the problem was sorted") > 0.05);
+    assert_true(score("I had a problem with the zipper") < -0.05);
+    /* wished for or denied, the remedy leaves it standing */
+    assert_true(score("I am hoping they will fix the problem") < -0.05);
+    assert_true(score("They never fixed the problem") < -0.05);
+    assert_true(score("They did not solve the problem") < -0.05);
+    assert_true(score("The problem was never fixed") < -0.05);
+    assert_true(score("No problem at all") > 0.05);
+    /* a refund denied is the worse complaint, not praise */
+    assert_true(score("I was never refunded") < -0.05);
+    assert_true(score("They would not give a refund") < -0.05);
+    assert_true(score("Still no refund") < -0.05);
+    assert_true(cue("refund")->rules & VB_RULE_BOOSTED);
+}
+
 static void test_booster_before_a_negation_is_no_praise(void **state)
 {
     (void)state;
@@ -478,6 +500,7 @@ int main(void)
         cmocka_unit_test(test_purposes_and_plans_are_not_praise),
         cmocka_unit_test(test_counterfactual_praise_is_a_complaint),
         cmocka_unit_test(test_words_whose_sign_depends_on_context),
+        cmocka_unit_test(test_remedied_trouble_and_denied_refund),
         cmocka_unit_test(test_booster_before_a_negation_is_no_praise),
         cmocka_unit_test(test_imperative_recommends_or_warns),
         cmocka_unit_test(test_boosters_and_dampeners_change_size),
