@@ -371,6 +371,12 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("Customer care never answered") < -0.05);
     assert_true(score("Long lines at security") <= 0.0);
     assert_true(score("Credit where it's due, they called me back") > 0.05);
+    /* chasing, queuing for ages, a price rise and a better price elsewhere */
+    assert_true(score("I had to chase them four times for an update") < -0.05);
+    assert_true(score("Queued for ages at the checkout") < -0.05);
+    assert_true(score("Another price rise, the third this year") < -0.05);
+    assert_true(score("I found the same TV cheaper elsewhere") < -0.05);
+    assert_true(score("I've had this coat for ages and love it") > 0.05);
 }
 
 static void test_recommending_and_warning_phrases(void **state)
