@@ -377,6 +377,16 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("Another price rise, the third this year") < -0.05);
     assert_true(score("I found the same TV cheaper elsewhere") < -0.05);
     assert_true(score("I've had this coat for ages and love it") > 0.05);
+    /* passed around, kept informed, shambles and slick */
+    assert_true(score("I was passed from pillar to post") < -0.05);
+    assert_true(score("Passed from department to department") < -0.05);
+    assert_true(score("Absolute shambles") < -0.05);
+    assert_true(score("Zero communication") < -0.05);
+    assert_true(score("They kept me informed throughout") > 0.05);
+    assert_true(score("They never kept me informed") < -0.05);
+    assert_true(score("Very slick process") > 0.05);
+    assert_true(score("The handles are too slick to grip") < -0.05);
+    assert_true(score("Above expectations") > 0.05);
 }
 
 static void test_recommending_and_warning_phrases(void **state)
