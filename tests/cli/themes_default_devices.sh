@@ -7,7 +7,7 @@
 # unresponsive, a selection made on a device and buttons pushed (not
 # a garment's buttons, which "came loose" is no fit of), and a device's
 # own interface, pictures downloaded and a phone that is user-friendly
-# (no website or app). Each pair is
+# (no website or app; an app that is, no feature of a product). Each pair is
 # a device sentence (no such theme) and one where the word means what the
 # theme says. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
