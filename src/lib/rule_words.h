@@ -207,6 +207,7 @@ enum {
     X(RW_SORTING, "sorting", RWSET_REMEDY)                                                         \
     X(RW_RECTIFY, "rectify", RWSET_REMEDY)                                                         \
     X(RW_RECTIFIED, "rectified", RWSET_REMEDY | RWSET_REMEDIED)                                    \
+    X(RW_UNTIL, "until", 0)                                                                        \
     X(RW_REFUND, "refund", RWSET_SOUGHT)                                                           \
     X(RW_REFUNDED, "refunded", RWSET_SOUGHT)                                                       \
     X(RW_REFUNDS, "refunds", RWSET_SOUGHT)

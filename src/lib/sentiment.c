@@ -250,35 +250,45 @@ static double imperative(const unit *u, size_t n_units, size_t i, const vb_doc *
  * word of trouble with a remedy at most WINDOW units away in its clause
  * says the trouble is gone, so it is no complaint. Remedies are done or
  * habitual ("fixed", "solves"): "would fix the problem", "trying to
- * resolve the issue" leave it standing. The remedy keeps its own valence
+ * resolve the issue", "it will be fixed" and "until the issue is
+ * resolved" leave it standing. The remedy keeps its own valence
  * ("solved" praises, "fixed" is plain). A negated remedy ("never fixed
  * the problem", "problem not fixed") leaves the trouble standing, and is
  * rule 3's failure besides. English-specific; the words are
  * RWSET_TROUBLE and RWSET_REMEDIED in rule_words.h. The three functions
  * below decide it. */
 
-/* True when a negator stands at most WINDOW units before the remedy at
- * `k`, in its clause. */
-static bool negated_remedy(const unit *u, size_t k)
+/* True when the remedy at `k` is denied or not done yet: a negator or a
+ * modal ("will be fixed", "can be solved") at most WINDOW units before it
+ * in its clause, or "until" anywhere before it there ("until the issue
+ * is resolved"). */
+static bool unsettled_remedy(const unit *u, size_t k)
 {
-    for (size_t j = k, dist = 0; j > 0 && dist < WINDOW; dist++) {
+    for (size_t j = k, dist = 0; j > 0; dist++) {
         j--;
         if (u[j].clause != u[k].clause)
             return false;
+        if (key_is(&u[j], RW_UNTIL))
+            return true;
+        if (dist >= WINDOW)
+            continue;
         if (u[j].negator || (u[j].e != NULL && (u[j].e->flags & VB_LEX_NEGATOR)))
+            return true;
+        if (key_in(&u[j], RWSET_MODAL) || key_is(&u[j], RW_WILL) || key_is(&u[j], RW_CAN) ||
+            key_is(&u[j], RW_MAY))
             return true;
     }
     return false;
 }
 
-/* True when the trouble word at `i` has a done remedy, not negated, at
+/* True when the trouble word at `i` has a done remedy, not unsettled, at
  * most WINDOW units either side of it in its clause. */
 static bool remedied(const unit *u, size_t n_units, size_t i)
 {
     const size_t from = i > WINDOW ? i - WINDOW : 0;
     const size_t to = i + WINDOW < n_units ? i + WINDOW + 1 : n_units;
     for (size_t k = from; k < to; k++)
-        if (u[k].clause == u[i].clause && key_in(&u[k], RWSET_REMEDIED) && !negated_remedy(u, k))
+        if (u[k].clause == u[i].clause && key_in(&u[k], RWSET_REMEDIED) && !unsettled_remedy(u, k))
             return true;
     return false;
 }

@@ -241,6 +241,8 @@ static void test_remedied_trouble_and_denied_refund(void **state)
     assert_true(score("They never fixed the problem") < -0.05);
     assert_true(score("They did not solve the problem") < -0.05);
     assert_true(score("The problem was never fixed") < -0.05);
+    assert_true(score("I hope the problem will be fixed soon") < -0.05);
+    assert_true(score("Don't order until the issue is resolved") < -0.05);
     assert_true(score("No problem at all") > 0.05);
     /* a refund denied is the worse complaint, not praise */
     assert_true(score("I was never refunded") < -0.05);
