@@ -255,8 +255,9 @@ static double imperative(const unit *u, size_t n_units, size_t i, const vb_doc *
  * ("solved" praises, "fixed" is plain). A negated remedy ("never fixed
  * the problem", "problem not fixed") leaves the trouble standing, and is
  * rule 3's failure besides. English-specific; the words are
- * RWSET_TROUBLE and RWSET_REMEDIED in rule_words.h. The three functions
- * below decide it. */
+ * RWSET_TROUBLE and RWSET_REMEDIED in rule_words.h; unsettled_remedy()
+ * and remedied() decide it, remedy_between() keeps a denied remedy's
+ * negator off the trouble. */
 
 /* True when the remedy at `k` is denied or not done yet: a negator or a
  * modal ("will be fixed", "can be solved") at most WINDOW units before it

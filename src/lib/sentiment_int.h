@@ -33,7 +33,8 @@ typedef struct unit {
     bool modifier;             /* modifies a later word here; own valence unused */
     bool excess_active;
     bool unmet;                /* a negator before a neutral word: "won't play" */
-    bool muted;                /* its valence does not apply here (preposition "like") */
+    bool muted;                /* its valence does not apply here (preposition "like",
+                                  a problem fixed) */
     double boost;              /* booster weight used here */
     double valence;            /* base valence, 0 when none */
     uint32_t rules;            /* VB_RULE_* */
