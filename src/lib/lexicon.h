@@ -61,6 +61,13 @@ typedef struct vb_senti_entry {
     float excess;           /* VB_LEX_EXCESS: valence of "too X" */
 } vb_senti_entry;
 
+/* True when the entry carries sentiment of its own: a valence, not 0
+ * ("great", "late"), so the word judges what its clause is about. */
+static inline bool vb_senti_entry_judges(const vb_senti_entry *e)
+{
+    return (e->flags & VB_LEX_VALENCE) && e->valence != 0.0f;
+}
+
 typedef struct vb_senti_lex vb_senti_lex;
 
 /* Loads the sentiment files of the language folder `lang_dir` (valence.tsv,

@@ -32,7 +32,8 @@ enum {
     RWSET_TROUBLE = 1u << 13,  /* "fixed the problem": no complaint once remedied */
     RWSET_REMEDY = 1u << 14,   /* "fix", "fixed", "solve": denied, the trouble stands */
     RWSET_REMEDIED = 1u << 15, /* "fixed", "solves": a trouble remedied */
-    RWSET_SOUGHT = 1u << 16    /* "no refund": what a customer asks for, denied */
+    RWSET_SOUGHT = 1u << 16,   /* "no refund": what a customer asks for, denied */
+    RWSET_PENDING = 1u << 17   /* "will be fixed", "can be solved": a remedy not done yet */
 };
 
 #define VB_RULE_WORDS(X)                                                                           \
@@ -46,7 +47,7 @@ enum {
     X(RW_AGAIN, "again", 0)                                                                        \
     X(RW_ONLY, "only", 0)                                                                          \
     X(RW_ENOUGH, "enough", 0)                                                                      \
-    X(RW_CAN, "can", 0)                                                                            \
+    X(RW_CAN, "can", RWSET_PENDING)                                                                \
     X(RW_HAVE, "have", 0)                                                                          \
     X(RW_IMPROVED, "improved", 0)                                                                  \
     X(RW_BETTER, "better", 0)                                                                      \
@@ -97,7 +98,7 @@ enum {
     X(RW_THAT, "that", RWSET_SUBJECT)                                                              \
     X(RW_WHICH, "which", RWSET_SUBJECT)                                                            \
     X(RW_TO, "to", RWSET_SUBJECT)                                                                  \
-    X(RW_WOULD, "would", RWSET_SUBJECT | RWSET_MODAL)                                              \
+    X(RW_WOULD, "would", RWSET_SUBJECT | RWSET_MODAL | RWSET_PENDING)                              \
     X(RW_APOS_D, "'d", RWSET_SUBJECT)                                                              \
     X(RW_D, "d", RWSET_SUBJECT)                                                                    \
     X(RW_DO, "do", RWSET_SUBJECT)                                                                  \
@@ -114,11 +115,11 @@ enum {
     X(RW_PERSONALLY, "personally", RWSET_SUBJECT)                                                  \
     X(RW_BOTH, "both", RWSET_SUBJECT)                                                              \
     X(RW_ALL, "all", RWSET_SUBJECT)                                                                \
-    X(RW_WILL, "will", RWSET_SUBJECT)                                                              \
-    X(RW_MIGHT, "might", RWSET_SUBJECT | RWSET_MODAL)                                              \
-    X(RW_MAY, "may", RWSET_SUBJECT)                                                                \
-    X(RW_SHOULD, "should", RWSET_SUBJECT | RWSET_MODAL)                                            \
-    X(RW_COULD, "could", RWSET_SUBJECT | RWSET_MODAL)                                              \
+    X(RW_WILL, "will", RWSET_SUBJECT | RWSET_PENDING)                                              \
+    X(RW_MIGHT, "might", RWSET_SUBJECT | RWSET_MODAL | RWSET_PENDING)                              \
+    X(RW_MAY, "may", RWSET_SUBJECT | RWSET_PENDING)                                                \
+    X(RW_SHOULD, "should", RWSET_SUBJECT | RWSET_MODAL | RWSET_PENDING)                            \
+    X(RW_COULD, "could", RWSET_SUBJECT | RWSET_MODAL | RWSET_PENDING)                              \
     X(RW_LL, "ll", RWSET_SUBJECT)                                                                  \
     X(RW_APOS_LL, "'ll", RWSET_SUBJECT)                                                            \
     X(RW_ALWAYS, "always", RWSET_SUBJECT)                                                          \

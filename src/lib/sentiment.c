@@ -89,7 +89,7 @@ static bool key_in(const unit *u, uint32_t set)
 
 static bool has_valence(const unit *u)
 {
-    return u->e != NULL && !u->muted && (u->e->flags & VB_LEX_VALENCE) && u->e->valence != 0.0f;
+    return u->e != NULL && !u->muted && vb_senti_entry_judges(u->e);
 }
 
 static void acc_score(acc *a, double s)
@@ -260,9 +260,9 @@ static double imperative(const unit *u, size_t n_units, size_t i, const vb_doc *
  * negator off the trouble. */
 
 /* True when the remedy at `k` is denied or not done yet: a negator or a
- * modal ("will be fixed", "can be solved") at most WINDOW units before it
- * in its clause, or "until" anywhere before it there ("until the issue
- * is resolved"). */
+ * modal (RWSET_PENDING: "will be fixed", "can be solved") at most WINDOW
+ * units before it in its clause, or "until" anywhere before it there
+ * ("until the issue is resolved"). */
 static bool unsettled_remedy(const unit *u, size_t k)
 {
     for (size_t j = k, dist = 0; j > 0; dist++) {
@@ -275,8 +275,7 @@ static bool unsettled_remedy(const unit *u, size_t k)
             continue;
         if (u[j].negator || (u[j].e != NULL && (u[j].e->flags & VB_LEX_NEGATOR)))
             return true;
-        if (key_in(&u[j], RWSET_MODAL) || key_is(&u[j], RW_WILL) || key_is(&u[j], RW_CAN) ||
-            key_is(&u[j], RW_MAY))
+        if (key_in(&u[j], RWSET_PENDING))
             return true;
     }
     return false;

@@ -718,7 +718,7 @@ static bool judges(const vb_doc *doc, const sent_hit *h)
         return false;
     for (uint32_t i = h->first; i <= h->last; i++) {
         const vb_senti_entry *e = doc->entries[i];
-        if (e != NULL && (e->flags & VB_LEX_VALENCE) && e->valence != 0)
+        if (e != NULL && vb_senti_entry_judges(e))
             return true;
     }
     return false;
