@@ -191,6 +191,8 @@ enum {
     X(RW_FAULTS, "faults", RWSET_TROUBLE)                                                          \
     X(RW_ERROR, "error", RWSET_TROUBLE)                                                            \
     X(RW_ERRORS, "errors", RWSET_TROUBLE)                                                          \
+    X(RW_COMPLAINT, "complaint", RWSET_TROUBLE)                                                    \
+    X(RW_COMPLAINTS, "complaints", RWSET_TROUBLE)                                                  \
     X(RW_FIXED, "fixed", RWSET_REMEDY | RWSET_REMEDIED)                                            \
     X(RW_FIXES, "fixes", RWSET_REMEDY | RWSET_REMEDIED)                                            \
     X(RW_SOLVED, "solved", RWSET_REMEDY | RWSET_REMEDIED)                                          \
@@ -208,6 +210,12 @@ enum {
     X(RW_SORTING, "sorting", RWSET_REMEDY)                                                         \
     X(RW_RECTIFY, "rectify", RWSET_REMEDY)                                                         \
     X(RW_RECTIFIED, "rectified", RWSET_REMEDY | RWSET_REMEDIED)                                    \
+    X(RW_ADDRESSED, "addressed", RWSET_REMEDY | RWSET_REMEDIED)                                    \
+    X(RW_HANDLED, "handled", RWSET_REMEDY | RWSET_REMEDIED)                                        \
+    X(RW_ADDRESS, "address", RWSET_REMEDY)                                                         \
+    X(RW_ADDRESSING, "addressing", RWSET_REMEDY)                                                   \
+    X(RW_HANDLE, "handle", RWSET_REMEDY)                                                           \
+    X(RW_HANDLING, "handling", RWSET_REMEDY)                                                       \
     X(RW_UNTIL, "until", 0)                                                                        \
     X(RW_REFUND, "refund", RWSET_SOUGHT)                                                           \
     X(RW_REFUNDED, "refunded", RWSET_SOUGHT)                                                       \

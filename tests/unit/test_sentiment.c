@@ -244,6 +244,12 @@ static void test_remedied_trouble_and_denied_refund(void **state)
     assert_true(score("I hope the problem will be fixed soon") < -0.05);
     assert_true(score("Don't order until the issue is resolved") < -0.05);
     assert_true(score("No problem at all") > 0.05);
+    /* a complaint is a trouble too; addressed or handled, it is remedied */
+    assert_true(score("They resolved my complaint quickly") > 0.05);
+    assert_true(score("My complaint was handled brilliantly") > 0.05);
+    assert_true(fabs(score("The issue was addressed the next day")) < 0.05);
+    assert_true(score("My complaint was never resolved") < -0.05);
+    assert_true(score("They never addressed my complaint") < -0.05);
     /* a refund denied is the worse complaint, not praise */
     assert_true(score("I was never refunded") < -0.05);
     assert_true(score("They would not give a refund") < -0.05);
