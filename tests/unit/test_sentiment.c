@@ -395,6 +395,19 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("Very slick process") > 0.05);
     assert_true(score("The handles are too slick to grip") < -0.05);
     assert_true(score("Above expectations") > 0.05);
+    /* a promise named is mostly one broken; kept, it is said so */
+    assert_true(score("Nobody called me back like they promised") < -0.05);
+    assert_true(score("The parcel arrived when promised") > 0.05);
+    assert_true(score("Delivered as promised") > 0.05);
+    /* waits in hours, rises and sign-outs unexplained, the way out named */
+    assert_true(score("Check-in took over an hour") < -0.05);
+    assert_true(score("My bill went up without any explanation") < -0.05);
+    assert_true(score("Prices have gone up again") < -0.05);
+    assert_true(score("Your website keeps logging me out") < -0.05);
+    assert_true(score("I will be leaving once my contract ends") < -0.05);
+    assert_true(score("The fees were hidden in the small print") < -0.05);
+    assert_true(score("The room smelled of smoke and the sheets were stained") < -0.05);
+    assert_true(score("The new update made the app slower") < -0.05);
 }
 
 static void test_recommending_and_warning_phrases(void **state)
