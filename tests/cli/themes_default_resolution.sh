@@ -17,7 +17,8 @@
 # ("replace" shares the stem of "replacement").
 # A company that refused to take responsibility, or to repair, left it
 # unresolved; "responsible" shares a stem with "response" but is no
-# reply.
+# reply. An issue addressed is resolved; a problem that tailoring would
+# not address names no company at all.
 # One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'Nobody seems able to fix this.' \
@@ -52,6 +53,8 @@
     'They refused to take responsibility.' \
     'They refused to repair it under warranty.' \
     'You are responsible for the return postage.' \
-    'They were very responsive to my emails.'; } > in.csv
+    'They were very responsive to my emails.' \
+    'The issue was addressed within a day.' \
+    'Tailoring would not address the problem.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"

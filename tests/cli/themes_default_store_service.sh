@@ -8,7 +8,8 @@
 # who would not listen is not, hold music listened to is neither; taking
 # ownership is resolution; feeling valued is no price. A short dress
 # still fits, and a double charge with a refund still missing is still
-# an overcharge. One line per record: its theme ids.
+# an overcharge; finding no one to help is too few staff. One line per
+# record: its theme ids.
 { echo text; printf '"%s"\n' \
     'They say my return was never received at the warehouse.' \
     'My refund still has not come through.' \
@@ -25,6 +26,7 @@
     'Nobody seems to take ownership.' \
     'I feel valued as a customer.' \
     'The dress is short on me.' \
-    'I was charged twice and my refund is still missing.'; } > in.csv
+    'I was charged twice and my refund is still missing.' \
+    'Could not find anyone to help me.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
