@@ -408,6 +408,26 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("The fees were hidden in the small print") < -0.05);
     assert_true(score("The room smelled of smoke and the sheets were stained") < -0.05);
     assert_true(score("The new update made the app slower") < -0.05);
+    /* British verdicts, double debits, declined cards, dropouts and
+     * speed against expectation: sooner praises what arrives, not what
+     * wears out */
+    assert_true(score("The service is rubbish") < -0.3);
+    assert_true(score("Such a faff to get anything done") < -0.05);
+    assert_true(score("I felt fobbed off") < -0.05);
+    assert_true(score("Absolutely chuffed with it") > 0.05);
+    assert_true(score("My direct debit was taken twice") < -0.05);
+    assert_true(score("My card keeps getting declined") < -0.05);
+    assert_true(score("The broadband keeps dropping out") < -0.05);
+    assert_true(score("Online banking is down again") < -0.05);
+    assert_true(score("I was given conflicting information") < -0.05);
+    assert_true(score("They closed my account without telling me") < -0.05);
+    assert_true(score("Ten years a customer and this is how you treat me") < -0.05);
+    assert_true(score("The delivery was quicker than expected") > 0.05);
+    assert_int_equal((score("They wore out quicker than expected"), ds.overall.label), VB_NEUTRAL);
+    assert_true(score("The food was cold when it arrived") < -0.05);
+    assert_true(score("It does the job") > 0.05);
+    assert_true(score("Would buy again") > 0.05);
+    assert_true(score("Would not buy again") < -0.05);
 }
 
 static void test_recommending_and_warning_phrases(void **state)
