@@ -8,8 +8,10 @@
 # who would not listen is not, hold music listened to is neither; taking
 # ownership is resolution; feeling valued is no price. A short dress
 # still fits, and a double charge with a refund still missing is still
-# an overcharge; finding no one to help is too few staff. One line per
-# record: its theme ids.
+# an overcharge; finding no one to help is too few staff. A crew that
+# could not do enough is helpful staff, a pool closed is a facility, a
+# phone nobody answers is no reply, and an order missing half is missing
+# items. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'They say my return was never received at the warehouse.' \
     'My refund still has not come through.' \
@@ -27,6 +29,10 @@
     'I feel valued as a customer.' \
     'The dress is short on me.' \
     'I was charged twice and my refund is still missing.' \
-    'Could not find anyone to help me.'; } > in.csv
+    'Could not find anyone to help me.' \
+    'The crew could not do enough for us.' \
+    'The pool was closed for maintenance all week.' \
+    'Nobody answers the phone.' \
+    'Half our order was missing.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
