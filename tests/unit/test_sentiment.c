@@ -428,6 +428,15 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("It does the job") > 0.05);
     assert_true(score("Would buy again") > 0.05);
     assert_true(score("Would not buy again") < -0.05);
+    /* help without limit, a complaint as a question, a fault that
+     * persists; an energy bill and a smart meter name things */
+    assert_true(score("Nothing was too much trouble") > 0.3);
+    assert_true(score("How hard is it to deliver a parcel on time?") < -0.05);
+    assert_true(score("They said it was fixed but it is still happening") < -0.05);
+    assert_true(score("The sizing is way off") < -0.05);
+    assert_true(score("The integration keeps breaking") < -0.05);
+    assert_int_equal((score("My energy bill came today"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("They fitted a smart meter"), ds.overall.label), VB_NEUTRAL);
 }
 
 static void test_recommending_and_warning_phrases(void **state)
