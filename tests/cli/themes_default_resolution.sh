@@ -18,7 +18,8 @@
 # A company that refused to take responsibility, or to repair, left it
 # unresolved; "responsible" shares a stem with "response" but is no
 # reply. An issue addressed is resolved; a problem that tailoring would
-# not address names no company at all.
+# not address names no company at all. Thanks "for sorting" it is
+# resolved.
 # One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'Nobody seems able to fix this.' \
@@ -55,6 +56,7 @@
     'You are responsible for the return postage.' \
     'They were very responsive to my emails.' \
     'The issue was addressed within a day.' \
-    'Tailoring would not address the problem.'; } > in.csv
+    'Tailoring would not address the problem.' \
+    'Thank you for sorting this out so quickly.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
