@@ -6,8 +6,11 @@
 # package is no damage, a parcel that had been opened is. What a device
 # "ships with" is in its box, not a delivery, and a camera that
 # "delivers great results" delivers nothing; a parcel shipped with a tear
-# is a delivery. Deliveries poor "lately" are not late ones. One line per
-# record: its theme ids.
+# is a delivery. Deliveries poor "lately" are not late ones. A damaged
+# item received is damaged in transit, and a replacement damaged too is
+# no resolution. An order cancelled is a change to the order, not a
+# customer leaving, and a promo code is no login. One line per record:
+# its theme ids.
 { echo text; printf '"%s"\n' \
     'My skirt arrived this week and it is beautiful.' \
     'I ordered this shirt last week and it arrived today.' \
@@ -21,6 +24,9 @@
     'It ships with a carrying case and a charger.' \
     'The camera delivers great results in low light.' \
     'It shipped with a huge tear in the box.' \
-    'Deliveries have been poor lately.'; } > in.csv
+    'Deliveries have been poor lately.' \
+    'Received a damaged item and the replacement was also damaged.' \
+    'I was never told my order had been cancelled.' \
+    'The promo code would not apply at checkout.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
