@@ -87,6 +87,14 @@ static bool key_in(const unit *u, uint32_t set)
     return (word_sets[u->word] & set) != 0;
 }
 
+/* True when the unit denies: a word ending in "n't" or a negator of the
+ * lexicon ("not", "never"). Safe before assign_roles() has set `negator`
+ * from the lexicon for the unit. */
+static bool negates(const unit *u)
+{
+    return u->negator || (u->e != NULL && (u->e->flags & VB_LEX_NEGATOR));
+}
+
 static bool has_valence(const unit *u)
 {
     return u->e != NULL && !u->muted && vb_senti_entry_judges(u->e);
@@ -240,8 +248,7 @@ static double imperative(const unit *u, size_t n_units, size_t i, const vb_doc *
         if (doc->tokens[t].kind != VB_TOKEN_PUNCT)
             return 0.0;
     const size_t j = next_word(u, n_units, i);
-    if (j == SIZE_MAX || key_is(&u[j], RW_TO) || key_is(&u[j], RW_AGAIN) ||
-        (u[j].e != NULL && (u[j].e->flags & VB_LEX_NEGATOR)))
+    if (j == SIZE_MAX || key_is(&u[j], RW_TO) || key_is(&u[j], RW_AGAIN) || negates(&u[j]))
         return 0.0;
     return try_ ? IMPERATIVE : -IMPERATIVE;
 }
@@ -273,9 +280,7 @@ static bool unsettled_remedy(const unit *u, size_t k)
             return true;
         if (dist >= WINDOW)
             continue;
-        if (u[j].negator || (u[j].e != NULL && (u[j].e->flags & VB_LEX_NEGATOR)))
-            return true;
-        if (key_in(&u[j], RWSET_PENDING))
+        if (negates(&u[j]) || key_in(&u[j], RWSET_PENDING))
             return true;
     }
     return false;
