@@ -230,7 +230,8 @@ enum {
     VB_RULE_IDIOM = 1u << 8,          /* a multi-word expression */
     VB_RULE_LEAST = 1u << 9,          /* "least" before it */
     VB_RULE_CX = 1u << 10,            /* valence from the CX overlay */
-    VB_RULE_USER = 1u << 11           /* valence from a user lexicon */
+    VB_RULE_USER = 1u << 11,          /* valence from a user lexicon */
+    VB_RULE_LONG_WAIT = 1u << 12      /* a wait told in numbers, long for its unit */
 };
 
 /* Returns the name of one VB_RULE_* bit ("negated", "boosted", ...). */

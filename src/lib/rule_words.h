@@ -33,14 +33,23 @@ enum {
     RWSET_REMEDY = 1u << 14,   /* "fix", "fixed", "solve": denied, the trouble stands */
     RWSET_REMEDIED = 1u << 15, /* "fixed", "solves": a trouble remedied */
     RWSET_SOUGHT = 1u << 16,   /* "no refund": what a customer asks for, denied */
-    RWSET_PENDING = 1u << 17   /* "will be fixed", "can be solved": a remedy not done yet */
+    RWSET_PENDING = 1u << 17,  /* "will be fixed", "can be solved": a remedy not done yet */
+    RWSET_WAITED = 1u << 18,   /* "took 40 minutes", "waited 3 hours": a wait told in numbers */
+    RWSET_WAIT_FILL = 1u << 19, /* "took them over 3 weeks": between the verb and the count */
+    RWSET_WAIT_NOUN = 1u << 20, /* "a 40 minute wait" */
+    /* The units of a wait, each long from its own count (sentiment.c). */
+    RWSET_MINUTES = 1u << 21,
+    RWSET_HOURS = 1u << 22,
+    RWSET_DAYS = 1u << 23,
+    RWSET_WEEKS = 1u << 24,
+    RWSET_MONTHS = 1u << 25
 };
 
 #define VB_RULE_WORDS(X)                                                                           \
     X(RW_T, "t", 0)                                                                                \
     X(RW_NOT, "not", 0)                                                                            \
     X(RW_NEVER, "never", 0)                                                                        \
-    X(RW_LEAST, "least", 0)                                                                        \
+    X(RW_LEAST, "least", RWSET_WAIT_FILL)                                                          \
     X(RW_LIKE, "like", 0)                                                                          \
     X(RW_TRY, "try", 0)                                                                            \
     X(RW_SKIP, "skip", 0)                                                                          \
@@ -156,11 +165,11 @@ enum {
     X(RW_CHOICES, "choices", RWSET_AMOUNT)                                                         \
     X(RW_SCREEN, "screen", RWSET_AMOUNT)                                                           \
     X(RW_STORAGE, "storage", RWSET_AMOUNT)                                                         \
-    X(RW_A, "a", RWSET_DEGREE)                                                                     \
+    X(RW_A, "a", RWSET_DEGREE | RWSET_WAIT_FILL)                                                   \
     X(RW_LITTLE, "little", RWSET_DEGREE)                                                           \
     X(RW_BIT, "bit", RWSET_DEGREE)                                                                 \
     X(RW_LOT, "lot", RWSET_DEGREE)                                                                 \
-    X(RW_MORE, "more", RWSET_DEGREE | RWSET_MORE)                                                  \
+    X(RW_MORE, "more", RWSET_DEGREE | RWSET_MORE | RWSET_WAIT_FILL)                                \
     X(RW_MUCH, "much", RWSET_DEGREE)                                                               \
     X(RW_WAY, "way", RWSET_DEGREE)                                                                 \
     X(RW_TAD, "tad", RWSET_DEGREE)                                                                 \
@@ -219,7 +228,74 @@ enum {
     X(RW_UNTIL, "until", 0)                                                                        \
     X(RW_REFUND, "refund", RWSET_SOUGHT)                                                           \
     X(RW_REFUNDED, "refunded", RWSET_SOUGHT)                                                       \
-    X(RW_REFUNDS, "refunds", RWSET_SOUGHT)
+    X(RW_REFUNDS, "refunds", RWSET_SOUGHT)                                                         \
+    X(RW_TOOK, "took", RWSET_WAITED)                                                               \
+    X(RW_TAKE, "take", RWSET_WAITED)                                                               \
+    X(RW_TAKES, "takes", RWSET_WAITED)                                                             \
+    X(RW_TAKING, "taking", RWSET_WAITED)                                                           \
+    X(RW_WAITED, "waited", RWSET_WAITED)                                                           \
+    X(RW_WAITS, "waits", RWSET_WAITED)                                                             \
+    X(RW_WAITING, "waiting", RWSET_WAITED)                                                         \
+    X(RW_QUEUED, "queued", RWSET_WAITED)                                                           \
+    X(RW_QUEUING, "queuing", RWSET_WAITED)                                                         \
+    X(RW_QUEUEING, "queueing", RWSET_WAITED)                                                       \
+    X(RW_HELD, "held", RWSET_WAITED)                                                               \
+    X(RW_WAIT, "wait", RWSET_WAITED | RWSET_WAIT_NOUN)                                             \
+    X(RW_QUEUE, "queue", RWSET_WAITED | RWSET_WAIT_NOUN)                                           \
+    X(RW_HOLD, "hold", RWSET_WAITED | RWSET_WAIT_NOUN)                                             \
+    X(RW_DELAY, "delay", RWSET_WAIT_NOUN)                                                          \
+    X(RW_OVER, "over", RWSET_WAIT_FILL)                                                            \
+    X(RW_THAN, "than", RWSET_WAIT_FILL)                                                            \
+    X(RW_NEARLY, "nearly", RWSET_WAIT_FILL)                                                        \
+    X(RW_ALMOST, "almost", RWSET_WAIT_FILL)                                                        \
+    X(RW_ABOUT, "about", RWSET_WAIT_FILL)                                                          \
+    X(RW_AROUND, "around", RWSET_WAIT_FILL)                                                        \
+    X(RW_ROUGHLY, "roughly", RWSET_WAIT_FILL)                                                      \
+    X(RW_AT, "at", RWSET_WAIT_FILL)                                                                \
+    X(RW_ANOTHER, "another", RWSET_WAIT_FILL)                                                      \
+    X(RW_FURTHER, "further", RWSET_WAIT_FILL)                                                      \
+    X(RW_EXTRA, "extra", RWSET_WAIT_FILL)                                                          \
+    X(RW_FOR, "for", RWSET_WAIT_FILL)                                                              \
+    X(RW_ME, "me", RWSET_WAIT_FILL)                                                                \
+    X(RW_US, "us", RWSET_WAIT_FILL)                                                                \
+    X(RW_THEM, "them", RWSET_WAIT_FILL)                                                            \
+    X(RW_HIM, "him", RWSET_WAIT_FILL)                                                              \
+    X(RW_HER, "her", RWSET_WAIT_FILL)                                                              \
+    X(RW_AN, "an", 0)                                                                              \
+    X(RW_ONE, "one", 0)                                                                            \
+    X(RW_TWO, "two", 0)                                                                            \
+    X(RW_THREE, "three", 0)                                                                        \
+    X(RW_FOUR, "four", 0)                                                                          \
+    X(RW_FIVE, "five", 0)                                                                          \
+    X(RW_SIX, "six", 0)                                                                            \
+    X(RW_SEVEN, "seven", 0)                                                                        \
+    X(RW_EIGHT, "eight", 0)                                                                        \
+    X(RW_NINE, "nine", 0)                                                                          \
+    X(RW_TEN, "ten", 0)                                                                            \
+    X(RW_TWELVE, "twelve", 0)                                                                      \
+    X(RW_FIFTEEN, "fifteen", 0)                                                                    \
+    X(RW_TWENTY, "twenty", 0)                                                                      \
+    X(RW_THIRTY, "thirty", 0)                                                                      \
+    X(RW_FORTY, "forty", 0)                                                                        \
+    X(RW_FIFTY, "fifty", 0)                                                                        \
+    X(RW_SIXTY, "sixty", 0)                                                                        \
+    X(RW_NINETY, "ninety", 0)                                                                      \
+    X(RW_FEW, "few", 0)                                                                            \
+    X(RW_SEVERAL, "several", 0)                                                                    \
+    X(RW_MINUTE, "minute", RWSET_MINUTES)                                                          \
+    X(RW_MINUTES, "minutes", RWSET_MINUTES)                                                        \
+    X(RW_MIN, "min", RWSET_MINUTES)                                                                \
+    X(RW_MINS, "mins", RWSET_MINUTES)                                                              \
+    X(RW_HOUR, "hour", RWSET_HOURS)                                                                \
+    X(RW_HOURS, "hours", RWSET_HOURS)                                                              \
+    X(RW_HR, "hr", RWSET_HOURS)                                                                    \
+    X(RW_HRS, "hrs", RWSET_HOURS)                                                                  \
+    X(RW_DAY, "day", RWSET_DAYS)                                                                   \
+    X(RW_DAYS, "days", RWSET_DAYS)                                                                 \
+    X(RW_WEEK, "week", RWSET_WEEKS)                                                                \
+    X(RW_WEEKS, "weeks", RWSET_WEEKS)                                                              \
+    X(RW_MONTH, "month", RWSET_MONTHS)                                                             \
+    X(RW_MONTHS, "months", RWSET_MONTHS)
 
 #define VB_RULE_WORD_ID(id, text, sets) id,
 enum { RW_NONE, VB_RULE_WORDS(VB_RULE_WORD_ID) RW_COUNT };

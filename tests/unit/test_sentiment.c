@@ -257,6 +257,29 @@ static void test_remedied_trouble_and_denied_refund(void **state)
     assert_true(cue("refund")->rules & VB_RULE_BOOSTED);
 }
 
+static void test_long_wait_told_in_numbers(void **state)
+{
+    (void)state;
+    /* long for its unit: a complaint, as "took hours" is */
+    assert_true(score("It took 40 minutes to connect to an agent") < -0.05);
+    assert_float_equal(cue("minutes")->valence, -1.5, 1e-6);
+    assert_true(cue("minutes")->rules & VB_RULE_LONG_WAIT);
+    assert_true(score("It took them three weeks to reply to my email") < -0.05);
+    assert_true(score("My refund took 10 days to come through") < -0.05);
+    assert_true(score("The security line took an hour") < -0.05);
+    assert_true(score("Delivery took over a month") < -0.05);
+    assert_true(score("There was a 30 minute wait for a table") < score("There was a wait"));
+    assert_true(score("I waited 3 hours for the engineer") < score("I waited for the engineer"));
+    /* short for its unit, played down, or no wait at all: nothing */
+    assert_int_equal((score("It took two minutes to set up"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("It took 3 days to arrive"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("It only took 30 minutes to download"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("It took just 3 weeks"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I have used it for 3 weeks"), ds.overall.label), VB_NEUTRAL);
+    score("The battery lasts 10 hours");
+    assert_int_equal(ds.n_cues, 0);
+}
+
 static void test_booster_before_a_negation_is_no_praise(void **state)
 {
     (void)state;
@@ -549,6 +572,7 @@ static void test_sentence_scores_and_cue_offsets(void **state)
     assert_float_equal(c->valence, -2.1, 1e-6);
     assert_string_equal(vb_rule_name(VB_RULE_NEGATED), "negated");
     assert_string_equal(vb_rule_name(VB_RULE_AFTER_CONTRAST), "after_contrast");
+    assert_string_equal(vb_rule_name(VB_RULE_LONG_WAIT), "long_wait");
 }
 
 int main(void)
@@ -567,6 +591,7 @@ int main(void)
         cmocka_unit_test(test_counterfactual_praise_is_a_complaint),
         cmocka_unit_test(test_words_whose_sign_depends_on_context),
         cmocka_unit_test(test_remedied_trouble_and_denied_refund),
+        cmocka_unit_test(test_long_wait_told_in_numbers),
         cmocka_unit_test(test_booster_before_a_negation_is_no_praise),
         cmocka_unit_test(test_imperative_recommends_or_warns),
         cmocka_unit_test(test_boosters_and_dampeners_change_size),
