@@ -2,7 +2,9 @@
 # and "so easy" on their own describe a garment or a device ("so simple
 # yet beautiful", "so easy to throw on"), so ease counts as effort only
 # next to a process the customer went through: ordering, returning,
-# booking, setting up, claiming. "Hassle free" is easy, never hard. One
+# booking, setting up, claiming. "Hassle free" is easy, never hard.
+# Contacting a company again and again is effort, with or without a
+# word of effort ("called 5 times", "had to chase them four times"). One
 # line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'This dress is so simple yet beautiful.' \
@@ -12,6 +14,8 @@
     'The returns process was so easy.' \
     'It was not easy to order anything in petite sizes.' \
     'The order was spot on and hassle free.' \
-    'What a hassle to return it.'; } > in.csv
+    'What a hassle to return it.' \
+    'I had to chase them four times for an update.' \
+    'I called 5 times and emailed twice.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
