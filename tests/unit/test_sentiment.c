@@ -443,6 +443,14 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("The broadband keeps dropping out") < -0.05);
     assert_true(score("Online banking is down again") < -0.05);
     assert_true(score("I was given conflicting information") < -0.05);
+    /* a price raised or doubled, a charge under the quote, no quibbles,
+     * an agent on a script, goods out of date */
+    assert_true(score("They increased my premium again") < -0.05);
+    assert_true(score("My bill doubled overnight") < -0.05);
+    assert_true(score("The garage charged less than the quote") > 0.05);
+    assert_true(score("The claim was paid, no quibbles") > 0.05);
+    assert_true(score("The agent just read from a script") < -0.05);
+    assert_true(score("The milk was out of date") < -0.05);
     assert_true(score("They closed my account without telling me") < -0.05);
     assert_true(score("Ten years a customer and this is how you treat me") < -0.05);
     assert_true(score("The delivery was quicker than expected") > 0.05);
