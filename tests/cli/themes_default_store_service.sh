@@ -11,7 +11,8 @@
 # an overcharge; finding no one to help is too few staff. A crew that
 # could not do enough is helpful staff, a pool closed is a facility, a
 # phone nobody answers is no reply, and an order missing half is missing
-# items. One line per record: its theme ids.
+# items. No one on the shop floor is too few staff; milk out of date is
+# the food, not a substitution. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'They say my return was never received at the warehouse.' \
     'My refund still has not come through.' \
@@ -33,6 +34,8 @@
     'The crew could not do enough for us.' \
     'The pool was closed for maintenance all week.' \
     'Nobody answers the phone.' \
-    'Half our order was missing.'; } > in.csv
+    'Half our order was missing.' \
+    'No one on the shop floor to ask for help.' \
+    'The milk was out of date.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
