@@ -451,6 +451,11 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("The claim was paid, no quibbles") > 0.05);
     assert_true(score("The agent just read from a script") < -0.05);
     assert_true(score("The milk was out of date") < -0.05);
+    /* a parcel left in the rain; adverbs of annoyance and luck */
+    assert_true(score("The courier left it in the rain on the doorstep") < -0.05);
+    assert_true(score("The parcel arrived soaked") < -0.05);
+    assert_true(score("Annoyingly the app logged me out") < -0.05);
+    assert_true(score("Fortunately the manager stepped in") > 0.05);
     assert_true(score("They closed my account without telling me") < -0.05);
     assert_true(score("Ten years a customer and this is how you treat me") < -0.05);
     assert_true(score("The delivery was quicker than expected") > 0.05);
