@@ -9,8 +9,8 @@
 # is a delivery. Deliveries poor "lately" are not late ones. A damaged
 # item received is damaged in transit, and a replacement damaged too is
 # no resolution. An order cancelled is a change to the order, not a
-# customer leaving, and a promo code is no login. One line per record:
-# its theme ids.
+# customer leaving, and a promo code is no login. A parcel left in the
+# rain is one at risk of damage. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'My skirt arrived this week and it is beautiful.' \
     'I ordered this shirt last week and it arrived today.' \
@@ -27,6 +27,7 @@
     'Deliveries have been poor lately.' \
     'Received a damaged item and the replacement was also damaged.' \
     'I was never told my order had been cancelled.' \
-    'The promo code would not apply at checkout.'; } > in.csv
+    'The promo code would not apply at checkout.' \
+    'The courier left it in the rain on the doorstep.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
