@@ -323,8 +323,7 @@ static unsigned long long_from(const unit *u)
 static double long_wait(const unit *u, size_t n_units, size_t i, const vb_doc *doc)
 {
     const unsigned long from = long_from(&u[i]);
-    if (from == 0 || i == 0 || u[i - 1].clause != u[i].clause || u[i - 1].punct ||
-        count_of(&u[i - 1], doc) < from)
+    if (from == 0 || i == 0 || u[i - 1].clause != u[i].clause || count_of(&u[i - 1], doc) < from)
         return 0.0;
     if (i + 1 < n_units && u[i + 1].clause == u[i].clause && key_in(&u[i + 1], RWSET_WAIT_NOUN))
         return LONG_WAIT;
@@ -421,12 +420,14 @@ static void assign_roles(const unit_list *l, const vb_doc *doc)
             u[i].valence = 0.0;
             u[i].muted = true;
         }
-        if (u[i].valence == 0.0 && (e->flags & VB_LEX_VALENCE))
-            u[i].valence = imperative(u, n_units, i, doc);
+        /* A neutral entry may be a word a rule gives a valence here. */
         if (u[i].valence == 0.0 && (e->flags & VB_LEX_VALENCE)) {
-            u[i].valence = long_wait(u, n_units, i, doc);
-            if (u[i].valence != 0.0)
+            u[i].valence = imperative(u, n_units, i, doc);
+            const double wait = u[i].valence == 0.0 ? long_wait(u, n_units, i, doc) : 0.0;
+            if (wait != 0.0) {
+                u[i].valence = wait;
                 u[i].rules |= VB_RULE_LONG_WAIT;
+            }
         }
     }
     for (size_t c = 0; c < l->n_cand; c++) {
