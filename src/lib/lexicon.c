@@ -40,7 +40,7 @@ struct vb_senti_lex {
     vb_arena strings;         /* term text, lives as long as the lexicon */
     vb_senti_entry *entries;  /* n_entries used of cap_entries */
     size_t n_entries, cap_entries;
-    size_t n_unlisted;        /* VB_LEX_UNLISTED entries among them */
+    size_t n_unfiled;         /* entries no file lists among them (name_rule_words()) */
     uint32_t *slots;          /* n_slots (a power of 2); 0 = empty, else entry index + 1 */
     size_t n_slots;
     /* Bit (hash & (PAIR_BITS - 1)) is set for the hash of the first two
@@ -128,7 +128,7 @@ bool vb_senti_lex_may_start_phrase(const vb_senti_lex *lex, uint64_t hash)
 
 size_t vb_senti_lex_size(const vb_senti_lex *lex)
 {
-    return lex->n_entries - lex->n_unlisted;
+    return lex->n_entries - lex->n_unfiled;
 }
 
 /* Keeps the table at most half full. */
@@ -512,24 +512,35 @@ static vb_senti_entry *intern_unlisted(vb_senti_lex *lex, const char *term, size
     e = intern(lex, term, len);
     if (e != NULL) {
         e->flags = VB_LEX_UNLISTED;
-        lex->n_unlisted++;
+        lex->n_unfiled++;
     }
     return e;
 }
 
 /* Gives every word the rules name its id (rule_words.h), so the sentiment
  * stage tests words by id; a word no file lists gets an entry of its own,
- * marked VB_LEX_UNLISTED so that lookups still treat it as absent. */
+ * marked VB_LEX_UNLISTED so that lookups still treat it as absent. A word
+ * a rule may score (RWSET_SCORED) and no file gives a role gets a neutral
+ * valence instead, which makes it a candidate: its rule then works
+ * whatever the files list. */
 static vb_status name_rule_words(vb_senti_lex *lex)
 {
 #define VB_RULE_WORD_TEXT(id, text, sets) text,
     static const char *const texts[RW_COUNT] = {NULL, VB_RULE_WORDS(VB_RULE_WORD_TEXT)};
 #undef VB_RULE_WORD_TEXT
+#define VB_RULE_WORD_SETS(id, text, sets) sets,
+    static const uint32_t sets[RW_COUNT] = {0, VB_RULE_WORDS(VB_RULE_WORD_SETS)};
+#undef VB_RULE_WORD_SETS
     for (uint32_t id = 1; id < RW_COUNT; id++) {
         vb_senti_entry *e = intern_unlisted(lex, texts[id], strlen(texts[id]));
         if (e == NULL)
             return VB_ENOMEM;
         e->word = id;
+        /* No role yet: in no file, or only the first word of phrases. */
+        if ((sets[id] & RWSET_SCORED) && (e->flags & ~(uint32_t)VB_LEX_UNLISTED) == 0) {
+            e->flags = VB_LEX_VALENCE;
+            e->valence = 0.0;
+        }
     }
     return VB_OK;
 }

@@ -42,7 +42,12 @@ enum {
     RWSET_HOURS = 1u << 22,
     RWSET_DAYS = 1u << 23,
     RWSET_WEEKS = 1u << 24,
-    RWSET_MONTHS = 1u << 25
+    RWSET_MONTHS = 1u << 25,
+    /* A rule may give the word a valence of its own ("Try the sea bass.",
+     * "took 3 weeks"), so it must be a candidate of the sentiment stage
+     * even where no lexicon file lists it: the lexicon gives it a neutral
+     * entry then (lexicon.c). */
+    RWSET_SCORED = 1u << 26
 };
 
 #define VB_RULE_WORDS(X)                                                                           \
@@ -51,8 +56,8 @@ enum {
     X(RW_NEVER, "never", 0)                                                                        \
     X(RW_LEAST, "least", RWSET_WAIT_FILL)                                                          \
     X(RW_LIKE, "like", 0)                                                                          \
-    X(RW_TRY, "try", 0)                                                                            \
-    X(RW_SKIP, "skip", 0)                                                                          \
+    X(RW_TRY, "try", RWSET_SCORED)                                                                 \
+    X(RW_SKIP, "skip", RWSET_SCORED)                                                               \
     X(RW_AGAIN, "again", 0)                                                                        \
     X(RW_ONLY, "only", 0)                                                                          \
     X(RW_ENOUGH, "enough", 0)                                                                      \
@@ -282,20 +287,20 @@ enum {
     X(RW_NINETY, "ninety", 0)                                                                      \
     X(RW_FEW, "few", 0)                                                                            \
     X(RW_SEVERAL, "several", 0)                                                                    \
-    X(RW_MINUTE, "minute", RWSET_MINUTES)                                                          \
-    X(RW_MINUTES, "minutes", RWSET_MINUTES)                                                        \
-    X(RW_MIN, "min", RWSET_MINUTES)                                                                \
-    X(RW_MINS, "mins", RWSET_MINUTES)                                                              \
-    X(RW_HOUR, "hour", RWSET_HOURS)                                                                \
-    X(RW_HOURS, "hours", RWSET_HOURS)                                                              \
-    X(RW_HR, "hr", RWSET_HOURS)                                                                    \
-    X(RW_HRS, "hrs", RWSET_HOURS)                                                                  \
-    X(RW_DAY, "day", RWSET_DAYS)                                                                   \
-    X(RW_DAYS, "days", RWSET_DAYS)                                                                 \
-    X(RW_WEEK, "week", RWSET_WEEKS)                                                                \
-    X(RW_WEEKS, "weeks", RWSET_WEEKS)                                                              \
-    X(RW_MONTH, "month", RWSET_MONTHS)                                                             \
-    X(RW_MONTHS, "months", RWSET_MONTHS)
+    X(RW_MINUTE, "minute", RWSET_MINUTES | RWSET_SCORED)                                           \
+    X(RW_MINUTES, "minutes", RWSET_MINUTES | RWSET_SCORED)                                         \
+    X(RW_MIN, "min", RWSET_MINUTES | RWSET_SCORED)                                                 \
+    X(RW_MINS, "mins", RWSET_MINUTES | RWSET_SCORED)                                               \
+    X(RW_HOUR, "hour", RWSET_HOURS | RWSET_SCORED)                                                 \
+    X(RW_HOURS, "hours", RWSET_HOURS | RWSET_SCORED)                                               \
+    X(RW_HR, "hr", RWSET_HOURS | RWSET_SCORED)                                                     \
+    X(RW_HRS, "hrs", RWSET_HOURS | RWSET_SCORED)                                                   \
+    X(RW_DAY, "day", RWSET_DAYS | RWSET_SCORED)                                                    \
+    X(RW_DAYS, "days", RWSET_DAYS | RWSET_SCORED)                                                  \
+    X(RW_WEEK, "week", RWSET_WEEKS | RWSET_SCORED)                                                 \
+    X(RW_WEEKS, "weeks", RWSET_WEEKS | RWSET_SCORED)                                               \
+    X(RW_MONTH, "month", RWSET_MONTHS | RWSET_SCORED)                                              \
+    X(RW_MONTHS, "months", RWSET_MONTHS | RWSET_SCORED)
 
 #define VB_RULE_WORD_ID(id, text, sets) id,
 enum { RW_NONE, VB_RULE_WORDS(VB_RULE_WORD_ID) RW_COUNT };

@@ -77,6 +77,7 @@ const char *vb_rule_name(uint32_t rule)
     case VB_RULE_CX: return "cx";
     case VB_RULE_USER: return "user";
     case VB_RULE_LONG_WAIT: return "long_wait";
+    case VB_RULE_IMPERATIVE: return "imperative";
     default: return "unknown";
     }
 }
@@ -265,8 +266,8 @@ static double imperative(const unit *u, size_t n_units, size_t i, const vb_doc *
  * just 3 weeks" ("only" and "just" may stand neither before the verb nor
  * between it and the count). English-specific; the words are
  * RWSET_WAITED, RWSET_WAIT_FILL, RWSET_WAIT_NOUN and the units' sets in
- * rule_words.h, each unit with a neutral entry in cx.tsv so that it is
- * looked at. */
+ * rule_words.h, the units in RWSET_SCORED too, so that the lexicon
+ * makes them candidates. */
 
 /* The count a unit before a unit of time gives ("40", "three", "an"),
  * or 0. A number counts by its leading digits ("1.5 hours" is 1). */
@@ -423,11 +424,10 @@ static void assign_roles(const unit_list *l, const vb_doc *doc)
         /* A neutral entry may be a word a rule gives a valence here. */
         if (u[i].valence == 0.0 && (e->flags & VB_LEX_VALENCE)) {
             u[i].valence = imperative(u, n_units, i, doc);
-            const double wait = u[i].valence == 0.0 ? long_wait(u, n_units, i, doc) : 0.0;
-            if (wait != 0.0) {
-                u[i].valence = wait;
+            if (u[i].valence != 0.0)
+                u[i].rules |= VB_RULE_IMPERATIVE;
+            else if ((u[i].valence = long_wait(u, n_units, i, doc)) != 0.0)
                 u[i].rules |= VB_RULE_LONG_WAIT;
-            }
         }
     }
     for (size_t c = 0; c < l->n_cand; c++) {

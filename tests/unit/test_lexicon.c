@@ -145,6 +145,41 @@ static void test_rule_words_get_ids(void **state)
     free(path);
 }
 
+/* A word a rule scores ("skip", "minutes") is a candidate even where no
+ * file lists it: the loader gives it a neutral valence, not counted as a
+ * term loaded. A file that lists it still decides. */
+static void test_rule_scored_words_get_neutral_entries(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/vb_test_nolex_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    vb_senti_lex *lex = vb_senti_lex_load(dir, NULL, 0, NULL, NULL);
+    assert_non_null(lex);
+    assert_int_equal(vb_senti_lex_size(lex), 0);
+    const vb_senti_entry *e = vb_senti_lex_get(lex, "minutes", 7);
+    assert_int_equal(e->word, RW_MINUTES);
+    assert_int_equal(e->flags, VB_LEX_VALENCE);
+    assert_float_equal(e->valence, 0.0, 0.0);
+    assert_int_equal(vb_senti_lex_get(lex, "skip", 4)->flags, VB_LEX_VALENCE);
+    assert_int_equal(vb_senti_lex_get(lex, "been", 4)->flags, VB_LEX_UNLISTED);
+    vb_senti_lex_free(lex);
+    rmdir(dir);
+
+    /* the first word of a phrase has no role of its own: it gets one too */
+    char *path = write_tmp("skip\t-2\nhours on end\t-1.5\n");
+    const char *files[] = {path};
+    lex = vb_senti_lex_load(EN, files, 1, NULL, NULL);
+    e = vb_senti_lex_get(lex, "skip", 4);
+    assert_int_equal(e->flags, VB_LEX_VALENCE | VB_LEX_USER);
+    assert_float_equal(e->valence, -2.0, 1e-6);
+    e = vb_senti_lex_get(lex, "hours", 5);
+    assert_int_equal(e->flags, VB_LEX_VALENCE);
+    assert_int_equal(e->max_words, 3);
+    vb_senti_lex_free(lex);
+    unlink(path);
+    free(path);
+}
+
 static void expect_bad(const char *content, size_t line, const char *needle)
 {
     char *path = write_tmp(content);
@@ -241,6 +276,7 @@ int main(void)
         cmocka_unit_test(test_every_contrast_word_starts_a_clause),
         cmocka_unit_test(test_user_files_override_in_order),
         cmocka_unit_test(test_rule_words_get_ids),
+        cmocka_unit_test(test_rule_scored_words_get_neutral_entries),
         cmocka_unit_test(test_words_in_nt_are_marked),
         cmocka_unit_test(test_bad_lines_report_file_line_and_reason),
         cmocka_unit_test(test_missing_user_file_is_an_io_error),

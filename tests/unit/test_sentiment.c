@@ -10,7 +10,9 @@
 #include "sentiment.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static vb_lang *lang;
 static vb_text *text;
@@ -263,7 +265,7 @@ static void test_long_wait_told_in_numbers(void **state)
     /* long for its unit: a complaint, as "took hours" is */
     assert_true(score("It took 40 minutes to connect to an agent") < -0.05);
     assert_float_equal(cue("minutes")->valence, -1.5, 1e-6);
-    assert_true(cue("minutes")->rules & VB_RULE_LONG_WAIT);
+    assert_int_equal(cue("minutes")->rules, VB_RULE_LONG_WAIT);
     assert_true(score("It took them three weeks to reply to my email") < -0.05);
     assert_true(score("My refund took 10 days to come through") < -0.05);
     assert_true(score("The security line took an hour") < -0.05);
@@ -293,6 +295,7 @@ static void test_imperative_recommends_or_warns(void **state)
     (void)state;
     assert_true(score("Try the sea bass.") > 0.05);
     assert_float_equal(cue("Try")->score, 1.2, 1e-6);
+    assert_int_equal(cue("Try")->rules, VB_RULE_IMPERATIVE);
     assert_true(score("We ate early. Try the green curry!") > 0.05);
     assert_true(score("Skip dessert.") < -0.05);
     /* only at the start of a sentence, and not "try to" or "try again" */
@@ -305,6 +308,27 @@ static void test_imperative_recommends_or_warns(void **state)
     /* the staff who wait on tables are no wait */
     assert_true(score("The wait staff were friendly") > score("The staff were friendly") - 1e-9);
     assert_true(score("The lunch special is an absolute steal") > 0.3);
+}
+
+/* The words these rules score need no entry in any file: with a lexicon
+ * directory that has no files at all, the rules still find them. */
+static void test_scoring_rules_need_no_lexicon_entry(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/vb_test_nolex_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    vb_senti_lex *shipped = lex;
+    lex = vb_senti_lex_load(dir, NULL, 0, NULL, NULL);
+    assert_non_null(lex);
+    const double wait = score("It took 40 minutes to connect");
+    const double advice = score("Skip dessert.");
+    const double neutral = score("It took 2 minutes to connect");
+    vb_senti_lex_free(lex);
+    lex = shipped;
+    rmdir(dir);
+    assert_true(wait < -0.05);
+    assert_true(advice < -0.05);
+    assert_float_equal(neutral, 0.0, 1e-9);
 }
 
 static void test_boosters_and_dampeners_change_size(void **state)
@@ -586,6 +610,7 @@ static void test_sentence_scores_and_cue_offsets(void **state)
     assert_string_equal(vb_rule_name(VB_RULE_NEGATED), "negated");
     assert_string_equal(vb_rule_name(VB_RULE_AFTER_CONTRAST), "after_contrast");
     assert_string_equal(vb_rule_name(VB_RULE_LONG_WAIT), "long_wait");
+    assert_string_equal(vb_rule_name(VB_RULE_IMPERATIVE), "imperative");
 }
 
 int main(void)
@@ -607,6 +632,7 @@ int main(void)
         cmocka_unit_test(test_long_wait_told_in_numbers),
         cmocka_unit_test(test_booster_before_a_negation_is_no_praise),
         cmocka_unit_test(test_imperative_recommends_or_warns),
+        cmocka_unit_test(test_scoring_rules_need_no_lexicon_entry),
         cmocka_unit_test(test_boosters_and_dampeners_change_size),
         cmocka_unit_test(test_caps_emphasis_only_in_mixed_case),
         cmocka_unit_test(test_every_contrast_word_weighs),
