@@ -480,6 +480,22 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("The parcel arrived soaked") < -0.05);
     assert_true(score("Annoyingly the app logged me out") < -0.05);
     assert_true(score("Fortunately the manager stepped in") > 0.05);
+    /* a call returned or not ("returned" alone is a product sent back),
+     * an agent who listened, a menu that goes round in circles */
+    assert_true(score("The estate agent never returned my calls") < -0.05);
+    assert_true(score("Nobody returned my messages") < -0.05);
+    assert_true(score("She returned my call the same day") > 0.05);
+    assert_true(score("The engineer called me back within the hour") > 0.05);
+    assert_true(score("I never heard back from them") < -0.05);
+    assert_true(score("The trainer actually listened to me") > 0.05);
+    assert_true(score("Nobody listened to me") < -0.05);
+    assert_true(score("The chatbot sent me round in circles") < -0.05);
+    assert_true(score("I had to repeat my story every time") < -0.05);
+    /* out of order, unusable, dropping out, running behind */
+    assert_true(score("Half the machines were out of order") < -0.05);
+    assert_true(score("The app is unusable on my phone") < -0.05);
+    assert_true(score("The wifi kept dropping in the room") < -0.05);
+    assert_true(score("The clinic was running behind") < -0.05);
     assert_true(score("They closed my account without telling me") < -0.05);
     assert_true(score("Ten years a customer and this is how you treat me") < -0.05);
     assert_true(score("The delivery was quicker than expected") > 0.05);
