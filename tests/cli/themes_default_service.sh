@@ -9,7 +9,7 @@
 # broke, a shop that charges so much. Guards: "loving people" and "the
 # person I spoke to" are not praise of staff, loving shopping is no
 # lovely shop, an exposed zipper is design, not quality, and an escalator
-# is no escalation. Reception that could not tell us anything is staff,
+# is no escalation (one out of order is a facility). Reception that could not tell us anything is staff,
 # and a blue one got when black was ordered is the wrong item. A train is
 # no training of staff (a late one is a wait and a disruption), organic
 # cotton no
