@@ -12,7 +12,10 @@
 # could not do enough is helpful staff, a pool closed is a facility, a
 # phone nobody answers is no reply, and an order missing half is missing
 # items. No one on the shop floor is too few staff; milk out of date is
-# the food, not a substitution. One line per record: its theme ids.
+# the food, not a substitution. Finding no member of staff is too few
+# staff, a courier who could not find the address is not; prices going
+# up are too dear, while a good rise in trousers is a cut, not a price
+# going up. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'They say my return was never received at the warehouse.' \
     'My refund still has not come through.' \
@@ -36,6 +39,10 @@
     'Nobody answers the phone.' \
     'Half our order was missing.' \
     'No one on the shop floor to ask for help.' \
-    'The milk was out of date.'; } > in.csv
+    'The milk was out of date.' \
+    'Could not find a member of staff anywhere.' \
+    'The courier could not find the address.' \
+    'Prices keep going up and up.' \
+    'These trousers are a great price with a good rise.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"

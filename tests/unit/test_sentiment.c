@@ -450,6 +450,8 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("Check-in took over an hour") < -0.05);
     assert_true(score("My bill went up without any explanation") < -0.05);
     assert_true(score("Prices have gone up again") < -0.05);
+    assert_true(score("They put the prices up again") < -0.05);
+    assert_true(score("Prices keep going up") < -0.05);
     assert_true(score("Your website keeps logging me out") < -0.05);
     assert_true(score("I will be leaving once my contract ends") < -0.05);
     assert_true(score("The fees were hidden in the small print") < -0.05);
