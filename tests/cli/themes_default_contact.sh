@@ -4,11 +4,12 @@
 # listened to is not; a menu that goes round in circles is hard work,
 # and telling the same thing to one person after another, or repeating
 # one's details, is repeating oneself, while a repeat customer is no
-# effort; no way to reach a human is no reply. A line out the door is a
-# queue, an A-line dress no fabric, while a lining is one; a lift out of order is a facility,
-# a clinic behind schedule a slow wait; an instructor is staff; a
-# subscription renewed without warning is no loyalty. One line per
-# record: its theme ids.
+# effort; no way to reach a human, or to get hold of anyone, is no
+# reply. A line out the door is a queue, an A-line dress no fabric,
+# while a lining is one; a lift out of order is a facility, a clinic
+# behind schedule a slow wait; an instructor is staff; a subscription
+# renewed without warning is no loyalty. One line per record: its theme
+# ids.
 { echo text; printf '"%s"\n' \
     'The estate agent never returned my calls.' \
     'She returned my email the same day.' \
@@ -20,6 +21,7 @@
     'I had to repeat my details every time I called.' \
     'I am a repeat customer.' \
     'The chatbot would not let me talk to a real person.' \
+    'It was impossible to get hold of anyone.' \
     'There was a line out the door at the rental desk.' \
     'This a line dress is lovely.' \
     'The dress has a lining.' \

@@ -8,7 +8,9 @@
 # the atmosphere, a locked account login. Getting through security is
 # no phone line (communication), money transferred no call transferred
 # (effort), a refund that came quickly no parcel (delivery), and a
-# crowded train no crowded store. One line per record: its theme ids.
+# crowded train no crowded store. An installer who left a mess is
+# dirt left behind; a page timing out is a bug, shorts worn a few times
+# out running are not. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'The wifi in the hotel was terrible.' \
     'Mobile data is really slow in the evenings.' \
@@ -27,6 +29,9 @@
     'I was transferred three times.' \
     'The refund came quickly.' \
     'The parcel came quickly.' \
-    'The store was crowded.'; } > in.csv
+    'The store was crowded.' \
+    'The installer left a mess and did not clean up after himself.' \
+    'The booking page kept timing out.' \
+    'I have worn them a few times out running.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"

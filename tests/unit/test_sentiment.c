@@ -498,6 +498,8 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("The app is unusable on my phone") < -0.05);
     assert_true(score("The wifi kept dropping in the room") < -0.05);
     assert_true(score("The clinic was running behind") < -0.05);
+    assert_true(score("The website kept timing out at payment") < -0.05);
+    assert_true(score("The installer left a mess") < -0.05);
     assert_true(score("They closed my account without telling me") < -0.05);
     assert_true(score("Ten years a customer and this is how you treat me") < -0.05);
     assert_true(score("The delivery was quicker than expected") > 0.05);
