@@ -528,16 +528,13 @@ static vb_status name_rule_words(vb_senti_lex *lex)
 #define VB_RULE_WORD_TEXT(id, text, sets) text,
     static const char *const texts[RW_COUNT] = {NULL, VB_RULE_WORDS(VB_RULE_WORD_TEXT)};
 #undef VB_RULE_WORD_TEXT
-#define VB_RULE_WORD_SETS(id, text, sets) sets,
-    static const uint32_t sets[RW_COUNT] = {0, VB_RULE_WORDS(VB_RULE_WORD_SETS)};
-#undef VB_RULE_WORD_SETS
     for (uint32_t id = 1; id < RW_COUNT; id++) {
         vb_senti_entry *e = intern_unlisted(lex, texts[id], strlen(texts[id]));
         if (e == NULL)
             return VB_ENOMEM;
         e->word = id;
         /* No role yet: in no file, or only the first word of phrases. */
-        if ((sets[id] & RWSET_SCORED) && (e->flags & ~(uint32_t)VB_LEX_UNLISTED) == 0) {
+        if ((vb_rule_word_sets(id) & RWSET_SCORED) && (e->flags & ~(uint32_t)VB_LEX_UNLISTED) == 0) {
             e->flags = VB_LEX_VALENCE;
             e->valence = 0.0;
         }

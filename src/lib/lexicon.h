@@ -76,7 +76,8 @@ typedef struct vb_senti_lex vb_senti_lex;
  * sentiment files gets an empty lexicon and neutral scores), then the `n_user` files in `user_files`, later entries overriding
  * earlier ones. Last, every rule word (rule_words.h) gets its id, and it
  * and every second word of a phrase an entry marked VB_LEX_UNLISTED if no
- * file lists it. Returns NULL on
+ * file lists it; a rule word in RWSET_SCORED that no file gives a role
+ * gets a neutral valence instead, so that its rule sees it. Returns NULL on
  * failure with `err` (if not NULL) filled:
  * VB_EIO (file unreadable), VB_EPARSE (a bad line: source and line set,
  * message says what is wrong), VB_ENOMEM. Every allocation goes through
@@ -85,7 +86,8 @@ vb_senti_lex *vb_senti_lex_load(const char *lang_dir, const char *const *user_fi
                                 size_t n_user, const vb_allocator *a, vb_error *err);
 void vb_senti_lex_free(vb_senti_lex *lex); /* NULL is a no-op */
 
-/* Number of distinct terms loaded (VB_LEX_UNLISTED entries not counted). */
+/* Number of distinct terms loaded from files (the entries the loader adds
+ * for rule words and second words of phrases not counted). */
 size_t vb_senti_lex_size(const vb_senti_lex *lex);
 
 /* FNV-1a, 64 bits. vb_senti_hash_more() continues a hash, so hashing "a",

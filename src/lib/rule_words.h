@@ -3,7 +3,7 @@
  *
  * The lexicon interns each one at load and stores its id in
  * vb_senti_entry.word, adding an entry marked VB_LEX_UNLISTED for a word
- * no file lists. The text stage caches entries per distinct word, so the
+ * no file lists (a neutral one for an RWSET_SCORED word). The text stage caches entries per distinct word, so the
  * sentiment stage learns a token's id for free and a rule tests a word
  * with one integer compare (or one set bit) instead of a string compare
  * per use. Ids start at 1; 0 means no rule word.
@@ -13,6 +13,8 @@
  */
 #ifndef VB_RULE_WORDS_H
 #define VB_RULE_WORDS_H
+
+#include <stdint.h>
 
 /* Word lists (bits of a rule word's sets). */
 enum {
@@ -305,5 +307,14 @@ enum {
 #define VB_RULE_WORD_ID(id, text, sets) id,
 enum { RW_NONE, VB_RULE_WORDS(VB_RULE_WORD_ID) RW_COUNT };
 #undef VB_RULE_WORD_ID
+
+/* The RWSET_* bits of the rule word `id` (RW_NONE: 0). */
+static inline uint32_t vb_rule_word_sets(uint32_t id)
+{
+#define VB_RULE_WORD_SETS(id, text, sets) sets,
+    static const uint32_t sets[RW_COUNT] = {0, VB_RULE_WORDS(VB_RULE_WORD_SETS)};
+#undef VB_RULE_WORD_SETS
+    return sets[id];
+}
 
 #endif

@@ -82,14 +82,10 @@ const char *vb_rule_name(uint32_t rule)
     }
 }
 
-#define VB_RULE_WORD_SETS(id, text, sets) sets,
-static const uint32_t word_sets[RW_COUNT] = {0, VB_RULE_WORDS(VB_RULE_WORD_SETS)};
-#undef VB_RULE_WORD_SETS
-
 /* True when the unit is a single word in the list `set` (RWSET_*). */
 static bool key_in(const unit *u, uint32_t set)
 {
-    return (word_sets[u->word] & set) != 0;
+    return (vb_rule_word_sets(u->word) & set) != 0;
 }
 
 /* True when the unit denies: a word ending in "n't" or a negator of the
