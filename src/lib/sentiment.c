@@ -417,8 +417,9 @@ static void assign_roles(const unit_list *l, const vb_doc *doc)
             u[i].valence = 0.0;
             u[i].muted = true;
         }
-        /* A neutral entry may be a word a rule gives a valence here. */
-        if (u[i].valence == 0.0 && (e->flags & VB_LEX_VALENCE)) {
+        /* A word a rule scores (RWSET_SCORED) is neutral in the lexicon;
+         * its rule decides here. */
+        if (u[i].valence == 0.0 && (e->flags & VB_LEX_VALENCE) && key_in(&u[i], RWSET_SCORED)) {
             u[i].valence = imperative(u, n_units, i, doc);
             if (u[i].valence != 0.0)
                 u[i].rules |= VB_RULE_IMPERATIVE;
