@@ -49,7 +49,10 @@ enum {
      * "took 3 weeks"), so it must be a candidate of the sentiment stage
      * even where no lexicon file lists it: the lexicon gives it a neutral
      * entry then (lexicon.c). */
-    RWSET_SCORED = 1u << 26
+    RWSET_SCORED = 1u << 26,
+    RWSET_TRIED = 1u << 27,   /* "had to call them 4 times": a verb of contacting or trying */
+    RWSET_TRIES = 1u << 28,   /* "took 3 attempts": a noun of tries, counted */
+    RWSET_PASSIVE = 1u << 29  /* "I've been asked several times": no try of the writer's */
 };
 
 #define VB_RULE_WORDS(X)                                                                           \
@@ -58,7 +61,7 @@ enum {
     X(RW_NEVER, "never", 0)                                                                        \
     X(RW_LEAST, "least", RWSET_WAIT_FILL)                                                          \
     X(RW_LIKE, "like", 0)                                                                          \
-    X(RW_TRY, "try", RWSET_SCORED)                                                                 \
+    X(RW_TRY, "try", RWSET_SCORED | RWSET_TRIED)                                                   \
     X(RW_SKIP, "skip", RWSET_SCORED)                                                               \
     X(RW_AGAIN, "again", 0)                                                                        \
     X(RW_ONLY, "only", 0)                                                                          \
@@ -158,7 +161,7 @@ enum {
     X(RW_VOLUME, "volume", RWSET_SOUND)                                                            \
     X(RW_AUDIO, "audio", RWSET_SOUND)                                                              \
     X(RW_RINGER, "ringer", RWSET_SOUND)                                                            \
-    X(RW_RING, "ring", RWSET_SOUND)                                                                \
+    X(RW_RING, "ring", RWSET_SOUND | RWSET_TRIED)                                                  \
     X(RW_RINGTONE, "ringtone", RWSET_SOUND)                                                        \
     X(RW_RINGTONES, "ringtones", RWSET_SOUND)                                                      \
     X(RW_PORTION, "portion", RWSET_AMOUNT)                                                         \
@@ -192,9 +195,9 @@ enum {
     X(RW_CANT, "can't", RWSET_MODAL_NEG)                                                           \
     X(RW_CANT_BARE, "cant", RWSET_MODAL_NEG)                                                       \
     X(RW_CANNOT, "cannot", RWSET_MODAL_NEG)                                                        \
-    X(RW_BE, "be", RWSET_COPULA)                                                                   \
-    X(RW_BEEN, "been", RWSET_COPULA)                                                               \
-    X(RW_GET, "get", RWSET_COPULA)                                                                 \
+    X(RW_BE, "be", RWSET_COPULA | RWSET_PASSIVE)                                                   \
+    X(RW_BEEN, "been", RWSET_COPULA | RWSET_PASSIVE)                                               \
+    X(RW_GET, "get", RWSET_COPULA | RWSET_PASSIVE)                                                 \
     X(RW_ANY, "any", RWSET_MORE)                                                                   \
     X(RW_SO, "so", RWSET_SO)                                                                       \
     X(RW_THIS, "this", RWSET_SO)                                                                   \
@@ -289,6 +292,10 @@ enum {
     X(RW_NINETY, "ninety", 0)                                                                      \
     X(RW_FEW, "few", 0)                                                                            \
     X(RW_SEVERAL, "several", 0)                                                                    \
+    X(RW_MANY, "many", 0)                                                                          \
+    X(RW_NUMEROUS, "numerous", 0)                                                                  \
+    X(RW_MULTIPLE, "multiple", 0)                                                                  \
+    X(RW_COUNTLESS, "countless", 0)                                                                \
     X(RW_MINUTE, "minute", RWSET_MINUTES | RWSET_SCORED)                                           \
     X(RW_MINUTES, "minutes", RWSET_MINUTES | RWSET_SCORED)                                         \
     X(RW_MIN, "min", RWSET_MINUTES | RWSET_SCORED)                                                 \
@@ -302,7 +309,51 @@ enum {
     X(RW_WEEK, "week", RWSET_WEEKS | RWSET_SCORED)                                                 \
     X(RW_WEEKS, "weeks", RWSET_WEEKS | RWSET_SCORED)                                               \
     X(RW_MONTH, "month", RWSET_MONTHS | RWSET_SCORED)                                              \
-    X(RW_MONTHS, "months", RWSET_MONTHS | RWSET_SCORED)
+    X(RW_MONTHS, "months", RWSET_MONTHS | RWSET_SCORED) \
+    X(RW_TIMES, "times", RWSET_SCORED)                                                             \
+    X(RW_ATTEMPTS, "attempts", RWSET_TRIES | RWSET_SCORED)                                         \
+    X(RW_TRIES, "tries", RWSET_TRIES | RWSET_SCORED)                                               \
+    X(RW_CALLS, "calls", RWSET_TRIES | RWSET_SCORED)                                               \
+    X(RW_EMAILS, "emails", RWSET_TRIES | RWSET_SCORED)                                             \
+    X(RW_CALL, "call", RWSET_TRIED)                                                                \
+    X(RW_CALLED, "called", RWSET_TRIED)                                                            \
+    X(RW_CALLING, "calling", RWSET_TRIED)                                                          \
+    X(RW_RANG, "rang", RWSET_TRIED)                                                                \
+    X(RW_PHONED, "phoned", RWSET_TRIED)                                                            \
+    X(RW_EMAIL, "email", RWSET_TRIED)                                                              \
+    X(RW_EMAILED, "emailed", RWSET_TRIED)                                                          \
+    X(RW_CONTACT, "contact", RWSET_TRIED)                                                          \
+    X(RW_CONTACTED, "contacted", RWSET_TRIED)                                                      \
+    X(RW_CHASE, "chase", RWSET_TRIED)                                                              \
+    X(RW_CHASED, "chased", RWSET_TRIED)                                                            \
+    X(RW_CHASING, "chasing", RWSET_TRIED)                                                          \
+    X(RW_ASK, "ask", RWSET_TRIED)                                                                  \
+    X(RW_ASKED, "asked", RWSET_TRIED)                                                              \
+    X(RW_ASKING, "asking", RWSET_TRIED)                                                            \
+    X(RW_TRIED, "tried", RWSET_TRIED)                                                              \
+    X(RW_TRYING, "trying", RWSET_TRIED)                                                            \
+    X(RW_COMPLAINED, "complained", RWSET_TRIED)                                                    \
+    X(RW_REQUESTED, "requested", RWSET_TRIED)                                                      \
+    X(RW_REPORTED, "reported", RWSET_TRIED)                                                        \
+    X(RW_EXPLAINED, "explained", RWSET_TRIED)                                                      \
+    X(RW_TOLD, "told", RWSET_TRIED)                                                                \
+    X(RW_MESSAGED, "messaged", RWSET_TRIED)                                                        \
+    X(RW_TEXTED, "texted", RWSET_TRIED)                                                            \
+    X(RW_WROTE, "wrote", RWSET_TRIED)                                                              \
+    X(RW_SENT, "sent", RWSET_TRIED)                                                                \
+    X(RW_REPEATED, "repeated", RWSET_TRIED)                                                        \
+    X(RW_RESET, "reset", RWSET_TRIED)                                                              \
+    X(RW_RESTARTED, "restarted", RWSET_TRIED)                                                      \
+    X(RW_REBOOTED, "rebooted", RWSET_TRIED)                                                        \
+    X(RW_IS, "is", RWSET_PASSIVE)                                                                  \
+    X(RW_ARE, "are", RWSET_PASSIVE)                                                                \
+    X(RW_WAS, "was", RWSET_PASSIVE)                                                                \
+    X(RW_WERE, "were", RWSET_PASSIVE)                                                              \
+    X(RW_BEING, "being", RWSET_PASSIVE)                                                            \
+    X(RW_GOT, "got", RWSET_PASSIVE)                                                                \
+    X(RW_GETS, "gets", RWSET_PASSIVE)                                                              \
+    X(RW_GETTING, "getting", RWSET_PASSIVE)                                                        \
+    X(RW_ON, "on", 0)
 
 #define VB_RULE_WORD_ID(id, text, sets) id,
 enum { RW_NONE, VB_RULE_WORDS(VB_RULE_WORD_ID) RW_COUNT };

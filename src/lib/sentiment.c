@@ -22,7 +22,9 @@
  *      "loud" praises speakers and faults anything else; a trouble word
  *      that a done remedy governs is no complaint ("fixed the problem"),
  *      and "no refund" is a worse complaint, not praise; a wait told in
- *      numbers is a complaint once long for its unit ("took 3 weeks");
+ *      numbers is a complaint once long for its unit ("took 3 weeks"),
+ *      and so are tries told in numbers ("had to call 4 times", "took
+ *      three attempts"): sentiment_counts.c;
  *      a booster with a valence before a negator modifies, it does not
  *      praise ("definitely not worth it");
  *   4. "too X" is a complaint unless X is positive; a sentence that opens
@@ -58,8 +60,6 @@
 #define WINDOW 3           /* units a modifier reaches, VADER */
 #define UNMET (-0.8)      /* "doesn't play", "would not close": a function that fails */
 #define IMPERATIVE 1.2    /* "Try the sea bass.": a recommendation to the reader */
-#define LONG_WAIT (-1.5)  /* "took 3 weeks": as "took hours" and "took over an hour" in cx.tsv */
-#define WAIT_FILL_MAX 3   /* words between the verb and the count: "took them well over" */
 
 const char *vb_rule_name(uint32_t rule)
 {
@@ -78,14 +78,9 @@ const char *vb_rule_name(uint32_t rule)
     case VB_RULE_USER: return "user";
     case VB_RULE_LONG_WAIT: return "long_wait";
     case VB_RULE_IMPERATIVE: return "imperative";
+    case VB_RULE_REPEATED: return "repeated";
     default: return "unknown";
     }
-}
-
-/* True when the unit is a single word in the list `set` (RWSET_*). */
-static bool key_in(const unit *u, uint32_t set)
-{
-    return (vb_rule_word_sets(u->word) & set) != 0;
 }
 
 /* True when the unit denies: a word ending in "n't" or a negator of the
@@ -254,91 +249,6 @@ static double imperative(const unit *u, size_t n_units, size_t i, const vb_doc *
     return try_ ? IMPERATIVE : -IMPERATIVE;
 }
 
-/* "took 40 minutes", "waited three hours", "it took them 3 weeks to
- * reply", "a 2 hour wait": a wait told in numbers is a complaint once it
- * is long for its unit: from 20 minutes, an hour, 5 days, 2 weeks or a
- * month. "took two minutes to set up" and "arrived in 3 days" are not
- * waits to complain of, nor are "it only took 30 minutes" and "took
- * just 3 weeks" ("only" and "just" may stand neither before the verb nor
- * between it and the count). English-specific; the words are
- * RWSET_WAITED, RWSET_WAIT_FILL, RWSET_WAIT_NOUN and the units' sets in
- * rule_words.h, the units in RWSET_SCORED too, so that the lexicon
- * makes them candidates. */
-
-/* The count a unit before a unit of time gives ("40", "three", "an"),
- * or 0. A number counts by its leading digits ("1.5 hours" is 1). */
-static unsigned long count_of(const unit *u, const vb_doc *doc)
-{
-    const vb_token *t = &doc->tokens[u->first];
-    if (u->n == 1 && t->kind == VB_TOKEN_NUMBER) {
-        unsigned long n = 0;
-        for (size_t b = 0; b < t->lookup_len && t->lookup[b] >= '0' && t->lookup[b] <= '9'; b++)
-            n = n < 100000 ? n * 10 + (unsigned long)(t->lookup[b] - '0') : n;
-        return n;
-    }
-    switch (u->word) {
-    case RW_A: case RW_AN: case RW_ONE: return 1;
-    case RW_TWO: return 2;
-    case RW_THREE: case RW_FEW: case RW_SEVERAL: return 3;
-    case RW_FOUR: return 4;
-    case RW_FIVE: return 5;
-    case RW_SIX: return 6;
-    case RW_SEVEN: return 7;
-    case RW_EIGHT: return 8;
-    case RW_NINE: return 9;
-    case RW_TEN: return 10;
-    case RW_TWELVE: return 12;
-    case RW_FIFTEEN: return 15;
-    case RW_TWENTY: return 20;
-    case RW_THIRTY: return 30;
-    case RW_FORTY: return 40;
-    case RW_FIFTY: return 50;
-    case RW_SIXTY: return 60;
-    case RW_NINETY: return 90;
-    default: return 0;
-    }
-}
-
-/* The count from which a wait in the unit `u` is long, or 0 for a word
- * that is no unit of time. */
-static unsigned long long_from(const unit *u)
-{
-    if (key_in(u, RWSET_MINUTES))
-        return 20;
-    if (key_in(u, RWSET_DAYS))
-        return 5;
-    if (key_in(u, RWSET_WEEKS))
-        return 2;
-    return key_in(u, RWSET_HOURS | RWSET_MONTHS) ? 1 : 0;
-}
-
-/* The valence of the unit of time at `i` as a wait: LONG_WAIT or 0. The
- * count stands right before it; then either a noun of waiting follows
- * ("a 40 minute wait") or a verb of waiting comes before the count, with
- * at most WAIT_FILL_MAX words of RWSET_WAIT_FILL between ("took them
- * over 3 weeks", "waited for 2 hours"). */
-static double long_wait(const unit *u, size_t n_units, size_t i, const vb_doc *doc)
-{
-    const unsigned long from = long_from(&u[i]);
-    if (from == 0 || i == 0 || u[i - 1].clause != u[i].clause || count_of(&u[i - 1], doc) < from)
-        return 0.0;
-    if (i + 1 < n_units && u[i + 1].clause == u[i].clause && key_in(&u[i + 1], RWSET_WAIT_NOUN))
-        return LONG_WAIT;
-    for (size_t j = i - 1, fill = 0; j > 0 && fill <= WAIT_FILL_MAX; fill++) {
-        j--;
-        if (u[j].clause != u[i].clause || u[j].punct)
-            return 0.0;
-        if (key_in(&u[j], RWSET_WAITED)) {
-            const bool played_down = j > 0 && u[j - 1].clause == u[i].clause &&
-                                     (key_is(&u[j - 1], RW_ONLY) || key_is(&u[j - 1], RW_JUST));
-            return played_down ? 0.0 : LONG_WAIT; /* "it only took 30 minutes" */
-        }
-        if (!key_in(&u[j], RWSET_WAIT_FILL))
-            return 0.0;
-    }
-    return 0.0;
-}
-
 /* "fixed the problem", "solves my problem", "the issue was sorted": a
  * word of trouble with a remedy at most WINDOW units away in its clause
  * says the trouble is gone, so it is no complaint. Remedies are done or
@@ -423,8 +333,10 @@ static void assign_roles(const unit_list *l, const vb_doc *doc)
             u[i].valence = imperative(u, n_units, i, doc);
             if (u[i].valence != 0.0)
                 u[i].rules |= VB_RULE_IMPERATIVE;
-            else if ((u[i].valence = long_wait(u, n_units, i, doc)) != 0.0)
+            else if ((u[i].valence = vb_senti_long_wait(u, n_units, i, doc)) != 0.0)
                 u[i].rules |= VB_RULE_LONG_WAIT;
+            else if ((u[i].valence = vb_senti_repeated(u, n_units, i, doc)) != 0.0)
+                u[i].rules |= VB_RULE_REPEATED;
         }
     }
     for (size_t c = 0; c < l->n_cand; c++) {

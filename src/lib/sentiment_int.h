@@ -1,7 +1,8 @@
 /* sentiment_int.h: the units of a record and its sums, shared by
- * sentiment.c (the rules and scores) and sentiment_units.c (which finds
- * each token's entry, matches phrases and builds the units). Nothing
- * outside those two files includes it. */
+ * sentiment.c (the rules and scores), sentiment_counts.c (the rules on
+ * counts) and sentiment_units.c (which finds each token's entry, matches
+ * phrases and builds the units). Nothing outside those files includes
+ * it. */
 #ifndef VB_SENTIMENT_INT_H
 #define VB_SENTIMENT_INT_H
 
@@ -57,6 +58,12 @@ static inline bool key_is(const unit *u, uint32_t word)
     return u->word == word;
 }
 
+/* True when the unit is a single word in the list `set` (RWSET_*). */
+static inline bool key_in(const unit *u, uint32_t set)
+{
+    return (vb_rule_word_sets(u->word) & set) != 0;
+}
+
 typedef struct acc {
     double sum, pos, neg;
     size_t neu, n_words;
@@ -80,6 +87,14 @@ typedef struct unit_list {
     bool contrast; /* some unit is a contrast word */
     bool cap_diff; /* capitals are emphasis: some words are in capitals, others not */
 } unit_list;
+
+/* The rules on counts (sentiment_counts.c). Each gives the unit at `i`
+ * of the `n_units` in `u` a valence of its own, or returns 0 when it does
+ * not apply there: a wait told in numbers and long for its unit ("took 3
+ * weeks"; VB_RULE_LONG_WAIT), tries or contacts told in numbers ("had to
+ * call 4 times"; VB_RULE_REPEATED). */
+double vb_senti_long_wait(const unit *u, size_t n_units, size_t i, const vb_doc *doc);
+double vb_senti_repeated(const unit *u, size_t n_units, size_t i, const vb_doc *doc);
 
 /* Finds each token's entry and key (in `keys`, room for doc->n_tokens)
  * and builds the units of `doc` in `l` (room for n_tokens units and

@@ -282,6 +282,32 @@ static void test_long_wait_told_in_numbers(void **state)
     assert_int_equal(ds.n_cues, 0);
 }
 
+static void test_repeated_tries_told_in_numbers(void **state)
+{
+    (void)state;
+    /* a count of tries or contacts, from two: a complaint of effort */
+    assert_true(score("I had to call them 4 times to get it changed") < -0.05);
+    assert_float_equal(cue("times")->valence, -1.5, 1e-6);
+    assert_int_equal(cue("times")->rules, VB_RULE_REPEATED);
+    assert_true(score("I called their support number numerous times") < -0.05);
+    assert_true(score("We asked for the bill three times") < -0.05);
+    assert_true(score("It took three attempts to pay") < -0.05);
+    assert_true(score("After many calls it was escalated") < -0.05);
+    assert_true(score("took me a few tries") < -0.05);
+    /* no try of the writer's, no count, or a count played down: nothing */
+    assert_int_equal((score("I have ordered from them 5 times"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I've been asked several times where I got it"), ds.overall.label),
+                     VB_NEUTRAL);
+    assert_int_equal((score("I tried it on 3 times"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I only had to call 2 times"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I was making very few calls"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I called once"), ds.overall.label), VB_NEUTRAL);
+    score("They called 3 times. I was out.");
+    assert_int_equal(ds.n_cues, 1); /* the count and its verb in one clause */
+    score("Three times. They called");
+    assert_int_equal(ds.n_cues, 0);
+}
+
 static void test_booster_before_a_negation_is_no_praise(void **state)
 {
     (void)state;
@@ -322,12 +348,14 @@ static void test_scoring_rules_need_no_lexicon_entry(void **state)
     assert_non_null(lex);
     const double wait = score("It took 40 minutes to connect");
     const double advice = score("Skip dessert.");
+    const double tries = score("I had to call them 4 times");
     const double neutral = score("It took 2 minutes to connect");
     vb_senti_lex_free(lex);
     lex = shipped;
     rmdir(dir);
     assert_true(wait < -0.05);
     assert_true(advice < -0.05);
+    assert_true(tries < -0.05);
     assert_float_equal(neutral, 0.0, 1e-9);
 }
 
@@ -630,6 +658,7 @@ static void test_sentence_scores_and_cue_offsets(void **state)
     assert_string_equal(vb_rule_name(VB_RULE_NEGATED), "negated");
     assert_string_equal(vb_rule_name(VB_RULE_AFTER_CONTRAST), "after_contrast");
     assert_string_equal(vb_rule_name(VB_RULE_LONG_WAIT), "long_wait");
+    assert_string_equal(vb_rule_name(VB_RULE_REPEATED), "repeated");
     assert_string_equal(vb_rule_name(VB_RULE_IMPERATIVE), "imperative");
 }
 
@@ -650,6 +679,7 @@ int main(void)
         cmocka_unit_test(test_words_whose_sign_depends_on_context),
         cmocka_unit_test(test_remedied_trouble_and_denied_refund),
         cmocka_unit_test(test_long_wait_told_in_numbers),
+        cmocka_unit_test(test_repeated_tries_told_in_numbers),
         cmocka_unit_test(test_booster_before_a_negation_is_no_praise),
         cmocka_unit_test(test_imperative_recommends_or_warns),
         cmocka_unit_test(test_scoring_rules_need_no_lexicon_entry),

@@ -1,0 +1,162 @@
+/* sentiment_counts.c: the sentiment rules on counts. A number of
+ * minutes or of tries is neutral in any lexicon; told with a verb of
+ * waiting or of trying, and large enough, it is a complaint. The words
+ * these rules name are sets in rule_words.h, the counted ones in
+ * RWSET_SCORED too, so that the lexicon makes them candidates of the
+ * sentiment stage (sentiment.c asks these rules in assign_roles()). */
+#include "sentiment_int.h"
+
+#define LONG_WAIT (-1.5)  /* "took 3 weeks": as "took hours" and "took over an hour" in cx.tsv */
+#define WAIT_FILL_MAX 3   /* words between the verb and the count: "took them well over" */
+#define REPEATED (-1.5)   /* "had to call 4 times": as "had to chase" in cx.tsv */
+#define REPEATED_FROM 2   /* tries are many from two ("asked 2 times") */
+#define WINDOW_DOWN 3     /* "only" before the verb: "I only had to call" */
+#define TRIED_FILL_MAX 4  /* words between the verb and the count: "called their support
+                           * number numerous times" */
+
+/* True when `u` is "only" or "just", which play a count down. */
+static bool plays_down(const unit *u)
+{
+    return key_is(u, RW_ONLY) || key_is(u, RW_JUST);
+}
+
+/* "took 40 minutes", "waited three hours", "it took them 3 weeks to
+ * reply", "a 2 hour wait": a wait told in numbers is a complaint once it
+ * is long for its unit: from 20 minutes, an hour, 5 days, 2 weeks or a
+ * month. "took two minutes to set up" and "arrived in 3 days" are not
+ * waits to complain of, nor are "it only took 30 minutes" and "took
+ * just 3 weeks" ("only" and "just" may stand neither before the verb nor
+ * between it and the count). English-specific; the words are
+ * RWSET_WAITED, RWSET_WAIT_FILL, RWSET_WAIT_NOUN and the units' sets in
+ * rule_words.h, the units in RWSET_SCORED too, so that the lexicon
+ * makes them candidates. */
+
+/* The count that unit `i`, before a unit of time or of tries, gives
+ * ("40", "three", "an", "several", "a few"), or 0. A number counts by its
+ * leading digits ("1.5 hours" is 1). */
+static unsigned long count_of(const unit *units, size_t i, const vb_doc *doc)
+{
+    const unit *u = &units[i];
+    const vb_token *t = &doc->tokens[u->first];
+    if (u->n == 1 && t->kind == VB_TOKEN_NUMBER) {
+        unsigned long n = 0;
+        for (size_t b = 0; b < t->lookup_len && t->lookup[b] >= '0' && t->lookup[b] <= '9'; b++)
+            n = n < 100000 ? n * 10 + (unsigned long)(t->lookup[b] - '0') : n;
+        return n;
+    }
+    switch (u->word) {
+    case RW_A: case RW_AN: case RW_ONE: return 1;
+    case RW_TWO: return 2;
+    case RW_FEW: /* "a few", not "very few" */
+        return i > 0 && key_is(&units[i - 1], RW_A) ? 3 : 0;
+    case RW_THREE: case RW_SEVERAL: case RW_MANY: case RW_NUMEROUS: case RW_MULTIPLE:
+    case RW_COUNTLESS: return 3;
+    case RW_FOUR: return 4;
+    case RW_FIVE: return 5;
+    case RW_SIX: return 6;
+    case RW_SEVEN: return 7;
+    case RW_EIGHT: return 8;
+    case RW_NINE: return 9;
+    case RW_TEN: return 10;
+    case RW_TWELVE: return 12;
+    case RW_FIFTEEN: return 15;
+    case RW_TWENTY: return 20;
+    case RW_THIRTY: return 30;
+    case RW_FORTY: return 40;
+    case RW_FIFTY: return 50;
+    case RW_SIXTY: return 60;
+    case RW_NINETY: return 90;
+    default: return 0;
+    }
+}
+
+/* The count from which a wait in the unit `u` is long, or 0 for a word
+ * that is no unit of time. */
+static unsigned long long_from(const unit *u)
+{
+    if (key_in(u, RWSET_MINUTES))
+        return 20;
+    if (key_in(u, RWSET_DAYS))
+        return 5;
+    if (key_in(u, RWSET_WEEKS))
+        return 2;
+    return key_in(u, RWSET_HOURS | RWSET_MONTHS) ? 1 : 0;
+}
+
+/* The valence of the unit of time at `i` as a wait: LONG_WAIT or 0. The
+ * count stands right before it; then either a noun of waiting follows
+ * ("a 40 minute wait") or a verb of waiting comes before the count, with
+ * at most WAIT_FILL_MAX words of RWSET_WAIT_FILL between ("took them
+ * over 3 weeks", "waited for 2 hours"). */
+double vb_senti_long_wait(const unit *u, size_t n_units, size_t i, const vb_doc *doc)
+{
+    const unsigned long from = long_from(&u[i]);
+    if (from == 0 || i == 0 || u[i - 1].clause != u[i].clause || count_of(u, i - 1, doc) < from)
+        return 0.0;
+    if (i + 1 < n_units && u[i + 1].clause == u[i].clause && key_in(&u[i + 1], RWSET_WAIT_NOUN))
+        return LONG_WAIT;
+    for (size_t j = i - 1, fill = 0; j > 0 && fill <= WAIT_FILL_MAX; fill++) {
+        j--;
+        if (u[j].clause != u[i].clause || u[j].punct)
+            return 0.0;
+        if (key_in(&u[j], RWSET_WAITED)) {
+            const bool played_down =
+                j > 0 && u[j - 1].clause == u[i].clause && plays_down(&u[j - 1]);
+            return played_down ? 0.0 : LONG_WAIT; /* "it only took 30 minutes" */
+        }
+        if (!key_in(&u[j], RWSET_WAIT_FILL))
+            return 0.0;
+    }
+    return 0.0;
+}
+
+/* True when "only" or "just" stands at most WINDOW_DOWN units before the
+ * verb at `j` in its clause: "I only had to call 2 times". */
+static bool played_down_before(const unit *u, size_t j)
+{
+    for (size_t k = j, n = 0; k > 0 && n < WINDOW_DOWN; n++) {
+        k--;
+        if (u[k].clause != u[j].clause)
+            return false;
+        if (plays_down(&u[k]))
+            return true;
+    }
+    return false;
+}
+
+/* "had to call them 4 times", "asked for it six times", "took three
+ * attempts", "after many calls": tries told in numbers, from two, are a
+ * complaint of effort. A count before "times" needs a verb of contacting
+ * or trying (RWSET_TRIED) at most TRIED_FILL_MAX words before it in its
+ * clause, since "ordered 5 times" is loyalty; a count before a noun of
+ * tries (RWSET_TRIES: "attempts", "calls") needs none. Not tries of the
+ * writer's: a passive ("I've been asked several times", a compliment),
+ * clothes tried on ("tried it on 3 times"), a count played down ("I only
+ * had to call 2 times", "just 2 attempts"). */
+double vb_senti_repeated(const unit *u, size_t n_units, size_t i, const vb_doc *doc)
+{
+    (void)n_units;
+    const bool times = key_is(&u[i], RW_TIMES);
+    if ((!times && !key_in(&u[i], RWSET_TRIES)) || i == 0 || u[i - 1].clause != u[i].clause ||
+        count_of(u, i - 1, doc) < REPEATED_FROM)
+        return 0.0;
+    if (i >= 2 && u[i - 2].clause == u[i].clause && plays_down(&u[i - 2]))
+        return 0.0;
+    if (!times)
+        return REPEATED;
+    bool on = false;
+    for (size_t j = i - 1, fill = 0; j > 0 && fill <= TRIED_FILL_MAX; fill++) {
+        j--;
+        if (u[j].clause != u[i].clause || u[j].punct || plays_down(&u[j]))
+            return 0.0;
+        if (key_in(&u[j], RWSET_TRIED)) {
+            const bool tried_on = on && (key_is(&u[j], RW_TRY) || key_is(&u[j], RW_TRIED) ||
+                                         key_is(&u[j], RW_TRYING));
+            const bool passive = j > 0 && u[j - 1].clause == u[i].clause &&
+                                 key_in(&u[j - 1], RWSET_PASSIVE);
+            return tried_on || passive || played_down_before(u, j) ? 0.0 : REPEATED;
+        }
+        on |= key_is(&u[j], RW_ON);
+    }
+    return 0.0;
+}
