@@ -10,7 +10,8 @@
 # product I ordered"). Nor is the computer that files go on and off ("on
 # my computer", "the computer screen"); a computer bought is. A car that
 # one sits in is not the product ("in the car"), nor is a car park; a
-# car hired is. One line per record: its theme ids.
+# car hired is. The features, new or missing ones, are the product's
+# features on their own. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'The quality is top notch.' \
     'Nobody answered the phone and the dress was torn.' \
@@ -39,6 +40,8 @@
     'The computer arrived with a cracked screen.' \
     'I listen to it in the car every day.' \
     'The car had a flat tyre when we picked it up.' \
-    'The car park is a nightmare.'; } > in.csv
+    'The car park is a nightmare.' \
+    'Love the new features in the latest update.' \
+    'The features are confusing.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"

@@ -8,7 +8,8 @@
 # phone on hold still are. Waiting for an order to arrive is delivery,
 # not a wait for service, and "waiting for" alone is no slow service;
 # waiting an hour for the food is. A driver who "didn't wait for me" is
-# no wait of the customer's; "we did not wait long" is. One line per
+# no wait of the customer's; "we did not wait long" is. Something that
+# took weeks or months is a slow wait, whatever it was. One line per
 # record: its theme ids.
 { echo text; printf '"%s"\n' \
     'I waited on hold for a long time.' \
@@ -28,6 +29,8 @@
     'I put it on hold and came back later that day to buy it.' \
     'Just do not plan on holding a baby in this top.' \
     'I am waiting for warmer days to wear it.' \
+    'My refund took three weeks to come through.' \
+    'Opening an account took nearly a month.' \
     "The medium arrived quickly and I didn't have to wait long at all." \
     'They put me on hold twice and nobody answered.' \
     'We stood in line for 20 minutes and there was a long line at the till.' \
