@@ -558,6 +558,10 @@ static void test_recommending_and_warning_phrases(void **state)
     assert_true(score("Look no further") > 0.3);
     assert_true(score("This place rocks") > 0.05);
     assert_true(score("Two thumbs up") > 0.3);
+    assert_true(score("Couldn't ask for more") > 0.3);
+    assert_true(score("The service was first class") > 0.3);
+    assert_int_equal((score("We travelled first class"), ds.overall.label), VB_NEUTRAL);
+    assert_true(score("They could do better on communication") < -0.05);
     /* a warning to other customers is not a negated complaint */
     assert_true(score("Don't waste your money") < -0.5);
     assert_true(score("do n't waste your time") < -0.5);
