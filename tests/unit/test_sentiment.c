@@ -562,6 +562,9 @@ static void test_recommending_and_warning_phrases(void **state)
     assert_true(score("The service was first class") > 0.3);
     assert_int_equal((score("We travelled first class"), ds.overall.label), VB_NEUTRAL);
     assert_true(score("They could do better on communication") < -0.05);
+    assert_int_equal((score("Room for improvement"), ds.overall.label), VB_NEUTRAL);
+    assert_true(score("The app needs improvement") < -0.05);
+    assert_true(score("A big improvement on last time") > 0.05);
     /* a warning to other customers is not a negated complaint */
     assert_true(score("Don't waste your money") < -0.5);
     assert_true(score("do n't waste your time") < -0.5);
