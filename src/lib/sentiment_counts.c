@@ -133,9 +133,8 @@ static bool played_down_before(const unit *u, size_t j)
  * writer's: a passive ("I've been asked several times", a compliment),
  * clothes tried on ("tried it on 3 times"), a count played down ("I only
  * had to call 2 times", "just 2 attempts"). */
-double vb_senti_repeated(const unit *u, size_t n_units, size_t i, const vb_doc *doc)
+double vb_senti_repeated(const unit *u, size_t i, const vb_doc *doc)
 {
-    (void)n_units;
     const bool times = key_is(&u[i], RW_TIMES);
     if ((!times && !key_in(&u[i], RWSET_TRIES)) || i == 0 || u[i - 1].clause != u[i].clause ||
         count_of(u, i - 1, doc) < REPEATED_FROM)

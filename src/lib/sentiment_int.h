@@ -88,13 +88,14 @@ typedef struct unit_list {
     bool cap_diff; /* capitals are emphasis: some words are in capitals, others not */
 } unit_list;
 
-/* The rules on counts (sentiment_counts.c). Each gives the unit at `i`
- * of the `n_units` in `u` a valence of its own, or returns 0 when it does
- * not apply there: a wait told in numbers and long for its unit ("took 3
+/* The rules on counts (sentiment_counts.c). Each gives unit `i` of `u`
+ * (of `n_units`) a valence of its own, or returns 0 when it does not
+ * apply there: a wait told in numbers and long for its unit ("took 3
  * weeks"; VB_RULE_LONG_WAIT), tries or contacts told in numbers ("had to
- * call 4 times"; VB_RULE_REPEATED). */
+ * call 4 times"; VB_RULE_REPEATED, which looks only back, so it needs no
+ * n_units). */
 double vb_senti_long_wait(const unit *u, size_t n_units, size_t i, const vb_doc *doc);
-double vb_senti_repeated(const unit *u, size_t n_units, size_t i, const vb_doc *doc);
+double vb_senti_repeated(const unit *u, size_t i, const vb_doc *doc);
 
 /* Finds each token's entry and key (in `keys`, room for doc->n_tokens)
  * and builds the units of `doc` in `l` (room for n_tokens units and
