@@ -139,10 +139,10 @@ double vb_senti_repeated(const unit *u, size_t i, const vb_doc *doc)
     if ((!times && !key_in(&u[i], RWSET_TRIES)) || i == 0 || u[i - 1].clause != u[i].clause ||
         count_of(u, i - 1, doc) < REPEATED_FROM)
         return 0.0;
-    if (i >= 2 && u[i - 2].clause == u[i].clause && plays_down(&u[i - 2]))
-        return 0.0;
-    if (!times)
-        return REPEATED;
+    if (!times) /* "just 2 attempts" */
+        return i >= 2 && u[i - 2].clause == u[i].clause && plays_down(&u[i - 2]) ? 0.0 : REPEATED;
+    /* Back to the verb; "only" or "just" on the way ("called only 3
+     * times") plays the count down. */
     bool on = false;
     for (size_t j = i - 1, fill = 0; j > 0 && fill <= TRIED_FILL_MAX; fill++) {
         j--;
