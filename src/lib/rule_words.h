@@ -311,6 +311,9 @@ enum {
     X(RW_MONTH, "month", RWSET_MONTHS | RWSET_SCORED)                                              \
     X(RW_MONTHS, "months", RWSET_MONTHS | RWSET_SCORED) \
     X(RW_TIMES, "times", RWSET_SCORED)                                                             \
+    X(RW_OCCASIONS, "occasions", RWSET_SCORED)                                                     \
+    X(RW_SEPARATE, "separate", 0)                                                                  \
+    X(RW_DIFFERENT, "different", 0)                                                                \
     X(RW_ATTEMPTS, "attempts", RWSET_TRIES | RWSET_SCORED)                                         \
     X(RW_TRIES, "tries", RWSET_TRIES | RWSET_SCORED)                                               \
     X(RW_CALLS, "calls", RWSET_TRIES | RWSET_SCORED)                                               \
@@ -319,6 +322,7 @@ enum {
     X(RW_CALLED, "called", RWSET_TRIED)                                                            \
     X(RW_CALLING, "calling", RWSET_TRIED)                                                          \
     X(RW_RANG, "rang", RWSET_TRIED)                                                                \
+    X(RW_RUNG, "rung", RWSET_TRIED)                                                                \
     X(RW_PHONED, "phoned", RWSET_TRIED)                                                            \
     X(RW_EMAIL, "email", RWSET_TRIED)                                                              \
     X(RW_EMAILED, "emailed", RWSET_TRIED)                                                          \

@@ -126,7 +126,10 @@ static bool played_down_before(const unit *u, size_t j)
 
 /* "had to call them 4 times", "asked for it six times", "took three
  * attempts", "after many calls": tries told in numbers, from two, are a
- * complaint of effort. A count before "times" needs a verb of contacting
+ * complaint of effort. "Occasions" counts as "times", and "separate" or
+ * "different" may stand between them and the count ("chased it three
+ * separate times", "on four different occasions"). A count before
+ * "times" needs a verb of contacting
  * or trying (RWSET_TRIED) at most TRIED_FILL_MAX words before it in its
  * clause, since "ordered 5 times" is loyalty; a count before a noun of
  * tries (RWSET_TRIES: "attempts", "calls") needs none. Not tries of the
@@ -135,16 +138,20 @@ static bool played_down_before(const unit *u, size_t j)
  * had to call 2 times", "just 2 attempts"). */
 double vb_senti_repeated(const unit *u, size_t i, const vb_doc *doc)
 {
-    const bool times = key_is(&u[i], RW_TIMES);
-    if ((!times && !key_in(&u[i], RWSET_TRIES)) || i == 0 || u[i - 1].clause != u[i].clause ||
-        count_of(u, i - 1, doc) < REPEATED_FROM)
+    const bool times = key_is(&u[i], RW_TIMES) || key_is(&u[i], RW_OCCASIONS);
+    size_t c = i; /* the count is the unit before c */
+    if (times && c >= 2 && u[c - 1].clause == u[i].clause &&
+        (key_is(&u[c - 1], RW_SEPARATE) || key_is(&u[c - 1], RW_DIFFERENT)))
+        c--;
+    if ((!times && !key_in(&u[i], RWSET_TRIES)) || c == 0 || u[c - 1].clause != u[i].clause ||
+        count_of(u, c - 1, doc) < REPEATED_FROM)
         return 0.0;
     if (!times) /* "just 2 attempts" */
         return i >= 2 && u[i - 2].clause == u[i].clause && plays_down(&u[i - 2]) ? 0.0 : REPEATED;
     /* Back to the verb; "only" or "just" on the way ("called only 3
      * times") plays the count down. */
     bool on = false;
-    for (size_t j = i - 1, fill = 0; j > 0 && fill <= TRIED_FILL_MAX; fill++) {
+    for (size_t j = c - 1, fill = 0; j > 0 && fill <= TRIED_FILL_MAX; fill++) {
         j--;
         if (u[j].clause != u[i].clause || u[j].punct || plays_down(&u[j]))
             return 0.0;

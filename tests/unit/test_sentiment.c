@@ -294,6 +294,14 @@ static void test_repeated_tries_told_in_numbers(void **state)
     assert_true(score("It took three attempts to pay") < -0.05);
     assert_true(score("After many calls it was escalated") < -0.05);
     assert_true(score("took me a few tries") < -0.05);
+    /* "occasions" as "times"; "separate" or "different" before them */
+    assert_true(score("I chased it three separate times") < -0.05);
+    assert_int_equal(cue("times")->rules, VB_RULE_REPEATED);
+    assert_true(score("I have emailed them on four different occasions") < -0.05);
+    assert_true(score("I have rung them countless times") < -0.05);
+    assert_int_equal((score("I have worn it on several occasions"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I tried it on three different times"), ds.overall.label),
+                     VB_NEUTRAL);
     /* no try of the writer's, no count, or a count played down: nothing */
     assert_int_equal((score("I have ordered from them 5 times"), ds.overall.label), VB_NEUTRAL);
     assert_int_equal((score("I've been asked several times where I got it"), ds.overall.label),
