@@ -4,7 +4,9 @@
 # next to a process the customer went through: ordering, returning,
 # booking, setting up, claiming. "Hassle free" is easy, never hard.
 # Contacting a company again and again is effort, with or without a
-# word of effort ("called 5 times", "had to chase them four times"). One
+# word of effort ("called 5 times", "had to chase them four times"), also
+# with a few words between the verb and the count ("called their support
+# number numerous times", "chased the refund three separate times"). One
 # line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'This dress is so simple yet beautiful.' \
@@ -16,6 +18,10 @@
     'The order was spot on and hassle free.' \
     'What a hassle to return it.' \
     'I had to chase them four times for an update.' \
-    'I called 5 times and emailed twice.'; } > in.csv
+    'I called 5 times and emailed twice.' \
+    'I called their support number numerous times.' \
+    'I had to chase the refund three separate times.' \
+    'I have emailed them on three occasions.' \
+    'I have rung the helpline countless times.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
