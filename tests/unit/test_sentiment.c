@@ -234,8 +234,8 @@ static void test_remedied_trouble_and_denied_refund(void **state)
     (void)state;
     /* a trouble that a done remedy governs is no complaint */
     assert_true(fabs(score("They fixed the problem")) < 0.05);
-    assert_true(fabs(score("The issue was sorted the same day")) < 0.05);
     assert_true(score("Problem solved") > 0.05);
+    assert_true(score("The issue was sorted the same day") > 0.05); /* as "solved" */
     assert_true(score("Credit where it's due, the problem was sorted") > 0.05);
     assert_true(score("I had a problem with the zipper") < -0.05);
     /* wished for or denied, the remedy leaves it standing */
@@ -573,6 +573,10 @@ static void test_recommending_and_warning_phrases(void **state)
     assert_int_equal((score("Room for improvement"), ds.overall.label), VB_NEUTRAL);
     assert_true(score("The app needs improvement") < -0.05);
     assert_true(score("A big improvement on last time") > 0.05);
+    /* a problem sorted, a refund given without a fight */
+    assert_true(score("They sorted it quickly") > 0.05);
+    assert_true(score("Still not sorted") < -0.05);
+    assert_true(score("Got a full refund, no questions asked") > 0.05);
     /* a warning to other customers is not a negated complaint */
     assert_true(score("Don't waste your money") < -0.5);
     assert_true(score("do n't waste your time") < -0.5);
