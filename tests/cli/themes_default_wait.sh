@@ -9,7 +9,8 @@
 # not a wait for service, and "waiting for" alone is no slow service;
 # waiting an hour for the food is. A driver who "didn't wait for me" is
 # no wait of the customer's; "we did not wait long" is. Something that
-# took weeks or months is a slow wait, whatever it was. One line per
+# took weeks or months is a slow wait, whatever it was. A waiting room
+# is a room, not a wait, and a fitting room is no fit. One line per
 # record: its theme ids.
 { echo text; printf '"%s"\n' \
     'I waited on hold for a long time.' \
@@ -38,6 +39,8 @@
     'I am waiting for the petite to arrive.' \
     'The driver did not wait for me to get to the door.' \
     'We waited an hour for our food to arrive.' \
-    'We did not wait long for a table.'; } > in.csv
+    'We did not wait long for a table.' \
+    'The waiting room was filthy.' \
+    'The fitting room queue was ridiculous.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
