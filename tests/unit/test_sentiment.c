@@ -577,6 +577,13 @@ static void test_recommending_and_warning_phrases(void **state)
     assert_true(score("They sorted it quickly") > 0.05);
     assert_true(score("Still not sorted") < -0.05);
     assert_true(score("Got a full refund, no questions asked") > 0.05);
+    /* British verdicts */
+    assert_true(score("Setting up was a doddle") > 0.05);
+    assert_true(score("They are absolute cowboys") < -0.05);
+    assert_int_equal((score("The print has cowboys on it"), ds.overall.label), VB_NEUTRAL);
+    assert_true(score("Six pounds for a coffee is daylight robbery") < -0.05);
+    assert_true(score("They left me high and dry") < -0.05);
+    assert_true(score("The fit was laughable") < -0.05);
     /* a warning to other customers is not a negated complaint */
     assert_true(score("Don't waste your money") < -0.5);
     assert_true(score("do n't waste your time") < -0.5);
