@@ -16,8 +16,9 @@
 # one could not zip is fit, not quality; a "soft green" is a colour, not
 # comfort. Legs are not leggings, though the two share a stem, nor is
 # "overall" overalls. A hoodie, a blazer or a poncho is a garment. A
-# dress on display or featured on a blog is no product feature, and dye
-# that transferred is no call transferred again. One line per record:
+# dress on display or featured on a blog is no product feature, dye
+# that transferred is no call transferred again, and "a mixed bag" is a
+# verdict, not a bag. One line per record:
 # its theme ids.
 { echo text; printf '"%s"\n' \
     'These shorts are super comfy and the color is awesome!' \
@@ -65,6 +66,7 @@
     'I saw this skirt on display in the store.' \
     'I bought this top after seeing it featured on a style blog.' \
     'The dye transferred to my white jeans.' \
-    'The hidden pockets are a nice feature.'; } > in.csv
+    'The hidden pockets are a nice feature.' \
+    'Bit of a mixed bag, but the staff were friendly.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
