@@ -577,6 +577,11 @@ static void test_recommending_and_warning_phrases(void **state)
     assert_true(score("They sorted it quickly") > 0.05);
     assert_true(score("Still not sorted") < -0.05);
     assert_true(score("Got a full refund, no questions asked") > 0.05);
+    /* a customer who will not come back, or will not hesitate */
+    assert_true(score("I won't be back") < -0.3);
+    assert_true(score("We won't be going back") < -0.3);
+    assert_true(score("I'll be taking my business elsewhere") < -0.3);
+    assert_true(score("I wouldn't hesitate to recommend them") > 0.3);
     /* British verdicts */
     assert_true(score("Setting up was a doddle") > 0.05);
     assert_true(score("They are absolute cowboys") < -0.05);
