@@ -52,7 +52,8 @@ enum {
     RWSET_SCORED = 1u << 26,
     RWSET_TRIED = 1u << 27,   /* "had to call them 4 times": a verb of contacting or trying */
     RWSET_TRIES = 1u << 28,   /* "took 3 attempts": a noun of tries, counted */
-    RWSET_PASSIVE = 1u << 29  /* "I've been asked several times": no try of the writer's */
+    RWSET_PASSIVE = 1u << 29, /* "I've been asked several times": no try of the writer's */
+    RWSET_PATRON = 1u << 30   /* "won't be ordering from you again": a verb of custom */
 };
 
 #define VB_RULE_WORDS(X)                                                                           \
@@ -63,7 +64,7 @@ enum {
     X(RW_LIKE, "like", 0)                                                                          \
     X(RW_TRY, "try", RWSET_SCORED | RWSET_TRIED)                                                   \
     X(RW_SKIP, "skip", RWSET_SCORED)                                                               \
-    X(RW_AGAIN, "again", 0)                                                                        \
+    X(RW_AGAIN, "again", RWSET_SCORED)                                                             \
     X(RW_ONLY, "only", 0)                                                                          \
     X(RW_ENOUGH, "enough", 0)                                                                      \
     X(RW_CAN, "can", RWSET_PENDING)                                                                \
@@ -152,7 +153,7 @@ enum {
     X(RW_BUCKS, "bucks", RWSET_PRICE)                                                              \
     X(RW_DOLLARS, "dollars", RWSET_PRICE)                                                          \
     X(RW_EATS, "eats", RWSET_PRICE)                                                                \
-    X(RW_DEAL, "deal", RWSET_PRICE)                                                                \
+    X(RW_DEAL, "deal", RWSET_PRICE | RWSET_PATRON)                                                 \
     X(RW_SPEAKER, "speaker", RWSET_SOUND)                                                          \
     X(RW_SPEAKERS, "speakers", RWSET_SOUND)                                                        \
     X(RW_SPEAKERPHONE, "speakerphone", RWSET_SOUND)                                                \
@@ -357,6 +358,56 @@ enum {
     X(RW_GOT, "got", RWSET_PASSIVE)                                                                \
     X(RW_GETS, "gets", RWSET_PASSIVE)                                                              \
     X(RW_GETTING, "getting", RWSET_PASSIVE)                                                        \
+    X(RW_ORDER, "order", RWSET_PATRON)                                                             \
+    X(RW_ORDERING, "ordering", RWSET_PATRON)                                                       \
+    X(RW_ORDERED, "ordered", RWSET_PATRON)                                                         \
+    X(RW_SHOP, "shop", RWSET_PATRON)                                                               \
+    X(RW_SHOPPING, "shopping", RWSET_PATRON)                                                       \
+    X(RW_SHOPPED, "shopped", RWSET_PATRON)                                                         \
+    X(RW_BUY, "buy", RWSET_PATRON)                                                                 \
+    X(RW_BUYING, "buying", RWSET_PATRON)                                                           \
+    X(RW_BOUGHT, "bought", RWSET_PATRON)                                                           \
+    X(RW_PURCHASE, "purchase", RWSET_PATRON)                                                       \
+    X(RW_PURCHASING, "purchasing", RWSET_PATRON)                                                   \
+    X(RW_PURCHASED, "purchased", RWSET_PATRON)                                                     \
+    X(RW_USE, "use", RWSET_PATRON)                                                                 \
+    X(RW_USING, "using", RWSET_PATRON)                                                             \
+    X(RW_USED, "used", RWSET_PATRON)                                                               \
+    X(RW_COME, "come", RWSET_PATRON)                                                               \
+    X(RW_COMING, "coming", RWSET_PATRON)                                                           \
+    X(RW_CAME, "came", RWSET_PATRON)                                                               \
+    X(RW_GO, "go", RWSET_PATRON)                                                                   \
+    X(RW_GOING, "going", RWSET_PATRON)                                                             \
+    X(RW_WENT, "went", RWSET_PATRON)                                                               \
+    X(RW_VISIT, "visit", RWSET_PATRON)                                                             \
+    X(RW_VISITING, "visiting", RWSET_PATRON)                                                       \
+    X(RW_VISITED, "visited", RWSET_PATRON)                                                         \
+    X(RW_RETURN, "return", RWSET_PATRON)                                                           \
+    X(RW_RETURNING, "returning", RWSET_PATRON)                                                     \
+    X(RW_RETURNED, "returned", RWSET_PATRON)                                                       \
+    X(RW_STAY, "stay", RWSET_PATRON)                                                               \
+    X(RW_STAYING, "staying", RWSET_PATRON)                                                         \
+    X(RW_STAYED, "stayed", RWSET_PATRON)                                                           \
+    X(RW_BOOK, "book", RWSET_PATRON)                                                               \
+    X(RW_BOOKING, "booking", RWSET_PATRON)                                                         \
+    X(RW_BOOKED, "booked", RWSET_PATRON)                                                           \
+    X(RW_EAT, "eat", RWSET_PATRON)                                                                 \
+    X(RW_EATING, "eating", RWSET_PATRON)                                                           \
+    X(RW_ATE, "ate", RWSET_PATRON)                                                                 \
+    X(RW_FLY, "fly", RWSET_PATRON)                                                                 \
+    X(RW_FLYING, "flying", RWSET_PATRON)                                                           \
+    X(RW_FLEW, "flew", RWSET_PATRON)                                                               \
+    X(RW_DEALING, "dealing", RWSET_PATRON)                                                         \
+    X(RW_DEALT, "dealt", RWSET_PATRON)                                                             \
+    X(RW_EVER, "ever", 0)                                                                          \
+    X(RW_CERTAINLY, "certainly", 0)                                                                \
+    X(RW_HAPPILY, "happily", 0)                                                                    \
+    X(RW_GLADLY, "gladly", 0)                                                                      \
+    X(RW_PROBABLY, "probably", 0)                                                                  \
+    X(RW_I_LL, "i'll", 0)                                                                          \
+    X(RW_WE_LL, "we'll", 0)                                                                        \
+    X(RW_I_D, "i'd", 0)                                                                            \
+    X(RW_WE_D, "we'd", 0)                                                                          \
     X(RW_ON, "on", 0)
 
 #define VB_RULE_WORD_ID(id, text, sets) id,

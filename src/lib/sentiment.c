@@ -79,6 +79,7 @@ const char *vb_rule_name(uint32_t rule)
     case VB_RULE_LONG_WAIT: return "long_wait";
     case VB_RULE_IMPERATIVE: return "imperative";
     case VB_RULE_REPEATED: return "repeated";
+    case VB_RULE_INTENT: return "intent";
     default: return "unknown";
     }
 }
@@ -305,6 +306,18 @@ static bool remedy_between(const unit *u, size_t from, size_t to)
     return false;
 }
 
+/* Marks the word on coming again at `i` (vb_senti_intent()). Its negator,
+ * if any ("won't be ordering again"), has done its work: it negates
+ * nothing else and is no failure of the verb ("won't play"). */
+static void intent_made(unit *u, size_t i, size_t negator)
+{
+    u[i].rules |= VB_RULE_INTENT;
+    if (negator == SIZE_MAX)
+        return;
+    u[i].by = u[negator].e != NULL ? u[negator].e->term : "n't";
+    u[negator].negator = false;
+}
+
 /* Decides which units act as modifiers (rule 2) and the "too" rule (4). */
 static void assign_roles(const unit_list *l, const vb_doc *doc)
 {
@@ -312,6 +325,7 @@ static void assign_roles(const unit_list *l, const vb_doc *doc)
     const size_t n_units = l->n;
     for (size_t c = 0; c < l->n_cand; c++) {
         const size_t i = l->cand[c];
+        size_t neg;
         const vb_senti_entry *e = u[i].e;
         u[i].valence = (e->flags & VB_LEX_VALENCE) ? e->valence : 0.0;
         u[i].negator = u[i].negator || (e->flags & VB_LEX_NEGATOR);
@@ -337,6 +351,8 @@ static void assign_roles(const unit_list *l, const vb_doc *doc)
                 u[i].rules |= VB_RULE_LONG_WAIT;
             else if ((u[i].valence = vb_senti_repeated(u, i, doc)) != 0.0)
                 u[i].rules |= VB_RULE_REPEATED;
+            else if ((u[i].valence = vb_senti_intent(u, i, &neg)) != 0.0)
+                intent_made(u, i, neg);
         }
     }
     for (size_t c = 0; c < l->n_cand; c++) {

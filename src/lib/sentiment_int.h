@@ -97,6 +97,11 @@ typedef struct unit_list {
 double vb_senti_long_wait(const unit *u, size_t n_units, size_t i, const vb_doc *doc);
 double vb_senti_repeated(const unit *u, size_t i, const vb_doc *doc);
 
+/* The rule on coming again (sentiment_intent.c): "won't be ordering from
+ * you again" (the negator's index in *negator), "will definitely use
+ * again"; VB_RULE_INTENT. */
+double vb_senti_intent(const unit *u, size_t i, size_t *negator);
+
 /* Finds each token's entry and key (in `keys`, room for doc->n_tokens)
  * and builds the units of `doc` in `l` (room for n_tokens units and
  * candidates), adding the units without an entry to `s` (zeroed) as it

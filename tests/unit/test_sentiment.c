@@ -316,6 +316,30 @@ static void test_repeated_tries_told_in_numbers(void **state)
     assert_int_equal(ds.n_cues, 0);
 }
 
+static void test_coming_again_or_not(void **state)
+{
+    (void)state;
+    /* a customer who will not come again: as "never again" */
+    assert_true(score("I won't be ordering from you again") < -0.3);
+    assert_float_equal(cue("again")->valence, -2.5, 1e-6);
+    assert_int_equal(cue("again")->rules, VB_RULE_INTENT);
+    assert_string_equal(cue("again")->modifier, "won't");
+    score("Never shopping here again");
+    assert_int_equal(ds.n_cues, 1); /* the negator fails no verb and negates nothing */
+    assert_true(ds.overall.compound < -0.3);
+    assert_true(score("I would never buy anything from them again") < -0.3);
+    assert_true(score("Not going to use them again") < -0.3);
+    /* ... and one who will */
+    assert_true(score("Will definitely use again") > 0.05);
+    assert_float_equal(cue("again")->valence, 1.5, 1e-6);
+    assert_true(score("I'd happily shop here again") > 0.05);
+    /* no word on coming again: forced, done, asked or doubted */
+    assert_int_equal((score("I had to order again"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I ordered again last week"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("Would I use them again"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("Not sure I'd use them again"), ds.n_cues), 0);
+}
+
 static void test_booster_before_a_negation_is_no_praise(void **state)
 {
     (void)state;
@@ -357,6 +381,7 @@ static void test_scoring_rules_need_no_lexicon_entry(void **state)
     const double wait = score("It took 40 minutes to connect");
     const double advice = score("Skip dessert.");
     const double tries = score("I had to call them 4 times");
+    const double again = score("I will order again");
     const double neutral = score("It took 2 minutes to connect");
     vb_senti_lex_free(lex);
     lex = shipped;
@@ -364,6 +389,7 @@ static void test_scoring_rules_need_no_lexicon_entry(void **state)
     assert_true(wait < -0.05);
     assert_true(advice < -0.05);
     assert_true(tries < -0.05);
+    assert_true(again > 0.05);
     assert_float_equal(neutral, 0.0, 1e-9);
 }
 
@@ -690,6 +716,7 @@ static void test_sentence_scores_and_cue_offsets(void **state)
     assert_string_equal(vb_rule_name(VB_RULE_AFTER_CONTRAST), "after_contrast");
     assert_string_equal(vb_rule_name(VB_RULE_LONG_WAIT), "long_wait");
     assert_string_equal(vb_rule_name(VB_RULE_REPEATED), "repeated");
+    assert_string_equal(vb_rule_name(VB_RULE_INTENT), "intent");
     assert_string_equal(vb_rule_name(VB_RULE_IMPERATIVE), "imperative");
 }
 
@@ -711,6 +738,7 @@ int main(void)
         cmocka_unit_test(test_remedied_trouble_and_denied_refund),
         cmocka_unit_test(test_long_wait_told_in_numbers),
         cmocka_unit_test(test_repeated_tries_told_in_numbers),
+        cmocka_unit_test(test_coming_again_or_not),
         cmocka_unit_test(test_booster_before_a_negation_is_no_praise),
         cmocka_unit_test(test_imperative_recommends_or_warns),
         cmocka_unit_test(test_scoring_rules_need_no_lexicon_entry),
