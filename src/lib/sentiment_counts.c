@@ -129,10 +129,10 @@ static bool played_down_before(const unit *u, size_t j)
  * complaint of effort. "Occasions" counts as "times", and "separate" or
  * "different" may stand between them and the count ("chased it three
  * separate times", "on four different occasions"). A count before
- * "times" needs a verb of contacting
- * or trying (RWSET_TRIED) at most TRIED_FILL_MAX words before it in its
- * clause, since "ordered 5 times" is loyalty; a count before a noun of
- * tries (RWSET_TRIES: "attempts", "calls") needs none. Not tries of the
+ * "times" needs a verb of contacting or trying (RWSET_TRIED) at most
+ * TRIED_FILL_MAX words before it in its clause, since "ordered 5 times"
+ * is loyalty; a count before a noun of tries (RWSET_TRIES: "attempts",
+ * "calls") needs none. Not tries of the
  * writer's: a passive ("I've been asked several times", a compliment),
  * clothes tried on ("tried it on 3 times"), a count played down ("I only
  * had to call 2 times", "just 2 attempts"). */

@@ -22,8 +22,7 @@ static bool fills(const unit *u)
 {
     switch (u->word) {
     case RW_BE: case RW_TO: case RW_GOING: case RW_EVER: case RW_EVEN: case RW_STILL:
-    case RW_DEFINITELY:
-    case RW_CERTAINLY: case RW_HAPPILY: case RW_GLADLY: case RW_PROBABLY:
+    case RW_DEFINITELY: case RW_CERTAINLY: case RW_HAPPILY: case RW_GLADLY: case RW_PROBABLY:
         return true;
     default:
         return false;
