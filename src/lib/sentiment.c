@@ -92,6 +92,13 @@ static bool negates(const unit *u)
     return u->negator || (u->e != NULL && (u->e->flags & VB_LEX_NEGATOR));
 }
 
+/* The negator a cue names as what negated it: its lexicon term, or "n't"
+ * for a word that denies by its ending alone. */
+static const char *negator_term(const unit *m)
+{
+    return m->e != NULL ? m->e->term : "n't";
+}
+
 static bool has_valence(const unit *u)
 {
     return u->e != NULL && !u->muted && vb_senti_entry_judges(u->e);
@@ -314,7 +321,7 @@ static void intent_made(unit *u, size_t i, size_t negator)
     u[i].rules |= VB_RULE_INTENT;
     if (negator == SIZE_MAX)
         return;
-    u[i].by = u[negator].e != NULL ? u[negator].e->term : "n't";
+    u[i].by = negator_term(&u[negator]);
     u[negator].negator = false;
 }
 
@@ -591,7 +598,7 @@ static void score_unit(const vb_doc *doc, unit *u, size_t n_units, size_t i, boo
                 v *= N_SCALAR;
                 c->rules |= VB_RULE_NEGATED;
             }
-            c->by = m->e != NULL ? m->e->term : "n't";
+            c->by = negator_term(m);
         }
     }
     /* "could be better", "would have been nice": what was missing. */
