@@ -408,7 +408,16 @@ enum {
     X(RW_WE_LL, "we'll", 0)                                                                        \
     X(RW_I_D, "i'd", 0)                                                                            \
     X(RW_WE_D, "we'd", 0)                                                                          \
-    X(RW_ON, "on", 0)
+    X(RW_ON, "on", 0)                                                                              \
+    X(RW_AM, "am", 0)                                                                              \
+    X(RW_I_M, "i'm", 0)                                                                            \
+    X(RW_IM, "im", 0)                                                                              \
+    X(RW_WE_RE, "we're", 0)                                                                        \
+    X(RW_YOU_RE, "you're", 0)                                                                      \
+    X(RW_THEY_RE, "they're", 0)                                                                    \
+    X(RW_LOVE, "love", 0)                                                                          \
+    X(RW_ENJOY, "enjoy", 0)                                                                        \
+    X(RW_ADORE, "adore", 0)
 
 #define VB_RULE_WORD_ID(id, text, sets) id,
 enum { RW_NONE, VB_RULE_WORDS(VB_RULE_WORD_ID) RW_COUNT };

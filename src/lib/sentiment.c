@@ -30,7 +30,8 @@
  *   4. "too X" is a complaint unless X is positive; a sentence that opens
  *      with "try" recommends, one that opens with "skip" warns; praise in a
  *      counterfactual ("could be improved", "would have been nice") is
- *      negated, as it says what was missing;
+ *      negated, as it says what was missing, and so is praise of the past
+ *      ("used to be great");
  *   5. every contrast word weighs the text around it (contrast.tsv), and
  *      so do conditionals: an "if"-clause weighs 0;
  *   6. sums are normalised x / sqrt(x^2 + 15) after adding '!' and '?'
@@ -542,6 +543,56 @@ static const char *counterfactual(const unit *u, size_t i)
     return NULL;
 }
 
+/* A word before "used to" that makes it "accustomed to" or a passive
+ * ("I'm used to", "got used to", "is used to clean"), not a past habit. */
+static bool accustomed(const unit *u)
+{
+    if (key_in(u, RWSET_PASSIVE)) /* be, been, get, got, is, are, was, were */
+        return true;
+    switch (u->word) {
+    case RW_AM: case RW_I_M: case RW_IM: case RW_WE_RE: case RW_YOU_RE: case RW_THEY_RE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* "used to be great", "used to have the best food", "used to love this
+ * place": praise of what was says that it is gone, so it is a complaint
+ * (in the gold sets, "X used to be my favorite" is one). True when the
+ * positive cue at `i` is one: the cue is "love", "like", "enjoy" or
+ * "adore" right after "used to", or at most PAST_REACH words after "used
+ * to be", "used to have" or "used to get". Not "I'm used to", "got used
+ * to", "the spray used to clean it" (no be, have or get). English-specific. */
+#define PAST_REACH 3 /* "used to be a really good" */
+static bool past_praise(const unit *u, size_t i)
+{
+    const unit *c = &u[i];
+    size_t to = SIZE_MAX;
+    switch (c->word) {
+    case RW_LOVE: case RW_LIKE: case RW_ENJOY: case RW_ADORE:
+        to = i - (i > 0);
+        break;
+    default:
+        for (size_t j = i, n = 0; j > 1 && n < PAST_REACH; n++) {
+            j--;
+            if (u[j].clause != c->clause || u[j].punct)
+                return false;
+            if ((key_is(&u[j], RW_BE) || key_is(&u[j], RW_HAVE) || key_is(&u[j], RW_GET)) &&
+                key_is(&u[j - 1], RW_TO)) {
+                to = j - 1;
+                break;
+            }
+        }
+    }
+    if (to == SIZE_MAX || to == 0 || to == i || !key_is(&u[to], RW_TO) ||
+        !key_is(&u[to - 1], RW_USED) || u[to - 1].clause != c->clause)
+        return false;
+    /* "never used to be a fan": denied, the past habit praises nothing */
+    return to < 2 || u[to - 2].clause != c->clause ||
+           !(accustomed(&u[to - 2]) || u[to - 2].negator);
+}
+
 static void score_unit(const vb_doc *doc, unit *u, size_t n_units, size_t i, bool cap_diff)
 {
     unit *c = &u[i];
@@ -607,6 +658,11 @@ static void score_unit(const vb_doc *doc, unit *u, size_t n_units, size_t i, boo
         v *= N_SCALAR;
         c->rules |= VB_RULE_NEGATED;
         c->by = modal;
+    }
+    if (v > 0 && modal == NULL && past_praise(u, i)) {
+        v *= N_SCALAR;
+        c->rules |= VB_RULE_NEGATED;
+        c->by = "used to";
     }
     /* "least favourite" negates; "at least" is a phrase with no valence. */
     if (i > 0 && key_is(&u[i - 1], RW_LEAST) && u[i - 1].clause == c->clause) {

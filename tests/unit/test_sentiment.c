@@ -340,6 +340,24 @@ static void test_coming_again_or_not(void **state)
     assert_int_equal((score("Not sure I'd use them again"), ds.n_cues), 0);
 }
 
+static void test_praise_of_the_past_is_a_complaint(void **state)
+{
+    (void)state;
+    assert_true(score("It used to be great") < -0.05);
+    assert_string_equal(cue("great")->modifier, "used to");
+    assert_int_equal(cue("great")->rules, VB_RULE_NEGATED);
+    assert_true(score("This place used to be my favourite") < -0.05);
+    assert_true(score("They used to have the best pizza in town") < -0.05);
+    assert_true(score("Used to love this shop") < -0.05);
+    assert_true(score("It used to be great, now it's rubbish") < score("It's rubbish now"));
+    /* accustomed, passive, denied or too far: the praise stands */
+    assert_true(score("I'm used to good service") > 0.05);
+    assert_true(score("I got used to the great keyboard") > 0.05);
+    assert_true(score("The spray used to clean it works well") > 0.05);
+    assert_true(score("I never used to be a fan") > 0.05);
+    assert_true(score("I used to think about it and now I love it") > 0.05);
+}
+
 static void test_booster_before_a_negation_is_no_praise(void **state)
 {
     (void)state;
@@ -739,6 +757,7 @@ int main(void)
         cmocka_unit_test(test_long_wait_told_in_numbers),
         cmocka_unit_test(test_repeated_tries_told_in_numbers),
         cmocka_unit_test(test_coming_again_or_not),
+        cmocka_unit_test(test_praise_of_the_past_is_a_complaint),
         cmocka_unit_test(test_booster_before_a_negation_is_no_praise),
         cmocka_unit_test(test_imperative_recommends_or_warns),
         cmocka_unit_test(test_scoring_rules_need_no_lexicon_entry),
