@@ -626,6 +626,13 @@ static void test_recommending_and_warning_phrases(void **state)
     assert_true(score("We won't be going back") < -0.3);
     assert_true(score("I'll be taking my business elsewhere") < -0.3);
     assert_true(score("I wouldn't hesitate to recommend them") > 0.3);
+    /* a detractor's closing words, and a decline */
+    assert_true(score("Would not recommend.") < -0.4);
+    assert_true(score("Would not recommend.") < score("Would not buy."));
+    assert_true(score("I'll never recommend them") < -0.5);
+    assert_true(score("I can't recommend them enough") > 0.3);
+    assert_true(score("Sadly not what it used to be") < -0.3);
+    assert_true(score("Standards have slipped") < -0.3);
     /* British verdicts */
     assert_true(score("Setting up was a doddle") > 0.05);
     assert_true(score("They are absolute cowboys") < -0.05);
