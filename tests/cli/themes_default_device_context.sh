@@ -1,8 +1,9 @@
 # In device reviews, product words also name devices in general or a
 # rival ("most digital cameras"), a pocket is the owner's, "long" and
 # "short" are a battery's life, a call or a song, a device is navigated
-# through its own menus, colours are a photo's, and "sites" are where
-# others review it. The default taxonomy keeps those out of product,
+# through its own menus (and its buttons "respond"), colours are a
+# photo's, "contact lists" are a phone's and "sites" are where others
+# review it. The default taxonomy keeps those out of product,
 # its children and digital. Each pair is a device sentence and one where
 # the words mean what the theme says. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
@@ -28,6 +29,12 @@
     'The player got good reviews on a variety of different sites.' \
     'The site kept crashing at checkout.' \
     'I did some research on the web before buying the player.' \
-    'The web page would not load.'; } > in.csv
+    'The web page would not load.' \
+    'The scroll button is not always responsive.' \
+    'Their support team was not very responsive.' \
+    'Press menu to get back to the main menu.' \
+    'Nobody got back to me about my complaint.' \
+    'It does not sync with contact lists.' \
+    'I could not find any contact details.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
