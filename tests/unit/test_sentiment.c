@@ -569,6 +569,9 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("She returned my call the same day") > 0.05);
     assert_true(score("The engineer called me back within the hour") > 0.05);
     assert_true(score("I never heard back from them") < -0.05);
+    /* no call back is a complaint of its own, not only a verb that failed */
+    assert_true(score("Nobody called me back") < score("Nobody called me") - 0.1);
+    assert_true(score("They never returned my calls") < -0.3);
     assert_true(score("The trainer actually listened to me") > 0.05);
     assert_true(score("Nobody listened to me") < -0.05);
     assert_true(score("The chatbot sent me round in circles") < -0.05);
