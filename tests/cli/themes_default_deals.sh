@@ -1,12 +1,16 @@
 # A good deal is value for money and good deals are offers; "a great
 # deal of" is an amount, and "in an effort to" is a purpose, not the
-# customer's effort. One line per record: its theme ids.
+# customer's effort. What fits a budget is value, not a fit, and a
+# credit card charged is no refund. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'It seemed like a good deal at the time.' \
     'Good deals on at the moment.' \
     'I got a great deal on my upgrade in the sale.' \
     'They spent a great deal of time on it.' \
     'In an effort to fix it they sent a new one.' \
-    'It took a lot of effort to get a refund.'; } > in.csv
+    'It took a lot of effort to get a refund.' \
+    'It fit my budget.' \
+    'They charged my credit card twice.' \
+    'They credited my card after a week.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
