@@ -586,7 +586,8 @@ static bool past_praise(const unit *u, size_t i)
         }
     }
     if (to == SIZE_MAX || to == 0 || to == i || !key_is(&u[to], RW_TO) ||
-        !key_is(&u[to - 1], RW_USED) || u[to - 1].clause != c->clause)
+        !key_is(&u[to - 1], RW_USED) || u[to - 1].clause != c->clause ||
+        u[to].clause != c->clause)
         return false;
     /* "never used to be a fan": denied, the past habit praises nothing */
     return to < 2 || u[to - 2].clause != c->clause ||
