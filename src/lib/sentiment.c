@@ -653,17 +653,15 @@ static void score_unit(const vb_doc *doc, unit *u, size_t n_units, size_t i, boo
             c->by = negator_term(m);
         }
     }
-    /* "could be better", "would have been nice": what was missing. */
-    const char *modal = v > 0 && c->n == 1 ? counterfactual(u, i) : NULL;
-    if (modal != NULL) {
+    /* Praise of what is not: "could be better", "would have been nice"
+     * (what was missing), "used to be great" (what is gone). */
+    const char *unreal = v > 0 && c->n == 1 ? counterfactual(u, i) : NULL;
+    if (unreal == NULL && v > 0 && past_praise(u, i))
+        unreal = "used to";
+    if (unreal != NULL) {
         v *= N_SCALAR;
         c->rules |= VB_RULE_NEGATED;
-        c->by = modal;
-    }
-    if (v > 0 && modal == NULL && past_praise(u, i)) {
-        v *= N_SCALAR;
-        c->rules |= VB_RULE_NEGATED;
-        c->by = "used to";
+        c->by = unreal;
     }
     /* "least favourite" negates; "at least" is a phrase with no valence. */
     if (i > 0 && key_is(&u[i - 1], RW_LEAST) && u[i - 1].clause == c->clause) {
