@@ -13,9 +13,10 @@
  *      (decaying x0.95, x0.9), negators multiply by -0.74, "least" negates,
  *      ALL-CAPS in mixed-case text adds 0.733; "couldn't be happier" and
  *      "can't recommend it enough" are not negated but intensified; "not
- *      only" does not negate; a negator before a neutral verb is a failure
- *      ("doesn't charge") unless the verb is one of knowing or wanting
- *      ("don't know");
+ *      only" does not negate; after "not once" a negator reaches six units
+ *      ("not once did anyone apologise"); a negator before a neutral verb
+ *      is a failure ("doesn't charge") unless the verb is one of knowing
+ *      or wanting ("don't know");
  *      "like" counts only as the verb ("I like", "would like"), not as the
  *      preposition ("players like the iPod"); "cheap" praises a price
  *      ("the prices are cheap") and faults anything else ("cheap plastic"),
@@ -471,6 +472,28 @@ static bool degree_between(const unit *u, size_t never, size_t cue)
     return false;
 }
 
+/* "Not once did anyone apologise", "never once did I feel rushed": after
+ * "not once" or "never once" the verb stands behind an auxiliary and a
+ * subject, so the negator reaches ONCE_REACH units instead of WINDOW (a
+ * cue further on, as in "not once did they apologise for the delay",
+ * stays as it is). Returns the index of such a negator more than WINDOW
+ * units before the cue at `i`, or SIZE_MAX. English-specific. */
+#define ONCE_REACH (WINDOW + 3) /* "once", the auxiliary, the subject */
+static size_t once_negator(const unit *u, size_t i)
+{
+    for (size_t j = i, dist = 0; j > 0 && dist < ONCE_REACH;) {
+        j--;
+        if (u[j].clause != u[i].clause || u[j].stop)
+            return SIZE_MAX;
+        if (u[j].punct)
+            continue;
+        dist++;
+        if (dist > WINDOW && u[j].negator && key_is(&u[j + 1], RW_ONCE))
+            return j;
+    }
+    return SIZE_MAX;
+}
+
 /* The modal a unit names, plain (RWSET_MODAL: "could") or contracted
  * (RWSET_MODAL_VE: "could've"), or NULL; both give "could". */
 static const char *modal(const unit *u, uint32_t set)
@@ -594,6 +617,36 @@ static bool past_praise(const unit *u, size_t i)
            !(accustomed(&u[to - 2]) || u[to - 2].negator);
 }
 
+/* The score `v` of the cue at `i` once the negator at `neg` has acted on
+ * it: mostly negated, but intensified where a negation says "nothing
+ * could be more so" or denies what the customer asked for. */
+static double deny(unit *u, size_t n_units, size_t neg, size_t i, double v)
+{
+    unit *c = &u[i];
+    const unit *m = &u[neg];
+    /* "never fixed the problem": the negator denies the remedy, and the
+     * trouble stands */
+    if (key_in(c, RWSET_TROUBLE) && remedy_between(u, neg, i))
+        return v;
+    if (key_is(m, RW_NEVER) && degree_between(u, neg, i)) {
+        v *= INTENSIFY; /* "never been so happy", as VADER */
+        c->rules |= VB_RULE_BOOSTED;
+    } else if (no_stronger_possible(u, n_units, neg, i)) {
+        v *= INTENSIFY;
+        c->rules |= VB_RULE_BOOSTED;
+    } else if (key_in(c, RWSET_SOUGHT) && v < 0) {
+        /* "no refund", "wouldn't give a refund": what the customer asked
+         * for, denied, is the worse complaint */
+        v *= INTENSIFY;
+        c->rules |= VB_RULE_BOOSTED;
+    } else {
+        v *= N_SCALAR;
+        c->rules |= VB_RULE_NEGATED;
+    }
+    c->by = negator_term(m);
+    return v;
+}
+
 static void score_unit(const vb_doc *doc, unit *u, size_t n_units, size_t i, bool cap_diff)
 {
     unit *c = &u[i];
@@ -632,26 +685,13 @@ static void score_unit(const vb_doc *doc, unit *u, size_t n_units, size_t i, boo
             c->rules |= m->boost < 0 ? VB_RULE_DAMPENED : VB_RULE_BOOSTED;
             c->by = m->e->term;
         }
-        /* "never fixed the problem": the negator denies the remedy, and
-         * the trouble stands */
-        if (m->negator && !(key_in(c, RWSET_TROUBLE) && remedy_between(u, j, i))) {
-            if (key_is(m, RW_NEVER) && degree_between(u, j, i)) {
-                v *= INTENSIFY; /* "never been so happy", as VADER */
-                c->rules |= VB_RULE_BOOSTED;
-            } else if (no_stronger_possible(u, n_units, j, i)) {
-                v *= INTENSIFY;
-                c->rules |= VB_RULE_BOOSTED;
-            } else if (key_in(c, RWSET_SOUGHT) && v < 0) {
-                /* "no refund", "wouldn't give a refund": what the
-                 * customer asked for, denied, is the worse complaint */
-                v *= INTENSIFY;
-                c->rules |= VB_RULE_BOOSTED;
-            } else {
-                v *= N_SCALAR;
-                c->rules |= VB_RULE_NEGATED;
-            }
-            c->by = negator_term(m);
-        }
+        if (m->negator)
+            v = deny(u, n_units, j, i, v);
+    }
+    if (in_reach) {
+        const size_t far = once_negator(u, i);
+        if (far != SIZE_MAX)
+            v = deny(u, n_units, far, i, v);
     }
     /* Praise of what is not: "could be better", "would have been nice"
      * (what was missing), "used to be great" (what is gone). */

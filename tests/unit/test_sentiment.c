@@ -358,6 +358,24 @@ static void test_praise_of_the_past_is_a_complaint(void **state)
     assert_true(score("I used to think about it and now I love it") > 0.05);
 }
 
+static void test_not_once_reaches_past_the_subject(void **state)
+{
+    (void)state;
+    assert_true(score("Not once did anyone apologise.") < -0.05);
+    assert_string_equal(cue("apologise")->modifier, "not");
+    assert_int_equal(cue("apologise")->rules, VB_RULE_NEGATED);
+    assert_true(score("Never once did I feel rushed") > 0.05);
+    assert_true(score("I have not once encountered a problem") > 0.05);
+    /* the refund denied is the worse complaint, as with "no refund" */
+    score("Not once did they offer a refund");
+    assert_true(cue("refund")->rules & VB_RULE_BOOSTED);
+    /* beyond the subject's reach, in another clause, or without "once" */
+    assert_true(score("Not once did they apologise for the delay") < -0.05);
+    assert_false(cue("delay")->rules & VB_RULE_NEGATED);
+    assert_true(score("Not once but twice the staff were rude") < -0.05);
+    assert_true(score("Not at all did anyone apologise.") > 0.05);
+}
+
 static void test_booster_before_a_negation_is_no_praise(void **state)
 {
     (void)state;
@@ -768,6 +786,7 @@ int main(void)
         cmocka_unit_test(test_repeated_tries_told_in_numbers),
         cmocka_unit_test(test_coming_again_or_not),
         cmocka_unit_test(test_praise_of_the_past_is_a_complaint),
+        cmocka_unit_test(test_not_once_reaches_past_the_subject),
         cmocka_unit_test(test_booster_before_a_negation_is_no_praise),
         cmocka_unit_test(test_imperative_recommends_or_warns),
         cmocka_unit_test(test_scoring_rules_need_no_lexicon_entry),
