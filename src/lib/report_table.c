@@ -389,7 +389,7 @@ vb_status vb_report_table(vb_report *rep, bool color)
     TRY(vb_buf_puts(o.b, rep->overall_small ? " (small sample)\n" : "\n"));
     TRY(sgr(&o, "2"));
     TRY(vb_buf_printf(o.b,
-                      "Small sample: fewer than %zu scores. sig: the 95%% interval "
+                      "small: fewer than %zu scores. sig: the 95%% interval "
                       "excludes 0.\n",
                       opt->min_n));
     TRY(sgr(&o, "0"));
