@@ -318,6 +318,8 @@ typedef struct vb_record {
     size_t n_themes;
     const char *warning; /* a problem that did not reject the record (a theme
                             regex cut off by its match limit), or NULL */
+    bool non_answer;     /* the comment says nothing ("n/a", "no comment": the
+                            language's non_answers.txt): no sentiment, no theme */
 } vb_record;
 
 /* ---- Pipelines ----------------------------------------------------------- */
@@ -399,8 +401,10 @@ typedef struct vb_stats {
     size_t records_rejected; /* records that could not be analysed */
     size_t invalid_utf8;     /* invalid sequences replaced by U+FFFD */
     size_t bytes_read;       /* input bytes fed */
-    size_t records_with_text;  /* written records whose comment has a word */
+    size_t records_with_text;  /* written records whose comment has a word and
+                                * is no non-answer */
     size_t records_with_theme; /* of those, records with at least one theme */
+    size_t records_non_answer; /* written records whose comment is a non-answer */
     size_t regex_limit_hits;   /* theme regex searches cut off by a limit */
     size_t records_without_id; /* written with a null id: the id column was
                                 * missing or null in the record */

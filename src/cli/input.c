@@ -819,6 +819,9 @@ int cli_run(cli_input *in, const char *cmd, cli_record_fn on_record, void *ctx)
                              : 0.0;
             fprintf(stderr, ", themes on %.1f%% of %zu comments with text", pct,
                     stats.records_with_text);
+            if (stats.records_non_answer > 0)
+                fprintf(stderr, " (and %zu non-answer%s such as \"n/a\")",
+                        stats.records_non_answer, stats.records_non_answer == 1 ? "" : "s");
             if (stats.regex_limit_hits > 0)
                 fprintf(stderr, ", regex searches cut off by the match limit: %zu",
                         stats.regex_limit_hits);

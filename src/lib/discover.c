@@ -809,7 +809,7 @@ bool vb_discover_lookup(const vb_discovery *d, const char *key, uint64_t *count,
 
 vb_status vb_discovery_add(vb_discovery *d, const vb_record *rec, double score)
 {
-    if (rec == NULL || rec->status != VB_OK)
+    if (rec == NULL || rec->status != VB_OK || rec->non_answer)
         return VB_OK;
     bool has_word = false;
     for (size_t i = 0; i < rec->n_tokens && !has_word; i++)

@@ -1,9 +1,9 @@
 /* lang.c: the language of a run. vb_lang_load() resolves a name or ISO
  * code against the algorithms the installed libstemmer actually has, and
- * loads the language's word lists (<data_dir>/<code>/stopwords.txt and
- * pronouns.txt) into a read-only hash table of words and their token
- * flags. The result is immutable and shared by every thread; per-thread
- * state (the stemmer and its cache) lives in vb_text.
+ * loads the language's word lists (<data_dir>/<code>/stopwords.txt,
+ * pronouns.txt and non_answers.txt) into a read-only hash table of words
+ * and their flags. The result is immutable and shared by every thread;
+ * per-thread state (the stemmer and its cache) lives in vb_text.
  *
  * Words are stored in the same form tokens are compared in (their
  * `lookup`: NFKC, case folded, apostrophes unified), so a list may be
@@ -40,13 +40,17 @@ static const struct {
 #define MAX_LINE_BYTES 1024
 #define MAX_WORD_BYTES (1u << 20) /* all of the lists' words together */
 
-/* The word lists and the token flag each gives its words. */
+/* The word lists and the flag each gives its entries. A line of a
+ * phrase list may hold several words; its entry is their answer key
+ * (vb_lang_answer_key()). */
 static const struct {
     const char *file;
     uint32_t flag;
+    bool phrases;
 } lists[] = {
-    {"stopwords.txt", VB_TOKEN_STOPWORD},
-    {"pronouns.txt", VB_TOKEN_PRONOUN},
+    {"stopwords.txt", VB_TOKEN_STOPWORD, false},
+    {"pronouns.txt", VB_TOKEN_PRONOUN, false},
+    {"non_answers.txt", VB_LANG_NON_ANSWER, true},
 };
 
 typedef struct listed_word {
@@ -131,7 +135,7 @@ static void unknown_language(const char *language, vb_error *err)
              list);
 }
 
-uint32_t vb_lang_word_flags(const vb_lang *lang, const char *norm, size_t len)
+static uint32_t listed_flags(const vb_lang *lang, const char *norm, size_t len)
 {
     if (lang == NULL || lang->n_slots == 0)
         return 0;
@@ -143,6 +147,29 @@ uint32_t vb_lang_word_flags(const vb_lang *lang, const char *norm, size_t len)
             return w->flags;
     }
     return 0;
+}
+
+uint32_t vb_lang_word_flags(const vb_lang *lang, const char *norm, size_t len)
+{
+    return listed_flags(lang, norm, len) & ~VB_LANG_NON_ANSWER;
+}
+
+bool vb_lang_is_non_answer(const vb_lang *lang, const char *key, size_t len)
+{
+    return (listed_flags(lang, key, len) & VB_LANG_NON_ANSWER) != 0;
+}
+
+size_t vb_lang_answer_key(char *key, size_t at, size_t cap, const char *lookup, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        const unsigned char c = (unsigned char)lookup[i];
+        if (c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+            continue; /* "n/a", "n.a.", "don't": punctuation is no part of the key */
+        if (at == cap)
+            return cap + 1;
+        key[at++] = (char)c;
+    }
+    return at;
 }
 
 bool vb_lang_is_stopword(const vb_lang *lang, const char *norm, size_t len)
@@ -203,9 +230,10 @@ static vb_status build_table(vb_lang *lang)
 }
 
 /* Parses one line of a word list in place: '#' starts a comment,
- * blanks around the word are ignored, a line holds at most one word.
- * Returns the error message, or NULL; *word is NULL for a blank line. */
-static const char *parse_line(char *line, char **word, size_t *len)
+ * blanks around the word are ignored, a line holds at most one word
+ * (several with `phrases`). Returns the error message, or NULL; *word is
+ * NULL for a blank line. */
+static const char *parse_line(char *line, bool phrases, char **word, size_t *len)
 {
     char *hash = strchr(line, '#');
     if (hash != NULL)
@@ -222,7 +250,7 @@ static const char *parse_line(char *line, char **word, size_t *len)
     *len = 0;
     if (*p == '\0')
         return NULL;
-    if (strpbrk(p, " \t\v\f") != NULL)
+    if (!phrases && strpbrk(p, " \t\v\f") != NULL)
         return "expected one word per line";
     const size_t w_len = (size_t)(line + n - p);
     if (vb_utf8_valid_len(p, w_len) != w_len)
@@ -232,9 +260,47 @@ static const char *parse_line(char *line, char **word, size_t *len)
     return NULL;
 }
 
+/* The lookup form of one word of a list, in `scratch`. */
+static vb_status lookup_form(vb_arena *scratch, const char *word, size_t len, const char **lookup,
+                             size_t *lookup_len)
+{
+    const char *norm;
+    size_t norm_len;
+    uint32_t flags = 0;
+    vb_status st = vb_norm_token(scratch, word, len, VB_NORM_WORD, &norm, &norm_len, &flags);
+    if (st == VB_OK)
+        st = vb_norm_lookup(scratch, norm, norm_len, lookup, lookup_len, &flags);
+    return st;
+}
+
+/* The answer key of a phrase: its words' lookup forms, folded. Returns
+ * the error message, or NULL. */
+static const char *phrase_key(vb_arena *scratch, const char *phrase, char *key,
+                              size_t *key_len, vb_status *st)
+{
+    static const char blanks[] = " \t\v\f";
+    size_t at = 0;
+    for (const char *w = phrase + strspn(phrase, blanks); *w != '\0' && at <= VB_ANSWER_KEY_MAX;) {
+        const size_t len = strcspn(w, blanks);
+        const char *lookup;
+        size_t lookup_len;
+        if ((*st = lookup_form(scratch, w, len, &lookup, &lookup_len)) != VB_OK)
+            return "out of memory";
+        at = vb_lang_answer_key(key, at, VB_ANSWER_KEY_MAX, lookup, lookup_len);
+        w += len;
+        w += strspn(w, blanks);
+    }
+    if (at == 0 || at > VB_ANSWER_KEY_MAX) {
+        *st = VB_EPARSE;
+        return at == 0 ? "no letter or digit in the phrase" : "phrase too long";
+    }
+    *key_len = at;
+    return NULL;
+}
+
 /* Adds the words of the list at `path`, if there is one, with `flag`. */
-static vb_status load_list(vb_lang *lang, const char *path, uint32_t flag, size_t *cap,
-                           vb_error *err)
+static vb_status load_list(vb_lang *lang, const char *path, uint32_t flag, bool phrases,
+                           size_t *cap, vb_error *err)
 {
     FILE *f = fopen(path, "r");
     if (f == NULL) {
@@ -258,7 +324,7 @@ static vb_status load_list(vb_lang *lang, const char *path, uint32_t flag, size_
         }
         char *word;
         size_t len;
-        const char *bad = parse_line(line, &word, &len);
+        const char *bad = parse_line(line, phrases, &word, &len);
         if (bad != NULL) {
             set_error(err, VB_EPARSE, path, line_no, "%s", bad);
             st = VB_EPARSE;
@@ -266,13 +332,20 @@ static vb_status load_list(vb_lang *lang, const char *path, uint32_t flag, size_
         }
         if (word == NULL)
             continue;
-        const char *norm, *lookup;
-        size_t norm_len, lookup_len;
-        uint32_t flags = 0;
+        const char *lookup;
+        size_t lookup_len;
+        char key[VB_ANSWER_KEY_MAX];
         vb_arena_reset(&scratch);
-        st = vb_norm_token(&scratch, word, len, VB_NORM_WORD, &norm, &norm_len, &flags);
-        if (st == VB_OK)
-            st = vb_norm_lookup(&scratch, norm, norm_len, &lookup, &lookup_len, &flags);
+        if (phrases) {
+            bad = phrase_key(&scratch, word, key, &lookup_len, &st);
+            if (bad != NULL) {
+                set_error(err, st, path, line_no, "%s", bad);
+                goto done;
+            }
+            lookup = key;
+        } else {
+            st = lookup_form(&scratch, word, len, &lookup, &lookup_len);
+        }
         if (st == VB_OK)
             st = add_word(lang, cap, lookup, lookup_len, flag);
         if (st != VB_OK) {
@@ -301,7 +374,7 @@ static vb_status load_lists(vb_lang *lang, const char *data_dir, vb_error *err)
             set_error(err, VB_EINVAL, data_dir, 0, "%s", "data directory path too long");
             return VB_EINVAL;
         }
-        const vb_status st = load_list(lang, path, lists[k].flag, &cap, err);
+        const vb_status st = load_list(lang, path, lists[k].flag, lists[k].phrases, &cap, err);
         if (st != VB_OK)
             return st;
     }

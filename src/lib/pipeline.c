@@ -369,6 +369,7 @@ void vb_stats_add(vb_stats *to, const vb_stats *from)
     to->invalid_utf8 += from->invalid_utf8;
     to->bytes_read += from->bytes_read;
     to->records_with_text += from->records_with_text;
+    to->records_non_answer += from->records_non_answer;
     to->records_with_theme += from->records_with_theme;
     to->regex_limit_hits += from->regex_limit_hits;
     to->records_without_id += from->records_without_id;
@@ -422,6 +423,7 @@ static vb_status text_stage(vb_pipeline *p, size_t i, const vb_raw_record *raw, 
     r->n_sentences = doc->n_sentences;
     r->clauses = doc->clauses;
     r->n_clauses = doc->n_clauses;
+    r->non_answer = doc->non_answer;
     p->counts[i].invalid_utf8 += doc->n_invalid_utf8;
     return VB_OK;
 }
@@ -443,7 +445,7 @@ static vb_status sentiment_stage(vb_pipeline *p, size_t i, const vb_raw_record *
 static vb_status themes_stage(vb_pipeline *p, size_t i, const vb_raw_record *raw, batch_work *w)
 {
     (void)raw;
-    if (p->themes == NULL) return VB_OK;
+    if (p->themes == NULL || w->docs[i].non_answer) return VB_OK;
     vb_theme_result tr;
     TRY(vb_themes_match(p->themes, &w->docs[i], &w->sentiment[i], &p->arena, &tr));
     vb_record *r = &p->recs[i];
@@ -482,12 +484,15 @@ static vb_status columns_stage(vb_pipeline *p, size_t i, const vb_raw_record *ra
         r->field_names = raw->keep_names;
         r->n_fields = raw->n_keep;
     }
-    /* Coverage: of the comments with a word, those with a theme. */
+    /* Coverage: of the comments with a word, those with a theme; a
+     * non-answer is counted apart. */
     const vb_doc *doc = &w->docs[i];
     bool has_word = false;
     for (size_t k = 0; k < doc->n_tokens && !has_word; k++)
         has_word = doc->tokens[k].kind == VB_TOKEN_WORD;
-    if (has_word) {
+    if (doc->non_answer) {
+        counts->records_non_answer++;
+    } else if (has_word) {
         counts->records_with_text++;
         counts->records_with_theme += r->n_themes > 0;
     }

@@ -889,7 +889,7 @@ vb_status vb_sentiment_score(const vb_senti_lex *lex, const vb_doc *doc, vb_aren
         return VB_ENOMEM;
     memset(out->sentences, 0, doc->n_sentences * sizeof *out->sentences);
     memset(out->clauses, 0, doc->n_clauses * sizeof *out->clauses);
-    if (doc->n_tokens == 0)
+    if (doc->n_tokens == 0 || doc->non_answer) /* "No comment" is no complaint */
         return VB_OK;
 
     unit_list l = {0};

@@ -46,6 +46,9 @@
 #define MIN_SLOTS 1024u
 #define POOL_BLOCK_BYTES ((size_t)64 << 10)
 #define POOL_MAX_BLOCKS 128u /* 8 MiB */
+/* Tokens a non-answer may have, punctuation included ("N/A !!"): longer
+ * comments are answers, and are not looked at. */
+#define MAX_NON_ANSWER_TOKENS 12u
 
 /* A slot: one cache line, which holds all that a hit reads but the rest
  * of a key longer than 16 bytes. */
@@ -538,6 +541,25 @@ void vb_text_forget(vb_text *t)
     if (t->cache.full) cache_clear(&t->cache);
 }
 
+/* Whether the tokens are a non-answer of the language: words and
+ * numbers whose answer key is listed, and punctuation. */
+static bool non_answer(const vb_lang *lang, const vb_token *tokens, size_t n)
+{
+    char key[VB_ANSWER_KEY_MAX];
+    size_t at = 0;
+    for (size_t i = 0; i < n; i++) {
+        const vb_token *k = &tokens[i];
+        if (k->kind == VB_TOKEN_PUNCT)
+            continue;
+        if (k->kind != VB_TOKEN_WORD && k->kind != VB_TOKEN_NUMBER)
+            return false; /* an emoji says something */
+        at = vb_lang_answer_key(key, at, sizeof key, k->lookup, k->lookup_len);
+        if (at > sizeof key)
+            return false;
+    }
+    return at > 0 && vb_lang_is_non_answer(lang, key, at);
+}
+
 vb_status vb_text_analyze(vb_text *t, vb_arena *arena, const char *text, size_t len,
                           vb_doc *out)
 {
@@ -579,5 +601,7 @@ vb_status vb_text_analyze(vb_text *t, vb_arena *arena, const char *text, size_t 
     out->terms = t->term_word != NULL ? terms : NULL;
     out->term_lexicon = t->term_word;
     out->term_ctx = t->term_ctx;
+    out->non_answer = list.n_tokens <= MAX_NON_ANSWER_TOKENS &&
+                      non_answer(t->lang, list.tokens, list.n_tokens);
     return VB_OK;
 }

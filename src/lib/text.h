@@ -31,8 +31,8 @@
 /* Immutable language data shared by all threads. */
 typedef struct vb_lang vb_lang;
 
-/* Loads the word lists lexicons/<code>/stopwords.txt and pronouns.txt
- * (those present) for `language` (a libstemmer name or ISO code:
+/* Loads the word lists lexicons/<code>/stopwords.txt, pronouns.txt and
+ * non_answers.txt (those present) for `language` (a libstemmer name or ISO code:
  * "english", "en", "german", "de", ...).
  * VB_EINVAL in err for a language libstemmer does not have. */
 vb_lang *vb_lang_load(const char *data_dir, const char *language, const vb_allocator *a,
@@ -45,6 +45,20 @@ const char *vb_lang_stemmer_name(const vb_lang *lang);
 /* The VB_TOKEN_STOPWORD and VB_TOKEN_PRONOUN flags of a word (its lookup
  * form) from the lists that have it. */
 uint32_t vb_lang_word_flags(const vb_lang *lang, const char *norm, size_t len);
+
+/* Non-answers: whole comments that say nothing ("n/a", "no comment",
+ * "see above"), listed in lexicons/<code>/non_answers.txt. A comment's
+ * answer key is the lookup forms of its words back to back without
+ * ASCII punctuation or spaces ("N/A." -> "na", "No comment" ->
+ * "nocomment"), so that tokenising "n/a" one way or another does not
+ * matter. The flag marks a key in the lists' table and never reaches a
+ * token. */
+#define VB_LANG_NON_ANSWER (1u << 31)
+#define VB_ANSWER_KEY_MAX 48 /* bytes; a longer comment is an answer */
+/* Appends the key bytes of one lookup form to key[at..cap); returns the
+ * new length, or cap + 1 when they do not fit. */
+size_t vb_lang_answer_key(char *key, size_t at, size_t cap, const char *lookup, size_t len);
+bool vb_lang_is_non_answer(const vb_lang *lang, const char *key, size_t len);
 bool vb_lang_is_stopword(const vb_lang *lang, const char *norm, size_t len);
 
 /* The word lexicon of a later stage (the sentiment module supplies it).
@@ -94,6 +108,7 @@ typedef struct vb_doc {
     const uint32_t *terms;
     vb_term_word_fn term_lexicon;
     const void *term_ctx;
+    bool non_answer; /* the whole comment is a non-answer ("n/a") */
 } vb_doc;
 
 /* Runs every stage over `text` (any bytes). Returns VB_OK, or VB_ENOMEM.

@@ -152,6 +152,18 @@ static void test_negated_mental_verb_is_no_complaint(void **state)
     assert_true(score("The remote doesn't pair") < -0.05); /* a function that fails */
 }
 
+static void test_non_answer_scores_as_no_comment(void **state)
+{
+    (void)state;
+    /* "no" before a neutral noun is a failure ("no reply"), but a whole
+     * comment of the language's non_answers.txt says nothing */
+    assert_true(score("No reply") < -0.05);
+    assert_float_equal(score("No comment."), 0.0, 0.0);
+    assert_float_equal(ds.overall.neu, 0.0, 0.0); /* as an empty comment */
+    assert_int_equal(ds.n_cues, 0);
+    assert_true(score("No comment, the staff were rude") < -0.05);
+}
+
 static void test_conditional_clause_asserts_nothing(void **state)
 {
     (void)state;
@@ -776,6 +788,7 @@ int main(void)
         cmocka_unit_test(test_what_vader_calls_negative_is_not),
         cmocka_unit_test(test_not_only_does_not_negate),
         cmocka_unit_test(test_negated_mental_verb_is_no_complaint),
+        cmocka_unit_test(test_non_answer_scores_as_no_comment),
         cmocka_unit_test(test_conditional_clause_asserts_nothing),
         cmocka_unit_test(test_like_as_preposition_praises_nothing),
         cmocka_unit_test(test_purposes_and_plans_are_not_praise),

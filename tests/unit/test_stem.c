@@ -193,14 +193,18 @@ static void test_unknown_language(void **state)
 static void test_stopwords(void **state)
 {
     (void)state;
-    const char *langs[][3] = {{"en", "the", "delivery"}, {"de", "und", "lieferung"},
-                              {"fr", "avec", "livraison"}, {"es", "para", "entrega"}};
+    /* language, a stopword, a word that is none, a non-answer's key */
+    const char *langs[][4] = {{"en", "the", "delivery", "nocomment"},
+                              {"de", "und", "lieferung", "keineangabe"},
+                              {"fr", "avec", "livraison", "rien"},
+                              {"es", "para", "entrega", "nada"}};
     for (size_t i = 0; i < 4; i++) {
         vb_error err;
         vb_lang *l = vb_lang_load(VB_TEST_DATA_DIR, langs[i][0], NULL, &err);
         assert_non_null(l);
         assert_true(vb_lang_is_stopword(l, langs[i][1], strlen(langs[i][1])));
         assert_false(vb_lang_is_stopword(l, langs[i][2], strlen(langs[i][2])));
+        assert_true(vb_lang_is_non_answer(l, langs[i][3], strlen(langs[i][3])));
         vb_lang_free(l);
     }
     vb_error err;
@@ -216,15 +220,15 @@ static void test_stopwords(void **state)
     vb_lang_free(l);
 }
 
-/* Writes <dir>/en/stopwords.txt with `content`; returns dir. */
-static const char *make_data_dir(char *dir, const char *content)
+/* Writes <dir>/en/<file> with `content`; returns dir. */
+static const char *make_list(char *dir, const char *file, const char *content)
 {
     strcpy(dir, "/tmp/vb_test_stem_XXXXXX");
     assert_non_null(mkdtemp(dir));
     char path[256];
     snprintf(path, sizeof path, "%s/en", dir);
     assert_int_equal(mkdir(path, 0700), 0);
-    snprintf(path, sizeof path, "%s/en/stopwords.txt", dir);
+    snprintf(path, sizeof path, "%s/en/%s", dir, file);
     FILE *f = fopen(path, "w");
     assert_non_null(f);
     fputs(content, f);
@@ -232,10 +236,10 @@ static const char *make_data_dir(char *dir, const char *content)
     return dir;
 }
 
-static void remove_data_dir(const char *dir)
+static void remove_list(const char *dir, const char *file)
 {
     char path[256];
-    snprintf(path, sizeof path, "%s/en/stopwords.txt", dir);
+    snprintf(path, sizeof path, "%s/en/%s", dir, file);
     unlink(path);
     snprintf(path, sizeof path, "%s/en", dir);
     rmdir(path);
@@ -247,29 +251,57 @@ static void test_stopword_file_format(void **state)
     (void)state;
     char dir[64];
     vb_error err;
-    make_data_dir(dir, "# header\n\n  The  \nDON\xE2\x80\x99T # trailing comment\r\nSTRA\xC3\x9F" "E\n");
+    make_list(dir, "stopwords.txt",
+              "# header\n\n  The  \nDON\xE2\x80\x99T # trailing comment\r\nSTRA\xC3\x9F"
+              "E\n");
     vb_lang *l = vb_lang_load(dir, "english", NULL, &err);
     assert_non_null(l);
     assert_true(vb_lang_is_stopword(l, "the", 3));
     assert_true(vb_lang_is_stopword(l, "don't", 5)); /* normalised like tokens */
     assert_true(vb_lang_is_stopword(l, "strasse", 7));
     vb_lang_free(l);
-    remove_data_dir(dir);
+    remove_list(dir, "stopwords.txt");
 
-    make_data_dir(dir, "# header\nok\ntwo words\n");
+    make_list(dir, "stopwords.txt", "# header\nok\ntwo words\n");
     memset(&err, 0, sizeof err);
     assert_null(vb_lang_load(dir, "en", NULL, &err));
     assert_int_equal(err.code, VB_EPARSE);
     assert_int_equal(err.line, 3);
     assert_non_null(strstr(err.source, "en/stopwords.txt"));
     assert_non_null(strstr(err.message, "one word"));
-    remove_data_dir(dir);
+    remove_list(dir, "stopwords.txt");
 
-    make_data_dir(dir, "ok\nbad\xFFutf8\n");
+    make_list(dir, "stopwords.txt", "ok\nbad\xFFutf8\n");
     assert_null(vb_lang_load(dir, "en", NULL, &err));
     assert_int_equal(err.code, VB_EPARSE);
     assert_int_equal(err.line, 2);
-    remove_data_dir(dir);
+    remove_list(dir, "stopwords.txt");
+}
+
+static void test_non_answer_file_format(void **state)
+{
+    (void)state;
+    char dir[64];
+    vb_error err;
+    make_list(dir, "non_answers.txt", "# header\nN/A\nno   comment # a phrase\nnothing\n");
+    vb_lang *l = vb_lang_load(dir, "english", NULL, &err);
+    assert_non_null(l);
+    assert_true(vb_lang_is_non_answer(l, "na", 2));
+    assert_true(vb_lang_is_non_answer(l, "nocomment", 9));
+    assert_false(vb_lang_is_non_answer(l, "no", 2));
+    /* a phrase is no stopword, and a word of the list no token flag */
+    assert_int_equal(vb_lang_word_flags(l, "nothing", 7), 0);
+    vb_lang_free(l);
+    remove_list(dir, "non_answers.txt");
+
+    make_list(dir, "non_answers.txt", "n/a\n- -\n");
+    memset(&err, 0, sizeof err);
+    assert_null(vb_lang_load(dir, "en", NULL, &err));
+    assert_int_equal(err.code, VB_EPARSE);
+    assert_int_equal(err.line, 2);
+    assert_non_null(strstr(err.source, "en/non_answers.txt"));
+    assert_non_null(strstr(err.message, "no letter or digit"));
+    remove_list(dir, "non_answers.txt");
 }
 
 int main(void)
@@ -280,6 +312,7 @@ int main(void)
         cmocka_unit_test(test_cached_flags),
         cmocka_unit_test(test_languages),       cmocka_unit_test(test_unknown_language),
         cmocka_unit_test(test_stopwords),       cmocka_unit_test(test_stopword_file_format),
+        cmocka_unit_test(test_non_answer_file_format),
     };
     return cmocka_run_group_tests(tests, setup_arena, teardown_arena);
 }

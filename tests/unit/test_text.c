@@ -384,6 +384,31 @@ static void test_stream_stops_allocating(void **state)
     assert_int_equal(n_allocs, before); /* arena and stem cache are warm */
 }
 
+static void test_non_answers(void **state)
+{
+    fixture *f = *state;
+    /* the whole comment, give or take case, punctuation and spaces */
+    const char *none[] = {"n/a", "N/A.", "NA!!", "n / a", "No comment", "no comments.",
+                          "See above", "Nothing to add", "nil", "  None  ", "N.A.", "No."};
+    for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
+        vb_doc d = analyze(f, none[i]);
+        if (!d.non_answer)
+            fail_msg("\"%s\" is a non-answer", none[i]);
+    }
+    /* an answer, however short, or with more to it */
+    const char *some[] = {"", "...", "ok", "No complaints", "Nothing to add, great service",
+                          "\xF0\x9F\x91\x8D", "n/a \xF0\x9F\x91\x8D", "nil by mouth please",
+                          "no comment on the food but the staff were rude"};
+    for (size_t i = 0; i < sizeof some / sizeof some[0]; i++) {
+        vb_doc d = analyze(f, some[i]);
+        if (d.non_answer)
+            fail_msg("\"%s\" is an answer", some[i]);
+    }
+    /* the list's phrases are no token flags */
+    vb_doc d = analyze(f, "nothing else");
+    assert_int_equal(d.tokens[0].flags & ~(uint32_t)VB_TOKEN_STOPWORD, 0);
+}
+
 static void test_lang_errors(void **state)
 {
     (void)state;
@@ -401,6 +426,7 @@ int main(void)
         cmocka_unit_test(test_deterministic),   cmocka_unit_test(test_stream_stops_allocating),
         cmocka_unit_test(test_lang_errors),     cmocka_unit_test(test_term_words),
         cmocka_unit_test(test_word_cache_hits), cmocka_unit_test(test_long_mark_run_offsets),
+        cmocka_unit_test(test_non_answers),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
