@@ -67,6 +67,7 @@ enum {
     X(RW_AGAIN, "again", RWSET_SCORED)                                                             \
     X(RW_ONLY, "only", 0)                                                                          \
     X(RW_ONCE, "once", 0)                                                                          \
+    X(RW_SINGLE, "single", 0)                                                                      \
     X(RW_ENOUGH, "enough", 0)                                                                      \
     X(RW_CAN, "can", RWSET_PENDING)                                                                \
     X(RW_HAVE, "have", 0)                                                                          \

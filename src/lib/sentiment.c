@@ -14,7 +14,8 @@
  *      ALL-CAPS in mixed-case text adds 0.733; "couldn't be happier" and
  *      "can't recommend it enough" are not negated but intensified; "not
  *      only" does not negate; after "not once" a negator reaches six units
- *      ("not once did anyone apologise"); a negator before a neutral verb
+ *      ("not once did anyone apologise"), after "not a single" seven ("not
+ *      a single item was damaged"); a negator before a neutral verb
  *      is a failure ("doesn't charge") unless the verb is one of knowing
  *      or wanting ("don't know");
  *      "like" counts only as the verb ("I like", "would like"), not as the
@@ -147,6 +148,29 @@ static size_t next_word(const unit *u, size_t n_units, size_t i)
             return j;
     }
     return SIZE_MAX;
+}
+
+/* "Not once did anyone apologise", "not a single thing was missing": a
+ * negator that opens an inverted clause or a quantifier reaches further
+ * than WINDOW, since its verb stands behind an auxiliary and a subject
+ * ("not once did anyone") or behind the thing counted ("not a single
+ * member of staff was"): ONCE_REACH units after "not once" or "never
+ * once", SINGLE_REACH after "not a single" or "not one single". A cue
+ * further on keeps its sign ("not once did they apologise for the
+ * delay"). Returns the units the negator at `neg` reaches. English-specific. */
+#define ONCE_REACH (WINDOW + 3)   /* "once", the auxiliary, the subject */
+#define SINGLE_REACH (WINDOW + 4) /* "a single", a noun of up to three words, the verb */
+static size_t reach(const unit *u, size_t n_units, size_t neg)
+{
+    const size_t q = next_word(u, n_units, neg);
+    if (q == SIZE_MAX)
+        return WINDOW;
+    if (key_is(&u[q], RW_ONCE))
+        return ONCE_REACH;
+    const size_t r = next_word(u, n_units, q);
+    if ((key_is(&u[q], RW_A) || key_is(&u[q], RW_ONE)) && r != SIZE_MAX && key_is(&u[r], RW_SINGLE))
+        return SINGLE_REACH;
+    return WINDOW;
 }
 
 /* "don't know", "didn't think", "doesn't need", "didn't want", "wasn't
@@ -405,7 +429,8 @@ static void assign_roles(const unit_list *l, const vb_doc *doc)
                 !mental_verb(&u[next]) &&
                 !(u[next].e != NULL && (u[next].e->flags & VB_LEX_EXCESS)))
                 u[i].unmet = true;
-            for (int k = 0; k < WINDOW && !negates; k++) {
+            const size_t reaches = reach(u, n_units, i);
+            for (size_t k = 0; k < reaches && !negates; k++) {
                 j = next_word(u, n_units, j);
                 if (j == SIZE_MAX)
                     break;
@@ -472,23 +497,18 @@ static bool degree_between(const unit *u, size_t never, size_t cue)
     return false;
 }
 
-/* "Not once did anyone apologise", "never once did I feel rushed": after
- * "not once" or "never once" the verb stands behind an auxiliary and a
- * subject, so the negator reaches ONCE_REACH units instead of WINDOW (a
- * cue further on, as in "not once did they apologise for the delay",
- * stays as it is). Returns the index of such a negator more than WINDOW
- * units before the cue at `i`, or SIZE_MAX. English-specific. */
-#define ONCE_REACH (WINDOW + 3) /* "once", the auxiliary, the subject */
-static size_t once_negator(const unit *u, size_t i)
+/* The index of a negator more than WINDOW units before the cue at `i`
+ * that reaches it nonetheless (reach()), or SIZE_MAX. */
+static size_t far_negator(const unit *u, size_t n_units, size_t i)
 {
-    for (size_t j = i, dist = 0; j > 0 && dist < ONCE_REACH;) {
+    for (size_t j = i, dist = 0; j > 0 && dist < SINGLE_REACH;) {
         j--;
         if (u[j].clause != u[i].clause || u[j].stop)
             return SIZE_MAX;
         if (u[j].punct)
             continue;
         dist++;
-        if (dist > WINDOW && u[j].negator && key_is(&u[j + 1], RW_ONCE))
+        if (dist > WINDOW && u[j].negator && dist <= reach(u, n_units, j))
             return j;
     }
     return SIZE_MAX;
@@ -689,7 +709,7 @@ static void score_unit(const vb_doc *doc, unit *u, size_t n_units, size_t i, boo
             v = deny(u, n_units, j, i, v);
     }
     if (in_reach) {
-        const size_t far = once_negator(u, i);
+        const size_t far = far_negator(u, n_units, i);
         if (far != SIZE_MAX)
             v = deny(u, n_units, far, i, v);
     }

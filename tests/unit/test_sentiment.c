@@ -370,7 +370,7 @@ static void test_praise_of_the_past_is_a_complaint(void **state)
     assert_true(score("I used to think about it and now I love it") > 0.05);
 }
 
-static void test_not_once_reaches_past_the_subject(void **state)
+static void test_not_once_or_a_single_reaches_further(void **state)
 {
     (void)state;
     assert_true(score("Not once did anyone apologise.") < -0.05);
@@ -386,6 +386,13 @@ static void test_not_once_reaches_past_the_subject(void **state)
     assert_false(cue("delay")->rules & VB_RULE_NEGATED);
     assert_true(score("Not once but twice the staff were rude") < -0.05);
     assert_true(score("Not at all did anyone apologise.") > 0.05);
+    /* "not a single": past the thing counted */
+    assert_true(score("Not a single item was damaged") > 0.05);
+    assert_string_equal(cue("damaged")->modifier, "not");
+    assert_true(score("Not a single member of staff was helpful") < -0.05);
+    assert_true(score("Not one single thing missing") > 0.05);
+    assert_true(score("Not a single thing was missing and the staff were rude") < -0.05);
+    assert_int_equal(cue("rude")->rules & VB_RULE_NEGATED, 0);
 }
 
 static void test_booster_before_a_negation_is_no_praise(void **state)
@@ -799,7 +806,7 @@ int main(void)
         cmocka_unit_test(test_repeated_tries_told_in_numbers),
         cmocka_unit_test(test_coming_again_or_not),
         cmocka_unit_test(test_praise_of_the_past_is_a_complaint),
-        cmocka_unit_test(test_not_once_reaches_past_the_subject),
+        cmocka_unit_test(test_not_once_or_a_single_reaches_further),
         cmocka_unit_test(test_booster_before_a_negation_is_no_praise),
         cmocka_unit_test(test_imperative_recommends_or_warns),
         cmocka_unit_test(test_scoring_rules_need_no_lexicon_entry),
