@@ -46,8 +46,10 @@
 #define MIN_SLOTS 1024u
 #define POOL_BLOCK_BYTES ((size_t)64 << 10)
 #define POOL_MAX_BLOCKS 128u /* 8 MiB */
-/* Tokens a non-answer may have, punctuation included ("N/A !!"): longer
- * comments are answers, and are not looked at. */
+/* The most bytes and tokens a non-answer may have, punctuation and
+ * spaces included ("N/A !!", "Nothing further to add at this time."):
+ * longer comments are answers, and most are passed over unread. */
+#define MAX_NON_ANSWER_BYTES 64u
 #define MAX_NON_ANSWER_TOKENS 12u
 
 /* A slot: one cache line, which holds all that a hit reads but the rest
@@ -601,7 +603,8 @@ vb_status vb_text_analyze(vb_text *t, vb_arena *arena, const char *text, size_t 
     out->terms = t->term_word != NULL ? terms : NULL;
     out->term_lexicon = t->term_word;
     out->term_ctx = t->term_ctx;
-    out->non_answer = list.n_tokens <= MAX_NON_ANSWER_TOKENS &&
+    out->non_answer = repaired_len <= MAX_NON_ANSWER_BYTES &&
+                      list.n_tokens <= MAX_NON_ANSWER_TOKENS &&
                       non_answer(t->lang, list.tokens, list.n_tokens);
     return VB_OK;
 }
