@@ -56,7 +56,7 @@ static const struct {
 typedef struct listed_word {
     uint32_t off, len; /* bytes in vb_lang.pool */
     uint32_t hash;
-    uint32_t flags;    /* VB_TOKEN_* of the lists that have it */
+    uint32_t flags;    /* VB_TOKEN_* or VB_LANG_NON_ANSWER of the lists that have it */
 } listed_word;
 
 struct vb_lang {

@@ -246,6 +246,24 @@ static void remove_list(const char *dir, const char *file)
     rmdir(dir);
 }
 
+/* Loading a data directory whose <file> holds `content` fails at `line`
+ * of that file with a message containing `message`. */
+static void expect_list_error(const char *file, const char *content, size_t line,
+                              const char *message)
+{
+    char dir[64], source[64];
+    vb_error err;
+    memset(&err, 0, sizeof err);
+    make_list(dir, file, content);
+    assert_null(vb_lang_load(dir, "en", NULL, &err));
+    assert_int_equal(err.code, VB_EPARSE);
+    assert_int_equal(err.line, line);
+    snprintf(source, sizeof source, "en/%s", file);
+    assert_non_null(strstr(err.source, source));
+    assert_non_null(strstr(err.message, message));
+    remove_list(dir, file);
+}
+
 static void test_stopword_file_format(void **state)
 {
     (void)state;
@@ -262,20 +280,8 @@ static void test_stopword_file_format(void **state)
     vb_lang_free(l);
     remove_list(dir, "stopwords.txt");
 
-    make_list(dir, "stopwords.txt", "# header\nok\ntwo words\n");
-    memset(&err, 0, sizeof err);
-    assert_null(vb_lang_load(dir, "en", NULL, &err));
-    assert_int_equal(err.code, VB_EPARSE);
-    assert_int_equal(err.line, 3);
-    assert_non_null(strstr(err.source, "en/stopwords.txt"));
-    assert_non_null(strstr(err.message, "one word"));
-    remove_list(dir, "stopwords.txt");
-
-    make_list(dir, "stopwords.txt", "ok\nbad\xFFutf8\n");
-    assert_null(vb_lang_load(dir, "en", NULL, &err));
-    assert_int_equal(err.code, VB_EPARSE);
-    assert_int_equal(err.line, 2);
-    remove_list(dir, "stopwords.txt");
+    expect_list_error("stopwords.txt", "# header\nok\ntwo words\n", 3, "one word");
+    expect_list_error("stopwords.txt", "ok\nbad\xFFutf8\n", 2, "invalid UTF-8");
 }
 
 static void test_non_answer_file_format(void **state)
@@ -294,14 +300,7 @@ static void test_non_answer_file_format(void **state)
     vb_lang_free(l);
     remove_list(dir, "non_answers.txt");
 
-    make_list(dir, "non_answers.txt", "n/a\n- -\n");
-    memset(&err, 0, sizeof err);
-    assert_null(vb_lang_load(dir, "en", NULL, &err));
-    assert_int_equal(err.code, VB_EPARSE);
-    assert_int_equal(err.line, 2);
-    assert_non_null(strstr(err.source, "en/non_answers.txt"));
-    assert_non_null(strstr(err.message, "no letter or digit"));
-    remove_list(dir, "non_answers.txt");
+    expect_list_error("non_answers.txt", "n/a\n- -\n", 2, "no letter or digit");
 }
 
 int main(void)
