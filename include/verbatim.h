@@ -410,7 +410,8 @@ typedef struct vb_stats {
                                 * missing or null in the record */
     size_t extra_header_rows;  /* rows after a CSV's header names that are
                                 * header too (a Qualtrics export's question
-                                * text and import ids), not records */
+                                * text and import ids, SurveyMonkey's row of
+                                * "Response"), not records */
 } vb_stats;
 
 VB_EXPORT void vb_pipeline_stats(const vb_pipeline *p, vb_stats *out);

@@ -69,7 +69,8 @@ typedef struct cli_input {
     "      --delimiter C       CSV: the byte between fields, e.g. ';', '|' or tab\n"     \
     "                          (default: ',' or ';', by the first line)\n"                \
     "      --text-col COL      the comment column: name, 1-based number or JSON\n"          \
-    "                          dotted path (default: detected from common names)\n"
+    "                          dotted path (default: detected from common names,\n"       \
+    "                          or a survey export's open-ended question)\n"
 #define CLI_INPUT_HELP_ID                                                                     \
     "      --id-col COL        the id column (default: the record number)\n"
 #define CLI_INPUT_HELP_KEEP                                                                   \

@@ -829,7 +829,8 @@ int cli_run(cli_input *in, const char *cmd, cli_record_fn on_record, void *ctx)
         if (stats.records_without_id > 0)
             fprintf(stderr, ", %zu without an id", stats.records_without_id);
         if (stats.extra_header_rows > 0)
-            fprintf(stderr, ", %zu Qualtrics header rows skipped", stats.extra_header_rows);
+            fprintf(stderr, ", %zu survey header row%s skipped", stats.extra_header_rows,
+                    stats.extra_header_rows == 1 ? "" : "s");
         if (in->summary != NULL)
             in->summary(stderr, ctx);
         fputc('\n', stderr);

@@ -68,8 +68,13 @@ struct vb_source {
     char *header_mem;    /* CSV/TSV header names, each NUL-terminated */
     const char **header; /* n_header pointers into header_mem */
     size_t n_header;
-    size_t response_id_col; /* a Qualtrics export's ResponseId column, or NO_COL */
+    size_t response_id_col;   /* a Qualtrics export's ResponseId column, or NO_COL */
+    size_t respondent_id_col; /* a SurveyMonkey export's Respondent ID column, or NO_COL */
     size_t extra_header_rows; /* rows after the names that are header too */
+    bool text_from_marks;     /* no name looks like the comment's: the export's header
+                               * rows may mark its open-ended question */
+    size_t marked_text_col;   /* the one column they marked, or NO_COL */
+    bool data_seen;           /* a row after the header rows has been read */
     char *key_mem; /* CSV/TSV: keep names made unique, when any were not */
     char *detected; /* JSONL: the detected text key */
     size_t objects; /* JSONL: objects read */
@@ -272,6 +277,18 @@ static bool ends_with(const char *s, const char *suffix)
     return n >= k && memcmp(s + n - k, suffix, k) == 0;
 }
 
+/* Whether a name is Qualtrics' for an option's text box, "Q3_4_TEXT"
+ * (option 4 of Q3, "Other, please specify"): text, but not the comment. */
+static bool option_text_box(const char *name)
+{
+    const size_t n = strlen(name);
+    if (n < 7 || strcmp(name + n - 5, "_TEXT") != 0) return false;
+    size_t i = n - 5;
+    while (i > 0 && name[i - 1] >= '0' && name[i - 1] <= '9')
+        i--;
+    return i < n - 5 && i > 1 && name[i - 1] == '_';
+}
+
 /* Index of the column that most likely holds the comment, or NO_COL. */
 static size_t detect_text_column(const char *const *names, size_t n)
 {
@@ -295,6 +312,7 @@ static size_t detect_text_column(const char *const *names, size_t n)
             if (strcmp(norm, exact[e]) == 0) return i;
         }
     for (size_t i = 0; i < n; i++) {
+        if (option_text_box(names[i])) continue;
         normalise_name(names[i], norm, sizeof norm);
         bool hinted = false, excluded = false;
         for (size_t h = 0; h < sizeof hints / sizeof hints[0]; h++)
@@ -435,6 +453,8 @@ vb_source *vb_source_new(const vb_source_spec *spec, const vb_allocator *alloc, 
     s->spec = *spec;
     s->line = 1;
     s->response_id_col = NO_COL;
+    s->respondent_id_col = NO_COL;
+    s->marked_text_col = NO_COL;
     s->max_field_bytes =
         spec->max_field_bytes > 0 ? spec->max_field_bytes : DEFAULT_MAX_FIELD_BYTES;
     /* A row may hold several fields; the cap only stops runaway input. */
@@ -562,19 +582,90 @@ static vb_status store_header(vb_source *s, const char *rec, const vb_csv_row *r
     return VB_OK;
 }
 
-/* Whether a row of a Qualtrics export is one of the header rows it writes
- * after the names: the questions' text ("Response ID" in its ResponseId
- * column, "ResponseID" in the legacy format) and the import ids
- * ({"ImportId":"_recordId"}). Those are no responses, and read as records
- * they would put the question text among the comments. */
-static bool qualtrics_header_row(const vb_source *s, const char *rec, const vb_csv_row *row)
+/* Header rows that survey tools write after the names: no responses, and
+ * read as records they would put question text among the comments. */
+typedef enum survey_row {
+    NOT_SURVEY_HEADER,
+    QUALTRICS_QUESTIONS,  /* the questions' text */
+    QUALTRICS_IMPORT_IDS, /* {"ImportId":"QID2_TEXT"} per column */
+    SURVEYMONKEY_ANSWERS  /* "Response", "Open-Ended Response", options */
+} survey_row;
+
+static bool field_is(const char *rec, vb_csv_span f, const char *value)
 {
-    if (s->response_id_col == NO_COL || s->response_id_col >= row->n_stored) return false;
-    const vb_csv_span f = row->fields[s->response_id_col];
-    const char *v = rec + f.off;
-    static const char import_id[] = "{\"ImportId\"";
-    return ascii_iequal(v, f.len, "Response ID", 11) || ascii_iequal(v, f.len, "ResponseId", 10) ||
-           (f.len >= sizeof import_id - 1 && memcmp(v, import_id, sizeof import_id - 1) == 0);
+    return f.len == strlen(value) && memcmp(rec + f.off, value, f.len) == 0;
+}
+
+/* What kind of survey header row a row is. Qualtrics marks its rows in
+ * the ResponseId column ("Response ID", "ResponseID" in the legacy
+ * format, or the import id "_recordId"), on any row; SurveyMonkey's one
+ * row comes right after the names, with no Respondent ID and "Response"
+ * or "Open-Ended Response" under the questions, which a response never
+ * has. */
+static survey_row survey_header_row(const vb_source *s, const char *rec, const vb_csv_row *row)
+{
+    const size_t q = s->response_id_col;
+    if (q != NO_COL && q < row->n_stored) {
+        const vb_csv_span f = row->fields[q];
+        const char *v = rec + f.off;
+        if (ascii_iequal(v, f.len, "Response ID", 11) || ascii_iequal(v, f.len, "ResponseId", 10))
+            return QUALTRICS_QUESTIONS;
+        static const char import_id[] = "{\"ImportId\"";
+        if (f.len >= sizeof import_id - 1 && memcmp(v, import_id, sizeof import_id - 1) == 0)
+            return QUALTRICS_IMPORT_IDS;
+    }
+    const size_t m = s->respondent_id_col;
+    if (m == NO_COL || m >= row->n_stored || s->data_seen || s->extra_header_rows > 0 ||
+        row->fields[m].len > 0)
+        return NOT_SURVEY_HEADER;
+    for (size_t i = 0; i < row->n_stored; i++)
+        if (field_is(rec, row->fields[i], "Response") ||
+            field_is(rec, row->fields[i], "Open-Ended Response"))
+            return SURVEYMONKEY_ANSWERS;
+    return NOT_SURVEY_HEADER;
+}
+
+/* Whether a field of a survey header row marks an open-ended question:
+ * Qualtrics' import id of a text entry question, "QID12_TEXT" (not an
+ * option's "other" box, "QID3_4_TEXT"), or SurveyMonkey's "Open-Ended
+ * Response". */
+static bool marks_open_ended(const char *rec, vb_csv_span f, survey_row kind)
+{
+    if (kind == SURVEYMONKEY_ANSWERS) return field_is(rec, f, "Open-Ended Response");
+    if (kind != QUALTRICS_IMPORT_IDS) return false;
+    static const char head[] = "{\"ImportId\":\"QID", tail[] = "_TEXT\"}";
+    const char *v = rec + f.off, *end = v + f.len;
+    if (f.len < sizeof head - 1 || memcmp(v, head, sizeof head - 1) != 0) return false;
+    const char *p = v + sizeof head - 1;
+    while (p < end && *p >= '0' && *p <= '9')
+        p++;
+    return p > v + sizeof head - 1 && (size_t)(end - p) == sizeof tail - 1 &&
+           memcmp(p, tail, sizeof tail - 1) == 0;
+}
+
+/* Takes the text column from the open-ended questions a survey header
+ * row marks: the one there is, or an error naming them when there are
+ * several. None leaves the usual error to the columns' resolution. */
+static vb_status take_marked_text_column(vb_source *s, const char *rec, const vb_csv_row *row,
+                                         survey_row kind)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < row->n_stored && i < s->n_header; i++)
+        if (marks_open_ended(rec, row->fields[i], kind)) {
+            if (n == 0) s->marked_text_col = i;
+            n++;
+        }
+    if (n <= 1) return VB_OK;
+    const char **names = vb_calloc(s->alloc, n, sizeof *names);
+    if (names == NULL) return fail(s, VB_ENOMEM, "out of memory");
+    for (size_t i = 0, k = 0; k < n; i++)
+        if (marks_open_ended(rec, row->fields[i], kind)) names[k++] = s->header[i];
+    fail(s, VB_EINVAL, "no text column found; the export has %zu open-ended questions: ", n);
+    append_names(s->errmsg, sizeof s->errmsg, names, n);
+    vb_free(s->alloc, names);
+    const size_t at = strlen(s->errmsg);
+    snprintf(s->errmsg + at, sizeof s->errmsg - at, " (choose one with --text-col)");
+    return VB_EINVAL;
 }
 
 /* Exact name first, then ignoring ASCII case and surrounding spaces. */
@@ -672,7 +763,8 @@ static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
         size_t col = NO_COL, n;
         if (spec == NULL && i == SLOT_TEXT) {
             if (header) {
-                col = detect_text_column(s->header, s->n_header);
+                col = s->marked_text_col != NO_COL ? s->marked_text_col
+                                                   : detect_text_column(s->header, s->n_header);
                 if (col == NO_COL) {
                     fail(s, VB_EINVAL, "no text column found; columns are: ");
                     append_names(s->errmsg, sizeof s->errmsg, s->header, s->n_header);
@@ -727,6 +819,11 @@ static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
         const vb_status st = unique_keep_names(s);
         if (st != VB_OK) return st;
     }
+    /* The columns that tell a survey's header rows from responses. */
+    if (s->response_id_col != NO_COL && s->response_id_col + 1 > max_col)
+        max_col = s->response_id_col + 1;
+    if (s->respondent_id_col != NO_COL && s->respondent_id_col + 1 > max_col)
+        max_col = s->respondent_id_col + 1;
     s->csv.max_stored = max_col;
     s->columns_ready = true;
     return VB_OK;
@@ -777,6 +874,12 @@ static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
     vb_status st = vb_csv_scan(&s->csv, rec, s->in.len - s->pos, s->finished, &row, &discard);
     if (st == VB_AGAIN) s->pos += discard;
     if (st == VB_ENOMEM) return fail(s, st, "out of memory");
+    /* Header rows only: the columns are still to be resolved, for the
+     * error that no text column was found. */
+    if (st == VB_DONE && !s->columns_ready && s->text_from_marks) {
+        const vb_status rst = resolve_csv_columns(s, 0);
+        if (rst != VB_OK) return rst;
+    }
     if (st != VB_OK) return st;
 
     const size_t line = s->line;
@@ -788,7 +891,7 @@ static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
         return VB_OK;
     }
     char lines[64];
-    if (!s->columns_ready && s->spec.has_header) {
+    if (!s->columns_ready && s->spec.has_header && s->header == NULL) {
         if (row.error == VB_CSV_UNTERMINATED)
             return fail(s, VB_EPARSE, "header row (line %zu): unterminated quoted field", line);
         if (row.error == VB_CSV_STRAY_QUOTE)
@@ -802,20 +905,40 @@ static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
                                                            : s->max_record_bytes);
         if (store_header(s, rec, &row) != VB_OK) return fail(s, VB_ENOMEM, "out of memory");
         s->response_id_col = find_header_column(s, "ResponseId");
-        st = resolve_csv_columns(s, 0);
-        if (st != VB_OK) return st;
+        s->respondent_id_col = find_header_column(s, "Respondent ID");
+        if (s->respondent_id_col == NO_COL)
+            s->respondent_id_col = find_header_column(s, "RespondentID");
+        /* A survey export names its questions Q1, Q2 or by their text:
+         * then its header rows may say which one is open-ended, and the
+         * columns wait for them. */
+        s->text_from_marks = s->slot_spec[SLOT_TEXT] == NULL &&
+                             (s->response_id_col != NO_COL || s->respondent_id_col != NO_COL) &&
+                             detect_text_column(s->header, s->n_header) == NO_COL;
+        if (!s->text_from_marks) {
+            st = resolve_csv_columns(s, 0);
+            if (st != VB_OK) return st;
+        }
         s->pos += row.used;
         *skipped = true;
         return VB_OK;
     }
-    if (s->spec.has_header && row.error == VB_CSV_OK && qualtrics_header_row(s, rec, &row)) {
+    const survey_row kind = s->spec.has_header && row.error == VB_CSV_OK
+                                ? survey_header_row(s, rec, &row)
+                                : NOT_SURVEY_HEADER;
+    if (kind != NOT_SURVEY_HEADER) {
+        if (!s->columns_ready) {
+            st = take_marked_text_column(s, rec, &row, kind);
+            if (st != VB_OK) return st;
+        }
         s->extra_header_rows++;
         s->pos += row.used;
         *skipped = true;
         return VB_OK;
     }
-    /* Without a header the first good row settles the columns. */
-    if (!s->columns_ready && row.error == VB_CSV_OK) {
+    s->data_seen = true;
+    /* Without a header the first good row settles the columns; with a
+     * survey's header rows, the first row after them. */
+    if (!s->columns_ready && (row.error == VB_CSV_OK || s->text_from_marks)) {
         st = resolve_csv_columns(s, row.n_fields);
         if (st != VB_OK) return st;
     }

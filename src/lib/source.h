@@ -64,7 +64,8 @@ const char *vb_source_errmsg(const vb_source *s);
 vb_format vb_source_format(const vb_source *s);
 
 /* Rows read so far that follow the header names and are header too (a
- * Qualtrics export's question text and import ids): no records, but rows
+ * Qualtrics export's question text and import ids, SurveyMonkey's row of
+ * "Response" and "Open-Ended Response"): no records, but rows
  * of the file that a count of records should account for. */
 size_t vb_source_extra_header_rows(const vb_source *s);
 

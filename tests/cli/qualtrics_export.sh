@@ -19,3 +19,15 @@ echo "exit $?"
 echo "exit $?"
 cmp j1.json j2.json && echo "same at -j 1 and -j 2"
 sed -E 's/.*("records":[0-9]+,"records_rejected":[0-9]+).*/\1/' j1.json
+# Without --text-col: no name looks like the comment's, and the import ids
+# mark Q2 as the one text entry question.
+"$VERBATIM" analyze survey.csv --id-col ResponseId | cut -c1-40
+echo "exit $?"
+# Two text entry questions: the user chooses.
+printf '%s\n' \
+    'ResponseId,Q1,Q2,Q4' \
+    'Response ID,Score,What went well?,What could be better?' \
+    '"{""ImportId"":""_recordId""}","{""ImportId"":""QID1""}","{""ImportId"":""QID2_TEXT""}","{""ImportId"":""QID4_TEXT""}"' \
+    'R_1,9,The staff,Parking' > two.csv
+"$VERBATIM" analyze two.csv
+echo "exit $?"

@@ -160,6 +160,100 @@ static void test_qualtrics_header_rows(void **state)
     check_records(&spec, "Id,Q2\nResponse ID,Why?\n", "2: t=[Why?] id=-\n");
 }
 
+/* A ResponseId column after the comment's is still read, so that the
+ * header rows are told from responses whichever columns are asked for. */
+static void test_qualtrics_response_id_after_the_text(void **state)
+{
+    (void)state;
+    vb_source_spec spec = spec_of(VB_FORMAT_CSV);
+    spec.text_col = "Q1";
+    check_records(&spec,
+                  "Q1,Q2,ResponseId\n"
+                  "Why?,Score,Response ID\n"
+                  "\"{\"\"ImportId\"\":\"\"QID1_TEXT\"\"}\",\"{\"\"ImportId\"\":\"\"QID2\"\"}\","
+                  "\"{\"\"ImportId\"\":\"\"_recordId\"\"}\"\n"
+                  "Great service,9,R_1\n",
+                  "4: t=[Great service] id=-\n");
+}
+
+/* SurveyMonkey writes one more header row after the names: no Respondent
+ * ID, "Response" or "Open-Ended Response" under each question, an
+ * option's label under each option. Only that row, right after the names:
+ * a later row, or one without those words, is a response. */
+#define SURVEYMONKEY_NAMES "Respondent ID,Collector ID,Score,Why?,Channel\n"
+
+static void test_surveymonkey_header_row(void **state)
+{
+    (void)state;
+    vb_source_spec spec = spec_of(VB_FORMAT_CSV);
+    spec.text_col = "Why?";
+    check_records(&spec,
+                  SURVEYMONKEY_NAMES ",,Response,Open-Ended Response,Email\n114,431,9,Fast,\n",
+                  "3: t=[Fast] id=-\n");
+    check_records(&spec, SURVEYMONKEY_NAMES ",,9,Response time,\n", "2: t=[Response time] id=-\n");
+    check_records(&spec, SURVEYMONKEY_NAMES ",,7,Late,\n", "2: t=[Late] id=-\n");
+    check_records(&spec, SURVEYMONKEY_NAMES "114,431,9,Fine,\n,,Response,Open-Ended Response,\n",
+                  "2: t=[Fine] id=-\n"
+                  "3: t=[Open-Ended Response] id=-\n");
+    spec.text_col = "4";
+    check_records(&spec,
+                  SURVEYMONKEY_NAMES ",,Response,Open-Ended Response,Email\n115,431,3,Slow,\n",
+                  "3: t=[Slow] id=-\n");
+}
+
+/* Without --text-col, and no name that looks like the comment's (Q1, Q2;
+ * or the questions' own text), a survey export's header rows say which
+ * question is open-ended: a Qualtrics text entry ("QID2_TEXT", not an
+ * option's "other" box), SurveyMonkey's "Open-Ended Response". One is the
+ * comment; several are listed for the user to choose from; none leaves
+ * the usual error, at the first response or at the end. */
+static void test_survey_text_column_from_its_header_rows(void **state)
+{
+    (void)state;
+    vb_source_spec spec = spec_of(VB_FORMAT_CSV);
+    spec.id_col = "ResponseId";
+    check_records(&spec,
+                  "ResponseId,Q1,Q3_4_TEXT,Q2\n"
+                  "Response ID,Score,Other,Why?\n"
+                  "\"{\"\"ImportId\"\":\"\"_recordId\"\"}\",\"{\"\"ImportId\"\":\"\"QID1\"\"}\","
+                  "\"{\"\"ImportId\"\":\"\"QID3_4_TEXT\"\"}\","
+                  "\"{\"\"ImportId\"\":\"\"QID2_TEXT\"\"}\"\n"
+                  "R_1,9,,Quick and friendly\n",
+                  "4: t=[Quick and friendly] id=[R_1]\n");
+    check_records(&spec,
+                  "ResponseId,Q1,Q2,Q4\n"
+                  "Response ID,Score,What went well?,What could be better?\n"
+                  "\"{\"\"ImportId\"\":\"\"_recordId\"\"}\",\"{\"\"ImportId\"\":\"\"QID1\"\"}\","
+                  "\"{\"\"ImportId\"\":\"\"QID2_TEXT\"\"}\","
+                  "\"{\"\"ImportId\"\":\"\"QID4_TEXT\"\"}\"\n"
+                  "R_1,9,Staff,Parking\n",
+                  "FATAL EINVAL(no text column found; the export has 2 open-ended questions: "
+                  "Q2, Q4 (choose one with --text-col))\n");
+    check_records(&spec,
+                  "ResponseId,Q1,Q2\n"
+                  "Response ID,Score,Age\n"
+                  "R_1,9,40\n",
+                  "FATAL EINVAL(no text column found; columns are: ResponseId, Q1, Q2 (choose "
+                  "one with --text-col))\n");
+    check_records(&spec, "ResponseId,Q1,Q2\nResponse ID,Score,Age\n",
+                  "FATAL EINVAL(no text column found; columns are: ResponseId, Q1, Q2 (choose "
+                  "one with --text-col))\n");
+    /* A name that looks like the comment's still decides. */
+    check_records(
+        &spec,
+        "ResponseId,Q2,Comments\n"
+        "\"{\"\"ImportId\"\":\"\"_recordId\"\"}\",\"{\"\"ImportId\"\":\"\"QID2_TEXT\"\"}\","
+        "\"{\"\"ImportId\"\":\"\"QID5\"\"}\"\n"
+        "R_1,Staff,Parking\n",
+        "3: t=[Parking] id=[R_1]\n");
+    spec.id_col = NULL;
+    check_records(&spec,
+                  "Respondent ID,How likely are you to recommend us?,What is the main reason?\n"
+                  ",Response,Open-Ended Response\n"
+                  "114,9,Fast and friendly\n",
+                  "3: t=[Fast and friendly] id=-\n");
+}
+
 /* When no header name looks like the comment's, the error says what else
  * may be wrong: a sniffed format (plain comments with a comma), or a
  * header of one column that holds another delimiter. */
@@ -182,6 +276,10 @@ static void test_no_text_column_hints(void **state)
     check_records(&spec, "id,score\n7,9\n",
                   "FATAL EINVAL(no text column found; columns are: id, score (choose one with "
                   "--text-col))\n");
+    /* An option's "other" box is text, but not the comment. */
+    check_records(&spec, "id,Q3_4_TEXT\n7,Fax\n",
+                  "FATAL EINVAL(no text column found; columns are: id, Q3_4_TEXT (choose one "
+                  "with --text-col))\n");
 }
 
 static void test_auto_format_through_source(void **state)
@@ -458,6 +556,9 @@ int main(void)
         cmocka_unit_test(test_delimiter_given),
         cmocka_unit_test(test_no_text_column_hints),
         cmocka_unit_test(test_qualtrics_header_rows),
+        cmocka_unit_test(test_qualtrics_response_id_after_the_text),
+        cmocka_unit_test(test_surveymonkey_header_row),
+        cmocka_unit_test(test_survey_text_column_from_its_header_rows),
         cmocka_unit_test(test_plain_text),
         cmocka_unit_test(test_plain_text_has_no_columns),
         cmocka_unit_test(test_bom_and_crlf_split_by_hand),
