@@ -9,7 +9,10 @@
 # of" files.
 # A dress that "broke my heart" is no broken dress; a zip that broke is.
 # "Stinking" cute and a service that "stinks" are no dirt; a store or a
-# bathroom that stinks is. One line per record: its theme ids.
+# bathroom that stinks is. An agent who put the phone down on a customer
+# or talked down to one was rude, and the phone is no product there, nor
+# where nobody picks it up; a phone that broke is. One line per record:
+# its theme ids.
 { echo text; printf '"%s"\n' \
     'Only a short wait at the counter.' \
     'Sorted quickly and short queue.' \
@@ -35,6 +38,10 @@
     'These jeans are so stinking cute.' \
     'Their customer service stinks.' \
     'The whole store stinks.' \
-    'The bathroom stinks of bleach.'; } > in.csv
+    'The bathroom stinks of bleach.' \
+    'The agent put the phone down on me.' \
+    'I was talked down to by the manager.' \
+    'Nobody picks up the phone.' \
+    'My phone broke after a week.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
