@@ -561,6 +561,8 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("They didn't even bother to reply") < -0.05);
     assert_true(score("The staff couldn't be bothered") < -0.05);
     assert_true(score("The noise didn't bother me") > 0.05);
+    /* a customer who would not come again */
+    assert_true(score("Probably would not go back") < -0.3);
     /* idioms of service made of neutral words */
     assert_true(score("I had to jump through hoops to get a refund") < -0.05);
     assert_true(score("They gave me the runaround") < -0.05);
