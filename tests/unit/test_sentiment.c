@@ -556,6 +556,8 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("Zero communication") < -0.05);
     assert_true(score("They kept me informed throughout") > 0.05);
     assert_true(score("They never kept me informed") < -0.05);
+    assert_true(score("Very slick process") > 0.05);
+    assert_true(score("The handles are too slick to grip") < -0.05);
     /* nobody took the trouble: "bothered" is not annoyance there */
     assert_true(score("Nobody bothered to let me know") < -0.05);
     assert_true(score("They didn't even bother to reply") < -0.05);
@@ -568,8 +570,6 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("They gave me the runaround") < -0.05);
     assert_true(score("The staff bent over backwards for us") > 0.05);
     assert_true(score("They couldn't do enough for us") > 0.05);
-    assert_true(score("Very slick process") > 0.05);
-    assert_true(score("The handles are too slick to grip") < -0.05);
     assert_true(score("Above expectations") > 0.05);
     /* a promise named is mostly one broken; kept, it is said so */
     assert_true(score("Nobody called me back like they promised") < -0.05);
