@@ -6,8 +6,9 @@
  * then hands the bytes to a framer: csv.c for CSV and TSV rows, or the
  * line splitter here for JSONL (parsed by jsonl.c) and plain text. It also
  * maps the caller's columns (name, 1-based number, dotted path, or
- * detected from common names) to fields, and turns broken input into
- * rejected records rather than failures.
+ * guessed from the header by columns.c) to fields, skips the header rows
+ * of survey exports, and turns broken input into rejected records rather
+ * than failures.
  *
  * Memory: `in` holds the unconsumed bytes from `pos` on. Records point into
  * it, so the bytes of a returned record are dropped only at the next call
@@ -18,7 +19,9 @@
 #include "source.h"
 
 #include "alloc.h"
+#include "ascii.h"
 #include "buf.h"
+#include "columns.h"
 #include "csv.h"
 #include "jsonl.h"
 
@@ -32,7 +35,7 @@
  * before the input is taken to have none (detect_json_text()). */
 #define JSON_KEYLESS_MAX 100
 #define RECORD_SLACK_BYTES ((size_t)64 << 10)
-#define NO_COL ((size_t)-1)
+#define NO_COL VB_NO_COLUMN
 
 /* Columns the caller wants, in this order: text, id, then keep columns. */
 enum { SLOT_TEXT = 0, SLOT_ID = 1, SLOT_KEEP = 2 };
@@ -68,8 +71,7 @@ struct vb_source {
     char *header_mem;    /* CSV/TSV header names, each NUL-terminated */
     const char **header; /* n_header pointers into header_mem */
     size_t n_header;
-    size_t response_id_col;   /* a Qualtrics export's ResponseId column, or NO_COL */
-    size_t respondent_id_col; /* a SurveyMonkey export's Respondent ID column, or NO_COL */
+    vb_survey_ids survey;     /* a survey export's id columns, or NO_COL */
     size_t extra_header_rows; /* rows after the names that are header too */
     bool text_from_marks;     /* no name looks like the comment's: the export's header
                                * rows may mark its open-ended question */
@@ -104,29 +106,6 @@ static vb_status fail(vb_source *s, vb_status st, const char *fmt, ...)
     va_end(ap);
     s->fatal = st;
     return st;
-}
-
-static char ascii_lower(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? (char)(c + ('a' - 'A')) : c;
-}
-
-static bool ascii_iequal(const char *a, size_t a_len, const char *b, size_t b_len)
-{
-    if (a_len != b_len) return false;
-    for (size_t i = 0; i < a_len; i++)
-        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-    return true;
-}
-
-static void trim(const char **s, size_t *len)
-{
-    while (*len > 0 && (**s == ' ' || **s == '\t')) {
-        (*s)++;
-        (*len)--;
-    }
-    while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
-        (*len)--;
 }
 
 /* True for a non-empty string of digits; *n saturates rather than wraps. */
@@ -204,7 +183,8 @@ vb_format vb_format_from_name(const char *name)
     if (dot == NULL) return VB_FORMAT_AUTO;
     const char *ext = dot + 1;
     for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++)
-        if (ascii_iequal(ext, strlen(ext), exts[i].ext, strlen(exts[i].ext))) return exts[i].format;
+        if (vb_ascii_iequal(ext, strlen(ext), exts[i].ext, strlen(exts[i].ext)))
+            return exts[i].format;
     return VB_FORMAT_AUTO;
 }
 
@@ -257,73 +237,6 @@ vb_format vb_format_sniff(const char *buf, size_t len)
     const delimiter_counts n = count_delimiters(buf, len);
     if (n.tabs > n.commas && n.tabs > n.semicolons) return VB_FORMAT_TSV;
     return n.commas + n.semicolons > 0 ? VB_FORMAT_CSV : VB_FORMAT_TEXT;
-}
-
-/* ---- text column detection -------------------------------------------- */
-
-/* Lower case, without spaces, '_' and '-': "Review_Text" -> "reviewtext". */
-static void normalise_name(const char *name, char *out, size_t size)
-{
-    size_t n = 0;
-    for (; *name != '\0' && n + 1 < size; name++)
-        if (*name != ' ' && *name != '_' && *name != '-' && *name != '\t')
-            out[n++] = ascii_lower(*name);
-    out[n] = '\0';
-}
-
-static bool ends_with(const char *s, const char *suffix)
-{
-    const size_t n = strlen(s), k = strlen(suffix);
-    return n >= k && memcmp(s + n - k, suffix, k) == 0;
-}
-
-/* Whether a name is Qualtrics' for an option's text box, "Q3_4_TEXT"
- * (option 4 of Q3, "Other, please specify"): text, but not the comment. */
-static bool option_text_box(const char *name)
-{
-    const size_t n = strlen(name);
-    if (n < 7 || strcmp(name + n - 5, "_TEXT") != 0) return false;
-    size_t i = n - 5;
-    while (i > 0 && name[i - 1] >= '0' && name[i - 1] <= '9')
-        i--;
-    return i < n - 5 && i > 1 && name[i - 1] == '_';
-}
-
-/* Index of the column that most likely holds the comment, or NO_COL. */
-static size_t detect_text_column(const char *const *names, size_t n)
-{
-    static const char *const exact[] = {
-        "comment", "comments", "verbatim", "feedback",    "review",   "reviewtext", "reviewbody",
-        "text",    "response", "answer",   "body",        "message",  "content",    "reason",
-        "remarks", "notes",    "note",     "description", "opentext", "openend"};
-    static const char *const hints[] = {"comment", "feedback", "review", "text"};
-    /* Columns about a comment rather than the comment itself. */
-    static const char *const not_text[] = {
-        "date",    "time", "title",     "rating", "score",    "count",     "type",
-        "status",  "url",  "link",      "author", "reviewer", "commenter", "name",
-        "context", "flag", "lang",      "length", "source",   "channel",   "category",
-        "topic",   "tag",  "sentiment", "code"};
-    static const char *const not_suffix[] = {"id", "ids", "no", "num", "number"};
-    char norm[128];
-
-    for (size_t e = 0; e < sizeof exact / sizeof exact[0]; e++)
-        for (size_t i = 0; i < n; i++) {
-            normalise_name(names[i], norm, sizeof norm);
-            if (strcmp(norm, exact[e]) == 0) return i;
-        }
-    for (size_t i = 0; i < n; i++) {
-        if (option_text_box(names[i])) continue;
-        normalise_name(names[i], norm, sizeof norm);
-        bool hinted = false, excluded = false;
-        for (size_t h = 0; h < sizeof hints / sizeof hints[0]; h++)
-            hinted = hinted || strstr(norm, hints[h]) != NULL;
-        for (size_t x = 0; x < sizeof not_text / sizeof not_text[0]; x++)
-            excluded = excluded || strstr(norm, not_text[x]) != NULL;
-        for (size_t x = 0; x < sizeof not_suffix / sizeof not_suffix[0]; x++)
-            excluded = excluded || ends_with(norm, not_suffix[x]);
-        if (hinted && !excluded) return i;
-    }
-    return NO_COL;
 }
 
 /* ---- set-up ------------------------------------------------------------ */
@@ -452,8 +365,7 @@ vb_source *vb_source_new(const vb_source_spec *spec, const vb_allocator *alloc, 
     s->alloc = alloc;
     s->spec = *spec;
     s->line = 1;
-    s->response_id_col = NO_COL;
-    s->respondent_id_col = NO_COL;
+    s->survey = (vb_survey_ids){NO_COL, NO_COL};
     s->marked_text_col = NO_COL;
     s->max_field_bytes =
         spec->max_field_bytes > 0 ? spec->max_field_bytes : DEFAULT_MAX_FIELD_BYTES;
@@ -582,76 +494,15 @@ static vb_status store_header(vb_source *s, const char *rec, const vb_csv_row *r
     return VB_OK;
 }
 
-/* Header rows that survey tools write after the names: no responses, and
- * read as records they would put question text among the comments. */
-typedef enum survey_row {
-    NOT_SURVEY_HEADER,
-    QUALTRICS_QUESTIONS,  /* the questions' text */
-    QUALTRICS_IMPORT_IDS, /* {"ImportId":"QID2_TEXT"} per column */
-    SURVEYMONKEY_ANSWERS  /* "Response", "Open-Ended Response", options */
-} survey_row;
-
-static bool field_is(const char *rec, vb_csv_span f, const char *value)
-{
-    return f.len == strlen(value) && memcmp(rec + f.off, value, f.len) == 0;
-}
-
-/* What kind of survey header row a row is. Qualtrics marks its rows in
- * the ResponseId column ("Response ID", "ResponseID" in the legacy
- * format, or the import id "_recordId"), on any row; SurveyMonkey's one
- * row comes right after the names, with no Respondent ID and "Response"
- * or "Open-Ended Response" under the questions, which a response never
- * has. */
-static survey_row survey_header_row(const vb_source *s, const char *rec, const vb_csv_row *row)
-{
-    const size_t q = s->response_id_col;
-    if (q != NO_COL && q < row->n_stored) {
-        const vb_csv_span f = row->fields[q];
-        const char *v = rec + f.off;
-        if (ascii_iequal(v, f.len, "Response ID", 11) || ascii_iequal(v, f.len, "ResponseId", 10))
-            return QUALTRICS_QUESTIONS;
-        static const char import_id[] = "{\"ImportId\"";
-        if (f.len >= sizeof import_id - 1 && memcmp(v, import_id, sizeof import_id - 1) == 0)
-            return QUALTRICS_IMPORT_IDS;
-    }
-    const size_t m = s->respondent_id_col;
-    if (m == NO_COL || m >= row->n_stored || s->data_seen || s->extra_header_rows > 0 ||
-        row->fields[m].len > 0)
-        return NOT_SURVEY_HEADER;
-    for (size_t i = 0; i < row->n_stored; i++)
-        if (field_is(rec, row->fields[i], "Response") ||
-            field_is(rec, row->fields[i], "Open-Ended Response"))
-            return SURVEYMONKEY_ANSWERS;
-    return NOT_SURVEY_HEADER;
-}
-
-/* Whether a field of a survey header row marks an open-ended question:
- * Qualtrics' import id of a text entry question, "QID12_TEXT" (not an
- * option's "other" box, "QID3_4_TEXT"), or SurveyMonkey's "Open-Ended
- * Response". */
-static bool marks_open_ended(const char *rec, vb_csv_span f, survey_row kind)
-{
-    if (kind == SURVEYMONKEY_ANSWERS) return field_is(rec, f, "Open-Ended Response");
-    if (kind != QUALTRICS_IMPORT_IDS) return false;
-    static const char head[] = "{\"ImportId\":\"QID", tail[] = "_TEXT\"}";
-    const char *v = rec + f.off, *end = v + f.len;
-    if (f.len < sizeof head - 1 || memcmp(v, head, sizeof head - 1) != 0) return false;
-    const char *p = v + sizeof head - 1;
-    while (p < end && *p >= '0' && *p <= '9')
-        p++;
-    return p > v + sizeof head - 1 && (size_t)(end - p) == sizeof tail - 1 &&
-           memcmp(p, tail, sizeof tail - 1) == 0;
-}
-
 /* Takes the text column from the open-ended questions a survey header
  * row marks: the one there is, or an error naming them when there are
  * several. None leaves the usual error to the columns' resolution. */
 static vb_status take_marked_text_column(vb_source *s, const char *rec, const vb_csv_row *row,
-                                         survey_row kind)
+                                         vb_survey_row kind)
 {
     size_t n = 0;
     for (size_t i = 0; i < row->n_stored && i < s->n_header; i++)
-        if (marks_open_ended(rec, row->fields[i], kind)) {
+        if (vb_survey_marks_open_ended(rec, row->fields[i], kind)) {
             if (n == 0) s->marked_text_col = i;
             n++;
         }
@@ -659,49 +510,13 @@ static vb_status take_marked_text_column(vb_source *s, const char *rec, const vb
     const char **names = vb_calloc(s->alloc, n, sizeof *names);
     if (names == NULL) return fail(s, VB_ENOMEM, "out of memory");
     for (size_t i = 0, k = 0; k < n; i++)
-        if (marks_open_ended(rec, row->fields[i], kind)) names[k++] = s->header[i];
+        if (vb_survey_marks_open_ended(rec, row->fields[i], kind)) names[k++] = s->header[i];
     fail(s, VB_EINVAL, "no text column found; the export has %zu open-ended questions: ", n);
     append_names(s->errmsg, sizeof s->errmsg, names, n);
     vb_free(s->alloc, names);
     const size_t at = strlen(s->errmsg);
     snprintf(s->errmsg + at, sizeof s->errmsg - at, " (choose one with --text-col)");
     return VB_EINVAL;
-}
-
-/* Exact name first, then ignoring ASCII case and surrounding spaces. */
-static size_t find_header_column(const vb_source *s, const char *name)
-{
-    for (size_t i = 0; i < s->n_header; i++)
-        if (strcmp(s->header[i], name) == 0) return i;
-    const char *a = name;
-    size_t a_len = strlen(a);
-    trim(&a, &a_len);
-    for (size_t i = 0; i < s->n_header; i++) {
-        const char *b = s->header[i];
-        size_t b_len = strlen(b);
-        trim(&b, &b_len);
-        if (ascii_iequal(a, a_len, b, b_len)) return i;
-    }
-    return NO_COL;
-}
-
-/* Another column with the name of column `col` (with `fold`, ignoring
- * ASCII case and surrounding spaces), or NO_COL: a name that picks a
- * column must pick one. */
-static size_t same_name_column(const vb_source *s, size_t col, bool fold)
-{
-    const char *a = s->header[col];
-    size_t a_len = strlen(a);
-    if (fold) trim(&a, &a_len);
-    for (size_t i = 0; i < s->n_header; i++) {
-        const char *b = s->header[i];
-        size_t b_len = strlen(b);
-        if (i == col) continue;
-        if (!fold && strcmp(a, b) == 0) return i;
-        trim(&b, &b_len);
-        if (fold && ascii_iequal(a, a_len, b, b_len)) return i;
-    }
-    return NO_COL;
 }
 
 /* Kept columns may share a header name (survey exports repeat question
@@ -764,7 +579,7 @@ static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
         if (spec == NULL && i == SLOT_TEXT) {
             if (header) {
                 col = s->marked_text_col != NO_COL ? s->marked_text_col
-                                                   : detect_text_column(s->header, s->n_header);
+                                                   : vb_columns_guess_text(s->header, s->n_header);
                 if (col == NO_COL) {
                     fail(s, VB_EINVAL, "no text column found; columns are: ");
                     append_names(s->errmsg, sizeof s->errmsg, s->header, s->n_header);
@@ -793,7 +608,7 @@ static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
             }
             col = n - 1; /* n > 0: checked when the format was set up */
         } else {
-            col = find_header_column(s, spec);
+            col = vb_columns_find(s->header, s->n_header, spec);
             if (col == NO_COL) {
                 fail(s, VB_EINVAL, "%s column \"%s\" not found; columns are: ", slot_kind(s, i), spec);
                 append_names(s->errmsg, sizeof s->errmsg, s->header, s->n_header);
@@ -804,7 +619,8 @@ static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
          * but found ignoring case: so must the name ignoring case. */
         size_t twin = NO_COL;
         if (header && col != NO_COL && (spec == NULL || !parse_column_number(spec, &n)))
-            twin = same_name_column(s, col, spec != NULL && strcmp(s->header[col], spec) != 0);
+            twin = vb_columns_twin(s->header, s->n_header, col,
+                                  spec != NULL && strcmp(s->header[col], spec) != 0);
         if (twin != NO_COL)
             return fail(s, VB_EINVAL,
                         "%s column \"%s\" is ambiguous: columns %zu and %zu have that name "
@@ -820,10 +636,10 @@ static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
         if (st != VB_OK) return st;
     }
     /* The columns that tell a survey's header rows from responses. */
-    if (s->response_id_col != NO_COL && s->response_id_col + 1 > max_col)
-        max_col = s->response_id_col + 1;
-    if (s->respondent_id_col != NO_COL && s->respondent_id_col + 1 > max_col)
-        max_col = s->respondent_id_col + 1;
+    if (s->survey.response_id != NO_COL && s->survey.response_id + 1 > max_col)
+        max_col = s->survey.response_id + 1;
+    if (s->survey.respondent_id != NO_COL && s->survey.respondent_id + 1 > max_col)
+        max_col = s->survey.respondent_id + 1;
     s->csv.max_stored = max_col;
     s->columns_ready = true;
     return VB_OK;
@@ -904,16 +720,12 @@ static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
                         row.error == VB_CSV_FIELD_TOO_LONG ? s->max_field_bytes
                                                            : s->max_record_bytes);
         if (store_header(s, rec, &row) != VB_OK) return fail(s, VB_ENOMEM, "out of memory");
-        s->response_id_col = find_header_column(s, "ResponseId");
-        s->respondent_id_col = find_header_column(s, "Respondent ID");
-        if (s->respondent_id_col == NO_COL)
-            s->respondent_id_col = find_header_column(s, "RespondentID");
+        s->survey = vb_survey_ids_find(s->header, s->n_header);
         /* A survey export names its questions Q1, Q2 or by their text:
          * then its header rows may say which one is open-ended, and the
          * columns wait for them. */
-        s->text_from_marks = s->slot_spec[SLOT_TEXT] == NULL &&
-                             (s->response_id_col != NO_COL || s->respondent_id_col != NO_COL) &&
-                             detect_text_column(s->header, s->n_header) == NO_COL;
+        s->text_from_marks = s->slot_spec[SLOT_TEXT] == NULL && vb_survey_ids_any(&s->survey) &&
+                             vb_columns_guess_text(s->header, s->n_header) == NO_COL;
         if (!s->text_from_marks) {
             st = resolve_csv_columns(s, 0);
             if (st != VB_OK) return st;
@@ -922,10 +734,12 @@ static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
         *skipped = true;
         return VB_OK;
     }
-    const survey_row kind = s->spec.has_header && row.error == VB_CSV_OK
-                                ? survey_header_row(s, rec, &row)
-                                : NOT_SURVEY_HEADER;
-    if (kind != NOT_SURVEY_HEADER) {
+    const vb_survey_row kind =
+        s->spec.has_header && row.error == VB_CSV_OK && vb_survey_ids_any(&s->survey)
+            ? vb_survey_header_row(&s->survey, rec, &row,
+                                   !s->data_seen && s->extra_header_rows == 0)
+            : VB_SURVEY_NOT_HEADER;
+    if (kind != VB_SURVEY_NOT_HEADER) {
         if (!s->columns_ready) {
             st = take_marked_text_column(s, rec, &row, kind);
             if (st != VB_OK) return st;
@@ -1045,7 +859,7 @@ static vb_status detect_json_text(vb_source *s)
         const char **keys = vb_calloc(s->alloc, n, sizeof *keys);
         if (keys == NULL) return fail(s, VB_ENOMEM, "out of memory");
         vb_jsonl_keys(s->jsonl, keys, n);
-        const size_t k = detect_text_column(keys, n);
+        const size_t k = vb_columns_guess_text(keys, n);
         if (k == NO_COL && s->objects < JSON_KEYLESS_MAX) {
             vb_free(s->alloc, keys);
             return VB_OK;

@@ -1,0 +1,64 @@
+/* columns.h: what an export's header says. Columns found by name, the
+ * column that most likely holds the comment, and the header rows that
+ * survey tools (Qualtrics, SurveyMonkey) write after the names, with the
+ * open-ended questions they mark.
+ *
+ * Names are the header's, each NUL-terminated; columns are 0-based, and
+ * VB_NO_COLUMN is none. source.c decides what to do with the answers. */
+#ifndef VB_COLUMNS_H
+#define VB_COLUMNS_H
+
+#include "csv.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define VB_NO_COLUMN ((size_t)-1)
+
+/* The column named `name`: exact first, then ignoring ASCII case and
+ * surrounding spaces. */
+size_t vb_columns_find(const char *const *names, size_t n, const char *name);
+
+/* Another column with the name of column `col` (with `fold`, ignoring
+ * ASCII case and surrounding spaces): a name that picks a column must
+ * pick one. */
+size_t vb_columns_twin(const char *const *names, size_t n, size_t col, bool fold);
+
+/* The column whose name says it holds the comment (comment, feedback,
+ * review text, ...; not a Qualtrics option's "other" box, Q3_4_TEXT). */
+size_t vb_columns_guess_text(const char *const *names, size_t n);
+
+/* The columns that tell a survey export's header rows from responses. */
+typedef struct vb_survey_ids {
+    size_t response_id;   /* Qualtrics' ResponseId */
+    size_t respondent_id; /* SurveyMonkey's Respondent ID */
+} vb_survey_ids;
+
+vb_survey_ids vb_survey_ids_find(const char *const *names, size_t n);
+
+static inline bool vb_survey_ids_any(const vb_survey_ids *ids)
+{
+    return ids->response_id != VB_NO_COLUMN || ids->respondent_id != VB_NO_COLUMN;
+}
+
+/* Header rows that survey tools write after the names: no responses, and
+ * read as records they would put question text among the comments. */
+typedef enum vb_survey_row {
+    VB_SURVEY_NOT_HEADER,
+    VB_SURVEY_QUALTRICS_QUESTIONS,  /* the questions' text */
+    VB_SURVEY_QUALTRICS_IMPORT_IDS, /* {"ImportId":"QID2_TEXT"} per column */
+    VB_SURVEY_MONKEY_ANSWERS        /* "Response", "Open-Ended Response", options */
+} vb_survey_row;
+
+/* What kind of survey header row a well-formed row of record `rec` is.
+ * SurveyMonkey's row is only looked for `right_after_names`. */
+vb_survey_row vb_survey_header_row(const vb_survey_ids *ids, const char *rec, const vb_csv_row *row,
+                                   bool right_after_names);
+
+/* Whether field `f` of a survey header row of kind `kind` marks an
+ * open-ended question: a Qualtrics text entry's import id, "QID12_TEXT"
+ * (not an option's "other" box, "QID3_4_TEXT"), or SurveyMonkey's
+ * "Open-Ended Response". */
+bool vb_survey_marks_open_ended(const char *rec, vb_csv_span f, vb_survey_row kind);
+
+#endif
