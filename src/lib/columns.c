@@ -49,6 +49,8 @@ size_t vb_columns_twin(const char *const *names, size_t n, size_t col, bool fold
 
 /* ---- the comment's column, by name ---------------------------------------- */
 
+enum { QUESTION_WORDS_MAX = 512 };
+
 /* Lower case, without spaces, '_' and '-': "Review_Text" -> "reviewtext". */
 static void normalise_name(const char *name, char *out, size_t size)
 {
@@ -77,21 +79,79 @@ static bool option_text_box(const char *name)
     return i < digits_end && i > 1 && name[i - 1] == '_';
 }
 
+/* The name in lower case as words between single spaces, with a space at
+ * each end: "What's the main reason?" -> " whats the main reason ". */
+static size_t question_words(const char *name, char *out, size_t size)
+{
+    size_t n = 0, words = 0;
+    out[n++] = ' ';
+    for (const char *p = name; *p != '\0' && n + 2 < size; p++) {
+        const unsigned char c = (unsigned char)*p;
+        if (c == '\'') continue; /* "what's" is one word */
+        /* Bytes past ASCII are letters of some word: keep them. */
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            c >= 0x80) {
+            if (out[n - 1] == ' ') words++;
+            out[n++] = vb_ascii_lower((char)c);
+        } else if (out[n - 1] != ' ') {
+            out[n++] = ' ';
+        }
+    }
+    if (out[n - 1] != ' ') out[n++] = ' ';
+    out[n] = '\0';
+    return words;
+}
+
+/* A question rather than a field's name ("Review Text Field"): it ends
+ * in '?' or ':', opens as questions and requests do ("Tell us more"), or
+ * runs to five words. */
+static bool is_question(const char *name, const char *words, size_t n_words)
+{
+    static const char *const openers[] = {" why ",  " what ",     " how ",     " please ",
+                                          " tell ", " describe ", " explain ", " share ",
+                                          " any ",  " is there ", " do you ",  " did you "};
+    const char *end = name + strlen(name);
+    while (end > name && (end[-1] == ' ' || end[-1] == '\t'))
+        end--;
+    if (n_words >= 5 || (end > name && (end[-1] == '?' || end[-1] == ':'))) return true;
+    for (size_t i = 0; i < sizeof openers / sizeof openers[0]; i++)
+        if (strncmp(words, openers[i], strlen(openers[i])) == 0) return true;
+    return false;
+}
+
+/* Whether a field's name, normalised, hints at the comment: "Review
+ * Content", "NPS reason"; not a column about the comment ("Review Date",
+ * "Comment ID"). A name that asks for the reason may name the score
+ * ("Reason for rating"). */
+static bool name_hints_text(const char *norm)
+{
+    static const char *const hints[] = {"comment", "feedback", "review", "text", "reason", "why"};
+    static const char *const not_text[] = {
+        "date",   "time",     "title",     "count", "type",    "status",    "url",  "link",
+        "author", "reviewer", "commenter", "name",  "context", "flag",      "lang", "length",
+        "source", "channel",  "category",  "topic", "tag",     "sentiment", "code"};
+    static const char *const score[] = {"rating", "score"};
+    static const char *const not_suffix[] = {"id", "ids", "no", "num", "number"};
+    bool hinted = false, excluded = false, reason = false;
+    for (size_t h = 0; h < sizeof hints / sizeof hints[0]; h++)
+        hinted = hinted || strstr(norm, hints[h]) != NULL;
+    reason = strstr(norm, "reason") != NULL || strstr(norm, "why") != NULL;
+    for (size_t x = 0; x < sizeof not_text / sizeof not_text[0]; x++)
+        excluded = excluded || strstr(norm, not_text[x]) != NULL;
+    for (size_t x = 0; x < sizeof score / sizeof score[0] && !reason; x++)
+        excluded = excluded || strstr(norm, score[x]) != NULL;
+    for (size_t x = 0; x < sizeof not_suffix / sizeof not_suffix[0]; x++)
+        excluded = excluded || ends_with(norm, not_suffix[x]);
+    return hinted && !excluded;
+}
+
 size_t vb_columns_guess_text(const char *const *names, size_t n)
 {
     static const char *const exact[] = {
         "comment", "comments", "verbatim", "feedback",    "review",   "reviewtext", "reviewbody",
         "text",    "response", "answer",   "body",        "message",  "content",    "reason",
         "remarks", "notes",    "note",     "description", "opentext", "openend"};
-    static const char *const hints[] = {"comment", "feedback", "review", "text"};
-    /* Columns about a comment rather than the comment itself. */
-    static const char *const not_text[] = {
-        "date",    "time", "title",     "rating", "score",    "count",     "type",
-        "status",  "url",  "link",      "author", "reviewer", "commenter", "name",
-        "context", "flag", "lang",      "length", "source",   "channel",   "category",
-        "topic",   "tag",  "sentiment", "code"};
-    static const char *const not_suffix[] = {"id", "ids", "no", "num", "number"};
-    char norm[128];
+    char norm[128], words[QUESTION_WORDS_MAX];
 
     for (size_t e = 0; e < sizeof exact / sizeof exact[0]; e++)
         for (size_t i = 0; i < n; i++) {
@@ -99,18 +159,95 @@ size_t vb_columns_guess_text(const char *const *names, size_t n)
             if (strcmp(norm, exact[e]) == 0) return i;
         }
     for (size_t i = 0; i < n; i++) {
-        if (option_text_box(names[i])) continue;
+        /* Questions are read by their wording (vb_columns_guess_question);
+         * an option's text box is no comment. */
+        const size_t n_words = question_words(names[i], words, sizeof words);
+        if (option_text_box(names[i]) || is_question(names[i], words, n_words)) continue;
         normalise_name(names[i], norm, sizeof norm);
-        bool hinted = false, excluded = false;
-        for (size_t h = 0; h < sizeof hints / sizeof hints[0]; h++)
-            hinted = hinted || strstr(norm, hints[h]) != NULL;
-        for (size_t x = 0; x < sizeof not_text / sizeof not_text[0]; x++)
-            excluded = excluded || strstr(norm, not_text[x]) != NULL;
-        for (size_t x = 0; x < sizeof not_suffix / sizeof not_suffix[0]; x++)
-            excluded = excluded || ends_with(norm, not_suffix[x]);
-        if (hinted && !excluded) return i;
+        if (name_hints_text(norm)) return i;
     }
     return VB_NO_COLUMN;
+}
+
+/* ---- columns named by their question -------------------------------------- */
+
+/* Google Forms, Typeform and SurveyMonkey name each column by its
+ * question. Which question asks for the respondent's own words is told by
+ * its wording: cue phrases, matched as whole words. */
+
+static bool has_cue(const char *words, const char *const *cues, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strstr(words, cues[i]) != NULL) return true;
+    return false;
+}
+
+#define HAS_CUE(words, cues) has_cue((words), (cues), sizeof(cues) / sizeof((cues)[0]))
+
+/* Asks why the respondent gave their score: the verbatim proper. */
+static bool asks_why(const char *words)
+{
+    static const char *const why[] = {" why "};
+    static const char *const reason[] = {" reason ", " reasons "};
+    static const char *const score[] = {" score ",     " rating ", " rate ",     " rated ",
+                                        " recommend ", " answer ", " response ", " gave "};
+    return HAS_CUE(words, why) || (HAS_CUE(words, reason) && HAS_CUE(words, score));
+}
+
+/* Whether a question asks for a comment: some cue for the respondent's
+ * own words, and none of a choice, a scale (unless it asks why) or a way
+ * to reach them ("Can we contact you about your feedback?"). */
+static bool question_asks_for_comment(const char *words)
+{
+    /* Requests for words, what they are about, what to change, what was
+     * liked or missed. */
+    static const char *const request[] = {
+        " tell us ",   " tell me ",   " let us know ", " share ",    " describe ",  " explain ",
+        " elaborate ", " own words ", " thoughts ",    " anything ", " more about "};
+    static const char *const about[] = {" why ",        " reason ",      " reasons ",
+                                        " comment ",    " comments ",    " feedback ",
+                                        " suggestion ", " suggestions ", " suggest "};
+    static const char *const change[] = {
+        " improve ",         " improvement ",          " improvements ",          " how can we ",
+        " how could we ",    " what can we ",          " what could we ",         " do better ",
+        " what would make ", " what would have made ", " what would you change ", " one thing "};
+    static const char *const liked[] = {
+        " what did you like ", " what do you like ", " like most ",
+        " like least ",        " liked most ",       " liked least ",
+        " like best ",         " what was missing ", " what is missing "};
+    static const char *const choice_or_contact[] = {
+        " which ",  " select ", " check all ", " tick ",      " please specify ", " email ",
+        " e mail ", " phone ",  " contact ",   " follow up ", " reach out ",      " may we "};
+    static const char *const scale[] = {" how likely ", " how satisfied ", " how dissatisfied ",
+                                        " how easy ",   " how difficult ", " how would you rate ",
+                                        " rate ",       " on a scale ",    " agree ",
+                                        " disagree ",   " how often ",     " how many ",
+                                        " how much "};
+    const bool open = HAS_CUE(words, request) || HAS_CUE(words, about) || HAS_CUE(words, change) ||
+                      HAS_CUE(words, liked);
+    if (!open || HAS_CUE(words, choice_or_contact)) return false;
+    return asks_why(words) || !HAS_CUE(words, scale);
+}
+
+bool vb_columns_asks_for_comment(const char *name)
+{
+    char words[QUESTION_WORDS_MAX];
+    const size_t n_words = question_words(name, words, sizeof words);
+    return is_question(name, words, n_words) && question_asks_for_comment(words);
+}
+
+size_t vb_columns_guess_question(const char *const *names, size_t n)
+{
+    size_t open = VB_NO_COLUMN, n_open = 0, why = VB_NO_COLUMN, n_why = 0;
+    char words[QUESTION_WORDS_MAX];
+    for (size_t i = 0; i < n; i++) {
+        if (!vb_columns_asks_for_comment(names[i])) continue;
+        if (n_open++ == 0) open = i;
+        question_words(names[i], words, sizeof words);
+        if (asks_why(words) && n_why++ == 0) why = i;
+    }
+    if (n_why == 1) return why;
+    return n_open == 1 ? open : VB_NO_COLUMN;
 }
 
 /* ---- survey exports ------------------------------------------------------- */

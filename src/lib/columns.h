@@ -1,5 +1,6 @@
 /* columns.h: what an export's header says. Columns found by name, the
- * column that most likely holds the comment, and the header rows that
+ * column that most likely holds the comment (by its name, or by the
+ * wording of the question it answers), and the header rows that
  * survey tools (Qualtrics, SurveyMonkey) write after the names, with the
  * open-ended questions they mark.
  *
@@ -25,8 +26,21 @@ size_t vb_columns_find(const char *const *names, size_t n, const char *name);
 size_t vb_columns_twin(const char *const *names, size_t n, size_t col, bool fold);
 
 /* The column whose name says it holds the comment (comment, feedback,
- * review text, ...; not a Qualtrics option's "other" box, Q3_4_TEXT). */
+ * review text, NPS reason, ...; not a Qualtrics option's "other" box,
+ * Q3_4_TEXT). Names that are questions are left to the next two. */
 size_t vb_columns_guess_text(const char *const *names, size_t n);
+
+/* Whether a column's name is a survey question that asks for the
+ * respondent's own words ("What is the main reason for your score?",
+ * "Anything else you'd like to tell us?"), not for a choice, a number on
+ * a scale or a way to reach them. Google Forms and Typeform name each
+ * column by its question. */
+bool vb_columns_asks_for_comment(const char *name);
+
+/* The column among those that asks why the score was given, or else the
+ * one that asks for a comment; VB_NO_COLUMN when none does or several
+ * do alike. */
+size_t vb_columns_guess_question(const char *const *names, size_t n);
 
 /* The columns that tell a survey export's header rows from responses. */
 typedef struct vb_survey_ids {

@@ -494,6 +494,18 @@ static vb_status store_header(vb_source *s, const char *rec, const vb_csv_row *r
     return VB_OK;
 }
 
+/* Fails naming the columns the comment could be in: "no text column
+ * found; <lead>: A, B (choose one with --text-col)". */
+static vb_status fail_text_column_among(vb_source *s, const char *lead, const char *const *names,
+                                        size_t n)
+{
+    fail(s, VB_EINVAL, "no text column found; %s: ", lead);
+    append_names(s->errmsg, sizeof s->errmsg, names, n);
+    const size_t at = strlen(s->errmsg);
+    snprintf(s->errmsg + at, sizeof s->errmsg - at, " (choose one with --text-col)");
+    return VB_EINVAL;
+}
+
 /* Takes the text column from the open-ended questions a survey header
  * row marks: the one there is, or an error naming them when there are
  * several. None leaves the usual error to the columns' resolution. */
@@ -511,11 +523,10 @@ static vb_status take_marked_text_column(vb_source *s, const char *rec, const vb
     if (names == NULL) return fail(s, VB_ENOMEM, "out of memory");
     for (size_t i = 0, k = 0; k < n; i++)
         if (vb_survey_marks_open_ended(rec, row->fields[i], kind)) names[k++] = s->header[i];
-    fail(s, VB_EINVAL, "no text column found; the export has %zu open-ended questions: ", n);
-    append_names(s->errmsg, sizeof s->errmsg, names, n);
+    char lead[64];
+    snprintf(lead, sizeof lead, "the export has %zu open-ended questions", n);
+    fail_text_column_among(s, lead, names, n);
     vb_free(s->alloc, names);
-    const size_t at = strlen(s->errmsg);
-    snprintf(s->errmsg + at, sizeof s->errmsg - at, " (choose one with --text-col)");
     return VB_EINVAL;
 }
 
@@ -567,6 +578,41 @@ static const char *no_text_column_hint(const vb_source *s)
     return "choose one with --text-col";
 }
 
+/* The comment's column when no option names it: the one a survey's
+ * header rows mark, else the one its name says, else the question that
+ * asks for it. */
+static size_t guess_text_column(const vb_source *s)
+{
+    if (s->marked_text_col != NO_COL) return s->marked_text_col;
+    const size_t by_name = vb_columns_guess_text(s->header, s->n_header);
+    return by_name != NO_COL ? by_name : vb_columns_guess_question(s->header, s->n_header);
+}
+
+/* No column is the comment's: name the questions that ask for one when
+ * several do alike, else all the columns. */
+static vb_status fail_no_text_column(vb_source *s)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->n_header; i++)
+        n += vb_columns_asks_for_comment(s->header[i]);
+    if (n > 1) {
+        const char **asking = vb_calloc(s->alloc, n, sizeof *asking);
+        if (asking == NULL) return fail(s, VB_ENOMEM, "out of memory");
+        for (size_t i = 0, k = 0; i < s->n_header; i++)
+            if (vb_columns_asks_for_comment(s->header[i])) asking[k++] = s->header[i];
+        char lead[64];
+        snprintf(lead, sizeof lead, "%zu questions ask for a comment", n);
+        fail_text_column_among(s, lead, asking, n);
+        vb_free(s->alloc, asking);
+        return VB_EINVAL;
+    }
+    fail(s, VB_EINVAL, "no text column found; columns are: ");
+    append_names(s->errmsg, sizeof s->errmsg, s->header, s->n_header);
+    snprintf(s->errmsg + strlen(s->errmsg), sizeof s->errmsg - strlen(s->errmsg), " (%s)",
+             no_text_column_hint(s));
+    return VB_EINVAL;
+}
+
 /* Maps every slot to a column, from the header, or from the first row's
  * field count (n_fields) when there is no header. */
 static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
@@ -578,15 +624,8 @@ static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
         size_t col = NO_COL, n;
         if (spec == NULL && i == SLOT_TEXT) {
             if (header) {
-                col = s->marked_text_col != NO_COL ? s->marked_text_col
-                                                   : vb_columns_guess_text(s->header, s->n_header);
-                if (col == NO_COL) {
-                    fail(s, VB_EINVAL, "no text column found; columns are: ");
-                    append_names(s->errmsg, sizeof s->errmsg, s->header, s->n_header);
-                    snprintf(s->errmsg + strlen(s->errmsg), sizeof s->errmsg - strlen(s->errmsg),
-                             " (%s)", no_text_column_hint(s));
-                    return VB_EINVAL;
-                }
+                col = guess_text_column(s);
+                if (col == NO_COL) return fail_no_text_column(s);
             } else if (n_fields == 1) {
                 col = 0;
                 s->slot_name[i] = "1";
@@ -859,7 +898,8 @@ static vb_status detect_json_text(vb_source *s)
         const char **keys = vb_calloc(s->alloc, n, sizeof *keys);
         if (keys == NULL) return fail(s, VB_ENOMEM, "out of memory");
         vb_jsonl_keys(s->jsonl, keys, n);
-        const size_t k = vb_columns_guess_text(keys, n);
+        size_t k = vb_columns_guess_text(keys, n);
+        if (k == NO_COL) k = vb_columns_guess_question(keys, n);
         if (k == NO_COL && s->objects < JSON_KEYLESS_MAX) {
             vb_free(s->alloc, keys);
             return VB_OK;

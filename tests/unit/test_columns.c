@@ -33,6 +33,81 @@ static void test_guess_text(void **state)
     assert_int_equal(vb_columns_guess_text(other_box, N(other_box)), VB_NO_COLUMN);
     const char *const text_entry[] = {"Q3_4_TEXT", "Q2_TEXT"};
     assert_int_equal(vb_columns_guess_text(text_entry, N(text_entry)), 1);
+    /* A reason may name the score it explains; a code may not. */
+    const char *const reason[] = {"Rating", "Reason Code", "Reason for rating"};
+    assert_int_equal(vb_columns_guess_text(reason, N(reason)), 2);
+    const char *const nps_why[] = {"Score", "NPS_why"};
+    assert_int_equal(vb_columns_guess_text(nps_why, N(nps_why)), 1);
+    /* A question is read by its wording, not by a word of its name. */
+    const char *const question[] = {"How satisfied are you with the review process?"};
+    assert_int_equal(vb_columns_guess_text(question, N(question)), VB_NO_COLUMN);
+}
+
+/* Questions as survey tools' templates word them: those that ask for the
+ * respondent's own words, and those that ask for a choice, a number or a
+ * way to reach them, some with a word of the first kind. */
+static void test_asks_for_comment(void **state)
+{
+    (void)state;
+    static const char *const open[] = {"What is the primary reason for your score?",
+                                       "What's the main reason for your score?",
+                                       "Why did you give us this rating?",
+                                       "Please tell us why you gave that score",
+                                       "What could we do better?",
+                                       "How can we improve?",
+                                       "Is there anything else you would like to tell us?",
+                                       "Any other comments or suggestions?",
+                                       "What did you like most about your visit?",
+                                       "Do you have any feedback for our team?",
+                                       "Please describe your experience",
+                                       "In your own words, how was your stay?",
+                                       "How could we have made your experience better?",
+                                       "What is the main reason you are cancelling?",
+                                       "Tell us more",
+                                       "Why?",
+                                       "Comments:"};
+    static const char *const closed[] = {
+        "How likely are you to recommend us to a friend or colleague?",
+        "How satisfied were you with the support you received?",
+        "Overall, how would you rate your experience?",
+        "Which of the following best describes you?",
+        "What is your email address?",
+        "Did we resolve your issue?",
+        "How did you hear about us?",
+        "Can we contact you about your feedback?",
+        "May we follow up with you about your comments?",
+        "How satisfied are you with how we handled your feedback?",
+        "Which of these should we improve first? (select all that apply)",
+        "Other (please specify)",
+        "Timestamp",
+        "Additional comments", /* a field's name: vb_columns_guess_text's */
+        "On a scale of 0-10, how likely are you to recommend us?"};
+    for (size_t i = 0; i < N(open); i++)
+        if (!vb_columns_asks_for_comment(open[i]))
+            fail_msg("should ask for a comment: %s", open[i]);
+    for (size_t i = 0; i < N(closed); i++)
+        if (vb_columns_asks_for_comment(closed[i]))
+            fail_msg("should not ask for a comment: %s", closed[i]);
+}
+
+static void test_guess_question(void **state)
+{
+    (void)state;
+    /* Google Forms: the reason for the score before "anything else". */
+    const char *const forms[] = {"Timestamp", "How likely are you to recommend us?",
+                                 "Is there anything else you would like to tell us?",
+                                 "What is the main reason for your score?", "Email Address"};
+    assert_int_equal(vb_columns_guess_question(forms, N(forms)), 3);
+    /* One question that asks for a comment is the comment. */
+    const char *const one[] = {"#", "How easy was it?", "What could we do better?"};
+    assert_int_equal(vb_columns_guess_question(one, N(one)), 2);
+    /* Two alike, or no question: none. */
+    const char *const two[] = {"What did you like most?", "What could we do better?"};
+    assert_int_equal(vb_columns_guess_question(two, N(two)), VB_NO_COLUMN);
+    const char *const two_why[] = {"Why did you choose us?", "Why that score?"};
+    assert_int_equal(vb_columns_guess_question(two_why, N(two_why)), VB_NO_COLUMN);
+    const char *const none[] = {"id", "Score", "Date"};
+    assert_int_equal(vb_columns_guess_question(none, N(none)), VB_NO_COLUMN);
 }
 
 static void test_survey_ids(void **state)
@@ -77,10 +152,9 @@ static void test_open_ended_marks(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_find_and_twin),
-        cmocka_unit_test(test_guess_text),
-        cmocka_unit_test(test_survey_ids),
-        cmocka_unit_test(test_open_ended_marks),
+        cmocka_unit_test(test_find_and_twin),    cmocka_unit_test(test_guess_text),
+        cmocka_unit_test(test_asks_for_comment), cmocka_unit_test(test_guess_question),
+        cmocka_unit_test(test_survey_ids),       cmocka_unit_test(test_open_ended_marks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
