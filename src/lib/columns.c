@@ -202,8 +202,9 @@ static bool question_asks_for_comment(const char *words)
     /* Requests for words, what they are about, what to change, what was
      * liked or missed. */
     static const char *const request[] = {
-        " tell us ",   " tell me ",   " let us know ", " share ",    " describe ",  " explain ",
-        " elaborate ", " own words ", " thoughts ",    " anything ", " more about "};
+        " tell us ",  " tell me ",    " let us know ", " share ",     " describe ",
+        " explain ",  " elaborate ",  " own words ",   " few words ", " thoughts ",
+        " anything ", " more about ", " your review "};
     static const char *const about[] = {" why ",        " reason ",      " reasons ",
                                         " comment ",    " comments ",    " feedback ",
                                         " suggestion ", " suggestions ", " suggest "};
