@@ -230,6 +230,13 @@ static bool question_asks_for_comment(const char *words)
     return asks_why(words) || !HAS_CUE(words, scale);
 }
 
+bool vb_columns_asks_why(const char *question)
+{
+    char words[QUESTION_WORDS_MAX];
+    question_words(question, words, sizeof words);
+    return asks_why(words);
+}
+
 bool vb_columns_asks_for_comment(const char *name)
 {
     char words[QUESTION_WORDS_MAX];
@@ -240,12 +247,10 @@ bool vb_columns_asks_for_comment(const char *name)
 size_t vb_columns_guess_question(const char *const *names, size_t n)
 {
     size_t open = VB_NO_COLUMN, n_open = 0, why = VB_NO_COLUMN, n_why = 0;
-    char words[QUESTION_WORDS_MAX];
     for (size_t i = 0; i < n; i++) {
         if (!vb_columns_asks_for_comment(names[i])) continue;
         if (n_open++ == 0) open = i;
-        question_words(names[i], words, sizeof words);
-        if (asks_why(words) && n_why++ == 0) why = i;
+        if (vb_columns_asks_why(names[i]) && n_why++ == 0) why = i;
     }
     if (n_why == 1) return why;
     return n_open == 1 ? open : VB_NO_COLUMN;

@@ -37,6 +37,11 @@ size_t vb_columns_guess_text(const char *const *names, size_t n);
  * column by its question. */
 bool vb_columns_asks_for_comment(const char *name);
 
+/* Whether a question asks why the score was given ("Why?", "What is
+ * the main reason for your score?"): of several open-ended questions,
+ * the comment that explains the score. */
+bool vb_columns_asks_why(const char *question);
+
 /* The column among those that asks why the score was given, or else the
  * one that asks for a comment; VB_NO_COLUMN when none does or several
  * do alike. */

@@ -76,6 +76,9 @@ struct vb_source {
     bool text_from_marks;     /* no name looks like the comment's: the export's header
                                * rows may mark its open-ended question */
     size_t marked_text_col;   /* the one column they marked, or NO_COL */
+    char *question_mem;       /* Qualtrics: the questions' text per column */
+    const char **questions;   /* n_questions pointers into question_mem */
+    size_t n_questions;
     bool data_seen;           /* a row after the header rows has been read */
     char *key_mem; /* CSV/TSV: keep names made unique, when any were not */
     char *detected; /* JSONL: the detected text key */
@@ -426,6 +429,8 @@ void vb_source_free(vb_source *s)
     vb_free(a, s->detected);
     vb_free(a, s->header);
     vb_free(a, s->header_mem);
+    vb_free(a, s->questions);
+    vb_free(a, s->question_mem);
     vb_free(a, s->key_mem);
     vb_free(a, s->fields);
     vb_free(a, s->slot_name);
@@ -473,25 +478,41 @@ static void field_label(const vb_source *s, size_t col, char *out, size_t size)
         snprintf(out, size, "field %zu", col + 1);
 }
 
-static vb_status store_header(vb_source *s, const char *rec, const vb_csv_row *row)
+/* Copies a row's fields as NUL-terminated names: *mem holds them, *names
+ * points into it. */
+static vb_status store_names(vb_source *s, const char *rec, const vb_csv_row *row, char **mem,
+                             const char ***names)
 {
     size_t total = 0;
     for (size_t i = 0; i < row->n_stored; i++) {
         if (row->fields[i].len > (size_t)-1 / 2 - total) return VB_ENOMEM;
         total += row->fields[i].len + 1;
     }
-    s->header_mem = vb_malloc(s->alloc, total);
-    s->header = vb_calloc(s->alloc, row->n_stored, sizeof *s->header);
-    if (s->header_mem == NULL || s->header == NULL) return VB_ENOMEM;
-    char *w = s->header_mem;
+    *mem = vb_malloc(s->alloc, total);
+    *names = vb_calloc(s->alloc, row->n_stored, sizeof **names);
+    if (*mem == NULL || *names == NULL) return VB_ENOMEM;
+    char *w = *mem;
     for (size_t i = 0; i < row->n_stored; i++) {
         memcpy(w, rec + row->fields[i].off, row->fields[i].len);
         w[row->fields[i].len] = '\0';
-        s->header[i] = w;
+        (*names)[i] = w;
         w += row->fields[i].len + 1;
     }
-    s->n_header = row->n_stored;
     return VB_OK;
+}
+
+static vb_status store_header(vb_source *s, const char *rec, const vb_csv_row *row)
+{
+    vb_status st = store_names(s, rec, row, &s->header_mem, &s->header);
+    if (st == VB_OK) s->n_header = row->n_stored;
+    return st;
+}
+
+/* The question column `col` asks: Qualtrics' questions row says it, other
+ * exports name the column by it. */
+static const char *question_of(const vb_source *s, size_t col)
+{
+    return col < s->n_questions ? s->questions[col] : s->header[col];
 }
 
 /* Fails naming the columns the comment could be in: "no text column
@@ -506,28 +527,67 @@ static vb_status fail_text_column_among(vb_source *s, const char *lead, const ch
     return VB_EINVAL;
 }
 
-/* Takes the text column from the open-ended questions a survey header
- * row marks: the one there is, or an error naming them when there are
- * several. None leaves the usual error to the columns' resolution. */
-static vb_status take_marked_text_column(vb_source *s, const char *rec, const vb_csv_row *row,
-                                         vb_survey_row kind)
+/* Fails naming the `n` open-ended questions a survey header row marks;
+ * Qualtrics names their columns Q2, Q4, so each says what it asks. */
+static vb_status fail_open_ended_questions(vb_source *s, const char *rec, const vb_csv_row *row,
+                                           vb_survey_row kind, size_t n)
 {
-    size_t n = 0;
+    size_t size = 0;
     for (size_t i = 0; i < row->n_stored && i < s->n_header; i++)
-        if (vb_survey_marks_open_ended(rec, row->fields[i], kind)) {
-            if (n == 0) s->marked_text_col = i;
-            n++;
-        }
-    if (n <= 1) return VB_OK;
+        if (vb_survey_marks_open_ended(rec, row->fields[i], kind))
+            size += strlen(s->header[i]) + strlen(question_of(s, i)) + 4; /* " ()" NUL */
     const char **names = vb_calloc(s->alloc, n, sizeof *names);
-    if (names == NULL) return fail(s, VB_ENOMEM, "out of memory");
-    for (size_t i = 0, k = 0; k < n; i++)
-        if (vb_survey_marks_open_ended(rec, row->fields[i], kind)) names[k++] = s->header[i];
+    char *labels = vb_malloc(s->alloc, size);
+    if (names == NULL || labels == NULL) {
+        vb_free(s->alloc, names);
+        vb_free(s->alloc, labels);
+        return fail(s, VB_ENOMEM, "out of memory");
+    }
+    char *w = labels;
+    for (size_t i = 0, k = 0; k < n; i++) {
+        if (!vb_survey_marks_open_ended(rec, row->fields[i], kind)) continue;
+        const char *q = question_of(s, i);
+        names[k++] = w;
+        if (q == s->header[i] || q[0] == '\0')
+            w += (size_t)snprintf(w, size - (size_t)(w - labels), "%s", s->header[i]) + 1;
+        else
+            w += (size_t)snprintf(w, size - (size_t)(w - labels), "%s (%s)", s->header[i], q) + 1;
+    }
     char lead[64];
     snprintf(lead, sizeof lead, "the export has %zu open-ended questions", n);
     fail_text_column_among(s, lead, names, n);
     vb_free(s->alloc, names);
+    vb_free(s->alloc, labels);
     return VB_EINVAL;
+}
+
+/* Takes the text column from the open-ended questions a survey header
+ * row marks: the one there is, or of several the one that asks why the
+ * score was given, or an error naming them. None leaves the usual error
+ * to the columns' resolution. Qualtrics' questions row, which comes
+ * before its marks, is kept for their wording. */
+static vb_status take_marked_text_column(vb_source *s, const char *rec, const vb_csv_row *row,
+                                         vb_survey_row kind)
+{
+    if (kind == VB_SURVEY_QUALTRICS_QUESTIONS && s->questions == NULL) {
+        if (store_names(s, rec, row, &s->question_mem, &s->questions) != VB_OK)
+            return fail(s, VB_ENOMEM, "out of memory");
+        s->n_questions = row->n_stored;
+        return VB_OK;
+    }
+    size_t n = 0, n_why = 0, why = NO_COL;
+    for (size_t i = 0; i < row->n_stored && i < s->n_header; i++)
+        if (vb_survey_marks_open_ended(rec, row->fields[i], kind)) {
+            if (n++ == 0) s->marked_text_col = i;
+            if (vb_columns_asks_why(question_of(s, i)) && n_why++ == 0) why = i;
+        }
+    if (n <= 1) return VB_OK;
+    if (n_why == 1) {
+        s->marked_text_col = why;
+        return VB_OK;
+    }
+    s->marked_text_col = NO_COL;
+    return fail_open_ended_questions(s, rec, row, kind, n);
 }
 
 /* Kept columns may share a header name (survey exports repeat question

@@ -31,3 +31,12 @@ printf '%s\n' \
     'R_1,9,The staff,Parking' > two.csv
 "$VERBATIM" analyze two.csv
 echo "exit $?"
+# Of two text entry questions, the one that asks why the score was given
+# is the comment: its questions row says which.
+printf '%s\n' \
+    'ResponseId,Q1,Q2,Q3' \
+    'Response ID,How likely are you to recommend us?,Anything else you would like to tell us?,What is the main reason for your score?' \
+    '"{""ImportId"":""_recordId""}","{""ImportId"":""QID1""}","{""ImportId"":""QID2_TEXT""}","{""ImportId"":""QID3_TEXT""}"' \
+    'R_1,9,Nothing,The staff were lovely' > why.csv
+"$VERBATIM" analyze why.csv --explain --taxonomy none | grep -o '"text":"[a-z]*"'
+echo "exit $?"

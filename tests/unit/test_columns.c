@@ -108,6 +108,10 @@ static void test_guess_question(void **state)
     assert_int_equal(vb_columns_guess_question(two, N(two)), VB_NO_COLUMN);
     const char *const two_why[] = {"Why did you choose us?", "Why that score?"};
     assert_int_equal(vb_columns_guess_question(two_why, N(two_why)), VB_NO_COLUMN);
+    assert_true(vb_columns_asks_why("What is the main reason for your score?"));
+    assert_true(vb_columns_asks_why("Why?"));
+    assert_false(vb_columns_asks_why("What is the main reason for your visit?"));
+    assert_false(vb_columns_asks_why("Anything else you would like to tell us?"));
     const char *const none[] = {"id", "Score", "Date"};
     assert_int_equal(vb_columns_guess_question(none, N(none)), VB_NO_COLUMN);
 }

@@ -205,7 +205,8 @@ static void test_surveymonkey_header_row(void **state)
  * or the questions' own text), a survey export's header rows say which
  * question is open-ended: a Qualtrics text entry ("QID2_TEXT", not an
  * option's "other" box), SurveyMonkey's "Open-Ended Response". One is the
- * comment; several are listed for the user to choose from; none leaves
+ * comment; of several, the one that asks why the score was given, else
+ * they are listed for the user to choose from; none leaves
  * the usual error, at the first response or at the end. */
 static void test_survey_text_column_from_its_header_rows(void **state)
 {
@@ -228,7 +229,19 @@ static void test_survey_text_column_from_its_header_rows(void **state)
                   "\"{\"\"ImportId\"\":\"\"QID4_TEXT\"\"}\"\n"
                   "R_1,9,Staff,Parking\n",
                   "FATAL EINVAL(no text column found; the export has 2 open-ended questions: "
-                  "Q2, Q4 (choose one with --text-col))\n");
+                  "Q2 (What went well?), Q4 (What could be better?) (choose one with "
+                  "--text-col))\n");
+    /* Of several, the one whose question (the row after the names) asks
+     * why the score was given. */
+    static const char why[] =
+        "ResponseId,Q1,Q2,Q4\n"
+        "Response ID,Score,Anything else?,What is the main reason for your score?\n"
+        "\"{\"\"ImportId\"\":\"\"_recordId\"\"}\",\"{\"\"ImportId\"\":\"\"QID1\"\"}\","
+        "\"{\"\"ImportId\"\":\"\"QID2_TEXT\"\"}\","
+        "\"{\"\"ImportId\"\":\"\"QID4_TEXT\"\"}\"\n"
+        "R_1,9,No,Quick and friendly\n";
+    check_records(&spec, why, "4: t=[Quick and friendly] id=[R_1]\n");
+    check_every_oom(&spec, why, sizeof why - 1, 16, "4: t=[Quick and friendly] id=[R_1]\n");
     check_records(&spec,
                   "ResponseId,Q1,Q2\n"
                   "Response ID,Score,Age\n"
