@@ -559,6 +559,9 @@ typedef struct vb_report_options {
     size_t max_focus;             /* areas for focus; default 5 */
     char decimal_mark;            /* of scores and weights written as text:
                                      '.' (default) or ',' ("4,5") */
+    const char *score_labels;     /* scores written as words: "LABEL=N" lines
+                                     ("Good=5\nBad=1"), labels matched ignoring
+                                     ASCII case; NULL = numbers only */
 } vb_report_options;
 
 VB_EXPORT void vb_report_options_init(vb_report_options *o);

@@ -38,6 +38,7 @@ static const char help[] =
     "      --weight-col COL    weight of each respondent (e.g. revenue)\n"
     "      --decimal-comma     scores and weights are written \"4,5\" (a point is\n"
     "                          then not a decimal mark)\n"
+    "      --score-label L=N   the word L is score N (repeatable, e.g. Good=5)\n"
     "Time and segments:\n"
     "      --date-col COL      the date column: ISO 8601 or YYYY-MM-DD HH:MM:SS +hhmm\n"
     "      --date-format FMT   strptime-like, e.g. '%d/%m/%Y %H:%M' (%Y %y %m %d %e\n"
@@ -69,6 +70,7 @@ enum {
     OPT_LOWER,
     OPT_WEIGHT_COL,
     OPT_DECIMAL_COMMA,
+    OPT_SCORE_LABEL,
     OPT_DATE_COL,
     OPT_DATE_FORMAT,
     OPT_PERIOD,
@@ -91,6 +93,7 @@ static const struct option report_options[] = {
     {"lower-is-better", no_argument, NULL, OPT_LOWER},
     {"weight-col", required_argument, NULL, OPT_WEIGHT_COL},
     {"decimal-comma", no_argument, NULL, OPT_DECIMAL_COMMA},
+    {"score-label", required_argument, NULL, OPT_SCORE_LABEL},
     {"date-col", required_argument, NULL, OPT_DATE_COL},
     {"date-format", required_argument, NULL, OPT_DATE_FORMAT},
     {"period", required_argument, NULL, OPT_PERIOD},
@@ -113,6 +116,7 @@ typedef struct report_cli {
     bool from_analyzed;
     bool emit_state;
     char *compare; /* owned copy of A..B, split in place */
+    char *score_labels; /* the --score-label values, one a line */
 } report_cli;
 
 /* The per-run state the record callback sees. */
@@ -166,6 +170,20 @@ static int column_option(const char **col, const char *option, const char *arg)
     return 1;
 }
 
+/* Appends one --score-label to the lines the library reads; whether it
+ * is LABEL=N on the metric's scale is checked with the scale. */
+static int add_score_label(report_cli *rc, const char *arg)
+{
+    if (strchr(arg, '\n') != NULL) return usage("--score-label: a label on one line, got '%s'", arg);
+    const size_t old = rc->score_labels != NULL ? strlen(rc->score_labels) : 0;
+    char *grown = realloc(rc->score_labels, old + strlen(arg) + 2);
+    if (grown == NULL) return usage("--score-label: out of memory at '%s'", arg);
+    snprintf(grown + old, strlen(arg) + 2, "%s%s", old > 0 ? "\n" : "", arg);
+    rc->score_labels = grown;
+    rc->ro.score_labels = grown;
+    return 1;
+}
+
 /* Returns 1 if handled, 0 if not ours, -1 after a usage error. */
 static int report_option(report_cli *rc, int c, const char *arg)
 {
@@ -196,6 +214,8 @@ static int report_option(report_cli *rc, int c, const char *arg)
     case OPT_DECIMAL_COMMA:
         ro->decimal_mark = ',';
         return 1;
+    case OPT_SCORE_LABEL:
+        return add_score_label(rc, arg);
     case OPT_DATE_COL:
         return column_option(&ro->date_col, "--date-col", arg);
     case OPT_DATE_FORMAT:
@@ -568,6 +588,7 @@ int cmd_report(int argc, char **argv)
     free(run.themes);
 done:
     free(rc.compare);
+    free(rc.score_labels);
     cli_input_free(&in);
     return status;
 }

@@ -76,7 +76,10 @@ static bool check_score(vb_agg *agg, const vb_field *f, double *x, vb_report_iss
         add_issue(issues, n, col, "missing", NULL);
         return false;
     case VB_SCORE_NOT_NUMBER:
-        vb_issue_not_number(issues, n, col, f->data, f->len, m->decimal_mark);
+        if (m->labels != NULL)
+            add_issue(issues, n, col, "not a number nor a score label", f);
+        else
+            vb_issue_not_number(issues, n, col, f->data, f->len, m->decimal_mark);
         return false;
     case VB_SCORE_NOT_WHOLE:
         add_issue(issues, n, col, "not a whole number", f);

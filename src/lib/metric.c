@@ -9,6 +9,8 @@
  */
 #include "metric.h"
 
+#include "ascii.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -81,7 +83,8 @@ vb_moments vb_moments_minus(const vb_moments *a, const vb_moments *b)
     return r;
 }
 
-bool vb_metric_spec_init(vb_metric_spec *m, const vb_report_options *o, char *why, size_t why_size)
+/* The metric's scale, top box and decimal mark. */
+static bool init_scale(vb_metric_spec *m, const vb_report_options *o, char *why, size_t why_size)
 {
     memset(m, 0, sizeof *m);
     m->kind = o->metric;
@@ -146,6 +149,117 @@ bool vb_metric_spec_init(vb_metric_spec *m, const vb_report_options *o, char *wh
         return false;
     }
     return true;
+}
+
+/* ---- scores written as words ---------------------------------------------- */
+
+static void trim_blanks(const char **s, size_t *len)
+{
+    while (*len > 0 && (**s == ' ' || **s == '\t')) {
+        (*s)++;
+        (*len)--;
+    }
+    while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t' || (*s)[*len - 1] == '\r'))
+        (*len)--;
+}
+
+/* Calls `visit` with each "LABEL=N" line of `labels`, split at its last
+ * '=' and trimmed; stops at the first visit that returns false. */
+typedef bool (*label_visit)(const char *label, size_t label_len, const char *value,
+                            size_t value_len, void *ctx);
+
+static bool each_label(const char *labels, label_visit visit, void *ctx)
+{
+    for (const char *line = labels; *line != '\0';) {
+        const char *end = strchr(line, '\n');
+        if (end == NULL) end = line + strlen(line);
+        const char *eq = end;
+        while (eq > line && eq[-1] != '=')
+            eq--;
+        const char *label = line, *value = eq;
+        size_t label_len = eq > line ? (size_t)(eq - 1 - line) : (size_t)(end - line);
+        size_t value_len = eq > line ? (size_t)(end - eq) : 0;
+        trim_blanks(&label, &label_len);
+        trim_blanks(&value, &value_len);
+        if (!visit(label, label_len, eq > line ? value : NULL, value_len, ctx)) return false;
+        line = *end == '\0' ? end : end + 1;
+    }
+    return true;
+}
+
+typedef struct label_check {
+    const vb_metric_spec *m;
+    const char *labels;
+    char *why;
+    size_t why_size;
+} label_check;
+
+typedef struct label_find {
+    const char *s;
+    size_t len;
+    const char *value; /* of the label that matched */
+    size_t value_len;
+} label_find;
+
+static bool find_label(const char *label, size_t label_len, const char *value, size_t value_len,
+                       void *ctx)
+{
+    label_find *f = ctx;
+    if (!vb_ascii_iequal(label, label_len, f->s, f->len)) return true;
+    f->value = value;
+    f->value_len = value_len;
+    return false;
+}
+
+/* Each line names a label and a score the scale takes, once. */
+static bool check_label(const char *label, size_t label_len, const char *value, size_t value_len,
+                        void *ctx)
+{
+    label_check *c = ctx;
+    double v;
+    if (value == NULL || label_len == 0) {
+        snprintf(c->why, c->why_size, "score label \"%.*s\": expected LABEL=SCORE", (int)label_len,
+                 label);
+        return false;
+    }
+    if (!vb_parse_number(value, value_len, '.', &v)) {
+        snprintf(c->why, c->why_size, "score label \"%.*s\": \"%.*s\" is not a number",
+                 (int)label_len, label, (int)value_len, value);
+        return false;
+    }
+    if ((c->m->bounded && (v < c->m->lo || v > c->m->hi)) || (c->m->whole && v != floor(v))) {
+        snprintf(c->why, c->why_size,
+                 "score label \"%.*s\": %.*s is not a score of the scale %g-%g", (int)label_len,
+                 label, (int)value_len, value, c->m->lo, c->m->hi);
+        return false;
+    }
+    /* The first line with this label must be this one. */
+    label_find f = {label, label_len, NULL, 0};
+    each_label(c->labels, find_label, &f);
+    if (f.value != value) {
+        snprintf(c->why, c->why_size, "score label \"%.*s\" is given twice", (int)label_len, label);
+        return false;
+    }
+    return true;
+}
+
+bool vb_metric_spec_init(vb_metric_spec *m, const vb_report_options *o, char *why, size_t why_size)
+{
+    if (!init_scale(m, o, why, why_size)) return false;
+    if (o->score_labels == NULL || o->score_labels[0] == '\0') return true;
+    label_check c = {m, o->score_labels, why, why_size};
+    if (!each_label(o->score_labels, check_label, &c)) return false;
+    m->labels = o->score_labels;
+    return true;
+}
+
+/* The score a label stands for; checked in vb_metric_spec_init(). */
+static bool label_score(const char *labels, const char *s, size_t len, double *out)
+{
+    trim_blanks(&s, &len);
+    label_find f = {s, len, NULL, 0};
+    each_label(labels, find_label, &f);
+    return f.value != NULL && vb_parse_number(f.value, f.value_len, '.', out);
 }
 
 /* Significant digits kept for strtod. A double's halfway points have at
@@ -248,7 +362,9 @@ vb_score_status vb_metric_score(const vb_metric_spec *m, const char *s, size_t l
         i++;
     if (i == len) return VB_SCORE_MISSING;
     double v;
-    if (!vb_parse_number(s, len, m->decimal_mark, &v)) return VB_SCORE_NOT_NUMBER;
+    if (!vb_parse_number(s, len, m->decimal_mark, &v) &&
+        (m->labels == NULL || !label_score(m->labels, s, len, &v)))
+        return VB_SCORE_NOT_NUMBER;
     if (m->bounded && (v < m->lo || v > m->hi)) return VB_SCORE_OUT_OF_RANGE;
     if (m->whole && v != floor(v)) return VB_SCORE_NOT_WHOLE;
     switch (m->kind) {

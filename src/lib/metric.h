@@ -48,6 +48,7 @@ typedef struct vb_metric_spec {
     double top_from; /* CSAT: scores >= this are satisfied */
     bool proportion; /* NPS, CSAT: x in {-100, 0, 100}, plug-in variance */
     char decimal_mark; /* of scores and weights: '.' or ',' */
+    const char *labels; /* "LABEL=N" lines: scores written as words; NULL = none */
 } vb_metric_spec;
 
 /* Sets up `m` from the options; false with a reason in `why` for a scale

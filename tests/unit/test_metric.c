@@ -121,6 +121,57 @@ static void test_decimal_comma(void **state)
     assert_string_equal(why, "the decimal mark must be '.' or ','");
 }
 
+/* Scores written as words (a help desk's "Good" / "Bad", a survey's choice
+ * text) read as the scores the user gave them, ignoring ASCII case and
+ * surrounding spaces; numbers still read as numbers. A label must be
+ * LABEL=N with N on the scale, and given once. */
+static void test_score_labels(void **state)
+{
+    (void)state;
+    vb_report_options o;
+    vb_report_options_init(&o);
+    o.metric = VB_METRIC_CSAT;
+    o.score_labels = "Good=5\nBad = 1\nNeither satisfied nor dissatisfied=3\nRating=3=4";
+    vb_metric_spec m;
+    char why[200];
+    if (!vb_metric_spec_init(&m, &o, why, sizeof why)) fail_msg("spec: %s", why);
+    static const struct {
+        const char *text;
+        vb_score_status status;
+        double x;
+    } scores[] = {
+        {"good", VB_SCORE_OK, 100},
+        {" BAD\r", VB_SCORE_OK, 0},
+        {"Neither satisfied nor dissatisfied", VB_SCORE_OK, 0},
+        {"Rating=3", VB_SCORE_OK, 100}, /* split at the last '=' */
+        {"4", VB_SCORE_OK, 100},
+        {"Offered", VB_SCORE_NOT_NUMBER, 0},
+        {"Goo", VB_SCORE_NOT_NUMBER, 0},
+    };
+    for (size_t i = 0; i < sizeof scores / sizeof scores[0]; i++) {
+        double x = -1;
+        assert_int_equal(vb_metric_score(&m, scores[i].text, strlen(scores[i].text), &x),
+                         scores[i].status);
+        if (scores[i].status == VB_SCORE_OK) assert_true(x == scores[i].x);
+    }
+
+    static const struct {
+        const char *labels, *why;
+    } bad[] = {
+        {"Good=6", "score label \"Good\": 6 is not a score of the scale 1-5"},
+        {"Good=4.5", "score label \"Good\": 4.5 is not a score of the scale 1-5"},
+        {"Good", "score label \"Good\": expected LABEL=SCORE"},
+        {"=5", "score label \"\": expected LABEL=SCORE"},
+        {"Good=five", "score label \"Good\": \"five\" is not a number"},
+        {"Good=5\ngood=4", "score label \"good\" is given twice"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        o.score_labels = bad[i].labels;
+        assert_false(vb_metric_spec_init(&m, &o, why, sizeof why));
+        assert_string_equal(why, bad[i].why);
+    }
+}
+
 /* Past 19 digits, or where one division would round twice, a number is
  * strtod's: the same double as strtod of the same text, so a value reads
  * the same however many digits it is written with. */
@@ -385,6 +436,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_decimal_comma),
+        cmocka_unit_test(test_score_labels),
         cmocka_unit_test(test_long_numbers),
         cmocka_unit_test(test_nps_values_and_rejections),
         cmocka_unit_test(test_nps_estimate),
