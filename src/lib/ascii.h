@@ -1,5 +1,6 @@
-/* ascii.h: ASCII case folding for names and keywords (column names, file
- * extensions, survey labels), where the rules are ASCII by definition. */
+/* ascii.h: ASCII case folding and white space for names and keywords
+ * (column names, file extensions, survey and score labels), where the
+ * rules are ASCII by definition. */
 #ifndef VB_ASCII_H
 #define VB_ASCII_H
 
@@ -17,6 +18,22 @@ static inline bool vb_ascii_iequal(const char *a, size_t a_len, const char *b, s
     for (size_t i = 0; i < a_len; i++)
         if (vb_ascii_lower(a[i]) != vb_ascii_lower(b[i])) return false;
     return true;
+}
+
+static inline bool vb_ascii_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Narrows s[0, len) to leave out ASCII white space at both ends. */
+static inline void vb_ascii_trim(const char **s, size_t *len)
+{
+    while (*len > 0 && vb_ascii_space(**s)) {
+        (*s)++;
+        (*len)--;
+    }
+    while (*len > 0 && vb_ascii_space((*s)[*len - 1]))
+        (*len)--;
 }
 
 #endif

@@ -3,17 +3,8 @@
 
 #include "ascii.h"
 
+#include <stdio.h>
 #include <string.h>
-
-static void trim(const char **s, size_t *len)
-{
-    while (*len > 0 && (**s == ' ' || **s == '\t')) {
-        (*s)++;
-        (*len)--;
-    }
-    while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
-        (*len)--;
-}
 
 size_t vb_columns_find(const char *const *names, size_t n, const char *name)
 {
@@ -21,11 +12,11 @@ size_t vb_columns_find(const char *const *names, size_t n, const char *name)
         if (strcmp(names[i], name) == 0) return i;
     const char *a = name;
     size_t a_len = strlen(a);
-    trim(&a, &a_len);
+    vb_ascii_trim(&a, &a_len);
     for (size_t i = 0; i < n; i++) {
         const char *b = names[i];
         size_t b_len = strlen(b);
-        trim(&b, &b_len);
+        vb_ascii_trim(&b, &b_len);
         if (vb_ascii_iequal(a, a_len, b, b_len)) return i;
     }
     return VB_NO_COLUMN;
@@ -35,13 +26,13 @@ size_t vb_columns_twin(const char *const *names, size_t n, size_t col, bool fold
 {
     const char *a = names[col];
     size_t a_len = strlen(a);
-    if (fold) trim(&a, &a_len);
+    if (fold) vb_ascii_trim(&a, &a_len);
     for (size_t i = 0; i < n; i++) {
         const char *b = names[i];
         size_t b_len = strlen(b);
         if (i == col) continue;
         if (!fold && strcmp(a, b) == 0) return i;
-        trim(&b, &b_len);
+        vb_ascii_trim(&b, &b_len);
         if (fold && vb_ascii_iequal(a, a_len, b, b_len)) return i;
     }
     return VB_NO_COLUMN;
@@ -254,6 +245,27 @@ size_t vb_columns_guess_question(const char *const *names, size_t n)
     }
     if (n_why == 1) return why;
     return n_open == 1 ? open : VB_NO_COLUMN;
+}
+
+size_t vb_columns_guess_comment(const char *const *names, size_t n)
+{
+    const size_t by_name = vb_columns_guess_text(names, n);
+    return by_name != VB_NO_COLUMN ? by_name : vb_columns_guess_question(names, n);
+}
+
+void vb_columns_append_list(char *out, size_t size, const char *const *names, size_t n)
+{
+    size_t len = strlen(out);
+    for (size_t i = 0; i < n; i++) {
+        const char *sep = i > 0 ? ", " : "";
+        const char *name = names[i][0] != '\0' ? names[i] : "\"\""; /* a column without a name */
+        const size_t need = strlen(sep) + strlen(name);
+        if (len + need + 6 >= size) { /* keep room for ", ..." */
+            snprintf(out + len, size - len, "%s...", sep);
+            return;
+        }
+        len += (size_t)snprintf(out + len, size - len, "%s%s", sep, name);
+    }
 }
 
 /* ---- survey exports ------------------------------------------------------- */

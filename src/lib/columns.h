@@ -37,6 +37,14 @@ size_t vb_columns_guess_text(const char *const *names, size_t n);
  * column by its question. */
 bool vb_columns_asks_for_comment(const char *name);
 
+/* By name, else by the wording of the question (the two above): the
+ * column that holds the comment, or VB_NO_COLUMN. */
+size_t vb_columns_guess_comment(const char *const *names, size_t n);
+
+/* Appends "a, b, c" to out (size bytes, already NUL-terminated), ending
+ * with ", ..." when the list does not fit; a name that is empty is "". */
+void vb_columns_append_list(char *out, size_t size, const char *const *names, size_t n);
+
 /* Whether a question asks why the score was given ("Why?", "What is
  * the main reason for your score?"): of several open-ended questions,
  * the comment that explains the score. */

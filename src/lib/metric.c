@@ -153,16 +153,6 @@ static bool init_scale(vb_metric_spec *m, const vb_report_options *o, char *why,
 
 /* ---- scores written as words ---------------------------------------------- */
 
-static void trim_blanks(const char **s, size_t *len)
-{
-    while (*len > 0 && (**s == ' ' || **s == '\t')) {
-        (*s)++;
-        (*len)--;
-    }
-    while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t' || (*s)[*len - 1] == '\r'))
-        (*len)--;
-}
-
 /* Calls `visit` with each "LABEL=N" line of `labels`, split at its last
  * '=' and trimmed; stops at the first visit that returns false. */
 typedef bool (*label_visit)(const char *label, size_t label_len, const char *value,
@@ -179,8 +169,8 @@ static bool each_label(const char *labels, label_visit visit, void *ctx)
         const char *label = line, *value = eq;
         size_t label_len = eq > line ? (size_t)(eq - 1 - line) : (size_t)(end - line);
         size_t value_len = eq > line ? (size_t)(end - eq) : 0;
-        trim_blanks(&label, &label_len);
-        trim_blanks(&value, &value_len);
+        vb_ascii_trim(&label, &label_len);
+        vb_ascii_trim(&value, &value_len);
         if (!visit(label, label_len, eq > line ? value : NULL, value_len, ctx)) return false;
         line = *end == '\0' ? end : end + 1;
     }
@@ -256,7 +246,7 @@ bool vb_metric_spec_init(vb_metric_spec *m, const vb_report_options *o, char *wh
 /* The score a label stands for; checked in vb_metric_spec_init(). */
 static bool label_score(const char *labels, const char *s, size_t len, double *out)
 {
-    trim_blanks(&s, &len);
+    vb_ascii_trim(&s, &len);
     label_find f = {s, len, NULL, 0};
     each_label(labels, find_label, &f);
     return f.value != NULL && vb_parse_number(f.value, f.value_len, '.', out);

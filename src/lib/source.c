@@ -6,9 +6,9 @@
  * then hands the bytes to a framer: csv.c for CSV and TSV rows, or the
  * line splitter here for JSONL (parsed by jsonl.c) and plain text. It also
  * maps the caller's columns (name, 1-based number, dotted path, or
- * guessed from the header by columns.c) to fields, skips the header rows
- * of survey exports, and turns broken input into rejected records rather
- * than failures.
+ * guessed: header.c keeps a CSV's header and survey header rows, columns.c
+ * reads names) to fields, decides which rows are header, and turns broken
+ * input into rejected records rather than failures.
  *
  * Memory: `in` holds the unconsumed bytes from `pos` on. Records point into
  * it, so the bytes of a returned record are dropped only at the next call
@@ -23,6 +23,7 @@
 #include "buf.h"
 #include "columns.h"
 #include "csv.h"
+#include "header.h"
 #include "jsonl.h"
 
 #include <stdarg.h>
@@ -68,17 +69,10 @@ struct vb_source {
     vb_field *fields;       /* the current record's value per slot */
     bool columns_ready;     /* slots resolved (header read, or text detected) */
 
-    char *header_mem;    /* CSV/TSV header names, each NUL-terminated */
-    const char **header; /* n_header pointers into header_mem */
-    size_t n_header;
-    vb_survey_ids survey;     /* a survey export's id columns, or NO_COL */
+    vb_header header;         /* CSV/TSV: the names and survey header rows */
     size_t extra_header_rows; /* rows after the names that are header too */
     bool text_from_marks;     /* no name looks like the comment's: the export's header
                                * rows may mark its open-ended question */
-    size_t marked_text_col;   /* the one column they marked, or NO_COL */
-    char *question_mem;       /* Qualtrics: the questions' text per column */
-    const char **questions;   /* n_questions pointers into question_mem */
-    size_t n_questions;
     bool data_seen;           /* a row after the header rows has been read */
     char *key_mem; /* CSV/TSV: keep names made unique, when any were not */
     char *detected; /* JSONL: the detected text key */
@@ -133,23 +127,6 @@ static const char *slot_kind(const vb_source *s, size_t slot)
     if (slot == SLOT_ID) return "id";
     const char *const *kinds = s->spec.keep_kinds;
     return kinds != NULL && kinds[slot - SLOT_KEEP] != NULL ? kinds[slot - SLOT_KEEP] : "keep";
-}
-
-/* Appends "a, b, c" to out (size bytes, already NUL-terminated), ending
- * with ", ..." when the list does not fit. */
-static void append_names(char *out, size_t size, const char *const *names, size_t n)
-{
-    size_t len = strlen(out);
-    for (size_t i = 0; i < n; i++) {
-        const char *sep = i > 0 ? ", " : "";
-        const char *name = names[i][0] != '\0' ? names[i] : "\"\""; /* a column without a name */
-        const size_t need = strlen(sep) + strlen(name);
-        if (len + need + 6 >= size) { /* keep room for ", ..." */
-            snprintf(out + len, size - len, "%s...", sep);
-            return;
-        }
-        len += (size_t)snprintf(out + len, size - len, "%s%s", sep, name);
-    }
 }
 
 static const char *find_eol(const char *p, size_t n)
@@ -368,8 +345,7 @@ vb_source *vb_source_new(const vb_source_spec *spec, const vb_allocator *alloc, 
     s->alloc = alloc;
     s->spec = *spec;
     s->line = 1;
-    s->survey = (vb_survey_ids){NO_COL, NO_COL};
-    s->marked_text_col = NO_COL;
+    vb_header_init(&s->header, s->alloc);
     s->max_field_bytes =
         spec->max_field_bytes > 0 ? spec->max_field_bytes : DEFAULT_MAX_FIELD_BYTES;
     /* A row may hold several fields; the cap only stops runaway input. */
@@ -427,10 +403,7 @@ void vb_source_free(vb_source *s)
     vb_jsonl_free(s->jsonl);
     vb_csv_free(&s->csv);
     vb_free(a, s->detected);
-    vb_free(a, s->header);
-    vb_free(a, s->header_mem);
-    vb_free(a, s->questions);
-    vb_free(a, s->question_mem);
+    vb_header_free(&s->header);
     vb_free(a, s->key_mem);
     vb_free(a, s->fields);
     vb_free(a, s->slot_name);
@@ -472,122 +445,10 @@ vb_status vb_source_finish(vb_source *s)
 /* `field "comment"` with a header, `field 3` without one. */
 static void field_label(const vb_source *s, size_t col, char *out, size_t size)
 {
-    if (col < s->n_header)
-        snprintf(out, size, "field \"%s\"", s->header[col]);
+    if (col < s->header.n)
+        snprintf(out, size, "field \"%s\"", s->header.names[col]);
     else
         snprintf(out, size, "field %zu", col + 1);
-}
-
-/* Copies a row's fields as NUL-terminated names: *mem holds them, *names
- * points into it. */
-static vb_status store_names(vb_source *s, const char *rec, const vb_csv_row *row, char **mem,
-                             const char ***names)
-{
-    size_t total = 0;
-    for (size_t i = 0; i < row->n_stored; i++) {
-        if (row->fields[i].len > (size_t)-1 / 2 - total) return VB_ENOMEM;
-        total += row->fields[i].len + 1;
-    }
-    *mem = vb_malloc(s->alloc, total);
-    *names = vb_calloc(s->alloc, row->n_stored, sizeof **names);
-    if (*mem == NULL || *names == NULL) return VB_ENOMEM;
-    char *w = *mem;
-    for (size_t i = 0; i < row->n_stored; i++) {
-        memcpy(w, rec + row->fields[i].off, row->fields[i].len);
-        w[row->fields[i].len] = '\0';
-        (*names)[i] = w;
-        w += row->fields[i].len + 1;
-    }
-    return VB_OK;
-}
-
-static vb_status store_header(vb_source *s, const char *rec, const vb_csv_row *row)
-{
-    vb_status st = store_names(s, rec, row, &s->header_mem, &s->header);
-    if (st == VB_OK) s->n_header = row->n_stored;
-    return st;
-}
-
-/* The question column `col` asks: Qualtrics' questions row says it, other
- * exports name the column by it. */
-static const char *question_of(const vb_source *s, size_t col)
-{
-    return col < s->n_questions ? s->questions[col] : s->header[col];
-}
-
-/* Fails naming the columns the comment could be in: "no text column
- * found; <lead>: A, B (choose one with --text-col)". */
-static vb_status fail_text_column_among(vb_source *s, const char *lead, const char *const *names,
-                                        size_t n)
-{
-    fail(s, VB_EINVAL, "no text column found; %s: ", lead);
-    append_names(s->errmsg, sizeof s->errmsg, names, n);
-    const size_t at = strlen(s->errmsg);
-    snprintf(s->errmsg + at, sizeof s->errmsg - at, " (choose one with --text-col)");
-    return VB_EINVAL;
-}
-
-/* Fails naming the `n` open-ended questions a survey header row marks;
- * Qualtrics names their columns Q2, Q4, so each says what it asks. */
-static vb_status fail_open_ended_questions(vb_source *s, const char *rec, const vb_csv_row *row,
-                                           vb_survey_row kind, size_t n)
-{
-    size_t size = 0;
-    for (size_t i = 0; i < row->n_stored && i < s->n_header; i++)
-        if (vb_survey_marks_open_ended(rec, row->fields[i], kind))
-            size += strlen(s->header[i]) + strlen(question_of(s, i)) + 4; /* " ()" NUL */
-    const char **names = vb_calloc(s->alloc, n, sizeof *names);
-    char *labels = vb_malloc(s->alloc, size);
-    if (names == NULL || labels == NULL) {
-        vb_free(s->alloc, names);
-        vb_free(s->alloc, labels);
-        return fail(s, VB_ENOMEM, "out of memory");
-    }
-    char *w = labels;
-    for (size_t i = 0, k = 0; k < n; i++) {
-        if (!vb_survey_marks_open_ended(rec, row->fields[i], kind)) continue;
-        const char *q = question_of(s, i);
-        names[k++] = w;
-        if (q == s->header[i] || q[0] == '\0')
-            w += (size_t)snprintf(w, size - (size_t)(w - labels), "%s", s->header[i]) + 1;
-        else
-            w += (size_t)snprintf(w, size - (size_t)(w - labels), "%s (%s)", s->header[i], q) + 1;
-    }
-    char lead[64];
-    snprintf(lead, sizeof lead, "the export has %zu open-ended questions", n);
-    fail_text_column_among(s, lead, names, n);
-    vb_free(s->alloc, names);
-    vb_free(s->alloc, labels);
-    return VB_EINVAL;
-}
-
-/* Takes the text column from the open-ended questions a survey header
- * row marks: the one there is, or of several the one that asks why the
- * score was given, or an error naming them. None leaves the usual error
- * to the columns' resolution. Qualtrics' questions row, which comes
- * before its marks, is kept for their wording. */
-static vb_status take_marked_text_column(vb_source *s, const char *rec, const vb_csv_row *row,
-                                         vb_survey_row kind)
-{
-    if (kind == VB_SURVEY_QUALTRICS_QUESTIONS && s->questions == NULL) {
-        if (store_names(s, rec, row, &s->question_mem, &s->questions) != VB_OK)
-            return fail(s, VB_ENOMEM, "out of memory");
-        s->n_questions = row->n_stored;
-        return VB_OK;
-    }
-    size_t n = 0, n_why = 0, why = NO_COL;
-    for (size_t i = 0; i < row->n_stored && i < s->n_header; i++)
-        if (vb_survey_marks_open_ended(rec, row->fields[i], kind)) {
-            if (n++ == 0) s->marked_text_col = i;
-            if (vb_columns_asks_why(question_of(s, i)) && n_why++ == 0) why = i;
-        }
-    if (n <= 1) return VB_OK;
-    if (n_why == 1) {
-        s->marked_text_col = why;
-        return VB_OK;
-    }
-    s->marked_text_col = NO_COL;
-    return fail_open_ended_questions(s, rec, row, kind, n);
 }
 
 /* Kept columns may share a header name (survey exports repeat question
@@ -632,45 +493,16 @@ static const char *no_text_column_hint(const vb_source *s)
     if (s->sniffed)
         return "choose one with --text-col, or give --format text if each line is one "
                "comment";
-    if (s->n_header == 1 && strpbrk(s->header[0], ",;|\t") != NULL)
+    if (s->header.n == 1 && strpbrk(s->header.names[0], ",;|\t") != NULL)
         return "choose one with --text-col, or give the byte between the fields with "
                "--delimiter";
     return "choose one with --text-col";
 }
 
-/* The comment's column when no option names it: the one a survey's
- * header rows mark, else the one its name says, else the question that
- * asks for it. */
-static size_t guess_text_column(const vb_source *s)
+/* Fails with the header module's message. */
+static vb_status fail_with(vb_source *s, vb_status st, const char *msg)
 {
-    if (s->marked_text_col != NO_COL) return s->marked_text_col;
-    const size_t by_name = vb_columns_guess_text(s->header, s->n_header);
-    return by_name != NO_COL ? by_name : vb_columns_guess_question(s->header, s->n_header);
-}
-
-/* No column is the comment's: name the questions that ask for one when
- * several do alike, else all the columns. */
-static vb_status fail_no_text_column(vb_source *s)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < s->n_header; i++)
-        n += vb_columns_asks_for_comment(s->header[i]);
-    if (n > 1) {
-        const char **asking = vb_calloc(s->alloc, n, sizeof *asking);
-        if (asking == NULL) return fail(s, VB_ENOMEM, "out of memory");
-        for (size_t i = 0, k = 0; i < s->n_header; i++)
-            if (vb_columns_asks_for_comment(s->header[i])) asking[k++] = s->header[i];
-        char lead[64];
-        snprintf(lead, sizeof lead, "%zu questions ask for a comment", n);
-        fail_text_column_among(s, lead, asking, n);
-        vb_free(s->alloc, asking);
-        return VB_EINVAL;
-    }
-    fail(s, VB_EINVAL, "no text column found; columns are: ");
-    append_names(s->errmsg, sizeof s->errmsg, s->header, s->n_header);
-    snprintf(s->errmsg + strlen(s->errmsg), sizeof s->errmsg - strlen(s->errmsg), " (%s)",
-             no_text_column_hint(s));
-    return VB_EINVAL;
+    return fail(s, st, "%s", msg);
 }
 
 /* Maps every slot to a column, from the header, or from the first row's
@@ -684,8 +516,13 @@ static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
         size_t col = NO_COL, n;
         if (spec == NULL && i == SLOT_TEXT) {
             if (header) {
-                col = guess_text_column(s);
-                if (col == NO_COL) return fail_no_text_column(s);
+                col = vb_header_text_column(&s->header);
+                if (col == NO_COL) {
+                    char msg[sizeof s->errmsg];
+                    const vb_status st = vb_header_no_text_column(
+                        &s->header, no_text_column_hint(s), msg, sizeof msg);
+                    return fail_with(s, st, msg);
+                }
             } else if (n_fields == 1) {
                 col = 0;
                 s->slot_name[i] = "1";
@@ -698,19 +535,19 @@ static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
         } else if (spec == NULL) {
             col = NO_COL;
         } else if (parse_column_number(spec, &n)) {
-            if (header && n > s->n_header) {
+            if (header && n > s->header.n) {
                 fail(s, VB_EINVAL,
                      "%s column %s is beyond the last column (%zu); columns are: ", slot_kind(s, i),
-                     spec, s->n_header);
-                append_names(s->errmsg, sizeof s->errmsg, s->header, s->n_header);
+                     spec, s->header.n);
+                vb_columns_append_list(s->errmsg, sizeof s->errmsg, s->header.names, s->header.n);
                 return VB_EINVAL;
             }
             col = n - 1; /* n > 0: checked when the format was set up */
         } else {
-            col = vb_columns_find(s->header, s->n_header, spec);
+            col = vb_columns_find(s->header.names, s->header.n, spec);
             if (col == NO_COL) {
                 fail(s, VB_EINVAL, "%s column \"%s\" not found; columns are: ", slot_kind(s, i), spec);
-                append_names(s->errmsg, sizeof s->errmsg, s->header, s->n_header);
+                vb_columns_append_list(s->errmsg, sizeof s->errmsg, s->header.names, s->header.n);
                 return VB_EINVAL;
             }
         }
@@ -718,16 +555,16 @@ static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
          * but found ignoring case: so must the name ignoring case. */
         size_t twin = NO_COL;
         if (header && col != NO_COL && (spec == NULL || !parse_column_number(spec, &n)))
-            twin = vb_columns_twin(s->header, s->n_header, col,
-                                  spec != NULL && strcmp(s->header[col], spec) != 0);
+            twin = vb_columns_twin(s->header.names, s->header.n, col,
+                                   spec != NULL && strcmp(s->header.names[col], spec) != 0);
         if (twin != NO_COL)
             return fail(s, VB_EINVAL,
                         "%s column \"%s\" is ambiguous: columns %zu and %zu have that name "
                         "(choose one by number)",
-                        slot_kind(s, i), s->header[col], (col < twin ? col : twin) + 1,
+                        slot_kind(s, i), s->header.names[col], (col < twin ? col : twin) + 1,
                         (col < twin ? twin : col) + 1);
         s->slot_col[i] = col;
-        if (header && col != NO_COL) s->slot_name[i] = s->header[col];
+        if (header && col != NO_COL) s->slot_name[i] = s->header.names[col];
         if (col != NO_COL && col + 1 > max_col) max_col = col + 1;
     }
     if (header) {
@@ -735,10 +572,11 @@ static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
         if (st != VB_OK) return st;
     }
     /* The columns that tell a survey's header rows from responses. */
-    if (s->survey.response_id != NO_COL && s->survey.response_id + 1 > max_col)
-        max_col = s->survey.response_id + 1;
-    if (s->survey.respondent_id != NO_COL && s->survey.respondent_id + 1 > max_col)
-        max_col = s->survey.respondent_id + 1;
+    const vb_survey_ids *ids = &s->header.survey;
+    if (ids->response_id != NO_COL && ids->response_id + 1 > max_col)
+        max_col = ids->response_id + 1;
+    if (ids->respondent_id != NO_COL && ids->respondent_id + 1 > max_col)
+        max_col = ids->respondent_id + 1;
     s->csv.max_stored = max_col;
     s->columns_ready = true;
     return VB_OK;
@@ -806,7 +644,7 @@ static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
         return VB_OK;
     }
     char lines[64];
-    if (!s->columns_ready && s->spec.has_header && s->header == NULL) {
+    if (!s->columns_ready && s->spec.has_header && s->header.names == NULL) {
         if (row.error == VB_CSV_UNTERMINATED)
             return fail(s, VB_EPARSE, "header row (line %zu): unterminated quoted field", line);
         if (row.error == VB_CSV_STRAY_QUOTE)
@@ -818,13 +656,14 @@ static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
             return fail(s, VB_ELIMIT, "header row (line %zu): longer than %zu bytes", line,
                         row.error == VB_CSV_FIELD_TOO_LONG ? s->max_field_bytes
                                                            : s->max_record_bytes);
-        if (store_header(s, rec, &row) != VB_OK) return fail(s, VB_ENOMEM, "out of memory");
-        s->survey = vb_survey_ids_find(s->header, s->n_header);
+        if (vb_header_read_names(&s->header, rec, &row) != VB_OK)
+            return fail(s, VB_ENOMEM, "out of memory");
         /* A survey export names its questions Q1, Q2 or by their text:
          * then its header rows may say which one is open-ended, and the
          * columns wait for them. */
-        s->text_from_marks = s->slot_spec[SLOT_TEXT] == NULL && vb_survey_ids_any(&s->survey) &&
-                             vb_columns_guess_text(s->header, s->n_header) == NO_COL;
+        s->text_from_marks = s->slot_spec[SLOT_TEXT] == NULL &&
+                             vb_survey_ids_any(&s->header.survey) &&
+                             vb_columns_guess_text(s->header.names, s->header.n) == NO_COL;
         if (!s->text_from_marks) {
             st = resolve_csv_columns(s, 0);
             if (st != VB_OK) return st;
@@ -834,14 +673,15 @@ static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
         return VB_OK;
     }
     const vb_survey_row kind =
-        s->spec.has_header && row.error == VB_CSV_OK && vb_survey_ids_any(&s->survey)
-            ? vb_survey_header_row(&s->survey, rec, &row,
+        s->spec.has_header && row.error == VB_CSV_OK && vb_survey_ids_any(&s->header.survey)
+            ? vb_survey_header_row(&s->header.survey, rec, &row,
                                    !s->data_seen && s->extra_header_rows == 0)
             : VB_SURVEY_NOT_HEADER;
     if (kind != VB_SURVEY_NOT_HEADER) {
         if (!s->columns_ready) {
-            st = take_marked_text_column(s, rec, &row, kind);
-            if (st != VB_OK) return st;
+            char msg[sizeof s->errmsg];
+            st = vb_header_read_survey_row(&s->header, rec, &row, kind, msg, sizeof msg);
+            if (st != VB_OK) return fail_with(s, st, msg);
         }
         s->extra_header_rows++;
         s->pos += row.used;
@@ -958,8 +798,7 @@ static vb_status detect_json_text(vb_source *s)
         const char **keys = vb_calloc(s->alloc, n, sizeof *keys);
         if (keys == NULL) return fail(s, VB_ENOMEM, "out of memory");
         vb_jsonl_keys(s->jsonl, keys, n);
-        size_t k = vb_columns_guess_text(keys, n);
-        if (k == NO_COL) k = vb_columns_guess_question(keys, n);
+        const size_t k = vb_columns_guess_comment(keys, n);
         if (k == NO_COL && s->objects < JSON_KEYLESS_MAX) {
             vb_free(s->alloc, keys);
             return VB_OK;
@@ -967,7 +806,7 @@ static vb_status detect_json_text(vb_source *s)
         if (k == NO_COL) {
             fail(s, VB_EINVAL, "no text key found in the first %d objects; keys are: ",
                  JSON_KEYLESS_MAX);
-            append_names(s->errmsg, sizeof s->errmsg, keys, n);
+            vb_columns_append_list(s->errmsg, sizeof s->errmsg, keys, n);
             snprintf(s->errmsg + strlen(s->errmsg), sizeof s->errmsg - strlen(s->errmsg),
                      " (choose one with --text-col)");
             vb_free(s->alloc, keys);

@@ -16,6 +16,7 @@
 #include "taxonomy.h"
 
 #include "alloc.h"
+#include "ascii.h"
 #include "jsonw.h" /* vb_json_put_size() */
 #include "utf8.h"
 
@@ -141,21 +142,6 @@ static const char *type_name(const cJSON *v)
     return "an invalid value";
 }
 
-static bool is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-static void trim(const char **s, size_t *len)
-{
-    while (*len > 0 && is_space(**s)) {
-        (*s)++;
-        (*len)--;
-    }
-    while (*len > 0 && is_space((*s)[*len - 1]))
-        (*len)--;
-}
-
 static const char *copy(reader *r, const char *s, size_t len)
 {
     char *c = vb_arena_strndup(&r->tax->strings, s, len);
@@ -270,7 +256,7 @@ static bool strip_exact_mark(reader *r, const char **s, size_t *len, vb_tax_side
         return true;
     (*s)++;
     (*len)--;
-    trim(s, len);
+    vb_ascii_trim(s, len);
     if (*len == 0) {
         problem(r, "nothing after = (write =word or =\"a phrase\")");
         return false;
@@ -297,7 +283,7 @@ static bool parse_side(reader *r, const char *s, size_t len, vb_tax_side *side)
         }
         s++;
         len -= 2;
-        trim(&s, &len);
+        vb_ascii_trim(&s, &len);
         if (len == 0) {
             problem(r, "empty phrase");
             return false;
@@ -311,10 +297,10 @@ static bool parse_side(reader *r, const char *s, size_t len, vb_tax_side *side)
         return false;
     } else if (s[len - 1] == '*') {
         len--;
-        trim(&s, &len);
+        vb_ascii_trim(&s, &len);
         bool one_word = len > 0 && memchr(s, '*', len) == NULL;
         for (size_t i = 0; one_word && i < len; i++)
-            one_word = !is_space(s[i]);
+            one_word = !vb_ascii_space(s[i]);
         if (!one_word) {
             problem(r, "a prefix is one word followed by * (e.g. parcel*)");
             return false;
@@ -349,7 +335,7 @@ static bool parse_operand(reader *r, const char *s, size_t len, vb_tax_side *sid
         const char *alt = s + start;
         size_t alt_len = i - start;
         start = i + 1;
-        trim(&alt, &alt_len);
+        vb_ascii_trim(&alt, &alt_len);
         if (alt_len == 0) {
             problem(r, "an empty alternative in a set (write (a|b|c))");
             return false;
@@ -369,7 +355,7 @@ static bool parse_operand(reader *r, const char *s, size_t len, vb_tax_side *sid
 /* Parses one match/match_alone/exclude entry into `t` (a, b, near_k). */
 static bool parse_term(reader *r, const char *s, size_t len, vb_tax_term *t)
 {
-    trim(&s, &len);
+    vb_ascii_trim(&s, &len);
     if (len == 0) {
         problem(r, "empty term");
         return false;
@@ -385,11 +371,11 @@ static bool parse_term(reader *r, const char *s, size_t len, vb_tax_term *t)
         if (s[i] == '"') {
             in_quote = !in_quote;
             i++;
-        } else if (in_quote || is_space(s[i])) {
+        } else if (in_quote || vb_ascii_space(s[i])) {
             i++;
         } else {
             size_t w = i;
-            while (i < len && !is_space(s[i]) && s[i] != '"')
+            while (i < len && !vb_ascii_space(s[i]) && s[i] != '"')
                 i++;
             if (word_is_near(s + w, i - w)) {
                 n_ops++;
@@ -421,8 +407,8 @@ static bool parse_term(reader *r, const char *s, size_t len, vb_tax_term *t)
     }
     const char *left = s, *right = s + op_end;
     size_t left_len = op_start, right_len = len - op_end;
-    trim(&left, &left_len);
-    trim(&right, &right_len);
+    vb_ascii_trim(&left, &left_len);
+    vb_ascii_trim(&right, &right_len);
     if (left_len == 0 || right_len == 0) {
         problem(r, "bad NEAR: a term is needed on each side");
         return false;

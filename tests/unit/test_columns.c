@@ -64,8 +64,8 @@ static void test_asks_for_comment(void **state)
                                        "How could we have made your experience better?",
                                        "What is the main reason you are cancelling?",
                                        "Tell us more",
-        "Please write your review",
-        "In a few words, how was your stay?",
+                                       "Please write your review",
+                                       "In a few words, how was your stay?",
                                        "Why?",
                                        "Comments:"};
     static const char *const closed[] = {

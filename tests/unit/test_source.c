@@ -135,6 +135,10 @@ static void test_delimiter_given(void **state)
     }
 }
 
+/* One cell of a Qualtrics import-id row, quoted as the export writes it:
+ * "{""ImportId"":""QID2_TEXT""}". */
+#define IMPORT_ID(id) "\"{\"\"ImportId\"\":\"\"" id "\"\"}\""
+
 /* A Qualtrics export writes two more header rows after the names (the
  * questions' text and the import ids; the legacy format, the text only):
  * they are no responses. The rule needs the ResponseId column, so another
@@ -148,8 +152,8 @@ static void test_qualtrics_header_rows(void **state)
         &spec,
         "StartDate,ResponseId,Q2\n"
         "Start Date,Response ID,What is the main reason for your score?\n"
-        "\"{\"\"ImportId\"\":\"\"startDate\"\"}\",\"{\"\"ImportId\"\":\"\"_recordId\"\"}\","
-        "\"{\"\"ImportId\"\":\"\"QID2_TEXT\"\"}\"\n"
+        IMPORT_ID("startDate") "," IMPORT_ID("_recordId") ","
+        IMPORT_ID("QID2_TEXT") "\n"
         "2026-10-01,R_1,Quick and friendly\n",
         "4: t=[Quick and friendly] id=-\n");
     check_records(&spec,
@@ -170,8 +174,8 @@ static void test_qualtrics_response_id_after_the_text(void **state)
     check_records(&spec,
                   "Q1,Q2,ResponseId\n"
                   "Why?,Score,Response ID\n"
-                  "\"{\"\"ImportId\"\":\"\"QID1_TEXT\"\"}\",\"{\"\"ImportId\"\":\"\"QID2\"\"}\","
-                  "\"{\"\"ImportId\"\":\"\"_recordId\"\"}\"\n"
+                  IMPORT_ID("QID1_TEXT") "," IMPORT_ID("QID2") ","
+                  IMPORT_ID("_recordId") "\n"
                   "Great service,9,R_1\n",
                   "4: t=[Great service] id=-\n");
 }
@@ -216,17 +220,17 @@ static void test_survey_text_column_from_its_header_rows(void **state)
     check_records(&spec,
                   "ResponseId,Q1,Q3_4_TEXT,Q2\n"
                   "Response ID,Score,Other,Why?\n"
-                  "\"{\"\"ImportId\"\":\"\"_recordId\"\"}\",\"{\"\"ImportId\"\":\"\"QID1\"\"}\","
-                  "\"{\"\"ImportId\"\":\"\"QID3_4_TEXT\"\"}\","
-                  "\"{\"\"ImportId\"\":\"\"QID2_TEXT\"\"}\"\n"
+                  IMPORT_ID("_recordId") "," IMPORT_ID("QID1") ","
+                  IMPORT_ID("QID3_4_TEXT") ","
+                  IMPORT_ID("QID2_TEXT") "\n"
                   "R_1,9,,Quick and friendly\n",
                   "4: t=[Quick and friendly] id=[R_1]\n");
     check_records(&spec,
                   "ResponseId,Q1,Q2,Q4\n"
                   "Response ID,Score,What went well?,What could be better?\n"
-                  "\"{\"\"ImportId\"\":\"\"_recordId\"\"}\",\"{\"\"ImportId\"\":\"\"QID1\"\"}\","
-                  "\"{\"\"ImportId\"\":\"\"QID2_TEXT\"\"}\","
-                  "\"{\"\"ImportId\"\":\"\"QID4_TEXT\"\"}\"\n"
+                  IMPORT_ID("_recordId") "," IMPORT_ID("QID1") ","
+                  IMPORT_ID("QID2_TEXT") ","
+                  IMPORT_ID("QID4_TEXT") "\n"
                   "R_1,9,Staff,Parking\n",
                   "FATAL EINVAL(no text column found; the export has 2 open-ended questions: "
                   "Q2 (What went well?), Q4 (What could be better?) (choose one with "
@@ -236,9 +240,9 @@ static void test_survey_text_column_from_its_header_rows(void **state)
     static const char why[] =
         "ResponseId,Q1,Q2,Q4\n"
         "Response ID,Score,Anything else?,What is the main reason for your score?\n"
-        "\"{\"\"ImportId\"\":\"\"_recordId\"\"}\",\"{\"\"ImportId\"\":\"\"QID1\"\"}\","
-        "\"{\"\"ImportId\"\":\"\"QID2_TEXT\"\"}\","
-        "\"{\"\"ImportId\"\":\"\"QID4_TEXT\"\"}\"\n"
+        IMPORT_ID("_recordId") "," IMPORT_ID("QID1") ","
+        IMPORT_ID("QID2_TEXT") ","
+        IMPORT_ID("QID4_TEXT") "\n"
         "R_1,9,No,Quick and friendly\n";
     check_records(&spec, why, "4: t=[Quick and friendly] id=[R_1]\n");
     check_every_oom(&spec, why, sizeof why - 1, 16, "4: t=[Quick and friendly] id=[R_1]\n");
@@ -255,8 +259,8 @@ static void test_survey_text_column_from_its_header_rows(void **state)
     check_records(
         &spec,
         "ResponseId,Q2,Comments\n"
-        "\"{\"\"ImportId\"\":\"\"_recordId\"\"}\",\"{\"\"ImportId\"\":\"\"QID2_TEXT\"\"}\","
-        "\"{\"\"ImportId\"\":\"\"QID5\"\"}\"\n"
+        IMPORT_ID("_recordId") "," IMPORT_ID("QID2_TEXT") ","
+        IMPORT_ID("QID5") "\n"
         "R_1,Staff,Parking\n",
         "3: t=[Parking] id=[R_1]\n");
     spec.id_col = NULL;
