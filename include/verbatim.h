@@ -767,7 +767,9 @@ VB_EXPORT vb_status vb_discovery_add(vb_discovery *d, const vb_record *rec, doub
 
 /* Reads a score cell for vb_discovery_add() as `verbatim report` reads a
  * score: a decimal number [+-]digits[.digits] with `decimal_mark` ('.' or
- * ',') for the point, blanks around it allowed, read without the locale.
+ * ',') for the point, blanks around it allowed, read without the locale;
+ * or such a number with its answer's words ("10 - Extremely likely",
+ * "4 stars", "4/5": README.md, "Scores"), whatever scale it names.
  * True with *score set; false, with *score NAN, for a missing (`s` NULL)
  * or blank cell and for anything else ("1e3", "0x10", "inf", "4,5" with
  * '.'). When `why` is not NULL, a rejected score is described there in a

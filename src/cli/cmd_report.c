@@ -378,8 +378,8 @@ static void summary_extra(FILE *f, void *ctx)
     if (run->strict_stop) return;
     size_t scores, dates;
     vb_agg_counts(run->agg, NULL, &scores, &dates);
-    fprintf(f, ", %zu scores rejected", scores);
-    if (dates > 0) fprintf(f, ", %zu dates rejected", dates);
+    fprintf(f, ", %zu score%s rejected", scores, scores == 1 ? "" : "s");
+    if (dates > 0) fprintf(f, ", %zu date%s rejected", dates, dates == 1 ? "" : "s");
 }
 
 /* A CSV header names its columns, but a JSON key can be mistyped: a

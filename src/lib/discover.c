@@ -368,8 +368,9 @@ bool vb_discovery_parse_score(const char *s, size_t len, char decimal_mark, cons
      * report's scale and whole number checks do not apply: discovery has
      * no metric. */
     const char mark = decimal_mark == ',' ? ',' : '.';
-    double v;
-    if (s == NULL || !vb_parse_number(s, len, mark, &v)) {
+    double v, top;
+    if (s == NULL ||
+        (!vb_parse_number(s, len, mark, &v) && !vb_parse_worded_score(s, len, mark, &v, &top))) {
         *score = NAN;
         if (why != NULL) {
             size_t n = 0;

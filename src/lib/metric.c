@@ -344,6 +344,118 @@ bool vb_parse_number(const char *s, size_t len, char mark, double *out)
     return true;
 }
 
+/* ---- numbers written with their answer's words ------------------------- */
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static size_t skip_blanks(const char *s, size_t i, size_t len)
+{
+    while (i < len && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    return i;
+}
+
+/* The index past the word `w` (lower case ASCII) when s[i, len) opens
+ * with it in any case and no letter follows; 0 when it does not. */
+static size_t past_word(const char *s, size_t i, size_t len, const char *w)
+{
+    const size_t n = strlen(w);
+    if (len - i < n || !vb_ascii_iequal(s + i, n, w, n)) return 0;
+    const char next = i + n < len ? vb_ascii_lower(s[i + n]) : ' ';
+    return next >= 'a' && next <= 'z' ? 0 : i + n;
+}
+
+/* True when s[i, len) is blank or one of the words a score's unit is. */
+static bool only_unit(const char *s, size_t i, size_t len)
+{
+    static const char *const units[] = {"stars", "star", "points", "point", "pts"};
+    i = skip_blanks(s, i, len);
+    for (size_t k = 0; i < len && k < sizeof units / sizeof units[0]; k++) {
+        const size_t end = past_word(s, i, len, units[k]);
+        if (end != 0) i = skip_blanks(s, end, len);
+    }
+    return i == len;
+}
+
+/* "/5", "out of 5": the scale's top, a whole number, maybe with a unit. */
+static bool scale_top(const char *s, size_t i, size_t len, double *top)
+{
+    i = skip_blanks(s, i, len);
+    size_t j = i;
+    while (j < len && is_digit(s[j]))
+        j++;
+    return j > i && vb_parse_number(s + i, j - i, '.', top) && *top > 0 && only_unit(s, j, len);
+}
+
+/* A choice's words after the separator: some letter (or a byte of a
+ * UTF-8 sequence), and no digit, so "1-2 days" is a range, not a 1. */
+static bool answer_words(const char *s, size_t i, size_t len)
+{
+    bool letter = false;
+    for (; i < len; i++) {
+        const unsigned char c = (unsigned char)s[i];
+        if (is_digit((char)c)) return false;
+        letter |= c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    }
+    return letter;
+}
+
+/* Stars drawn: U+2605 and U+2B50 (with or without the emoji selector
+ * U+FE0F) are given, U+2606 is one not given. */
+static bool drawn_stars(const char *s, size_t len, double *out, double *out_of)
+{
+    size_t given = 0, not_given = 0;
+    for (size_t i = skip_blanks(s, 0, len); i < len; i = skip_blanks(s, i, len)) {
+        if (len - i < 3) return false;
+        if (memcmp(s + i, "\xe2\x98\x85", 3) == 0 || memcmp(s + i, "\xe2\xad\x90", 3) == 0)
+            given++;
+        else if (memcmp(s + i, "\xe2\x98\x86", 3) == 0)
+            not_given++;
+        else
+            return false;
+        i += 3;
+        if (len - i >= 3 && memcmp(s + i, "\xef\xb8\x8f", 3) == 0) i += 3;
+    }
+    if (given + not_given == 0) return false;
+    *out = (double)given;
+    *out_of = not_given > 0 ? (double)(given + not_given) : 0;
+    return true;
+}
+
+bool vb_parse_worded_score(const char *s, size_t len, char mark, double *out, double *out_of)
+{
+    *out_of = 0;
+    vb_ascii_trim(&s, &len);
+    if (len > 0 && (unsigned char)s[0] >= 0x80) return drawn_stars(s, len, out, out_of);
+    size_t i = 0;
+    while (i < len && is_digit(s[i]))
+        i++;
+    if (i == 0) return false;
+    if (i + 1 < len && s[i] == mark && is_digit(s[i + 1]))
+        for (i++; i < len && is_digit(s[i]); i++)
+            ;
+    if (!vb_parse_number(s, i, mark, out)) return false;
+    i = skip_blanks(s, i, len);
+    if (i < len && s[i] == '/') return scale_top(s, i + 1, len, out_of);
+    size_t out_end = past_word(s, i, len, "out");
+    if (out_end != 0) {
+        const size_t of_end = past_word(s, skip_blanks(s, out_end, len), len, "of");
+        return of_end != 0 && scale_top(s, of_end, len, out_of);
+    }
+    if (only_unit(s, i, len)) return true;
+    static const char *const separators[] = {"-", ":", "=", "(", ")", ".", ",",
+                                             "\xe2\x80\x93", "\xe2\x80\x94"}; /* en, em dash */
+    for (size_t k = 0; k < sizeof separators / sizeof separators[0]; k++) {
+        const size_t n = strlen(separators[k]);
+        if (len - i >= n && memcmp(s + i, separators[k], n) == 0)
+            return answer_words(s, i + n, len);
+    }
+    return false;
+}
+
 vb_score_status vb_metric_score(const vb_metric_spec *m, const char *s, size_t len, double *x)
 {
     if (s == NULL) return VB_SCORE_MISSING;
@@ -351,10 +463,12 @@ vb_score_status vb_metric_score(const vb_metric_spec *m, const char *s, size_t l
     while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
         i++;
     if (i == len) return VB_SCORE_MISSING;
-    double v;
+    double v, top = 0;
     if (!vb_parse_number(s, len, m->decimal_mark, &v) &&
-        (m->labels == NULL || !label_score(m->labels, s, len, &v)))
+        (m->labels == NULL || !label_score(m->labels, s, len, &v)) &&
+        !vb_parse_worded_score(s, len, m->decimal_mark, &v, &top))
         return VB_SCORE_NOT_NUMBER;
+    if (top != 0 && m->bounded && top != m->hi) return VB_SCORE_OTHER_SCALE;
     if (m->bounded && (v < m->lo || v > m->hi)) return VB_SCORE_OUT_OF_RANGE;
     if (m->whole && v != floor(v)) return VB_SCORE_NOT_WHOLE;
     switch (m->kind) {

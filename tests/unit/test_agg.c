@@ -45,7 +45,11 @@ static void test_issues(void **state)
     assert_int_equal(trow_add(agg, &bad_score, is, &n), VB_OK);
     assert_int_equal(n, 1);
     assert_string_equal(is[0].field, "score");
-    assert_string_equal(is[0].message, "not a number: \"abc\"");
+    assert_string_equal(is[0].message,
+                        "not a number (--score-label gives words their score): \"abc\"");
+    const trow nan_score = {"NaN", "2026-01-05", "North", "1", "", "", 0, "1"};
+    assert_int_equal(trow_add(agg, &nan_score, is, &n), VB_OK);
+    assert_string_equal(is[0].message, "not a number: \"NaN\"");
 
     const trow many = {"11", "31/01/2026", "North", "1", "", "", 0, "2"};
     assert_int_equal(trow_add(agg, &many, is, &n), VB_OK);
@@ -87,8 +91,8 @@ static void test_issues(void **state)
 
     size_t records, scores, dates;
     vb_agg_counts(agg, &records, &scores, &dates);
-    assert_int_equal(records, 7);
-    assert_int_equal(scores, 7);
+    assert_int_equal(records, 8);
+    assert_int_equal(scores, 8);
     assert_int_equal(dates, 3);
     /* bad rows still count for themes */
     vb_agg_refresh(agg); /* cells are complete once the combos are folded */

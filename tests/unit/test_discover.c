@@ -293,7 +293,8 @@ static void test_scores_are_read_as_a_report_reads_them(void **state)
         {"4", true, 4},       {" 3 ", true, 3},    {"4.5", true, 4.5}, {"-1", true, -1},
         {"+5", true, 5},      {"10.0", true, 10},  {"7\r", true, 7},  {"1e3", false, 0},
         {"0x10", false, 0},   {"inf", false, 0},   {"nan", false, 0},  {"4,5", false, 0},
-        {"", false, 0},       {"  ", false, 0},    {"5 stars", false, 0},
+        {"", false, 0},       {"  ", false, 0},    {"5 stars", true, 5},
+        {"10 - Extremely likely", true, 10},       {"8/10", true, 8},   {"10 days", false, 0},
         {"1234567890123456789", true, 1234567890123456789.0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -301,7 +302,9 @@ static void test_scores_are_read_as_a_report_reads_them(void **state)
         double v = 0, report = 0;
         const bool ok = vb_discovery_parse_score(s, strlen(s), '.', "score", &v, NULL);
         assert_int_equal(ok, cases[i].ok);
-        assert_int_equal(ok, vb_parse_number(s, strlen(s), '.', &report));
+        double out_of;
+        assert_int_equal(ok, vb_parse_number(s, strlen(s), '.', &report) ||
+                                 vb_parse_worded_score(s, strlen(s), '.', &report, &out_of));
         if (ok)
             assert_float_equal(v, cases[i].value, 0);
         else

@@ -175,6 +175,74 @@ static void test_score_labels(void **state)
 /* Past 19 digits, or where one division would round twice, a number is
  * strtod's: the same double as strtod of the same text, so a value reads
  * the same however many digits it is written with. */
+/* Survey exports write a choice's text; the number in it is the score. */
+static void test_worded_scores(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        char mark;
+        bool ok;
+        double v, out_of;
+    } cases[] = {
+        {"10 - Extremely likely", '.', true, 10, 0},
+        {"0 - Not at all likely", '.', true, 0, 0},
+        {"5 (Very satisfied)", '.', true, 5, 0},
+        {"4: Agree", '.', true, 4, 0},
+        {"1. Very dissatisfied", '.', true, 1, 0},
+        {"7 = Extremely easy", '.', true, 7, 0},
+        {"3 \xe2\x80\x93 Neutral", '.', true, 3, 0}, /* en dash */
+        {"2) Dissatisfied", '.', true, 2, 0},
+        {"4 stars", '.', true, 4, 0},
+        {"1 Star", '.', true, 1, 0},
+        {"9 points", '.', true, 9, 0},
+        {"4/5", '.', true, 4, 5},
+        {" 8 / 10 ", '.', true, 8, 10},
+        {"4 out of 5 stars", '.', true, 4, 5},
+        {"3.5 out of 5", '.', true, 3.5, 5},
+        {"4,5 / 5", ',', true, 4.5, 5},
+        {"4, Satisfied", ',', true, 4, 0},
+        {"\xe2\x98\x85\xe2\x98\x85\xe2\x98\x85\xe2\x98\x86\xe2\x98\x86", '.', true, 3, 5},
+        {"\xe2\xad\x90\xef\xb8\x8f\xe2\xad\x90\xef\xb8\x8f", '.', true, 2, 0}, /* emoji stars */
+        /* Not scores: a range, a quantity, no words, no number first. */
+        {"1-2 days", '.', false, 0, 0},
+        {"10 days", '.', false, 0, 0},
+        {"5 -", '.', false, 0, 0},
+        {"4/", '.', false, 0, 0},
+        {"4 out of", '.', false, 0, 0},
+        {"4/5 days", '.', false, 0, 0},
+        {"Extremely likely", '.', false, 0, 0},
+        {"stars", '.', false, 0, 0},
+        {"-3 - Bad", '.', false, 0, 0},
+        {"\xe2\x98\x85 great", '.', false, 0, 0},
+        {"", '.', false, 0, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        double v = -1, out_of = -1;
+        const bool ok = vb_parse_worded_score(cases[i].text, strlen(cases[i].text), cases[i].mark,
+                                              &v, &out_of);
+        if (ok != cases[i].ok) fail_msg("\"%s\": %s", cases[i].text, ok ? "read" : "refused");
+        if (ok && (v != cases[i].v || out_of != cases[i].out_of))
+            fail_msg("\"%s\": %g out of %g", cases[i].text, v, out_of);
+    }
+
+    /* On a metric: the scale the text names must be the metric's. */
+    vb_report_options o;
+    vb_report_options_init(&o);
+    o.metric = VB_METRIC_CSAT;
+    vb_metric_spec m;
+    char why[200];
+    if (!vb_metric_spec_init(&m, &o, why, sizeof why)) fail_msg("spec: %s", why);
+    double x = -1;
+    assert_int_equal(vb_metric_score(&m, "5 - Very satisfied", 18, &x), VB_SCORE_OK);
+    assert_true(x == 100);
+    assert_int_equal(vb_metric_score(&m, "3/5", 3, &x), VB_SCORE_OK);
+    assert_true(x == 0);
+    assert_int_equal(vb_metric_score(&m, "8/10", 4, &x), VB_SCORE_OTHER_SCALE);
+    assert_int_equal(vb_metric_score(&m, "6 - Best", 8, &x), VB_SCORE_OUT_OF_RANGE);
+    assert_int_equal(vb_metric_score(&m, "4.5 stars", 9, &x), VB_SCORE_NOT_WHOLE);
+}
+
 static void test_long_numbers(void **state)
 {
     (void)state;
@@ -437,6 +505,7 @@ int main(void)
         cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_decimal_comma),
         cmocka_unit_test(test_score_labels),
+        cmocka_unit_test(test_worded_scores),
         cmocka_unit_test(test_long_numbers),
         cmocka_unit_test(test_nps_values_and_rejections),
         cmocka_unit_test(test_nps_estimate),
