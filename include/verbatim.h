@@ -393,6 +393,13 @@ VB_EXPORT const char *vb_pipeline_errmsg(const vb_pipeline *p);
  * once the header has been read. */
 VB_EXPORT const char *const *vb_pipeline_keep_names(const vb_pipeline *p, size_t *n);
 
+/* The text column's name when no text_col was given and no column is
+ * named like a comment ("comment", "Review Text", "NPS reason"), so that
+ * a survey question's wording ("What is the main reason for your
+ * score?") or a Qualtrics export's open-ended mark chose it: a guess the
+ * caller should name. NULL otherwise, and until the header is read. */
+VB_EXPORT const char *vb_pipeline_text_column_by_question(const vb_pipeline *p);
+
 /* The lexicon `p` was made with: what a record's theme indices refer to. */
 VB_EXPORT const vb_lexicon *vb_pipeline_lexicon(const vb_pipeline *p);
 

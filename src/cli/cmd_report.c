@@ -467,8 +467,8 @@ static int run_analyzed(cli_input *in, report_run *run)
     free(line);
     vb_agg_add_records_rejected(run->agg, rejected); /* lines that are not records */
     /* Every run ends with its summary, a --strict stop too. */
-    fprintf(stderr, "verbatim " CMD ": %zu records read, %zu written, %zu rejected", read, written,
-            rejected);
+    fprintf(stderr, "verbatim " CMD ": %zu record%s read, %zu written, %zu rejected", read,
+            read == 1 ? "" : "s", written, rejected);
     summary_extra(stderr, run);
     fputc('\n', stderr);
     return status;

@@ -782,6 +782,12 @@ int cli_run(cli_input *in, const char *cmd, cli_record_fn on_record, void *ctx)
         }
         in->current_source = strcmp(files[i], "-") == 0 ? "<stdin>" : files[i];
         run_input(p, files[i], &rs);
+        const char *question = vb_pipeline_text_column_by_question(p);
+        if (question != NULL && !rs.quiet)
+            fprintf(stderr,
+                    "verbatim %s: %s: comments from the column \"%s\", chosen by its question "
+                    "(--text-col chooses another)\n",
+                    cmd, in->current_source, question);
     }
 
     vb_stats stats;
@@ -807,18 +813,18 @@ int cli_run(cli_input *in, const char *cmd, cli_record_fn on_record, void *ctx)
         if (output_ok)
             snprintf(written, sizeof written, "%zu written", rs.written);
         fprintf(stderr,
-                "verbatim %s: %zu records read, %s, %zu rejected, "
+                "verbatim %s: %zu record%s read, %s, %zu rejected, "
                 "%zu invalid UTF-8 sequences replaced",
-                cmd, stats.records_read, written, stats.records_rejected,
-                stats.invalid_utf8);
+                cmd, stats.records_read, stats.records_read == 1 ? "" : "s", written,
+                stats.records_rejected, stats.invalid_utf8);
         /* Theme coverage: the share of comments with a word that have a theme. */
         if (vb_lexicon_n_themes(lex) > 0) {
             double pct = stats.records_with_text > 0
                              ? 100.0 * (double)stats.records_with_theme /
                                    (double)stats.records_with_text
                              : 0.0;
-            fprintf(stderr, ", themes on %.1f%% of %zu comments with text", pct,
-                    stats.records_with_text);
+            fprintf(stderr, ", themes on %.1f%% of %zu comment%s with text", pct,
+                    stats.records_with_text, stats.records_with_text == 1 ? "" : "s");
             if (stats.records_non_answer > 0)
                 fprintf(stderr, " (and %zu non-answer%s such as \"n/a\")",
                         stats.records_non_answer, stats.records_non_answer == 1 ? "" : "s");

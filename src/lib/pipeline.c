@@ -351,6 +351,11 @@ const char *const *vb_pipeline_keep_names(const vb_pipeline *p, size_t *n)
     return vb_source_keep_names(p->source);
 }
 
+const char *vb_pipeline_text_column_by_question(const vb_pipeline *p)
+{
+    return vb_source_text_column_by_question(p->source);
+}
+
 const vb_lexicon *vb_pipeline_lexicon(const vb_pipeline *p)
 {
     return p->lex;

@@ -73,6 +73,8 @@ struct vb_source {
     size_t extra_header_rows; /* rows after the names that are header too */
     bool text_from_marks;     /* no name looks like the comment's: the export's header
                                * rows may mark its open-ended question */
+    bool text_by_question;    /* no --text-col and no name said comment: a question's
+                               * wording or a survey's mark chose the text column */
     bool data_seen;           /* a row after the header rows has been read */
     char *key_mem; /* CSV/TSV: keep names made unique, when any were not */
     char *detected; /* JSONL: the detected text key */
@@ -523,6 +525,8 @@ static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
                         &s->header, no_text_column_hint(s), msg, sizeof msg);
                     return fail_with(s, st, msg);
                 }
+                s->text_by_question =
+                    vb_columns_guess_text(s->header.names, s->header.n) == NO_COL;
             } else if (n_fields == 1) {
                 col = 0;
                 s->slot_name[i] = "1";
@@ -813,6 +817,7 @@ static vb_status detect_json_text(vb_source *s)
             return VB_EINVAL;
         }
         s->detected = vb_strndup(s->alloc, keys[k], strlen(keys[k]));
+        s->text_by_question = vb_columns_guess_text(keys, n) == NO_COL;
         vb_free(s->alloc, keys);
         if (s->detected == NULL) return fail(s, VB_ENOMEM, "out of memory");
         s->slot_spec[SLOT_TEXT] = s->slot_name[SLOT_TEXT] = s->detected;
@@ -1072,4 +1077,9 @@ size_t vb_source_extra_header_rows(const vb_source *s)
 const char *const *vb_source_keep_names(const vb_source *s)
 {
     return s->slot_name + SLOT_KEEP;
+}
+
+const char *vb_source_text_column_by_question(const vb_source *s)
+{
+    return s->text_by_question ? s->slot_name[SLOT_TEXT] : NULL;
 }

@@ -73,6 +73,10 @@ size_t vb_source_extra_header_rows(const vb_source *s);
  * else the spec's text), available once the first record is returned. */
 const char *const *vb_source_keep_names(const vb_source *s);
 
+/* The text column's name when a question chose it (see
+ * vb_pipeline_text_column_by_question()); NULL otherwise. */
+const char *vb_source_text_column_by_question(const vb_source *s);
+
 /* Guesses a format from a file name's extension (.csv .tsv .tab .jsonl
  * .ndjson .json .txt); VB_FORMAT_AUTO when it cannot tell. */
 vb_format vb_format_from_name(const char *name);

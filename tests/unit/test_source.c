@@ -271,6 +271,45 @@ static void test_survey_text_column_from_its_header_rows(void **state)
                   "3: t=[Fast and friendly] id=-\n");
 }
 
+/* The text column's name when a question's wording chose it, for the
+ * caller to say which column it read; NULL when a name said comment or
+ * the caller named the column. */
+static const char *chosen_by_question(const vb_source_spec *spec, const char *input)
+{
+    static char name[128];
+    vb_source *s = vb_source_new(spec, NULL, NULL);
+    assert_non_null(s);
+    assert_int_equal(vb_source_feed(s, input, strlen(input)), VB_OK);
+    assert_int_equal(vb_source_finish(s), VB_OK);
+    vb_source_record r;
+    assert_int_equal(vb_source_next(s, &r), VB_OK);
+    const char *found = vb_source_text_column_by_question(s);
+    if (found != NULL) snprintf(name, sizeof name, "%s", found);
+    vb_source_free(s);
+    return found != NULL ? name : NULL;
+}
+
+static void test_text_column_chosen_by_question(void **state)
+{
+    (void)state;
+    vb_source_spec spec = spec_of(VB_FORMAT_CSV);
+    static const char forms[] = "Timestamp,How likely are you to recommend us?,"
+                                "What is the main reason for your score?\n"
+                                "2026/11/01,9,Fast and friendly\n";
+    assert_string_equal(chosen_by_question(&spec, forms),
+                        "What is the main reason for your score?");
+    assert_null(chosen_by_question(&spec, "id,Review Text\n1,Fine\n"));
+    assert_null(chosen_by_question(&spec, "id,comment\n1,Fine\n"));
+    spec.text_col = "3";
+    assert_null(chosen_by_question(&spec, forms));
+
+    spec = spec_of(VB_FORMAT_JSONL);
+    assert_string_equal(
+        chosen_by_question(&spec, "{\"id\":1,\"Why did you give that score?\":\"Slow\"}\n"),
+        "Why did you give that score?");
+    assert_null(chosen_by_question(&spec, "{\"id\":1,\"feedback\":\"Slow\"}\n"));
+}
+
 /* When no header name looks like the comment's, the error says what else
  * may be wrong: a sniffed format (plain comments with a comma), or a
  * header of one column that holds another delimiter. */
@@ -572,6 +611,7 @@ int main(void)
         cmocka_unit_test(test_delimiter_from_the_first_line),
         cmocka_unit_test(test_delimiter_given),
         cmocka_unit_test(test_no_text_column_hints),
+        cmocka_unit_test(test_text_column_chosen_by_question),
         cmocka_unit_test(test_qualtrics_header_rows),
         cmocka_unit_test(test_qualtrics_response_id_after_the_text),
         cmocka_unit_test(test_surveymonkey_header_row),
