@@ -129,6 +129,11 @@ typedef struct vb_options {
                                 '\t', ...); 0 = from the first line, ','
                                 or ';' whichever occurs more often outside
                                 quotes (a European spreadsheet's export) */
+    const char *const *more_text_cols; /* the comment goes on in these
+                                columns, each part on a line of its own (a
+                                review's title in text_col, its body here);
+                                blank parts are left out; needs text_col */
+    size_t n_more_text_cols;
 } vb_options;
 
 VB_EXPORT void vb_options_init(vb_options *o);

@@ -28,6 +28,7 @@ typedef struct cli_input {
     bool parallel_output;   /* the record callback's ctx is a cli_output, so
                                records may be analysed on several threads */
     const char *keep[MAX_LIST];
+    const char *more_text[MAX_LIST]; /* the --text-col after the first */
     const char *lexicons[MAX_LIST];
     char *keep_arg;         /* owned copy of the --keep lists, split at commas */
     size_t keep_arg_len;    /* its length before the split */
@@ -70,7 +71,8 @@ typedef struct cli_input {
     "                          (default: ',' or ';', by the first line)\n"                \
     "      --text-col COL      the comment column: name, 1-based number or JSON\n"          \
     "                          dotted path (default: detected from common names,\n"       \
-    "                          or a survey export's open-ended question)\n"
+    "                          or a survey export's open-ended question); again\n"       \
+    "                          for a comment over columns (a title, then a body)\n"
 #define CLI_INPUT_HELP_ID                                                                     \
     "      --id-col COL        the id column (default: the record number)\n"
 #define CLI_INPUT_HELP_KEEP                                                                   \

@@ -552,6 +552,12 @@ int cmd_report(int argc, char **argv)
         status = EXIT_USAGE;
         goto done;
     }
+    if (rc.from_analyzed && in.opts.n_more_text_cols > 0) {
+        /* The analysed record keeps one column as the quotes' text. */
+        usage("%s", "--from-analyzed reads one --text-col");
+        status = EXIT_USAGE;
+        goto done;
+    }
     in.files = argv + optind;
     in.n_files = argc - optind;
 

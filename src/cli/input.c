@@ -85,7 +85,17 @@ int cli_input_option(cli_input *in, const char *cmd, int c, const char *arg)
             return usage_error(cmd, "--delimiter: one byte (',', ';', '|', ...) or 'tab', not '%s'",
                                arg);
         return 1;
-    case 't': o->text_col = arg; return 1;
+    case 't':
+        /* Repeated: the comment goes on in each column after the first. */
+        if (o->text_col == NULL) {
+            o->text_col = arg;
+            return 1;
+        }
+        if (o->n_more_text_cols == MAX_LIST)
+            return usage_error(cmd, "--text-col: more than %s columns", "64");
+        in->more_text[o->n_more_text_cols++] = arg;
+        o->more_text_cols = in->more_text;
+        return 1;
     case 'i': o->id_col = arg; return 1;
     case 'k': {
         /* Each --keep adds its columns; a column named twice is kept once

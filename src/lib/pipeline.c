@@ -267,6 +267,8 @@ vb_pipeline *vb_pipeline_new(const vb_lexicon *lex, const vb_options *opts, vb_e
     p->spec.source_name = p->opts.source_name;
     p->spec.has_header = p->opts.has_header;
     p->spec.text_col = p->opts.text_col;
+    p->spec.more_text_cols = p->opts.more_text_cols;
+    p->spec.n_more_text_cols = p->opts.n_more_text_cols;
     p->spec.id_col = p->opts.id_col;
     p->spec.keep_cols = p->opts.keep_cols;
     p->spec.n_keep_cols = p->opts.n_keep_cols;

@@ -38,7 +38,8 @@
 #define RECORD_SLACK_BYTES ((size_t)64 << 10)
 #define NO_COL VB_NO_COLUMN
 
-/* Columns the caller wants, in this order: text, id, then keep columns. */
+/* Columns the caller wants, in this order: text, id, keep columns, then
+ * the columns the text goes on in. */
 enum { SLOT_TEXT = 0, SLOT_ID = 1, SLOT_KEEP = 2 };
 
 struct vb_source {
@@ -62,7 +63,8 @@ struct vb_source {
     size_t line_scan;   /* JSONL/text: bytes of the line searched for its end */
     bool line_skip;     /* JSONL/text: the line is too long, dropping it */
 
-    size_t n_slots;         /* 2 + n_keep_cols */
+    size_t n_slots;         /* 2 + n_keep_cols + n_more_text_cols */
+    size_t more_text;       /* the slot of the first column the text goes on in */
     const char **slot_spec; /* what the caller asked for per slot (NULL = none) */
     size_t *slot_col;       /* CSV/TSV: 0-based column per slot, or NO_COL */
     const char **slot_name; /* per slot, for messages; NULL-terminated */
@@ -78,6 +80,7 @@ struct vb_source {
     bool data_seen;           /* a row after the header rows has been read */
     char *key_mem; /* CSV/TSV: keep names made unique, when any were not */
     char *detected; /* JSONL: the detected text key */
+    vb_buf joined;  /* a text over several columns, joined */
     size_t objects; /* JSONL: objects read */
     bool text_seen; /* JSONL: an object had the text key (null included) */
 
@@ -125,7 +128,7 @@ static bool parse_column_number(const char *spec, size_t *n)
  * column the caller's kind (report's "date" for its --date-col), else "keep". */
 static const char *slot_kind(const vb_source *s, size_t slot)
 {
-    if (slot == SLOT_TEXT) return "text";
+    if (slot == SLOT_TEXT || slot >= s->more_text) return "text";
     if (slot == SLOT_ID) return "id";
     const char *const *kinds = s->spec.keep_kinds;
     return kinds != NULL && kinds[slot - SLOT_KEEP] != NULL ? kinds[slot - SLOT_KEEP] : "keep";
@@ -226,6 +229,10 @@ vb_format vb_format_sniff(const char *buf, size_t len)
 /* Checks what can be checked once the format is known. */
 static vb_status check_columns(vb_source *s, char *msg, size_t size)
 {
+    if (s->spec.n_more_text_cols > 0 && s->spec.text_col == NULL) {
+        snprintf(msg, size, "a text over several columns needs its first column named");
+        return VB_EINVAL;
+    }
     for (size_t i = 0; i < s->n_slots; i++) {
         const char *spec = s->slot_spec[i];
         size_t n;
@@ -240,7 +247,8 @@ static vb_status check_columns(vb_source *s, char *msg, size_t size)
         }
     }
     if (s->format == VB_FORMAT_TEXT) {
-        if (s->slot_spec[SLOT_ID] != NULL || s->spec.n_keep_cols > 0) {
+        if (s->slot_spec[SLOT_ID] != NULL || s->spec.n_keep_cols > 0 ||
+            s->spec.n_more_text_cols > 0) {
             snprintf(msg, size, "plain text input has no columns");
             return VB_EINVAL;
         }
@@ -335,7 +343,8 @@ vb_source *vb_source_new(const vb_source_spec *spec, const vb_allocator *alloc, 
         snprintf(err->source, sizeof err->source, "%s", spec->source_name);
     err->code = VB_ENOMEM;
     snprintf(err->message, sizeof err->message, "out of memory");
-    if (spec == NULL || (spec->n_keep_cols > 0 && spec->keep_cols == NULL)) {
+    if (spec == NULL || (spec->n_keep_cols > 0 && spec->keep_cols == NULL) ||
+        (spec->n_more_text_cols > 0 && spec->more_text_cols == NULL)) {
         err->code = VB_EINVAL;
         snprintf(err->message, sizeof err->message, "invalid source specification");
         return NULL;
@@ -355,11 +364,15 @@ vb_source *vb_source_new(const vb_source_spec *spec, const vb_allocator *alloc, 
                               ? (size_t)-1 / 2
                               : s->max_field_bytes * 4 + RECORD_SLACK_BYTES;
     vb_buf_init(&s->in, alloc, (size_t)-1 / 2);
+    vb_buf_init(&s->joined, alloc, (size_t)-1 / 2);
     if (vb_buf_reserve(&s->in, 4096) != VB_OK) /* so in.data is never NULL */
         goto fail;
 
-    if (spec->n_keep_cols > (size_t)-1 / sizeof(vb_field) - 3) goto fail;
-    s->n_slots = SLOT_KEEP + spec->n_keep_cols;
+    if (spec->n_keep_cols > (size_t)-1 / sizeof(vb_field) / 2 - 3 ||
+        spec->n_more_text_cols > (size_t)-1 / sizeof(vb_field) / 2)
+        goto fail;
+    s->more_text = SLOT_KEEP + spec->n_keep_cols;
+    s->n_slots = s->more_text + spec->n_more_text_cols;
     s->slot_spec = vb_calloc(alloc, s->n_slots, sizeof *s->slot_spec);
     s->slot_col = vb_calloc(alloc, s->n_slots, sizeof *s->slot_col);
     s->slot_name = vb_calloc(alloc, s->n_slots + 1, sizeof *s->slot_name);
@@ -370,6 +383,8 @@ vb_source *vb_source_new(const vb_source_spec *spec, const vb_allocator *alloc, 
     s->slot_spec[SLOT_ID] = spec->id_col;
     for (size_t i = 0; i < spec->n_keep_cols; i++)
         s->slot_spec[SLOT_KEEP + i] = spec->keep_cols[i];
+    for (size_t i = 0; i < spec->n_more_text_cols; i++)
+        s->slot_spec[s->more_text + i] = spec->more_text_cols[i];
     for (size_t i = 0; i < s->n_slots; i++) {
         s->slot_col[i] = NO_COL;
         s->slot_name[i] = s->slot_spec[i];
@@ -405,6 +420,7 @@ void vb_source_free(vb_source *s)
     vb_jsonl_free(s->jsonl);
     vb_csv_free(&s->csv);
     vb_free(a, s->detected);
+    vb_buf_free(&s->joined);
     vb_header_free(&s->header);
     vb_free(a, s->key_mem);
     vb_free(a, s->fields);
@@ -460,9 +476,9 @@ static void field_label(const vb_source *s, size_t col, char *out, size_t size)
 static vb_status unique_keep_names(vb_source *s)
 {
     size_t size = 0, used = 0;
-    for (size_t i = SLOT_KEEP; i < s->n_slots; i++)
+    for (size_t i = SLOT_KEEP; i < s->more_text; i++)
         size += strlen(s->slot_name[i]) + 2 + 3 * sizeof(size_t); /* "_" digits NUL */
-    for (size_t i = SLOT_KEEP + 1; i < s->n_slots; i++) {
+    for (size_t i = SLOT_KEEP + 1; i < s->more_text; i++) {
         size_t same = SLOT_KEEP, twin = SLOT_KEEP;
         while (same < i && s->slot_col[same] != s->slot_col[i])
             same++;
@@ -756,6 +772,19 @@ static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
 
 /* ---- JSONL and plain text: one record per line -------------------------- */
 
+/* What a JSON value that cannot be a comment is, for its message; NULL
+ * for text, a number or null. true would be read as a positive word,
+ * {"a":"late"} as JSON text. */
+static const char *json_not_text(vb_json_kind kind)
+{
+    switch (kind) {
+    case VB_JSON_BOOL: return "a boolean";
+    case VB_JSON_OBJECT: return "an object";
+    case VB_JSON_ARRAY: return "an array";
+    default: return NULL;
+    }
+}
+
 /* Frames the next line. VB_OK with the line's length in *len (without its
  * end) and *too_long set when it was over `limit` (and dropped); VB_AGAIN;
  * VB_DONE. Updates the line count; the caller consumes the bytes. */
@@ -873,11 +902,10 @@ static vb_status jsonl_record(vb_source *s, const char *line, size_t len, vb_sou
     out->id = s->fields[SLOT_ID];
     const vb_json_kind kind = vb_jsonl_kind(s->jsonl, SLOT_TEXT);
     s->text_seen = s->text_seen || kind != VB_JSON_ABSENT;
-    if (kind == VB_JSON_BOOL || kind == VB_JSON_OBJECT || kind == VB_JSON_ARRAY) {
-        /* true would be read as a positive word, {"a":"late"} as JSON text. */
+    const char *not_text = json_not_text(kind);
+    if (not_text != NULL) {
         reject(s, out, VB_EPARSE, "field \"%s\": %s, not text", s->slot_name[SLOT_TEXT],
-               kind == VB_JSON_BOOL ? "a boolean" : kind == VB_JSON_OBJECT ? "an object"
-                                                                         : "an array");
+               not_text);
     } else if (out->text.data == NULL) {
         /* Null, or left out as many exports do: a respondent who wrote
          * nothing, an empty comment whose score still counts. */
@@ -1009,6 +1037,31 @@ static const char *not_text(const unsigned char *p, size_t n)
     return NULL;
 }
 
+/* A comment over several columns (a review's title and body): the parts
+ * that are not blank, in the order the columns were given, each on a line
+ * of its own so that each ends a sentence. A JSONL part that is not text
+ * rejects the record, as the text itself would. */
+static vb_status join_text(vb_source *s, vb_source_record *out)
+{
+    const bool json = s->format == VB_FORMAT_JSONL;
+    vb_buf_reset(&s->joined);
+    for (size_t i = SLOT_TEXT; i < s->n_slots; i = i == SLOT_TEXT ? s->more_text : i + 1) {
+        const char *not_text = json ? json_not_text(vb_jsonl_kind(s->jsonl, i)) : NULL;
+        if (not_text != NULL) {
+            reject(s, out, VB_EPARSE, "field \"%s\": %s, not text", s->slot_name[i], not_text);
+            return VB_OK;
+        }
+        const vb_field *f = &s->fields[i];
+        if (f->data == NULL || is_blank(f->data, f->len, true)) continue;
+        if ((s->joined.len > 0 && vb_buf_putc(&s->joined, '\n') != VB_OK) ||
+            vb_buf_append(&s->joined, f->data, f->len) != VB_OK)
+            return fail(s, VB_ENOMEM, "out of memory");
+    }
+    out->text.data = s->joined.len > 0 ? s->joined.data : "";
+    out->text.len = s->joined.len;
+    return VB_OK;
+}
+
 vb_status vb_source_next(vb_source *s, vb_source_record *out)
 {
     if (s->fatal != VB_OK) return s->fatal;
@@ -1055,6 +1108,8 @@ vb_status vb_source_next(vb_source *s, vb_source_record *out)
             st = line_next(s, out, &skipped);
             break;
         }
+        if (st == VB_OK && !skipped && s->more_text < s->n_slots && out->status == VB_OK)
+            return join_text(s, out);
         if (st != VB_OK || !skipped) return st;
     }
 }

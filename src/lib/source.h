@@ -22,6 +22,10 @@ typedef struct vb_source_spec {
     const char *source_name;      /* for messages and extension; "-" = stdin */
     bool has_header;              /* CSV/TSV only */
     const char *text_col;         /* NULL = detect from common names */
+    const char *const *more_text_cols; /* the comment goes on in these (a
+                                      review's body after its title); needs
+                                      text_col */
+    size_t n_more_text_cols;
     const char *id_col;           /* NULL = none */
     const char *const *keep_cols;
     size_t n_keep_cols;

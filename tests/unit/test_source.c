@@ -310,6 +310,59 @@ static void test_text_column_chosen_by_question(void **state)
     assert_null(chosen_by_question(&spec, "{\"id\":1,\"feedback\":\"Slow\"}\n"));
 }
 
+/* A comment over several columns (an app review's title and body): the
+ * parts that are not blank, each on a line of its own, in the order the
+ * columns were given. */
+static void test_text_over_several_columns(void **state)
+{
+    (void)state;
+    static const char *const body[] = {"Review"};
+    vb_source_spec spec = spec_of(VB_FORMAT_CSV);
+    spec.text_col = "Title";
+    spec.more_text_cols = body;
+    spec.n_more_text_cols = 1;
+    check_records(&spec,
+                  "Title,Rating,Review\n"
+                  "Great app,4,Crashes on login\n"
+                  "Love it,5,\n"
+                  " ,2,Late again\n"
+                  "Short row,3\n",
+                  "2: t=[Great app\\nCrashes on login] id=-\n"
+                  "3: t=[Love it] id=-\n"
+                  "4: t=[Late again] id=-\n"
+                  "5: t=[Short row] id=-\n");
+    static const char *const two[] = {"b", "c"};
+    spec = spec_of(VB_FORMAT_JSONL);
+    spec.text_col = "a";
+    spec.more_text_cols = two;
+    spec.n_more_text_cols = 2;
+    check_records(&spec,
+                  "{\"a\":\"Slow\",\"b\":null,\"c\":\"Rude staff\"}\n"
+                  "{\"c\":\"Only this\"}\n"
+                  "{\"a\":\"x\",\"b\":true}\n",
+                  "1: t=[Slow\\nRude staff] id=-\n"
+                  "2: t=[Only this] id=-\n"
+                  "3: !EPARSE(field \"b\": a boolean, not text) id=-\n");
+
+    static const struct {
+        vb_format format;
+        const char *text_col, *message;
+    } refused[] = {
+        {VB_FORMAT_CSV, NULL, "a text over several columns needs its first column named"},
+        {VB_FORMAT_TEXT, "1", "plain text input has no columns"},
+    };
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        spec = spec_of(refused[i].format);
+        spec.text_col = refused[i].text_col;
+        spec.more_text_cols = body;
+        spec.n_more_text_cols = 1;
+        vb_error err;
+        assert_null(vb_source_new(&spec, NULL, &err));
+        assert_int_equal(err.code, VB_EINVAL);
+        assert_string_equal(err.message, refused[i].message);
+    }
+}
+
 /* When no header name looks like the comment's, the error says what else
  * may be wrong: a sniffed format (plain comments with a comma), or a
  * header of one column that holds another delimiter. */
@@ -612,6 +665,7 @@ int main(void)
         cmocka_unit_test(test_delimiter_given),
         cmocka_unit_test(test_no_text_column_hints),
         cmocka_unit_test(test_text_column_chosen_by_question),
+        cmocka_unit_test(test_text_over_several_columns),
         cmocka_unit_test(test_qualtrics_header_rows),
         cmocka_unit_test(test_qualtrics_response_id_after_the_text),
         cmocka_unit_test(test_surveymonkey_header_row),
