@@ -368,14 +368,14 @@ static size_t past_word(const char *s, size_t i, size_t len, const char *w)
     return next >= 'a' && next <= 'z' ? 0 : i + n;
 }
 
-/* True when s[i, len) is blank or one of the words a score's unit is. */
+/* True when s[i, len) is blank, or one word of a score's unit. */
 static bool only_unit(const char *s, size_t i, size_t len)
 {
     static const char *const units[] = {"stars", "star", "points", "point", "pts"};
     i = skip_blanks(s, i, len);
     for (size_t k = 0; i < len && k < sizeof units / sizeof units[0]; k++) {
         const size_t end = past_word(s, i, len, units[k]);
-        if (end != 0) i = skip_blanks(s, end, len);
+        if (end != 0) return skip_blanks(s, end, len) == len;
     }
     return i == len;
 }

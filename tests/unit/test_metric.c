@@ -211,6 +211,7 @@ static void test_worded_scores(void **state)
         {"4/", '.', false, 0, 0},
         {"4 out of", '.', false, 0, 0},
         {"4/5 days", '.', false, 0, 0},
+        {"4 stars points", '.', false, 0, 0},
         {"Extremely likely", '.', false, 0, 0},
         {"stars", '.', false, 0, 0},
         {"-3 - Bad", '.', false, 0, 0},
