@@ -31,6 +31,7 @@
 #include "issue.h"   /* a rejected score is described as a report describes it */
 #include "lexicon.h" /* vb_senti_hash */
 #include "metric.h"  /* vb_parse_number: scores are read as a report reads them */
+#include "score_words.h" /* ... and so are numbers with their answer's words */
 
 #include <math.h>
 #include <stdio.h>

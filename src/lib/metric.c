@@ -10,6 +10,7 @@
 #include "metric.h"
 
 #include "ascii.h"
+#include "score_words.h"
 
 #include <errno.h>
 #include <math.h>
@@ -151,105 +152,13 @@ static bool init_scale(vb_metric_spec *m, const vb_report_options *o, char *why,
     return true;
 }
 
-/* ---- scores written as words ---------------------------------------------- */
-
-/* Calls `visit` with each "LABEL=N" line of `labels`, split at its last
- * '=' and trimmed; stops at the first visit that returns false. */
-typedef bool (*label_visit)(const char *label, size_t label_len, const char *value,
-                            size_t value_len, void *ctx);
-
-static bool each_label(const char *labels, label_visit visit, void *ctx)
-{
-    for (const char *line = labels; *line != '\0';) {
-        const char *end = strchr(line, '\n');
-        if (end == NULL) end = line + strlen(line);
-        const char *eq = end;
-        while (eq > line && eq[-1] != '=')
-            eq--;
-        const char *label = line, *value = eq;
-        size_t label_len = eq > line ? (size_t)(eq - 1 - line) : (size_t)(end - line);
-        size_t value_len = eq > line ? (size_t)(end - eq) : 0;
-        vb_ascii_trim(&label, &label_len);
-        vb_ascii_trim(&value, &value_len);
-        if (!visit(label, label_len, eq > line ? value : NULL, value_len, ctx)) return false;
-        line = *end == '\0' ? end : end + 1;
-    }
-    return true;
-}
-
-typedef struct label_check {
-    const vb_metric_spec *m;
-    const char *labels;
-    char *why;
-    size_t why_size;
-} label_check;
-
-typedef struct label_find {
-    const char *s;
-    size_t len;
-    const char *value; /* of the label that matched */
-    size_t value_len;
-} label_find;
-
-static bool find_label(const char *label, size_t label_len, const char *value, size_t value_len,
-                       void *ctx)
-{
-    label_find *f = ctx;
-    if (!vb_ascii_iequal(label, label_len, f->s, f->len)) return true;
-    f->value = value;
-    f->value_len = value_len;
-    return false;
-}
-
-/* Each line names a label and a score the scale takes, once. */
-static bool check_label(const char *label, size_t label_len, const char *value, size_t value_len,
-                        void *ctx)
-{
-    label_check *c = ctx;
-    double v;
-    if (value == NULL || label_len == 0) {
-        snprintf(c->why, c->why_size, "score label \"%.*s\": expected LABEL=SCORE", (int)label_len,
-                 label);
-        return false;
-    }
-    if (!vb_parse_number(value, value_len, '.', &v)) {
-        snprintf(c->why, c->why_size, "score label \"%.*s\": \"%.*s\" is not a number",
-                 (int)label_len, label, (int)value_len, value);
-        return false;
-    }
-    if ((c->m->bounded && (v < c->m->lo || v > c->m->hi)) || (c->m->whole && v != floor(v))) {
-        snprintf(c->why, c->why_size,
-                 "score label \"%.*s\": %.*s is not a score of the scale %g-%g", (int)label_len,
-                 label, (int)value_len, value, c->m->lo, c->m->hi);
-        return false;
-    }
-    /* The first line with this label must be this one. */
-    label_find f = {label, label_len, NULL, 0};
-    each_label(c->labels, find_label, &f);
-    if (f.value != value) {
-        snprintf(c->why, c->why_size, "score label \"%.*s\" is given twice", (int)label_len, label);
-        return false;
-    }
-    return true;
-}
-
 bool vb_metric_spec_init(vb_metric_spec *m, const vb_report_options *o, char *why, size_t why_size)
 {
     if (!init_scale(m, o, why, why_size)) return false;
     if (o->score_labels == NULL || o->score_labels[0] == '\0') return true;
-    label_check c = {m, o->score_labels, why, why_size};
-    if (!each_label(o->score_labels, check_label, &c)) return false;
+    if (!vb_score_labels_check(m, o->score_labels, why, why_size)) return false;
     m->labels = o->score_labels;
     return true;
-}
-
-/* The score a label stands for; checked in vb_metric_spec_init(). */
-static bool label_score(const char *labels, const char *s, size_t len, double *out)
-{
-    vb_ascii_trim(&s, &len);
-    label_find f = {s, len, NULL, 0};
-    each_label(labels, find_label, &f);
-    return f.value != NULL && vb_parse_number(f.value, f.value_len, '.', out);
 }
 
 /* Significant digits kept for strtod. A double's halfway points have at
@@ -344,118 +253,6 @@ bool vb_parse_number(const char *s, size_t len, char mark, double *out)
     return true;
 }
 
-/* ---- numbers written with their answer's words ------------------------- */
-
-static bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static size_t skip_blanks(const char *s, size_t i, size_t len)
-{
-    while (i < len && (s[i] == ' ' || s[i] == '\t'))
-        i++;
-    return i;
-}
-
-/* The index past the word `w` (lower case ASCII) when s[i, len) opens
- * with it in any case and no letter follows; 0 when it does not. */
-static size_t past_word(const char *s, size_t i, size_t len, const char *w)
-{
-    const size_t n = strlen(w);
-    if (len - i < n || !vb_ascii_iequal(s + i, n, w, n)) return 0;
-    const char next = i + n < len ? vb_ascii_lower(s[i + n]) : ' ';
-    return next >= 'a' && next <= 'z' ? 0 : i + n;
-}
-
-/* True when s[i, len) is blank, or one word of a score's unit. */
-static bool only_unit(const char *s, size_t i, size_t len)
-{
-    static const char *const units[] = {"stars", "star", "points", "point", "pts"};
-    i = skip_blanks(s, i, len);
-    for (size_t k = 0; i < len && k < sizeof units / sizeof units[0]; k++) {
-        const size_t end = past_word(s, i, len, units[k]);
-        if (end != 0) return skip_blanks(s, end, len) == len;
-    }
-    return i == len;
-}
-
-/* "/5", "out of 5": the scale's top, a whole number, maybe with a unit. */
-static bool scale_top(const char *s, size_t i, size_t len, double *top)
-{
-    i = skip_blanks(s, i, len);
-    size_t j = i;
-    while (j < len && is_digit(s[j]))
-        j++;
-    return j > i && vb_parse_number(s + i, j - i, '.', top) && *top > 0 && only_unit(s, j, len);
-}
-
-/* A choice's words after the separator: some letter (or a byte of a
- * UTF-8 sequence), and no digit, so "1-2 days" is a range, not a 1. */
-static bool answer_words(const char *s, size_t i, size_t len)
-{
-    bool letter = false;
-    for (; i < len; i++) {
-        const unsigned char c = (unsigned char)s[i];
-        if (is_digit((char)c)) return false;
-        letter |= c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-    }
-    return letter;
-}
-
-/* Stars drawn: U+2605 and U+2B50 (with or without the emoji selector
- * U+FE0F) are given, U+2606 is one not given. */
-static bool drawn_stars(const char *s, size_t len, double *out, double *out_of)
-{
-    size_t given = 0, not_given = 0;
-    for (size_t i = skip_blanks(s, 0, len); i < len; i = skip_blanks(s, i, len)) {
-        if (len - i < 3) return false;
-        if (memcmp(s + i, "\xe2\x98\x85", 3) == 0 || memcmp(s + i, "\xe2\xad\x90", 3) == 0)
-            given++;
-        else if (memcmp(s + i, "\xe2\x98\x86", 3) == 0)
-            not_given++;
-        else
-            return false;
-        i += 3;
-        if (len - i >= 3 && memcmp(s + i, "\xef\xb8\x8f", 3) == 0) i += 3;
-    }
-    if (given + not_given == 0) return false;
-    *out = (double)given;
-    *out_of = not_given > 0 ? (double)(given + not_given) : 0;
-    return true;
-}
-
-bool vb_parse_worded_score(const char *s, size_t len, char mark, double *out, double *out_of)
-{
-    *out_of = 0;
-    vb_ascii_trim(&s, &len);
-    if (len > 0 && (unsigned char)s[0] >= 0x80) return drawn_stars(s, len, out, out_of);
-    size_t i = 0;
-    while (i < len && is_digit(s[i]))
-        i++;
-    if (i == 0) return false;
-    if (i + 1 < len && s[i] == mark && is_digit(s[i + 1]))
-        for (i++; i < len && is_digit(s[i]); i++)
-            ;
-    if (!vb_parse_number(s, i, mark, out)) return false;
-    i = skip_blanks(s, i, len);
-    if (i < len && s[i] == '/') return scale_top(s, i + 1, len, out_of);
-    size_t out_end = past_word(s, i, len, "out");
-    if (out_end != 0) {
-        const size_t of_end = past_word(s, skip_blanks(s, out_end, len), len, "of");
-        return of_end != 0 && scale_top(s, of_end, len, out_of);
-    }
-    if (only_unit(s, i, len)) return true;
-    static const char *const separators[] = {"-", ":", "=", "(", ")", ".", ",",
-                                             "\xe2\x80\x93", "\xe2\x80\x94"}; /* en, em dash */
-    for (size_t k = 0; k < sizeof separators / sizeof separators[0]; k++) {
-        const size_t n = strlen(separators[k]);
-        if (len - i >= n && memcmp(s + i, separators[k], n) == 0)
-            return answer_words(s, i + n, len);
-    }
-    return false;
-}
-
 vb_score_status vb_metric_score(const vb_metric_spec *m, const char *s, size_t len, double *x)
 {
     if (s == NULL) return VB_SCORE_MISSING;
@@ -465,7 +262,7 @@ vb_score_status vb_metric_score(const vb_metric_spec *m, const char *s, size_t l
     if (i == len) return VB_SCORE_MISSING;
     double v, top = 0;
     if (!vb_parse_number(s, len, m->decimal_mark, &v) &&
-        (m->labels == NULL || !label_score(m->labels, s, len, &v)) &&
+        (m->labels == NULL || !vb_score_label_value(m->labels, s, len, &v)) &&
         !vb_parse_worded_score(s, len, m->decimal_mark, &v, &top))
         return VB_SCORE_NOT_NUMBER;
     if (top != 0 && m->bounded && top != m->hi) return VB_SCORE_OTHER_SCALE;

@@ -70,15 +70,6 @@ typedef enum vb_score_status {
  * False for anything else, or beyond the largest double. */
 bool vb_parse_number(const char *s, size_t len, char mark, double *out);
 
-/* Reads a score written with its answer's words, as survey exports give
- * a choice's text: "10 - Extremely likely", "5 (Very satisfied)",
- * "4: Agree", "4 stars", "4/5", "4 out of 5", or drawn as stars
- * ("★★★★☆"). The number must come first, then a separator ("-", "–",
- * ":", "=", "(", ")", ".", ",") and words, or a scale's top, or "star(s)"
- * or "point(s)": "10 days" is not a score. *out_of is the top the text
- * names ("/5", "out of 5", five stars drawn), 0 when it names none. */
-bool vb_parse_worded_score(const char *s, size_t len, char mark, double *out, double *out_of);
-
 /* Parses a score (data NULL = missing) into the metric's x: a number,
  * a --score-label, or a number with its answer's words. */
 vb_score_status vb_metric_score(const vb_metric_spec *m, const char *s, size_t len, double *x);

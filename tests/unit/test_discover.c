@@ -10,6 +10,7 @@
 
 #include "discover.h"
 #include "metric.h" /* vb_parse_number: what a report reads */
+#include "score_words.h"
 #include "test_alloc.h"
 
 #include <cjson/cJSON.h>

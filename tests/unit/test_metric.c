@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "metric.h"
+#include "score_words.h"
 
 #include <math.h>
 #include <stdio.h>
