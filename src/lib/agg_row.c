@@ -11,9 +11,9 @@
 #include "agg.h"
 
 #include "alloc.h"
-#include "ascii.h"
 #include "dates.h"
 #include "issue.h"
+#include "score_words.h"
 #include "utf8.h"
 
 #include <math.h>
@@ -64,31 +64,6 @@ static void add_issue(vb_report_issue *issues, size_t *n, const char *field, con
         vb_issue_add(issues, n, field, what, value->data, value->len);
 }
 
-/* A score written as words alone ("Very satisfied", "Neither agree nor
- * disagree"), which only a --score-label can read; not "n/a" or "x", nor
- * what a program writes where it had no number ("NaN", "-Infinity"). */
-static bool all_words(const char *s, size_t len)
-{
-    vb_ascii_trim(&s, &len);
-    if (len > 0 && (s[0] == '-' || s[0] == '+')) {
-        s++;
-        len--;
-    }
-    static const char *const not_labels[] = {"nan", "inf", "infinity", "null", "none",
-                                             "nil", "undefined", "true", "false"};
-    for (size_t k = 0; k < sizeof not_labels / sizeof not_labels[0]; k++)
-        if (vb_ascii_iequal(s, len, not_labels[k], strlen(not_labels[k]))) return false;
-    size_t letters = 0;
-    for (size_t i = 0; i < len; i++) {
-        const unsigned char c = (unsigned char)s[i];
-        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-            letters++;
-        else if (c != ' ' && c != '-' && c != '\'' && c < 0x80)
-            return false;
-    }
-    return letters >= 2;
-}
-
 static bool check_score(vb_agg *agg, const vb_field *f, double *x, vb_report_issue *issues,
                         size_t *n)
 {
@@ -104,7 +79,7 @@ static bool check_score(vb_agg *agg, const vb_field *f, double *x, vb_report_iss
     case VB_SCORE_NOT_NUMBER:
         if (m->labels != NULL)
             add_issue(issues, n, col, "not a number nor a score label", f);
-        else if (all_words(f->data, f->len))
+        else if (vb_score_in_words(f->data, f->len))
             add_issue(issues, n, col, "not a number (--score-label gives words their score)", f);
         else
             vb_issue_not_number(issues, n, col, f->data, f->len, m->decimal_mark);

@@ -20,6 +20,16 @@ static inline bool vb_ascii_iequal(const char *a, size_t a_len, const char *b, s
     return true;
 }
 
+static inline bool vb_ascii_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static inline bool vb_ascii_alpha(char c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
 static inline bool vb_ascii_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';

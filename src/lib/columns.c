@@ -80,8 +80,7 @@ static size_t question_words(const char *name, char *out, size_t size)
         const unsigned char c = (unsigned char)*p;
         if (c == '\'') continue; /* "what's" is one word */
         /* Bytes past ASCII are letters of some word: keep them. */
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-            c >= 0x80) {
+        if (vb_ascii_alpha((char)c) || vb_ascii_digit((char)c) || c >= 0x80) {
             if (out[n - 1] == ' ') words++;
             out[n++] = vb_ascii_lower((char)c);
         } else if (out[n - 1] != ' ') {

@@ -25,13 +25,10 @@
  */
 #include "dates.h"
 
+#include "ascii.h"
+
 #include <stdio.h>
 #include <string.h>
-
-static bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
 
 static bool is_space(char c)
 {
@@ -189,7 +186,7 @@ static bool fixed_digits(scan *s, int n, int *out)
 {
     int v = 0;
     for (int i = 0; i < n; i++) {
-        if (s->p >= s->end || !is_digit(*s->p)) return false;
+        if (s->p >= s->end || !vb_ascii_digit(*s->p)) return false;
         v = v * 10 + (*s->p++ - '0');
     }
     *out = v;
@@ -200,7 +197,7 @@ static bool fixed_digits(scan *s, int n, int *out)
 static bool some_digits(scan *s, int min, int max, int *out)
 {
     int v = 0, n = 0;
-    while (n < max && s->p < s->end && is_digit(*s->p)) {
+    while (n < max && s->p < s->end && vb_ascii_digit(*s->p)) {
         v = v * 10 + (*s->p++ - '0');
         n++;
     }
@@ -238,7 +235,7 @@ static bool scan_offset(scan *s, vb_datetime *t)
     if (sign == 0 || !fixed_digits(s, 2, &hh)) return false;
     if (accept(s, ':')) {
         if (!fixed_digits(s, 2, &mm)) return false;
-    } else if (s->p < s->end && is_digit(*s->p) && !fixed_digits(s, 2, &mm)) {
+    } else if (s->p < s->end && vb_ascii_digit(*s->p) && !fixed_digits(s, 2, &mm)) {
         return false;
     }
     if (hh > 23 || mm > 59) return false;
@@ -255,12 +252,12 @@ static bool scan_iso_time(scan *s, bool extended, vb_datetime *t)
     if (extended && !accept(s, ':')) return false;
     if (!fixed_digits(s, 2, &t->minute)) return false;
     t->has_time = true;
-    if (extended ? accept(s, ':') : (s->p < s->end && is_digit(*s->p))) {
+    if (extended ? accept(s, ':') : (s->p < s->end && vb_ascii_digit(*s->p))) {
         if (!fixed_digits(s, 2, &t->second)) return false;
         if (accept(s, '.') || accept(s, ',')) {
             int ignored;
             if (!some_digits(s, 1, 9, &ignored)) return false;
-            while (s->p < s->end && is_digit(*s->p)) /* finer than ns: dropped */
+            while (s->p < s->end && vb_ascii_digit(*s->p)) /* finer than ns: dropped */
                 s->p++;
         }
     }
@@ -322,7 +319,7 @@ static bool parse_iso(scan *s, vb_datetime *t)
     if (accept(s, 'W')) { /* week date: YYYY-Www[-D] */
         int week, wday = 1;
         if (!fixed_digits(s, 2, &week)) return false;
-        if ((extended && accept(s, '-')) || (!extended && s->p < s->end && is_digit(*s->p)))
+        if ((extended && accept(s, '-')) || (!extended && s->p < s->end && vb_ascii_digit(*s->p)))
             if (!fixed_digits(s, 1, &wday)) return false;
         if (t->year < 1 || t->year > 9999 || week < 1 || week > iso_weeks_in_year(t->year) ||
             wday < 1 || wday > 7)
@@ -333,7 +330,7 @@ static bool parse_iso(scan *s, vb_datetime *t)
         int a, b;
         if (!fixed_digits(s, 2, &a)) return false;
         if (extended ? accept(s, '-')
-                     : (s->end - s->p >= 2 && is_digit(s->p[0]) && is_digit(s->p[1]))) {
+                     : (s->end - s->p >= 2 && vb_ascii_digit(s->p[0]) && vb_ascii_digit(s->p[1]))) {
             if (!fixed_digits(s, 2, &b)) return false;
             t->month = a;
             t->day = b;

@@ -26,6 +26,7 @@
 
 #include "alloc.h"
 #include "arena.h"
+#include "ascii.h"
 #include "buf.h"
 #include "jsonw.h"
 #include "issue.h"   /* a rejected score is described as a report describes it */
@@ -370,8 +371,7 @@ bool vb_discovery_parse_score(const char *s, size_t len, char decimal_mark, cons
      * no metric. */
     const char mark = decimal_mark == ',' ? ',' : '.';
     double v, top;
-    if (s == NULL ||
-        (!vb_parse_number(s, len, mark, &v) && !vb_parse_worded_score(s, len, mark, &v, &top))) {
+    if (s == NULL || !vb_read_score(s, len, mark, NULL, &v, &top)) {
         *score = NAN;
         if (why != NULL) {
             size_t n = 0;
@@ -409,10 +409,9 @@ static vb_status reserve(const vb_allocator *a, void **p, size_t *cap, size_t n,
 static bool has_letter(const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+        if (vb_ascii_alpha(s[i]))
             return true;
-        if (c >= 0x80) /* a non-ASCII word character: letters, in practice */
+        if ((unsigned char)s[i] >= 0x80) /* a non-ASCII word character: letters, in practice */
             return true;
     }
     return false;

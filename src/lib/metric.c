@@ -260,11 +260,8 @@ vb_score_status vb_metric_score(const vb_metric_spec *m, const char *s, size_t l
     while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
         i++;
     if (i == len) return VB_SCORE_MISSING;
-    double v, top = 0;
-    if (!vb_parse_number(s, len, m->decimal_mark, &v) &&
-        (m->labels == NULL || !vb_score_label_value(m->labels, s, len, &v)) &&
-        !vb_parse_worded_score(s, len, m->decimal_mark, &v, &top))
-        return VB_SCORE_NOT_NUMBER;
+    double v, top;
+    if (!vb_read_score(s, len, m->decimal_mark, m->labels, &v, &top)) return VB_SCORE_NOT_NUMBER;
     if (top != 0 && m->bounded && top != m->hi) return VB_SCORE_OTHER_SCALE;
     if (m->bounded && (v < m->lo || v > m->hi)) return VB_SCORE_OUT_OF_RANGE;
     if (m->whole && v != floor(v)) return VB_SCORE_NOT_WHOLE;

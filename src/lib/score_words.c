@@ -109,11 +109,6 @@ bool vb_score_label_value(const char *labels, const char *s, size_t len, double 
 
 /* ---- numbers written with their answer's words ------------------------- */
 
-static bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 static size_t skip_blanks(const char *s, size_t i, size_t len)
 {
     while (i < len && (s[i] == ' ' || s[i] == '\t'))
@@ -148,7 +143,7 @@ static bool scale_top(const char *s, size_t i, size_t len, double *top)
 {
     i = skip_blanks(s, i, len);
     size_t j = i;
-    while (j < len && is_digit(s[j]))
+    while (j < len && vb_ascii_digit(s[j]))
         j++;
     return j > i && vb_parse_number(s + i, j - i, '.', top) && *top > 0 && only_unit(s, j, len);
 }
@@ -159,9 +154,8 @@ static bool answer_words(const char *s, size_t i, size_t len)
 {
     bool letter = false;
     for (; i < len; i++) {
-        const unsigned char c = (unsigned char)s[i];
-        if (is_digit((char)c)) return false;
-        letter |= c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+        if (vb_ascii_digit(s[i])) return false;
+        letter |= (unsigned char)s[i] >= 0x80 || vb_ascii_alpha(s[i]);
     }
     return letter;
 }
@@ -194,11 +188,11 @@ bool vb_parse_worded_score(const char *s, size_t len, char mark, double *out, do
     vb_ascii_trim(&s, &len);
     if (len > 0 && (unsigned char)s[0] >= 0x80) return drawn_stars(s, len, out, out_of);
     size_t i = 0;
-    while (i < len && is_digit(s[i]))
+    while (i < len && vb_ascii_digit(s[i]))
         i++;
     if (i == 0) return false;
-    if (i + 1 < len && s[i] == mark && is_digit(s[i + 1]))
-        for (i++; i < len && is_digit(s[i]); i++)
+    if (i + 1 < len && s[i] == mark && vb_ascii_digit(s[i + 1]))
+        for (i++; i < len && vb_ascii_digit(s[i]); i++)
             ;
     if (!vb_parse_number(s, i, mark, out)) return false;
     i = skip_blanks(s, i, len);
@@ -217,4 +211,34 @@ bool vb_parse_worded_score(const char *s, size_t len, char mark, double *out, do
             return answer_words(s, i + n, len);
     }
     return false;
+}
+
+bool vb_read_score(const char *s, size_t len, char mark, const char *labels, double *out,
+                   double *out_of)
+{
+    *out_of = 0;
+    return vb_parse_number(s, len, mark, out) ||
+           (labels != NULL && vb_score_label_value(labels, s, len, out)) ||
+           vb_parse_worded_score(s, len, mark, out, out_of);
+}
+
+bool vb_score_in_words(const char *s, size_t len)
+{
+    vb_ascii_trim(&s, &len);
+    if (len > 0 && (s[0] == '-' || s[0] == '+')) {
+        s++;
+        len--;
+    }
+    static const char *const not_labels[] = {"nan", "inf", "infinity", "null", "none",
+                                             "nil", "undefined", "true", "false"};
+    for (size_t k = 0; k < sizeof not_labels / sizeof not_labels[0]; k++)
+        if (vb_ascii_iequal(s, len, not_labels[k], strlen(not_labels[k]))) return false;
+    size_t letters = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (vb_ascii_alpha(s[i]))
+            letters++;
+        else if (s[i] != ' ' && s[i] != '-' && s[i] != '\'' && (unsigned char)s[i] < 0x80)
+            return false;
+    }
+    return letters >= 2;
 }

@@ -23,4 +23,16 @@ bool vb_score_label_value(const char *labels, const char *s, size_t len, double 
  * names ("/5", "out of 5", five stars drawn), 0 when it names none. */
 bool vb_parse_worded_score(const char *s, size_t len, char mark, double *out, double *out_of);
 
+/* Any way a score may be written: a plain number (vb_parse_number), a
+ * label of `labels` (NULL: none), or a number with its answer's words;
+ * *out_of as vb_parse_worded_score() sets it, else 0. */
+bool vb_read_score(const char *s, size_t len, char mark, const char *labels, double *out,
+                   double *out_of);
+
+/* Whether a score that is no number is written as words alone ("Very
+ * satisfied", "Neither agree nor disagree"), which only a --score-label
+ * can read; not "n/a" or "x", nor what a program writes where it had no
+ * number ("NaN", "-Infinity"). */
+bool vb_score_in_words(const char *s, size_t len);
+
 #endif

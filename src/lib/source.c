@@ -275,8 +275,8 @@ static vb_status check_columns(vb_source *s, char *msg, size_t size)
 static vb_status take_delimiter(vb_source *s, char d, char *msg, size_t size)
 {
     const unsigned char c = (unsigned char)d;
-    const bool punct = c > ' ' && c < 0x7F && c != '"' && !(c >= '0' && c <= '9') &&
-                       !((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    const bool punct =
+        c > ' ' && c < 0x7F && c != '"' && !vb_ascii_digit(d) && !vb_ascii_alpha(d);
     if (!punct && c != '\t') {
         char shown[8];
         if (c > ' ' && c < 0x7F)

@@ -304,8 +304,7 @@ static void test_scores_are_read_as_a_report_reads_them(void **state)
         const bool ok = vb_discovery_parse_score(s, strlen(s), '.', "score", &v, NULL);
         assert_int_equal(ok, cases[i].ok);
         double out_of;
-        assert_int_equal(ok, vb_parse_number(s, strlen(s), '.', &report) ||
-                                 vb_parse_worded_score(s, strlen(s), '.', &report, &out_of));
+        assert_int_equal(ok, vb_read_score(s, strlen(s), '.', NULL, &report, &out_of));
         if (ok)
             assert_float_equal(v, cases[i].value, 0);
         else
