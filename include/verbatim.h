@@ -99,6 +99,25 @@ typedef enum vb_format {
 VB_EXPORT bool vb_format_parse(const char *name, vb_format *out);
 VB_EXPORT const char *vb_format_name(vb_format f);
 
+/* The input's character encoding; the text is turned into UTF-8 as it is
+ * read, so offsets and output are of the UTF-8 text. */
+typedef enum vb_encoding {
+    VB_ENCODING_AUTO = 0,     /* UTF-8, or UTF-16 by its byte order mark, or
+                                 Windows-1252 when the first line with a byte
+                                 past ASCII is not UTF-8 (Excel's "CSV") */
+    VB_ENCODING_UTF8,         /* invalid sequences become U+FFFD, counted */
+    VB_ENCODING_UTF16,        /* by its byte order mark, else little-endian */
+    VB_ENCODING_UTF16LE,
+    VB_ENCODING_UTF16BE,
+    VB_ENCODING_WINDOWS_1252  /* also for Latin-1 (ISO-8859-1), as browsers do */
+} vb_encoding;
+
+/* Parses "auto", "utf-8", "utf-16", "utf-16le", "utf-16be" and
+ * "windows-1252" (or "cp1252", "latin-1", "iso-8859-1"), in any case, with
+ * or without the hyphen. Returns false for anything else. */
+VB_EXPORT bool vb_encoding_parse(const char *name, vb_encoding *out);
+VB_EXPORT const char *vb_encoding_name(vb_encoding e);
+
 /* Options for loading data and running pipelines. Always start from
  * vb_options_init(), so fields added later get their defaults. Strings are
  * borrowed: they must outlive every object created with these options. */
@@ -134,6 +153,7 @@ typedef struct vb_options {
                                 review's title in text_col, its body here);
                                 blank parts are left out; needs text_col */
     size_t n_more_text_cols;
+    vb_encoding encoding;    /* default VB_ENCODING_AUTO */
 } vb_options;
 
 VB_EXPORT void vb_options_init(vb_options *o);
@@ -404,6 +424,13 @@ VB_EXPORT const char *const *vb_pipeline_keep_names(const vb_pipeline *p, size_t
  * score?") or a Qualtrics export's open-ended mark chose it: a guess the
  * caller should name. NULL otherwise, and until the header is read. */
 VB_EXPORT const char *vb_pipeline_text_column_by_question(const vb_pipeline *p);
+
+/* The line that made VB_ENCODING_AUTO read the current input as
+ * Windows-1252 (its first line with a byte past ASCII, which is not
+ * UTF-8): a guess the caller should name. 0 when nothing was guessed:
+ * the input is UTF-8 or ASCII, has a UTF-16 byte order mark, or an
+ * encoding was given. */
+VB_EXPORT size_t vb_pipeline_windows_1252_line(const vb_pipeline *p);
 
 /* The lexicon `p` was made with: what a record's theme indices refer to. */
 VB_EXPORT const vb_lexicon *vb_pipeline_lexicon(const vb_pipeline *p);

@@ -52,7 +52,7 @@ typedef struct cli_input {
  * lines that describe them in --help. */
 #define CLI_INPUT_OPTIONS                                                                     \
     {"format", required_argument, NULL, 'f'}, {"delimiter", required_argument, NULL, 'D'},    \
-        {"text-col", required_argument, NULL, 't'},                                           \
+        {"encoding", required_argument, NULL, 'E'}, {"text-col", required_argument, NULL, 't'}, \
         {"id-col", required_argument, NULL, 'i'}, {"keep", required_argument, NULL, 'k'},     \
         {"no-header", no_argument, NULL, 'H'}, {"lang", required_argument, NULL, 'l'},        \
         {"lexicon", required_argument, NULL, 'L'}, {"data-dir", required_argument, NULL, 'd'}, \
@@ -69,6 +69,9 @@ typedef struct cli_input {
     "                          or by sniffing stdin)\n"                                       \
     "      --delimiter C       CSV: the byte between fields, e.g. ';', '|' or tab\n"     \
     "                          (default: ',' or ';', by the first line)\n"                \
+    "      --encoding ENC      utf-8, utf-16, utf-16le, utf-16be or windows-1252\n"      \
+    "                          (latin-1); default auto: UTF-8, UTF-16 by its byte\n"   \
+    "                          order mark, Windows-1252 when the text is not UTF-8\n"  \
     "      --text-col COL      the comment column: name, 1-based number or JSON\n"          \
     "                          dotted path (default: detected from common names,\n"       \
     "                          or a survey export's open-ended question); again\n"       \

@@ -60,7 +60,10 @@ static const char help[] =
     "      --emit-state        write the additive state instead of a report, to\n"
     "                          combine shards with 'verbatim merge'\n"
     "      --from-analyzed     input is JSONL from 'verbatim analyze --keep "
-    "COLS'\n\n" CLI_INPUT_HELP_FORMAT CLI_INPUT_HELP_ID CLI_INPUT_HELP_REST;
+    "COLS'\n\n";
+/* Apart: one literal for both would pass the length C compilers must
+ * accept (4095). */
+static const char input_help[] = CLI_INPUT_HELP_FORMAT CLI_INPUT_HELP_ID CLI_INPUT_HELP_REST;
 
 enum {
     OPT_SCORE_COL = 256,
@@ -511,6 +514,7 @@ int cmd_report(int argc, char **argv)
         if (handled > 0) continue;
         if (handled == 0 && c == 'h') {
             fputs(help, stdout);
+            fputs(input_help, stdout);
             goto done;
         }
         if (handled == 0) fprintf(stderr, "Try 'verbatim " CMD " --help'.\n");

@@ -85,6 +85,13 @@ int cli_input_option(cli_input *in, const char *cmd, int c, const char *arg)
             return usage_error(cmd, "--delimiter: one byte (',', ';', '|', ...) or 'tab', not '%s'",
                                arg);
         return 1;
+    case 'E':
+        if (!vb_encoding_parse(arg, &o->encoding))
+            return usage_error(cmd,
+                               "--encoding: unknown encoding '%s' (auto, utf-8, utf-16, "
+                               "utf-16le, utf-16be, windows-1252)",
+                               arg);
+        return 1;
     case 't':
         /* Repeated: the comment goes on in each column after the first. */
         if (o->text_col == NULL) {
@@ -792,6 +799,12 @@ int cli_run(cli_input *in, const char *cmd, cli_record_fn on_record, void *ctx)
         }
         in->current_source = strcmp(files[i], "-") == 0 ? "<stdin>" : files[i];
         run_input(p, files[i], &rs);
+        const size_t not_utf8 = vb_pipeline_windows_1252_line(p);
+        if (not_utf8 > 0 && !rs.quiet)
+            fprintf(stderr,
+                    "verbatim %s: %s: read as Windows-1252, as line %zu is not UTF-8 "
+                    "(--encoding chooses another)\n",
+                    cmd, in->current_source, not_utf8);
         const char *question = vb_pipeline_text_column_by_question(p);
         if (question != NULL && !rs.quiet)
             fprintf(stderr,

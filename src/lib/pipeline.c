@@ -275,6 +275,7 @@ vb_pipeline *vb_pipeline_new(const vb_lexicon *lex, const vb_options *opts, vb_e
     p->spec.keep_kinds = p->opts.keep_col_kinds;
     p->spec.max_field_bytes = p->opts.max_field_bytes;
     p->spec.delimiter = p->opts.delimiter;
+    p->spec.encoding = p->opts.encoding;
 
     p->text = vb_text_new(lex->lang, &p->alloc);
     if (p->text == NULL) {
@@ -356,6 +357,11 @@ const char *const *vb_pipeline_keep_names(const vb_pipeline *p, size_t *n)
 const char *vb_pipeline_text_column_by_question(const vb_pipeline *p)
 {
     return vb_source_text_column_by_question(p->source);
+}
+
+size_t vb_pipeline_windows_1252_line(const vb_pipeline *p)
+{
+    return vb_source_windows_1252_line(p->source);
 }
 
 const vb_lexicon *vb_pipeline_lexicon(const vb_pipeline *p)

@@ -1,8 +1,9 @@
 /* source.c: records out of a byte stream, whatever the format.
  *
- * This is the front of the pipeline. It buffers what the caller feeds,
- * skips a UTF-8 BOM, settles the format (by name, else by sniffing the
- * first line) and a CSV's delimiter (',' or ';', from the first line), and
+ * This is the front of the pipeline. It buffers what the caller feeds, as
+ * UTF-8 (encoding.c decodes Windows-1252 and UTF-16), skips a UTF-8 BOM,
+ * settles the format (by name, else by sniffing the first line) and a
+ * CSV's delimiter (',' or ';', from the first line), and
  * then hands the bytes to a framer: csv.c for CSV and TSV rows, or the
  * line splitter here for JSONL (parsed by jsonl.c) and plain text. It also
  * maps the caller's columns (name, 1-based number, dotted path, or
@@ -23,6 +24,7 @@
 #include "buf.h"
 #include "columns.h"
 #include "csv.h"
+#include "encoding.h"
 #include "header.h"
 #include "jsonl.h"
 
@@ -51,6 +53,7 @@ struct vb_source {
     size_t max_field_bytes;  /* a longer field rejects its record */
     size_t max_record_bytes; /* a longer CSV row or JSONL line is rejected too */
 
+    vb_decoder dec; /* the input's bytes as UTF-8, into `in` */
     vb_buf in; /* buffered input; in.data[pos..len) unconsumed */
     size_t pos;
     size_t pending;     /* bytes of the returned record, dropped at the next call */
@@ -364,6 +367,7 @@ vb_source *vb_source_new(const vb_source_spec *spec, const vb_allocator *alloc, 
                               ? (size_t)-1 / 2
                               : s->max_field_bytes * 4 + RECORD_SLACK_BYTES;
     vb_buf_init(&s->in, alloc, (size_t)-1 / 2);
+    vb_decoder_init(&s->dec, spec->encoding, alloc);
     vb_buf_init(&s->joined, alloc, (size_t)-1 / 2);
     if (vb_buf_reserve(&s->in, 4096) != VB_OK) /* so in.data is never NULL */
         goto fail;
@@ -428,6 +432,7 @@ void vb_source_free(vb_source *s)
     vb_free(a, s->slot_col);
     vb_free(a, s->slot_spec);
     vb_buf_free(&s->in);
+    vb_decoder_free(&s->dec);
     vb_free(a, s);
 }
 
@@ -444,8 +449,10 @@ vb_status vb_source_feed(vb_source *s, const char *buf, size_t len)
         s->pos = 0;
     }
     if (len == 0) return VB_OK;
-    vb_status st = vb_buf_append(&s->in, buf, len);
-    if (st != VB_OK)
+    vb_status st = vb_decoder_feed(&s->dec, buf, len, &s->in);
+    /* Input that is not text is vb_source_next()'s to report, where the
+     * reader looks for the reason. */
+    if (st != VB_OK && st != VB_EPARSE)
         return fail(s, st == VB_ENOMEM ? VB_ENOMEM : VB_ELIMIT, "cannot buffer %zu more bytes",
                     len);
     return VB_OK;
@@ -455,6 +462,9 @@ vb_status vb_source_finish(vb_source *s)
 {
     if (s->fatal != VB_OK) return s->fatal;
     s->finished = true;
+    vb_status st = vb_decoder_finish(&s->dec, &s->in);
+    if (st != VB_OK && st != VB_EPARSE)
+        return fail(s, st == VB_ENOMEM ? VB_ENOMEM : VB_ELIMIT, "cannot buffer the input's end");
     return VB_OK;
 }
 
@@ -1019,24 +1029,6 @@ static vb_status settle_delimiter(vb_source *s)
     return VB_OK;
 }
 
-/* What the input is when its first bytes say it is not UTF-8 text: a
- * compressed file, a workbook or UTF-16 (a spreadsheet's "Unicode text"),
- * which would otherwise be read as columns of mojibake. NULL for text. */
-static const char *not_text(const unsigned char *p, size_t n)
-{
-    if (n >= 2 && p[0] == 0x1F && p[1] == 0x8B)
-        return "gzip-compressed: decompress it first (zcat FILE | verbatim ... --format csv)";
-    if (n >= 4 && memcmp(p, "PK\3\4", 4) == 0)
-        return "a zip archive (an .xlsx or .ods workbook?): save the sheet as CSV (UTF-8)";
-    if (n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)))
-        return "UTF-16 text (it starts with a UTF-16 byte order mark): convert it to UTF-8 "
-               "(iconv -f UTF-16 -t UTF-8 FILE)";
-    if (n >= 2 && (p[0] == 0) != (p[1] == 0))
-        return "UTF-16 text (one of its first two bytes is zero): convert it to UTF-8 "
-               "(iconv -f UTF-16LE -t UTF-8 FILE, or UTF-16BE)";
-    return NULL;
-}
-
 /* A comment over several columns (a review's title and body): the parts
  * that are not blank, in the order the columns were given, each on a line
  * of its own so that each ends a sentence. A JSONL part that is not text
@@ -1065,19 +1057,17 @@ static vb_status join_text(vb_source *s, vb_source_record *out)
 vb_status vb_source_next(vb_source *s, vb_source_record *out)
 {
     if (s->fatal != VB_OK) return s->fatal;
+    const char *not_text = vb_decoder_error(&s->dec);
+    if (not_text != NULL) return fail(s, VB_EPARSE, "%s", not_text);
     s->pos += s->pending;
     s->pending = 0;
     for (;;) {
         const char *p = s->in.data + s->pos;
         const size_t avail = s->in.len - s->pos;
         if (!s->bom_done) {
-            /* A BOM may arrive split over chunks: wait while it could be one,
-             * or while the start could still turn out not to be text. */
-            if (!s->finished && ((avail < 3 && memcmp(p, "\xEF\xBB\xBF", avail) == 0) ||
-                                 avail < 2 || (avail < 4 && memcmp(p, "PK\3\4", avail) == 0)))
+            /* A BOM may arrive split over chunks: wait while it could be one. */
+            if (!s->finished && avail < 3 && memcmp(p, "\xEF\xBB\xBF", avail) == 0)
                 return VB_AGAIN;
-            const char *what = not_text((const unsigned char *)p, avail);
-            if (what != NULL) return fail(s, VB_EPARSE, "%s", what);
             if (avail >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) s->pos += 3;
             s->bom_done = true;
             continue;
@@ -1137,4 +1127,9 @@ const char *const *vb_source_keep_names(const vb_source *s)
 const char *vb_source_text_column_by_question(const vb_source *s)
 {
     return s->text_by_question ? s->slot_name[SLOT_TEXT] : NULL;
+}
+
+size_t vb_source_windows_1252_line(const vb_source *s)
+{
+    return s->dec.guess_line;
 }

@@ -33,6 +33,7 @@ typedef struct vb_source_spec {
                                       call it; a NULL entry: "keep" */
     size_t max_field_bytes;       /* a larger field rejects its record */
     char delimiter;               /* CSV: 0 = from the first line (vb_options) */
+    vb_encoding encoding;         /* the bytes' encoding (vb_options) */
 } vb_source_spec;
 
 typedef struct vb_source_record {
@@ -80,6 +81,9 @@ const char *const *vb_source_keep_names(const vb_source *s);
 /* The text column's name when a question chose it (see
  * vb_pipeline_text_column_by_question()); NULL otherwise. */
 const char *vb_source_text_column_by_question(const vb_source *s);
+
+/* See vb_pipeline_windows_1252_line(). */
+size_t vb_source_windows_1252_line(const vb_source *s);
 
 /* Guesses a format from a file name's extension (.csv .tsv .tab .jsonl
  * .ndjson .json .txt); VB_FORMAT_AUTO when it cannot tell. */

@@ -197,10 +197,61 @@ static void test_bad_language_and_missing_column(void **state)
     vb_lexicon_free(lex);
 }
 
+/* An export saved as Windows-1252 reads as its text; the guess is named
+ * by the line that made it, per input, and never when one is given. */
+static void test_encoding_of_an_export(void **state)
+{
+    (void)state;
+    vb_options o;
+    vb_options_init(&o);
+    o.format = VB_FORMAT_CSV;
+    vb_error err;
+    vb_lexicon *lex = vb_lexicon_load(VB_TEST_DATA_DIR, &o, &err);
+    assert_non_null(lex);
+    vb_pipeline *p = vb_pipeline_new(lex, &o, &err);
+    assert_non_null(p);
+    const char excel[] = "id,comment\n1,fine\n2,It wasn\x92t good\n";
+    assert_int_equal(vb_pipeline_feed(p, excel, sizeof excel - 1), VB_OK);
+    assert_int_equal(vb_pipeline_finish(p), VB_OK);
+    const vb_record *rec;
+    assert_int_equal(vb_pipeline_next(p, &rec), VB_OK);
+    assert_int_equal(vb_pipeline_next(p, &rec), VB_OK);
+    assert_string_equal(rec->text, "It wasn\xE2\x80\x99t good");
+    assert_int_equal(rec->n_invalid_utf8, 0);
+    assert_true(rec->sentiment.compound < 0);
+    assert_int_equal(vb_pipeline_windows_1252_line(p), 3);
+    /* The next input is UTF-8. */
+    assert_int_equal(vb_pipeline_reset(p, "second.csv"), VB_OK);
+    assert_int_equal(vb_pipeline_windows_1252_line(p), 0);
+    const char utf8[] = "id,comment\n1,caf\xC3\xA9\n";
+    assert_int_equal(vb_pipeline_feed(p, utf8, sizeof utf8 - 1), VB_OK);
+    assert_int_equal(vb_pipeline_finish(p), VB_OK);
+    assert_int_equal(vb_pipeline_next(p, &rec), VB_OK);
+    assert_string_equal(rec->text, "caf\xC3\xA9");
+    assert_int_equal(vb_pipeline_windows_1252_line(p), 0);
+    vb_pipeline_free(p);
+    /* Given, UTF-8 keeps the byte for the repair. */
+    vb_encoding enc;
+    assert_true(vb_encoding_parse("UTF-8", &enc));
+    o.encoding = enc;
+    p = vb_pipeline_new(lex, &o, &err);
+    assert_non_null(p);
+    assert_int_equal(vb_pipeline_feed(p, excel, sizeof excel - 1), VB_OK);
+    assert_int_equal(vb_pipeline_finish(p), VB_OK);
+    assert_int_equal(vb_pipeline_next(p, &rec), VB_OK);
+    assert_int_equal(vb_pipeline_next(p, &rec), VB_OK);
+    assert_string_equal(rec->text, "It wasn\xEF\xBF\xBDt good");
+    assert_int_equal(rec->n_invalid_utf8, 1);
+    assert_int_equal(vb_pipeline_windows_1252_line(p), 0);
+    vb_pipeline_free(p);
+    vb_lexicon_free(lex);
+}
+
 /* A CSV of many records, some with invalid UTF-8, the last one broken. */
 static char *many_records_csv(size_t n)
 {
-    static const char *const comments[] = {"Great service, thanks!",
+    /* UTF-8 (the emoji) with a bad byte further on, for the repair. */
+    static const char *const comments[] = {"Great service, thanks! \xF0\x9F\x91\x8D",
                                            "The parcel arrived late. Very disappointed",
                                            "bad \xC3 byte in the middle",
                                            "",
@@ -471,6 +522,7 @@ int main(void)
         cmocka_unit_test(test_same_output_for_any_chunking),
         cmocka_unit_test(test_survives_every_allocation_failure),
         cmocka_unit_test(test_bad_language_and_missing_column),
+        cmocka_unit_test(test_encoding_of_an_export),
         cmocka_unit_test(test_read_ahead_same_as_one_at_a_time),
         cmocka_unit_test(test_analyze_batch),
         cmocka_unit_test(test_extra_header_rows_counted),

@@ -6,6 +6,8 @@
 # in the id and the kept columns too; no record is lost. JSONL: raw bad
 # bytes are repaired the same way, lone \uD800 escapes become U+FFFD (a pair
 # stays an emoji), and the output is always valid JSON.
+# Read as UTF-8 (--encoding utf-8): left to guess, bytes that are not
+# UTF-8 make it Windows-1252 (analyze_encodings).
 {
     printf 'id,comment,tag\n'
     printf 'i\377d,lone continuation \200 byte,t\300g\n'
@@ -15,11 +17,11 @@
     printf '5,cut in the middle \342\202 of a line,ok\n'
     printf '6,cut at the end of the file \360\237\230'
 } > in.csv
-"$VERBATIM" analyze in.csv --id-col id --keep tag --taxonomy none | tee out.jsonl |
+"$VERBATIM" analyze --encoding utf-8 in.csv --id-col id --keep tag --taxonomy none | tee out.jsonl |
     sed 's/,"sentiment".*//'
 "$VB_JSON_CHECK" < out.jsonl
 # The U+FFFD tokens each record got, as the tokeniser sees them.
-"$VERBATIM" tokens in.csv --id-col id --taxonomy none | tee tokens.jsonl |
+"$VERBATIM" tokens --encoding utf-8 in.csv --id-col id --taxonomy none | tee tokens.jsonl |
     grep "$(printf '"text":"\357\277\275"')" | cut -d, -f1 | uniq -c | sed 's/^ *//'
 "$VB_JSON_CHECK" < tokens.jsonl
 
@@ -27,7 +29,7 @@ printf '{"id":"j1","comment":"raw \377 byte"}\n' > in.jsonl
 printf '{"id":"j2","comment":"lone \\ud800 and \\uDFFF","x":"\\\\ud800 is no escape"}\n' >> in.jsonl
 printf '{"id":"j3","comment":"pair \\ud83d\\ude00 reversed \\ude00\\ud83d"}\n' >> in.jsonl
 printf '{"id":"j4","comment":"cut at the end \342\202"}' >> in.jsonl
-"$VERBATIM" tokens in.jsonl --id-col id --taxonomy none | tee tokens.jsonl |
+"$VERBATIM" tokens --encoding utf-8 in.jsonl --id-col id --taxonomy none | tee tokens.jsonl |
     grep -v '"kind":"word"' | sed 's/,"norm".*//'
 "$VB_JSON_CHECK" < tokens.jsonl
-"$VERBATIM" analyze in.jsonl --id-col id --keep x --taxonomy none | sed 's/,"sentiment".*//'
+"$VERBATIM" analyze --encoding utf-8 in.jsonl --id-col id --keep x --taxonomy none | sed 's/,"sentiment".*//'

@@ -520,12 +520,9 @@ static void test_not_text(void **state)
         {"PK\3\4\x14\0", 6,
          "FATAL EPARSE(a zip archive (an .xlsx or .ods workbook?): save the sheet as CSV "
          "(UTF-8))\n"},
-        {"\xFF\xFEi\0d\0\n\0", 8,
-         "FATAL EPARSE(UTF-16 text (it starts with a UTF-16 byte order mark): convert it to "
-         "UTF-8 (iconv -f UTF-16 -t UTF-8 FILE))\n"},
         {"\0i\0d\0\n", 6,
-         "FATAL EPARSE(UTF-16 text (one of its first two bytes is zero): convert it to UTF-8 "
-         "(iconv -f UTF-16LE -t UTF-8 FILE, or UTF-16BE))\n"},
+         "FATAL EPARSE(UTF-16 text without a byte order mark (one of its first two bytes is "
+         "zero): read it with --encoding utf-16le (or utf-16be))\n"},
     };
     const vb_format formats[] = {VB_FORMAT_CSV, VB_FORMAT_TEXT, VB_FORMAT_JSONL, VB_FORMAT_AUTO};
     for (size_t f = 0; f < sizeof formats / sizeof formats[0]; f++) {
@@ -538,6 +535,14 @@ static void test_not_text(void **state)
     check_records(&spec, "PK,comment\n7,fine\n", "2: t=[fine] id=-\n");
     spec = spec_of(VB_FORMAT_TEXT);
     check_records(&spec, "P\n", "1: t=[P] id=-\n");
+    /* What is text in another encoding is read as UTF-8 (encoding.c):
+     * UTF-16 by its byte order mark, Windows-1252 where it is not UTF-8. */
+    static const char utf16[] = "\xFF\xFE" "c\0o\0m\0m\0e\0n\0t\0\n\0" "c\0a\0f\0\xE9\0\n\0";
+    spec = spec_of(VB_FORMAT_CSV);
+    check_records_n(&spec, utf16, sizeof utf16 - 1, "2: t=[caf\xC3\xA9] id=-\n");
+    check_records(&spec, "comment\n\x93ok\x94\n", "2: t=[\xE2\x80\x9Cok\xE2\x80\x9D] id=-\n");
+    spec.encoding = VB_ENCODING_UTF8;
+    check_records(&spec, "comment\nok\x94\n", "2: t=[ok\x94] id=-\n");
 }
 
 static void test_feed_after_finish(void **state)
