@@ -49,6 +49,8 @@ struct vb_source {
     vb_source_spec spec;     /* strings borrowed from the caller */
     vb_format format;        /* VB_FORMAT_AUTO until known */
     bool sniffed;            /* the format came from the first line */
+    bool txt_name;           /* ".txt": plain text, or TSV when the first line has a
+                              * tab (a spreadsheet's "text" exports) */
     char delim;              /* CSV/TSV: between fields; 0 until settled */
     size_t max_field_bytes;  /* a longer field rejects its record */
     size_t max_record_bytes; /* a longer CSV row or JSONL line is rejected too */
@@ -403,6 +405,12 @@ vb_source *vb_source_new(const vb_source_spec *spec, const vb_allocator *alloc, 
         }
     }
     if (s->format == VB_FORMAT_AUTO) s->format = vb_format_from_name(spec->source_name);
+    /* Excel's "Text (tab delimited)" and "Unicode text" are .txt files too:
+     * the first line tells them from comments one per line. */
+    if (s->format == VB_FORMAT_TEXT && spec->format == VB_FORMAT_AUTO) {
+        s->format = VB_FORMAT_AUTO;
+        s->txt_name = true;
+    }
     if (s->format != VB_FORMAT_AUTO) {
         vb_status st = setup_format(s, err->message, sizeof err->message);
         if (st != VB_OK) {
@@ -1002,11 +1010,17 @@ static vb_status first_line_ready(vb_source *s, bool brace_will_do)
 /* Settles an unknown format (and a CSV's delimiter) from the first line. */
 static vb_status sniff(vb_source *s)
 {
-    const vb_status ready = first_line_ready(s, true);
+    const vb_status ready = first_line_ready(s, !s->txt_name);
     if (ready != VB_OK) return ready;
     const char *p = s->in.data + s->pos;
     const size_t avail = s->in.len - s->pos;
-    s->format = vb_format_sniff(p, avail);
+    if (s->txt_name) {
+        const char *eol = find_eol(p, avail);
+        const size_t first_line = eol != NULL ? (size_t)(eol - p) : avail;
+        s->format = memchr(p, '\t', first_line) != NULL ? VB_FORMAT_TSV : VB_FORMAT_TEXT;
+    } else {
+        s->format = vb_format_sniff(p, avail);
+    }
     s->sniffed = true;
     /* A one-column CSV has no delimiter to sniff ("comment\nfine\n"):
      * where the user names a column, the input has columns. */

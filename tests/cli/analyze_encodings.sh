@@ -16,10 +16,11 @@ grep -o '"comment":"[^"]*"},"sentiment":{"compound":[^,]*' j1.jsonl
     echo "--encoding latin-1 reads as the guess did"
 "$VERBATIM" report excel.csv --score-col score --report json > /dev/null
 echo "exit $?"
-# "Unicode text": UTF-16 with its byte order mark, tabs and CR LF.
+# "Unicode text": UTF-16 with its byte order mark, tabs and CR LF, named
+# .txt: its first line's tabs make it TSV.
 printf 'id\tscore\tcomment\r\n1\t9\tGreat staff\r\n2\t2\tNo caf\303\251, rude staff \360\237\230\241\r\n' |
     iconv -f UTF-8 -t UTF-16LE | { printf '\377\376'; cat; } > unicode.txt
-"$VERBATIM" analyze --format tsv unicode.txt --keep comment | grep -o '"comment":"[^"]*"'
+"$VERBATIM" analyze unicode.txt --keep comment | grep -o '"comment":"[^"]*"'
 # Without a byte order mark, UTF-16 is named and needs --encoding.
 printf 'comment\nfine\n' | iconv -f UTF-8 -t UTF-16BE > nobom.csv
 "$VERBATIM" analyze nobom.csv

@@ -87,6 +87,24 @@ static void test_delimiter_from_the_first_line(void **state)
                   "2: t=[ok] id=-\n");
 }
 
+/* A .txt is comments one per line, or TSV when its first line has a tab:
+ * Excel saves "Text (tab delimited)" and "Unicode text" as .txt. A format
+ * given is kept. */
+static void test_txt_is_text_or_tab_separated(void **state)
+{
+    (void)state;
+    vb_source_spec spec = spec_of(VB_FORMAT_AUTO);
+    spec.source_name = "export.txt";
+    check_records(&spec, "id\tcomment\n7\tslow, rude; late\n", "2: t=[slow, rude; late] id=-\n");
+    check_records(&spec, "slow, rude\nfine\tthanks\n",
+                  "1: t=[slow, rude] id=-\n"
+                  "2: t=[fine\\tthanks] id=-\n");
+    check_records(&spec, "{\"comment\": \"fine\"}\n", "1: t=[{\"comment\": \"fine\"}] id=-\n");
+    spec = spec_of(VB_FORMAT_TEXT);
+    spec.source_name = "export.txt";
+    check_records(&spec, "id\tcomment\n", "1: t=[id\\tcomment] id=-\n");
+}
+
 /* A delimiter given by the caller: the input is delimited whatever its
  * name says; a tab makes TSV; bytes that cannot separate fields, and
  * formats that have no fields, are refused when the source is made. */
@@ -668,6 +686,7 @@ int main(void)
         cmocka_unit_test(test_auto_format_through_source),
         cmocka_unit_test(test_delimiter_from_the_first_line),
         cmocka_unit_test(test_delimiter_given),
+        cmocka_unit_test(test_txt_is_text_or_tab_separated),
         cmocka_unit_test(test_no_text_column_hints),
         cmocka_unit_test(test_text_column_chosen_by_question),
         cmocka_unit_test(test_text_over_several_columns),
