@@ -816,6 +816,17 @@ VB_EXPORT vb_status vb_discovery_add(vb_discovery *d, const vb_record *rec, doub
  * \"1e3\"". */
 VB_EXPORT bool vb_discovery_parse_score(const char *s, size_t len, char decimal_mark,
                                         const char *field, double *score, vb_report_issue *why);
+/* As vb_discovery_parse_score(), and a score written as words alone is
+ * the number `labels` gives it: "LABEL=N" lines, as
+ * vb_report_options.score_labels (NULL or "": none), checked first with
+ * vb_discovery_check_score_labels(). */
+VB_EXPORT bool vb_discovery_read_score(const char *s, size_t len, char decimal_mark,
+                                       const char *labels, const char *field, double *score,
+                                       vb_report_issue *why);
+/* True when every line of `labels` is LABEL=N, N a number, and no label is
+ * given twice; else false with the reason in `why` ("score label \"Good\":
+ * expected LABEL=SCORE"). Discovery has no scale, so any number will do. */
+VB_EXPORT bool vb_discovery_check_score_labels(const char *labels, char *why, size_t why_size);
 
 /* One discovered theme: a group of near-duplicate phrases. */
 typedef struct vb_discovered {

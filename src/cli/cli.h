@@ -108,6 +108,11 @@ void cli_input_free(cli_input *in);
  * is not an input option, -1 after printing a usage error. */
 int cli_input_option(cli_input *in, const char *cmd, int c, const char *arg);
 
+/* Appends `line` to the lines in *lines ("a\nb", malloc'd; NULL for none),
+ * for an option given again that the library reads as lines
+ * (--score-label). False when out of memory. */
+bool cli_append_line(char **lines, const char *line);
+
 /* For a command that writes no records (report, themes discover): --keep,
  * and with `id_too` --id-col, would change nothing it writes, so they are
  * refused rather than ignored. EXIT_OK, or EXIT_USAGE after saying why. */

@@ -26,6 +26,7 @@ static const char help[] =
     "                          out and counted\n"
     "      --decimal-comma     scores are written \"4,5\" (a point is then not a\n"
     "                          decimal mark)\n"
+    "      --score-label L=N   the word L is score N (repeatable, e.g. Good=5)\n"
     "      --uncovered         only comments the taxonomy does not match,\n"
     "                          scored against the ones it matches\n"
     "      --top N             at most N themes (default 30)\n"
@@ -37,6 +38,7 @@ static const char help[] =
 enum {
     OPT_SCORE_COL = 256,
     OPT_DECIMAL_COMMA,
+    OPT_SCORE_LABEL,
     OPT_UNCOVERED,
     OPT_TOP,
     OPT_MIN_COUNT,
@@ -47,6 +49,7 @@ enum {
 static const struct option discover_options[] = {
     {"score-col", required_argument, NULL, OPT_SCORE_COL},
     {"decimal-comma", no_argument, NULL, OPT_DECIMAL_COMMA},
+    {"score-label", required_argument, NULL, OPT_SCORE_LABEL},
     {"uncovered", no_argument, NULL, OPT_UNCOVERED},
     {"top", required_argument, NULL, OPT_TOP},
     {"min-count", required_argument, NULL, OPT_MIN_COUNT},
@@ -58,6 +61,7 @@ static const struct option discover_options[] = {
 typedef struct discover_cli {
     const char *score_col; /* NULL: no scores */
     char decimal_mark;     /* of the scores: '.' or ',' */
+    char *score_labels;    /* the --score-label values, one a line; NULL: none */
     bool table;
 } discover_cli;
 
@@ -82,8 +86,8 @@ static cli_next add_record(const vb_record *rec, vb_pipeline *p, void *ctx)
         const char *s = f != NULL ? f->data : NULL;
         const size_t len = f != NULL ? f->len : 0;
         const char mark = run->cli->decimal_mark;
-        if (!vb_discovery_parse_score(s, len, mark, run->cli->score_col, &score,
-                                      run->strict ? &why : NULL)) {
+        if (!vb_discovery_read_score(s, len, mark, run->cli->score_labels, run->cli->score_col,
+                                     &score, run->strict ? &why : NULL)) {
             double other;
             run->rejected_scores++;
             run->other_mark += vb_discovery_parse_score(s, len, mark == ',' ? '.' : ',',
@@ -124,6 +128,12 @@ static bool discover_option(int c, const char *arg, vb_discovery_options *dopts,
     switch (c) {
     case OPT_SCORE_COL: dc->score_col = arg; return true;
     case OPT_DECIMAL_COMMA: dc->decimal_mark = ','; return true;
+    case OPT_SCORE_LABEL:
+        if (strchr(arg, '\n') == NULL && cli_append_line(&dc->score_labels, arg)) return true;
+        fprintf(stderr, "verbatim " CMD ": --score-label: %s '%s'\n"
+                        "Try 'verbatim " CMD " --help'.\n",
+                strchr(arg, '\n') != NULL ? "a label on one line, got" : "out of memory at", arg);
+        return false;
     case OPT_UNCOVERED: dopts->uncovered = true; return true;
     case OPT_TOP: return parse_count("--top", arg, &dopts->top);
     case OPT_MIN_COUNT: return parse_count("--min-count", arg, &dopts->min_count);
@@ -156,9 +166,9 @@ static void report_notes(const discover_run *run, const vb_discovery_options *do
     vb_discovery_summary sum;
     vb_discovery_summarise(run->d, &sum);
     if (score_col != NULL && run->rejected_scores > 0)
-        fprintf(stderr, "verbatim " CMD ": --score-col %s: %zu scores rejected (missing or not"
+        fprintf(stderr, "verbatim " CMD ": --score-col %s: %zu score%s rejected (missing or not"
                         " a number, as report reads them), left out of the mean scores\n",
-                score_col, run->rejected_scores);
+                score_col, run->rejected_scores, run->rejected_scores == 1 ? "" : "s");
     if (run->other_mark > 0)
         fprintf(stderr, "verbatim " CMD ": --score-col %s: a decimal %s in %zu of those%s\n",
                 score_col, comma ? "point (\"4.5\")" : "comma (\"4,5\")", run->other_mark,
@@ -203,7 +213,7 @@ int cmd_themes_discover(int argc, char **argv)
     cli_input_init(&in);
     vb_discovery_options dopts;
     vb_discovery_options_init(&dopts);
-    discover_cli dc = {.score_col = NULL, .decimal_mark = '.', .table = false};
+    discover_cli dc = {.score_col = NULL, .decimal_mark = '.', .score_labels = NULL, .table = false};
     int c;
     while ((c = getopt_long(argc, argv, CLI_INPUT_SHORT, longopts, NULL)) != -1) {
         int handled = cli_input_option(&in, CMD, c, optarg);
@@ -211,10 +221,12 @@ int cmd_themes_discover(int argc, char **argv)
             continue;
         if (handled == 0 && c == 'h') {
             fputs(help, stdout);
+            free(dc.score_labels);
             cli_input_free(&in);
             return EXIT_OK;
         }
         if (handled < 0 || !discover_option(c, optarg, &dopts, &dc)) {
+            free(dc.score_labels);
             cli_input_free(&in);
             return EXIT_USAGE;
         }
@@ -224,13 +236,21 @@ int cmd_themes_discover(int argc, char **argv)
 
     /* The examples carry no ids. */
     if (cli_refuse_record_columns(&in, CMD, true) != EXIT_OK) {
+        free(dc.score_labels);
         cli_input_free(&in);
         return EXIT_USAGE;
     }
-    if (dc.decimal_mark == ',' && dc.score_col == NULL) {
-        /* Refused, not ignored: it reads scores, and there are none. */
-        fprintf(stderr, "verbatim " CMD ": --decimal-comma needs --score-col\n"
-                        "Try 'verbatim " CMD " --help'.\n");
+    char why[256] = "";
+    if ((dc.decimal_mark == ',' || dc.score_labels != NULL) && dc.score_col == NULL) {
+        /* Refused, not ignored: they read scores, and there are none. */
+        snprintf(why, sizeof why, "%s needs --score-col",
+                 dc.decimal_mark == ',' ? "--decimal-comma" : "--score-label");
+    } else if (dc.score_labels != NULL) {
+        (void)vb_discovery_check_score_labels(dc.score_labels, why, sizeof why);
+    }
+    if (why[0] != '\0') {
+        fprintf(stderr, "verbatim " CMD ": %s\nTry 'verbatim " CMD " --help'.\n", why);
+        free(dc.score_labels);
         cli_input_free(&in);
         return EXIT_USAGE;
     }
@@ -252,6 +272,7 @@ int cmd_themes_discover(int argc, char **argv)
     run.d = vb_discovery_new(&dopts, &err);
     if (run.d == NULL) {
         fprintf(stderr, "verbatim " CMD ": %s\n", err.message);
+        free(dc.score_labels);
         cli_input_free(&in);
         return err.code == VB_ENOMEM ? EXIT_IO : EXIT_USAGE;
     }
@@ -280,6 +301,7 @@ int cmd_themes_discover(int argc, char **argv)
             status = out_status;
     }
     vb_discovery_free(run.d);
+    free(dc.score_labels);
     cli_input_free(&in);
     return status;
 }

@@ -178,12 +178,9 @@ static int column_option(const char **col, const char *option, const char *arg)
 static int add_score_label(report_cli *rc, const char *arg)
 {
     if (strchr(arg, '\n') != NULL) return usage("--score-label: a label on one line, got '%s'", arg);
-    const size_t old = rc->score_labels != NULL ? strlen(rc->score_labels) : 0;
-    char *grown = realloc(rc->score_labels, old + strlen(arg) + 2);
-    if (grown == NULL) return usage("--score-label: out of memory at '%s'", arg);
-    snprintf(grown + old, strlen(arg) + 2, "%s%s", old > 0 ? "\n" : "", arg);
-    rc->score_labels = grown;
-    rc->ro.score_labels = grown;
+    if (!cli_append_line(&rc->score_labels, arg))
+        return usage("--score-label: out of memory at '%s'", arg);
+    rc->ro.score_labels = rc->score_labels;
     return 1;
 }
 

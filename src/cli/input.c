@@ -66,6 +66,16 @@ static int usage_error(const char *cmd, const char *fmt, const char *arg)
     return -1;
 }
 
+bool cli_append_line(char **lines, const char *line)
+{
+    const size_t old = *lines != NULL ? strlen(*lines) : 0;
+    char *grown = realloc(*lines, old + strlen(line) + 2);
+    if (grown == NULL) return false;
+    snprintf(grown + old, strlen(line) + 2, "%s%s", old > 0 ? "\n" : "", line);
+    *lines = grown;
+    return true;
+}
+
 int cli_input_option(cli_input *in, const char *cmd, int c, const char *arg)
 {
     vb_options *o = &in->opts;

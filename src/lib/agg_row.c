@@ -13,7 +13,6 @@
 #include "alloc.h"
 #include "dates.h"
 #include "issue.h"
-#include "score_words.h"
 #include "utf8.h"
 
 #include <math.h>
@@ -77,12 +76,7 @@ static bool check_score(vb_agg *agg, const vb_field *f, double *x, vb_report_iss
         add_issue(issues, n, col, "missing", NULL);
         return false;
     case VB_SCORE_NOT_NUMBER:
-        if (m->labels != NULL)
-            add_issue(issues, n, col, "not a number nor a score label", f);
-        else if (vb_score_in_words(f->data, f->len))
-            add_issue(issues, n, col, "not a number (--score-label gives words their score)", f);
-        else
-            vb_issue_not_number(issues, n, col, f->data, f->len, m->decimal_mark);
+        vb_issue_not_score(issues, n, col, f->data, f->len, m->decimal_mark, m->labels != NULL);
         return false;
     case VB_SCORE_NOT_WHOLE:
         add_issue(issues, n, col, "not a whole number", f);

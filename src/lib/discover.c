@@ -364,6 +364,12 @@ void vb_discovery_summarise(const vb_discovery *d, vb_discovery_summary *out)
 bool vb_discovery_parse_score(const char *s, size_t len, char decimal_mark, const char *field,
                               double *score, vb_report_issue *why)
 {
+    return vb_discovery_read_score(s, len, decimal_mark, NULL, field, score, why);
+}
+
+bool vb_discovery_read_score(const char *s, size_t len, char decimal_mark, const char *labels,
+                             const char *field, double *score, vb_report_issue *why)
+{
     /* The parser of vb_agg_add(), so that a theme's mean score is made of
      * the scores a report of the same export uses ("1e3", "0x10", "nan"
      * and "4,5" with a decimal point are not numbers there either). A
@@ -371,19 +377,27 @@ bool vb_discovery_parse_score(const char *s, size_t len, char decimal_mark, cons
      * no metric. */
     const char mark = decimal_mark == ',' ? ',' : '.';
     double v, top;
-    if (s == NULL || !vb_read_score(s, len, mark, NULL, &v, &top)) {
+    if (labels != NULL && labels[0] == '\0') labels = NULL;
+    if (s == NULL || !vb_read_score(s, len, mark, labels, &v, &top)) {
         *score = NAN;
         if (why != NULL) {
             size_t n = 0;
             if (s == NULL || vb_issue_blank(s, len))
                 vb_issue_add(why, &n, field, "missing", NULL, 0);
             else
-                vb_issue_not_number(why, &n, field, s, len, mark);
+                vb_issue_not_score(why, &n, field, s, len, mark, labels != NULL);
         }
         return false;
     }
     *score = v;
     return true;
+}
+
+bool vb_discovery_check_score_labels(const char *labels, char *why, size_t why_size)
+{
+    /* No metric, so no scale: any number is a score. */
+    const vb_metric_spec any = {.kind = VB_METRIC_MEAN, .bounded = false, .whole = false};
+    return vb_score_labels_check(&any, labels, why, why_size);
 }
 
 /* ---- Adding a record ------------------------------------------------------ */

@@ -1,7 +1,8 @@
 /* issue.c: the wording of a bad field's message (issue.h). */
 #include "issue.h"
 
-#include "metric.h" /* vb_parse_number */
+#include "metric.h"      /* vb_parse_number */
+#include "score_words.h" /* vb_score_in_words */
 
 #include <stdio.h>
 #include <string.h>
@@ -70,4 +71,16 @@ void vb_issue_not_number(vb_report_issue *issues, size_t *n, const char *field, 
         what = mark == ',' ? "not a number with ',' as the decimal mark"
                            : "not a number with '.' as the decimal mark";
     vb_issue_add(issues, n, field, what, value, len);
+}
+
+void vb_issue_not_score(vb_report_issue *issues, size_t *n, const char *field, const char *value,
+                        size_t len, char mark, bool labelled)
+{
+    if (labelled)
+        vb_issue_add(issues, n, field, "not a number nor a score label", value, len);
+    else if (vb_score_in_words(value, len))
+        vb_issue_add(issues, n, field, "not a number (--score-label gives words their score)",
+                     value, len);
+    else
+        vb_issue_not_number(issues, n, field, value, len, mark);
 }

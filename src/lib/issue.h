@@ -26,4 +26,11 @@ void vb_issue_add(vb_report_issue *issues, size_t *n, const char *field, const c
 void vb_issue_not_number(vb_report_issue *issues, size_t *n, const char *field, const char *value,
                          size_t len, char mark);
 
+/* Adds why `value` is no score: "not a number nor a score label" when
+ * score labels were given (`labelled`); for words alone ("Very likely")
+ * that a label would read, a pointer to --score-label; else as
+ * vb_issue_not_number(). */
+void vb_issue_not_score(vb_report_issue *issues, size_t *n, const char *field, const char *value,
+                        size_t len, char mark, bool labelled);
+
 #endif

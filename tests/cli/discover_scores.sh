@@ -33,3 +33,27 @@ test -e draft.json && echo "a draft was written"
 "$VERBATIM" themes discover in.csv --taxonomy none --score-col 2 --min-count 8 --strict \
     -j 2 --report table
 echo "exit $?"
+# Scores written as words read as --score-label says, as in report: the
+# mean of 10, 0 and 9 is 6.33, and the same labels give report that mean.
+# Words no label names are rejected and counted; a label needs
+# --score-col and the form LABEL=N.
+{
+    echo 'id,score,comment'
+    echo '1,Extremely likely,The zipper broke'
+    echo '2,Not at all likely,The zipper jammed'
+    echo '3,9,Zipper stuck'
+    echo '4,Somewhat likely,Zipper gone'
+} >words.csv
+"$VERBATIM" themes discover words.csv --taxonomy none --score-col score --min-count 4 \
+    --report table --strict
+echo "exit $?"
+"$VERBATIM" themes discover words.csv --taxonomy none --score-col score --min-count 4 \
+    --report table --score-label 'Extremely likely=10' --score-label 'not at all likely = 0'
+echo "exit $?"
+"$VERBATIM" report words.csv --taxonomy none --score-col score --metric mean --report csv \
+    --section overall --score-label 'Extremely likely=10' --score-label 'not at all likely = 0'
+echo "exit $?"
+"$VERBATIM" themes discover words.csv --taxonomy none --score-label 'Good=5'
+echo "exit $?"
+"$VERBATIM" themes discover words.csv --taxonomy none --score-col score --score-label 'Good'
+echo "exit $?"

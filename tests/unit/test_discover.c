@@ -333,6 +333,51 @@ static void test_scores_are_read_as_a_report_reads_them(void **state)
     assert_string_equal(why.message, "not a number with ',' as the decimal mark: \"4.5\"");
 }
 
+/* Words alone read as the labels say, as in a report (--score-label);
+ * any number is a label's score, as discovery has no scale. */
+static void test_scores_written_as_words_read_by_their_labels(void **state)
+{
+    (void)state;
+    static const char labels[] = "Very likely=9\nNot at all likely = 0\nSomewhat=4.5\nHuge=1000";
+    char why_labels[128];
+    assert_true(vb_discovery_check_score_labels(labels, why_labels, sizeof why_labels));
+    double v = 0;
+    vb_report_issue why;
+    assert_true(vb_discovery_read_score("very LIKELY", 11, '.', labels, "nps", &v, &why));
+    assert_float_equal(v, 9, 0);
+    assert_true(vb_discovery_read_score(" Not at all likely ", 19, '.', labels, "nps", &v, &why));
+    assert_float_equal(v, 0, 0);
+    assert_true(vb_discovery_read_score("Huge", 4, '.', labels, "nps", &v, &why));
+    assert_float_equal(v, 1000, 0);
+    /* Numbers still read; words no label names are rejected, with the hint. */
+    assert_true(vb_discovery_read_score("7", 1, '.', labels, "nps", &v, &why));
+    assert_float_equal(v, 7, 0);
+    assert_false(vb_discovery_read_score("Likely", 6, '.', labels, "nps", &v, &why));
+    assert_true(isnan(v));
+    assert_string_equal(why.message, "not a number nor a score label: \"Likely\"");
+    /* Without labels, or with none, words are rejected as before. */
+    assert_false(vb_discovery_read_score("Very likely", 11, '.', NULL, "nps", &v, &why));
+    assert_string_equal(why.message,
+                        "not a number (--score-label gives words their score): \"Very likely\"");
+    assert_false(vb_discovery_read_score("Very likely", 11, '.', "", "nps", &v, NULL));
+    assert_false(vb_discovery_parse_score("Very likely", 11, '.', "nps", &v, NULL));
+
+    static const struct {
+        const char *labels;
+        const char *why;
+    } bad[] = {
+        {"Good", "score label \"Good\": expected LABEL=SCORE"},
+        {"=5", "score label \"\": expected LABEL=SCORE"},
+        {"Good=five", "score label \"Good\": \"five\" is not a number"},
+        {"Good=5\ngood=4", "score label \"good\" is given twice"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char msg[128] = "";
+        assert_false(vb_discovery_check_score_labels(bad[i].labels, msg, sizeof msg));
+        assert_string_equal(msg, bad[i].why);
+    }
+}
+
 /* ---- Grouping ------------------------------------------------------------- */
 
 static void test_near_duplicates_are_grouped(void **state)
@@ -737,6 +782,7 @@ int main(void)
         cmocka_unit_test(test_a_comment_counts_once_per_candidate),
         cmocka_unit_test(test_scores_that_are_missing_are_left_out),
         cmocka_unit_test(test_scores_are_read_as_a_report_reads_them),
+        cmocka_unit_test(test_scores_written_as_words_read_by_their_labels),
         cmocka_unit_test(test_near_duplicates_are_grouped),
         cmocka_unit_test(test_a_comment_with_two_variants_counts_once),
         cmocka_unit_test(test_variants_in_changing_pairs_give_a_bound),
