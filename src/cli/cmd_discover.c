@@ -128,12 +128,14 @@ static bool discover_option(int c, const char *arg, vb_discovery_options *dopts,
     switch (c) {
     case OPT_SCORE_COL: dc->score_col = arg; return true;
     case OPT_DECIMAL_COMMA: dc->decimal_mark = ','; return true;
-    case OPT_SCORE_LABEL:
-        if (strchr(arg, '\n') == NULL && cli_append_line(&dc->score_labels, arg)) return true;
+    case OPT_SCORE_LABEL: {
+        const bool one_line = strchr(arg, '\n') == NULL;
+        if (one_line && cli_append_line(&dc->score_labels, arg)) return true;
         fprintf(stderr, "verbatim " CMD ": --score-label: %s '%s'\n"
                         "Try 'verbatim " CMD " --help'.\n",
-                strchr(arg, '\n') != NULL ? "a label on one line, got" : "out of memory at", arg);
+                one_line ? "out of memory at" : "a label on one line, got", arg);
         return false;
+    }
     case OPT_UNCOVERED: dopts->uncovered = true; return true;
     case OPT_TOP: return parse_count("--top", arg, &dopts->top);
     case OPT_MIN_COUNT: return parse_count("--min-count", arg, &dopts->min_count);
@@ -214,21 +216,19 @@ int cmd_themes_discover(int argc, char **argv)
     vb_discovery_options dopts;
     vb_discovery_options_init(&dopts);
     discover_cli dc = {.score_col = NULL, .decimal_mark = '.', .score_labels = NULL, .table = false};
-    int c;
+    discover_run run = {.d = NULL, .cli = &dc, .score_field = SIZE_MAX, .strict = false};
+    int status = EXIT_OK, c;
     while ((c = getopt_long(argc, argv, CLI_INPUT_SHORT, longopts, NULL)) != -1) {
         int handled = cli_input_option(&in, CMD, c, optarg);
         if (handled > 0)
             continue;
         if (handled == 0 && c == 'h') {
             fputs(help, stdout);
-            free(dc.score_labels);
-            cli_input_free(&in);
-            return EXIT_OK;
+            goto done;
         }
         if (handled < 0 || !discover_option(c, optarg, &dopts, &dc)) {
-            free(dc.score_labels);
-            cli_input_free(&in);
-            return EXIT_USAGE;
+            status = EXIT_USAGE;
+            goto done;
         }
     }
     in.files = argv + optind;
@@ -236,9 +236,8 @@ int cmd_themes_discover(int argc, char **argv)
 
     /* The examples carry no ids. */
     if (cli_refuse_record_columns(&in, CMD, true) != EXIT_OK) {
-        free(dc.score_labels);
-        cli_input_free(&in);
-        return EXIT_USAGE;
+        status = EXIT_USAGE;
+        goto done;
     }
     char why[256] = "";
     if ((dc.decimal_mark == ',' || dc.score_labels != NULL) && dc.score_col == NULL) {
@@ -250,11 +249,10 @@ int cmd_themes_discover(int argc, char **argv)
     }
     if (why[0] != '\0') {
         fprintf(stderr, "verbatim " CMD ": %s\nTry 'verbatim " CMD " --help'.\n", why);
-        free(dc.score_labels);
-        cli_input_free(&in);
-        return EXIT_USAGE;
+        status = EXIT_USAGE;
+        goto done;
     }
-    discover_run run = {.d = NULL, .cli = &dc, .score_field = SIZE_MAX, .strict = in.strict};
+    run.strict = in.strict;
     if (dc.score_col != NULL) {
         /* The score is read as the only kept column, called a "score
          * column" in the reader's messages (the user gave no --keep). */
@@ -272,11 +270,10 @@ int cmd_themes_discover(int argc, char **argv)
     run.d = vb_discovery_new(&dopts, &err);
     if (run.d == NULL) {
         fprintf(stderr, "verbatim " CMD ": %s\n", err.message);
-        free(dc.score_labels);
-        cli_input_free(&in);
-        return err.code == VB_ENOMEM ? EXIT_IO : EXIT_USAGE;
+        status = err.code == VB_ENOMEM ? EXIT_IO : EXIT_USAGE;
+        goto done;
     }
-    int status = cli_output_check(&in, CMD);
+    status = cli_output_check(&in, CMD);
     if (status == EXIT_OK)
         status = cli_run(&in, CMD, add_record, &run);
     if (status == EXIT_OK && !dc.table)
@@ -300,6 +297,7 @@ int cmd_themes_discover(int argc, char **argv)
         if (status == EXIT_OK)
             status = out_status;
     }
+done:
     vb_discovery_free(run.d);
     free(dc.score_labels);
     cli_input_free(&in);

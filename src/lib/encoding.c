@@ -111,7 +111,7 @@ static const char *not_text(const unsigned char *p, size_t n, bool utf16)
 
 /* Settles what the first bytes can settle: VB_EPARSE for what is not
  * text, and UTF-16 by its byte order mark under auto. */
-static vb_status start(vb_decoder *d, const unsigned char *head, size_t n)
+static vb_status check_head(vb_decoder *d, const unsigned char *head, size_t n)
 {
     d->started = true;
     if ((d->enc == VB_ENCODING_AUTO || d->enc == VB_ENCODING_UTF16) && n >= 2) {
@@ -218,6 +218,21 @@ static vb_encoding guess(const unsigned char *p, size_t n, bool cut)
 
 static vb_status decode(vb_decoder *d, const unsigned char *p, size_t n, vb_buf *out);
 
+/* Checks the first bytes, those held and then p[0..len) up to HEAD_BYTES
+ * in all, and passes the held ones on. */
+static vb_status start(vb_decoder *d, const unsigned char *p, size_t len, vb_buf *out)
+{
+    unsigned char head[HEAD_BYTES];
+    const size_t kept = d->held.len;
+    const size_t more = len < HEAD_BYTES - kept ? len : HEAD_BYTES - kept;
+    if (kept > 0) memcpy(head, d->held.data, kept);
+    if (more > 0) memcpy(head + kept, p, more);
+    vb_status st = check_head(d, head, kept + more);
+    if (st != VB_OK) return st;
+    vb_buf_reset(&d->held);
+    return decode(d, head, kept, out);
+}
+
 /* Decides on the held line and passes it on. */
 static vb_status settle(vb_decoder *d, vb_buf *out)
 {
@@ -298,14 +313,7 @@ vb_status vb_decoder_feed(vb_decoder *d, const char *buf, size_t len, vb_buf *ou
     if (!d->started) {
         /* Too few bytes to tell yet: keep them. */
         if (d->held.len + len < HEAD_BYTES) return vb_buf_append(&d->held, buf, len);
-        unsigned char head[HEAD_BYTES];
-        const size_t kept = d->held.len;
-        if (kept > 0) memcpy(head, d->held.data, kept);
-        memcpy(head + kept, p, HEAD_BYTES - kept);
-        vb_status st = start(d, head, HEAD_BYTES);
-        if (st != VB_OK) return st;
-        vb_buf_reset(&d->held);
-        st = decode(d, head, kept, out);
+        vb_status st = start(d, p, len, out);
         if (st != VB_OK) return st;
     }
     return decode(d, p, len, out);
@@ -315,13 +323,7 @@ vb_status vb_decoder_finish(vb_decoder *d, vb_buf *out)
 {
     if (d->error != NULL) return VB_EPARSE;
     if (!d->started) {
-        unsigned char head[HEAD_BYTES];
-        const size_t kept = d->held.len;
-        if (kept > 0) memcpy(head, d->held.data, kept);
-        vb_status st = start(d, head, kept);
-        if (st != VB_OK) return st;
-        vb_buf_reset(&d->held);
-        st = decode(d, head, kept, out);
+        vb_status st = start(d, NULL, 0, out);
         if (st != VB_OK) return st;
     }
     if (d->enc == VB_ENCODING_AUTO && d->held.len > 0) {

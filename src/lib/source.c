@@ -446,6 +446,14 @@ void vb_source_free(vb_source *s)
 
 /* ---- feeding ------------------------------------------------------------ */
 
+/* Input that is not text stops the source, but the feed went well: the
+ * reader learns why from vb_source_next(), as it does of a missing column. */
+static vb_status not_text(vb_source *s)
+{
+    fail(s, VB_EPARSE, "%s", vb_decoder_error(&s->dec));
+    return VB_OK;
+}
+
 vb_status vb_source_feed(vb_source *s, const char *buf, size_t len)
 {
     if (s->fatal != VB_OK) return s->fatal;
@@ -458,9 +466,8 @@ vb_status vb_source_feed(vb_source *s, const char *buf, size_t len)
     }
     if (len == 0) return VB_OK;
     vb_status st = vb_decoder_feed(&s->dec, buf, len, &s->in);
-    /* Input that is not text is vb_source_next()'s to report, where the
-     * reader looks for the reason. */
-    if (st != VB_OK && st != VB_EPARSE)
+    if (st == VB_EPARSE) return not_text(s);
+    if (st != VB_OK)
         return fail(s, st == VB_ENOMEM ? VB_ENOMEM : VB_ELIMIT, "cannot buffer %zu more bytes",
                     len);
     return VB_OK;
@@ -471,7 +478,8 @@ vb_status vb_source_finish(vb_source *s)
     if (s->fatal != VB_OK) return s->fatal;
     s->finished = true;
     vb_status st = vb_decoder_finish(&s->dec, &s->in);
-    if (st != VB_OK && st != VB_EPARSE)
+    if (st == VB_EPARSE) return not_text(s);
+    if (st != VB_OK)
         return fail(s, st == VB_ENOMEM ? VB_ENOMEM : VB_ELIMIT, "cannot buffer the input's end");
     return VB_OK;
 }
@@ -1071,8 +1079,6 @@ static vb_status join_text(vb_source *s, vb_source_record *out)
 vb_status vb_source_next(vb_source *s, vb_source_record *out)
 {
     if (s->fatal != VB_OK) return s->fatal;
-    const char *not_text = vb_decoder_error(&s->dec);
-    if (not_text != NULL) return fail(s, VB_EPARSE, "%s", not_text);
     s->pos += s->pending;
     s->pending = 0;
     for (;;) {
