@@ -419,7 +419,16 @@ enum {
     X(RW_THEY_RE, "they're", 0)                                                                    \
     X(RW_LOVE, "love", 0)                                                                          \
     X(RW_ENJOY, "enjoy", 0)                                                                        \
-    X(RW_ADORE, "adore", 0)
+    X(RW_ADORE, "adore", 0)                                                                        \
+    X(RW_HOPE, "hope", 0)                                                                          \
+    X(RW_HOPES, "hopes", 0)                                                                        \
+    X(RW_HOPED, "hoped", 0)                                                                        \
+    X(RW_HOPING, "hoping", 0)                                                                      \
+    X(RW_HOPEFULLY, "hopefully", 0)                                                                \
+    X(RW_WISH, "wish", 0)                                                                          \
+    X(RW_WISHED, "wished", 0)                                                                      \
+    X(RW_WISHING, "wishing", 0)                                                                    \
+    X(RW_AND, "and", 0)
 
 #define VB_RULE_WORD_ID(id, text, sets) id,
 enum { RW_NONE, VB_RULE_WORDS(VB_RULE_WORD_ID) RW_COUNT };

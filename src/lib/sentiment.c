@@ -32,8 +32,9 @@
  *   4. "too X" is a complaint unless X is positive; a sentence that opens
  *      with "try" recommends, one that opens with "skip" warns; praise in a
  *      counterfactual ("could be improved", "would have been nice") is
- *      negated, as it says what was missing, and so is praise of the past
- *      ("used to be great");
+ *      negated, as it says what was missing, and so are a comparative
+ *      hoped or wished for ("hoped for better quality") and praise of the
+ *      past ("used to be great");
  *   5. every contrast word weighs the text around it (contrast.tsv), and
  *      so do conditionals: an "if"-clause weighs 0;
  *   6. sums are normalised x / sqrt(x^2 + 15) after adding '!' and '?'
@@ -586,6 +587,61 @@ static const char *counterfactual(const unit *u, size_t i)
     return NULL;
 }
 
+/* The rule word id of the last word of unit `x`: a phrase ("i wish",
+ * "was hoping") has none of its own, but its tokens were keyed to match
+ * it. */
+static uint32_t last_word(const token_key *keys, const unit *x)
+{
+    return x->n == 1 ? x->word : keys[x->first + x->n - 1].word;
+}
+
+/* Whether the cue at `i` is a degree of being: "(was) more flattering",
+ * "(were) a bit more comfortable"; not "more cute dresses", "more tops",
+ * which ask for more of a good thing. */
+static bool more_of_being(const unit *u, size_t i)
+{
+    bool more = false;
+    size_t j = i;
+    while (j > 0 && u[j - 1].clause == u[i].clause &&
+           (u[j - 1].booster || key_in(&u[j - 1], RWSET_DEGREE))) {
+        j--;
+        more = more || key_is(&u[j], RW_MORE);
+    }
+    return more && j > 0 && u[j - 1].clause == u[i].clause && key_in(&u[j - 1], RWSET_PASSIVE);
+}
+
+/* "hoped for better quality", "I wish the staff were friendlier",
+ * "hopefully the fit will be better": a comparative (or "was more" and
+ * praise) that is hoped or wished for names what was missing, so it is a
+ * complaint, as a counterfactual is. Returns "hoped" or "wished" when a
+ * word of hoping or wishing stands at most HOPE_REACH words before the
+ * positive cue at `i` in its clause with no "and" or contrast word
+ * between ("everything I hoped for and better" praises), else NULL. A
+ * plain evaluation is kept ("I hope it is great": what was bought for).
+ * English-specific. */
+#define HOPE_REACH 5 /* "wish it was a touch longer", "hope the torso will fit better" */
+static const char *wished_for(const token_key *keys, const unit *u, size_t i)
+{
+    const unit *c = &u[i];
+    if (!comparative(c) && !more_of_being(u, i))
+        return NULL;
+    for (size_t j = i, words = 0; j > 0 && words < HOPE_REACH; words++) {
+        j--;
+        if (u[j].clause != c->clause || u[j].punct || key_is(&u[j], RW_AND) ||
+            (u[j].e != NULL && (u[j].e->flags & VB_LEX_CONTRAST)))
+            return NULL;
+        switch (last_word(keys, &u[j])) {
+        case RW_HOPE: case RW_HOPES: case RW_HOPED: case RW_HOPING: case RW_HOPEFULLY:
+            return "hoped";
+        case RW_WISH: case RW_WISHED: case RW_WISHING:
+            return "wished";
+        default:
+            break;
+        }
+    }
+    return NULL;
+}
+
 /* A word before "used to" that makes it "accustomed to" or a passive
  * ("I'm used to", "got used to", "is used to clean"), not a past habit. */
 static bool accustomed(const unit *u)
@@ -667,7 +723,8 @@ static double deny(unit *u, size_t n_units, size_t neg, size_t i, double v)
     return v;
 }
 
-static void score_unit(const vb_doc *doc, unit *u, size_t n_units, size_t i, bool cap_diff)
+static void score_unit(const vb_doc *doc, const token_key *keys, unit *u, size_t n_units, size_t i,
+                       bool cap_diff)
 {
     unit *c = &u[i];
     double v = c->valence;
@@ -713,9 +770,12 @@ static void score_unit(const vb_doc *doc, unit *u, size_t n_units, size_t i, boo
         if (far != SIZE_MAX)
             v = deny(u, n_units, far, i, v);
     }
-    /* Praise of what is not: "could be better", "would have been nice"
-     * (what was missing), "used to be great" (what is gone). */
+    /* Praise of what is not: "could be better", "would have been nice",
+     * "hoped for better" (what was missing), "used to be great" (what is
+     * gone). */
     const char *unreal = v > 0 && c->n == 1 ? counterfactual(u, i) : NULL;
+    if (unreal == NULL && v > 0 && c->n == 1)
+        unreal = wished_for(keys, u, i);
     if (unreal == NULL && v > 0 && past_praise(u, i))
         unreal = "used to";
     if (unreal != NULL) {
@@ -938,7 +998,7 @@ vb_status vb_sentiment_score(const vb_senti_lex *lex, const vb_doc *doc, vb_aren
     for (size_t c = 0; c < l.n_cand; c++) {
         const size_t i = l.cand[c];
         if (!(u[i].modifier && !u[i].excess_active) && u[i].valence != 0.0)
-            score_unit(doc, u, n_units, i, l.cap_diff);
+            score_unit(doc, keys, u, n_units, i, l.cap_diff);
         n_cues += u[i].score != 0.0;
     }
     if (l.contrast)

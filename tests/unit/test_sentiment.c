@@ -218,6 +218,24 @@ static void test_counterfactual_praise_is_a_complaint(void **state)
     assert_true(score("It could have been handled better") < -0.05);
 }
 
+static void test_praise_hoped_or_wished_for_is_a_complaint(void **state)
+{
+    (void)state;
+    assert_true(score("Hoped for better quality") < -0.05);
+    assert_true(cue("better")->rules & VB_RULE_NEGATED);
+    assert_string_equal(cue("better")->modifier, "hoped");
+    assert_true(score("I was hoping for a better fit") < -0.05); /* "was hoping": a phrase */
+    assert_true(score("Hopefully the staff will be friendlier next time") < -0.05);
+    assert_true(score("I wish the staff were friendlier") < -0.05);
+    assert_string_equal(cue("friendlier")->modifier, "wished");
+    assert_true(score("I wish it was a bit more flattering") < -0.05);
+    /* more of a good thing, an evaluation, or praise past "and" */
+    assert_true(score("I hope to see more cute dresses like this") > 0.05);
+    assert_true(score("I hope it is great") > 0.05);
+    assert_true(score("It was everything I hoped for and better") > 0.05);
+    assert_true(score("Better than I hoped") > 0.05);
+}
+
 static void test_words_whose_sign_depends_on_context(void **state)
 {
     (void)state;
@@ -812,6 +830,7 @@ int main(void)
         cmocka_unit_test(test_like_as_preposition_praises_nothing),
         cmocka_unit_test(test_purposes_and_plans_are_not_praise),
         cmocka_unit_test(test_counterfactual_praise_is_a_complaint),
+        cmocka_unit_test(test_praise_hoped_or_wished_for_is_a_complaint),
         cmocka_unit_test(test_words_whose_sign_depends_on_context),
         cmocka_unit_test(test_remedied_trouble_and_denied_refund),
         cmocka_unit_test(test_long_wait_told_in_numbers),
