@@ -131,6 +131,13 @@ static void test_what_vader_calls_negative_is_not(void **state)
     assert_true(score("Not good enough") < -0.05);
     assert_true(score("I can't imagine a better place") > 0.5);
     assert_true(cue("better")->rules & VB_RULE_BOOSTED);
+    /* the promoter's answer to "what could we do better?" */
+    assert_true(score("Wouldn't change a thing") > 0.3);
+    assert_true(score("Nothing to improve") > 0.3);
+    assert_true(score("Honestly, I would not change anything") > 0.3);
+    assert_true(score("Keep doing what you're doing!") > 0.3);
+    /* said of staff, a refusal still fails */
+    assert_true(score("They would not change anything on my booking") < -0.05);
 }
 
 static void test_not_only_does_not_negate(void **state)
