@@ -428,7 +428,12 @@ enum {
     X(RW_WISH, "wish", 0)                                                                          \
     X(RW_WISHED, "wished", 0)                                                                      \
     X(RW_WISHING, "wishing", 0)                                                                    \
-    X(RW_AND, "and", 0)
+    X(RW_AND, "and", 0)                                                                            \
+    X(RW_IF, "if", 0)                                                                              \
+    X(RW_IT, "it", 0)                                                                              \
+    X(RW_IT_D, "it'd", 0)                                                                          \
+    X(RW_SEE, "see", 0)                                                                            \
+    X(RW_YOUR, "your", 0)
 
 #define VB_RULE_WORD_ID(id, text, sets) id,
 enum { RW_NONE, VB_RULE_WORDS(VB_RULE_WORD_ID) RW_COUNT };

@@ -33,8 +33,8 @@
  *      with "try" recommends, one that opens with "skip" warns; praise in a
  *      counterfactual ("could be improved", "would have been nice") is
  *      negated, as it says what was missing, and so are a comparative
- *      hoped or wished for ("hoped for better quality") and praise of the
- *      past ("used to be great");
+ *      hoped or wished for ("hoped for better quality"), a suggestion
+ *      ("would be nice if") and praise of the past ("used to be great");
  *   5. every contrast word weighs the text around it (contrast.tsv), and
  *      so do conditionals: an "if"-clause weighs 0;
  *   6. sums are normalised x / sqrt(x^2 + 15) after adding '!' and '?'
@@ -642,6 +642,64 @@ static const char *wished_for(const token_key *keys, const unit *u, size_t i)
     return NULL;
 }
 
+/* "would", "I'd", "we'd", "it'd": the modal of a suggestion. */
+static bool would(const unit *x)
+{
+    switch (x->word) {
+    case RW_WOULD: case RW_I_D: case RW_WE_D: case RW_IT_D:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* The word after "if" that makes "would be great if ..." a case of use,
+ * not a wish: "if you want something casual", "if your budget is tight",
+ * "if shooting a tough scene". */
+static bool use_case(const unit *x)
+{
+    if (key_is(x, RW_YOU) || key_is(x, RW_YOU_RE) || key_is(x, RW_YOUR))
+        return true;
+    return x->n == 1 && x->key_len > 4 && memcmp(x->key + x->key_len - 3, "ing", 3) == 0;
+}
+
+/* "It would be great if the app had dark mode", "would be nice to have a
+ * loyalty program", "I'd love it if you opened on Sundays": praise of
+ * what would be if something were done is a suggestion, and says what is
+ * missing. Returns "would" when the positive cue at `i` follows "would
+ * be" (degree words may stand between: "would be even better if") or,
+ * for "love", "would" alone, and "if", or "to have", "to get", "to see",
+ * comes right after it ("love it if"); else NULL. Not "it would be great
+ * for kids", "would be great to wear to work", "I would love to come
+ * back", "would be perfect if you want something casual" (use_case()).
+ * English-specific. */
+static const char *suggestion(const unit *u, size_t n_units, size_t i)
+{
+    const unit *c = &u[i];
+    size_t j = i;
+    while (j > 0 && u[j - 1].clause == c->clause &&
+           (u[j - 1].booster || key_in(&u[j - 1], RWSET_DEGREE)))
+        j--;
+    if (key_is(c, RW_LOVE) && j == i) {
+        if (j == 0 || u[j - 1].clause != c->clause || !would(&u[j - 1]))
+            return NULL;
+    } else if (j < 2 || !key_is(&u[j - 1], RW_BE) || u[j - 2].clause != c->clause ||
+               !would(&u[j - 2])) {
+        return NULL;
+    }
+    size_t k = i + 1;
+    if (k < n_units && key_is(c, RW_LOVE) && key_is(&u[k], RW_IT))
+        k++;
+    if (k >= n_units || u[k].sentence != c->sentence)
+        return NULL;
+    if (key_is(&u[k], RW_IF)) /* "I'd love it if you ..." asks the company */
+        return !key_is(c, RW_LOVE) && k + 1 < n_units && use_case(&u[k + 1]) ? NULL : "would";
+    if (key_is(&u[k], RW_TO) && k + 1 < n_units && u[k + 1].clause == u[k].clause &&
+        (key_is(&u[k + 1], RW_HAVE) || key_is(&u[k + 1], RW_GET) || key_is(&u[k + 1], RW_SEE)))
+        return "would";
+    return NULL;
+}
+
 /* A word before "used to" that makes it "accustomed to" or a passive
  * ("I'm used to", "got used to", "is used to clean"), not a past habit. */
 static bool accustomed(const unit *u)
@@ -776,6 +834,8 @@ static void score_unit(const vb_doc *doc, const token_key *keys, unit *u, size_t
     const char *unreal = v > 0 && c->n == 1 ? counterfactual(u, i) : NULL;
     if (unreal == NULL && v > 0 && c->n == 1)
         unreal = wished_for(keys, u, i);
+    if (unreal == NULL && v > 0 && c->n == 1)
+        unreal = suggestion(u, n_units, i);
     if (unreal == NULL && v > 0 && past_praise(u, i))
         unreal = "used to";
     if (unreal != NULL) {

@@ -243,6 +243,23 @@ static void test_praise_hoped_or_wished_for_is_a_complaint(void **state)
     assert_true(score("Better than I hoped") > 0.05);
 }
 
+static void test_suggestion_says_what_is_missing(void **state)
+{
+    (void)state;
+    assert_true(score("It would be great if the app had dark mode") < -0.05);
+    assert_true(cue("great")->rules & VB_RULE_NEGATED);
+    assert_string_equal(cue("great")->modifier, "would");
+    assert_true(score("Would be nice to have a loyalty program") < -0.05);
+    assert_true(score("I'd love it if you opened on Sundays") < -0.05);
+    assert_true(score("It would be even better if it had a widget") < -0.05);
+    /* a prediction, a plan, or a case of use praises */
+    assert_true(score("It would be great for kids") > 0.05);
+    assert_true(score("It would be great to wear to work") > 0.05);
+    assert_true(score("I would love to come back") > 0.05);
+    assert_true(score("It would be perfect if you want something casual") > 0.05);
+    assert_true(score("The zoom would be really helpful if shooting sports") > 0.05);
+}
+
 static void test_words_whose_sign_depends_on_context(void **state)
 {
     (void)state;
@@ -838,6 +855,7 @@ int main(void)
         cmocka_unit_test(test_purposes_and_plans_are_not_praise),
         cmocka_unit_test(test_counterfactual_praise_is_a_complaint),
         cmocka_unit_test(test_praise_hoped_or_wished_for_is_a_complaint),
+        cmocka_unit_test(test_suggestion_says_what_is_missing),
         cmocka_unit_test(test_words_whose_sign_depends_on_context),
         cmocka_unit_test(test_remedied_trouble_and_denied_refund),
         cmocka_unit_test(test_long_wait_told_in_numbers),
