@@ -569,6 +569,9 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(cue("went above and beyond")->rules & VB_RULE_CX);
     assert_true(score("My parcel never arrived") < -0.5);
     assert_true(score("I was on hold for an hour") < -0.05);
+    assert_true(score("Got passed around between departments") < -0.05);
+    assert_true(score("Out of stock again") < -0.05);
+    assert_true(score("The store didn't have my size") < -0.05);
     assert_true(score("It was a waste of time") < -0.5);
     assert_true(score("This dress is to die for") > 0.5);
     assert_true(cue("to die for")->rules & VB_RULE_IDIOM);
