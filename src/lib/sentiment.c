@@ -34,7 +34,8 @@
  *      counterfactual ("could be improved", "would have been nice") is
  *      negated, as it says what was missing, and so are a comparative
  *      hoped or wished for ("hoped for better quality"), a suggestion
- *      ("would be nice if") and praise of the past ("used to be great");
+ *      ("would be nice if"), how it ought to be done ("should train
+ *      their staff better") and praise of the past ("used to be great");
  *   5. every contrast word weighs the text around it (contrast.tsv), and
  *      so do conditionals: an "if"-clause weighs 0;
  *   6. sums are normalised x / sqrt(x^2 + 15) after adding '!' and '?'
@@ -451,7 +452,8 @@ static void assign_roles(const unit_list *l, const vb_doc *doc)
 
 /* "couldn't be happier", "could not have been better": a modal negation of
  * a comparative says nothing could be more so. Also "can't recommend it
- * enough". English-specific, like VADER's own special cases. */
+ * enough", "couldn't improve on it". English-specific, like VADER's own
+ * special cases. */
 static bool modal_negator(const unit *u, size_t neg)
 {
     if (key_in(&u[neg], RWSET_MODAL_NEG)) /* "couldn't", "couldnt", "can't", "cant", "cannot" */
@@ -473,6 +475,8 @@ static bool no_stronger_possible(const unit *u, size_t n_units, size_t neg, size
 {
     if (!modal_negator(u, neg))
         return false;
+    if (key_is(&u[cue], RW_IMPROVE)) /* "couldn't improve on it" */
+        return true;
     bool copula = false, more = false;
     for (size_t k = neg + 1; k < cue; k++) {
         /* "be", "been", "get", "imagine" ("can't imagine a better place") */
@@ -583,6 +587,42 @@ static const char *counterfactual(const unit *u, size_t i)
             return "could";
         if (key_is(&u[j - 1], RW_SHOULD))
             return "should";
+    }
+    return NULL;
+}
+
+/* "could explain things better", "they should train their staff
+ * better", "the staff could smile more", "needs to improve": "could",
+ * "should", "must" or "need(s)", then at most DONE_REACH words, then
+ * "better" or "improve" (or praise with "more" ending its clause) says
+ * how it ought to be done, so it is a complaint; so does "Improve ..."
+ * opening a sentence. Returns the modal (or "improve"), or NULL; not past
+ * a negator ("could not have asked for better"), which rule 3 has already
+ * weighed. English-specific. */
+#define DONE_REACH 4 /* "should have better quality control" */
+static const char *done_better(const unit *u, size_t n_units, size_t i)
+{
+    const unit *c = &u[i];
+    if (key_is(c, RW_IMPROVE)) {
+        if (i == 0 || u[i - 1].sentence != c->sentence)
+            return "improve";
+    } else if (!key_is(c, RW_BETTER)) {
+        const size_t k = i + 2; /* after "more" */
+        if (i + 1 >= n_units || !key_is(&u[i + 1], RW_MORE) || u[i + 1].clause != c->clause ||
+            (k < n_units && u[k].clause == c->clause && !u[k].punct))
+            return NULL;
+    }
+    for (size_t j = i, words = 0; j > 0 && words < DONE_REACH; words++) {
+        j--;
+        if (u[j].clause != c->clause || u[j].punct || u[j].negator)
+            return NULL;
+        switch (u[j].word) {
+        case RW_COULD: case RW_COULDVE: return "could";
+        case RW_SHOULD: case RW_SHOULDVE: return "should";
+        case RW_MUST: return "must";
+        case RW_NEED: case RW_NEEDS: return "need";
+        default: break;
+        }
     }
     return NULL;
 }
@@ -832,6 +872,8 @@ static void score_unit(const vb_doc *doc, const token_key *keys, unit *u, size_t
      * "hoped for better" (what was missing), "used to be great" (what is
      * gone). */
     const char *unreal = v > 0 && c->n == 1 ? counterfactual(u, i) : NULL;
+    if (unreal == NULL && v > 0 && c->n == 1)
+        unreal = done_better(u, n_units, i);
     if (unreal == NULL && v > 0 && c->n == 1)
         unreal = wished_for(keys, u, i);
     if (unreal == NULL && v > 0 && c->n == 1)

@@ -225,6 +225,24 @@ static void test_counterfactual_praise_is_a_complaint(void **state)
     assert_true(score("It could have been handled better") < -0.05);
 }
 
+static void test_how_it_ought_to_be_done_is_a_complaint(void **state)
+{
+    (void)state;
+    assert_true(score("They could explain things better") < -0.05);
+    assert_string_equal(cue("better")->modifier, "could");
+    assert_true(score("They should train their staff better") < -0.05);
+    assert_true(score("The staff need better training") < -0.05);
+    assert_true(score("The staff could smile more") < -0.05);
+    assert_true(score("Your website needs to improve") < -0.05);
+    assert_true(score("Improve your delivery times") < -0.05);
+    assert_string_equal(cue("Improve")->modifier, "improve");
+    /* denied, nothing could be better; a change made is praise */
+    assert_true(score("I could not have asked for better service") > 0.05);
+    assert_true(score("I couldn't improve on it") > 0.05);
+    assert_true(score("The service has improved a lot") > 0.05);
+    assert_true(score("It helped improve my skin") > 0.05);
+}
+
 static void test_praise_hoped_or_wished_for_is_a_complaint(void **state)
 {
     (void)state;
@@ -857,6 +875,7 @@ int main(void)
         cmocka_unit_test(test_like_as_preposition_praises_nothing),
         cmocka_unit_test(test_purposes_and_plans_are_not_praise),
         cmocka_unit_test(test_counterfactual_praise_is_a_complaint),
+        cmocka_unit_test(test_how_it_ought_to_be_done_is_a_complaint),
         cmocka_unit_test(test_praise_hoped_or_wished_for_is_a_complaint),
         cmocka_unit_test(test_suggestion_says_what_is_missing),
         cmocka_unit_test(test_words_whose_sign_depends_on_context),
