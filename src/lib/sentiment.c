@@ -709,18 +709,21 @@ static bool use_case(const unit *x)
  * missing. Returns "would" when the positive cue at `i` follows "would
  * be" (degree words may stand between: "would be even better if") or,
  * for "love", "would" alone, and "if", or "to have", "to get", "to see",
- * comes right after it ("love it if"); else NULL. Not "it would be great
+ * comes right after it ("love it if"), or, after "would be", the sentence
+ * ends ("a full lining would be nice.", "I thought it would be
+ * perfect!"); else NULL. Not "it would be great
  * for kids", "would be great to wear to work", "I would love to come
  * back", "would be perfect if you want something casual" (use_case()).
  * English-specific. */
 static const char *suggestion(const unit *u, size_t n_units, size_t i)
 {
     const unit *c = &u[i];
+    const bool love = key_is(c, RW_LOVE);
     size_t j = i;
     while (j > 0 && u[j - 1].clause == c->clause &&
            (u[j - 1].booster || key_in(&u[j - 1], RWSET_DEGREE)))
         j--;
-    if (key_is(c, RW_LOVE) && j == i) {
+    if (love && j == i) {
         if (j == 0 || u[j - 1].clause != c->clause || !would(&u[j - 1]))
             return NULL;
     } else if (j < 2 || !key_is(&u[j - 1], RW_BE) || u[j - 2].clause != c->clause ||
@@ -728,12 +731,13 @@ static const char *suggestion(const unit *u, size_t n_units, size_t i)
         return NULL;
     }
     size_t k = i + 1;
-    if (k < n_units && key_is(c, RW_LOVE) && key_is(&u[k], RW_IT))
+    if (k < n_units && love && key_is(&u[k], RW_IT))
         k++;
-    if (k >= n_units || u[k].sentence != c->sentence)
-        return NULL;
+    /* "a full lining would be nice.", "I thought it would be perfect!" */
+    if (k >= n_units || u[k].sentence != c->sentence || (u[k].punct && !u[k].stop))
+        return love ? NULL : "would";
     if (key_is(&u[k], RW_IF)) /* "I'd love it if you ..." asks the company */
-        return !key_is(c, RW_LOVE) && k + 1 < n_units && use_case(&u[k + 1]) ? NULL : "would";
+        return !love && k + 1 < n_units && use_case(&u[k + 1]) ? NULL : "would";
     if (key_is(&u[k], RW_TO) && k + 1 < n_units && u[k + 1].clause == u[k].clause &&
         (key_is(&u[k + 1], RW_HAVE) || key_is(&u[k + 1], RW_GET) || key_is(&u[k + 1], RW_SEE)))
         return "would";

@@ -270,6 +270,9 @@ static void test_suggestion_says_what_is_missing(void **state)
     assert_true(score("Would be nice to have a loyalty program") < -0.05);
     assert_true(score("I'd love it if you opened on Sundays") < -0.05);
     assert_true(score("It would be even better if it had a widget") < -0.05);
+    /* what would be, and is not: a wish or a hope let down */
+    assert_true(score("A full lining would be nice.") < -0.05);
+    assert_true(score("I thought it would be perfect!") < -0.05);
     /* a prediction, a plan, or a case of use praises */
     assert_true(score("It would be great for kids") > 0.05);
     assert_true(score("It would be great to wear to work") > 0.05);
