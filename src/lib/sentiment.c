@@ -795,6 +795,25 @@ static bool past_praise(const unit *u, size_t i)
            !(accustomed(&u[to - 2]) || u[to - 2].negator);
 }
 
+/* Praise of what is not: "could be better", "would have been nice",
+ * "should train their staff better", "hoped for better", "would be nice
+ * if" (what is missing), "used to be great" (what is gone). Returns the
+ * word that makes the positive cue at `i` so, for its `by`, or NULL. */
+static const char *praise_of_what_is_not(const token_key *keys, const unit *u, size_t n_units,
+                                         size_t i)
+{
+    const char *by = counterfactual(u, i);
+    if (by == NULL)
+        by = done_better(u, n_units, i);
+    if (by == NULL)
+        by = wished_for(keys, u, i);
+    if (by == NULL)
+        by = suggestion(u, n_units, i);
+    if (by == NULL && past_praise(u, i))
+        by = "used to";
+    return by;
+}
+
 /* The score `v` of the cue at `i` once the negator at `neg` has acted on
  * it: mostly negated, but intensified where a negation says "nothing
  * could be more so" or denies what the customer asked for. */
@@ -872,18 +891,7 @@ static void score_unit(const vb_doc *doc, const token_key *keys, unit *u, size_t
         if (far != SIZE_MAX)
             v = deny(u, n_units, far, i, v);
     }
-    /* Praise of what is not: "could be better", "would have been nice",
-     * "hoped for better" (what was missing), "used to be great" (what is
-     * gone). */
-    const char *unreal = v > 0 && c->n == 1 ? counterfactual(u, i) : NULL;
-    if (unreal == NULL && v > 0 && c->n == 1)
-        unreal = done_better(u, n_units, i);
-    if (unreal == NULL && v > 0 && c->n == 1)
-        unreal = wished_for(keys, u, i);
-    if (unreal == NULL && v > 0 && c->n == 1)
-        unreal = suggestion(u, n_units, i);
-    if (unreal == NULL && v > 0 && past_praise(u, i))
-        unreal = "used to";
+    const char *unreal = v > 0 ? praise_of_what_is_not(keys, u, n_units, i) : NULL;
     if (unreal != NULL) {
         v *= N_SCALAR;
         c->rules |= VB_RULE_NEGATED;

@@ -218,6 +218,7 @@ static void test_counterfactual_praise_is_a_complaint(void **state)
     assert_true(score("A remote would have been nice") < -0.05);
     assert_true(score("I would have liked more colours") < -0.05);
     assert_true(score("It could've been nicer") < -0.05);
+    assert_true(score("The app could be more user friendly") < -0.05); /* a phrase */
     /* a prediction or a negated modal is not a wish */
     assert_true(score("It should be good") > 0.05);
     assert_true(score("You would be happy with it") > 0.05);
