@@ -136,6 +136,7 @@ static void test_what_vader_calls_negative_is_not(void **state)
     assert_true(score("Nothing to improve") > 0.3);
     assert_true(score("Honestly, I would not change anything") > 0.3);
     assert_true(score("Keep doing what you're doing!") > 0.3);
+    assert_true(score("Returns were easy. Keep it up") > 0.3);
     /* said of staff, a refusal still fails */
     assert_true(score("They would not change anything on my booking") < -0.05);
 }
