@@ -436,7 +436,9 @@ enum {
     X(RW_YOUR, "your", 0)                                                                          \
     X(RW_IMPROVE, "improve", 0)                                                                    \
     X(RW_MUST, "must", 0)                                                                          \
-    X(RW_NEEDS, "needs", 0)
+    X(RW_NEEDS, "needs", 0)                                                                        \
+    X(RW_PLEASE, "please", 0)                                                                      \
+    X(RW_MAYBE, "maybe", 0)
 
 #define VB_RULE_WORD_ID(id, text, sets) id,
 enum { RW_NONE, VB_RULE_WORDS(VB_RULE_WORD_ID) RW_COUNT };

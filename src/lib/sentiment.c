@@ -533,6 +533,20 @@ static const char *modal(const unit *u, uint32_t set)
     }
 }
 
+/* Whether unit `j` opens a request said to the company: it opens its
+ * sentence, with at most "please", "maybe" or "just" before it ("Please
+ * be more patient", "Maybe smile more"). */
+static bool opens_request(const unit *u, size_t j)
+{
+    for (size_t k = j, words = 0; k > 0 && u[k - 1].sentence == u[j].sentence; words++) {
+        k--;
+        if (words == 2 || !(key_is(&u[k], RW_PLEASE) || key_is(&u[k], RW_MAYBE) ||
+                            key_is(&u[k], RW_JUST)))
+            return false;
+    }
+    return true;
+}
+
 /* "could be better", "could be improved", "should have been hotter",
  * "would have been nice", "would have liked": praise in a counterfactual
  * says what the product or service lacked, so it is a complaint. Returns
@@ -581,11 +595,12 @@ static const char *counterfactual(const unit *u, size_t i)
             return NULL;
         return modal(&u[h - 1], RWSET_MODAL);
     }
-    if (key_is(&u[j], RW_BE) && j > 0 && u[j - 1].clause == c->clause &&
-        (more || comparative(c) || key_is(c, RW_IMPROVED))) {
-        if (key_is(&u[j - 1], RW_COULD))
+    if (key_is(&u[j], RW_BE) && (more || comparative(c) || key_is(c, RW_IMPROVED))) {
+        if (opens_request(u, j)) /* "Please be more patient" */
+            return "be";
+        if (j > 0 && u[j - 1].clause == c->clause && key_is(&u[j - 1], RW_COULD))
             return "could";
-        if (key_is(&u[j - 1], RW_SHOULD))
+        if (j > 0 && u[j - 1].clause == c->clause && key_is(&u[j - 1], RW_SHOULD))
             return "should";
     }
     return NULL;
@@ -611,6 +626,8 @@ static const char *done_better(const unit *u, size_t n_units, size_t i)
         if (i + 1 >= n_units || !key_is(&u[i + 1], RW_MORE) || u[i + 1].clause != c->clause ||
             (k < n_units && u[k].clause == c->clause && !u[k].punct))
             return NULL;
+        if (opens_request(u, i)) /* "Smile more" */
+            return "more";
     }
     for (size_t j = i, words = 0; j > 0 && words < DONE_REACH; words++) {
         j--;

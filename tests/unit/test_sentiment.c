@@ -238,6 +238,11 @@ static void test_how_it_ought_to_be_done_is_a_complaint(void **state)
     assert_true(score("Your website needs to improve") < -0.05);
     assert_true(score("Improve your delivery times") < -0.05);
     assert_string_equal(cue("Improve")->modifier, "improve");
+    /* a request said to the company */
+    assert_true(score("Please be more friendly") < -0.05);
+    assert_string_equal(cue("friendly")->modifier, "be");
+    assert_true(score("Maybe smile more") < -0.05);
+    assert_true(score("Better than expected") > 0.05);
     /* denied, nothing could be better; a change made is praise */
     assert_true(score("I could not have asked for better service") > 0.05);
     assert_true(score("I couldn't improve on it") > 0.05);
