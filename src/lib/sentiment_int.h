@@ -1,8 +1,9 @@
 /* sentiment_int.h: the units of a record and its sums, shared by
  * sentiment.c (the rules and scores), sentiment_counts.c (the rules on
- * counts) and sentiment_units.c (which finds each token's entry, matches
- * phrases and builds the units). Nothing outside those files includes
- * it. */
+ * counts), sentiment_intent.c (coming again), sentiment_unreal.c (praise
+ * of what is not) and sentiment_units.c (which finds each token's entry,
+ * matches phrases and builds the units). Nothing outside those files
+ * includes it. */
 #ifndef VB_SENTIMENT_INT_H
 #define VB_SENTIMENT_INT_H
 
@@ -13,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct unit {
     size_t first, n;           /* tokens [first, first + n) */
@@ -96,6 +98,24 @@ typedef struct unit_list {
  * n_units). */
 double vb_senti_long_wait(const unit *u, size_t n_units, size_t i, const vb_doc *doc);
 double vb_senti_repeated(const unit *u, size_t i, const vb_doc *doc);
+
+/* Whether the unit is a comparative: "better", "worse", a word of five
+ * or more letters ending in "er" ("friendlier", "cheaper"). */
+static inline bool comparative(const unit *c)
+{
+    if (c->n != 1 || c->key == NULL)
+        return false;
+    if (key_is(c, RW_BETTER) || key_is(c, RW_WORSE))
+        return true;
+    return c->key_len >= 5 && memcmp(c->key + c->key_len - 2, "er", 2) == 0;
+}
+
+/* The rules on praise of what is not (sentiment_unreal.c): the word that
+ * makes the positive cue at `i` of `u` (of `n_units`) a complaint, for
+ * its `by` ("could", "should", "would", "hoped", "wished", "be", "used
+ * to", ...), or NULL when it is praise. `keys` are the tokens' keys, as
+ * vb_senti_build_units() left them: a phrase's last word is read there. */
+const char *vb_senti_unreal(const token_key *keys, const unit *u, size_t n_units, size_t i);
 
 /* The rule on coming again (sentiment_intent.c): "won't be ordering from
  * you again" (the negator's index in *negator), "will definitely use

@@ -1,0 +1,317 @@
+/* sentiment_unreal.c: the sentiment rules on praise of what is not
+ * (rule 4 in sentiment.c). Praise that the writer says was missing,
+ * wanted or gone is a complaint: "could be better", "would have been
+ * nice" (a counterfactual), "they should train their staff better" (how
+ * it ought to be done), "hoped for better quality" (hoped or wished for),
+ * "it would be great if the app had dark mode" (a suggestion), "used to
+ * be great" (praise of the past). vb_senti_unreal() asks each rule in
+ * turn; the words they test are in rule_words.h. English-specific. */
+#include "sentiment_int.h"
+
+#include <string.h>
+
+/* The modal a unit names, plain (RWSET_MODAL: "could") or contracted
+ * (RWSET_MODAL_VE: "could've"), or NULL; both give "could". */
+static const char *modal(const unit *u, uint32_t set)
+{
+    if (!key_in(u, set))
+        return NULL;
+    switch (u->word) {
+    case RW_COULD: case RW_COULDVE: return "could";
+    case RW_WOULD: case RW_WOULDVE: return "would";
+    case RW_SHOULD: case RW_SHOULDVE: return "should";
+    default: return "might";
+    }
+}
+
+/* Whether unit `j` opens a request said to the company: it opens its
+ * sentence, with at most "please", "maybe" or "just" before it ("Please
+ * be more patient", "Maybe smile more"). */
+static bool opens_request(const unit *u, size_t j)
+{
+    for (size_t k = j, words = 0; k > 0 && u[k - 1].sentence == u[j].sentence; words++) {
+        k--;
+        if (words == 2 || !(key_is(&u[k], RW_PLEASE) || key_is(&u[k], RW_MAYBE) ||
+                            key_is(&u[k], RW_JUST)))
+            return false;
+    }
+    return true;
+}
+
+/* "could be better", "could be improved", "should have been hotter",
+ * "would have been nice", "would have liked": praise in a counterfactual
+ * says what the product or service lacked, so it is a complaint. Returns
+ * the modal ("could") when the positive cue at `i` is in one, else NULL.
+ * Walking back from the cue: words of degree ("a little more"), then
+ * "been" + "have" + a modal, or "'ve been", or "be" + could/should (then
+ * only for a comparative or "improved": "it should be good" is a
+ * prediction), or "liked"/"loved"/"preferred" right after "would have".
+ * A negated modal ("couldn't be better") is rule 3's. English-specific. */
+static const char *counterfactual(const unit *u, size_t i)
+{
+    const unit *c = &u[i];
+    bool more = false;
+    size_t j = i;
+    int left = 8; /* units looked at, so a long run of degree words stops */
+    for (;;) {
+        if (j == 0 || left-- == 0)
+            return NULL;
+        j--;
+        if (u[j].clause != c->clause || u[j].punct)
+            return NULL;
+        /* "a little", "much", "slightly", "way", "more", ... */
+        if (!u[j].booster && !key_in(&u[j], RWSET_DEGREE))
+            break;
+        more = more || key_is(&u[j], RW_MORE);
+    }
+    /* "liked", "loved", "preferred", "appreciated" */
+    const bool wish = j + 1 == i && key_in(c, RWSET_WISH);
+    /* "could have been handled better": one participle may stand between */
+    if (comparative(c) && j > 0 && u[j].n == 1 && u[j].key_len > 3 && u[j].e == NULL &&
+        memcmp(u[j].key + u[j].key_len - 2, "ed", 2) == 0 && key_is(&u[j - 1], RW_BEEN))
+        j--;
+    if (key_is(&u[j], RW_BEEN) || (wish && key_is(&u[j], RW_HAVE))) {
+        size_t h = j;
+        if (key_is(&u[j], RW_BEEN)) {
+            if (j == 0 || u[j - 1].clause != c->clause)
+                return NULL;
+            h = j - 1;
+            const char *m = modal(&u[h], RWSET_MODAL_VE); /* "could've been" */
+            if (m != NULL)
+                return m;
+            if (!key_is(&u[h], RW_HAVE))
+                return NULL;
+        }
+        if (h == 0 || u[h - 1].clause != c->clause)
+            return NULL;
+        return modal(&u[h - 1], RWSET_MODAL);
+    }
+    if (key_is(&u[j], RW_BE) && (more || comparative(c) || key_is(c, RW_IMPROVED))) {
+        if (opens_request(u, j)) /* "Please be more patient" */
+            return "be";
+        if (j > 0 && u[j - 1].clause == c->clause && key_is(&u[j - 1], RW_COULD))
+            return "could";
+        if (j > 0 && u[j - 1].clause == c->clause && key_is(&u[j - 1], RW_SHOULD))
+            return "should";
+    }
+    return NULL;
+}
+
+/* "could explain things better", "they should train their staff
+ * better", "the staff could smile more", "needs to improve": "could",
+ * "should", "must" or "need(s)", then at most DONE_REACH words, then
+ * "better" or "improve" (or praise with "more" ending its clause) says
+ * how it ought to be done, so it is a complaint; so does "Improve ..."
+ * opening a sentence. Returns the modal (or "improve"), or NULL; not past
+ * a negator ("could not have asked for better"), which rule 3 has already
+ * weighed. English-specific. */
+#define DONE_REACH 4 /* "should have better quality control" */
+static const char *done_better(const unit *u, size_t n_units, size_t i)
+{
+    const unit *c = &u[i];
+    if (key_is(c, RW_IMPROVE)) {
+        if (i == 0 || u[i - 1].sentence != c->sentence)
+            return "improve";
+    } else if (!key_is(c, RW_BETTER)) {
+        const size_t k = i + 2; /* after "more" */
+        if (i + 1 >= n_units || !key_is(&u[i + 1], RW_MORE) || u[i + 1].clause != c->clause ||
+            (k < n_units && u[k].clause == c->clause && !u[k].punct))
+            return NULL;
+        if (opens_request(u, i)) /* "Smile more" */
+            return "more";
+    }
+    for (size_t j = i, words = 0; j > 0 && words < DONE_REACH; words++) {
+        j--;
+        if (u[j].clause != c->clause || u[j].punct || u[j].negator)
+            return NULL;
+        switch (u[j].word) {
+        case RW_COULD: case RW_COULDVE: return "could";
+        case RW_SHOULD: case RW_SHOULDVE: return "should";
+        case RW_MUST: return "must";
+        case RW_NEED: case RW_NEEDS: return "need";
+        default: break;
+        }
+    }
+    return NULL;
+}
+
+/* The rule word id of the last word of unit `x`: a phrase ("i wish",
+ * "was hoping") has none of its own, but its tokens were keyed to match
+ * it. */
+static uint32_t last_word(const token_key *keys, const unit *x)
+{
+    return x->n == 1 ? x->word : keys[x->first + x->n - 1].word;
+}
+
+/* Whether the cue at `i` is a degree of being: "(was) more flattering",
+ * "(were) a bit more comfortable"; not "more cute dresses", "more tops",
+ * which ask for more of a good thing. */
+static bool more_of_being(const unit *u, size_t i)
+{
+    bool more = false;
+    size_t j = i;
+    while (j > 0 && u[j - 1].clause == u[i].clause &&
+           (u[j - 1].booster || key_in(&u[j - 1], RWSET_DEGREE))) {
+        j--;
+        more = more || key_is(&u[j], RW_MORE);
+    }
+    return more && j > 0 && u[j - 1].clause == u[i].clause && key_in(&u[j - 1], RWSET_PASSIVE);
+}
+
+/* "hoped for better quality", "I wish the staff were friendlier",
+ * "hopefully the fit will be better": a comparative (or "was more" and
+ * praise) that is hoped or wished for names what was missing, so it is a
+ * complaint, as a counterfactual is. Returns "hoped" or "wished" when a
+ * word of hoping or wishing stands at most HOPE_REACH words before the
+ * positive cue at `i` in its clause with no "and" or contrast word
+ * between ("everything I hoped for and better" praises), else NULL. A
+ * plain evaluation is kept ("I hope it is great": what was bought for).
+ * English-specific. */
+#define HOPE_REACH 5 /* "wish it was a touch longer", "hope the torso will fit better" */
+static const char *wished_for(const token_key *keys, const unit *u, size_t i)
+{
+    const unit *c = &u[i];
+    if (!comparative(c) && !more_of_being(u, i))
+        return NULL;
+    for (size_t j = i, words = 0; j > 0 && words < HOPE_REACH; words++) {
+        j--;
+        if (u[j].clause != c->clause || u[j].punct || key_is(&u[j], RW_AND) ||
+            (u[j].e != NULL && (u[j].e->flags & VB_LEX_CONTRAST)))
+            return NULL;
+        switch (last_word(keys, &u[j])) {
+        case RW_HOPE: case RW_HOPES: case RW_HOPED: case RW_HOPING: case RW_HOPEFULLY:
+            return "hoped";
+        case RW_WISH: case RW_WISHED: case RW_WISHING:
+            return "wished";
+        default:
+            break;
+        }
+    }
+    return NULL;
+}
+
+/* "would", "I'd", "we'd", "it'd": the modal of a suggestion. */
+static bool would(const unit *x)
+{
+    switch (x->word) {
+    case RW_WOULD: case RW_I_D: case RW_WE_D: case RW_IT_D:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* The word after "if" that makes "would be great if ..." a case of use,
+ * not a wish: "if you want something casual", "if your budget is tight",
+ * "if shooting a tough scene". */
+static bool use_case(const unit *x)
+{
+    if (key_is(x, RW_YOU) || key_is(x, RW_YOU_RE) || key_is(x, RW_YOUR))
+        return true;
+    return x->n == 1 && x->key_len > 4 && memcmp(x->key + x->key_len - 3, "ing", 3) == 0;
+}
+
+/* "It would be great if the app had dark mode", "would be nice to have a
+ * loyalty program", "I'd love it if you opened on Sundays": praise of
+ * what would be if something were done is a suggestion, and says what is
+ * missing. Returns "would" when the positive cue at `i` follows "would
+ * be" (degree words may stand between: "would be even better if") or,
+ * for "love", "would" alone, and "if", or "to have", "to get", "to see",
+ * comes right after it ("love it if"), or, after "would be", the sentence
+ * ends ("a full lining would be nice.", "I thought it would be
+ * perfect!"); else NULL. Not "it would be great for kids", "would be
+ * great to wear to work", "I would love to come back", "would be perfect
+ * if you want something casual" (use_case()). */
+static const char *suggestion(const unit *u, size_t n_units, size_t i)
+{
+    const unit *c = &u[i];
+    const bool love = key_is(c, RW_LOVE);
+    size_t j = i;
+    while (j > 0 && u[j - 1].clause == c->clause &&
+           (u[j - 1].booster || key_in(&u[j - 1], RWSET_DEGREE)))
+        j--;
+    if (love && j == i) {
+        if (j == 0 || u[j - 1].clause != c->clause || !would(&u[j - 1]))
+            return NULL;
+    } else if (j < 2 || !key_is(&u[j - 1], RW_BE) || u[j - 2].clause != c->clause ||
+               !would(&u[j - 2])) {
+        return NULL;
+    }
+    size_t k = i + 1;
+    if (k < n_units && love && key_is(&u[k], RW_IT))
+        k++;
+    /* "a full lining would be nice.", "I thought it would be perfect!" */
+    if (k >= n_units || u[k].sentence != c->sentence || (u[k].punct && !u[k].stop))
+        return love ? NULL : "would";
+    if (key_is(&u[k], RW_IF)) /* "I'd love it if you ..." asks the company */
+        return !love && k + 1 < n_units && use_case(&u[k + 1]) ? NULL : "would";
+    if (key_is(&u[k], RW_TO) && k + 1 < n_units && u[k + 1].clause == u[k].clause &&
+        (key_is(&u[k + 1], RW_HAVE) || key_is(&u[k + 1], RW_GET) || key_is(&u[k + 1], RW_SEE)))
+        return "would";
+    return NULL;
+}
+
+/* A word before "used to" that makes it "accustomed to" or a passive
+ * ("I'm used to", "got used to", "is used to clean"), not a past habit. */
+static bool accustomed(const unit *u)
+{
+    if (key_in(u, RWSET_PASSIVE)) /* be, been, get, got, is, are, was, were */
+        return true;
+    switch (u->word) {
+    case RW_AM: case RW_I_M: case RW_IM: case RW_WE_RE: case RW_YOU_RE: case RW_THEY_RE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* "used to be great", "used to have the best food", "used to love this
+ * place": praise of what was says that it is gone, so it is a complaint
+ * (in the gold sets, "X used to be my favorite" is one). True when the
+ * positive cue at `i` is one: the cue is "love", "like", "enjoy" or
+ * "adore" right after "used to", or at most PAST_REACH words after "used
+ * to be", "used to have" or "used to get". Not "I'm used to", "got used
+ * to", "the spray used to clean it" (no be, have or get). English-specific. */
+#define PAST_REACH 3 /* "used to be a really good" */
+static bool past_praise(const unit *u, size_t i)
+{
+    const unit *c = &u[i];
+    size_t to = SIZE_MAX;
+    switch (c->word) {
+    case RW_LOVE: case RW_LIKE: case RW_ENJOY: case RW_ADORE:
+        to = i - (i > 0);
+        break;
+    default:
+        for (size_t j = i, n = 0; j > 1 && n < PAST_REACH; n++) {
+            j--;
+            if (u[j].clause != c->clause || u[j].punct)
+                return false;
+            if ((key_is(&u[j], RW_BE) || key_is(&u[j], RW_HAVE) || key_is(&u[j], RW_GET)) &&
+                key_is(&u[j - 1], RW_TO)) {
+                to = j - 1;
+                break;
+            }
+        }
+    }
+    if (to == SIZE_MAX || to == 0 || to == i || !key_is(&u[to], RW_TO) ||
+        !key_is(&u[to - 1], RW_USED) || u[to - 1].clause != c->clause ||
+        u[to].clause != c->clause)
+        return false;
+    /* "never used to be a fan": denied, the past habit praises nothing */
+    return to < 2 || u[to - 2].clause != c->clause ||
+           !(accustomed(&u[to - 2]) || u[to - 2].negator);
+}
+
+const char *vb_senti_unreal(const token_key *keys, const unit *u, size_t n_units, size_t i)
+{
+    const char *by = counterfactual(u, i);
+    if (by == NULL)
+        by = done_better(u, n_units, i);
+    if (by == NULL)
+        by = wished_for(keys, u, i);
+    if (by == NULL)
+        by = suggestion(u, n_units, i);
+    if (by == NULL && past_praise(u, i))
+        by = "used to";
+    return by;
+}
