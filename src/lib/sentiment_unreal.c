@@ -89,10 +89,12 @@ static const char *counterfactual(const unit *u, size_t i)
     if (key_is(&u[j], RW_BE) && (more || comparative(c) || key_is(c, RW_IMPROVED))) {
         if (opens_request(u, j)) /* "Please be more patient" */
             return "be";
-        if (j > 0 && u[j - 1].clause == c->clause && key_is(&u[j - 1], RW_COULD))
-            return "could";
-        if (j > 0 && u[j - 1].clause == c->clause && key_is(&u[j - 1], RW_SHOULD))
-            return "should";
+        if (j > 0 && u[j - 1].clause == c->clause) {
+            if (key_is(&u[j - 1], RW_COULD))
+                return "could";
+            if (key_is(&u[j - 1], RW_SHOULD))
+                return "should";
+        }
     }
     return NULL;
 }
@@ -143,18 +145,28 @@ static uint32_t last_word(const token_key *keys, const unit *x)
     return x->n == 1 ? x->word : keys[x->first + x->n - 1].word;
 }
 
+/* The first of the words of degree (boosters, "a little", "even",
+ * "more") that stand right before the cue at `i` in its clause, or `i`
+ * when none does; sets *more when one of them is "more". */
+static size_t degree_run(const unit *u, size_t i, bool *more)
+{
+    size_t j = i;
+    *more = false;
+    while (j > 0 && u[j - 1].clause == u[i].clause &&
+           (u[j - 1].booster || key_in(&u[j - 1], RWSET_DEGREE))) {
+        j--;
+        *more = *more || key_is(&u[j], RW_MORE);
+    }
+    return j;
+}
+
 /* Whether the cue at `i` is a degree of being: "(was) more flattering",
  * "(were) a bit more comfortable"; not "more cute dresses", "more tops",
  * which ask for more of a good thing. */
 static bool more_of_being(const unit *u, size_t i)
 {
-    bool more = false;
-    size_t j = i;
-    while (j > 0 && u[j - 1].clause == u[i].clause &&
-           (u[j - 1].booster || key_in(&u[j - 1], RWSET_DEGREE))) {
-        j--;
-        more = more || key_is(&u[j], RW_MORE);
-    }
+    bool more;
+    const size_t j = degree_run(u, i, &more);
     return more && j > 0 && u[j - 1].clause == u[i].clause && key_in(&u[j - 1], RWSET_PASSIVE);
 }
 
@@ -226,10 +238,8 @@ static const char *suggestion(const unit *u, size_t n_units, size_t i)
 {
     const unit *c = &u[i];
     const bool love = key_is(c, RW_LOVE);
-    size_t j = i;
-    while (j > 0 && u[j - 1].clause == c->clause &&
-           (u[j - 1].booster || key_in(&u[j - 1], RWSET_DEGREE)))
-        j--;
+    bool more;
+    const size_t j = degree_run(u, i, &more);
     if (love && j == i) {
         if (j == 0 || u[j - 1].clause != c->clause || !would(&u[j - 1]))
             return NULL;
