@@ -258,7 +258,8 @@ enum {
     VB_RULE_USER = 1u << 11,          /* valence from a user lexicon */
     VB_RULE_LONG_WAIT = 1u << 12,     /* a wait told in numbers, long for its unit */
     VB_RULE_IMPERATIVE = 1u << 13,    /* "Try the fish.", "Skip dessert.": said to the reader */
-    VB_RULE_REPEATED = 1u << 14,      /* tries told in numbers: "had to call 4 times" */
+    VB_RULE_REPEATED = 1u << 14,      /* tries or repairs told in numbers: "had to call 4
+                                       * times", "replaced twice" */
     VB_RULE_INTENT = 1u << 15         /* coming again or not: "won't be ordering again" */
 };
 

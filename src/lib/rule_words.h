@@ -50,8 +50,9 @@ enum {
      * even where no lexicon file lists it: the lexicon gives it a neutral
      * entry then (lexicon.c). */
     RWSET_SCORED = 1u << 26,
-    RWSET_TRIED = 1u << 27,   /* "had to call them 4 times": a verb of contacting or trying */
-    RWSET_TRIES = 1u << 28,   /* "took 3 attempts": a noun of tries, counted */
+    RWSET_TRIED = 1u << 27,   /* "had to call them 4 times", "replaced twice": a verb of
+                               * contacting, trying or repair */
+    RWSET_TRIES = 1u << 28,   /* "took 3 attempts", "2 repairs": a noun of tries, counted */
     RWSET_PASSIVE = 1u << 29, /* "I've been asked several times": no try of the writer's */
     RWSET_PATRON = 1u << 30   /* "won't be ordering from you again": a verb of custom */
 };
@@ -315,12 +316,18 @@ enum {
     X(RW_MONTHS, "months", RWSET_MONTHS | RWSET_SCORED) \
     X(RW_TIMES, "times", RWSET_SCORED)                                                             \
     X(RW_OCCASIONS, "occasions", RWSET_SCORED)                                                     \
+    X(RW_TWICE, "twice", RWSET_SCORED)                                                             \
+    X(RW_PER, "per", 0)                                                                            \
+    X(RW_EVERY, "every", 0)                                                                        \
+    X(RW_EACH, "each", 0)                                                                          \
     X(RW_SEPARATE, "separate", 0)                                                                  \
     X(RW_DIFFERENT, "different", 0)                                                                \
     X(RW_ATTEMPTS, "attempts", RWSET_TRIES | RWSET_SCORED)                                         \
     X(RW_TRIES, "tries", RWSET_TRIES | RWSET_SCORED)                                               \
     X(RW_CALLS, "calls", RWSET_TRIES | RWSET_SCORED)                                               \
     X(RW_EMAILS, "emails", RWSET_TRIES | RWSET_SCORED)                                             \
+    X(RW_REPAIRS, "repairs", RWSET_TRIES | RWSET_SCORED)                                           \
+    X(RW_REPLACEMENTS, "replacements", RWSET_TRIES | RWSET_SCORED)                                 \
     X(RW_CALL, "call", RWSET_TRIED)                                                                \
     X(RW_CALLED, "called", RWSET_TRIED)                                                            \
     X(RW_CALLING, "calling", RWSET_TRIED)                                                          \
@@ -352,6 +359,9 @@ enum {
     X(RW_RESET, "reset", RWSET_TRIED)                                                              \
     X(RW_RESTARTED, "restarted", RWSET_TRIED)                                                      \
     X(RW_REBOOTED, "rebooted", RWSET_TRIED)                                                        \
+    X(RW_REPAIR, "repair", RWSET_TRIED)                                                            \
+    X(RW_REPAIRED, "repaired", RWSET_TRIED)                                                        \
+    X(RW_REPLACED, "replaced", RWSET_TRIED)                                                        \
     X(RW_IS, "is", RWSET_PASSIVE)                                                                  \
     X(RW_ARE, "are", RWSET_PASSIVE)                                                                \
     X(RW_WAS, "was", RWSET_PASSIVE)                                                                \

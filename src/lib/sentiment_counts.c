@@ -124,42 +124,70 @@ static bool played_down_before(const unit *u, size_t j)
     return false;
 }
 
+/* Whether a verb of RWSET_TRIED is one of repair: what was repaired or
+ * replaced again and again is a complaint in the passive too ("the
+ * motherboard has been replaced 3 times"). */
+static bool repair_verb(const unit *u)
+{
+    switch (u->word) {
+    case RW_REPAIR: case RW_REPAIRED: case RW_REPLACED: return true;
+    default: return false;
+    }
+}
+
+/* Whether "times" or "twice" at `i` tells how often, not how many:
+ * "twice a year", "3 times per week", "two times every month". */
+static bool how_often(const unit *u, size_t n_units, size_t i)
+{
+    if (i + 1 >= n_units || u[i + 1].clause != u[i].clause)
+        return false;
+    switch (u[i + 1].word) {
+    case RW_A: case RW_PER: case RW_EVERY: case RW_EACH: return true;
+    default: return false;
+    }
+}
+
 /* "had to call them 4 times", "asked for it six times", "took three
- * attempts", "after many calls": tries told in numbers, from two, are a
+ * attempts", "after many calls", "I called them twice", "replaced the
+ * hard drive twice": tries or repairs told in numbers, from two, are a
  * complaint of effort. "Occasions" counts as "times", and "separate" or
  * "different" may stand between them and the count ("chased it three
- * separate times", "on four different occasions"). A count before
- * "times" needs a verb of contacting or trying (RWSET_TRIED) at most
- * TRIED_FILL_MAX words before it in its clause, since "ordered 5 times"
- * is loyalty; a count before a noun of tries (RWSET_TRIES: "attempts",
- * "calls") needs none. Not tries of the
- * writer's: a passive ("I've been asked several times", a compliment),
- * clothes tried on ("tried it on 3 times"), a count played down ("I only
- * had to call 2 times", "just 2 attempts"). */
-double vb_senti_repeated(const unit *u, size_t i, const vb_doc *doc)
+ * separate times", "on four different occasions"); "twice" is its own
+ * count. A count before "times" (or "twice") needs a verb of contacting,
+ * trying or repair (RWSET_TRIED) at most TRIED_FILL_MAX words before it
+ * in its clause, since "ordered 5 times" is loyalty and "twice as fast"
+ * a comparison; a count before a noun of tries (RWSET_TRIES: "attempts",
+ * "calls", "repairs") needs none. Not tries of the writer's: a passive
+ * ("I've been asked several times", a compliment), clothes tried on
+ * ("tried it on 3 times"), a count played down ("I only had to call 2
+ * times", "just 2 attempts", "called only twice"). */
+double vb_senti_repeated(const unit *u, size_t n_units, size_t i, const vb_doc *doc)
 {
-    const bool times = key_is(&u[i], RW_TIMES) || key_is(&u[i], RW_OCCASIONS);
-    size_t c = i; /* the count is the unit before c */
-    if (times && c >= 2 && u[c - 1].clause == u[i].clause &&
+    const bool twice = key_is(&u[i], RW_TWICE);
+    const bool times = twice || key_is(&u[i], RW_TIMES) || key_is(&u[i], RW_OCCASIONS);
+    size_t c = i; /* the count is the unit before c; "twice" is its own */
+    if (!twice && times && c >= 2 && u[c - 1].clause == u[i].clause &&
         (key_is(&u[c - 1], RW_SEPARATE) || key_is(&u[c - 1], RW_DIFFERENT)))
         c--;
-    if ((!times && !key_in(&u[i], RWSET_TRIES)) || c == 0 || u[c - 1].clause != u[i].clause ||
-        count_of(u, c - 1, doc) < REPEATED_FROM)
+    if (!twice && ((!times && !key_in(&u[i], RWSET_TRIES)) || c == 0 ||
+                   u[c - 1].clause != u[i].clause || count_of(u, c - 1, doc) < REPEATED_FROM))
         return 0.0;
     if (!times) /* "just 2 attempts" */
         return i >= 2 && u[i - 2].clause == u[i].clause && plays_down(&u[i - 2]) ? 0.0 : REPEATED;
+    if (how_often(u, n_units, i)) /* "replace the filter twice a year": a habit */
+        return 0.0;
     /* Back to the verb; "only" or "just" on the way ("called only 3
      * times") plays the count down. */
     bool on = false;
-    for (size_t j = c - 1, fill = 0; j > 0 && fill <= TRIED_FILL_MAX; fill++) {
+    for (size_t j = twice ? i : c - 1, fill = 0; j > 0 && fill <= TRIED_FILL_MAX; fill++) {
         j--;
         if (u[j].clause != u[i].clause || u[j].punct || plays_down(&u[j]))
             return 0.0;
         if (key_in(&u[j], RWSET_TRIED)) {
             const bool tried_on = on && (key_is(&u[j], RW_TRY) || key_is(&u[j], RW_TRIED) ||
                                          key_is(&u[j], RW_TRYING));
-            const bool passive = j > 0 && u[j - 1].clause == u[i].clause &&
-                                 key_in(&u[j - 1], RWSET_PASSIVE);
+            const bool passive = !repair_verb(&u[j]) && j > 0 &&
+                                 u[j - 1].clause == u[i].clause && key_in(&u[j - 1], RWSET_PASSIVE);
             return tried_on || passive || played_down_before(u, j) ? 0.0 : REPEATED;
         }
         on |= key_is(&u[j], RW_ON);

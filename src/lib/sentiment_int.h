@@ -93,11 +93,10 @@ typedef struct unit_list {
 /* The rules on counts (sentiment_counts.c). Each gives unit `i` of `u`
  * (of `n_units`) a valence of its own, or returns 0 when it does not
  * apply there: a wait told in numbers and long for its unit ("took 3
- * weeks"; VB_RULE_LONG_WAIT), tries or contacts told in numbers ("had to
- * call 4 times"; VB_RULE_REPEATED, which looks only back, so it needs no
- * n_units). */
+ * weeks"; VB_RULE_LONG_WAIT), tries, contacts or repairs told in numbers
+ * ("had to call 4 times", "replaced twice"; VB_RULE_REPEATED). */
 double vb_senti_long_wait(const unit *u, size_t n_units, size_t i, const vb_doc *doc);
-double vb_senti_repeated(const unit *u, size_t i, const vb_doc *doc);
+double vb_senti_repeated(const unit *u, size_t n_units, size_t i, const vb_doc *doc);
 
 /* Whether the unit is a comparative: "better", "worse", a word of five
  * or more letters ending in "er" ("friendlier", "cheaper"). */

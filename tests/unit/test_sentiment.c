@@ -398,6 +398,30 @@ static void test_repeated_tries_told_in_numbers(void **state)
     assert_int_equal(ds.n_cues, 0);
 }
 
+static void test_twice_and_repairs_told_in_numbers(void **state)
+{
+    (void)state;
+    /* "twice" is its own count */
+    assert_true(score("I called them twice and they said it was about to ship") < -0.05);
+    assert_float_equal(cue("twice")->valence, -1.5, 1e-6);
+    assert_int_equal(cue("twice")->rules, VB_RULE_REPEATED);
+    /* repairs: a complaint in the passive too */
+    assert_true(score("Had to have this computer repaired twice") < -0.05);
+    assert_true(score("The mother board had been replaced 4 times") < -0.05);
+    assert_true(score("My phone has already gone back for repair twice") < -0.05);
+    assert_true(score("After 3 repairs it still overheats") < -0.05);
+    /* a comparison, a habit, a count played down, a try-on, a passive try */
+    assert_int_equal((score("It charges twice as fast"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I replace the filter twice a year"), ds.overall.label),
+                     VB_NEUTRAL);
+    assert_int_equal((score("We call them 3 times per week"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I only called twice"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I tried it on twice"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I have been asked twice where I got it"), ds.overall.label),
+                     VB_NEUTRAL);
+    assert_int_equal((score("I have worn it twice"), ds.overall.label), VB_NEUTRAL);
+}
+
 static void test_coming_again_or_not(void **state)
 {
     (void)state;
@@ -892,6 +916,7 @@ int main(void)
         cmocka_unit_test(test_remedied_trouble_and_denied_refund),
         cmocka_unit_test(test_long_wait_told_in_numbers),
         cmocka_unit_test(test_repeated_tries_told_in_numbers),
+        cmocka_unit_test(test_twice_and_repairs_told_in_numbers),
         cmocka_unit_test(test_coming_again_or_not),
         cmocka_unit_test(test_praise_of_the_past_is_a_complaint),
         cmocka_unit_test(test_not_once_or_a_single_reaches_further),
