@@ -317,6 +317,16 @@ enum {
     X(RW_TIMES, "times", RWSET_SCORED)                                                             \
     X(RW_OCCASIONS, "occasions", RWSET_SCORED)                                                     \
     X(RW_TWICE, "twice", RWSET_SCORED)                                                             \
+    X(RW_KEEP, "keep", RWSET_SCORED)                                                               \
+    X(RW_KEEPS, "keeps", RWSET_SCORED)                                                             \
+    X(RW_KEPT, "kept", RWSET_SCORED)                                                               \
+    X(RW_HAD, "had", 0)                                                                            \
+    X(RW_HAS, "has", 0)                                                                            \
+    X(RW_HAVING, "having", 0)                                                                      \
+    X(RW_BACK, "back", 0)                                                                          \
+    X(RW_HERE, "here", 0)                                                                          \
+    X(RW_EVERYONE, "everyone", 0)                                                                  \
+    X(RW_EVERYBODY, "everybody", 0)                                                                \
     X(RW_PER, "per", 0)                                                                            \
     X(RW_EVERY, "every", 0)                                                                        \
     X(RW_EACH, "each", 0)                                                                          \

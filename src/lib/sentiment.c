@@ -385,7 +385,8 @@ static void assign_roles(const unit_list *l, const vb_doc *doc)
                 u[i].rules |= VB_RULE_IMPERATIVE;
             else if ((u[i].valence = vb_senti_long_wait(u, n_units, i, doc)) != 0.0)
                 u[i].rules |= VB_RULE_LONG_WAIT;
-            else if ((u[i].valence = vb_senti_repeated(u, n_units, i, doc)) != 0.0)
+            else if ((u[i].valence = vb_senti_repeated(u, n_units, i, doc)) != 0.0 ||
+                     (u[i].valence = vb_senti_recurring(u, n_units, i)) != 0.0)
                 u[i].rules |= VB_RULE_REPEATED;
             else if ((u[i].valence = vb_senti_intent(u, i, &neg)) != 0.0)
                 intent_made(u, i, neg);

@@ -1,6 +1,7 @@
 /* sentiment_counts.c: the sentiment rules on counts. A number of
  * minutes or of tries is neutral in any lexicon; told with a verb of
- * waiting or of trying, and large enough, it is a complaint. The words
+ * waiting or of trying, and large enough, it is a complaint; so is a
+ * fault that keeps happening, a count without a number. The words
  * these rules name are sets in rule_words.h, the counted ones in
  * RWSET_SCORED too, so that the lexicon makes them candidates of the
  * sentiment stage (sentiment.c asks these rules in assign_roles()). */
@@ -13,6 +14,7 @@
 #define WINDOW_DOWN 3     /* "only" before the verb: "I only had to call" */
 #define TRIED_FILL_MAX 4  /* words between the verb and the count: "called their support
                            * number numerous times" */
+#define RECURRING (-1.2)  /* "kept telling me my call was important": as "out of stock" */
 
 /* True when `u` is "only" or "just", which play a count down. */
 static bool plays_down(const unit *u)
@@ -193,4 +195,76 @@ double vb_senti_repeated(const unit *u, size_t n_units, size_t i, const vb_doc *
         on |= key_is(&u[j], RW_ON);
     }
     return 0.0;
+}
+
+/* Whether unit `k` is "have", "has", "had" or "having", which make "to
+ * keep doing" an effort: "I have to keep adjusting it". */
+static bool have(const unit *u)
+{
+    switch (u->word) {
+    case RW_HAVE: case RW_HAS: case RW_HAD: case RW_HAVING: return true;
+    default: return false;
+    }
+}
+
+/* Whether the verb of custom at `v` is one here: "keep coming back",
+ * "will keep using them"; not "kept coming undone", "kept going off". */
+static bool custom(const unit *u, size_t n_units, size_t v)
+{
+    if (!key_in(&u[v], RWSET_PATRON))
+        return false;
+    if (!key_is(&u[v], RW_COMING) && !key_is(&u[v], RW_GOING))
+        return true;
+    if (v + 1 >= n_units || u[v + 1].clause != u[v].clause)
+        return false;
+    switch (u[v + 1].word) {
+    case RW_BACK: case RW_HERE: case RW_AGAIN: case RW_TO: return true;
+    default: return false;
+    }
+}
+
+/* "the tie kept coming undone", "it kept giving me an error", "the
+ * delivery date keeps being pushed back", "you have to keep tapping on
+ * it": what keeps happening, or must be done again and again, is a fault
+ * that recurs, a complaint as tries told in numbers are. The cue is
+ * "keep", "keeps" or "kept" before a plain verb in -ing (a word with a
+ * valence speaks for itself: "keeps crashing", "keeps getting better");
+ * not a verb of custom ("I keep coming back", "will keep using them"),
+ * not the writer's own doing ("I kept looking at the picture") unless
+ * it is an effort ("I have to keep pulling them up", "I keep having to
+ * hike them up"), not a compliment's ("people keep asking where I got
+ * it"), not what goes on or is wanted ("will keep running", "want to
+ * keep wearing it"), not advice ("Keep going", "please keep offering
+ * petites").
+ * English-specific. */
+double vb_senti_recurring(const unit *u, size_t n_units, size_t i)
+{
+    const unit *k = &u[i];
+    if (!(key_is(k, RW_KEEP) || key_is(k, RW_KEEPS) || key_is(k, RW_KEPT)) || i == 0 ||
+        u[i - 1].sentence != k->sentence)
+        return 0.0;
+    size_t v = i + 1;
+    if (v < n_units && key_is(&u[v], RW_ON) && u[v].clause == k->clause) /* "kept on asking" */
+        v++;
+    if (v >= n_units || u[v].clause != k->clause || u[v].n != 1 || u[v].key_len < 5 ||
+        memcmp(u[v].key + u[v].key_len - 3, "ing", 3) != 0 || custom(u, n_units, v) ||
+        (u[v].e != NULL && vb_senti_entry_judges(u[v].e)))
+        return 0.0;
+    /* "keeps getting better", "kept being so helpful": the word after
+     * speaks */
+    if ((key_is(&u[v], RW_GETTING) || key_is(&u[v], RW_BEING)) && v + 1 < n_units &&
+        u[v + 1].clause == k->clause && u[v + 1].e != NULL && vb_senti_entry_judges(u[v + 1].e))
+        return 0.0;
+    const bool effort = (i >= 2 && key_is(&u[i - 1], RW_TO) && have(&u[i - 2])) ||
+                        (key_is(&u[v], RW_HAVING) && v + 1 < n_units && key_is(&u[v + 1], RW_TO));
+    switch (effort ? 0 : u[i - 1].word) {
+    case RW_I: case RW_WE: /* the writer's own doing */
+    case RW_PEOPLE: case RW_EVERYONE: case RW_EVERYBODY: /* "everyone keeps asking where I got it" */
+    case RW_WILL: case RW_I_LL: case RW_WE_LL: /* going on: "will keep running", "I'll keep trying" */
+    case RW_TO: /* wanted: "I just want to keep wearing it" */
+    case RW_PLEASE: /* a request: "please keep offering petites" */
+        return 0.0;
+    default:
+        return RECURRING;
+    }
 }

@@ -97,6 +97,9 @@ typedef struct unit_list {
  * ("had to call 4 times", "replaced twice"; VB_RULE_REPEATED). */
 double vb_senti_long_wait(const unit *u, size_t n_units, size_t i, const vb_doc *doc);
 double vb_senti_repeated(const unit *u, size_t n_units, size_t i, const vb_doc *doc);
+/* A fault that keeps happening ("it kept giving me an error";
+ * VB_RULE_REPEATED), also in sentiment_counts.c. */
+double vb_senti_recurring(const unit *u, size_t n_units, size_t i);
 
 /* Whether the unit is a comparative: "better", "worse", a word of five
  * or more letters ending in "er" ("friendlier", "cheaper"). */

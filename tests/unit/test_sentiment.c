@@ -422,6 +422,37 @@ static void test_twice_and_repairs_told_in_numbers(void **state)
     assert_int_equal((score("I have worn it twice"), ds.overall.label), VB_NEUTRAL);
 }
 
+static void test_a_fault_that_keeps_happening(void **state)
+{
+    (void)state;
+    assert_true(score("The recorded message kept telling me my call was important") < -0.05);
+    assert_float_equal(cue("kept")->valence, -1.2, 1e-6);
+    assert_int_equal(cue("kept")->rules, VB_RULE_REPEATED);
+    assert_true(score("The delivery date keeps being pushed back") < -0.05);
+    assert_true(score("The tie kept coming undone") < -0.05);
+    assert_true(score("It keeps on autofocusing in auto mode") < -0.05);
+    /* the writer's effort */
+    assert_true(score("You have to keep tapping on it to get it to work") < -0.05);
+    assert_true(score("I keep having to hike them up") < -0.05);
+    /* custom, the writer's own doing, a compliment, going on, a wish,
+     * advice: nothing */
+    assert_true(score("I keep coming back") > 0.05); /* "coming back" praises, in cx.tsv */
+    assert_int_equal(ds.n_cues, 1);
+    assert_int_equal((score("I keep going to this place"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("They will keep using them"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I kept looking at the picture"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("Everyone keeps asking where I got it"), ds.overall.label),
+                     VB_NEUTRAL);
+    assert_int_equal((score("It will keep running for years"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I just want to keep wearing it"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("Please keep offering petites"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("Keep going"), ds.overall.label), VB_NEUTRAL);
+    /* a word with a valence speaks for itself */
+    assert_true(score("It keeps getting better") > 0.05);
+    score("The app keeps crashing");
+    assert_int_equal(ds.n_cues, 1);
+}
+
 static void test_coming_again_or_not(void **state)
 {
     (void)state;
@@ -917,6 +948,7 @@ int main(void)
         cmocka_unit_test(test_long_wait_told_in_numbers),
         cmocka_unit_test(test_repeated_tries_told_in_numbers),
         cmocka_unit_test(test_twice_and_repairs_told_in_numbers),
+        cmocka_unit_test(test_a_fault_that_keeps_happening),
         cmocka_unit_test(test_coming_again_or_not),
         cmocka_unit_test(test_praise_of_the_past_is_a_complaint),
         cmocka_unit_test(test_not_once_or_a_single_reaches_further),
