@@ -206,6 +206,13 @@ enum {
     X(RW_SO, "so", RWSET_SO)                                                                       \
     X(RW_THIS, "this", RWSET_SO)                                                                   \
     X(RW_SUCH, "such", RWSET_SO)                                                                   \
+    X(RW_FELT, "felt", 0)                                                                          \
+    X(RW_SEEN, "seen", 0)                                                                          \
+    X(RW_TASTED, "tasted", 0)                                                                      \
+    X(RW_EATEN, "eaten", 0)                                                                        \
+    X(RW_EXPERIENCED, "experienced", 0)                                                            \
+    X(RW_MET, "met", 0)                                                                            \
+    X(RW_RECEIVED, "received", 0)                                                                  \
     X(RW_PROBLEM, "problem", RWSET_TROUBLE)                                                        \
     X(RW_PROBLEMS, "problems", RWSET_TROUBLE)                                                      \
     X(RW_ISSUE, "issue", RWSET_TROUBLE)                                                            \

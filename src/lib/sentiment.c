@@ -484,15 +484,37 @@ static bool no_stronger_possible(const unit *u, size_t n_units, size_t neg, size
     return false;
 }
 
-/* True when "so", "this" or "such" stands between a "never" at `never`
- * and the cue at `cue`: "never been so disappointed" and "never seen such
- * rude staff" intensify the cue instead of negating it. */
+/* Whether the unit tells what the writer has been through: "been",
+ * "felt", "had", "seen", "tasted", "eaten", "experienced", "met",
+ * "received". */
+static bool lived_through(const unit *u)
+{
+    switch (u->word) {
+    case RW_BEEN: case RW_FELT: case RW_HAD: case RW_SEEN: case RW_TASTED: case RW_EATEN:
+    case RW_EXPERIENCED: case RW_MET: case RW_RECEIVED:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* True when a "never" at `never` says that nothing was ever more so than
+ * the cue at `cue`: "so", "this" or "such" stands between them ("never
+ * been so disappointed", "never seen such rude staff"), or, after a verb
+ * of what the writer has been through, "more" or a comparative cue ("I
+ * have never been more disappointed", "never been happier", "never had
+ * better service"). These intensify the cue instead of negating it; not
+ * "it never got better", which is a complaint. */
 static bool degree_between(const unit *u, size_t never, size_t cue)
 {
-    for (size_t k = never + 1; k < cue; k++)
+    bool lived = false, more = comparative(&u[cue]);
+    for (size_t k = never + 1; k < cue; k++) {
         if (key_in(&u[k], RWSET_SO)) /* "so", "this", "such" */
             return true;
-    return false;
+        lived = lived || lived_through(&u[k]);
+        more = more || key_is(&u[k], RW_MORE);
+    }
+    return lived && more;
 }
 
 /* The index of a negator more than WINDOW units before the cue at `i`

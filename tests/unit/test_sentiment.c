@@ -104,8 +104,19 @@ static void test_never_so_intensifies(void **state)
     assert_false(cue("disappointed")->rules & VB_RULE_NEGATED);
     assert_true(score("Never seen such rude staff") < -0.3);
     assert_true(score("I have never been this happy") > 0.5);
-    /* Without the degree word, "never" still negates. */
+    /* "more" or a comparative after a verb of what was lived through:
+     * nothing was ever more so */
+    assert_true(score("I have never been more disappointed") < plain);
+    assert_true(cue("disappointed")->rules & VB_RULE_BOOSTED);
+    assert_true(score("I've never been happier") > 0.5);
+    assert_true(score("I have never felt more welcome") > 0.5);
+    assert_true(score("I've never had worse service") < -0.5);
+    assert_true(score("Never had better service anywhere") > 0.5);
+    assert_true(score("I've never felt more unwelcome") < -0.5);
+    /* Without the degree word, "never" still negates; "it never got
+     * better" lives through nothing. */
     assert_true(score("I have never been disappointed") > 0.05);
+    assert_true(score("The battery life never got better") < 0.05);
 }
 
 static void test_negation_stops_at_clause_boundaries(void **state)
