@@ -335,6 +335,8 @@ enum {
     X(RW_EVERYONE, "everyone", 0)                                                                  \
     X(RW_EVERYBODY, "everybody", 0)                                                                \
     X(RW_PER, "per", 0)                                                                            \
+    X(RW_LESS, "less", 0)                                                                          \
+    X(RW_SOME, "some", 0)                                                                          \
     X(RW_EVERY, "every", 0)                                                                        \
     X(RW_EACH, "each", 0)                                                                          \
     X(RW_SEPARATE, "separate", 0)                                                                  \

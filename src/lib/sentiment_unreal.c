@@ -223,13 +223,30 @@ static bool use_case(const unit *x)
     return x->n == 1 && x->key_len > 4 && memcmp(x->key + x->key_len - 3, "ing", 3) == 0;
 }
 
+/* Whether unit `k` (after "would like to see") names what is asked for:
+ * "more", "less", "a", "an", "some" or a comparative ("I'd like to see
+ * more staff", "better parking"); not "how well they support it", "what
+ * I would like to see from the product", "my old carrier do that". */
+static bool asks_for(const unit *u, size_t n_units, size_t k)
+{
+    if (k >= n_units || u[k].clause != u[k - 1].clause)
+        return false;
+    switch (u[k].word) {
+    case RW_MORE: case RW_LESS: case RW_A: case RW_AN: case RW_SOME: return true;
+    default: return comparative(&u[k]);
+    }
+}
+
 /* "It would be great if the app had dark mode", "would be nice to have a
- * loyalty program", "I'd love it if you opened on Sundays": praise of
- * what would be if something were done is a suggestion, and says what is
- * missing. Returns "would" when the positive cue at `i` follows "would
- * be" (degree words may stand between: "would be even better if") or,
- * for "love", "would" alone, and "if", or "to have", "to get", "to see",
- * comes right after it ("love it if"), or, after "would be", the sentence
+ * loyalty program", "I'd love it if you opened on Sundays", "I would
+ * like to have volume buttons": praise of what would be if something
+ * were done is a suggestion, and says what is missing. Returns "would"
+ * when the positive cue at `i` follows "would be" (degree words may stand
+ * between: "would be even better if") or, for "love" and "like",
+ * "would" alone, and "if", or "to have", "to get", "to see", comes right
+ * after it ("love it if"; for "like", not "to get", which is mostly
+ * buying, "would like to get a second pair", and "to see" only what is
+ * asked for, asks_for(); "like more" too: "would like more options"), or, after "would be", the sentence
  * ends ("a full lining would be nice.", "I thought it would be
  * perfect!"); else NULL. Not "it would be great for kids", "would be
  * great to wear to work", "I would love to come back", "would be perfect
@@ -237,7 +254,8 @@ static bool use_case(const unit *x)
 static const char *suggestion(const unit *u, size_t n_units, size_t i)
 {
     const unit *c = &u[i];
-    const bool love = key_is(c, RW_LOVE);
+    const bool like = key_is(c, RW_LIKE);
+    const bool love = like || key_is(c, RW_LOVE);
     bool more;
     const size_t j = degree_run(u, i, &more);
     if (love && j == i) {
@@ -255,9 +273,14 @@ static const char *suggestion(const unit *u, size_t n_units, size_t i)
         return love ? NULL : "would";
     if (key_is(&u[k], RW_IF)) /* "I'd love it if you ..." asks the company */
         return !love && k + 1 < n_units && use_case(&u[k + 1]) ? NULL : "would";
+    if (like && key_is(&u[k], RW_MORE)) /* "would like more options" */
+        return "would";
     if (key_is(&u[k], RW_TO) && k + 1 < n_units && u[k + 1].clause == u[k].clause &&
         (key_is(&u[k + 1], RW_HAVE) || key_is(&u[k + 1], RW_GET) || key_is(&u[k + 1], RW_SEE)))
-        return "would";
+        return !like || key_is(&u[k + 1], RW_HAVE) ||
+                       (key_is(&u[k + 1], RW_SEE) && asks_for(u, n_units, k + 2))
+                   ? "would"
+                   : NULL;
     return NULL;
 }
 

@@ -297,6 +297,17 @@ static void test_suggestion_says_what_is_missing(void **state)
     assert_true(score("I would love to come back") > 0.05);
     assert_true(score("It would be perfect if you want something casual") > 0.05);
     assert_true(score("The zoom would be really helpful if shooting sports") > 0.05);
+    /* "would like" asks as "would love" does: to have, more, to see what
+     * is asked for */
+    assert_true(score("I would like to have volume buttons") < -0.05);
+    assert_string_equal(cue("like")->modifier, "would");
+    assert_true(score("Would like more trendy features") < -0.05);
+    assert_true(score("We would like to see more vegetarian dishes") < -0.05);
+    assert_true(score("I would like it if you opened on Sundays") < -0.05);
+    /* thanks, buying again, what is wished for and found */
+    assert_true(score("I would like to thank the staff") > 0.05);
+    assert_true(score("I would like to get a second pair") > 0.05);
+    assert_true(score("It is what I would like to see from a phone") > 0.05);
 }
 
 static void test_words_whose_sign_depends_on_context(void **state)
