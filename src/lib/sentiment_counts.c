@@ -197,7 +197,7 @@ double vb_senti_repeated(const unit *u, size_t n_units, size_t i, const vb_doc *
     return 0.0;
 }
 
-/* Whether unit `k` is "have", "has", "had" or "having", which make "to
+/* Whether the unit is "have", "has", "had" or "having", which make "to
  * keep doing" an effort: "I have to keep adjusting it". */
 static bool have(const unit *u)
 {
@@ -257,7 +257,9 @@ double vb_senti_recurring(const unit *u, size_t n_units, size_t i)
         return 0.0;
     const bool effort = (i >= 2 && key_is(&u[i - 1], RW_TO) && have(&u[i - 2])) ||
                         (key_is(&u[v], RW_HAVING) && v + 1 < n_units && key_is(&u[v + 1], RW_TO));
-    switch (effort ? 0 : u[i - 1].word) {
+    if (effort)
+        return RECURRING;
+    switch (u[i - 1].word) {
     case RW_I: case RW_WE: /* the writer's own doing */
     case RW_PEOPLE: case RW_EVERYONE: case RW_EVERYBODY: /* "everyone keeps asking where I got it" */
     case RW_WILL: case RW_I_LL: case RW_WE_LL: /* going on: "will keep running", "I'll keep trying" */

@@ -246,19 +246,19 @@ static bool asks_for(const unit *u, size_t n_units, size_t k)
  * "would" alone, and "if", or "to have", "to get", "to see", comes right
  * after it ("love it if"; for "like", not "to get", which is mostly
  * buying, "would like to get a second pair", and "to see" only what is
- * asked for, asks_for(); "like more" too: "would like more options"), or, after "would be", the sentence
- * ends ("a full lining would be nice.", "I thought it would be
- * perfect!"); else NULL. Not "it would be great for kids", "would be
+ * asked for, asks_for(); "like more" too: "would like more options"),
+ * or, after "would be", the sentence ends ("a full lining would be
+ * nice.", "I thought it would be perfect!"); else NULL. Not "it would be great for kids", "would be
  * great to wear to work", "I would love to come back", "would be perfect
  * if you want something casual" (use_case()). */
 static const char *suggestion(const unit *u, size_t n_units, size_t i)
 {
     const unit *c = &u[i];
     const bool like = key_is(c, RW_LIKE);
-    const bool love = like || key_is(c, RW_LOVE);
+    const bool wanting = like || key_is(c, RW_LOVE); /* "would love", "would like" */
     bool more;
     const size_t j = degree_run(u, i, &more);
-    if (love && j == i) {
+    if (wanting && j == i) {
         if (j == 0 || u[j - 1].clause != c->clause || !would(&u[j - 1]))
             return NULL;
     } else if (j < 2 || !key_is(&u[j - 1], RW_BE) || u[j - 2].clause != c->clause ||
@@ -266,22 +266,23 @@ static const char *suggestion(const unit *u, size_t n_units, size_t i)
         return NULL;
     }
     size_t k = i + 1;
-    if (k < n_units && love && key_is(&u[k], RW_IT))
+    if (k < n_units && wanting && key_is(&u[k], RW_IT))
         k++;
     /* "a full lining would be nice.", "I thought it would be perfect!" */
     if (k >= n_units || u[k].sentence != c->sentence || (u[k].punct && !u[k].stop))
-        return love ? NULL : "would";
+        return wanting ? NULL : "would";
     if (key_is(&u[k], RW_IF)) /* "I'd love it if you ..." asks the company */
-        return !love && k + 1 < n_units && use_case(&u[k + 1]) ? NULL : "would";
+        return !wanting && k + 1 < n_units && use_case(&u[k + 1]) ? NULL : "would";
     if (like && key_is(&u[k], RW_MORE)) /* "would like more options" */
         return "would";
-    if (key_is(&u[k], RW_TO) && k + 1 < n_units && u[k + 1].clause == u[k].clause &&
-        (key_is(&u[k + 1], RW_HAVE) || key_is(&u[k + 1], RW_GET) || key_is(&u[k + 1], RW_SEE)))
-        return !like || key_is(&u[k + 1], RW_HAVE) ||
-                       (key_is(&u[k + 1], RW_SEE) && asks_for(u, n_units, k + 2))
-                   ? "would"
-                   : NULL;
-    return NULL;
+    if (!key_is(&u[k], RW_TO) || k + 1 >= n_units || u[k + 1].clause != u[k].clause)
+        return NULL;
+    switch (u[k + 1].word) {
+    case RW_HAVE: return "would";
+    case RW_GET: return like ? NULL : "would"; /* "would like to get a second pair": buying */
+    case RW_SEE: return !like || asks_for(u, n_units, k + 2) ? "would" : NULL;
+    default: return NULL;
+    }
 }
 
 /* A word before "used to" that makes it "accustomed to" or a passive
