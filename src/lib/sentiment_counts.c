@@ -246,8 +246,7 @@ double vb_senti_recurring(const unit *u, size_t n_units, size_t i)
     size_t v = i + 1;
     if (v < n_units && key_is(&u[v], RW_ON) && u[v].clause == k->clause) /* "kept on asking" */
         v++;
-    if (v >= n_units || u[v].clause != k->clause || u[v].n != 1 || u[v].key_len < 5 ||
-        memcmp(u[v].key + u[v].key_len - 3, "ing", 3) != 0 || custom(u, n_units, v) ||
+    if (v >= n_units || u[v].clause != k->clause || !ing_form(&u[v]) || custom(u, n_units, v) ||
         (u[v].e != NULL && vb_senti_entry_judges(u[v].e)))
         return 0.0;
     /* "keeps getting better", "kept being so helpful": the word after

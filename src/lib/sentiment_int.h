@@ -101,6 +101,14 @@ double vb_senti_repeated(const unit *u, size_t n_units, size_t i, const vb_doc *
  * VB_RULE_REPEATED), also in sentiment_counts.c. */
 double vb_senti_recurring(const unit *u, size_t n_units, size_t i);
 
+/* Whether the unit is one word of five or more letters ending in "ing":
+ * a verb's -ing form ("keeps crashing", "if shooting sports"). */
+static inline bool ing_form(const unit *u)
+{
+    return u->n == 1 && u->key != NULL && u->key_len >= 5 &&
+           memcmp(u->key + u->key_len - 3, "ing", 3) == 0;
+}
+
 /* Whether the unit is a comparative: "better", "worse", a word of five
  * or more letters ending in "er" ("friendlier", "cheaper"). */
 static inline bool comparative(const unit *c)

@@ -220,7 +220,7 @@ static bool use_case(const unit *x)
 {
     if (key_is(x, RW_YOU) || key_is(x, RW_YOU_RE) || key_is(x, RW_YOUR))
         return true;
-    return x->n == 1 && x->key_len > 4 && memcmp(x->key + x->key_len - 3, "ing", 3) == 0;
+    return ing_form(x);
 }
 
 /* Whether unit `k` (after "would like to see") names what is asked for:
