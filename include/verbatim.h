@@ -90,8 +90,8 @@ typedef enum vb_format {
     VB_FORMAT_AUTO = 0, /* by file extension, else by sniffing the first bytes */
     VB_FORMAT_CSV,
     VB_FORMAT_TSV,
-    VB_FORMAT_JSONL,
-    VB_FORMAT_TEXT /* one comment per line */
+    VB_FORMAT_JSONL, /* JSON Lines, or a JSON array of objects (by its '[') */
+    VB_FORMAT_TEXT   /* one comment per line */
 } vb_format;
 
 /* Parses "auto", "csv", "tsv", "jsonl" (or "ndjson", "json") and "text".

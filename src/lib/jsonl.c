@@ -155,7 +155,26 @@ static bool is_json_space(char ch)
     return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
 }
 
-vb_status vb_jsonl_parse(vb_jsonl *j, const char *line, size_t len, char *msg, size_t msg_size)
+/* Where byte `at` of a value that starts at `line`, `column` is, for a
+ * message: "column 12", or "line 7, column 3" past a line end inside the
+ * value (a pretty-printed element of a JSON array). */
+static void position(const char *text, size_t at, size_t line, size_t column, char *out,
+                     size_t size)
+{
+    size_t breaks = 0, last_break = 0;
+    for (size_t i = 0; i < at; i++) {
+        if (text[i] != '\n' && text[i] != '\r') continue;
+        if (text[i] == '\r' || i == 0 || text[i - 1] != '\r') breaks++; /* CRLF is one */
+        last_break = i;
+    }
+    if (breaks == 0)
+        snprintf(out, size, "column %zu", column + at);
+    else
+        snprintf(out, size, "line %zu, column %zu", line + breaks, at - last_break);
+}
+
+vb_status vb_jsonl_parse(vb_jsonl *j, const char *line, size_t len, size_t line_no, size_t column,
+                         char *msg, size_t msg_size)
 {
     cJSON_Delete(j->root);
     j->root = NULL;
@@ -172,7 +191,9 @@ vb_status vb_jsonl_parse(vb_jsonl *j, const char *line, size_t len, char *msg, s
             snprintf(msg, msg_size, "JSON nested deeper than %d levels", CJSON_NESTING_LIMIT);
             return VB_ELIMIT;
         }
-        snprintf(msg, msg_size, "invalid JSON at column %zu", at + 1);
+        char where[64];
+        position(line, at, line_no, column, where, sizeof where);
+        snprintf(msg, msg_size, "invalid JSON at %s", where);
         return VB_EPARSE;
     }
     size_t at = (size_t)(end - line);
@@ -180,7 +201,9 @@ vb_status vb_jsonl_parse(vb_jsonl *j, const char *line, size_t len, char *msg, s
         at++;
     if (at < len) {
         cJSON_Delete(v);
-        snprintf(msg, msg_size, "invalid JSON at column %zu: text after the value", at + 1);
+        char where[64];
+        position(line, at, line_no, column, where, sizeof where);
+        snprintf(msg, msg_size, "invalid JSON at %s: text after the value", where);
         return VB_EPARSE;
     }
     if (!cJSON_IsObject(v)) {

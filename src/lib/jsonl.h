@@ -1,11 +1,12 @@
-/* jsonl.h: one JSON Lines record at a time, for source.c.
+/* jsonl.h: one JSON record at a time, for source.c.
  *
- * The caller frames the lines; this parses one line into an object and
- * extracts fields by key or dotted path as text. The only cJSON user.
+ * The caller frames the records (JSON Lines' lines, or a JSON array's
+ * elements: json_array.c); this parses one into an object and extracts
+ * fields by key or dotted path as text. The only cJSON user.
  *
  *     vb_jsonl *j = vb_jsonl_new(alloc);
- *     st = vb_jsonl_parse(j, line, len, msg, sizeof msg); // per-record errors
- *     st = vb_jsonl_extract(j, paths, n, fields);        // VB_OK or VB_ENOMEM
+ *     st = vb_jsonl_parse(j, line, len, line_no, 1, msg, sizeof msg); // per record
+ *     st = vb_jsonl_extract(j, paths, n, fields); // VB_OK or VB_ENOMEM
  *
  * Everything returned lives until the next parse on `j`.
  */
@@ -19,11 +20,14 @@ typedef struct vb_jsonl vb_jsonl;
 vb_jsonl *vb_jsonl_new(const vb_allocator *a);
 void vb_jsonl_free(vb_jsonl *j); /* NULL is a no-op */
 
-/* Parses one line (without its line end) as a JSON object. Returns VB_OK;
- * VB_EPARSE ("invalid JSON at column 12", "not a JSON object (found an
- * array)") or VB_ELIMIT (nesting too deep) for a rejected record, with the
- * reason in msg; or VB_ENOMEM. */
-vb_status vb_jsonl_parse(vb_jsonl *j, const char *line, size_t len, char *msg, size_t msg_size);
+/* Parses one line (without its line end), or one element of a JSON
+ * array, as a JSON object; it starts at `line_no`, `column` of the input
+ * (1-based), for messages. Returns VB_OK; VB_EPARSE ("invalid JSON at
+ * column 12", "... at line 7, column 3" past a line end inside it, "not a
+ * JSON object (found an array)") or VB_ELIMIT (nesting too deep) for a
+ * rejected record, with the reason in msg; or VB_ENOMEM. */
+vb_status vb_jsonl_parse(vb_jsonl *j, const char *line, size_t len, size_t line_no, size_t column,
+                         char *msg, size_t msg_size);
 
 /* For each of the n paths (NULL = none) sets fields[i] to the value as
  * text: a string's unescaped content; a number, boolean, object or array

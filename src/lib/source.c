@@ -4,8 +4,9 @@
  * UTF-8 (encoding.c decodes Windows-1252 and UTF-16), skips a UTF-8 BOM,
  * settles the format (by name, else by sniffing the first line) and a
  * CSV's delimiter (',' or ';', from the first line), and
- * then hands the bytes to a framer: csv.c for CSV and TSV rows, or the
- * line splitter here for JSONL (parsed by jsonl.c) and plain text. It also
+ * then hands the bytes to a framer: csv.c for CSV and TSV rows,
+ * json_array.c for the elements of a JSON array, or the line splitter here
+ * for JSON Lines and plain text (JSON parsed by jsonl.c). It also
  * maps the caller's columns (name, 1-based number, dotted path, or
  * guessed: header.c keeps a CSV's header and survey header rows, columns.c
  * reads names) to fields, decides which rows are header, and turns broken
@@ -26,6 +27,7 @@
 #include "csv.h"
 #include "encoding.h"
 #include "header.h"
+#include "json_array.h"
 #include "jsonl.h"
 
 #include <stdarg.h>
@@ -67,6 +69,12 @@ struct vb_source {
     size_t sniff_scan;  /* sniffing: bytes searched for the first line end */
     size_t line_scan;   /* JSONL/text: bytes of the line searched for its end */
     bool line_skip;     /* JSONL/text: the line is too long, dropping it */
+    /* JSON: a '[' first makes the input a JSON array, one record per
+     * element, framed by `array`; after its ']', another '[' opens
+     * another; else it is JSON Lines to its end. */
+    enum { JSON_UNDECIDED, JSON_LINES, JSON_ARRAY } json_framing;
+    vb_json_array array;
+    size_t column; /* JSON: 1-based column of in.data[pos], until JSON_LINES */
 
     size_t n_slots;         /* 2 + n_keep_cols + n_more_text_cols */
     size_t more_text;       /* the slot of the first column the text goes on in */
@@ -147,6 +155,11 @@ static const char *find_eol(const char *p, size_t n)
     return cr != NULL ? cr : lf;
 }
 
+static bool json_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 static bool is_blank(const char *p, size_t n, bool json)
 {
     for (size_t i = 0; i < n; i++) {
@@ -223,6 +236,12 @@ vb_format vb_format_sniff(const char *buf, size_t len)
     while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
         p++;
     if (p < end && *p == '{') return VB_FORMAT_JSONL;
+    if (p < end && *p == '[') { /* an array of objects; "[x] done" is text */
+        const char *q = p + 1;
+        while (q < end && json_blank(*q))
+            q++;
+        if (q < end && *q == '{') return VB_FORMAT_JSONL;
+    }
     /* Counted from the line's first byte: a leading tab still counts. */
     const delimiter_counts n = count_delimiters(buf, len);
     if (n.tabs > n.commas && n.tabs > n.semicolons) return VB_FORMAT_TSV;
@@ -361,6 +380,7 @@ vb_source *vb_source_new(const vb_source_spec *spec, const vb_allocator *alloc, 
     s->alloc = alloc;
     s->spec = *spec;
     s->line = 1;
+    s->column = 1;
     vb_header_init(&s->header, s->alloc);
     s->max_field_bytes =
         spec->max_field_bytes > 0 ? spec->max_field_bytes : DEFAULT_MAX_FIELD_BYTES;
@@ -898,9 +918,13 @@ static vb_status json_text_key_check(vb_source *s)
                 s->objects, s->slot_name[SLOT_TEXT]);
 }
 
-static vb_status jsonl_record(vb_source *s, const char *line, size_t len, vb_source_record *out)
+/* A JSON object (a line, or an array's element that starts at `line_no`,
+ * `column`) into *out, which begin_record() has set up. */
+static vb_status jsonl_record(vb_source *s, const char *text, size_t len, size_t line_no,
+                              size_t column, vb_source_record *out)
 {
-    vb_status st = vb_jsonl_parse(s->jsonl, line, len, s->rec_err, sizeof s->rec_err);
+    vb_status st =
+        vb_jsonl_parse(s->jsonl, text, len, line_no, column, s->rec_err, sizeof s->rec_err);
     if (st == VB_ENOMEM) return fail(s, st, "out of memory");
     if (st != VB_OK) {
         out->status = st;
@@ -941,6 +965,19 @@ static vb_status jsonl_record(vb_source *s, const char *line, size_t len, vb_sou
     return VB_OK;
 }
 
+/* Sets up *out for a record that starts at `line`, its fields cleared. */
+static void begin_record(vb_source *s, vb_source_record *out, size_t line)
+{
+    clear_fields(s);
+    out->line = line;
+    out->status = VB_OK;
+    out->error = NULL;
+    out->text.data = NULL;
+    out->text.len = 0;
+    out->id = s->fields[SLOT_ID];
+    out->keep = s->fields + SLOT_KEEP;
+}
+
 static vb_status line_next(vb_source *s, vb_source_record *out, bool *skipped)
 {
     const bool json = s->format == VB_FORMAT_JSONL;
@@ -958,23 +995,111 @@ static vb_status line_next(vb_source *s, vb_source_record *out, bool *skipped)
         return VB_OK;
     }
     s->pending = used;
-    clear_fields(s);
-    out->line = start_line;
-    out->status = VB_OK;
-    out->error = NULL;
-    out->text.data = NULL;
-    out->text.len = 0;
-    out->id = s->fields[SLOT_ID];
-    out->keep = s->fields + SLOT_KEEP;
+    begin_record(s, out, start_line);
     if (too_long) {
         reject(s, out, VB_ELIMIT, "line longer than %zu bytes",
                json ? s->max_record_bytes : s->max_field_bytes);
         return VB_OK;
     }
-    if (json) return jsonl_record(s, line, len, out);
+    if (json) return jsonl_record(s, line, len, start_line, 1, out);
     out->text.data = line;
     out->text.len = len;
     return VB_OK;
+}
+
+/* ---- JSON arrays ---------------------------------------------------------- */
+
+/* Consumes the whole lines among `n` blank bytes at pos, counting them,
+ * so that a run of blank lines streams past instead of being buffered.
+ * What follows the last line end stays: a JSON line keeps its columns. */
+static void pass_blank_lines(vb_source *s, size_t n)
+{
+    const char *p = s->in.data + s->pos;
+    size_t used = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] != '\n' && p[i] != '\r') {
+            s->after_cr = false; /* "\r\t\n" is two line ends */
+            continue;
+        }
+        if (!(p[i] == '\n' && s->after_cr)) s->line++;
+        s->after_cr = p[i] == '\r';
+        used = i + 1;
+    }
+    s->pos += used;
+    if (used > 0) s->column = 1;
+}
+
+/* Settles how JSON is framed from its next bytes that are not blank: a
+ * '[' and a '{' (or a ']') open an array of objects, as does a '[' with
+ * SNIFF_MAX_BYTES of blanks after it; anything else makes the rest JSON
+ * Lines, where a line that is an array is rejected as not an object.
+ * VB_AGAIN until those bytes are buffered. */
+static vb_status choose_json_framing(vb_source *s)
+{
+    const char *p = s->in.data + s->pos;
+    const size_t avail = s->in.len - s->pos;
+    size_t i = 0;
+    while (i < avail && json_blank(p[i]))
+        i++;
+    if (i == avail && !s->finished) {
+        pass_blank_lines(s, avail);
+        return VB_AGAIN;
+    }
+    const bool bracket = i < avail && p[i] == '[';
+    const size_t far = i + 1 + SNIFF_MAX_BYTES;
+    size_t k = i + 1;
+    while (k < avail && k < far && json_blank(p[k]))
+        k++;
+    if (bracket && k == avail && k < far && !s->finished) return VB_AGAIN;
+    const bool array = bracket && (k == far || (k < avail && (p[k] == '{' || p[k] == ']')));
+    /* The scanner passes the blanks and the '[' itself. */
+    if (array) vb_json_array_init(&s->array, s->max_record_bytes, s->line, s->column);
+    s->json_framing = array ? JSON_ARRAY : JSON_LINES;
+    return VB_OK;
+}
+
+/* The next element of the JSON array as a record, or the array's end. */
+static vb_status element_next(vb_source *s, vb_source_record *out, bool *skipped)
+{
+    const char *at = s->in.data + s->pos;
+    vb_json_element el;
+    size_t discard;
+    const vb_status st =
+        vb_json_array_scan(&s->array, at, s->in.len - s->pos, s->finished, &el, &discard);
+    if (st == VB_AGAIN) {
+        s->pos += discard;
+        return st;
+    }
+    s->line = s->array.line;
+    s->column = s->array.column;
+    if (st == VB_DONE) {
+        s->pos += el.used;
+        s->json_framing = JSON_UNDECIDED;
+        *skipped = true;
+        return VB_OK;
+    }
+    s->pending = el.used;
+    begin_record(s, out, el.line);
+    if (el.too_long) {
+        reject(s, out, VB_ELIMIT, "array element longer than %zu bytes", s->max_record_bytes);
+        return VB_OK;
+    }
+    if (el.unclosed) {
+        reject(s, out, VB_EPARSE,
+               "the input ends inside this array element (a string or bracket left open)");
+        return VB_OK;
+    }
+    return jsonl_record(s, at + el.off, el.len, el.line, el.column, out);
+}
+
+static vb_status json_next(vb_source *s, vb_source_record *out, bool *skipped)
+{
+    if (s->json_framing == JSON_UNDECIDED) {
+        const vb_status st = choose_json_framing(s);
+        if (st != VB_OK) return st;
+    }
+    if (s->json_framing == JSON_ARRAY) return element_next(s, out, skipped);
+    return line_next(s, out, skipped);
 }
 
 /* ---- pulling records ---------------------------------------------------- */
@@ -989,7 +1114,8 @@ static bool names_a_column(const vb_source *s)
 
 /* VB_OK once enough of the input is buffered to sniff it: the first
  * non-space byte, then the end of the first line (unless `brace_will_do`
- * and that byte is a '{', which says JSONL); else VB_AGAIN. */
+ * and that byte is a '{', which says JSONL, or a '[', when the next byte
+ * that is not blank will do); else VB_AGAIN. */
 static vb_status first_line_ready(vb_source *s, bool brace_will_do)
 {
     const char *p = s->in.data + s->pos;
@@ -1006,9 +1132,17 @@ static vb_status first_line_ready(vb_source *s, bool brace_will_do)
         while (i < avail && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
             i++;
         s->sniff_space = i;
-        if (i < avail) {
+        /* A '[' may open a JSON array: the byte after it and its blanks
+         * tells (vb_format_sniff()); a '{' there will do, else the line. */
+        size_t k = i + 1;
+        while (brace_will_do && i < avail && p[i] == '[' && k < avail && json_blank(p[k]))
+            k++;
+        if (i < avail && brace_will_do && p[i] == '[' && k == avail) {
+            ready = false;
+        } else if (i < avail) {
             const size_t from = s->sniff_scan > i ? s->sniff_scan : i;
-            ready = (brace_will_do && p[i] == '{') || find_eol(p + from, avail - from) != NULL;
+            ready = (brace_will_do && (p[i] == '{' || (p[i] == '[' && p[k] == '{'))) ||
+                    find_eol(p + from, avail - from) != NULL;
             s->sniff_scan = avail;
         }
     }
@@ -1113,6 +1247,9 @@ vb_status vb_source_next(vb_source *s, vb_source_record *out)
                 continue;
             }
             st = csv_next(s, out, &skipped);
+            break;
+        case VB_FORMAT_JSONL:
+            st = json_next(s, out, &skipped);
             break;
         default:
             st = line_next(s, out, &skipped);

@@ -88,7 +88,8 @@ size_t vb_source_windows_1252_line(const vb_source *s);
 /* Guesses a format from a file name's extension (.csv .tsv .tab .jsonl
  * .ndjson .json .txt); VB_FORMAT_AUTO when it cannot tell. */
 vb_format vb_format_from_name(const char *name);
-/* Guesses a format from the first bytes of input; never returns AUTO. */
+/* Guesses a format from the first bytes of input: JSONL for an object or
+ * an array of objects; never returns AUTO. */
 vb_format vb_format_sniff(const char *buf, size_t len);
 
 #endif

@@ -29,7 +29,7 @@ static void parse_lines(const uint8_t *data, size_t size)
         memcpy(line, data + pos, len);
         char msg[200];
         msg[0] = '\0';
-        vb_status st = vb_jsonl_parse(j, line, len, msg, sizeof msg);
+        vb_status st = vb_jsonl_parse(j, line, len, 1, 1, msg, sizeof msg);
         FUZZ_CHECK(st == VB_OK || st == VB_EPARSE || st == VB_ELIMIT);
         if (st != VB_OK) {
             FUZZ_CHECK(msg[0] != '\0' && strlen(msg) < sizeof msg);

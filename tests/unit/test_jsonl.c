@@ -221,6 +221,136 @@ static void test_field_and_line_limits(void **state)
     assert_int_equal(ta.live_blocks, 0);
 }
 
+/* A JSON array of objects (json_array.c): one record per element, on
+ * the line where it starts. A ',' or ']' inside a string or a nested
+ * value does not end an element. */
+static void test_array_of_objects(void **state)
+{
+    (void)state;
+    vb_source_spec spec = jsonl_spec("c", "id");
+    /* Compact, as an API returns it. */
+    check_records(&spec,
+                  "[{\"c\":\"a, [b]\",\"id\":1},"
+                  "{\"c\":\"q \\\"]\\\" q\",\"id\":2,\"o\":{\"x\":[1,{\"y\":\"}\"}]}},\n"
+                  " {\"c\":\"third\",\"id\":3}]\n",
+                  "1: t=[a, [b]] id=[1]\n"
+                  "1: t=[q \"]\" q] id=[2]\n"
+                  "2: t=[third] id=[3]\n");
+    /* Pretty-printed with CRLF line ends; an empty element and a trailing
+     * comma are none. */
+    check_records(&spec,
+                  "\r\n[\r\n  {\r\n    \"id\": 1,\r\n    \"c\": \"one\"\r\n  },,\r\n"
+                  "  {\"id\": 2, \"c\": \"two\"},\r\n]\r\n",
+                  "3: t=[one] id=[1]\n"
+                  "7: t=[two] id=[2]\n");
+    /* Arrays one after another (pages of an API), then JSON Lines; an
+     * empty array has no records. */
+    check_records(&spec, "[{\"c\":\"a\"}]\n[{\"c\":\"b\"}][ ]\r\n[{\"c\":\"c\"}] \n{\"c\":\"d\"}\n",
+                  "1: t=[a] id=-\n"
+                  "2: t=[b] id=-\n"
+                  "3: t=[c] id=-\n"
+                  "4: t=[d] id=-\n");
+    /* Only an array of objects is read element by element: a first line
+     * that is another array is a JSON Lines record that is not an object. */
+    check_records(&spec, "[1, 2]\n{\"c\":\"x\"}\n",
+                  "1: !EPARSE(not a JSON object (found an array)) id=-\n"
+                  "2: t=[x] id=-\n");
+    /* Read from stdin, an array of objects is JSON; "[x]" opens text. */
+    vb_source_spec sniffed = spec_of(VB_FORMAT_AUTO);
+    check_records(&sniffed, " [\n  {\"comment\":\"x\"}\n]\n", "2: t=[x] id=-\n");
+    check_records(&sniffed, "[x] done\n[ ] to do\n",
+                  "1: t=[[x] done] id=-\n2: t=[[ ] to do] id=-\n");
+}
+
+/* A bad element is rejected on its own, named by the line where it
+ * starts and, past a line end inside it, the line of the mistake. */
+static void test_array_errors(void **state)
+{
+    (void)state;
+    vb_source_spec spec = jsonl_spec("c", "id");
+    check_records(&spec,
+                  "[\n"
+                  "  {\"c\": \"ok\", \"id\": 1},\n"
+                  "  {\"c\": oops, \"id\": 2},\n"
+                  "  {\n"
+                  "    \"c\": \"left open,\n"
+                  "    \"id\": 3\n"
+                  "  },\n"
+                  "  \"a string\",\n"
+                  "  {\"c\": \"last\", \"id\": 4}\n"
+                  "]\n",
+                  "2: t=[ok] id=[1]\n"
+                  "3: !EPARSE(invalid JSON at column 9) id=-\n"
+                  "4: !EPARSE(invalid JSON at line 6, column 6) id=-\n"
+                  "8: !EPARSE(not a JSON object (found a string)) id=-\n"
+                  "9: t=[last] id=[4]\n");
+    /* Cut off inside an element: that element is rejected. */
+    check_records(&spec, "[{\"c\":\"x\",\"id\":1},\n{\"c\":\"y\",\"o\":[1,2",
+                  "1: t=[x] id=[1]\n"
+                  "2: !EPARSE(the input ends inside this array element (a string or bracket "
+                  "left open)) id=-\n");
+    /* Cut off after one: nothing is lost. */
+    check_records(&spec, "[{\"c\":\"x\",\"id\":1},\n{\"c\":\"y\"}",
+                  "1: t=[x] id=[1]\n2: t=[y] id=-\n");
+}
+
+/* An element over the record cap is dropped while it streams, as a long
+ * line is, even where the whole array is one line. */
+static void test_array_element_limit(void **state)
+{
+    (void)state;
+    vb_source_spec spec = jsonl_spec("c", "id");
+    spec.max_field_bytes = 100;
+    ta_reset(SIZE_MAX);
+    vb_source *s = vb_source_new(&spec, &ta_alloc, NULL);
+    assert_non_null(s);
+    vb_source_record r;
+    char chunk[4096];
+    memset(chunk, 'z', sizeof chunk);
+    const char head[] = "[{\"c\":\"x\",\"id\":1},{\"c\":\"";
+    assert_int_equal(vb_source_feed(s, head, sizeof head - 1), VB_OK);
+    assert_int_equal(vb_source_next(s, &r), VB_OK);
+    assert_memory_equal(r.text.data, "x", 1);
+    for (int i = 0; i < 256; i++) {
+        assert_int_equal(vb_source_feed(s, chunk, sizeof chunk), VB_OK);
+        assert_int_equal(vb_source_next(s, &r), VB_AGAIN);
+    }
+    const char tail[] = "\",\"id\":2},{\"c\":\"y\",\"id\":3}]";
+    assert_int_equal(vb_source_feed(s, tail, sizeof tail - 1), VB_OK);
+    assert_int_equal(vb_source_next(s, &r), VB_OK);
+    assert_int_equal(r.status, VB_ELIMIT);
+    assert_string_equal(r.error, "array element longer than 65936 bytes");
+    assert_int_equal(vb_source_next(s, &r), VB_OK);
+    assert_int_equal(r.status, VB_OK);
+    assert_memory_equal(r.text.data, "y", 1);
+    assert_memory_equal(r.id.data, "3", 1);
+    assert_int_equal(vb_source_finish(s), VB_OK);
+    assert_int_equal(vb_source_next(s, &r), VB_DONE);
+    assert_true(ta.peak_bytes < 160 * 1024);
+    vb_source_free(s);
+    assert_int_equal(ta.live_blocks, 0);
+
+    /* Blank lines before the first record, which says whether the input
+     * is an array, stream past too. */
+    ta_reset(SIZE_MAX);
+    s = vb_source_new(&spec, &ta_alloc, NULL);
+    assert_non_null(s);
+    memset(chunk, '\n', sizeof chunk);
+    chunk[0] = '\r';
+    for (int i = 0; i < 256; i++) {
+        assert_int_equal(vb_source_feed(s, chunk, sizeof chunk), VB_OK);
+        assert_int_equal(vb_source_next(s, &r), VB_AGAIN);
+    }
+    const char array[] = "[{\"c\":\"z\"}]";
+    assert_int_equal(vb_source_feed(s, array, sizeof array - 1), VB_OK);
+    assert_int_equal(vb_source_next(s, &r), VB_OK);
+    assert_int_equal(r.line, 256 * 4095 + 1); /* each chunk: a CRLF, then 4094 LFs */
+    assert_memory_equal(r.text.data, "z", 1);
+    assert_true(ta.peak_bytes < 160 * 1024);
+    vb_source_free(s);
+    assert_int_equal(ta.live_blocks, 0);
+}
+
 /* jsonl.c on its own. */
 static void test_module_directly(void **state)
 {
@@ -229,7 +359,7 @@ static void test_module_directly(void **state)
     assert_non_null(j);
     char msg[128];
     const char line[] = "{\"a\":{\"b\":[true]},\"s\":\"v\",\"n\":null}XXXX";
-    assert_int_equal(vb_jsonl_parse(j, line, sizeof line - 5, msg, sizeof msg), VB_OK);
+    assert_int_equal(vb_jsonl_parse(j, line, sizeof line - 5, 1, 1, msg, sizeof msg), VB_OK);
     const char *keys[2];
     assert_int_equal(vb_jsonl_keys(j, keys, 2), 3);
     assert_string_equal(keys[0], "a");
@@ -251,7 +381,7 @@ static void test_module_directly(void **state)
     /* Not NUL-terminated, and the parse must not read past len. */
     char *exact = malloc(7);
     memcpy(exact, "{\"k\":1", 6);
-    assert_int_equal(vb_jsonl_parse(j, exact, 6, msg, sizeof msg), VB_EPARSE);
+    assert_int_equal(vb_jsonl_parse(j, exact, 6, 1, 1, msg, sizeof msg), VB_EPARSE);
     assert_string_equal(msg, "invalid JSON at column 6");
     free(exact);
     assert_int_equal(vb_jsonl_keys(j, keys, 2), 0);
@@ -287,6 +417,9 @@ int main(void)
         cmocka_unit_test(test_blank_lines_and_crlf),
         cmocka_unit_test(test_text_key_detection),
         cmocka_unit_test(test_field_and_line_limits),
+        cmocka_unit_test(test_array_of_objects),
+        cmocka_unit_test(test_array_errors),
+        cmocka_unit_test(test_array_element_limit),
         cmocka_unit_test(test_module_directly),
         cmocka_unit_test(test_jsonl_survives_every_oom),
     };
