@@ -69,10 +69,11 @@ double vb_discover_colloc_g2(double observed, double expected)
  * negations and contrast words on purpose) nor themes: negations,
  * contrast words, boosters, contractions written without the apostrophe,
  * adverbs and verbs that any text uses, the narration of a purchase
- * ("bought", "ordered"; the nouns "order" and "purchase" stay), the "n't"
- * of text tokenised as "do n't", and the "Pros:" and "Cons:" headings of
- * review forms. They may sit inside a phrase ("fits true to size") but
- * never start or end one. Sorted for bsearch. */
+ * ("bought", "ordered"; the nouns "order" and "purchase" stay), the
+ * "n't", "ve", "ll" and "re" of text tokenised as "do n't" and "i 've",
+ * and the "Pros:" and "Cons:" headings of review forms. They may sit
+ * inside a phrase ("fits true to size") but never start or end one.
+ * Sorted for bsearch. */
 static const char *const generic_en[] = {
     "able", "absolutely", "actually", "ago", "ain't", "almost", "along", "already", "also",
     "although", "always", "another", "anybody", "anyone", "anything", "anyway", "anywhere",
@@ -86,17 +87,17 @@ static const char *const generic_en[] = {
     "guess", "hadn't", "happen", "happened", "happening", "happens", "hardly", "hasn't",
     "haven't", "he'd", "he'll", "he's", "here's", "highly", "how's", "however", "i'd", "id",
     "im", "incredibly", "isn't", "isnt", "ive", "just", "kind", "kinda", "knew", "know",
-    "last", "least", "less", "let", "like", "little", "lot", "lots", "made", "make", "makes",
+    "last", "least", "less", "let", "like", "little", "ll", "lot", "lots", "made", "make", "makes",
     "making", "many", "may", "maybe", "might", "much", "must", "mustn't", "n't", "need",
     "needed", "needs", "never", "no", "none", "nor", "normally", "not", "nothing", "often",
     "ok", "okay", "one", "ones", "ordered", "overall", "perhaps", "plan", "planning", "please",
-    "pretty", "previous", "probably", "pros", "purchased", "put", "quite", "rather", "really",
+    "pretty", "previous", "probably", "pros", "purchased", "put", "quite", "rather", "re", "really",
     "received", "said", "saw", "say", "says", "see", "seem", "seemed", "seems", "seen",
     "seriously", "several", "she'd", "she'll", "she's", "shouldn't", "simply", "since",
     "slightly", "somebody", "someone", "something", "sometimes", "somewhat", "soon", "still",
     "super", "sure", "take", "taken", "takes", "thing", "things", "think", "though", "thought",
     "three", "thus", "took", "totally", "tried", "tries", "truly", "try", "trying", "two",
-    "typically", "unless", "us", "usually", "want", "wanted", "wants", "wasn't", "wasnt",
+    "typically", "unless", "us", "usually", "ve", "want", "wanted", "wants", "wasn't", "wasnt",
     "way", "well", "went", "weren't", "what's", "whatever", "whereas", "who's", "whole",
     "within", "without", "won't", "wont", "wouldn't", "wouldnt", "yes", "yet",
 };

@@ -212,10 +212,12 @@ static void test_ngrams_have_content_words_at_both_ends(void **state)
     assert_string_equal(keys, "fit|run|run small|size|small|true|true to size|zipper");
     keys_of("a the is it but\n", keys, sizeof keys);
     assert_string_equal(keys, "");
-    /* The "n't" of pre-tokenised text and the headings of a review form
-     * are no themes; the words between them are. */
+    /* The "n't", "'ve", "'ll" and "'re" of pre-tokenised text and the
+     * headings of a review form are no themes; the words between them are. */
     keys_of("Pros: battery, menus. Cons: it did n't. It happened\n", keys, sizeof keys);
     assert_string_equal(keys, "batteri|menus");
+    keys_of("i 've had the zen . you 'll like it . they 're fine\n", keys, sizeof keys);
+    assert_string_equal(keys, "zen");
     /* A number or an emoji breaks a run; 3 words at most. */
     keys_of("delivery van 42 driver cab window seat\n", keys, sizeof keys);
     assert_string_equal(keys, "cab|cab window|cab window seat|deliveri|deliveri van|driver|"
