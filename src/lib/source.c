@@ -4,9 +4,9 @@
  * UTF-8 (encoding.c decodes Windows-1252 and UTF-16), skips a UTF-8 BOM,
  * settles the format (by name, else by sniffing the first line) and a
  * CSV's delimiter (',' or ';', from the first line), and
- * then hands the bytes to a framer: csv.c for CSV and TSV rows,
- * json_array.c for the elements of a JSON array, or the line splitter here
- * for JSON Lines and plain text (JSON parsed by jsonl.c). It also
+ * then hands the bytes to a framer: csv.c for CSV and TSV rows, the line
+ * splitter here for plain text and JSON Lines, and source_json.c for JSON
+ * (lines, or a JSON array's elements; parsed by jsonl.c). It also
  * maps the caller's columns (name, 1-based number, dotted path, or
  * guessed: header.c keeps a CSV's header and survey header rows, columns.c
  * reads names) to fields, decides which rows are header, and turns broken
@@ -18,102 +18,22 @@
  * chunk, of at most one partial record. Fields and lines over their limit
  * are skipped as they stream past instead of being buffered.
  */
-#include "source.h"
+#include "source_int.h"
 
 #include "alloc.h"
 #include "ascii.h"
-#include "buf.h"
 #include "columns.h"
-#include "csv.h"
-#include "encoding.h"
-#include "header.h"
-#include "json_array.h"
-#include "jsonl.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #define DEFAULT_MAX_FIELD_BYTES ((size_t)16 << 20)
-#define SNIFF_MAX_BYTES ((size_t)64 << 10) /* sniff when this much is buffered */
-/* JSONL objects that may come without a key that looks like the comment
- * before the input is taken to have none (detect_json_text()). */
-#define JSON_KEYLESS_MAX 100
 #define RECORD_SLACK_BYTES ((size_t)64 << 10)
-#define NO_COL VB_NO_COLUMN
-
-/* Columns the caller wants, in this order: text, id, keep columns, then
- * the columns the text goes on in. */
-enum { SLOT_TEXT = 0, SLOT_ID = 1, SLOT_KEEP = 2 };
-
-struct vb_source {
-    const vb_allocator *alloc;
-    vb_source_spec spec;     /* strings borrowed from the caller */
-    vb_format format;        /* VB_FORMAT_AUTO until known */
-    bool sniffed;            /* the format came from the first line */
-    bool txt_name;           /* ".txt": plain text, or TSV when the first line has a
-                              * tab (a spreadsheet's "text" exports) */
-    char delim;              /* CSV/TSV: between fields; 0 until settled */
-    size_t max_field_bytes;  /* a longer field rejects its record */
-    size_t max_record_bytes; /* a longer CSV row or JSONL line is rejected too */
-
-    vb_decoder dec; /* the input's bytes as UTF-8, into `in` */
-    vb_buf in; /* buffered input; in.data[pos..len) unconsumed */
-    size_t pos;
-    size_t pending;     /* bytes of the returned record, dropped at the next call */
-    size_t line;        /* 1-based line of in.data[pos] */
-    bool finished;      /* finish() was called */
-    bool bom_done;      /* the start has been checked for a BOM */
-    bool after_cr;      /* a line ended with CR: a LF right after belongs to it */
-    size_t sniff_space; /* sniffing: leading whitespace bytes seen */
-    size_t sniff_scan;  /* sniffing: bytes searched for the first line end */
-    size_t line_scan;   /* JSONL/text: bytes of the line searched for its end */
-    bool line_skip;     /* JSONL/text: the line is too long, dropping it */
-    /* JSON: a '[' first makes the input a JSON array, one record per
-     * element, framed by `array`; after its ']', another '[' opens
-     * another; else it is JSON Lines to its end. */
-    enum { JSON_UNDECIDED, JSON_LINES, JSON_ARRAY } json_framing;
-    vb_json_array array;
-    size_t column; /* JSON: 1-based column of in.data[pos], until JSON_LINES */
-
-    size_t n_slots;         /* 2 + n_keep_cols + n_more_text_cols */
-    size_t more_text;       /* the slot of the first column the text goes on in */
-    const char **slot_spec; /* what the caller asked for per slot (NULL = none) */
-    size_t *slot_col;       /* CSV/TSV: 0-based column per slot, or NO_COL */
-    const char **slot_name; /* per slot, for messages; NULL-terminated */
-    vb_field *fields;       /* the current record's value per slot */
-    bool columns_ready;     /* slots resolved (header read, or text detected) */
-
-    vb_header header;         /* CSV/TSV: the names and survey header rows */
-    size_t extra_header_rows; /* rows after the names that are header too */
-    bool text_from_marks;     /* no name looks like the comment's: the export's header
-                               * rows may mark its open-ended question */
-    bool text_by_question;    /* no --text-col and no name said comment: a question's
-                               * wording or a survey's mark chose the text column */
-    bool data_seen;           /* a row after the header rows has been read */
-    char *key_mem; /* CSV/TSV: keep names made unique, when any were not */
-    char *detected; /* JSONL: the detected text key */
-    vb_buf joined;  /* a text over several columns, joined */
-    size_t objects; /* JSONL: objects read */
-    bool text_seen; /* JSONL: an object had the text key (null included) */
-
-    vb_csv csv;
-    vb_jsonl *jsonl;
-
-    vb_status fatal; /* sticky once set */
-    char errmsg[1024];
-    char rec_err[512]; /* the current rejected record's reason */
-};
 
 /* ---- small helpers ---------------------------------------------------- */
 
-static vb_status fail(vb_source *s, vb_status st, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 3, 4)))
-#endif
-    ;
-
-static vb_status fail(vb_source *s, vb_status st, const char *fmt, ...)
+vb_status vb_source_fail(vb_source *s, vb_status st, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -153,11 +73,6 @@ static const char *find_eol(const char *p, size_t n)
     const size_t m = lf != NULL ? (size_t)(lf - p) : n;
     const char *cr = memchr(p, '\r', m);
     return cr != NULL ? cr : lf;
-}
-
-static bool json_blank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
 static bool is_blank(const char *p, size_t n, bool json)
@@ -238,7 +153,7 @@ vb_format vb_format_sniff(const char *buf, size_t len)
     if (p < end && *p == '{') return VB_FORMAT_JSONL;
     if (p < end && *p == '[') { /* an array of objects; "[x] done" is text */
         const char *q = p + 1;
-        while (q < end && json_blank(*q))
+        while (q < end && vb_json_blank(*q))
             q++;
         if (q < end && *q == '{') return VB_FORMAT_JSONL;
     }
@@ -470,14 +385,14 @@ void vb_source_free(vb_source *s)
  * reader learns why from vb_source_next(), as it does of a missing column. */
 static vb_status not_text(vb_source *s)
 {
-    fail(s, VB_EPARSE, "%s", vb_decoder_error(&s->dec));
+    vb_source_fail(s, VB_EPARSE, "%s", vb_decoder_error(&s->dec));
     return VB_OK;
 }
 
 vb_status vb_source_feed(vb_source *s, const char *buf, size_t len)
 {
     if (s->fatal != VB_OK) return s->fatal;
-    if (s->finished) return fail(s, VB_EINVAL, "input fed after vb_source_finish()");
+    if (s->finished) return vb_source_fail(s, VB_EINVAL, "input fed after vb_source_finish()");
     s->pos += s->pending;
     s->pending = 0;
     if (s->pos > 0) {
@@ -488,8 +403,8 @@ vb_status vb_source_feed(vb_source *s, const char *buf, size_t len)
     vb_status st = vb_decoder_feed(&s->dec, buf, len, &s->in);
     if (st == VB_EPARSE) return not_text(s);
     if (st != VB_OK)
-        return fail(s, st == VB_ENOMEM ? VB_ENOMEM : VB_ELIMIT, "cannot buffer %zu more bytes",
-                    len);
+        return vb_source_fail(s, st == VB_ENOMEM ? VB_ENOMEM : VB_ELIMIT,
+                              "cannot buffer %zu more bytes", len);
     return VB_OK;
 }
 
@@ -500,7 +415,8 @@ vb_status vb_source_finish(vb_source *s)
     vb_status st = vb_decoder_finish(&s->dec, &s->in);
     if (st == VB_EPARSE) return not_text(s);
     if (st != VB_OK)
-        return fail(s, st == VB_ENOMEM ? VB_ENOMEM : VB_ELIMIT, "cannot buffer the input's end");
+        return vb_source_fail(s, st == VB_ENOMEM ? VB_ENOMEM : VB_ELIMIT,
+                              "cannot buffer the input's end");
     return VB_OK;
 }
 
@@ -536,15 +452,16 @@ static vb_status unique_keep_names(vb_source *s)
             twin++;
         if (twin == i) continue;
         if (s->key_mem == NULL && (s->key_mem = vb_malloc(s->alloc, size)) == NULL)
-            return fail(s, VB_ENOMEM, "out of memory");
+            return vb_source_fail(s, VB_ENOMEM, "out of memory");
         char *key = s->key_mem + used;
         used += (size_t)snprintf(key, size - used, "%s_%zu", s->slot_name[i], s->slot_col[i] + 1) + 1;
         for (size_t j = SLOT_KEEP; j < i; j++)
             if (strcmp(s->slot_name[j], key) == 0)
-                return fail(s, VB_EINVAL,
-                            "kept columns %zu and %zu are both named \"%s\", and \"%s\" is "
-                            "the name of another: keep fewer of them",
-                            s->slot_col[twin] + 1, s->slot_col[i] + 1, s->slot_name[i], key);
+                return vb_source_fail(
+                    s, VB_EINVAL,
+                    "kept columns %zu and %zu are both named \"%s\", and \"%s\" is "
+                    "the name of another: keep fewer of them",
+                    s->slot_col[twin] + 1, s->slot_col[i] + 1, s->slot_name[i], key);
         s->slot_name[i] = key;
     }
     return VB_OK;
@@ -566,7 +483,7 @@ static const char *no_text_column_hint(const vb_source *s)
 /* Fails with the header module's message. */
 static vb_status fail_with(vb_source *s, vb_status st, const char *msg)
 {
-    return fail(s, st, "%s", msg);
+    return vb_source_fail(s, st, "%s", msg);
 }
 
 /* Maps every slot to a column, from the header, or from the first row's
@@ -593,18 +510,18 @@ static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
                 col = 0;
                 s->slot_name[i] = "1";
             } else {
-                return fail(s, VB_EINVAL,
-                            "no text column: the input has no header row and %zu columns "
-                            "(choose one with --text-col)",
-                            n_fields);
+                return vb_source_fail(s, VB_EINVAL,
+                                      "no text column: the input has no header row and %zu columns "
+                                      "(choose one with --text-col)",
+                                      n_fields);
             }
         } else if (spec == NULL) {
             col = NO_COL;
         } else if (parse_column_number(spec, &n)) {
             if (header && n > s->header.n) {
-                fail(s, VB_EINVAL,
-                     "%s column %s is beyond the last column (%zu); columns are: ", slot_kind(s, i),
-                     spec, s->header.n);
+                vb_source_fail(s, VB_EINVAL,
+                               "%s column %s is beyond the last column (%zu); columns are: ",
+                               slot_kind(s, i), spec, s->header.n);
                 vb_columns_append_list(s->errmsg, sizeof s->errmsg, s->header.names, s->header.n);
                 return VB_EINVAL;
             }
@@ -612,7 +529,8 @@ static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
         } else {
             col = vb_columns_find(s->header.names, s->header.n, spec);
             if (col == NO_COL) {
-                fail(s, VB_EINVAL, "%s column \"%s\" not found; columns are: ", slot_kind(s, i), spec);
+                vb_source_fail(s, VB_EINVAL,
+                               "%s column \"%s\" not found; columns are: ", slot_kind(s, i), spec);
                 vb_columns_append_list(s->errmsg, sizeof s->errmsg, s->header.names, s->header.n);
                 return VB_EINVAL;
             }
@@ -624,11 +542,12 @@ static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
             twin = vb_columns_twin(s->header.names, s->header.n, col,
                                    spec != NULL && strcmp(s->header.names[col], spec) != 0);
         if (twin != NO_COL)
-            return fail(s, VB_EINVAL,
-                        "%s column \"%s\" is ambiguous: columns %zu and %zu have that name "
-                        "(choose one by number)",
-                        slot_kind(s, i), s->header.names[col], (col < twin ? col : twin) + 1,
-                        (col < twin ? twin : col) + 1);
+            return vb_source_fail(
+                s, VB_EINVAL,
+                "%s column \"%s\" is ambiguous: columns %zu and %zu have that name "
+                "(choose one by number)",
+                slot_kind(s, i), s->header.names[col], (col < twin ? col : twin) + 1,
+                (col < twin ? twin : col) + 1);
         s->slot_col[i] = col;
         if (header && col != NO_COL) s->slot_name[i] = s->header.names[col];
         if (col != NO_COL && col + 1 > max_col) max_col = col + 1;
@@ -648,13 +567,7 @@ static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
     return VB_OK;
 }
 
-static void reject(vb_source *s, vb_source_record *out, vb_status st, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
-#endif
-    ;
-
-static void reject(vb_source *s, vb_source_record *out, vb_status st, const char *fmt, ...)
+void vb_source_reject(vb_source *s, vb_source_record *out, vb_status st, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -692,7 +605,7 @@ static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
     size_t discard;
     vb_status st = vb_csv_scan(&s->csv, rec, s->in.len - s->pos, s->finished, &row, &discard);
     if (st == VB_AGAIN) s->pos += discard;
-    if (st == VB_ENOMEM) return fail(s, st, "out of memory");
+    if (st == VB_ENOMEM) return vb_source_fail(s, st, "out of memory");
     /* Header rows only: the columns are still to be resolved, for the
      * error that no text column was found. */
     if (st == VB_DONE && !s->columns_ready && s->text_from_marks) {
@@ -712,18 +625,19 @@ static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
     char lines[64];
     if (!s->columns_ready && s->spec.has_header && s->header.names == NULL) {
         if (row.error == VB_CSV_UNTERMINATED)
-            return fail(s, VB_EPARSE, "header row (line %zu): unterminated quoted field", line);
+            return vb_source_fail(s, VB_EPARSE, "header row (line %zu): unterminated quoted field",
+                                  line);
         if (row.error == VB_CSV_STRAY_QUOTE)
-            return fail(s, VB_EPARSE,
-                        "header row (%s): text after the closing quote of a name over "
-                        "several lines: a stray quote?",
-                        csv_row_lines(&row, line, lines));
+            return vb_source_fail(s, VB_EPARSE,
+                                  "header row (%s): text after the closing quote of a name over "
+                                  "several lines: a stray quote?",
+                                  csv_row_lines(&row, line, lines));
         if (row.error != VB_CSV_OK)
-            return fail(s, VB_ELIMIT, "header row (line %zu): longer than %zu bytes", line,
-                        row.error == VB_CSV_FIELD_TOO_LONG ? s->max_field_bytes
-                                                           : s->max_record_bytes);
+            return vb_source_fail(
+                s, VB_ELIMIT, "header row (line %zu): longer than %zu bytes", line,
+                row.error == VB_CSV_FIELD_TOO_LONG ? s->max_field_bytes : s->max_record_bytes);
         if (vb_header_read_names(&s->header, rec, &row) != VB_OK)
-            return fail(s, VB_ENOMEM, "out of memory");
+            return vb_source_fail(s, VB_ENOMEM, "out of memory");
         /* A survey export names its questions Q1, Q2 or by their text:
          * then its header rows may say which one is open-ended, and the
          * columns wait for them. */
@@ -775,17 +689,18 @@ static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
     case VB_CSV_UNTERMINATED:
         field_label(s, row.error_field, label, sizeof label);
         /* The quote ran to the end of the input: say how much it took. */
-        reject(s, out, VB_EPARSE, "%s: unterminated quoted field (%s, the rest of the input)",
-               label, csv_row_lines(&row, line, lines));
+        vb_source_reject(s, out, VB_EPARSE,
+                         "%s: unterminated quoted field (%s, the rest of the input)", label,
+                         csv_row_lines(&row, line, lines));
         out->id = s->fields[SLOT_ID];
         return VB_OK;
     case VB_CSV_FIELD_TOO_LONG:
         field_label(s, row.error_field, label, sizeof label);
-        reject(s, out, VB_ELIMIT, "%s: longer than %zu bytes", label, s->max_field_bytes);
+        vb_source_reject(s, out, VB_ELIMIT, "%s: longer than %zu bytes", label, s->max_field_bytes);
         out->id = s->fields[SLOT_ID];
         return VB_OK;
     case VB_CSV_RECORD_TOO_LONG:
-        reject(s, out, VB_ELIMIT, "record longer than %zu bytes", s->max_record_bytes);
+        vb_source_reject(s, out, VB_ELIMIT, "record longer than %zu bytes", s->max_record_bytes);
         out->id = s->fields[SLOT_ID];
         return VB_OK;
     case VB_CSV_STRAY_QUOTE: /* the row is whole: its id is known */
@@ -802,34 +717,21 @@ static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
     out->id = s->fields[SLOT_ID];
     if (row.error == VB_CSV_STRAY_QUOTE) {
         field_label(s, row.error_field, label, sizeof label);
-        reject(s, out, VB_EPARSE,
-               "%s: text after the closing quote of a value over %s: a stray quote? "
-               "Those lines were read as this one record",
-               label, csv_row_lines(&row, line, lines));
+        vb_source_reject(s, out, VB_EPARSE,
+                         "%s: text after the closing quote of a value over %s: a stray quote? "
+                         "Those lines were read as this one record",
+                         label, csv_row_lines(&row, line, lines));
         return VB_OK;
     }
     if (out->text.data == NULL) {
         field_label(s, s->slot_col[SLOT_TEXT], label, sizeof label);
-        reject(s, out, VB_EPARSE, "%s: missing (row has %zu field%s)", label, row.n_fields,
-               row.n_fields == 1 ? "" : "s");
+        vb_source_reject(s, out, VB_EPARSE, "%s: missing (row has %zu field%s)", label,
+                         row.n_fields, row.n_fields == 1 ? "" : "s");
     }
     return VB_OK;
 }
 
 /* ---- JSONL and plain text: one record per line -------------------------- */
-
-/* What a JSON value that cannot be a comment is, for its message; NULL
- * for text, a number or null. true would be read as a positive word,
- * {"a":"late"} as JSON text. */
-static const char *json_not_text(vb_json_kind kind)
-{
-    switch (kind) {
-    case VB_JSON_BOOL: return "a boolean";
-    case VB_JSON_OBJECT: return "an object";
-    case VB_JSON_ARRAY: return "an array";
-    default: return NULL;
-    }
-}
 
 /* Frames the next line. VB_OK with the line's length in *len (without its
  * end) and *too_long set when it was over `limit` (and dropped); VB_AGAIN;
@@ -865,108 +767,8 @@ static vb_status next_line(vb_source *s, size_t limit, size_t *len, size_t *used
     return VB_OK;
 }
 
-/* Settles the JSONL text key from the first object with a key that looks
- * like the comment. An export may leave out the key of an empty comment,
- * so the first object need not show it: the objects before are empty
- * comments, and only after JSON_KEYLESS_MAX of them is the input taken to
- * have no such key. */
-static vb_status detect_json_text(vb_source *s)
-{
-    if (s->slot_spec[SLOT_TEXT] == NULL) {
-        const size_t n = vb_jsonl_keys(s->jsonl, NULL, 0);
-        const char **keys = vb_calloc(s->alloc, n, sizeof *keys);
-        if (keys == NULL) return fail(s, VB_ENOMEM, "out of memory");
-        vb_jsonl_keys(s->jsonl, keys, n);
-        const size_t k = vb_columns_guess_comment(keys, n);
-        if (k == NO_COL && s->objects < JSON_KEYLESS_MAX) {
-            vb_free(s->alloc, keys);
-            return VB_OK;
-        }
-        if (k == NO_COL) {
-            fail(s, VB_EINVAL, "no text key found in the first %d objects; keys are: ",
-                 JSON_KEYLESS_MAX);
-            vb_columns_append_list(s->errmsg, sizeof s->errmsg, keys, n);
-            snprintf(s->errmsg + strlen(s->errmsg), sizeof s->errmsg - strlen(s->errmsg),
-                     " (choose one with --text-col)");
-            vb_free(s->alloc, keys);
-            return VB_EINVAL;
-        }
-        s->detected = vb_strndup(s->alloc, keys[k], strlen(keys[k]));
-        s->text_by_question = vb_columns_guess_text(keys, n) == NO_COL;
-        vb_free(s->alloc, keys);
-        if (s->detected == NULL) return fail(s, VB_ENOMEM, "out of memory");
-        s->slot_spec[SLOT_TEXT] = s->slot_name[SLOT_TEXT] = s->detected;
-    }
-    s->columns_ready = true;
-    return VB_OK;
-}
-
-/* At the end of a JSONL input: an input where no object had the text key
- * has no comments at all, which is a wrong key (or a wrong file), not a
- * survey nobody commented on. */
-static vb_status json_text_key_check(vb_source *s)
-{
-    if (s->objects == 0 || s->text_seen) return VB_DONE;
-    if (!s->columns_ready)
-        return fail(s, VB_EINVAL,
-                    "none of the %zu objects has a key that looks like the comment (choose one "
-                    "with --text-col)",
-                    s->objects);
-    return fail(s, VB_EINVAL,
-                "none of the %zu objects has the text key \"%s\": all were read as empty "
-                "comments (choose the key with --text-col)",
-                s->objects, s->slot_name[SLOT_TEXT]);
-}
-
-/* A JSON object (a line, or an array's element that starts at `line_no`,
- * `column`) into *out, which begin_record() has set up. */
-static vb_status jsonl_record(vb_source *s, const char *text, size_t len, size_t line_no,
-                              size_t column, vb_source_record *out)
-{
-    vb_status st =
-        vb_jsonl_parse(s->jsonl, text, len, line_no, column, s->rec_err, sizeof s->rec_err);
-    if (st == VB_ENOMEM) return fail(s, st, "out of memory");
-    if (st != VB_OK) {
-        out->status = st;
-        out->error = s->rec_err;
-        return VB_OK;
-    }
-    s->objects++;
-    if (!s->columns_ready) {
-        st = detect_json_text(s);
-        if (st != VB_OK) return st;
-    }
-    if (vb_jsonl_extract(s->jsonl, s->slot_spec, s->n_slots, s->fields) != VB_OK)
-        return fail(s, VB_ENOMEM, "out of memory");
-    for (size_t i = 0; i < s->n_slots; i++) {
-        if (s->fields[i].data != NULL && s->fields[i].len > s->max_field_bytes) {
-            s->fields[i].data = NULL;
-            s->fields[i].len = 0;
-            reject(s, out, VB_ELIMIT, "field \"%s\": longer than %zu bytes", s->slot_name[i],
-                   s->max_field_bytes);
-            out->id = s->fields[SLOT_ID];
-            return VB_OK;
-        }
-    }
-    out->text = s->fields[SLOT_TEXT];
-    out->id = s->fields[SLOT_ID];
-    const vb_json_kind kind = vb_jsonl_kind(s->jsonl, SLOT_TEXT);
-    s->text_seen = s->text_seen || kind != VB_JSON_ABSENT;
-    const char *not_text = json_not_text(kind);
-    if (not_text != NULL) {
-        reject(s, out, VB_EPARSE, "field \"%s\": %s, not text", s->slot_name[SLOT_TEXT],
-               not_text);
-    } else if (out->text.data == NULL) {
-        /* Null, or left out as many exports do: a respondent who wrote
-         * nothing, an empty comment whose score still counts. */
-        out->text.data = "";
-        out->text.len = 0;
-    }
-    return VB_OK;
-}
-
 /* Sets up *out for a record that starts at `line`, its fields cleared. */
-static void begin_record(vb_source *s, vb_source_record *out, size_t line)
+void vb_source_begin_record(vb_source *s, vb_source_record *out, size_t line)
 {
     clear_fields(s);
     out->line = line;
@@ -978,7 +780,7 @@ static void begin_record(vb_source *s, vb_source_record *out, size_t line)
     out->keep = s->fields + SLOT_KEEP;
 }
 
-static vb_status line_next(vb_source *s, vb_source_record *out, bool *skipped)
+vb_status vb_source_line_next(vb_source *s, vb_source_record *out, bool *skipped)
 {
     const bool json = s->format == VB_FORMAT_JSONL;
     const size_t start_line = s->line;
@@ -986,7 +788,7 @@ static vb_status line_next(vb_source *s, vb_source_record *out, bool *skipped)
     bool too_long;
     vb_status st =
         next_line(s, json ? s->max_record_bytes : s->max_field_bytes, &len, &used, &too_long);
-    if (st == VB_DONE && json) return json_text_key_check(s);
+    if (st == VB_DONE && json) return vb_source_json_end(s);
     if (st != VB_OK) return st;
     const char *line = s->in.data + s->pos;
     if (!too_long && is_blank(line, len, json)) {
@@ -995,111 +797,16 @@ static vb_status line_next(vb_source *s, vb_source_record *out, bool *skipped)
         return VB_OK;
     }
     s->pending = used;
-    begin_record(s, out, start_line);
+    vb_source_begin_record(s, out, start_line);
     if (too_long) {
-        reject(s, out, VB_ELIMIT, "line longer than %zu bytes",
-               json ? s->max_record_bytes : s->max_field_bytes);
+        vb_source_reject(s, out, VB_ELIMIT, "line longer than %zu bytes",
+                         json ? s->max_record_bytes : s->max_field_bytes);
         return VB_OK;
     }
-    if (json) return jsonl_record(s, line, len, start_line, 1, out);
+    if (json) return vb_source_json_record(s, line, len, start_line, 1, out);
     out->text.data = line;
     out->text.len = len;
     return VB_OK;
-}
-
-/* ---- JSON arrays ---------------------------------------------------------- */
-
-/* Consumes the whole lines among `n` blank bytes at pos, counting them,
- * so that a run of blank lines streams past instead of being buffered.
- * What follows the last line end stays: a JSON line keeps its columns. */
-static void pass_blank_lines(vb_source *s, size_t n)
-{
-    const char *p = s->in.data + s->pos;
-    size_t used = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (p[i] != '\n' && p[i] != '\r') {
-            s->after_cr = false; /* "\r\t\n" is two line ends */
-            continue;
-        }
-        if (!(p[i] == '\n' && s->after_cr)) s->line++;
-        s->after_cr = p[i] == '\r';
-        used = i + 1;
-    }
-    s->pos += used;
-    if (used > 0) s->column = 1;
-}
-
-/* Settles how JSON is framed from its next bytes that are not blank: a
- * '[' and a '{' (or a ']') open an array of objects, as does a '[' with
- * SNIFF_MAX_BYTES of blanks after it; anything else makes the rest JSON
- * Lines, where a line that is an array is rejected as not an object.
- * VB_AGAIN until those bytes are buffered. */
-static vb_status choose_json_framing(vb_source *s)
-{
-    const char *p = s->in.data + s->pos;
-    const size_t avail = s->in.len - s->pos;
-    size_t i = 0;
-    while (i < avail && json_blank(p[i]))
-        i++;
-    if (i == avail && !s->finished) {
-        pass_blank_lines(s, avail);
-        return VB_AGAIN;
-    }
-    const bool bracket = i < avail && p[i] == '[';
-    const size_t far = i + 1 + SNIFF_MAX_BYTES;
-    size_t k = i + 1;
-    while (k < avail && k < far && json_blank(p[k]))
-        k++;
-    if (bracket && k == avail && k < far && !s->finished) return VB_AGAIN;
-    const bool array = bracket && (k == far || (k < avail && (p[k] == '{' || p[k] == ']')));
-    /* The scanner passes the blanks and the '[' itself. */
-    if (array) vb_json_array_init(&s->array, s->max_record_bytes, s->line, s->column);
-    s->json_framing = array ? JSON_ARRAY : JSON_LINES;
-    return VB_OK;
-}
-
-/* The next element of the JSON array as a record, or the array's end. */
-static vb_status element_next(vb_source *s, vb_source_record *out, bool *skipped)
-{
-    const char *at = s->in.data + s->pos;
-    vb_json_element el;
-    size_t discard;
-    const vb_status st =
-        vb_json_array_scan(&s->array, at, s->in.len - s->pos, s->finished, &el, &discard);
-    if (st == VB_AGAIN) {
-        s->pos += discard;
-        return st;
-    }
-    s->line = s->array.line;
-    s->column = s->array.column;
-    if (st == VB_DONE) {
-        s->pos += el.used;
-        s->json_framing = JSON_UNDECIDED;
-        *skipped = true;
-        return VB_OK;
-    }
-    s->pending = el.used;
-    begin_record(s, out, el.line);
-    if (el.too_long) {
-        reject(s, out, VB_ELIMIT, "array element longer than %zu bytes", s->max_record_bytes);
-        return VB_OK;
-    }
-    if (el.unclosed) {
-        reject(s, out, VB_EPARSE,
-               "the input ends inside this array element (a string or bracket left open)");
-        return VB_OK;
-    }
-    return jsonl_record(s, at + el.off, el.len, el.line, el.column, out);
-}
-
-static vb_status json_next(vb_source *s, vb_source_record *out, bool *skipped)
-{
-    if (s->json_framing == JSON_UNDECIDED) {
-        const vb_status st = choose_json_framing(s);
-        if (st != VB_OK) return st;
-    }
-    if (s->json_framing == JSON_ARRAY) return element_next(s, out, skipped);
-    return line_next(s, out, skipped);
 }
 
 /* ---- pulling records ---------------------------------------------------- */
@@ -1135,7 +842,7 @@ static vb_status first_line_ready(vb_source *s, bool brace_will_do)
         /* A '[' may open a JSON array: the byte after it and its blanks
          * tells (vb_format_sniff()); a '{' there will do, else the line. */
         size_t k = i + 1;
-        while (brace_will_do && i < avail && p[i] == '[' && k < avail && json_blank(p[k]))
+        while (brace_will_do && i < avail && p[i] == '[' && k < avail && vb_json_blank(p[k]))
             k++;
         if (i < avail && brace_will_do && p[i] == '[' && k == avail) {
             ready = false;
@@ -1170,7 +877,7 @@ static vb_status sniff(vb_source *s)
     if (s->format == VB_FORMAT_CSV) s->delim = csv_delimiter(p, avail);
     char msg[sizeof s->errmsg];
     vb_status st = setup_format(s, msg, sizeof msg);
-    if (st != VB_OK) return fail(s, st, "%s", msg);
+    if (st != VB_OK) return vb_source_fail(s, st, "%s", msg);
     return VB_OK;
 }
 
@@ -1194,16 +901,17 @@ static vb_status join_text(vb_source *s, vb_source_record *out)
     const bool json = s->format == VB_FORMAT_JSONL;
     vb_buf_reset(&s->joined);
     for (size_t i = SLOT_TEXT; i < s->n_slots; i = i == SLOT_TEXT ? s->more_text : i + 1) {
-        const char *not_text = json ? json_not_text(vb_jsonl_kind(s->jsonl, i)) : NULL;
+        const char *not_text = json ? vb_source_json_not_text(vb_jsonl_kind(s->jsonl, i)) : NULL;
         if (not_text != NULL) {
-            reject(s, out, VB_EPARSE, "field \"%s\": %s, not text", s->slot_name[i], not_text);
+            vb_source_reject(s, out, VB_EPARSE, "field \"%s\": %s, not text", s->slot_name[i],
+                             not_text);
             return VB_OK;
         }
         const vb_field *f = &s->fields[i];
         if (f->data == NULL || is_blank(f->data, f->len, true)) continue;
         if ((s->joined.len > 0 && vb_buf_putc(&s->joined, '\n') != VB_OK) ||
             vb_buf_append(&s->joined, f->data, f->len) != VB_OK)
-            return fail(s, VB_ENOMEM, "out of memory");
+            return vb_source_fail(s, VB_ENOMEM, "out of memory");
     }
     out->text.data = s->joined.len > 0 ? s->joined.data : "";
     out->text.len = s->joined.len;
@@ -1249,10 +957,10 @@ vb_status vb_source_next(vb_source *s, vb_source_record *out)
             st = csv_next(s, out, &skipped);
             break;
         case VB_FORMAT_JSONL:
-            st = json_next(s, out, &skipped);
+            st = vb_source_json_next(s, out, &skipped);
             break;
         default:
-            st = line_next(s, out, &skipped);
+            st = vb_source_line_next(s, out, &skipped);
             break;
         }
         if (st == VB_OK && !skipped && s->more_text < s->n_slots && out->status == VB_OK)

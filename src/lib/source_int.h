@@ -1,0 +1,130 @@
+/* source_int.h: the state of a vb_source, shared by source.c (buffer,
+ * formats, CSV and TSV, lines, columns) and source_json.c (JSON Lines and
+ * JSON arrays). Nothing else includes it. */
+#ifndef VB_SOURCE_INT_H
+#define VB_SOURCE_INT_H
+
+#include "source.h"
+
+#include "buf.h"
+#include "csv.h"
+#include "encoding.h"
+#include "header.h"
+#include "json_array.h"
+#include "jsonl.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define SNIFF_MAX_BYTES ((size_t)64 << 10) /* sniff when this much is buffered */
+#define NO_COL VB_NO_COLUMN
+
+/* Columns the caller wants, in this order: text, id, keep columns, then
+ * the columns the text goes on in. */
+enum { SLOT_TEXT = 0, SLOT_ID = 1, SLOT_KEEP = 2 };
+
+struct vb_source {
+    const vb_allocator *alloc;
+    vb_source_spec spec;     /* strings borrowed from the caller */
+    vb_format format;        /* VB_FORMAT_AUTO until known */
+    bool sniffed;            /* the format came from the first line */
+    bool txt_name;           /* ".txt": plain text, or TSV when the first line has a
+                              * tab (a spreadsheet's "text" exports) */
+    char delim;              /* CSV/TSV: between fields; 0 until settled */
+    size_t max_field_bytes;  /* a longer field rejects its record */
+    size_t max_record_bytes; /* a longer CSV row or JSONL line is rejected too */
+
+    vb_decoder dec; /* the input's bytes as UTF-8, into `in` */
+    vb_buf in;      /* buffered input; in.data[pos..len) unconsumed */
+    size_t pos;
+    size_t pending;     /* bytes of the returned record, dropped at the next call */
+    size_t line;        /* 1-based line of in.data[pos] */
+    bool finished;      /* finish() was called */
+    bool bom_done;      /* the start has been checked for a BOM */
+    bool after_cr;      /* a line ended with CR: a LF right after belongs to it */
+    size_t sniff_space; /* sniffing: leading whitespace bytes seen */
+    size_t sniff_scan;  /* sniffing: bytes searched for the first line end */
+    size_t line_scan;   /* JSONL/text: bytes of the line searched for its end */
+    bool line_skip;     /* JSONL/text: the line is too long, dropping it */
+    /* JSON: a '[' first makes the input a JSON array, one record per
+     * element, framed by `array`; after its ']', another '[' opens
+     * another; else it is JSON Lines to its end. */
+    enum { JSON_UNDECIDED, JSON_LINES, JSON_ARRAY } json_framing;
+    vb_json_array array;
+    size_t column; /* JSON: 1-based column of in.data[pos], until JSON_LINES */
+
+    size_t n_slots;         /* 2 + n_keep_cols + n_more_text_cols */
+    size_t more_text;       /* the slot of the first column the text goes on in */
+    const char **slot_spec; /* what the caller asked for per slot (NULL = none) */
+    size_t *slot_col;       /* CSV/TSV: 0-based column per slot, or NO_COL */
+    const char **slot_name; /* per slot, for messages; NULL-terminated */
+    vb_field *fields;       /* the current record's value per slot */
+    bool columns_ready;     /* slots resolved (header read, or text detected) */
+
+    vb_header header;         /* CSV/TSV: the names and survey header rows */
+    size_t extra_header_rows; /* rows after the names that are header too */
+    bool text_from_marks;     /* no name looks like the comment's: the export's header
+                               * rows may mark its open-ended question */
+    bool text_by_question;    /* no --text-col and no name said comment: a question's
+                               * wording or a survey's mark chose the text column */
+    bool data_seen;           /* a row after the header rows has been read */
+    char *key_mem;            /* CSV/TSV: keep names made unique, when any were not */
+    char *detected;           /* JSONL: the detected text key */
+    vb_buf joined;            /* a text over several columns, joined */
+    size_t objects;           /* JSONL: objects read */
+    bool text_seen;           /* JSONL: an object had the text key (null included) */
+
+    vb_csv csv;
+    vb_jsonl *jsonl;
+
+    vb_status fatal; /* sticky once set */
+    char errmsg[1024];
+    char rec_err[512]; /* the current rejected record's reason */
+};
+
+static inline bool vb_json_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* source.c */
+
+/* Stops the source for good: `st` with the message, returned. */
+vb_status vb_source_fail(vb_source *s, vb_status st, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* Rejects the record in *out with the reason. */
+void vb_source_reject(vb_source *s, vb_source_record *out, vb_status st, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+/* Sets up *out for a record that starts at `line`, its fields cleared. */
+void vb_source_begin_record(vb_source *s, vb_source_record *out, size_t line);
+
+/* The next line as a record: a JSON Lines object, or plain text. */
+vb_status vb_source_line_next(vb_source *s, vb_source_record *out, bool *skipped);
+
+/* source_json.c */
+
+/* The next JSON record: an element of an array, or a line. */
+vb_status vb_source_json_next(vb_source *s, vb_source_record *out, bool *skipped);
+
+/* A JSON object (a line, or an array's element that starts at `line_no`,
+ * `column`) into *out, which vb_source_begin_record() has set up. */
+vb_status vb_source_json_record(vb_source *s, const char *text, size_t len, size_t line_no,
+                                size_t column, vb_source_record *out);
+
+/* At the end of JSON input: VB_DONE, or the error that no object had the
+ * comment's key. */
+vb_status vb_source_json_end(vb_source *s);
+
+/* What a JSON value that cannot be a comment is, for its message; NULL
+ * for text, a number or null. */
+const char *vb_source_json_not_text(vb_json_kind kind);
+
+#endif
