@@ -90,7 +90,9 @@ typedef enum vb_format {
     VB_FORMAT_AUTO = 0, /* by file extension, else by sniffing the first bytes */
     VB_FORMAT_CSV,
     VB_FORMAT_TSV,
-    VB_FORMAT_JSONL, /* JSON Lines, or a JSON array of objects (by its '[') */
+    VB_FORMAT_JSONL, /* JSON Lines, a JSON array of objects (by its '['), an
+                      * object holding the records in an array, or
+                      * pretty-printed objects */
     VB_FORMAT_TEXT   /* one comment per line */
 } vb_format;
 

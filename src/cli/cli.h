@@ -67,7 +67,8 @@ typedef struct cli_input {
     "Input:\n"                                                                                \
     "  -f, --format FMT        auto|csv|tsv|jsonl|text (default auto: by extension,\n"      \
     "                          or by sniffing stdin); jsonl also reads a JSON\n"            \
-    "                          array of objects\n"                                           \
+    "                          array of objects, an API's answer with the records\n"      \
+    "                          in an array, and pretty-printed objects\n"                 \
     "      --delimiter C       CSV: the byte between fields, e.g. ';', '|' or tab\n"     \
     "                          (default: ',' or ';', by the first line)\n"                \
     "      --encoding ENC      utf-8, utf-16, utf-16le, utf-16be or windows-1252\n"      \

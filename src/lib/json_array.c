@@ -1,7 +1,8 @@
 /* json_array.c: the elements of a JSON array, found as the bytes stream
  * in (json_array.h). One pass over each byte: strings (with their
  * escapes) and the depth of brackets tell where an element ends, at a
- * ',' or ']' outside them. */
+ * ',' or ']' outside them (an object's at its closing '}'). An envelope's
+ * own members are passed over the same way until its records' '['. */
 #include "json_array.h"
 
 #include <string.h>
@@ -14,6 +15,21 @@ void vb_json_array_init(vb_json_array *a, size_t max_element_bytes, size_t line,
     a->column = column;
 }
 
+void vb_json_array_init_object(vb_json_array *a, size_t max_element_bytes, size_t line,
+                               size_t column)
+{
+    vb_json_array_init(a, max_element_bytes, line, column);
+    a->frame = VB_JSON_FRAME_OBJECT;
+    a->opened = true; /* the object is the one element */
+}
+
+void vb_json_array_init_envelope(vb_json_array *a, size_t max_element_bytes, size_t line,
+                                 size_t column)
+{
+    vb_json_array_init(a, max_element_bytes, line, column);
+    a->frame = VB_JSON_FRAME_ENVELOPE;
+}
+
 static bool is_blank(char c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
@@ -24,6 +40,7 @@ static void pass(vb_json_array *a, char c)
 {
     if (c == '\n' || c == '\r') {
         if (!(c == '\n' && a->after_cr)) a->line++;
+        a->multiline = a->multiline || a->in_element;
         a->column = 1;
         a->after_cr = c == '\r';
     } else {
@@ -42,9 +59,10 @@ static vb_status element(vb_json_array *a, size_t end, bool unclosed, vb_json_el
                             .line = a->start_line,
                             .column = a->start_column,
                             .too_long = a->skipping,
-                            .unclosed = unclosed};
+                            .unclosed = unclosed,
+                            .multiline = a->multiline};
     a->scan = 0;
-    a->in_element = a->in_string = a->escaped = a->skipping = false;
+    a->in_element = a->in_string = a->escaped = a->skipping = a->multiline = false;
     a->depth = 0;
     return VB_OK;
 }
@@ -57,21 +75,87 @@ static vb_status array_end(vb_json_array *a, size_t used, vb_json_element *el)
     return VB_DONE;
 }
 
+/* An envelope's end, its '}' taken (or the input's end), after `used`
+ * bytes. */
+static vb_status envelope_end(vb_json_array *a, size_t used, vb_json_element *el)
+{
+    array_end(a, used, el);
+    el->no_records = !a->records_found;
+    return VB_DONE;
+}
+
+/* An object over max_element_bytes: nothing of it has been dropped. */
+static vb_status object_too_long(const vb_json_array *a, vb_json_element *el)
+{
+    *el = (vb_json_element){
+        .off = a->start, .line = a->start_line, .column = a->start_column, .too_long = true};
+    return VB_ELIMIT;
+}
+
+typedef enum outer_step { OUTER_PASS, OUTER_RECORDS, OUTER_END } outer_step;
+
+/* One byte of an envelope outside its records: OUTER_RECORDS at the
+ * '{' that opens the first of them, OUTER_END at the envelope's '}'. */
+static outer_step outer_byte(vb_json_array *a, char c)
+{
+    if (a->outer_string) {
+        if (a->outer_escaped)
+            a->outer_escaped = false;
+        else if (c == '\\')
+            a->outer_escaped = true;
+        else if (c == '"' || c == '\n' || c == '\r') /* as inside elements */
+            a->outer_string = false;
+        return OUTER_PASS;
+    }
+    if (a->outer_bracket) { /* a member's '[': what follows says what it holds */
+        if (is_blank(c)) return OUTER_PASS;
+        a->outer_bracket = false;
+        if (c == '{') {
+            a->records_found = true;
+            return OUTER_RECORDS;
+        }
+        a->outer_depth++; /* another array, passed over as any value */
+    }
+    if (c == '"')
+        a->outer_string = true;
+    else if (c == '[' && a->outer_depth == 1 && !a->records_found)
+        a->outer_bracket = true;
+    else if (c == '{' || c == '[')
+        a->outer_depth++;
+    else if ((c == '}' || c == ']') && a->outer_depth > 0 && --a->outer_depth == 0)
+        return OUTER_END;
+    return OUTER_PASS;
+}
+
 vb_status vb_json_array_scan(vb_json_array *a, const char *at, size_t len, bool at_eof,
                              vb_json_element *el, size_t *discard)
 {
     *discard = 0;
     for (size_t i = a->scan; i < len; i++) {
         const char c = at[i];
-        if (!a->opened) { /* blanks, then the array's '[' */
+        if (!a->opened && a->frame == VB_JSON_FRAME_ARRAY) { /* blanks, then the '[' */
             a->opened = c == '[';
             pass(a, c);
             continue;
         }
+        if (!a->opened) {
+            const outer_step step = outer_byte(a, c);
+            if (step == OUTER_END) {
+                pass(a, c);
+                return envelope_end(a, i + 1, el);
+            }
+            if (step == OUTER_PASS) {
+                pass(a, c);
+                continue;
+            }
+            a->opened = true; /* c opens the first record, scanned below */
+        }
         if (!a->in_element) {
             if (c == ']') {
                 pass(a, c);
-                return array_end(a, i + 1, el);
+                if (a->frame != VB_JSON_FRAME_ENVELOPE) return array_end(a, i + 1, el);
+                a->opened = false; /* the records end; the envelope goes on */
+                continue;
             }
             if (c == ',' || is_blank(c)) {
                 pass(a, c);
@@ -97,17 +181,25 @@ vb_status vb_json_array_scan(vb_json_array *a, const char *at, size_t len, bool 
         } else if (c == '{' || c == '[') {
             a->depth++;
         } else if ((c == '}' || c == ']') && a->depth > 0) {
-            a->depth--;
+            if (--a->depth == 0 && a->frame == VB_JSON_FRAME_OBJECT) {
+                a->end = i + 1;
+                pass(a, c);
+                return element(a, i + 1, false, el);
+            }
         } else if ((c == ',' || c == ']') && a->depth == 0) {
             return element(a, i, false, el);
         }
         if (!is_blank(c)) a->end = i + 1;
         pass(a, c);
-        if (!a->skipping && i + 1 - a->start > a->max_element_bytes) a->skipping = true;
+        if (!a->skipping && i + 1 - a->start > a->max_element_bytes) {
+            if (a->frame == VB_JSON_FRAME_OBJECT) return object_too_long(a, el);
+            a->skipping = true;
+        }
     }
+    if (at_eof && a->in_element) return element(a, len, a->in_string || a->depth > 0, el);
     if (at_eof)
-        return a->in_element ? element(a, len, a->in_string || a->depth > 0, el)
-                             : array_end(a, len, el);
+        return a->frame == VB_JSON_FRAME_ENVELOPE ? envelope_end(a, len, el)
+                                                  : array_end(a, len, el);
     /* Keep only the element scanned so far, and nothing of one dropped. */
     const size_t drop = a->in_element && !a->skipping ? a->start : len;
     if (a->in_element && !a->skipping) {

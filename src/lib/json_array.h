@@ -16,11 +16,22 @@
  *     // VB_OK:    an element, at[el.off .. el.off + el.len); drop el.used bytes
  *     // VB_DONE:  the array's ']' (or the end of the input) came instead;
  *     //           drop el.used bytes, which take the ']'
+ *     // VB_ELIMIT: an object frame's object is too long; it starts at
+ *     //           el.off, el.line, el.column, and nothing was dropped
  *
  * Blanks and commas between elements are passed over (an empty element,
  * "[{...},,{...}]" or a trailing comma, is none). An element longer than
  * max_element_bytes is dropped as it streams past, so memory stays
  * bounded, and returned with too_long set once it ends.
+ *
+ * Two other frames use the same scan:
+ * - an object (vb_json_array_init_object): one '{' and all up to its
+ *   '}', as one element; one longer than max_element_bytes returns
+ *   VB_ELIMIT before any of it is dropped;
+ * - an envelope (vb_json_array_init_envelope): an object whose records
+ *   are the elements of its first member that is an array of objects,
+ *   as an API answers ({"data": [{...}, ...], "next": ...}); the other
+ *   members are passed over, and VB_DONE comes at the object's '}'.
  */
 #ifndef VB_JSON_ARRAY_H
 #define VB_JSON_ARRAY_H
@@ -33,11 +44,26 @@ typedef struct vb_json_element {
     size_t line, column; /* where the element starts (1-based; column in bytes) */
     bool too_long;       /* over max_element_bytes: its bytes were dropped */
     bool unclosed;       /* the input ended inside one of its strings or brackets */
+    bool multiline;      /* a line end inside it */
+    bool no_records;     /* VB_DONE of an envelope: it held no array of objects */
 } vb_json_element;
+
+typedef enum vb_json_frame {
+    VB_JSON_FRAME_ARRAY,
+    VB_JSON_FRAME_OBJECT,
+    VB_JSON_FRAME_ENVELOPE
+} vb_json_frame;
 
 typedef struct vb_json_array {
     size_t max_element_bytes;
-    bool opened; /* the '[' has been passed */
+    vb_json_frame frame;
+    bool opened; /* the '[' has been passed (an envelope: its records' '[') */
+    /* An envelope outside its records: brackets open (its own '{' is 1),
+     * and whether a '[' of one of its members waits for its first byte. */
+    size_t outer_depth;
+    bool outer_string, outer_escaped, outer_bracket;
+    bool records_done; /* the records' ']' has been passed */
+    bool records_found;
     /* Where the scan is, kept between calls; offsets are from `at` (or
      * from the last discard). */
     size_t scan;         /* bytes scanned so far */
@@ -48,12 +74,20 @@ typedef struct vb_json_array {
     size_t start_line, start_column;
     size_t depth; /* brackets and braces open inside the element */
     bool in_string, escaped;
-    bool skipping; /* too long: dropping bytes until the element ends */
+    bool skipping;  /* too long: dropping bytes until the element ends */
+    bool multiline; /* a line end since the element started */
 } vb_json_array;
 
 /* Starts an array whose first bytes (blanks, then its '[') are at `line`,
  * `column` of the input. */
 void vb_json_array_init(vb_json_array *a, size_t max_element_bytes, size_t line, size_t column);
+
+/* Starts one object, or an envelope, whose first bytes (blanks, then its
+ * '{') are at `line`, `column`. */
+void vb_json_array_init_object(vb_json_array *a, size_t max_element_bytes, size_t line,
+                               size_t column);
+void vb_json_array_init_envelope(vb_json_array *a, size_t max_element_bytes, size_t line,
+                                 size_t column);
 
 /* Scans for the next element from `at`; see above. After VB_OK or
  * VB_DONE, a->line and a->column are where the first byte not dropped

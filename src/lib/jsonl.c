@@ -21,6 +21,7 @@
 struct vb_jsonl {
     const vb_allocator *alloc;
     cJSON *root;    /* the current line's object, or NULL */
+    const cJSON *at;  /* the object looked at: root, or a record inside it */
     const char *line; /* the line root was parsed from (numbers' text) */
     size_t line_len;
     vb_buf scratch; /* printed values of the current line */
@@ -178,6 +179,7 @@ vb_status vb_jsonl_parse(vb_jsonl *j, const char *line, size_t len, size_t line_
 {
     cJSON_Delete(j->root);
     j->root = NULL;
+    j->at = NULL;
     vb_buf_reset(&j->scratch);
 
     if ((memchr(line, '\\', len) != NULL || memchr(line, '\0', len) != NULL) &&
@@ -212,6 +214,7 @@ vb_status vb_jsonl_parse(vb_jsonl *j, const char *line, size_t len, size_t line_
         return VB_EPARSE;
     }
     j->root = v;
+    j->at = v;
     j->line = line;
     j->line_len = len;
     return VB_OK;
@@ -259,10 +262,15 @@ static cJSON *find_path(const cJSON *obj, const char *path, size_t len, bool fol
 
 static cJSON *lookup(const vb_jsonl *j, const char *path)
 {
-    if (j->root == NULL || path == NULL) return NULL;
+    if (j->at == NULL || path == NULL) return NULL;
     const size_t len = strlen(path);
-    cJSON *v = find_path(j->root, path, len, false);
-    return v != NULL ? v : find_path(j->root, path, len, true);
+    cJSON *v = find_path(j->at, path, len, false);
+    return v != NULL ? v : find_path(j->at, path, len, true);
+}
+
+bool vb_jsonl_has(const vb_jsonl *j, const char *path)
+{
+    return lookup(j, path) != NULL;
 }
 
 vb_json_kind vb_jsonl_kind(const vb_jsonl *j, size_t i)
@@ -394,8 +402,25 @@ vb_status vb_jsonl_extract(vb_jsonl *j, const char *const *paths, size_t n, vb_f
 size_t vb_jsonl_keys(const vb_jsonl *j, const char **keys, size_t max_keys)
 {
     size_t n = 0;
-    if (j->root == NULL) return 0;
-    for (const cJSON *c = j->root->child; c != NULL; c = c->next, n++)
+    if (j->at == NULL) return 0;
+    for (const cJSON *c = j->at->child; c != NULL; c = c->next, n++)
         if (n < max_keys) keys[n] = c->string;
     return n;
+}
+
+bool vb_jsonl_enter_records(vb_jsonl *j)
+{
+    if (j->root == NULL) return false;
+    for (const cJSON *c = j->root->child; c != NULL; c = c->next) {
+        if (cJSON_IsArray(c) && cJSON_IsObject(c->child)) {
+            j->at = c->child;
+            return true;
+        }
+    }
+    return false;
+}
+
+void vb_jsonl_leave_records(vb_jsonl *j)
+{
+    j->at = j->root;
 }

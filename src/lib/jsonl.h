@@ -37,6 +37,10 @@ vb_status vb_jsonl_parse(vb_jsonl *j, const char *line, size_t len, size_t line_
  * case. Returns VB_OK or VB_ENOMEM. */
 vb_status vb_jsonl_extract(vb_jsonl *j, const char *const *paths, size_t n, vb_field *fields);
 
+/* Whether the object has `path` (as vb_jsonl_extract() finds it), null
+ * included. */
+bool vb_jsonl_has(const vb_jsonl *j, const char *path);
+
 /* What a field of the last vb_jsonl_extract() was in the line, for what
  * its text does not say: null as opposed to a missing key, and values
  * that cannot be a comment. */
@@ -56,5 +60,14 @@ vb_json_kind vb_jsonl_kind(const vb_jsonl *j, size_t i);
 /* Stores up to max_keys top-level keys of the parsed object in keys (in
  * input order, borrowed like the values) and returns how many there are. */
 size_t vb_jsonl_keys(const vb_jsonl *j, const char **keys, size_t max_keys);
+
+/* An envelope around records, as an API answers ({"data": [{...}, ...],
+ * "next": ...}): when a member of the parsed object is an array that
+ * starts with an object, makes the first such array's first element the
+ * object that vb_jsonl_keys() and vb_jsonl_extract() look at and returns
+ * true; else returns false and changes nothing. vb_jsonl_leave_records()
+ * and the next parse look at the whole object again. */
+bool vb_jsonl_enter_records(vb_jsonl *j);
+void vb_jsonl_leave_records(vb_jsonl *j);
 
 #endif

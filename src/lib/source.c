@@ -803,7 +803,7 @@ vb_status vb_source_line_next(vb_source *s, vb_source_record *out, bool *skipped
                          json ? s->max_record_bytes : s->max_field_bytes);
         return VB_OK;
     }
-    if (json) return vb_source_json_record(s, line, len, start_line, 1, out);
+    if (json) return vb_source_json_record(s, line, len, start_line, 1, out, skipped);
     out->text.data = line;
     out->text.len = len;
     return VB_OK;

@@ -1,6 +1,6 @@
 /* source_int.h: the state of a vb_source, shared by source.c (buffer,
- * formats, CSV and TSV, lines, columns) and source_json.c (JSON Lines and
- * JSON arrays). Nothing else includes it. */
+ * formats, CSV and TSV, lines, columns) and source_json.c (JSON Lines, JSON
+ * arrays and envelopes). Nothing else includes it. */
 #ifndef VB_SOURCE_INT_H
 #define VB_SOURCE_INT_H
 
@@ -46,12 +46,30 @@ struct vb_source {
     size_t sniff_scan;  /* sniffing: bytes searched for the first line end */
     size_t line_scan;   /* JSONL/text: bytes of the line searched for its end */
     bool line_skip;     /* JSONL/text: the line is too long, dropping it */
-    /* JSON: a '[' first makes the input a JSON array, one record per
-     * element, framed by `array`; after its ']', another '[' opens
-     * another; else it is JSON Lines to its end. */
-    enum { JSON_UNDECIDED, JSON_LINES, JSON_ARRAY } json_framing;
+    /* JSON, settled by the next bytes that are not blank: a '[' opens a
+     * JSON array, one record per element, framed by `array`; a '{' an
+     * object, a line of JSON Lines or (when the first stands alone on its
+     * line, pretty-printed) framed by its braces; an object that wraps the
+     * records (an envelope) has them framed by `array` too. After an
+     * array or an object framed so, the next bytes settle it again. */
+    enum {
+        JSON_UNDECIDED,
+        JSON_LINES,
+        JSON_ARRAY,
+        JSON_OBJECT,  /* one object framed by its braces */
+        JSON_ENVELOPE /* the records of an envelope */
+    } json_framing;
+    enum { OBJECTS_UNSETTLED, OBJECTS_BY_LINE, OBJECTS_BY_BRACES } objects_by;
     vb_json_array array;
-    size_t column; /* JSON: 1-based column of in.data[pos], until JSON_LINES */
+    size_t column;        /* JSON: 1-based column of in.data[pos], until JSON_LINES */
+    size_t envelope_line; /* where the envelope being read starts */
+    /* How it was found: parsed, known to be one; or guessed by its
+     * brackets, too long to parse, or not JSON (a record in it may be
+     * the mistake, rejected on its own), its message in rec_err. */
+    enum { ENVELOPE_PARSED, ENVELOPE_TOO_LONG, ENVELOPE_BROKEN } envelope_found;
+    vb_status envelope_status; /* ENVELOPE_BROKEN: the parse's */
+    bool top_records;          /* an object at the top was a record with its comment */
+    bool top_envelopes;        /* an object at the top was an envelope */
 
     size_t n_slots;         /* 2 + n_keep_cols + n_more_text_cols */
     size_t more_text;       /* the slot of the first column the text goes on in */
@@ -115,9 +133,12 @@ vb_status vb_source_line_next(vb_source *s, vb_source_record *out, bool *skipped
 vb_status vb_source_json_next(vb_source *s, vb_source_record *out, bool *skipped);
 
 /* A JSON object (a line, or an array's element that starts at `line_no`,
- * `column`) into *out, which vb_source_begin_record() has set up. */
+ * `column`) into *out, which vb_source_begin_record() has set up.
+ * `envelope` is NULL for an element; for an object at the top, it is set
+ * when the object is an envelope: then it is no record, and the next
+ * calls read the records in it. */
 vb_status vb_source_json_record(vb_source *s, const char *text, size_t len, size_t line_no,
-                                size_t column, vb_source_record *out);
+                                size_t column, vb_source_record *out, bool *envelope);
 
 /* At the end of JSON input: VB_DONE, or the error that no object had the
  * comment's key. */

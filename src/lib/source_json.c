@@ -1,9 +1,11 @@
 /* source_json.c: JSON records for source.c: JSON Lines, each line an
- * object, or a JSON array of objects, each element one (framed by
- * json_array.c); each parsed by jsonl.c. Settles which of the two an
- * input is from its first bytes, and the comment's key from the first
- * object that has one. Lines are framed by source.c, which owns the
- * buffer, the position and the columns asked for (source_int.h). */
+ * object; a JSON array of objects, each element one; objects
+ * pretty-printed one after another; and envelopes, objects that hold the
+ * records in an array (framed by json_array.c); each parsed by jsonl.c.
+ * Settles which an input is from its first bytes, and the comment's key
+ * from the first object that has one. Lines are framed by source.c,
+ * which owns the buffer, the position and the columns asked for
+ * (source_int.h). */
 #include "source_int.h"
 
 #include "alloc.h"
@@ -17,6 +19,11 @@
 /* JSONL objects that may come without a key that looks like the comment
  * before the input is taken to have none (detect_json_text()). */
 #define JSON_KEYLESS_MAX 100
+
+/* A pretty-printed object is parsed whole, to tell a record from an
+ * envelope, up to this size; a longer one is read as an envelope as it
+ * streams, its first array of objects holding the records. */
+#define OBJECT_PARSE_MAX ((size_t)1 << 20)
 
 /* What a JSON value that cannot be a comment is, for its message; NULL
  * for text, a number or null. true would be read as a positive word,
@@ -35,6 +42,70 @@ const char *vb_source_json_not_text(vb_json_kind kind)
     }
 }
 
+/* The keys of the object jsonl.c looks at, in *keys (to be freed). */
+static vb_status object_keys(vb_source *s, const char ***keys, size_t *n)
+{
+    *n = vb_jsonl_keys(s->jsonl, NULL, 0);
+    *keys = vb_calloc(s->alloc, *n, sizeof **keys);
+    if (*keys == NULL) return vb_source_fail(s, VB_ENOMEM, "out of memory");
+    vb_jsonl_keys(s->jsonl, *keys, *n);
+    return VB_OK;
+}
+
+/* Whether the object jsonl.c looks at holds a comment: the text key
+ * asked for, or one that looks like a comment's. */
+static vb_status holds_comment(vb_source *s, bool *yes)
+{
+    if (s->slot_spec[SLOT_TEXT] != NULL) {
+        *yes = vb_jsonl_has(s->jsonl, s->slot_spec[SLOT_TEXT]);
+        return VB_OK;
+    }
+    const char **keys;
+    size_t n;
+    if (object_keys(s, &keys, &n) != VB_OK) return VB_ENOMEM;
+    *yes = vb_columns_guess_comment(keys, n) != NO_COL;
+    vb_free(s->alloc, keys);
+    return VB_OK;
+}
+
+/* Whether an object at the top, with no comment of its own, is an
+ * envelope around the records, as an API answers ({"data": [{...}],
+ * "next": ...}): the first object of its first array of objects holds a
+ * comment. Once one is, so are the next objects without a comment (the
+ * pages of an answer, the last maybe empty); once an object at the top
+ * has been a record with its comment, the next ones are records too,
+ * whatever arrays they hold: a record may leave out an empty comment. */
+static vb_status is_envelope(vb_source *s, bool *yes)
+{
+    *yes = s->top_envelopes;
+    if (*yes || s->top_records || !vb_jsonl_enter_records(s->jsonl)) return VB_OK;
+    const vb_status st = holds_comment(s, yes);
+    vb_jsonl_leave_records(s->jsonl);
+    s->top_envelopes = *yes;
+    return st;
+}
+
+/* Reads the records of the envelope that starts at `text` (a line, or an
+ * object framed by its braces, at `line_no`, `column`) next, found as
+ * `found` (an ENVELOPE_*). */
+static void enter_envelope(vb_source *s, const char *text, size_t line_no, size_t column, int found)
+{
+    s->pos = (size_t)(text - s->in.data);
+    s->pending = 0;
+    s->line = s->envelope_line = line_no;
+    s->column = column;
+    s->after_cr = false;
+    s->envelope_found = found;
+    vb_json_array_init_envelope(&s->array, s->max_record_bytes, line_no, column);
+    s->json_framing = JSON_ENVELOPE;
+}
+
+/* The size up to which an object framed by its braces is parsed whole. */
+static size_t object_parse_max(const vb_source *s)
+{
+    return s->max_record_bytes < OBJECT_PARSE_MAX ? s->max_record_bytes : OBJECT_PARSE_MAX;
+}
+
 /* Settles the JSONL text key from the first object with a key that looks
  * like the comment. An export may leave out the key of an empty comment,
  * so the first object need not show it: the objects before are empty
@@ -43,10 +114,9 @@ const char *vb_source_json_not_text(vb_json_kind kind)
 static vb_status detect_json_text(vb_source *s)
 {
     if (s->slot_spec[SLOT_TEXT] == NULL) {
-        const size_t n = vb_jsonl_keys(s->jsonl, NULL, 0);
-        const char **keys = vb_calloc(s->alloc, n, sizeof *keys);
-        if (keys == NULL) return vb_source_fail(s, VB_ENOMEM, "out of memory");
-        vb_jsonl_keys(s->jsonl, keys, n);
+        const char **keys;
+        size_t n;
+        if (object_keys(s, &keys, &n) != VB_OK) return VB_ENOMEM;
         const size_t k = vb_columns_guess_comment(keys, n);
         if (k == NO_COL && s->objects < JSON_KEYLESS_MAX) {
             vb_free(s->alloc, keys);
@@ -92,23 +162,52 @@ vb_status vb_source_json_end(vb_source *s)
 /* A JSON object (a line, or an array's element that starts at `line_no`,
  * `column`) into *out, which vb_source_begin_record() has set up. */
 vb_status vb_source_json_record(vb_source *s, const char *text, size_t len, size_t line_no,
-                                size_t column, vb_source_record *out)
+                                size_t column, vb_source_record *out, bool *envelope)
 {
     vb_status st =
         vb_jsonl_parse(s->jsonl, text, len, line_no, column, s->rec_err, sizeof s->rec_err);
     if (st == VB_ENOMEM) return vb_source_fail(s, st, "out of memory");
+    if (st != VB_OK && s->json_framing == JSON_OBJECT && !s->top_records) {
+        /* Its braces framed it: an envelope's records are rejected one
+         * by one, or, with none in it, it is rejected as one. */
+        enter_envelope(s, text, line_no, column, ENVELOPE_BROKEN);
+        s->envelope_status = st;
+        *envelope = true;
+        return VB_OK;
+    }
     if (st != VB_OK) {
         out->status = st;
         out->error = s->rec_err;
         return VB_OK;
     }
-    s->objects++;
-    if (!s->columns_ready) {
-        st = detect_json_text(s);
-        if (st != VB_OK) return st;
+    /* An object at the top with no comment of its own may wrap the
+     * records: looked for by the keys before the comment's key is known,
+     * and after, where the object lacks it. */
+    const bool key_known = s->slot_spec[SLOT_TEXT] != NULL;
+    bool own = false, wraps = false;
+    if (envelope != NULL && !key_known &&
+        (holds_comment(s, &own) != VB_OK || (!own && is_envelope(s, &wraps) != VB_OK)))
+        return VB_ENOMEM;
+    if (!wraps) {
+        s->objects++;
+        if (!s->columns_ready) {
+            st = detect_json_text(s);
+            if (st != VB_OK) return st;
+        }
+        if (vb_jsonl_extract(s->jsonl, s->slot_spec, s->n_slots, s->fields) != VB_OK)
+            return vb_source_fail(s, VB_ENOMEM, "out of memory");
     }
-    if (vb_jsonl_extract(s->jsonl, s->slot_spec, s->n_slots, s->fields) != VB_OK)
-        return vb_source_fail(s, VB_ENOMEM, "out of memory");
+    const vb_json_kind kind = wraps ? VB_JSON_ABSENT : vb_jsonl_kind(s->jsonl, SLOT_TEXT);
+    if (!wraps && envelope != NULL && key_known && kind == VB_JSON_ABSENT) {
+        if (is_envelope(s, &wraps) != VB_OK) return VB_ENOMEM;
+        if (wraps) s->objects--; /* counted as a record above */
+    }
+    if (wraps) {
+        enter_envelope(s, text, line_no, column, ENVELOPE_PARSED);
+        *envelope = true;
+        return VB_OK;
+    }
+    s->top_records = s->top_records || (envelope != NULL && kind != VB_JSON_ABSENT);
     for (size_t i = 0; i < s->n_slots; i++) {
         if (s->fields[i].data != NULL && s->fields[i].len > s->max_field_bytes) {
             s->fields[i].data = NULL;
@@ -121,7 +220,6 @@ vb_status vb_source_json_record(vb_source *s, const char *text, size_t len, size
     }
     out->text = s->fields[SLOT_TEXT];
     out->id = s->fields[SLOT_ID];
-    const vb_json_kind kind = vb_jsonl_kind(s->jsonl, SLOT_TEXT);
     s->text_seen = s->text_seen || kind != VB_JSON_ABSENT;
     const char *not_text = vb_source_json_not_text(kind);
     if (not_text != NULL) {
@@ -181,10 +279,36 @@ static vb_status choose_json_framing(vb_source *s)
         k++;
     if (bracket && k == avail && k < far && !s->finished) return VB_AGAIN;
     const bool array = bracket && (k == far || (k < avail && (p[k] == '{' || p[k] == ']')));
+    const bool brace = i < avail && p[i] == '{';
+    if (brace && s->objects_by == OBJECTS_UNSETTLED) {
+        /* A '{' alone on its line is pretty-printed JSON, no JSON Lines;
+         * the first object settles how all are framed. */
+        k = i + 1;
+        while (k < avail && k < far && (p[k] == ' ' || p[k] == '\t'))
+            k++;
+        if (k == avail && k < far && !s->finished) return VB_AGAIN;
+        s->objects_by =
+            k < avail && (p[k] == '\n' || p[k] == '\r') ? OBJECTS_BY_BRACES : OBJECTS_BY_LINE;
+    }
     /* The scanner passes the blanks and the '[' itself. */
     if (array) vb_json_array_init(&s->array, s->max_record_bytes, s->line, s->column);
     s->json_framing = array ? JSON_ARRAY : JSON_LINES;
+    if (brace && s->objects_by == OBJECTS_BY_BRACES) {
+        vb_json_array_init_object(&s->array, object_parse_max(s), s->line, s->column);
+        s->json_framing = JSON_OBJECT;
+    }
     return VB_OK;
+}
+
+/* The scanner's next step from `at`, the buffer's unread bytes; what it
+ * has passed for good is dropped. */
+static vb_status scan(vb_source *s, const char *at, vb_json_element *el)
+{
+    size_t discard;
+    const vb_status st =
+        vb_json_array_scan(&s->array, at, s->in.len - s->pos, s->finished, el, &discard);
+    s->pos += discard; /* 0 but for VB_AGAIN */
+    return st;
 }
 
 /* The next element of the JSON array as a record, or the array's end. */
@@ -192,19 +316,28 @@ static vb_status element_next(vb_source *s, vb_source_record *out, bool *skipped
 {
     const char *at = s->in.data + s->pos;
     vb_json_element el;
-    size_t discard;
-    const vb_status st =
-        vb_json_array_scan(&s->array, at, s->in.len - s->pos, s->finished, &el, &discard);
-    if (st == VB_AGAIN) {
-        s->pos += discard;
-        return st;
-    }
+    const vb_status st = scan(s, at, &el);
+    if (st == VB_AGAIN) return st;
     s->line = s->array.line;
     s->column = s->array.column;
     if (st == VB_DONE) {
         s->pos += el.used;
         s->json_framing = JSON_UNDECIDED;
-        *skipped = true;
+        if (!el.no_records || s->envelope_found == ENVELOPE_PARSED) {
+            *skipped = true;
+            return VB_OK;
+        }
+        /* Taken for an envelope unparsed, with no records in it: it was
+         * one record. */
+        vb_source_begin_record(s, out, s->envelope_line);
+        if (s->envelope_found == ENVELOPE_BROKEN) {
+            out->status = s->envelope_status;
+            out->error = s->rec_err; /* the parse's, as no record came since */
+        } else {
+            vb_source_reject(s, out, VB_ELIMIT,
+                             "object longer than %zu bytes, with no array of objects in it",
+                             object_parse_max(s));
+        }
         return VB_OK;
     }
     s->pending = el.used;
@@ -220,7 +353,40 @@ static vb_status element_next(vb_source *s, vb_source_record *out, bool *skipped
             "the input ends inside this array element (a string or bracket left open)");
         return VB_OK;
     }
-    return vb_source_json_record(s, at + el.off, el.len, el.line, el.column, out);
+    return vb_source_json_record(s, at + el.off, el.len, el.line, el.column, out, NULL);
+}
+
+/* The next object framed by its braces: a record, or an envelope whose
+ * records come next. */
+static vb_status object_next(vb_source *s, vb_source_record *out, bool *skipped)
+{
+    const char *at = s->in.data + s->pos;
+    vb_json_element el;
+    const vb_status st = scan(s, at, &el);
+    if (st == VB_AGAIN) return st;
+    if (st == VB_ELIMIT) { /* too long to parse: its records stream past */
+        enter_envelope(s, at + el.off, el.line, el.column, ENVELOPE_TOO_LONG);
+        *skipped = true;
+        return VB_OK;
+    }
+    s->line = s->array.line;
+    s->column = s->array.column;
+    if (st == VB_DONE) {
+        s->pos += el.used;
+        s->json_framing = JSON_UNDECIDED;
+        *skipped = true;
+        return VB_OK;
+    }
+    s->pending = el.used;
+    vb_source_begin_record(s, out, el.line);
+    vb_status rec = VB_OK;
+    if (el.unclosed)
+        vb_source_reject(s, out, VB_EPARSE,
+                         "the input ends inside this object (a string or bracket left open)");
+    else
+        rec = vb_source_json_record(s, at + el.off, el.len, el.line, el.column, out, skipped);
+    if (s->json_framing == JSON_OBJECT) s->json_framing = JSON_UNDECIDED; /* not an envelope */
+    return rec;
 }
 
 vb_status vb_source_json_next(vb_source *s, vb_source_record *out, bool *skipped)
@@ -229,6 +395,8 @@ vb_status vb_source_json_next(vb_source *s, vb_source_record *out, bool *skipped
         const vb_status st = choose_json_framing(s);
         if (st != VB_OK) return st;
     }
-    if (s->json_framing == JSON_ARRAY) return element_next(s, out, skipped);
+    if (s->json_framing == JSON_ARRAY || s->json_framing == JSON_ENVELOPE)
+        return element_next(s, out, skipped);
+    if (s->json_framing == JSON_OBJECT) return object_next(s, out, skipped);
     return vb_source_line_next(s, out, skipped);
 }

@@ -351,6 +351,147 @@ static void test_array_element_limit(void **state)
     assert_int_equal(ta.live_blocks, 0);
 }
 
+/* An envelope, an object that holds the records in an array as an API
+ * answers: the records are that array's objects, its other members
+ * passed over, on one line or pretty-printed; pages one after another,
+ * the last one empty. */
+static void test_envelopes(void **state)
+{
+    (void)state;
+    vb_source_spec spec = jsonl_spec(NULL, "id");
+    check_records(&spec,
+                  "{\"total\":2,\"tags\":[1,[2]],\"items\":[{\"id\":1,\"comment\":\"a ]}\"},"
+                  "{\"id\":2,\"comment\":\"b\",\"o\":[{\"x\":\"}\"}]}],\"next\":\"?p=2\"}\n",
+                  "1: t=[a ]}] id=[1]\n"
+                  "1: t=[b] id=[2]\n");
+    check_records(
+        &spec,
+        "{\r\n  \"data\": [\r\n    {\r\n      \"id\": 1,\r\n      \"comment\": \"one\"\r\n"
+        "    },\r\n    {\"id\": 2, \"comment\": \"two\"}\r\n  ],\r\n"
+        "  \"links\": {\"next\": null}\r\n}\r\n",
+        "3: t=[one] id=[1]\n"
+        "7: t=[two] id=[2]\n");
+    check_records(&spec,
+                  "{\"data\":[{\"id\":1,\"comment\":\"a\"}],\"next\":2}\n"
+                  "{\"data\":[{\"id\":2,\"comment\":\"b\"},{\"id\":3,\"comment\":\"c\"}]}\n"
+                  "{\"data\":[],\"next\":null}\n",
+                  "1: t=[a] id=[1]\n"
+                  "2: t=[b] id=[2]\n"
+                  "2: t=[c] id=[3]\n");
+    /* The text key asked for, as a dotted path, says which objects are
+     * records. */
+    vb_source_spec body = jsonl_spec("attributes.body", "id");
+    check_records(&body,
+                  "{\"data\":[{\"id\":\"7\",\"attributes\":{\"rating\":5,\"body\":\"ok\"}}],"
+                  "\"links\":{}}\n",
+                  "1: t=[ok] id=[7]\n");
+    /* An object with a comment of its own is a record, whatever it holds;
+     * so is one that left its comment out, once the records are at the top. */
+    check_records(&spec,
+                  "{\"id\":1,\"comment\":\"mine\",\"replies\":[{\"comment\":\"theirs\"}]}\n"
+                  "{\"id\":2,\"replies\":[{\"comment\":\"theirs\"}]}\n",
+                  "1: t=[mine] id=[1]\n"
+                  "2: t=[] id=[2]\n");
+    /* An array of objects without a comment is no envelope. */
+    check_records(&spec, "{\"id\":1,\"tags\":[{\"t\":\"x\"}]}\n{\"id\":2,\"comment\":\"c\"}\n",
+                  "1: t=[] id=[1]\n"
+                  "2: t=[c] id=[2]\n");
+    /* Pretty-printed and not JSON: rejected as one record, unless its
+     * brackets hold records. */
+    check_records(&spec, "{\n  \"id\": 1,\n  \"comment\": oops\n}\n",
+                  "1: !EPARSE(invalid JSON at line 3, column 14) id=-\n");
+    vb_source_spec sniffed = spec_of(VB_FORMAT_AUTO);
+    check_records(&sniffed, "{\n  \"data\": [\n    {\"comment\": \"from stdin\"}\n  ]\n}\n",
+                  "3: t=[from stdin] id=-\n");
+    /* A bad record in an envelope is rejected on its own. */
+    check_records(&spec,
+                  "{\n  \"data\": [\n    {\"id\": 1, \"comment\": oops},\n"
+                  "    {\"id\": 2, \"comment\": \"fine\"}\n  ]\n}\n",
+                  "3: !EPARSE(invalid JSON at column 26) id=-\n"
+                  "4: t=[fine] id=[2]\n");
+}
+
+/* Objects pretty-printed one after another (as jq prints them), each a
+ * record (once one has had its comment, one without is a record with an
+ * empty comment); a mistake rejects its object alone. */
+static void test_pretty_printed_objects(void **state)
+{
+    (void)state;
+    vb_source_spec spec = jsonl_spec(NULL, "id");
+    check_records(&spec,
+                  "{\n  \"id\": 1,\n  \"comment\": \"one\",\n  \"tags\": [{\"t\": \"x\"}]\n}\n"
+                  "{\n  \"id\": 2,\n  \"comment\": oops\n}\n"
+                  "{\"id\": 3, \"comment\": \"three\"}\n"
+                  "{\n  \"id\": 4,\n  \"tags\": [{\"comment\": \"not one\"}]\n}\n"
+                  "{\n  \"id\": 5,\n  \"comment\": \"cut",
+                  "1: t=[one] id=[1]\n"
+                  "6: !EPARSE(invalid JSON at line 8, column 14) id=-\n"
+                  "10: t=[three] id=[3]\n"
+                  "11: t=[] id=[4]\n"
+                  "15: !EPARSE(the input ends inside this object (a string or bracket left "
+                  "open)) id=-\n");
+}
+
+/* A pretty-printed object too long to parse whole is read as an envelope
+ * as it streams: memory stays bounded, and one with no records in it is
+ * rejected as one record. */
+static void test_envelope_streams(void **state)
+{
+    (void)state;
+    vb_source_spec spec = jsonl_spec(NULL, "id");
+    spec.max_field_bytes = 100; /* objects over 65936 bytes stream */
+    ta_reset(SIZE_MAX);
+    vb_source *s = vb_source_new(&spec, &ta_alloc, NULL);
+    assert_non_null(s);
+    vb_source_record r;
+    const char head[] = "{\n  \"total\": 512,\n  \"data\": [\n";
+    assert_int_equal(vb_source_feed(s, head, sizeof head - 1), VB_OK);
+    char rec[64];
+    for (int i = 0; i < 4096; i++) {
+        const int n = snprintf(rec, sizeof rec, "    {\"id\": %d, \"comment\": \"fine\"},\n", i);
+        assert_int_equal(vb_source_feed(s, rec, (size_t)n), VB_OK);
+        vb_status st;
+        while ((st = vb_source_next(s, &r)) == VB_OK) {
+            assert_int_equal(r.status, VB_OK);
+            assert_memory_equal(r.text.data, "fine", 4);
+        }
+        assert_int_equal(st, VB_AGAIN);
+    }
+    const char tail[] = "    {\"id\": 4096, \"comment\": \"last\"}\n  ],\n  \"next\": null\n}\n"
+                        "{\n  \"id\": 4097,\n  \"comment\": \"after\"\n}\n";
+    assert_int_equal(vb_source_feed(s, tail, sizeof tail - 1), VB_OK);
+    assert_int_equal(vb_source_finish(s), VB_OK);
+    size_t ok = 0;
+    while (vb_source_next(s, &r) == VB_OK) {
+        assert_int_equal(r.status, VB_OK);
+        ok++;
+    }
+    assert_int_equal(ok, 2);
+    assert_int_equal(r.line, 4104);
+    assert_memory_equal(r.text.data, "after", 5);
+    assert_true(ta.peak_bytes < 256 * 1024);
+    vb_source_free(s);
+    assert_int_equal(ta.live_blocks, 0);
+
+    /* No array of objects in it: one record, rejected. */
+    char big[70000];
+    const char open[] = "{\n  \"id\": 1,\n  \"comment\": \"";
+    memcpy(big, open, sizeof open - 1);
+    memset(big + sizeof open - 1, 'z', sizeof big - sizeof open - 1);
+    memcpy(big + sizeof big - 5, "\"\n}\n", 4);
+    big[sizeof big - 1] = '{';
+    char *in = malloc(sizeof big + 32);
+    assert_non_null(in);
+    memcpy(in, big, sizeof big);
+    const char after[] = "\"id\":2,\"comment\":\"x\"}\n";
+    memcpy(in + sizeof big, after, sizeof after);
+    check_records_n(&spec, in, sizeof big + sizeof after - 1,
+                    "1: !ELIMIT(object longer than 65936 bytes, with no array of objects in it) "
+                    "id=-\n"
+                    "5: t=[x] id=[2]\n");
+    free(in);
+}
+
 /* jsonl.c on its own. */
 static void test_module_directly(void **state)
 {
@@ -404,6 +545,22 @@ static void test_jsonl_survives_every_oom(void **state)
                            "3: t=[b] id=[2] k=- k=-\n";
     check_every_oom(&spec, in, sizeof in - 1, 5, expected);
     check_every_oom(&spec, in, sizeof in - 1, sizeof in, expected);
+    /* Envelopes: an object's keys are looked at before it is a record.
+     * The first object settles that objects go by line. */
+    const char pages[] = "{\"items\":[{\"id\":1,\"feedback\":\"a\",\"n\":2}],\"next\":2}\n"
+                         "{\"items\":[{\"id\":2,\"feedback\":\"b\"}]}\n"
+                         "{\n \"items\": [{\"id\":3,\"feedback\":\"c\"}]\n}\n";
+    const char *paged = "1: t=[a] id=[1] k=- k=[2]\n"
+                        "2: t=[b] id=[2] k=- k=-\n"
+                        "3: !EPARSE(invalid JSON at column 1) id=- k=- k=-\n"
+                        "4: !EPARSE(invalid JSON at column 9: text after the value) id=- k=- k=-\n"
+                        "5: !EPARSE(invalid JSON at column 1) id=- k=- k=-\n";
+    check_every_oom(&spec, pages, sizeof pages - 1, 7, paged);
+    const char pretty[] = "{\n \"items\": [{\"id\":1,\"feedback\":\"a\"}]\n}\n"
+                          "{\n \"id\": 2,\n \"feedback\": oops\n}\n";
+    check_every_oom(&spec, pretty, sizeof pretty - 1, 7,
+                    "2: t=[a] id=[1] k=- k=-\n"
+                    "4: !EPARSE(invalid JSON at line 6, column 14) id=- k=- k=-\n");
 }
 
 int main(void)
@@ -420,6 +577,9 @@ int main(void)
         cmocka_unit_test(test_array_of_objects),
         cmocka_unit_test(test_array_errors),
         cmocka_unit_test(test_array_element_limit),
+        cmocka_unit_test(test_envelopes),
+        cmocka_unit_test(test_pretty_printed_objects),
+        cmocka_unit_test(test_envelope_streams),
         cmocka_unit_test(test_module_directly),
         cmocka_unit_test(test_jsonl_survives_every_oom),
     };
