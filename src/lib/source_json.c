@@ -109,8 +109,7 @@ static size_t object_parse_max(const vb_source *s)
 /* Settles the JSONL text key from the first object with a key that looks
  * like the comment. An export may leave out the key of an empty comment,
  * so the first object need not show it: the objects before are empty
- * comments, and only after JSON_KEYLESS_MAX of them is the input taken to
- * have no such key. */
+ * comments (refuse_keyless() says when to stop). */
 static vb_status detect_json_text(vb_source *s)
 {
     if (s->slot_spec[SLOT_TEXT] == NULL) {
@@ -118,18 +117,9 @@ static vb_status detect_json_text(vb_source *s)
         size_t n;
         if (object_keys(s, &keys, &n) != VB_OK) return VB_ENOMEM;
         const size_t k = vb_columns_guess_comment(keys, n);
-        if (k == NO_COL && s->objects < JSON_KEYLESS_MAX) {
+        if (k == NO_COL) {
             vb_free(s->alloc, keys);
             return VB_OK;
-        }
-        if (k == NO_COL) {
-            vb_source_fail(s, VB_EINVAL, "no text key found in the first %d objects; keys are: ",
-                           JSON_KEYLESS_MAX);
-            vb_columns_append_list(s->errmsg, sizeof s->errmsg, keys, n);
-            snprintf(s->errmsg + strlen(s->errmsg), sizeof s->errmsg - strlen(s->errmsg),
-                     " (choose one with --text-col)");
-            vb_free(s->alloc, keys);
-            return VB_EINVAL;
         }
         s->detected = vb_strndup(s->alloc, keys[k], strlen(keys[k]));
         s->text_by_question = vb_columns_guess_text(keys, n) == NO_COL;
@@ -139,6 +129,23 @@ static vb_status detect_json_text(vb_source *s)
     }
     s->columns_ready = true;
     return VB_OK;
+}
+
+/* After JSON_KEYLESS_MAX objects with no key that looks like the comment,
+ * the input is taken to have none: the error lists the last one's keys. */
+static vb_status refuse_keyless(vb_source *s)
+{
+    if (s->columns_ready || s->objects < JSON_KEYLESS_MAX) return VB_OK;
+    const char **keys;
+    size_t n;
+    if (object_keys(s, &keys, &n) != VB_OK) return VB_ENOMEM;
+    vb_source_fail(s, VB_EINVAL,
+                   "no text key found in the first %d objects; keys are: ", JSON_KEYLESS_MAX);
+    vb_columns_append_list(s->errmsg, sizeof s->errmsg, keys, n);
+    snprintf(s->errmsg + strlen(s->errmsg), sizeof s->errmsg - strlen(s->errmsg),
+             " (choose one with --text-col)");
+    vb_free(s->alloc, keys);
+    return VB_EINVAL;
 }
 
 /* At the end of a JSONL input: an input where no object had the text key
@@ -180,33 +187,24 @@ vb_status vb_source_json_record(vb_source *s, const char *text, size_t len, size
         out->error = s->rec_err;
         return VB_OK;
     }
+    s->objects++;
+    if (!s->columns_ready && detect_json_text(s) != VB_OK) return VB_ENOMEM;
+    if (vb_jsonl_extract(s->jsonl, s->slot_spec, s->n_slots, s->fields) != VB_OK)
+        return vb_source_fail(s, VB_ENOMEM, "out of memory");
+    const vb_json_kind kind = vb_jsonl_kind(s->jsonl, SLOT_TEXT);
     /* An object at the top with no comment of its own may wrap the
-     * records: looked for by the keys before the comment's key is known,
-     * and after, where the object lacks it. */
-    const bool key_known = s->slot_spec[SLOT_TEXT] != NULL;
-    bool own = false, wraps = false;
-    if (envelope != NULL && !key_known &&
-        (holds_comment(s, &own) != VB_OK || (!own && is_envelope(s, &wraps) != VB_OK)))
+     * records. */
+    bool wraps = false;
+    if (envelope != NULL && kind == VB_JSON_ABSENT && is_envelope(s, &wraps) != VB_OK)
         return VB_ENOMEM;
-    if (!wraps) {
-        s->objects++;
-        if (!s->columns_ready) {
-            st = detect_json_text(s);
-            if (st != VB_OK) return st;
-        }
-        if (vb_jsonl_extract(s->jsonl, s->slot_spec, s->n_slots, s->fields) != VB_OK)
-            return vb_source_fail(s, VB_ENOMEM, "out of memory");
-    }
-    const vb_json_kind kind = wraps ? VB_JSON_ABSENT : vb_jsonl_kind(s->jsonl, SLOT_TEXT);
-    if (!wraps && envelope != NULL && key_known && kind == VB_JSON_ABSENT) {
-        if (is_envelope(s, &wraps) != VB_OK) return VB_ENOMEM;
-        if (wraps) s->objects--; /* counted as a record above */
-    }
     if (wraps) {
+        s->objects--; /* not a record */
         enter_envelope(s, text, line_no, column, ENVELOPE_PARSED);
         *envelope = true;
         return VB_OK;
     }
+    st = refuse_keyless(s);
+    if (st != VB_OK) return st;
     s->top_records = s->top_records || (envelope != NULL && kind != VB_JSON_ABSENT);
     for (size_t i = 0; i < s->n_slots; i++) {
         if (s->fields[i].data != NULL && s->fields[i].len > s->max_field_bytes) {
