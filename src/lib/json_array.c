@@ -84,6 +84,38 @@ static vb_status envelope_end(vb_json_array *a, size_t used, vb_json_element *el
     return VB_DONE;
 }
 
+/* Whether a byte may end a run of plain string bytes: a quote, an escape
+ * or a line end (which ends a string left open by mistake). */
+static const bool string_special[256] = {['"'] = true, ['\\'] = true, ['\n'] = true, ['\r'] = true};
+
+/* Passes over the plain bytes of an element's string from `i`, most of a
+ * record (its comment), a byte at a time but with none of the state
+ * machine's work; returns where the run ends, `len` or a special byte. */
+static size_t pass_string_run(vb_json_array *a, const char *at, size_t i, size_t len)
+{
+    size_t j = i;
+    while (j < len && !string_special[(unsigned char)at[j]])
+        j++;
+    if (j == i) return i;
+    a->column += j - i;
+    a->after_cr = false;
+    size_t last = j; /* the element ends at its last non-blank byte */
+    while (last > i && is_blank(at[last - 1]))
+        last--;
+    if (last > i) a->end = last;
+    return j;
+}
+
+/* Past max_element_bytes after `scanned` bytes of the element: an object
+ * frame stops there (true), the others drop the element as it streams. */
+static bool over_limit(vb_json_array *a, size_t scanned)
+{
+    if (a->skipping || scanned <= a->max_element_bytes) return false;
+    if (a->frame == VB_JSON_FRAME_OBJECT) return true;
+    a->skipping = true;
+    return false;
+}
+
 /* An object over max_element_bytes: nothing of it has been dropped. */
 static vb_status object_too_long(const vb_json_array *a, vb_json_element *el)
 {
@@ -132,6 +164,11 @@ vb_status vb_json_array_scan(vb_json_array *a, const char *at, size_t len, bool 
 {
     *discard = 0;
     for (size_t i = a->scan; i < len; i++) {
+        if (a->in_string && !a->escaped) {
+            i = pass_string_run(a, at, i, len);
+            if (over_limit(a, i - a->start)) return object_too_long(a, el);
+            if (i == len) break;
+        }
         const char c = at[i];
         if (!a->opened && a->frame == VB_JSON_FRAME_ARRAY) { /* blanks, then the '[' */
             a->opened = c == '[';
@@ -191,10 +228,7 @@ vb_status vb_json_array_scan(vb_json_array *a, const char *at, size_t len, bool 
         }
         if (!is_blank(c)) a->end = i + 1;
         pass(a, c);
-        if (!a->skipping && i + 1 - a->start > a->max_element_bytes) {
-            if (a->frame == VB_JSON_FRAME_OBJECT) return object_too_long(a, el);
-            a->skipping = true;
-        }
+        if (over_limit(a, i + 1 - a->start)) return object_too_long(a, el);
     }
     if (at_eof && a->in_element) return element(a, len, a->in_string || a->depth > 0, el);
     if (at_eof)
