@@ -1,6 +1,6 @@
 /* ascii.h: ASCII case folding and white space for names and keywords
- * (column names, file extensions, survey and score labels), where the
- * rules are ASCII by definition. */
+ * (column names, file extensions, survey and score labels), and JSON's
+ * white space, where the rules are ASCII by definition. */
 #ifndef VB_ASCII_H
 #define VB_ASCII_H
 
@@ -33,6 +33,12 @@ static inline bool vb_ascii_alpha(char c)
 static inline bool vb_ascii_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* JSON's white space (RFC 8259): no form feed or vertical tab. */
+static inline bool vb_json_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
 /* Narrows s[0, len) to leave out ASCII white space at both ends. */

@@ -5,6 +5,8 @@
  * own members are passed over the same way until its records' '['. */
 #include "json_array.h"
 
+#include "ascii.h"
+
 #include <string.h>
 
 void vb_json_array_init(vb_json_array *a, size_t max_element_bytes, size_t line, size_t column)
@@ -28,11 +30,6 @@ void vb_json_array_init_envelope(vb_json_array *a, size_t max_element_bytes, siz
 {
     vb_json_array_init(a, max_element_bytes, line, column);
     a->frame = VB_JSON_FRAME_ENVELOPE;
-}
-
-static bool is_blank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
 /* Moves the position past byte `c`: CR, LF and CRLF each end a line. */
@@ -100,7 +97,7 @@ static size_t pass_string_run(vb_json_array *a, const char *at, size_t i, size_t
     a->column += j - i;
     a->after_cr = false;
     size_t last = j; /* the element ends at its last non-blank byte */
-    while (last > i && is_blank(at[last - 1]))
+    while (last > i && vb_json_blank(at[last - 1]))
         last--;
     if (last > i) a->end = last;
     return j;
@@ -140,7 +137,7 @@ static outer_step outer_byte(vb_json_array *a, char c)
         return OUTER_PASS;
     }
     if (a->outer_bracket) { /* a member's '[': what follows says what it holds */
-        if (is_blank(c)) return OUTER_PASS;
+        if (vb_json_blank(c)) return OUTER_PASS;
         a->outer_bracket = false;
         if (c == '{') {
             a->records_found = true;
@@ -194,7 +191,7 @@ vb_status vb_json_array_scan(vb_json_array *a, const char *at, size_t len, bool 
                 a->opened = false; /* the records end; the envelope goes on */
                 continue;
             }
-            if (c == ',' || is_blank(c)) {
+            if (c == ',' || vb_json_blank(c)) {
                 pass(a, c);
                 continue;
             }
@@ -226,7 +223,7 @@ vb_status vb_json_array_scan(vb_json_array *a, const char *at, size_t len, bool 
         } else if ((c == ',' || c == ']') && a->depth == 0) {
             return element(a, i, false, el);
         }
-        if (!is_blank(c)) a->end = i + 1;
+        if (!vb_json_blank(c)) a->end = i + 1;
         pass(a, c);
         if (over_limit(a, i + 1 - a->start)) return object_too_long(a, el);
     }

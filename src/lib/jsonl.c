@@ -12,6 +12,7 @@
 #include "jsonl.h"
 
 #include "alloc.h"
+#include "ascii.h"
 #include "buf.h"
 
 #include <cjson/cJSON.h>
@@ -151,11 +152,6 @@ static vb_status repair_line(vb_jsonl *j, const char **line, size_t len)
     return VB_OK;
 }
 
-static bool is_json_space(char ch)
-{
-    return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
-}
-
 /* Where byte `at` of a value that starts at `line`, `column` is, for a
  * message: "column 12", or "line 7, column 3" past a line end inside the
  * value (a pretty-printed element of a JSON array). */
@@ -199,7 +195,7 @@ vb_status vb_jsonl_parse(vb_jsonl *j, const char *line, size_t len, size_t line_
         return VB_EPARSE;
     }
     size_t at = (size_t)(end - line);
-    while (at < len && is_json_space(line[at]))
+    while (at < len && vb_json_blank(line[at]))
         at++;
     if (at < len) {
         cJSON_Delete(v);

@@ -320,7 +320,7 @@ enum {
     X(RW_WEEK, "week", RWSET_WEEKS | RWSET_SCORED)                                                 \
     X(RW_WEEKS, "weeks", RWSET_WEEKS | RWSET_SCORED)                                               \
     X(RW_MONTH, "month", RWSET_MONTHS | RWSET_SCORED)                                              \
-    X(RW_MONTHS, "months", RWSET_MONTHS | RWSET_SCORED) \
+    X(RW_MONTHS, "months", RWSET_MONTHS | RWSET_SCORED)                                            \
     X(RW_TIMES, "times", RWSET_SCORED)                                                             \
     X(RW_OCCASIONS, "occasions", RWSET_SCORED)                                                     \
     X(RW_TWICE, "twice", RWSET_SCORED)                                                             \

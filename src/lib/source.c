@@ -148,7 +148,7 @@ vb_format vb_format_sniff(const char *buf, size_t len)
 {
     const char *p = buf, *end = buf + len;
     if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) p += 3;
-    while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+    while (p < end && vb_json_blank(*p))
         p++;
     if (p < end && *p == '{') return VB_FORMAT_JSONL;
     if (p < end && *p == '[') { /* an array of objects; "[x] done" is text */
@@ -836,7 +836,7 @@ static vb_status first_line_ready(vb_source *s, bool brace_will_do)
             if (avail < 3) return VB_AGAIN;
             i = 3;
         }
-        while (i < avail && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
+        while (i < avail && vb_json_blank(p[i]))
             i++;
         s->sniff_space = i;
         /* A '[' may open a JSON array: the byte after it and its blanks

@@ -100,11 +100,6 @@ struct vb_source {
     char rec_err[512]; /* the current rejected record's reason */
 };
 
-static inline bool vb_json_blank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 /* source.c */
 
 /* Stops the source for good: `st` with the message, returned. */

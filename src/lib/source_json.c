@@ -9,6 +9,7 @@
 #include "source_int.h"
 
 #include "alloc.h"
+#include "ascii.h"
 #include "columns.h"
 #include "json_array.h"
 #include "jsonl.h"
