@@ -91,7 +91,7 @@ enum {
     X(RW_BELIEVE, "believe", RWSET_MENTAL)                                                         \
     X(RW_UNDERSTAND, "understand", RWSET_MENTAL)                                                   \
     X(RW_REMEMBER, "remember", RWSET_MENTAL)                                                       \
-    X(RW_NEED, "need", RWSET_MENTAL)                                                               \
+    X(RW_NEED, "need", RWSET_MENTAL | RWSET_SCORED)                                                \
     X(RW_MIND, "mind", RWSET_MENTAL)                                                               \
     X(RW_CARE, "care", RWSET_MENTAL)                                                               \
     X(RW_PLAN, "plan", RWSET_MENTAL)                                                               \
@@ -401,7 +401,7 @@ enum {
     X(RW_PURCHASE, "purchase", RWSET_PATRON)                                                       \
     X(RW_PURCHASING, "purchasing", RWSET_PATRON)                                                   \
     X(RW_PURCHASED, "purchased", RWSET_PATRON)                                                     \
-    X(RW_USE, "use", RWSET_PATRON)                                                                 \
+    X(RW_USE, "use", RWSET_PATRON | RWSET_SCORED)                                                  \
     X(RW_USING, "using", RWSET_PATRON)                                                             \
     X(RW_USED, "used", RWSET_PATRON)                                                               \
     X(RW_COME, "come", RWSET_PATRON)                                                               \
@@ -465,8 +465,10 @@ enum {
     X(RW_YOUR, "your", 0)                                                                          \
     X(RW_IMPROVE, "improve", 0)                                                                    \
     X(RW_MUST, "must", 0)                                                                          \
-    X(RW_NEEDS, "needs", 0)                                                                        \
+    X(RW_NEEDS, "needs", RWSET_SCORED)                                                             \
     X(RW_PLEASE, "please", 0)                                                                      \
+    X(RW_NEEDED, "needed", RWSET_SCORED)                                                           \
+    X(RW_OF, "of", 0)                                                                              \
     X(RW_MAYBE, "maybe", 0)
 
 #define VB_RULE_WORD_ID(id, text, sets) id,

@@ -30,7 +30,9 @@
  *      a booster with a valence before a negator modifies, it does not
  *      praise ("definitely not worth it");
  *   4. "too X" is a complaint unless X is positive; a sentence that opens
- *      with "try" recommends, one that opens with "skip" warns; praise in a
+ *      with "try" recommends, one that opens with "skip" warns; a place
+ *      that needs or could use more of something has too little ("the
+ *      store needs more cashiers": sentiment_request.c); praise in a
  *      counterfactual ("could be improved", "would have been nice") is
  *      negated, as it says what was missing, and so are a comparative
  *      hoped or wished for ("hoped for better quality"), a suggestion
@@ -86,16 +88,9 @@ const char *vb_rule_name(uint32_t rule)
     case VB_RULE_IMPERATIVE: return "imperative";
     case VB_RULE_REPEATED: return "repeated";
     case VB_RULE_INTENT: return "intent";
+    case VB_RULE_REQUEST: return "request";
     default: return "unknown";
     }
-}
-
-/* True when the unit denies: a word ending in "n't" or a negator of the
- * lexicon ("not", "never"). Safe before assign_roles() has set `negator`
- * from the lexicon for the unit. */
-static bool negates(const unit *u)
-{
-    return u->negator || (u->e != NULL && (u->e->flags & VB_LEX_NEGATOR));
 }
 
 /* The negator a cue names as what negated it: its lexicon term, or "n't"
@@ -390,6 +385,8 @@ static void assign_roles(const unit_list *l, const vb_doc *doc)
                 u[i].rules |= VB_RULE_REPEATED;
             else if ((u[i].valence = vb_senti_intent(u, i, &neg)) != 0.0)
                 intent_made(u, i, neg);
+            else if ((u[i].valence = vb_senti_request(u, n_units, i, &u[i].cue_tokens)) != 0.0)
+                u[i].rules |= VB_RULE_REQUEST;
         }
     }
     for (size_t c = 0; c < l->n_cand; c++) {

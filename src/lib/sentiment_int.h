@@ -1,9 +1,9 @@
 /* sentiment_int.h: the units of a record and its sums, shared by
  * sentiment.c (the rules and scores), sentiment_counts.c (the rules on
- * counts), sentiment_intent.c (coming again), sentiment_unreal.c (praise
- * of what is not) and sentiment_units.c (which finds each token's entry,
- * matches phrases and builds the units). Nothing outside those files
- * includes it. */
+ * counts), sentiment_intent.c (coming again), sentiment_request.c (asking
+ * for more), sentiment_unreal.c (praise of what is not) and
+ * sentiment_units.c (which finds each token's entry, matches phrases and
+ * builds the units). Nothing outside those files includes it. */
 #ifndef VB_SENTIMENT_INT_H
 #define VB_SENTIMENT_INT_H
 
@@ -64,6 +64,14 @@ static inline bool key_is(const unit *u, uint32_t word)
 static inline bool key_in(const unit *u, uint32_t set)
 {
     return (vb_rule_word_sets(u->word) & set) != 0;
+}
+
+/* True when the unit denies: a word ending in "n't" or a negator of the
+ * lexicon ("not", "never"). Safe before assign_roles() has set `negator`
+ * from the lexicon for the unit. */
+static inline bool negates(const unit *u)
+{
+    return u->negator || (u->e != NULL && (u->e->flags & VB_LEX_NEGATOR));
 }
 
 typedef struct acc {
@@ -131,6 +139,12 @@ const char *vb_senti_unreal(const token_key *keys, const unit *u, size_t n_units
  * you again" (the negator's index in *negator), "will definitely use
  * again"; VB_RULE_INTENT. */
 double vb_senti_intent(const unit *u, size_t i, size_t *negator);
+
+/* The rule on asking for more (sentiment_request.c): "the store needs
+ * more cashiers", "could use more seating"; the need at `i` gets the
+ * returned valence (VB_RULE_REQUEST) and *cue_tokens the tokens from it
+ * to the amount, or 0 is returned. */
+double vb_senti_request(const unit *u, size_t n_units, size_t i, size_t *cue_tokens);
 
 /* Finds each token's entry and key (in `keys`, room for doc->n_tokens)
  * and builds the units of `doc` in `l` (room for n_tokens units and

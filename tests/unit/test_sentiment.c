@@ -475,6 +475,40 @@ static void test_a_fault_that_keeps_happening(void **state)
     assert_int_equal(ds.n_cues, 1);
 }
 
+static void test_asking_for_more(void **state)
+{
+    (void)state;
+    /* a place or a thing that needs more of something has too little */
+    assert_float_equal(score("The store needs more cashiers"), -1.0 / sqrt(1.0 + 15), 1e-4);
+    assert_int_equal(cue("needs more")->rules, VB_RULE_REQUEST);
+    assert_float_equal(cue("needs more")->valence, -1.0, 1e-6);
+    assert_true(score("They need more staff on weekends") < -0.05);
+    assert_true(score("Needs a little more seating") < -0.05);
+    assert_true(score("They really need to hire more staff") < -0.05);
+    assert_true(score("The menu could use some vegetarian options") < -0.05);
+    assert_int_equal(cue("use some")->rules, VB_RULE_REQUEST);
+    assert_true(score("The lobby could really use a refresh") < -0.05);
+    /* the writer's or reader's own need, a doubt, a condition: nothing */
+    const char *plain[] = {
+        "I need more room in the hips",      "We need more washes in this fit",
+        "You need more memory for games",    "Those of you that need more length",
+        "People who need more space",        "It doesn't need more buttons",
+        "If it needs more charge, plug it in", "It needs more than a wash",
+        "Everyone needs more of these",      "I could use a size smaller",
+        "They need staff",                   "Could use it for work",
+    };
+    for (size_t i = 0; i < sizeof plain / sizeof *plain; i++) {
+        score(plain[i]);
+        for (size_t c = 0; c < ds.n_cues; c++)
+            if (ds.cues[c].rules & VB_RULE_REQUEST)
+                fail_msg("'%s' asks for more", plain[i]);
+    }
+    /* a word of sentiment after it is the other rules' to weigh */
+    score("It needs more comfortable seats");
+    for (size_t c = 0; c < ds.n_cues; c++)
+        assert_false(ds.cues[c].rules & VB_RULE_REQUEST);
+}
+
 static void test_coming_again_or_not(void **state)
 {
     (void)state;
@@ -944,6 +978,7 @@ static void test_sentence_scores_and_cue_offsets(void **state)
     assert_string_equal(vb_rule_name(VB_RULE_LONG_WAIT), "long_wait");
     assert_string_equal(vb_rule_name(VB_RULE_REPEATED), "repeated");
     assert_string_equal(vb_rule_name(VB_RULE_INTENT), "intent");
+    assert_string_equal(vb_rule_name(VB_RULE_REQUEST), "request");
     assert_string_equal(vb_rule_name(VB_RULE_IMPERATIVE), "imperative");
 }
 
@@ -972,6 +1007,7 @@ int main(void)
         cmocka_unit_test(test_twice_and_repairs_told_in_numbers),
         cmocka_unit_test(test_a_fault_that_keeps_happening),
         cmocka_unit_test(test_coming_again_or_not),
+        cmocka_unit_test(test_asking_for_more),
         cmocka_unit_test(test_praise_of_the_past_is_a_complaint),
         cmocka_unit_test(test_not_once_or_a_single_reaches_further),
         cmocka_unit_test(test_booster_before_a_negation_is_no_praise),
