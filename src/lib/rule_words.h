@@ -468,6 +468,7 @@ enum {
     X(RW_NEEDS, "needs", RWSET_SCORED)                                                             \
     X(RW_PLEASE, "please", 0)                                                                      \
     X(RW_NEEDED, "needed", RWSET_SCORED)                                                           \
+    X(RW_CARED, "cared", 0)                                                                        \
     X(RW_OF, "of", 0)                                                                              \
     X(RW_MAYBE, "maybe", 0)
 

@@ -200,6 +200,11 @@ static bool like_is_verb(const unit *u, size_t i)
             return true;
         if (key_in(&u[j], RWSET_SUBJECT)) /* "i", "would", "'d", "really", ... */
             return true;
+        /* "longer than I'd like" (sentiment_unreal.c); elsewhere "I'd like"
+         * is mostly a formula ("I'd like to add", "thought I'd like it") */
+        if ((key_is(&u[j], RW_I_D) || key_is(&u[j], RW_WE_D)) && j > 0 &&
+            u[j - 1].clause == u[i].clause && key_is(&u[j - 1], RW_THAN))
+            return true;
         /* one adverb may stand between the subject and the verb */
         if (!(u[j].key_len > 2 && memcmp(u[j].key + u[j].key_len - 2, "ly", 2) == 0))
             return false;

@@ -4,7 +4,8 @@
  * nice" (a counterfactual), "they should train their staff better" (how
  * it ought to be done), "hoped for better quality" (hoped or wished for),
  * "it would be great if the app had dark mode" (a suggestion), "used to
- * be great" (praise of the past). vb_senti_unreal() asks each rule in
+ * be great" (praise of the past), "longer than I'd like" (an excess,
+ * liked after "than"). vb_senti_unreal() asks each rule in
  * turn; the words they test are in rule_words.h. English-specific. */
 #include "sentiment_int.h"
 
@@ -336,8 +337,42 @@ static bool past_praise(const unit *u, size_t i)
            !(accustomed(&u[to - 2]) || u[to - 2].negator);
 }
 
+/* "longer than I'd like", "tighter than I liked", "roomier than I cared
+ * for": liking after "than" and its subject measures an excess, as "too"
+ * does, so it is a complaint. True when the positive cue at `i` is "like",
+ * "liked", "love", "loved", "care" or "cared" and, walking back in its
+ * clause, "have" ("than I would have liked") and a modal ("would", or
+ * "I'd" as one word) may stand between it and its subject, which follows
+ * "than". English-specific. */
+static bool than_wanted(const unit *u, size_t i)
+{
+    switch (u[i].word) {
+    case RW_LIKE: case RW_LIKED: case RW_LOVE: case RW_LOVED: case RW_CARE: case RW_CARED:
+        break;
+    default:
+        return false;
+    }
+    size_t j = i;
+    const uint32_t clause = u[i].clause;
+    if (j > 0 && u[j - 1].clause == clause && key_is(&u[j - 1], RW_HAVE))
+        j--;
+    if (j > 0 && u[j - 1].clause == clause &&
+        (key_is(&u[j - 1], RW_WOULD) || key_is(&u[j - 1], RW_D) || key_is(&u[j - 1], RW_APOS_D)))
+        j--;
+    if (j < 2 || u[j - 1].clause != clause || u[j - 2].clause != clause)
+        return false;
+    switch (u[j - 1].word) {
+    case RW_I: case RW_WE: case RW_YOU: case RW_I_D: case RW_WE_D:
+        return key_is(&u[j - 2], RW_THAN);
+    default:
+        return false;
+    }
+}
+
 const char *vb_senti_unreal(const token_key *keys, const unit *u, size_t n_units, size_t i)
 {
+    if (than_wanted(u, i))
+        return "than";
     const char *by = counterfactual(u, i);
     if (by == NULL)
         by = done_better(u, n_units, i);

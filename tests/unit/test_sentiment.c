@@ -475,6 +475,26 @@ static void test_a_fault_that_keeps_happening(void **state)
     assert_int_equal(ds.n_cues, 1);
 }
 
+static void test_more_than_wanted(void **state)
+{
+    (void)state;
+    /* liking after "than" and its subject measures an excess, as "too" */
+    const char *excess[] = {
+        "The waist is tighter than I would like", "The waist is tighter than I'd like",
+        "The arms were tighter than I liked",     "It was roomier than I cared for",
+        "It runs longer than we'd like",          "It was shorter than I would have liked",
+    };
+    for (size_t i = 0; i < sizeof excess / sizeof *excess; i++) {
+        if (!(score(excess[i]) < -0.05))
+            fail_msg("'%s' scored %.4f", excess[i], ds.overall.compound);
+        assert_string_equal(ds.cues[0].modifier, "than");
+    }
+    /* liking elsewhere: as before */
+    assert_true(score("I like it more than I thought") > 0.05);
+    assert_true(score("I would like to thank the staff") > 0.05);
+    assert_int_equal((score("I thought I'd like this dress"), ds.n_cues), 0);
+}
+
 static void test_asking_for_more(void **state)
 {
     (void)state;
@@ -1008,6 +1028,7 @@ int main(void)
         cmocka_unit_test(test_a_fault_that_keeps_happening),
         cmocka_unit_test(test_coming_again_or_not),
         cmocka_unit_test(test_asking_for_more),
+        cmocka_unit_test(test_more_than_wanted),
         cmocka_unit_test(test_praise_of_the_past_is_a_complaint),
         cmocka_unit_test(test_not_once_or_a_single_reaches_further),
         cmocka_unit_test(test_booster_before_a_negation_is_no_praise),
