@@ -110,10 +110,11 @@ void cli_input_free(cli_input *in);
  * is not an input option, -1 after printing a usage error. */
 int cli_input_option(cli_input *in, const char *cmd, int c, const char *arg);
 
-/* Appends `line` to the lines in *lines ("a\nb", malloc'd; NULL for none),
- * for an option given again that the library reads as lines
- * (--score-label). False when out of memory. */
-bool cli_append_line(char **lines, const char *line);
+/* Adds one --score-label `arg` to the lines in *labels ("a\nb",
+ * malloc'd; NULL for none) that the library reads; whether it is LABEL=N
+ * on the metric's scale is checked with the scale. Returns 1, or -1
+ * after a usage error (a label over two lines, out of memory). */
+int cli_score_label_option(char **labels, const char *cmd, const char *arg);
 
 /* For a command that writes no records (report, themes discover): --keep,
  * and with `id_too` --id-col, would change nothing it writes, so they are

@@ -128,14 +128,7 @@ static bool discover_option(int c, const char *arg, vb_discovery_options *dopts,
     switch (c) {
     case OPT_SCORE_COL: dc->score_col = arg; return true;
     case OPT_DECIMAL_COMMA: dc->decimal_mark = ','; return true;
-    case OPT_SCORE_LABEL: {
-        const bool one_line = strchr(arg, '\n') == NULL;
-        if (one_line && cli_append_line(&dc->score_labels, arg)) return true;
-        fprintf(stderr, "verbatim " CMD ": --score-label: %s '%s'\n"
-                        "Try 'verbatim " CMD " --help'.\n",
-                one_line ? "out of memory at" : "a label on one line, got", arg);
-        return false;
-    }
+    case OPT_SCORE_LABEL: return cli_score_label_option(&dc->score_labels, CMD, arg) > 0;
     case OPT_UNCOVERED: dopts->uncovered = true; return true;
     case OPT_TOP: return parse_count("--top", arg, &dopts->top);
     case OPT_MIN_COUNT: return parse_count("--min-count", arg, &dopts->min_count);

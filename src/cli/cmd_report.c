@@ -173,17 +173,6 @@ static int column_option(const char **col, const char *option, const char *arg)
     return 1;
 }
 
-/* Appends one --score-label to the lines the library reads; whether it
- * is LABEL=N on the metric's scale is checked with the scale. */
-static int add_score_label(report_cli *rc, const char *arg)
-{
-    if (strchr(arg, '\n') != NULL) return usage("--score-label: a label on one line, got '%s'", arg);
-    if (!cli_append_line(&rc->score_labels, arg))
-        return usage("--score-label: out of memory at '%s'", arg);
-    rc->ro.score_labels = rc->score_labels;
-    return 1;
-}
-
 /* Returns 1 if handled, 0 if not ours, -1 after a usage error. */
 static int report_option(report_cli *rc, int c, const char *arg)
 {
@@ -215,7 +204,9 @@ static int report_option(report_cli *rc, int c, const char *arg)
         ro->decimal_mark = ',';
         return 1;
     case OPT_SCORE_LABEL:
-        return add_score_label(rc, arg);
+        if (cli_score_label_option(&rc->score_labels, CMD, arg) < 0) return -1;
+        ro->score_labels = rc->score_labels;
+        return 1;
     case OPT_DATE_COL:
         return column_option(&ro->date_col, "--date-col", arg);
     case OPT_DATE_FORMAT:

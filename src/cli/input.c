@@ -66,7 +66,9 @@ static int usage_error(const char *cmd, const char *fmt, const char *arg)
     return -1;
 }
 
-bool cli_append_line(char **lines, const char *line)
+/* Appends `line` to the lines in *lines ("a\nb", malloc'd; NULL for
+ * none). False when out of memory. */
+static bool append_line(char **lines, const char *line)
 {
     const size_t old = *lines != NULL ? strlen(*lines) : 0;
     char *grown = realloc(*lines, old + strlen(line) + 2);
@@ -74,6 +76,14 @@ bool cli_append_line(char **lines, const char *line)
     snprintf(grown + old, strlen(line) + 2, "%s%s", old > 0 ? "\n" : "", line);
     *lines = grown;
     return true;
+}
+
+int cli_score_label_option(char **labels, const char *cmd, const char *arg)
+{
+    if (strchr(arg, '\n') != NULL)
+        return usage_error(cmd, "--score-label: a label on one line, got '%s'", arg);
+    if (!append_line(labels, arg)) return usage_error(cmd, "--score-label: out of memory at '%s'", arg);
+    return 1;
 }
 
 int cli_input_option(cli_input *in, const char *cmd, int c, const char *arg)

@@ -31,7 +31,7 @@
 #include "jsonw.h"
 #include "issue.h"   /* a rejected score is described as a report describes it */
 #include "lexicon.h" /* vb_senti_hash */
-#include "metric.h"  /* vb_parse_number: scores are read as a report reads them */
+#include "metric.h"  /* vb_metric_spec: scores are read as a report reads them */
 #include "score_words.h" /* ... and so are numbers with their answer's words */
 
 #include <math.h>
@@ -371,9 +371,10 @@ bool vb_discovery_parse_score(const char *s, size_t len, char decimal_mark, cons
 bool vb_discovery_read_score(const char *s, size_t len, char decimal_mark, const char *labels,
                              const char *field, double *score, vb_report_issue *why)
 {
-    /* The parser of vb_agg_add(), so that a theme's mean score is made of
-     * the scores a report of the same export uses ("1e3", "0x10", "nan"
-     * and "4,5" with a decimal point are not numbers there either). A
+    /* The parser a report uses (vb_read_score()), so that a theme's mean
+     * score is made of the scores a report of the same export uses ("1e3",
+     * "0x10", "nan" and "4,5" with a decimal point are not numbers there
+     * either). A
      * report's scale and whole number checks do not apply: discovery has
      * no metric. */
     const char mark = decimal_mark == ',' ? ',' : '.';

@@ -130,9 +130,7 @@ static vb_status check_head(vb_decoder *d, const unsigned char *head, size_t n)
 
 /* ---- decoders --------------------------------------------------------------- */
 
-/* Windows-1252's 0x80-0x9F (WHATWG's table: the five bytes it leaves
- * undefined stand for the C1 controls); 0xA0-0xFF are Latin-1's. */
-static const uint16_t cp1252_high[32] = {
+const uint16_t vb_cp1252_high[32] = {
     0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
     0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
@@ -148,7 +146,7 @@ static vb_status from_windows_1252(const unsigned char *p, size_t n, vb_buf *out
         if (p[i] < 0x80)
             *w++ = (char)p[i];
         else
-            w += vb_utf8_encode(p[i] < 0xA0 ? cp1252_high[p[i] - 0x80] : p[i], w);
+            w += vb_utf8_encode(p[i] < 0xA0 ? vb_cp1252_high[p[i] - 0x80] : p[i], w);
     }
     out->len = (size_t)(w - out->data);
     out->data[out->len] = '\0';

@@ -32,6 +32,14 @@
 
 #include "buf.h"
 
+#include <stdint.h>
+
+/* Windows-1252's 0x80-0x9F as code points (WHATWG's table: the five bytes
+ * it leaves undefined stand for the C1 controls, which are below 0xA0);
+ * 0xA0-0xFF are Latin-1's. Also read for HTML's numeric references
+ * ("&#146;", entity.c). */
+extern const uint16_t vb_cp1252_high[32];
+
 typedef struct vb_decoder {
     vb_encoding enc;   /* in use; VB_ENCODING_AUTO while undecided */
     bool started;      /* the first bytes have been checked */

@@ -6,6 +6,7 @@
  * offsets a caller sees always refer to the text as exported. */
 #include "entity.h"
 
+#include "encoding.h"
 #include "utf8.h"
 
 #include <stdint.h>
@@ -51,14 +52,6 @@ static const named_entity named[] = {
     {"zwnj", 0x200C},
 };
 
-/* HTML5 reads numeric references 0x80-0x9F as Windows-1252, which is what
- * exports that went through a Windows tool actually meant ("&#146;"). */
-static const uint16_t cp1252[32] = {
-    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
-};
-
 #define MAX_NAME_LEN 8 /* longest name in the table */
 
 static int cmp_named(const void *key, const void *elem)
@@ -101,8 +94,14 @@ static size_t parse_reference(const unsigned char *s, size_t len, int32_t *cp)
             return 0;
         if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
             v = VB_UTF8_REPLACEMENT;
-        else if (v >= 0x80 && v <= 0x9F)
-            v = cp1252[v - 0x80];
+        else if (v >= 0x80 && v <= 0x9F) {
+            /* HTML5 reads these as Windows-1252, which is what exports
+             * that went through a Windows tool meant ("&#146;"); the five
+             * bytes it leaves undefined become U+FFFD */
+            v = vb_cp1252_high[v - 0x80];
+            if (v < 0xA0)
+                v = VB_UTF8_REPLACEMENT;
+        }
         *cp = (int32_t)v;
         return i + 1;
     }

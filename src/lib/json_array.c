@@ -37,7 +37,6 @@ static void pass(vb_json_array *a, char c)
 {
     if (c == '\n' || c == '\r') {
         if (!(c == '\n' && a->after_cr)) a->line++;
-        a->multiline = a->multiline || a->in_element;
         a->column = 1;
         a->after_cr = c == '\r';
     } else {
@@ -56,10 +55,9 @@ static vb_status element(vb_json_array *a, size_t end, bool unclosed, vb_json_el
                             .line = a->start_line,
                             .column = a->start_column,
                             .too_long = a->skipping,
-                            .unclosed = unclosed,
-                            .multiline = a->multiline};
+                            .unclosed = unclosed};
     a->scan = 0;
-    a->in_element = a->in_string = a->escaped = a->skipping = a->multiline = false;
+    a->in_element = a->in_string = a->escaped = a->skipping = false;
     a->depth = 0;
     return VB_OK;
 }

@@ -44,7 +44,6 @@ typedef struct vb_json_element {
     size_t line, column; /* where the element starts (1-based; column in bytes) */
     bool too_long;       /* over max_element_bytes: its bytes were dropped */
     bool unclosed;       /* the input ended inside one of its strings or brackets */
-    bool multiline;      /* a line end inside it */
     bool no_records;     /* VB_DONE of an envelope: it held no array of objects */
 } vb_json_element;
 
@@ -62,7 +61,6 @@ typedef struct vb_json_array {
      * and whether a '[' of one of its members waits for its first byte. */
     size_t outer_depth;
     bool outer_string, outer_escaped, outer_bracket;
-    bool records_done; /* the records' ']' has been passed */
     bool records_found;
     /* Where the scan is, kept between calls; offsets are from `at` (or
      * from the last discard). */
@@ -74,8 +72,7 @@ typedef struct vb_json_array {
     size_t start_line, start_column;
     size_t depth; /* brackets and braces open inside the element */
     bool in_string, escaped;
-    bool skipping;  /* too long: dropping bytes until the element ends */
-    bool multiline; /* a line end since the element started */
+    bool skipping; /* too long: dropping bytes until the element ends */
 } vb_json_array;
 
 /* Starts an array whose first bytes (blanks, then its '[') are at `line`,

@@ -9,7 +9,6 @@
  */
 #include "metric.h"
 
-#include "ascii.h"
 #include "score_words.h"
 
 #include <errno.h>

@@ -122,8 +122,7 @@ static size_t past_word(const char *s, size_t i, size_t len, const char *w)
 {
     const size_t n = strlen(w);
     if (len - i < n || !vb_ascii_iequal(s + i, n, w, n)) return 0;
-    const char next = i + n < len ? vb_ascii_lower(s[i + n]) : ' ';
-    return next >= 'a' && next <= 'z' ? 0 : i + n;
+    return i + n < len && vb_ascii_alpha(s[i + n]) ? 0 : i + n;
 }
 
 /* True when s[i, len) is blank, or one word of a score's unit. */

@@ -102,7 +102,7 @@ static const char *negator_term(const unit *m)
 
 static bool has_valence(const unit *u)
 {
-    return u->e != NULL && !u->muted && vb_senti_entry_judges(u->e);
+    return judges(u) && !u->muted; /* `muted` is set only on a unit with an entry */
 }
 
 static void acc_score(acc *a, double s)
@@ -206,7 +206,7 @@ static bool like_is_verb(const unit *u, size_t i)
             u[j - 1].clause == u[i].clause && key_is(&u[j - 1], RW_THAN))
             return true;
         /* one adverb may stand between the subject and the verb */
-        if (!(u[j].key_len > 2 && memcmp(u[j].key + u[j].key_len - 2, "ly", 2) == 0))
+        if (!ly_word(&u[j]))
             return false;
     }
     return false;

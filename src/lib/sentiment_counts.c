@@ -247,12 +247,12 @@ double vb_senti_recurring(const unit *u, size_t n_units, size_t i)
     if (v < n_units && key_is(&u[v], RW_ON) && u[v].clause == k->clause) /* "kept on asking" */
         v++;
     if (v >= n_units || u[v].clause != k->clause || !ing_form(&u[v]) || custom(u, n_units, v) ||
-        (u[v].e != NULL && vb_senti_entry_judges(u[v].e)))
+        judges(&u[v]))
         return 0.0;
     /* "keeps getting better", "kept being so helpful": the word after
      * speaks */
     if ((key_is(&u[v], RW_GETTING) || key_is(&u[v], RW_BEING)) && v + 1 < n_units &&
-        u[v + 1].clause == k->clause && u[v + 1].e != NULL && vb_senti_entry_judges(u[v + 1].e))
+        u[v + 1].clause == k->clause && judges(&u[v + 1]))
         return 0.0;
     const bool effort = (i >= 2 && key_is(&u[i - 1], RW_TO) && have(&u[i - 2])) ||
                         (key_is(&u[v], RW_HAVING) && v + 1 < n_units && key_is(&u[v + 1], RW_TO));

@@ -109,6 +109,21 @@ double vb_senti_repeated(const unit *u, size_t n_units, size_t i, const vb_doc *
  * VB_RULE_REPEATED), also in sentiment_counts.c. */
 double vb_senti_recurring(const unit *u, size_t n_units, size_t i);
 
+/* Whether the unit's lexicon entry gives it a valence; read also on
+ * units the roles pass has not reached (has_valence() in sentiment.c
+ * minds a valence muted there as well). */
+static inline bool judges(const unit *u)
+{
+    return u->e != NULL && vb_senti_entry_judges(u->e);
+}
+
+/* Whether the unit's key ends in "ly" after at least one letter: an
+ * adverb ("really", "desperately"). */
+static inline bool ly_word(const unit *u)
+{
+    return u->key_len > 2 && memcmp(u->key + u->key_len - 2, "ly", 2) == 0;
+}
+
 /* Whether the unit is one word of five or more letters ending in "ing":
  * a verb's -ing form ("keeps crashing", "if shooting sports"). */
 static inline bool ing_form(const unit *u)

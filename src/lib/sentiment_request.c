@@ -43,8 +43,7 @@ static bool adverb(const unit *x)
     case RW_ACTUALLY: case RW_TRULY: case RW_ALWAYS: case RW_DO: case RW_DOES: case RW_DID:
         return true;
     default:
-        return boosts(x) || (x->n == 1 && x->key != NULL && x->key_len > 2 &&
-                             memcmp(x->key + x->key_len - 2, "ly", 2) == 0);
+        return boosts(x) || (x->n == 1 && ly_word(x));
     }
 }
 
@@ -131,7 +130,7 @@ static bool names_thing(const unit *u, size_t n_units, size_t k, uint32_t clause
         return false;
     if (key_is(&u[k], RW_THAN) || key_is(&u[k], RW_OF) || key_is(&u[k], RW_AND))
         return false;
-    return u[k].e == NULL || !vb_senti_entry_judges(u[k].e);
+    return !judges(&u[k]);
 }
 
 double vb_senti_request(const unit *u, size_t n_units, size_t i, size_t *cue_tokens)

@@ -677,11 +677,7 @@ static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
     }
 
     s->pending = row.used;
-    clear_fields(s);
-    out->line = line;
-    out->status = VB_OK;
-    out->error = NULL;
-    out->keep = s->fields + SLOT_KEEP;
+    vb_source_begin_record(s, out, line);
     char label[300];
     switch (row.error) {
     case VB_CSV_OK:
@@ -692,16 +688,13 @@ static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
         vb_source_reject(s, out, VB_EPARSE,
                          "%s: unterminated quoted field (%s, the rest of the input)", label,
                          csv_row_lines(&row, line, lines));
-        out->id = s->fields[SLOT_ID];
         return VB_OK;
     case VB_CSV_FIELD_TOO_LONG:
         field_label(s, row.error_field, label, sizeof label);
         vb_source_reject(s, out, VB_ELIMIT, "%s: longer than %zu bytes", label, s->max_field_bytes);
-        out->id = s->fields[SLOT_ID];
         return VB_OK;
     case VB_CSV_RECORD_TOO_LONG:
         vb_source_reject(s, out, VB_ELIMIT, "record longer than %zu bytes", s->max_record_bytes);
-        out->id = s->fields[SLOT_ID];
         return VB_OK;
     case VB_CSV_STRAY_QUOTE: /* the row is whole: its id is known */
         break;
