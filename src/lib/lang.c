@@ -260,19 +260,6 @@ static const char *parse_line(char *line, bool phrases, char **word, size_t *len
     return NULL;
 }
 
-/* The lookup form of one word of a list, in `scratch`. */
-static vb_status lookup_form(vb_arena *scratch, const char *word, size_t len, const char **lookup,
-                             size_t *lookup_len)
-{
-    const char *norm;
-    size_t norm_len;
-    uint32_t flags = 0;
-    vb_status st = vb_norm_token(scratch, word, len, VB_NORM_WORD, &norm, &norm_len, &flags);
-    if (st == VB_OK)
-        st = vb_norm_lookup(scratch, norm, norm_len, lookup, lookup_len, &flags);
-    return st;
-}
-
 /* The answer key of a phrase: its words' lookup forms, folded. Returns
  * the error message, or NULL. */
 static const char *phrase_key(vb_arena *scratch, const char *phrase, char *key,
@@ -284,7 +271,7 @@ static const char *phrase_key(vb_arena *scratch, const char *phrase, char *key,
         const size_t len = strcspn(w, blanks);
         const char *lookup;
         size_t lookup_len;
-        if ((*st = lookup_form(scratch, w, len, &lookup, &lookup_len)) != VB_OK)
+        if ((*st = vb_norm_word_lookup(scratch, w, len, &lookup, &lookup_len)) != VB_OK)
             return "out of memory";
         at = vb_lang_answer_key(key, at, VB_ANSWER_KEY_MAX, lookup, lookup_len);
         w += len;
@@ -344,7 +331,7 @@ static vb_status load_list(vb_lang *lang, const char *path, uint32_t flag, bool 
             }
             lookup = key;
         } else {
-            st = lookup_form(&scratch, word, len, &lookup, &lookup_len);
+            st = vb_norm_word_lookup(&scratch, word, len, &lookup, &lookup_len);
         }
         if (st == VB_OK)
             st = add_word(lang, cap, lookup, lookup_len, flag);

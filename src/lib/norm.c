@@ -330,6 +330,18 @@ vb_status vb_norm_lookup(vb_arena *arena, const char *norm, size_t len, const ch
     return VB_OK;
 }
 
+vb_status vb_norm_word_lookup(vb_arena *arena, const char *word, size_t len, const char **lookup,
+                              size_t *lookup_len)
+{
+    const char *norm;
+    size_t norm_len;
+    uint32_t flags = 0;
+    vb_status st = vb_norm_token(arena, word, len, VB_NORM_WORD, &norm, &norm_len, &flags);
+    if (st == VB_OK)
+        st = vb_norm_lookup(arena, norm, norm_len, lookup, lookup_len, &flags);
+    return st;
+}
+
 vb_status vb_norm_unelongated(vb_arena *arena, const char *norm, size_t len, const char **out,
                               size_t *out_len)
 {

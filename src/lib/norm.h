@@ -54,6 +54,13 @@ vb_status vb_norm_token(vb_arena *arena, const char *s, size_t len, vb_norm_mode
 vb_status vb_norm_lookup(vb_arena *arena, const char *norm, size_t len, const char **lookup,
                          size_t *lookup_len, uint32_t *flags);
 
+/* The lookup form of a word of a list file (stopwords, a background's
+ * words): vb_norm_token() as a word, then vb_norm_lookup(), so that the
+ * list meets a comment's words in the form the text stage gives them.
+ * `word` is valid UTF-8. VB_OK or VB_ENOMEM. */
+vb_status vb_norm_word_lookup(vb_arena *arena, const char *word, size_t len, const char **lookup,
+                              size_t *lookup_len);
+
 /* The second guess at an elongated word, for when its lookup form is no
  * known word: each run of 3+ identical letters of `norm` cut to one
  * ("staaaaff" -> "staff", "sloooow" -> "slow"; "soooo" -> "so"). A copy in
