@@ -794,12 +794,23 @@ typedef struct vb_discovery_options {
     size_t top;            /* most themes returned; default 30 */
     bool uncovered;        /* target = comments without a theme hit, scored
                               against the covered ones */
+    const char *data_dir;  /* where the language folders are (as for
+                              vb_lexicon_load); NULL: none */
+    const char *background; /* word counts of general text ("word<TAB>count"
+                              lines, README.md "Discovering themes"), what
+                              a phrase is scored against when it is not
+                              scored against covered comments; NULL: the
+                              language's own, data_dir/<code>/background.tsv,
+                              if there is one (else themes are ranked by
+                              count); "": none */
 } vb_discovery_options;
 
 VB_EXPORT void vb_discovery_options_init(vb_discovery_options *o);
 
-/* Allocates every table up front. NULL on failure (VB_ENOMEM, or VB_EINVAL
- * for max_candidates outside 16..2^24), with `err` filled if not NULL. */
+/* Allocates every table up front and reads the background. NULL on
+ * failure (VB_ENOMEM; VB_EINVAL for max_candidates outside 16..2^24; a
+ * background that cannot be read or parsed: VB_EIO or VB_EPARSE, with its
+ * file and line), with `err` filled if not NULL. */
 VB_EXPORT vb_discovery *vb_discovery_new(const vb_discovery_options *o, vb_error *err);
 VB_EXPORT void vb_discovery_free(vb_discovery *d); /* NULL is a no-op */
 
@@ -845,8 +856,10 @@ typedef struct vb_discovered {
     double mean_score;        /* mean score of those comments; NAN: none scored */
     size_t n_scored;          /* comments behind mean_score */
     double score;             /* rank score, see README.md */
-    double g2;                /* uncovered: G² against the covered comments;
-                                 else the phrase's collocation G² (0: one word) */
+    double g2;                /* G² against what it is scored against: the
+                                 covered comments (uncovered), else the
+                                 background; with neither, the phrase's
+                                 collocation G² (0: one word) */
     const char *const *examples; /* up to 3 excerpts around a mention */
     size_t n_examples;
 } vb_discovered;
@@ -857,6 +870,7 @@ typedef struct vb_discovery_summary {
     size_t reference; /* of those, covered ones (uncovered mode) */
     size_t evictions; /* phrases dropped from the full table */
     size_t max_error; /* largest count overestimate a phrase can carry */
+    uint64_t background_words; /* words in the background; 0: none read */
 } vb_discovery_summary;
 
 VB_EXPORT void vb_discovery_summarise(const vb_discovery *d, vb_discovery_summary *out);

@@ -125,6 +125,10 @@ int cli_refuse_record_columns(const cli_input *in, const char *cmd, bool id_too)
  * executable (../share/verbatim), the install prefix, the source tree. */
 const char *cli_data_dir(const cli_input *in);
 
+/* Prints a library error as "verbatim CMD: FILE:LINE: message", with the
+ * file and line when `err` names them. */
+void cli_print_error(const char *cmd, const vb_error *err);
+
 /* Buffered, checked output. A closed pipe ends the run quietly; any other
  * write error is reported once. */
 typedef struct cli_output {

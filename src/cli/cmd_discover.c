@@ -33,6 +33,9 @@ static const char help[] =
     "      --min-count N       themes need N comments at least (default 5)\n"
     "      --max-candidates N  phrases counted at once, about 1 KiB each\n"
     "                          (default 16384)\n"
+    "      --background FILE   word counts of general text to rank phrases against\n"
+    "                          (default: the language's, in the data directory;\n"
+    "                          'none': rank by count)\n"
     "      --report FMT        json (default: a taxonomy draft) or table\n";
 
 enum {
@@ -43,6 +46,7 @@ enum {
     OPT_TOP,
     OPT_MIN_COUNT,
     OPT_MAX_CANDIDATES,
+    OPT_BACKGROUND,
     OPT_REPORT
 };
 
@@ -54,6 +58,7 @@ static const struct option discover_options[] = {
     {"top", required_argument, NULL, OPT_TOP},
     {"min-count", required_argument, NULL, OPT_MIN_COUNT},
     {"max-candidates", required_argument, NULL, OPT_MAX_CANDIDATES},
+    {"background", required_argument, NULL, OPT_BACKGROUND},
     {"report", required_argument, NULL, OPT_REPORT},
 };
 
@@ -130,6 +135,7 @@ static bool discover_option(int c, const char *arg, vb_discovery_options *dopts,
     case OPT_DECIMAL_COMMA: dc->decimal_mark = ','; return true;
     case OPT_SCORE_LABEL: return cli_score_label_option(&dc->score_labels, CMD, arg) > 0;
     case OPT_UNCOVERED: dopts->uncovered = true; return true;
+    case OPT_BACKGROUND: dopts->background = strcmp(arg, "none") == 0 ? "" : arg; return true;
     case OPT_TOP: return parse_count("--top", arg, &dopts->top);
     case OPT_MIN_COUNT: return parse_count("--min-count", arg, &dopts->min_count);
     case OPT_MAX_CANDIDATES:
@@ -170,7 +176,8 @@ static void report_notes(const discover_run *run, const vb_discovery_options *do
                 comma ? ", which --decimal-comma refuses" : ": give --decimal-comma to read them");
     if (dopts->uncovered && sum.reference == 0)
         fprintf(stderr, "verbatim " CMD ": --uncovered: the taxonomy matched no comment; "
-                        "themes are ranked by frequency\n");
+                        "themes are ranked %s\n",
+                sum.background_words > 0 ? "against the background" : "by frequency");
     if (sum.evictions > 0)
         fprintf(stderr, "verbatim " CMD ": %zu phrases did not fit the table of %zu; counts "
                         "are lower bounds (up to %zu low, see x-count-error); raise "
@@ -258,11 +265,12 @@ int cmd_themes_discover(int argc, char **argv)
     }
     in.opts.explain = true; /* the cues mark the sentiment words */
     dopts.language = in.opts.language;
+    dopts.data_dir = cli_data_dir(&in);
 
     vb_error err;
     run.d = vb_discovery_new(&dopts, &err);
     if (run.d == NULL) {
-        fprintf(stderr, "verbatim " CMD ": %s\n", err.message);
+        cli_print_error(CMD, &err);
         status = err.code == VB_ENOMEM ? EXIT_IO : EXIT_USAGE;
         goto done;
     }

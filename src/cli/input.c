@@ -208,6 +208,16 @@ static const char *next_to_executable(void)
     return (m > 0 && (size_t)m < sizeof dir) ? dir : NULL;
 }
 
+void cli_print_error(const char *cmd, const vb_error *err)
+{
+    if (err->source[0] != '\0' && err->line > 0)
+        fprintf(stderr, "verbatim %s: %s:%zu: %s\n", cmd, err->source, err->line, err->message);
+    else if (err->source[0] != '\0')
+        fprintf(stderr, "verbatim %s: %s: %s\n", cmd, err->source, err->message);
+    else
+        fprintf(stderr, "verbatim %s: %s\n", cmd, err->message);
+}
+
 const char *cli_data_dir(const cli_input *in)
 {
     /* An explicit choice is used as given, so a typo is an error rather
@@ -775,12 +785,7 @@ int cli_run(cli_input *in, const char *cmd, cli_record_fn on_record, void *ctx)
     vb_error err;
     vb_lexicon *lex = vb_lexicon_load(data_dir, &in->opts, &err);
     if (lex == NULL) {
-        if (err.source[0] != '\0' && err.line > 0)
-            fprintf(stderr, "verbatim %s: %s:%zu: %s\n", cmd, err.source, err.line, err.message);
-        else if (err.source[0] != '\0')
-            fprintf(stderr, "verbatim %s: %s: %s\n", cmd, err.source, err.message);
-        else
-            fprintf(stderr, "verbatim %s: %s\n", cmd, err.message);
+        cli_print_error(cmd, &err);
         return err.code == VB_ENOMEM ? EXIT_IO : EXIT_USAGE;
     }
     in->opts.source_name = files[0];

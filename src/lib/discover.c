@@ -19,8 +19,9 @@
  * overestimate by at most e/65536 of their total with probability 1 - e^-4.
  * Both errors make the scores below smaller, never larger.
  *
- * discover_rank.c then filters, scores and groups the candidates and writes
- * the themes.
+ * discover_rank.c then filters, scores (against discover_background.c's
+ * general text, or the covered comments) and groups the candidates and
+ * writes the themes.
  */
 #include "discover_int.h"
 
@@ -33,11 +34,13 @@
 #include "lexicon.h" /* vb_senti_hash */
 #include "metric.h"  /* vb_metric_spec: scores are read as a report reads them */
 #include "score_words.h" /* ... and so are numbers with their answer's words */
+#include "text.h"        /* vb_lang: the stemmer and folder of the language */
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h> /* access */
 
 /* ---- Statistics ---------------------------------------------------------- */
 
@@ -71,35 +74,37 @@ double vb_discover_colloc_g2(double observed, double expected)
  * adverbs and verbs that any text uses, the narration of a purchase
  * ("bought", "ordered"; the nouns "order" and "purchase" stay), the
  * "n't", "ve", "ll" and "re" of text tokenised as "do n't" and "i 've",
- * and the "Pros:" and "Cons:" headings of review forms. They may sit
+ * the "Pros:" and "Cons:" headings of review forms, and chat
+ * abbreviations ("tbh", "imo"), which no general text lists. They may sit
  * inside a phrase ("fits true to size") but never start or end one.
  * Sorted for bsearch. */
 static const char *const generic_en[] = {
     "able", "absolutely", "actually", "ago", "ain't", "almost", "along", "already", "also",
     "although", "always", "another", "anybody", "anyone", "anything", "anyway", "anywhere",
     "aren't", "around", "away", "back", "barely", "basically", "became", "become", "becomes",
-    "bit", "bought", "but", "buy", "buying", "came", "can't", "cannot", "cant", "certainly",
-    "come", "comes", "coming", "completely", "cons", "couldn't", "couldnt", "definitely",
-    "did", "didn't", "didnt", "doesn't", "doesnt", "don't", "done", "dont", "either", "else",
-    "enough", "especially", "etc", "even", "ever", "every", "everybody", "everyone",
-    "everything", "except", "extremely", "fairly", "finally", "first", "forward", "gave",
-    "get", "gets", "getting", "give", "gives", "go", "goes", "going", "gone", "got", "gotten",
-    "guess", "hadn't", "happen", "happened", "happening", "happens", "hardly", "hasn't",
-    "haven't", "he'd", "he'll", "he's", "here's", "highly", "how's", "however", "i'd", "id",
-    "im", "incredibly", "isn't", "isnt", "ive", "just", "kind", "kinda", "knew", "know",
-    "last", "least", "less", "let", "like", "little", "ll", "lot", "lots", "made", "make", "makes",
-    "making", "many", "may", "maybe", "might", "much", "must", "mustn't", "n't", "need",
-    "needed", "needs", "never", "no", "none", "nor", "normally", "not", "nothing", "often",
-    "ok", "okay", "one", "ones", "ordered", "overall", "perhaps", "plan", "planning", "please",
-    "pretty", "previous", "probably", "pros", "purchased", "put", "quite", "rather", "re", "really",
-    "received", "said", "saw", "say", "says", "see", "seem", "seemed", "seems", "seen",
-    "seriously", "several", "she'd", "she'll", "she's", "shouldn't", "simply", "since",
-    "slightly", "somebody", "someone", "something", "sometimes", "somewhat", "soon", "still",
-    "super", "sure", "take", "taken", "takes", "thing", "things", "think", "though", "thought",
-    "three", "thus", "took", "totally", "tried", "tries", "truly", "try", "trying", "two",
-    "typically", "unless", "us", "usually", "ve", "want", "wanted", "wants", "wasn't", "wasnt",
-    "way", "well", "went", "weren't", "what's", "whatever", "whereas", "who's", "whole",
-    "within", "without", "won't", "wont", "wouldn't", "wouldnt", "yes", "yet",
+    "bit", "bought", "btw", "but", "buy", "buying", "came", "can't", "cannot", "cant",
+    "certainly", "come", "comes", "coming", "completely", "cons", "couldn't", "couldnt",
+    "definitely", "did", "didn't", "didnt", "doesn't", "doesnt", "don't", "done", "dont",
+    "either", "else", "enough", "especially", "etc", "even", "ever", "every", "everybody",
+    "everyone", "everything", "except", "extremely", "fairly", "finally", "first", "forward",
+    "fyi", "gave", "get", "gets", "getting", "give", "gives", "go", "goes", "going", "gone",
+    "got", "gotten", "guess", "hadn't", "happen", "happened", "happening", "happens", "hardly",
+    "hasn't", "haven't", "he'd", "he'll", "he's", "here's", "highly", "how's", "however", "i'd",
+    "id", "idk", "im", "imho", "imo", "incredibly", "isn't", "isnt", "ive", "just", "kind",
+    "kinda", "knew", "know", "last", "least", "less", "let", "like", "little", "ll", "lol",
+    "lot", "lots", "made", "make", "makes", "making", "many", "may", "maybe", "might", "much",
+    "must", "mustn't", "n't", "need", "needed", "needs", "never", "ngl", "no", "none", "nor",
+    "normally", "not", "nothing", "often", "ok", "okay", "omg", "one", "ones", "ordered",
+    "overall", "perhaps", "plan", "planning", "please", "pretty", "previous", "probably", "pros",
+    "purchased", "put", "quite", "rather", "re", "really", "received", "said", "saw", "say",
+    "says", "see", "seem", "seemed", "seems", "seen", "seriously", "several", "she'd", "she'll",
+    "she's", "shouldn't", "simply", "since", "slightly", "somebody", "someone", "something",
+    "sometimes", "somewhat", "soon", "still", "super", "sure", "take", "taken", "takes", "tbh",
+    "thing", "things", "think", "though", "thought", "three", "thus", "took", "totally", "tried",
+    "tries", "truly", "try", "trying", "two", "typically", "unless", "us", "usually", "ve",
+    "want", "wanted", "wants", "wasn't", "wasnt", "way", "well", "went", "weren't", "what's",
+    "whatever", "whereas", "who's", "whole", "within", "without", "won't", "wont", "wouldn't",
+    "wouldnt", "yes", "yet",
 };
 
 static int cmp_word(const void *key, const void *elem)
@@ -287,6 +292,35 @@ static void set_error(vb_error *err, vb_status code, const char *msg)
     snprintf(err->message, sizeof err->message, "%s", msg);
 }
 
+/* The background of o->background, or the language's own when there is
+ * one; none for "" or without a data directory. Its words are stemmed
+ * as the text stage stems the language. */
+static vb_status load_background(vb_discovery *d, const vb_discovery_options *o, vb_error *err)
+{
+    if (o->background != NULL ? o->background[0] == '\0' : o->data_dir == NULL)
+        return VB_OK;
+    vb_error lang_err;
+    vb_lang *lang = vb_lang_load(NULL, o->language != NULL ? o->language : "en", &d->alloc,
+                                 &lang_err);
+    if (lang == NULL) {
+        if (err != NULL)
+            *err = lang_err;
+        return lang_err.code;
+    }
+    const char *path = o->background;
+    char own[4096];
+    if (path == NULL) {
+        int n = snprintf(own, sizeof own, "%s/%s/background.tsv", o->data_dir, vb_lang_code(lang));
+        if (n > 0 && (size_t)n < sizeof own && access(own, F_OK) == 0)
+            path = own;
+    }
+    vb_status st = VB_OK;
+    if (path != NULL)
+        st = vb_background_load(&d->background, path, vb_lang_stemmer_name(lang), &d->alloc, err);
+    vb_lang_free(lang);
+    return st;
+}
+
 vb_discovery *vb_discovery_new(const vb_discovery_options *o, vb_error *err)
 {
     vb_discovery_options defaults;
@@ -325,6 +359,10 @@ vb_discovery *vb_discovery_new(const vb_discovery_options *o, vb_error *err)
         if (d->ref == NULL)
             goto fail;
     }
+    if (load_background(d, o, err) != VB_OK) {
+        vb_discovery_free(d);
+        return NULL;
+    }
     return d;
 
 fail:
@@ -343,6 +381,7 @@ void vb_discovery_free(vb_discovery *d)
     vb_free(&a, d->marks);
     vb_free(&a, d->ngrams);
     vb_free(&a, d->sets);
+    vb_background_free(&d->background, &a);
     vb_free(&a, d->ref);
     vb_free(&a, d->words);
     vb_free(&a, d->slots);
@@ -358,6 +397,7 @@ void vb_discovery_summarise(const vb_discovery *d, vb_discovery_summary *out)
     out->reference = d->n_reference;
     out->evictions = d->evictions;
     out->max_error = (size_t)d->max_error;
+    out->background_words = d->background.total;
 }
 
 /* ---- Scores --------------------------------------------------------------- */

@@ -1,6 +1,7 @@
 /* discover_int.h: the state of a vb_discovery, shared by discover.c (which
- * collects candidates from records) and discover_rank.c (which scores,
- * groups and writes them). Nothing outside those two files includes it. */
+ * collects candidates from records), discover_rank.c (which scores,
+ * groups and writes them) and discover_background.c (the general text
+ * they are scored against). Nothing outside those files includes it. */
 #ifndef VB_DISCOVER_INT_H
 #define VB_DISCOVER_INT_H
 
@@ -86,6 +87,26 @@ typedef struct set_ref {
     uint32_t ngram;            /* index into vb_discovery.ngrams */
 } set_ref;
 
+/* Word counts of general text by stem (discover_background.c): what a
+ * candidate is scored against when there are no reference comments. */
+typedef struct vb_background {
+    uint64_t *hash;  /* vb_senti_hash of a stem (0 stored as 1); 0: empty slot */
+    uint64_t *count; /* the counts of the words with that stem, added up */
+    size_t mask;     /* slots - 1 */
+    size_t n_stems;
+    uint64_t total;  /* words in the background: "@total", else the counts' sum */
+} vb_background;
+
+/* Reads the list at `path` ("word<TAB>count" lines, "#" comments, an
+ * optional "@total<TAB>N"), each word in its lookup form stemmed with
+ * libstemmer's `stemmer_name`, as the text stage does. On failure, `err`
+ * names the file, the line and what is wrong, and `bg` holds nothing. */
+vb_status vb_background_load(vb_background *bg, const char *path, const char *stemmer_name,
+                             const vb_allocator *a, vb_error *err);
+/* The count of the stem whose vb_senti_hash is `stem_hash`; 0 if unlisted. */
+uint64_t vb_background_count(const vb_background *bg, uint64_t stem_hash);
+void vb_background_free(vb_background *bg, const vb_allocator *a);
+
 struct vb_discovery {
     vb_allocator alloc;
     vb_discovery_options opts;
@@ -100,6 +121,7 @@ struct vb_discovery {
     uint32_t *words;           /* sketch: word tokens in target comments, by stem */
     uint32_t *ref;             /* sketch: covered comments per phrase (uncovered) */
     uint64_t n_word_tokens;    /* word tokens in target comments */
+    vb_background background;  /* general text; total 0: none */
 
     size_t n_records, n_target, n_reference, evictions;
     uint64_t max_error;

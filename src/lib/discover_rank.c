@@ -1,7 +1,8 @@
 /* discover_rank.c: the second half of theme discovery. From the
  * candidates discover.c collected, vb_discovery_result() keeps those with
- * enough evidence, scores them (document counts, Dunning's G2 against the
- * covered comments with `uncovered`, collocation G2 for phrases), folds
+ * enough evidence, scores them (Dunning's G2 against the covered comments
+ * with `uncovered`, else against the background; document counts without
+ * either; collocation G2 for phrases), folds
  * near-duplicates into groups (the same content words, or one phrase inside
  * another) and builds the themes; the writers turn them into a taxonomy
  * draft or a table.
@@ -164,11 +165,46 @@ static const char *display(const cand *c)
     return c->surface_count[1] > c->surface_count[0] ? c->surface[1] : c->surface[0];
 }
 
+/* What a candidate's rank score measures it against. */
+typedef enum basis {
+    AGAINST_COVERED,    /* uncovered: the comments the taxonomy matches */
+    AGAINST_BACKGROUND, /* general text */
+    BY_COUNT            /* nothing: the comment count ranks */
+} basis;
+
+static basis scoring_basis(const vb_discovery *d)
+{
+    if (d->opts.uncovered && d->n_reference > 0)
+        return AGAINST_COVERED;
+    return d->background.total > 0 ? AGAINST_BACKGROUND : BY_COUNT;
+}
+
+/* How many of the background's words are the candidate, at most: the
+ * count of its rarest content word, as a phrase is never commoner than
+ * any of its words. */
+static double background_count(const vb_discovery *d, const cand *c)
+{
+    uint64_t fewest = UINT64_MAX;
+    size_t start = 0, word = 0;
+    for (size_t k = 0; k <= c->key_len; k++) {
+        if (k < c->key_len && c->key[k] != ' ')
+            continue;
+        if (!(c->stop_mask & (1u << word))) {
+            uint64_t n = vb_background_count(&d->background, vb_senti_hash(c->key + start, k - start));
+            if (n < fewest)
+                fewest = n;
+        }
+        start = k + 1;
+        word++;
+    }
+    return fewest == UINT64_MAX ? 0.0 : (double)fewest;
+}
+
 /* Scores every tracked candidate that qualifies into `out`; returns how
  * many. See README.md for the formulas. */
 static size_t score_all(const vb_discovery *d, ranked *out)
 {
-    bool against_ref = d->opts.uncovered && d->n_reference > 0;
+    const basis against = scoring_basis(d);
     double total = (double)d->n_word_tokens;
     size_t n = 0;
     for (uint32_t i = 0; i < d->n_cands; i++) {
@@ -198,7 +234,7 @@ static size_t score_all(const vb_discovery *d, ranked *out)
         memset(r, 0, sizeof *r);
         r->cand = i;
         r->observed = observed;
-        if (against_ref) {
+        if (against == AGAINST_COVERED) {
             double a = (double)observed, n1 = (double)d->n_target;
             double b = vb_discover_sketch_get(d->ref, c->hash), n2 = (double)d->n_reference;
             if (b > n2)
@@ -206,6 +242,14 @@ static size_t score_all(const vb_discovery *d, ranked *out)
             if (a / n1 <= b / n2)
                 continue; /* not more frequent where the taxonomy fails */
             r->g2 = vb_discover_g2(a, n1, b, n2);
+            r->score = r->g2;
+        } else if (against == AGAINST_BACKGROUND) {
+            /* Mentions among the corpus's words against the background's. */
+            double a = (double)c->occurrences;
+            double b = background_count(d, c), n2 = (double)d->background.total;
+            if (a / total <= b / n2)
+                continue; /* no commoner here than in general text */
+            r->g2 = vb_discover_g2(a, total, b, n2);
             r->score = r->g2;
         } else {
             r->g2 = colloc;
@@ -523,10 +567,11 @@ static vb_status put_phrase(vb_buf *b, const char *s)
 static vb_status write_table(vb_discovery *d, const vb_discovered *t, size_t n)
 {
     vb_buf *b = &d->out;
-    bool g2_vs_ref = d->opts.uncovered && d->n_reference > 0;
+    static const char *const g2_heading[] = {
+        [AGAINST_COVERED] = "G2 vs cov", [AGAINST_BACKGROUND] = "G2 vs bg", [BY_COUNT] = "colloc G2"};
     TRY(vb_buf_printf(b, "%-*s %8s %7s %9s %10s %10s\n", PHRASE_COLS, "theme (+variants)",
                       "comments", "share", "sentiment", "mean score",
-                      g2_vs_ref ? "G2 vs cov" : "colloc G2"));
+                      g2_heading[scoring_basis(d)]));
     for (size_t i = 0; i < n; i++) {
         char phrase[256];
         const char *label = t[i].label;

@@ -521,6 +521,169 @@ static void test_uncovered_ranks_by_g2_against_covered(void **state)
     vb_discovery_free(d);
 }
 
+/* ---- The background --------------------------------------------------------- */
+
+/* Writes `text` to a new temporary file; the caller removes it. */
+static const char *write_tmp(const char *text)
+{
+    static char path[64];
+    snprintf(path, sizeof path, "/tmp/vb_test_background_XXXXXX");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    return path;
+}
+
+static vb_discovery *with_background(const char *path, vb_error *err)
+{
+    vb_discovery_options o;
+    vb_discovery_options_init(&o);
+    o.min_count = 5;
+    o.background = path;
+    return vb_discovery_new(&o, err);
+}
+
+static void test_background_ranks_what_general_text_rarely_says(void **state)
+{
+    (void)state;
+    /* "days" and "day" share the stem "day": 6,000 of the background's
+     * million words. */
+    const char *path = write_tmp("# general text\n@total\t1000000\nday\t5000\nDays\t1000\n"
+                                 "zipper\t5\nqueue\t900000\n");
+    vb_error err;
+    vb_discovery *d = with_background(path, &err);
+    remove(path);
+    assert_non_null(d);
+    add(d, "day", 20, 0.0, NAN);
+    add(d, "zipper", 10, 0.0, NAN);
+    add(d, "queue", 6, 0.0, NAN);
+    vb_discovery_summary sum;
+    vb_discovery_summarise(d, &sum);
+    assert_int_equal(sum.background_words, 1000000);
+    const vb_discovered *t;
+    size_t n;
+    assert_int_equal(vb_discovery_result(d, &t, &n), VB_OK);
+    /* 36 words in the corpus: zipper 10 against 5 per million outranks
+     * day 20 against 6,000; queue, 6 of 36 against 0.9 of all general
+     * words, is no commoner here and is left out. */
+    assert_int_equal(n, 2);
+    assert_string_equal(t[0].label, "Zipper");
+    assert_float_equal(t[0].g2, vb_discover_g2(10, 36, 5, 1e6), 1e-9);
+    assert_float_equal(t[0].score, t[0].g2, 0);
+    assert_string_equal(t[1].label, "Day");
+    assert_float_equal(t[1].g2, vb_discover_g2(20, 36, 6000, 1e6), 1e-9);
+    assert_true(t[0].g2 > t[1].g2);
+    const char *table;
+    size_t len;
+    assert_int_equal(vb_discovery_write_table(d, &table, &len), VB_OK);
+    assert_non_null(strstr(table, "G2 vs bg"));
+    vb_discovery_free(d);
+
+    /* No background: the comment count ranks, the queue included. */
+    d = with_background("", &err);
+    assert_non_null(d);
+    add(d, "day", 20, 0.0, NAN);
+    add(d, "zipper", 10, 0.0, NAN);
+    add(d, "queue", 6, 0.0, NAN);
+    assert_int_equal(vb_discovery_result(d, &t, &n), VB_OK);
+    assert_int_equal(n, 3);
+    assert_string_equal(t[0].label, "Day");
+    assert_string_equal(t[2].label, "Queue");
+    vb_discovery_summarise(d, &sum);
+    assert_int_equal(sum.background_words, 0);
+    vb_discovery_free(d);
+}
+
+static void test_a_phrase_is_as_common_as_its_rarest_word(void **state)
+{
+    (void)state;
+    /* No @total: the counts listed are the background's size. The words
+     * are their own stems, as the records built here take them to be. */
+    const char *path = write_tmp("collar\t20\nbutton\t3000\nstaff\t7000\n");
+    vb_error err;
+    vb_discovery *d = with_background(path, &err);
+    remove(path);
+    assert_non_null(d);
+    add_filler(d, 10); /* 300 words */
+    add(d, "collar button", 8, 0.0, NAN);
+    add(d, "staff", 5, 0.0, NAN);
+    const vb_discovered *t;
+    size_t n;
+    assert_int_equal(vb_discovery_result(d, &t, &n), VB_OK);
+    const vb_discovered *phrase = find(t, n, "Collar button");
+    assert_non_null(phrase);
+    assert_float_equal(phrase->g2, vb_discover_g2(8, 321, 20, 10020), 1e-9);
+    /* "staff", 5 of 321 words here, is rarer than in this background. */
+    assert_null(find(t, n, "Staff"));
+    vb_discovery_free(d);
+}
+
+static void test_a_bad_background_is_named_by_file_and_line(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        size_t line;
+        const char *message;
+    } cases[] = {
+        {"refund\t5\nrefunds 3\n", 2, "expected a word, a tab and its count"},
+        {"\trefund\n", 1, "expected a word, a tab and its count"},
+        {"# c\nrefund\t5x\n", 2, "not a whole number"},
+        {"refund\t0\n", 1, "not a whole number"},
+        {"refund\t-3\n", 1, "not a whole number"},
+        {"refund\t99999999999999999999\n", 1, "not a whole number"},
+        {"@total\t9\n@total\t9\n", 2, "a second @total line"},
+        {"ref\xff\t5\n", 1, "invalid UTF-8"},
+        {"@total\t4\nrefund\t5\n", 0, "@total 4 is less than the counts listed (5)"},
+        {"# nothing but a comment\n", 0, "no word counts"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *path = write_tmp(cases[i].text);
+        vb_error err;
+        vb_discovery *d = with_background(path, &err);
+        assert_null(d);
+        assert_int_equal(err.code, VB_EPARSE);
+        assert_string_equal(err.source, path);
+        assert_int_equal(err.line, cases[i].line);
+        if (strstr(err.message, cases[i].message) == NULL)
+            fail_msg("case %zu: \"%s\" has no \"%s\"", i, err.message, cases[i].message);
+        remove(path);
+    }
+    vb_error err;
+    assert_null(with_background("/nonexistent/background.tsv", &err));
+    assert_int_equal(err.code, VB_EIO);
+    assert_string_equal(err.source, "/nonexistent/background.tsv");
+    assert_non_null(strstr(err.message, "cannot open"));
+}
+
+static void test_the_shipped_background_is_found_by_language(void **state)
+{
+    (void)state;
+    vb_discovery_options o;
+    vb_discovery_options_init(&o);
+    o.data_dir = VB_TEST_DATA_DIR;
+    vb_error err;
+    vb_discovery *d = vb_discovery_new(&o, &err);
+    assert_non_null(d);
+    vb_discovery_summary sum;
+    vb_discovery_summarise(d, &sum);
+    assert_true(sum.background_words > 1000000); /* lexicons/en/background.tsv */
+    vb_discovery_free(d);
+    /* German has none: ranked by count. */
+    o.language = "de";
+    d = vb_discovery_new(&o, &err);
+    assert_non_null(d);
+    vb_discovery_summarise(d, &sum);
+    assert_int_equal(sum.background_words, 0);
+    vb_discovery_free(d);
+    o.language = "klingon";
+    assert_null(vb_discovery_new(&o, &err));
+    assert_int_equal(err.code, VB_EINVAL);
+}
+
 /* ---- Memory --------------------------------------------------------------- */
 
 typedef struct byte_alloc {
@@ -743,6 +906,8 @@ static void test_every_allocation_failure_is_clean(void **state)
 {
     (void)state;
     test_alloc ta;
+    char background[64];
+    snprintf(background, sizeof background, "%s", write_tmp("refund\t5\nrefunds\t3\napp\t9\n"));
     for (size_t fail_at = 0;; fail_at++) {
         vb_discovery_options o;
         vb_discovery_options_init(&o);
@@ -750,6 +915,7 @@ static void test_every_allocation_failure_is_clean(void **state)
         o.max_candidates = 16;
         o.min_count = 1;
         o.uncovered = true;
+        o.background = background; /* read, and its table grown, in vb_discovery_new() */
         vb_error err;
         vb_discovery *d = vb_discovery_new(&o, &err);
         if (d == NULL) {
@@ -774,6 +940,7 @@ static void test_every_allocation_failure_is_clean(void **state)
             break;
         assert_int_equal(st, VB_ENOMEM);
     }
+    remove(background);
 }
 
 int main(void)
@@ -790,6 +957,10 @@ int main(void)
         cmocka_unit_test(test_variants_in_changing_pairs_give_a_bound),
         cmocka_unit_test(test_g2_matches_hand_computation),
         cmocka_unit_test(test_uncovered_ranks_by_g2_against_covered),
+        cmocka_unit_test(test_background_ranks_what_general_text_rarely_says),
+        cmocka_unit_test(test_a_phrase_is_as_common_as_its_rarest_word),
+        cmocka_unit_test(test_a_bad_background_is_named_by_file_and_line),
+        cmocka_unit_test(test_the_shipped_background_is_found_by_language),
         cmocka_unit_test(test_memory_is_bounded_by_the_table),
         cmocka_unit_test(test_output_is_deterministic),
         cmocka_unit_test(test_json_draft_is_a_valid_taxonomy),
