@@ -3,6 +3,7 @@
 
 #include "ascii.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -135,19 +136,39 @@ static bool name_hints_text(const char *norm)
     return hinted && !excluded;
 }
 
-size_t vb_columns_guess_text(const char *const *names, size_t n)
+/* The names that are a comment's column by themselves, in the order
+ * vb_columns_guess_text() prefers them: -1 for any other name. */
+static int text_name_rank(const char *name)
 {
     static const char *const exact[] = {
         "comment", "comments", "verbatim", "feedback",    "review",   "reviewtext", "reviewbody",
         "text",    "response", "answer",   "body",        "message",  "content",    "reason",
         "remarks", "notes",    "note",     "description", "opentext", "openend"};
-    char norm[128], words[QUESTION_WORDS_MAX];
-
+    char norm[128];
+    normalise_name(name, norm, sizeof norm);
     for (size_t e = 0; e < sizeof exact / sizeof exact[0]; e++)
-        for (size_t i = 0; i < n; i++) {
-            normalise_name(names[i], norm, sizeof norm);
-            if (strcmp(norm, exact[e]) == 0) return i;
+        if (strcmp(norm, exact[e]) == 0) return (int)e;
+    return -1;
+}
+
+bool vb_columns_is_text_name(const char *name)
+{
+    return text_name_rank(name) >= 0;
+}
+
+size_t vb_columns_guess_text(const char *const *names, size_t n)
+{
+    char norm[128], words[QUESTION_WORDS_MAX];
+    size_t best = VB_NO_COLUMN;
+    int best_rank = INT_MAX;
+    for (size_t i = 0; i < n; i++) {
+        const int rank = text_name_rank(names[i]);
+        if (rank >= 0 && rank < best_rank) {
+            best = i;
+            best_rank = rank;
         }
+    }
+    if (best != VB_NO_COLUMN) return best;
     for (size_t i = 0; i < n; i++) {
         /* Questions are read by their wording (vb_columns_guess_question);
          * an option's text box is no comment. */

@@ -30,6 +30,11 @@ size_t vb_columns_twin(const char *const *names, size_t n, size_t col, bool fold
  * Q3_4_TEXT). Names that are questions are left to the next two. */
 size_t vb_columns_guess_text(const char *const *names, size_t n);
 
+/* Whether `name` alone names a comment's column ("comment", "Feedback",
+ * "Review_Text", "verbatim", ...): the names vb_columns_guess_text()
+ * takes first. */
+bool vb_columns_is_text_name(const char *name);
+
 /* Whether a column's name is a survey question that asks for the
  * respondent's own words ("What is the main reason for your score?",
  * "Anything else you'd like to tell us?"), not for a choice, a number on

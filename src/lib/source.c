@@ -115,12 +115,21 @@ typedef struct delimiter_counts {
     size_t tabs, commas, semicolons;
 } delimiter_counts;
 
+/* Where the first line that is not empty starts (after a BOM); *end is
+ * where the sniffed bytes end. */
+static const char *first_line(const char *buf, size_t len, const char **end)
+{
+    const char *p = buf;
+    *end = buf + (len < SNIFF_MAX_BYTES ? len : SNIFF_MAX_BYTES);
+    if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) p += 3;
+    while (p < *end && (*p == '\r' || *p == '\n'))
+        p++;
+    return p;
+}
+
 static delimiter_counts count_delimiters(const char *buf, size_t len)
 {
-    const char *p = buf, *end = buf + (len < SNIFF_MAX_BYTES ? len : SNIFF_MAX_BYTES);
-    if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) p += 3;
-    while (p < end && (*p == '\r' || *p == '\n'))
-        p++;
+    const char *end, *p = first_line(buf, len, &end);
     delimiter_counts n = {0, 0, 0};
     bool quoted = false;
     for (; p < end && *p != '\n' && *p != '\r'; p++) {
@@ -144,6 +153,29 @@ static char csv_delimiter(const char *buf, size_t len)
     return n.semicolons > n.commas ? ';' : ',';
 }
 
+/* Whether the first line is a comment column's name alone ("comment",
+ * "\"Feedback\""): the header of a one-column CSV, which has no
+ * delimiter to tell it by. Its quoted, multi-line comments would be cut
+ * into lines as plain text. */
+static bool first_line_names_text(const char *buf, size_t len)
+{
+    const char *end, *p = first_line(buf, len, &end), *eol = p;
+    while (eol < end && *eol != '\n' && *eol != '\r')
+        eol++;
+    while (eol > p && eol[-1] == ' ')
+        eol--;
+    if (eol - p >= 2 && *p == '"' && eol[-1] == '"') {
+        p++;
+        eol--;
+    }
+    char name[64];
+    const size_t n = (size_t)(eol - p);
+    if (n == 0 || n >= sizeof name) return false;
+    memcpy(name, p, n);
+    name[n] = '\0';
+    return vb_columns_is_text_name(name);
+}
+
 vb_format vb_format_sniff(const char *buf, size_t len)
 {
     const char *p = buf, *end = buf + len;
@@ -160,7 +192,8 @@ vb_format vb_format_sniff(const char *buf, size_t len)
     /* Counted from the line's first byte: a leading tab still counts. */
     const delimiter_counts n = count_delimiters(buf, len);
     if (n.tabs > n.commas && n.tabs > n.semicolons) return VB_FORMAT_TSV;
-    return n.commas + n.semicolons > 0 ? VB_FORMAT_CSV : VB_FORMAT_TEXT;
+    if (n.commas + n.semicolons > 0 || first_line_names_text(buf, len)) return VB_FORMAT_CSV;
+    return VB_FORMAT_TEXT;
 }
 
 /* ---- set-up ------------------------------------------------------------ */

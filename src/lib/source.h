@@ -89,7 +89,9 @@ size_t vb_source_windows_1252_line(const vb_source *s);
  * .ndjson .json .txt); VB_FORMAT_AUTO when it cannot tell. */
 vb_format vb_format_from_name(const char *name);
 /* Guesses a format from the first bytes of input: JSONL for an object or
- * an array of objects; never returns AUTO. */
+ * an array of objects; TSV or CSV by the delimiters of the first line, or
+ * CSV when that line is a comment column's name alone ("comment"); else
+ * TEXT. Never returns AUTO. */
 vb_format vb_format_sniff(const char *buf, size_t len);
 
 #endif

@@ -54,6 +54,15 @@ static void test_format_sniff(void **state)
     assert_int_equal(SNIFF("\"great, thanks\"\n"), VB_FORMAT_TEXT);
     assert_int_equal(SNIFF("\"id\",\"comment\"\n"), VB_FORMAT_CSV);
     assert_int_equal(SNIFF("\"a\nb,c\"\n"), VB_FORMAT_TEXT);
+    /* A one-column CSV has no delimiter, but its header names the comment
+     * column: its quoted comments may span lines, which plain text would
+     * cut apart. Only a name alone counts, not a comment that holds one. */
+    assert_int_equal(SNIFF("comment\n\"great\nstaff\"\n"), VB_FORMAT_CSV);
+    assert_int_equal(SNIFF("\xEF\xBB\xBF\r\n\"Feedback\" \r\nfine\n"), VB_FORMAT_CSV);
+    assert_int_equal(SNIFF("Review_Text\n"), VB_FORMAT_CSV);
+    assert_int_equal(SNIFF("great feedback\nthanks\n"), VB_FORMAT_TEXT);
+    assert_int_equal(SNIFF("Comment on the app\n"), VB_FORMAT_TEXT);
+    assert_int_equal(SNIFF("commentary\n"), VB_FORMAT_TEXT);
 }
 
 /* A CSV's delimiter, when not given, is ';' where the first line has more
