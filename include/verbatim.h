@@ -808,9 +808,10 @@ typedef struct vb_discovery_options {
 VB_EXPORT void vb_discovery_options_init(vb_discovery_options *o);
 
 /* Allocates every table up front and reads the background. NULL on
- * failure (VB_ENOMEM; VB_EINVAL for max_candidates outside 16..2^24; a
- * background that cannot be read or parsed: VB_EIO or VB_EPARSE, with its
- * file and line), with `err` filled if not NULL. */
+ * failure (VB_ENOMEM; VB_EINVAL for max_candidates outside 16..2^24, or,
+ * when a background is to be read, a language libstemmer does not have;
+ * a background that cannot be read or parsed: VB_EIO or VB_EPARSE, with
+ * its file and line), with `err` filled if not NULL. */
 VB_EXPORT vb_discovery *vb_discovery_new(const vb_discovery_options *o, vb_error *err);
 VB_EXPORT void vb_discovery_free(vb_discovery *d); /* NULL is a no-op */
 
