@@ -29,6 +29,7 @@
 #include "arena.h"
 #include "ascii.h"
 #include "buf.h"
+#include "error.h"
 #include "jsonw.h"
 #include "issue.h"   /* a rejected score is described as a report describes it */
 #include "lexicon.h" /* vb_senti_hash */
@@ -283,15 +284,6 @@ static void heap_down(vb_discovery *d, size_t i)
 
 /* ---- Life cycle ---------------------------------------------------------- */
 
-static void set_error(vb_error *err, vb_status code, const char *msg)
-{
-    if (err == NULL)
-        return;
-    memset(err, 0, sizeof *err);
-    err->code = code;
-    snprintf(err->message, sizeof err->message, "%s", msg);
-}
-
 /* The background of o->background, or the language's own when there is
  * one; none for "" or without a data directory. Its words are stemmed
  * as the text stage stems the language. */
@@ -329,7 +321,8 @@ vb_discovery *vb_discovery_new(const vb_discovery_options *o, vb_error *err)
         o = &defaults;
     }
     if (o->max_candidates < 16 || o->max_candidates > ((size_t)1 << 24)) {
-        set_error(err, VB_EINVAL, "max_candidates must be between 16 and 16777216");
+        vb_error_set(err, VB_EINVAL, NULL, 0, "%s",
+                     "max_candidates must be between 16 and 16777216");
         return NULL;
     }
     const vb_allocator *a = vb_allocator_or_default(&o->alloc);
@@ -367,7 +360,7 @@ vb_discovery *vb_discovery_new(const vb_discovery_options *o, vb_error *err)
 
 fail:
     vb_discovery_free(d);
-    set_error(err, VB_ENOMEM, "out of memory");
+    vb_error_set(err, VB_ENOMEM, NULL, 0, "%s", "out of memory");
     return NULL;
 }
 

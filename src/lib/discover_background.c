@@ -9,13 +9,13 @@
 
 #include "alloc.h"
 #include "arena.h"
+#include "error.h"
 #include "lexicon.h" /* vb_senti_hash: the hash of a candidate's stems too */
 #include "norm.h"
 #include "stem.h"
 #include "utf8.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,21 +23,6 @@
 #define MAX_LINE_BYTES 1024
 #define MIN_SLOTS ((size_t)1 << 12)
 #define MAX_COUNT ((uint64_t)1 << 53) /* exact as a double */
-
-static void set_error(vb_error *err, vb_status code, const char *path, size_t line,
-                      const char *fmt, ...)
-{
-    if (err == NULL)
-        return;
-    memset(err, 0, sizeof *err);
-    err->code = code;
-    snprintf(err->source, sizeof err->source, "%.255s", path);
-    err->line = line;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
-    va_end(ap);
-}
 
 /* The slot of `hash`: its own, or the empty one where it would go. A hash
  * of 0 marks an empty slot, so 0 is stored as 1 (FNV-1a of a stem is 0
@@ -172,13 +157,13 @@ vb_status vb_background_load(vb_background *bg, const char *path, const char *st
     memset(bg, 0, sizeof *bg);
     FILE *f = fopen(path, "r");
     if (f == NULL) {
-        set_error(err, VB_EIO, path, 0, "cannot open: %s", strerror(errno));
+        vb_error_set(err, VB_EIO, path, 0, "cannot open: %s", strerror(errno));
         return VB_EIO;
     }
     vb_stemmer *stemmer = vb_stemmer_new(stemmer_name, a);
     if (stemmer == NULL) {
         fclose(f);
-        set_error(err, VB_ENOMEM, path, 0, "%s", "out of memory");
+        vb_error_set(err, VB_ENOMEM, path, 0, "%s", "out of memory");
         return VB_ENOMEM;
     }
     vb_arena scratch;
@@ -193,7 +178,7 @@ vb_status vb_background_load(vb_background *bg, const char *path, const char *st
         size_t n = strlen(line);
         if (n > MAX_LINE_BYTES && line[n - 1] != '\n') {
             st = VB_EPARSE;
-            set_error(err, st, path, line_no, "line longer than %d bytes", MAX_LINE_BYTES);
+            vb_error_set(err, st, path, line_no, "line longer than %d bytes", MAX_LINE_BYTES);
             break;
         }
         while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
@@ -202,20 +187,20 @@ vb_status vb_background_load(vb_background *bg, const char *path, const char *st
         const char *bad = read_line(bg, a, stemmer, &scratch, line, &has_total, &listed, &line_st);
         if (bad != NULL) {
             st = line_st;
-            set_error(err, st, path, line_no, "%s", bad);
+            vb_error_set(err, st, path, line_no, "%s", bad);
         }
     }
     if (st == VB_OK && ferror(f)) {
         st = VB_EIO;
-        set_error(err, st, path, line_no, "%s", "read error");
+        vb_error_set(err, st, path, line_no, "%s", "read error");
     }
     if (st == VB_OK && listed == 0) {
         st = VB_EPARSE;
-        set_error(err, st, path, 0, "%s", "no word counts");
+        vb_error_set(err, st, path, 0, "%s", "no word counts");
     } else if (st == VB_OK && has_total && bg->total < listed) {
         st = VB_EPARSE;
-        set_error(err, st, path, 0, "@total %llu is less than the counts listed (%llu)",
-                  (unsigned long long)bg->total, (unsigned long long)listed);
+        vb_error_set(err, st, path, 0, "@total %llu is less than the counts listed (%llu)",
+                     (unsigned long long)bg->total, (unsigned long long)listed);
     }
     if (st == VB_OK && !has_total)
         bg->total = listed;

@@ -11,6 +11,7 @@
 #include "alloc.h"
 #include "arena.h"
 #include "buf.h"
+#include "error.h"
 #include "norm.h"
 #include "stem.h"
 #include "text.h"
@@ -73,17 +74,6 @@ struct vb_lang {
 const char **vb_languages(void)
 {
     return vb_stem_algorithms();
-}
-
-static void set_error(vb_error *err, vb_status code, const char *source, size_t line,
-                      const char *fmt, const char *arg)
-{
-    if (err == NULL)
-        return;
-    err->code = code;
-    snprintf(err->source, sizeof err->source, "%.255s", source ? source : "");
-    err->line = line;
-    snprintf(err->message, sizeof err->message, fmt, arg);
 }
 
 static bool ascii_ieq(const char *a, const char *b)
@@ -293,7 +283,7 @@ static vb_status load_list(vb_lang *lang, const char *path, uint32_t flag, bool 
     if (f == NULL) {
         if (errno == ENOENT)
             return VB_OK; /* a language without a list */
-        set_error(err, VB_EIO, path, 0, "cannot open: %s", strerror(errno));
+        vb_error_set(err, VB_EIO, path, 0, "cannot open: %s", strerror(errno));
         return VB_EIO;
     }
     vb_arena scratch;
@@ -305,7 +295,7 @@ static vb_status load_list(vb_lang *lang, const char *path, uint32_t flag, bool 
         line_no++;
         const size_t n = strlen(line);
         if (n > MAX_LINE_BYTES && line[n - 1] != '\n') {
-            set_error(err, VB_EPARSE, path, line_no, "%s", "line too long");
+            vb_error_set(err, VB_EPARSE, path, line_no, "%s", "line too long");
             st = VB_EPARSE;
             goto done;
         }
@@ -313,7 +303,7 @@ static vb_status load_list(vb_lang *lang, const char *path, uint32_t flag, bool 
         size_t len;
         const char *bad = parse_line(line, phrases, &word, &len);
         if (bad != NULL) {
-            set_error(err, VB_EPARSE, path, line_no, "%s", bad);
+            vb_error_set(err, VB_EPARSE, path, line_no, "%s", bad);
             st = VB_EPARSE;
             goto done;
         }
@@ -326,7 +316,7 @@ static vb_status load_list(vb_lang *lang, const char *path, uint32_t flag, bool 
         if (phrases) {
             bad = phrase_key(&scratch, word, key, &lookup_len, &st);
             if (bad != NULL) {
-                set_error(err, st, path, line_no, "%s", bad);
+                vb_error_set(err, st, path, line_no, "%s", bad);
                 goto done;
             }
             lookup = key;
@@ -336,13 +326,13 @@ static vb_status load_list(vb_lang *lang, const char *path, uint32_t flag, bool 
         if (st == VB_OK)
             st = add_word(lang, cap, lookup, lookup_len, flag);
         if (st != VB_OK) {
-            set_error(err, st, path, line_no, "%s",
-                      st == VB_ELIMIT ? "word lists too large" : "out of memory");
+            vb_error_set(err, st, path, line_no, "%s",
+                         st == VB_ELIMIT ? "word lists too large" : "out of memory");
             goto done;
         }
     }
     if (ferror(f)) {
-        set_error(err, VB_EIO, path, line_no, "%s", "read error");
+        vb_error_set(err, VB_EIO, path, line_no, "%s", "read error");
         st = VB_EIO;
     }
 done:
@@ -358,7 +348,7 @@ static vb_status load_lists(vb_lang *lang, const char *data_dir, vb_error *err)
         char path[4096];
         const int n = snprintf(path, sizeof path, "%s/%s/%s", data_dir, lang->code, lists[k].file);
         if (n < 0 || (size_t)n >= sizeof path) {
-            set_error(err, VB_EINVAL, data_dir, 0, "%s", "data directory path too long");
+            vb_error_set(err, VB_EINVAL, data_dir, 0, "%s", "data directory path too long");
             return VB_EINVAL;
         }
         const vb_status st = load_list(lang, path, lists[k].flag, lists[k].phrases, &cap, err);
@@ -369,7 +359,7 @@ static vb_status load_lists(vb_lang *lang, const char *data_dir, vb_error *err)
         return VB_OK;
     const vb_status st = build_table(lang);
     if (st != VB_OK)
-        set_error(err, st, data_dir, 0, "%s", "out of memory");
+        vb_error_set(err, st, data_dir, 0, "%s", "out of memory");
     return st;
 }
 
@@ -384,7 +374,7 @@ vb_lang *vb_lang_load(const char *data_dir, const char *language, const vb_alloc
     }
     vb_lang *lang = vb_calloc(a, 1, sizeof *lang);
     if (lang == NULL) {
-        set_error(err, VB_ENOMEM, NULL, 0, "%s", "out of memory");
+        vb_error_set(err, VB_ENOMEM, NULL, 0, "%s", "out of memory");
         return NULL;
     }
     lang->alloc = a;

@@ -20,11 +20,11 @@
 #include "alloc.h"
 #include "arena.h"
 #include "buf.h"
+#include "error.h"
 #include "rule_words.h"
 
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,20 +66,6 @@ static const struct {
 };
 
 static const char *const kind_names[] = {"valence", "booster", "negator", "contrast", "excess"};
-
-static void set_error(vb_error *err, vb_status code, const char *source, size_t line,
-                      const char *fmt, ...)
-{
-    if (err == NULL)
-        return;
-    err->code = code;
-    snprintf(err->source, sizeof err->source, "%s", source != NULL ? source : "");
-    err->line = line;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
-    va_end(ap);
-}
 
 /* ---- the hash table ------------------------------------------------------ */
 
@@ -198,7 +184,7 @@ typedef struct parser {
 
 static vb_status bad(parser *p, const char *fmt, const char *arg)
 {
-    set_error(p->err, VB_EPARSE, p->path, p->line_no, fmt, arg);
+    vb_error_set(p->err, VB_EPARSE, p->path, p->line_no, fmt, arg);
     return VB_EPARSE;
 }
 
@@ -391,7 +377,7 @@ static vb_status entry_line(parser *p, char **fields, size_t n_fields)
     }
     return VB_OK;
 oom:
-    set_error(p->err, VB_ENOMEM, p->path, p->line_no, "out of memory");
+    vb_error_set(p->err, VB_ENOMEM, p->path, p->line_no, "out of memory");
     return VB_ENOMEM;
 }
 
@@ -470,7 +456,7 @@ static vb_status load_file(vb_senti_lex *lex, const char *path, kind k, origin o
     if (f == NULL) {
         if (optional && errno == ENOENT)
             return VB_OK;
-        set_error(err, VB_EIO, path, 0, "cannot open: %s", strerror(errno));
+        vb_error_set(err, VB_EIO, path, 0, "cannot open: %s", strerror(errno));
         return VB_EIO;
     }
     vb_buf b;
@@ -488,9 +474,10 @@ static vb_status load_file(vb_senti_lex *lex, const char *path, kind k, origin o
     }
     if (st == VB_OK && ferror(f)) {
         st = VB_EIO;
-        set_error(err, st, path, 0, "read error: %s", strerror(errno)); /* a directory: EISDIR */
+        vb_error_set(err, st, path, 0, "read error: %s", strerror(errno)); /* a directory: EISDIR */
     } else if (st != VB_OK) {
-        set_error(err, st, path, 0, st == VB_ELIMIT ? "file larger than 64 MiB" : "out of memory");
+        vb_error_set(err, st, path, 0, "%s",
+                     st == VB_ELIMIT ? "file larger than 64 MiB" : "out of memory");
     }
     fclose(f);
     if (st == VB_OK) {
@@ -588,7 +575,7 @@ vb_senti_lex *vb_senti_lex_load(const char *lang_dir, const char *const *user_fi
     a = vb_allocator_or_default(a);
     vb_senti_lex *lex = vb_calloc(a, 1, sizeof *lex);
     if (lex == NULL) {
-        set_error(err, VB_ENOMEM, lang_dir, 0, "out of memory");
+        vb_error_set(err, VB_ENOMEM, lang_dir, 0, "out of memory");
         return NULL;
     }
     lex->alloc = a;
@@ -598,7 +585,7 @@ vb_senti_lex *vb_senti_lex_load(const char *lang_dir, const char *const *user_fi
     for (size_t k = 0; k < sizeof shipped / sizeof shipped[0]; k++) {
         int n = snprintf(path, sizeof path, "%s/%s", lang_dir, shipped[k].name);
         if (n < 0 || (size_t)n >= sizeof path) {
-            set_error(err, VB_EINVAL, lang_dir, 0, "path too long");
+            vb_error_set(err, VB_EINVAL, lang_dir, 0, "path too long");
             goto fail;
         }
         if (load_file(lex, path, shipped[k].kind, shipped[k].origin, true, err) != VB_OK)
@@ -608,7 +595,7 @@ vb_senti_lex *vb_senti_lex_load(const char *lang_dir, const char *const *user_fi
         if (load_file(lex, user_files[k], KIND_VALENCE, ORIGIN_USER, false, err) != VB_OK)
             goto fail;
     if (name_rule_words(lex) != VB_OK || link_second_words(lex) != VB_OK) {
-        set_error(err, VB_ENOMEM, lang_dir, 0, "out of memory");
+        vb_error_set(err, VB_ENOMEM, lang_dir, 0, "out of memory");
         goto fail;
     }
     mark_nt(lex);

@@ -13,6 +13,7 @@
 #include "alloc.h"
 #include "arena.h"
 #include "buf.h"
+#include "error.h"
 #include "jsonw.h"
 #include "lexicon.h"
 #include "sentiment.h"
@@ -21,7 +22,6 @@
 #include "themes.h"
 #include "utf8.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -138,20 +138,6 @@ const char *vb_format_name(vb_format f)
     return "unknown";
 }
 
-static void set_error(vb_error *err, vb_status code, const char *source, const char *fmt, ...)
-{
-    if (err == NULL)
-        return;
-    memset(err, 0, sizeof *err);
-    err->code = code;
-    if (source != NULL)
-        snprintf(err->source, sizeof err->source, "%s", source);
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
-    va_end(ap);
-}
-
 /* ---- Lexicons ------------------------------------------------------------ */
 
 vb_lexicon *vb_lexicon_load(const char *data_dir, const vb_options *opts, vb_error *err)
@@ -164,7 +150,7 @@ vb_lexicon *vb_lexicon_load(const char *data_dir, const vb_options *opts, vb_err
     const vb_allocator *a = vb_allocator_or_default(&opts->alloc);
     vb_lexicon *lex = vb_calloc(a, 1, sizeof *lex);
     if (lex == NULL) {
-        set_error(err, VB_ENOMEM, data_dir, "out of memory loading lexicons");
+        vb_error_set(err, VB_ENOMEM, data_dir, 0, "out of memory loading lexicons");
         return NULL;
     }
     lex->alloc = *a;
@@ -177,7 +163,7 @@ vb_lexicon *vb_lexicon_load(const char *data_dir, const vb_options *opts, vb_err
     char lang_dir[4096];
     int n = snprintf(lang_dir, sizeof lang_dir, "%s/%s", data_dir, vb_lang_code(lex->lang));
     if (n < 0 || (size_t)n >= sizeof lang_dir) {
-        set_error(err, VB_EINVAL, data_dir, "data directory path too long");
+        vb_error_set(err, VB_EINVAL, data_dir, 0, "data directory path too long");
         goto fail;
     }
     lex->senti = vb_senti_lex_load(lang_dir, opts->lexicon_files, opts->n_lexicon_files,
@@ -240,7 +226,7 @@ vb_pipeline *vb_pipeline_new(const vb_lexicon *lex, const vb_options *opts, vb_e
     const vb_allocator *a = vb_allocator_or_default(&opts->alloc);
     vb_pipeline *p = vb_calloc(a, 1, sizeof *p);
     if (p == NULL) {
-        set_error(err, VB_ENOMEM, opts->source_name, "out of memory");
+        vb_error_set(err, VB_ENOMEM, opts->source_name, 0, "out of memory");
         return NULL;
     }
     p->alloc = *a;
@@ -258,7 +244,7 @@ vb_pipeline *vb_pipeline_new(const vb_lexicon *lex, const vb_options *opts, vb_e
         p->ahead.keep =
             vb_calloc(&p->alloc, VB_PIPELINE_BATCH * p->opts.n_keep_cols, sizeof *p->ahead.keep);
         if (p->ahead.keep == NULL) {
-            set_error(err, VB_ENOMEM, opts->source_name, "out of memory");
+            vb_error_set(err, VB_ENOMEM, opts->source_name, 0, "out of memory");
             goto fail;
         }
     }
@@ -279,7 +265,7 @@ vb_pipeline *vb_pipeline_new(const vb_lexicon *lex, const vb_options *opts, vb_e
 
     p->text = vb_text_new(lex->lang, &p->alloc);
     if (p->text == NULL) {
-        set_error(err, VB_ENOMEM, opts->source_name, "out of memory");
+        vb_error_set(err, VB_ENOMEM, opts->source_name, 0, "out of memory");
         goto fail;
     }
     vb_text_set_clause_words(p->text, vb_senti_lex_is_contrast, (void *)lex->senti);
@@ -288,7 +274,7 @@ vb_pipeline *vb_pipeline_new(const vb_lexicon *lex, const vb_options *opts, vb_e
     if (lex->themes != NULL) {
         p->themes = vb_theme_matcher_new(lex->themes, &p->alloc);
         if (p->themes == NULL) {
-            set_error(err, VB_ENOMEM, opts->source_name, "out of memory");
+            vb_error_set(err, VB_ENOMEM, opts->source_name, 0, "out of memory");
             goto fail;
         }
     }

@@ -17,6 +17,7 @@
 
 #include "alloc.h"
 #include "ascii.h"
+#include "error.h"
 #include "jsonw.h" /* vb_json_put_size() */
 #include "utf8.h"
 
@@ -802,17 +803,6 @@ static void check_duplicate_ids(reader *r)
     vb_free(tax->alloc, tmp);
 }
 
-static void set_error(vb_error *err, vb_status code, const char *source, const char *fmt,
-                      const char *arg)
-{
-    if (err == NULL)
-        return;
-    memset(err, 0, sizeof *err);
-    err->code = code;
-    snprintf(err->source, sizeof err->source, "%s", source);
-    snprintf(err->message, sizeof err->message, fmt, arg);
-}
-
 static vb_status read_file(const char *path, const vb_allocator *a, char **data, size_t *len,
                            vb_error *err)
 {
@@ -822,14 +812,14 @@ static vb_status read_file(const char *path, const vb_allocator *a, char **data,
         /* The library never reads stdin itself, and "-" names stdin
          * (vb_options.source_name): a taxonomy loaded from it would eat
          * the records a caller then reads from there. */
-        set_error(err, VB_EINVAL, path, "%s",
-                  "a taxonomy cannot come from stdin: it is loaded before the records, "
-                  "which stdin may carry; give the taxonomy's file");
+        vb_error_set(err, VB_EINVAL, path, 0, "%s",
+                     "a taxonomy cannot come from stdin: it is loaded before the records, "
+                     "which stdin may carry; give the taxonomy's file");
         return VB_EINVAL;
     }
     FILE *f = fopen(path, "rb");
     if (f == NULL) {
-        set_error(err, VB_EIO, path, "cannot open: %s", strerror(errno));
+        vb_error_set(err, VB_EIO, path, 0, "cannot open: %s", strerror(errno));
         return VB_EIO;
     }
     vb_status st = VB_OK;
@@ -837,14 +827,14 @@ static vb_status read_file(const char *path, const vb_allocator *a, char **data,
     for (;;) {
         if (*len == cap) {
             if (cap >= MAX_FILE_BYTES) {
-                set_error(err, VB_ELIMIT, path, "%s", "taxonomy larger than 16 MiB");
+                vb_error_set(err, VB_ELIMIT, path, 0, "%s", "taxonomy larger than 16 MiB");
                 st = VB_ELIMIT;
                 break;
             }
             size_t new_cap = cap == 0 ? 16384 : cap * 2;
             char *p = vb_realloc(a, *data, new_cap + 1);
             if (p == NULL) {
-                set_error(err, VB_ENOMEM, path, "%s", "out of memory");
+                vb_error_set(err, VB_ENOMEM, path, 0, "%s", "out of memory");
                 st = VB_ENOMEM;
                 break;
             }
@@ -855,7 +845,7 @@ static vb_status read_file(const char *path, const vb_allocator *a, char **data,
         *len += n;
         if (n == 0) {
             if (ferror(f)) {
-                set_error(err, VB_EIO, path, "read error: %s", strerror(errno));
+                vb_error_set(err, VB_EIO, path, 0, "read error: %s", strerror(errno));
                 st = VB_EIO;
             }
             break;
@@ -879,7 +869,7 @@ vb_status vb_taxonomy_read(const char *path, const vb_allocator *a, vb_tax_repor
     a = vb_allocator_or_default(a);
     vb_taxonomy *tax = vb_calloc(a, 1, sizeof *tax);
     if (tax == NULL) {
-        set_error(err, VB_ENOMEM, path, "%s", "out of memory");
+        vb_error_set(err, VB_ENOMEM, path, 0, "%s", "out of memory");
         return VB_ENOMEM;
     }
     tax->alloc = a;
@@ -928,7 +918,7 @@ vb_status vb_taxonomy_read(const char *path, const vb_allocator *a, vb_tax_repor
     }
     vb_free(a, data);
     if (r.oom) {
-        set_error(err, VB_ENOMEM, path, "%s", "out of memory");
+        vb_error_set(err, VB_ENOMEM, path, 0, "%s", "out of memory");
         vb_taxonomy_free(tax);
         return VB_ENOMEM;
     }
