@@ -769,6 +769,10 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("The noise didn't bother me") > 0.05);
     /* a customer who would not come again */
     assert_true(score("Probably would not go back") < -0.3);
+    /* the customer returns, or the item does; "in a heartbeat" is eager */
+    assert_true(score("We will return next year") > 0.05);
+    assert_true(score("I will return it tomorrow") < -0.05);
+    assert_true(score("Would buy it again in a heartbeat") > 0.3);
     /* idioms of service made of neutral words */
     assert_true(score("I had to jump through hoops to get a refund") < -0.05);
     assert_true(score("They gave me the runaround") < -0.05);
