@@ -19,7 +19,7 @@
 # unresolved; "responsible" shares a stem with "response" but is no
 # reply. An issue addressed is resolved; a problem that tailoring would
 # not address names no company at all. Thanks "for sorting" it is
-# resolved.
+# resolved, and so is a fault an engineer fixed "in one visit".
 # One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'Nobody seems able to fix this.' \
@@ -57,6 +57,7 @@
     'They were very responsive to my emails.' \
     'The issue was addressed within a day.' \
     'Tailoring would not address the problem.' \
-    'Thank you for sorting this out so quickly.'; } > in.csv
+    'Thank you for sorting this out so quickly.' \
+    'Engineer fixed the boiler in one visit.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
