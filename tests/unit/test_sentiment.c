@@ -773,6 +773,12 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("We will return next year") > 0.05);
     assert_true(score("I will return it tomorrow") < -0.05);
     assert_true(score("Would buy it again in a heartbeat") > 0.3);
+    /* a guest's room: the verdicts VADER's words miss */
+    assert_true(score("The hotel has seen better days") < -0.05);
+    assert_true(score("Noise from the street kept us awake all night") < -0.05);
+    assert_true(score("The bathroom needs a refurb") < -0.05);
+    assert_true(score("The room was stuffy and the mattress saggy") < -0.05);
+    assert_true(score("Home from home") > 0.05);
     /* idioms of service made of neutral words */
     assert_true(score("I had to jump through hoops to get a refund") < -0.05);
     assert_true(score("They gave me the runaround") < -0.05);
