@@ -8,8 +8,8 @@
 # reply. A line out the door is a queue, an A-line dress no fabric,
 # while a lining is one; a lift out of order is a facility, a clinic
 # behind schedule a slow wait; an instructor is staff; a subscription
-# renewed without warning is no loyalty. One line per record: its theme
-# ids.
+# renewed without warning is no loyalty; nobody who could tell or
+# explain is unclear communication. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'The estate agent never returned my calls.' \
     'She returned my email the same day.' \
@@ -28,6 +28,8 @@
     'The lift was out of order again.' \
     'The clinic was running an hour behind schedule.' \
     'Our instructor was patient and clear.' \
-    'My subscription renewed without any warning.'; } > in.csv
+    'My subscription renewed without any warning.' \
+    'Nobody could tell me where my order was.' \
+    'No one could explain the charge on my bill.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"

@@ -779,6 +779,8 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("The bathroom needs a refurb") < -0.05);
     assert_true(score("The room was stuffy and the mattress saggy") < -0.05);
     assert_true(score("Home from home") > 0.05);
+    /* nobody who knew, or would say */
+    assert_true(score("Nobody could tell me where my order was") < -0.05);
     /* idioms of service made of neutral words */
     assert_true(score("I had to jump through hoops to get a refund") < -0.05);
     assert_true(score("They gave me the runaround") < -0.05);
