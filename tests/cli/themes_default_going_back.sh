@@ -11,6 +11,5 @@ printf 'text\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n' \
     "I wouldn't go back." \
     'I go back and forth between sizes.' \
     "I'm going back to the store to return it." > in.csv
-"$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
-    sed -E 's/"label":"[^"]*",//g; s/"sentiment":[-0-9.]+,//g'
+"$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_spans.sed"
 echo "exit $?"

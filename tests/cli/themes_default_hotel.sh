@@ -12,6 +12,5 @@ printf 'text\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n' \
     'Housekeeping never came to clean our room.' \
     'Wore it to a baby shower, the fabric is paper thin.' \
     'My parcel never came.' > in.csv
-"$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
-    sed -E 's/"label":"[^"]*",//g; s/"sentiment":[-0-9.]+,//g'
+"$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_spans.sed"
 echo "exit $?"

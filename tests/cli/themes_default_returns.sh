@@ -7,6 +7,5 @@ printf 'text\n"%s"\n"%s"\n"%s"\n"%s"\n' \
     'We will return, and I returned the shirt.' \
     'We will definitely return.' \
     'The app returned an error.' > in.csv
-"$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
-    sed -E 's/"label":"[^"]*",//g; s/"sentiment":[-0-9.]+,//g'
+"$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_spans.sed"
 echo "exit $?"

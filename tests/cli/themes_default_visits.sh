@@ -12,6 +12,5 @@ printf 'text\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n"%s"\n' \
     'I will return it tomorrow.' \
     "Can't wait to return this, the zip broke." \
     'I plan to return it since the colour is not flattering.' > in.csv
-"$VERBATIM" analyze in.csv --format csv | sed 's/.*"themes"://' |
-    sed -E 's/"label":"[^"]*",//g; s/"sentiment":[-0-9.]+,//g'
+"$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_spans.sed"
 echo "exit $?"
