@@ -200,6 +200,18 @@ static double background_count(const vb_discovery *d, const cand *c)
     return fewest == UINT64_MAX ? 0.0 : (double)fewest;
 }
 
+/* Dunning's G2 of the candidate's mentions among the `total` words of the
+ * target comments against the background's words; -1 when it is no
+ * commoner here than in general text. */
+static double background_g2(const vb_discovery *d, const cand *c, double total)
+{
+    double a = (double)c->occurrences;
+    double b = background_count(d, c), n2 = (double)d->background.total;
+    if (a / total <= b / n2)
+        return -1.0;
+    return vb_discover_g2(a, total, b, n2);
+}
+
 /* Scores every tracked candidate that qualifies into `out`; returns how
  * many. See README.md for the formulas. */
 static size_t score_all(const vb_discovery *d, ranked *out)
@@ -241,15 +253,16 @@ static size_t score_all(const vb_discovery *d, ranked *out)
                 b = n2;
             if (a / n1 <= b / n2)
                 continue; /* not more frequent where the taxonomy fails */
+            /* Words the taxonomy misses because no comment is about them
+             * ("together", "day") are as common in general text. */
+            if (d->background.total > 0 && background_g2(d, c, total) < COLLOC_MIN_G2)
+                continue;
             r->g2 = vb_discover_g2(a, n1, b, n2);
             r->score = r->g2;
         } else if (against == AGAINST_BACKGROUND) {
-            /* Mentions among the corpus's words against the background's. */
-            double a = (double)c->occurrences;
-            double b = background_count(d, c), n2 = (double)d->background.total;
-            if (a / total <= b / n2)
+            r->g2 = background_g2(d, c, total);
+            if (r->g2 < 0)
                 continue; /* no commoner here than in general text */
-            r->g2 = vb_discover_g2(a, total, b, n2);
             r->score = r->g2;
         } else {
             r->g2 = colloc;

@@ -621,6 +621,49 @@ static void test_a_phrase_is_as_common_as_its_rarest_word(void **state)
     vb_discovery_free(d);
 }
 
+/* With --uncovered the covered comments rank, but a word the taxonomy
+ * misses because it is no theme ("day") is as common in general text:
+ * it is left out unless general text says it significantly less often. */
+static void test_uncovered_leaves_out_what_general_text_says_as_often(void **state)
+{
+    (void)state;
+    const char *path = write_tmp("@total\t1000\nday\t100\nzipper\t1\n");
+    for (int with_bg = 1; with_bg >= 0; with_bg--) {
+        vb_discovery_options o;
+        vb_discovery_options_init(&o);
+        o.min_count = 5;
+        o.uncovered = true;
+        o.background = with_bg ? path : "";
+        vb_error err;
+        vb_discovery *d = vb_discovery_new(&o, &err);
+        assert_non_null(d);
+        static fake f;
+        for (int i = 0; i < 20; i++)
+            assert_int_equal(vb_discovery_add(d, make(&f, "invoice sent", 0, true), NAN), VB_OK);
+        add(d, "day", 6, 0.0, NAN);
+        add(d, "zipper", 6, 0.0, NAN);
+        add_filler(d, 1); /* 42 words in the uncovered comments */
+        const vb_discovered *t;
+        size_t n;
+        assert_int_equal(vb_discovery_result(d, &t, &n), VB_OK);
+        /* Both are in 6 of 22 uncovered comments and no covered one. */
+        const vb_discovered *zipper = find(t, n, "Zipper"), *day = find(t, n, "Day");
+        assert_non_null(zipper);
+        assert_float_equal(zipper->g2, vb_discover_g2(6, 22, 0, 20), 1e-9);
+        if (with_bg) {
+            /* day: 6 of 42 words against 100 of 1,000, G2 below 10.83;
+             * zipper: against 1 of 1,000, far above. */
+            assert_true(vb_discover_g2(6, 42, 100, 1000) < 10.83);
+            assert_true(vb_discover_g2(6, 42, 1, 1000) >= 10.83);
+            assert_null(day);
+        } else {
+            assert_non_null(day);
+        }
+        vb_discovery_free(d);
+    }
+    remove(path);
+}
+
 static void test_a_bad_background_is_named_by_file_and_line(void **state)
 {
     (void)state;
@@ -959,6 +1002,7 @@ int main(void)
         cmocka_unit_test(test_uncovered_ranks_by_g2_against_covered),
         cmocka_unit_test(test_background_ranks_what_general_text_rarely_says),
         cmocka_unit_test(test_a_phrase_is_as_common_as_its_rarest_word),
+        cmocka_unit_test(test_uncovered_leaves_out_what_general_text_says_as_often),
         cmocka_unit_test(test_a_bad_background_is_named_by_file_and_line),
         cmocka_unit_test(test_the_shipped_background_is_found_by_language),
         cmocka_unit_test(test_memory_is_bounded_by_the_table),
