@@ -18,8 +18,9 @@
 # "overall" overalls. A hoodie, a blazer or a poncho is a garment. A
 # dress on display or featured on a blog is no product feature, dye
 # that transferred is no call transferred again, and "a mixed bag" is a
-# verdict, not a bag. One line per record:
-# its theme ids.
+# verdict, not a bag. Buttons that gap, or a top that gapes, are the
+# fit, not the quality; a gap between a lid and its case is no fit. One
+# line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'These shorts are super comfy and the color is awesome!' \
     'Looks great with a pair of tights or jeans.' \
@@ -67,6 +68,10 @@
     'I bought this top after seeing it featured on a style blog.' \
     'The dye transferred to my white jeans.' \
     'The hidden pockets are a nice feature.' \
-    'Bit of a mixed bag, but the staff were friendly.'; } > in.csv
+    'Bit of a mixed bag, but the staff were friendly.' \
+    'The buttons gap at the bust.' \
+    'This top gapes under the arms.' \
+    'One button fell off after a wash.' \
+    'The case is flimsy, with a gap between the lid and the base.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
