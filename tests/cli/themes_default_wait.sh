@@ -10,7 +10,9 @@
 # waiting an hour for the food is. A driver who "didn't wait for me" is
 # no wait of the customer's; "we did not wait long" is. Something that
 # took weeks or months is a slow wait, whatever it was. A waiting room
-# is a room, not a wait, and a fitting room is no fit. One line per
+# is a room, not a wait, and a fitting room is no fit. A queue, a
+# process or a shopper's deciding that went on "too long" is time, not
+# a garment's length; sleeves too long are the fit. One line per
 # record: its theme ids.
 { echo text; printf '"%s"\n' \
     'I waited on hold for a long time.' \
@@ -41,6 +43,9 @@
     'We waited an hour for our food to arrive.' \
     'We did not wait long for a table.' \
     'The waiting room was filthy.' \
-    'The fitting room queue was ridiculous.'; } > in.csv
+    'The fitting room queue was ridiculous.' \
+    'The queue was far too long.' \
+    'I sat on the fence too long and it sold out.' \
+    'The sleeves are too long.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
