@@ -10,7 +10,8 @@
 # item received is damaged in transit, and a replacement damaged too is
 # no resolution. An order cancelled is a change to the order, not a
 # customer leaving, and a promo code is no login. A parcel left in the
-# rain is one at risk of damage. One line per record: its theme ids.
+# rain is one at risk of damage, one left at the wrong door is lost.
+# One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'My skirt arrived this week and it is beautiful.' \
     'I ordered this shirt last week and it arrived today.' \
@@ -28,6 +29,7 @@
     'Received a damaged item and the replacement was also damaged.' \
     'I was never told my order had been cancelled.' \
     'The promo code would not apply at checkout.' \
-    'The courier left it in the rain on the doorstep.'; } > in.csv
+    'The courier left it in the rain on the doorstep.' \
+    'The rider left the bag at the wrong door.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"

@@ -19,8 +19,9 @@
 # unresolved; "responsible" shares a stem with "response" but is no
 # reply. An issue addressed is resolved; a problem that tailoring would
 # not address names no company at all. Thanks "for sorting" it is
-# resolved, and so is a fault an engineer fixed "in one visit".
-# One line per record: its theme ids.
+# resolved, and so is a fault an engineer fixed "in one visit"; one
+# they "did not even fix" or "didn't fix" is not. One line per record:
+# its theme ids.
 { echo text; printf '"%s"\n' \
     'Nobody seems able to fix this.' \
     'No one could sort out the problem.' \
@@ -58,6 +59,8 @@
     'The issue was addressed within a day.' \
     'Tailoring would not address the problem.' \
     'Thank you for sorting this out so quickly.' \
-    'Engineer fixed the boiler in one visit.'; } > in.csv
+    'Engineer fixed the boiler in one visit.' \
+    'They kept my car for a week and did not even fix the rattle.' \
+    "The garage didn't fix the rattle."; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"

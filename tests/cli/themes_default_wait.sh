@@ -12,7 +12,8 @@
 # took weeks or months is a slow wait, whatever it was. A waiting room
 # is a room, not a wait, and a fitting room is no fit. A queue, a
 # process or a shopper's deciding that went on "too long" is time, not
-# a garment's length; sleeves too long are the fit. One line per
+# a garment's length; sleeves too long are the fit, a huge queue is not.
+# What takes weeks or all day, and waiting weeks, are slow. One line per
 # record: its theme ids.
 { echo text; printf '"%s"\n' \
     'I waited on hold for a long time.' \
@@ -46,6 +47,10 @@
     'The fitting room queue was ridiculous.' \
     'The queue was far too long.' \
     'I sat on the fence too long and it sold out.' \
-    'The sleeves are too long.'; } > in.csv
+    'The sleeves are too long.' \
+    'Landlord takes weeks to fix anything.' \
+    'Kind nurses but the discharge took all day.' \
+    'Waited 6 weeks for a replacement card.' \
+    'The car hire desk had a huge queue.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
