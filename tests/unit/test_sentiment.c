@@ -773,6 +773,14 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("We will return next year") > 0.05);
     assert_true(score("I will return it tomorrow") < -0.05);
     assert_true(score("Would buy it again in a heartbeat") > 0.3);
+    /* waits told in weeks or all day, a missed delivery while the
+     * customer was in, a bus that went by, a promise (mostly broken) */
+    assert_true(score("Landlord takes weeks to fix anything") < -0.2);
+    assert_true(score("The discharge took all day") < -0.2);
+    assert_true(score("Courier left a card but I was home all day") < -0.2);
+    assert_true(score("Bus driver drove straight past the stop") < -0.2);
+    assert_true(score("Price match promise was not honoured") < -0.3);
+    assert_true(score("Very tidy job") > 0.2);
     /* a guest's room: the verdicts VADER's words miss */
     assert_true(score("The hotel has seen better days") < -0.05);
     assert_true(score("Noise from the street kept us awake all night") < -0.05);
