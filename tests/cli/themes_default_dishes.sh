@@ -3,7 +3,8 @@
 # decor, air conditioning that does not work. Guards: a yummy or
 # deliciously soft fabric and a waffle knit are no food, and an office's
 # air conditioning is no venue; a topping "on top" is no top (garment),
-# and a delicious texture is food. One line per record: its theme ids.
+# and a delicious texture is food. Portions small or large are no fit;
+# a skirt portion too big is. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'The spicy tuna rolls were the best in town.' \
     'Try the shrimp tempura and the gnocchi.' \
@@ -22,6 +23,8 @@
     'I love the waffle knit.' \
     'Perfect for the office air conditioning.' \
     'The pizza was delicious with mozzarella on top.' \
-    'The texture of the gnocchi was delicious.'; } > in.csv
+    'The texture of the gnocchi was delicious.' \
+    'Food was delicious but portions were tiny.' \
+    'The skirt portion of the dress was too big.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
