@@ -8,8 +8,9 @@
 # reply. A line out the door is a queue, an A-line dress no fabric,
 # while a lining is one; a lift out of order is a facility, a clinic
 # behind schedule a slow wait; an instructor is staff; a subscription
-# renewed without warning is no loyalty; nobody who could tell or
-# explain is unclear communication. One line per record: its theme ids.
+# renewed without warning is an unexpected charge, no loyalty; nobody
+# who could tell or explain is unclear communication. One line per
+# record: its theme ids.
 { echo text; printf '"%s"\n' \
     'The estate agent never returned my calls.' \
     'She returned my email the same day.' \
