@@ -1,5 +1,6 @@
 # The people who serve customers outside a shop: cabin crew, doctors,
-# nurses, pharmacists, vets, housekeeping, attendants, a teacher judged.
+# nurses, pharmacists, vets, housekeeping, attendants, a teacher judged,
+# a security guard and a bouncer.
 # A crew neck, to nurse a baby, "just what the doctor ordered", an
 # attendant shadow and a writer who is a teacher are no staff. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
@@ -15,6 +16,8 @@
     'I wore it to nurse my baby.' \
     'It was just what the doctor ordered.' \
     'The flash softens the attendant shadows.' \
-    'I am a teacher and this dress is great for work.'; } > in.csv
+    'I am a teacher and this dress is great for work.' \
+    'Security guard followed me around the store.' \
+    'The bouncer was rude to my friends.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"

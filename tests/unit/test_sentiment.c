@@ -781,6 +781,13 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("Bus driver drove straight past the stop") < -0.2);
     assert_true(score("Price match promise was not honoured") < -0.3);
     assert_true(score("Very tidy job") > 0.2);
+    /* a parcel thrown in a bush or over the gate, packaging to excess,
+     * a process "so straightforward", a guard who followed the customer */
+    assert_true(score("The parcel was left in a bush") < -0.2);
+    assert_true(score("The driver threw the parcel over the gate") < -0.2);
+    assert_true(score("Packaging was excessive") < -0.2);
+    assert_true(score("It was so straightforward") > 0.3);
+    assert_true(score("Security guard followed me around the store") < -0.2);
     /* a guest's room: the verdicts VADER's words miss */
     assert_true(score("The hotel has seen better days") < -0.05);
     assert_true(score("Noise from the street kept us awake all night") < -0.05);
