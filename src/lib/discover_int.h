@@ -21,7 +21,8 @@
 #define EXAMPLE_BEFORE 60    /* bytes of context kept before a mention */
 #define SKETCH_DEPTH 4
 #define SKETCH_WIDTH ((size_t)1 << 16)
-#define COLLOC_MIN_G2 10.83  /* chi-square with 1 df at p = 0.001 */
+#define G2_P001 10.83        /* chi-square with 1 df at p = 0.001: what a collocation, and
+                              * with --uncovered a phrase against the background, must reach */
 #define COHESION_MIN 0.08   /* of the rarer end word's mentions, in the phrase */
 #define ABSORB_RATIO 0.5     /* X inside P, P in >= half of X's comments: X is P */
 #define MAX_MATCH 8          /* match entries per theme */

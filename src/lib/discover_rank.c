@@ -239,7 +239,7 @@ static size_t score_all(const vb_discovery *d, ranked *out)
             }
             double o = (double)c->occurrences;
             colloc = vb_discover_colloc_g2(o, expected);
-            if (colloc < COLLOC_MIN_G2 || o < COHESION_MIN * (first < last ? first : last))
+            if (colloc < G2_P001 || o < COHESION_MIN * (first < last ? first : last))
                 continue;
         }
         ranked *r = &out[n];
@@ -255,7 +255,7 @@ static size_t score_all(const vb_discovery *d, ranked *out)
                 continue; /* not more frequent where the taxonomy fails */
             /* Words the taxonomy misses because no comment is about them
              * ("together", "day") are as common in general text. */
-            if (d->background.total > 0 && background_g2(d, c, total) < COLLOC_MIN_G2)
+            if (d->background.total > 0 && background_g2(d, c, total) < G2_P001)
                 continue;
             r->g2 = vb_discover_g2(a, n1, b, n2);
             r->score = r->g2;
