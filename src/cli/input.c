@@ -523,8 +523,26 @@ typedef struct run_state {
     int status;          /* worst exit status so far */
     bool stop;           /* --strict rejection or the consumer went away */
     bool quiet;          /* the consumer went away: no summary */
+    bool column_told;    /* the comment column chosen by its question is said */
     cli_parallel *par;   /* NULL: records are analysed on this thread */
 } run_state;
+
+/* Says which column holds the comments when it was chosen by its
+ * question, once per input and before its first record is analysed: the
+ * worker threads report a record's problems as they meet them, and the
+ * note must come before those whatever the threads' timing. */
+static void tell_text_column(vb_pipeline *p, run_state *rs)
+{
+    if (rs->column_told)
+        return;
+    rs->column_told = true;
+    const char *question = vb_pipeline_text_column_by_question(p);
+    if (question != NULL && !rs->quiet)
+        fprintf(stderr,
+                "verbatim %s: %s: comments from the column \"%s\", chosen by its question "
+                "(--text-col chooses another)\n",
+                rs->cmd, rs->display, question);
+}
 
 /* Hands every record the pipeline has read to the worker threads. */
 static bool drain_parallel(vb_pipeline *p, run_state *rs)
@@ -532,6 +550,7 @@ static bool drain_parallel(vb_pipeline *p, run_state *rs)
     vb_raw_record raw;
     vb_status st;
     while ((st = vb_pipeline_read(p, &raw)) == VB_OK) {
+        tell_text_column(p, rs);
         if (!cli_parallel_add(rs->par, &raw, rs->display)) {
             rs->stop = true;
             return true;
@@ -554,6 +573,7 @@ static bool drain(vb_pipeline *p, run_state *rs)
     const vb_record *rec;
     vb_status st;
     while (!rs->stop && (st = vb_pipeline_next(p, &rec)) == VB_OK) {
+        tell_text_column(p, rs);
         if (rec->status != VB_OK) {
             fprintf(stderr, "verbatim: %s:%zu: %s\n", rs->display, rec->line, rec->error);
             if (rs->strict) {
@@ -695,6 +715,7 @@ static void run_input(vb_pipeline *p, const char *name, run_state *rs)
 {
     bool is_stdin = strcmp(name, "-") == 0;
     rs->display = is_stdin ? "<stdin>" : name;
+    rs->column_told = false;
     cli_set_record_context(NULL, rs->display);
     FILE *f = is_stdin ? stdin : fopen(name, "rb");
     if (f == NULL) {
@@ -830,12 +851,7 @@ int cli_run(cli_input *in, const char *cmd, cli_record_fn on_record, void *ctx)
                     "verbatim %s: %s: read as Windows-1252, as line %zu is not UTF-8 "
                     "(--encoding chooses another)\n",
                     cmd, in->current_source, not_utf8);
-        const char *question = vb_pipeline_text_column_by_question(p);
-        if (question != NULL && !rs.quiet)
-            fprintf(stderr,
-                    "verbatim %s: %s: comments from the column \"%s\", chosen by its question "
-                    "(--text-col chooses another)\n",
-                    cmd, in->current_source, question);
+        tell_text_column(p, &rs); /* an input with no record */
     }
 
     vb_stats stats;

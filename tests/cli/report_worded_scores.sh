@@ -15,6 +15,15 @@ printf '%s\n' \
 "$VERBATIM" report nps.csv --score-col 'How likely are you to recommend us?' --report json > nps.json
 echo "exit $?"
 sed -E 's/.*("n":[0-9]+,"score":[-0-9.]+).*("rejected":[0-9]+).*/\1 \2/' nps.json
+# The note on the comment column comes before the scores' problems, at
+# every -j: with threads, it was printed once the file was read, and
+# could come after them or between them.
+for j in 1 2; do
+    "$VERBATIM" report nps.csv --score-col 'How likely are you to recommend us?' -j $j \
+        --report json 2> err.$j > /dev/null
+done
+head -1 err.1
+cmp err.1 err.2 && echo "stderr the same at -j 1 and -j 2"
 # Stars from an app store: five drawn stars on a 1-5 CSAT scale.
 printf '%s\n' 'rating,review' '★★★★★,Love it' '★★☆☆☆,Crashes' '4 stars,Nice' \
     '★★★★★★★☆☆☆,Odd' > app.csv
