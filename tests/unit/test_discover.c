@@ -537,13 +537,21 @@ static const char *write_tmp(const char *text)
     return path;
 }
 
-static vb_discovery *with_background(const char *path, vb_error *err)
+/* Discovery of phrases in 5 comments or more against the background at
+ * `path` ("" for none), of all comments or of the uncovered ones. */
+static vb_discovery *discovery_against(const char *path, bool uncovered, vb_error *err)
 {
     vb_discovery_options o;
     vb_discovery_options_init(&o);
     o.min_count = 5;
     o.background = path;
+    o.uncovered = uncovered;
     return vb_discovery_new(&o, err);
+}
+
+static vb_discovery *with_background(const char *path, vb_error *err)
+{
+    return discovery_against(path, false, err);
 }
 
 static void test_background_ranks_what_general_text_rarely_says(void **state)
@@ -629,13 +637,8 @@ static void test_uncovered_leaves_out_what_general_text_says_as_often(void **sta
     (void)state;
     const char *path = write_tmp("@total\t1000\nday\t100\nzipper\t1\n");
     for (int with_bg = 1; with_bg >= 0; with_bg--) {
-        vb_discovery_options o;
-        vb_discovery_options_init(&o);
-        o.min_count = 5;
-        o.uncovered = true;
-        o.background = with_bg ? path : "";
         vb_error err;
-        vb_discovery *d = vb_discovery_new(&o, &err);
+        vb_discovery *d = discovery_against(with_bg ? path : "", true, &err);
         assert_non_null(d);
         static fake f;
         for (int i = 0; i < 20; i++)
