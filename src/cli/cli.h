@@ -215,6 +215,11 @@ cli_parallel *cli_parallel_start(int jobs, const vb_lexicon *lex, const cli_inpu
 bool cli_parallel_add(cli_parallel *par, const vb_raw_record *raw, const char *display);
 /* Ends the current batch (at the end of each input). */
 void cli_parallel_flush(cli_parallel *par);
+/* Writes `text` to stderr in order: after the messages of the records
+ * added before, before those of the records added after. For the
+ * reader's own messages, which a run on one thread prints in that place;
+ * dropped when the run stops. */
+void cli_parallel_note(cli_parallel *par, const char *text);
 /* Waits for every batch to be written and returns what was counted: the
  * batches' counts in `stats`, whose bytes read and header rows (the
  * reader's, which no batch holds) are kept. */

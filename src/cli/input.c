@@ -14,6 +14,7 @@
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -527,10 +528,36 @@ typedef struct run_state {
     cli_parallel *par;   /* NULL: records are analysed on this thread */
 } run_state;
 
+/* Prints a message of the reader's where a run on one thread prints it:
+ * with worker threads, the writer prints the records' messages, and this
+ * one goes after those of the records read before it. */
+static void say(run_state *rs, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void say(run_state *rs, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    if (rs->par == NULL) {
+        vfprintf(stderr, fmt, ap);
+        va_end(ap);
+        return;
+    }
+    va_list again;
+    va_copy(again, ap);
+    const int len = vsnprintf(NULL, 0, fmt, ap);
+    char *text = len >= 0 ? malloc((size_t)len + 1) : NULL;
+    if (text != NULL) {
+        vsnprintf(text, (size_t)len + 1, fmt, again);
+        cli_parallel_note(rs->par, text);
+    } else {
+        vfprintf(stderr, fmt, again); /* out of memory: out of order, but said */
+    }
+    free(text);
+    va_end(again);
+    va_end(ap);
+}
+
 /* Says which column holds the comments when it was chosen by its
- * question, once per input and before its first record is analysed: the
- * worker threads report a record's problems as they meet them, and the
- * note must come before those whatever the threads' timing. */
+ * question, once per input and before its first record. */
 static void tell_text_column(vb_pipeline *p, run_state *rs)
 {
     if (rs->column_told)
@@ -538,10 +565,10 @@ static void tell_text_column(vb_pipeline *p, run_state *rs)
     rs->column_told = true;
     const char *question = vb_pipeline_text_column_by_question(p);
     if (question != NULL && !rs->quiet)
-        fprintf(stderr,
-                "verbatim %s: %s: comments from the column \"%s\", chosen by its question "
-                "(--text-col chooses another)\n",
-                rs->cmd, rs->display, question);
+        say(rs,
+            "verbatim %s: %s: comments from the column \"%s\", chosen by its question "
+            "(--text-col chooses another)\n",
+            rs->cmd, rs->display, question);
 }
 
 /* Hands every record the pipeline has read to the worker threads. */
@@ -558,7 +585,7 @@ static bool drain_parallel(vb_pipeline *p, run_state *rs)
     }
     if (st == VB_AGAIN || st == VB_DONE)
         return true;
-    fprintf(stderr, "verbatim %s: %s: %s\n", rs->cmd, rs->display, vb_pipeline_errmsg(p));
+    say(rs, "verbatim %s: %s: %s\n", rs->cmd, rs->display, vb_pipeline_errmsg(p));
     rs->status = st == VB_ENOMEM ? EXIT_IO : EXIT_USAGE;
     rs->stop = true;
     return false;
@@ -681,14 +708,14 @@ static void run_stream(vb_pipeline *p, int fd, run_state *rs)
         if (n < 0 && stop_signal != 0) {
             /* Stop here. No vb_pipeline_finish(): the bytes of a record
              * not yet complete must not become a record. */
-            fprintf(stderr, "verbatim %s: %s: stopped by %s\n", rs->cmd, rs->display,
-                    stop_signal == SIGINT ? "SIGINT" : "SIGTERM");
+            say(rs, "verbatim %s: %s: stopped by %s\n", rs->cmd, rs->display,
+                stop_signal == SIGINT ? "SIGINT" : "SIGTERM");
             rs->stop = true;
             return;
         }
         if (n < 0) {
-            fprintf(stderr, "verbatim %s: %s: read error: %s\n", rs->cmd, rs->display,
-                    strerror(errno));
+            say(rs, "verbatim %s: %s: read error: %s\n", rs->cmd, rs->display,
+                strerror(errno));
             rs->status = EXIT_IO;
             break;
         }
@@ -696,7 +723,7 @@ static void run_stream(vb_pipeline *p, int fd, run_state *rs)
             break;
         vb_status st = vb_pipeline_feed(p, buf, (size_t)n);
         if (st != VB_OK) {
-            fprintf(stderr, "verbatim %s: %s: %s\n", rs->cmd, rs->display, vb_strerror(st));
+            say(rs, "verbatim %s: %s: %s\n", rs->cmd, rs->display, vb_strerror(st));
             rs->status = EXIT_IO;
             rs->stop = true;
             return;
@@ -719,13 +746,13 @@ static void run_input(vb_pipeline *p, const char *name, run_state *rs)
     cli_set_record_context(NULL, rs->display);
     FILE *f = is_stdin ? stdin : fopen(name, "rb");
     if (f == NULL) {
-        fprintf(stderr, "verbatim %s: %s: cannot open: %s\n", rs->cmd, name, strerror(errno));
+        say(rs, "verbatim %s: %s: cannot open: %s\n", rs->cmd, name, strerror(errno));
         rs->status = EXIT_IO;
         return;
     }
     struct stat st;
     if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        fprintf(stderr, "verbatim %s: %s: is a directory\n", rs->cmd, rs->display);
+        say(rs, "verbatim %s: %s: is a directory\n", rs->cmd, rs->display);
         rs->status = EXIT_IO;
     } else {
         run_stream(p, fileno(f), rs);
@@ -839,7 +866,7 @@ int cli_run(cli_input *in, const char *cmd, cli_record_fn on_record, void *ctx)
     }
     for (int i = 0; i < n_files && !rs.stop; i++) {
         if (i > 0 && vb_pipeline_reset(p, files[i]) != VB_OK) {
-            fprintf(stderr, "verbatim %s: %s\n", cmd, vb_pipeline_errmsg(p));
+            say(&rs, "verbatim %s: %s\n", cmd, vb_pipeline_errmsg(p));
             rs.status = EXIT_USAGE;
             break;
         }
@@ -847,10 +874,10 @@ int cli_run(cli_input *in, const char *cmd, cli_record_fn on_record, void *ctx)
         run_input(p, files[i], &rs);
         const size_t not_utf8 = vb_pipeline_windows_1252_line(p);
         if (not_utf8 > 0 && !rs.quiet)
-            fprintf(stderr,
-                    "verbatim %s: %s: read as Windows-1252, as line %zu is not UTF-8 "
-                    "(--encoding chooses another)\n",
-                    cmd, in->current_source, not_utf8);
+            say(&rs,
+                "verbatim %s: %s: read as Windows-1252, as line %zu is not UTF-8 "
+                "(--encoding chooses another)\n",
+                cmd, in->current_source, not_utf8);
         tell_text_column(p, &rs); /* an input with no record */
     }
 

@@ -57,6 +57,8 @@ typedef struct batch {
     size_t out_len, out_cap;
     char *msgs;           /* stderr messages, in record order */
     size_t msgs_len;
+    char *note;           /* the reader's message after them (a batch of
+                             no records, cli_parallel_note()), or NULL */
     vb_stats stats;       /* records counted up to `stop`, inclusive */
     size_t written;
     int status;           /* EXIT_OK, or why the run must stop here */
@@ -176,6 +178,8 @@ static void reset_batch(batch *b)
     }
     free(b->msgs);
     b->msgs = NULL;
+    free(b->note);
+    b->note = NULL;
     b->out_len = b->msgs_len = 0;
     b->n = 0;
     b->len = 0;
@@ -198,6 +202,16 @@ static batch *take_free(cli_parallel *par)
     return b;
 }
 
+/* Hands a sealed batch to the workers; it is written in this order. */
+static void enqueue(cli_parallel *par, batch *b)
+{
+    pthread_mutex_lock(&par->lock);
+    b->seq = par->next_seq++;
+    par->queue[(par->q_head + par->q_len++) % par->n_pool] = b;
+    pthread_cond_signal(&par->work_queued);
+    pthread_mutex_unlock(&par->lock);
+}
+
 void cli_parallel_flush(cli_parallel *par)
 {
     batch *b = par->filling;
@@ -205,11 +219,7 @@ void cli_parallel_flush(cli_parallel *par)
         return;
     par->filling = NULL;
     seal(par, b);
-    pthread_mutex_lock(&par->lock);
-    b->seq = par->next_seq++;
-    par->queue[(par->q_head + par->q_len++) % par->n_pool] = b;
-    pthread_cond_signal(&par->work_queued);
-    pthread_mutex_unlock(&par->lock);
+    enqueue(par, b);
 }
 
 static bool out_of_memory(cli_parallel *par)
@@ -272,6 +282,18 @@ bool cli_parallel_add(cli_parallel *par, const vb_raw_record *raw, const char *d
     bool go_on = !par->stopping;
     pthread_mutex_unlock(&par->lock);
     return go_on;
+}
+
+void cli_parallel_note(cli_parallel *par, const char *text)
+{
+    cli_parallel_flush(par);
+    batch *b = take_free(par);
+    if (b == NULL) /* the run stops: the writer writes nothing more */
+        return;
+    b->note = strdup(text);
+    enqueue(par, b);
+    if (b->note == NULL)
+        out_of_memory(par);
 }
 
 /* ---- Analysing a batch (worker threads) ------------------------------------ */
@@ -369,7 +391,7 @@ static void *worker_main(void *arg)
         par->q_len--;
         bool skip = par->stopping;
         pthread_mutex_unlock(&par->lock);
-        if (!skip)
+        if (!skip && b->n > 0)
             analyse_batch(par, p, worker_ctx, b);
         pthread_mutex_lock(&par->lock);
         b->done = true;
@@ -409,6 +431,8 @@ static void *writer_main(void *arg)
                 cli_output_write(par->out, par->cmd, b->out, b->out_len);
             if (b->msgs_len > 0)
                 fwrite(b->msgs, 1, b->msgs_len, stderr);
+            if (b->note != NULL)
+                fputs(b->note, stderr);
             vb_stats_add(&par->total, &b->stats);
             par->written += b->written;
             if (b->status != EXIT_OK)
