@@ -135,32 +135,6 @@ void vb_discovery_options_init(vb_discovery_options *o)
     o->top = 30;
 }
 
-/* The ISO code of a libstemmer name ("english" -> "en"); other names are
- * kept as given. */
-static void language_code(const char *name, char out[16])
-{
-    static const char *const names[][2] = {
-        {"arabic", "ar"},     {"armenian", "hy"},  {"basque", "eu"},     {"catalan", "ca"},
-        {"danish", "da"},     {"dutch", "nl"},     {"english", "en"},    {"finnish", "fi"},
-        {"french", "fr"},     {"german", "de"},    {"greek", "el"},      {"hindi", "hi"},
-        {"hungarian", "hu"},  {"indonesian", "id"}, {"irish", "ga"},     {"italian", "it"},
-        {"lithuanian", "lt"}, {"nepali", "ne"},    {"norwegian", "no"},  {"porter", "en"},
-        {"portuguese", "pt"}, {"romanian", "ro"},  {"russian", "ru"},    {"serbian", "sr"},
-        {"spanish", "es"},    {"swedish", "sv"},   {"tamil", "ta"},      {"turkish", "tr"},
-        {"yiddish", "yi"},
-    };
-    size_t n = 0;
-    for (; n < 15 && name[n] != '\0'; n++)
-        out[n] = (name[n] >= 'A' && name[n] <= 'Z') ? (char)(name[n] - 'A' + 'a') : name[n];
-    out[n] = '\0';
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        if (strcmp(out, names[i][0]) == 0) {
-            strcpy(out, names[i][1]);
-            return;
-        }
-    }
-}
-
 /* ---- Hashing, sketches, the table --------------------------------------- */
 
 static uint64_t mix64(uint64_t x)
@@ -332,7 +306,11 @@ vb_discovery *vb_discovery_new(const vb_discovery_options *o, vb_error *err)
     d->alloc = *a;
     d->opts = *o;
     d->opts.alloc = d->alloc;
-    language_code(o->language != NULL ? o->language : "en", d->language);
+    /* A language libstemmer lacks is kept as given: only the background
+     * needs its stemmer, and that load reports it. */
+    const char *language = o->language != NULL ? o->language : "en";
+    const char *code = vb_language_code(language);
+    snprintf(d->language, sizeof d->language, "%s", code != NULL ? code : language);
     d->english = strcmp(d->language, "en") == 0;
     vb_arena_init(&d->arena, &d->alloc, (size_t)16 << 10);
     vb_buf_init(&d->out, &d->alloc, (size_t)1 << 30);

@@ -108,6 +108,12 @@ static const char *resolve(const char *language, const char **code)
     return NULL;
 }
 
+const char *vb_language_code(const char *language)
+{
+    const char *code = NULL;
+    return resolve(language, &code) != NULL ? code : NULL;
+}
+
 static void unknown_language(const char *language, vb_error *err)
 {
     if (err == NULL)

@@ -41,6 +41,9 @@ void vb_lang_free(vb_lang *lang);
 /* ISO code of the language's lexicon folder ("en"), or the libstemmer
  * name when there is no code. */
 const char *vb_lang_code(const vb_lang *lang);
+/* The same for a language named as vb_lang_load() takes it, without
+ * loading its lists; NULL for a language libstemmer does not have. */
+const char *vb_language_code(const char *language);
 const char *vb_lang_stemmer_name(const vb_lang *lang);
 /* The VB_TOKEN_STOPWORD and VB_TOKEN_PRONOUN flags of a word (its lookup
  * form) from the lists that have it. */

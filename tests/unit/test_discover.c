@@ -730,6 +730,32 @@ static void test_the_shipped_background_is_found_by_language(void **state)
     assert_int_equal(err.code, VB_EINVAL);
 }
 
+/* The draft names its language as the lexicons' folders do, whichever
+ * name the option gave: libstemmer's, in any case, or the ISO code. */
+static void test_the_draft_names_the_language_by_its_code(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"Lithuanian", "lt"}, {"porter", "en"}, {"DE", "de"}, {"fr", "fr"}, {"nepali", "ne"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        vb_discovery_options o;
+        vb_discovery_options_init(&o);
+        o.language = cases[i][0];
+        vb_error err;
+        vb_discovery *d = vb_discovery_new(&o, &err);
+        assert_non_null(d);
+        const char *json;
+        size_t len;
+        assert_int_equal(vb_discovery_write_json(d, &json, &len), VB_OK);
+        cJSON *doc = cJSON_Parse(json);
+        assert_non_null(doc);
+        assert_string_equal(cJSON_GetObjectItem(doc, "language")->valuestring, cases[i][1]);
+        cJSON_Delete(doc);
+        vb_discovery_free(d);
+    }
+}
+
 /* ---- Memory --------------------------------------------------------------- */
 
 typedef struct byte_alloc {
@@ -1008,6 +1034,7 @@ int main(void)
         cmocka_unit_test(test_uncovered_leaves_out_what_general_text_says_as_often),
         cmocka_unit_test(test_a_bad_background_is_named_by_file_and_line),
         cmocka_unit_test(test_the_shipped_background_is_found_by_language),
+        cmocka_unit_test(test_the_draft_names_the_language_by_its_code),
         cmocka_unit_test(test_memory_is_bounded_by_the_table),
         cmocka_unit_test(test_output_is_deterministic),
         cmocka_unit_test(test_json_draft_is_a_valid_taxonomy),
