@@ -20,8 +20,10 @@
 # reply. An issue addressed is resolved; a problem that tailoring would
 # not address names no company at all. Thanks "for sorting" it is
 # resolved, and so is a fault an engineer fixed "in one visit"; one
-# they "did not even fix" or "didn't fix" is not. One line per record:
-# its theme ids.
+# they "did not even fix" or "didn't fix" is not. A reviewer's "few
+# complaints", the complaints of other reviews and "no major complaints"
+# are no complaint made to the company; two complaints raised are. One
+# line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'Nobody seems able to fix this.' \
     'No one could sort out the problem.' \
@@ -61,6 +63,10 @@
     'Thank you for sorting this out so quickly.' \
     'Engineer fixed the boiler in one visit.' \
     'They kept my car for a week and did not even fix the rattle.' \
-    "The garage didn't fix the rattle."; } > in.csv
+    "The garage didn't fix the rattle." \
+    'I have a few complaints: the zip broke and the hem frayed.' \
+    'The reviews are full of complaints about the sizing.' \
+    'I have no major complaints.' \
+    'I raised two complaints and both were closed without a reply.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
