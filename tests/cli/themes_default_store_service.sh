@@ -15,7 +15,8 @@
 # the food, not a substitution. Finding no member of staff is too few
 # staff, a courier who could not find the address is not; prices going
 # up are too dear, while a good rise in trousers is a cut, not a price
-# going up. One line per record: its theme ids.
+# going up. The self checkout's "unexpected item in the bagging area" is
+# a facility, not a bag for sale. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'They say my return was never received at the warehouse.' \
     'My refund still has not come through.' \
@@ -43,6 +44,7 @@
     'Could not find a member of staff anywhere.' \
     'The courier could not find the address.' \
     'Prices keep going up and up.' \
-    'These trousers are a great price with a good rise.'; } > in.csv
+    'These trousers are a great price with a good rise.' \
+    'Unexpected item in the bagging area every single time.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"

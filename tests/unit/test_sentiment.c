@@ -827,6 +827,11 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("My direct debit was taken twice") < -0.05);
     assert_true(score("My card keeps getting declined") < -0.05);
     assert_true(score("The broadband keeps dropping out") < -0.05);
+    /* a chat or call cut off at the other end, not a device unplugged */
+    assert_true(score("Live chat closed before I could get an answer") < -0.05);
+    assert_true(score("I got disconnected twice") < -0.05);
+    assert_true(fabs(score("I disconnected the old printer")) <= 0.05);
+    assert_true(score("Unexpected item in the bagging area every time") < -0.05);
     assert_true(score("Online banking is down again") < -0.05);
     assert_true(score("I was given conflicting information") < -0.05);
     /* a price raised or doubled, a charge under the quote, no quibbles,
