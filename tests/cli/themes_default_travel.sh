@@ -5,7 +5,9 @@
 # mentioned ("I wore this dress on the flight home") is no travel. Lost
 # luggage is no lost parcel, bags at an airport no product, a plane's
 # seats no store facility, and flight attendants are staff. A clean
-# train is cleanliness as well as on time. Each travel
+# train is cleanliness as well as on time. Food vouchers for a delay
+# are compensation, neither food nor a discount; a voucher code at the
+# checkout is a discount. Each travel
 # sentence is followed by one where the words mean what another theme
 # says. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
@@ -23,6 +25,8 @@
     'The bags I ordered never arrived.' \
     'The flight attendants were rude.' \
     'The train was on time and clean.' \
-    'The staff need more training.'; } > in.csv
+    'The staff need more training.' \
+    'Flight delayed 6 hours and there were no food vouchers.' \
+    'The voucher code did not work at the checkout.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
