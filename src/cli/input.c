@@ -531,7 +531,9 @@ typedef struct run_state {
 /* Prints a message of the reader's where a run on one thread prints it:
  * with worker threads, the writer prints the records' messages, and this
  * one goes after those of the records read before it. */
-static void say(run_state *rs, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
 static void say(run_state *rs, const char *fmt, ...)
 {
     va_list ap;
