@@ -21,8 +21,9 @@
 # not address names no company at all. Thanks "for sorting" it is
 # resolved, and so is a fault an engineer fixed "in one visit"; one
 # they "did not even fix" or "didn't fix" is not. A reviewer's "few
-# complaints", the complaints of other reviews and "no major complaints"
-# are no complaint made to the company; two complaints raised are. One
+# complaints", the complaints of other reviews, "complaints on" a
+# garment's dye and "no major complaints" are no complaint made to the
+# company; two complaints raised are. One
 # line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'Nobody seems able to fix this.' \
@@ -67,6 +68,7 @@
     'I have a few complaints: the zip broke and the hem frayed.' \
     'The reviews are full of complaints about the sizing.' \
     'I have no major complaints.' \
+    'I am wary of buying more because of all the complaints on dye stability.' \
     'I raised two complaints and both were closed without a reply.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
