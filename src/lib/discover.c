@@ -258,16 +258,16 @@ static void heap_down(vb_discovery *d, size_t i)
 
 /* ---- Life cycle ---------------------------------------------------------- */
 
-/* The background of o->background, or the language's own when there is
- * one; none for "" or without a data directory. Its words are stemmed
- * as the text stage stems the language. */
-static vb_status load_background(vb_discovery *d, const vb_discovery_options *o, vb_error *err)
+/* The background of d->opts.background, or the language's own when
+ * there is one; none for "" or without a data directory. Its words are
+ * stemmed as the text stage stems the language. */
+static vb_status load_background(vb_discovery *d, vb_error *err)
 {
+    const vb_discovery_options *o = &d->opts;
     if (o->background != NULL ? o->background[0] == '\0' : o->data_dir == NULL)
         return VB_OK;
     vb_error lang_err;
-    vb_lang *lang = vb_lang_load(NULL, o->language != NULL ? o->language : "en", &d->alloc,
-                                 &lang_err);
+    vb_lang *lang = vb_lang_load(NULL, o->language, &d->alloc, &lang_err);
     if (lang == NULL) {
         if (err != NULL)
             *err = lang_err;
@@ -306,11 +306,12 @@ vb_discovery *vb_discovery_new(const vb_discovery_options *o, vb_error *err)
     d->alloc = *a;
     d->opts = *o;
     d->opts.alloc = d->alloc;
+    if (d->opts.language == NULL)
+        d->opts.language = "en";
     /* A language libstemmer lacks is kept as given: only the background
      * needs its stemmer, and that load reports it. */
-    const char *language = o->language != NULL ? o->language : "en";
-    const char *code = vb_language_code(language);
-    snprintf(d->language, sizeof d->language, "%s", code != NULL ? code : language);
+    const char *code = vb_language_code(d->opts.language);
+    snprintf(d->language, sizeof d->language, "%s", code != NULL ? code : d->opts.language);
     d->english = strcmp(d->language, "en") == 0;
     vb_arena_init(&d->arena, &d->alloc, (size_t)16 << 10);
     vb_buf_init(&d->out, &d->alloc, (size_t)1 << 30);
@@ -330,7 +331,7 @@ vb_discovery *vb_discovery_new(const vb_discovery_options *o, vb_error *err)
         if (d->ref == NULL)
             goto fail;
     }
-    if (load_background(d, o, err) != VB_OK) {
+    if (load_background(d, err) != VB_OK) {
         vb_discovery_free(d);
         return NULL;
     }
