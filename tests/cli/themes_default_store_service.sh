@@ -16,7 +16,11 @@
 # staff, a courier who could not find the address is not; prices going
 # up are too dear, while a good rise in trousers is a cut, not a price
 # going up. The self checkout's "unexpected item in the bagging area" is
-# a facility, not a bag for sale. One line per record: its theme ids.
+# a facility, not a bag for sale. A checkout queued at, open or closed
+# is the shop's till, not the website's; too few of them open, or a
+# request for more, is too few staff, while tills opened is no shortage
+# and the app crashing at checkout stays online. One line per record:
+# its theme ids.
 { echo text; printf '"%s"\n' \
     'They say my return was never received at the warehouse.' \
     'My refund still has not come through.' \
@@ -45,6 +49,12 @@
     'The courier could not find the address.' \
     'Prices keep going up and up.' \
     'These trousers are a great price with a good rise.' \
-    'Unexpected item in the bagging area every single time.'; } > in.csv
+    'Unexpected item in the bagging area every single time.' \
+    'Queued for ages at the checkout.' \
+    'Only two checkouts open on a Saturday.' \
+    'Why only one till open at lunchtime?' \
+    'Please open more tills at weekends.' \
+    'The queue moved quickly as they opened more tills.' \
+    'The app crashed at checkout.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
