@@ -758,6 +758,11 @@ enum {
 VB_EXPORT vb_status vb_report_render(vb_report *rep, vb_report_format format,
                                      const char *section, unsigned flags, const char **out,
                                      size_t *len);
+/* True when the metric is NPS and none of at least min_n valid scores is
+ * 9 or 10: NPS has no promoters, as when scores on a 1-5 or 1-7 scale
+ * were read as 0-10 ones, and the caller should say so. */
+VB_EXPORT bool vb_report_no_promoters(const vb_report *rep);
+
 /* The CSV report's sections, in the order it writes them (overall,
  * periods, segments, themes, heatmap, drivers, change, moved, focus,
  * quotes); `*n` gets their count. */

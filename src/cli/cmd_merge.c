@@ -259,6 +259,13 @@ int cli_write_report(const char *cmd, vb_agg *agg, const cli_report_format *f)
         fprintf(stderr, "verbatim %s: %s\n", cmd, err.message);
         return err.code == VB_ENOMEM ? EXIT_IO : EXIT_USAGE;
     }
+    /* NPS is the default metric, and star ratings read as 0-10 scores
+     * make a report of detractors only that looks real. */
+    if (vb_report_no_promoters(rep))
+        fprintf(stderr,
+                "verbatim %s: no score is 9 or 10, so NPS finds no promoters; for scores on a "
+                "1-5 or 1-7 scale use --metric csat, ces or mean\n",
+                cmd);
     /* Default format: html for -o x.html, a table on a terminal, else json. */
     const bool to_stdout = f->path == NULL || strcmp(f->path, "-") == 0;
     const bool tty = to_stdout && isatty(STDOUT_FILENO);

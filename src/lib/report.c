@@ -271,6 +271,15 @@ vb_status vb_rep_pick_quotes(vb_report *rep, const vb_agg_theme *at, int directi
     return VB_OK;
 }
 
+/* NPS values are +100 (promoter), 0 and -100 (detractor), so the sums
+ * of w x and w x^2 give the promoters' weight: sum(w x^2) / 100 is 100
+ * times the weight of promoters and detractors, sum(w x) 100 times their
+ * difference. */
+static double promoters_weight(const vb_moments *m)
+{
+    return (m->swx2 / 100.0 + m->swx) / 200.0;
+}
+
 static vb_status build_themes(vb_report *rep, const vb_agg *agg)
 {
     const vb_agg_group *g = &agg->overall;
@@ -467,6 +476,8 @@ vb_report *vb_report_new(vb_agg *agg, vb_error *err)
     rep->dates_rejected = agg->dates_rejected;
     rep->overall = estimate(agg, &agg->overall.score);
     rep->overall_small = agg->overall.score.n < rep->opts.min_n;
+    rep->no_promoters = agg->metric.kind == VB_METRIC_NPS && !rep->overall_small &&
+                        promoters_weight(&agg->overall.score) <= 1e-9 * agg->overall.score.sw;
     rep->focus_where = "";
     if (build_groups(rep, agg, &agg->periods, true, &rep->periods, &rep->n_periods) != VB_OK ||
         build_groups(rep, agg, &agg->segments, false, &rep->segments, &rep->n_segments) != VB_OK ||
@@ -498,6 +509,11 @@ void vb_report_free(vb_report *rep)
     vb_buf_free(&rep->out);
     vb_allocator a = rep->alloc;
     vb_free(&a, rep);
+}
+
+bool vb_report_no_promoters(const vb_report *rep)
+{
+    return rep->no_promoters;
 }
 
 vb_status vb_report_render(vb_report *rep, vb_report_format format, const char *section,

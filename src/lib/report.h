@@ -138,6 +138,9 @@ struct vb_report {
     uint64_t dates_rejected;
     vb_estimate overall;
     bool overall_small;
+    bool no_promoters; /* NPS over min_n scores, none of them 9 or 10:
+                          the mark of a shorter scale (1-5 stars, 1-7),
+                          which NPS reads as all detractors */
 
     vb_rep_group *periods; /* chronological */
     size_t n_periods;

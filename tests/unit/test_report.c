@@ -106,6 +106,51 @@ static vb_agg *late_delivery_case(void)
     return agg_of(rows, 40, "region", NULL);
 }
 
+/* `n` respondents scored scores[i % n_scores], weighted `weight`. */
+static bool no_promoters(const char *const *scores, size_t n_scores, size_t n, vb_metric metric,
+                         const char *weight)
+{
+    trow rows[64];
+    char ids[64][8];
+    assert_true(n <= 64);
+    for (size_t i = 0; i < n; i++) {
+        snprintf(ids[i], sizeof ids[i], "R%02zu", i);
+        rows[i] = (trow){scores[i % n_scores], NULL, NULL, weight, "", "fine", 0.0, ids[i]};
+    }
+    vb_report_options o;
+    vb_report_options_init(&o);
+    o.score_col = "score";
+    o.metric = metric;
+    o.weight_col = weight != NULL ? "weight" : NULL;
+    vb_agg *agg = vb_agg_new(&o, NULL);
+    assert_non_null(agg);
+    assert_int_equal(trows_add(agg, rows, n), 0);
+    vb_report *rep = vb_report_new(agg, NULL);
+    assert_non_null(rep);
+    const bool flagged = vb_report_no_promoters(rep);
+    vb_report_free(rep);
+    vb_agg_free(agg);
+    return flagged;
+}
+
+/* Star ratings read as NPS are all detractors, 1-7 ones detractors and
+ * passives: flagged once the scores reach min_n (30), and only for NPS. */
+static void test_no_promoters_flags_a_shorter_scale(void **state)
+{
+    (void)state;
+    const char *const stars[] = {"1", "2", "3", "4", "5"};
+    const char *const seven[] = {"1", "3", "5", "7"};
+    const char *const one_nine[] = {"9", "1", "2", "3", "4", "5"};
+    assert_true(no_promoters(stars, 5, 40, VB_METRIC_NPS, NULL));
+    assert_true(no_promoters(seven, 4, 40, VB_METRIC_NPS, NULL));
+    assert_true(no_promoters(stars, 5, 40, VB_METRIC_NPS, "2.5"));
+    assert_false(no_promoters(stars, 5, 29, VB_METRIC_NPS, NULL)); /* below min_n */
+    assert_false(no_promoters(one_nine, 6, 40, VB_METRIC_NPS, NULL));
+    assert_false(no_promoters(one_nine, 6, 40, VB_METRIC_NPS, "0.001"));
+    assert_false(no_promoters(stars, 5, 40, VB_METRIC_CSAT, NULL));
+    assert_false(no_promoters(stars, 5, 40, VB_METRIC_MEAN, NULL));
+}
+
 static void test_focus_sentence(void **state)
 {
     (void)state;
@@ -539,6 +584,7 @@ int main(void)
         cmocka_unit_test(test_focus_quotes_come_from_its_segment),
         cmocka_unit_test(test_drivers_in_report),
         cmocka_unit_test(test_json_keys),
+        cmocka_unit_test(test_no_promoters_flags_a_shorter_scale),
         cmocka_unit_test(test_csv_is_injection_safe),
         cmocka_unit_test(test_markdown_escapes_and_highlights),
         cmocka_unit_test(test_table_width_and_hygiene),
