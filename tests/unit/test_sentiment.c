@@ -721,6 +721,20 @@ static void test_least_negates_but_at_least_does_not(void **state)
     assert_true(score("at least it was fine") > 0.05);
 }
 
+/* "less helpful" denies the word as "not so helpful" does, both ways
+ * ("less crowded" praises), and "couldn't have been less interested" is
+ * a complaint; "more or less fine" and "no less helpful" deny nothing. */
+static void test_less_negates_but_more_or_less_does_not(void **state)
+{
+    (void)state;
+    assert_true(score("The agent couldn't have been less interested") < -0.05);
+    assert_true(cue("interested")->rules & VB_RULE_NEGATED);
+    assert_true(score("The app is less helpful than before") < -0.05);
+    assert_true(score("Less crowded than usual") > 0.05);
+    assert_true(score("It was more or less fine") > 0.05);
+    assert_true(score("The staff were no less helpful than last time") > 0.05);
+}
+
 static void test_idioms_and_cx_phrases(void **state)
 {
     (void)state;
@@ -1076,6 +1090,7 @@ int main(void)
         cmocka_unit_test(test_repeated_words_are_scored_independently),
         cmocka_unit_test(test_punctuation_emphasis),
         cmocka_unit_test(test_least_negates_but_at_least_does_not),
+        cmocka_unit_test(test_less_negates_but_more_or_less_does_not),
         cmocka_unit_test(test_idioms_and_cx_phrases),
         cmocka_unit_test(test_recommending_and_warning_phrases),
         cmocka_unit_test(test_emoji_and_emoticons),
