@@ -69,6 +69,8 @@ enum {
     X(RW_ONLY, "only", 0)                                                                          \
     X(RW_ONCE, "once", 0)                                                                          \
     X(RW_SINGLE, "single", 0)                                                                      \
+    X(RW_WITHOUT, "without", 0)                                                                    \
+    X(RW_MAKING, "making", 0)                                                                      \
     X(RW_ENOUGH, "enough", 0)                                                                      \
     X(RW_CAN, "can", RWSET_PENDING)                                                                \
     X(RW_HAVE, "have", 0)                                                                          \

@@ -148,16 +148,32 @@ static size_t next_word(const unit *u, size_t n_units, size_t i)
     return SIZE_MAX;
 }
 
-/* "Not once did anyone apologise", "not a single thing was missing": a
- * negator that opens an inverted clause or a quantifier reaches further
- * than WINDOW, since its verb stands behind an auxiliary and a subject
- * ("not once did anyone") or behind the thing counted ("not a single
- * member of staff was"): ONCE_REACH units after "not once" or "never
- * once", SINGLE_REACH after "not a single" or "not one single". A cue
- * further on keeps its sign ("not once did they apologise for the
- * delay"). Returns the units the negator at `neg` reaches. English-specific. */
+/* "Not once did anyone apologise", "not a single thing was missing",
+ * "without making me feel stupid": a negator that opens an inverted
+ * clause or a quantifier, or "without" before "making" and its object,
+ * reaches further than WINDOW, since its word stands behind an auxiliary
+ * and a subject ("not once did anyone"), behind the thing counted ("not
+ * a single member of staff was") or behind the verb and its object:
+ * ONCE_REACH units after "not once" or "never once", SINGLE_REACH after
+ * "not a single" or "not one single", MAKING_REACH after "without
+ * making me". A cue further on keeps its sign ("not once did they
+ * apologise for the delay"). Returns the units the negator at `neg`
+ * reaches. English-specific. */
 #define ONCE_REACH (WINDOW + 3)   /* "once", the auxiliary, the subject */
 #define SINGLE_REACH (WINDOW + 4) /* "a single", a noun of up to three words, the verb */
+#define MAKING_REACH (WINDOW + 2) /* "making" and its object */
+
+/* "me", "us", "you", "him", "her", "them": the object of "making". */
+static bool object_pronoun(const unit *x)
+{
+    switch (x->word) {
+    case RW_ME: case RW_US: case RW_YOU: case RW_HIM: case RW_HER: case RW_THEM:
+        return true;
+    default:
+        return false;
+    }
+}
+
 static size_t reach(const unit *u, size_t n_units, size_t neg)
 {
     const size_t q = next_word(u, n_units, neg);
@@ -166,6 +182,11 @@ static size_t reach(const unit *u, size_t n_units, size_t neg)
     if (key_is(&u[q], RW_ONCE))
         return ONCE_REACH;
     const size_t r = next_word(u, n_units, q);
+    /* "without making me feel stupid", "without making you look bulky":
+     * what is denied stands behind the verb and its object. */
+    if (key_is(&u[neg], RW_WITHOUT) && key_is(&u[q], RW_MAKING) && r != SIZE_MAX &&
+        object_pronoun(&u[r]))
+        return MAKING_REACH;
     if ((key_is(&u[q], RW_A) || key_is(&u[q], RW_ONE)) && r != SIZE_MAX && key_is(&u[r], RW_SINGLE))
         return SINGLE_REACH;
     return WINDOW;

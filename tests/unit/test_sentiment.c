@@ -594,6 +594,13 @@ static void test_not_once_or_a_single_reaches_further(void **state)
     assert_true(score("Not one single thing missing") > 0.05);
     assert_true(score("Not a single thing was missing and the staff were rude") < -0.05);
     assert_int_equal(cue("rude")->rules & VB_RULE_NEGATED, 0);
+    /* "without making me": past the verb and its object */
+    assert_true(score("She answered all my questions without making me feel stupid") > 0.05);
+    assert_string_equal(cue("stupid")->modifier, "without");
+    assert_true(score("Flattering without making you look bulky") > 0.05);
+    /* not past a noun, nor further than the object's verb */
+    assert_true(score("without making the staff feel stupid") < -0.05);
+    assert_true(score("without making me wait in a rude queue") < -0.05);
 }
 
 static void test_booster_before_a_negation_is_no_praise(void **state)
