@@ -451,7 +451,10 @@ static void assign_roles(const unit_list *l, const vb_doc *doc)
                 u[i].negator = false; /* "not only X but Y" adds, it does not deny */
                 continue;
             }
+            /* "less" denies a word of sentiment only: "less fabric", "uses
+             * less power" say no failure, as "no fabric" would. */
             if (nt != NULL && nt->kind == VB_TOKEN_WORD && !(nt->flags & VB_TOKEN_STOPWORD) &&
+                !key_is(&u[i], RW_LESS) &&
                 !has_valence(&u[next]) && !u[next].negator && !u[next].booster &&
                 !mental_verb(&u[next]) &&
                 !(u[next].e != NULL && (u[next].e->flags & VB_LEX_EXCESS)))

@@ -740,6 +740,10 @@ static void test_less_negates_but_more_or_less_does_not(void **state)
     assert_true(score("Less crowded than usual") > 0.05);
     assert_true(score("It was more or less fine") > 0.05);
     assert_true(score("The staff were no less helpful than last time") > 0.05);
+    /* before a word of no sentiment "less" says nothing failed, as "no"
+     * or "not" would ("no power", "doesn't charge") */
+    assert_true(fabs(score("It uses less power")) <= 0.05);
+    assert_true(score("It has no power") < -0.05);
 }
 
 static void test_idioms_and_cx_phrases(void **state)
