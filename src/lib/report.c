@@ -477,6 +477,7 @@ vb_report *vb_report_new(vb_agg *agg, vb_error *err)
     rep->overall = estimate(agg, &agg->overall.score);
     rep->overall_small = agg->overall.score.n < rep->opts.min_n;
     rep->no_promoters = agg->metric.kind == VB_METRIC_NPS && !rep->overall_small &&
+                        agg->overall.score.sw > 0 &&
                         promoters_weight(&agg->overall.score) <= 1e-9 * agg->overall.score.sw;
     rep->focus_where = "";
     if (build_groups(rep, agg, &agg->periods, true, &rep->periods, &rep->n_periods) != VB_OK ||

@@ -149,6 +149,9 @@ static void test_no_promoters_flags_a_shorter_scale(void **state)
     assert_false(no_promoters(one_nine, 6, 40, VB_METRIC_NPS, "0.001"));
     assert_false(no_promoters(stars, 5, 40, VB_METRIC_CSAT, NULL));
     assert_false(no_promoters(stars, 5, 40, VB_METRIC_MEAN, NULL));
+    /* weights of 0 leave no promoter to count, and no scale to judge */
+    const char *const nines[] = {"9"};
+    assert_false(no_promoters(nines, 1, 40, VB_METRIC_NPS, "0"));
 }
 
 static void test_focus_sentence(void **state)
