@@ -111,7 +111,7 @@ static bool no_promoters(const char *const *scores, size_t n_scores, size_t n, v
                          const char *weight)
 {
     trow rows[64];
-    char ids[64][8];
+    char ids[64][24]; /* room for any size_t, as -Wformat-truncation asks */
     assert_true(n <= 64);
     for (size_t i = 0; i < n; i++) {
         snprintf(ids[i], sizeof ids[i], "R%02zu", i);
