@@ -23,6 +23,14 @@
         if (!(fabs(a_ - b_) <= (eps))) fail_msg("%s = %.17g, want %.17g", #a, a_, b_);             \
     } while (0)
 
+static vb_agg *agg_with(const trow *rows, size_t n, const vb_report_options *o)
+{
+    vb_agg *agg = vb_agg_new(o, NULL);
+    assert_non_null(agg);
+    assert_int_equal(trows_add(agg, rows, n), 0);
+    return agg;
+}
+
 static vb_agg *agg_of(const trow *rows, size_t n, const char *segment_col, const char *date_col)
 {
     vb_report_options o;
@@ -30,10 +38,7 @@ static vb_agg *agg_of(const trow *rows, size_t n, const char *segment_col, const
     o.score_col = "score";
     o.segment_col = segment_col;
     o.date_col = date_col;
-    vb_agg *agg = vb_agg_new(&o, NULL);
-    assert_non_null(agg);
-    assert_int_equal(trows_add(agg, rows, n), 0);
-    return agg;
+    return agg_with(rows, n, &o);
 }
 
 static const vb_rep_theme *theme(const vb_report *rep, const char *id)
@@ -122,9 +127,7 @@ static bool no_promoters(const char *const *scores, size_t n_scores, size_t n, v
     o.score_col = "score";
     o.metric = metric;
     o.weight_col = weight != NULL ? "weight" : NULL;
-    vb_agg *agg = vb_agg_new(&o, NULL);
-    assert_non_null(agg);
-    assert_int_equal(trows_add(agg, rows, n), 0);
+    vb_agg *agg = agg_with(rows, n, &o);
     vb_report *rep = vb_report_new(agg, NULL);
     assert_non_null(rep);
     const bool flagged = vb_report_no_promoters(rep);
