@@ -131,7 +131,13 @@ typedef struct vb_options {
     bool has_header;         /* CSV/TSV: first row names the columns; default true */
     const char *text_col;    /* name, 1-based number or JSON dotted path; NULL = detect */
     const char *id_col;      /* NULL: the id is the record number */
-    const char *const *keep_cols; /* columns passed through to the output */
+    const char *const *keep_cols; /* columns passed through to the output; a
+                                NULL entry whose keep_col_kinds entry is
+                                "score" is found by its name ("score",
+                                "NPS", "Rating", "review_score") or by the
+                                question it asks ("How likely are you to
+                                recommend ..."); its name, once found, in
+                                vb_pipeline_keep_names() */
     size_t n_keep_cols;
     size_t max_field_bytes;  /* larger fields reject the record; default 16 MiB */
     bool sentences;          /* JSON output: add per-sentence scores */

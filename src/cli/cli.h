@@ -17,6 +17,7 @@ enum {
 };
 
 #define MAX_LIST 64 /* most --keep columns or --lexicon files */
+#define CLI_FOUND_COL_MAX 1024 /* the longest name of a column found by its kind, NUL included */
 
 /* Options every command that reads comments accepts. */
 typedef struct cli_input {
@@ -27,11 +28,16 @@ typedef struct cli_input {
     int jobs;               /* -j; 0 = all cores */
     bool parallel_output;   /* the record callback's ctx is a cli_output, so
                                records may be analysed on several threads */
-    const char *keep[MAX_LIST];
+    const char *keep[MAX_LIST]; /* a NULL entry: the reader finds the
+                                   column by its kind (report's score) */
     const char *more_text[MAX_LIST]; /* the --text-col after the first */
     const char *lexicons[MAX_LIST];
     char *keep_arg;         /* owned copy of the --keep lists, split at commas */
     size_t keep_arg_len;    /* its length before the split */
+    /* The name of the column the reader found for a NULL keep entry:
+     * filled in from the first input before its first record, and that
+     * entry then names it, for the inputs after. */
+    char found_col[CLI_FOUND_COL_MAX];
     char **files;           /* operands; none = stdin */
     int n_files;
     const char *current_source; /* set by cli_run: the input being read, as

@@ -27,7 +27,9 @@ static const char help[] =
     "analyses it, or with --from-analyzed the output of 'analyze --keep COLS'.\n"
     "No FILE, or -, reads stdin. Methods and the JSON schema: README.md, Report.\n\n"
     "Score:\n"
-    "      --score-col COL     the score column (required)\n"
+    "      --score-col COL     the score column (default: found by its name, as\n"
+    "                          score, NPS, rating or CSAT, or by its question,\n"
+    "                          \"How likely are you to recommend ...?\")\n"
     "      --metric M          nps (0-10, default), csat (% in the top box),\n"
     "                          ces (mean effort) or mean (any number)\n"
     "      --scale LO-HI       valid scores (csat default 1-5, ces 1-7)\n"
@@ -469,15 +471,18 @@ static int run_analyzed(cli_input *in, report_run *run)
 
 /* Adds `col` to the kept columns (at most four: --keep is refused), called
  * `kind` in the reader's messages ("date column "X" not found", not "keep
- * column"); returns its index, or SIZE_MAX for no column. kinds[] has
- * MAX_LIST entries and outlives the run. */
+ * column"); returns its index, or SIZE_MAX for no column. `col`
+ * in->found_col asks the reader to find the column by its kind (a NULL
+ * entry). kinds[] has MAX_LIST entries and outlives the run. */
 static size_t keep(cli_input *in, const char **kinds, const char *col, const char *kind)
 {
     if (col == NULL) return SIZE_MAX;
+    const char *entry = col == in->found_col ? NULL : col;
     size_t i = 0;
-    while (i < in->opts.n_keep_cols && strcmp(in->keep[i], col) != 0)
+    while (i < in->opts.n_keep_cols &&
+           (entry == NULL || in->keep[i] == NULL || strcmp(in->keep[i], entry) != 0))
         i++;
-    if (i == in->opts.n_keep_cols) in->keep[in->opts.n_keep_cols++] = col;
+    if (i == in->opts.n_keep_cols) in->keep[in->opts.n_keep_cols++] = entry;
     if (kinds[i] == NULL) kinds[i] = kind;
     in->opts.keep_cols = in->keep;
     in->opts.keep_col_kinds = kinds;
@@ -511,11 +516,14 @@ int cmd_report(int argc, char **argv)
     if (status != EXIT_OK) goto done;
     status = cli_refuse_record_columns(&in, CMD, false); /* --id-col: the quotes' ids */
     if (status != EXIT_OK) goto done;
-    if (rc.ro.score_col == NULL) {
-        usage("%s", "--score-col is required");
+    if (rc.ro.score_col == NULL && rc.from_analyzed) {
+        usage("%s", "--from-analyzed needs --score-col: the field that holds the score");
         status = EXIT_USAGE;
         goto done;
     }
+    /* Without --score-col the reader finds the column by its name and
+     * fills in its name before the first record reaches an agg. */
+    if (rc.ro.score_col == NULL) rc.ro.score_col = in.found_col;
     if (rc.emit_state && (rc.fmt.format_given || rc.fmt.section != NULL)) {
         usage("%s", "--emit-state writes the state, not a report: no --report or --section");
         status = EXIT_USAGE;

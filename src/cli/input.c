@@ -525,6 +525,7 @@ typedef struct run_state {
     bool stop;           /* --strict rejection or the consumer went away */
     bool quiet;          /* the consumer went away: no summary */
     bool column_told;    /* the comment column chosen by its question is said */
+    cli_input *in;       /* for a column found by its kind (cli_input.found_col) */
     cli_parallel *par;   /* NULL: records are analysed on this thread */
 } run_state;
 
@@ -558,6 +559,37 @@ static void say(run_state *rs, const char *fmt, ...)
     va_end(ap);
 }
 
+/* Takes the name of the column the reader found for a NULL keep entry
+ * (report's score), says it, and names it in the entry for the next
+ * inputs. False when the name is too long to keep (said). */
+static bool take_found_column(vb_pipeline *p, run_state *rs)
+{
+    cli_input *in = rs->in;
+    size_t n;
+    const char *const *names = vb_pipeline_keep_names(p, &n);
+    for (size_t i = 0; i < n && i < in->opts.n_keep_cols; i++) {
+        if (in->keep[i] != NULL) continue;
+        const char *kind = in->opts.keep_col_kinds != NULL && in->opts.keep_col_kinds[i] != NULL
+                               ? in->opts.keep_col_kinds[i]
+                               : "keep";
+        if (strlen(names[i]) >= sizeof in->found_col) {
+            say(rs,
+                "verbatim %s: %s: the %s column's name is longer than %zu bytes (choose it "
+                "with --%s-col)\n",
+                rs->cmd, rs->display, kind, sizeof in->found_col - 1, kind);
+            rs->status = EXIT_USAGE;
+            rs->stop = true;
+            return false;
+        }
+        snprintf(in->found_col, sizeof in->found_col, "%s", names[i]);
+        in->keep[i] = in->found_col;
+        if (!rs->quiet)
+            say(rs, "verbatim %s: %s: %ss from the column \"%s\" (--%s-col chooses another)\n",
+                rs->cmd, rs->display, kind, in->found_col, kind);
+    }
+    return true;
+}
+
 /* Says which column holds the comments when it was chosen by its
  * question, once per input and before its first record. */
 static void tell_text_column(vb_pipeline *p, run_state *rs)
@@ -573,13 +605,24 @@ static void tell_text_column(vb_pipeline *p, run_state *rs)
             rs->cmd, rs->display, question);
 }
 
+/* At an input's first record: tell_text_column(), and the column found
+ * for a NULL keep entry. False to stop (said). */
+static bool tell_columns(vb_pipeline *p, run_state *rs)
+{
+    if (rs->column_told)
+        return true;
+    tell_text_column(p, rs);
+    return take_found_column(p, rs);
+}
+
 /* Hands every record the pipeline has read to the worker threads. */
 static bool drain_parallel(vb_pipeline *p, run_state *rs)
 {
     vb_raw_record raw;
     vb_status st;
     while ((st = vb_pipeline_read(p, &raw)) == VB_OK) {
-        tell_text_column(p, rs);
+        if (!tell_columns(p, rs))
+            return false;
         if (!cli_parallel_add(rs->par, &raw, rs->display)) {
             rs->stop = true;
             return true;
@@ -602,7 +645,8 @@ static bool drain(vb_pipeline *p, run_state *rs)
     const vb_record *rec;
     vb_status st;
     while (!rs->stop && (st = vb_pipeline_next(p, &rec)) == VB_OK) {
-        tell_text_column(p, rs);
+        if (!tell_columns(p, rs))
+            return false;
         if (rec->status != VB_OK) {
             fprintf(stderr, "verbatim: %s:%zu: %s\n", rs->display, rec->line, rec->error);
             if (rs->strict) {
@@ -853,7 +897,7 @@ int cli_run(cli_input *in, const char *cmd, cli_record_fn on_record, void *ctx)
         return checked;
     }
 
-    run_state rs = {.cmd = cmd, .strict = in->strict, .on_record = on_record, .ctx = ctx};
+    run_state rs = {.cmd = cmd, .strict = in->strict, .on_record = on_record, .ctx = ctx, .in = in};
     int jobs = in->jobs > 0 ? in->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
     const bool aggregates = in->fork_ctx != NULL && in->join_ctx != NULL;
     if (jobs > 1 && (in->parallel_output || aggregates)) {

@@ -273,6 +273,100 @@ size_t vb_columns_guess_comment(const char *const *names, size_t n)
     return by_name != VB_NO_COLUMN ? by_name : vb_columns_guess_question(names, n);
 }
 
+/* ---- the score's column ---------------------------------------------------- */
+
+/* The names that are a score's column by themselves, in the order
+ * vb_columns_guess_score() prefers them: -1 for any other name. */
+static int score_name_rank(const char *norm)
+{
+    static const char *const exact[] = {
+        "score",    "npsscore",    "nps",           "npsrating",           "likelihoodtorecommend",
+        "ltr",      "rating",      "overallrating", "starrating",          "stars",
+        "csat",     "csatscore",   "satisfaction",  "overallsatisfaction", "ces",
+        "cesscore", "effortscore", "overallscore"};
+    for (size_t e = 0; e < sizeof exact / sizeof exact[0]; e++)
+        if (strcmp(norm, exact[e]) == 0) return (int)e;
+    return -1;
+}
+
+/* A name that ends as a score's does ("review_score", "Product Rating"),
+ * and is not a figure about the comment ("sentiment_score",
+ * "Reason for rating", "comment_confidence_score"). */
+static bool name_ends_as_score(const char *norm)
+{
+    static const char *const endings[] = {"score", "rating", "stars", "nps", "csat"};
+    static const char *const not_score[] = {"sentiment", "reason",     "comment",
+                                            "text",      "confidence", "probability"};
+    bool ends = false;
+    for (size_t e = 0; e < sizeof endings / sizeof endings[0]; e++)
+        ends = ends || ends_with(norm, endings[e]);
+    for (size_t x = 0; ends && x < sizeof not_score / sizeof not_score[0]; x++)
+        if (strstr(norm, not_score[x]) != NULL) return false;
+    return ends;
+}
+
+/* How strongly a question asks for a score, 0 for not: how likely the
+ * respondent is to recommend (NPS) first, then how satisfied (CSAT), how
+ * easy (CES), and any request to rate. A question that asks why is the
+ * comment's. */
+static int question_score_strength(const char *question)
+{
+    char words[QUESTION_WORDS_MAX];
+    const size_t n_words = question_words(question, words, sizeof words);
+    if (!is_question(question, words, n_words) || asks_why(words) ||
+        question_asks_for_comment(words))
+        return 0;
+    static const char *const recommend[] = {" recommend "};
+    static const char *const likely[] = {" likely ", " likelihood "};
+    static const char *const satisfied[] = {" how satisfied ", " satisfaction ",
+                                            " how dissatisfied "};
+    static const char *const easy[] = {" how easy ", " how difficult ", " effort "};
+    static const char *const rate[] = {" rate ", " rating ", " on a scale "};
+    if (HAS_CUE(words, recommend) && HAS_CUE(words, likely)) return 4;
+    if (HAS_CUE(words, satisfied)) return 3;
+    if (HAS_CUE(words, easy)) return 2;
+    return HAS_CUE(words, rate) ? 1 : 0;
+}
+
+/* The first of the questions that ask most strongly for a score. */
+static size_t score_question(const char *const *questions, size_t n)
+{
+    size_t best = VB_NO_COLUMN;
+    int best_strength = 0;
+    for (size_t i = 0; i < n; i++) {
+        const int strength = question_score_strength(questions[i]);
+        if (strength > best_strength) {
+            best = i;
+            best_strength = strength;
+        }
+    }
+    return best;
+}
+
+size_t vb_columns_guess_score(const char *const *names, size_t n)
+{
+    char norm[128];
+    size_t best = VB_NO_COLUMN, ending = VB_NO_COLUMN;
+    int best_rank = INT_MAX;
+    for (size_t i = 0; i < n; i++) {
+        normalise_name(names[i], norm, sizeof norm);
+        const int rank = score_name_rank(norm);
+        if (rank >= 0 && rank < best_rank) {
+            best = i;
+            best_rank = rank;
+        }
+        /* A question is read by its wording (score_question()). */
+        char words[QUESTION_WORDS_MAX];
+        const size_t n_words = question_words(names[i], words, sizeof words);
+        if (ending == VB_NO_COLUMN && !is_question(names[i], words, n_words) &&
+            name_ends_as_score(norm))
+            ending = i;
+    }
+    if (best != VB_NO_COLUMN) return best;
+    if (ending != VB_NO_COLUMN) return ending;
+    return score_question(names, n);
+}
+
 void vb_columns_append_list(char *out, size_t size, const char *const *names, size_t n)
 {
     size_t len = strlen(out);

@@ -46,6 +46,15 @@ bool vb_columns_asks_for_comment(const char *name);
  * column that holds the comment, or VB_NO_COLUMN. */
 size_t vb_columns_guess_comment(const char *const *names, size_t n);
 
+/* The column that most likely holds the score: named as one ("score",
+ * "NPS", "Rating", "CSAT", "Likelihood to recommend"), else named as
+ * ending in one ("review_score", "Product Rating"; not "sentiment_score"
+ * or "Reason for rating"), else a question that asks for one: how
+ * likely the respondent is to recommend, before how satisfied, before
+ * how easy, before any request to rate; not one that asks why or for a
+ * comment. The first of the best; VB_NO_COLUMN when none. */
+size_t vb_columns_guess_score(const char *const *names, size_t n);
+
 /* Appends "a, b, c" to out (size bytes, already NUL-terminated), ending
  * with ", ..." when the list does not fit; a name that is empty is "". */
 void vb_columns_append_list(char *out, size_t size, const char *const *names, size_t n);

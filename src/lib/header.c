@@ -137,6 +137,13 @@ size_t vb_header_text_column(const vb_header *h)
     return vb_columns_guess_comment(h->names, h->n);
 }
 
+size_t vb_header_score_column(const vb_header *h)
+{
+    const size_t by_name = vb_columns_guess_score(h->names, h->n);
+    if (by_name != VB_NO_COLUMN || h->n_questions == 0) return by_name;
+    return vb_columns_guess_score(h->questions, h->n_questions);
+}
+
 vb_status vb_header_no_text_column(const vb_header *h, const char *hint, char *err, size_t size)
 {
     size_t n = 0;

@@ -44,6 +44,11 @@ vb_status vb_header_read_survey_row(vb_header *h, const char *rec, const vb_csv_
  * rows marked, else by its name, else by its question's wording. */
 size_t vb_header_text_column(const vb_header *h);
 
+/* The score's column when the caller asks for it to be found: by its
+ * name, else by its question (Qualtrics' questions row, once read, for
+ * columns named Q1, Q2), read as a name is. VB_NO_COLUMN when none does. */
+size_t vb_header_score_column(const vb_header *h);
+
 /* The error when vb_header_text_column() found none: the questions that
  * ask for a comment alike, else all the columns, and `hint` (what to do).
  * VB_EINVAL, or VB_ENOMEM. */

@@ -227,6 +227,12 @@ static vb_status check_columns(vb_source *s, char *msg, size_t size)
         return VB_OK;
     }
     if ((s->format == VB_FORMAT_CSV || s->format == VB_FORMAT_TSV) && !s->spec.has_header) {
+        if (s->score_slot != NO_COL) {
+            snprintf(msg, size,
+                     "score column: the input has no header row to find it by, so give the "
+                     "column's 1-based number (--score-col)");
+            return VB_EINVAL;
+        }
         for (size_t i = 0; i < s->n_slots; i++) {
             size_t n;
             const char *spec = s->slot_spec[i];
@@ -363,6 +369,21 @@ vb_source *vb_source_new(const vb_source_spec *spec, const vb_allocator *alloc, 
         s->slot_col[i] = NO_COL;
         s->slot_name[i] = s->slot_spec[i];
     }
+    s->score_slot = NO_COL;
+    for (size_t i = 0; i < spec->n_keep_cols; i++) {
+        if (spec->keep_cols[i] != NULL) continue;
+        /* A kept column without a name is found by its kind: the score,
+         * once. */
+        const char *kind = spec->keep_kinds != NULL ? spec->keep_kinds[i] : NULL;
+        if (kind == NULL || strcmp(kind, "score") != 0 || s->score_slot != NO_COL) {
+            err->code = VB_EINVAL;
+            snprintf(err->message, sizeof err->message,
+                     "a kept column without a name must be the score's, and only one");
+            goto fail;
+        }
+        s->score_slot = SLOT_KEEP + i;
+        s->slot_name[s->score_slot] = "score";
+    }
 
     s->format = spec->format;
     if (spec->delimiter != 0) {
@@ -400,6 +421,7 @@ void vb_source_free(vb_source *s)
     vb_jsonl_free(s->jsonl);
     vb_csv_free(&s->csv);
     vb_free(a, s->detected);
+    vb_free(a, s->detected_score);
     vb_buf_free(&s->joined);
     vb_header_free(&s->header);
     vb_free(a, s->key_mem);
@@ -548,6 +570,15 @@ static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
                                       "(choose one with --text-col)",
                                       n_fields);
             }
+        } else if (spec == NULL && i == s->score_slot) {
+            col = vb_header_score_column(&s->header);
+            if (col == NO_COL) {
+                vb_source_fail(s, VB_EINVAL, "no score column found; columns are: ");
+                vb_columns_append_list(s->errmsg, sizeof s->errmsg, s->header.names, s->header.n);
+                const size_t at = strlen(s->errmsg);
+                snprintf(s->errmsg + at, sizeof s->errmsg - at, " (choose one with --score-col)");
+                return VB_EINVAL;
+            }
         } else if (spec == NULL) {
             col = NO_COL;
         } else if (parse_column_number(spec, &n)) {
@@ -640,8 +671,8 @@ static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
     if (st == VB_AGAIN) s->pos += discard;
     if (st == VB_ENOMEM) return vb_source_fail(s, st, "out of memory");
     /* Header rows only: the columns are still to be resolved, for the
-     * error that no text column was found. */
-    if (st == VB_DONE && !s->columns_ready && s->text_from_marks) {
+     * error that no text (or score) column was found. */
+    if (st == VB_DONE && !s->columns_ready && s->await_survey_rows) {
         const vb_status rst = resolve_csv_columns(s, 0);
         if (rst != VB_OK) return rst;
     }
@@ -672,12 +703,15 @@ static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
         if (vb_header_read_names(&s->header, rec, &row) != VB_OK)
             return vb_source_fail(s, VB_ENOMEM, "out of memory");
         /* A survey export names its questions Q1, Q2 or by their text:
-         * then its header rows may say which one is open-ended, and the
-         * columns wait for them. */
-        s->text_from_marks = s->slot_spec[SLOT_TEXT] == NULL &&
-                             vb_survey_ids_any(&s->header.survey) &&
-                             vb_columns_guess_text(s->header.names, s->header.n) == NO_COL;
-        if (!s->text_from_marks) {
+         * then its header rows may say which one is open-ended, or which
+         * asks for a score, and the columns wait for them. */
+        const bool survey = vb_survey_ids_any(&s->header.survey);
+        s->await_survey_rows =
+            survey && ((s->slot_spec[SLOT_TEXT] == NULL &&
+                        vb_columns_guess_text(s->header.names, s->header.n) == NO_COL) ||
+                       (s->score_slot != NO_COL &&
+                        vb_columns_guess_score(s->header.names, s->header.n) == NO_COL));
+        if (!s->await_survey_rows) {
             st = resolve_csv_columns(s, 0);
             if (st != VB_OK) return st;
         }
@@ -704,7 +738,7 @@ static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
     s->data_seen = true;
     /* Without a header the first good row settles the columns; with a
      * survey's header rows, the first row after them. */
-    if (!s->columns_ready && (row.error == VB_CSV_OK || s->text_from_marks)) {
+    if (!s->columns_ready && (row.error == VB_CSV_OK || s->await_survey_rows)) {
         st = resolve_csv_columns(s, row.n_fields);
         if (st != VB_OK) return st;
     }

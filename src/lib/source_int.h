@@ -81,13 +81,17 @@ struct vb_source {
 
     vb_header header;         /* CSV/TSV: the names and survey header rows */
     size_t extra_header_rows; /* rows after the names that are header too */
-    bool text_from_marks;     /* no name looks like the comment's: the export's header
-                               * rows may mark its open-ended question */
+    bool await_survey_rows;   /* the columns wait for the export's header rows: no
+                               * name looks like the comment's, and they may mark its
+                               * open-ended question; or the score's column is to be
+                               * found and only their questions may say which */
     bool text_by_question;    /* no --text-col and no name said comment: a question's
                                * wording or a survey's mark chose the text column */
     bool data_seen;           /* a row after the header rows has been read */
     char *key_mem;            /* CSV/TSV: keep names made unique, when any were not */
     char *detected;           /* JSONL: the detected text key */
+    size_t score_slot;        /* the kept column to be found as the score's, or NO_COL */
+    char *detected_score;     /* JSONL: the score's key, so found */
     vb_buf joined;            /* a text over several columns, joined */
     size_t objects;           /* JSONL: objects read */
     bool text_seen;           /* JSONL: an object had the text key (null included) */

@@ -107,16 +107,45 @@ static size_t object_parse_max(const vb_source *s)
     return s->max_record_bytes < OBJECT_PARSE_MAX ? s->max_record_bytes : OBJECT_PARSE_MAX;
 }
 
+/* Settles the score's key, when it is to be found, from the object
+ * that settles the comment's: VB_EINVAL when it has none that looks
+ * like a score. */
+static vb_status detect_json_score(vb_source *s, const char *const *keys, size_t n)
+{
+    const size_t k = vb_columns_guess_score(keys, n);
+    if (k == NO_COL) {
+        vb_source_fail(s, VB_EINVAL, "no score key found; keys are: ");
+        vb_columns_append_list(s->errmsg, sizeof s->errmsg, keys, n);
+        const size_t at = strlen(s->errmsg);
+        snprintf(s->errmsg + at, sizeof s->errmsg - at, " (choose one with --score-col)");
+        return VB_EINVAL;
+    }
+    s->detected_score = vb_strndup(s->alloc, keys[k], strlen(keys[k]));
+    if (s->detected_score == NULL) return vb_source_fail(s, VB_ENOMEM, "out of memory");
+    s->slot_spec[s->score_slot] = s->slot_name[s->score_slot] = s->detected_score;
+    return VB_OK;
+}
+
 /* Settles the JSONL text key from the first object with a key that looks
  * like the comment. An export may leave out the key of an empty comment,
  * so the first object need not show it: the objects before are empty
  * comments (refuse_keyless() says when to stop). */
 static vb_status detect_json_text(vb_source *s)
 {
+    const bool find_score = s->score_slot != NO_COL && s->slot_spec[s->score_slot] == NULL;
+    if (s->slot_spec[SLOT_TEXT] != NULL && !find_score) {
+        s->columns_ready = true;
+        return VB_OK;
+    }
+    /* An envelope, or a record without its comment, may not show the
+     * score's key either. */
+    if (s->slot_spec[SLOT_TEXT] != NULL && !vb_jsonl_has(s->jsonl, s->slot_spec[SLOT_TEXT]))
+        return VB_OK;
+    const char **keys;
+    size_t n;
+    if (object_keys(s, &keys, &n) != VB_OK) return VB_ENOMEM;
+    vb_status st = VB_OK;
     if (s->slot_spec[SLOT_TEXT] == NULL) {
-        const char **keys;
-        size_t n;
-        if (object_keys(s, &keys, &n) != VB_OK) return VB_ENOMEM;
         const size_t k = vb_columns_guess_comment(keys, n);
         if (k == NO_COL) {
             vb_free(s->alloc, keys);
@@ -124,12 +153,15 @@ static vb_status detect_json_text(vb_source *s)
         }
         s->detected = vb_strndup(s->alloc, keys[k], strlen(keys[k]));
         s->text_by_question = vb_columns_guess_text(keys, n) == NO_COL;
-        vb_free(s->alloc, keys);
-        if (s->detected == NULL) return vb_source_fail(s, VB_ENOMEM, "out of memory");
-        s->slot_spec[SLOT_TEXT] = s->slot_name[SLOT_TEXT] = s->detected;
+        if (s->detected == NULL)
+            st = vb_source_fail(s, VB_ENOMEM, "out of memory");
+        else
+            s->slot_spec[SLOT_TEXT] = s->slot_name[SLOT_TEXT] = s->detected;
     }
-    s->columns_ready = true;
-    return VB_OK;
+    if (st == VB_OK && find_score) st = detect_json_score(s, keys, n);
+    vb_free(s->alloc, keys);
+    s->columns_ready = st == VB_OK;
+    return st;
 }
 
 /* After JSON_KEYLESS_MAX objects with no key that looks like the comment,
@@ -189,7 +221,10 @@ vb_status vb_source_json_record(vb_source *s, const char *text, size_t len, size
         return VB_OK;
     }
     s->objects++;
-    if (!s->columns_ready && detect_json_text(s) != VB_OK) return VB_ENOMEM;
+    if (!s->columns_ready) {
+        st = detect_json_text(s);
+        if (st != VB_OK) return st;
+    }
     if (vb_jsonl_extract(s->jsonl, s->slot_spec, s->n_slots, s->fields) != VB_OK)
         return vb_source_fail(s, VB_ENOMEM, "out of memory");
     const vb_json_kind kind = vb_jsonl_kind(s->jsonl, SLOT_TEXT);

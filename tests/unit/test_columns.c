@@ -43,6 +43,45 @@ static void test_guess_text(void **state)
     assert_int_equal(vb_columns_guess_text(question, N(question)), VB_NO_COLUMN);
 }
 
+/* The score's column: a name that is a score's, then one that ends as
+ * one, then a question that asks for one, as exports and survey tools
+ * write them. */
+static void test_guess_score(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *names[4];
+        size_t want;
+    } cases[] = {
+        {{"response_id", "date", "score", "comment"}, 2},
+        {{"Clothing ID", "Age", "Rating", "Recommended IND"}, 2},
+        {{"Rating", "NPS Score", "Comment", NULL}, 1},                     /* NPS before a rating */
+        {{"order_id", "review_score", "review_comment_message", NULL}, 1}, /* Olist */
+        {{"Net Promoter Score", "Verbatim", NULL, NULL}, 0},
+        {{"Likelihood to Recommend", "Why", NULL, NULL}, 0},
+        {{"sentiment_score", "Reason for rating", "Product Rating", NULL}, 2},
+        {{"Timestamp", "How likely are you to recommend us to a friend or colleague?",
+          "What is the main reason for your score?", NULL},
+         1},
+        /* Recommending outranks satisfaction, which outranks a rating. */
+        {{"How would you rate the app?", "How satisfied were you with the call?",
+          "How likely are you to recommend us?", NULL},
+         2},
+        {{"Overall, how easy was it to get help?", "Anything else?", NULL, NULL}, 0},
+        /* A question that asks why, or for words, is no score. */
+        {{"Why did you give this rating?", "Please tell us how we could improve our rating", NULL,
+          NULL},
+         VB_NO_COLUMN},
+        {{"id", "comment", "region", "sentiment_score"}, VB_NO_COLUMN},
+    };
+    for (size_t i = 0; i < N(cases); i++) {
+        size_t n = 0;
+        while (n < 4 && cases[i].names[n] != NULL)
+            n++;
+        assert_int_equal(vb_columns_guess_score(cases[i].names, n), cases[i].want);
+    }
+}
+
 /* Questions as survey tools' templates word them: those that ask for the
  * respondent's own words, and those that ask for a choice, a number or a
  * way to reach them, some with a word of the first kind. */
@@ -161,6 +200,7 @@ int main(void)
         cmocka_unit_test(test_find_and_twin),    cmocka_unit_test(test_guess_text),
         cmocka_unit_test(test_asks_for_comment), cmocka_unit_test(test_guess_question),
         cmocka_unit_test(test_survey_ids),       cmocka_unit_test(test_open_ended_marks),
+        cmocka_unit_test(test_guess_score),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -501,6 +501,78 @@ static void test_plain_text_has_no_columns(void **state)
     assert_int_equal(err.code, VB_EINVAL);
 }
 
+/* The name of kept column `k` once `in` has given its first record. */
+static void check_keep_name(const vb_source_spec *spec, const char *in, size_t k, const char *want)
+{
+    vb_source *s = vb_source_new(spec, NULL, NULL);
+    assert_non_null(s);
+    assert_int_equal(vb_source_feed(s, in, strlen(in)), VB_OK);
+    assert_int_equal(vb_source_finish(s), VB_OK);
+    vb_source_record r;
+    assert_int_equal(vb_source_next(s, &r), VB_OK);
+    assert_string_equal(vb_source_keep_names(s)[k], want);
+    vb_source_free(s);
+}
+
+/* A kept column without a name, of kind "score", is found by its name,
+ * by the question a survey's header row asks, or by a JSON key; where
+ * none looks like a score, or there are no names, the error says so. */
+static void test_score_column_found(void **state)
+{
+    (void)state;
+    vb_source_spec spec = spec_of(VB_FORMAT_CSV);
+    const char *keep[] = {"region", NULL};
+    const char *kinds[] = {"segment", "score"};
+    spec.keep_cols = keep;
+    spec.keep_kinds = kinds;
+    spec.n_keep_cols = 2;
+    static const char csv[] = "id,Rating,region,comment\n1,4,North,Fine\n";
+    check_records(&spec, csv, "2: t=[Fine] id=- k=[North] k=[4]\n");
+    check_every_oom(&spec, csv, sizeof csv - 1, 8, "2: t=[Fine] id=- k=[North] k=[4]\n");
+    check_keep_name(&spec, csv, 1, "Rating");
+    check_records(
+        &spec,
+        "ResponseId,Q1,Q2,region\n"
+        "Response ID,How likely are you to recommend us?,Why?,Region\n" IMPORT_ID(
+            "_recordId") "," IMPORT_ID("QID1") "," IMPORT_ID("QID2_TEXT") "," IMPORT_ID("QID3") "\n"
+                                                                                                "R_"
+                                                                                                "1,"
+                                                                                                "9,"
+                                                                                                "Qu"
+                                                                                                "ic"
+                                                                                                "k,"
+                                                                                                "So"
+                                                                                                "ut"
+                                                                                                "h"
+                                                                                                "\n",
+        "4: t=[Quick] id=- k=[South] k=[9]\n");
+    check_records(&spec, "region,comment\nNorth,Fine\n",
+                  "FATAL EINVAL(no score column found; columns are: region, comment (choose "
+                  "one with --score-col))\n");
+    spec.has_header = false;
+    spec.text_col = "2";
+    keep[0] = "1";
+    vb_error err;
+    assert_null(vb_source_new(&spec, NULL, &err));
+    assert_int_equal(err.code, VB_EINVAL);
+    assert_string_equal(err.message, "score column: the input has no header row to find it "
+                                     "by, so give the column's 1-based number (--score-col)");
+    spec = spec_of(VB_FORMAT_JSONL);
+    spec.keep_cols = keep + 1;
+    spec.keep_kinds = kinds + 1;
+    spec.n_keep_cols = 1;
+    static const char json[] = "{\"text\":\"Fine\",\"nps\":9}\n{\"text\":\"Slow\"}\n";
+    check_records(&spec, json, "1: t=[Fine] id=- k=[9]\n2: t=[Slow] id=- k=-\n");
+    check_keep_name(&spec, json, 0, "nps");
+    check_records(&spec, "{\"text\":\"Fine\",\"x\":9}\n",
+                  "FATAL EINVAL(no score key found; keys are: text, x (choose one with "
+                  "--score-col))\n");
+    /* Only a score is found so, and only one. */
+    kinds[1] = "date";
+    assert_null(vb_source_new(&spec, NULL, &err));
+    assert_int_equal(err.code, VB_EINVAL);
+}
+
 /* Each split of the BOM, and of CR LF, given as separate feeds. */
 static void test_bom_and_crlf_split_by_hand(void **state)
 {
@@ -705,6 +777,7 @@ int main(void)
         cmocka_unit_test(test_survey_text_column_from_its_header_rows),
         cmocka_unit_test(test_plain_text),
         cmocka_unit_test(test_plain_text_has_no_columns),
+        cmocka_unit_test(test_score_column_found),
         cmocka_unit_test(test_bom_and_crlf_split_by_hand),
         cmocka_unit_test(test_not_text),
         cmocka_unit_test(test_feed_after_finish),
