@@ -1,7 +1,9 @@
 # A good deal is value for money and good deals are offers; "a great
 # deal of" is an amount, and "in an effort to" is a purpose, not the
 # customer's effort. What fits a budget is value, not a fit, and a
-# credit card charged is no refund. One line per record: its theme ids.
+# credit card charged is no refund. A price that is not too high is
+# value, not "too expensive", but one wished lower is a complaint; no
+# hidden charges are no overcharge. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'It seemed like a good deal at the time.' \
     'Good deals on at the moment.' \
@@ -11,6 +13,12 @@
     'It took a lot of effort to get a refund.' \
     'It fit my budget.' \
     'They charged my credit card twice.' \
-    'They credited my card after a week.'; } > in.csv
+    'They credited my card after a week.' \
+    'The rooms were not too expensive.' \
+    'Not cheap, but not that expensive either.' \
+    'I just wish it was not so pricey.' \
+    'It is expensive, not worth it.' \
+    'Fair prices and no hidden costs.' \
+    'There were hidden charges on my bill.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"

@@ -4,9 +4,12 @@
 # wrapped, a difference is not a different item, and a bill that is
 # correct is not a mistake corrected; "this time" is no opening time,
 # information is not being informed, an expense is not expensive, and
-# "largely" is no size. Each such term is exact (=wonderful,
-# =reasonable, =supportive, =wrapped, =different, =corrected, =times,
-# =informed, =expensive, =large). One line per record: its theme ids.
+# "largely" is no size. A cost is not costly, affording is not
+# affordable, and hygiene is not hygienic. Each such term is exact
+# (=wonderful, =reasonable, =supportive, =wrapped, =different,
+# =corrected, =times, =informed, =expensive, =large, =costly,
+# =affordable, =affordability, =hygienic). One line per record: its
+# theme ids.
 { echo text; printf '"%s"\n' \
     'I wonder whether the staff are trained at all.' \
     'The staff were wonderful.' \
@@ -27,6 +30,12 @@
     'It was worth the expense of a tailor.' \
     'It was too expensive.' \
     'The dress is largely fine.' \
-    'The dress runs large.'; } > in.csv
+    'The dress runs large.' \
+    'The cost was fair.' \
+    'Repairs are costly.' \
+    'I can no longer afford it.' \
+    'Very affordable.' \
+    'Poor hygiene in the kitchen.' \
+    'The kitchen was hygienic.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
