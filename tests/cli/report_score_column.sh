@@ -36,3 +36,10 @@ echo "exit $?"
 printf 'comment,region\nfine,North\n' > none.csv
 "$VERBATIM" report none.csv
 echo "exit $?"
+# A name too long to keep for the inputs after the first: a question
+# that runs on.
+long=$(printf '%01100d' 0 | tr 0 x)
+printf 'comment,How likely are you to recommend us %s?\nfine,9\n' "$long" > long.csv
+"$VERBATIM" report long.csv 2> err.txt
+echo "exit $?"
+cut -c1-120 err.txt
