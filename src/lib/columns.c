@@ -328,6 +328,14 @@ static int question_score_strength(const char *question)
     return HAS_CUE(words, rate) ? 1 : 0;
 }
 
+/* Whether a column's name is a question rather than a field's name. */
+static bool reads_as_question(const char *name)
+{
+    char words[QUESTION_WORDS_MAX];
+    const size_t n_words = question_words(name, words, sizeof words);
+    return is_question(name, words, n_words);
+}
+
 /* The first of the questions that ask most strongly for a score. */
 static size_t score_question(const char *const *questions, size_t n)
 {
@@ -356,10 +364,7 @@ size_t vb_columns_guess_score(const char *const *names, size_t n)
             best_rank = rank;
         }
         /* A question is read by its wording (score_question()). */
-        char words[QUESTION_WORDS_MAX];
-        const size_t n_words = question_words(names[i], words, sizeof words);
-        if (ending == VB_NO_COLUMN && !is_question(names[i], words, n_words) &&
-            name_ends_as_score(norm))
+        if (ending == VB_NO_COLUMN && name_ends_as_score(norm) && !reads_as_question(names[i]))
             ending = i;
     }
     if (best != VB_NO_COLUMN) return best;
