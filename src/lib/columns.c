@@ -136,6 +136,30 @@ static bool name_hints_text(const char *norm)
     return hinted && !excluded;
 }
 
+/* Whether a column's name is a question rather than a field's name. */
+static bool reads_as_question(const char *name)
+{
+    char words[QUESTION_WORDS_MAX];
+    const size_t n_words = question_words(name, words, sizeof words);
+    return is_question(name, words, n_words);
+}
+
+/* The first of the names with the best rank: the lowest that rank_of()
+ * gives, -1 being none. VB_NO_COLUMN when no name has a rank. */
+static size_t best_ranked(const char *const *names, size_t n, int (*rank_of)(const char *name))
+{
+    size_t best = VB_NO_COLUMN;
+    int best_rank = INT_MAX;
+    for (size_t i = 0; i < n; i++) {
+        const int rank = rank_of(names[i]);
+        if (rank >= 0 && rank < best_rank) {
+            best = i;
+            best_rank = rank;
+        }
+    }
+    return best;
+}
+
 /* The names that are a comment's column by themselves, in the order
  * vb_columns_guess_text() prefers them: -1 for any other name. */
 static int text_name_rank(const char *name)
@@ -158,22 +182,13 @@ bool vb_columns_is_text_name(const char *name)
 
 size_t vb_columns_guess_text(const char *const *names, size_t n)
 {
-    char norm[128], words[QUESTION_WORDS_MAX];
-    size_t best = VB_NO_COLUMN;
-    int best_rank = INT_MAX;
-    for (size_t i = 0; i < n; i++) {
-        const int rank = text_name_rank(names[i]);
-        if (rank >= 0 && rank < best_rank) {
-            best = i;
-            best_rank = rank;
-        }
-    }
+    char norm[128];
+    const size_t best = best_ranked(names, n, text_name_rank);
     if (best != VB_NO_COLUMN) return best;
     for (size_t i = 0; i < n; i++) {
         /* Questions are read by their wording (vb_columns_guess_question);
          * an option's text box is no comment. */
-        const size_t n_words = question_words(names[i], words, sizeof words);
-        if (option_text_box(names[i]) || is_question(names[i], words, n_words)) continue;
+        if (option_text_box(names[i]) || reads_as_question(names[i])) continue;
         normalise_name(names[i], norm, sizeof norm);
         if (name_hints_text(norm)) return i;
     }
@@ -277,99 +292,68 @@ size_t vb_columns_guess_comment(const char *const *names, size_t n)
 
 /* The names that are a score's column by themselves, in the order
  * vb_columns_guess_score() prefers them: -1 for any other name. */
-static int score_name_rank(const char *norm)
+static int score_name_rank(const char *name)
 {
     static const char *const exact[] = {
         "score",    "npsscore",    "nps",           "npsrating",           "likelihoodtorecommend",
         "ltr",      "rating",      "overallrating", "starrating",          "stars",
         "csat",     "csatscore",   "satisfaction",  "overallsatisfaction", "ces",
         "cesscore", "effortscore", "overallscore"};
+    char norm[128];
+    normalise_name(name, norm, sizeof norm);
     for (size_t e = 0; e < sizeof exact / sizeof exact[0]; e++)
         if (strcmp(norm, exact[e]) == 0) return (int)e;
     return -1;
 }
 
-/* A name that ends as a score's does ("review_score", "Product Rating"),
- * and is not a figure about the comment ("sentiment_score",
- * "Reason for rating", "comment_confidence_score"). */
-static bool name_ends_as_score(const char *norm)
+/* 0 for a name that ends as a score's does ("review_score", "Product
+ * Rating"), and is not a figure about the comment ("sentiment_score",
+ * "Reason for rating", "comment_confidence_score"); -1 otherwise. A
+ * question is read by its wording (score_question_rank()). */
+static int score_ending_rank(const char *name)
 {
     static const char *const endings[] = {"score", "rating", "stars", "nps", "csat"};
     static const char *const not_score[] = {"sentiment", "reason",     "comment",
                                             "text",      "confidence", "probability"};
+    char norm[128];
+    normalise_name(name, norm, sizeof norm);
     bool ends = false;
     for (size_t e = 0; e < sizeof endings / sizeof endings[0]; e++)
         ends = ends || ends_with(norm, endings[e]);
     for (size_t x = 0; ends && x < sizeof not_score / sizeof not_score[0]; x++)
-        if (strstr(norm, not_score[x]) != NULL) return false;
-    return ends;
+        if (strstr(norm, not_score[x]) != NULL) return -1;
+    return ends && !reads_as_question(name) ? 0 : -1;
 }
 
-/* How strongly a question asks for a score, 0 for not: how likely the
- * respondent is to recommend (NPS) first, then how satisfied (CSAT), how
- * easy (CES), and any request to rate. A question that asks why is the
- * comment's. */
-static int question_score_strength(const char *question)
+/* How strongly a question asks for a score, 0 the most: how likely the
+ * respondent is to recommend (NPS), then how satisfied (CSAT), how easy
+ * (CES), and any request to rate; -1 for none. A question that asks why
+ * is the comment's. */
+static int score_question_rank(const char *question)
 {
     char words[QUESTION_WORDS_MAX];
     const size_t n_words = question_words(question, words, sizeof words);
     if (!is_question(question, words, n_words) || asks_why(words) ||
         question_asks_for_comment(words))
-        return 0;
+        return -1;
     static const char *const recommend[] = {" recommend "};
     static const char *const likely[] = {" likely ", " likelihood "};
     static const char *const satisfied[] = {" how satisfied ", " satisfaction ",
                                             " how dissatisfied "};
     static const char *const easy[] = {" how easy ", " how difficult ", " effort "};
     static const char *const rate[] = {" rate ", " rating ", " on a scale "};
-    if (HAS_CUE(words, recommend) && HAS_CUE(words, likely)) return 4;
-    if (HAS_CUE(words, satisfied)) return 3;
+    if (HAS_CUE(words, recommend) && HAS_CUE(words, likely)) return 0;
+    if (HAS_CUE(words, satisfied)) return 1;
     if (HAS_CUE(words, easy)) return 2;
-    return HAS_CUE(words, rate) ? 1 : 0;
-}
-
-/* Whether a column's name is a question rather than a field's name. */
-static bool reads_as_question(const char *name)
-{
-    char words[QUESTION_WORDS_MAX];
-    const size_t n_words = question_words(name, words, sizeof words);
-    return is_question(name, words, n_words);
-}
-
-/* The first of the questions that ask most strongly for a score. */
-static size_t score_question(const char *const *questions, size_t n)
-{
-    size_t best = VB_NO_COLUMN;
-    int best_strength = 0;
-    for (size_t i = 0; i < n; i++) {
-        const int strength = question_score_strength(questions[i]);
-        if (strength > best_strength) {
-            best = i;
-            best_strength = strength;
-        }
-    }
-    return best;
+    return HAS_CUE(words, rate) ? 3 : -1;
 }
 
 size_t vb_columns_guess_score(const char *const *names, size_t n)
 {
-    char norm[128];
-    size_t best = VB_NO_COLUMN, ending = VB_NO_COLUMN;
-    int best_rank = INT_MAX;
-    for (size_t i = 0; i < n; i++) {
-        normalise_name(names[i], norm, sizeof norm);
-        const int rank = score_name_rank(norm);
-        if (rank >= 0 && rank < best_rank) {
-            best = i;
-            best_rank = rank;
-        }
-        /* A question is read by its wording (score_question()). */
-        if (ending == VB_NO_COLUMN && name_ends_as_score(norm) && !reads_as_question(names[i]))
-            ending = i;
-    }
-    if (best != VB_NO_COLUMN) return best;
-    if (ending != VB_NO_COLUMN) return ending;
-    return score_question(names, n);
+    size_t col = best_ranked(names, n, score_name_rank);
+    if (col == VB_NO_COLUMN) col = best_ranked(names, n, score_ending_rank);
+    if (col == VB_NO_COLUMN) col = best_ranked(names, n, score_question_rank);
+    return col;
 }
 
 void vb_columns_append_list(char *out, size_t size, const char *const *names, size_t n)

@@ -43,6 +43,14 @@ vb_status vb_source_fail(vb_source *s, vb_status st, const char *fmt, ...)
     return st;
 }
 
+vb_status vb_source_fail_names(vb_source *s, const char *const *names, size_t n, const char *hint)
+{
+    vb_columns_append_list(s->errmsg, sizeof s->errmsg, names, n);
+    const size_t at = strlen(s->errmsg);
+    if (hint != NULL) snprintf(s->errmsg + at, sizeof s->errmsg - at, " (%s)", hint);
+    return s->fatal;
+}
+
 /* True for a non-empty string of digits; *n saturates rather than wraps. */
 static bool parse_column_number(const char *spec, size_t *n)
 {
@@ -574,10 +582,8 @@ static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
             col = vb_header_score_column(&s->header);
             if (col == NO_COL) {
                 vb_source_fail(s, VB_EINVAL, "no score column found; columns are: ");
-                vb_columns_append_list(s->errmsg, sizeof s->errmsg, s->header.names, s->header.n);
-                const size_t at = strlen(s->errmsg);
-                snprintf(s->errmsg + at, sizeof s->errmsg - at, " (choose one with --score-col)");
-                return VB_EINVAL;
+                return vb_source_fail_names(s, s->header.names, s->header.n,
+                                            "choose one with --score-col");
             }
         } else if (spec == NULL) {
             col = NO_COL;
@@ -586,8 +592,7 @@ static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
                 vb_source_fail(s, VB_EINVAL,
                                "%s column %s is beyond the last column (%zu); columns are: ",
                                slot_kind(s, i), spec, s->header.n);
-                vb_columns_append_list(s->errmsg, sizeof s->errmsg, s->header.names, s->header.n);
-                return VB_EINVAL;
+                return vb_source_fail_names(s, s->header.names, s->header.n, NULL);
             }
             col = n - 1; /* n > 0: checked when the format was set up */
         } else {
@@ -595,8 +600,7 @@ static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
             if (col == NO_COL) {
                 vb_source_fail(s, VB_EINVAL,
                                "%s column \"%s\" not found; columns are: ", slot_kind(s, i), spec);
-                vb_columns_append_list(s->errmsg, sizeof s->errmsg, s->header.names, s->header.n);
-                return VB_EINVAL;
+                return vb_source_fail_names(s, s->header.names, s->header.n, NULL);
             }
         }
         /* Detected, or named exactly: the exact name must be unique; named

@@ -113,6 +113,10 @@ vb_status vb_source_fail(vb_source *s, vb_status st, const char *fmt, ...)
 #endif
     ;
 
+/* Ends the message vb_source_fail() began with the list of `names` and,
+ * unless `hint` is NULL, " (hint)"; returns the failure's status. */
+vb_status vb_source_fail_names(vb_source *s, const char *const *names, size_t n, const char *hint);
+
 /* Rejects the record in *out with the reason. */
 void vb_source_reject(vb_source *s, vb_source_record *out, vb_status st, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -115,10 +115,7 @@ static vb_status detect_json_score(vb_source *s, const char *const *keys, size_t
     const size_t k = vb_columns_guess_score(keys, n);
     if (k == NO_COL) {
         vb_source_fail(s, VB_EINVAL, "no score key found; keys are: ");
-        vb_columns_append_list(s->errmsg, sizeof s->errmsg, keys, n);
-        const size_t at = strlen(s->errmsg);
-        snprintf(s->errmsg + at, sizeof s->errmsg - at, " (choose one with --score-col)");
-        return VB_EINVAL;
+        return vb_source_fail_names(s, keys, n, "choose one with --score-col");
     }
     s->detected_score = vb_strndup(s->alloc, keys[k], strlen(keys[k]));
     if (s->detected_score == NULL) return vb_source_fail(s, VB_ENOMEM, "out of memory");
@@ -174,11 +171,9 @@ static vb_status refuse_keyless(vb_source *s)
     if (object_keys(s, &keys, &n) != VB_OK) return VB_ENOMEM;
     vb_source_fail(s, VB_EINVAL,
                    "no text key found in the first %d objects; keys are: ", JSON_KEYLESS_MAX);
-    vb_columns_append_list(s->errmsg, sizeof s->errmsg, keys, n);
-    snprintf(s->errmsg + strlen(s->errmsg), sizeof s->errmsg - strlen(s->errmsg),
-             " (choose one with --text-col)");
+    const vb_status st = vb_source_fail_names(s, keys, n, "choose one with --text-col");
     vb_free(s->alloc, keys);
-    return VB_EINVAL;
+    return st;
 }
 
 /* At the end of a JSONL input: an input where no object had the text key
