@@ -581,6 +581,12 @@ typedef enum vb_report_format {
  * "html"; false for anything else. The _name functions give them back. */
 VB_EXPORT bool vb_metric_parse(const char *name, vb_metric *out);
 VB_EXPORT const char *vb_metric_name(vb_metric m);
+/* The metric a score column's name asks for: CSAT for satisfaction
+ * ("CSAT", "How satisfied were you?"), CES for effort or ease ("CES",
+ * "How easy was it?"), the mean for a rating or stars ("Rating",
+ * "review_score", "Star rating"), else NPS ("NPS", "Likelihood to
+ * recommend", "score"), the default. */
+VB_EXPORT vb_metric vb_metric_of_column(const char *name);
 VB_EXPORT bool vb_period_parse(const char *name, vb_period *out);
 VB_EXPORT const char *vb_period_name(vb_period p);
 VB_EXPORT bool vb_report_format_parse(const char *name, vb_report_format *out);

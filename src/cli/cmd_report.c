@@ -30,8 +30,10 @@ static const char help[] =
     "      --score-col COL     the score column (default: found by its name, as\n"
     "                          score, NPS, rating or CSAT, or by its question,\n"
     "                          \"How likely are you to recommend ...?\")\n"
-    "      --metric M          nps (0-10, default), csat (% in the top box),\n"
-    "                          ces (mean effort) or mean (any number)\n"
+    "      --metric M          nps (0-10), csat (% in the top box), ces (mean\n"
+    "                          effort) or mean (any number); default: as the\n"
+    "                          score column's name asks (satisfaction: csat,\n"
+    "                          effort or ease: ces, a rating: mean), else nps\n"
     "      --scale LO-HI       valid scores (csat default 1-5, ces 1-7)\n"
     "      --top-box N         csat only: top N points count as satisfied\n"
     "                          (default 2)\n"
@@ -118,6 +120,7 @@ typedef struct report_cli {
     vb_report_options ro;
     cli_report_format fmt;   /* --report, --section, --color and -o */
     bool top_box_given;      /* refused unless the metric is csat */
+    bool metric_given;       /* else the score column's name chooses it */
     bool from_analyzed;
     bool emit_state;
     char *compare; /* owned copy of A..B, split in place */
@@ -127,8 +130,8 @@ typedef struct report_cli {
 /* The per-run state the record callback sees. */
 typedef struct report_run {
     cli_input *in;
-    const vb_report_options *ro;
-    vb_agg *agg;
+    vb_report_options *ro;   /* its metric may follow a found column's name */
+    vb_agg *agg;             /* a worker's is made at its first record */
     size_t field[4];         /* keep-column index of score, date, segment, weight */
     const char *kinds[MAX_LIST]; /* what the reader calls each kept column (keep()) */
     vb_report_theme *themes; /* scratch for one record */
@@ -184,6 +187,7 @@ static int report_option(report_cli *rc, int c, const char *arg)
     case OPT_SCORE_COL:
         return column_option(&ro->score_col, "--score-col", arg);
     case OPT_METRIC:
+        rc->metric_given = true;
         return vb_metric_parse(arg, &ro->metric)
                    ? 1
                    : usage("--metric: unknown metric '%s' (nps, csat, ces, mean)", arg);
@@ -277,6 +281,14 @@ static void print_issues(FILE *f, const char *source, size_t line,
 static cli_next add_record(const vb_record *rec, vb_pipeline *p, void *ctx)
 {
     report_run *run = ctx;
+    if (run->agg == NULL) {
+        vb_error err;
+        run->agg = vb_agg_new(run->ro, &err); /* the options were checked by the first */
+        if (run->agg == NULL) {
+            fprintf(stderr, "verbatim " CMD ": %s\n", err.message);
+            return CLI_FAIL;
+        }
+    }
     const vb_lexicon *lex = vb_pipeline_lexicon(p); /* the taxonomy: ids, labels, parents */
     /* For the state, so that merge can refuse shards made with another one. */
     vb_agg_set_taxonomy(run->agg, vb_lexicon_taxonomy_fingerprint(lex));
@@ -328,6 +340,55 @@ static cli_next add_record(const vb_record *rec, vb_pipeline *p, void *ctx)
     return CLI_NEXT;
 }
 
+/* What a score column's name reads as, when it asks for a metric. */
+static const char *metric_reason(vb_metric m)
+{
+    switch (m) {
+    case VB_METRIC_CSAT:
+        return "satisfaction";
+    case VB_METRIC_CES:
+        return "effort or ease";
+    case VB_METRIC_MEAN:
+        return "a rating";
+    default:
+        return "a recommendation";
+    }
+}
+
+/* Without --metric, the metric is the one the score column's name asks
+ * for (vb_metric_of_column()): star ratings read as NPS would be all
+ * detractors. Writes a note into `note` when that is not NPS, the
+ * default; else leaves it empty. */
+static void metric_of_column(vb_report_options *ro, char *note, size_t size)
+{
+    ro->metric = vb_metric_of_column(ro->score_col);
+    note[0] = '\0';
+    if (ro->metric != VB_METRIC_NPS)
+        snprintf(note, size,
+                 "metric %s, as the score column's name reads as %s (--metric "
+                 "chooses another)",
+                 vb_metric_name(ro->metric), metric_reason(ro->metric));
+}
+
+/* cli_input.col_found for a score column found in the header: its name
+ * may choose the metric, and the aggregate, still empty, starts again
+ * with it. */
+static bool metric_of_found_column(void *ctx, char *note, size_t size)
+{
+    report_run *run = ctx;
+    metric_of_column(run->ro, note, size);
+    if (run->ro->metric == VB_METRIC_NPS) return true;
+    vb_error err;
+    vb_agg *agg = vb_agg_new(run->ro, &err);
+    if (agg == NULL) {
+        snprintf(note, size, "%s", err.message);
+        return false;
+    }
+    vb_agg_free(run->agg);
+    run->agg = agg;
+    return true;
+}
+
 /* -j N: each worker aggregates into a vb_agg of its own; the sums are
  * exact, so merging them gives the figures of one pass in any order. */
 static void *fork_run(void *ctx)
@@ -340,19 +401,16 @@ static void *fork_run(void *ctx)
     w->themes = NULL;
     w->cap_themes = 0;
     w->strict_stop = false;
-    vb_error err;
-    w->agg = vb_agg_new(run->ro, &err);
-    if (w->agg == NULL) {
-        free(w);
-        return NULL;
-    }
+    /* Made at the worker's first record, when the metric is known: the
+     * score column found in the header may choose it. */
+    w->agg = NULL;
     return w;
 }
 
 static bool join_run(void *ctx, void *worker)
 {
     report_run *run = ctx, *w = worker;
-    const bool ok = vb_agg_merge(run->agg, w->agg) == VB_OK;
+    const bool ok = w->agg == NULL || vb_agg_merge(run->agg, w->agg) == VB_OK;
     if (!ok)
         fprintf(stderr, "verbatim " CMD ": out of memory\n");
     run->strict_stop |= w->strict_stop;
@@ -498,6 +556,7 @@ int cmd_report(int argc, char **argv)
     cli_input_init(&in);
     report_cli rc;
     memset(&rc, 0, sizeof rc);
+    char metric_note[256] = "";
     vb_report_options_init(&rc.ro);
     int status = EXIT_OK, c;
     while (status == EXIT_OK &&
@@ -523,7 +582,12 @@ int cmd_report(int argc, char **argv)
     }
     /* Without --score-col the reader finds the column by its name and
      * fills in its name before the first record reaches an agg. */
-    if (rc.ro.score_col == NULL) rc.ro.score_col = in.found_col;
+    if (rc.ro.score_col == NULL) {
+        rc.ro.score_col = in.found_col;
+        if (!rc.metric_given) in.col_found = metric_of_found_column;
+    } else if (!rc.metric_given) {
+        metric_of_column(&rc.ro, metric_note, sizeof metric_note); /* said once all is checked */
+    }
     if (rc.emit_state && (rc.fmt.format_given || rc.fmt.section != NULL)) {
         usage("%s", "--emit-state writes the state, not a report: no --report or --section");
         status = EXIT_USAGE;
@@ -576,11 +640,19 @@ int cmd_report(int argc, char **argv)
     run.agg = vb_agg_new(&rc.ro, &err);
     if (run.agg == NULL) {
         fprintf(stderr, "verbatim " CMD ": %s\n", err.message);
+        /* The options are checked before the header is read. */
+        if (err.code == VB_EINVAL && in.col_found != NULL)
+            fprintf(stderr,
+                    "verbatim " CMD ": the metric is %s until the score column is found "
+                    "by its name: give --metric, or --score-col\n",
+                    vb_metric_name(rc.ro.metric));
         status = err.code == VB_ENOMEM ? EXIT_IO : EXIT_USAGE;
         goto done;
     }
     rc.fmt.path = in.output;
     status = cli_output_check(&in, CMD);
+    if (status == EXIT_OK && metric_note[0] != '\0')
+        fprintf(stderr, "verbatim " CMD ": %s\n", metric_note);
     if (status == EXIT_OK) {
         status = rc.from_analyzed ? run_analyzed(&in, &run) : run_raw(&in, &run);
         if (status == EXIT_OK) status = segment_column_found(&run);

@@ -586,6 +586,15 @@ static bool take_found_column(vb_pipeline *p, run_state *rs)
         if (!rs->quiet)
             say(rs, "verbatim %s: %s: %ss from the column \"%s\" (--%s-col chooses another)\n",
                 rs->cmd, rs->display, kind, in->found_col, kind);
+        char note[256] = "";
+        const bool go_on = in->col_found == NULL || in->col_found(rs->ctx, note, sizeof note);
+        if (note[0] != '\0' && (!go_on || !rs->quiet))
+            say(rs, "verbatim %s: %s: %s\n", rs->cmd, rs->display, note);
+        if (!go_on) {
+            rs->status = EXIT_USAGE;
+            rs->stop = true;
+            return false;
+        }
     }
     return true;
 }

@@ -2,6 +2,7 @@
 #include "columns.h"
 
 #include "ascii.h"
+#include "verbatim.h" /* vb_metric */
 
 #include <limits.h>
 #include <stdio.h>
@@ -354,6 +355,32 @@ size_t vb_columns_guess_score(const char *const *names, size_t n)
     if (col == VB_NO_COLUMN) col = best_ranked(names, n, score_ending_rank);
     if (col == VB_NO_COLUMN) col = best_ranked(names, n, score_question_rank);
     return col;
+}
+
+/* The metric a score column's name asks for: satisfaction is CSAT, effort
+ * or ease CES, a rating or stars (a review's 1-5) their mean, and a
+ * recommendation, or anything else, NPS. Asked in that order, so that
+ * "CSAT rating" is CSAT and "NPS rating" NPS. */
+vb_metric vb_metric_of_column(const char *name)
+{
+    static const char *const nps[] = {" nps ", " recommend ", " recommendation ", " promoter ",
+                                      " ltr "};
+    static const char *const satisfied[] = {" csat ", " satisfied ", " satisfaction ",
+                                            " dissatisfied "};
+    static const char *const effort[] = {" ces ", " effort ", " easy ", " ease ", " difficult "};
+    static const char *const rating[] = {" rating ", " ratings ", " rate ",  " rated ",
+                                         " star ",   " stars ",   " review "};
+    char words[QUESTION_WORDS_MAX], norm[128];
+    question_words(name, words, sizeof words);
+    normalise_name(name, norm, sizeof norm);
+    /* Names written as one word: "NPSScore", "CSATRating", "StarRating". */
+    if (HAS_CUE(words, nps) || strncmp(norm, "nps", 3) == 0) return VB_METRIC_NPS;
+    if (HAS_CUE(words, satisfied) || strncmp(norm, "csat", 4) == 0) return VB_METRIC_CSAT;
+    if (HAS_CUE(words, effort) || strcmp(norm, "cesscore") == 0 || strcmp(norm, "cesrating") == 0)
+        return VB_METRIC_CES;
+    if (HAS_CUE(words, rating) || ends_with(norm, "rating") || ends_with(norm, "stars"))
+        return VB_METRIC_MEAN;
+    return VB_METRIC_NPS;
 }
 
 void vb_columns_append_list(char *out, size_t size, const char *const *names, size_t n)

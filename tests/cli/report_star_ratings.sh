@@ -1,24 +1,44 @@
-# Star ratings (1-5) with the default metric, NPS, are all detractors: a
-# report of NPS -100 that looks real. report and merge say so on stderr
+# Star ratings (1-5) read as NPS, the default metric, are all detractors:
+# a report of NPS -100 that looks real. report and merge say so on stderr
 # and write the report as asked; --metric csat or mean, a promoter among
-# the scores, or fewer scores than --min-n say nothing.
-{ echo 'rating,comment'
+# the scores, or fewer scores than --min-n say nothing. A score column
+# named as a rating is read as one: its mean, unless --metric says other.
+{ echo 'score,comment'
   i=0
   while [ $i -lt 40 ]; do
       echo "$((i % 5 + 1)),the delivery was late"
       i=$((i + 1))
   done; } > stars.csv
-"$VERBATIM" report stars.csv --score-col rating --report csv --section overall
+"$VERBATIM" report stars.csv --score-col score --report csv --section overall
 echo "exit $?"
-"$VERBATIM" report stars.csv --score-col rating --emit-state -o a.state 2>/dev/null
+"$VERBATIM" report stars.csv --score-col score --emit-state -o a.state 2>/dev/null
 "$VERBATIM" merge a.state --report csv --section overall
 echo "exit $?"
-"$VERBATIM" report stars.csv --score-col rating --metric csat --report csv --section overall
+"$VERBATIM" report stars.csv --score-col score --metric csat --report csv --section overall
 echo "exit $?"
-"$VERBATIM" report stars.csv --score-col rating --metric mean --report csv --section overall
+"$VERBATIM" report stars.csv --score-col score --metric mean --report csv --section overall
 echo "exit $?"
-"$VERBATIM" report stars.csv --score-col rating --min-n 41 --report csv --section overall
+"$VERBATIM" report stars.csv --score-col score --min-n 41 --report csv --section overall
 echo "exit $?"
 { cat stars.csv; echo '9,quick and easy'; } > one_nine.csv
-"$VERBATIM" report one_nine.csv --score-col rating --report csv --section overall
+"$VERBATIM" report one_nine.csv --score-col score --report csv --section overall
+echo "exit $?"
+# Named "rating": the mean, given or found, at -j 1 and -j 2; --metric
+# still decides.
+sed '1s/score/rating/' stars.csv > rating.csv
+"$VERBATIM" report rating.csv --score-col rating --report csv --section overall
+echo "exit $?"
+"$VERBATIM" report rating.csv -j 1 --report csv --section overall
+echo "exit $?"
+"$VERBATIM" report rating.csv -j 2 --report csv --section overall
+echo "exit $?"
+"$VERBATIM" report rating.csv --metric nps --report csv --section overall
+echo "exit $?"
+"$VERBATIM" report rating.csv --score-col rating --lower-is-better --report csv --section overall
+echo "exit $?"
+# Found, the column is not known when the options are checked.
+"$VERBATIM" report rating.csv --lower-is-better --report csv --section overall
+echo "exit $?"
+sed '1s/score/CSAT/' stars.csv > csat.csv
+"$VERBATIM" report csat.csv -j 2 --report csv --section overall
 echo "exit $?"

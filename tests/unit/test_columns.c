@@ -82,6 +82,49 @@ static void test_guess_score(void **state)
     }
 }
 
+/* The metric a score column's name asks for, as exports and survey tools
+ * name them; names that say nothing of it keep the default, NPS. */
+static void test_metric_of_column(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *name;
+        vb_metric want;
+    } cases[] = {
+        {"score", VB_METRIC_NPS},
+        {"Overall score", VB_METRIC_NPS},
+        {"NPS", VB_METRIC_NPS},
+        {"NPSScore", VB_METRIC_NPS},
+        {"NPS rating", VB_METRIC_NPS}, /* the recommendation before the rating */
+        {"Likelihood to Recommend", VB_METRIC_NPS},
+        {"How likely are you to recommend us to a friend?", VB_METRIC_NPS},
+        {"CSAT", VB_METRIC_CSAT},
+        {"csat_score", VB_METRIC_CSAT},
+        {"CSATRating", VB_METRIC_CSAT},
+        {"Overall Satisfaction", VB_METRIC_CSAT},
+        {"How satisfied were you with the call?", VB_METRIC_CSAT},
+        {"CES", VB_METRIC_CES},
+        {"CES Score", VB_METRIC_CES},
+        {"Customer Effort Score", VB_METRIC_CES},
+        {"Overall, how easy was it to get help?", VB_METRIC_CES},
+        {"Rating", VB_METRIC_MEAN},
+        {"StarRating", VB_METRIC_MEAN},
+        {"stars", VB_METRIC_MEAN},
+        {"review_score", VB_METRIC_MEAN}, /* Olist: 1-5 */
+        {"Product Rating", VB_METRIC_MEAN},
+        {"How would you rate the app?", VB_METRIC_MEAN},
+        /* "ces" inside a word is not CES. */
+        {"process_score", VB_METRIC_NPS},
+        {"services", VB_METRIC_NPS},
+    };
+    for (size_t i = 0; i < N(cases); i++) {
+        if (vb_metric_of_column(cases[i].name) != cases[i].want)
+            fail_msg("\"%s\": %s, expected %s", cases[i].name,
+                     vb_metric_name(vb_metric_of_column(cases[i].name)),
+                     vb_metric_name(cases[i].want));
+    }
+}
+
 /* Questions as survey tools' templates word them: those that ask for the
  * respondent's own words, and those that ask for a choice, a number or a
  * way to reach them, some with a word of the first kind. */
@@ -200,7 +243,7 @@ int main(void)
         cmocka_unit_test(test_find_and_twin),    cmocka_unit_test(test_guess_text),
         cmocka_unit_test(test_asks_for_comment), cmocka_unit_test(test_guess_question),
         cmocka_unit_test(test_survey_ids),       cmocka_unit_test(test_open_ended_marks),
-        cmocka_unit_test(test_guess_score),
+        cmocka_unit_test(test_guess_score),      cmocka_unit_test(test_metric_of_column),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
