@@ -428,6 +428,11 @@ VB_EXPORT const char *vb_pipeline_errmsg(const vb_pipeline *p);
  * once the header has been read. */
 VB_EXPORT const char *const *vb_pipeline_keep_names(const vb_pipeline *p, size_t *n);
 
+/* The question kept column `i` answers, from the questions row under the
+ * names of a Qualtrics export (Q1: "How likely are you to recommend
+ * us?"); NULL without one, and until the header is read. */
+VB_EXPORT const char *vb_pipeline_keep_question(const vb_pipeline *p, size_t i);
+
 /* The text column's name when no text_col was given and no column is
  * named like a comment ("comment", "Review Text", "NPS reason"), so that
  * a survey question's wording ("What is the main reason for your

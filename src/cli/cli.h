@@ -38,11 +38,13 @@ typedef struct cli_input {
      * filled in from the first input before its first record, and that
      * entry then names it, for the inputs after. */
     char found_col[CLI_FOUND_COL_MAX];
-    /* Optional: told once found_col is filled in, before any record
-     * reaches the record callback (ctx is cli_run's). It may write a line
-     * for the reader to say after the column's into `note` (empty: none);
-     * false stops the run with `note` as the reason. */
-    bool (*col_found)(void *ctx, char *note, size_t note_size);
+    /* Optional: called once, when the first record has been read and
+     * before any record reaches the record callback (ctx is cli_run's):
+     * the kept columns are known (vb_pipeline_keep_names(), found_col,
+     * vb_pipeline_keep_question()). It may write a line for the reader to
+     * say into `note` (empty: none); false stops the run with `note` as
+     * the reason. */
+    bool (*columns_read)(void *ctx, const vb_pipeline *p, char *note, size_t note_size);
     char **files;           /* operands; none = stdin */
     int n_files;
     const char *current_source; /* set by cli_run: the input being read, as

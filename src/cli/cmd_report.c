@@ -356,28 +356,32 @@ static const char *metric_reason(vb_metric m)
 }
 
 /* Without --metric, the metric is the one the score column's name asks
- * for (vb_metric_of_column()): star ratings read as NPS would be all
- * detractors. Writes a note into `note` when that is not NPS, the
- * default; else leaves it empty. */
-static void metric_of_column(vb_report_options *ro, char *note, size_t size)
+ * for (vb_metric_of_column()), or else the question it answers (NULL:
+ * none): star ratings read as NPS would be all detractors. Writes a note
+ * into `note` when that is not NPS, the default; else leaves it empty. */
+static void metric_of_column(vb_report_options *ro, const char *question, char *note, size_t size)
 {
     ro->metric = vb_metric_of_column(ro->score_col);
+    if (ro->metric == VB_METRIC_NPS && question != NULL)
+        ro->metric = vb_metric_of_column(question); /* Qualtrics' Q1 */
     note[0] = '\0';
     if (ro->metric != VB_METRIC_NPS)
         snprintf(note, size,
-                 "metric %s, as the score column's name reads as %s (--metric "
+                 "metric %s, as the score column names %s (--metric "
                  "chooses another)",
                  vb_metric_name(ro->metric), metric_reason(ro->metric));
 }
 
-/* cli_input.col_found for a score column found in the header: its name
- * may choose the metric, and the aggregate, still empty, starts again
- * with it. */
-static bool metric_of_found_column(void *ctx, char *note, size_t size)
+/* cli_input.columns_read without --metric: the score column's name, or
+ * its question, may choose the metric, found in the header or given (its
+ * question is known only now), and the aggregate, still empty, starts
+ * again with it. */
+static bool metric_of_score_column(void *ctx, const vb_pipeline *p, char *note, size_t size)
 {
     report_run *run = ctx;
-    metric_of_column(run->ro, note, size);
-    if (run->ro->metric == VB_METRIC_NPS) return true;
+    const vb_metric before = run->ro->metric;
+    metric_of_column(run->ro, vb_pipeline_keep_question(p, run->field[0]), note, size);
+    if (run->ro->metric == before) return true;
     vb_error err;
     vb_agg *agg = vb_agg_new(run->ro, &err);
     if (agg == NULL) {
@@ -582,12 +586,12 @@ int cmd_report(int argc, char **argv)
     }
     /* Without --score-col the reader finds the column by its name and
      * fills in its name before the first record reaches an agg. */
-    if (rc.ro.score_col == NULL) {
-        rc.ro.score_col = in.found_col;
-        if (!rc.metric_given) in.col_found = metric_of_found_column;
-    } else if (!rc.metric_given) {
-        metric_of_column(&rc.ro, metric_note, sizeof metric_note); /* said once all is checked */
-    }
+    if (rc.ro.score_col == NULL) rc.ro.score_col = in.found_col;
+    /* A given name chooses the metric now, for the checks below and
+     * --from-analyzed; a raw run's first record may say more. */
+    if (!rc.metric_given && rc.ro.score_col != in.found_col)
+        metric_of_column(&rc.ro, NULL, metric_note, sizeof metric_note);
+    if (!rc.metric_given && !rc.from_analyzed) in.columns_read = metric_of_score_column;
     if (rc.emit_state && (rc.fmt.format_given || rc.fmt.section != NULL)) {
         usage("%s", "--emit-state writes the state, not a report: no --report or --section");
         status = EXIT_USAGE;
@@ -641,7 +645,7 @@ int cmd_report(int argc, char **argv)
     if (run.agg == NULL) {
         fprintf(stderr, "verbatim " CMD ": %s\n", err.message);
         /* The options are checked before the header is read. */
-        if (err.code == VB_EINVAL && in.col_found != NULL)
+        if (err.code == VB_EINVAL && rc.ro.score_col == in.found_col)
             fprintf(stderr,
                     "verbatim " CMD ": the metric is %s until the score column is found "
                     "by its name: give --metric, or --score-col\n",
@@ -651,7 +655,7 @@ int cmd_report(int argc, char **argv)
     }
     rc.fmt.path = in.output;
     status = cli_output_check(&in, CMD);
-    if (status == EXIT_OK && metric_note[0] != '\0')
+    if (status == EXIT_OK && rc.from_analyzed && metric_note[0] != '\0')
         fprintf(stderr, "verbatim " CMD ": %s\n", metric_note);
     if (status == EXIT_OK) {
         status = rc.from_analyzed ? run_analyzed(&in, &run) : run_raw(&in, &run);

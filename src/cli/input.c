@@ -525,6 +525,7 @@ typedef struct run_state {
     bool stop;           /* --strict rejection or the consumer went away */
     bool quiet;          /* the consumer went away: no summary */
     bool column_told;    /* the comment column chosen by its question is said */
+    bool columns_read;   /* cli_input.columns_read was called */
     cli_input *in;       /* for a column found by its kind (cli_input.found_col) */
     cli_parallel *par;   /* NULL: records are analysed on this thread */
 } run_state;
@@ -586,17 +587,27 @@ static bool take_found_column(vb_pipeline *p, run_state *rs)
         if (!rs->quiet)
             say(rs, "verbatim %s: %s: %ss from the column \"%s\" (--%s-col chooses another)\n",
                 rs->cmd, rs->display, kind, in->found_col, kind);
-        char note[256] = "";
-        const bool go_on = in->col_found == NULL || in->col_found(rs->ctx, note, sizeof note);
-        if (note[0] != '\0' && (!go_on || !rs->quiet))
-            say(rs, "verbatim %s: %s: %s\n", rs->cmd, rs->display, note);
-        if (!go_on) {
-            rs->status = EXIT_USAGE;
-            rs->stop = true;
-            return false;
-        }
     }
     return true;
+}
+
+/* Tells the command, once per run, that the kept columns are known
+ * (cli_input.columns_read), and says its note. False to stop (said). */
+static bool tell_columns_read(vb_pipeline *p, run_state *rs)
+{
+    cli_input *in = rs->in;
+    if (in->columns_read == NULL || rs->columns_read)
+        return true;
+    rs->columns_read = true;
+    char note[256] = "";
+    const bool go_on = in->columns_read(rs->ctx, p, note, sizeof note);
+    if (note[0] != '\0' && (!go_on || !rs->quiet))
+        say(rs, "verbatim %s: %s: %s\n", rs->cmd, rs->display, note);
+    if (!go_on) {
+        rs->status = EXIT_USAGE;
+        rs->stop = true;
+    }
+    return go_on;
 }
 
 /* Says which column holds the comments when it was chosen by its
@@ -614,14 +625,15 @@ static void tell_text_column(vb_pipeline *p, run_state *rs)
             rs->cmd, rs->display, question);
 }
 
-/* At an input's first record: tell_text_column(), and the column found
- * for a NULL keep entry. False to stop (said). */
+/* At an input's first record: tell_text_column(), the column found for a
+ * NULL keep entry, and at the run's first, tell_columns_read(). False to
+ * stop (said). */
 static bool tell_columns(vb_pipeline *p, run_state *rs)
 {
     if (rs->column_told)
         return true;
     tell_text_column(p, rs);
-    return take_found_column(p, rs);
+    return take_found_column(p, rs) && tell_columns_read(p, rs);
 }
 
 /* Hands every record the pipeline has read to the worker threads. */

@@ -1053,6 +1053,13 @@ const char *const *vb_source_keep_names(const vb_source *s)
     return s->slot_name + SLOT_KEEP;
 }
 
+const char *vb_source_keep_question(const vb_source *s, size_t i)
+{
+    if (s->slot_col == NULL || !s->columns_ready) return NULL;
+    const size_t col = s->slot_col[SLOT_KEEP + i];
+    return col < s->header.n_questions ? s->header.questions[col] : NULL;
+}
+
 const char *vb_source_text_column_by_question(const vb_source *s)
 {
     return s->text_by_question ? s->slot_name[SLOT_TEXT] : NULL;

@@ -82,6 +82,9 @@ const char *const *vb_source_keep_names(const vb_source *s);
  * vb_pipeline_text_column_by_question()); NULL otherwise. */
 const char *vb_source_text_column_by_question(const vb_source *s);
 
+/* The question kept column `i` answers (see vb_pipeline_keep_question()). */
+const char *vb_source_keep_question(const vb_source *s, size_t i);
+
 /* See vb_pipeline_windows_1252_line(). */
 size_t vb_source_windows_1252_line(const vb_source *s);
 

@@ -42,3 +42,13 @@ echo "exit $?"
 sed '1s/score/CSAT/' stars.csv > csat.csv
 "$VERBATIM" report csat.csv -j 2 --report csv --section overall
 echo "exit $?"
+# A Qualtrics export names its columns Q1, Q2: the questions row under the
+# names says what Q1 asks, found or given.
+{ echo 'StartDate,ResponseId,Q1,Q2'
+  echo 'Start Date,Response ID,How satisfied were you with your visit?,Why did you give this score?'
+  echo '"{""ImportId"":""startDate""}","{""ImportId"":""_recordId""}","{""ImportId"":""QID1""}","{""ImportId"":""QID2_TEXT""}"'
+  for i in 1 2 3 4 5 6; do echo "2026-01-0$i,R_$i,$((i % 5 + 1)),the staff were lovely"; done; } > survey.csv
+"$VERBATIM" report survey.csv --report csv --section overall
+echo "exit $?"
+"$VERBATIM" report survey.csv -j 2 --score-col Q1 --report csv --section overall
+echo "exit $?"

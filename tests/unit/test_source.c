@@ -502,7 +502,9 @@ static void test_plain_text_has_no_columns(void **state)
 }
 
 /* The name of kept column `k` once `in` has given its first record. */
-static void check_keep_name(const vb_source_spec *spec, const char *in, size_t k, const char *want)
+/* Kept column k's name, and the question it answers (NULL: none). */
+static void check_keep_name(const vb_source_spec *spec, const char *in, size_t k, const char *want,
+                            const char *want_question)
 {
     vb_source *s = vb_source_new(spec, NULL, NULL);
     assert_non_null(s);
@@ -511,6 +513,10 @@ static void check_keep_name(const vb_source_spec *spec, const char *in, size_t k
     vb_source_record r;
     assert_int_equal(vb_source_next(s, &r), VB_OK);
     assert_string_equal(vb_source_keep_names(s)[k], want);
+    if (want_question == NULL)
+        assert_null(vb_source_keep_question(s, k));
+    else
+        assert_string_equal(vb_source_keep_question(s, k), want_question);
     vb_source_free(s);
 }
 
@@ -529,7 +535,7 @@ static void test_score_column_found(void **state)
     static const char csv[] = "id,Rating,region,comment\n1,4,North,Fine\n";
     check_records(&spec, csv, "2: t=[Fine] id=- k=[North] k=[4]\n");
     check_every_oom(&spec, csv, sizeof csv - 1, 8, "2: t=[Fine] id=- k=[North] k=[4]\n");
-    check_keep_name(&spec, csv, 1, "Rating");
+    check_keep_name(&spec, csv, 1, "Rating", NULL);
     check_records(
         &spec,
         "ResponseId,Q1,Q2,region\n"
@@ -546,6 +552,13 @@ static void test_score_column_found(void **state)
                                                                                                 "h"
                                                                                                 "\n",
         "4: t=[Quick] id=- k=[South] k=[9]\n");
+    static const char survey[] =
+        "ResponseId,Q1,Q2,region\n"
+        "Response ID,How satisfied were you?,Why?,Region\n" IMPORT_ID("_recordId") "," IMPORT_ID(
+            "QID1") "," IMPORT_ID("QID2_TEXT") "," IMPORT_ID("QID3") "\n"
+                                                                     "R_1,5,Quick,South\n";
+    check_keep_name(&spec, survey, 1, "Q1", "How satisfied were you?");
+    check_keep_name(&spec, survey, 0, "region", "Region");
     check_records(&spec, "region,comment\nNorth,Fine\n",
                   "FATAL EINVAL(no score column found; columns are: region, comment (choose "
                   "one with --score-col))\n");
@@ -563,7 +576,7 @@ static void test_score_column_found(void **state)
     spec.n_keep_cols = 1;
     static const char json[] = "{\"text\":\"Fine\",\"nps\":9}\n{\"text\":\"Slow\"}\n";
     check_records(&spec, json, "1: t=[Fine] id=- k=[9]\n2: t=[Slow] id=- k=-\n");
-    check_keep_name(&spec, json, 0, "nps");
+    check_keep_name(&spec, json, 0, "nps", NULL);
     check_records(&spec, "{\"text\":\"Fine\",\"x\":9}\n",
                   "FATAL EINVAL(no score key found; keys are: text, x (choose one with "
                   "--score-col))\n");
