@@ -130,7 +130,7 @@ typedef struct report_cli {
 /* The per-run state the record callback sees. */
 typedef struct report_run {
     cli_input *in;
-    vb_report_options *ro;   /* its metric may follow a found column's name */
+    vb_report_options *ro;   /* its metric may follow the score column's question */
     vb_agg *agg;             /* a worker's is made at its first record */
     size_t field[4];         /* keep-column index of score, date, segment, weight */
     const char *kinds[MAX_LIST]; /* what the reader calls each kept column (keep()) */
@@ -340,7 +340,8 @@ static cli_next add_record(const vb_record *rec, vb_pipeline *p, void *ctx)
     return CLI_NEXT;
 }
 
-/* What a score column's name reads as, when it asks for a metric. */
+/* What a score column's name or question names, for the note on the
+ * metric it asks for (never NPS's: NPS is the default, said by no note). */
 static const char *metric_reason(vb_metric m)
 {
     switch (m) {
@@ -366,9 +367,7 @@ static void metric_of_column(vb_report_options *ro, const char *question, char *
         ro->metric = vb_metric_of_column(question); /* Qualtrics' Q1 */
     note[0] = '\0';
     if (ro->metric != VB_METRIC_NPS)
-        snprintf(note, size,
-                 "metric %s, as the score column names %s (--metric "
-                 "chooses another)",
+        snprintf(note, size, "metric %s, as the score column names %s (--metric chooses another)",
                  vb_metric_name(ro->metric), metric_reason(ro->metric));
 }
 
