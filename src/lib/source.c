@@ -1055,7 +1055,7 @@ const char *const *vb_source_keep_names(const vb_source *s)
 
 const char *vb_source_keep_question(const vb_source *s, size_t i)
 {
-    if (s->slot_col == NULL || !s->columns_ready) return NULL;
+    if (!s->columns_ready) return NULL;
     const size_t col = s->slot_col[SLOT_KEEP + i];
     return col < s->header.n_questions ? s->header.questions[col] : NULL;
 }

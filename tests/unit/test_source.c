@@ -298,18 +298,26 @@ static void test_survey_text_column_from_its_header_rows(void **state)
                   "3: t=[Fast and friendly] id=-\n");
 }
 
-/* The text column's name when a question's wording chose it, for the
- * caller to say which column it read; NULL when a name said comment or
- * the caller named the column. */
-static const char *chosen_by_question(const vb_source_spec *spec, const char *input)
+/* A source fed all of `input` that has given its first record, whose
+ * header is then read. */
+static vb_source *at_first_record(const vb_source_spec *spec, const char *input)
 {
-    static char name[128];
     vb_source *s = vb_source_new(spec, NULL, NULL);
     assert_non_null(s);
     assert_int_equal(vb_source_feed(s, input, strlen(input)), VB_OK);
     assert_int_equal(vb_source_finish(s), VB_OK);
     vb_source_record r;
     assert_int_equal(vb_source_next(s, &r), VB_OK);
+    return s;
+}
+
+/* The text column's name when a question's wording chose it, for the
+ * caller to say which column it read; NULL when a name said comment or
+ * the caller named the column. */
+static const char *chosen_by_question(const vb_source_spec *spec, const char *input)
+{
+    static char name[128];
+    vb_source *s = at_first_record(spec, input);
     const char *found = vb_source_text_column_by_question(s);
     if (found != NULL) snprintf(name, sizeof name, "%s", found);
     vb_source_free(s);
@@ -501,17 +509,12 @@ static void test_plain_text_has_no_columns(void **state)
     assert_int_equal(err.code, VB_EINVAL);
 }
 
-/* The name of kept column `k` once `in` has given its first record. */
-/* Kept column k's name, and the question it answers (NULL: none). */
+/* The name of kept column `k` once `in` has given its first record, and
+ * the question it answers (NULL: none). */
 static void check_keep_name(const vb_source_spec *spec, const char *in, size_t k, const char *want,
                             const char *want_question)
 {
-    vb_source *s = vb_source_new(spec, NULL, NULL);
-    assert_non_null(s);
-    assert_int_equal(vb_source_feed(s, in, strlen(in)), VB_OK);
-    assert_int_equal(vb_source_finish(s), VB_OK);
-    vb_source_record r;
-    assert_int_equal(vb_source_next(s, &r), VB_OK);
+    vb_source *s = at_first_record(spec, in);
     assert_string_equal(vb_source_keep_names(s)[k], want);
     if (want_question == NULL)
         assert_null(vb_source_keep_question(s, k));
