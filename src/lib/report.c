@@ -87,6 +87,17 @@ const char *vb_rep_diff_interval(const vb_report *rep, char *buf, size_t size, d
     return interval(buf, size, lo, hi, rep->decimals, true);
 }
 
+const char *vb_rep_impact_num(const vb_report *rep, char *buf, size_t size, double v)
+{
+    return vb_rep_num(buf, size, v, rep->impact_decimals, true);
+}
+
+const char *vb_rep_impact_interval(const vb_report *rep, char *buf, size_t size, double lo,
+                                   double hi)
+{
+    return interval(buf, size, lo, hi, rep->impact_decimals, true);
+}
+
 const char *vb_rep_pct(char *buf, size_t size, double share)
 {
     char a[32];
@@ -467,6 +478,7 @@ vb_report *vb_report_new(vb_agg *agg, vb_error *err)
                 : agg->metric.kind == VB_METRIC_CSAT ? "pp"
                                                      : "";
     rep->decimals = agg->metric.proportion ? 1 : 2;
+    rep->impact_decimals = agg->metric.proportion ? 1 : 3;
     rep->polarity = agg->opts.lower_is_better ? -1 : 1;
     rep->scale_lo = agg->metric.bounded ? agg->metric.lo : NAN;
     rep->scale_hi = agg->metric.bounded ? agg->metric.hi : NAN;

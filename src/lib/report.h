@@ -128,6 +128,7 @@ struct vb_report {
     const char *metric_label;  /* "NPS", "CSAT", "CES", "Mean score" */
     const char *unit;          /* "points", "pp" (CSAT), "" */
     int decimals;              /* for scores: 1 (NPS, CSAT) or 2 */
+    int impact_decimals;       /* for impacts: 1 (NPS, CSAT) or 3 */
     int polarity;              /* +1, or -1 with lower_is_better */
     double scale_lo, scale_hi; /* NaN when unbounded */
 
@@ -230,6 +231,12 @@ const char *vb_rep_interval(const vb_report *rep, char *buf, size_t size, double
  * written: signed at every metric (a score is signed for NPS only). */
 const char *vb_rep_diff_interval(const vb_report *rep, char *buf, size_t size, double lo,
                                  double hi);
+/* A theme's impact, signed, at the report's impact decimals: one more
+ * than a mean's score has, as most themes move a mean by less than 0.01. */
+const char *vb_rep_impact_num(const vb_report *rep, char *buf, size_t size, double v);
+/* The interval of an impact, written as the impact is. */
+const char *vb_rep_impact_interval(const vb_report *rep, char *buf, size_t size, double lo,
+                                   double hi);
 /* A share in [0, 1] as a percentage with one decimal: "14.2%". */
 const char *vb_rep_pct(char *buf, size_t size, double share);
 

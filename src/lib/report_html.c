@@ -295,7 +295,7 @@ static vb_status kpis(vb_buf *b, const vb_report *rep)
         TRY(vb_buf_puts(b, "<div class=\"v small\">"));
         TRY(vb_report_html_esc_str(b, vb_rep_theme_name(worst)));
         TRY(vb_buf_puts(b, "</div><div class=\"d\"><span class=\"bad\">"));
-        TRY(vb_report_html_num(b, vb_rep_num(s, sizeof s, worst->impact, rep->decimals, true)));
+        TRY(vb_report_html_num(b, vb_rep_impact_num(rep, s, sizeof s, worst->impact)));
         TRY(vb_buf_printf(b, " %s</span> of %s \xC2\xB7 mentioned by %s</div></div>\n", rep->unit,
                           rep->metric_label, vb_rep_pct(c, sizeof c, worst->share)));
     }
@@ -462,7 +462,7 @@ static vb_status theme_tags(vb_buf *b, const vb_report *rep, const vb_rep_theme 
     if (isfinite(t->impact)) {
         TRY(vb_buf_printf(b, "<span class=\"tag%s%s\">impact ", t->impact_significant ? " " : "",
                           t->impact_significant ? vb_report_html_tone(rep, t->impact) : ""));
-        TRY(vb_report_html_num(b, vb_rep_num(s, sizeof s, t->impact, rep->decimals, true)));
+        TRY(vb_report_html_num(b, vb_rep_impact_num(rep, s, sizeof s, t->impact)));
         TRY(vb_buf_puts(b, "</span>"));
     }
     return VB_OK;
@@ -551,9 +551,9 @@ static vb_status theme_table(vb_buf *b, const vb_report *rep)
                           vb_rep_score(rep, s, sizeof s, t->score.value)));
         TRY(vb_buf_printf(b, "<td class=\"%s\">%s%s</td><td>%s</td></tr>\n",
                           t->impact_significant ? vb_report_html_tone(rep, t->impact) : "",
-                          vb_rep_num(im, sizeof im, t->impact, rep->decimals, true),
+                          vb_rep_impact_num(rep, im, sizeof im, t->impact),
                           t->impact_significant ? " \xE2\x97\x8F" : "",
-                          vb_rep_diff_interval(rep, c, sizeof c, t->impact_lo, t->impact_hi)));
+                          vb_rep_impact_interval(rep, c, sizeof c, t->impact_lo, t->impact_hi)));
     }
     return vb_buf_puts(b, "</tbody></table>\n<p class=\"sub\" style=\"margin-top:8px\">"
                           "\xE2\x97\x8F significant: the 95% interval excludes 0.</p>\n"

@@ -93,8 +93,9 @@ static vb_status themes(vb_buf *b, const vb_report *rep)
             b, "%s | %s | %s | %s | %s | %s | %s | %s%s%s |\n", t->parent >= 0 ? "" : "**",
             vb_rep_count(n, sizeof n, t->n), vb_rep_pct(sh, sizeof sh, t->share),
             vb_rep_num(se, sizeof se, t->sentiment, 2, true),
-            vb_rep_score(rep, s, sizeof s, t->score.value), vb_rep_num(im, sizeof im, t->impact, rep->decimals, true),
-            vb_rep_diff_interval(rep, c, sizeof c, t->impact_lo, t->impact_hi),
+            vb_rep_score(rep, s, sizeof s, t->score.value),
+            vb_rep_impact_num(rep, im, sizeof im, t->impact),
+            vb_rep_impact_interval(rep, c, sizeof c, t->impact_lo, t->impact_hi),
             t->impact_significant ? "significant" : "",
             t->impact_significant && t->small ? ", " : "", t->small ? "small sample" : ""));
     }

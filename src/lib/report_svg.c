@@ -389,8 +389,8 @@ vb_status vb_report_svg_impact(vb_buf *b, const vb_report *rep)
         TRY(vb_report_html_esc_str(b, vb_rep_theme_name(t)));
         TRY(vb_buf_printf(
             b, ": impact %s (95%% CI %s)%s; %s mentions, %s %s among them</title></rect>",
-            vb_rep_num(im, sizeof im, t->impact, rep->decimals, true),
-            vb_rep_diff_interval(rep, c, sizeof c, t->impact_lo, t->impact_hi),
+            vb_rep_impact_num(rep, im, sizeof im, t->impact),
+            vb_rep_impact_interval(rep, c, sizeof c, t->impact_lo, t->impact_hi),
             t->impact_significant ? ", significant" : ", not significant",
             vb_rep_count(cnt, sizeof cnt, t->n), rep->metric_label,
             vb_rep_score(rep, s, sizeof s, t->score.value)));
@@ -402,7 +402,7 @@ vb_status vb_report_svg_impact(vb_buf *b, const vb_report *rep)
         }
         TRY(vb_buf_printf(b, "<text class=\"val%s\" x=\"%.1f\" y=\"%.1f\">",
                           t->impact_significant ? " b" : "", x1 + 12, cy + 4.5));
-        TRY(vb_report_html_num(b, vb_rep_num(s, sizeof s, t->impact, rep->decimals, true)));
+        TRY(vb_report_html_num(b, vb_rep_impact_num(rep, s, sizeof s, t->impact)));
         if (t->small)
             TRY(vb_buf_puts(b, "<tspan class=\"mut\" font-weight=\"400\"> small</tspan>"));
         TRY(vb_buf_puts(b, "</text>"));

@@ -146,7 +146,7 @@ static vb_status themes(out *o)
     const vb_report *rep = o->rep;
     char n[32], sh[32], se[32], s[32], im[32], c[64], line[160];
     TRY(heading(o, "THEMES", "impact = score of all minus score without the theme's mentioners"));
-    snprintf(line, sizeof line, "  %-30s %8s %6s %6s %7s %7s  %-15s\n", "Theme", "Mentions",
+    snprintf(line, sizeof line, "  %-30s %8s %6s %6s %7s %7s  %-16s\n", "Theme", "Mentions",
              "Share", "Sent.", rep->metric_label, "Impact", "Impact 95% CI");
     TRY(sgr(o, "2"));
     TRY(vb_buf_puts(o->b, line));
@@ -162,10 +162,10 @@ static vb_status themes(out *o)
         const bool bad = t->impact_significant && t->impact * rep->polarity < 0;
         const bool good = t->impact_significant && t->impact * rep->polarity > 0;
         TRY(sgr(o, bad ? "31" : good ? "32" : "0"));
-        TRY(vb_buf_printf(o->b, "%7s", vb_rep_num(im, sizeof im, t->impact, rep->decimals, true)));
+        TRY(vb_buf_printf(o->b, "%7s", vb_rep_impact_num(rep, im, sizeof im, t->impact)));
         TRY(sgr(o, "0"));
-        TRY(vb_buf_printf(o->b, "  %-15s",
-                          vb_rep_diff_interval(rep, c, sizeof c, t->impact_lo, t->impact_hi)));
+        TRY(vb_buf_printf(o->b, "  %-16s",
+                          vb_rep_impact_interval(rep, c, sizeof c, t->impact_lo, t->impact_hi)));
         if (t->impact_significant) TRY(vb_buf_puts(o->b, " sig"));
         if (t->small) {
             TRY(sgr(o, "2"));
