@@ -132,6 +132,7 @@ typedef struct report_run {
     cli_input *in;
     vb_report_options *ro;   /* its metric may follow the score column's question */
     vb_agg *agg;             /* a worker's is made at its first record */
+    bool top_box_given;      /* refused unless the metric is csat */
     size_t field[4];         /* keep-column index of score, date, segment, weight */
     const char *kinds[MAX_LIST]; /* what the reader calls each kept column (keep()) */
     vb_report_theme *themes; /* scratch for one record */
@@ -276,6 +277,21 @@ static void print_issues(FILE *f, const char *source, size_t line,
     }
 }
 
+/* A new aggregate for the options, or NULL with `err` set. An option that
+ * means nothing with the metric is refused, not ignored: the report would
+ * look as if it had been made with it. */
+static vb_agg *new_agg(const vb_report_options *ro, bool top_box_given, vb_error *err)
+{
+    if (top_box_given && ro->metric != VB_METRIC_CSAT) {
+        err->code = VB_EINVAL;
+        snprintf(err->message, sizeof err->message,
+                 "--top-box is for --metric csat only (%s has no top box)",
+                 vb_metric_name(ro->metric));
+        return NULL;
+    }
+    return vb_agg_new(ro, err);
+}
+
 /* ---- From a raw export ---------------------------------------------------- */
 
 static cli_next add_record(const vb_record *rec, vb_pipeline *p, void *ctx)
@@ -283,7 +299,7 @@ static cli_next add_record(const vb_record *rec, vb_pipeline *p, void *ctx)
     report_run *run = ctx;
     if (run->agg == NULL) {
         vb_error err;
-        run->agg = vb_agg_new(run->ro, &err); /* the options were checked by the first */
+        run->agg = new_agg(run->ro, run->top_box_given, &err); /* checked by the first */
         if (run->agg == NULL) {
             fprintf(stderr, "verbatim " CMD ": %s\n", err.message);
             return CLI_FAIL;
@@ -373,18 +389,23 @@ static void metric_of_column(vb_report_options *ro, const char *question, char *
 
 /* cli_input.columns_read without --metric: the score column's name, or
  * its question, may choose the metric, found in the header or given (its
- * question is known only now), and the aggregate, still empty, starts
- * again with it. */
+ * question is known only now), and the aggregate, still empty or not yet
+ * made, starts again with it. */
 static bool metric_of_score_column(void *ctx, const vb_pipeline *p, char *note, size_t size)
 {
     report_run *run = ctx;
     const vb_metric before = run->ro->metric;
     metric_of_column(run->ro, vb_pipeline_keep_question(p, run->field[0]), note, size);
-    if (run->ro->metric == before) return true;
+    if (run->ro->metric == before && run->agg != NULL) return true;
     vb_error err;
-    vb_agg *agg = vb_agg_new(run->ro, &err);
+    vb_agg *agg = new_agg(run->ro, run->top_box_given, &err);
     if (agg == NULL) {
-        snprintf(note, size, "%s", err.message);
+        const vb_metric m = run->ro->metric;
+        snprintf(note, size,
+                 "%s: the metric is %s, as the score column names %s (--metric "
+                 "chooses another)",
+                 err.message, vb_metric_name(m),
+                 m == VB_METRIC_NPS ? "no other" : metric_reason(m));
         return false;
     }
     vb_agg_free(run->agg);
@@ -428,8 +449,9 @@ static void summary_extra(FILE *f, void *ctx)
     const report_run *run = ctx;
     /* After a --strict stop, workers (-j) may have aggregated records past
      * it: their counts would not match the records read. The stopping
-     * record's message has said what was wrong. */
-    if (run->strict_stop) return;
+     * record's message has said what was wrong. No aggregate: no record
+     * came to check the options again (main()). */
+    if (run->strict_stop || run->agg == NULL) return;
     size_t scores, dates;
     vb_agg_counts(run->agg, NULL, &scores, &dates);
     fprintf(f, ", %zu score%s rejected", scores, scores == 1 ? "" : "s");
@@ -452,6 +474,17 @@ static int segment_column_found(const report_run *run)
     return EXIT_USAGE;
 }
 
+/* No record came to check again the options refused (`refused`) before
+ * the header was read: they stay refused. */
+static int no_record_to_check(const report_run *run, const vb_error *refused)
+{
+    fprintf(stderr,
+            "verbatim " CMD ": %s: the metric is %s, as no record came to choose another "
+            "(--metric chooses one)\n",
+            refused->message, vb_metric_name(run->ro->metric));
+    return EXIT_USAGE;
+}
+
 static int run_raw(cli_input *in, report_run *run)
 {
     in->summary = summary_extra;
@@ -461,7 +494,7 @@ static int run_raw(cli_input *in, report_run *run)
     /* The records the reader rejected never reached add_record(): the
      * report counts them, so that its records and records_rejected add up
      * to the records read. */
-    vb_agg_add_records_rejected(run->agg, in->stats.records_rejected);
+    if (run->agg != NULL) vb_agg_add_records_rejected(run->agg, in->stats.records_rejected);
     return status;
 }
 
@@ -603,12 +636,6 @@ int cmd_report(int argc, char **argv)
     }
     /* An option that means nothing with the others is refused, not
      * ignored: the report would look as if it had been made with it. */
-    if (rc.top_box_given && rc.ro.metric != VB_METRIC_CSAT) {
-        usage("--top-box is for --metric csat only (%s has no top box)",
-              vb_metric_name(rc.ro.metric));
-        status = EXIT_USAGE;
-        goto done;
-    }
     if (rc.ro.period != VB_PERIOD_NONE && rc.ro.date_col == NULL) { /* --period none is refused */
         usage("%s", "--period needs --date-col");
         status = EXIT_USAGE;
@@ -632,6 +659,7 @@ int cmd_report(int argc, char **argv)
     memset(&run, 0, sizeof run);
     run.in = &in;
     run.ro = &rc.ro;
+    run.top_box_given = rc.top_box_given;
     if (!rc.from_analyzed) {
         const char *cols[4] = {rc.ro.score_col, rc.ro.date_col, rc.ro.segment_col,
                                rc.ro.weight_col};
@@ -640,15 +668,14 @@ int cmd_report(int argc, char **argv)
             run.field[i] = keep(&in, run.kinds, cols[i], col_kinds[i]);
     }
     vb_error err;
-    run.agg = vb_agg_new(&rc.ro, &err);
-    if (run.agg == NULL) {
+    run.agg = new_agg(&rc.ro, rc.top_box_given, &err);
+    /* An option refused for the metric that the score column's name may
+     * still change (--scale 1-10 on a found "CSAT" column) is checked again
+     * at the first record, with the metric it chooses. */
+    const bool check_at_first_record =
+        run.agg == NULL && err.code == VB_EINVAL && in.columns_read != NULL;
+    if (run.agg == NULL && !check_at_first_record) {
         fprintf(stderr, "verbatim " CMD ": %s\n", err.message);
-        /* The options are checked before the header is read. */
-        if (err.code == VB_EINVAL && rc.ro.score_col == in.found_col)
-            fprintf(stderr,
-                    "verbatim " CMD ": the metric is %s until the score column is found "
-                    "by its name: give --metric, or --score-col\n",
-                    vb_metric_name(rc.ro.metric));
         status = err.code == VB_ENOMEM ? EXIT_IO : EXIT_USAGE;
         goto done;
     }
@@ -658,6 +685,7 @@ int cmd_report(int argc, char **argv)
         fprintf(stderr, "verbatim " CMD ": %s\n", metric_note);
     if (status == EXIT_OK) {
         status = rc.from_analyzed ? run_analyzed(&in, &run) : run_raw(&in, &run);
+        if (status == EXIT_OK && run.agg == NULL) status = no_record_to_check(&run, &err);
         if (status == EXIT_OK) status = segment_column_found(&run);
     }
     /* The output is opened only now, so that a run that fails leaves an

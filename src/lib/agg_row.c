@@ -82,11 +82,13 @@ static bool check_score(vb_agg *agg, const vb_field *f, double *x, vb_report_iss
         add_issue(issues, n, col, "not a whole number", f);
         return false;
     case VB_SCORE_OUT_OF_RANGE:
-        snprintf(what, sizeof what, "outside the scale %g-%g", m->lo, m->hi);
+        /* NPS has one scale: --scale would not help. A CSAT asked on 1-10
+         * needs it. */
+        snprintf(what, sizeof what, "outside the scale %g-%g%s", m->lo, m->hi,
+                 m->kind == VB_METRIC_NPS ? "" : " (see --scale)");
         add_issue(issues, n, col, what, f);
         return false;
     case VB_SCORE_OTHER_SCALE:
-        /* NPS has one scale: --scale would not help. */
         snprintf(what, sizeof what, "a score on another scale than %g-%g%s", m->lo, m->hi,
                  m->kind == VB_METRIC_NPS ? "" : " (see --scale)");
         add_issue(issues, n, col, what, f);

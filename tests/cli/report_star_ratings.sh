@@ -36,8 +36,18 @@ echo "exit $?"
 echo "exit $?"
 "$VERBATIM" report rating.csv --score-col rating --lower-is-better --report csv --section overall
 echo "exit $?"
-# Found, the column is not known when the options are checked.
+# Found, the column is not known before the header is read: the options
+# that NPS refuses are checked again with the metric its name chooses.
 "$VERBATIM" report rating.csv --lower-is-better --report csv --section overall
+echo "exit $?"
+"$VERBATIM" report rating.csv --lower-is-better -j 2 --report csv --section overall
+echo "exit $?"
+# Still refused when the found column names no other metric, and when no
+# record comes to name one.
+"$VERBATIM" report stars.csv --lower-is-better --report csv --section overall
+echo "exit $?"
+head -n 1 rating.csv > header-only.csv
+"$VERBATIM" report header-only.csv --lower-is-better --report csv --section overall
 echo "exit $?"
 sed '1s/score/CSAT/' stars.csv > csat.csv
 "$VERBATIM" report csat.csv -j 2 --report csv --section overall
@@ -51,4 +61,13 @@ echo "exit $?"
 "$VERBATIM" report survey.csv --report csv --section overall
 echo "exit $?"
 "$VERBATIM" report survey.csv -j 2 --score-col Q1 --report csv --section overall
+echo "exit $?"
+# A CSAT asked on 1-10: each score above 5 points to --scale, which then
+# reads them, with --top-box, though the column is found.
+{ echo 'CSAT,comment'; for i in 1 2 3 4 5 6 7 8 9 10; do echo "$i,the staff were lovely"; done; } > csat10.csv
+"$VERBATIM" report csat10.csv --report csv --section overall
+echo "exit $?"
+"$VERBATIM" report csat10.csv --scale 1-10 --top-box 3 -j 2 --report csv --section overall
+echo "exit $?"
+"$VERBATIM" report survey.csv --top-box 1 --report csv --section overall
 echo "exit $?"
