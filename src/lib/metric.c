@@ -290,6 +290,20 @@ double vb_metric_unit_variance(const vb_metric_spec *m, const vb_moments *g)
     return n_eff > 1 ? v * n_eff / (n_eff - 1) : NAN;
 }
 
+/* What a score's value can be: a share in points (NPS from -100, CSAT
+ * from 0), else the scale. False: no bounds (a mean without --scale). */
+static bool value_bounds(const vb_metric_spec *m, double *lo, double *hi)
+{
+    if (m->proportion) {
+        *lo = m->kind == VB_METRIC_NPS ? -100 : 0;
+        *hi = 100;
+        return true;
+    }
+    *lo = m->lo;
+    *hi = m->hi;
+    return m->bounded;
+}
+
 vb_estimate vb_metric_estimate(const vb_metric_spec *m, const vb_moments *g)
 {
     vb_estimate e;
@@ -304,6 +318,13 @@ vb_estimate vb_metric_estimate(const vb_metric_spec *m, const vb_moments *g)
         e.se = sqrt(v / e.n_eff);
         e.lo = e.value - VB_Z95 * e.se;
         e.hi = e.value + VB_Z95 * e.se;
+        /* Near an end of the scale the normal interval passes it (CSAT
+         * 90.0 of 20 scores: 76.9 to 103.1): it ends where scores do. */
+        double lo, hi;
+        if (value_bounds(m, &lo, &hi)) {
+            e.lo = fmax(e.lo, lo);
+            e.hi = fmin(e.hi, hi);
+        }
     }
     return e;
 }

@@ -472,6 +472,45 @@ static void test_weights_use_kish_n(void **state)
     assert_true(a.se == b.se && a.n_eff == 7);
 }
 
+/* A normal interval near an end of the scale would pass it: it stops at
+ * what the score can be, and the standard error is left as it is. */
+static void test_interval_within_scale(void **state)
+{
+    (void)state;
+    /* CSAT 18 of 20 satisfied = 90: SE = 100 sqrt(0.9 x 0.1 / 20) =
+     * 6.7082039...; 90 + 1.96 SE = 103.148 is cut at 100. */
+    vb_metric_spec csat = spec(VB_METRIC_CSAT, 0, 0, 0);
+    vb_moments g = {0};
+    for (int i = 0; i < 20; i++)
+        vb_moments_add(&g, 1, i < 18 ? 100 : 0);
+    vb_estimate e = vb_metric_estimate(&csat, &g);
+    assert_close(e.se, 6.708203932499369, EPS);
+    assert_close(e.lo, 90 - 1.96 * 6.708203932499369, 1e-3);
+    assert_true(e.hi == 100);
+
+    /* NPS -80 of 10 (9 detractors, 1 passive): the low end stops at -100. */
+    vb_metric_spec nps = spec(VB_METRIC_NPS, 0, 0, 0);
+    vb_moments d = {0};
+    for (int i = 0; i < 10; i++)
+        vb_moments_add(&d, 1, i < 9 ? -100 : 0);
+    e = vb_metric_estimate(&nps, &d);
+    assert_true(e.lo == -100);
+    assert_true(e.hi < -50);
+
+    /* CES 1-7, six 7s and a 1: the high end stops at 7; a mean without
+     * a scale has no end to stop at. */
+    vb_metric_spec ces = spec(VB_METRIC_CES, 0, 0, 0);
+    vb_metric_spec mean = spec(VB_METRIC_MEAN, 0, 0, 0);
+    vb_moments c = {0};
+    for (int i = 0; i < 7; i++)
+        vb_moments_add(&c, 1, i < 6 ? 7 : 1);
+    e = vb_metric_estimate(&ces, &c);
+    assert_true(e.hi == 7);
+    assert_true(e.lo > 4 && e.lo < e.value);
+    e = vb_metric_estimate(&mean, &c);
+    assert_true(e.hi > 7);
+}
+
 static void test_moments_minus(void **state)
 {
     (void)state;
@@ -514,6 +553,7 @@ int main(void)
         cmocka_unit_test(test_csat_top_box),
         cmocka_unit_test(test_ces_and_mean),
         cmocka_unit_test(test_weights_use_kish_n),
+        cmocka_unit_test(test_interval_within_scale),
         cmocka_unit_test(test_moments_minus),
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_short_scores_read_as_padded),
