@@ -797,14 +797,31 @@ static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
 
 /* ---- JSONL and plain text: one record per line -------------------------- */
 
+/* Whether the `len` bytes at `p` start a JSON object, after blanks. */
+static bool starts_object(const char *p, size_t len)
+{
+    size_t i = 0;
+    while (i < len && vb_json_blank(p[i]))
+        i++;
+    return i < len && p[i] == '{';
+}
+
 /* Frames the next line. VB_OK with the line's length in *len (without its
  * end) and *too_long set when it was over `limit` (and dropped); VB_AGAIN;
- * VB_DONE. Updates the line count; the caller consumes the bytes. */
-static vb_status next_line(vb_source *s, size_t limit, size_t *len, size_t *used, bool *too_long)
+ * VB_DONE; with `objects_stream`, VB_ELIMIT for a line over `limit` that
+ * starts an object, none of it dropped. Updates the line count; the
+ * caller consumes the bytes. */
+static vb_status next_line(vb_source *s, size_t limit, bool objects_stream, size_t *len,
+                           size_t *used, bool *too_long)
 {
     const char *p = s->in.data + s->pos;
     const size_t avail = s->in.len - s->pos;
     const char *eol = find_eol(p + s->line_scan, avail - s->line_scan);
+    const size_t so_far = eol != NULL ? (size_t)(eol - p) : avail;
+    if (objects_stream && !s->line_skip && so_far > limit && starts_object(p, so_far)) {
+        s->line_scan = 0;
+        return VB_ELIMIT;
+    }
     if (eol == NULL && !s->finished) {
         if (!s->line_skip && avail > limit) s->line_skip = true;
         if (s->line_skip) { /* drop it as it streams past */
@@ -850,8 +867,16 @@ vb_status vb_source_line_next(vb_source *s, vb_source_record *out, bool *skipped
     const size_t start_line = s->line;
     size_t len, used;
     bool too_long;
-    vb_status st =
-        next_line(s, json ? s->max_record_bytes : s->max_field_bytes, &len, &used, &too_long);
+    /* Until a line has been a record, one too long to parse may be an
+     * envelope: its records stream. */
+    const bool objects_stream = json && !s->top_records;
+    vb_status st = next_line(s, json ? s->max_record_bytes : s->max_field_bytes, objects_stream,
+                             &len, &used, &too_long);
+    if (st == VB_ELIMIT) {
+        vb_source_json_stream_line(s);
+        *skipped = true;
+        return VB_OK;
+    }
     if (st == VB_DONE && json) return vb_source_json_end(s);
     if (st != VB_OK) return st;
     const char *line = s->in.data + s->pos;

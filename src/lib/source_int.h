@@ -66,7 +66,12 @@ struct vb_source {
     /* How it was found: parsed, known to be one; or guessed by its
      * brackets, too long to parse, or not JSON (a record in it may be
      * the mistake, rejected on its own), its message in rec_err. */
-    enum { ENVELOPE_PARSED, ENVELOPE_TOO_LONG, ENVELOPE_BROKEN } envelope_found;
+    enum {
+        ENVELOPE_PARSED,
+        ENVELOPE_TOO_LONG,  /* an object framed by its braces */
+        ENVELOPE_LONG_LINE, /* a line */
+        ENVELOPE_BROKEN
+    } envelope_found;
     vb_status envelope_status; /* ENVELOPE_BROKEN: the parse's */
     bool top_records;          /* an object at the top was a record with its comment */
     bool top_envelopes;        /* an object at the top was an envelope */
@@ -142,6 +147,12 @@ vb_status vb_source_json_next(vb_source *s, vb_source_record *out, bool *skipped
  * calls read the records in it. */
 vb_status vb_source_json_record(vb_source *s, const char *text, size_t len, size_t line_no,
                                 size_t column, vb_source_record *out, bool *envelope);
+
+/* A line that starts an object and is longer than a record may be (the
+ * source is at its first byte): read as an envelope as it streams, the
+ * elements of its first array of objects the records, as an API's answer
+ * saved on one line. */
+void vb_source_json_stream_line(vb_source *s);
 
 /* At the end of JSON input: VB_DONE, or the error that no object had the
  * comment's key. */

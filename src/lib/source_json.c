@@ -351,6 +351,10 @@ static vb_status element_next(vb_source *s, vb_source_record *out, bool *skipped
     s->column = s->array.column;
     if (st == VB_DONE) {
         s->pos += el.used;
+        /* One that streamed, too long to parse, is known to be an
+         * envelope only now: the next objects at the top may be pages,
+         * the last maybe empty, as after a parsed one (is_envelope()). */
+        if (s->json_framing == JSON_ENVELOPE && !el.no_records) s->top_envelopes = true;
         s->json_framing = JSON_UNDECIDED;
         if (!el.no_records || s->envelope_found == ENVELOPE_PARSED) {
             *skipped = true;
@@ -362,6 +366,10 @@ static vb_status element_next(vb_source *s, vb_source_record *out, bool *skipped
         if (s->envelope_found == ENVELOPE_BROKEN) {
             out->status = s->envelope_status;
             out->error = s->rec_err; /* the parse's, as no record came since */
+        } else if (s->envelope_found == ENVELOPE_LONG_LINE) {
+            vb_source_reject(s, out, VB_ELIMIT,
+                             "line longer than %zu bytes, with no array of objects in it",
+                             s->max_record_bytes);
         } else {
             vb_source_reject(s, out, VB_ELIMIT,
                              "object longer than %zu bytes, with no array of objects in it",
@@ -416,6 +424,11 @@ static vb_status object_next(vb_source *s, vb_source_record *out, bool *skipped)
         rec = vb_source_json_record(s, at + el.off, el.len, el.line, el.column, out, skipped);
     if (s->json_framing == JSON_OBJECT) s->json_framing = JSON_UNDECIDED; /* not an envelope */
     return rec;
+}
+
+void vb_source_json_stream_line(vb_source *s)
+{
+    enter_envelope(s, s->in.data + s->pos, s->line, 1, ENVELOPE_LONG_LINE);
 }
 
 vb_status vb_source_json_next(vb_source *s, vb_source_record *out, bool *skipped)

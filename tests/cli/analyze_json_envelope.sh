@@ -34,6 +34,31 @@ cat lines.jsonl lines.jsonl >twice.jsonl
 "$VERBATIM" analyze long.json $opts -j 2 >long.out 2>/dev/null
 test "$(wc -c <long.json)" -gt 1048576 && cmp -s long.out twice.out &&
     echo "long.json: the same records"
+# and an empty last page after it is no record
+{ cat long.json; echo '{"data":[],"page":null}'; } >long_then_empty.json
+"$VERBATIM" analyze long_then_empty.json $opts >out 2>/dev/null
+cmp -s out twice.out && echo "long_then_empty.json: the same records"
+# One line longer than a record may be (here 69,536 bytes) streams as
+# an envelope, at constant memory, as long as no line was a record: an
+# API's answer saved on one line; then a page after it; a plain object
+# that long has no records in it and is rejected, as a line after a
+# record is.
+small="--max-field-bytes 1000"
+"$VERBATIM" analyze lines.jsonl $opts $small >small_lines.out 2>/dev/null
+cat one_line.json pages.jsonl >one_line_pages.json
+cat from_lines.out small_lines.out >two.out
+for j in 1 2; do
+    "$VERBATIM" analyze one_line.json $opts $small -j $j >out 2>/dev/null
+    test "$(wc -c <one_line.json)" -gt 69536 && cmp -s out small_lines.out &&
+        echo "one_line.json $small -j $j: the same records"
+    "$VERBATIM" analyze one_line_pages.json $opts $small -j $j >out 2>/dev/null
+    cmp -s out two.out && echo "one_line_pages.json $small -j $j: the same records"
+done
+{ printf '{"id":1,"comment":"'; head -c 80000 /dev/zero | tr '\0' 'a'; printf '"}\n'
+  echo '{"id":2,"comment":"fine"}'; } >long_record.jsonl
+"$VERBATIM" analyze long_record.jsonl $small --taxonomy none | cut -c1-30
+{ head -n 1 lines.jsonl; cat one_line.json; } >record_then_long.jsonl
+"$VERBATIM" analyze record_then_long.jsonl $opts $small --taxonomy none 2>&1 >/dev/null
 wc -l <from_lines.out
 cat from_lines.err
 "$VERBATIM" report lines.jsonl $opts --score-col fields.score --report json >l.json 2>/dev/null

@@ -212,10 +212,63 @@ static void test_field_and_line_limits(void **state)
     assert_int_equal(vb_source_feed(s, "}\n{\"c\":\"y\"}\n", 12), VB_OK);
     assert_int_equal(vb_source_next(s, &r), VB_OK);
     assert_int_equal(r.status, VB_ELIMIT);
-    assert_string_equal(r.error, "line longer than 65936 bytes");
+    /* It starts an object: read as an envelope as it streamed, it held
+     * no records. */
+    assert_string_equal(r.error, "line longer than 65936 bytes, with no array of objects in it");
     assert_int_equal(vb_source_next(s, &r), VB_OK);
     assert_int_equal(r.line, 2);
     assert_memory_equal(r.text.data, "y", 1);
+    assert_true(ta.peak_bytes < 160 * 1024);
+    vb_source_free(s);
+    assert_int_equal(ta.live_blocks, 0);
+}
+
+/* An envelope on one line over the record cap (an API's answer saved
+ * whole) streams: every record in it is read, in bounded memory; the
+ * lines after it are read as before. */
+static void test_long_line_envelope_streams(void **state)
+{
+    (void)state;
+    vb_source_spec spec = jsonl_spec("c", "id");
+    spec.max_field_bytes = 100; /* records up to 65,936 bytes */
+    ta_reset(SIZE_MAX);
+    vb_source *s = vb_source_new(&spec, &ta_alloc, NULL);
+    assert_non_null(s);
+    vb_source_record r;
+    enum { RECORDS = 20000 }; /* 20 bytes each: 400,000 bytes on the line */
+    size_t read = 0;
+    const char *head = "{\"total\":20000,\"data\":[";
+    assert_int_equal(vb_source_feed(s, head, strlen(head)), VB_OK);
+    for (int i = 0; i < RECORDS; i++) {
+        char rec[32];
+        const int n =
+            snprintf(rec, sizeof rec, "%s{\"c\":\"r%05d\",\"id\":1}", i > 0 ? "," : "", i);
+        assert_int_equal(vb_source_feed(s, rec, (size_t)n), VB_OK);
+        vb_status st;
+        while ((st = vb_source_next(s, &r)) == VB_OK) {
+            assert_int_equal(r.status, VB_OK);
+            assert_int_equal(r.line, 1);
+            char want[8];
+            snprintf(want, sizeof want, "r%05zu", read);
+            assert_int_equal(r.text.len, 6);
+            assert_memory_equal(r.text.data, want, 6);
+            read++;
+        }
+        assert_int_equal(st, VB_AGAIN);
+    }
+    const char *tail = "],\"next\":null}\n{\"c\":\"y\"}\n";
+    assert_int_equal(vb_source_feed(s, tail, strlen(tail)), VB_OK);
+    assert_int_equal(vb_source_finish(s), VB_OK);
+    vb_status st;
+    while ((st = vb_source_next(s, &r)) == VB_OK) {
+        assert_int_equal(r.status, VB_OK);
+        if (read++ == RECORDS) {
+            assert_int_equal(r.line, 2);
+            assert_memory_equal(r.text.data, "y", 1);
+        }
+    }
+    assert_int_equal(st, VB_DONE);
+    assert_int_equal(read, RECORDS + 1);
     assert_true(ta.peak_bytes < 160 * 1024);
     vb_source_free(s);
     assert_int_equal(ta.live_blocks, 0);
@@ -574,6 +627,7 @@ int main(void)
         cmocka_unit_test(test_blank_lines_and_crlf),
         cmocka_unit_test(test_text_key_detection),
         cmocka_unit_test(test_field_and_line_limits),
+        cmocka_unit_test(test_long_line_envelope_streams),
         cmocka_unit_test(test_array_of_objects),
         cmocka_unit_test(test_array_errors),
         cmocka_unit_test(test_array_element_limit),
