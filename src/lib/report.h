@@ -227,8 +227,8 @@ const char *vb_rep_count(char *buf, size_t size, uint64_t n);
 const char *vb_rep_score(const vb_report *rep, char *buf, size_t size, double v);
 /* "lo to hi" in score format, "n/a" when either end is not finite. */
 const char *vb_rep_interval(const vb_report *rep, char *buf, size_t size, double lo, double hi);
-/* The interval of a difference (an impact, a change) as the difference is
- * written: signed at every metric (a score is signed for NPS only). */
+/* The interval of a change as the change is written: signed at every
+ * metric (a score is signed for NPS only). */
 const char *vb_rep_diff_interval(const vb_report *rep, char *buf, size_t size, double lo,
                                  double hi);
 /* A theme's impact, signed, at the report's impact decimals: one more

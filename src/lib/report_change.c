@@ -275,13 +275,17 @@ static vb_status build_focus(vb_report *rep, const vb_agg *agg, const vb_agg_gro
         if (qualifies && priority > 0) cand[n++] = (focus_cand){i, priority};
     }
     qsort(cand, n, sizeof *cand, cmp_focus);
-    /* A parent says less than its listed child: drop it. */
+    /* A parent says less than its listed children where they lose most
+     * of its points: drop it then. Where they lose a sliver of them
+     * (returns and exchanges -0.126, exchanges -0.003), the loss is in the
+     * parent's other mentions: it stays, or neither would be listed. */
     size_t kept = 0;
     for (size_t i = 0; i < n; i++) {
-        bool has_child = false;
-        for (size_t j = 0; j < n && !has_child; j++)
-            has_child = rep->themes[cand[j].theme].parent == (int32_t)cand[i].theme;
-        if (!has_child) cand[kept++] = cand[i];
+        double children = 0;
+        for (size_t j = 0; j < n; j++)
+            if (rep->themes[cand[j].theme].parent == (int32_t)cand[i].theme)
+                children += cand[j].priority;
+        if (children < cand[i].priority / 2) cand[kept++] = cand[i];
     }
     if (kept > rep->opts.max_focus) kept = rep->opts.max_focus;
     rep->focus = vb_arena_array(&rep->arena, kept + 1, sizeof *rep->focus);

@@ -175,6 +175,41 @@ static void test_focus_sentence(void **state)
     vb_agg_free(agg);
 }
 
+/* A parent whose listed child loses a sliver of its points stays in the
+ * focus: 200 respondents, 60 detractors mention returns (the parent
+ * alone), 10 exchanges (its child), 130 promoters nothing. Returns:
+ * impact 0.35 x (-100 - 100) = -70; exchanges: 0.05 x (-100 - 36.84)
+ * = -6.84, significant too. Dropping the parent for that child would
+ * hide nine tenths of the loss. */
+static void test_focus_keeps_a_parent_its_children_barely_explain(void **state)
+{
+    (void)state;
+    static trow rows[200];
+    for (int i = 0; i < 200; i++) {
+        trow r = {i < 70 ? "2" : "10",
+                  NULL,
+                  NULL,
+                  NULL,
+                  i < 60   ? "returns"
+                  : i < 70 ? "returns.exchange"
+                           : "",
+                  i < 70 ? "sent it back" : "fine",
+                  i < 70 ? -0.5 : 0.3,
+                  NULL};
+        rows[i] = r;
+    }
+    vb_agg *agg = agg_of(rows, 200, NULL, NULL);
+    vb_report *rep = vb_report_new(agg, NULL);
+    assert_non_null(rep);
+    assert_int_equal(rep->n_focus, 2);
+    assert_string_equal(rep->themes[rep->focus[0].theme].id, "returns");
+    assert_close(rep->focus[0].impact, -70, 1e-9);
+    assert_string_equal(rep->themes[rep->focus[1].theme].id, "returns.exchange");
+    assert_close(rep->focus[1].impact, 0.05 * (-100 - 7000.0 / 190), 1e-9);
+    vb_report_free(rep);
+    vb_agg_free(agg);
+}
+
 /* Late deliveries in January from the North (strongly negative) and in
  * February from the South (mildly; dated `feb_date`, which falls on
  * `feb_day` as written), each with as many happy customers. The theme's
@@ -585,6 +620,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_impact_by_hand),
         cmocka_unit_test(test_focus_sentence),
+        cmocka_unit_test(test_focus_keeps_a_parent_its_children_barely_explain),
         cmocka_unit_test(test_focus_quotes_come_from_its_period),
         cmocka_unit_test(test_quote_dated_as_written),
         cmocka_unit_test(test_focus_quotes_come_from_its_segment),
