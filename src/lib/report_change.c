@@ -278,15 +278,19 @@ static vb_status build_focus(vb_report *rep, const vb_agg *agg, const vb_agg_gro
     /* A parent says less than its listed children where they lose most
      * of its points: drop it then. Where they lose a sliver of them
      * (returns and exchanges -0.126, exchanges -0.003), the loss is in the
-     * parent's other mentions: it stays, or neither would be listed. */
-    size_t kept = 0;
+     * parent's other mentions: it stays, or neither would be listed. The
+     * children's points are summed per parent before the list shrinks. */
+    double *by_children = vb_arena_array(&rep->arena, rep->n_themes + 1, sizeof *by_children);
+    if (by_children == NULL) return VB_ENOMEM;
+    for (size_t i = 0; i < rep->n_themes; i++)
+        by_children[i] = 0;
     for (size_t i = 0; i < n; i++) {
-        double children = 0;
-        for (size_t j = 0; j < n; j++)
-            if (rep->themes[cand[j].theme].parent == (int32_t)cand[i].theme)
-                children += cand[j].priority;
-        if (children < cand[i].priority / 2) cand[kept++] = cand[i];
+        const int32_t parent = rep->themes[cand[i].theme].parent;
+        if (parent >= 0) by_children[parent] += cand[i].priority;
     }
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (by_children[cand[i].theme] < cand[i].priority / 2) cand[kept++] = cand[i];
     if (kept > rep->opts.max_focus) kept = rep->opts.max_focus;
     rep->focus = vb_arena_array(&rep->arena, kept + 1, sizeof *rep->focus);
     if (rep->focus == NULL) return VB_ENOMEM;

@@ -184,19 +184,23 @@ static bool first_line_names_text(const char *buf, size_t len)
     return vb_columns_is_text_name(name);
 }
 
+/* Whether the bytes from `p` to `end` start a JSON object, after blanks. */
+static bool starts_object(const char *p, const char *end)
+{
+    while (p < end && vb_json_blank(*p))
+        p++;
+    return p < end && *p == '{';
+}
+
 vb_format vb_format_sniff(const char *buf, size_t len)
 {
     const char *p = buf, *end = buf + len;
     if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) p += 3;
     while (p < end && vb_json_blank(*p))
         p++;
-    if (p < end && *p == '{') return VB_FORMAT_JSONL;
-    if (p < end && *p == '[') { /* an array of objects; "[x] done" is text */
-        const char *q = p + 1;
-        while (q < end && vb_json_blank(*q))
-            q++;
-        if (q < end && *q == '{') return VB_FORMAT_JSONL;
-    }
+    if (starts_object(p, end)) return VB_FORMAT_JSONL;
+    /* an array of objects; "[x] done" is text */
+    if (p < end && *p == '[' && starts_object(p + 1, end)) return VB_FORMAT_JSONL;
     /* Counted from the line's first byte: a leading tab still counts. */
     const delimiter_counts n = count_delimiters(buf, len);
     if (n.tabs > n.commas && n.tabs > n.semicolons) return VB_FORMAT_TSV;
@@ -797,15 +801,6 @@ static vb_status csv_next(vb_source *s, vb_source_record *out, bool *skipped)
 
 /* ---- JSONL and plain text: one record per line -------------------------- */
 
-/* Whether the `len` bytes at `p` start a JSON object, after blanks. */
-static bool starts_object(const char *p, size_t len)
-{
-    size_t i = 0;
-    while (i < len && vb_json_blank(p[i]))
-        i++;
-    return i < len && p[i] == '{';
-}
-
 /* Frames the next line. VB_OK with the line's length in *len (without its
  * end) and *too_long set when it was over `limit` (and dropped); VB_AGAIN;
  * VB_DONE; with `objects_stream`, VB_ELIMIT for a line over `limit` that
@@ -818,7 +813,7 @@ static vb_status next_line(vb_source *s, size_t limit, bool objects_stream, size
     const size_t avail = s->in.len - s->pos;
     const char *eol = find_eol(p + s->line_scan, avail - s->line_scan);
     const size_t so_far = eol != NULL ? (size_t)(eol - p) : avail;
-    if (objects_stream && !s->line_skip && so_far > limit && starts_object(p, so_far)) {
+    if (objects_stream && !s->line_skip && so_far > limit && starts_object(p, p + so_far)) {
         s->line_scan = 0;
         return VB_ELIMIT;
     }
