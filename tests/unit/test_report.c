@@ -615,6 +615,26 @@ static void test_table_width_and_hygiene(void **state)
     vb_agg_free(agg);
 }
 
+/* An interval's end that rounds to zero keeps its sign when it is not
+ * zero, so a significant interval never reads as touching 0; a point value
+ * that rounds to zero is written without a sign. */
+static void test_interval_ends_keep_their_side_of_zero(void **state)
+{
+    (void)state;
+    vb_report rep;
+    memset(&rep, 0, sizeof rep);
+    rep.impact_decimals = 1;
+    char b[64];
+    assert_string_equal(vb_rep_impact_interval(&rep, b, sizeof b, 0.04, 0.31), "+0.0 to +0.3");
+    assert_string_equal(vb_rep_impact_interval(&rep, b, sizeof b, -1.43, -0.04), "-1.4 to -0.0");
+    assert_string_equal(vb_rep_impact_interval(&rep, b, sizeof b, -0.5, 0.0), "-0.5 to 0.0");
+    assert_string_equal(vb_rep_impact_interval(&rep, b, sizeof b, -0.5, NAN), "n/a");
+    assert_string_equal(vb_rep_impact_num(&rep, b, sizeof b, -0.04), "0.0");
+    rep.decimals = 1;
+    rep.opts.metric = VB_METRIC_CSAT; /* unsigned: no side of zero to keep */
+    assert_string_equal(vb_rep_interval(&rep, b, sizeof b, 0.04, 3.0), "0.0 to 3.0");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -630,6 +650,7 @@ int main(void)
         cmocka_unit_test(test_csv_is_injection_safe),
         cmocka_unit_test(test_markdown_escapes_and_highlights),
         cmocka_unit_test(test_table_width_and_hygiene),
+        cmocka_unit_test(test_interval_ends_keep_their_side_of_zero),
         cmocka_unit_test(test_heatmap_by_hand),
         cmocka_unit_test(test_html_escapes_and_marks),
     };
