@@ -304,6 +304,19 @@ static bool value_bounds(const vb_metric_spec *m, double *lo, double *hi)
     return m->bounded;
 }
 
+/* The Wilson score interval of a share `p` of `n` (Kish n when
+ * weighted), in points. The normal interval collapses to a point at 0 %
+ * and 100 % (CSAT 100 of 5 scores: "100 to 100") and is too narrow near
+ * them; Wilson's is not, and stays inside 0-100. */
+static void wilson_interval(double p, double n, double *lo, double *hi)
+{
+    const double z2 = VB_Z95 * VB_Z95, denom = 1 + z2 / n;
+    const double centre = (p + z2 / (2 * n)) / denom;
+    const double half = VB_Z95 * sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denom;
+    *lo = 100 * (centre - half);
+    *hi = 100 * (centre + half);
+}
+
 vb_estimate vb_metric_estimate(const vb_metric_spec *m, const vb_moments *g)
 {
     vb_estimate e;
@@ -318,6 +331,7 @@ vb_estimate vb_metric_estimate(const vb_metric_spec *m, const vb_moments *g)
         e.se = sqrt(v / e.n_eff);
         e.lo = e.value - VB_Z95 * e.se;
         e.hi = e.value + VB_Z95 * e.se;
+        if (m->kind == VB_METRIC_CSAT) wilson_interval(e.value / 100, e.n_eff, &e.lo, &e.hi);
         /* Near an end of the scale the normal interval passes it (CSAT
          * 90.0 of 20 scores: 76.9 to 103.1): it ends where scores do. */
         double lo, hi;

@@ -78,14 +78,15 @@ vb_score_status vb_metric_score(const vb_metric_spec *m, const char *s, size_t l
 typedef struct vb_estimate {
     double value;  /* S; NaN when the group is empty */
     double se;     /* standard error; NaN when undefined */
-    double lo, hi; /* value -/+ 1.96 se */
+    double lo, hi; /* value -/+ 1.96 se (CSAT: Wilson), within the scale */
     uint64_t n;    /* respondents */
     double n_eff;  /* Kish effective n, (sum w)^2 / sum w^2; n when unweighted */
 } vb_estimate;
 
 #define VB_Z95 1.96 /* the usual rounding of the 97.5 % normal quantile */
 
-/* S = sum(w x)/sum(w) with SE (interval S -/+ 1.96 SE): NPS and CSAT sqrt(v / n_eff), CES and mean
+/* S = sum(w x)/sum(w) with SE (interval S -/+ 1.96 SE, but CSAT's is
+ * Wilson's, of the share S/100 of n_eff): NPS and CSAT sqrt(v / n_eff), CES and mean
  * sqrt(v / (n_eff - 1)), where v = sum(w x^2)/sum(w) - S^2. Unweighted,
  * the NPS case is 100 sqrt((P/n + D/n - (NPS/100)^2) / n) of DESIGN.md. */
 vb_estimate vb_metric_estimate(const vb_metric_spec *m, const vb_moments *g);

@@ -478,14 +478,26 @@ static void test_interval_within_scale(void **state)
 {
     (void)state;
     /* CSAT 18 of 20 satisfied = 90: SE = 100 sqrt(0.9 x 0.1 / 20) =
-     * 6.7082039...; 90 + 1.96 SE = 103.148 is cut at 100. */
+     * 6.7082039..., whose normal interval, 76.9 to 103.1, passes 100.
+     * Wilson's: z^2 = 3.8416, d = 1 + z^2/20 = 1.19208, centre =
+     * (0.9 + z^2/40) / d = 0.835545, half = 1.96 sqrt(0.0045 +
+     * z^2/1600) / d = 0.136587: 69.896 to 97.213. */
     vb_metric_spec csat = spec(VB_METRIC_CSAT, 0, 0, 0);
     vb_moments g = {0};
     for (int i = 0; i < 20; i++)
         vb_moments_add(&g, 1, i < 18 ? 100 : 0);
     vb_estimate e = vb_metric_estimate(&csat, &g);
     assert_close(e.se, 6.708203932499369, EPS);
-    assert_close(e.lo, 90 - 1.96 * 6.708203932499369, 1e-3);
+    assert_close(e.lo, 69.89617935882066, 1e-9);
+    assert_close(e.hi, 97.21341060158468, 1e-9);
+
+    /* CSAT 100 of 5: no spread, yet not a sure 100: (1 + z^2/10) / (1 +
+     * z^2/5) - 1.96 sqrt(z^2/100) / (1 + z^2/5) = 0.565509 to 1. */
+    vb_moments all = {0};
+    for (int i = 0; i < 5; i++)
+        vb_moments_add(&all, 1, 100);
+    e = vb_metric_estimate(&csat, &all);
+    assert_close(e.lo, 56.550850524791905, 1e-9);
     assert_true(e.hi == 100);
 
     /* NPS -80 of 10 (9 detractors, 1 passive): the low end stops at -100. */
