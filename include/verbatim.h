@@ -698,6 +698,14 @@ VB_EXPORT void vb_agg_counts(const vb_agg *agg, size_t *n_records, size_t *score
  * (a JSON key mistyped). Counted in this process only, not in states. */
 VB_EXPORT size_t vb_agg_segments_absent(const vb_agg *agg);
 
+/* When no date could be read, the --date-format values that would read
+ * every one present (US "11/03/2026", "03.11.2026 10:22"...): up to `max`
+ * of them into `formats`, and how many there are. Several when the dates
+ * cannot tell them apart ("%m/%d/%Y" and "%d/%m/%Y", in that order); 0
+ * when some date was read (another layout), none was present or no
+ * common layout reads them all. This process's records only, not states'. */
+VB_EXPORT size_t vb_agg_date_formats(const vb_agg *agg, const char **formats, size_t max);
+
 /* Counts `n` more input records that were read but never reached the agg
  * (a pipeline's vb_stats.records_rejected: a bad CSV shape, a field over
  * the limit, an invalid JSON line), so that the report accounts for every

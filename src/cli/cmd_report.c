@@ -474,6 +474,26 @@ static int segment_column_found(const report_run *run)
     return EXIT_USAGE;
 }
 
+/* Dates that could not be read, when one common layout reads them all
+ * (a US export's "11/03/2026 10:22 AM"), get the --date-format that
+ * would have read them: the user learns the option and its value at
+ * once. Not after a --strict stop, whose workers (-j) may have read past
+ * it. */
+static void say_date_formats(const report_run *run)
+{
+    const char *formats[4];
+    if (run->strict_stop || run->agg == NULL) return;
+    const size_t n = vb_agg_date_formats(run->agg, formats, 4);
+    if (n == 0) return;
+    fprintf(stderr,
+            "verbatim " CMD ": --date-col \"%s\": every date that could not be read "
+            "reads with --date-format '%s'",
+            run->ro->date_col, formats[0]);
+    for (size_t i = 1; i < n; i++)
+        fprintf(stderr, " and with '%s'", formats[i]);
+    fprintf(stderr, "%s\n", n > 1 ? ": none of them tells which is meant" : "");
+}
+
 /* No record came to check again the options refused (`refused`) before
  * the header was read: they stay refused. */
 static int no_record_to_check(const report_run *run, const vb_error *refused)
@@ -687,6 +707,7 @@ int cmd_report(int argc, char **argv)
         status = rc.from_analyzed ? run_analyzed(&in, &run) : run_raw(&in, &run);
         if (status == EXIT_OK && run.agg == NULL) status = no_record_to_check(&run, &err);
         if (status == EXIT_OK) status = segment_column_found(&run);
+        say_date_formats(&run);
     }
     /* The output is opened only now, so that a run that fails leaves an
      * earlier report in place. */

@@ -418,6 +418,7 @@ vb_agg *vb_agg_new(const vb_report_options *opts, vb_error *err)
         agg->opts.period = VB_PERIOD_MONTH;
     agg->metric = spec;
     agg->overall.key = NULL;
+    agg->date_guesses = VB_DATE_GUESSES_ALL;
     vb_buf_init(&agg->row_id, &agg->alloc, SIZE_MAX / 2);
     vb_buf_init(&agg->row_segment, &agg->alloc, SIZE_MAX / 2);
     vb_buf_init(&agg->row_text, &agg->alloc, SIZE_MAX / 2);
@@ -476,6 +477,16 @@ void vb_agg_counts(const vb_agg *agg, size_t *n_records, size_t *scores_rejected
 size_t vb_agg_segments_absent(const vb_agg *agg)
 {
     return (size_t)agg->segments_absent;
+}
+
+size_t vb_agg_date_formats(const vb_agg *agg, const char **formats, size_t max)
+{
+    size_t n = 0;
+    /* A date that was read is in another layout: no one option reads both. */
+    if (agg->dates_unread == 0 || agg->dates_rejected < agg->overall.records) return 0;
+    for (unsigned i = 0; i < VB_DATE_GUESS_COUNT && n < max; i++)
+        if (agg->date_guesses >> i & 1) formats[n++] = vb_date_guess_format(i);
+    return n;
 }
 
 void vb_agg_add_records_rejected(vb_agg *agg, size_t n)
@@ -1040,6 +1051,8 @@ vb_status vb_agg_merge(vb_agg *into, const vb_agg *from)
             }
         into->scores_rejected += from->scores_rejected;
         into->dates_rejected += from->dates_rejected;
+        into->dates_unread += from->dates_unread;
+        into->date_guesses &= from->date_guesses;
         into->segments_absent += from->segments_absent;
         into->records_rejected += from->records_rejected;
     }

@@ -10,6 +10,7 @@
 #define VB_AGG_H
 
 #include "buf.h"
+#include "date_guess.h"
 #include "dates.h"
 #include "metric.h"
 #include "xsum.h"
@@ -223,6 +224,9 @@ struct vb_agg {
     uint64_t dates_rejected;  /* records without a valid date */
     uint64_t segments_absent; /* records without the segment field at all (not
                                  empty: absent); this run's only, not in a state */
+    uint64_t dates_unread;    /* of dates_rejected, those present but not read */
+    vb_date_guesses date_guesses; /* the layouts that read every one of those;
+                                     this run's only, not in a state */
     uint64_t records_rejected; /* records read but rejected before they could be
                                   added (a bad CSV shape, a field over the limit,
                                   an invalid JSON line): the caller's count */

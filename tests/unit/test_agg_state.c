@@ -30,14 +30,16 @@ static void test_every_field_is_written(void **state)
     assert_int_equal(sizeof(vb_agg_group), 280); /* key, counts, sums, cells */
     assert_int_equal(sizeof(vb_agg_theme), 4136); /* lists: quotes; their `last` rank is derived */
     assert_int_equal(sizeof(vb_quote), 160);
-    assert_int_equal(sizeof(vb_agg), 9360); /* opts, metric, themes, groups, sxx,
+    assert_int_equal(sizeof(vb_agg), 9376); /* opts, metric, themes, groups, sxx,
                                               rejected counts, taxonomy; the rest is scratch,
                                               memos (groups' `last`, shares, the
                                               last day), combos, which the writer
                                               adds in, segments_absent, which
                                               checks this run's column name only,
-                                              and how rows are read (the decimal
-                                              mark, score labels) */
+                                              the unread dates' layouts, which
+                                              this run's note names, and how rows
+                                              are read (the decimal mark, score
+                                              labels) */
 }
 
 static void test_round_trip(void **state)

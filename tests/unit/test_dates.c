@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "date_guess.h"
 #include "dates.h"
 
 #include <string.h>
@@ -252,6 +253,59 @@ static void test_seconds_use_the_offset(void **state)
     assert_true(vb_datetime_seconds(&c) == 86400);
 }
 
+/* The layouts left after a column's dates: one where a day past the 12th
+ * or a time tells, both orders where none does, none for ISO dates or a
+ * column in two layouts. */
+static vb_date_guesses narrow_all(const char *const *dates, size_t n)
+{
+    vb_date_guesses g = VB_DATE_GUESSES_ALL;
+    for (size_t i = 0; i < n; i++)
+        g = vb_date_guesses_narrow(g, dates[i], strlen(dates[i]));
+    return g;
+}
+
+static const char *only_format(vb_date_guesses g)
+{
+    const char *f = NULL;
+    for (unsigned i = 0; i < VB_DATE_GUESS_COUNT; i++)
+        if (g >> i & 1) {
+            assert_null(f);
+            f = vb_date_guess_format(i);
+        }
+    return f;
+}
+
+static void test_guessed_layouts(void **state)
+{
+    (void)state;
+    static const char *const us[] = {"11/03/2026 10:22:01 AM", "11/04/2026 9:00:00 PM",
+                                     "12/13/2026 01:00:00 PM"};
+    assert_string_equal(only_format(narrow_all(us, 3)), "%m/%d/%Y %I:%M:%S %p");
+    static const char *const de[] = {"03.11.2026 10:22", "28.02.26 7:05"};
+    assert_int_equal(narrow_all(de, 2), 0); /* two years' widths: no one layout */
+    assert_string_equal(only_format(narrow_all(de, 1)), "%d.%m.%Y %H:%M");
+    static const char *const named[] = {"3 Nov 2026", "12 December 2026"};
+    assert_string_equal(only_format(narrow_all(named, 2)), "%d %b %Y");
+    static const char *const us_named[] = {"Nov 3, 2026 10:22AM"};
+    assert_string_equal(only_format(narrow_all(us_named, 1)), "%b %d, %Y %I:%M %p");
+
+    static const char *const either[] = {"01/02/2026", "12/11/2026"};
+    const vb_date_guesses g = narrow_all(either, 2);
+    unsigned n = 0, first = VB_DATE_GUESS_COUNT;
+    for (unsigned i = 0; i < VB_DATE_GUESS_COUNT; i++)
+        if (g >> i & 1) {
+            n++;
+            if (first == VB_DATE_GUESS_COUNT) first = i;
+        }
+    assert_int_equal(n, 2);
+    assert_string_equal(vb_date_guess_format(first), "%m/%d/%Y");
+    static const char *const mixed[] = {"01/02/2026", "2026-02-01"};
+    assert_int_equal(narrow_all(mixed, 2), 0);
+    static const char *const nonsense[] = {"yesterday"};
+    assert_int_equal(narrow_all(nonsense, 1), 0);
+    assert_null(vb_date_guess_format(VB_DATE_GUESS_COUNT));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -264,6 +318,7 @@ int main(void)
         cmocka_unit_test(test_civil_days),
         cmocka_unit_test(test_period_labels),
         cmocka_unit_test(test_seconds_use_the_offset),
+        cmocka_unit_test(test_guessed_layouts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
