@@ -329,11 +329,15 @@ vb_estimate vb_metric_estimate(const vb_metric_spec *m, const vb_moments *g)
     const double v = vb_metric_unit_variance(m, g);
     if (isfinite(v)) {
         e.se = sqrt(v / e.n_eff);
-        e.lo = e.value - VB_Z95 * e.se;
-        e.hi = e.value + VB_Z95 * e.se;
-        if (m->kind == VB_METRIC_CSAT) wilson_interval(e.value / 100, e.n_eff, &e.lo, &e.hi);
-        /* Near an end of the scale the normal interval passes it (CSAT
-         * 90.0 of 20 scores: 76.9 to 103.1): it ends where scores do. */
+        if (m->kind == VB_METRIC_CSAT) {
+            wilson_interval(e.value / 100, e.n_eff, &e.lo, &e.hi);
+        } else {
+            e.lo = e.value - VB_Z95 * e.se;
+            e.hi = e.value + VB_Z95 * e.se;
+        }
+        /* Near an end of the scale the normal interval passes it (NPS
+         * -80 of 10 scores: -111.6 to -48.4): it ends where scores do
+         * (Wilson's, but for rounding, already does). */
         double lo, hi;
         if (value_bounds(m, &lo, &hi)) {
             e.lo = fmax(e.lo, lo);

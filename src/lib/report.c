@@ -65,13 +65,14 @@ const char *vb_rep_score(const vb_report *rep, char *buf, size_t size, double v)
     return vb_rep_num(buf, size, v, rep->decimals, rep->opts.metric == VB_METRIC_NPS);
 }
 
-/* An interval's end as vb_rep_num() writes it, except that a signed end
- * which is not zero keeps its sign when it rounds to zero: "+0.0 to +0.3"
- * excludes 0, as its "sig" says, where "0.0 to +0.3" would seem not to. */
+/* A finite interval end as vb_rep_num() writes it, except that a signed
+ * end which is not zero keeps its sign when it rounds to zero: "+0.0 to
+ * +0.3" excludes 0, as its "sig" says, where "0.0 to +0.3" would seem not
+ * to. */
 static const char *interval_end(char *buf, size_t size, double v, int decimals, bool sign)
 {
     vb_rep_num(buf, size, v, decimals, sign);
-    if (sign && v != 0.0 && buf[0] != '-' && buf[0] != '+' && strcmp(buf, "n/a") != 0)
+    if (sign && v != 0.0 && buf[0] != '-' && buf[0] != '+')
         snprintf(buf, size, "%+.*f", decimals, v);
     return buf;
 }
