@@ -444,14 +444,20 @@ static bool join_run(void *ctx, void *worker)
     return ok;
 }
 
+/* Whether the aggregate's counts stand for the records read. After a
+ * --strict stop, workers (-j) may have aggregated records past it: their
+ * counts would not match the records read, and the stopping record's
+ * message has said what was wrong. No aggregate: no record came to check
+ * the options again (main()). */
+static bool counts_stand(const report_run *run)
+{
+    return !run->strict_stop && run->agg != NULL;
+}
+
 static void summary_extra(FILE *f, void *ctx)
 {
     const report_run *run = ctx;
-    /* After a --strict stop, workers (-j) may have aggregated records past
-     * it: their counts would not match the records read. The stopping
-     * record's message has said what was wrong. No aggregate: no record
-     * came to check the options again (main()). */
-    if (run->strict_stop || run->agg == NULL) return;
+    if (!counts_stand(run)) return;
     size_t scores, dates;
     vb_agg_counts(run->agg, NULL, &scores, &dates);
     fprintf(f, ", %zu score%s rejected", scores, scores == 1 ? "" : "s");
@@ -477,12 +483,11 @@ static int segment_column_found(const report_run *run)
 /* Dates that could not be read, when one common layout reads them all
  * (a US export's "11/03/2026 10:22 AM"), get the --date-format that
  * would have read them: the user learns the option and its value at
- * once. Not after a --strict stop, whose workers (-j) may have read past
- * it. */
+ * once. */
 static void say_date_formats(const report_run *run)
 {
     const char *formats[4];
-    if (run->strict_stop || run->agg == NULL) return;
+    if (!counts_stand(run)) return;
     const size_t n = vb_agg_date_formats(run->agg, formats, 4);
     if (n == 0) return;
     fprintf(stderr,

@@ -224,9 +224,8 @@ vb_status vb_agg_add(vb_agg *agg, const vb_report_row *row, vb_report_issue *iss
                 snprintf(what, sizeof what, "not an ISO 8601 date");
             add_issue(issues, n_issues, o->date_col, what, &row->date);
             agg->dates_unread++;
-            if (agg->date_guesses != 0)
-                agg->date_guesses =
-                    vb_date_guesses_narrow(agg->date_guesses, row->date.data, row->date.len);
+            agg->date_guesses =
+                vb_date_guesses_narrow(agg->date_guesses, row->date.data, row->date.len);
         } else {
             set_day(agg, &t);
             in.period_len = agg->last_day.label_len;

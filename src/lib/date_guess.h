@@ -15,7 +15,8 @@
 typedef uint64_t vb_date_guesses;
 #define VB_DATE_GUESSES_ALL (~(vb_date_guesses)0 >> (64 - VB_DATE_GUESS_COUNT))
 
-/* The layouts of `g` that also read `len` bytes of `s`. */
+/* The layouts of `g` that also read `len` bytes of `s`: only those of
+ * `g` are tried, none once `g` is empty. */
 vb_date_guesses vb_date_guesses_narrow(vb_date_guesses g, const char *s, size_t len);
 
 /* The --date-format of layout `i` (< VB_DATE_GUESS_COUNT): "%m/%d/%Y". */

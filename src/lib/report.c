@@ -71,9 +71,8 @@ const char *vb_rep_score(const vb_report *rep, char *buf, size_t size, double v)
  * to. */
 static const char *interval_end(char *buf, size_t size, double v, int decimals, bool sign)
 {
-    vb_rep_num(buf, size, v, decimals, sign);
-    if (sign && v != 0.0 && buf[0] != '-' && buf[0] != '+')
-        snprintf(buf, size, "%+.*f", decimals, v);
+    if (!sign || v == 0.0) return vb_rep_num(buf, size, v, decimals, sign);
+    snprintf(buf, size, "%+.*f", decimals, v);
     return buf;
 }
 
