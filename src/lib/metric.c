@@ -317,6 +317,22 @@ static void wilson_interval(double p, double n, double *lo, double *hi)
     *hi = 100 * (centre + half);
 }
 
+/* Rocks's (2016) adjusted Wald interval of an NPS with promoter and
+ * detractor shares `p` and `d` of `n` (Kish n when weighted), in points:
+ * three respondents more, ¾ of them promoters and ¾ detractors. The
+ * normal interval collapses to a point when everyone agrees (NPS +100
+ * of 3 scores: "+100 to +100") and is too narrow near the ends; this
+ * one keeps close to 95 % coverage down to small samples. */
+static void adjusted_wald_nps(double p, double d, double n, double *lo, double *hi)
+{
+    const double n_adj = n + 3;
+    const double p_adj = (p * n + 0.75) / n_adj, d_adj = (d * n + 0.75) / n_adj;
+    const double net = p_adj - d_adj;
+    const double half = VB_Z95 * sqrt((p_adj + d_adj - net * net) / n_adj);
+    *lo = 100 * (net - half);
+    *hi = 100 * (net + half);
+}
+
 vb_estimate vb_metric_estimate(const vb_metric_spec *m, const vb_moments *g)
 {
     vb_estimate e;
@@ -331,13 +347,22 @@ vb_estimate vb_metric_estimate(const vb_metric_spec *m, const vb_moments *g)
         e.se = sqrt(v / e.n_eff);
         if (m->kind == VB_METRIC_CSAT) {
             wilson_interval(e.value / 100, e.n_eff, &e.lo, &e.hi);
+        } else if (m->kind == VB_METRIC_NPS) {
+            /* x is +100, 0 or -100: the mean of x is 100 (P - D), the
+             * mean of x² is 10000 (P + D). */
+            const double net = e.value / 100, either = g->swx2 / g->sw / 10000;
+            adjusted_wald_nps((either + net) / 2, (either - net) / 2, e.n_eff, &e.lo, &e.hi);
+            /* Shrunk towards 0 at one score, both ends can pass the NPS
+             * itself (+100 of 1: -48.5 to +98.5): the interval reaches it. */
+            e.lo = fmin(e.lo, e.value);
+            e.hi = fmax(e.hi, e.value);
         } else {
             e.lo = e.value - VB_Z95 * e.se;
             e.hi = e.value + VB_Z95 * e.se;
         }
-        /* Near an end of the scale the normal interval passes it (NPS
-         * -80 of 10 scores: -111.6 to -48.4): it ends where scores do
-         * (Wilson's, but for rounding, already does). */
+        /* Near an end of the scale an interval can pass it (NPS +100 of
+         * 3 scores: -6.6 to +106.6; a mean of 1-5 at 4.9): it ends where
+         * scores do (Wilson's, but for rounding, already does). */
         double lo, hi;
         if (value_bounds(m, &lo, &hi)) {
             e.lo = fmax(e.lo, lo);

@@ -370,7 +370,9 @@ static void test_nps_estimate(void **state)
     (void)state;
     /* 5 promoters, 3 detractors, 2 passives: NPS = 100 (5 - 3) / 10 = 20;
      * SE = 100 sqrt((0.5 + 0.3 - 0.2^2) / 10) = 100 sqrt(0.076) = 27.5680975...
-     * 95 % interval 20 -/+ 1.96 SE = [-34.0334711, 74.0334711]. */
+     * The interval is Rocks's adjusted Wald: P' = 5.75 / 13, D' = 3.75 / 13,
+     * NPS' = 2 / 13 = 0.1538462, half = 1.96 sqrt((P' + D' - NPS'^2) / 13)
+     * = 1.96 x 0.2332217 = 0.4571145: [-30.3268344, 61.0960652]. */
     vb_metric_spec m = spec(VB_METRIC_NPS, 0, 0, 0);
     const char *scores[] = {"10", "9", "9", "10", "9", "0", "6", "3", "7", "8"};
     vb_moments g = moments_of(&m, scores, 10);
@@ -379,8 +381,8 @@ static void test_nps_estimate(void **state)
     assert_close(e.value, 20, EPS);
     assert_close(e.n_eff, 10, EPS);
     assert_close(e.se, 27.568097504180443, EPS);
-    assert_close(e.lo, -34.03347110819367, EPS);
-    assert_close(e.hi, 74.03347110819368, EPS);
+    assert_close(e.lo, -30.326834394120784, EPS);
+    assert_close(e.hi, 61.096065163351554, EPS);
     /* DESIGN.md's formula, literally */
     const double P = 5, D = 3, n = 10, nps = 20;
     assert_close(e.se, 100 * sqrt((P / n + D / n - (nps / 100) * (nps / 100)) / n), EPS);
@@ -472,8 +474,10 @@ static void test_weights_use_kish_n(void **state)
     assert_true(a.se == b.se && a.n_eff == 7);
 }
 
-/* A normal interval near an end of the scale would pass it: it stops at
- * what the score can be, and the standard error is left as it is. */
+/* A normal interval near an end of the scale would pass it or shrink to
+ * a point: shares get Wilson's (CSAT) or the adjusted Wald (NPS), every
+ * interval stops at what the score can be, and the standard error is
+ * left as it is. */
 static void test_interval_within_scale(void **state)
 {
     (void)state;
@@ -500,14 +504,50 @@ static void test_interval_within_scale(void **state)
     assert_close(e.lo, 56.550850524791905, 1e-9);
     assert_true(e.hi == 100);
 
-    /* NPS -80 of 10 (9 detractors, 1 passive): the low end stops at -100. */
+    /* NPS -80 of 10 (9 detractors, 1 passive): P' = 0.75 / 13, D' =
+     * 9.75 / 13, NPS' = -0.6923077, half = 1.96 sqrt(0.0252617) =
+     * 0.3115212: -100.38 to -38.0786547; the low end stops at -100. */
     vb_metric_spec nps = spec(VB_METRIC_NPS, 0, 0, 0);
     vb_moments d = {0};
     for (int i = 0; i < 10; i++)
         vb_moments_add(&d, 1, i < 9 ? -100 : 0);
     e = vb_metric_estimate(&nps, &d);
     assert_true(e.lo == -100);
-    assert_true(e.hi < -50);
+    assert_close(e.hi, -38.078654442149045, 1e-9);
+
+    /* NPS +100 of 3: no spread, yet not a sure +100 (the normal interval
+     * is "+100 to +100"): P' = 3.75 / 6, D' = 0.75 / 6, half = 1.96
+     * sqrt(0.5 / 6) = 0.5658033: -6.5803264 to 100 (106.58 cut). */
+    vb_moments three = {0};
+    for (int i = 0; i < 3; i++)
+        vb_moments_add(&three, 1, 100);
+    e = vb_metric_estimate(&nps, &three);
+    assert_true(e.se == 0);
+    assert_close(e.lo, -6.580326380583323, 1e-9);
+    assert_true(e.hi == 100);
+
+    /* One promoter: P' = 1.75 / 4, D' = 0.75 / 4, half = 1.96 x 0.375:
+     * -48.5 to +98.5, which leaves out the +100 seen; the interval
+     * reaches it. */
+    vb_moments one = {0};
+    vb_moments_add(&one, 1, 100);
+    e = vb_metric_estimate(&nps, &one);
+    assert_close(e.lo, -48.5, 1e-9);
+    assert_true(e.hi == 100);
+
+    /* Weighted: two promoters of weight 2, a detractor and a passive of
+     * weight 1. P = 4/6, D = 1/6 of the weight, n_eff = 36 / 10 = 3.6:
+     * P' = 3.15 / 6.6, D' = 1.35 / 6.6, half = 1.96 sqrt(0.0920361) =
+     * 0.5946070: -32.1886669 to +86.7341215. */
+    vb_moments w = {0};
+    vb_moments_add(&w, 2, 100);
+    vb_moments_add(&w, 2, 100);
+    vb_moments_add(&w, 1, -100);
+    vb_moments_add(&w, 1, 0);
+    e = vb_metric_estimate(&nps, &w);
+    assert_close(e.n_eff, 3.6, EPS);
+    assert_close(e.lo, -32.18866692931604, 1e-9);
+    assert_close(e.hi, 86.73412147477059, 1e-9);
 
     /* CES 1-7, six 7s and a 1: the high end stops at 7; a mean without
      * a scale has no end to stop at. */

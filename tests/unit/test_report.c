@@ -499,7 +499,9 @@ static void test_heatmap_by_hand(void **state)
     const char *csv = render(rep, VB_REPORT_CSV, "heatmap", 0);
     assert_non_null(strstr(csv, "theme,label,segment,n,share,sentiment,score_n,score,ci95_low,"
                                 "ci95_high,segment_score,small\n"));
-    assert_non_null(strstr(csv, "\nu,u,North,1,0.25,0.5,1,0,0,0,25,true\n"));
+    /* one passive: NPS 0, whose adjusted Wald interval is 0 -/+ 1.96
+     * sqrt((0.1875 + 0.1875) / 4) = 0 -/+ 60.012499 */
+    assert_non_null(strstr(csv, "\nu,u,North,1,0.25,0.5,1,0,-60.012499,60.012499,25,true\n"));
     const char *md = render(rep, VB_REPORT_MD, NULL, 0);
     assert_non_null(strstr(md, "| Theme | North (+25.0) | South (+33.3) |\n"));
     assert_non_null(strstr(md, "| u | 25.0% · 0.0 *small* | 50.0% · +100.0 |\n"));
