@@ -67,12 +67,24 @@ vb_diff vb_diff_of(double from, double se_from, double to, double se_to)
     return d;
 }
 
+/* Agresti and Caffo (2000): one more in and one more out on each side.
+ * The Wald interval is too narrow where a share is near 0, as a theme's
+ * share of a week's comments mostly is: it called 0 of 60 comments
+ * against 4 of 60 a change (Fisher's exact test: p = 0.12); this one
+ * keeps close to 95 % coverage with a handful of mentions. */
 vb_diff vb_diff_proportions(double x_from, double n_from, double x_to, double n_to)
 {
-    if (!(n_from > 0) || !(n_to > 0)) {
-        vb_diff d = {NAN, NAN, NAN, NAN, false};
-        return d;
-    }
-    const double a = x_from / n_from, b = x_to / n_to;
-    return vb_diff_of(a, sqrt(a * (1 - a) / n_from), b, sqrt(b * (1 - b) / n_to));
+    vb_diff d = {NAN, NAN, NAN, NAN, false};
+    if (!(n_from > 0) || !(n_to > 0)) return d;
+    const double a = (x_from + 1) / (n_from + 2), b = (x_to + 1) / (n_to + 2);
+    const vb_diff adjusted =
+        vb_diff_of(a, sqrt(a * (1 - a) / (n_from + 2)), b, sqrt(b * (1 - b) / (n_to + 2)));
+    d.delta = x_to / n_to - x_from / n_from;
+    d.se = adjusted.se;
+    /* Shrunk towards 0, the interval could leave out the change seen at
+     * one or two comments a side: it reaches it, and ends at +-1. */
+    d.lo = fmax(fmin(adjusted.lo, d.delta), -1);
+    d.hi = fmin(fmax(adjusted.hi, d.delta), 1);
+    d.significant = d.se > 0 && (d.lo > 0 || d.hi < 0);
+    return d;
 }

@@ -30,7 +30,9 @@ typedef struct vb_diff {
 
 vb_diff vb_diff_of(double from, double se_from, double to, double se_to);
 
-/* Difference of two proportions x_from/n_from and x_to/n_to (Wald). */
+/* Difference of two proportions x_from/n_from and x_to/n_to: `delta`
+ * is the difference seen; `se`, the interval and `significant` are
+ * Agresti and Caffo's (x + 1 of n + 2 on each side). */
 vb_diff vb_diff_proportions(double x_from, double n_from, double x_to, double n_to);
 
 #endif

@@ -118,9 +118,49 @@ static void test_part_formulas(void **state)
     assert_close(d.se, 5, 1e-12);
     assert_close(d.lo, 10 - 9.8, 1e-12);
     assert_true(d.significant);
-    d = vb_diff_proportions(10, 100, 20, 100);
+}
+
+/* Agresti and Caffo's interval, worked by hand: 11/102 against 21/102,
+ * se = sqrt(0.107843 x 0.892157 / 102 + 0.205882 x 0.794118 / 102) =
+ * 0.0504594, 0.0980392 -/+ 0.0989005. Wald's, 0.1 -/+ 1.96 x 0.05,
+ * would call it a change; Fisher's exact test does not (p = 0.073). */
+static void test_share_change_interval(void **state)
+{
+    (void)state;
+    vb_diff d = vb_diff_proportions(10, 100, 20, 100);
     assert_close(d.delta, 0.1, 1e-12);
-    assert_close(d.se, sqrt(0.1 * 0.9 / 100 + 0.2 * 0.8 / 100), 1e-12);
+    assert_close(d.se, 0.050459438640814404, 1e-12);
+    assert_close(d.lo, -0.0008612840497217306, 1e-12);
+    assert_close(d.hi, 0.19693971542227073, 1e-12);
+    assert_false(d.significant);
+
+    /* 0 of 60 against 4 of 60: 1/62 against 5/62, -0.0102 to 0.1392;
+     * Wald's, 0.0036 to 0.1298, would call it a change (Fisher: p =
+     * 0.12). */
+    d = vb_diff_proportions(0, 60, 4, 60);
+    assert_close(d.delta, 4.0 / 60, 1e-12);
+    assert_close(d.lo, -0.010164262554264586, 1e-12);
+    assert_close(d.hi, 0.1391965206187807, 1e-12);
+    assert_false(d.significant);
+
+    /* 5 of 200 against 30 of 200: 6/202 against 31/202, a change. */
+    d = vb_diff_proportions(5, 200, 30, 200);
+    assert_close(d.delta, 0.125, 1e-12);
+    assert_close(d.lo, 0.06881892122450364, 1e-12);
+    assert_close(d.hi, 0.17870583125074388, 1e-12);
+    assert_true(d.significant);
+
+    /* 0 of 2 against 2 of 2: 1/4 against 3/4, -0.1001 to 1.1001, which
+     * ends at 1; the change seen (1) is inside. */
+    d = vb_diff_proportions(0, 2, 2, 2);
+    assert_close(d.delta, 1, 1e-12);
+    assert_close(d.lo, -0.10012498698187855, 1e-12);
+    assert_true(d.hi == 1);
+    assert_false(d.significant);
+
+    /* nothing on one side: undefined */
+    d = vb_diff_proportions(0, 0, 2, 2);
+    assert_true(isnan(d.delta) && isnan(d.lo) && !d.significant);
 }
 
 static void test_identity_on_random_data(void **state)
@@ -228,6 +268,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hand_worked_case),
         cmocka_unit_test(test_part_formulas),
+        cmocka_unit_test(test_share_change_interval),
         cmocka_unit_test(test_identity_on_random_data),
         cmocka_unit_test(test_compare_groups),
     };
