@@ -27,8 +27,6 @@
  */
 #include "change.h"
 
-#include "metric.h"
-
 #include <math.h>
 
 vb_change_part vb_change_part_of(double fw_from, double fwx_from, double w_from, double fw_to,
@@ -67,6 +65,21 @@ vb_diff vb_diff_of(double from, double se_from, double to, double se_to)
     return d;
 }
 
+/* The difference seen, `delta`, with the interval of an adjusted one:
+ * shrunk towards 0, that interval could leave out a change seen at one
+ * or two respondents a side, so it reaches `delta`, and it ends where
+ * differences do (-span to +span). */
+static vb_diff reaching(vb_diff adjusted, double delta, double span)
+{
+    vb_diff d;
+    d.delta = delta;
+    d.se = adjusted.se;
+    d.lo = fmax(fmin(adjusted.lo, delta), -span);
+    d.hi = fmin(fmax(adjusted.hi, delta), span);
+    d.significant = d.se > 0 && (d.lo > 0 || d.hi < 0);
+    return d;
+}
+
 /* Agresti and Caffo (2000): one more in and one more out on each side.
  * The Wald interval is too narrow where a share is near 0, as a theme's
  * share of a week's comments mostly is: it called 0 of 60 comments
@@ -74,17 +87,24 @@ vb_diff vb_diff_of(double from, double se_from, double to, double se_to)
  * keeps close to 95 % coverage with a handful of mentions. */
 vb_diff vb_diff_proportions(double x_from, double n_from, double x_to, double n_to)
 {
-    vb_diff d = {NAN, NAN, NAN, NAN, false};
-    if (!(n_from > 0) || !(n_to > 0)) return d;
+    if (!(n_from > 0) || !(n_to > 0)) {
+        vb_diff d = {NAN, NAN, NAN, NAN, false};
+        return d;
+    }
     const double a = (x_from + 1) / (n_from + 2), b = (x_to + 1) / (n_to + 2);
     const vb_diff adjusted =
         vb_diff_of(a, sqrt(a * (1 - a) / (n_from + 2)), b, sqrt(b * (1 - b) / (n_to + 2)));
-    d.delta = x_to / n_to - x_from / n_from;
-    d.se = adjusted.se;
-    /* Shrunk towards 0, the interval could leave out the change seen at
-     * one or two comments a side: it reaches it, and ends at +-1. */
-    d.lo = fmax(fmin(adjusted.lo, d.delta), -1);
-    d.hi = fmin(fmax(adjusted.hi, d.delta), 1);
-    d.significant = d.se > 0 && (d.lo > 0 || d.hi < 0);
-    return d;
+    return reaching(adjusted, x_to / n_to - x_from / n_from, 1);
+}
+
+vb_diff vb_diff_scores(const vb_metric_spec *m, const vb_moments *from, const vb_moments *to)
+{
+    const vb_estimate a = vb_metric_estimate(m, from), b = vb_metric_estimate(m, to);
+    const vb_diff normal = vb_diff_of(a.value, a.se, b.value, b.se);
+    double ca, va, cb, vb;
+    if (!isfinite(normal.se) || !vb_metric_adjusted(m, from, &ca, &va) ||
+        !vb_metric_adjusted(m, to, &cb, &vb))
+        return normal;
+    const double span = m->kind == VB_METRIC_NPS ? 200 : 100;
+    return reaching(vb_diff_of(ca, sqrt(va), cb, sqrt(vb)), normal.delta, span);
 }

@@ -2,6 +2,7 @@
 #ifndef VB_CHANGE_H
 #define VB_CHANGE_H
 
+#include "metric.h"
 #include "verbatim.h"
 
 /* One part of the score (a theme, a child within its parent, or "no
@@ -34,5 +35,12 @@ vb_diff vb_diff_of(double from, double se_from, double to, double se_to);
  * is the difference seen; `se`, the interval and `significant` are
  * Agresti and Caffo's (x + 1 of n + 2 on each side). */
 vb_diff vb_diff_proportions(double x_from, double n_from, double x_to, double n_to);
+
+/* Difference of two groups' scores: `delta` is the difference seen; for
+ * NPS and CSAT, `se`, the interval and `significant` are those of the
+ * difference of vb_metric_adjusted()'s estimates (the normal interval of
+ * two shares is too narrow in small groups: two promoters against two
+ * detractors read -200 to -200), else vb_diff_of()'s. */
+vb_diff vb_diff_scores(const vb_metric_spec *m, const vb_moments *from, const vb_moments *to);
 
 #endif

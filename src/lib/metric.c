@@ -317,20 +317,30 @@ static void wilson_interval(double p, double n, double *lo, double *hi)
     *hi = 100 * (centre + half);
 }
 
-/* Rocks's (2016) adjusted Wald interval of an NPS with promoter and
- * detractor shares `p` and `d` of `n` (Kish n when weighted), in points:
- * three respondents more, ¾ of them promoters and ¾ detractors. The
- * normal interval collapses to a point when everyone agrees (NPS +100
- * of 3 scores: "+100 to +100") and is too narrow near the ends; this
- * one keeps close to 95 % coverage down to small samples. */
-static void adjusted_wald_nps(double p, double d, double n, double *lo, double *hi)
+bool vb_metric_adjusted(const vb_metric_spec *m, const vb_moments *g, double *value, double *var)
 {
-    const double n_adj = n + 3;
-    const double p_adj = (p * n + 0.75) / n_adj, d_adj = (d * n + 0.75) / n_adj;
-    const double net = p_adj - d_adj;
-    const double half = VB_Z95 * sqrt((p_adj + d_adj - net * net) / n_adj);
-    *lo = 100 * (net - half);
-    *hi = 100 * (net + half);
+    if (g->n == 0 || !(g->sw > 0) || !(g->sw2 > 0)) return false;
+    const double n = g->sw * g->sw / g->sw2, mean = g->swx / g->sw / 100;
+    switch (m->kind) {
+    case VB_METRIC_NPS: {
+        /* x is +100, 0 or -100: the mean of x is 100 (P - D), the mean
+         * of x² 10000 (P + D). */
+        const double either = g->swx2 / g->sw / 10000, n_adj = n + 3;
+        const double p = ((either + mean) / 2 * n + 0.75) / n_adj;
+        const double d = ((either - mean) / 2 * n + 0.75) / n_adj;
+        *value = 100 * (p - d);
+        *var = 10000 * (p + d - (p - d) * (p - d)) / n_adj;
+        return true;
+    }
+    case VB_METRIC_CSAT: {
+        const double p = (mean * n + 1) / (n + 2);
+        *value = 100 * p;
+        *var = 10000 * p * (1 - p) / (n + 2);
+        return true;
+    }
+    default:
+        return false;
+    }
 }
 
 vb_estimate vb_metric_estimate(const vb_metric_spec *m, const vb_moments *g)
@@ -345,17 +355,18 @@ vb_estimate vb_metric_estimate(const vb_metric_spec *m, const vb_moments *g)
     const double v = vb_metric_unit_variance(m, g);
     if (isfinite(v)) {
         e.se = sqrt(v / e.n_eff);
+        double centre, var;
         if (m->kind == VB_METRIC_CSAT) {
             wilson_interval(e.value / 100, e.n_eff, &e.lo, &e.hi);
-        } else if (m->kind == VB_METRIC_NPS) {
-            /* x is +100, 0 or -100: the mean of x is 100 (P - D), the
-             * mean of x² is 10000 (P + D). */
-            const double net = e.value / 100, either = g->swx2 / g->sw / 10000;
-            adjusted_wald_nps((either + net) / 2, (either - net) / 2, e.n_eff, &e.lo, &e.hi);
-            /* Shrunk towards 0 at one score, both ends can pass the NPS
-             * itself (+100 of 1: -48.5 to +98.5): the interval reaches it. */
-            e.lo = fmin(e.lo, e.value);
-            e.hi = fmax(e.hi, e.value);
+        } else if (m->kind == VB_METRIC_NPS && vb_metric_adjusted(m, g, &centre, &var)) {
+            /* Rocks's adjusted Wald: the normal interval collapses to a
+             * point when everyone agrees (+100 of 3 scores: "+100 to
+             * +100") and is too narrow near the ends; this one keeps
+             * close to 95 % coverage down to small samples. Shrunk
+             * towards 0 at one score, both ends can pass the NPS itself
+             * (+100 of 1: -48.5 to +98.5): the interval reaches it. */
+            e.lo = fmin(centre - VB_Z95 * sqrt(var), e.value);
+            e.hi = fmax(centre + VB_Z95 * sqrt(var), e.value);
         } else {
             e.lo = e.value - VB_Z95 * e.se;
             e.hi = e.value + VB_Z95 * e.se;

@@ -78,18 +78,29 @@ vb_score_status vb_metric_score(const vb_metric_spec *m, const char *s, size_t l
 typedef struct vb_estimate {
     double value;  /* S; NaN when the group is empty */
     double se;     /* standard error; NaN when undefined */
-    double lo, hi; /* value -/+ 1.96 se (CSAT: Wilson), within the scale */
+    double lo, hi; /* value -/+ 1.96 se (CSAT: Wilson; NPS: adjusted Wald), within the scale */
     uint64_t n;    /* respondents */
     double n_eff;  /* Kish effective n, (sum w)^2 / sum w^2; n when unweighted */
 } vb_estimate;
 
 #define VB_Z95 1.96 /* the usual rounding of the 97.5 % normal quantile */
 
-/* S = sum(w x)/sum(w) with SE (interval S -/+ 1.96 SE, but CSAT's is
- * Wilson's, of the share S/100 of n_eff): NPS and CSAT sqrt(v / n_eff), CES and mean
- * sqrt(v / (n_eff - 1)), where v = sum(w x^2)/sum(w) - S^2. Unweighted,
- * the NPS case is 100 sqrt((P/n + D/n - (NPS/100)^2) / n) of DESIGN.md. */
+/* S = sum(w x)/sum(w) with SE: NPS and CSAT sqrt(v / n_eff), CES and
+ * mean sqrt(v / (n_eff - 1)), where v = sum(w x^2)/sum(w) - S^2.
+ * Unweighted, the NPS case is 100 sqrt((P/n + D/n - (NPS/100)^2) / n) of
+ * DESIGN.md. The interval is S -/+ 1.96 SE, but a share's keeps close to
+ * 95 % coverage in small samples: CSAT's is Wilson's, of the share S/100
+ * of n_eff, and NPS's the adjusted Wald of vb_metric_adjusted(), taken
+ * out to S itself where it leaves S out (one score). */
 vb_estimate vb_metric_estimate(const vb_metric_spec *m, const vb_moments *g);
+
+/* A share's score shrunk for small samples, and the variance of that
+ * estimate, in points, for intervals: NPS as Rocks's (2016) adjusted Wald
+ * (n_eff + 3 respondents, of whom P n_eff + 3/4 promoters and D n_eff +
+ * 3/4 detractors), CSAT as Agresti and Caffo's (2000) for a difference
+ * (n_eff + 2, of whom S/100 n_eff + 1 satisfied). False for CES and
+ * means, and for an empty group. */
+bool vb_metric_adjusted(const vb_metric_spec *m, const vb_moments *g, double *value, double *var);
 
 /* Variance of one respondent's x in `g`, as used by the SE above
  * (NaN when undefined). */

@@ -85,8 +85,7 @@ static vb_status build_change(vb_report *rep, const vb_agg *agg, const vb_agg_gr
     ch->score_from = vb_metric_estimate(&agg->metric, &ga->score);
     ch->score_to = vb_metric_estimate(&agg->metric, &gb->score);
     ch->small = ga->score.n < rep->opts.min_n || gb->score.n < rep->opts.min_n;
-    ch->delta =
-        vb_diff_of(ch->score_from.value, ch->score_from.se, ch->score_to.value, ch->score_to.se);
+    ch->delta = vb_diff_scores(&agg->metric, &ga->score, &gb->score);
     const double wa = ga->score.sw, wb = gb->score.sw;
     /* Renderers read it even without a decomposition: undefined then. */
     ch->no_theme.theme = -1;
@@ -145,9 +144,9 @@ static vb_status build_change(vb_report *rep, const vb_agg *agg, const vb_agg_gr
                                       (double)gb->records);
         m.score_from = vb_metric_estimate(&agg->metric, &a->score);
         m.score_to = vb_metric_estimate(&agg->metric, &b->score);
-        m.score = vb_diff_of(m.score_from.value, m.score_from.se, m.score_to.value, m.score_to.se);
-        /* Wald intervals mean nothing for a handful of scores (two
-         * promoters have SE 0): small groups never count as a move. */
+        m.score = vb_diff_scores(&agg->metric, &a->score, &b->score);
+        /* A handful of scores says little of a theme's score, even with
+         * intervals made for small groups: those never count as a move. */
         if (m.score_from.n < rep->opts.min_n || m.score_to.n < rep->opts.min_n)
             m.score.significant = false;
         if (m.share.significant || m.score.significant) ch->moved[ch->n_moved++] = m;
