@@ -137,7 +137,10 @@ typedef struct vb_options {
                                 "NPS", "Rating", "review_score") or by the
                                 question it asks ("How likely are you to
                                 recommend ..."); its name, once found, in
-                                vb_pipeline_keep_names() */
+                                vb_pipeline_keep_names(). "score?": the
+                                same where the input has one; else the
+                                field is absent, and no error
+                                (vb_pipeline_keep_found()) */
     size_t n_keep_cols;
     size_t max_field_bytes;  /* larger fields reject the record; default 16 MiB */
     bool sentences;          /* JSON output: add per-sentence scores */
@@ -427,6 +430,10 @@ VB_EXPORT const char *vb_pipeline_errmsg(const vb_pipeline *p);
 /* Names of the columns passed through (in vb_record.fields order), resolved
  * once the header has been read. */
 VB_EXPORT const char *const *vb_pipeline_keep_names(const vb_pipeline *p, size_t *n);
+
+/* Whether kept column `i` is in the input: false only for a "score?"
+ * the header has none of (keep_col_kinds), and until the header is read. */
+VB_EXPORT bool vb_pipeline_keep_found(const vb_pipeline *p, size_t i);
 
 /* The question kept column `i` answers, from the questions row under the
  * names of a Qualtrics export (Q1: "How likely are you to recommend

@@ -17,13 +17,14 @@ static const char help[] =
     "Usage: verbatim themes discover [options] [FILE...]\n\n"
     "Finds what the taxonomy misses: stemmed phrases of 1-3 words, counted\n"
     "once per comment, scored, near-duplicates grouped, each with its count,\n"
-    "share, mean sentiment, examples and (--score-col) mean score. Writes a\n"
+    "share, mean sentiment, examples and (with scores) mean score. Writes a\n"
     "taxonomy draft that 'themes check' accepts and 'analyze --taxonomy'\n"
     "uses; with no phrase in --min-count comments, no draft and exit 1.\n"
     "No FILE, or -, reads stdin.\n\n" CLI_INPUT_HELP_FORMAT CLI_INPUT_HELP_REST "Discovery:\n"
     "      --score-col COL     numeric score column: mean score per theme; scores\n"
     "                          are read as 'report' reads them, the others left\n"
-    "                          out and counted\n"
+    "                          out and counted (default: the column 'report'\n"
+    "                          would find, if the input has one)\n"
     "      --decimal-comma     scores are written \"4,5\" (a point is then not a\n"
     "                          decimal mark)\n"
     "      --score-label L=N   the word L is score N (repeatable, e.g. Good=5)\n"
@@ -74,6 +75,7 @@ typedef struct discover_run {
     vb_discovery *d;
     const discover_cli *cli; /* the score column and its decimal mark */
     size_t score_field;      /* index into vb_record.fields; SIZE_MAX: no score */
+    const char *score_col;   /* its name: --score-col, or the column found */
     bool strict;             /* a bad score stops the run, as in report */
     size_t rejected_scores;  /* records whose score is missing or not a number */
     size_t other_mark;       /* ... of which numbers with the other decimal mark */
@@ -91,12 +93,12 @@ static cli_next add_record(const vb_record *rec, vb_pipeline *p, void *ctx)
         const char *s = f != NULL ? f->data : NULL;
         const size_t len = f != NULL ? f->len : 0;
         const char mark = run->cli->decimal_mark;
-        if (!vb_discovery_read_score(s, len, mark, run->cli->score_labels, run->cli->score_col,
+        if (!vb_discovery_read_score(s, len, mark, run->cli->score_labels, run->score_col,
                                      &score, run->strict ? &why : NULL)) {
             double other;
             run->rejected_scores++;
             run->other_mark += vb_discovery_parse_score(s, len, mark == ',' ? '.' : ',',
-                                                        run->cli->score_col, &other, NULL);
+                                                        run->score_col, &other, NULL);
             if (run->strict) {
                 fprintf(cli_record_messages(), "verbatim " CMD ": %s:%zu: field \"%s\": %s\n",
                         cli_record_source(), rec->line, why.field, why.message);
@@ -110,6 +112,21 @@ static cli_next add_record(const vb_record *rec, vb_pipeline *p, void *ctx)
         return CLI_FAIL;
     }
     return CLI_NEXT;
+}
+
+/* cli_input.columns_read without --score-col: the scores are those of
+ * the column found (cli_input.found_col), or there are none; then an
+ * option that reads scores stops the run, as it cannot apply. */
+static bool score_column_read(void *ctx, const vb_pipeline *p, char *note, size_t size)
+{
+    discover_run *run = ctx;
+    if (vb_pipeline_keep_found(p, 0)) return true;
+    run->score_field = SIZE_MAX;
+    if (run->cli->decimal_mark != ',' && run->cli->score_labels == NULL) return true;
+    snprintf(note, size, "%s reads scores, and no score column was found (choose one with "
+                         "--score-col)",
+             run->cli->decimal_mark == ',' ? "--decimal-comma" : "--score-label");
+    return false;
 }
 
 /* Parses a count option; prints the usage error itself. */
@@ -162,17 +179,21 @@ static bool discover_option(int c, const char *arg, vb_discovery_options *dopts,
 /* Notes on stderr that qualify the result. */
 static void report_notes(const discover_run *run, const vb_discovery_options *dopts)
 {
-    const char *score_col = run->cli->score_col;
+    char col[CLI_FOUND_COL_MAX + 16]; /* "--score-col X", or the column found */
+    if (run->cli->score_col != NULL)
+        snprintf(col, sizeof col, "--score-col %s", run->score_col);
+    else
+        snprintf(col, sizeof col, "score column \"%s\"", run->score_col);
     const bool comma = run->cli->decimal_mark == ',';
     vb_discovery_summary sum;
     vb_discovery_summarise(run->d, &sum);
-    if (score_col != NULL && run->rejected_scores > 0)
-        fprintf(stderr, "verbatim " CMD ": --score-col %s: %zu score%s rejected (missing or not"
+    if (run->rejected_scores > 0)
+        fprintf(stderr, "verbatim " CMD ": %s: %zu score%s rejected (missing or not"
                         " a number, as report reads them), left out of the mean scores\n",
-                score_col, run->rejected_scores, run->rejected_scores == 1 ? "" : "s");
+                col, run->rejected_scores, run->rejected_scores == 1 ? "" : "s");
     if (run->other_mark > 0)
-        fprintf(stderr, "verbatim " CMD ": --score-col %s: a decimal %s in %zu of those%s\n",
-                score_col, comma ? "point (\"4.5\")" : "comma (\"4,5\")", run->other_mark,
+        fprintf(stderr, "verbatim " CMD ": %s: a decimal %s in %zu of those%s\n", col,
+                comma ? "point (\"4.5\")" : "comma (\"4,5\")", run->other_mark,
                 comma ? ", which --decimal-comma refuses" : ": give --decimal-comma to read them");
     if (dopts->uncovered && sum.reference == 0)
         fprintf(stderr, "verbatim " CMD ": --uncovered: the taxonomy matched no comment; "
@@ -240,29 +261,26 @@ int cmd_themes_discover(int argc, char **argv)
         goto done;
     }
     char why[256] = "";
-    if ((dc.decimal_mark == ',' || dc.score_labels != NULL) && dc.score_col == NULL) {
-        /* Refused, not ignored: they read scores, and there are none. */
-        snprintf(why, sizeof why, "%s needs --score-col",
-                 dc.decimal_mark == ',' ? "--decimal-comma" : "--score-label");
-    } else if (dc.score_labels != NULL) {
+    if (dc.score_labels != NULL)
         (void)vb_discovery_check_score_labels(dc.score_labels, why, sizeof why);
-    }
     if (why[0] != '\0') {
         fprintf(stderr, "verbatim " CMD ": %s\nTry 'verbatim " CMD " --help'.\n", why);
         status = EXIT_USAGE;
         goto done;
     }
     run.strict = in.strict;
-    if (dc.score_col != NULL) {
-        /* The score is read as the only kept column, called a "score
-         * column" in the reader's messages (the user gave no --keep). */
-        static const char *const score_kind[] = {"score"};
-        run.score_field = 0;
-        in.keep[0] = dc.score_col;
-        in.opts.n_keep_cols = 1;
-        in.opts.keep_cols = in.keep;
-        in.opts.keep_col_kinds = score_kind;
-    }
+    /* The score is read as the only kept column, called a "score column"
+     * in the reader's messages (the user gave no --keep). Without
+     * --score-col, it is the one report would find, if the input has
+     * one (score_column_read()). */
+    static const char *const score_kind[] = {"score"}, *const found_kind[] = {"score?"};
+    run.score_field = 0;
+    in.keep[0] = dc.score_col;
+    run.score_col = dc.score_col != NULL ? dc.score_col : in.found_col;
+    in.opts.n_keep_cols = 1;
+    in.opts.keep_cols = in.keep;
+    in.opts.keep_col_kinds = dc.score_col != NULL ? score_kind : found_kind;
+    if (dc.score_col == NULL) in.columns_read = score_column_read;
     in.opts.explain = true; /* the cues mark the sentiment words */
     dopts.language = in.opts.language;
     dopts.data_dir = cli_data_dir(&in);

@@ -527,6 +527,7 @@ typedef struct run_state {
     bool column_told;    /* the comment column chosen by its question is said */
     bool columns_read;   /* cli_input.columns_read was called */
     cli_input *in;       /* for a column found by its kind (cli_input.found_col) */
+    bool found_none;     /* the first input had no "score?" column: the run has none */
     cli_parallel *par;   /* NULL: records are analysed on this thread */
 } run_state;
 
@@ -562,17 +563,24 @@ static void say(run_state *rs, const char *fmt, ...)
 
 /* Takes the name of the column the reader found for a NULL keep entry
  * (report's score), says it, and names it in the entry for the next
- * inputs. False when the name is too long to keep (said). */
+ * inputs. The first input settles it: after one without a "score?"
+ * column, the run has none. False when the name is too long to keep
+ * (said). */
 static bool take_found_column(vb_pipeline *p, run_state *rs)
 {
     cli_input *in = rs->in;
     size_t n;
     const char *const *names = vb_pipeline_keep_names(p, &n);
     for (size_t i = 0; i < n && i < in->opts.n_keep_cols; i++) {
-        if (in->keep[i] != NULL) continue;
+        if (in->keep[i] != NULL || rs->found_none) continue;
+        if (!vb_pipeline_keep_found(p, i)) {
+            rs->found_none = true;
+            continue;
+        }
         const char *kind = in->opts.keep_col_kinds != NULL && in->opts.keep_col_kinds[i] != NULL
                                ? in->opts.keep_col_kinds[i]
                                : "keep";
+        if (strcmp(kind, "score?") == 0) kind = "score";
         if (strlen(names[i]) >= sizeof in->found_col) {
             say(rs,
                 "verbatim %s: %s: the %s column's name is longer than %zu bytes (choose it "

@@ -340,6 +340,11 @@ const char *const *vb_pipeline_keep_names(const vb_pipeline *p, size_t *n)
     return vb_source_keep_names(p->source);
 }
 
+bool vb_pipeline_keep_found(const vb_pipeline *p, size_t i)
+{
+    return i < p->opts.n_keep_cols && vb_source_keep_found(p->source, i);
+}
+
 const char *vb_pipeline_keep_question(const vb_pipeline *p, size_t i)
 {
     return i < p->opts.n_keep_cols ? vb_source_keep_question(p->source, i) : NULL;

@@ -72,7 +72,9 @@ static const char *slot_kind(const vb_source *s, size_t slot)
     if (slot == SLOT_TEXT || slot >= s->more_text) return "text";
     if (slot == SLOT_ID) return "id";
     const char *const *kinds = s->spec.keep_kinds;
-    return kinds != NULL && kinds[slot - SLOT_KEEP] != NULL ? kinds[slot - SLOT_KEEP] : "keep";
+    const char *kind = kinds != NULL ? kinds[slot - SLOT_KEEP] : NULL;
+    if (kind == NULL) return "keep";
+    return strcmp(kind, "score?") == 0 ? "score" : kind;
 }
 
 static const char *find_eol(const char *p, size_t n)
@@ -239,7 +241,7 @@ static vb_status check_columns(vb_source *s, char *msg, size_t size)
         return VB_OK;
     }
     if ((s->format == VB_FORMAT_CSV || s->format == VB_FORMAT_TSV) && !s->spec.has_header) {
-        if (s->score_slot != NO_COL) {
+        if (s->score_slot != NO_COL && !s->score_optional) {
             snprintf(msg, size,
                      "score column: the input has no header row to find it by, so give the "
                      "column's 1-based number (--score-col)");
@@ -382,18 +384,21 @@ vb_source *vb_source_new(const vb_source_spec *spec, const vb_allocator *alloc, 
         s->slot_name[i] = s->slot_spec[i];
     }
     s->score_slot = NO_COL;
+    s->score_optional = false;
     for (size_t i = 0; i < spec->n_keep_cols; i++) {
         if (spec->keep_cols[i] != NULL) continue;
         /* A kept column without a name is found by its kind: the score,
-         * once. */
+         * once ("score?": if there is one). */
         const char *kind = spec->keep_kinds != NULL ? spec->keep_kinds[i] : NULL;
-        if (kind == NULL || strcmp(kind, "score") != 0 || s->score_slot != NO_COL) {
+        const bool optional = kind != NULL && strcmp(kind, "score?") == 0;
+        if (kind == NULL || (strcmp(kind, "score") != 0 && !optional) || s->score_slot != NO_COL) {
             err->code = VB_EINVAL;
             snprintf(err->message, sizeof err->message,
                      "a kept column without a name must be the score's, and only one");
             goto fail;
         }
         s->score_slot = SLOT_KEEP + i;
+        s->score_optional = optional;
         s->slot_name[s->score_slot] = "score";
     }
 
@@ -584,7 +589,7 @@ static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
             }
         } else if (spec == NULL && i == s->score_slot) {
             col = vb_header_score_column(&s->header);
-            if (col == NO_COL) {
+            if (col == NO_COL && !s->score_optional) {
                 vb_source_fail(s, VB_EINVAL, "no score column found; columns are: ");
                 return vb_source_fail_names(s, s->header.names, s->header.n,
                                             "choose one with --score-col");
@@ -1071,6 +1076,12 @@ size_t vb_source_extra_header_rows(const vb_source *s)
 const char *const *vb_source_keep_names(const vb_source *s)
 {
     return s->slot_name + SLOT_KEEP;
+}
+
+bool vb_source_keep_found(const vb_source *s, size_t i)
+{
+    const size_t slot = SLOT_KEEP + i;
+    return s->columns_ready && (s->slot_spec[slot] != NULL || s->slot_col[slot] != NO_COL);
 }
 
 const char *vb_source_keep_question(const vb_source *s, size_t i)

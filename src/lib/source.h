@@ -82,6 +82,9 @@ const char *const *vb_source_keep_names(const vb_source *s);
  * vb_pipeline_text_column_by_question()); NULL otherwise. */
 const char *vb_source_text_column_by_question(const vb_source *s);
 
+/* Whether kept column `i` is in the input (see vb_pipeline_keep_found()). */
+bool vb_source_keep_found(const vb_source *s, size_t i);
+
 /* The question kept column `i` answers (see vb_pipeline_keep_question()). */
 const char *vb_source_keep_question(const vb_source *s, size_t i);
 

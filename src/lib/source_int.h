@@ -96,6 +96,7 @@ struct vb_source {
     char *key_mem;            /* CSV/TSV: keep names made unique, when any were not */
     char *detected;           /* JSONL: the detected text key */
     size_t score_slot;        /* the kept column to be found as the score's, or NO_COL */
+    bool score_optional;      /* kind "score?": none found is no score, not an error */
     char *detected_score;     /* JSONL: the score's key, so found */
     vb_buf joined;            /* a text over several columns, joined */
     size_t objects;           /* JSONL: objects read */

@@ -109,10 +109,11 @@ static size_t object_parse_max(const vb_source *s)
 
 /* Settles the score's key, when it is to be found, from the object
  * that settles the comment's: VB_EINVAL when it has none that looks
- * like a score. */
+ * like a score (none for a "score?"). */
 static vb_status detect_json_score(vb_source *s, const char *const *keys, size_t n)
 {
     const size_t k = vb_columns_guess_score(keys, n);
+    if (k == NO_COL && s->score_optional) return VB_OK;
     if (k == NO_COL) {
         vb_source_fail(s, VB_EINVAL, "no score key found; keys are: ");
         return vb_source_fail_names(s, keys, n, "choose one with --score-col");

@@ -35,8 +35,8 @@ test -e draft.json && echo "a draft was written"
 echo "exit $?"
 # Scores written as words read as --score-label says, as in report: the
 # mean of 10, 0 and 9 is 6.33, and the same labels give report that mean.
-# Words no label names are rejected and counted; a label needs
-# --score-col and the form LABEL=N.
+# Words no label names are rejected and counted; a label needs a score
+# column, given or found (report's "score" here), and the form LABEL=N.
 {
     echo 'id,score,comment'
     echo '1,Extremely likely,The zipper broke'
@@ -53,7 +53,8 @@ echo "exit $?"
 "$VERBATIM" report words.csv --taxonomy none --score-col score --metric mean --report csv \
     --section overall --score-label 'Extremely likely=10' --score-label 'not at all likely = 0'
 echo "exit $?"
-"$VERBATIM" themes discover words.csv --taxonomy none --score-label 'Good=5'
+printf 'id,comment\n1,The zipper broke\n' >unscored.csv
+"$VERBATIM" themes discover unscored.csv --taxonomy none --score-label 'Good=5'
 echo "exit $?"
 "$VERBATIM" themes discover words.csv --taxonomy none --score-col score --score-label 'Good'
 echo "exit $?"

@@ -589,6 +589,52 @@ static void test_score_column_found(void **state)
     assert_int_equal(err.code, VB_EINVAL);
 }
 
+/* Whether kept column `k` is in `in`, once it has given its first record. */
+static bool keep_found(const vb_source_spec *spec, const char *in, size_t k)
+{
+    vb_source *s = at_first_record(spec, in);
+    const bool found = vb_source_keep_found(s, k);
+    vb_source_free(s);
+    return found;
+}
+
+/* Of kind "score?", the score column is found as a "score" is; where
+ * there is none, or no header, the field is absent and it is no error. */
+static void test_score_column_if_any(void **state)
+{
+    (void)state;
+    vb_source_spec spec = spec_of(VB_FORMAT_CSV);
+    const char *keep[] = {NULL, "region"};
+    const char *kinds[] = {"score?", "segment"};
+    spec.keep_cols = keep;
+    spec.keep_kinds = kinds;
+    spec.n_keep_cols = 2;
+    static const char scored[] = "id,NPS Score,region,comment\n1,9,North,Fine\n";
+    check_records(&spec, scored, "2: t=[Fine] id=- k=[9] k=[North]\n");
+    check_keep_name(&spec, scored, 0, "NPS Score", NULL);
+    assert_true(keep_found(&spec, scored, 0) && keep_found(&spec, scored, 1));
+    static const char unscored[] = "region,comment\nNorth,Fine\n";
+    check_records(&spec, unscored, "2: t=[Fine] id=- k=- k=[North]\n");
+    assert_false(keep_found(&spec, unscored, 0));
+    assert_true(keep_found(&spec, unscored, 1));
+    /* no header: no score, not an error */
+    spec.has_header = false;
+    spec.text_col = "2";
+    keep[1] = "1";
+    check_records(&spec, "North,Fine\n", "1: t=[Fine] id=- k=- k=[North]\n");
+    /* JSON: a key found by its name, or none */
+    spec = spec_of(VB_FORMAT_JSONL);
+    spec.keep_cols = keep;
+    spec.keep_kinds = kinds;
+    spec.n_keep_cols = 1;
+    static const char rated[] = "{\"text\":\"Fine\",\"rating\":4}\n";
+    check_records(&spec, rated, "1: t=[Fine] id=- k=[4]\n");
+    assert_true(keep_found(&spec, rated, 0));
+    static const char unrated[] = "{\"text\":\"Fine\",\"x\":4}\n{\"text\":\"Slow\",\"rating\":2}\n";
+    check_records(&spec, unrated, "1: t=[Fine] id=- k=-\n2: t=[Slow] id=- k=-\n");
+    assert_false(keep_found(&spec, unrated, 0));
+}
+
 /* Each split of the BOM, and of CR LF, given as separate feeds. */
 static void test_bom_and_crlf_split_by_hand(void **state)
 {
@@ -794,6 +840,7 @@ int main(void)
         cmocka_unit_test(test_plain_text),
         cmocka_unit_test(test_plain_text_has_no_columns),
         cmocka_unit_test(test_score_column_found),
+        cmocka_unit_test(test_score_column_if_any),
         cmocka_unit_test(test_bom_and_crlf_split_by_hand),
         cmocka_unit_test(test_not_text),
         cmocka_unit_test(test_feed_after_finish),
