@@ -1080,8 +1080,8 @@ const char *const *vb_source_keep_names(const vb_source *s)
 
 bool vb_source_keep_found(const vb_source *s, size_t i)
 {
-    const size_t slot = SLOT_KEEP + i;
-    return s->columns_ready && (s->slot_spec[slot] != NULL || s->slot_col[slot] != NO_COL);
+    const size_t slot = SLOT_KEEP + i; /* a JSON key found may come before the comment's */
+    return s->slot_spec[slot] != NULL || s->slot_col[slot] != NO_COL;
 }
 
 const char *vb_source_keep_question(const vb_source *s, size_t i)

@@ -130,20 +130,30 @@ static vb_status detect_json_score(vb_source *s, const char *const *keys, size_t
  * comments (refuse_keyless() says when to stop). */
 static vb_status detect_json_text(vb_source *s)
 {
-    const bool find_score = s->score_slot != NO_COL && s->slot_spec[s->score_slot] == NULL;
+    bool find_score = s->score_slot != NO_COL && s->slot_spec[s->score_slot] == NULL;
     if (s->slot_spec[SLOT_TEXT] != NULL && !find_score) {
         s->columns_ready = true;
         return VB_OK;
     }
-    /* An envelope, or a record without its comment, may not show the
-     * score's key either. */
-    if (s->slot_spec[SLOT_TEXT] != NULL && !vb_jsonl_has(s->jsonl, s->slot_spec[SLOT_TEXT]))
-        return VB_OK;
     const char **keys;
     size_t n;
     if (object_keys(s, &keys, &n) != VB_OK) return VB_ENOMEM;
     vb_status st = VB_OK;
-    if (s->slot_spec[SLOT_TEXT] == NULL) {
+    /* A respondent who gave a score and no comment shows the score's key
+     * before any comment's: it is settled here, so that this record's
+     * score counts, whatever reads ahead. */
+    if (find_score && vb_columns_guess_score(keys, n) != NO_COL) {
+        st = detect_json_score(s, keys, n);
+        find_score = false;
+    }
+    /* An envelope, or a record without its comment, may not show the
+     * score's key either. */
+    if (st == VB_OK && s->slot_spec[SLOT_TEXT] != NULL &&
+        !vb_jsonl_has(s->jsonl, s->slot_spec[SLOT_TEXT])) {
+        vb_free(s->alloc, keys);
+        return VB_OK;
+    }
+    if (st == VB_OK && s->slot_spec[SLOT_TEXT] == NULL) {
         const size_t k = vb_columns_guess_comment(keys, n);
         if (k == NO_COL) {
             vb_free(s->alloc, keys);

@@ -580,6 +580,9 @@ static void test_score_column_found(void **state)
     static const char json[] = "{\"text\":\"Fine\",\"nps\":9}\n{\"text\":\"Slow\"}\n";
     check_records(&spec, json, "1: t=[Fine] id=- k=[9]\n2: t=[Slow] id=- k=-\n");
     check_keep_name(&spec, json, 0, "nps", NULL);
+    /* a score with no comment, before the comment's key shows: it counts */
+    check_records(&spec, "{\"nps\":9}\n{\"text\":\"Fine\",\"nps\":7}\n",
+                  "1: t=[] id=- k=[9]\n2: t=[Fine] id=- k=[7]\n");
     check_records(&spec, "{\"text\":\"Fine\",\"x\":9}\n",
                   "FATAL EINVAL(no score key found; keys are: text, x (choose one with "
                   "--score-col))\n");
