@@ -431,8 +431,9 @@ VB_EXPORT const char *vb_pipeline_errmsg(const vb_pipeline *p);
  * once the header has been read. */
 VB_EXPORT const char *const *vb_pipeline_keep_names(const vb_pipeline *p, size_t *n);
 
-/* Whether kept column `i` is in the input: false only for a "score?"
- * the header has none of (keep_col_kinds), and until the header is read. */
+/* Whether kept column `i` has been found in the input: false for a
+ * "score?" (keep_col_kinds) the header has none of, and until the
+ * header is read (JSON: until an object has the key). */
 VB_EXPORT bool vb_pipeline_keep_found(const vb_pipeline *p, size_t i);
 
 /* The question kept column `i` answers, from the questions row under the

@@ -573,14 +573,16 @@ static bool take_found_column(vb_pipeline *p, run_state *rs)
     const char *const *names = vb_pipeline_keep_names(p, &n);
     for (size_t i = 0; i < n && i < in->opts.n_keep_cols; i++) {
         if (in->keep[i] != NULL || rs->found_none) continue;
-        if (!vb_pipeline_keep_found(p, i)) {
-            rs->found_none = true;
-            continue;
-        }
         const char *kind = in->opts.keep_col_kinds != NULL && in->opts.keep_col_kinds[i] != NULL
                                ? in->opts.keep_col_kinds[i]
                                : "keep";
-        if (strcmp(kind, "score?") == 0) kind = "score";
+        if (strcmp(kind, "score?") == 0) {
+            if (!vb_pipeline_keep_found(p, i)) {
+                rs->found_none = true;
+                continue;
+            }
+            kind = "score";
+        }
         if (strlen(names[i]) >= sizeof in->found_col) {
             say(rs,
                 "verbatim %s: %s: the %s column's name is longer than %zu bytes (choose it "
