@@ -97,10 +97,10 @@ vb_diff vb_diff_proportions(double x_from, double n_from, double x_to, double n_
     return reaching(adjusted, x_to / n_to - x_from / n_from, 1);
 }
 
-vb_diff vb_diff_scores(const vb_metric_spec *m, const vb_moments *from, const vb_moments *to)
+vb_diff vb_diff_scores(const vb_metric_spec *m, const vb_moments *from, const vb_estimate *a,
+                       const vb_moments *to, const vb_estimate *b)
 {
-    const vb_estimate a = vb_metric_estimate(m, from), b = vb_metric_estimate(m, to);
-    const vb_diff normal = vb_diff_of(a.value, a.se, b.value, b.se);
+    const vb_diff normal = vb_diff_of(a->value, a->se, b->value, b->se);
     double ca, va, cb, vb;
     if (!isfinite(normal.se) || !vb_metric_adjusted(m, from, &ca, &va) ||
         !vb_metric_adjusted(m, to, &cb, &vb))

@@ -85,7 +85,8 @@ static vb_status build_change(vb_report *rep, const vb_agg *agg, const vb_agg_gr
     ch->score_from = vb_metric_estimate(&agg->metric, &ga->score);
     ch->score_to = vb_metric_estimate(&agg->metric, &gb->score);
     ch->small = ga->score.n < rep->opts.min_n || gb->score.n < rep->opts.min_n;
-    ch->delta = vb_diff_scores(&agg->metric, &ga->score, &gb->score);
+    ch->delta =
+        vb_diff_scores(&agg->metric, &ga->score, &ch->score_from, &gb->score, &ch->score_to);
     const double wa = ga->score.sw, wb = gb->score.sw;
     /* Renderers read it even without a decomposition: undefined then. */
     ch->no_theme.theme = -1;
@@ -144,7 +145,7 @@ static vb_status build_change(vb_report *rep, const vb_agg *agg, const vb_agg_gr
                                       (double)gb->records);
         m.score_from = vb_metric_estimate(&agg->metric, &a->score);
         m.score_to = vb_metric_estimate(&agg->metric, &b->score);
-        m.score = vb_diff_scores(&agg->metric, &a->score, &b->score);
+        m.score = vb_diff_scores(&agg->metric, &a->score, &m.score_from, &b->score, &m.score_to);
         /* A handful of scores says little of a theme's score, even with
          * intervals made for small groups: those never count as a move. */
         if (m.score_from.n < rep->opts.min_n || m.score_to.n < rep->opts.min_n)

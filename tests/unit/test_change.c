@@ -11,6 +11,7 @@
 #include "change.h"
 #include "report.h"
 #include "report_rows.h"
+#include "test_metric_spec.h"
 #include "test_random.h"
 
 #include <math.h>
@@ -171,15 +172,10 @@ static vb_moments scores_of(int promoters, int passives, int detractors)
     return g;
 }
 
-static vb_metric_spec metric_spec(vb_metric kind)
+static vb_diff diff_scores(const vb_metric_spec *m, const vb_moments *from, const vb_moments *to)
 {
-    vb_report_options o;
-    vb_report_options_init(&o);
-    o.metric = kind;
-    vb_metric_spec m;
-    char why[200];
-    if (!vb_metric_spec_init(&m, &o, why, sizeof why)) fail_msg("spec: %s", why);
-    return m;
+    const vb_estimate a = vb_metric_estimate(m, from), b = vb_metric_estimate(m, to);
+    return vb_diff_scores(m, from, &a, to, &b);
 }
 
 /* The change of a share score is the difference of the adjusted
@@ -187,13 +183,13 @@ static vb_metric_spec metric_spec(vb_metric kind)
 static void test_score_change_interval(void **state)
 {
     (void)state;
-    const vb_metric_spec nps = metric_spec(VB_METRIC_NPS);
+    const vb_metric_spec nps = test_metric_spec(VB_METRIC_NPS, 0, 0, 0);
     /* 50 promoters, 30 detractors of 100, then 30 and 40: 50.75/103 -
      * 30.75/103 = 19.417 and -9.709, variances 1e4 (p + d - (p - d)^2) /
      * 103 = 66.67 and 72.97; -29.126 -/+ 1.96 x 11.817 = -52.29 to -5.96
      * (the normal interval: -53.60 to -6.40). */
     vb_moments a = scores_of(50, 20, 30), b = scores_of(30, 30, 40);
-    vb_diff d = vb_diff_scores(&nps, &a, &b);
+    vb_diff d = diff_scores(&nps, &a, &b);
     assert_close(d.delta, -30, 1e-9);
     assert_close(d.se, 11.816999018392893, 1e-9);
     assert_close(d.lo, -52.28753166828309, 1e-9);
@@ -205,7 +201,7 @@ static void test_score_change_interval(void **state)
      * x 46.476 = -171.1 to +11.1, taken out to the -200 seen. */
     a = scores_of(2, 0, 0);
     b = scores_of(0, 0, 2);
-    d = vb_diff_scores(&nps, &a, &b);
+    d = diff_scores(&nps, &a, &b);
     assert_close(d.delta, -200, 1e-9);
     assert_true(d.lo == -200);
     assert_close(d.hi, 11.09256830279844, 1e-9);
@@ -213,20 +209,20 @@ static void test_score_change_interval(void **state)
 
     /* CSAT 18 of 20, then 10 of 20 (Agresti and Caffo): 19/22 and 11/22,
      * -36.364 -/+ 1.96 x 12.929 = -61.71 to -11.02. */
-    const vb_metric_spec csat = metric_spec(VB_METRIC_CSAT);
+    const vb_metric_spec csat = test_metric_spec(VB_METRIC_CSAT, 0, 0, 0);
     vb_moments c = {0}, e = {0};
     for (int i = 0; i < 20; i++) {
         vb_moments_add(&c, 1, i < 18 ? 100 : 0);
         vb_moments_add(&e, 1, i < 10 ? 100 : 0);
     }
-    d = vb_diff_scores(&csat, &c, &e);
+    d = diff_scores(&csat, &c, &e);
     assert_close(d.delta, -40, 1e-9);
     assert_close(d.lo, -61.70512081027896, 1e-9);
     assert_close(d.hi, -11.022151916993757, 1e-9);
 
     /* A mean keeps the normal interval of vb_diff_of(). */
-    const vb_metric_spec mean = metric_spec(VB_METRIC_MEAN);
-    d = vb_diff_scores(&mean, &c, &e);
+    const vb_metric_spec mean = test_metric_spec(VB_METRIC_MEAN, 0, 0, 0);
+    d = diff_scores(&mean, &c, &e);
     const vb_estimate ec = vb_metric_estimate(&mean, &c), ee = vb_metric_estimate(&mean, &e);
     const vb_diff normal = vb_diff_of(ec.value, ec.se, ee.value, ee.se);
     assert_true(d.lo == normal.lo && d.hi == normal.hi && d.significant == normal.significant);

@@ -9,6 +9,7 @@
 
 #include "metric.h"
 #include "score_words.h"
+#include "test_metric_spec.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -21,20 +22,6 @@
         const double a_ = (a), b_ = (b);                                                           \
         if (!(fabs(a_ - b_) <= (eps))) fail_msg("%s = %.17g, want %.17g", #a, a_, b_);             \
     } while (0)
-
-static vb_metric_spec spec(vb_metric m, double lo, double hi, unsigned top_box)
-{
-    vb_report_options o;
-    vb_report_options_init(&o);
-    o.metric = m;
-    o.scale_min = lo;
-    o.scale_max = hi;
-    if (top_box > 0) o.top_box = top_box;
-    vb_metric_spec s;
-    char why[200];
-    if (!vb_metric_spec_init(&s, &o, why, sizeof why)) fail_msg("spec: %s", why);
-    return s;
-}
 
 static double x_of(const vb_metric_spec *m, const char *s)
 {
@@ -292,7 +279,7 @@ static void test_long_numbers(void **state)
 static void test_nps_values_and_rejections(void **state)
 {
     (void)state;
-    vb_metric_spec m = spec(VB_METRIC_NPS, 0, 0, 0);
+    vb_metric_spec m = test_metric_spec(VB_METRIC_NPS, 0, 0, 0);
     const double want[11] = {-100, -100, -100, -100, -100, -100, -100, 0, 0, 100, 100};
     for (int s = 0; s <= 10; s++) {
         char buf[4];
@@ -343,7 +330,8 @@ static vb_moments moments_of(const vb_metric_spec *m, const char *const *scores,
 static void test_short_scores_read_as_padded(void **state)
 {
     (void)state;
-    const vb_metric_spec specs[] = {spec(VB_METRIC_NPS, 0, 0, 0), spec(VB_METRIC_MEAN, 0, 0, 0)};
+    const vb_metric_spec specs[] = {test_metric_spec(VB_METRIC_NPS, 0, 0, 0),
+                                    test_metric_spec(VB_METRIC_MEAN, 0, 0, 0)};
     const char bytes[] = "0123456789 .+-a\t\r";
     const size_t n_bytes = sizeof bytes - 1;
     for (size_t m = 0; m < 2; m++) {
@@ -373,7 +361,7 @@ static void test_nps_estimate(void **state)
      * The interval is Rocks's adjusted Wald: P' = 5.75 / 13, D' = 3.75 / 13,
      * NPS' = 2 / 13 = 0.1538462, half = 1.96 sqrt((P' + D' - NPS'^2) / 13)
      * = 1.96 x 0.2332217 = 0.4571145: [-30.3268344, 61.0960652]. */
-    vb_metric_spec m = spec(VB_METRIC_NPS, 0, 0, 0);
+    vb_metric_spec m = test_metric_spec(VB_METRIC_NPS, 0, 0, 0);
     const char *scores[] = {"10", "9", "9", "10", "9", "0", "6", "3", "7", "8"};
     vb_moments g = moments_of(&m, scores, 10);
     vb_estimate e = vb_metric_estimate(&m, &g);
@@ -393,7 +381,7 @@ static void test_csat_top_box(void **state)
     (void)state;
     /* 1-5, top 2 boxes (4 and 5): 5 of 8 satisfied = 62.5 %;
      * SE = 100 sqrt(0.625 x 0.375 / 8) = 17.1163299... */
-    vb_metric_spec m = spec(VB_METRIC_CSAT, 0, 0, 0);
+    vb_metric_spec m = test_metric_spec(VB_METRIC_CSAT, 0, 0, 0);
     assert_true(m.top_from == 4);
     const char *scores[] = {"5", "4", "3", "2", "1", "4", "5", "5"};
     vb_moments g = moments_of(&m, scores, 8);
@@ -405,7 +393,7 @@ static void test_csat_top_box(void **state)
     assert_int_equal(vb_metric_score(&m, "0", 1, &x), VB_SCORE_OUT_OF_RANGE);
 
     /* a 1-7 scale with top-3 boxes: 5, 6, 7 */
-    vb_metric_spec m7 = spec(VB_METRIC_CSAT, 1, 7, 3);
+    vb_metric_spec m7 = test_metric_spec(VB_METRIC_CSAT, 1, 7, 3);
     assert_true(x_of(&m7, "5") == 100);
     assert_true(x_of(&m7, "4") == 0);
 
@@ -423,7 +411,7 @@ static void test_ces_and_mean(void **state)
     (void)state;
     /* CES 1-7: 2 3 4 5 6: mean 4, sample variance (4+1+0+1+4)/4 = 2.5,
      * SE = sqrt(2.5 / 5) = 0.70710678... */
-    vb_metric_spec m = spec(VB_METRIC_CES, 0, 0, 0);
+    vb_metric_spec m = test_metric_spec(VB_METRIC_CES, 0, 0, 0);
     assert_true(m.lo == 1 && m.hi == 7);
     const char *scores[] = {"2", "3", "4", "5", "6"};
     vb_moments g = moments_of(&m, scores, 5);
@@ -435,7 +423,7 @@ static void test_ces_and_mean(void **state)
     assert_int_equal(vb_metric_score(&m, "8", 1, &x), VB_SCORE_OUT_OF_RANGE);
 
     /* mean: any number, no scale */
-    vb_metric_spec mean = spec(VB_METRIC_MEAN, 0, 0, 0);
+    vb_metric_spec mean = test_metric_spec(VB_METRIC_MEAN, 0, 0, 0);
     assert_false(mean.bounded);
     assert_true(x_of(&mean, "-1000.5") == -1000.5);
     const char *one[] = {"3"};
@@ -455,7 +443,7 @@ static void test_weights_use_kish_n(void **state)
      * NPS = (3 x 100 - 100) / 5 = 40; n_eff = 5^2 / (9 + 1 + 1) = 25/11;
      * v = (3 x 10^4 + 10^4) / 5 - 40^2 = 6400; SE = sqrt(6400 / (25/11))
      * = sqrt(2816) = 53.0659966... */
-    vb_metric_spec m = spec(VB_METRIC_NPS, 0, 0, 0);
+    vb_metric_spec m = test_metric_spec(VB_METRIC_NPS, 0, 0, 0);
     vb_moments g = {0};
     vb_moments_add(&g, 3, 100);
     vb_moments_add(&g, 1, -100);
@@ -486,7 +474,7 @@ static void test_interval_within_scale(void **state)
      * Wilson's: z^2 = 3.8416, d = 1 + z^2/20 = 1.19208, centre =
      * (0.9 + z^2/40) / d = 0.835545, half = 1.96 sqrt(0.0045 +
      * z^2/1600) / d = 0.136587: 69.896 to 97.213. */
-    vb_metric_spec csat = spec(VB_METRIC_CSAT, 0, 0, 0);
+    vb_metric_spec csat = test_metric_spec(VB_METRIC_CSAT, 0, 0, 0);
     vb_moments g = {0};
     for (int i = 0; i < 20; i++)
         vb_moments_add(&g, 1, i < 18 ? 100 : 0);
@@ -507,7 +495,7 @@ static void test_interval_within_scale(void **state)
     /* NPS -80 of 10 (9 detractors, 1 passive): P' = 0.75 / 13, D' =
      * 9.75 / 13, NPS' = -0.6923077, half = 1.96 sqrt(0.0252617) =
      * 0.3115212: -100.38 to -38.0786547; the low end stops at -100. */
-    vb_metric_spec nps = spec(VB_METRIC_NPS, 0, 0, 0);
+    vb_metric_spec nps = test_metric_spec(VB_METRIC_NPS, 0, 0, 0);
     vb_moments d = {0};
     for (int i = 0; i < 10; i++)
         vb_moments_add(&d, 1, i < 9 ? -100 : 0);
@@ -551,8 +539,8 @@ static void test_interval_within_scale(void **state)
 
     /* CES 1-7, six 7s and a 1: the high end stops at 7; a mean without
      * a scale has no end to stop at. */
-    vb_metric_spec ces = spec(VB_METRIC_CES, 0, 0, 0);
-    vb_metric_spec mean = spec(VB_METRIC_MEAN, 0, 0, 0);
+    vb_metric_spec ces = test_metric_spec(VB_METRIC_CES, 0, 0, 0);
+    vb_metric_spec mean = test_metric_spec(VB_METRIC_MEAN, 0, 0, 0);
     vb_moments c = {0};
     for (int i = 0; i < 7; i++)
         vb_moments_add(&c, 1, i < 6 ? 7 : 1);
