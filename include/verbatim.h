@@ -420,7 +420,11 @@ VB_EXPORT vb_status vb_pipeline_analyze(vb_pipeline *p, const vb_raw_record *raw
  * It reads up to VB_PIPELINE_BATCH records ahead, as far as the input fed
  * so far goes, and analyses them together as vb_pipeline_analyze_batch()
  * does; the statistics count a record when it is returned. Do not mix it
- * with vb_pipeline_read() on the same source. */
+ * with vb_pipeline_read() on the same source.
+ * Records read before the columns are settled (JSON objects before the
+ * first with the comment's key) wait, up to 100 of them, until they are:
+ * the first record returned finds every column the input names, such as
+ * a score's key found in a later object (vb_pipeline_keep_names()). */
 VB_EXPORT vb_status vb_pipeline_next(vb_pipeline *p, const vb_record **out);
 
 /* Describes the last fatal error: "source:line: message". Owned by `p`,

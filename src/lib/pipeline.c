@@ -16,6 +16,7 @@
 #include "error.h"
 #include "jsonw.h"
 #include "lexicon.h"
+#include "raw_copies.h"
 #include "sentiment.h"
 #include "source.h"
 #include "text.h"
@@ -33,6 +34,11 @@
 /* Read ahead by vb_pipeline_next(): at most this many bytes of records,
  * besides the last one. */
 #define READ_AHEAD_BYTES ((size_t)256 << 10)
+/* Records read before the columns are settled wait (read_raw()): as many
+ * as a JSON input may have before one with the comment's key, and at most
+ * this many bytes of them. */
+#define HOLD_RECORDS 100
+#define HOLD_BYTES ((size_t)8 << 20)
 
 #define TRY(expr)                                                                                  \
     do {                                                                                           \
@@ -46,17 +52,6 @@ struct vb_lexicon {
     vb_senti_lex *senti;
     vb_themes *themes; /* NULL: no taxonomy */
 };
-
-/* vb_pipeline_next()'s read-ahead: the records read, with their fields
- * copied, since the source drops a record's bytes at its next call. */
-typedef struct read_ahead {
-    vb_raw_record raws[VB_PIPELINE_BATCH];
-    size_t error_len[VB_PIPELINE_BATCH];
-    vb_field *keep; /* n_keep_cols per record */
-    vb_buf bytes;   /* the copies, each NUL-terminated */
-    size_t n, next; /* records read, and handed out */
-    vb_status end;  /* what the source said after them; VB_OK: not said */
-} read_ahead;
 
 struct vb_pipeline {
     vb_allocator alloc;
@@ -72,7 +67,9 @@ struct vb_pipeline {
     vb_record recs[VB_PIPELINE_BATCH];   /* the batch analysed last */
     vb_stats counts[VB_PIPELINE_BATCH];  /* what each of them adds to stats */
     char id_bufs[VB_PIPELINE_BATCH][24]; /* their record numbers as text */
-    read_ahead ahead;
+    vb_raw_copies ahead;                 /* vb_pipeline_next()'s read-ahead */
+    vb_raw_copies held;                  /* records read before the columns were settled */
+    bool holding;                        /* held is filling: none handed out yet */
     vb_stats stats;
     size_t record_no; /* records read so far, across sources */
 };
@@ -239,14 +236,10 @@ vb_pipeline *vb_pipeline_new(const vb_lexicon *lex, const vb_options *opts, vb_e
     cap = cap > (size_t)-1 / OUTPUT_CAP_FACTOR ? (size_t)-1 : cap * OUTPUT_CAP_FACTOR;
     vb_buf_init(&p->out, &p->alloc, cap);
     vb_buf_init(&p->errmsg, &p->alloc, 4096);
-    vb_buf_init(&p->ahead.bytes, &p->alloc, (size_t)-1 / 2);
-    if (p->opts.n_keep_cols > 0) {
-        p->ahead.keep =
-            vb_calloc(&p->alloc, VB_PIPELINE_BATCH * p->opts.n_keep_cols, sizeof *p->ahead.keep);
-        if (p->ahead.keep == NULL) {
-            vb_error_set(err, VB_ENOMEM, opts->source_name, 0, "out of memory");
-            goto fail;
-        }
+    if (vb_raw_copies_init(&p->ahead, &p->alloc, VB_PIPELINE_BATCH, p->opts.n_keep_cols) != VB_OK ||
+        vb_raw_copies_init(&p->held, &p->alloc, HOLD_RECORDS, p->opts.n_keep_cols) != VB_OK) {
+        vb_error_set(err, VB_ENOMEM, opts->source_name, 0, "out of memory");
+        goto fail;
     }
 
     p->spec.format = p->opts.format;
@@ -297,9 +290,9 @@ void vb_pipeline_free(vb_pipeline *p)
     vb_arena_free(&p->arena);
     vb_buf_free(&p->out);
     vb_buf_free(&p->errmsg);
-    vb_buf_free(&p->ahead.bytes);
+    vb_raw_copies_free(&p->ahead);
+    vb_raw_copies_free(&p->held);
     vb_allocator a = p->alloc;
-    vb_free(&a, p->ahead.keep);
     vb_free(&a, p);
 }
 
@@ -307,8 +300,10 @@ vb_status vb_pipeline_reset(vb_pipeline *p, const char *source_name)
 {
     p->opts.source_name = source_name;
     p->spec.source_name = source_name;
-    p->ahead.n = p->ahead.next = 0; /* what was read ahead goes with the source */
-    p->ahead.end = VB_OK;
+    /* What was read ahead, or held, goes with the source. */
+    vb_raw_copies_clear(&p->ahead);
+    vb_raw_copies_clear(&p->held);
+    p->holding = false;
     vb_error err;
     vb_status st = open_source(p, &err);
     if (st != VB_OK) {
@@ -555,7 +550,7 @@ static void analyse_records(vb_pipeline *p, const vb_raw_record *raws, size_t n)
 }
 
 /* The next record from the source, not counted. */
-static vb_status read_raw(vb_pipeline *p, vb_raw_record *out)
+static vb_status read_source(vb_pipeline *p, vb_raw_record *out)
 {
     vb_source_record sr;
     vb_status st = vb_source_next(p->source, &sr);
@@ -573,6 +568,51 @@ static vb_status read_raw(vb_pipeline *p, vb_raw_record *out)
     out->n_keep = p->opts.n_keep_cols;
     out->keep_names = out->n_keep > 0 ? vb_source_keep_names(p->source) : NULL;
     return VB_OK;
+}
+
+/* Holds record `raw`, just read, after those held before it. They wait
+ * while the columns are unsettled, up to HOLD_RECORDS and HOLD_BYTES;
+ * then they are placed, to be handed out. */
+static void hold(vb_pipeline *p, const vb_raw_record *raw)
+{
+    vb_raw_copies *h = &p->held;
+    const vb_status failed = vb_raw_copies_add(h, raw);
+    p->holding = failed == VB_OK && !vb_source_columns_ready(p->source) && h->n < HOLD_RECORDS &&
+                 h->bytes.len < HOLD_BYTES;
+    if (!p->holding) vb_raw_copies_place(h, failed);
+}
+
+/* The next record, not counted: the held ones first, then the source's.
+ * Records read before the columns are settled (JSON objects before the
+ * first with the comment's key, a bad row before a headerless CSV's first
+ * good one) are held back until they are, so that the first record
+ * handed out finds the columns named as the input settles them: the
+ * score's key found in the second object is the score's for the first. */
+static vb_status read_raw(vb_pipeline *p, vb_raw_record *out)
+{
+    vb_raw_copies *h = &p->held;
+    for (;;) {
+        if (!p->holding && h->next < h->n) {
+            *out = h->raws[h->next++];
+            return VB_OK;
+        }
+        if (!p->holding && h->n > 0) { /* all handed out: the source's word after them */
+            const vb_status end = h->end;
+            vb_raw_copies_clear(h);
+            if (end != VB_OK) return end;
+        }
+        const vb_status st = read_source(p, out);
+        if (!p->holding && (st != VB_OK || vb_source_columns_ready(p->source)))
+            return st;                 /* nothing held: the common case */
+        if (st == VB_AGAIN) return st; /* held, waiting for more input */
+        if (st == VB_OK) {
+            hold(p, out);
+        } else { /* the end, or a failure: the held go out first */
+            h->end = st;
+            p->holding = false;
+            vb_raw_copies_place(h, VB_OK);
+        }
+    }
 }
 
 /* Counts a record read, as vb_pipeline_read() does. */
@@ -623,93 +663,31 @@ vb_status vb_pipeline_analyze_batch(vb_pipeline *p, const vb_raw_record *raws, s
 
 /* ---- Reading ahead (vb_pipeline_next) -------------------------------------- */
 
-static vb_status copy_field(vb_buf *b, const vb_field *f)
-{
-    if (f->data == NULL) return VB_OK;
-    TRY(vb_buf_append(b, f->data, f->len));
-    return vb_buf_putc(b, '\0');
-}
-
-/* Points a copied field at its copy, which starts at *at. */
-static void place_field(const vb_buf *b, vb_field *f, size_t *at)
-{
-    if (f->data == NULL) return;
-    f->data = b->data + *at;
-    *at += f->len + 1;
-}
-
-/* Copies raw record `raw` (the source's, valid until its next call) into
- * the read-ahead; placed (pointed at the copies) once the batch is read,
- * since the buffer may move while it fills. */
-static vb_status copy_raw(read_ahead *ra, vb_raw_record *raw)
-{
-    vb_field *keep = ra->keep + ra->n * raw->n_keep;
-    for (size_t k = 0; k < raw->n_keep; k++)
-        keep[k] = raw->keep[k];
-    raw->keep = keep;
-    ra->error_len[ra->n] = raw->error != NULL ? strlen(raw->error) : 0;
-    const vb_field error = {raw->error, ra->error_len[ra->n]};
-    TRY(copy_field(&ra->bytes, &error));
-    TRY(copy_field(&ra->bytes, &raw->text));
-    TRY(copy_field(&ra->bytes, &raw->id));
-    for (size_t k = 0; k < raw->n_keep; k++)
-        TRY(copy_field(&ra->bytes, &keep[k]));
-    return VB_OK;
-}
-
-static void place_raws(read_ahead *ra)
-{
-    size_t at = 0;
-    for (size_t i = 0; i < ra->n; i++) {
-        vb_raw_record *raw = &ra->raws[i];
-        vb_field error = {raw->error, ra->error_len[i]};
-        place_field(&ra->bytes, &error, &at);
-        raw->error = error.data;
-        place_field(&ra->bytes, &raw->text, &at);
-        place_field(&ra->bytes, &raw->id, &at);
-        vb_field *keep = ra->keep + i * raw->n_keep;
-        for (size_t k = 0; k < raw->n_keep; k++)
-            place_field(&ra->bytes, &keep[k], &at);
-    }
-}
-
 /* Reads up to VB_PIPELINE_BATCH records, as far as the input fed goes,
  * and analyses them. A record that cannot be copied (no memory) is kept
  * as a rejected one, without its fields, so that nothing read is lost. */
 static void read_ahead_batch(vb_pipeline *p)
 {
-    read_ahead *ra = &p->ahead;
-    ra->n = ra->next = 0;
-    vb_buf_reset(&ra->bytes);
+    vb_raw_copies *ra = &p->ahead;
+    vb_raw_copies_clear(ra);
     vb_status failed = VB_OK;
     while (ra->n < VB_PIPELINE_BATCH && ra->bytes.len < READ_AHEAD_BYTES) {
-        vb_raw_record *raw = &ra->raws[ra->n];
-        vb_status st = read_raw(p, raw);
+        vb_raw_record raw;
+        vb_status st = read_raw(p, &raw);
         if (st != VB_OK) {
             ra->end = st;
             break;
         }
-        failed = copy_raw(ra, raw);
-        if (failed != VB_OK) break; /* its partial copy lies past the records placed */
-        ra->n++;
+        failed = vb_raw_copies_add(ra, &raw);
+        if (failed != VB_OK) break;
     }
-    place_raws(ra);
-    if (failed != VB_OK) {
-        vb_raw_record *raw = &ra->raws[ra->n];
-        vb_field *keep = ra->keep + ra->n * raw->n_keep;
-        raw->status = failed;
-        raw->error = vb_strerror(failed);
-        raw->text = raw->id = (vb_field){NULL, 0};
-        for (size_t k = 0; k < raw->n_keep; k++)
-            keep[k] = (vb_field){NULL, 0};
-        ra->n++;
-    }
+    vb_raw_copies_place(ra, failed);
     analyse_records(p, ra->raws, ra->n);
 }
 
 vb_status vb_pipeline_next(vb_pipeline *p, const vb_record **out)
 {
-    read_ahead *ra = &p->ahead;
+    vb_raw_copies *ra = &p->ahead;
     if (ra->next == ra->n) {
         if (ra->end == VB_OK) read_ahead_batch(p);
         if (ra->next == ra->n) { /* nothing read: the source's status */

@@ -1078,6 +1078,11 @@ const char *const *vb_source_keep_names(const vb_source *s)
     return s->slot_name + SLOT_KEEP;
 }
 
+bool vb_source_columns_ready(const vb_source *s)
+{
+    return s->columns_ready;
+}
+
 bool vb_source_keep_found(const vb_source *s, size_t i)
 {
     const size_t slot = SLOT_KEEP + i; /* a JSON key found may come before the comment's */

@@ -82,6 +82,11 @@ const char *const *vb_source_keep_names(const vb_source *s);
  * vb_pipeline_text_column_by_question()); NULL otherwise. */
 const char *vb_source_text_column_by_question(const vb_source *s);
 
+/* Whether the columns are settled: a CSV's header read, or the JSON
+ * object with the comment's key. Records read before may lack a column
+ * the input has (a score's key found in a later object). */
+bool vb_source_columns_ready(const vb_source *s);
+
 /* Whether kept column `i` is in the input (see vb_pipeline_keep_found()). */
 bool vb_source_keep_found(const vb_source *s, size_t i);
 

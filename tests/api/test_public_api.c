@@ -497,6 +497,128 @@ static void test_extra_header_rows_counted(void **state)
     vb_lexicon_free(lex);
 }
 
+/* A JSON pipeline whose score column is to be found ("score?"). */
+static vb_pipeline *found_score_pipeline(vb_lexicon **lex, const vb_allocator *alloc)
+{
+    vb_options o;
+    vb_options_init(&o);
+    o.format = VB_FORMAT_JSONL;
+    if (alloc != NULL) o.alloc = *alloc;
+    static const char *keep[] = {NULL};
+    static const char *kinds[] = {"score?"};
+    o.keep_cols = keep;
+    o.keep_col_kinds = kinds;
+    o.n_keep_cols = 1;
+    vb_error err;
+    *lex = vb_lexicon_load(VB_TEST_DATA_DIR, &o, &err);
+    if (*lex == NULL) return NULL;
+    vb_pipeline *p = vb_pipeline_new(*lex, &o, &err);
+    if (p == NULL) vb_lexicon_free(*lex);
+    return p;
+}
+
+static void feed_text(vb_pipeline *p, const char *text)
+{
+    assert_int_equal(vb_pipeline_feed(p, text, strlen(text)), VB_OK);
+}
+
+/* Records read before the columns are settled wait for them: the first
+ * object names neither the comment's key nor the score's, the second
+ * names both, and the first record handed out already finds the score's
+ * key, whatever the input fed so far. */
+static void test_records_wait_for_the_columns(void **state)
+{
+    (void)state;
+    vb_lexicon *lex;
+    vb_pipeline *p = found_score_pipeline(&lex, NULL);
+    assert_non_null(p);
+    vb_raw_record raw;
+    feed_text(p, "{\"id\": 1}\n");
+    assert_int_equal(vb_pipeline_read(p, &raw), VB_AGAIN);
+    assert_false(vb_pipeline_keep_found(p, 0));
+    feed_text(p, "{\"rating\": 4, \"review\": \"late\"}\n{\"rating\": 2");
+    assert_int_equal(vb_pipeline_read(p, &raw), VB_OK);
+    assert_true(vb_pipeline_keep_found(p, 0));
+    assert_int_equal(raw.record_no, 1);
+    assert_int_equal(raw.line, 1);
+    assert_int_equal(raw.text.len, 0);
+    assert_null(raw.keep[0].data);
+    assert_string_equal(raw.keep_names[0], "rating");
+    assert_int_equal(vb_pipeline_read(p, &raw), VB_OK);
+    assert_int_equal(raw.record_no, 2);
+    assert_int_equal(raw.keep[0].len, 1);
+    assert_memory_equal(raw.keep[0].data, "4", 1);
+    assert_memory_equal(raw.text.data, "late", 4);
+    assert_int_equal(vb_pipeline_read(p, &raw), VB_AGAIN);
+    feed_text(p, "}\n");
+    assert_int_equal(vb_pipeline_finish(p), VB_OK);
+    assert_int_equal(vb_pipeline_read(p, &raw), VB_OK);
+    assert_int_equal(raw.record_no, 3);
+    assert_int_equal(vb_pipeline_read(p, &raw), VB_DONE);
+    vb_stats stats;
+    vb_pipeline_stats(p, &stats);
+    assert_int_equal(stats.records_read, 3);
+
+    /* The records held go out before the failure that ends the input:
+     * no object among the first 100 has the comment's key. */
+    assert_int_equal(vb_pipeline_reset(p, "keyless.jsonl"), VB_OK);
+    for (int i = 0; i < 120; i++)
+        feed_text(p, "{\"id\": 1}\n");
+    size_t read = 0;
+    vb_status st;
+    while ((st = vb_pipeline_read(p, &raw)) == VB_OK)
+        read++;
+    assert_int_equal(st, VB_EINVAL);
+    assert_int_equal(read, 99);
+    assert_non_null(strstr(vb_pipeline_errmsg(p), "no text key found in the first 100 objects"));
+    vb_pipeline_free(p);
+    vb_lexicon_free(lex);
+}
+
+/* Out of memory at any one allocation while records are held: nothing
+ * leaks, and every record read is handed out, analysed or rejected. */
+static void test_held_records_survive_allocation_failure(void **state)
+{
+    (void)state;
+    static const char text[] = "{\"id\": 1}\n{\"id\": 2}\n{\"rating\": 4, \"review\": \"late\"}\n"
+                               "{\"rating\": 2, \"review\": \"kind staff\"}\n";
+    size_t fail_at;
+    for (fail_at = 0;; fail_at++) {
+        test_alloc t;
+        vb_lexicon *lex;
+        const vb_allocator alloc = test_allocator_once(&t, fail_at);
+        vb_pipeline *p = found_score_pipeline(&lex, &alloc);
+        if (p == NULL) {
+            assert_int_equal(t.live_blocks, 0);
+            continue;
+        }
+        size_t read = 0;
+        vb_status st = VB_OK;
+        for (size_t at = 0; at < sizeof text - 1 && st != VB_ENOMEM; at += 9) {
+            const size_t n = sizeof text - 1 - at < 9 ? sizeof text - 1 - at : 9;
+            assert_int_equal(vb_pipeline_feed(p, text + at, n), VB_OK);
+            const vb_record *rec;
+            while ((st = vb_pipeline_next(p, &rec)) == VB_OK)
+                read++;
+        }
+        if (st != VB_ENOMEM) {
+            assert_int_equal(vb_pipeline_finish(p), VB_OK);
+            const vb_record *rec;
+            while ((st = vb_pipeline_next(p, &rec)) == VB_OK)
+                read++;
+            assert_int_equal(st, VB_DONE);
+            assert_int_equal(read, 4);
+        }
+        const bool done = t.calls <= fail_at;
+        vb_pipeline_free(p);
+        vb_lexicon_free(lex);
+        if (t.live_blocks != 0)
+            fail_msg("%zu blocks leaked when allocation %zu failed", t.live_blocks, fail_at);
+        if (done) break;
+    }
+    assert_true(fail_at > 10);
+}
+
 static void test_version_and_names(void **state)
 {
     (void)state;
@@ -526,6 +648,8 @@ int main(void)
         cmocka_unit_test(test_read_ahead_same_as_one_at_a_time),
         cmocka_unit_test(test_analyze_batch),
         cmocka_unit_test(test_extra_header_rows_counted),
+        cmocka_unit_test(test_records_wait_for_the_columns),
+        cmocka_unit_test(test_held_records_survive_allocation_failure),
         cmocka_unit_test(test_version_and_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
