@@ -13,7 +13,9 @@
  *     SE^2   = (S_m - S_r)^2 p (1 - p) / n_eff + p^2 (SE_m^2 + SE_r^2)
  *
  * by the delta method, p and the two group means being asymptotically
- * independent; n_eff is the Kish effective size of everyone scored.
+ * independent; n_eff is the Kish effective size of everyone scored. For
+ * NPS and CSAT the interval takes the two groups' adjusted estimates
+ * (vb_rep_impact_of()).
  */
 #include "report.h"
 
@@ -181,13 +183,28 @@ vb_rep_impact vb_rep_impact_of(const vb_agg *agg, const vb_agg_group *g, const v
     const vb_estimate men = estimate(agg, &c->score);
     const vb_estimate rest = estimate(agg, &rest_m);
     const double p = c->score.sw / g->score.sw;
-    const double d = men.value - rest.value;
     im.value = all.value - rest.value;
-    const double se2 =
-        d * d * p * (1 - p) / all.n_eff + p * p * (men.se * men.se + rest.se * rest.se);
+    /* NPS and CSAT: the interval of the adjusted estimates
+     * (vb_metric_adjusted()), reaching the impact seen. The normal one
+     * falls to a point when a few respondents agree: 4 detractors of
+     * 3,000 read -0.3 to -0.0, significant. */
+    double d = men.value - rest.value, var_m = men.se * men.se, var_r = rest.se * rest.se;
+    double adj_m, adj_var_m, adj_r, adj_var_r;
+    const bool adjusted = vb_metric_adjusted(&agg->metric, &c->score, &adj_m, &adj_var_m) &&
+                          vb_metric_adjusted(&agg->metric, &rest_m, &adj_r, &adj_var_r);
+    if (adjusted) {
+        d = adj_m - adj_r;
+        var_m = adj_var_m;
+        var_r = adj_var_r;
+    }
+    const double se2 = d * d * p * (1 - p) / all.n_eff + p * p * (var_m + var_r);
     im.se = sqrt(se2);
-    im.lo = im.value - VB_Z95 * im.se;
-    im.hi = im.value + VB_Z95 * im.se;
+    im.lo = p * d - VB_Z95 * im.se;
+    im.hi = p * d + VB_Z95 * im.se;
+    if (adjusted) {
+        im.lo = fmin(im.lo, im.value);
+        im.hi = fmax(im.hi, im.value);
+    }
     im.significant = isfinite(se2) && se2 > 0 && (im.lo > 0 || im.hi < 0);
     return im;
 }

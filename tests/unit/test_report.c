@@ -53,10 +53,12 @@ static const vb_rep_theme *theme(const vb_report *rep, const char *id)
  * "t" is mentioned by 4 of them: 1 promoter, 3 detractors, S_m = -50;
  * the other 6 (4 promoters, 2 passives) have S_r = 66.667. So
  *   impact = 20 - 66.667 = -46.667 = p (S_m - S_r) = 0.4 x -116.667
- *   SE_m^2 = (10^4 - 50^2) / 4 = 1875
- *   SE_r^2 = (4 x 10^4 / 6 - 66.667^2) / 6 = 370.370
- *   SE^2 = 116.667^2 x 0.4 x 0.6 / 10 + 0.4^2 (1875 + 370.370) = 685.926
- *   SE = 26.1901876, interval -46.667 -/+ 51.333: includes 0. */
+ * and its interval is that of Rocks's adjusted estimates (n + 3 of whom
+ * P + 3/4 promoters and D + 3/4 detractors):
+ *   S_m' = 100 (1.75 - 3.75) / 7 = -28.571, SE_m'^2 = 10^4 (5.5/7 - 0.2857^2) / 7 = 1005.831
+ *   S_r' = 100 (4.75 - 0.75) / 9 = 44.444, SE_r'^2 = 10^4 (5.5/9 - 0.4444^2) / 9 = 459.534
+ *   SE^2 = 73.016^2 x 0.4 x 0.6 / 10 + 0.4^2 (1005.831 + 459.534) = 362.410
+ *   SE = 19.0370677, interval 0.4 x -73.016 -/+ 37.313: includes 0. */
 static void test_impact_by_hand(void **state)
 {
     (void)state;
@@ -77,11 +79,51 @@ static void test_impact_by_hand(void **state)
     assert_close(t->sentiment, -0.5, 1e-12);
     assert_close(t->score.value, -50, 1e-12);
     assert_close(t->impact, 20 - 400.0 / 6, 1e-12);
-    assert_close(t->impact_se, 26.19018758859749, 1e-9);
-    assert_close(t->impact_lo, t->impact - 1.96 * t->impact_se, 1e-12);
+    assert_close(t->impact_se, 19.03706770828893, 1e-9);
+    const double centre = 0.4 * (100 * (1.75 - 3.75) / 7 - 100 * (4.75 - 0.75) / 9);
+    assert_close(t->impact_lo, centre - 1.96 * t->impact_se, 1e-12);
+    assert_close(t->impact_hi, centre + 1.96 * t->impact_se, 1e-12);
     assert_false(t->impact_significant);
     assert_true(t->small);
     assert_int_equal(t->direction, -1);
+    vb_report_free(rep);
+    vb_agg_free(agg);
+}
+
+/* 4 detractors of 400 mention "t"; 200 promoters and 196 passives do not
+ * (S_r = 50.5). The impact, 0.01 x -150.5 = -1.5, is not significant:
+ * the normal SE of 4 who agree is 0 and made it so (-2.97 to -0.04);
+ * Rocks's adjusted estimates (S_m' = -57.1 of 7, S_r' = 50.1 of 399)
+ * give 0.01 x -107.3 -/+ 1.16, which reaches the -1.5 seen. */
+static void test_impact_of_a_few_who_agree(void **state)
+{
+    (void)state;
+    static trow rows[400];
+    static char ids[400][8];
+    for (int i = 0; i < 400; i++) {
+        snprintf(ids[i], sizeof ids[i], "R%03d", i);
+        rows[i] = (trow){i < 4 ? "0" : i < 204 ? "10" : "8",
+                         NULL,
+                         NULL,
+                         NULL,
+                         i < 4 ? "t" : "",
+                         "fine",
+                         0.0,
+                         ids[i]};
+    }
+    vb_agg *agg = agg_of(rows, 400, NULL, NULL);
+    vb_report *rep = vb_report_new(agg, NULL);
+    assert_non_null(rep);
+    const vb_rep_theme *t = theme(rep, "t");
+    assert_close(t->impact, 49 - 100 * 200.0 / 396, 1e-9);
+    const double d = 100 * (0.75 - 4.75) / 7 - 100 * (200.75 - 0.75) / 399;
+    const double var_m = 1e4 * (5.5 / 7 - (4.0 / 7) * (4.0 / 7)) / 7;
+    const double var_r = 1e4 * (201.5 / 399 - (200.0 / 399) * (200.0 / 399)) / 399;
+    assert_close(t->impact_se, sqrt(d * d * 0.01 * 0.99 / 400 + 1e-4 * (var_m + var_r)), 1e-9);
+    assert_close(t->impact_lo, 0.01 * d - 1.96 * t->impact_se, 1e-9);
+    assert_close(t->impact_hi, 0.01 * d + 1.96 * t->impact_se, 1e-9);
+    assert_true(t->impact_lo < -2 && t->impact_hi > 0);
+    assert_false(t->impact_significant);
     vb_report_free(rep);
     vb_agg_free(agg);
 }
@@ -641,6 +683,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_impact_by_hand),
+        cmocka_unit_test(test_impact_of_a_few_who_agree),
         cmocka_unit_test(test_focus_sentence),
         cmocka_unit_test(test_focus_keeps_a_parent_its_children_barely_explain),
         cmocka_unit_test(test_focus_quotes_come_from_its_period),
