@@ -171,11 +171,23 @@ static bool more_of_being(const unit *u, size_t i)
     return more && j > 0 && u[j - 1].clause == u[i].clause && key_in(&u[j - 1], RWSET_PASSIVE);
 }
 
+/* "would", "I'd", "we'd", "it'd": the modal of a suggestion. */
+static bool would(const unit *x)
+{
+    switch (x->word) {
+    case RW_WOULD: case RW_I_D: case RW_WE_D: case RW_IT_D:
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* "hoped for better quality", "I wish the staff were friendlier",
- * "hopefully the fit will be better": a comparative (or "was more" and
- * praise) that is hoped or wished for names what was missing, so it is a
- * complaint, as a counterfactual is. Returns "hoped" or "wished" when a
- * word of hoping or wishing stands at most HOPE_REACH words before the
+ * "hopefully the fit will be better", "I would like a better app": a
+ * comparative (or "was more" and praise) that is hoped or wished for
+ * names what was missing, so it is a complaint, as a counterfactual is.
+ * Returns "hoped" or "wished" when a word of hoping or wishing ("would
+ * like", "I'd love" too) stands at most HOPE_REACH words before the
  * positive cue at `i` in its clause with no "and" or contrast word
  * between ("everything I hoped for and better" praises), else NULL. A
  * plain evaluation is kept ("I hope it is great": what was bought for).
@@ -199,19 +211,14 @@ static const char *wished_for(const token_key *keys, const unit *u, size_t i)
         default:
             break;
         }
+        /* "I would like a better app", "we'd love a bigger store" ("like
+         * a" may be a phrase of its own) */
+        const uint32_t first = u[j].n == 1 ? u[j].word : keys[u[j].first].word;
+        if ((first == RW_LIKE || first == RW_LOVE) && j > 0 && u[j - 1].clause == c->clause &&
+            would(&u[j - 1]))
+            return "wished";
     }
     return NULL;
-}
-
-/* "would", "I'd", "we'd", "it'd": the modal of a suggestion. */
-static bool would(const unit *x)
-{
-    switch (x->word) {
-    case RW_WOULD: case RW_I_D: case RW_WE_D: case RW_IT_D:
-        return true;
-    default:
-        return false;
-    }
 }
 
 /* The word after "if" that makes "would be great if ..." a case of use,
@@ -247,7 +254,8 @@ static bool asks_for(const unit *u, size_t n_units, size_t k)
  * "would" alone, and "if", or "to have", "to get", "to see", comes right
  * after it ("love it if"; for "like", not "to get", which is mostly
  * buying, "would like to get a second pair", and "to see" only what is
- * asked for, asks_for(); "like more" too: "would like more options"),
+ * asked for, asks_for(); "like more" too: "would like more options";
+ * and "a", "an" or "some" and a comparative: "I'd love a bigger store"),
  * or, after "would be", the sentence ends ("a full lining would be
  * nice.", "I thought it would be perfect!"); else NULL. Not "it would be great for kids", "would be
  * great to wear to work", "I would love to come back", "would be perfect
@@ -275,6 +283,10 @@ static const char *suggestion(const unit *u, size_t n_units, size_t i)
     if (key_is(&u[k], RW_IF)) /* "I'd love it if you ..." asks the company */
         return !wanting && k + 1 < n_units && use_case(&u[k + 1]) ? NULL : "would";
     if (like && key_is(&u[k], RW_MORE)) /* "would like more options" */
+        return "would";
+    /* "we'd love a bigger store", "would love some warmer colours" */
+    if ((key_is(&u[k], RW_A) || key_is(&u[k], RW_AN) || key_is(&u[k], RW_SOME)) &&
+        k + 1 < n_units && u[k + 1].clause == u[k].clause && comparative(&u[k + 1]))
         return "would";
     if (!key_is(&u[k], RW_TO) || k + 1 >= n_units || u[k + 1].clause != u[k].clause)
         return NULL;

@@ -272,6 +272,14 @@ static void test_praise_hoped_or_wished_for_is_a_complaint(void **state)
     assert_true(score("I wish the staff were friendlier") < -0.05);
     assert_string_equal(cue("friendlier")->modifier, "wished");
     assert_true(score("I wish it was a bit more flattering") < -0.05);
+    /* "would like", "would love": a wish too */
+    assert_true(score("I would like a better app") < -0.05);
+    assert_string_equal(cue("better")->modifier, "wished");
+    score("The only thing I would like better is a higher waist");
+    assert_string_equal(cue("better")->modifier, "wished");
+    score("I think I would like the blue better");
+    assert_string_equal(cue("better")->modifier, "wished");
+    assert_true(score("I like it better than the old one") > 0.05); /* no "would" */
     /* more of a good thing, an evaluation, or praise past "and" */
     assert_true(score("I hope to see more cute dresses like this") > 0.05);
     assert_true(score("I hope it is great") > 0.05);
@@ -304,6 +312,11 @@ static void test_suggestion_says_what_is_missing(void **state)
     assert_true(score("Would like more trendy features") < -0.05);
     assert_true(score("We would like to see more vegetarian dishes") < -0.05);
     assert_true(score("I would like it if you opened on Sundays") < -0.05);
+    /* and "a", "an" or "some" of something bigger or better */
+    assert_true(score("We would love a bigger store") < -0.05);
+    assert_string_equal(cue("love")->modifier, "would");
+    assert_true(score("I'd love some warmer colours") < -0.05);
+    assert_true(score("I would love a second one") > 0.05); /* buying again */
     /* thanks, buying again, what is wished for and found */
     assert_true(score("I would like to thank the staff") > 0.05);
     assert_true(score("I would like to get a second pair") > 0.05);
