@@ -65,11 +65,7 @@ vb_diff vb_diff_of(double from, double se_from, double to, double se_to)
     return d;
 }
 
-/* The difference seen, `delta`, with the interval of an adjusted one:
- * shrunk towards 0, that interval could leave out a change seen at one
- * or two respondents a side, so it reaches `delta`, and it ends where
- * differences do (-span to +span). */
-static vb_diff reaching(vb_diff adjusted, double delta, double span)
+vb_diff vb_diff_reaching(vb_diff adjusted, double delta, double span)
 {
     vb_diff d;
     d.delta = delta;
@@ -94,7 +90,7 @@ vb_diff vb_diff_proportions(double x_from, double n_from, double x_to, double n_
     const double a = (x_from + 1) / (n_from + 2), b = (x_to + 1) / (n_to + 2);
     const vb_diff adjusted =
         vb_diff_of(a, sqrt(a * (1 - a) / (n_from + 2)), b, sqrt(b * (1 - b) / (n_to + 2)));
-    return reaching(adjusted, x_to / n_to - x_from / n_from, 1);
+    return vb_diff_reaching(adjusted, x_to / n_to - x_from / n_from, 1);
 }
 
 vb_diff vb_diff_scores(const vb_metric_spec *m, const vb_moments *from, const vb_estimate *a,
@@ -106,5 +102,5 @@ vb_diff vb_diff_scores(const vb_metric_spec *m, const vb_moments *from, const vb
         !vb_metric_adjusted(m, to, &cb, &vb))
         return normal;
     const double span = m->kind == VB_METRIC_NPS ? 200 : 100;
-    return reaching(vb_diff_of(ca, sqrt(va), cb, sqrt(vb)), normal.delta, span);
+    return vb_diff_reaching(vb_diff_of(ca, sqrt(va), cb, sqrt(vb)), normal.delta, span);
 }

@@ -31,6 +31,12 @@ typedef struct vb_diff {
 
 vb_diff vb_diff_of(double from, double se_from, double to, double se_to);
 
+/* The difference seen, `delta`, with the interval of an adjusted one:
+ * shrunk towards 0, that interval could leave out a change seen at one
+ * or two respondents a side, so it reaches `delta`, and it ends where
+ * differences do (-span to +span). Significant when it excludes 0. */
+vb_diff vb_diff_reaching(vb_diff adjusted, double delta, double span);
+
 /* Difference of two proportions x_from/n_from and x_to/n_to: `delta`
  * is the difference seen; `se`, the interval and `significant` are
  * Agresti and Caffo's (x + 1 of n + 2 on each side). */

@@ -187,25 +187,23 @@ vb_rep_impact vb_rep_impact_of(const vb_agg *agg, const vb_agg_group *g, const v
     /* NPS and CSAT: the interval of the adjusted estimates
      * (vb_metric_adjusted()), reaching the impact seen. The normal one
      * falls to a point when a few respondents agree: 4 detractors of
-     * 3,000 read -0.3 to -0.0, significant. */
+     * 3,000 read -0.3 to -0.0, significant. With the plain estimates,
+     * p d is the impact seen, which the interval already holds. */
     double d = men.value - rest.value, var_m = men.se * men.se, var_r = rest.se * rest.se;
     double adj_m, adj_var_m, adj_r, adj_var_r;
-    const bool adjusted = vb_metric_adjusted(&agg->metric, &c->score, &adj_m, &adj_var_m) &&
-                          vb_metric_adjusted(&agg->metric, &rest_m, &adj_r, &adj_var_r);
-    if (adjusted) {
+    if (vb_metric_adjusted(&agg->metric, &c->score, &adj_m, &adj_var_m) &&
+        vb_metric_adjusted(&agg->metric, &rest_m, &adj_r, &adj_var_r)) {
         d = adj_m - adj_r;
         var_m = adj_var_m;
         var_r = adj_var_r;
     }
-    const double se2 = d * d * p * (1 - p) / all.n_eff + p * p * (var_m + var_r);
-    im.se = sqrt(se2);
-    im.lo = p * d - VB_Z95 * im.se;
-    im.hi = p * d + VB_Z95 * im.se;
-    if (adjusted) {
-        im.lo = fmin(im.lo, im.value);
-        im.hi = fmax(im.hi, im.value);
-    }
-    im.significant = isfinite(se2) && se2 > 0 && (im.lo > 0 || im.hi < 0);
+    const double se = sqrt(d * d * p * (1 - p) / all.n_eff + p * p * (var_m + var_r));
+    const vb_diff around = {p * d, se, p * d - VB_Z95 * se, p * d + VB_Z95 * se, false};
+    const vb_diff interval = vb_diff_reaching(around, im.value, INFINITY);
+    im.se = interval.se;
+    im.lo = interval.lo;
+    im.hi = interval.hi;
+    im.significant = interval.significant;
     return im;
 }
 

@@ -146,6 +146,13 @@ static uint32_t last_word(const token_key *keys, const unit *x)
     return x->n == 1 ? x->word : keys[x->first + x->n - 1].word;
 }
 
+/* The rule word id of the first word of unit `x`, which a phrase ("like
+ * a") keeps in its tokens' keys. */
+static uint32_t first_word(const token_key *keys, const unit *x)
+{
+    return x->n == 1 ? x->word : keys[x->first].word;
+}
+
 /* The first of the words of degree (boosters, "a little", "even",
  * "more") that stand right before the cue at `i` in its clause, or `i`
  * when none does; sets *more when one of them is "more". */
@@ -211,9 +218,8 @@ static const char *wished_for(const token_key *keys, const unit *u, size_t i)
         default:
             break;
         }
-        /* "I would like a better app", "we'd love a bigger store" ("like
-         * a" may be a phrase of its own) */
-        const uint32_t first = u[j].n == 1 ? u[j].word : keys[u[j].first].word;
+        /* "I would like a better app", "we'd love a bigger store" */
+        const uint32_t first = first_word(keys, &u[j]);
         if ((first == RW_LIKE || first == RW_LOVE) && j > 0 && u[j - 1].clause == c->clause &&
             would(&u[j - 1]))
             return "wished";
