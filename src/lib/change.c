@@ -97,10 +97,13 @@ vb_diff vb_diff_scores(const vb_metric_spec *m, const vb_moments *from, const vb
                        const vb_moments *to, const vb_estimate *b)
 {
     const vb_diff normal = vb_diff_of(a->value, a->se, b->value, b->se);
+    vb_moments both = *from;
+    vb_moments_merge(&both, to);
     double ca, va, cb, vb;
-    if (!isfinite(normal.se) || !vb_metric_adjusted(m, from, &ca, &va) ||
-        !vb_metric_adjusted(m, to, &cb, &vb))
+    if (!isfinite(normal.se) || !vb_metric_adjusted(m, from, &both, &ca, &va) ||
+        !vb_metric_adjusted(m, to, &both, &cb, &vb))
         return normal;
-    const double span = m->kind == VB_METRIC_NPS ? 200 : 100;
+    double lo, hi;
+    const double span = vb_metric_bounds(m, &lo, &hi) ? hi - lo : INFINITY;
     return vb_diff_reaching(vb_diff_of(ca, sqrt(va), cb, sqrt(vb)), normal.delta, span);
 }

@@ -43,11 +43,11 @@ vb_diff vb_diff_reaching(vb_diff adjusted, double delta, double span);
 vb_diff vb_diff_proportions(double x_from, double n_from, double x_to, double n_to);
 
 /* Difference of two groups' scores, from their sums and their estimates
- * (vb_metric_estimate() of those sums): `delta` is the difference seen; for
- * NPS and CSAT, `se`, the interval and `significant` are those of the
- * difference of vb_metric_adjusted()'s estimates (the normal interval of
- * two shares is too narrow in small groups: two promoters against two
- * detractors read -200 to -200), else vb_diff_of()'s. */
+ * (vb_metric_estimate() of those sums): `delta` is the difference seen;
+ * `se`, the interval and `significant` are those of the difference of
+ * vb_metric_adjusted()'s estimates, a mean's shrunk towards both groups
+ * together (the normal interval is too narrow in small groups: two
+ * promoters against two detractors read -200 to -200). */
 vb_diff vb_diff_scores(const vb_metric_spec *m, const vb_moments *from, const vb_estimate *a,
                        const vb_moments *to, const vb_estimate *b);
 

@@ -290,9 +290,7 @@ double vb_metric_unit_variance(const vb_metric_spec *m, const vb_moments *g)
     return n_eff > 1 ? v * n_eff / (n_eff - 1) : NAN;
 }
 
-/* What a score's value can be: a share in points (NPS from -100, CSAT
- * from 0), else the scale. False: no bounds (a mean without --scale). */
-static bool value_bounds(const vb_metric_spec *m, double *lo, double *hi)
+bool vb_metric_bounds(const vb_metric_spec *m, double *lo, double *hi)
 {
     if (m->proportion) {
         *lo = m->kind == VB_METRIC_NPS ? -100 : 0;
@@ -317,15 +315,17 @@ static void wilson_interval(double p, double n, double *lo, double *hi)
     *hi = 100 * (centre + half);
 }
 
-bool vb_metric_adjusted(const vb_metric_spec *m, const vb_moments *g, double *value, double *var)
+bool vb_metric_adjusted(const vb_metric_spec *m, const vb_moments *g, const vb_moments *pool,
+                        double *value, double *var)
 {
     if (g->n == 0 || !(g->sw > 0) || !(g->sw2 > 0)) return false;
-    const double n = g->sw * g->sw / g->sw2, mean = g->swx / g->sw / 100;
+    const double n = g->sw * g->sw / g->sw2;
     switch (m->kind) {
     case VB_METRIC_NPS: {
         /* x is +100, 0 or -100: the mean of x is 100 (P - D), the mean
          * of x² 10000 (P + D). */
-        const double either = g->swx2 / g->sw / 10000, n_adj = n + 3;
+        const double mean = g->swx / g->sw / 100, either = g->swx2 / g->sw / 10000;
+        const double n_adj = n + 3;
         const double p = ((either + mean) / 2 * n + 0.75) / n_adj;
         const double d = ((either - mean) / 2 * n + 0.75) / n_adj;
         *value = 100 * (p - d);
@@ -333,13 +333,23 @@ bool vb_metric_adjusted(const vb_metric_spec *m, const vb_moments *g, double *va
         return true;
     }
     case VB_METRIC_CSAT: {
-        const double p = (mean * n + 1) / (n + 2);
+        const double p = (g->swx / g->sw / 100 * n + 1) / (n + 2);
         *value = 100 * p;
         *var = 10000 * p * (1 - p) / (n + 2);
         return true;
     }
-    default:
-        return false;
+    default: {
+        /* Two more respondents, with the pool's mean and second moment:
+         * CSAT's one more in and one more out, where a score has no
+         * middle of its own to shrink to. */
+        if (pool == NULL || !(pool->sw > 0)) return false;
+        const double n_adj = n + 2;
+        const double mean = (g->swx / g->sw * n + 2 * pool->swx / pool->sw) / n_adj;
+        const double square = (g->swx2 / g->sw * n + 2 * pool->swx2 / pool->sw) / n_adj;
+        *value = mean;
+        *var = fmax(square - mean * mean, 0) / n_adj;
+        return true;
+    }
     }
 }
 
@@ -358,7 +368,7 @@ vb_estimate vb_metric_estimate(const vb_metric_spec *m, const vb_moments *g)
         double centre, var;
         if (m->kind == VB_METRIC_CSAT) {
             wilson_interval(e.value / 100, e.n_eff, &e.lo, &e.hi);
-        } else if (m->kind == VB_METRIC_NPS && vb_metric_adjusted(m, g, &centre, &var)) {
+        } else if (m->kind == VB_METRIC_NPS && vb_metric_adjusted(m, g, NULL, &centre, &var)) {
             /* Rocks's adjusted Wald: the normal interval collapses to a
              * point when everyone agrees (+100 of 3 scores: "+100 to
              * +100") and is too narrow near the ends; this one keeps
@@ -375,7 +385,7 @@ vb_estimate vb_metric_estimate(const vb_metric_spec *m, const vb_moments *g)
          * 3 scores: -6.6 to +106.6; a mean of 1-5 at 4.9): it ends where
          * scores do (Wilson's, but for rounding, already does). */
         double lo, hi;
-        if (value_bounds(m, &lo, &hi)) {
+        if (vb_metric_bounds(m, &lo, &hi)) {
             e.lo = fmax(e.lo, lo);
             e.hi = fmin(e.hi, hi);
         }

@@ -94,13 +94,21 @@ typedef struct vb_estimate {
  * out to S itself where it leaves S out (one score). */
 vb_estimate vb_metric_estimate(const vb_metric_spec *m, const vb_moments *g);
 
-/* A share's score shrunk for small samples, and the variance of that
- * estimate, in points, for intervals: NPS as Rocks's (2016) adjusted Wald
- * (n_eff + 3 respondents, of whom P n_eff + 3/4 promoters and D n_eff +
- * 3/4 detractors), CSAT as Agresti and Caffo's (2000) for a difference
- * (n_eff + 2, of whom S/100 n_eff + 1 satisfied). False for CES and
- * means, and for an empty group. */
-bool vb_metric_adjusted(const vb_metric_spec *m, const vb_moments *g, double *value, double *var);
+/* A group's score shrunk for small samples, and the variance of that
+ * estimate, for intervals: NPS as Rocks's (2016) adjusted Wald (n_eff +
+ * 3 respondents, of whom P n_eff + 3/4 promoters and D n_eff + 3/4
+ * detractors), CSAT as Agresti and Caffo's (2000) for a difference
+ * (n_eff + 2, of whom S/100 n_eff + 1 satisfied), CES and means with two
+ * more respondents who have the mean and mean square of `pool`, the
+ * respondents the compared groups are drawn from (a few equal scores
+ * have no variance: 3 one-star reviews read 1.0 to 1.0). False for an
+ * empty group, and for CES and means without a pool. */
+bool vb_metric_adjusted(const vb_metric_spec *m, const vb_moments *g, const vb_moments *pool,
+                        double *value, double *var);
+
+/* What a score's value can be: a share in points (NPS from -100, CSAT
+ * from 0), else the scale. False: no bounds (a mean without --scale). */
+bool vb_metric_bounds(const vb_metric_spec *m, double *lo, double *hi);
 
 /* Variance of one respondent's x in `g`, as used by the SE above
  * (NaN when undefined). */

@@ -184,15 +184,15 @@ vb_rep_impact vb_rep_impact_of(const vb_agg *agg, const vb_agg_group *g, const v
     const vb_estimate rest = estimate(agg, &rest_m);
     const double p = c->score.sw / g->score.sw;
     im.value = all.value - rest.value;
-    /* NPS and CSAT: the interval of the adjusted estimates
-     * (vb_metric_adjusted()), reaching the impact seen. The normal one
-     * falls to a point when a few respondents agree: 4 detractors of
-     * 3,000 read -0.3 to -0.0, significant. With the plain estimates,
-     * p d is the impact seen, which the interval already holds. */
+    /* The interval of the adjusted estimates (vb_metric_adjusted(), a
+     * mean's shrunk towards the group's), reaching the impact seen. The
+     * normal one falls to a point when a few respondents agree: 4
+     * detractors of 3,000 read -0.3 to -0.0, significant. With the plain
+     * estimates, p d is the impact seen, which the interval holds. */
     double d = men.value - rest.value, var_m = men.se * men.se, var_r = rest.se * rest.se;
     double adj_m, adj_var_m, adj_r, adj_var_r;
-    if (vb_metric_adjusted(&agg->metric, &c->score, &adj_m, &adj_var_m) &&
-        vb_metric_adjusted(&agg->metric, &rest_m, &adj_r, &adj_var_r)) {
+    if (vb_metric_adjusted(&agg->metric, &c->score, &g->score, &adj_m, &adj_var_m) &&
+        vb_metric_adjusted(&agg->metric, &rest_m, &g->score, &adj_r, &adj_var_r)) {
         d = adj_m - adj_r;
         var_m = adj_var_m;
         var_r = adj_var_r;

@@ -220,12 +220,39 @@ static void test_score_change_interval(void **state)
     assert_close(d.lo, -61.70512081027896, 1e-9);
     assert_close(d.hi, -11.022151916993757, 1e-9);
 
-    /* A mean keeps the normal interval of vb_diff_of(). */
+    /* Two five-star reviews, then two four-star: the normal interval is
+     * "-1 to -1". A mean gains two respondents with the mean (4.5) and
+     * mean square (20.5) of both groups: 19/4 and 17/4, variances
+     * (91/4 - 4.75^2) / 4 and (73/4 - 4.25^2) / 4 = 0.046875 each; -0.5
+     * -/+ 1.96 x 0.306186 = -1.100 to +0.100. */
     const vb_metric_spec mean = test_metric_spec(VB_METRIC_MEAN, 0, 0, 0);
-    d = diff_scores(&mean, &c, &e);
-    const vb_estimate ec = vb_metric_estimate(&mean, &c), ee = vb_metric_estimate(&mean, &e);
-    const vb_diff normal = vb_diff_of(ec.value, ec.se, ee.value, ee.se);
-    assert_true(d.lo == normal.lo && d.hi == normal.hi && d.significant == normal.significant);
+    vb_moments five = {0}, four = {0};
+    for (int i = 0; i < 2; i++) {
+        vb_moments_add(&five, 1, 5);
+        vb_moments_add(&four, 1, 4);
+    }
+    assert_true(vb_metric_estimate(&mean, &five).se == 0);
+    d = diff_scores(&mean, &five, &four);
+    assert_close(d.delta, -1, 1e-12);
+    assert_close(d.se, sqrt(0.09375), 1e-12);
+    assert_close(d.lo, -0.5 - 1.96 * sqrt(0.09375), 1e-12);
+    assert_close(d.hi, -0.5 + 1.96 * sqrt(0.09375), 1e-12);
+    assert_false(d.significant);
+
+    /* Three fives, then three ones, on a 1-5 scale: 21/5 and 9/5, -2.4
+     * -/+ 1.96 x 1.0119 = -4.38 to -0.42; taken out to the -4 seen, but
+     * no further than the scale's span. */
+    const vb_metric_spec stars = test_metric_spec(VB_METRIC_MEAN, 1, 5, 0);
+    vb_moments fives = {0}, ones = {0};
+    for (int i = 0; i < 3; i++) {
+        vb_moments_add(&fives, 1, 5);
+        vb_moments_add(&ones, 1, 1);
+    }
+    d = diff_scores(&stars, &fives, &ones);
+    assert_close(d.se, sqrt(1.024), 1e-12);
+    assert_true(d.lo == -4);
+    assert_close(d.hi, -2.4 + 1.96 * sqrt(1.024), 1e-12);
+    assert_true(d.significant);
 }
 
 static void test_identity_on_random_data(void **state)

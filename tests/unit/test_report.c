@@ -128,6 +128,42 @@ static void test_impact_of_a_few_who_agree(void **state)
     vb_agg_free(agg);
 }
 
+/* A mean as well: 4 one-star reviews of 3,000 mention "t", the rest are
+ * 1,498 fives and 1,498 fours. Their SE is 0, and the plain interval,
+ * -0.0092 to -0.0001, called the theme significant. Each side gains two
+ * respondents with the mean (13486/3000) and mean square (61422/3000) of
+ * all 3,000. */
+static void test_impact_of_a_few_stars_who_agree(void **state)
+{
+    (void)state;
+    static trow rows[3000];
+    for (int i = 0; i < 3000; i++)
+        rows[i] = (trow){
+            i < 4 ? "1" : i % 2 ? "5" : "4", NULL, NULL, NULL, i < 4 ? "t" : "", "fine", 0.0, "R"};
+    vb_report_options o;
+    vb_report_options_init(&o);
+    o.score_col = "score";
+    o.metric = VB_METRIC_MEAN;
+    vb_agg *agg = agg_with(rows, 3000, &o);
+    vb_report *rep = vb_report_new(agg, NULL);
+    assert_non_null(rep);
+    const vb_rep_theme *t = theme(rep, "t");
+    const double mean = 13486.0 / 3000, square = 61422.0 / 3000;
+    assert_close(t->impact, mean - 4.5, 1e-9);
+    const double s_m = (4 + 2 * mean) / 6, s_r = (2996 * 4.5 + 2 * mean) / 2998;
+    const double var_m = ((4 + 2 * square) / 6 - s_m * s_m) / 6;
+    const double var_r = ((2996 * 20.5 + 2 * square) / 2998 - s_r * s_r) / 2998;
+    const double p = 4.0 / 3000, d = s_m - s_r;
+    const double se = sqrt(d * d * p * (1 - p) / 3000 + p * p * (var_m + var_r));
+    assert_close(t->impact_se, se, 1e-12);
+    assert_close(t->impact_lo, p * d - 1.96 * se, 1e-12);
+    assert_close(t->impact_hi, p * d + 1.96 * se, 1e-12);
+    assert_true(t->impact_lo < -0.006 && t->impact_hi > 0);
+    assert_false(t->impact_significant);
+    vb_report_free(rep);
+    vb_agg_free(agg);
+}
+
 /* 40 respondents: 10 detractors mention "delivery.late", 20 promoters and
  * 10 passives mention nothing. NPS = (20 - 10)/40 = 25; without the
  * mentioners (30 people, 20 promoters) it is 66.7, so the theme costs
@@ -684,6 +720,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_impact_by_hand),
         cmocka_unit_test(test_impact_of_a_few_who_agree),
+        cmocka_unit_test(test_impact_of_a_few_stars_who_agree),
         cmocka_unit_test(test_focus_sentence),
         cmocka_unit_test(test_focus_keeps_a_parent_its_children_barely_explain),
         cmocka_unit_test(test_focus_quotes_come_from_its_period),
