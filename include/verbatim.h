@@ -183,6 +183,10 @@ VB_EXPORT vb_lexicon *vb_lexicon_load(const char *data_dir, const vb_options *op
                                       vb_error *err);
 VB_EXPORT void vb_lexicon_free(vb_lexicon *lex); /* NULL is a no-op */
 
+/* Number of terms in `lex`'s sentiment lexicons (shipped and user). 0 for
+ * a language with none yet: every comment then scores 0. */
+VB_EXPORT size_t vb_lexicon_n_sentiment_terms(const vb_lexicon *lex);
+
 /* Lists the languages accepted for `language` (libstemmer's algorithms),
  * as a NULL-terminated static array. */
 VB_EXPORT const char **vb_languages(void);

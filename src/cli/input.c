@@ -894,6 +894,28 @@ static int check_later_inputs(const vb_lexicon *lex, const cli_input *in, const 
     return status;
 }
 
+/* A language other than English has no shipped lexicon or taxonomy yet:
+ * said once, or a run reads as neutral comments with no themes. */
+static void tell_language_gaps(const vb_lexicon *lex, const cli_input *in, const char *cmd,
+                               const char *data_dir)
+{
+    const char *lang = in->opts.language != NULL ? in->opts.language : "english";
+    if (vb_lexicon_n_sentiment_terms(lex) == 0)
+        fprintf(stderr,
+                "verbatim %s: no sentiment lexicon for %s: every comment scores 0 (--lexicon "
+                "FILE adds terms)\n",
+                cmd, lang);
+    char path[4096];
+    struct stat st;
+    if (in->opts.taxonomy == NULL && vb_lexicon_n_themes(lex) == 0 &&
+        snprintf(path, sizeof path, "%s/themes/cx.json", data_dir) < (int)sizeof path &&
+        stat(path, &st) == 0)
+        fprintf(stderr,
+                "verbatim %s: the default taxonomy is in English: no themes for %s (--taxonomy "
+                "FILE gives one)\n",
+                cmd, lang);
+}
+
 int cli_run(cli_input *in, const char *cmd, cli_record_fn on_record, void *ctx)
 {
     static char *stdin_only[] = {"-"};
@@ -921,6 +943,7 @@ int cli_run(cli_input *in, const char *cmd, cli_record_fn on_record, void *ctx)
         return err.code == VB_ENOMEM ? EXIT_IO : EXIT_USAGE;
     }
 
+    tell_language_gaps(lex, in, cmd, data_dir);
     const int checked = check_later_inputs(lex, in, cmd, files, n_files);
     if (checked != EXIT_OK) {
         vb_pipeline_free(p);

@@ -177,6 +177,11 @@ fail:
     return NULL;
 }
 
+size_t vb_lexicon_n_sentiment_terms(const vb_lexicon *lex)
+{
+    return vb_senti_lex_size(lex->senti);
+}
+
 size_t vb_lexicon_n_themes(const vb_lexicon *lex)
 {
     return vb_themes_count(lex->themes);

@@ -1,6 +1,7 @@
 /* test_public_api.c: the library through include/verbatim.h only, as an
  * application sees it: load, feed in any chunks, pull records, JSON out,
  * statistics, and allocation failure at every point of a whole run. */
+#define _POSIX_C_SOURCE 200809L /* mkstemp(), for a user lexicon */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char csv[] =
     "\xEF\xBB\xBFid,comment,score\r\n"
@@ -165,6 +167,44 @@ static void test_survives_every_allocation_failure(void **state)
             assert_int_equal(r.stats.records_read, 4);
     }
     assert_true(fail_at > 10);
+}
+
+/* German stems and has stopwords, but no sentiment lexicon or taxonomy
+ * ships for it: both counts say so (the CLI tells the user); a user
+ * lexicon fills the gap. */
+static void test_language_without_lexicons(void **state)
+{
+    (void)state;
+    vb_options o;
+    vb_options_init(&o);
+    vb_error err;
+    vb_lexicon *en = vb_lexicon_load(VB_TEST_DATA_DIR, &o, &err);
+    assert_non_null(en);
+    assert_true(vb_lexicon_n_sentiment_terms(en) > 7000);
+    assert_true(vb_lexicon_n_themes(en) > 0);
+    vb_lexicon_free(en);
+
+    o.language = "de";
+    vb_lexicon *de = vb_lexicon_load(VB_TEST_DATA_DIR, &o, &err);
+    assert_non_null(de);
+    assert_int_equal(vb_lexicon_n_sentiment_terms(de), 0);
+    assert_int_equal(vb_lexicon_n_themes(de), 0);
+    vb_lexicon_free(de);
+
+    char path[] = "/tmp/vb_api_lexXXXXXX";
+    const int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    static const char terms[] = "schlecht\t-2\ngut\t2\n";
+    assert_int_equal(write(fd, terms, sizeof terms - 1), (ssize_t)(sizeof terms - 1));
+    close(fd);
+    const char *files[] = {path};
+    o.lexicon_files = files;
+    o.n_lexicon_files = 1;
+    de = vb_lexicon_load(VB_TEST_DATA_DIR, &o, &err);
+    unlink(path);
+    assert_non_null(de);
+    assert_int_equal(vb_lexicon_n_sentiment_terms(de), 2);
+    vb_lexicon_free(de);
 }
 
 static void test_bad_language_and_missing_column(void **state)
@@ -643,6 +683,7 @@ int main(void)
         cmocka_unit_test(test_records_and_rejections),
         cmocka_unit_test(test_same_output_for_any_chunking),
         cmocka_unit_test(test_survives_every_allocation_failure),
+        cmocka_unit_test(test_language_without_lexicons),
         cmocka_unit_test(test_bad_language_and_missing_column),
         cmocka_unit_test(test_encoding_of_an_export),
         cmocka_unit_test(test_read_ahead_same_as_one_at_a_time),
