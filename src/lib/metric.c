@@ -355,6 +355,12 @@ bool vb_metric_adjusted(const vb_metric_spec *m, const vb_moments *g, const vb_m
 
 vb_estimate vb_metric_estimate(const vb_metric_spec *m, const vb_moments *g)
 {
+    return vb_metric_estimate_in(m, g, NULL);
+}
+
+vb_estimate vb_metric_estimate_in(const vb_metric_spec *m, const vb_moments *g,
+                                  const vb_moments *pool)
+{
     vb_estimate e;
     e.n = g->n;
     e.value = e.se = e.lo = e.hi = NAN;
@@ -378,8 +384,18 @@ vb_estimate vb_metric_estimate(const vb_metric_spec *m, const vb_moments *g)
             e.lo = fmin(centre - VB_Z95 * sqrt(var), e.value);
             e.hi = fmax(centre + VB_Z95 * sqrt(var), e.value);
         } else {
-            e.lo = e.value - VB_Z95 * e.se;
-            e.hi = e.value + VB_Z95 * e.se;
+            /* A mean in a pool: its variance moderated towards the
+             * pool's with 2 degrees of freedom (Smyth 2004). A few equal
+             * scores have none of their own: 14 fives read "5.00 to
+             * 5.00". */
+            double se = e.se;
+            const double v_pool = pool != NULL ? vb_metric_unit_variance(m, pool) : NAN;
+            if (!m->proportion && isfinite(v_pool)) {
+                const double d = e.n_eff - 1;
+                se = sqrt((d * v + 2 * v_pool) / (d + 2) / e.n_eff);
+            }
+            e.lo = e.value - VB_Z95 * se;
+            e.hi = e.value + VB_Z95 * se;
         }
         /* Near an end of the scale an interval can pass it (NPS +100 of
          * 3 scores: -6.6 to +106.6; a mean of 1-5 at 4.9): it ends where

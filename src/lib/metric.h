@@ -94,6 +94,15 @@ typedef struct vb_estimate {
  * out to S itself where it leaves S out (one score). */
 vb_estimate vb_metric_estimate(const vb_metric_spec *m, const vb_moments *g);
 
+/* The same, for a group drawn from `pool` (a segment, a period or a
+ * theme's mentioners among all respondents): a CES or mean interval is
+ * S -/+ 1.96 sqrt(v' / n_eff), v' = ((n_eff - 1) v + 2 v_pool) /
+ * (n_eff + 1), the group's variance moderated towards the pool's (Smyth
+ * 2004, with 2 prior degrees of freedom; a pool of the group itself
+ * changes nothing). NULL pool: vb_metric_estimate(). */
+vb_estimate vb_metric_estimate_in(const vb_metric_spec *m, const vb_moments *g,
+                                  const vb_moments *pool);
+
 /* A group's score shrunk for small samples, and the variance of that
  * estimate, for intervals: NPS as Rocks's (2016) adjusted Wald (n_eff +
  * 3 respondents, of whom P n_eff + 3/4 promoters and D n_eff + 3/4

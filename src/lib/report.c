@@ -120,9 +120,9 @@ const char *vb_rep_pct(char *buf, size_t size, double share)
     return buf;
 }
 
-static vb_estimate estimate(const vb_agg *agg, const vb_moments *m)
+vb_estimate vb_rep_estimate(const vb_agg *agg, const vb_moments *m)
 {
-    return vb_metric_estimate(&agg->metric, m);
+    return vb_metric_estimate_in(&agg->metric, m, &agg->overall.score);
 }
 
 /* ---- Groups -------------------------------------------------------------- */
@@ -151,7 +151,7 @@ static vb_status build_groups(vb_report *rep, const vb_agg *agg, const vb_agg_gr
         g[i].key = vb_arena_strndup(&rep->arena, src->key, src->key_len);
         if (g[i].key == NULL) return VB_ENOMEM;
         g[i].records = src->records;
-        g[i].score = estimate(agg, &src->score);
+        g[i].score = vb_rep_estimate(agg, &src->score);
         g[i].small = src->score.n < rep->opts.min_n;
     }
     qsort(g, gs->n, sizeof *g, by_time ? cmp_period : cmp_segment);
@@ -179,9 +179,9 @@ vb_rep_impact vb_rep_impact_of(const vb_agg *agg, const vb_agg_group *g, const v
     vb_rep_impact im = {NAN, NAN, NAN, NAN, false};
     const vb_moments rest_m = vb_moments_minus(&g->score, &c->score);
     if (c->score.n == 0 || rest_m.n == 0 || !(rest_m.sw > 0) || !(c->score.sw > 0)) return im;
-    const vb_estimate all = estimate(agg, &g->score);
-    const vb_estimate men = estimate(agg, &c->score);
-    const vb_estimate rest = estimate(agg, &rest_m);
+    const vb_estimate all = vb_rep_estimate(agg, &g->score);
+    const vb_estimate men = vb_rep_estimate(agg, &c->score);
+    const vb_estimate rest = vb_rep_estimate(agg, &rest_m);
     const double p = c->score.sw / g->score.sw;
     im.value = all.value - rest.value;
     /* The interval of the adjusted estimates (vb_metric_adjusted(), a
@@ -362,7 +362,7 @@ static vb_status build_themes(vb_report *rep, const vb_agg *agg)
         t->n = c->mentions;
         t->share = rep->records > 0 ? (double)c->mentions / (double)rep->records : NAN;
         t->sentiment = c->mentions > 0 ? (double)c->sent_sum / 1e4 / (double)c->mentions : NAN;
-        t->score = estimate(agg, &c->score);
+        t->score = vb_rep_estimate(agg, &c->score);
         t->small = c->score.n < rep->opts.min_n;
         const vb_rep_impact im = vb_rep_impact_of(agg, g, c);
         t->impact = im.value;
@@ -419,7 +419,7 @@ static vb_status build_heatmap(vb_report *rep, const vb_agg *agg)
             h->n = c->mentions;
             h->share = seg->records > 0 ? (double)c->mentions / (double)seg->records : NAN;
             h->sentiment = c->mentions > 0 ? (double)c->sent_sum / 1e4 / (double)c->mentions : NAN;
-            h->score = estimate(agg, &c->score);
+            h->score = vb_rep_estimate(agg, &c->score);
             h->small = c->score.n < rep->opts.min_n;
         }
     }
@@ -512,7 +512,7 @@ vb_report *vb_report_new(vb_agg *agg, vb_error *err)
     rep->records_rejected = agg->records_rejected;
     rep->rejected = agg->scores_rejected;
     rep->dates_rejected = agg->dates_rejected;
-    rep->overall = estimate(agg, &agg->overall.score);
+    rep->overall = vb_metric_estimate(&agg->metric, &agg->overall.score);
     rep->overall_small = agg->overall.score.n < rep->opts.min_n;
     rep->no_promoters = agg->metric.kind == VB_METRIC_NPS && !rep->overall_small &&
                         agg->overall.score.sw > 0 &&

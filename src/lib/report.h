@@ -180,6 +180,12 @@ typedef struct vb_rep_impact {
 
 struct vb_agg_group;
 struct vb_agg_cell;
+
+/* The score of a group of respondents (a segment, a period, a theme's
+ * mentioners), its interval as one drawn from all of them
+ * (vb_metric_estimate_in()). */
+vb_estimate vb_rep_estimate(const vb_agg *agg, const vb_moments *g);
+
 vb_rep_impact vb_rep_impact_of(const vb_agg *agg, const struct vb_agg_group *g,
                                const struct vb_agg_cell *c);
 

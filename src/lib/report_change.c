@@ -82,8 +82,8 @@ static vb_status build_change(vb_report *rep, const vb_agg *agg, const vb_agg_gr
     if (ch->from == NULL || ch->to == NULL) return VB_ENOMEM;
     ch->records_from = ga->records;
     ch->records_to = gb->records;
-    ch->score_from = vb_metric_estimate(&agg->metric, &ga->score);
-    ch->score_to = vb_metric_estimate(&agg->metric, &gb->score);
+    ch->score_from = vb_rep_estimate(agg, &ga->score);
+    ch->score_to = vb_rep_estimate(agg, &gb->score);
     ch->small = ga->score.n < rep->opts.min_n || gb->score.n < rep->opts.min_n;
     ch->delta =
         vb_diff_scores(&agg->metric, &ga->score, &ch->score_from, &gb->score, &ch->score_to);
@@ -143,8 +143,8 @@ static vb_status build_change(vb_report *rep, const vb_agg *agg, const vb_agg_gr
         m.share_to = gb->records > 0 ? (double)b->mentions / (double)gb->records : NAN;
         m.share = vb_diff_proportions((double)a->mentions, (double)ga->records, (double)b->mentions,
                                       (double)gb->records);
-        m.score_from = vb_metric_estimate(&agg->metric, &a->score);
-        m.score_to = vb_metric_estimate(&agg->metric, &b->score);
+        m.score_from = vb_rep_estimate(agg, &a->score);
+        m.score_to = vb_rep_estimate(agg, &b->score);
         m.score = vb_diff_scores(&agg->metric, &a->score, &m.score_from, &b->score, &m.score_to);
         /* A handful of scores says little of a theme's score, even with
          * intervals made for small groups: those never count as a move. */
@@ -197,7 +197,7 @@ static void sentence(vb_report *rep, const vb_agg *agg, const vb_agg_group *g,
 {
     const vb_rep_theme *t = &rep->themes[i];
     const vb_agg_cell *c = vb_agg_cell_of(g, rep->theme_index[i]);
-    const vb_estimate s = vb_metric_estimate(&agg->metric, &c->score);
+    const vb_estimate s = vb_rep_estimate(agg, &c->score);
     const int d = rep->decimals == 1 ? 0 : rep->decimals;
     const bool nps = agg->metric.kind == VB_METRIC_NPS;
     char a[32], b[32];
@@ -248,7 +248,7 @@ static vb_status build_focus(vb_report *rep, const vb_agg *agg, const vb_agg_gro
 {
     const vb_agg_group *g = gb != NULL ? gb : &agg->overall;
     const int pol = rep->polarity;
-    const vb_estimate sg = vb_metric_estimate(&agg->metric, &g->score);
+    const vb_estimate sg = vb_rep_estimate(agg, &g->score);
     focus_cand *cand = vb_arena_array(&rep->arena, rep->n_themes + 1, sizeof *cand);
     vb_rep_impact *imp = vb_arena_array(&rep->arena, rep->n_themes + 1, sizeof *imp);
     if (cand == NULL || imp == NULL) return VB_ENOMEM;
@@ -266,7 +266,7 @@ static vb_status build_focus(vb_report *rep, const vb_agg *agg, const vb_agg_gro
             const double contrib = contribution_of(rep, i) * pol;
             if (contrib < 0) priority += -contrib;
             const vb_rep_moved *m = moved_of(rep, i);
-            const vb_estimate sm = vb_metric_estimate(&agg->metric, &c->score);
+            const vb_estimate sm = vb_rep_estimate(agg, &c->score);
             if (m != NULL && m->share.significant && m->share.delta > 0 &&
                 (sm.value - sg.value) * pol < 0)
                 qualifies = true;
@@ -313,7 +313,7 @@ static vb_status build_focus(vb_report *rep, const vb_agg *agg, const vb_agg_gro
         if (f->sentence == NULL) return VB_ENOMEM;
         const vb_agg_cell *c = vb_agg_cell_of(g, rep->theme_index[t]);
         f->share = g->records > 0 ? (double)c->mentions / (double)g->records : NAN;
-        f->score = vb_metric_estimate(&agg->metric, &c->score).value;
+        f->score = vb_rep_estimate(agg, &c->score).value;
         f->impact = imp[t].value;
         if (gb == NULL) {
             f->quotes = rep->themes[t].quotes;

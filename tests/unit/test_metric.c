@@ -436,6 +436,42 @@ static void test_ces_and_mean(void **state)
     assert_true(isnan(e.value));
 }
 
+/* A group of 4 equal scores has no variance of its own: alone, "5 to
+ * 5". Among all scores (2 3 4 5 6, and the four fives: pool variance
+ * (190 - 9 x 4.444^2) / 8 = 1.528), its variance is moderated: (3 x 0 +
+ * 2 x 1.528) / 5 = 0.611, 5 -/+ 1.96 sqrt(0.611 / 4). A pool of the
+ * group itself changes nothing. */
+static void test_mean_in_a_pool(void **state)
+{
+    (void)state;
+    vb_metric_spec mean = test_metric_spec(VB_METRIC_MEAN, 0, 0, 0);
+    const char *fives[] = {"5", "5", "5", "5"};
+    const char *all[] = {"2", "3", "4", "5", "6", "5", "5", "5", "5"};
+    const vb_moments g = moments_of(&mean, fives, 4), pool = moments_of(&mean, all, 9);
+    vb_estimate e = vb_metric_estimate(&mean, &g);
+    assert_true(e.lo == 5 && e.hi == 5);
+    e = vb_metric_estimate_in(&mean, &g, &pool);
+    const double v_pool = (4 + 9 + 16 + 25 + 36 + 4 * 25 - 9 * (40.0 / 9) * (40.0 / 9)) / 8;
+    const double half = 1.96 * sqrt(2 * v_pool / 5 / 4);
+    assert_close(e.value, 5, EPS);
+    assert_true(e.se == 0); /* the SE printed is the group's own */
+    assert_close(e.lo, 5 - half, EPS);
+    assert_close(e.hi, 5 + half, EPS);
+
+    /* On a 1-5 scale the interval ends at 5. */
+    vb_metric_spec stars = test_metric_spec(VB_METRIC_MEAN, 1, 5, 0);
+    e = vb_metric_estimate_in(&stars, &g, &pool);
+    assert_close(e.lo, 5 - half, EPS);
+    assert_true(e.hi == 5);
+
+    const char *some[] = {"2", "3", "4", "5", "6"};
+    const vb_moments h = moments_of(&mean, some, 5);
+    const vb_estimate alone = vb_metric_estimate(&mean, &h),
+                      in = vb_metric_estimate_in(&mean, &h, &h);
+    assert_close(in.lo, alone.lo, EPS);
+    assert_close(in.hi, alone.hi, EPS);
+}
+
 static void test_weights_use_kish_n(void **state)
 {
     (void)state;
@@ -592,6 +628,7 @@ int main(void)
         cmocka_unit_test(test_nps_estimate),
         cmocka_unit_test(test_csat_top_box),
         cmocka_unit_test(test_ces_and_mean),
+        cmocka_unit_test(test_mean_in_a_pool),
         cmocka_unit_test(test_weights_use_kish_n),
         cmocka_unit_test(test_interval_within_scale),
         cmocka_unit_test(test_moments_minus),
