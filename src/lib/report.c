@@ -179,9 +179,10 @@ vb_rep_impact vb_rep_impact_of(const vb_agg *agg, const vb_agg_group *g, const v
     vb_rep_impact im = {NAN, NAN, NAN, NAN, false};
     const vb_moments rest_m = vb_moments_minus(&g->score, &c->score);
     if (c->score.n == 0 || rest_m.n == 0 || !(rest_m.sw > 0) || !(c->score.sw > 0)) return im;
-    const vb_estimate all = vb_rep_estimate(agg, &g->score);
-    const vb_estimate men = vb_rep_estimate(agg, &c->score);
-    const vb_estimate rest = vb_rep_estimate(agg, &rest_m);
+    /* Values and SEs only: the intervals are the adjusted ones below. */
+    const vb_estimate all = vb_metric_estimate(&agg->metric, &g->score);
+    const vb_estimate men = vb_metric_estimate(&agg->metric, &c->score);
+    const vb_estimate rest = vb_metric_estimate(&agg->metric, &rest_m);
     const double p = c->score.sw / g->score.sw;
     im.value = all.value - rest.value;
     /* The interval of the adjusted estimates (vb_metric_adjusted(), a
