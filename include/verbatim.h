@@ -148,9 +148,9 @@ typedef struct vb_options {
     const char *const *lexicon_files; /* user lexicons, later ones win */
     size_t n_lexicon_files;
     const char *taxonomy;    /* theme taxonomy (JSON); NULL = the default,
-                                data_dir/themes/cx.json, skipped while that
-                                file is absent or for another language;
-                                "" = no themes */
+                                data_dir/VB_DEFAULT_TAXONOMY, skipped while
+                                that file is absent or for another
+                                language; "" = no themes */
     const char *const *keep_col_kinds; /* NULL, or one per keep column: what
                                 messages call it ("date" for a date column:
                                 'date column "X" not found'); a NULL entry
@@ -166,6 +166,9 @@ typedef struct vb_options {
     size_t n_more_text_cols;
     vb_encoding encoding;    /* default VB_ENCODING_AUTO */
 } vb_options;
+
+/* The default taxonomy, under the data directory. */
+#define VB_DEFAULT_TAXONOMY "themes/cx.json"
 
 VB_EXPORT void vb_options_init(vb_options *o);
 

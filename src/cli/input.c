@@ -908,7 +908,7 @@ static void tell_language_gaps(const vb_lexicon *lex, const cli_input *in, const
     char path[4096];
     struct stat st;
     if (in->opts.taxonomy == NULL && vb_lexicon_n_themes(lex) == 0 &&
-        snprintf(path, sizeof path, "%s/themes/cx.json", data_dir) < (int)sizeof path &&
+        snprintf(path, sizeof path, "%s/" VB_DEFAULT_TAXONOMY, data_dir) < (int)sizeof path &&
         stat(path, &st) == 0)
         fprintf(stderr,
                 "verbatim %s: the default taxonomy is in English: no themes for %s (--taxonomy "

@@ -833,7 +833,7 @@ vb_status vb_themes_load(const char *data_dir, const char *taxonomy, const vb_la
     const char *path = taxonomy;
     if (path == NULL) {
         /* The default taxonomy is optional: no file, no themes. */
-        int n = snprintf(def, sizeof def, "%s/themes/cx.json", data_dir != NULL ? data_dir : ".");
+        int n = snprintf(def, sizeof def, "%s/" VB_DEFAULT_TAXONOMY, data_dir != NULL ? data_dir : ".");
         if (n < 0 || (size_t)n >= sizeof def)
             return VB_OK;
         FILE *f = fopen(def, "rb");
