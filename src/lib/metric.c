@@ -369,42 +369,41 @@ vb_estimate vb_metric_estimate_in(const vb_metric_spec *m, const vb_moments *g,
     e.value = g->swx / g->sw;
     e.n_eff = g->sw * g->sw / g->sw2;
     const double v = vb_metric_unit_variance(m, g);
-    if (isfinite(v)) {
-        e.se = sqrt(v / e.n_eff);
-        double centre, var;
-        if (m->kind == VB_METRIC_CSAT) {
-            wilson_interval(e.value / 100, e.n_eff, &e.lo, &e.hi);
-        } else if (m->kind == VB_METRIC_NPS && vb_metric_adjusted(m, g, NULL, &centre, &var)) {
-            /* Rocks's adjusted Wald: the normal interval collapses to a
-             * point when everyone agrees (+100 of 3 scores: "+100 to
-             * +100") and is too narrow near the ends; this one keeps
-             * close to 95 % coverage down to small samples. Shrunk
-             * towards 0 at one score, both ends can pass the NPS itself
-             * (+100 of 1: -48.5 to +98.5): the interval reaches it. */
-            e.lo = fmin(centre - VB_Z95 * sqrt(var), e.value);
-            e.hi = fmax(centre + VB_Z95 * sqrt(var), e.value);
-        } else {
-            /* A mean in a pool: its variance moderated towards the
-             * pool's with 2 degrees of freedom (Smyth 2004). A few equal
-             * scores have none of their own: 14 fives read "5.00 to
-             * 5.00". */
-            double se = e.se;
-            const double v_pool = pool != NULL ? vb_metric_unit_variance(m, pool) : NAN;
-            if (!m->proportion && isfinite(v_pool)) {
-                const double d = e.n_eff - 1;
-                se = sqrt((d * v + 2 * v_pool) / (d + 2) / e.n_eff);
-            }
-            e.lo = e.value - VB_Z95 * se;
-            e.hi = e.value + VB_Z95 * se;
+    if (isfinite(v)) e.se = sqrt(v / e.n_eff);
+    /* A mean in a pool: its variance moderated towards the pool's with 2
+     * degrees of freedom (Smyth 2004). A few equal scores have none of
+     * their own (14 fives read "5.00 to 5.00"), and one score has none at
+     * all: the pool's is then all there is. */
+    const double v_pool = pool != NULL && !m->proportion ? vb_metric_unit_variance(m, pool) : NAN;
+    if (!isfinite(v) && !isfinite(v_pool)) return e;
+    double centre, var;
+    if (m->kind == VB_METRIC_CSAT) {
+        wilson_interval(e.value / 100, e.n_eff, &e.lo, &e.hi);
+    } else if (m->kind == VB_METRIC_NPS && vb_metric_adjusted(m, g, NULL, &centre, &var)) {
+        /* Rocks's adjusted Wald: the normal interval collapses to a
+         * point when everyone agrees (+100 of 3 scores: "+100 to +100")
+         * and is too narrow near the ends; this one keeps close to 95 %
+         * coverage down to small samples. Shrunk towards 0 at one score,
+         * both ends can pass the NPS itself (+100 of 1: -48.5 to +98.5):
+         * the interval reaches it. */
+        e.lo = fmin(centre - VB_Z95 * sqrt(var), e.value);
+        e.hi = fmax(centre + VB_Z95 * sqrt(var), e.value);
+    } else {
+        double se = e.se;
+        if (isfinite(v_pool)) {
+            const double d = isfinite(v) ? e.n_eff - 1 : 0, dv = isfinite(v) ? d * v : 0;
+            se = sqrt((dv + 2 * v_pool) / (d + 2) / e.n_eff);
         }
-        /* Near an end of the scale an interval can pass it (NPS +100 of
-         * 3 scores: -6.6 to +106.6; a mean of 1-5 at 4.9): it ends where
-         * scores do (Wilson's, but for rounding, already does). */
-        double lo, hi;
-        if (vb_metric_bounds(m, &lo, &hi)) {
-            e.lo = fmax(e.lo, lo);
-            e.hi = fmin(e.hi, hi);
-        }
+        e.lo = e.value - VB_Z95 * se;
+        e.hi = e.value + VB_Z95 * se;
+    }
+    /* Near an end of the scale an interval can pass it (NPS +100 of 3
+     * scores: -6.6 to +106.6; a mean of 1-5 at 4.9): it ends where scores
+     * do (Wilson's, but for rounding, already does). */
+    double lo, hi;
+    if (vb_metric_bounds(m, &lo, &hi)) {
+        e.lo = fmax(e.lo, lo);
+        e.hi = fmin(e.hi, hi);
     }
     return e;
 }

@@ -99,7 +99,8 @@ vb_estimate vb_metric_estimate(const vb_metric_spec *m, const vb_moments *g);
  * S -/+ 1.96 sqrt(v' / n_eff), v' = ((n_eff - 1) v + 2 v_pool) /
  * (n_eff + 1), the group's variance moderated towards the pool's (Smyth
  * 2004, with 2 prior degrees of freedom; a pool of the group itself
- * changes nothing). NULL pool: vb_metric_estimate(). */
+ * changes nothing). One score has no v of its own: v' = v_pool, and its
+ * se stays NaN. NULL pool: vb_metric_estimate(). */
 vb_estimate vb_metric_estimate_in(const vb_metric_spec *m, const vb_moments *g,
                                   const vb_moments *pool);
 

@@ -464,6 +464,19 @@ static void test_mean_in_a_pool(void **state)
     assert_close(e.lo, 5 - half, EPS);
     assert_true(e.hi == 5);
 
+    /* One score has no variance of its own: the pool's gives the
+     * interval, and the score's own SE stays undefined. */
+    const vb_moments one = moments_of(&mean, fives, 1);
+    e = vb_metric_estimate(&mean, &one);
+    assert_true(isnan(e.lo) && isnan(e.hi));
+    e = vb_metric_estimate_in(&mean, &one, &pool);
+    assert_true(isnan(e.se));
+    assert_close(e.lo, 5 - 1.96 * sqrt(v_pool), EPS);
+    assert_close(e.hi, 5 + 1.96 * sqrt(v_pool), EPS);
+    /* ... and not where the pool has none either. */
+    e = vb_metric_estimate_in(&mean, &one, &one);
+    assert_true(isnan(e.lo) && isnan(e.hi));
+
     const char *some[] = {"2", "3", "4", "5", "6"};
     const vb_moments h = moments_of(&mean, some, 5);
     const vb_estimate alone = vb_metric_estimate(&mean, &h),
