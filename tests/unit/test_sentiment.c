@@ -741,6 +741,22 @@ static void test_least_negates_but_at_least_does_not(void **state)
     assert_true(score("at least it was fine") > 0.05);
 }
 
+/* "yet to" says a thing has not happened, so it denies what follows
+ * ("have yet to be disappointed" praises) rather than set up a contrast
+ * that weighs the word after it up. */
+static void test_yet_to_negates(void **state)
+{
+    (void)state;
+    assert_true(score("I have yet to be disappointed") > 0.05);
+    assert_true(cue("disappointed")->rules & VB_RULE_NEGATED);
+    assert_true(score("Yet to have a problem with it") > 0.05);
+    assert_true(score("The issue is yet to be resolved") < -0.05);
+    assert_true(score("Three weeks on and yet to receive the item") < -0.05);
+    /* "yet" alone still contrasts */
+    assert_true(score("The app is slow, yet the staff were helpful") > 0.05);
+    assert_true(cue("helpful")->rules & VB_RULE_AFTER_CONTRAST);
+}
+
 /* "less helpful" denies the word as "not so helpful" does, both ways
  * ("less crowded" praises), and "couldn't have been less interested" is
  * a complaint; "more or less fine" and "no less helpful" deny nothing. */
@@ -1114,6 +1130,7 @@ int main(void)
         cmocka_unit_test(test_repeated_words_are_scored_independently),
         cmocka_unit_test(test_punctuation_emphasis),
         cmocka_unit_test(test_least_negates_but_at_least_does_not),
+        cmocka_unit_test(test_yet_to_negates),
         cmocka_unit_test(test_less_negates_but_more_or_less_does_not),
         cmocka_unit_test(test_idioms_and_cx_phrases),
         cmocka_unit_test(test_recommending_and_warning_phrases),
