@@ -156,9 +156,11 @@ typedef struct vb_options {
                                 'date column "X" not found'); a NULL entry
                                 means "keep" */
     char delimiter;          /* CSV: the byte between fields (',', ';', '|',
-                                '\t', ...); 0 = from the first line, ','
-                                or ';' whichever occurs more often outside
-                                quotes (a European spreadsheet's export) */
+                                '\t', ...); 0 = from the first line: the
+                                one Excel's "sep=;" line names (then no
+                                header), else ',' or ';' whichever occurs
+                                more often outside quotes (a European
+                                spreadsheet's export) */
     const char *const *more_text_cols; /* the comment goes on in these
                                 columns, each part on a line of its own (a
                                 review's title in text_col, its body here);

@@ -83,7 +83,8 @@ typedef struct cli_input {
     "                          array of objects, an API's answer with the records\n"      \
     "                          in an array, and pretty-printed objects\n"                 \
     "      --delimiter C       CSV: the byte between fields, e.g. ';', '|' or tab\n"     \
-    "                          (default: ',' or ';', by the first line)\n"                \
+    "                          (default: ',' or ';', by the first line, or as\n"        \
+    "                          Excel's first line \"sep=;\" says)\n"                      \
     "      --encoding ENC      utf-8, utf-16, utf-16le, utf-16be or windows-1252\n"      \
     "                          (latin-1); default auto: UTF-8, UTF-16 by its byte\n"   \
     "                          order mark, Windows-1252 when the text is not UTF-8\n"  \

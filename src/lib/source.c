@@ -262,14 +262,21 @@ static vb_status check_columns(vb_source *s, char *msg, size_t size)
     return VB_OK;
 }
 
+/* Whether byte `d` can separate fields: a tab, or punctuation other than
+ * the quote. */
+static bool can_delimit(char d)
+{
+    const unsigned char c = (unsigned char)d;
+    return c == '\t' ||
+           (c > ' ' && c < 0x7F && c != '"' && !vb_ascii_digit(d) && !vb_ascii_alpha(d));
+}
+
 /* A delimiter the caller gave: the input is delimited (TSV for a tab),
  * whatever its name says, unless the caller named another format. */
 static vb_status take_delimiter(vb_source *s, char d, char *msg, size_t size)
 {
     const unsigned char c = (unsigned char)d;
-    const bool punct =
-        c > ' ' && c < 0x7F && c != '"' && !vb_ascii_digit(d) && !vb_ascii_alpha(d);
-    if (!punct && c != '\t') {
+    if (!can_delimit(d)) {
         char shown[8];
         if (c > ' ' && c < 0x7F)
             snprintf(shown, sizeof shown, "'%c'", c);
@@ -945,6 +952,52 @@ static vb_status first_line_ready(vb_source *s, bool brace_will_do)
     return ready ? VB_OK : VB_AGAIN;
 }
 
+/* The longest "sep=" line: a quoted "sep=;" and its CRLF. */
+#define SEP_LINE_MAX 9
+
+/* Excel's delimiter line: a first line "sep=;" (or "sep=|", or "sep=" and
+ * a tab; quoted by some tools) names the delimiter and is no header. The
+ * delimiter it names is taken unless the caller gave one or chose TSV or
+ * another format, and the line is skipped for CSV and TSV either way.
+ * VB_AGAIN while the line may still be one. */
+static vb_status excel_sep_line(vb_source *s)
+{
+    if (s->format == VB_FORMAT_JSONL || (s->format == VB_FORMAT_TEXT && !s->txt_name)) {
+        s->sep_done = true;
+        return VB_OK;
+    }
+    const char *p = s->in.data + s->pos;
+    const size_t avail = s->in.len - s->pos;
+    const char *eol = find_eol(p, avail < SEP_LINE_MAX ? avail : SEP_LINE_MAX);
+    if (eol == NULL && avail < SEP_LINE_MAX && !s->finished) return VB_AGAIN;
+    s->sep_done = true;
+    const size_t n = eol != NULL ? (size_t)(eol - p) : avail;
+    const bool quoted = n == 7 && p[0] == '"' && p[6] == '"';
+    const char *body = quoted ? p + 1 : p;
+    if (!(n == 5 || quoted) || !vb_ascii_iequal(body, 4, "sep=", 4)) return VB_OK;
+    const char d = body[4];
+    if (!can_delimit(d)) return VB_OK;
+    if (s->delim == 0 && (s->format == VB_FORMAT_AUTO || s->format == VB_FORMAT_CSV)) {
+        s->format = d == '\t' ? VB_FORMAT_TSV : VB_FORMAT_CSV;
+        s->delim = d;
+        char msg[sizeof s->errmsg];
+        const vb_status st = setup_format(s, msg, sizeof msg);
+        if (st != VB_OK) return vb_source_fail(s, st, "%s", msg);
+    }
+    /* The line and its line end; a CR last in the buffer may have its LF
+     * still to come. */
+    s->pos += n;
+    if (s->pos < s->in.len) {
+        s->pos +=
+            s->in.data[s->pos] == '\r' && s->pos + 1 < s->in.len && s->in.data[s->pos + 1] == '\n'
+                ? 2
+                : 1;
+        if (s->in.data[s->pos - 1] == '\r' && s->pos == s->in.len) s->after_cr = true;
+    }
+    s->line++;
+    return VB_OK;
+}
+
 /* Settles an unknown format (and a CSV's delimiter) from the first line. */
 static vb_status sniff(vb_source *s)
 {
@@ -1021,6 +1074,11 @@ vb_status vb_source_next(vb_source *s, vb_source_record *out)
                 return VB_AGAIN;
             if (avail >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) s->pos += 3;
             s->bom_done = true;
+            continue;
+        }
+        if (!s->sep_done) {
+            const vb_status st = excel_sep_line(s);
+            if (st != VB_OK) return st;
             continue;
         }
         if (s->after_cr) {

@@ -41,6 +41,7 @@ struct vb_source {
     size_t line;        /* 1-based line of in.data[pos] */
     bool finished;      /* finish() was called */
     bool bom_done;      /* the start has been checked for a BOM */
+    bool sep_done;      /* the first line has been checked for Excel's "sep=;" */
     bool after_cr;      /* a line ended with CR: a LF right after belongs to it */
     size_t sniff_space; /* sniffing: leading whitespace bytes seen */
     size_t sniff_scan;  /* sniffing: bytes searched for the first line end */

@@ -16,6 +16,12 @@ echo "exit $?"
 echo "exit $?"
 "$VERBATIM" analyze --delimiter ';' --format jsonl export.csv
 echo "exit $?"
+# Excel's first line "sep=;" names the delimiter and is no header row;
+# an error on a later line still names that line.
+printf 'sep=;\r\nID;Score;Comment\r\n7;9;Fast, kind\r\n8;x;"Slow\r\n' > excel.csv
+"$VERBATIM" analyze excel.csv --id-col ID --keep Score --taxonomy none
+echo "exit $?"
+cat excel.csv | "$VERBATIM" report --score-col Score --taxonomy none --report csv --section overall
 # Plain comments on stdin with a comma look like a header row: the error
 # says how to read them as comments.
 printf 'great service, fast delivery\n' | "$VERBATIM" analyze

@@ -96,6 +96,40 @@ static void test_delimiter_from_the_first_line(void **state)
                   "2: t=[ok] id=-\n");
 }
 
+/* Excel's first line "sep=;" names the delimiter and is no header row;
+ * the lines after it keep their numbers. A delimiter or a TSV format the
+ * caller gave wins, and the line is skipped all the same. */
+static void test_excel_sep_line(void **state)
+{
+    (void)state;
+    const char *const names[] = {"export.csv", "-"};
+    for (size_t i = 0; i < 2; i++) {
+        vb_source_spec spec = spec_of(VB_FORMAT_AUTO);
+        spec.source_name = names[i];
+        spec.id_col = "id";
+        check_records(&spec, "sep=;\r\nid;comment\r\n7;fast, kind\r\n",
+                      "3: t=[fast, kind] id=[7]\n");
+        check_records(&spec, "\xEF\xBB\xBF\"sep=|\"\nid|comment\n7|a;b,c\n",
+                      "3: t=[a;b,c] id=[7]\n");
+        check_records(&spec, "SEP=\t\rid\tcomment\r7\tok\r", "3: t=[ok] id=[7]\n");
+        /* Not the directive: a header that starts so, or a letter. */
+        check_records(&spec, "sep=x,comment,id\n1,ok,7\n", "2: t=[ok] id=[7]\n");
+        spec.text_col = "1";
+        spec.id_col = NULL;
+        check_records(&spec, "sep=a\nok\n", "2: t=[ok] id=-\n");
+    }
+    vb_source_spec spec = spec_of(VB_FORMAT_CSV);
+    spec.delimiter = ',';
+    spec.id_col = "id";
+    check_records(&spec, "sep=;\nid,comment\n7,a;b\n", "3: t=[a;b] id=[7]\n");
+    spec = spec_of(VB_FORMAT_TSV);
+    spec.id_col = "id";
+    check_records(&spec, "sep=;\nid\tcomment\n7\ta;b\n", "3: t=[a;b] id=[7]\n");
+    /* Plain text keeps every line as a comment. */
+    spec = spec_of(VB_FORMAT_TEXT);
+    check_records(&spec, "sep=;\nok\n", "1: t=[sep=;] id=-\n2: t=[ok] id=-\n");
+}
+
 /* A .txt is comments one per line, or TSV when its first line has a tab:
  * Excel saves "Text (tab delimited)" and "Unicode text" as .txt. A format
  * given is kept. */
@@ -832,6 +866,7 @@ int main(void)
         cmocka_unit_test(test_auto_format_through_source),
         cmocka_unit_test(test_delimiter_from_the_first_line),
         cmocka_unit_test(test_delimiter_given),
+        cmocka_unit_test(test_excel_sep_line),
         cmocka_unit_test(test_txt_is_text_or_tab_separated),
         cmocka_unit_test(test_no_text_column_hints),
         cmocka_unit_test(test_text_column_chosen_by_question),
