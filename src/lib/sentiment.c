@@ -155,13 +155,22 @@ static size_t next_word(const unit *u, size_t n_units, size_t i)
  * and a subject ("not once did anyone"), behind the thing counted ("not
  * a single member of staff was") or behind the verb and its object:
  * ONCE_REACH units after "not once" or "never once", SINGLE_REACH after
- * "not a single" or "not one single", MAKING_REACH after "without
+ * "not a single" or "not one single" (one more after "never had a
+ * single", "didn't have one single"), MAKING_REACH after "without
  * making me". A cue further on keeps its sign ("not once did they
  * apologise for the delay"). Returns the units the negator at `neg`
  * reaches. English-specific. */
 #define ONCE_REACH (WINDOW + 3)   /* "once", the auxiliary, the subject */
 #define SINGLE_REACH (WINDOW + 4) /* "a single", a noun of up to three words, the verb */
 #define MAKING_REACH (WINDOW + 2) /* "making" and its object */
+#define MAX_REACH (SINGLE_REACH + 1)
+
+/* "have", "has", "had", "got": the verb of "never had a single
+ * problem", before the quantifier. */
+static bool having(const unit *x)
+{
+    return key_is(x, RW_HAVE) || key_is(x, RW_HAS) || key_is(x, RW_HAD) || key_is(x, RW_GOT);
+}
 
 /* "me", "us", "you", "him", "her", "them": the object of "making". */
 static bool object_pronoun(const unit *x)
@@ -187,8 +196,14 @@ static size_t reach(const unit *u, size_t n_units, size_t neg)
     if (key_is(&u[neg], RW_WITHOUT) && key_is(&u[q], RW_MAKING) && r != SIZE_MAX &&
         object_pronoun(&u[r]))
         return MAKING_REACH;
-    if ((key_is(&u[q], RW_A) || key_is(&u[q], RW_ONE)) && r != SIZE_MAX && key_is(&u[r], RW_SINGLE))
-        return SINGLE_REACH;
+    size_t a = q, b = r, extra = 0;
+    if (having(&u[q]) && r != SIZE_MAX) {
+        a = r;
+        b = next_word(u, n_units, r);
+        extra = 1;
+    }
+    if ((key_is(&u[a], RW_A) || key_is(&u[a], RW_ONE)) && b != SIZE_MAX && key_is(&u[b], RW_SINGLE))
+        return SINGLE_REACH + extra;
     return WINDOW;
 }
 
@@ -547,7 +562,7 @@ static bool degree_between(const unit *u, size_t never, size_t cue)
  * that reaches it nonetheless (reach()), or SIZE_MAX. */
 static size_t far_negator(const unit *u, size_t n_units, size_t i)
 {
-    for (size_t j = i, dist = 0; j > 0 && dist < SINGLE_REACH;) {
+    for (size_t j = i, dist = 0; j > 0 && dist < MAX_REACH;) {
         j--;
         if (u[j].clause != u[i].clause || u[j].stop)
             return SIZE_MAX;
