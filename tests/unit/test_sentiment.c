@@ -285,6 +285,12 @@ static void test_praise_hoped_or_wished_for_is_a_complaint(void **state)
     assert_true(score("I hope it is great") > 0.05);
     assert_true(score("It was everything I hoped for and better") > 0.05);
     assert_true(score("Better than I hoped") > 0.05);
+    /* what came is not what was hoped for, ordered or paid for: the
+     * negator does not deny the wish after it */
+    assert_true(score("Not what I was hoping for") < -0.05);
+    assert_int_equal(cue("was hoping")->rules & VB_RULE_NEGATED, 0);
+    assert_true(score("It wasn't what I ordered") < -0.05);
+    assert_true(score("Not what you would expect for the price") < -0.05);
 }
 
 static void test_suggestion_says_what_is_missing(void **state)
