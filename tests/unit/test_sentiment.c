@@ -754,6 +754,22 @@ static void test_least_negates_but_at_least_does_not(void **state)
     assert_true(score("at least it was fine") > 0.05);
 }
 
+/* How customers praise or fault staff and fixes in idioms of words that
+ * carry no sentiment alone; denied, the praise is the complaint. */
+static void test_service_idioms(void **state)
+{
+    (void)state;
+    assert_true(score("Tom was an absolute star") > 0.05);
+    assert_true(score("The engineer knew his stuff") > 0.05);
+    assert_true(score("The fitter knew what he was doing") > 0.05);
+    assert_true(score("The engineer didn't know what he was doing") < -0.05);
+    assert_true(cue("know what he was doing")->rules & VB_RULE_NEGATED);
+    assert_true(score("Like talking to a brick wall") < -0.05);
+    assert_true(score("Fixed first time") > 0.05);
+    /* "no" before "fuss" is no failure */
+    assert_true(score("Job done, no fuss") > 0.05);
+}
+
 /* "yet to" says a thing has not happened, so it denies what follows
  * ("have yet to be disappointed" praises) rather than set up a contrast
  * that weighs the word after it up. */
@@ -1144,6 +1160,7 @@ int main(void)
         cmocka_unit_test(test_punctuation_emphasis),
         cmocka_unit_test(test_least_negates_but_at_least_does_not),
         cmocka_unit_test(test_yet_to_negates),
+        cmocka_unit_test(test_service_idioms),
         cmocka_unit_test(test_less_negates_but_more_or_less_does_not),
         cmocka_unit_test(test_idioms_and_cx_phrases),
         cmocka_unit_test(test_recommending_and_warning_phrases),
