@@ -3,7 +3,8 @@
  * This is the front of the pipeline. It buffers what the caller feeds, as
  * UTF-8 (encoding.c decodes Windows-1252 and UTF-16), skips a UTF-8 BOM,
  * settles the format (by name, else by sniffing the first line) and a
- * CSV's delimiter (',' or ';', from the first line), and
+ * CSV's delimiter (Excel's "sep=;" line, else ',' or ';' from the first
+ * line), and
  * then hands the bytes to a framer: csv.c for CSV and TSV rows, the line
  * splitter here for plain text and JSON Lines, and source_json.c for JSON
  * (lines, or a JSON array's elements; parsed by jsonl.c). It also
@@ -962,7 +963,7 @@ static vb_status first_line_ready(vb_source *s, bool brace_will_do)
  * VB_AGAIN while the line may still be one. */
 static vb_status excel_sep_line(vb_source *s)
 {
-    if (s->format == VB_FORMAT_JSONL || (s->format == VB_FORMAT_TEXT && !s->txt_name)) {
+    if (s->format == VB_FORMAT_JSONL || s->format == VB_FORMAT_TEXT) {
         s->sep_done = true;
         return VB_OK;
     }
