@@ -165,13 +165,6 @@ static size_t next_word(const unit *u, size_t n_units, size_t i)
 #define MAKING_REACH (WINDOW + 2) /* "making" and its object */
 #define MAX_REACH (SINGLE_REACH + 1)
 
-/* "have", "has", "had", "got": the verb of "never had a single
- * problem", before the quantifier. */
-static bool having(const unit *x)
-{
-    return key_is(x, RW_HAVE) || key_is(x, RW_HAS) || key_is(x, RW_HAD) || key_is(x, RW_GOT);
-}
-
 /* "me", "us", "you", "him", "her", "them": the object of "making". */
 static bool object_pronoun(const unit *x)
 {
@@ -197,7 +190,8 @@ static size_t reach(const unit *u, size_t n_units, size_t neg)
         object_pronoun(&u[r]))
         return MAKING_REACH;
     size_t a = q, b = r, extra = 0;
-    if (having(&u[q]) && r != SIZE_MAX) {
+    /* the verb before the quantifier: "never had a single", "never got a single" */
+    if ((key_have(&u[q]) || key_is(&u[q], RW_GOT)) && r != SIZE_MAX) {
         a = r;
         b = next_word(u, n_units, r);
         extra = 1;

@@ -197,16 +197,6 @@ double vb_senti_repeated(const unit *u, size_t n_units, size_t i, const vb_doc *
     return 0.0;
 }
 
-/* Whether the unit is "have", "has", "had" or "having", which make "to
- * keep doing" an effort: "I have to keep adjusting it". */
-static bool have(const unit *u)
-{
-    switch (u->word) {
-    case RW_HAVE: case RW_HAS: case RW_HAD: case RW_HAVING: return true;
-    default: return false;
-    }
-}
-
 /* Whether the verb of custom at `v` is one here: "keep coming back",
  * "will keep using them"; not "kept coming undone", "kept going off". */
 static bool custom(const unit *u, size_t n_units, size_t v)
@@ -254,7 +244,7 @@ double vb_senti_recurring(const unit *u, size_t n_units, size_t i)
     if ((key_is(&u[v], RW_GETTING) || key_is(&u[v], RW_BEING)) && v + 1 < n_units &&
         u[v + 1].clause == k->clause && judges(&u[v + 1]))
         return 0.0;
-    const bool effort = (i >= 2 && key_is(&u[i - 1], RW_TO) && have(&u[i - 2])) ||
+    const bool effort = (i >= 2 && key_is(&u[i - 1], RW_TO) && key_have(&u[i - 2])) ||
                         (key_is(&u[v], RW_HAVING) && v + 1 < n_units && key_is(&u[v + 1], RW_TO));
     if (effort)
         return RECURRING;

@@ -66,6 +66,16 @@ static inline bool key_in(const unit *u, uint32_t set)
     return (vb_rule_word_sets(u->word) & set) != 0;
 }
 
+/* True when the unit is "have", "has", "had" or "having": "I have to
+ * keep adjusting it", "never had a single problem". */
+static inline bool key_have(const unit *u)
+{
+    switch (u->word) {
+    case RW_HAVE: case RW_HAS: case RW_HAD: case RW_HAVING: return true;
+    default: return false;
+    }
+}
+
 /* True when the unit denies: a word ending in "n't" or a negator of the
  * lexicon ("not", "never"). Safe before assign_roles() has set `negator`
  * from the lexicon for the unit. */

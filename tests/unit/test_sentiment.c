@@ -617,6 +617,7 @@ static void test_not_once_or_a_single_reaches_further(void **state)
     assert_true(score("Never had a single problem with them") > 0.05);
     assert_string_equal(cue("problem")->modifier, "never");
     assert_true(score("We haven't had one single issue in years") > 0.05);
+    assert_true(score("Three years of use and not having a single problem") > 0.05);
     assert_true(score("Never had a single good experience with them") < -0.05);
     assert_true(score("I didn't have a single complaint, but the staff were rude") < -0.05);
     assert_int_equal(cue("rude")->rules & VB_RULE_NEGATED, 0);
