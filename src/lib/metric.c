@@ -391,8 +391,9 @@ vb_estimate vb_metric_estimate_in(const vb_metric_spec *m, const vb_moments *g,
     } else {
         double se = e.se;
         if (isfinite(v_pool)) {
-            const double d = isfinite(v) ? e.n_eff - 1 : 0, dv = isfinite(v) ? d * v : 0;
-            se = sqrt((dv + 2 * v_pool) / (d + 2) / e.n_eff);
+            /* v's degrees of freedom: none for one score, whose v is NaN */
+            const double d = fmax(e.n_eff - 1, 0);
+            se = sqrt(((isfinite(v) ? d * v : 0) + 2 * v_pool) / (d + 2) / e.n_eff);
         }
         e.lo = e.value - VB_Z95 * se;
         e.hi = e.value + VB_Z95 * se;

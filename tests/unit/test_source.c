@@ -65,16 +65,19 @@ static void test_format_sniff(void **state)
     assert_int_equal(SNIFF("commentary\n"), VB_FORMAT_TEXT);
 }
 
+/* Inputs named as a CSV, and on stdin (sniffed): the delimiter tests run
+ * on both. */
+static const char *const csv_and_stdin[] = {"export.csv", "-"};
+
 /* A CSV's delimiter, when not given, is ';' where the first line has more
  * semicolons than commas outside quotes, else ','; by name, by format or
  * sniffed alike. */
 static void test_delimiter_from_the_first_line(void **state)
 {
     (void)state;
-    const char *const names[] = {"export.csv", "-"};
     for (size_t i = 0; i < 2; i++) {
         vb_source_spec spec = spec_of(VB_FORMAT_AUTO);
-        spec.source_name = names[i];
+        spec.source_name = csv_and_stdin[i];
         spec.id_col = "id";
         check_records(&spec,
                       "id;score;comment\r\n7;9;\"fast, kind; and cheap\"\r\n8;3;slow, rude\r\n",
@@ -102,10 +105,9 @@ static void test_delimiter_from_the_first_line(void **state)
 static void test_excel_sep_line(void **state)
 {
     (void)state;
-    const char *const names[] = {"export.csv", "-"};
     for (size_t i = 0; i < 2; i++) {
         vb_source_spec spec = spec_of(VB_FORMAT_AUTO);
-        spec.source_name = names[i];
+        spec.source_name = csv_and_stdin[i];
         spec.id_col = "id";
         check_records(&spec, "sep=;\r\nid;comment\r\n7;fast, kind\r\n",
                       "3: t=[fast, kind] id=[7]\n");
