@@ -472,7 +472,10 @@ enum {
     X(RW_NEEDED, "needed", RWSET_SCORED)                                                           \
     X(RW_CARED, "cared", 0)                                                                        \
     X(RW_OF, "of", 0)                                                                              \
-    X(RW_MAYBE, "maybe", 0)
+    X(RW_MAYBE, "maybe", 0)                                                                        \
+    X(RW_EASILY, "easily", 0)                                                                      \
+    X(RW_NOTHING, "nothing", 0)                                                                    \
+    X(RW_BUT, "but", 0)
 
 #define VB_RULE_WORD_ID(id, text, sets) id,
 enum { RW_NONE, VB_RULE_WORDS(VB_RULE_WORD_ID) RW_COUNT };

@@ -68,6 +68,7 @@
 #define WINDOW 3           /* units a modifier reaches, VADER */
 #define UNMET (-0.8)      /* "doesn't play", "would not close": a function that fails */
 #define IMPERATIVE 1.2    /* "Try the sea bass.": a recommendation to the reader */
+#define NOTHING_DONE (-1.5) /* "it did nothing", "fixed nothing": an effort that failed */
 
 const char *vb_rule_name(uint32_t rule)
 {
@@ -384,6 +385,63 @@ static void intent_made(unit *u, size_t i, size_t negator)
     u[negator].negator = false;
 }
 
+/* Whether the unit is one word of five or more letters ending in "ed" or
+ * "en": a past participle ("damaged", "broken"). */
+static bool participle(const unit *x)
+{
+    return x->n == 1 && x->key_len > 4 &&
+           (memcmp(x->key + x->key_len - 2, "ed", 2) == 0 ||
+            memcmp(x->key + x->key_len - 2, "en", 2) == 0);
+}
+
+/* Whether the unit's lexicon entry is a fault: a negative valence. */
+static bool lexicon_fault(const unit *x)
+{
+    return judges(x) && x->e->valence < 0.0;
+}
+
+/* "wrinkles easily", "easily damaged": "easily" after a fault, or before
+ * one that is a participle, in its clause says how readily the fault
+ * comes, not that something is easy, so it is no praise. The fault keeps
+ * its own valence. Not before other words: "easily drag and drop" is
+ * praise. English-specific. */
+static bool ease_of_fault(const unit *u, size_t n_units, size_t i)
+{
+    if (!key_is(&u[i], RW_EASILY))
+        return false;
+    const size_t next = next_word(u, n_units, i);
+    if (next != SIZE_MAX && lexicon_fault(&u[next]) && participle(&u[next]))
+        return true;
+    for (size_t j = i; j > 0 && u[j - 1].clause == u[i].clause;) {
+        j--;
+        if (u[j].stop)
+            return false;
+        if (!u[j].punct)
+            return lexicon_fault(&u[j]);
+    }
+    return false;
+}
+
+/* "it did nothing", "did nothing for my figure", "fixed nothing": the
+ * negator "nothing" at `neg`, right after "do", "does", "did" or a verb
+ * of repair, says the effort failed. The caller asks only where it
+ * denies no word of sentiment: "did nothing wrong" praises and "did
+ * nothing useful" blames by the negation alone. Not "did nothing but",
+ * which judges what follows. English-specific. */
+static bool came_to_nothing(const unit *u, size_t n_units, size_t neg)
+{
+    if (!key_is(&u[neg], RW_NOTHING) || neg == 0 || u[neg - 1].clause != u[neg].clause)
+        return false;
+    const unit *verb = &u[neg - 1];
+    if (!key_is(verb, RW_DO) && !key_is(verb, RW_DOES) && !key_is(verb, RW_DID) &&
+        !key_in(verb, RWSET_REMEDY))
+        return false;
+    for (size_t j = neg + 1; j < n_units && u[j].sentence == u[neg].sentence; j++)
+        if (!u[j].punct)
+            return !key_is(&u[j], RW_BUT);
+    return true;
+}
+
 /* Decides which units act as modifiers (rule 2) and the "too" rule (4). */
 static void assign_roles(const unit_list *l, const vb_doc *doc)
 {
@@ -398,6 +456,10 @@ static void assign_roles(const unit_list *l, const vb_doc *doc)
         u[i].booster = (e->flags & VB_LEX_BOOSTER) != 0;
         u[i].boost = e->boost;
         if (u[i].valence != 0.0 && key_is(&u[i], RW_LIKE) && !like_is_verb(u, i)) {
+            u[i].valence = 0.0;
+            u[i].muted = true;
+        }
+        if (u[i].valence > 0.0 && ease_of_fault(u, n_units, i)) {
             u[i].valence = 0.0;
             u[i].muted = true;
         }
@@ -482,6 +544,8 @@ static void assign_roles(const unit_list *l, const vb_doc *doc)
             if (u[i].unmet) {
                 u[i].valence = UNMET;
                 u[i].cue_tokens = 2;
+            } else if (!negates && came_to_nothing(u, n_units, i)) {
+                u[i].valence = NOTHING_DONE;
             }
         }
     }

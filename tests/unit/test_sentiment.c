@@ -771,6 +771,39 @@ static void test_service_idioms(void **state)
     assert_true(score("Job done, no fuss") > 0.05);
 }
 
+/* "easily" next to a fault says how readily the fault comes: no praise,
+ * after the fault or before a participle; elsewhere it praises. */
+static void test_easily_next_to_a_fault(void **state)
+{
+    (void)state;
+    assert_true(score("The fabric wrinkles easily") < -0.05);
+    assert_int_equal(ds.n_cues, 1); /* "wrinkles" alone */
+    assert_true(score("The sweater pilled easily") < -0.05);
+    assert_true(score("The strap is easily damaged") < -0.05);
+    assert_true(score("The material snags easily") < -0.05);
+    assert_true(score("Doesn't wrinkle easily") > 0.05);
+    assert_true(score("Set up easily in five minutes") > 0.05);
+    assert_true(score("Just easily drag and drop your files") > 0.05);
+    assert_true(cue("easily")->valence > 0);
+    assert_true(score("It is easily the best") > 0.05);
+}
+
+/* "nothing" as all that doing or a repair came to is a failure; where it
+ * denies a word of sentiment, the denial decides. */
+static void test_did_nothing(void **state)
+{
+    (void)state;
+    assert_true(score("This top did nothing for me") < -0.05);
+    assert_true(score("I reported it and they did nothing") < -0.05);
+    assert_true(score("The update fixed nothing") < -0.05);
+    assert_true(score("HP did nothing proactive to resolve it") < -0.05);
+    assert_true(score("They can do nothing wrong") > 0.05);
+    assert_true(score("I do nothing but rave about it") > 0.05);
+    assert_float_equal(score("There is nothing to do here"), 0.0, 1e-9);
+    /* "for no reason": its "no" denies no later cue */
+    assert_true(score("It shuts down for no reason without warning") < -0.05);
+}
+
 /* "yet to" says a thing has not happened, so it denies what follows
  * ("have yet to be disappointed" praises) rather than set up a contrast
  * that weighs the word after it up. */
@@ -1161,6 +1194,8 @@ int main(void)
         cmocka_unit_test(test_punctuation_emphasis),
         cmocka_unit_test(test_least_negates_but_at_least_does_not),
         cmocka_unit_test(test_yet_to_negates),
+        cmocka_unit_test(test_easily_next_to_a_fault),
+        cmocka_unit_test(test_did_nothing),
         cmocka_unit_test(test_service_idioms),
         cmocka_unit_test(test_less_negates_but_more_or_less_does_not),
         cmocka_unit_test(test_idioms_and_cx_phrases),
