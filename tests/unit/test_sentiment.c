@@ -804,6 +804,19 @@ static void test_did_nothing(void **state)
     assert_true(score("It shuts down for no reason without warning") < -0.05);
 }
 
+/* "no need" and "no time" are no failure: the "no" of a need met or of
+ * speed, and it denies nothing after it. */
+static void test_no_need_no_time(void **state)
+{
+    (void)state;
+    assert_true(score("No need for a cami underneath") > 0.05);
+    assert_true(score("No need to worry") > 0.05);
+    assert_true(score("No need to be rude to customers") < -0.05);
+    assert_true(score("Set up took no time at all") > 0.05);
+    assert_true(score("It arrived in no time") > 0.05);
+    assert_true(score("I have no time for this") < -0.05);
+}
+
 /* "yet to" says a thing has not happened, so it denies what follows
  * ("have yet to be disappointed" praises) rather than set up a contrast
  * that weighs the word after it up. */
@@ -1196,6 +1209,7 @@ int main(void)
         cmocka_unit_test(test_yet_to_negates),
         cmocka_unit_test(test_easily_next_to_a_fault),
         cmocka_unit_test(test_did_nothing),
+        cmocka_unit_test(test_no_need_no_time),
         cmocka_unit_test(test_service_idioms),
         cmocka_unit_test(test_less_negates_but_more_or_less_does_not),
         cmocka_unit_test(test_idioms_and_cx_phrases),
