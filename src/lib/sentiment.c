@@ -442,6 +442,27 @@ static bool came_to_nothing(const unit *u, size_t n_units, size_t neg)
     return true;
 }
 
+/* "too cold to enjoy", "too tight to be comfortable": after an excess
+ * ending at `x` ("too cold"), "to" and the first word of sentiment at
+ * most PREVENTED_REACH words on name what the excess stops, so praise
+ * there is denied (score_unit()). English-specific. */
+#define PREVENTED_REACH 3 /* "to be really comfortable" */
+static void mark_prevented(unit *u, size_t n_units, size_t x)
+{
+    size_t k = next_word(u, n_units, x);
+    if (k == SIZE_MAX || !key_is(&u[k], RW_TO))
+        return;
+    for (int n = 0; n < PREVENTED_REACH; n++) {
+        k = next_word(u, n_units, k);
+        if (k == SIZE_MAX)
+            return;
+        if (has_valence(&u[k])) {
+            u[k].prevented = u[k].valence > 0.0;
+            return;
+        }
+    }
+}
+
 /* Decides which units act as modifiers (rule 2) and the "too" rule (4). */
 static void assign_roles(const unit_list *l, const vb_doc *doc)
 {
@@ -499,6 +520,7 @@ static void assign_roles(const unit_list *l, const vb_doc *doc)
                 u[i].excess_active = true; /* "too small", "too expensive" */
                 u[i].valence = u[i].e->excess;
                 u[i].cue_tokens = u[j].first + u[j].n - u[i].first;
+                mark_prevented(u, n_units, j);
             }
             continue;
         }
@@ -709,6 +731,11 @@ static void score_unit(const vb_doc *doc, const token_key *keys, unit *u, size_t
         const size_t far = far_negator(u, n_units, i);
         if (far != SIZE_MAX)
             v = deny(u, n_units, far, i, v);
+    }
+    if (c->prevented && v > 0) {
+        v *= N_SCALAR;
+        c->rules |= VB_RULE_NEGATED;
+        c->by = "too";
     }
     const char *unreal = v > 0 ? vb_senti_unreal(keys, u, n_units, i) : NULL;
     if (unreal != NULL) {

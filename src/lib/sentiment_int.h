@@ -38,6 +38,7 @@ typedef struct unit {
     bool unmet;                /* a negator before a neutral word: "won't play" */
     bool muted;                /* its valence does not apply here (preposition "like",
                                   a problem fixed) */
+    bool prevented;            /* what an excess stops: "too cold to enjoy" */
     double boost;              /* booster weight used here */
     double valence;            /* base valence, 0 when none */
     uint32_t rules;            /* VB_RULE_* */

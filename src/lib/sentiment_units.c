@@ -338,7 +338,7 @@ static void start_candidate(unit *u, bool caps)
     u->caps = caps;
     u->score = 0.0;
     u->weight = 1.0;
-    u->modifier = u->excess_active = u->unmet = u->muted = false;
+    u->modifier = u->excess_active = u->unmet = u->muted = u->prevented = false;
     u->boost = u->valence = 0.0;
     u->rules = 0;
     u->by = NULL;

@@ -817,6 +817,23 @@ static void test_no_need_no_time(void **state)
     assert_true(score("I have no time for this") < -0.05);
 }
 
+/* "too X to Y": the excess stops Y, so praise there is denied; "too
+ * cute to pass up" is no excess and stays praise. */
+static void test_too_much_to_enjoy(void **state)
+{
+    (void)state;
+    assert_true(score("Too cold to enjoy") < -0.05);
+    assert_true(cue("enjoy")->rules & VB_RULE_NEGATED);
+    assert_true(score("The dress was too tight to be comfortable") < -0.05);
+    assert_true(cue("comfortable")->score < 0);
+    assert_string_equal(cue("comfortable")->modifier, "too");
+    assert_true(score("Staff were too busy to be helpful") < -0.05);
+    assert_true(score("Too cute to pass up") > 0.05);
+    /* without "to" the praise stands */
+    score("Too small, but comfortable");
+    assert_false(cue("comfortable")->rules & VB_RULE_NEGATED);
+}
+
 /* "yet to" says a thing has not happened, so it denies what follows
  * ("have yet to be disappointed" praises) rather than set up a contrast
  * that weighs the word after it up. */
@@ -1210,6 +1227,7 @@ int main(void)
         cmocka_unit_test(test_easily_next_to_a_fault),
         cmocka_unit_test(test_did_nothing),
         cmocka_unit_test(test_no_need_no_time),
+        cmocka_unit_test(test_too_much_to_enjoy),
         cmocka_unit_test(test_service_idioms),
         cmocka_unit_test(test_less_negates_but_more_or_less_does_not),
         cmocka_unit_test(test_idioms_and_cx_phrases),
