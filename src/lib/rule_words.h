@@ -475,7 +475,37 @@ enum {
     X(RW_MAYBE, "maybe", 0)                                                                        \
     X(RW_EASILY, "easily", 0)                                                                      \
     X(RW_NOTHING, "nothing", 0)                                                                    \
-    X(RW_BUT, "but", 0)
+    X(RW_BUT, "but", 0)                                                                            \
+    X(RW_SMALL, "small", 0)                                                                        \
+    X(RW_SMALLER, "smaller", 0)                                                                    \
+    X(RW_TINY, "tiny", 0)                                                                          \
+    X(RW_LARGE, "large", 0)                                                                        \
+    X(RW_LARGER, "larger", 0)                                                                      \
+    X(RW_BIG, "big", 0)                                                                            \
+    X(RW_BIGGER, "bigger", 0)                                                                      \
+    X(RW_SHORT, "short", 0)                                                                        \
+    X(RW_SHORTER, "shorter", 0)                                                                    \
+    X(RW_LONG, "long", 0)                                                                          \
+    X(RW_LONGER, "longer", 0)                                                                      \
+    X(RW_TALL, "tall", 0)                                                                          \
+    X(RW_HIGH, "high", 0)                                                                          \
+    X(RW_LOW, "low", 0)                                                                            \
+    X(RW_TIGHT, "tight", 0)                                                                        \
+    X(RW_TIGHTER, "tighter", 0)                                                                    \
+    X(RW_LOOSE, "loose", 0)                                                                        \
+    X(RW_LOOSER, "looser", 0)                                                                      \
+    X(RW_WIDE, "wide", 0)                                                                          \
+    X(RW_NARROW, "narrow", 0)                                                                      \
+    X(RW_THICK, "thick", 0)                                                                        \
+    X(RW_SKINNY, "skinny", 0)                                                                      \
+    X(RW_FITTED, "fitted", 0)                                                                      \
+    X(RW_CROPPED, "cropped", 0)                                                                    \
+    X(RW_HEAVY, "heavy", 0)                                                                        \
+    X(RW_STIFF, "stiff", 0)                                                                        \
+    X(RW_STANDARD, "standard", 0)                                                                  \
+    X(RW_BASIC, "basic", 0)                                                                        \
+    X(RW_STRAIGHT, "straight", 0)                                                                  \
+    X(RW_CLOSE, "close", 0)
 
 #define VB_RULE_WORD_ID(id, text, sets) id,
 enum { RW_NONE, VB_RULE_WORDS(VB_RULE_WORD_ID) RW_COUNT };

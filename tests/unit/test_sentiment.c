@@ -834,6 +834,19 @@ static void test_too_much_to_enjoy(void **state)
     assert_false(cue("comfortable")->rules & VB_RULE_NEGATED);
 }
 
+/* "pretty" and "super" praise on their own ("pretty dress"), but before
+ * a size or a degree they measure it: "runs super small" is no praise. */
+static void test_pretty_small_is_no_praise(void **state)
+{
+    (void)state;
+    assert_float_equal(score("It runs super small"), 0.0, 1e-9);
+    assert_float_equal(score("The sleeves are pretty long"), 0.0, 1e-9);
+    assert_float_equal(score("I'm pretty sure it will shrink"), 0.0, 1e-9);
+    assert_true(score("Pretty dress") > 0.05);
+    assert_true(score("Super cute") > 0.05);
+    assert_true(score("The keyboard is ridiculously small") < -0.05);
+}
+
 /* "yet to" says a thing has not happened, so it denies what follows
  * ("have yet to be disappointed" praises) rather than set up a contrast
  * that weighs the word after it up. */
@@ -1228,6 +1241,7 @@ int main(void)
         cmocka_unit_test(test_did_nothing),
         cmocka_unit_test(test_no_need_no_time),
         cmocka_unit_test(test_too_much_to_enjoy),
+        cmocka_unit_test(test_pretty_small_is_no_praise),
         cmocka_unit_test(test_service_idioms),
         cmocka_unit_test(test_less_negates_but_more_or_less_does_not),
         cmocka_unit_test(test_idioms_and_cx_phrases),
