@@ -847,6 +847,16 @@ static void test_pretty_small_is_no_praise(void **state)
     assert_true(score("The keyboard is ridiculously small") < -0.05);
 }
 
+/* A garment that comes undone is a complaint; holes of lace are design. */
+static void test_wear_that_undoes(void **state)
+{
+    (void)state;
+    assert_true(score("The embroidery was unraveling") < -0.05);
+    assert_true(score("The zipper came apart in the center") < -0.05);
+    assert_true(score("I found a hole in the front") < -0.05);
+    assert_float_equal(score("It has small holes in the lace"), 0.0, 1e-9);
+}
+
 /* "yet to" says a thing has not happened, so it denies what follows
  * ("have yet to be disappointed" praises) rather than set up a contrast
  * that weighs the word after it up. */
@@ -1242,6 +1252,7 @@ int main(void)
         cmocka_unit_test(test_no_need_no_time),
         cmocka_unit_test(test_too_much_to_enjoy),
         cmocka_unit_test(test_pretty_small_is_no_praise),
+        cmocka_unit_test(test_wear_that_undoes),
         cmocka_unit_test(test_service_idioms),
         cmocka_unit_test(test_less_negates_but_more_or_less_does_not),
         cmocka_unit_test(test_idioms_and_cx_phrases),
