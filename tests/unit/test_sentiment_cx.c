@@ -1,0 +1,883 @@
+/* test_sentiment_cx.c: the rules and CX overlay phrases on what
+ * customers write, each pinned by a sentence and the direction of its
+ * effect: praise of what is not, waits and tries told in numbers,
+ * remedies, coming again, requests, idioms of service and of products.
+ * The scoring mechanics are in test_sentiment.c. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "test_sentiment_fixture.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static void test_what_vader_calls_negative_is_not(void **state)
+{
+    (void)state;
+    assert_true(score("No problem") > 0.05);
+    assert_true(score("No complaints") > 0.05);
+    assert_true(score("Not bad") > 0.05);
+    assert_true(score("Not the worst") >= -0.05);
+    assert_true(score("I couldn't be happier") > 0.5);
+    assert_true(cue("happier")->rules & VB_RULE_BOOSTED);
+    assert_true(score("It couldn't be worse") < -0.3); /* intensified, still negative */
+    assert_true(score("I can't recommend this shop enough") > 0.05);
+    assert_true(score("Not good enough") < -0.05);
+    assert_true(score("I can't imagine a better place") > 0.5);
+    assert_true(cue("better")->rules & VB_RULE_BOOSTED);
+    /* the promoter's answer to "what could we do better?" */
+    assert_true(score("Wouldn't change a thing") > 0.3);
+    assert_true(score("Nothing to improve") > 0.3);
+    assert_true(score("Honestly, I would not change anything") > 0.3);
+    assert_true(score("Keep doing what you're doing!") > 0.3);
+    assert_true(score("Returns were easy. Keep it up") > 0.3);
+    /* said of staff, a refusal still fails */
+    assert_true(score("They would not change anything on my booking") < -0.05);
+}
+
+static void test_negated_mental_verb_is_no_complaint(void **state)
+{
+    (void)state;
+    assert_int_equal((score("I don't know the brand"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("We did not need the manual"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I didn't want the blue one"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I wasn't sure about the colour"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("We did not expect a reply"), ds.overall.label), VB_NEUTRAL);
+    assert_true(score("The remote doesn't pair") < -0.05); /* a function that fails */
+}
+
+static void test_non_answer_scores_as_no_comment(void **state)
+{
+    (void)state;
+    /* "no" before a neutral noun is a failure ("no reply"), but a whole
+     * comment of the language's non_answers.txt says nothing */
+    assert_true(score("No reply") < -0.05);
+    assert_float_equal(score("No comment."), 0.0, 0.0);
+    assert_float_equal(ds.overall.neu, 0.0, 0.0); /* as an empty comment */
+    assert_int_equal(ds.n_cues, 0);
+    assert_true(score("No comment, the staff were rude") < -0.05);
+}
+
+static void test_conditional_clause_asserts_nothing(void **state)
+{
+    (void)state;
+    assert_true(score("The strap is comfortable") > 0.05);
+    assert_int_equal((score("If the strap is comfortable I will keep it"), ds.overall.label),
+                     VB_NEUTRAL);
+    assert_int_equal((score("I will keep it unless the strap breaks"), ds.overall.label),
+                     VB_NEUTRAL);
+    /* the main clause still counts */
+    assert_true(score("If you need a spare, the case is excellent") > 0.05);
+}
+
+static void test_like_as_preposition_praises_nothing(void **state)
+{
+    (void)state;
+    /* the verb: after a subject, an adverb, an auxiliary or a negator */
+    assert_true(score("I like the blue cover") > 0.05);
+    assert_true(score("We really like the blue cover") > 0.05);
+    assert_true(score("Anyone who would like loud music gets it here") > 0.05);
+    assert_true(score("I don't like the blue cover") < -0.05);
+    /* the preposition or hedge: no valence */
+    assert_int_equal((score("It has ports like USB and HDMI"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("Like most owners, I charge it at night"), ds.overall.label),
+                     VB_NEUTRAL);
+    assert_int_equal((score("The update took like two hours"), ds.overall.label), VB_NEUTRAL);
+}
+
+static void test_purposes_and_plans_are_not_praise(void **state)
+{
+    (void)state;
+    assert_int_equal((score("I bought it as a gift to help my dad save on calls"),
+                      ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I hope to make sure the box arrives"), ds.overall.label),
+                     VB_NEUTRAL);
+    assert_true(score("I hope it is great") > 0.05); /* the evaluation still counts */
+}
+
+static void test_counterfactual_praise_is_a_complaint(void **state)
+{
+    (void)state;
+    assert_true(score("The service could be improved") < -0.05);
+    assert_true(cue("improved")->rules & VB_RULE_NEGATED);
+    assert_float_equal(cue("improved")->score, 2.1 * -0.74, 1e-6);
+    assert_true(score("The waiter could have been a little more attentive") < -0.05);
+    assert_true(score("A remote would have been nice") < -0.05);
+    assert_true(score("I would have liked more colours") < -0.05);
+    assert_true(score("It could've been nicer") < -0.05);
+    assert_true(score("The app could be more user friendly") < -0.05); /* a phrase */
+    /* a prediction or a negated modal is not a wish */
+    assert_true(score("It should be good") > 0.05);
+    assert_true(score("You would be happy with it") > 0.05);
+    assert_true(score("It couldn't have been better") > 0.5);
+    assert_true(score("It could have been handled better") < -0.05);
+}
+
+static void test_how_it_ought_to_be_done_is_a_complaint(void **state)
+{
+    (void)state;
+    assert_true(score("They could explain things better") < -0.05);
+    assert_string_equal(cue("better")->modifier, "could");
+    assert_true(score("They should train their staff better") < -0.05);
+    assert_true(score("The staff need better training") < -0.05);
+    assert_true(score("The staff could smile more") < -0.05);
+    assert_true(score("Your website needs to improve") < -0.05);
+    assert_true(score("Improve your delivery times") < -0.05);
+    assert_string_equal(cue("Improve")->modifier, "improve");
+    /* a request said to the company */
+    assert_true(score("Please be more friendly") < -0.05);
+    assert_string_equal(cue("friendly")->modifier, "be");
+    assert_true(score("Maybe smile more") < -0.05);
+    assert_true(score("Better than expected") > 0.05);
+    /* denied, nothing could be better; a change made is praise */
+    assert_true(score("I could not have asked for better service") > 0.05);
+    assert_true(score("I couldn't improve on it") > 0.05);
+    assert_true(score("The service has improved a lot") > 0.05);
+    assert_true(score("It helped improve my skin") > 0.05);
+}
+
+static void test_praise_hoped_or_wished_for_is_a_complaint(void **state)
+{
+    (void)state;
+    assert_true(score("Hoped for better quality") < -0.05);
+    assert_true(cue("better")->rules & VB_RULE_NEGATED);
+    assert_string_equal(cue("better")->modifier, "hoped");
+    assert_true(score("I was hoping for a better fit") < -0.05); /* "was hoping": a phrase */
+    assert_true(score("Hopefully the staff will be friendlier next time") < -0.05);
+    assert_true(score("I wish the staff were friendlier") < -0.05);
+    assert_string_equal(cue("friendlier")->modifier, "wished");
+    assert_true(score("I wish it was a bit more flattering") < -0.05);
+    /* "would like", "would love": a wish too */
+    assert_true(score("I would like a better app") < -0.05);
+    assert_string_equal(cue("better")->modifier, "wished");
+    score("The only thing I would like better is a higher waist");
+    assert_string_equal(cue("better")->modifier, "wished");
+    score("I think I would like the blue better");
+    assert_string_equal(cue("better")->modifier, "wished");
+    assert_true(score("I like it better than the old one") > 0.05); /* no "would" */
+    /* more of a good thing, an evaluation, or praise past "and" */
+    assert_true(score("I hope to see more cute dresses like this") > 0.05);
+    assert_true(score("I hope it is great") > 0.05);
+    assert_true(score("It was everything I hoped for and better") > 0.05);
+    assert_true(score("Better than I hoped") > 0.05);
+    /* what came is not what was hoped for, ordered or paid for: the
+     * negator does not deny the wish after it */
+    assert_true(score("Not what I was hoping for") < -0.05);
+    assert_int_equal(cue("was hoping")->rules & VB_RULE_NEGATED, 0);
+    assert_true(score("It wasn't what I ordered") < -0.05);
+    assert_true(score("Not what you would expect for the price") < -0.05);
+}
+
+static void test_suggestion_says_what_is_missing(void **state)
+{
+    (void)state;
+    assert_true(score("It would be great if the app had dark mode") < -0.05);
+    assert_true(cue("great")->rules & VB_RULE_NEGATED);
+    assert_string_equal(cue("great")->modifier, "would");
+    assert_true(score("Would be nice to have a loyalty program") < -0.05);
+    assert_true(score("I'd love it if you opened on Sundays") < -0.05);
+    assert_true(score("It would be even better if it had a widget") < -0.05);
+    /* what would be, and is not: a wish or a hope let down */
+    assert_true(score("A full lining would be nice.") < -0.05);
+    assert_true(score("I thought it would be perfect!") < -0.05);
+    /* a prediction, a plan, or a case of use praises */
+    assert_true(score("It would be great for kids") > 0.05);
+    assert_true(score("It would be great to wear to work") > 0.05);
+    assert_true(score("I would love to come back") > 0.05);
+    assert_true(score("It would be perfect if you want something casual") > 0.05);
+    assert_true(score("The zoom would be really helpful if shooting sports") > 0.05);
+    /* "would like" asks as "would love" does: to have, more, to see what
+     * is asked for */
+    assert_true(score("I would like to have volume buttons") < -0.05);
+    assert_string_equal(cue("like")->modifier, "would");
+    assert_true(score("Would like more trendy features") < -0.05);
+    assert_true(score("We would like to see more vegetarian dishes") < -0.05);
+    assert_true(score("I would like it if you opened on Sundays") < -0.05);
+    /* and "a", "an" or "some" of something bigger or better */
+    assert_true(score("We would love a bigger store") < -0.05);
+    assert_string_equal(cue("love")->modifier, "would");
+    assert_true(score("I'd love some warmer colours") < -0.05);
+    assert_true(score("I would love a second one") > 0.05); /* buying again */
+    /* thanks, buying again, what is wished for and found */
+    assert_true(score("I would like to thank the staff") > 0.05);
+    assert_true(score("I would like to get a second pair") > 0.05);
+    assert_true(score("It is what I would like to see from a phone") > 0.05);
+}
+
+static void test_words_whose_sign_depends_on_context(void **state)
+{
+    (void)state;
+    assert_true(score("The prices are cheap") > 0.05);
+    assert_true(score("Cheap eats for $8") > 0.05);
+    assert_true(score("The price is not cheap") < -0.05);
+    /* without a price in its clause, cheap is a fault of quality */
+    assert_true(score("The remote is cheap plastic") < -0.05);
+    assert_true(score("Great prices, but the buttons are cheap") < 0.3);
+    /* "loud" praises speakers and faults anything else */
+    assert_true(score("The speakers are loud") > 0.05);
+    assert_true(score("The fan is loud") < -0.05);
+    assert_true(score("The sound isn't very loud") < -0.05);
+    /* "huge" praises portions and faults a garment; small portions are a fault */
+    assert_true(score("The portions are huge") > 0.05);
+    assert_true(score("The sleeves are huge") < -0.05);
+    assert_true(score("Small portions for the price") < -0.05);
+    /* "average" as a verdict and as a noun */
+    assert_true(score("The food was below average") < -0.3);
+    assert_true(score("Service was above average") > 0.05);
+    assert_int_equal((score("Enough for the average person"), ds.overall.label), VB_NEUTRAL);
+}
+
+static void test_remedied_trouble_and_denied_refund(void **state)
+{
+    (void)state;
+    /* a trouble that a done remedy governs is no complaint */
+    assert_true(fabs(score("They fixed the problem")) < 0.05);
+    assert_true(score("Problem solved") > 0.05);
+    assert_true(score("The issue was sorted the same day") > 0.05); /* as "solved" */
+    assert_true(score("Credit where it's due, the problem was sorted") > 0.05);
+    assert_true(score("I had a problem with the zipper") < -0.05);
+    /* wished for or denied, the remedy leaves it standing */
+    assert_true(score("I am hoping they will fix the problem") < -0.05);
+    assert_true(score("They never fixed the problem") < -0.05);
+    assert_true(score("They did not solve the problem") < -0.05);
+    assert_true(score("The problem was never fixed") < -0.05);
+    assert_true(score("I hope the problem will be fixed soon") < -0.05);
+    assert_true(score("Don't order until the issue is resolved") < -0.05);
+    assert_true(score("No problem at all") > 0.05);
+    /* a complaint is a trouble too; addressed or handled, it is remedied */
+    assert_true(score("They resolved my complaint quickly") > 0.05);
+    assert_true(score("My complaint was handled brilliantly") > 0.05);
+    assert_true(fabs(score("The issue was addressed the next day")) < 0.05);
+    assert_true(score("My complaint was never resolved") < -0.05);
+    assert_true(score("They never addressed my complaint") < -0.05);
+    /* a refund denied is the worse complaint, not praise */
+    assert_true(score("I was never refunded") < -0.05);
+    assert_true(score("They would not give a refund") < -0.05);
+    assert_true(score("Still no refund") < -0.05);
+    assert_true(cue("refund")->rules & VB_RULE_BOOSTED);
+}
+
+static void test_long_wait_told_in_numbers(void **state)
+{
+    (void)state;
+    /* long for its unit: a complaint, as "took hours" is */
+    assert_true(score("It took 40 minutes to connect to an agent") < -0.05);
+    assert_float_equal(cue("minutes")->valence, -1.5, 1e-6);
+    assert_int_equal(cue("minutes")->rules, VB_RULE_LONG_WAIT);
+    assert_true(score("It took them three weeks to reply to my email") < -0.05);
+    assert_true(score("My refund took 10 days to come through") < -0.05);
+    assert_true(score("The security line took an hour") < -0.05);
+    assert_true(score("Delivery took over a month") < -0.05);
+    assert_true(score("There was a 30 minute wait for a table") < score("There was a wait"));
+    assert_true(score("I waited 3 hours for the engineer") < score("I waited for the engineer"));
+    /* short for its unit, played down, or no wait at all: nothing */
+    assert_int_equal((score("It took two minutes to set up"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("It took 3 days to arrive"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("It only took 30 minutes to download"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("It took just 3 weeks"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I have used it for 3 weeks"), ds.overall.label), VB_NEUTRAL);
+    score("The battery lasts 10 hours");
+    assert_int_equal(ds.n_cues, 0);
+}
+
+static void test_repeated_tries_told_in_numbers(void **state)
+{
+    (void)state;
+    /* a count of tries or contacts, from two: a complaint of effort */
+    assert_true(score("I had to call them 4 times to get it changed") < -0.05);
+    assert_float_equal(cue("times")->valence, -1.5, 1e-6);
+    assert_int_equal(cue("times")->rules, VB_RULE_REPEATED);
+    assert_true(score("I called their support number numerous times") < -0.05);
+    assert_true(score("We asked for the bill three times") < -0.05);
+    assert_true(score("It took three attempts to pay") < -0.05);
+    assert_true(score("After many calls it was escalated") < -0.05);
+    assert_true(score("took me a few tries") < -0.05);
+    /* "occasions" as "times"; "separate" or "different" before them */
+    assert_true(score("I chased it three separate times") < -0.05);
+    assert_int_equal(cue("times")->rules, VB_RULE_REPEATED);
+    assert_true(score("I have emailed them on four different occasions") < -0.05);
+    assert_true(score("I have rung them countless times") < -0.05);
+    assert_int_equal((score("I have worn it on several occasions"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I tried it on three different times"), ds.overall.label),
+                     VB_NEUTRAL);
+    /* no try of the writer's, no count, or a count played down: nothing */
+    assert_int_equal((score("I have ordered from them 5 times"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I've been asked several times where I got it"), ds.overall.label),
+                     VB_NEUTRAL);
+    assert_int_equal((score("I tried it on 3 times"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I only had to call 2 times"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I was making very few calls"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I called once"), ds.overall.label), VB_NEUTRAL);
+    score("They called 3 times. I was out.");
+    assert_int_equal(ds.n_cues, 1); /* the count and its verb in one clause */
+    score("Three times. They called");
+    assert_int_equal(ds.n_cues, 0);
+}
+
+static void test_twice_and_repairs_told_in_numbers(void **state)
+{
+    (void)state;
+    /* "twice" is its own count */
+    assert_true(score("I called them twice and they said it was about to ship") < -0.05);
+    assert_float_equal(cue("twice")->valence, -1.5, 1e-6);
+    assert_int_equal(cue("twice")->rules, VB_RULE_REPEATED);
+    /* repairs: a complaint in the passive too */
+    assert_true(score("Had to have this computer repaired twice") < -0.05);
+    assert_true(score("The mother board had been replaced 4 times") < -0.05);
+    assert_true(score("My phone has already gone back for repair twice") < -0.05);
+    assert_true(score("After 3 repairs it still overheats") < -0.05);
+    /* a comparison, a habit, a count played down, a try-on, a passive try */
+    assert_int_equal((score("It charges twice as fast"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I replace the filter twice a year"), ds.overall.label),
+                     VB_NEUTRAL);
+    assert_int_equal((score("We call them 3 times per week"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I only called twice"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I tried it on twice"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I have been asked twice where I got it"), ds.overall.label),
+                     VB_NEUTRAL);
+    assert_int_equal((score("I have worn it twice"), ds.overall.label), VB_NEUTRAL);
+}
+
+static void test_a_fault_that_keeps_happening(void **state)
+{
+    (void)state;
+    assert_true(score("The recorded message kept telling me my call was important") < -0.05);
+    assert_float_equal(cue("kept")->valence, -1.2, 1e-6);
+    assert_int_equal(cue("kept")->rules, VB_RULE_REPEATED);
+    assert_true(score("The delivery date keeps being pushed back") < -0.05);
+    assert_true(score("The tie kept coming undone") < -0.05);
+    assert_true(score("It keeps on autofocusing in auto mode") < -0.05);
+    /* the writer's effort */
+    assert_true(score("You have to keep tapping on it to get it to work") < -0.05);
+    assert_true(score("I keep having to hike them up") < -0.05);
+    /* custom, the writer's own doing, a compliment, going on, a wish,
+     * advice: nothing */
+    assert_true(score("I keep coming back") > 0.05); /* "coming back" praises, in cx.tsv */
+    assert_int_equal(ds.n_cues, 1);
+    assert_int_equal((score("I keep going to this place"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("They will keep using them"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I kept looking at the picture"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("Everyone keeps asking where I got it"), ds.overall.label),
+                     VB_NEUTRAL);
+    assert_int_equal((score("It will keep running for years"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I just want to keep wearing it"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("Please keep offering petites"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("Keep going"), ds.overall.label), VB_NEUTRAL);
+    /* a word with a valence speaks for itself */
+    assert_true(score("It keeps getting better") > 0.05);
+    score("The app keeps crashing");
+    assert_int_equal(ds.n_cues, 1);
+}
+
+static void test_coming_again_or_not(void **state)
+{
+    (void)state;
+    /* a customer who will not come again: as "never again" */
+    assert_true(score("I won't be ordering from you again") < -0.3);
+    assert_float_equal(cue("again")->valence, -2.5, 1e-6);
+    assert_int_equal(cue("again")->rules, VB_RULE_INTENT);
+    assert_string_equal(cue("again")->modifier, "won't");
+    score("Never shopping here again");
+    assert_int_equal(ds.n_cues, 1); /* the negator fails no verb and negates nothing */
+    assert_true(ds.overall.compound < -0.3);
+    assert_true(score("I would never buy anything from them again") < -0.3);
+    assert_true(score("Not going to use them again") < -0.3);
+    /* ... and one who will */
+    assert_true(score("Will definitely use again") > 0.05);
+    assert_float_equal(cue("again")->valence, 1.5, 1e-6);
+    assert_true(score("I'd happily shop here again") > 0.05);
+    /* no word on coming again: forced, done, asked or doubted */
+    assert_int_equal((score("I had to order again"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I ordered again last week"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("Would I use them again"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("Not sure I'd use them again"), ds.n_cues), 0);
+}
+
+static void test_asking_for_more(void **state)
+{
+    (void)state;
+    /* a place or a thing that needs more of something has too little */
+    assert_float_equal(score("The store needs more cashiers"), -1.0 / sqrt(1.0 + 15), 1e-4);
+    assert_int_equal(cue("needs more")->rules, VB_RULE_REQUEST);
+    assert_float_equal(cue("needs more")->valence, -1.0, 1e-6);
+    assert_true(score("They need more staff on weekends") < -0.05);
+    assert_true(score("Needs a little more seating") < -0.05);
+    assert_true(score("They really need to hire more staff") < -0.05);
+    assert_true(score("The menu could use some vegetarian options") < -0.05);
+    assert_int_equal(cue("use some")->rules, VB_RULE_REQUEST);
+    assert_true(score("The lobby could really use a refresh") < -0.05);
+    /* the writer's or reader's own need, a doubt, a condition: nothing */
+    const char *plain[] = {
+        "I need more room in the hips",      "We need more washes in this fit",
+        "You need more memory for games",    "Those of you that need more length",
+        "People who need more space",        "It doesn't need more buttons",
+        "If it needs more charge, plug it in", "It needs more than a wash",
+        "Everyone needs more of these",      "I could use a size smaller",
+        "They need staff",                   "Could use it for work",
+    };
+    for (size_t i = 0; i < sizeof plain / sizeof *plain; i++) {
+        score(plain[i]);
+        for (size_t c = 0; c < ds.n_cues; c++)
+            if (ds.cues[c].rules & VB_RULE_REQUEST)
+                fail_msg("'%s' asks for more", plain[i]);
+    }
+    /* a word of sentiment after it is the other rules' to weigh */
+    score("It needs more comfortable seats");
+    for (size_t c = 0; c < ds.n_cues; c++)
+        assert_false(ds.cues[c].rules & VB_RULE_REQUEST);
+}
+
+static void test_more_than_wanted(void **state)
+{
+    (void)state;
+    /* liking after "than" and its subject measures an excess, as "too" */
+    const char *excess[] = {
+        "The waist is tighter than I would like", "The waist is tighter than I'd like",
+        "The arms were tighter than I liked",     "It was roomier than I cared for",
+        "It runs longer than we'd like",          "It was shorter than I would have liked",
+    };
+    for (size_t i = 0; i < sizeof excess / sizeof *excess; i++) {
+        if (!(score(excess[i]) < -0.05))
+            fail_msg("'%s' scored %.4f", excess[i], ds.overall.compound);
+        assert_string_equal(ds.cues[0].modifier, "than");
+    }
+    /* liking elsewhere: as before */
+    assert_true(score("I like it more than I thought") > 0.05);
+    assert_true(score("I would like to thank the staff") > 0.05);
+    assert_int_equal((score("I thought I'd like this dress"), ds.n_cues), 0);
+}
+
+static void test_praise_of_the_past_is_a_complaint(void **state)
+{
+    (void)state;
+    assert_true(score("It used to be great") < -0.05);
+    assert_string_equal(cue("great")->modifier, "used to");
+    assert_int_equal(cue("great")->rules, VB_RULE_NEGATED);
+    assert_true(score("This place used to be my favourite") < -0.05);
+    assert_true(score("They used to have the best pizza in town") < -0.05);
+    assert_true(score("Used to love this shop") < -0.05);
+    assert_true(score("It used to be great, now it's rubbish") < score("It's rubbish now"));
+    /* accustomed, passive, denied or too far: the praise stands */
+    assert_true(score("I'm used to good service") > 0.05);
+    assert_true(score("I got used to the great keyboard") > 0.05);
+    assert_true(score("The spray used to clean it works well") > 0.05);
+    assert_true(score("I never used to be a fan") > 0.05);
+    assert_true(score("I used to think about it and now I love it") > 0.05);
+}
+
+static void test_imperative_recommends_or_warns(void **state)
+{
+    (void)state;
+    assert_true(score("Try the sea bass.") > 0.05);
+    assert_float_equal(cue("Try")->score, 1.2, 1e-6);
+    assert_int_equal(cue("Try")->rules, VB_RULE_IMPERATIVE);
+    assert_true(score("We ate early. Try the green curry!") > 0.05);
+    assert_true(score("Skip dessert.") < -0.05);
+    /* only at the start of a sentence, and not "try to" or "try again" */
+    assert_int_equal((score("I will try it tomorrow"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("Try again later"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("Try to book a table"), ds.overall.label), VB_NEUTRAL);
+    /* nor "try not to", which is advice */
+    assert_int_equal((score("Try not to sit near the door"), ds.overall.label), VB_NEUTRAL);
+    assert_true(score("Go for it!") > 0.05);
+    /* the staff who wait on tables are no wait */
+    assert_true(score("The wait staff were friendly") > score("The staff were friendly") - 1e-9);
+    assert_true(score("The lunch special is an absolute steal") > 0.3);
+}
+
+/* The words these rules score need no entry in any file: with a lexicon
+ * directory that has no files at all, the rules still find them. */
+static void test_scoring_rules_need_no_lexicon_entry(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/vb_test_nolex_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    vb_senti_lex *shipped = lex;
+    lex = vb_senti_lex_load(dir, NULL, 0, NULL, NULL);
+    assert_non_null(lex);
+    const double wait = score("It took 40 minutes to connect");
+    const double advice = score("Skip dessert.");
+    const double tries = score("I had to call them 4 times");
+    const double again = score("I will order again");
+    const double neutral = score("It took 2 minutes to connect");
+    vb_senti_lex_free(lex);
+    lex = shipped;
+    rmdir(dir);
+    assert_true(wait < -0.05);
+    assert_true(advice < -0.05);
+    assert_true(tries < -0.05);
+    assert_true(again > 0.05);
+    assert_float_equal(neutral, 0.0, 1e-9);
+}
+
+/* "easily" next to a fault says how readily the fault comes: no praise,
+ * after the fault or before a participle; elsewhere it praises. */
+static void test_easily_next_to_a_fault(void **state)
+{
+    (void)state;
+    assert_true(score("The fabric wrinkles easily") < -0.05);
+    assert_int_equal(ds.n_cues, 1); /* "wrinkles" alone */
+    assert_true(score("The sweater pilled easily") < -0.05);
+    assert_true(score("The strap is easily damaged") < -0.05);
+    assert_true(score("The material snags easily") < -0.05);
+    assert_true(score("Doesn't wrinkle easily") > 0.05);
+    assert_true(score("Set up easily in five minutes") > 0.05);
+    assert_true(score("Just easily drag and drop your files") > 0.05);
+    assert_true(cue("easily")->valence > 0);
+    assert_true(score("It is easily the best") > 0.05);
+}
+
+/* "nothing" as all that doing or a repair came to is a failure; where it
+ * denies a word of sentiment, the denial decides. */
+static void test_did_nothing(void **state)
+{
+    (void)state;
+    assert_true(score("This top did nothing for me") < -0.05);
+    assert_true(score("I reported it and they did nothing") < -0.05);
+    assert_true(score("The update fixed nothing") < -0.05);
+    assert_true(score("HP did nothing proactive to resolve it") < -0.05);
+    assert_true(score("They can do nothing wrong") > 0.05);
+    assert_true(score("I do nothing but rave about it") > 0.05);
+    assert_float_equal(score("There is nothing to do here"), 0.0, 1e-9);
+    /* "for no reason": its "no" denies no later cue */
+    assert_true(score("It shuts down for no reason without warning") < -0.05);
+}
+
+/* "no need" and "no time" are no failure: the "no" of a need met or of
+ * speed, and it denies nothing after it. */
+static void test_no_need_no_time(void **state)
+{
+    (void)state;
+    assert_true(score("No need for a cami underneath") > 0.05);
+    assert_true(score("No need to worry") > 0.05);
+    assert_true(score("No need to be rude to customers") < -0.05);
+    assert_true(score("Set up took no time at all") > 0.05);
+    assert_true(score("It arrived in no time") > 0.05);
+    assert_true(score("I have no time for this") < -0.05);
+}
+
+/* A garment that comes undone is a complaint; holes of lace are design. */
+static void test_wear_that_undoes(void **state)
+{
+    (void)state;
+    assert_true(score("The embroidery was unraveling") < -0.05);
+    assert_true(score("The zipper came apart in the center") < -0.05);
+    assert_true(score("I found a hole in the front") < -0.05);
+    assert_float_equal(score("It has small holes in the lace"), 0.0, 1e-9);
+}
+
+/* How customers praise or fault staff and fixes in idioms of words that
+ * carry no sentiment alone; denied, the praise is the complaint. */
+static void test_service_idioms(void **state)
+{
+    (void)state;
+    assert_true(score("Tom was an absolute star") > 0.05);
+    assert_true(score("The engineer knew his stuff") > 0.05);
+    assert_true(score("The fitter knew what he was doing") > 0.05);
+    assert_true(score("The engineer didn't know what he was doing") < -0.05);
+    assert_true(cue("know what he was doing")->rules & VB_RULE_NEGATED);
+    assert_true(score("Like talking to a brick wall") < -0.05);
+    assert_true(score("Fixed first time") > 0.05);
+    /* "no" before "fuss" is no failure */
+    assert_true(score("Job done, no fuss") > 0.05);
+}
+
+static void test_idioms_and_cx_phrases(void **state)
+{
+    (void)state;
+    assert_true(score("The agent went above and beyond") > 0.5);
+    assert_true(cue("went above and beyond")->rules & VB_RULE_CX);
+    assert_true(score("My parcel never arrived") < -0.5);
+    assert_true(score("I was on hold for an hour") < -0.05);
+    assert_true(score("Got passed around between departments") < -0.05);
+    assert_true(score("Out of stock again") < -0.05);
+    assert_true(score("The store didn't have my size") < -0.05);
+    assert_true(score("It was a waste of time") < -0.5);
+    assert_true(score("This dress is to die for") > 0.5);
+    assert_true(cue("to die for")->rules & VB_RULE_IDIOM);
+    assert_true(score("The sleeves are too long") < -0.05);
+    assert_true(score("The sleeves are not too long") > 0.05);
+    assert_true(score("It is too cute") > 0.05);
+    assert_true(score("It doesn't play my discs") < -0.05);
+    /* "warning" negated is no praise; a loyalty card is no virtue */
+    assert_true(score("My card was blocked without any warning") < -0.05);
+    assert_true(score("The pool was closed with no warning") < -0.05);
+    assert_true(score("My loyalty card was not scanned") < -0.05);
+    /* card, care and security name things here: no praise in them */
+    assert_true(score("They charged my credit card twice") < -0.05);
+    assert_true(score("Customer care never answered") < -0.05);
+    assert_true(score("Long lines at security") <= 0.0);
+    assert_true(score("Credit where it's due, they called me back") > 0.05);
+    /* chasing, queuing for ages, a price rise and a better price elsewhere */
+    assert_true(score("I had to chase them four times for an update") < -0.05);
+    assert_true(score("Queued for ages at the checkout") < -0.05);
+    assert_true(score("Another price rise, the third this year") < -0.05);
+    assert_true(score("I found the same TV cheaper elsewhere") < -0.05);
+    assert_true(score("I've had this coat for ages and love it") > 0.05);
+    /* passed around, kept informed, shambles and slick */
+    assert_true(score("I was passed from pillar to post") < -0.05);
+    assert_true(score("Passed from department to department") < -0.05);
+    assert_true(score("Absolute shambles") < -0.05);
+    assert_true(score("Zero communication") < -0.05);
+    assert_true(score("They kept me informed throughout") > 0.05);
+    assert_true(score("They never kept me informed") < -0.05);
+    assert_true(score("Very slick process") > 0.05);
+    assert_true(score("The handles are too slick to grip") < -0.05);
+    /* nobody took the trouble: "bothered" is not annoyance there */
+    assert_true(score("Nobody bothered to let me know") < -0.05);
+    assert_true(score("They didn't even bother to reply") < -0.05);
+    assert_true(score("The staff couldn't be bothered") < -0.05);
+    assert_true(score("The noise didn't bother me") > 0.05);
+    /* a customer who would not come again */
+    assert_true(score("Probably would not go back") < -0.3);
+    /* the customer returns, or the item does; "in a heartbeat" is eager */
+    assert_true(score("We will return next year") > 0.05);
+    assert_true(score("I will return it tomorrow") < -0.05);
+    assert_true(score("Would buy it again in a heartbeat") > 0.3);
+    /* waits told in weeks or all day, a missed delivery while the
+     * customer was in, a bus that went by, a promise (mostly broken) */
+    assert_true(score("Landlord takes weeks to fix anything") < -0.2);
+    assert_true(score("The discharge took all day") < -0.2);
+    assert_true(score("Courier left a card but I was home all day") < -0.2);
+    assert_true(score("Bus driver drove straight past the stop") < -0.2);
+    assert_true(score("Price match promise was not honoured") < -0.3);
+    assert_true(score("Very tidy job") > 0.2);
+    /* a parcel thrown in a bush or over the gate, packaging to excess,
+     * a process "so straightforward", a guard who followed the customer */
+    assert_true(score("The parcel was left in a bush") < -0.2);
+    assert_true(score("The driver threw the parcel over the gate") < -0.2);
+    assert_true(score("Packaging was excessive") < -0.2);
+    assert_true(score("It was so straightforward") > 0.3);
+    assert_true(score("Security guard followed me around the store") < -0.2);
+    /* a guest's room: the verdicts VADER's words miss */
+    assert_true(score("The hotel has seen better days") < -0.05);
+    assert_true(score("Noise from the street kept us awake all night") < -0.05);
+    assert_true(score("The bathroom needs a refurb") < -0.05);
+    assert_true(score("The room was stuffy and the mattress saggy") < -0.05);
+    assert_true(score("Home from home") > 0.05);
+    /* nobody who knew, or would say */
+    assert_true(score("Nobody could tell me where my order was") < -0.05);
+    /* idioms of service made of neutral words */
+    assert_true(score("I had to jump through hoops to get a refund") < -0.05);
+    assert_true(score("They gave me the runaround") < -0.05);
+    assert_true(score("The staff bent over backwards for us") > 0.05);
+    assert_true(score("They couldn't do enough for us") > 0.05);
+    assert_true(score("Above expectations") > 0.05);
+    /* a promise named is mostly one broken; kept, it is said so */
+    assert_true(score("Nobody called me back like they promised") < -0.05);
+    assert_true(score("The parcel arrived when promised") > 0.05);
+    assert_true(score("Delivered as promised") > 0.05);
+    /* waits in hours, rises and sign-outs unexplained, the way out named */
+    assert_true(score("Check-in took over an hour") < -0.05);
+    assert_true(score("My bill went up without any explanation") < -0.05);
+    assert_true(score("Prices have gone up again") < -0.05);
+    assert_true(score("They put the prices up again") < -0.05);
+    assert_true(score("Prices keep going up") < -0.05);
+    assert_true(score("Your website keeps logging me out") < -0.05);
+    assert_true(score("I will be leaving once my contract ends") < -0.05);
+    assert_true(score("The fees were hidden in the small print") < -0.05);
+    assert_true(score("The room smelled of smoke and the sheets were stained") < -0.05);
+    assert_true(score("The new update made the app slower") < -0.05);
+    /* British verdicts, double debits, declined cards, dropouts and
+     * speed against expectation: sooner praises what arrives, not what
+     * wears out */
+    assert_true(score("The service is rubbish") < -0.3);
+    assert_true(score("Such a faff to get anything done") < -0.05);
+    assert_true(score("I felt fobbed off") < -0.05);
+    assert_true(score("Absolutely chuffed with it") > 0.05);
+    assert_true(score("My direct debit was taken twice") < -0.05);
+    assert_true(score("My card keeps getting declined") < -0.05);
+    assert_true(score("The broadband keeps dropping out") < -0.05);
+    /* a chat or call cut off at the other end, not a device unplugged */
+    assert_true(score("Live chat closed before I could get an answer") < -0.05);
+    assert_true(score("I got disconnected twice") < -0.05);
+    assert_true(fabs(score("I disconnected the old printer")) <= 0.05);
+    assert_true(score("Unexpected item in the bagging area every time") < -0.05);
+    /* a queue that moved quickly is a short wait, though "queue" is a
+     * complaint on its own */
+    assert_true(score("The queue moved quickly") > 0.05);
+    assert_true(score("There was a queue") < -0.05);
+    assert_true(score("Online banking is down again") < -0.05);
+    assert_true(score("I was given conflicting information") < -0.05);
+    /* a price raised or doubled, a charge under the quote, no quibbles,
+     * an agent on a script, goods out of date */
+    assert_true(score("They increased my premium again") < -0.05);
+    assert_true(score("My bill doubled overnight") < -0.05);
+    assert_true(score("The garage charged less than the quote") > 0.05);
+    assert_true(score("The claim was paid, no quibbles") > 0.05);
+    assert_true(score("The agent just read from a script") < -0.05);
+    assert_true(score("The milk was out of date") < -0.05);
+    /* a parcel left in the rain; adverbs of annoyance and luck */
+    assert_true(score("The courier left it in the rain on the doorstep") < -0.05);
+    assert_true(score("The parcel arrived soaked") < -0.05);
+    assert_true(score("Annoyingly the app logged me out") < -0.05);
+    assert_true(score("Fortunately the manager stepped in") > 0.05);
+    /* a call returned or not ("returned" alone is a product sent back),
+     * an agent who listened, a menu that goes round in circles */
+    assert_true(score("The estate agent never returned my calls") < -0.05);
+    assert_true(score("Nobody returned my messages") < -0.05);
+    assert_true(score("She returned my call the same day") > 0.05);
+    assert_true(score("The engineer called me back within the hour") > 0.05);
+    assert_true(score("I never heard back from them") < -0.05);
+    /* no call back is a complaint of its own, not only a verb that failed */
+    assert_true(score("Nobody called me back") < score("Nobody called me") - 0.1);
+    assert_true(score("They never returned my calls") < -0.3);
+    assert_true(score("The trainer actually listened to me") > 0.05);
+    assert_true(score("Nobody listened to me") < -0.05);
+    assert_true(score("The chatbot sent me round in circles") < -0.05);
+    assert_true(score("I had to repeat my story every time") < -0.05);
+    /* out of order, unusable, dropping out, running behind */
+    assert_true(score("Half the machines were out of order") < -0.05);
+    assert_true(score("The app is unusable on my phone") < -0.05);
+    assert_true(score("The wifi kept dropping in the room") < -0.05);
+    assert_true(score("The clinic was running behind") < -0.05);
+    assert_true(score("The website kept timing out at payment") < -0.05);
+    assert_true(score("The installer left a mess") < -0.05);
+    assert_true(score("They closed my account without telling me") < -0.05);
+    assert_true(score("Ten years a customer and this is how you treat me") < -0.05);
+    assert_true(score("The delivery was quicker than expected") > 0.05);
+    assert_int_equal((score("They wore out quicker than expected"), ds.overall.label), VB_NEUTRAL);
+    assert_true(score("The food was cold when it arrived") < -0.05);
+    assert_true(score("It does the job") > 0.05);
+    assert_true(score("Would buy again") > 0.05);
+    assert_true(score("Would not buy again") < -0.05);
+    /* help without limit, a complaint as a question, a fault that
+     * persists; an energy bill and a smart meter name things */
+    assert_true(score("Nothing was too much trouble") > 0.3);
+    assert_true(score("How hard is it to deliver a parcel on time?") < -0.05);
+    assert_true(score("They said it was fixed but it is still happening") < -0.05);
+    assert_true(score("The sizing is way off") < -0.05);
+    assert_true(score("The integration keeps breaking") < -0.05);
+    assert_int_equal((score("My energy bill came today"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("They fitted a smart meter"), ds.overall.label), VB_NEUTRAL);
+}
+
+static void test_recommending_and_warning_phrases(void **state)
+{
+    (void)state;
+    /* "going back" alone is a return; a customer who will come again is praise */
+    assert_true(score("I am going back to the store") < -0.05);
+    assert_true(score("I will definitely be going back") > 0.05);
+    assert_true(cue("be going back")->rules & VB_RULE_CX);
+    assert_true(score("The lunch special can't be beat") > 0.3);
+    assert_true(score("Look no further") > 0.3);
+    assert_true(score("This place rocks") > 0.05);
+    assert_true(score("Two thumbs up") > 0.3);
+    assert_true(score("Couldn't ask for more") > 0.3);
+    assert_true(score("The service was first class") > 0.3);
+    assert_int_equal((score("We travelled first class"), ds.overall.label), VB_NEUTRAL);
+    assert_true(score("They could do better on communication") < -0.05);
+    assert_int_equal((score("Room for improvement"), ds.overall.label), VB_NEUTRAL);
+    assert_true(score("The app needs improvement") < -0.05);
+    assert_true(score("A big improvement on last time") > 0.05);
+    /* a problem sorted, a refund given without a fight */
+    assert_true(score("They sorted it quickly") > 0.05);
+    assert_true(score("Still not sorted") < -0.05);
+    assert_true(score("Got a full refund, no questions asked") > 0.05);
+    /* a customer who will not come back, or will not hesitate */
+    assert_true(score("I won't be back") < -0.3);
+    assert_true(score("We won't be going back") < -0.3);
+    assert_true(score("I'll be taking my business elsewhere") < -0.3);
+    assert_true(score("I wouldn't hesitate to recommend them") > 0.3);
+    /* a detractor's closing words, and a decline */
+    assert_true(score("Would not recommend.") < -0.4);
+    assert_true(score("Would not recommend.") < score("Would not buy."));
+    assert_true(score("I'll never recommend them") < -0.5);
+    assert_true(score("I can't recommend them enough") > 0.3);
+    assert_true(score("Sadly not what it used to be") < -0.3);
+    assert_true(score("Standards have slipped") < -0.3);
+    /* British verdicts */
+    assert_true(score("Setting up was a doddle") > 0.05);
+    assert_true(score("They are absolute cowboys") < -0.05);
+    assert_int_equal((score("The print has cowboys on it"), ds.overall.label), VB_NEUTRAL);
+    assert_true(score("Six pounds for a coffee is daylight robbery") < -0.05);
+    assert_true(score("They left me high and dry") < -0.05);
+    assert_true(score("The fit was laughable") < -0.05);
+    /* a warning to other customers is not a negated complaint */
+    assert_true(score("Don't waste your money") < -0.5);
+    assert_true(score("do n't waste your time") < -0.5);
+    assert_true(score("Don't bother") < -0.3);
+    assert_true(score("We were less than impressed") < -0.3);
+    /* misspelt and missing words of food and service */
+    assert_true(score("The staff were very accomodating") > 0.3);
+    assert_true(score("I was disapointed") < -0.3);
+    assert_true(score("Flavorful and hearty") > 0.3);
+    assert_true(score("The fish was inedible") < -0.3);
+    assert_int_equal((score("We had the pork dumplings"), ds.overall.label), VB_NEUTRAL);
+    assert_true(score("Stay away from this place") < -0.3);
+    assert_true(score("Never again!") < -0.3);
+    assert_true(score("The noise was unbearable") < -0.3);
+    assert_true(score("The crab cakes were spot on") > 0.3);
+    assert_true(score("The soup was lukewarm and the waiter never came back") < -0.3);
+    assert_true(score("We were seated immediately") > 0.05);
+    /* "fan" is a laptop part unless someone is a fan of something */
+    assert_int_equal((score("The fan runs all the time"), ds.overall.label), VB_NEUTRAL);
+    assert_true(score("I am a big fan of this brand") > 0.3);
+    assert_true(score("I am not a fan of the keyboard") < -0.05);
+    /* lukewarm words and times of day */
+    assert_int_equal((score("Food and service were okay"), ds.overall.label), VB_NEUTRAL);
+    assert_true(score("The pasta was just ok") < -0.05);
+    assert_true(score("The food was mediocre at best") < -0.05);
+    assert_int_equal((score("We went for a late lunch"), ds.overall.label), VB_NEUTRAL);
+    assert_true(score("The parcel came late") < -0.05);
+    /* "less than" negates what follows, and nothing when nothing follows */
+    assert_true(score("It made for a less than comfortable meal") < -0.05);
+    assert_true(cue("comfortable")->rules & VB_RULE_NEGATED);
+    assert_int_equal((score("It took less than an hour"), ds.overall.label), VB_NEUTRAL);
+    /* product verdicts the general lexicon lacked */
+    assert_true(score("This player is junk") < -0.3);
+    assert_true(score("The menus are clunky and cumbersome") < -0.3);
+    assert_true(score("8MB for a camera like this is a joke") < -0.3);
+    assert_true(score("The leather case is a big plus") > 0.3);
+    assert_true(score("Most bang for the buck") > 0.3);
+    assert_true(score("The one drawback is the battery") < -0.05);
+    assert_true(score("Sleek, sturdy and intuitive") > 0.5);
+    assert_true(score("A versatile, timeless piece") > 0.5);
+    assert_true(score("It shrank in the wash") < -0.05);
+    assert_true(score("Vista is a nightmare") < -0.3);
+    assert_true(score("The build quality is sub-par") < -0.3);
+    assert_true(score("My monitor has been acting up") < -0.05);
+    assert_true(score("For the price it has exceeded my expectations") > 0.3);
+    assert_true(score("It meets all my needs") > 0.3);
+    assert_true(score("Blazing fast and speedy") > 0.3);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_what_vader_calls_negative_is_not),
+        cmocka_unit_test(test_negated_mental_verb_is_no_complaint),
+        cmocka_unit_test(test_non_answer_scores_as_no_comment),
+        cmocka_unit_test(test_conditional_clause_asserts_nothing),
+        cmocka_unit_test(test_like_as_preposition_praises_nothing),
+        cmocka_unit_test(test_purposes_and_plans_are_not_praise),
+        cmocka_unit_test(test_counterfactual_praise_is_a_complaint),
+        cmocka_unit_test(test_how_it_ought_to_be_done_is_a_complaint),
+        cmocka_unit_test(test_praise_hoped_or_wished_for_is_a_complaint),
+        cmocka_unit_test(test_suggestion_says_what_is_missing),
+        cmocka_unit_test(test_words_whose_sign_depends_on_context),
+        cmocka_unit_test(test_remedied_trouble_and_denied_refund),
+        cmocka_unit_test(test_long_wait_told_in_numbers),
+        cmocka_unit_test(test_repeated_tries_told_in_numbers),
+        cmocka_unit_test(test_twice_and_repairs_told_in_numbers),
+        cmocka_unit_test(test_a_fault_that_keeps_happening),
+        cmocka_unit_test(test_coming_again_or_not),
+        cmocka_unit_test(test_asking_for_more),
+        cmocka_unit_test(test_more_than_wanted),
+        cmocka_unit_test(test_praise_of_the_past_is_a_complaint),
+        cmocka_unit_test(test_imperative_recommends_or_warns),
+        cmocka_unit_test(test_scoring_rules_need_no_lexicon_entry),
+        cmocka_unit_test(test_easily_next_to_a_fault),
+        cmocka_unit_test(test_did_nothing),
+        cmocka_unit_test(test_no_need_no_time),
+        cmocka_unit_test(test_wear_that_undoes),
+        cmocka_unit_test(test_service_idioms),
+        cmocka_unit_test(test_idioms_and_cx_phrases),
+        cmocka_unit_test(test_recommending_and_warning_phrases),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
