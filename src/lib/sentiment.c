@@ -385,15 +385,6 @@ static void intent_made(unit *u, size_t i, size_t negator)
     u[negator].negator = false;
 }
 
-/* Whether the unit is one word of five or more letters ending in "ed" or
- * "en": a past participle ("damaged", "broken"). */
-static bool participle(const unit *x)
-{
-    return x->n == 1 && x->key_len > 4 &&
-           (memcmp(x->key + x->key_len - 2, "ed", 2) == 0 ||
-            memcmp(x->key + x->key_len - 2, "en", 2) == 0);
-}
-
 /* Whether the unit's lexicon entry is a fault: a negative valence. */
 static bool lexicon_fault(const unit *x)
 {
@@ -436,6 +427,7 @@ static bool came_to_nothing(const unit *u, size_t n_units, size_t neg)
     if (!key_is(verb, RW_DO) && !key_is(verb, RW_DOES) && !key_is(verb, RW_DID) &&
         !key_in(verb, RWSET_REMEDY))
         return false;
+    /* Not next_word(): "but" opens a clause of its own. */
     for (size_t j = neg + 1; j < n_units && u[j].sentence == u[neg].sentence; j++)
         if (!u[j].punct)
             return !key_is(&u[j], RW_BUT);

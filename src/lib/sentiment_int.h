@@ -143,6 +143,15 @@ static inline bool ing_form(const unit *u)
            memcmp(u->key + u->key_len - 3, "ing", 3) == 0;
 }
 
+/* Whether the unit is one word of five or more letters ending in "ed" or
+ * "en": a past participle ("damaged", "broken"). */
+static inline bool participle(const unit *u)
+{
+    return u->n == 1 && u->key != NULL && u->key_len >= 5 &&
+           (memcmp(u->key + u->key_len - 2, "ed", 2) == 0 ||
+            memcmp(u->key + u->key_len - 2, "en", 2) == 0);
+}
+
 /* Whether the unit is a comparative: "better", "worse", a word of five
  * or more letters ending in "er" ("friendlier", "cheaper"). */
 static inline bool comparative(const unit *c)
