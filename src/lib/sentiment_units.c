@@ -10,6 +10,7 @@
 #include "alloc.h"
 #include "norm.h"
 
+#include <math.h>
 #include <string.h>
 
 #define MAX_PHRASE_BYTES 512
@@ -331,6 +332,32 @@ static void key_ahead(const vb_senti_lex *lex, vb_arena *arena, const vb_doc *do
         *n_keyed = to;
 }
 
+/* Whether phrase `pe` of `n` words at token `i` gives way to a stronger
+ * cue that starts on its second word and ends after it: "really wanted"
+ * in "really wanted to love" to "wanted to love", "looks like" in "looks
+ * like a tent" to "like a tent"; the first word then stands alone, as
+ * the booster it may be. Only a phrase with a valence and no other role
+ * gives way, and only where its first word (entry `first`) has no valence
+ * of its own: "like" in "like a hole" would praise. */
+static bool yields_to_overlap(const vb_senti_lex *lex, vb_arena *arena, const vb_doc *doc,
+                              token_key *keys, size_t *n_keyed, size_t i,
+                              const vb_senti_entry *first, const vb_senti_entry *pe, size_t n,
+                              bool *oom)
+{
+    const uint32_t roles = VB_LEX_BOOSTER | VB_LEX_NEGATOR | VB_LEX_CONTRAST | VB_LEX_EXCESS;
+    if ((pe->flags & roles) || (first != NULL && vb_senti_entry_judges(first)))
+        return false;
+    const vb_senti_entry *second = keys[i + 1].e;
+    if (second == NULL || second->max_words < n || !may_follow(doc, i + 1, second))
+        return false;
+    key_ahead(lex, arena, doc, keys, n_keyed, i + 1 + second->max_words, oom);
+    size_t n_next;
+    const vb_senti_entry *next = match_phrase(lex, doc, keys, i + 1, second, &n_next);
+    const float own = (pe->flags & VB_LEX_VALENCE) ? fabsf(pe->valence) : 0.0f;
+    return next != NULL && n_next >= n && vb_senti_entry_judges(next) &&
+           fabsf(next->valence) > own;
+}
+
 /* Sets the fields of a unit with an entry that only such units have
  * (sentiment_int.h), and the ones every candidate starts with. */
 static void start_candidate(unit *u, bool caps)
@@ -451,7 +478,8 @@ vb_status vb_senti_build_units(const vb_senti_lex *lex, const vb_doc *doc, vb_ar
             key_ahead(lex, arena, doc, keys, &n_keyed, i + e->max_words, &oom);
             size_t n_words; /* not `n`, whose address would then escape */
             const vb_senti_entry *pe = match_phrase(lex, doc, keys, i, e, &n_words);
-            if (pe != NULL) {
+            if (pe != NULL &&
+                !yields_to_overlap(lex, arena, doc, keys, &n_keyed, i, e, pe, n_words, &oom)) {
                 e = pe;
                 n = n_words;
                 for (size_t j = i + 1; j < i + n; j++) {

@@ -49,16 +49,25 @@ static inline double score(const char *s)
     return ds.overall.compound;
 }
 
-/* The cue whose text is `what` in the last scored record. */
-static inline const vb_cue *cue(const char *what)
+/* The cue whose text is `what` in the last scored record, or NULL. */
+static inline const vb_cue *find_cue(const char *what)
 {
     for (size_t i = 0; i < ds.n_cues; i++) {
         const vb_cue *c = &ds.cues[i];
         if (c->end - c->start == strlen(what) && memcmp(doc.text + c->start, what, strlen(what)) == 0)
             return c;
     }
-    fail_msg("no cue '%s'", what);
     return NULL;
+}
+
+/* The cue whose text is `what` in the last scored record; fails the test
+ * when there is none. */
+static inline const vb_cue *cue(const char *what)
+{
+    const vb_cue *c = find_cue(what);
+    if (c == NULL)
+        fail_msg("no cue '%s'", what);
+    return c;
 }
 
 #endif

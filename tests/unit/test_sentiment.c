@@ -304,6 +304,25 @@ static void test_elongated_words_are_found(void **state)
     assert_true(score("baaaad") < -0.05);
 }
 
+static void test_a_stronger_phrase_inside_a_phrase_wins(void **state)
+{
+    (void)state;
+    /* "really wanted" gives way to "wanted to love", which "really" boosts */
+    assert_true(score("I really wanted to love this top") < -0.05);
+    assert_true(cue("wanted to love")->rules & VB_RULE_BOOSTED);
+    /* "looks like" gives way to "like a tent" */
+    assert_true(score("It looks like a tent on me") < -0.05);
+    assert_true(cue("like a tent")->valence < 0);
+    /* a weaker phrase inside does not: "well worth" stays whole */
+    assert_true(score("Well worth it") > 0.05);
+    assert_true(cue("Well worth")->valence > 0);
+    assert_null(find_cue("worth it"));
+    /* nor does a phrase whose first word would praise alone: "like a"
+     * keeps "like" from praising, before "a hole" too */
+    score("There was a mark like a hole in the sleeve");
+    assert_null(find_cue("like"));
+}
+
 static void test_sentence_scores_and_cue_offsets(void **state)
 {
     (void)state;
@@ -347,6 +366,7 @@ int main(void)
         cmocka_unit_test(test_less_negates_but_more_or_less_does_not),
         cmocka_unit_test(test_emoji_and_emoticons),
         cmocka_unit_test(test_elongated_words_are_found),
+        cmocka_unit_test(test_a_stronger_phrase_inside_a_phrase_wins),
         cmocka_unit_test(test_sentence_scores_and_cue_offsets),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

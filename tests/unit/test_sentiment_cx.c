@@ -570,6 +570,15 @@ static void test_wear_that_undoes(void **state)
     assert_float_equal(score("It has small holes in the lace"), 0.0, 1e-9);
 }
 
+static void test_a_garment_that_hangs_shapeless(void **state)
+{
+    (void)state;
+    assert_true(score("It looked like a potato sack on me") < -0.05);
+    assert_true(score("I felt like I was wearing a tent") < -0.05);
+    /* the words alone are no fault: a tent is a thing to sell */
+    assert_float_equal(score("We sell a tent and a sack truck"), 0.0, 1e-9);
+}
+
 /* How customers praise or fault staff and fixes in idioms of words that
  * carry no sentiment alone; denied, the praise is the complaint. */
 static void test_service_idioms(void **state)
@@ -875,6 +884,7 @@ int main(void)
         cmocka_unit_test(test_did_nothing),
         cmocka_unit_test(test_no_need_no_time),
         cmocka_unit_test(test_wear_that_undoes),
+        cmocka_unit_test(test_a_garment_that_hangs_shapeless),
         cmocka_unit_test(test_service_idioms),
         cmocka_unit_test(test_idioms_and_cx_phrases),
         cmocka_unit_test(test_recommending_and_warning_phrases),
