@@ -575,6 +575,8 @@ static void test_a_garment_that_hangs_shapeless(void **state)
     (void)state;
     assert_true(score("It looked like a potato sack on me") < -0.05);
     assert_true(score("I felt like I was wearing a tent") < -0.05);
+    assert_true(score("The fabric is stiff") < -0.05);
+    assert_true(score("Soft and not stiff at all") > 0.05);
     /* the words alone are no fault: a tent is a thing to sell */
     assert_float_equal(score("We sell a tent and a sack truck"), 0.0, 1e-9);
 }
