@@ -461,6 +461,8 @@ enum {
     X(RW_WISHING, "wishing", 0)                                                                    \
     X(RW_AND, "and", 0)                                                                            \
     X(RW_IF, "if", 0)                                                                              \
+    X(RW_AS, "as", 0)                                                                              \
+    X(RW_THOUGH, "though", 0)                                                                      \
     X(RW_IT, "it", 0)                                                                              \
     X(RW_IT_D, "it'd", 0)                                                                          \
     X(RW_SEE, "see", 0)                                                                            \

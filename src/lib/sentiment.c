@@ -795,6 +795,19 @@ static size_t sentence_start(const unit *u, size_t i, bool *seen_word)
     return k;
 }
 
+/* Whether the contrast word at `i` is "if" or "though" after "as": "it
+ * looks as if it was worn", "I feel as though I wasted my money" tell
+ * what a thing is like, neither a condition nor a concession. Denied
+ * ("it's not as if they had any bragging points") it asserts nothing,
+ * as a condition does. */
+static bool likeness(const unit *u, size_t i)
+{
+    if (!(key_is(&u[i], RW_IF) || key_is(&u[i], RW_THOUGH)) || i == 0 ||
+        !key_is(&u[i - 1], RW_AS) || u[i - 1].sentence != u[i].sentence)
+        return false;
+    return i < 2 || u[i - 2].sentence != u[i].sentence || !negates(&u[i - 2]);
+}
+
 /* Rule 5: weighs the units around every contrast word (contrast.tsv).
  * Only contrast words do anything, so the walk goes from one to the next
  * through the units with an entry (`cand`, ascending), looking back only
@@ -808,7 +821,7 @@ static void apply_contrast(unit *u, size_t n_units, const size_t *cand, size_t n
     for (size_t c = 0; c < n_cand; c++) {
         const size_t i = cand[c];
         const vb_senti_entry *e = u[i].e;
-        if (!(e->flags & VB_LEX_CONTRAST))
+        if (!(e->flags & VB_LEX_CONTRAST) || likeness(u, i))
             continue;
         /* Sentence indices never decrease along the text. */
         if (!any || u[i].sentence != u[sent_start].sentence) {

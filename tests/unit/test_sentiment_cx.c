@@ -72,6 +72,11 @@ static void test_conditional_clause_asserts_nothing(void **state)
                      VB_NEUTRAL);
     /* the main clause still counts */
     assert_true(score("If you need a spare, the case is excellent") > 0.05);
+    /* "as if", "as though": a likeness, which asserts */
+    assert_true(score("I feel as if I wasted my money") < -0.05);
+    assert_int_equal(cue("wasted")->rules & VB_RULE_BEFORE_CONTRAST, 0);
+    assert_true(score("It looks as though it is cheap plastic") < -0.05);
+    assert_int_equal((score("It's not as if the food was great"), ds.overall.label), VB_NEUTRAL);
 }
 
 static void test_like_as_preposition_praises_nothing(void **state)
