@@ -189,12 +189,27 @@ static bool would(const unit *x)
     }
 }
 
+/* Whether the "expect" at `j` is denied: a negator one or two words
+ * before it in its clause ("wasn't expecting", "did not really expect"). */
+static bool expectation_denied(const unit *u, size_t j)
+{
+    for (size_t k = j; k > 0 && j - k < 2;) {
+        k--;
+        if (u[k].clause != u[j].clause || u[k].punct)
+            return false;
+        if (negates(&u[k]))
+            return true;
+    }
+    return false;
+}
+
 /* "hoped for better quality", "I wish the staff were friendlier",
- * "hopefully the fit will be better", "I would like a better app": a
- * comparative (or "was more" and praise) that is hoped or wished for
- * names what was missing, so it is a complaint, as a counterfactual is.
- * Returns "hoped" or "wished" when a word of hoping or wishing ("would
- * like", "I'd love" too) stands at most HOPE_REACH words before the
+ * "hopefully the fit will be better", "I would like a better app", "for
+ * this price I expect better quality": a comparative (or "was more" and
+ * praise) that is hoped, wished for or expected names what was missing,
+ * so it is a complaint, as a counterfactual is. Returns "hoped", "wished"
+ * or "expected" when a word of hoping, wishing ("would like", "I'd love"
+ * too) or expecting, not denied, stands at most HOPE_REACH words before the
  * positive cue at `i` in its clause with no "and" or contrast word
  * between ("everything I hoped for and better" praises), else NULL. A
  * plain evaluation is kept ("I hope it is great": what was bought for).
@@ -215,6 +230,9 @@ static const char *wished_for(const token_key *keys, const unit *u, size_t i)
             return "hoped";
         case RW_WISH: case RW_WISHED: case RW_WISHING:
             return "wished";
+        case RW_EXPECT: case RW_EXPECTED: case RW_EXPECTING:
+            /* "I didn't expect it to be better" praises */
+            return expectation_denied(u, j) ? NULL : "expected";
         default:
             break;
         }

@@ -164,6 +164,15 @@ static void test_praise_hoped_or_wished_for_is_a_complaint(void **state)
     score("I think I would like the blue better");
     assert_string_equal(cue("better")->modifier, "wished");
     assert_true(score("I like it better than the old one") > 0.05); /* no "would" */
+    /* expected and not had: at this price a customer expects better */
+    assert_true(score("For this price I expect better quality") < -0.05);
+    assert_string_equal(cue("better")->modifier, "expected");
+    assert_true(score("I was expecting a better fit") < -0.05);
+    assert_true(score("I would expect better service") < -0.05);
+    /* what was not expected came, or came better than expected */
+    assert_true(score("I didn't expect it to be better than my old one") > 0.05);
+    assert_true(score("I wasn't expecting a better fit, but it fits great") > 0.05);
+    assert_true(score("It fits better than I expected") > 0.05);
     /* more of a good thing, an evaluation, or praise past "and" */
     assert_true(score("I hope to see more cute dresses like this") > 0.05);
     assert_true(score("I hope it is great") > 0.05);
