@@ -335,17 +335,16 @@ static void key_ahead(const vb_senti_lex *lex, vb_arena *arena, const vb_doc *do
 /* Whether phrase `pe` of `n` words at token `i` gives way to a stronger
  * cue that starts on its second word and ends after it: "really wanted"
  * in "really wanted to love" to "wanted to love", "looks like" in "looks
- * like a tent" to "like a tent"; the first word then stands alone, as
- * the booster it may be. Only a phrase with a valence and no other role
- * gives way, and only where its first word (entry `first`) has no valence
- * of its own: "like" in "like a hole" would praise. */
+ * like a tent" to "like a tent", "like a" in "a mark like a hole" to "a
+ * hole"; the first word then stands alone, with its own entry and rules
+ * ("really" boosts, "like" before "a" is a preposition). Only a phrase
+ * with a valence and no other role gives way. */
 static bool yields_to_overlap(const vb_senti_lex *lex, vb_arena *arena, const vb_doc *doc,
                               token_key *keys, size_t *n_keyed, size_t i,
-                              const vb_senti_entry *first, const vb_senti_entry *pe, size_t n,
-                              bool *oom)
+                              const vb_senti_entry *pe, size_t n, bool *oom)
 {
     const uint32_t roles = VB_LEX_BOOSTER | VB_LEX_NEGATOR | VB_LEX_CONTRAST | VB_LEX_EXCESS;
-    if ((pe->flags & roles) || (first != NULL && vb_senti_entry_judges(first)))
+    if (pe->flags & roles)
         return false;
     const vb_senti_entry *second = keys[i + 1].e;
     if (second == NULL || second->max_words < n || !may_follow(doc, i + 1, second))
@@ -479,7 +478,7 @@ vb_status vb_senti_build_units(const vb_senti_lex *lex, const vb_doc *doc, vb_ar
             size_t n_words; /* not `n`, whose address would then escape */
             const vb_senti_entry *pe = match_phrase(lex, doc, keys, i, e, &n_words);
             if (pe != NULL &&
-                !yields_to_overlap(lex, arena, doc, keys, &n_keyed, i, e, pe, n_words, &oom)) {
+                !yields_to_overlap(lex, arena, doc, keys, &n_keyed, i, pe, n_words, &oom)) {
                 e = pe;
                 n = n_words;
                 for (size_t j = i + 1; j < i + n; j++) {

@@ -317,9 +317,10 @@ static void test_a_stronger_phrase_inside_a_phrase_wins(void **state)
     assert_true(score("Well worth it") > 0.05);
     assert_true(cue("Well worth")->valence > 0);
     assert_null(find_cue("worth it"));
-    /* nor does a phrase whose first word would praise alone: "like a"
-     * keeps "like" from praising, before "a hole" too */
-    score("There was a mark like a hole in the sleeve");
+    /* the first word alone keeps its rules: "like" before "a" is a
+     * preposition, and praises nothing */
+    assert_true(score("There was a mark like a hole in the sleeve") < -0.05);
+    assert_true(cue("a hole")->valence < 0);
     assert_null(find_cue("like"));
 }
 
