@@ -802,10 +802,9 @@ static size_t sentence_start(const unit *u, size_t i, bool *seen_word)
  * as a condition does. */
 static bool likeness(const unit *u, size_t i)
 {
-    if (!(key_is(&u[i], RW_IF) || key_is(&u[i], RW_THOUGH)) || i == 0 ||
-        !key_is(&u[i - 1], RW_AS) || u[i - 1].sentence != u[i].sentence)
-        return false;
-    return i < 2 || u[i - 2].sentence != u[i].sentence || !negates(&u[i - 2]);
+    return (key_is(&u[i], RW_IF) || key_is(&u[i], RW_THOUGH)) && i > 0 &&
+           key_is(&u[i - 1], RW_AS) && u[i - 1].sentence == u[i].sentence &&
+           !negator_within(u, i - 1, 1);
 }
 
 /* Rule 5: weighs the units around every contrast word (contrast.tsv).

@@ -85,6 +85,21 @@ static inline bool negates(const unit *u)
     return u->negator || (u->e != NULL && (u->e->flags & VB_LEX_NEGATOR));
 }
 
+/* True when a negator stands at most `n` units before unit `j`, in its
+ * clause and with no punctuation between: "wasn't expecting", "not as".
+ * Safe before assign_roles(), as negates() is. */
+static inline bool negator_within(const unit *u, size_t j, size_t n)
+{
+    for (size_t k = j; k > 0 && j - k < n;) {
+        k--;
+        if (u[k].clause != u[j].clause || u[k].punct)
+            return false;
+        if (negates(&u[k]))
+            return true;
+    }
+    return false;
+}
+
 typedef struct acc {
     double sum, pos, neg;
     size_t neu, n_words;

@@ -189,20 +189,6 @@ static bool would(const unit *x)
     }
 }
 
-/* Whether the "expect" at `j` is denied: a negator one or two words
- * before it in its clause ("wasn't expecting", "did not really expect"). */
-static bool expectation_denied(const unit *u, size_t j)
-{
-    for (size_t k = j; k > 0 && j - k < 2;) {
-        k--;
-        if (u[k].clause != u[j].clause || u[k].punct)
-            return false;
-        if (negates(&u[k]))
-            return true;
-    }
-    return false;
-}
-
 /* "hoped for better quality", "I wish the staff were friendlier",
  * "hopefully the fit will be better", "I would like a better app", "for
  * this price I expect better quality": a comparative (or "was more" and
@@ -231,8 +217,9 @@ static const char *wished_for(const token_key *keys, const unit *u, size_t i)
         case RW_WISH: case RW_WISHED: case RW_WISHING:
             return "wished";
         case RW_EXPECT: case RW_EXPECTED: case RW_EXPECTING:
-            /* "I didn't expect it to be better" praises */
-            return expectation_denied(u, j) ? NULL : "expected";
+            /* "I didn't expect it to be better", "did not really expect"
+             * praise */
+            return negator_within(u, j, 2) ? NULL : "expected";
         default:
             break;
         }
