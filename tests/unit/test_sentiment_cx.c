@@ -624,6 +624,10 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("It was a waste of time") < -0.5);
     assert_true(score("This dress is to die for") > 0.5);
     assert_true(cue("to die for")->rules & VB_RULE_IDIOM);
+    /* "to death" only intensifies: the love is praise, the boredom a fault */
+    assert_true(score("I love this top to death") > 0.5);
+    assert_null(find_cue("death"));
+    assert_true(score("I was bored to death waiting") < -0.05);
     assert_true(score("The sleeves are too long") < -0.05);
     assert_true(score("The sleeves are not too long") > 0.05);
     assert_true(score("It is too cute") > 0.05);
