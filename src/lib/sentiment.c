@@ -807,6 +807,28 @@ static bool likeness(const unit *u, size_t i)
            !negator_within(u, i - 1, 1);
 }
 
+/* Whether the contrast word at `i` is an "until" that marks no turn: after
+ * a wait ("can't wait until it's cooler", "I waited until it went on
+ * sale") it says how long, and opening its sentence ("Until I tried it
+ * on, I was unsure") its own clause is what ended. */
+static bool until_without_turn(const unit *u, size_t i)
+{
+    if (!key_is(&u[i], RW_UNTIL))
+        return false;
+    if (i == 0 || u[i - 1].sentence != u[i].sentence)
+        return true;
+    const unit *before = &u[i - 1];
+    switch (before->word) {
+    case RW_WAIT: case RW_WAITS: case RW_WAITED: case RW_WAITING: return true;
+    default: break;
+    }
+    /* a phrase that ends in the wait: "can't wait", "couldn't wait" */
+    static const char wait[] = " wait";
+    const size_t n = sizeof wait - 1;
+    return before->n > 1 && before->e != NULL && before->e->term_len > n &&
+           memcmp(before->e->term + before->e->term_len - n, wait, n) == 0;
+}
+
 /* Rule 5: weighs the units around every contrast word (contrast.tsv).
  * Only contrast words do anything, so the walk goes from one to the next
  * through the units with an entry (`cand`, ascending), looking back only
@@ -820,7 +842,7 @@ static void apply_contrast(unit *u, size_t n_units, const size_t *cand, size_t n
     for (size_t c = 0; c < n_cand; c++) {
         const size_t i = cand[c];
         const vb_senti_entry *e = u[i].e;
-        if (!(e->flags & VB_LEX_CONTRAST) || likeness(u, i))
+        if (!(e->flags & VB_LEX_CONTRAST) || likeness(u, i) || until_without_turn(u, i))
             continue;
         /* Sentence indices never decrease along the text. */
         if (!any || u[i].sentence != u[sent_start].sentence) {

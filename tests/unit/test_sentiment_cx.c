@@ -79,6 +79,23 @@ static void test_conditional_clause_asserts_nothing(void **state)
     assert_int_equal((score("It's not as if the food was great"), ds.overall.label), VB_NEUTRAL);
 }
 
+/* What held until something happened is what ended. */
+static void test_until_ends_what_came_before(void **state)
+{
+    (void)state;
+    assert_true(score("It worked great until it broke after a week") < -0.05);
+    assert_true(cue("great")->rules & VB_RULE_BEFORE_CONTRAST);
+    assert_true(cue("broke")->rules & VB_RULE_AFTER_CONTRAST);
+    /* after a wait it says how long; opening a sentence, its own clause
+     * is what ended */
+    assert_true(score("I can't wait until it warms up") > 0.05);
+    assert_int_equal(cue("can't wait")->rules & VB_RULE_BEFORE_CONTRAST, 0);
+    assert_true(score("I waited until it went on sale and love it") > 0.05);
+    assert_int_equal(cue("love")->rules & VB_RULE_AFTER_CONTRAST, 0);
+    assert_true(score("Until I tried it on, I was confused") < -0.05);
+    assert_int_equal(cue("confused")->rules & VB_RULE_AFTER_CONTRAST, 0);
+}
+
 static void test_like_as_preposition_praises_nothing(void **state)
 {
     (void)state;
@@ -882,6 +899,7 @@ int main(void)
         cmocka_unit_test(test_negated_mental_verb_is_no_complaint),
         cmocka_unit_test(test_non_answer_scores_as_no_comment),
         cmocka_unit_test(test_conditional_clause_asserts_nothing),
+        cmocka_unit_test(test_until_ends_what_came_before),
         cmocka_unit_test(test_like_as_preposition_praises_nothing),
         cmocka_unit_test(test_purposes_and_plans_are_not_praise),
         cmocka_unit_test(test_counterfactual_praise_is_a_complaint),
