@@ -400,10 +400,51 @@ void vb_columns_append_list(char *out, size_t size, const char *const *names, si
 
 /* ---- survey exports ------------------------------------------------------- */
 
+/* Qualtrics' columns that mark its header rows, each with its text in
+ * the questions row (the legacy format repeats the name there):
+ * ResponseId, then the metadata columns an export may keep without it. */
+static const struct {
+    const char *name, *label;
+} qualtrics_columns[] = {
+    {"ResponseId", "Response ID"},
+    {"StartDate", "Start Date"},
+    {"EndDate", "End Date"},
+    {"RecordedDate", "Recorded Date"},
+    {"IPAddress", "IP Address"},
+    {"Progress", "Progress"},
+    {"Duration (in seconds)", "Duration (in seconds)"},
+    {"Finished", "Finished"},
+    {"DistributionChannel", "Distribution Channel"},
+    {"UserLanguage", "User Language"},
+};
+
+/* Qualtrics' marking column: ResponseId, else the first metadata column
+ * where there are two or more (a lone "Progress" column is no survey's). */
+static void find_qualtrics(const char *const *names, size_t n, vb_survey_ids *ids)
+{
+    const size_t n_kinds = sizeof qualtrics_columns / sizeof *qualtrics_columns;
+    size_t first = VB_NO_COLUMN, kind = 0, n_meta = 0;
+    for (size_t k = 0; k < n_kinds; k++) {
+        const size_t col = vb_columns_find(names, n, qualtrics_columns[k].name);
+        if (col == VB_NO_COLUMN) continue;
+        if (first == VB_NO_COLUMN) {
+            first = col;
+            kind = k;
+        }
+        if (k == 0) break; /* ResponseId: the rest need not be looked for */
+        n_meta++;
+    }
+    if (first == VB_NO_COLUMN || (kind > 0 && n_meta < 2)) return;
+    ids->qualtrics = first;
+    ids->qualtrics_name = qualtrics_columns[kind].name;
+    ids->qualtrics_label = qualtrics_columns[kind].label;
+}
+
 vb_survey_ids vb_survey_ids_find(const char *const *names, size_t n)
 {
-    vb_survey_ids ids = {vb_columns_find(names, n, "ResponseId"),
-                         vb_columns_find(names, n, "Respondent ID")};
+    vb_survey_ids ids = VB_SURVEY_IDS_NONE;
+    find_qualtrics(names, n, &ids);
+    ids.respondent_id = vb_columns_find(names, n, "Respondent ID");
     if (ids.respondent_id == VB_NO_COLUMN)
         ids.respondent_id = vb_columns_find(names, n, "RespondentID");
     return ids;
@@ -414,20 +455,20 @@ static bool field_is(const char *rec, vb_csv_span f, const char *value)
     return f.len == strlen(value) && memcmp(rec + f.off, value, f.len) == 0;
 }
 
-/* Qualtrics marks its rows in the ResponseId column ("Response ID",
- * "ResponseID" in the legacy format, or the import id "_recordId"), on
- * any row; SurveyMonkey's one row comes right after the names, with no
+/* Qualtrics marks its rows in its marking column (vb_survey_ids: "Response
+ * ID", "ResponseID" in the legacy format, or the import id "_recordId"),
+ * on any row; SurveyMonkey's one row comes right after the names, with no
  * Respondent ID and "Response" or "Open-Ended Response" under the
  * questions, which a response never has. */
 vb_survey_row vb_survey_header_row(const vb_survey_ids *ids, const char *rec, const vb_csv_row *row,
                                    bool right_after_names)
 {
-    const size_t q = ids->response_id;
+    const size_t q = ids->qualtrics;
     if (q != VB_NO_COLUMN && q < row->n_stored) {
         const vb_csv_span f = row->fields[q];
         const char *v = rec + f.off;
-        if (vb_ascii_iequal(v, f.len, "Response ID", 11) ||
-            vb_ascii_iequal(v, f.len, "ResponseId", 10))
+        if (vb_ascii_iequal(v, f.len, ids->qualtrics_label, strlen(ids->qualtrics_label)) ||
+            vb_ascii_iequal(v, f.len, ids->qualtrics_name, strlen(ids->qualtrics_name)))
             return VB_SURVEY_QUALTRICS_QUESTIONS;
         static const char import_id[] = "{\"ImportId\"";
         if (f.len >= sizeof import_id - 1 && memcmp(v, import_id, sizeof import_id - 1) == 0)

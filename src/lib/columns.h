@@ -71,15 +71,22 @@ size_t vb_columns_guess_question(const char *const *names, size_t n);
 
 /* The columns that tell a survey export's header rows from responses. */
 typedef struct vb_survey_ids {
-    size_t response_id;   /* Qualtrics' ResponseId */
+    /* Qualtrics' ResponseId, or, in an export without it, the first of
+     * two or more of its metadata columns (StartDate, EndDate, ...) */
+    size_t qualtrics;
+    const char *qualtrics_name;  /* that column's name in Qualtrics */
+    const char *qualtrics_label; /* its text in the questions row, "Response ID" */
     size_t respondent_id; /* SurveyMonkey's Respondent ID */
 } vb_survey_ids;
+
+/* No survey's columns. */
+#define VB_SURVEY_IDS_NONE ((vb_survey_ids){VB_NO_COLUMN, NULL, NULL, VB_NO_COLUMN})
 
 vb_survey_ids vb_survey_ids_find(const char *const *names, size_t n);
 
 static inline bool vb_survey_ids_any(const vb_survey_ids *ids)
 {
-    return ids->response_id != VB_NO_COLUMN || ids->respondent_id != VB_NO_COLUMN;
+    return ids->qualtrics != VB_NO_COLUMN || ids->respondent_id != VB_NO_COLUMN;
 }
 
 /* Header rows that survey tools write after the names: no responses, and

@@ -8,7 +8,7 @@ void vb_header_init(vb_header *h, const vb_allocator *alloc)
 {
     memset(h, 0, sizeof *h);
     h->alloc = alloc;
-    h->survey = (vb_survey_ids){VB_NO_COLUMN, VB_NO_COLUMN};
+    h->survey = VB_SURVEY_IDS_NONE;
     h->marked_text_col = VB_NO_COLUMN;
 }
 

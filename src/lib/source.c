@@ -643,8 +643,8 @@ static vb_status resolve_csv_columns(vb_source *s, size_t n_fields)
     }
     /* The columns that tell a survey's header rows from responses. */
     const vb_survey_ids *ids = &s->header.survey;
-    if (ids->response_id != NO_COL && ids->response_id + 1 > max_col)
-        max_col = ids->response_id + 1;
+    if (ids->qualtrics != NO_COL && ids->qualtrics + 1 > max_col)
+        max_col = ids->qualtrics + 1;
     if (ids->respondent_id != NO_COL && ids->respondent_id + 1 > max_col)
         max_col = ids->respondent_id + 1;
     s->csv.max_stored = max_col;

@@ -40,3 +40,15 @@ printf '%s\n' \
     'R_1,9,Nothing,The staff were lovely' > why.csv
 "$VERBATIM" analyze why.csv --explain --taxonomy none | grep -o '"text":"[a-z]*"'
 echo "exit $?"
+# An export without ResponseId: Qualtrics' metadata columns mark the
+# header rows, and neither the question nor an import id is read as a
+# response (no score rejected, no theme on an import id).
+printf '%s\n' \
+    'StartDate,EndDate,Finished,Q1,Q2' \
+    'Start Date,End Date,Finished,"How likely are you to recommend us?","What is the main reason for your score?"' \
+    '"{""ImportId"":""startDate""}","{""ImportId"":""endDate""}","{""ImportId"":""finished""}","{""ImportId"":""QID1""}","{""ImportId"":""QID2_TEXT""}"' \
+    '2026-10-01 09:12:00,2026-10-01 09:15:00,1,9,The staff were friendly and quick.' \
+    '2026-10-02 10:00:00,2026-10-02 10:04:00,1,3,Waited forty minutes for a refund.' > no_id.csv
+"$VERBATIM" report no_id.csv --report json > no_id.json
+echo "exit $?"
+sed -E 's/.*("records":[0-9]+,"records_rejected":[0-9]+,"n":[0-9]+).*/\1/' no_id.json

@@ -203,8 +203,17 @@ static void test_survey_ids(void **state)
     (void)state;
     const char *const qualtrics[] = {"StartDate", "ResponseId", "Q1"};
     vb_survey_ids ids = vb_survey_ids_find(qualtrics, N(qualtrics));
-    assert_int_equal(ids.response_id, 1);
+    assert_int_equal(ids.qualtrics, 1);
+    assert_string_equal(ids.qualtrics_label, "Response ID");
     assert_int_equal(ids.respondent_id, VB_NO_COLUMN);
+    /* without ResponseId, two of Qualtrics' metadata columns mark it */
+    const char *const no_response_id[] = {"Q1", "EndDate", "StartDate", "Q2"};
+    ids = vb_survey_ids_find(no_response_id, N(no_response_id));
+    assert_int_equal(ids.qualtrics, 2);
+    assert_string_equal(ids.qualtrics_label, "Start Date");
+    const char *const one_meta[] = {"Progress", "comment"};
+    ids = vb_survey_ids_find(one_meta, N(one_meta));
+    assert_false(vb_survey_ids_any(&ids));
     const char *const monkey[] = {"RespondentID", "Collector ID"};
     ids = vb_survey_ids_find(monkey, N(monkey));
     assert_int_equal(ids.respondent_id, 0);

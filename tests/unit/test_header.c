@@ -50,7 +50,7 @@ static void test_names_and_survey_ids(void **state)
     assert_int_equal(h.n, 4);
     assert_string_equal(h.names[1], "ResponseId");
     assert_string_equal(h.names[3], "");
-    assert_int_equal(h.survey.response_id, 1);
+    assert_int_equal(h.survey.qualtrics, 1);
     assert_int_equal(h.survey.respondent_id, VB_NO_COLUMN);
     vb_header_free(&h);
 }

@@ -204,8 +204,9 @@ static void test_delimiter_given(void **state)
 
 /* A Qualtrics export writes two more header rows after the names (the
  * questions' text and the import ids; the legacy format, the text only):
- * they are no responses. The rule needs the ResponseId column, so another
- * export's row with the same words stays a record. */
+ * they are no responses. The rule needs the ResponseId column, or two of
+ * Qualtrics' metadata columns, so another export's row with the same
+ * words stays a record. */
 static void test_qualtrics_header_rows(void **state)
 {
     (void)state;
@@ -225,6 +226,21 @@ static void test_qualtrics_header_rows(void **state)
                   "Default,R_2,Slow\r\n",
                   "3: t=[Slow] id=-\n");
     check_records(&spec, "Id,Q2\nResponse ID,Why?\n", "2: t=[Why?] id=-\n");
+    /* an export without ResponseId: its metadata columns mark the rows */
+    check_records(
+        &spec,
+        "StartDate,EndDate,Q2\n"
+        "Start Date,End Date,What is the main reason for your score?\n"
+        IMPORT_ID("startDate") "," IMPORT_ID("endDate") "," IMPORT_ID("QID2_TEXT") "\n"
+        "2026-10-01,2026-10-01,Quick and friendly\n",
+        "4: t=[Quick and friendly] id=-\n");
+    check_records(&spec,
+                  "StartDate,EndDate,Q2\r\n"
+                  "StartDate,EndDate,Why?\r\n"
+                  "2026-10-02,2026-10-02,Slow\r\n",
+                  "3: t=[Slow] id=-\n");
+    /* one such column is no survey's: its row stays a record */
+    check_records(&spec, "Progress,Q2\nProgress,Why?\n", "2: t=[Why?] id=-\n");
 }
 
 /* A ResponseId column after the comment's is still read, so that the
