@@ -418,8 +418,9 @@ static const struct {
     {"UserLanguage", "User Language"},
 };
 
-/* Qualtrics' marking column: ResponseId, else the first metadata column
- * where there are two or more (a lone "Progress" column is no survey's). */
+/* Qualtrics' marking column: ResponseId, else, where two or more of the
+ * metadata columns are there, the first of them in qualtrics_columns (a
+ * lone "Progress" column is no survey's). */
 static void find_qualtrics(const char *const *names, size_t n, vb_survey_ids *ids)
 {
     const size_t n_kinds = sizeof qualtrics_columns / sizeof *qualtrics_columns;

@@ -71,8 +71,9 @@ size_t vb_columns_guess_question(const char *const *names, size_t n);
 
 /* The columns that tell a survey export's header rows from responses. */
 typedef struct vb_survey_ids {
-    /* Qualtrics' ResponseId, or, in an export without it, the first of
-     * two or more of its metadata columns (StartDate, EndDate, ...) */
+    /* Qualtrics' ResponseId, or, in an export without it, one of its
+     * metadata columns where two or more are there (StartDate, EndDate,
+     * ...; columns.c) */
     size_t qualtrics;
     const char *qualtrics_name;  /* that column's name in Qualtrics */
     const char *qualtrics_label; /* its text in the questions row, "Response ID" */
