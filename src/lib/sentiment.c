@@ -811,29 +811,26 @@ static bool likeness(const unit *u, size_t i)
  * a wait ("can't wait until it's cooler", "I waited until it went on
  * sale") it says how long, and opening its sentence ("Until I tried it
  * on, I was unsure") its own clause is what ended. */
-static bool until_without_turn(const unit *u, size_t i)
+static bool until_without_turn(const token_key *keys, const unit *u, size_t i)
 {
     if (!key_is(&u[i], RW_UNTIL))
         return false;
-    if (i == 0 || u[i - 1].sentence != u[i].sentence)
+    bool seen_word;
+    sentence_start(u, i, &seen_word);
+    if (!seen_word)
         return true;
-    const unit *before = &u[i - 1];
-    switch (before->word) {
+    switch (last_word(keys, &u[i - 1])) {
     case RW_WAIT: case RW_WAITS: case RW_WAITED: case RW_WAITING: return true;
-    default: break;
+    default: return false;
     }
-    /* a phrase that ends in the wait: "can't wait", "couldn't wait" */
-    static const char wait[] = " wait";
-    const size_t n = sizeof wait - 1;
-    return before->n > 1 && before->e != NULL && before->e->term_len > n &&
-           memcmp(before->e->term + before->e->term_len - n, wait, n) == 0;
 }
 
 /* Rule 5: weighs the units around every contrast word (contrast.tsv).
  * Only contrast words do anything, so the walk goes from one to the next
  * through the units with an entry (`cand`, ascending), looking back only
  * for where their sentence starts. */
-static void apply_contrast(unit *u, size_t n_units, const size_t *cand, size_t n_cand)
+static void apply_contrast(const token_key *keys, unit *u, size_t n_units, const size_t *cand,
+                           size_t n_cand)
 {
     size_t sent_start = 0;    /* first unit of the current sentence */
     size_t region_start = 0;  /* after the last contrast word of this sentence */
@@ -842,7 +839,7 @@ static void apply_contrast(unit *u, size_t n_units, const size_t *cand, size_t n
     for (size_t c = 0; c < n_cand; c++) {
         const size_t i = cand[c];
         const vb_senti_entry *e = u[i].e;
-        if (!(e->flags & VB_LEX_CONTRAST) || likeness(u, i) || until_without_turn(u, i))
+        if (!(e->flags & VB_LEX_CONTRAST) || likeness(u, i) || until_without_turn(keys, u, i))
             continue;
         /* Sentence indices never decrease along the text. */
         if (!any || u[i].sentence != u[sent_start].sentence) {
@@ -1009,7 +1006,7 @@ vb_status vb_sentiment_score(const vb_senti_lex *lex, const vb_doc *doc, vb_aren
         n_cues += u[i].score != 0.0;
     }
     if (l.contrast)
-        apply_contrast(u, n_units, l.cand, l.n_cand);
+        apply_contrast(keys, u, n_units, l.cand, l.n_cand);
 
     /* The units with an entry join the sums, in text order: a unit with
      * no score adds nothing to a sum, so leaving the others out (they are

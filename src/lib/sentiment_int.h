@@ -67,6 +67,21 @@ static inline bool key_in(const unit *u, uint32_t set)
     return (vb_rule_word_sets(u->word) & set) != 0;
 }
 
+/* The rule word id of the last word of unit `x`: a phrase ("i wish",
+ * "can't wait") has none of its own, but its tokens were keyed to match
+ * it. */
+static inline uint32_t last_word(const token_key *keys, const unit *x)
+{
+    return x->n == 1 ? x->word : keys[x->first + x->n - 1].word;
+}
+
+/* The rule word id of the first word of unit `x`, which a phrase ("like
+ * a") keeps in its tokens' keys. */
+static inline uint32_t first_word(const token_key *keys, const unit *x)
+{
+    return x->n == 1 ? x->word : keys[x->first].word;
+}
+
 /* True when the unit is "have", "has", "had" or "having": "I have to
  * keep adjusting it", "never had a single problem". */
 static inline bool key_have(const unit *u)

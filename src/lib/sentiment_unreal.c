@@ -138,21 +138,6 @@ static const char *done_better(const unit *u, size_t n_units, size_t i)
     return NULL;
 }
 
-/* The rule word id of the last word of unit `x`: a phrase ("i wish",
- * "was hoping") has none of its own, but its tokens were keyed to match
- * it. */
-static uint32_t last_word(const token_key *keys, const unit *x)
-{
-    return x->n == 1 ? x->word : keys[x->first + x->n - 1].word;
-}
-
-/* The rule word id of the first word of unit `x`, which a phrase ("like
- * a") keeps in its tokens' keys. */
-static uint32_t first_word(const token_key *keys, const unit *x)
-{
-    return x->n == 1 ? x->word : keys[x->first].word;
-}
-
 /* The first of the words of degree (boosters, "a little", "even",
  * "more") that stand right before the cue at `i` in its clause, or `i`
  * when none does; sets *more when one of them is "more". */
