@@ -205,6 +205,7 @@ enum {
     X(RW_BEEN, "been", RWSET_COPULA | RWSET_PASSIVE)                                               \
     X(RW_GET, "get", RWSET_COPULA | RWSET_PASSIVE)                                                 \
     X(RW_ANY, "any", RWSET_MORE)                                                                   \
+    X(RW_ANYTHING, "anything", 0)                                                                  \
     X(RW_SO, "so", RWSET_SO)                                                                       \
     X(RW_THIS, "this", RWSET_SO)                                                                   \
     X(RW_SUCH, "such", RWSET_SO)                                                                   \

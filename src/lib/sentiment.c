@@ -473,8 +473,33 @@ static bool measure_word(const unit *x)
     }
 }
 
+/* True when a negator stands before unit `i` in the clause where its
+ * first word is (the unit's own clause may start later, at "but"): "never
+ * had anything but praise", "couldn't give this anything but a 5". */
+static bool negator_before(const unit *u, size_t i, const vb_doc *doc)
+{
+    const uint32_t clause = doc->tokens[u[i].first].clause;
+    for (size_t j = i; j > 0;) {
+        j--;
+        if (doc->tokens[u[j].first].clause != clause)
+            return false;
+        if (u[j].negator)
+            return true;
+    }
+    return false;
+}
+
+/* True when negator `neg` and the plain word `next` after it say no
+ * failure, as "won't play" does: "not far from the station" and "far
+ * from home" tell a distance, "anything but typical" a difference. */
+static bool tells_distance(const token_key *keys, const unit *u, size_t neg, size_t next)
+{
+    const uint32_t first = first_word(keys, &u[neg]);
+    return first == RW_FAR || first == RW_ANYTHING || key_is(&u[next], RW_FAR);
+}
+
 /* Decides which units act as modifiers (rule 2) and the "too" rule (4). */
-static void assign_roles(const unit_list *l, const vb_doc *doc)
+static void assign_roles(const token_key *keys, const unit_list *l, const vb_doc *doc)
 {
     unit *const u = l->u;
     const size_t n_units = l->n;
@@ -557,10 +582,14 @@ static void assign_roles(const unit_list *l, const vb_doc *doc)
                 u[i].negator = false; /* "not only X but Y" adds, it does not deny */
                 continue;
             }
+            if (first_word(keys, &u[i]) == RW_ANYTHING && negator_before(u, i, doc)) {
+                u[i].negator = false; /* "never had anything but praise" stresses it */
+                continue;
+            }
             /* "less" denies a word of sentiment only: "less fabric", "uses
              * less power" say no failure, as "no fabric" would. */
             if (nt != NULL && nt->kind == VB_TOKEN_WORD && !(nt->flags & VB_TOKEN_STOPWORD) &&
-                !key_is(&u[i], RW_LESS) &&
+                !key_is(&u[i], RW_LESS) && !tells_distance(keys, u, i, next) &&
                 !has_valence(&u[next]) && !u[next].negator && !u[next].booster &&
                 !mental_verb(&u[next]) &&
                 !(u[next].e != NULL && (u[next].e->flags & VB_LEX_EXCESS)))
@@ -994,7 +1023,7 @@ vb_status vb_sentiment_score(const vb_senti_lex *lex, const vb_doc *doc, vb_aren
     if (vb_senti_build_units(lex, doc, arena, keys, &l, &sm) != VB_OK)
         return VB_ENOMEM;
     const size_t n_units = l.n;
-    assign_roles(&l, doc);
+    assign_roles(keys, &l, doc);
 
     /* Only a unit with an entry has a score; without a contrast word the
      * weights all stay 1. */

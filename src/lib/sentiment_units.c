@@ -501,7 +501,10 @@ vb_status vb_senti_build_units(const vb_senti_lex *lex, const vb_doc *doc, vb_ar
         u->key_len = k.key_len;
         u->word = n == 1 ? k.word : RW_NONE;
         u->sentence = t->sentence;
-        u->clause = t->clause;
+        /* A phrase belongs to the clause it ends in: in "anything but
+         * flattering" the tokeniser opens a clause at "but", which here
+         * contrasts nothing, and the phrase reaches the word after it. */
+        u->clause = tokens[i + n - 1].clause;
         const bool negator =
             n == 1 && (k.nt || (k.word == RW_T && t->kind == VB_TOKEN_WORD &&
                                 split_nt(doc, units, n_units)));

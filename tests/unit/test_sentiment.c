@@ -268,6 +268,28 @@ static void test_less_negates_but_more_or_less_does_not(void **state)
     assert_true(score("It has no power") < -0.05);
 }
 
+/* "far from ideal" and "anything but flattering" deny the word as "not"
+ * does; before a word of no sentiment they tell a distance or a
+ * difference, no failure ("far from home"); after a negator "anything
+ * but" stresses what follows ("never had anything but praise"). */
+static void test_far_from_and_anything_but_deny(void **state)
+{
+    (void)state;
+    assert_true(score("The sizing is far from ideal") < -0.05);
+    assert_true(cue("ideal")->rules & VB_RULE_NEGATED);
+    assert_true(score("The pattern is far from boring") > 0.05);
+    assert_true(score("The fit is anything but flattering") < -0.05);
+    assert_true(cue("flattering")->rules & VB_RULE_NEGATED);
+    assert_true(score("The staff were anything but helpful") < -0.05);
+    assert_float_equal(score("The shop is far from home"), 0.0, 1e-9);
+    assert_float_equal(score("The shop is not far from the station"), 0.0, 1e-9);
+    assert_float_equal(score("The print is anything but typical"), 0.0, 1e-9);
+    assert_true(score("I have never had anything but great service") > 0.05);
+    assert_false(cue("great")->rules & VB_RULE_NEGATED);
+    /* a negator before a plain verb is still a failure */
+    assert_true(score("It did not even fit") < -0.05);
+}
+
 static void test_emoji_and_emoticons(void **state)
 {
     (void)state;
@@ -365,6 +387,7 @@ int main(void)
         cmocka_unit_test(test_too_much_to_enjoy),
         cmocka_unit_test(test_pretty_small_is_no_praise),
         cmocka_unit_test(test_less_negates_but_more_or_less_does_not),
+        cmocka_unit_test(test_far_from_and_anything_but_deny),
         cmocka_unit_test(test_emoji_and_emoticons),
         cmocka_unit_test(test_elongated_words_are_found),
         cmocka_unit_test(test_a_stronger_phrase_inside_a_phrase_wins),
