@@ -7,7 +7,10 @@
 # unresponsive, a selection made on a device and buttons pushed (not
 # a garment's buttons, which "came loose" is no fit of), and a device's
 # own interface, pictures downloaded and a phone that is user-friendly
-# (no website or app; an app that is, no feature of a product). Each pair is
+# (no website or app; an app that is, no feature of a product), a big
+# fan of a brand, a driver near software, a look that is expensive
+# (praise), photos a camera takes and a device in an appealing package.
+# Each pair is
 # a device sentence (no such theme) and one where the word means what the
 # theme says. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
@@ -90,6 +93,16 @@
     'Downloading pictures is quick and easy.' \
     'Downloading my bank statement from the website is quick.' \
     'This phone is very user-friendly.' \
-    'The app is very user-friendly.'; } > in.csv
+    'The app is very user-friendly.' \
+    'I have been a big Nokia fan for years.' \
+    'The dress is too big for me.' \
+    'The software is poor and the driver has trouble with other products.' \
+    'The driver left the parcel in the rain.' \
+    'This coat looks classy and expensive.' \
+    'It is very expensive for what it is.' \
+    'It takes absolutely beautiful photos.' \
+    'The dress looks nothing like the photos.' \
+    'A perfect phone in such a small and appealing package.' \
+    'The package arrived torn open.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
