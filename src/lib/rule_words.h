@@ -508,7 +508,16 @@ enum {
     X(RW_STANDARD, "standard", 0)                                                                  \
     X(RW_BASIC, "basic", 0)                                                                        \
     X(RW_STRAIGHT, "straight", 0)                                                                  \
-    X(RW_CLOSE, "close", 0)
+    X(RW_CLOSE, "close", 0)                                                                        \
+    X(RW_WARM, "warm", 0)                                                                          \
+    X(RW_BRIGHT, "bright", 0)                                                                      \
+    X(RW_DELICATE, "delicate", 0)                                                                  \
+    X(RW_SWEET, "sweet", 0)                                                                        \
+    X(RW_RICH, "rich", 0)                                                                          \
+    X(RW_STRONG, "strong", 0)                                                                      \
+    X(RW_CASUAL, "casual", 0)                                                                      \
+    X(RW_BOLD, "bold", 0)                                                                          \
+    X(RW_VIBRANT, "vibrant", 0)
 
 #define VB_RULE_WORD_ID(id, text, sets) id,
 enum { RW_NONE, VB_RULE_WORDS(VB_RULE_WORD_ID) RW_COUNT };

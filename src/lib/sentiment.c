@@ -489,6 +489,20 @@ static bool negator_before(const unit *u, size_t i, const vb_doc *doc)
     return false;
 }
 
+/* "too warm", "too bright", "too sweet": a quality that praises on its
+ * own ("a warm coat", "bright colours") but is a fault in excess, as "too
+ * small" is; "too cute" and "too good" still praise. English-specific. */
+static bool fault_in_excess(const unit *x)
+{
+    switch (x->word) {
+    case RW_WARM: case RW_BRIGHT: case RW_DELICATE: case RW_SWEET: case RW_RICH: case RW_STRONG:
+    case RW_CASUAL: case RW_BOLD: case RW_VIBRANT:
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* True when negator `neg` and the plain word `next` after it say no
  * failure, as "won't play" does: "not far from the station" and "far
  * from home" tell a distance, "anything but typical" a difference. */
@@ -551,6 +565,10 @@ static void assign_roles(const token_key *keys, const unit_list *l, const vb_doc
             u[i].booster = true;
             u[i].boost = EXCESS_BOOST;
             u[i].modifier = true;
+            if (fault_in_excess(&u[j])) {
+                u[j].valence = 0.0; /* the excess is the cue: "too warm" */
+                u[j].muted = true;
+            }
             if (!(has_valence(&u[j]) && u[j].valence > 0)) {
                 u[i].excess_active = true; /* "too small", "too expensive" */
                 u[i].valence = u[i].e->excess;

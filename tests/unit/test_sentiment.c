@@ -250,6 +250,22 @@ static void test_pretty_small_is_no_praise(void **state)
     assert_true(score("The keyboard is ridiculously small") < -0.05);
 }
 
+/* A quality that praises on its own is a fault in excess, as a size is
+ * ("too warm", "too bright"), and "not too bright" praises; "too cute"
+ * stays praise. */
+static void test_too_warm_is_a_fault(void **state)
+{
+    (void)state;
+    assert_true(score("The sweater is too warm for spring") < -0.05);
+    assert_true(score("The colour is way too bright") < -0.05);
+    assert_true(score("The sauce was too sweet") < -0.05);
+    assert_true(score("The knit is too delicate for the machine") < -0.05);
+    assert_true(score("The colour is not too bright") > 0.05);
+    assert_true(score("Not too casual, not too dressy") > 0.05);
+    assert_true(score("A warm coat in bright colours") > 0.05);
+    assert_true(score("It is too cute") > 0.05);
+}
+
 /* "less helpful" denies the word as "not so helpful" does, both ways
  * ("less crowded" praises), and "couldn't have been less interested" is
  * a complaint; "more or less fine" and "no less helpful" deny nothing. */
@@ -386,6 +402,7 @@ int main(void)
         cmocka_unit_test(test_yet_to_negates),
         cmocka_unit_test(test_too_much_to_enjoy),
         cmocka_unit_test(test_pretty_small_is_no_praise),
+        cmocka_unit_test(test_too_warm_is_a_fault),
         cmocka_unit_test(test_less_negates_but_more_or_less_does_not),
         cmocka_unit_test(test_far_from_and_anything_but_deny),
         cmocka_unit_test(test_emoji_and_emoticons),
