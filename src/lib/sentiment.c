@@ -503,13 +503,16 @@ static bool fault_in_excess(const unit *x)
     }
 }
 
-/* True when negator `neg` and the plain word `next` after it say no
- * failure, as "won't play" does: "not far from the station" and "far
- * from home" tell a distance, "anything but typical" a difference. */
-static bool tells_distance(const token_key *keys, const unit *u, size_t neg, size_t next)
+/* True when negator `neg` before the plain word `next` says no failure,
+ * as "won't play" does: "less" denies a word of sentiment only ("uses
+ * less power", as "no power" would not), "far from home" and "not far
+ * from the station" tell a distance, "anything but typical" a
+ * difference. */
+static bool says_no_failure(const token_key *keys, const unit *u, size_t neg, size_t next)
 {
     const uint32_t first = first_word(keys, &u[neg]);
-    return first == RW_FAR || first == RW_ANYTHING || key_is(&u[next], RW_FAR);
+    return key_is(&u[neg], RW_LESS) || first == RW_FAR || first == RW_ANYTHING ||
+           key_is(&u[next], RW_FAR);
 }
 
 /* Decides which units act as modifiers (rule 2) and the "too" rule (4). */
@@ -604,10 +607,9 @@ static void assign_roles(const token_key *keys, const unit_list *l, const vb_doc
                 u[i].negator = false; /* "never had anything but praise" stresses it */
                 continue;
             }
-            /* "less" denies a word of sentiment only: "less fabric", "uses
-             * less power" say no failure, as "no fabric" would. */
+            /* A negator before a plain word is a failure: "won't play". */
             if (nt != NULL && nt->kind == VB_TOKEN_WORD && !(nt->flags & VB_TOKEN_STOPWORD) &&
-                !key_is(&u[i], RW_LESS) && !tells_distance(keys, u, i, next) &&
+                !says_no_failure(keys, u, i, next) &&
                 !has_valence(&u[next]) && !u[next].negator && !u[next].booster &&
                 !mental_verb(&u[next]) &&
                 !(u[next].e != NULL && (u[next].e->flags & VB_LEX_EXCESS)))
