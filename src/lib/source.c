@@ -985,15 +985,12 @@ static vb_status excel_sep_line(vb_source *s)
         const vb_status st = setup_format(s, msg, sizeof msg);
         if (st != VB_OK) return vb_source_fail(s, st, "%s", msg);
     }
-    /* The line and its line end; a CR last in the buffer may have its LF
-     * still to come. */
+    /* The line and its line end; the LF of a CRLF goes as after any line
+     * (after_cr). */
     s->pos += n;
-    if (s->pos < s->in.len) {
-        s->pos +=
-            s->in.data[s->pos] == '\r' && s->pos + 1 < s->in.len && s->in.data[s->pos + 1] == '\n'
-                ? 2
-                : 1;
-        if (s->in.data[s->pos - 1] == '\r' && s->pos == s->in.len) s->after_cr = true;
+    if (eol != NULL) {
+        s->pos++;
+        s->after_cr = *eol == '\r';
     }
     s->line++;
     return VB_OK;
