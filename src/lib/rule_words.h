@@ -517,7 +517,15 @@ enum {
     X(RW_STRONG, "strong", 0)                                                                      \
     X(RW_CASUAL, "casual", 0)                                                                      \
     X(RW_BOLD, "bold", 0)                                                                          \
-    X(RW_VIBRANT, "vibrant", 0)
+    X(RW_VIBRANT, "vibrant", 0)                                                                    \
+    X(RW_RUNS, "runs", 0)                                                                          \
+    X(RW_RAN, "ran", 0)                                                                            \
+    X(RW_RUN, "run", 0)                                                                            \
+    X(RW_SEEMS, "seems", 0)                                                                        \
+    X(RW_SEEMED, "seemed", 0)                                                                      \
+    X(RW_LOOKS, "looks", 0)                                                                        \
+    X(RW_LOOKED, "looked", 0)                                                                      \
+    X(RW_FEELS, "feels", 0)
 
 #define VB_RULE_WORD_ID(id, text, sets) id,
 enum { RW_NONE, VB_RULE_WORDS(VB_RULE_WORD_ID) RW_COUNT };

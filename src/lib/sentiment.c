@@ -455,24 +455,6 @@ static void mark_prevented(unit *u, size_t n_units, size_t x)
     }
 }
 
-/* "pretty small", "super long", "pretty sure": a word of size or degree,
- * which a booster that praises on its own ("pretty", "super") measures
- * rather than praises. English-specific. */
-static bool measure_word(const unit *x)
-{
-    switch (x->word) {
-    case RW_SMALL: case RW_SMALLER: case RW_TINY: case RW_LARGE: case RW_LARGER: case RW_BIG:
-    case RW_BIGGER: case RW_SHORT: case RW_SHORTER: case RW_LONG: case RW_LONGER: case RW_TALL:
-    case RW_HIGH: case RW_LOW: case RW_TIGHT: case RW_TIGHTER: case RW_LOOSE: case RW_LOOSER:
-    case RW_WIDE: case RW_NARROW: case RW_THICK: case RW_SKINNY: case RW_FITTED: case RW_CROPPED:
-    case RW_HEAVY: case RW_STIFF: case RW_STANDARD: case RW_BASIC: case RW_STRAIGHT: case RW_CLOSE:
-    case RW_SURE:
-        return true;
-    default:
-        return false;
-    }
-}
-
 /* True when a negator stands before unit `i` in the clause where its
  * first word is (the unit's own clause may start later, at "but"): "never
  * had anything but praise", "couldn't give this anything but a 5". */
@@ -589,7 +571,7 @@ static void assign_roles(const token_key *keys, const unit_list *l, const vb_doc
             size_t j = next_word(u, n_units, i);
             u[i].modifier =
                 j != SIZE_MAX && (has_valence(&u[j]) || u[j].booster || u[j].negator ||
-                                  (u[i].valence > 0.0 && measure_word(&u[j])));
+                                  (u[i].valence > 0.0 && vb_senti_measure_word(u[j].word)));
         } else if (u[i].booster) {
             u[i].modifier = true;
         }

@@ -82,6 +82,25 @@ static inline uint32_t first_word(const token_key *keys, const unit *x)
     return x->n == 1 ? x->word : keys[x->first].word;
 }
 
+/* "pretty small", "super long", "pretty sure": the rule word `word` is a
+ * word of size or degree, which a booster that praises on its own
+ * ("pretty", "super") measures rather than praises, and before which "to"
+ * is "too" misspelt ("way to small"). English-specific. */
+static inline bool vb_senti_measure_word(uint32_t word)
+{
+    switch (word) {
+    case RW_SMALL: case RW_SMALLER: case RW_TINY: case RW_LARGE: case RW_LARGER: case RW_BIG:
+    case RW_BIGGER: case RW_SHORT: case RW_SHORTER: case RW_LONG: case RW_LONGER: case RW_TALL:
+    case RW_HIGH: case RW_LOW: case RW_TIGHT: case RW_TIGHTER: case RW_LOOSE: case RW_LOOSER:
+    case RW_WIDE: case RW_NARROW: case RW_THICK: case RW_SKINNY: case RW_FITTED: case RW_CROPPED:
+    case RW_HEAVY: case RW_STIFF: case RW_STANDARD: case RW_BASIC: case RW_STRAIGHT: case RW_CLOSE:
+    case RW_SURE:
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* True when the unit is "have", "has", "had" or "having": "I have to
  * keep adjusting it", "never had a single problem". */
 static inline bool key_have(const unit *u)

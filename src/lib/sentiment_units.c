@@ -371,12 +371,46 @@ static void start_candidate(unit *u, bool caps)
     u->cue_tokens = 0;
 }
 
+/* The rule word id of token `i` by its cached entry (RW_NONE without). */
+static uint32_t token_word(const vb_doc *doc, size_t i)
+{
+    const vb_token *t = &doc->tokens[i];
+    const vb_senti_entry *e = entry_cached(t, doc->entries) ? doc->entries[i] : NULL;
+    return e != NULL ? e->word : RW_NONE;
+}
+
+/* Whether "to" at token `i` is "too" misspelt, as customers often write
+ * it: before a word of size ("way to small", "was to long", "a bit to
+ * tight", "runs to big") or "much", after a copula or a word of degree.
+ * Elsewhere a size after "to" is a size asked for ("sized down to small")
+ * or a noun's ("went to small shops"), and "to close" is a verb. */
+static bool misspelt_too(const vb_doc *doc, size_t i)
+{
+    if (i == 0 || i + 1 >= doc->n_tokens)
+        return false;
+    const uint32_t next = token_word(doc, i + 1);
+    if (!(vb_senti_measure_word(next) && next != RW_CLOSE) && next != RW_MUCH)
+        return false;
+    switch (token_word(doc, i - 1)) {
+    case RW_IS: case RW_WAS: case RW_ARE: case RW_WERE: case RW_BE: case RW_BEEN:
+    case RW_RUNS: case RW_RAN: case RW_RUN: case RW_SEEMS: case RW_SEEMED: case RW_LOOKS:
+    case RW_LOOKED: case RW_FEELS: case RW_FELT: case RW_WAY: case RW_MUCH: case RW_FAR:
+    case RW_BIT: case RW_LITTLE: case RW_TAD: case RW_SLIGHTLY:
+        return doc->tokens[i - 1].sentence == doc->tokens[i + 1].sentence;
+    default:
+        return false;
+    }
+}
+
 /* True when token `i`, a word whose cached entry is `raw`
  * (entry_cached()), makes a unit without an entry: it has no entry, or
- * one with no role that starts no phrase here. */
+ * one with no role that starts no phrase here; "to" read as "too" has
+ * one (build_units()). */
 static inline bool plain_word(const vb_doc *doc, size_t i, const vb_senti_entry *raw)
 {
     const vb_senti_entry *e = listed(raw);
+    if (raw != NULL && raw->word == RW_TO && misspelt_too(doc, i))
+        return false;
     return e == NULL || ((e->flags & ~(uint32_t)VB_LEX_PHRASE) == 0 &&
                          (e->max_words < 2 || !may_follow(doc, i, e)));
 }
@@ -491,6 +525,8 @@ vb_status vb_senti_build_units(const vb_senti_lex *lex, const vb_doc *doc, vb_ar
         /* An entry that only marks the start of phrases has no role. */
         if (e != NULL && (e->flags & ~(uint32_t)VB_LEX_PHRASE) == 0)
             e = NULL;
+        if (e == NULL && n == 1 && k.word == RW_TO && misspelt_too(doc, i))
+            e = vb_senti_lex_get(lex, "too", 3); /* its excess rule applies */
         const bool punct = t->kind == VB_TOKEN_PUNCT;
         /* Field by field: cheaper than zeroing the whole struct first. */
         unit *u = &units[n_units];

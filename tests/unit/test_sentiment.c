@@ -266,6 +266,23 @@ static void test_too_warm_is_a_fault(void **state)
     assert_true(score("It is too cute") > 0.05);
 }
 
+/* "to" misspelt for "too" before a size, after a copula or a word of
+ * degree, is a fault as "too" is; a size asked for ("sized down to
+ * small") or a noun's ("went to small shops") is not. */
+static void test_to_misspelt_for_too(void **state)
+{
+    (void)state;
+    const double too = score("The dress was way too small");
+    assert_true(too < -0.05);
+    assert_true(fabs(score("The dress was way to small") - too) < 1e-9);
+    assert_true(score("The sleeves were a little to short") < -0.05);
+    assert_true(score("It runs to big") < -0.05);
+    assert_true(score("There was way to much fabric") < -0.05);
+    assert_true(fabs(score("We sized down to small")) <= 0.05);
+    assert_true(fabs(score("We went to small shops")) <= 0.05);
+    assert_true(fabs(score("The store is to close at noon")) <= 0.05);
+}
+
 /* "less helpful" denies the word as "not so helpful" does, both ways
  * ("less crowded" praises), and "couldn't have been less interested" is
  * a complaint; "more or less fine" and "no less helpful" deny nothing. */
@@ -403,6 +420,7 @@ int main(void)
         cmocka_unit_test(test_too_much_to_enjoy),
         cmocka_unit_test(test_pretty_small_is_no_praise),
         cmocka_unit_test(test_too_warm_is_a_fault),
+        cmocka_unit_test(test_to_misspelt_for_too),
         cmocka_unit_test(test_less_negates_but_more_or_less_does_not),
         cmocka_unit_test(test_far_from_and_anything_but_deny),
         cmocka_unit_test(test_emoji_and_emoticons),
