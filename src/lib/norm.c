@@ -171,6 +171,21 @@ static size_t cap_marks(const unsigned char *s, size_t len, unsigned char *out)
     return o;
 }
 
+/* A word token with a space is a contraction written apart, which the
+ * tokeniser keeps as one word ("does n't", "ca n't", "can 't"); without
+ * the space it is the word as written together ("doesn't", "can't",
+ * "won't" from "wo n't"). Returns the new length. */
+static size_t join_apart(char *d, size_t len)
+{
+    if (len < 4 || d[len - 1] != 't') /* "n't", "'t": most words go no further */
+        return len;
+    char *space = memchr(d, ' ', len);
+    if (space == NULL)
+        return len;
+    memmove(space, space + 1, len - (size_t)(space - d)); /* with the NUL */
+    return len - 1;
+}
+
 vb_status vb_norm_token(vb_arena *arena, const char *str, size_t len, vb_norm_mode mode,
                         const char **norm, size_t *norm_len, uint32_t *flags)
 {
@@ -199,10 +214,14 @@ vb_status vb_norm_token(vb_arena *arena, const char *str, size_t len, vb_norm_mo
     }
     if (i == len) {
         d[len] = '\0';
-        if (mode == VB_NORM_WORD && n_letters >= 2 && n_upper == n_letters)
-            *flags |= VB_TOKEN_ALLCAPS;
+        size_t d_len = len;
+        if (mode == VB_NORM_WORD) {
+            if (n_letters >= 2 && n_upper == n_letters)
+                *flags |= VB_TOKEN_ALLCAPS;
+            d_len = join_apart(d, len);
+        }
         *norm = d;
-        *norm_len = len;
+        *norm_len = d_len;
         return VB_OK;
     }
 
@@ -248,7 +267,7 @@ vb_status vb_norm_token(vb_arena *arena, const char *str, size_t len, vb_norm_mo
         return VB_ENOMEM;
     size_t d_len = (size_t)n;
     if (mode == VB_NORM_WORD) {
-        d_len = fold_apostrophes(d, d_len);
+        d_len = join_apart(d, fold_apostrophes(d, d_len));
         if (is_allcaps(s, len))
             *flags |= VB_TOKEN_ALLCAPS;
     }

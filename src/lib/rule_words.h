@@ -58,7 +58,6 @@ enum {
 };
 
 #define VB_RULE_WORDS(X)                                                                           \
-    X(RW_T, "t", 0)                                                                                \
     X(RW_NOT, "not", 0)                                                                            \
     X(RW_NEVER, "never", 0)                                                                        \
     X(RW_LEAST, "least", RWSET_WAIT_FILL)                                                          \

@@ -196,23 +196,6 @@ static inline bool is_stop_punct(const vb_doc *doc, const vb_token *t)
     return false;
 }
 
-/* "can 't", "don 't": the tokeniser splits a contraction written with a
- * space before the apostrophe into "can", "'" and "t"; that "t" is "n't".
- * True for the "t" unit at `i` when an apostrophe is glued to it and
- * follows a word. */
-static bool split_nt(const vb_doc *doc, const unit *u, size_t i)
-{
-    if (!key_is(&u[i], RW_T) || i < 2 || !u[i - 1].punct || u[i - 2].punct)
-        return false;
-    const vb_token *a = &doc->tokens[u[i - 1].first];
-    const vb_token *t = &doc->tokens[u[i].first];
-    if (a->end != t->start)
-        return false;
-    const size_t len = a->end - a->start;
-    const char *p = doc->text + a->start;
-    return (len == 1 && *p == '\'') || (len == 3 && memcmp(p, "\xE2\x80\x99", 3) == 0);
-}
-
 static bool counts_as_word(vb_token_kind k)
 {
     const unsigned not_words = 1u << VB_TOKEN_URL | 1u << VB_TOKEN_EMAIL | 1u << VB_TOKEN_SYMBOL;
@@ -449,8 +432,7 @@ static size_t build_plain_units(const vb_doc *doc, unit *units, size_t n_units, 
         u->clause = t->clause;
         u->punct = punct;
         u->stop = punct && is_stop_punct(doc, t);
-        u->negator = (raw != NULL && raw->ends_nt) ||
-                     (u->word == RW_T && split_nt(doc, units, n_units));
+        u->negator = raw != NULL && raw->ends_nt;
         u->booster = false;
         tally_caps(doc, t, &seen);
         tally_plain(s, doc, &cur, u, t, punct);
@@ -541,9 +523,7 @@ vb_status vb_senti_build_units(const vb_senti_lex *lex, const vb_doc *doc, vb_ar
          * flattering" the tokeniser opens a clause at "but", which here
          * contrasts nothing, and the phrase reaches the word after it. */
         u->clause = tokens[i + n - 1].clause;
-        const bool negator =
-            n == 1 && (k.nt || (k.word == RW_T && t->kind == VB_TOKEN_WORD &&
-                                split_nt(doc, units, n_units)));
+        const bool negator = n == 1 && k.nt;
         /* In field order, so the compiler can merge the stores. */
         u->punct = punct;
         u->stop = punct && is_stop_punct(doc, t);

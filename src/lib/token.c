@@ -551,6 +551,34 @@ static size_t scan_word(const scanner *sc, size_t i, vb_token_kind *kind)
     return j;
 }
 
+/* Text tokenised the Penn Treebank way ("does n't", "ca n't"; some
+ * exports write "can 't") keeps a contraction apart; it is one word, as
+ * "doesn't" is, so its "n't" (or "'t") goes with the word before it
+ * (norm.c then joins the two). Returns the end of that "n't" or "'t" when
+ * one starts at `i`, right after a word that ends one space before, else
+ * 0. Asked only of a word with an apostrophe and of an apostrophe, which
+ * take the tokeniser's slower paths anyway. */
+static size_t apart_nt_end(const scanner *sc, const vb_token *prev, size_t i)
+{
+    const unsigned char *s = sc->s;
+    if (prev == NULL || prev->kind != VB_TOKEN_WORD || prev->end + 1 != i || s[i - 1] != ' ')
+        return 0;
+    size_t k = i;
+    if (s[k] == 'n' || s[k] == 'N')
+        k++;
+    else if (!(s[i - 2] == 'n' || s[i - 2] == 'N')) /* "can 't" */
+        return 0;
+    if (k < sc->len && s[k] == '\'')
+        k++;
+    else if (bytes_at(sc, k, "\xE2\x80\x99", 3)) /* ’ */
+        k += 3;
+    else
+        return 0;
+    if (k >= sc->len || (s[k] != 't' && s[k] != 'T') || (class_of_next(sc, k + 1) & C_WORD))
+        return 0;
+    return k + 1;
+}
+
 /* A word or number from i, or an e-mail address: only a word that
  * stops at a character of an address's local part can start one. */
 static inline size_t scan_word_or_email(scanner *sc, size_t i, vb_token_kind *kind)
@@ -713,8 +741,14 @@ vb_status vb_tokenize(vb_arena *arena, const char *text, size_t len, vb_token_li
         } else if (cls & C_WORD) {
             /* An ASCII word that opens no URL or emoticon after all ("the",
              * "for", "of") ends as a plain one does. */
-            if (!(c < 0x80 && (cls & C_ALPHA) && (end = plain_word_end(&sc, i, &kind)) > 0))
+            if (!(c < 0x80 && (cls & C_ALPHA) && (end = plain_word_end(&sc, i, &kind)) > 0)) {
                 end = scan_word_or_email(&sc, i, &kind);
+                if (n_tokens > 0 && apart_nt_end(&sc, &out_arr.tok[n_tokens - 1], i) == end) {
+                    out_arr.tok[n_tokens - 1].end = sc.word_end = end; /* "does n't" */
+                    i = end;
+                    continue;
+                }
+            }
         } else if ((cls & C_EMOJI) || ((cls & C_SYMBOL) && bytes_at(&sc, i + n, VS16, 3))) {
             kind = VB_TOKEN_EMOJI;
             end = i + cluster_len(&sc, i);
@@ -725,6 +759,12 @@ vb_status vb_tokenize(vb_arena *arena, const char *text, size_t len, vb_token_li
             kind = VB_TOKEN_EMOTICON;
             end = i + m;
         } else if (cls & C_PUNCT) {
+            if ((c == '\'' || c == 0xE2) && n_tokens > 0 &&
+                (end = apart_nt_end(&sc, &out_arr.tok[n_tokens - 1], i)) > 0) {
+                out_arr.tok[n_tokens - 1].end = sc.word_end = end; /* "can 't" */
+                i = end;
+                continue;
+            }
             /* A run of punctuation ("!!!", "?!", "..."), which stops where
              * an emoticon or a tag begins: "great!!:)" */
             kind = VB_TOKEN_PUNCT;

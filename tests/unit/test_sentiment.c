@@ -283,6 +283,19 @@ static void test_to_misspelt_for_too(void **state)
     assert_true(fabs(score("The store is to close at noon")) <= 0.05);
 }
 
+/* Text tokenised the Penn Treebank way reads as written together. */
+static void test_contractions_written_apart(void **state)
+{
+    (void)state;
+    assert_true(fabs(score("It could n't be better") - score("It couldn't be better")) < 1e-9);
+    assert_true(score("It could n't be better") > 0.3);
+    assert_true(fabs(score("I wo n't be back") - score("I won't be back")) < 1e-9);
+    assert_true(score("I wo n't be back") < -0.3);
+    assert_true(fabs(score("I ca n't wait to try it") - score("I can't wait to try it")) < 1e-9);
+    assert_true(score("I ca n't wait to try it") > 0.3);
+    assert_true(fabs(score("i can 't recommend it") - score("i can't recommend it")) < 1e-9);
+}
+
 /* "less helpful" denies the word as "not so helpful" does, both ways
  * ("less crowded" praises), and "couldn't have been less interested" is
  * a complaint; "more or less fine" and "no less helpful" deny nothing. */
@@ -421,6 +434,7 @@ int main(void)
         cmocka_unit_test(test_pretty_small_is_no_praise),
         cmocka_unit_test(test_too_warm_is_a_fault),
         cmocka_unit_test(test_to_misspelt_for_too),
+        cmocka_unit_test(test_contractions_written_apart),
         cmocka_unit_test(test_less_negates_but_more_or_less_does_not),
         cmocka_unit_test(test_far_from_and_anything_but_deny),
         cmocka_unit_test(test_emoji_and_emoticons),

@@ -257,6 +257,13 @@ static void test_token_fields(void **state)
     d = analyze(f, "I\xE2\x80\x99M HERE");
     assert_string_equal(d.tokens[0].lookup, "i'm");
     assert_true(d.tokens[0].flags & VB_TOKEN_STOPWORD);
+    /* A contraction written apart is the word written together. */
+    d = analyze(f, "Ca n't wo n't does n\xE2\x80\x99t");
+    assert_int_equal(d.n_tokens, 3);
+    assert_string_equal(d.tokens[0].lookup, "can't");
+    assert_string_equal(d.tokens[1].lookup, "won't");
+    assert_string_equal(d.tokens[2].lookup, "doesn't");
+    assert_int_equal(d.tokens[2].end, strlen("Ca n't wo n't does n\xE2\x80\x99t"));
     /* A word in both lists (stopwords.txt, pronouns.txt) has both flags. */
     d = analyze(f, "They\xE2\x80\x99" "re it the");
     assert_int_equal(d.tokens[0].flags & (VB_TOKEN_STOPWORD | VB_TOKEN_PRONOUN),

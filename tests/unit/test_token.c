@@ -212,6 +212,24 @@ static void test_long_input_grows(void **state)
  * their ranges, stopped by bytes just outside those ranges, with 0 to 20
  * bytes after the stop: the first token is the whole word, no more. A
  * non-ASCII letter goes on the word. */
+/* A contraction written apart, as text tokenised the Penn Treebank way
+ * has it, is one word with its "n't"; an apostrophe that opens a quote,
+ * or "n't" that goes on, is not one. */
+static void test_contractions_written_apart(void **state)
+{
+    (void)state;
+    expect("it does n't work", "word:it word:does n't word:work");
+    expect("I ca n't, wo n't", "word:I word:ca n't punct:, word:wo n't");
+    expect("DO N'T", "word:DO N'T");
+    expect("can 't", "word:can 't");
+    expect("do n\xE2\x80\x99t", "word:do n\xE2\x80\x99t");
+    expect("n't at first", "word:n't word:at word:first");
+    expect("in 'the' end", "word:in punct:' word:the punct:' word:end");
+    expect("do n'ts", "word:do word:n'ts");
+    expect("so n't", "word:so n't");
+    expect("so n'", "word:so word:n punct:'");
+}
+
 static void test_word_ends(void **state)
 {
     (void)state;
@@ -258,6 +276,7 @@ int main(void)
         cmocka_unit_test(test_tags),          cmocka_unit_test(test_punct_and_symbols),
         cmocka_unit_test(test_separators),    cmocka_unit_test(test_long_input_grows),
         cmocka_unit_test(test_kind_names),    cmocka_unit_test(test_every_emoticon),
+        cmocka_unit_test(test_contractions_written_apart),
         cmocka_unit_test(test_word_ends),
     };
     return cmocka_run_group_tests(tests, setup_arena, teardown_arena);
