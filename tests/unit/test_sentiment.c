@@ -296,6 +296,16 @@ static void test_contractions_written_apart(void **state)
     assert_true(fabs(score("i can 't recommend it") - score("i can't recommend it")) < 1e-9);
 }
 
+/* A product in use all the time is praised; other things that "can't"
+ * be done still failed. */
+static void test_cant_put_it_down_praises(void **state)
+{
+    (void)state;
+    assert_true(score("I got this camera a month ago and I can't put it down") > 0.3);
+    assert_true(score("i couldn't put it down") > 0.3);
+    assert_true(score("I can't find the manual") < -0.05);
+}
+
 /* "less helpful" denies the word as "not so helpful" does, both ways
  * ("less crowded" praises), and "couldn't have been less interested" is
  * a complaint; "more or less fine" and "no less helpful" deny nothing. */
@@ -435,6 +445,7 @@ int main(void)
         cmocka_unit_test(test_too_warm_is_a_fault),
         cmocka_unit_test(test_to_misspelt_for_too),
         cmocka_unit_test(test_contractions_written_apart),
+        cmocka_unit_test(test_cant_put_it_down_praises),
         cmocka_unit_test(test_less_negates_but_more_or_less_does_not),
         cmocka_unit_test(test_far_from_and_anything_but_deny),
         cmocka_unit_test(test_emoji_and_emoticons),
