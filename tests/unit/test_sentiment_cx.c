@@ -802,6 +802,18 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_int_equal((score("They fitted a smart meter"), ds.overall.label), VB_NEUTRAL);
 }
 
+/* Wear and damage that tell a fault on their own; "faded" and "frayed"
+ * also name a style, so they say nothing alone. */
+static void test_wear_and_damage(void **state)
+{
+    (void)state;
+    assert_true(score("The function lever feels fragile") < -0.05);
+    assert_true(score("The colour bled in the wash") < -0.05);
+    assert_true(score("The seams are fraying already") < -0.05);
+    assert_true(score("It came dented and discoloured") < -0.05);
+    assert_int_equal((score("A faded blue with a frayed hem"), ds.overall.label), VB_NEUTRAL);
+}
+
 static void test_recommending_and_warning_phrases(void **state)
 {
     (void)state;
@@ -926,6 +938,7 @@ int main(void)
         cmocka_unit_test(test_service_idioms),
         cmocka_unit_test(test_idioms_and_cx_phrases),
         cmocka_unit_test(test_recommending_and_warning_phrases),
+        cmocka_unit_test(test_wear_and_damage),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
