@@ -171,18 +171,22 @@ static size_t cap_marks(const unsigned char *s, size_t len, unsigned char *out)
     return o;
 }
 
-/* A word token with a space is a contraction written apart, which the
- * tokeniser keeps as one word ("does n't", "ca n't", "can 't"); without
- * the space it is the word as written together ("doesn't", "can't",
- * "won't" from "wo n't"). Returns the new length. */
+/* A word ending in " n't" or " 't" is a contraction written apart, which
+ * the tokeniser keeps as one word ("does n't", "ca n't", "can 't");
+ * without the space it is the word as written together ("doesn't",
+ * "can't", "won't" from "wo n't"). In place; returns the new length. */
 static size_t join_apart(char *d, size_t len)
 {
-    if (len < 4 || d[len - 1] != 't') /* "n't", "'t": most words go no further */
+    if (len < 4 || d[len - 1] != 't' || d[len - 2] != '\'') /* most words stop here */
         return len;
-    char *space = memchr(d, ' ', len);
-    if (space == NULL)
+    size_t space = 0; /* none: a word starts with no space */
+    if (d[len - 3] == ' ')
+        space = len - 3;
+    else if (len >= 5 && d[len - 3] == 'n' && d[len - 4] == ' ')
+        space = len - 4;
+    if (space == 0)
         return len;
-    memmove(space, space + 1, len - (size_t)(space - d)); /* with the NUL */
+    memmove(d + space, d + space + 1, len - space); /* with the NUL */
     return len - 1;
 }
 

@@ -29,7 +29,8 @@ bool vb_norm_grapheme_break(int32_t prev, int32_t cp, int32_t *state);
 
 /* How a token's text is normalised. */
 typedef enum vb_norm_mode {
-    VB_NORM_WORD, /* NFKC + case fold, apostrophes -> ', soft hyphens dropped, ALLCAPS */
+    VB_NORM_WORD, /* NFKC + case fold, apostrophes -> ', soft hyphens dropped, ALLCAPS,
+                   * a contraction written apart joined ("does n't" -> "doesn't") */
     VB_NORM_FOLD, /* NFKC + case fold */
     VB_NORM_COPY  /* as is (emoji) */
 } vb_norm_mode;

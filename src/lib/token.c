@@ -561,7 +561,7 @@ static size_t scan_word(const scanner *sc, size_t i, vb_token_kind *kind)
 static size_t apart_nt_end(const scanner *sc, const vb_token *prev, size_t i)
 {
     const unsigned char *s = sc->s;
-    if (prev == NULL || prev->kind != VB_TOKEN_WORD || prev->end + 1 != i || s[i - 1] != ' ')
+    if (prev->kind != VB_TOKEN_WORD || prev->end + 1 != i || s[i - 1] != ' ')
         return 0;
     size_t k = i;
     if (s[k] == 'n' || s[k] == 'N')

@@ -66,6 +66,12 @@ static void test_apostrophes(void **state)
     assert_string_equal(norm_of("don\xE2\x80\x98t", VB_NORM_WORD, NULL), "don't");
     assert_string_equal(norm_of("don\xCA\xBCt", VB_NORM_WORD, NULL), "don't");
     assert_string_equal(norm_of("deli\xC2\xADvery", VB_NORM_WORD, NULL), "delivery");
+    /* A contraction written apart (one token) is written together. */
+    assert_string_equal(norm_of("Does n't", VB_NORM_WORD, NULL), "doesn't");
+    assert_string_equal(norm_of("wo n\xE2\x80\x99t", VB_NORM_WORD, NULL), "won't");
+    assert_string_equal(norm_of("can 't", VB_NORM_WORD, NULL), "can't");
+    assert_string_equal(norm_of("n't", VB_NORM_WORD, NULL), "n't");
+    assert_string_equal(norm_of("a tent", VB_NORM_WORD, NULL), "a tent");
     /* Only words are rewritten. */
     assert_string_equal(norm_of("\xE2\x80\x99", VB_NORM_FOLD, NULL), "\xE2\x80\x99");
 }
