@@ -358,8 +358,7 @@ static void start_candidate(unit *u, bool caps)
 static uint32_t token_word(const vb_doc *doc, size_t i)
 {
     const vb_token *t = &doc->tokens[i];
-    const vb_senti_entry *e = entry_cached(t, doc->entries) ? doc->entries[i] : NULL;
-    return e != NULL ? e->word : RW_NONE;
+    return entry_cached(t, doc->entries) ? cached_key(t, doc->entries[i]).word : RW_NONE;
 }
 
 /* Whether "to" at token `i` is "too" misspelt, as customers often write
