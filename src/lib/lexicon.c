@@ -96,10 +96,45 @@ const vb_senti_entry *vb_senti_lex_get(const vb_senti_lex *lex, const char *term
     return find_mut(lex, vb_senti_hash(term, len), term, len);
 }
 
+/* `e` if it has a role (a valence, a boost...), else NULL. */
+static const vb_senti_entry *with_role(const vb_senti_entry *e)
+{
+    const uint32_t not_roles = VB_LEX_PHRASE | VB_LEX_UNLISTED;
+    return e != NULL && (e->flags & ~not_roles) != 0 ? e : NULL;
+}
+
+/* The entry of a hyphenated word that has none of its own. Customers write
+ * a compound closed up, hyphenated or apart, and the lexicon lists one
+ * form: the word closed up ("over-priced" as "overpriced", "w-o-w"), else
+ * the phrase written apart ("high-quality", "easy-to-use", "true-to-size").
+ * "re-" is not closed up: "re-sent" and "re-signed" are not "resent" and
+ * "resigned". */
+static const vb_senti_entry *compound_entry(const vb_senti_lex *lex, const char *w, size_t len)
+{
+    char closed[MAX_TERM_BYTES], apart[MAX_TERM_BYTES];
+    if (len < 3 || len > MAX_TERM_BYTES || w[0] == '-' || w[len - 1] == '-' ||
+        memchr(w, '-', len) == NULL)
+        return NULL;
+    size_t n_closed = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (w[i] == '-' && w[i + 1] == '-')
+            return NULL; /* a dash, not a hyphen */
+        if (w[i] != '-')
+            closed[n_closed++] = w[i];
+        apart[i] = w[i] == '-' ? ' ' : w[i];
+    }
+    const vb_senti_entry *e = NULL;
+    if (!(len > 3 && memcmp(w, "re-", 3) == 0))
+        e = with_role(vb_senti_lex_get(lex, closed, n_closed));
+    return e != NULL ? e : with_role(vb_senti_lex_get(lex, apart, len));
+}
+
 const void *vb_senti_lex_is_contrast(const char *lookup, size_t len, void *ctx, bool *contrast)
 {
     const vb_senti_lex *lex = ctx;
     const vb_senti_entry *e = vb_senti_lex_get(lex, lookup, len);
+    if (e == NULL)
+        e = compound_entry(lex, lookup, len);
     *contrast = e != NULL && (e->flags & VB_LEX_CONTRAST) != 0;
     if (e == NULL && vb_senti_ends_nt(lookup, len))
         return &lex->nt_word;

@@ -117,6 +117,33 @@ static void test_words_in_nt_are_marked(void **state)
     vb_senti_lex_free(lex);
 }
 
+static void test_hyphenated_word_takes_its_closed_or_spaced_entry(void **state)
+{
+    (void)state;
+    char *path = write_tmp("zorbly\t1.5\nflim flam\t-2\nresent\t-0.7\nflim-x\t1\n");
+    const char *files[] = {path};
+    vb_senti_lex *lex = vb_senti_lex_load(EN, files, 1, NULL, NULL);
+    assert_non_null(lex);
+    bool contrast = true;
+    assert_ptr_equal(vb_senti_lex_is_contrast("zor-bly", 7, lex, &contrast),
+                     vb_senti_lex_get(lex, "zorbly", 6));
+    assert_false(contrast);
+    assert_ptr_equal(vb_senti_lex_is_contrast("flim-flam", 9, lex, &contrast),
+                     vb_senti_lex_get(lex, "flim flam", 9));
+    /* its own entry first */
+    assert_ptr_equal(vb_senti_lex_is_contrast("flim-x", 6, lex, &contrast),
+                     vb_senti_lex_get(lex, "flim-x", 6));
+    assert_null(vb_senti_lex_is_contrast("re-sent", 7, lex, &contrast));
+    /* a dash, a hyphen at an end, and "flim" alone, which only starts a phrase */
+    assert_null(vb_senti_lex_is_contrast("flim--flam", 10, lex, &contrast));
+    assert_null(vb_senti_lex_is_contrast("-zorbly", 7, lex, &contrast));
+    assert_null(vb_senti_lex_is_contrast("zorbly-", 7, lex, &contrast));
+    assert_null(vb_senti_lex_is_contrast("fl-im", 5, lex, &contrast));
+    vb_senti_lex_free(lex);
+    unlink(path);
+    free(path);
+}
+
 static void test_rule_words_get_ids(void **state)
 {
     (void)state;
@@ -278,6 +305,7 @@ int main(void)
         cmocka_unit_test(test_rule_words_get_ids),
         cmocka_unit_test(test_rule_scored_words_get_neutral_entries),
         cmocka_unit_test(test_words_in_nt_are_marked),
+        cmocka_unit_test(test_hyphenated_word_takes_its_closed_or_spaced_entry),
         cmocka_unit_test(test_bad_lines_report_file_line_and_reason),
         cmocka_unit_test(test_missing_user_file_is_an_io_error),
         cmocka_unit_test(test_load_survives_every_oom),

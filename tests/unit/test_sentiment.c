@@ -296,6 +296,21 @@ static void test_contractions_written_apart(void **state)
     assert_true(fabs(score("i can 't recommend it") - score("i can't recommend it")) < 1e-9);
 }
 
+/* A compound scores as the lexicon's form of it, closed up or apart,
+ * however the customer hyphenated it. */
+static void test_hyphenated_compounds(void **state)
+{
+    (void)state;
+    assert_true(fabs(score("It was over-priced") - score("It was overpriced")) < 1e-9);
+    assert_true(score("It was over-priced") < -0.3);
+    assert_true(fabs(score("High-quality fabric") - score("High quality fabric")) < 1e-9);
+    assert_true(score("Very easy-to-use app") > 0.3);
+    assert_true(cue("easy-to-use")->rules & VB_RULE_BOOSTED);
+    assert_true(score("It was not over-priced") > 0.05); /* negated as one word */
+    /* "re-sent" is sent again, not "resent" */
+    assert_float_equal(score("They re-sent the parcel"), 0.0, 0.0);
+}
+
 /* A product in use all the time is praised; other things that "can't"
  * be done still failed. */
 static void test_cant_put_it_down_praises(void **state)
@@ -445,6 +460,7 @@ int main(void)
         cmocka_unit_test(test_too_warm_is_a_fault),
         cmocka_unit_test(test_to_misspelt_for_too),
         cmocka_unit_test(test_contractions_written_apart),
+        cmocka_unit_test(test_hyphenated_compounds),
         cmocka_unit_test(test_cant_put_it_down_praises),
         cmocka_unit_test(test_less_negates_but_more_or_less_does_not),
         cmocka_unit_test(test_far_from_and_anything_but_deny),
