@@ -103,10 +103,42 @@ static const vb_senti_entry *with_role(const vb_senti_entry *e)
     return e != NULL && (e->flags & ~not_roles) != 0 ? e : NULL;
 }
 
+/* Whether `e` is a plain judgement: a valence, and no word the rules name. */
+static bool plain_judgement(const vb_senti_entry *e)
+{
+    return e != NULL && vb_senti_entry_judges(e) && e->word == RW_NONE;
+}
+
+/* Of a compound of two words with no entry in any form, the part that
+ * judges it: an adverb of manner before a participle ("well-designed",
+ * "ill-fitting", "poorly-sewn", "ugly-looking"), or after a word of
+ * degree the word it raises ("super-soft", "uber-comfy"; not boosted, as
+ * the unit is the one word). A noun before a judgement is left alone: a
+ * "non-issue", "flip-flops", "size-wise" or "semi-sheer" is no issue,
+ * flop, wisdom or sheer fabric. */
+static const vb_senti_entry *judging_part(const vb_senti_lex *lex, const char *w, size_t len)
+{
+    const char *hyphen = memchr(w, '-', len);
+    const size_t n_first = (size_t)(hyphen - w), n_second = len - n_first - 1;
+    if (memchr(hyphen + 1, '-', n_second) != NULL)
+        return NULL;
+    const vb_senti_entry *first = vb_senti_lex_get(lex, w, n_first);
+    const bool adverb = (n_first == 4 && memcmp(w, "well", 4) == 0) ||
+                        (n_first == 3 && memcmp(w, "ill", 3) == 0) ||
+                        (n_first > 3 && memcmp(w + n_first - 2, "ly", 2) == 0);
+    if (adverb && plain_judgement(first))
+        return first;
+    if (first == NULL || !(first->flags & VB_LEX_BOOSTER) || first->boost <= 0.0f)
+        return NULL;
+    const vb_senti_entry *second = vb_senti_lex_get(lex, hyphen + 1, n_second);
+    return plain_judgement(second) ? second : NULL;
+}
+
 /* The entry of a hyphenated word that has none of its own. Customers write
  * a compound closed up, hyphenated or apart, and the lexicon lists one
  * form: the word closed up ("over-priced" as "overpriced", "w-o-w"), else
- * the phrase written apart ("high-quality", "easy-to-use", "true-to-size").
+ * the phrase written apart ("high-quality", "easy-to-use", "true-to-size"),
+ * else that of the part that judges it (judging_part()).
  * "re-" is not closed up: "re-sent" and "re-signed" are not "resent" and
  * "resigned". */
 static const vb_senti_entry *compound_entry(const vb_senti_lex *lex, const char *w, size_t len)
@@ -126,7 +158,9 @@ static const vb_senti_entry *compound_entry(const vb_senti_lex *lex, const char 
     const vb_senti_entry *e = NULL;
     if (!(len > 3 && memcmp(w, "re-", 3) == 0))
         e = with_role(vb_senti_lex_get(lex, closed, n_closed));
-    return e != NULL ? e : with_role(vb_senti_lex_get(lex, apart, len));
+    if (e == NULL)
+        e = with_role(vb_senti_lex_get(lex, apart, len));
+    return e != NULL ? e : judging_part(lex, w, len);
 }
 
 const void *vb_senti_lex_is_contrast(const char *lookup, size_t len, void *ctx, bool *contrast)

@@ -117,10 +117,11 @@ static void test_words_in_nt_are_marked(void **state)
     vb_senti_lex_free(lex);
 }
 
-static void test_hyphenated_word_takes_its_closed_or_spaced_entry(void **state)
+static void test_hyphenated_word_takes_the_entry_of_another_form(void **state)
 {
     (void)state;
-    char *path = write_tmp("zorbly\t1.5\nflim flam\t-2\nresent\t-0.7\nflim-x\t1\n");
+    char *path = write_tmp("zorbly\t1.5\nflim flam\t-2\nresent\t-0.7\nflim-x\t1\n"
+                           "glimly\t-1.2\n[booster]\nzuper\t0.3\n");
     const char *files[] = {path};
     vb_senti_lex *lex = vb_senti_lex_load(EN, files, 1, NULL, NULL);
     assert_non_null(lex);
@@ -139,6 +140,14 @@ static void test_hyphenated_word_takes_its_closed_or_spaced_entry(void **state)
     assert_null(vb_senti_lex_is_contrast("-zorbly", 7, lex, &contrast));
     assert_null(vb_senti_lex_is_contrast("zorbly-", 7, lex, &contrast));
     assert_null(vb_senti_lex_is_contrast("fl-im", 5, lex, &contrast));
+    /* else the part that judges: an adverb of manner, or a word after a booster */
+    const vb_senti_entry *zorbly = vb_senti_lex_get(lex, "zorbly", 6);
+    assert_ptr_equal(vb_senti_lex_is_contrast("glimly-sewn", 11, lex, &contrast),
+                     vb_senti_lex_get(lex, "glimly", 6));
+    assert_ptr_equal(vb_senti_lex_is_contrast("zuper-zorbly", 12, lex, &contrast), zorbly);
+    assert_null(vb_senti_lex_is_contrast("blob-zorbly", 11, lex, &contrast));
+    assert_null(vb_senti_lex_is_contrast("blob-glimly", 11, lex, &contrast));
+    assert_null(vb_senti_lex_is_contrast("zuper-zorbly-x", 14, lex, &contrast));
     vb_senti_lex_free(lex);
     unlink(path);
     free(path);
@@ -305,7 +314,7 @@ int main(void)
         cmocka_unit_test(test_rule_words_get_ids),
         cmocka_unit_test(test_rule_scored_words_get_neutral_entries),
         cmocka_unit_test(test_words_in_nt_are_marked),
-        cmocka_unit_test(test_hyphenated_word_takes_its_closed_or_spaced_entry),
+        cmocka_unit_test(test_hyphenated_word_takes_the_entry_of_another_form),
         cmocka_unit_test(test_bad_lines_report_file_line_and_reason),
         cmocka_unit_test(test_missing_user_file_is_an_io_error),
         cmocka_unit_test(test_load_survives_every_oom),

@@ -297,7 +297,7 @@ static void test_contractions_written_apart(void **state)
 }
 
 /* A compound scores as the lexicon's form of it, closed up or apart,
- * however the customer hyphenated it. */
+ * however the customer hyphenated it; else as the part that judges it. */
 static void test_hyphenated_compounds(void **state)
 {
     (void)state;
@@ -307,6 +307,10 @@ static void test_hyphenated_compounds(void **state)
     assert_true(score("Very easy-to-use app") > 0.3);
     assert_true(cue("easy-to-use")->rules & VB_RULE_BOOSTED);
     assert_true(score("It was not over-priced") > 0.05); /* negated as one word */
+    assert_true(score("A well-designed coat") > 0.05);
+    assert_true(score("Ill-fitting pants") < -0.05);
+    assert_true(score("A super-soft sweater") > 0.05);
+    assert_float_equal(score("It is a non-issue"), 0.0, 0.0);
     /* "re-sent" is sent again, not "resent" */
     assert_float_equal(score("They re-sent the parcel"), 0.0, 0.0);
 }
