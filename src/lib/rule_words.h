@@ -524,7 +524,10 @@ enum {
     X(RW_SEEMED, "seemed", 0)                                                                      \
     X(RW_LOOKS, "looks", 0)                                                                        \
     X(RW_LOOKED, "looked", 0)                                                                      \
-    X(RW_FEELS, "feels", 0)
+    X(RW_FEELS, "feels", 0)                                                                        \
+    X(RW_IT_S, "it's", 0)                                                                          \
+    X(RW_ITS, "its", 0)                                                                            \
+    X(RW_THAT_S, "that's", 0)
 
 #define VB_RULE_WORD_ID(id, text, sets) id,
 enum { RW_NONE, VB_RULE_WORDS(VB_RULE_WORD_ID) RW_COUNT };

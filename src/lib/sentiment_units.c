@@ -363,7 +363,8 @@ static uint32_t token_word(const vb_doc *doc, size_t i)
 
 /* Whether "to" at token `i` is "too" misspelt, as customers often write
  * it: before a word of size ("way to small", "was to long", "a bit to
- * tight", "runs to big") or "much", after a copula or a word of degree.
+ * tight", "runs to big", "it's to big", "its to small": "its" is "it's"
+ * misspelt too) or "much", after a copula or a word of degree.
  * Elsewhere a size after "to" is a size asked for ("sized down to small")
  * or a noun's ("went to small shops"), and "to close" is a verb. */
 static bool misspelt_too(const vb_doc *doc, size_t i)
@@ -377,7 +378,9 @@ static bool misspelt_too(const vb_doc *doc, size_t i)
     case RW_IS: case RW_WAS: case RW_ARE: case RW_WERE: case RW_BE: case RW_BEEN:
     case RW_RUNS: case RW_RAN: case RW_RUN: case RW_SEEMS: case RW_SEEMED: case RW_LOOKS:
     case RW_LOOKED: case RW_FEELS: case RW_FELT: case RW_WAY: case RW_MUCH: case RW_FAR:
-    case RW_BIT: case RW_LITTLE: case RW_TAD: case RW_SLIGHTLY:
+    case RW_BIT: case RW_LITTLE: case RW_TAD: case RW_SLIGHTLY: case RW_AM: case RW_I_M:
+    case RW_IM: case RW_WE_RE: case RW_YOU_RE: case RW_THEY_RE: case RW_IT_S: case RW_ITS:
+    case RW_THAT_S:
         return doc->tokens[i - 1].sentence == doc->tokens[i + 1].sentence;
     default:
         return false;

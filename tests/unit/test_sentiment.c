@@ -278,6 +278,10 @@ static void test_to_misspelt_for_too(void **state)
     assert_true(score("The sleeves were a little to short") < -0.05);
     assert_true(score("It runs to big") < -0.05);
     assert_true(score("There was way to much fabric") < -0.05);
+    assert_true(fabs(score("It's to big for me") - score("It's too big for me")) < 1e-9);
+    assert_true(score("Its to small") < -0.05);
+    assert_true(score("They're to tight") < -0.05);
+    assert_true(fabs(score("Its to the left")) <= 0.05);
     assert_true(fabs(score("We sized down to small")) <= 0.05);
     assert_true(fabs(score("We went to small shops")) <= 0.05);
     assert_true(fabs(score("The store is to close at noon")) <= 0.05);
