@@ -250,6 +250,18 @@ static void test_pretty_small_is_no_praise(void **state)
     assert_true(score("The keyboard is ridiculously small") < -0.05);
 }
 
+/* "crazy" and "ultra" before praise raise it, as customers use them;
+ * "crazy" alone still complains. */
+static void test_crazy_and_ultra_boost(void **state)
+{
+    (void)state;
+    const double plain = score("Comfortable");
+    assert_true(score("Crazy comfortable") > plain);
+    assert_true(cue("comfortable")->rules & VB_RULE_BOOSTED);
+    assert_true(score("Ultra soft") > score("Soft"));
+    assert_true(score("The price is crazy") < -0.05);
+}
+
 /* A quality that praises on its own is a fault in excess, as a size is
  * ("too warm", "too bright"), and "not too bright" praises; "too cute"
  * stays praise. */
@@ -465,6 +477,7 @@ int main(void)
         cmocka_unit_test(test_yet_to_negates),
         cmocka_unit_test(test_too_much_to_enjoy),
         cmocka_unit_test(test_pretty_small_is_no_praise),
+        cmocka_unit_test(test_crazy_and_ultra_boost),
         cmocka_unit_test(test_too_warm_is_a_fault),
         cmocka_unit_test(test_to_misspelt_for_too),
         cmocka_unit_test(test_contractions_written_apart),
