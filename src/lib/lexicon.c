@@ -144,9 +144,9 @@ static const vb_senti_entry *judging_part(const vb_senti_lex *lex, const char *w
 static const vb_senti_entry *compound_entry(const vb_senti_lex *lex, const char *w, size_t len)
 {
     char closed[MAX_TERM_BYTES], apart[MAX_TERM_BYTES];
-    if (len < 3 || len > MAX_TERM_BYTES || w[0] == '-' || w[len - 1] == '-' ||
-        memchr(w, '-', len) == NULL)
-        return NULL;
+    if (len < 3 || len > MAX_TERM_BYTES || memchr(w, '-', len) == NULL || w[0] == '-' ||
+        w[len - 1] == '-')
+        return NULL; /* most words: no hyphen */
     size_t n_closed = 0;
     for (size_t i = 0; i < len; i++) {
         if (w[i] == '-' && w[i + 1] == '-')

@@ -128,7 +128,9 @@ const vb_senti_entry *vb_senti_lex_get(const vb_senti_lex *lex, const char *term
 
 /* The vb_clause_word_fn (text.h) of the sentiment lexicon `lex`: returns
  * the entry of `lookup` (a const vb_senti_entry *, possibly
- * VB_LEX_UNLISTED, or NULL), which the
+ * VB_LEX_UNLISTED, or NULL; for a hyphenated word in no entry, that of
+ * the word closed up or written apart, or of its judging part:
+ * "over-priced", "high-quality", "well-designed"), which the
  * text stage caches per distinct word and hands back in vb_doc.entries,
  * and sets *contrast when it is a contrast word, so that the text stage
  * starts a new clause before it. A word in no entry that ends in "n't"
