@@ -101,6 +101,18 @@ static inline bool vb_senti_measure_word(uint32_t word)
     }
 }
 
+/* "am", "I'm", "we're", "you're", "they're": "be" after a subject, in a
+ * contraction or not, which "is", "are" and "was" are not. English-specific. */
+static inline bool vb_senti_subject_be(uint32_t word)
+{
+    switch (word) {
+    case RW_AM: case RW_I_M: case RW_IM: case RW_WE_RE: case RW_YOU_RE: case RW_THEY_RE:
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* True when the unit is "have", "has", "had" or "having": "I have to
  * keep adjusting it", "never had a single problem". */
 static inline bool key_have(const unit *u)

@@ -361,6 +361,22 @@ static uint32_t token_word(const vb_doc *doc, size_t i)
     return entry_cached(t, doc->entries) ? cached_key(t, doc->entries[i]).word : RW_NONE;
 }
 
+/* Whether the rule word `word` is a copula or a word of degree, after
+ * which "to" before a size is "too" misspelt (misspelt_too()). */
+static bool comes_before_too(uint32_t word)
+{
+    switch (word) {
+    case RW_IS: case RW_WAS: case RW_ARE: case RW_WERE: case RW_BE: case RW_BEEN:
+    case RW_RUNS: case RW_RAN: case RW_RUN: case RW_SEEMS: case RW_SEEMED: case RW_LOOKS:
+    case RW_LOOKED: case RW_FEELS: case RW_FELT: case RW_WAY: case RW_MUCH: case RW_FAR:
+    case RW_BIT: case RW_LITTLE: case RW_TAD: case RW_SLIGHTLY: case RW_IT_S: case RW_ITS:
+    case RW_THAT_S:
+        return true;
+    default:
+        return vb_senti_subject_be(word);
+    }
+}
+
 /* Whether "to" at token `i` is "too" misspelt, as customers often write
  * it: before a word of size ("way to small", "was to long", "a bit to
  * tight", "runs to big", "it's to big", "its to small": "its" is "it's"
@@ -374,17 +390,8 @@ static bool misspelt_too(const vb_doc *doc, size_t i)
     const uint32_t next = token_word(doc, i + 1);
     if (!(vb_senti_measure_word(next) && next != RW_CLOSE) && next != RW_MUCH)
         return false;
-    switch (token_word(doc, i - 1)) {
-    case RW_IS: case RW_WAS: case RW_ARE: case RW_WERE: case RW_BE: case RW_BEEN:
-    case RW_RUNS: case RW_RAN: case RW_RUN: case RW_SEEMS: case RW_SEEMED: case RW_LOOKS:
-    case RW_LOOKED: case RW_FEELS: case RW_FELT: case RW_WAY: case RW_MUCH: case RW_FAR:
-    case RW_BIT: case RW_LITTLE: case RW_TAD: case RW_SLIGHTLY: case RW_AM: case RW_I_M:
-    case RW_IM: case RW_WE_RE: case RW_YOU_RE: case RW_THEY_RE: case RW_IT_S: case RW_ITS:
-    case RW_THAT_S:
-        return doc->tokens[i - 1].sentence == doc->tokens[i + 1].sentence;
-    default:
-        return false;
-    }
+    return comes_before_too(token_word(doc, i - 1)) &&
+           doc->tokens[i - 1].sentence == doc->tokens[i + 1].sentence;
 }
 
 /* True when token `i`, a word whose cached entry is `raw`

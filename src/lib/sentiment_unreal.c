@@ -298,14 +298,8 @@ static const char *suggestion(const unit *u, size_t n_units, size_t i)
  * ("I'm used to", "got used to", "is used to clean"), not a past habit. */
 static bool accustomed(const unit *u)
 {
-    if (key_in(u, RWSET_PASSIVE)) /* be, been, get, got, is, are, was, were */
-        return true;
-    switch (u->word) {
-    case RW_AM: case RW_I_M: case RW_IM: case RW_WE_RE: case RW_YOU_RE: case RW_THEY_RE:
-        return true;
-    default:
-        return false;
-    }
+    /* be, been, get, got, is, are, was, were; am, I'm, ... */
+    return key_in(u, RWSET_PASSIVE) || vb_senti_subject_be(u->word);
 }
 
 /* "used to be great", "used to have the best food", "used to love this
