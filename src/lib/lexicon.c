@@ -96,11 +96,10 @@ const vb_senti_entry *vb_senti_lex_get(const vb_senti_lex *lex, const char *term
     return find_mut(lex, vb_senti_hash(term, len), term, len);
 }
 
-/* `e` if it has a role (a valence, a boost...), else NULL. */
+/* `e` if it has a role, else NULL. */
 static const vb_senti_entry *with_role(const vb_senti_entry *e)
 {
-    const uint32_t not_roles = VB_LEX_PHRASE | VB_LEX_UNLISTED;
-    return e != NULL && (e->flags & ~not_roles) != 0 ? e : NULL;
+    return e != NULL && vb_senti_entry_has_role(e) ? e : NULL;
 }
 
 /* Whether `e` is a plain judgement: a valence, and no word the rules name. */

@@ -61,6 +61,13 @@ typedef struct vb_senti_entry {
     float excess;           /* VB_LEX_EXCESS: valence of "too X" */
 } vb_senti_entry;
 
+/* True when the entry has a role (a valence, a boost, ...): not one that
+ * only starts phrases or only names a rule word (VB_LEX_UNLISTED). */
+static inline bool vb_senti_entry_has_role(const vb_senti_entry *e)
+{
+    return (e->flags & ~(uint32_t)(VB_LEX_PHRASE | VB_LEX_UNLISTED)) != 0;
+}
+
 /* True when the entry carries sentiment of its own: a valence, not 0
  * ("great", "late"), so the word judges what its clause is about. */
 static inline bool vb_senti_entry_judges(const vb_senti_entry *e)

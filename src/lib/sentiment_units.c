@@ -178,7 +178,7 @@ static const vb_senti_entry *match_phrase(const vb_senti_lex *lex, const vb_doc 
         if (!(first->phrase_words & (1u << n)))
             continue;
         const vb_senti_entry *e = vb_senti_lex_find(lex, hashes[n], buf, lens[n]);
-        if (e != NULL && (e->flags & ~(uint32_t)VB_LEX_PHRASE) != 0) {
+        if (e != NULL && vb_senti_entry_has_role(e)) {
             *n_out = n;
             return e;
         }
@@ -403,7 +403,7 @@ static inline bool plain_word(const vb_doc *doc, size_t i, const vb_senti_entry 
     const vb_senti_entry *e = listed(raw);
     if (raw != NULL && raw->word == RW_TO && misspelt_too(doc, i))
         return false;
-    return e == NULL || ((e->flags & ~(uint32_t)VB_LEX_PHRASE) == 0 &&
+    return e == NULL || (!vb_senti_entry_has_role(e) &&
                          (e->max_words < 2 || !may_follow(doc, i, e)));
 }
 
@@ -514,7 +514,7 @@ vb_status vb_senti_build_units(const vb_senti_lex *lex, const vb_doc *doc, vb_ar
         }
         tally_caps(doc, t, &caps_seen);
         /* An entry that only marks the start of phrases has no role. */
-        if (e != NULL && (e->flags & ~(uint32_t)VB_LEX_PHRASE) == 0)
+        if (e != NULL && !vb_senti_entry_has_role(e))
             e = NULL;
         if (e == NULL && n == 1 && k.word == RW_TO && misspelt_too(doc, i))
             e = vb_senti_lex_get(lex, "too", 3); /* its excess rule applies */
