@@ -484,6 +484,30 @@ static vb_status unelongated_term(vb_text *t, vb_arena *arena, vb_token *k, uint
     return VB_OK;
 }
 
+/* A hyphenated word whose stem is no term ("light-weight", "e-mail")
+ * takes the term of its form closed up ("lightweight", "email"), which a
+ * taxonomy lists more often. Only the id: the token keeps its forms, which
+ * sentiment reads and exact terms compare. */
+static vb_status closed_up_term(vb_text *t, vb_arena *arena, const vb_token *k, uint32_t *id)
+{
+    char *closed = vb_arena_alloc(arena, k->lookup_len + 1);
+    if (closed == NULL)
+        return VB_ENOMEM;
+    size_t n = 0;
+    for (size_t i = 0; i < k->lookup_len; i++)
+        if (k->lookup[i] != '-')
+            closed[n++] = k->lookup[i];
+    closed[n] = '\0';
+    if (n == 0)
+        return VB_OK;
+    const char *stem;
+    size_t stem_len;
+    uint32_t flags = 0;
+    TRY(vb_stemmer_stem(t->stemmer, arena, closed, n, &stem, &stem_len, &flags));
+    *id = t->term_word(stem, stem_len, t->term_ctx);
+    return VB_OK;
+}
+
 /* Analyses a token the cache does not hold and caches the result under
  * `key`, unless `key` is NULL. */
 static vb_status new_token(vb_text *t, vb_arena *arena, const char *s, size_t len, vb_token *k,
@@ -495,6 +519,8 @@ static vb_status new_token(vb_text *t, vb_arena *arena, const char *s, size_t le
         id = t->term_word(k->stem, k->stem_len, t->term_ctx);
         if (id == 0 && (k->flags & VB_TOKEN_ELONGATED))
             TRY(unelongated_term(t, arena, k, &id));
+        if (id == 0 && k->kind == VB_TOKEN_WORD && memchr(k->lookup, '-', k->lookup_len) != NULL)
+            TRY(closed_up_term(t, arena, k, &id));
     }
     *term = id;
     const void *e = NULL;

@@ -168,12 +168,13 @@ uint64_t vb_themes_fingerprint(const vb_themes *t)
     return t != NULL ? t->fingerprint : 0;
 }
 
-/* Adds an output to the list whose head is *head, unless the head is the
- * same output already (a theme listing "deliver" and "delivered"). */
+/* Adds an output to the list whose head is *head, unless the list has the
+ * same output already (a theme listing "deliver" and "delivered", or a
+ * phrase and its hyphenated spelling). */
 static vb_status add_output(vb_themes *t, uint32_t *head, const output *o)
 {
-    if (*head != 0) {
-        const output *h = &t->outs[*head];
+    for (uint32_t i = *head; i != 0; i = t->outs[i].next) {
+        const output *h = &t->outs[i];
         if (h->theme == o->theme && h->role == o->role && h->near == o->near &&
             h->exact == o->exact && (h->role != ROLE_OPINION || h->valence == o->valence))
             return VB_OK;
@@ -280,6 +281,126 @@ static vb_status add_exact_forms(vb_themes *t, const vb_doc *doc, uint32_t *firs
     return VB_OK;
 }
 
+/* The trie path of the stems of `doc`'s tokens, output `o` added where it
+ * ends. */
+static vb_status add_path(vb_themes *t, const vb_doc *doc, const output *o)
+{
+    uint32_t node = 0;
+    for (size_t i = 0; i < doc->n_tokens; i++) {
+        const vb_token *k = &doc->tokens[i];
+        str_slot *slot;
+        TRY(str_intern(&t->stems, t->alloc, &t->strings, k->stem, k->stem_len, &slot));
+        if (slot->value == 0)
+            slot->value = (uint32_t)t->stems.n_used;
+        uint32_t child = edge_find(&t->edges, node, slot->value);
+        if (child == 0) {
+            TRY(vb_themes_grow(t->alloc, (void **)&t->nodes, &t->cap_nodes, t->n_nodes + 1,
+                     sizeof *t->nodes));
+            child = (uint32_t)t->n_nodes++;
+            t->nodes[child] = (trie_node){0};
+            TRY(edge_add(&t->edges, t->alloc, node, slot->value, child));
+            t->nodes[node].kids |= (uint64_t)1 << (slot->value & 63);
+        }
+        node = child;
+    }
+    const bool is_near = o->role == ROLE_NEAR_A || o->role == ROLE_NEAR_B;
+    return add_output(t, is_near ? &t->nodes[node].near_out : &t->nodes[node].out, o);
+}
+
+/* Customers write a compound apart, hyphenated or closed up, and a
+ * taxonomy lists one form: "customer service" is also written
+ * "customer-service", "true to size" "true-to-size", "check-in"
+ * "checkin". So a term's words are compiled in their other spellings
+ * too: where the term has a space, a hyphen; where it has a hyphen,
+ * nothing. Not the other way: a phrase closed up or a compound taken
+ * apart can be other words ("check out" is not "checkout", "running
+ * around" no "run-around"). With more than MAX_ALL_JOINS joins, only the
+ * term all hyphenated. The closed-up form of a hyphenated word in a
+ * comment is the matcher's (text.c). */
+#define MAX_ALL_JOINS 3
+#define MAX_SPELLING_BYTES 256
+
+enum { JOIN_SPACE, JOIN_HYPHEN }; /* how the term joins two parts */
+
+/* The words of a term cut at its spaces and hyphens: the parts, one
+ * after the other, and how each joins the next. */
+typedef struct term_parts {
+    char text[MAX_SPELLING_BYTES];
+    size_t end[MAX_SPELLING_BYTES / 2 + 1]; /* part i is text[end[i-1], end[i]) */
+    uint8_t join[MAX_SPELLING_BYTES / 2];   /* JOIN_*: between part i and i + 1 */
+    size_t n;
+} term_parts;
+
+/* False for a term that is not all words or has an empty part. */
+static bool cut_term(const vb_doc *doc, term_parts *p)
+{
+    size_t used = 0;
+    p->n = 0;
+    for (size_t i = 0; i < doc->n_tokens; i++) {
+        const vb_token *k = &doc->tokens[i];
+        if (k->kind != VB_TOKEN_WORD || used + k->norm_len > sizeof p->text)
+            return false;
+        for (size_t j = 0; j <= k->norm_len; j++) {
+            if (j < k->norm_len && k->norm[j] != '-') {
+                p->text[used++] = k->norm[j];
+                continue;
+            }
+            if (used == (p->n > 0 ? p->end[p->n - 1] : 0))
+                return false;
+            p->join[p->n] = j < k->norm_len ? JOIN_HYPHEN : JOIN_SPACE;
+            p->end[p->n++] = used;
+        }
+    }
+    return true;
+}
+
+/* Compiles the parts joined by `sep` (a '\0' joins with nothing), unless
+ * the spelling does not read as one sentence of words ("24-7" is numbers). */
+static vb_status compile_spelling(compiler *c, const term_parts *p, const char *sep,
+                                  const output *o)
+{
+    char text[MAX_SPELLING_BYTES * 2];
+    size_t len = 0;
+    for (size_t i = 0, from = 0; i < p->n; from = p->end[i++]) {
+        memcpy(text + len, p->text + from, p->end[i] - from);
+        len += p->end[i] - from;
+        if (i + 1 < p->n && sep[i] != '\0')
+            text[len++] = sep[i];
+    }
+    vb_doc doc;
+    vb_arena_reset(&c->scratch);
+    vb_text_forget(c->text);
+    TRY(vb_text_analyze(c->text, &c->scratch, text, len, &doc));
+    if (doc.n_sentences != 1)
+        return VB_OK;
+    for (size_t i = 0; i < doc.n_tokens; i++)
+        if (doc.tokens[i].kind != VB_TOKEN_WORD)
+            return VB_OK;
+    return add_path(c->t, &doc, o);
+}
+
+static vb_status compile_spellings(compiler *c, const vb_doc *doc, const output *o)
+{
+    term_parts p;
+    if (!cut_term(doc, &p) || p.n < 2)
+        return VB_OK;
+    const size_t n_joins = p.n - 1;
+    char sep[MAX_SPELLING_BYTES / 2];
+    if (n_joins > MAX_ALL_JOINS) {
+        memset(sep, '-', n_joins);
+        return compile_spelling(c, &p, sep, o);
+    }
+    /* Spelling v's join j is its kind's other choice where bit j of v is
+     * set; v = 0 is the term itself. */
+    static const char choices[2][2] = {[JOIN_SPACE] = {' ', '-'}, [JOIN_HYPHEN] = {'-', '\0'}};
+    for (size_t v = 1; v < (size_t)1 << n_joins; v++) {
+        for (size_t j = 0; j < n_joins; j++)
+            sep[j] = choices[p.join[j]][v >> j & 1];
+        TRY(compile_spelling(c, &p, sep, o));
+    }
+    return VB_OK;
+}
+
 /* Compiles one operand, adding (theme, role, near) to the node or prefix
  * where it ends. A problem is reported and skipped (VB_OK). */
 static vb_status compile_side(compiler *c, const vb_tax_term *term, const vb_tax_side *side,
@@ -324,34 +445,17 @@ static vb_status compile_side(compiler *c, const vb_tax_term *term, const vb_tax
         problem(c, term, "a phrase cannot span sentences");
         return VB_OK;
     }
-    uint32_t node = 0;
-    for (size_t i = 0; i < doc.n_tokens; i++) {
-        const vb_token *k = &doc.tokens[i];
-        str_slot *slot;
-        TRY(str_intern(&t->stems, t->alloc, &t->strings, k->stem, k->stem_len, &slot));
-        if (slot->value == 0)
-            slot->value = (uint32_t)t->stems.n_used;
-        uint32_t child = edge_find(&t->edges, node, slot->value);
-        if (child == 0) {
-            TRY(vb_themes_grow(t->alloc, (void **)&t->nodes, &t->cap_nodes, t->n_nodes + 1,
-                     sizeof *t->nodes));
-            child = (uint32_t)t->n_nodes++;
-            t->nodes[child] = (trie_node){0};
-            TRY(edge_add(&t->edges, t->alloc, node, slot->value, child));
-            t->nodes[node].kids |= (uint64_t)1 << (slot->value & 63);
-        }
-        node = child;
-    }
     uint32_t exact = 0;
     if (side->exact)
         TRY(add_exact_forms(t, &doc, &exact));
-    const bool is_near = role == ROLE_NEAR_A || role == ROLE_NEAR_B;
     const output o = {.theme = term->theme,
                       .role = role,
                       .near = near,
                       .exact = exact,
                       .valence = (float)term->valence};
-    return add_output(t, is_near ? &t->nodes[node].near_out : &t->nodes[node].out, &o);
+    TRY(add_path(t, &doc, &o));
+    /* An exact term is the form it gives, and only that. */
+    return side->exact ? VB_OK : compile_spellings(c, &doc, &o);
 }
 
 /* A child's `match` terms and regexes are conditional on its parent,

@@ -628,6 +628,48 @@ static void test_elongated_words_match(void **state)
     vb_text_set_term_words(text, NULL, NULL);
 }
 
+/* A compound matches its other spellings: a phrase hyphenated, wholly
+ * or in part, a hyphenated term closed up, and a hyphenated word of the
+ * comment closed up (the text stage's guess, so the text knows the
+ * taxonomy). A phrase is not closed up, a hyphenated term not taken
+ * apart, and an exact term matches as written. */
+static void test_compounds_match_in_other_spellings(void **state)
+{
+    (void)state;
+    vb_themes *t;
+    vb_theme_matcher *m = matcher_of(
+        "{\"themes\":[{\"id\":\"service\",\"match\":[\"\\\"customer service\\\"\"]},"
+        "{\"id\":\"delivery\",\"match\":[\"same day delivery\", \"check out\"]},"
+        "{\"id\":\"effort\",\"match\":[\"run-around\"]},"
+        "{\"id\":\"fit\",\"match\":[\"=\\\"true to size\\\"\", \"lightweight\"]}]}",
+        &t);
+    vb_text_set_term_words(text, vb_themes_term_id, t);
+    const char *s = "The Customer-Service desk was closed";
+    run_with(m, s, strlen(s));
+    assert_span(hit_in(t, "service"), 0, "Customer-Service");
+    s = "Same-day delivery, or same-day-delivery, or same day-delivery";
+    run_with(m, s, strlen(s));
+    const vb_theme_hit *h = hit_in(t, "delivery");
+    assert_int_equal(h->n_spans, 3);
+    assert_span(h, 0, "Same-day delivery");
+    assert_span(h, 1, "same-day-delivery");
+    assert_span(h, 2, "same day-delivery");
+    s = "A runaround, then the run-arounds";
+    run_with(m, s, strlen(s));
+    assert_int_equal(hit_in(t, "effort")->n_spans, 2);
+    s = "Light-weight and a little light weight";
+    run_with(m, s, strlen(s));
+    h = hit_in(t, "fit");
+    assert_int_equal(h->n_spans, 1);
+    assert_span(h, 0, "Light-weight");
+    expect_hits(m, "Kids running around; I cannot checkout", 0);
+    expect_hits(m, "It runs true-to-size", 0); /* exact: as written */
+    expect_hits(m, "It runs true to size", 1);
+    expect_hits(m, "A check-out queue", 1);
+    vb_text_set_term_words(text, NULL, NULL);
+    drop_matcher(m, t);
+}
+
 static void test_span_scope_cancels_only_overlapping_hits(void **state)
 {
     (void)state;
@@ -815,6 +857,7 @@ int main(void)
         cmocka_unit_test(test_prefixes_of_several_lengths_and_first_bytes),
         cmocka_unit_test(test_near_within_k_words_of_one_sentence),
         cmocka_unit_test(test_near_distance_is_exact),
+        cmocka_unit_test(test_compounds_match_in_other_spellings),
         cmocka_unit_test(test_near_pairs_prefixes_and_phrases),
         cmocka_unit_test(test_near_sets),
         cmocka_unit_test(test_scoped_near_exclude_pairs_every_operand_within_k),
