@@ -46,7 +46,8 @@ enum {
     RWSET_WEEKS = 1u << 24,
     RWSET_MONTHS = 1u << 25,
     /* A rule may give the word a valence of its own ("Try the sea bass.",
-     * "took 3 weeks"), so it must be a candidate of the sentiment stage
+     * "took 3 weeks") or a role ("from" denies in "keeps it from looking
+     * frumpy"), so it must be a candidate of the sentiment stage
      * even where no lexicon file lists it: the lexicon gives it a neutral
      * entry then (lexicon.c). */
     RWSET_SCORED = 1u << 26,
@@ -527,7 +528,18 @@ enum {
     X(RW_FEELS, "feels", 0)                                                                        \
     X(RW_IT_S, "it's", 0)                                                                          \
     X(RW_ITS, "its", 0)                                                                            \
-    X(RW_THAT_S, "that's", 0)
+    X(RW_THAT_S, "that's", 0)                                                                      \
+    X(RW_FROM, "from", RWSET_SCORED)                                                               \
+    X(RW_AWAY, "away", 0)                                                                          \
+    X(RW_KEEPING, "keeping", 0)                                                                    \
+    X(RW_STOP, "stop", 0)                                                                          \
+    X(RW_STOPS, "stops", 0)                                                                        \
+    X(RW_STOPPED, "stopped", 0)                                                                    \
+    X(RW_STOPPING, "stopping", 0)                                                                  \
+    X(RW_PREVENT, "prevent", 0)                                                                    \
+    X(RW_PREVENTS, "prevents", 0)                                                                  \
+    X(RW_PREVENTED, "prevented", 0)                                                                \
+    X(RW_PREVENTING, "preventing", 0)
 
 #define VB_RULE_WORD_ID(id, text, sets) id,
 enum { RW_NONE, VB_RULE_WORDS(VB_RULE_WORD_ID) RW_COUNT };

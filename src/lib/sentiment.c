@@ -15,7 +15,8 @@
  *      "can't recommend it enough" are not negated but intensified; "not
  *      only" does not negate; after "not once" a negator reaches six units
  *      ("not once did anyone apologise"), after "not a single" seven ("not
- *      a single item was damaged"); a negator before a neutral verb
+ *      a single item was damaged"); "from" after a verb of keeping off
+ *      negates ("keeps it from looking frumpy"); a negator before a neutral verb
  *      is a failure ("doesn't charge") unless the verb is one of knowing
  *      or wanting ("don't know");
  *      "like" counts only as the verb ("I like", "would like"), not as the
@@ -489,12 +490,50 @@ static bool fault_in_excess(const unit *x)
  * as "won't play" does: "less" denies a word of sentiment only ("uses
  * less power", as "no power" would not), "far from home" and "not far
  * from the station" tell a distance, "anything but typical" a
- * difference. */
+ * difference, "keeps it from stretching" what is kept off. */
 static bool says_no_failure(const token_key *keys, const unit *u, size_t neg, size_t next)
 {
     const uint32_t first = first_word(keys, &u[neg]);
-    return key_is(&u[neg], RW_LESS) || first == RW_FAR || first == RW_ANYTHING ||
-           key_is(&u[next], RW_FAR);
+    return key_is(&u[neg], RW_LESS) || key_is(&u[neg], RW_FROM) || first == RW_FAR ||
+           first == RW_ANYTHING || key_is(&u[next], RW_FAR);
+}
+
+/* Whether the rule word `word` is a verb of keeping something off: "keep",
+ * "stop", "prevent" in their forms. English-specific. */
+static bool keeps_off(uint32_t word)
+{
+    switch (word) {
+    case RW_KEEP: case RW_KEEPS: case RW_KEPT: case RW_KEEPING:
+    case RW_STOP: case RW_STOPS: case RW_STOPPED: case RW_STOPPING:
+    case RW_PREVENT: case RW_PREVENTS: case RW_PREVENTED: case RW_PREVENTING:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* "keeps it from looking frumpy", "what stopped me from giving it 5
+ * stars", "prevents the hem from fraying": "from" after a verb of keeping
+ * off and its object denies what follows, as "not" would, and says no
+ * failure, unless the keeping is denied. The object is one to three
+ * words, none an -ing form ("stop buying from them" names a seller) nor
+ * "away" ("keep away from this awful shop"), and an -ing form follows.
+ * English-specific. */
+static bool kept_from(const unit *u, size_t n_units, size_t from)
+{
+    const size_t next = next_word(u, n_units, from);
+    if (next == SIZE_MAX || !ing_form(&u[next]))
+        return false;
+    for (size_t k = from, n_object = 0; k > 0 && n_object <= 3; n_object++) {
+        k--;
+        if (u[k].clause != u[from].clause || u[k].punct)
+            return false;
+        if (keeps_off(u[k].word)) /* not in "nothing keeps me from loving it" */
+            return n_object > 0 && !negator_within(u, k, 3);
+        if (ing_form(&u[k]) || key_is(&u[k], RW_AWAY) || negates(&u[k]))
+            return false;
+    }
+    return false;
 }
 
 /* Decides which units act as modifiers (rule 2) and the "too" rule (4). */
@@ -507,7 +546,8 @@ static void assign_roles(const token_key *keys, const unit_list *l, const vb_doc
         size_t neg;
         const vb_senti_entry *e = u[i].e;
         u[i].valence = (e->flags & VB_LEX_VALENCE) ? e->valence : 0.0;
-        u[i].negator = u[i].negator || (e->flags & VB_LEX_NEGATOR);
+        u[i].negator = u[i].negator || (e->flags & VB_LEX_NEGATOR) ||
+                       (key_is(&u[i], RW_FROM) && kept_from(u, n_units, i));
         u[i].booster = (e->flags & VB_LEX_BOOSTER) != 0;
         u[i].boost = e->boost;
         if (u[i].valence != 0.0 && key_is(&u[i], RW_LIKE) && !like_is_verb(u, i)) {

@@ -381,6 +381,26 @@ static void test_far_from_and_anything_but_deny(void **state)
     assert_true(score("It did not even fit") < -0.05);
 }
 
+/* "from" after a verb of keeping off and its object denies what follows
+ * ("keeps it from looking frumpy" praises, "kept me from giving it 5
+ * stars" complains) and says no failure ("keeps it from stretching"); not
+ * where the keeping is denied, nor "from" a seller or "away from". */
+static void test_kept_from_denies(void **state)
+{
+    (void)state;
+    assert_true(score("The belt keeps it from looking frumpy") > 0.05);
+    assert_true(cue("frumpy")->rules & VB_RULE_NEGATED);
+    assert_true(score("What kept me from giving it 5 stars was the strap") < -0.05);
+    assert_true(score("The fabric stops it from being great") < -0.05);
+    assert_true(score("The lining prevents the dress from being see through") > 0.05);
+    assert_float_equal(score("The lining keeps it from stretching"), 0.0, 1e-9);
+    assert_true(score("Nothing is keeping me from loving it") > 0.05);
+    assert_false(cue("loving")->rules & VB_RULE_NEGATED);
+    assert_true(score("Stop buying from this awful seller") < -0.05);
+    assert_true(score("Keep away from this awful shop") < -0.05);
+    assert_true(score("I bought it from a great shop") > 0.05);
+}
+
 static void test_emoji_and_emoticons(void **state)
 {
     (void)state;
@@ -485,6 +505,7 @@ int main(void)
         cmocka_unit_test(test_cant_put_it_down_praises),
         cmocka_unit_test(test_less_negates_but_more_or_less_does_not),
         cmocka_unit_test(test_far_from_and_anything_but_deny),
+        cmocka_unit_test(test_kept_from_denies),
         cmocka_unit_test(test_emoji_and_emoticons),
         cmocka_unit_test(test_elongated_words_are_found),
         cmocka_unit_test(test_a_stronger_phrase_inside_a_phrase_wins),
