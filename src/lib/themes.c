@@ -319,6 +319,7 @@ static vb_status add_path(vb_themes *t, const vb_doc *doc, const output *o)
  * comment is the matcher's (text.c). */
 #define MAX_ALL_JOINS 3
 #define MAX_SPELLING_BYTES 256
+#define MAX_SPELLING_PARTS 16 /* a longer term has no other spellings */
 
 enum { JOIN_SPACE, JOIN_HYPHEN }; /* how the term joins two parts */
 
@@ -326,12 +327,13 @@ enum { JOIN_SPACE, JOIN_HYPHEN }; /* how the term joins two parts */
  * after the other, and how each joins the next. */
 typedef struct term_parts {
     char text[MAX_SPELLING_BYTES];
-    size_t end[MAX_SPELLING_BYTES / 2 + 1]; /* part i is text[end[i-1], end[i]) */
-    uint8_t join[MAX_SPELLING_BYTES / 2];   /* JOIN_*: between part i and i + 1 */
+    size_t end[MAX_SPELLING_PARTS];  /* part i is text[end[i-1], end[i]) */
+    uint8_t join[MAX_SPELLING_PARTS]; /* JOIN_*: between part i and i + 1 */
     size_t n;
 } term_parts;
 
-/* False for a term that is not all words or has an empty part. */
+/* False for a term that is not all words, has an empty part or is too
+ * long. */
 static bool cut_term(const vb_doc *doc, term_parts *p)
 {
     size_t used = 0;
@@ -345,7 +347,7 @@ static bool cut_term(const vb_doc *doc, term_parts *p)
                 p->text[used++] = k->norm[j];
                 continue;
             }
-            if (used == (p->n > 0 ? p->end[p->n - 1] : 0))
+            if (used == (p->n > 0 ? p->end[p->n - 1] : 0) || p->n == MAX_SPELLING_PARTS)
                 return false;
             p->join[p->n] = j < k->norm_len ? JOIN_HYPHEN : JOIN_SPACE;
             p->end[p->n++] = used;
@@ -359,7 +361,7 @@ static bool cut_term(const vb_doc *doc, term_parts *p)
 static vb_status compile_spelling(compiler *c, const term_parts *p, const char *sep,
                                   const output *o)
 {
-    char text[MAX_SPELLING_BYTES * 2];
+    char text[MAX_SPELLING_BYTES + MAX_SPELLING_PARTS];
     size_t len = 0;
     for (size_t i = 0, from = 0; i < p->n; from = p->end[i++]) {
         memcpy(text + len, p->text + from, p->end[i] - from);
@@ -385,7 +387,7 @@ static vb_status compile_spellings(compiler *c, const vb_doc *doc, const output 
     if (!cut_term(doc, &p) || p.n < 2)
         return VB_OK;
     const size_t n_joins = p.n - 1;
-    char sep[MAX_SPELLING_BYTES / 2];
+    char sep[MAX_SPELLING_PARTS];
     if (n_joins > MAX_ALL_JOINS) {
         memset(sep, '-', n_joins);
         return compile_spelling(c, &p, sep, o);

@@ -668,6 +668,13 @@ static void test_compounds_match_in_other_spellings(void **state)
     expect_hits(m, "A check-out queue", 1);
     vb_text_set_term_words(text, NULL, NULL);
     drop_matcher(m, t);
+    /* A term of more parts than spellings are made for is still itself. */
+    m = matcher_of("{\"themes\":[{\"id\":\"long\",\"match\":[\"\\\"a-b c-d e f g h i j k l m "
+                   "n o p q r s t\\\"\"]}]}",
+                   &t);
+    expect_hits(m, "a-b c-d e f g h i j k l m n o p q r s t", 1);
+    expect_hits(m, "a-b-c-d-e-f-g-h-i-j-k-l-m-n-o-p-q-r-s-t", 0);
+    drop_matcher(m, t);
 }
 
 static void test_span_scope_cancels_only_overlapping_hits(void **state)
