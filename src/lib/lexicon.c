@@ -21,6 +21,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "error.h"
+#include "norm.h"
 #include "rule_words.h"
 
 #include <errno.h>
@@ -143,17 +144,11 @@ static const vb_senti_entry *judging_part(const vb_senti_lex *lex, const char *w
 static const vb_senti_entry *compound_entry(const vb_senti_lex *lex, const char *w, size_t len)
 {
     char closed[MAX_TERM_BYTES], apart[MAX_TERM_BYTES];
-    if (len < 3 || len > MAX_TERM_BYTES || memchr(w, '-', len) == NULL || w[0] == '-' ||
-        w[len - 1] == '-')
+    const size_t n_closed = len <= MAX_TERM_BYTES ? vb_norm_closed_up(w, len, closed) : 0;
+    if (n_closed == 0)
         return NULL; /* most words: no hyphen */
-    size_t n_closed = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (w[i] == '-' && w[i + 1] == '-')
-            return NULL; /* a dash, not a hyphen */
-        if (w[i] != '-')
-            closed[n_closed++] = w[i];
+    for (size_t i = 0; i < len; i++)
         apart[i] = w[i] == '-' ? ' ' : w[i];
-    }
     const vb_senti_entry *e = NULL;
     if (!(len > 3 && memcmp(w, "re-", 3) == 0))
         e = with_role(vb_senti_lex_get(lex, closed, n_closed));

@@ -371,3 +371,17 @@ vb_status vb_norm_unelongated(vb_arena *arena, const char *norm, size_t len, con
     const unsigned char *s = (const unsigned char *)norm;
     return squeezed_copy(arena, s, len, 1, squeeze(s, len, 1, NULL), out, out_len);
 }
+
+size_t vb_norm_closed_up(const char *word, size_t len, char *out)
+{
+    if (len < 3 || memchr(word, '-', len) == NULL || word[0] == '-' || word[len - 1] == '-')
+        return 0; /* most words: no hyphen */
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (word[i] == '-' && word[i + 1] == '-')
+            return 0;
+        if (word[i] != '-')
+            out[n++] = word[i];
+    }
+    return n;
+}

@@ -69,6 +69,12 @@ vb_status vb_norm_word_lookup(vb_arena *arena, const char *word, size_t len, con
 vb_status vb_norm_unelongated(vb_arena *arena, const char *norm, size_t len, const char **out,
                               size_t *out_len);
 
+/* The form of a hyphenated word closed up ("light-weight" ->
+ * "lightweight"), into `out` (room for `len` bytes); returns its length,
+ * or 0 for a word that is no hyphenated compound: no hyphen, one at
+ * either end, or two in a row (a dash). */
+size_t vb_norm_closed_up(const char *word, size_t len, char *out);
+
 /* Number of utf8proc_map() calls made by this thread: lets tests check
  * that ASCII text never reaches utf8proc. */
 size_t vb_norm_utf8proc_calls(void);

@@ -462,6 +462,16 @@ static inline bool cached_token(const vb_text *t, const word_key *key, const cha
     return true;
 }
 
+/* The term id of `form` stemmed, its stem in *stem; 0: no term. */
+static vb_status stemmed_term(vb_text *t, vb_arena *arena, const char *form, size_t len,
+                              const char **stem, size_t *stem_len, uint32_t *id)
+{
+    uint32_t flags = 0;
+    TRY(vb_stemmer_stem(t->stemmer, arena, form, len, stem, stem_len, &flags));
+    *id = t->term_word(*stem, *stem_len, t->term_ctx);
+    return VB_OK;
+}
+
 /* An elongated word whose lookup form stems to no term ("sloooow" ->
  * "sloow") takes its runs cut to one letter ("slow") as lookup form and
  * stem when that stems to a term, so that themes (exact terms included)
@@ -470,10 +480,9 @@ static vb_status unelongated_term(vb_text *t, vb_arena *arena, vb_token *k, uint
 {
     const char *plain, *stem;
     size_t plain_len, stem_len;
-    uint32_t flags = 0;
+    uint32_t found;
     TRY(vb_norm_unelongated(arena, k->norm, k->norm_len, &plain, &plain_len));
-    TRY(vb_stemmer_stem(t->stemmer, arena, plain, plain_len, &stem, &stem_len, &flags));
-    const uint32_t found = t->term_word(stem, stem_len, t->term_ctx);
+    TRY(stemmed_term(t, arena, plain, plain_len, &stem, &stem_len, &found));
     if (found != 0) {
         k->lookup = plain;
         k->lookup_len = plain_len;
@@ -493,19 +502,13 @@ static vb_status closed_up_term(vb_text *t, vb_arena *arena, const vb_token *k, 
     char *closed = vb_arena_alloc(arena, k->lookup_len + 1);
     if (closed == NULL)
         return VB_ENOMEM;
-    size_t n = 0;
-    for (size_t i = 0; i < k->lookup_len; i++)
-        if (k->lookup[i] != '-')
-            closed[n++] = k->lookup[i];
-    closed[n] = '\0';
+    const size_t n = vb_norm_closed_up(k->lookup, k->lookup_len, closed);
     if (n == 0)
         return VB_OK;
+    closed[n] = '\0';
     const char *stem;
     size_t stem_len;
-    uint32_t flags = 0;
-    TRY(vb_stemmer_stem(t->stemmer, arena, closed, n, &stem, &stem_len, &flags));
-    *id = t->term_word(stem, stem_len, t->term_ctx);
-    return VB_OK;
+    return stemmed_term(t, arena, closed, n, &stem, &stem_len, id);
 }
 
 /* Analyses a token the cache does not hold and caches the result under

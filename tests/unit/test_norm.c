@@ -156,6 +156,26 @@ static void test_unelongated_cuts_runs_to_one_letter(void **state)
     assert_string_equal(unelongated_of("10000"), "10000"); /* digits are not letters */
 }
 
+/* The closed-up form of a hyphenated word; "" for one that is none. */
+static const char *closed_up_of(const char *word)
+{
+    static char out[64];
+    const size_t n = vb_norm_closed_up(word, strlen(word), out);
+    out[n] = '\0';
+    return out;
+}
+
+static void test_closed_up_joins_a_hyphenated_word(void **state)
+{
+    (void)state;
+    assert_string_equal(closed_up_of("light-weight"), "lightweight");
+    assert_string_equal(closed_up_of("w-o-w"), "wow");
+    assert_string_equal(closed_up_of("light"), "");        /* no hyphen */
+    assert_string_equal(closed_up_of("-light"), "");       /* not inside the word */
+    assert_string_equal(closed_up_of("light-"), "");
+    assert_string_equal(closed_up_of("light--weight"), ""); /* a dash */
+}
+
 /* Appends `n_marks` combining marks after `base` to `s` (at `o`), cycling
  * through `marks`, which are of different combining classes so that
  * canonical ordering has work to do; returns the new length. */
@@ -235,6 +255,7 @@ int main(void)
         cmocka_unit_test(test_copy_mode),       cmocka_unit_test(test_allcaps),
         cmocka_unit_test(test_elongation),
         cmocka_unit_test(test_unelongated_cuts_runs_to_one_letter),      cmocka_unit_test(test_classes),
+        cmocka_unit_test(test_closed_up_joins_a_hyphenated_word),
         cmocka_unit_test(test_long_mark_runs_are_capped),
     };
     return cmocka_run_group_tests(tests, setup_arena, teardown_arena);
