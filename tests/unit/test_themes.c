@@ -276,6 +276,29 @@ static void test_near_pairs_prefixes_and_phrases(void **state)
     drop_matcher(m, t);
 }
 
+/* Stopwords are operands too ("(i|we) NEAR/1 complained"): they pair
+ * with words and with each other, exact or by stem, as any operand does. */
+static void test_near_pairs_stopwords(void **state)
+{
+    (void)state;
+    vb_themes *t;
+    vb_theme_matcher *m =
+        matcher_of("{\"themes\":[{\"id\":\"n\",\"match\":["
+                   "\"(i|we) NEAR/1 complained\", \"=the NEAR/1 =checkouts\", "
+                   "\"(it|them) NEAR/2 (all|more)\"]}]}",
+                   &t);
+    static const char *const hits[] = {"so we complained", "I complained twice",
+                                       "the checkouts", "wanted it all", "them and more"};
+    for (size_t i = 0; i < sizeof hits / sizeof *hits; i++) {
+        expect_hits(m, hits[i], 1);
+        assert_int_equal(res.hits[0].n_spans, 2);
+    }
+    static const char *const misses[] = {"I really complained", "the checkout", "it was not all"};
+    for (size_t i = 0; i < sizeof misses / sizeof *misses; i++)
+        expect_hits(m, misses[i], 0);
+    drop_matcher(m, t);
+}
+
 /* A set operand, (a|b|c), pairs through any of its alternatives, each a
  * word, a phrase, an exact word or a prefix; an exclude may have sets too. */
 static void test_near_sets(void **state)
@@ -866,6 +889,7 @@ int main(void)
         cmocka_unit_test(test_near_distance_is_exact),
         cmocka_unit_test(test_compounds_match_in_other_spellings),
         cmocka_unit_test(test_near_pairs_prefixes_and_phrases),
+        cmocka_unit_test(test_near_pairs_stopwords),
         cmocka_unit_test(test_near_sets),
         cmocka_unit_test(test_scoped_near_exclude_pairs_every_operand_within_k),
         cmocka_unit_test(test_scoped_exclude_cancels_both_sides_of_a_near_match),
