@@ -852,6 +852,40 @@ static void weigh(unit *u, size_t from, size_t to, double w, uint32_t rule, cons
     }
 }
 
+/* Whether the clause that "until" at `i` opens tells an event, as its
+ * subject comes first ("until I washed it", "until it broke"), not a
+ * time ("until October", "until bedtime", "until now"). */
+static bool until_event(const unit *u, size_t n_units, size_t i)
+{
+    const size_t j = next_word(u, n_units, i);
+    if (j == SIZE_MAX)
+        return false;
+    switch (u[j].word) {
+    case RW_I: case RW_WE: case RW_YOU: case RW_THEY: case RW_HE: case RW_SHE: case RW_IT:
+    case RW_THIS:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Weighs the text [from, to) before contrast word `i` by its BEFORE
+ * weight. A negative one ("until") turns the praise in the clause that
+ * the word closes, a state that ended at an event ("loved it until I
+ * washed it", "worked great until it broke"), and weighs the rest by its
+ * size, as blame that lasted is still blame ("I was stuck until the
+ * update came out"). */
+static void weigh_before(unit *u, size_t n_units, size_t from, size_t to, size_t i,
+                         const vb_senti_entry *e)
+{
+    const double w = e->before;
+    const bool ended = w < 0 && until_event(u, n_units, i);
+    for (size_t k = from; k < to; k++) {
+        const bool turned = ended && u[k].score > 0 && u[k].clause == u[to - 1].clause;
+        weigh(u, k, k + 1, turned ? w : fabs(w), VB_RULE_BEFORE_CONTRAST, e->term);
+    }
+}
+
 /* The first unit of the sentence of unit `i` (a sentence's units are
  * contiguous); sets *seen_word when a non-punctuation unit precedes `i`
  * in it. */
@@ -949,7 +983,7 @@ static void apply_contrast(const token_key *keys, unit *u, size_t n_units, const
                                            : 0;
             size_t to = seen_word ? i : sent_start;
             if (e->before != 1.0f)
-                weigh(u, from, to, e->before, VB_RULE_BEFORE_CONTRAST, e->term);
+                weigh_before(u, n_units, from, to, i, e);
             weigh(u, i + 1, end, e->after,
                   e->after >= 1.0f ? VB_RULE_AFTER_CONTRAST : VB_RULE_BEFORE_CONTRAST, e->term);
         }

@@ -241,6 +241,8 @@ static void test_bad_lines_report_file_line_and_reason(void **state)
     expect_bad("[colours]\nred\t1\n", 1, "unknown section");
     expect_bad("two  spaces\t1\n", 1, "double space");
     expect_bad("[contrast]\nbut\t0.5\n", 2, "BEFORE");
+    expect_bad("[contrast]\nuntil\t-0.5\t-1\n", 2, "outside 0..4"); /* only BEFORE turns */
+    expect_bad("[contrast]\nuntil\t-5\t1\n", 2, "outside -4..4");
     expect_bad("[negator]\nnah\t1\n", 2, "TERM alone");
     expect_bad("ok\t1\n\xff\xfe\t1\n", 2, "UTF-8");
 }

@@ -94,6 +94,17 @@ static void test_until_ends_what_came_before(void **state)
     assert_int_equal(cue("love")->rules & VB_RULE_AFTER_CONTRAST, 0);
     assert_true(score("Until I tried it on, I was confused") < -0.05);
     assert_int_equal(cue("confused")->rules & VB_RULE_AFTER_CONTRAST, 0);
+    /* Praise of a state that ended at an event is a letdown, even with
+     * nothing said of the event; praise in an earlier clause stands. */
+    assert_true(score("I loved this shirt until I washed it") < -0.05);
+    assert_true(cue("loved")->score < 0);
+    score("The print is lovely, and it looked great until I sat down");
+    assert_true(cue("lovely")->score > 0);
+    assert_true(cue("great")->score < 0);
+    /* Before a time, not an event, nothing ended; blame that lasted is
+     * still blame. */
+    assert_true(score("It stays warm and cosy until October") > 0.05);
+    assert_true(score("I was stuck until the update came out") < -0.05);
 }
 
 static void test_like_as_preposition_praises_nothing(void **state)
