@@ -838,6 +838,8 @@ static void test_recommending_and_warning_phrases(void **state)
     assert_true(score("Two thumbs up") > 0.3);
     assert_true(score("This dress is a must have") > 0.3);
     assert_int_equal((score("This skirt must have been a return"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("They must have pinned it back"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("The model must have longer legs"), ds.overall.label), VB_NEUTRAL);
     assert_true(score("Couldn't ask for more") > 0.3);
     assert_true(score("The service was first class") > 0.3);
     assert_int_equal((score("We travelled first class"), ds.overall.label), VB_NEUTRAL);
