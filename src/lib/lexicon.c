@@ -384,9 +384,10 @@ static vb_status entry_line(parser *p, char **fields, size_t n_fields)
             return VB_EPARSE;
         break;
     case KIND_CONTRAST:
+        /* Only BEFORE may be negative: it turns (contrast.tsv, "until"). */
         for (size_t k = 1; k < n_fields; k++)
-            if (number(p, fields[k], k == 1 ? -4 : 0, 4, k == 1 ? "before" : k == 2 ? "after" : "main",
-                       &v[k - 1]) != VB_OK)
+            if (number(p, fields[k], k == 1 ? -4 : 0, 4,
+                       k == 1 ? "before" : k == 2 ? "after" : "main", &v[k - 1]) != VB_OK)
                 return VB_EPARSE;
         break;
     case KIND_NEGATOR:

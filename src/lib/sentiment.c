@@ -852,10 +852,10 @@ static void weigh(unit *u, size_t from, size_t to, double w, uint32_t rule, cons
     }
 }
 
-/* Whether the clause that "until" at `i` opens tells an event, as its
+/* Whether the clause that contrast word `i` opens tells an event, as its
  * subject comes first ("until I washed it", "until it broke"), not a
  * time ("until October", "until bedtime", "until now"). */
-static bool until_event(const unit *u, size_t n_units, size_t i)
+static bool opens_event(const unit *u, size_t n_units, size_t i)
 {
     const size_t j = next_word(u, n_units, i);
     if (j == SIZE_MAX)
@@ -870,16 +870,16 @@ static bool until_event(const unit *u, size_t n_units, size_t i)
 }
 
 /* Weighs the text [from, to) before contrast word `i` by its BEFORE
- * weight. A negative one ("until") turns the praise in the clause that
- * the word closes, a state that ended at an event ("loved it until I
- * washed it", "worked great until it broke"), and weighs the rest by its
- * size, as blame that lasted is still blame ("I was stuck until the
- * update came out"). */
+ * weight. A negative one ("until"), where the word opens an event, turns
+ * the praise in the clause that the word closes, a state that ended
+ * ("loved it until I washed it", "worked great until it broke"); the
+ * rest is weighed by its size, as blame that lasted is still blame ("I
+ * was stuck until the update came out"). */
 static void weigh_before(unit *u, size_t n_units, size_t from, size_t to, size_t i,
                          const vb_senti_entry *e)
 {
     const double w = e->before;
-    const bool ended = w < 0 && until_event(u, n_units, i);
+    const bool ended = w < 0 && opens_event(u, n_units, i);
     for (size_t k = from; k < to; k++) {
         const bool turned = ended && u[k].score > 0 && u[k].clause == u[to - 1].clause;
         weigh(u, k, k + 1, turned ? w : fabs(w), VB_RULE_BEFORE_CONTRAST, e->term);
