@@ -879,10 +879,13 @@ static void weigh_before(unit *u, size_t n_units, size_t from, size_t to, size_t
                          const vb_senti_entry *e)
 {
     const double w = e->before;
-    const bool ended = w < 0 && opens_event(u, n_units, i);
+    if (w >= 0 || !opens_event(u, n_units, i)) {
+        weigh(u, from, to, fabs(w), VB_RULE_BEFORE_CONTRAST, e->term);
+        return;
+    }
     for (size_t k = from; k < to; k++) {
-        const bool turned = ended && u[k].score > 0 && u[k].clause == u[to - 1].clause;
-        weigh(u, k, k + 1, turned ? w : fabs(w), VB_RULE_BEFORE_CONTRAST, e->term);
+        const bool turned = u[k].score > 0 && u[k].clause == u[to - 1].clause;
+        weigh(u, k, k + 1, turned ? w : -w, VB_RULE_BEFORE_CONTRAST, e->term);
     }
 }
 
