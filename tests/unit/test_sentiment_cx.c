@@ -658,6 +658,9 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("I was bored to death waiting") < -0.05);
     assert_true(score("The sleeves are too long") < -0.05);
     assert_true(score("The sleeves are not too long") > 0.05);
+    /* Windows XP, not the grinning emoticon; the middle, not death */
+    assert_float_equal(score("I run it on Windows XP"), 0.0, 1e-9);
+    assert_true(score("You feel seated dead center, it's that good") > 0.05);
     assert_true(score("It is too cute") > 0.05);
     assert_true(score("It doesn't play my discs") < -0.05);
     /* "warning" negated is no praise; a loyalty card is no virtue */
