@@ -826,6 +826,12 @@ static void test_wear_and_damage(void **state)
     assert_true(score("The seams are fraying already") < -0.05);
     assert_true(score("It came dented and discoloured") < -0.05);
     assert_int_equal((score("A faded blue with a frayed hem"), ds.overall.label), VB_NEUTRAL);
+    /* a finish that wears away; "worn off" the shoulder is a style */
+    assert_true(score("The paint wears off easily") < -0.05);
+    assert_int_equal(ds.n_cues, 1); /* "easily" adds no praise */
+    assert_true(score("The dye rubbed off on my skin") < -0.05);
+    assert_true(score("The screen is easily scratched") < -0.05);
+    assert_float_equal(score("It is meant to be worn off the shoulder"), 0.0, 1e-9);
 }
 
 static void test_recommending_and_warning_phrases(void **state)
