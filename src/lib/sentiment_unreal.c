@@ -182,14 +182,18 @@ static bool would(const unit *x)
  * or "expected" when a word of hoping, wishing ("would like", "I'd love"
  * too) or expecting, not denied, stands at most HOPE_REACH words before the
  * positive cue at `i` in its clause with no "and" or contrast word
- * between ("everything I hoped for and better" praises), else NULL. A
- * plain evaluation is kept ("I hope it is great": what was bought for).
- * English-specific. */
+ * between ("everything I hoped for and better" praises), else NULL. After
+ * "would like" or "would love", praise after "more" is asked for too
+ * ("would like more trendy features"). A plain evaluation is kept ("I
+ * hope it is great": what was bought for). English-specific. */
 #define HOPE_REACH 5 /* "wish it was a touch longer", "hope the torso will fit better" */
 static const char *wished_for(const token_key *keys, const unit *u, size_t i)
 {
     const unit *c = &u[i];
-    if (!comparative(c) && !more_of_being(u, i))
+    bool more;
+    degree_run(u, i, &more);
+    const bool better = comparative(c) || more_of_being(u, i);
+    if (!better && !more)
         return NULL;
     for (size_t j = i, words = 0; j > 0 && words < HOPE_REACH; words++) {
         j--;
@@ -198,17 +202,18 @@ static const char *wished_for(const token_key *keys, const unit *u, size_t i)
             return NULL;
         switch (last_word(keys, &u[j])) {
         case RW_HOPE: case RW_HOPES: case RW_HOPED: case RW_HOPING: case RW_HOPEFULLY:
-            return "hoped";
+            return better ? "hoped" : NULL;
         case RW_WISH: case RW_WISHED: case RW_WISHING:
-            return "wished";
+            return better ? "wished" : NULL;
         case RW_EXPECT: case RW_EXPECTED: case RW_EXPECTING:
             /* "I didn't expect it to be better", "did not really expect"
              * praise */
-            return negator_within(u, j, 2) ? NULL : "expected";
+            return better && !negator_within(u, j, 2) ? "expected" : NULL;
         default:
             break;
         }
-        /* "I would like a better app", "we'd love a bigger store" */
+        /* "I would like a better app", "we'd love a bigger store",
+         * "would like more trendy features" */
         const uint32_t first = first_word(keys, &u[j]);
         if ((first == RW_LIKE || first == RW_LOVE) && j > 0 && u[j - 1].clause == c->clause &&
             would(&u[j - 1]))

@@ -658,6 +658,11 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("I was bored to death waiting") < -0.05);
     assert_true(score("The sleeves are too long") < -0.05);
     assert_true(score("The sleeves are not too long") > 0.05);
+    /* style verdicts */
+    assert_true(score("So stylish and slimming") > 0.5);
+    assert_true(score("Would like more stylish colours") < -0.05); /* asked for */
+    assert_true(score("I hope they make more stylish colours") > 0.05);
+    assert_true(score("A bit dowdy on me") < -0.05);
     /* Windows XP, not the grinning emoticon; the middle, not death */
     assert_float_equal(score("I run it on Windows XP"), 0.0, 1e-9);
     assert_true(score("You feel seated dead center, it's that good") > 0.05);
