@@ -526,6 +526,9 @@ enum {
     X(RW_LOOKS, "looks", 0)                                                                        \
     X(RW_LOOKED, "looked", 0)                                                                      \
     X(RW_FEELS, "feels", 0)                                                                        \
+    X(RW_FEEL, "feel", 0)                                                                          \
+    X(RW_LOOK, "look", 0)                                                                          \
+    X(RW_SEEM, "seem", 0)                                                                          \
     X(RW_IT_S, "it's", 0)                                                                          \
     X(RW_ITS, "its", 0)                                                                            \
     X(RW_THAT_S, "that's", 0)                                                                      \

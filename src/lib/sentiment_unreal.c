@@ -39,14 +39,27 @@ static bool opens_request(const unit *u, size_t j)
     return true;
 }
 
+/* A verb that links a subject to how it is, in the form a modal takes:
+ * "be", "feel", "look", "seem", "sound" ("should feel more durable"). */
+static bool linking_base(const unit *x)
+{
+    switch (x->word) {
+    case RW_BE: case RW_FEEL: case RW_LOOK: case RW_SEEM: case RW_SOUND:
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* "could be better", "could be improved", "should have been hotter",
  * "would have been nice", "would have liked": praise in a counterfactual
  * says what the product or service lacked, so it is a complaint. Returns
  * the modal ("could") when the positive cue at `i` is in one, else NULL.
  * Walking back from the cue: words of degree ("a little more"), then
- * "been" + "have" + a modal, or "'ve been", or "be" + could/should (then
- * only for a comparative or "improved": "it should be good" is a
- * prediction), or "liked"/"loved"/"preferred" right after "would have".
+ * "been" + "have" + a modal, or "'ve been", or "be" (or another
+ * linking_base() verb) + could/should (then only for a comparative or
+ * "improved": "it should be good" is a prediction), or
+ * "liked"/"loved"/"preferred" right after "would have".
  * A negated modal ("couldn't be better") is rule 3's. English-specific. */
 static const char *counterfactual(const unit *u, size_t i)
 {
@@ -87,8 +100,8 @@ static const char *counterfactual(const unit *u, size_t i)
             return NULL;
         return modal(&u[h - 1], RWSET_MODAL);
     }
-    if (key_is(&u[j], RW_BE) && (more || comparative(c) || key_is(c, RW_IMPROVED))) {
-        if (opens_request(u, j)) /* "Please be more patient" */
+    if (linking_base(&u[j]) && (more || comparative(c) || key_is(c, RW_IMPROVED))) {
+        if (key_is(&u[j], RW_BE) && opens_request(u, j)) /* "Please be more patient" */
             return "be";
         if (j > 0 && u[j - 1].clause == c->clause) {
             if (key_is(&u[j - 1], RW_COULD))

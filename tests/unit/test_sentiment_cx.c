@@ -143,6 +143,11 @@ static void test_counterfactual_praise_is_a_complaint(void **state)
     assert_true(score("I would have liked more colours") < -0.05);
     assert_true(score("It could've been nicer") < -0.05);
     assert_true(score("The app could be more user friendly") < -0.05); /* a phrase */
+    /* "feel", "look", "seem", "sound" link as "be" does */
+    assert_true(score("It should feel a bit more durable") < -0.05);
+    assert_true(cue("durable")->rules & VB_RULE_NEGATED);
+    assert_true(score("The app could look more attractive") < -0.05);
+    assert_true(score("It feels more durable than my old one") > 0.05);
     /* a prediction or a negated modal is not a wish */
     assert_true(score("It should be good") > 0.05);
     assert_true(score("You would be happy with it") > 0.05);
