@@ -168,12 +168,12 @@ static size_t degree_run(const unit *u, size_t i, bool *more)
 
 /* Whether the cue at `i` is a degree of being: "(was) more flattering",
  * "(were) a bit more comfortable"; not "more cute dresses", "more tops",
- * which ask for more of a good thing. */
-static bool more_of_being(const unit *u, size_t i)
+ * which ask for more of a good thing. Sets *more when "more" stands right
+ * before the cue, of being or not. */
+static bool more_of_being(const unit *u, size_t i, bool *more)
 {
-    bool more;
-    const size_t j = degree_run(u, i, &more);
-    return more && j > 0 && u[j - 1].clause == u[i].clause && key_in(&u[j - 1], RWSET_PASSIVE);
+    const size_t j = degree_run(u, i, more);
+    return *more && j > 0 && u[j - 1].clause == u[i].clause && key_in(&u[j - 1], RWSET_PASSIVE);
 }
 
 /* "would", "I'd", "we'd", "it'd": the modal of a suggestion. */
@@ -204,8 +204,7 @@ static const char *wished_for(const token_key *keys, const unit *u, size_t i)
 {
     const unit *c = &u[i];
     bool more;
-    degree_run(u, i, &more);
-    const bool better = comparative(c) || more_of_being(u, i);
+    const bool better = more_of_being(u, i, &more) || comparative(c);
     if (!better && !more)
         return NULL;
     for (size_t j = i, words = 0; j > 0 && words < HOPE_REACH; words++) {
