@@ -668,6 +668,12 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("Would like more stylish colours") < -0.05); /* asked for */
     assert_true(score("I hope they make more stylish colours") > 0.05);
     assert_true(score("A bit dowdy on me") < -0.05);
+    assert_true(score("Feminine, classic and a wardrobe staple") > 0.5);
+    assert_true(score("The screen is crisp") > 0.05);
+    assert_true(score("I looked like a clown in it") < -0.05);
+    assert_true(score("It came with a stain on the front") < -0.05);
+    assert_float_equal(score("The stained glass windows"), 0.0, 1e-9);
+    assert_true(score("Beware, the sizes are off") < -0.05);
     /* Windows XP, not the grinning emoticon; the middle, not death */
     assert_float_equal(score("I run it on Windows XP"), 0.0, 1e-9);
     assert_true(score("You feel seated dead center, it's that good") > 0.05);
