@@ -674,6 +674,12 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("It came with a stain on the front") < -0.05);
     assert_float_equal(score("The stained glass windows"), 0.0, 1e-9);
     assert_true(score("Beware, the sizes are off") < -0.05);
+    /* a garment that hangs wrong; fibres it catches; a rip, not ripping */
+    assert_true(score("It swallowed me and bunched at the waist") < -0.05);
+    assert_true(score("It attracts lint") < -0.05);
+    assert_float_equal(score("I rip my CDs first"), 0.0, 1e-9);
+    assert_true(score("There was a rip in the seam") < -0.05);
+    assert_true(score("Understated and elegant") > 0.5);
     /* Windows XP, not the grinning emoticon; the middle, not death */
     assert_float_equal(score("I run it on Windows XP"), 0.0, 1e-9);
     assert_true(score("You feel seated dead center, it's that good") > 0.05);
