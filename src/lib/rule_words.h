@@ -542,7 +542,16 @@ enum {
     X(RW_PREVENT, "prevent", 0)                                                                    \
     X(RW_PREVENTS, "prevents", 0)                                                                  \
     X(RW_PREVENTED, "prevented", 0)                                                                \
-    X(RW_PREVENTING, "preventing", 0)
+    X(RW_PREVENTING, "preventing", 0)                                                              \
+    X(RW_GIVE, "give", 0)                                                                          \
+    X(RW_GIVES, "gives", 0)                                                                        \
+    X(RW_GAVE, "gave", 0)                                                                          \
+    X(RW_GIVEN, "given", 0)                                                                        \
+    X(RW_GIVING, "giving", 0)                                                                      \
+    X(RW_CAUSE, "cause", 0)                                                                        \
+    X(RW_CAUSES, "causes", 0)                                                                      \
+    X(RW_CAUSED, "caused", 0)                                                                      \
+    X(RW_CAUSING, "causing", 0)
 
 #define VB_RULE_WORD_ID(id, text, sets) id,
 enum { RW_NONE, VB_RULE_WORDS(VB_RULE_WORD_ID) RW_COUNT };

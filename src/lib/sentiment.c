@@ -158,20 +158,34 @@ static size_t next_word(const unit *u, size_t n_units, size_t i)
  * a single member of staff was") or behind the verb and its object:
  * ONCE_REACH units after "not once" or "never once", SINGLE_REACH after
  * "not a single" or "not one single" (one more after "never had a
- * single", "didn't have one single"), MAKING_REACH after "without
- * making me". A cue further on keeps its sign ("not once did they
- * apologise for the delay"). Returns the units the negator at `neg`
- * reaches. English-specific. */
+ * single", "didn't have one single", two after "never gave me a
+ * single"), MAKING_REACH after "without making me", one more than
+ * WINDOW after "never gave me", "hasn't caused us". A cue further on
+ * keeps its sign ("not once did they apologise for the delay"). Returns
+ * the units the negator at `neg` reaches. English-specific. */
 #define ONCE_REACH (WINDOW + 3)   /* "once", the auxiliary, the subject */
 #define SINGLE_REACH (WINDOW + 4) /* "a single", a noun of up to three words, the verb */
 #define MAKING_REACH (WINDOW + 2) /* "making" and its object */
-#define MAX_REACH (SINGLE_REACH + 1)
+#define MAX_REACH (SINGLE_REACH + 2)
 
 /* "me", "us", "you", "him", "her", "them": the object of "making". */
 static bool object_pronoun(const unit *x)
 {
     switch (x->word) {
     case RW_ME: case RW_US: case RW_YOU: case RW_HIM: case RW_HER: case RW_THEM:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Whether the rule word `word` is a verb of giving or causing: "give",
+ * "cause" in their forms. English-specific. */
+static bool gives_or_causes(uint32_t word)
+{
+    switch (word) {
+    case RW_GIVE: case RW_GIVES: case RW_GAVE: case RW_GIVEN: case RW_GIVING:
+    case RW_CAUSE: case RW_CAUSES: case RW_CAUSED: case RW_CAUSING:
         return true;
     default:
         return false;
@@ -191,16 +205,21 @@ static size_t reach(const unit *u, size_t n_units, size_t neg)
     if (key_is(&u[neg], RW_WITHOUT) && key_is(&u[q], RW_MAKING) && r != SIZE_MAX &&
         object_pronoun(&u[r]))
         return MAKING_REACH;
-    size_t a = q, b = r, extra = 0;
-    /* the verb before the quantifier: "never had a single", "never got a single" */
+    size_t a = q, extra = 0;
+    /* the verb before the quantifier: "never had a single", "never got a
+     * single"; or the verb and its object: "never gave me a single" */
     if ((key_have(&u[q]) || key_is(&u[q], RW_GOT)) && r != SIZE_MAX) {
         a = r;
-        b = next_word(u, n_units, r);
         extra = 1;
+    } else if (gives_or_causes(u[q].word) && r != SIZE_MAX && object_pronoun(&u[r])) {
+        a = next_word(u, n_units, r);
+        extra = 2;
     }
-    if ((key_is(&u[a], RW_A) || key_is(&u[a], RW_ONE)) && b != SIZE_MAX && key_is(&u[b], RW_SINGLE))
+    const size_t b = a != SIZE_MAX ? next_word(u, n_units, a) : SIZE_MAX;
+    if (b != SIZE_MAX && (key_is(&u[a], RW_A) || key_is(&u[a], RW_ONE)) &&
+        key_is(&u[b], RW_SINGLE))
         return SINGLE_REACH + extra;
-    return WINDOW;
+    return extra == 2 ? WINDOW + 1 : WINDOW; /* "never gave me any trouble" */
 }
 
 /* "don't know", "didn't think", "doesn't need", "didn't want", "wasn't

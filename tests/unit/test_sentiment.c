@@ -115,6 +115,12 @@ static void test_not_once_or_a_single_reaches_further(void **state)
     assert_true(score("Never had a single good experience with them") < -0.05);
     assert_true(score("I didn't have a single complaint, but the staff were rude") < -0.05);
     assert_int_equal(cue("rude")->rules & VB_RULE_NEGATED, 0);
+    /* ... and past a verb of giving or causing and its object */
+    assert_true(score("It has not given me any problems") > 0.05);
+    assert_string_equal(cue("problems")->modifier, "not");
+    assert_true(score("It never gave me a single problem in four years") > 0.05);
+    assert_true(score("The update hasn't caused us any issues") > 0.05);
+    assert_true(score("They never gave the kids any trouble") < -0.05); /* not past a noun */
     /* "without making me": past the verb and its object */
     assert_true(score("She answered all my questions without making me feel stupid") > 0.05);
     assert_string_equal(cue("stupid")->modifier, "without");
