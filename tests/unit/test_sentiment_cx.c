@@ -663,6 +663,10 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("I was bored to death waiting") < -0.05);
     assert_true(score("The sleeves are too long") < -0.05);
     assert_true(score("The sleeves are not too long") > 0.05);
+    /* rhetorical questions that praise */
+    assert_true(score("Soft and warm, what's not to love?") > 0.5);
+    assert_true(score("What more could you want?") > 0.05);
+    assert_true(score("It won't wow you with its speed, but who can complain at $249") > 0.05);
     /* style verdicts */
     assert_true(score("So stylish and slimming") > 0.5);
     assert_true(score("Would like more stylish colours") < -0.05); /* asked for */
