@@ -551,7 +551,8 @@ enum {
     X(RW_CAUSE, "cause", 0)                                                                        \
     X(RW_CAUSES, "causes", 0)                                                                      \
     X(RW_CAUSED, "caused", 0)                                                                      \
-    X(RW_CAUSING, "causing", 0)
+    X(RW_CAUSING, "causing", 0)                                                                    \
+    X(RW_JUSTICE, "justice", 0)
 
 #define VB_RULE_WORD_ID(id, text, sets) id,
 enum { RW_NONE, VB_RULE_WORDS(VB_RULE_WORD_ID) RW_COUNT };

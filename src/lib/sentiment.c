@@ -393,6 +393,20 @@ static bool remedy_between(const unit *u, size_t from, size_t to)
     return false;
 }
 
+/* "the photos don't do it justice", "never did the colour justice": a
+ * form of "do" between a negator at `from` and "justice" at `to` says the
+ * thing is better than shown, which is praise, not its denial.
+ * English-specific. */
+static bool not_done_justice(const unit *u, size_t from, size_t to)
+{
+    if (!key_is(&u[to], RW_JUSTICE))
+        return false;
+    for (size_t k = from + 1; k < to; k++)
+        if (key_is(&u[k], RW_DO) || key_is(&u[k], RW_DOES) || key_is(&u[k], RW_DID))
+            return true;
+    return false;
+}
+
 /* Marks the word on coming again at `i` (vb_senti_intent()). Its negator,
  * if any ("won't be ordering again"), has done its work: it negates
  * nothing else and is no failure of the verb ("won't play"). */
@@ -768,6 +782,8 @@ static double deny(unit *u, size_t n_units, size_t neg, size_t i, double v)
     /* "never fixed the problem": the negator denies the remedy, and the
      * trouble stands */
     if (key_in(c, RWSET_TROUBLE) && remedy_between(u, neg, i))
+        return v;
+    if (not_done_justice(u, neg, i))
         return v;
     if (key_is(m, RW_NEVER) && degree_between(u, neg, i)) {
         v *= INTENSIFY; /* "never been so happy", as VADER */

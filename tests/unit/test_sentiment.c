@@ -121,6 +121,10 @@ static void test_not_once_or_a_single_reaches_further(void **state)
     assert_true(score("It never gave me a single problem in four years") > 0.05);
     assert_true(score("The update hasn't caused us any issues") > 0.05);
     assert_true(score("They never gave the kids any trouble") < -0.05); /* not past a noun */
+    /* "doesn't do it justice": the thing is better than shown */
+    assert_true(score("The photos do not do it justice") > 0.05);
+    assert_true(score("The pictures never did the colour justice") > 0.05);
+    assert_true(score("The court did not deliver justice") < -0.05);
     /* "without making me": past the verb and its object */
     assert_true(score("She answered all my questions without making me feel stupid") > 0.05);
     assert_string_equal(cue("stupid")->modifier, "without");
