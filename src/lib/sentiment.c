@@ -674,7 +674,10 @@ static void assign_roles(const token_key *keys, const unit_list *l, const vb_doc
                 j = next_word(u, n_units, j);
                 if (j == SIZE_MAX)
                     break;
-                negates = has_valence(&u[j]);
+                /* an excess takes its valence below: "without feeling
+                 * too tight" */
+                negates = has_valence(&u[j]) ||
+                          (u[j].e != NULL && (u[j].e->flags & VB_LEX_EXCESS));
             }
             if (negates) {
                 u[i].modifier = true;

@@ -121,6 +121,10 @@ static void test_not_once_or_a_single_reaches_further(void **state)
     assert_true(score("It never gave me a single problem in four years") > 0.05);
     assert_true(score("The update hasn't caused us any issues") > 0.05);
     assert_true(score("They never gave the kids any trouble") < -0.05); /* not past a noun */
+    /* a negator before an excess denies the excess, and the verb before
+     * it does not fail: "without feeling too tight" */
+    assert_true(score("Slimming without feeling too tight") > 0.5);
+    assert_null(find_cue("without feeling"));
     /* "doesn't do it justice": the thing is better than shown */
     assert_true(score("The photos do not do it justice") > 0.05);
     assert_true(score("The pictures never did the colour justice") > 0.05);
