@@ -107,6 +107,13 @@ static bool has_valence(const unit *u)
     return judges(u) && !u->muted; /* `muted` is set only on a unit with an entry */
 }
 
+/* An excess ("too"): it takes its valence from the word after it, in
+ * assign_roles(). */
+static bool is_excess(const unit *u)
+{
+    return u->e != NULL && (u->e->flags & VB_LEX_EXCESS);
+}
+
 static void acc_score(acc *a, double s)
 {
     a->n_words++;
@@ -666,18 +673,15 @@ static void assign_roles(const token_key *keys, const unit_list *l, const vb_doc
             if (nt != NULL && nt->kind == VB_TOKEN_WORD && !(nt->flags & VB_TOKEN_STOPWORD) &&
                 !says_no_failure(keys, u, i, next) &&
                 !has_valence(&u[next]) && !u[next].negator && !u[next].booster &&
-                !mental_verb(&u[next]) &&
-                !(u[next].e != NULL && (u[next].e->flags & VB_LEX_EXCESS)))
+                !mental_verb(&u[next]) && !is_excess(&u[next]))
                 u[i].unmet = true;
             const size_t reaches = reach(u, n_units, i);
             for (size_t k = 0; k < reaches && !negates; k++) {
                 j = next_word(u, n_units, j);
                 if (j == SIZE_MAX)
                     break;
-                /* an excess takes its valence below: "without feeling
-                 * too tight" */
-                negates = has_valence(&u[j]) ||
-                          (u[j].e != NULL && (u[j].e->flags & VB_LEX_EXCESS));
+                /* an excess has no valence yet: "without feeling too tight" */
+                negates = has_valence(&u[j]) || is_excess(&u[j]);
             }
             if (negates) {
                 u[i].modifier = true;
