@@ -127,7 +127,7 @@ static void test_not_once_or_a_single_reaches_further(void **state)
     assert_null(find_cue("without feeling"));
     /* "doesn't do it justice": the thing is better than shown */
     assert_true(score("The photos do not do it justice") > 0.05);
-    assert_true(score("The pictures never did the colour justice") > 0.05);
+    assert_true(score("The pictures never did it justice") > 0.05);
     assert_true(score("The court did not deliver justice") < -0.05);
     /* "without making me": past the verb and its object */
     assert_true(score("She answered all my questions without making me feel stupid") > 0.05);
