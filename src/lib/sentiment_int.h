@@ -1,7 +1,8 @@
 /* sentiment_int.h: the units of a record and its sums, shared by
- * sentiment.c (the rules and scores), sentiment_counts.c (the rules on
- * counts), sentiment_intent.c (coming again), sentiment_request.c (asking
- * for more), sentiment_unreal.c (praise of what is not) and
+ * sentiment.c (the rules and scores), sentiment_contrast.c (the weight of
+ * contrast words), sentiment_counts.c (the rules on counts),
+ * sentiment_intent.c (coming again), sentiment_request.c (asking for
+ * more), sentiment_unreal.c (praise of what is not) and
  * sentiment_units.c (which finds each token's entry, matches phrases and
  * builds the units). Nothing outside those files includes it. */
 #ifndef VB_SENTIMENT_INT_H
@@ -146,6 +147,19 @@ static inline bool negator_within(const unit *u, size_t j, size_t n)
     return false;
 }
 
+/* Index of the next non-punctuation unit after `i` in the same clause
+ * (stopping at commas), or SIZE_MAX. */
+static inline size_t next_word(const unit *u, size_t n_units, size_t i)
+{
+    for (size_t j = i + 1; j < n_units && u[j].clause == u[i].clause; j++) {
+        if (u[j].stop)
+            return SIZE_MAX;
+        if (!u[j].punct)
+            return j;
+    }
+    return SIZE_MAX;
+}
+
 typedef struct acc {
     double sum, pos, neg;
     size_t neu, n_words;
@@ -235,6 +249,12 @@ const char *vb_senti_unreal(const token_key *keys, const unit *u, size_t n_units
  * you again" (the negator's index in *negator), "will definitely use
  * again"; VB_RULE_INTENT. */
 double vb_senti_intent(const unit *u, size_t i, size_t *negator);
+
+/* The rule on contrast (sentiment_contrast.c): weighs the units around
+ * every contrast word among the units with an entry (`cand`, ascending),
+ * once the other rules have scored them. */
+void vb_senti_apply_contrast(const token_key *keys, unit *u, size_t n_units, const size_t *cand,
+                             size_t n_cand);
 
 /* The rule on asking for more (sentiment_request.c): "the store needs
  * more cashiers", "could use more seating"; the need at `i` gets the
