@@ -675,6 +675,8 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("Feminine, classic and a wardrobe staple") > 0.5);
     assert_true(score("The screen is crisp") > 0.05);
     assert_true(score("I looked like a clown in it") < -0.05);
+    assert_true(score("I felt clownish in it") < -0.05);
+    assert_true(score("The sleeves are oddly placed") < -0.05);
     assert_true(score("It came with a stain on the front") < -0.05);
     assert_float_equal(score("The stained glass windows"), 0.0, 1e-9);
     assert_true(score("Beware, the sizes are off") < -0.05);
