@@ -552,7 +552,10 @@ enum {
     X(RW_CAUSES, "causes", 0)                                                                      \
     X(RW_CAUSED, "caused", 0)                                                                      \
     X(RW_CAUSING, "causing", 0)                                                                    \
-    X(RW_JUSTICE, "justice", 0)
+    X(RW_JUSTICE, "justice", 0)                                                                    \
+    X(RW_MASSIVE, "massive", 0)                                                                    \
+    X(RW_GIGANTIC, "gigantic", 0)                                                                  \
+    X(RW_GIANT, "giant", 0)
 
 #define VB_RULE_WORD_ID(id, text, sets) id,
 enum { RW_NONE, VB_RULE_WORDS(VB_RULE_WORD_ID) RW_COUNT };

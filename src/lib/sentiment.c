@@ -261,8 +261,9 @@ static bool like_is_verb(const unit *u, size_t i)
  * fault of quality ("feels cheap", "cheap plastic") unless the clause is
  * about what something costs ("the prices are cheap", "cheap eats for
  * $8"), "loud" a fault ("loud fans", "a loud room") unless it is about
- * speakers or sound ("the speakers are loud"), and "huge" (of a garment) a
- * fault unless it measures portions, a menu or a screen. English-specific. */
+ * speakers or sound ("the speakers are loud"), and "huge" or "massive" (of
+ * a garment) a fault unless it measures portions, a menu or a screen.
+ * English-specific. */
 typedef struct context_flip {
     uint16_t context; /* RWSET_PRICE, RWSET_SOUND or RWSET_AMOUNT; 0: no flip */
     bool dollar;      /* a "$" amount is context too */
@@ -277,7 +278,7 @@ static context_flip flip_of(const unit *u)
     case RW_LOUD:
     case RW_LOUDER:
         return (context_flip){RWSET_SOUND, false};
-    case RW_HUGE:
+    case RW_HUGE: case RW_MASSIVE: case RW_GIGANTIC: case RW_GIANT:
         return (context_flip){RWSET_AMOUNT, false};
     default:
         return (context_flip){0, false};

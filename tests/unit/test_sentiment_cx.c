@@ -271,6 +271,8 @@ static void test_words_whose_sign_depends_on_context(void **state)
     /* "huge" praises portions and faults a garment; small portions are a fault */
     assert_true(score("The portions are huge") > 0.05);
     assert_true(score("The sleeves are huge") < -0.05);
+    assert_true(score("The armholes are massive") < -0.05);
+    assert_true(score("It came with a giant menu") > 0.05);
     assert_true(score("Small portions for the price") < -0.05);
     /* "average" as a verdict and as a noun */
     assert_true(score("The food was below average") < -0.3);
