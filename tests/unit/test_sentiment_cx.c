@@ -331,6 +331,8 @@ static void test_long_wait_told_in_numbers(void **state)
     assert_int_equal((score("I have used it for 3 weeks"), ds.overall.label), VB_NEUTRAL);
     score("The battery lasts 10 hours");
     assert_int_equal(ds.n_cues, 0);
+    /* "well" measures a distance too, it does not praise */
+    assert_int_equal((score("It hits well below the knee"), ds.overall.label), VB_NEUTRAL);
 }
 
 static void test_repeated_tries_told_in_numbers(void **state)
