@@ -846,6 +846,9 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("The integration keeps breaking") < -0.05);
     assert_int_equal((score("My energy bill came today"), ds.overall.label), VB_NEUTRAL);
     assert_int_equal((score("They fitted a smart meter"), ds.overall.label), VB_NEUTRAL);
+    /* a shop's name, unless it is the best thing bought */
+    assert_int_equal((score("I took the laptop into Best Buy"), ds.overall.label), VB_NEUTRAL);
+    assert_true(score("It's the best buy for the money") > 0.3);
 }
 
 /* Wear and damage that tell a fault on their own; "faded" and "frayed"
