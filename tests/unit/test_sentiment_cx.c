@@ -683,6 +683,8 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("A bit dowdy on me") < -0.05);
     assert_true(score("Feminine, classic and a wardrobe staple") > 0.5);
     assert_true(score("The screen is crisp") > 0.05);
+    assert_true(score("It is very simple to import photos") > 0.05);
+    assert_true(score("It was not simple to set up") < -0.05);
     assert_true(score("I looked like a clown in it") < -0.05);
     assert_true(score("I felt clownish in it") < -0.05);
     assert_true(score("The sleeves are oddly placed") < -0.05);
