@@ -684,6 +684,10 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("Feminine, classic and a wardrobe staple") > 0.5);
     assert_true(score("The screen is crisp") > 0.05);
     assert_true(score("It is very simple to import photos") > 0.05);
+    assert_true(score("The g3 looks like a work of art!") > 0.3);
+    assert_true(score("The light quality of the flash is unsatisfactory") < -0.3);
+    assert_true(score("The staff were disrespectful") < -0.3);
+    assert_true(score("With a low price comes lower quality") < -0.05);
     assert_true(score("It was not simple to set up") < -0.05);
     assert_true(score("I looked like a clown in it") < -0.05);
     assert_true(score("I felt clownish in it") < -0.05);
