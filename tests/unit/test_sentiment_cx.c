@@ -673,6 +673,7 @@ static void test_idioms_and_cx_phrases(void **state)
     /* what the writer will not be without; idioms with a negator */
     assert_true(score("I can't live without it") > 0.3);
     assert_true(score("Now that I own it, I can't imagine being without it!") > 0.3);
+    assert_true(score("I can't imagine my life without it anymore!") > 0.3);
     assert_true(score("They broke the mold with this one") > 0.05);
     assert_int_equal((score("It goes without saying"), ds.overall.label), VB_NEUTRAL);
     assert_true(score("It won't wow you with its speed, but who can complain at $249") > 0.05);
