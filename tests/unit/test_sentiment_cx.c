@@ -689,6 +689,8 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("The light quality of the flash is unsatisfactory") < -0.3);
     assert_true(score("The staff were disrespectful") < -0.3);
     assert_true(score("With a low price comes lower quality") < -0.05);
+    /* care followed to the letter is told when it failed */
+    assert_true(score("I washed it according to the instructions") < -0.05);
     assert_true(score("It was not simple to set up") < -0.05);
     assert_true(score("I looked like a clown in it") < -0.05);
     assert_true(score("I felt clownish in it") < -0.05);
