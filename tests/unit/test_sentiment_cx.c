@@ -676,6 +676,10 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("I can't imagine my life without it anymore!") > 0.3);
     assert_true(score("They broke the mold with this one") > 0.05);
     assert_int_equal((score("It goes without saying"), ds.overall.label), VB_NEUTRAL);
+    /* chat acronyms of the general lexicon that are words here */
+    assert_int_equal((score("Hand wash only"), ds.overall.label), VB_NEUTRAL);
+    assert_int_equal((score("I ordered the L"), ds.overall.label), VB_NEUTRAL);
+    assert_true(score("On the other hand, the color is dull") < -0.05);
     assert_true(score("It won't wow you with its speed, but who can complain at $249") > 0.05);
     /* style verdicts */
     assert_true(score("So stylish and slimming") > 0.5);
