@@ -272,6 +272,8 @@ static void test_words_whose_sign_depends_on_context(void **state)
     assert_true(score("The portions are huge") > 0.05);
     assert_true(score("The sleeves are huge") < -0.05);
     assert_true(score("The armholes are massive") < -0.05);
+    /* weight is no verdict, but its denial praises */
+    assert_true(score("It is warm but not heavy") > 0.05);
     assert_true(score("It came with a giant menu") > 0.05);
     assert_true(score("Small portions for the price") < -0.05);
     /* "average" as a verdict and as a noun */
