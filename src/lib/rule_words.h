@@ -22,7 +22,7 @@ enum {
     RWSET_SUBJECT = 1u << 1,   /* before "like", makes it the verb: "I like", "would like" */
     RWSET_PRICE = 1u << 2,     /* "cheap" praises in a clause about price */
     RWSET_SOUND = 1u << 3,     /* "loud" praises in a clause about sound */
-    RWSET_AMOUNT = 1u << 4,    /* "huge" praises in a clause about portions or choice */
+    RWSET_AMOUNT = 1u << 4,    /* "huge" and its like praise in a clause about portions */
     RWSET_DEGREE = 1u << 5,    /* "a little more": skipped walking back to a modal */
     RWSET_WISH = 1u << 6,      /* "would have liked" */
     RWSET_MODAL_NEG = 1u << 7, /* "couldn't": with a comparative, nothing could be more so */

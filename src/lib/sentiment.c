@@ -278,7 +278,10 @@ static context_flip flip_of(const unit *u)
     case RW_LOUD:
     case RW_LOUDER:
         return (context_flip){RWSET_SOUND, false};
-    case RW_HUGE: case RW_MASSIVE: case RW_GIGANTIC: case RW_GIANT:
+    case RW_HUGE:
+    case RW_MASSIVE:
+    case RW_GIGANTIC:
+    case RW_GIANT:
         return (context_flip){RWSET_AMOUNT, false};
     default:
         return (context_flip){0, false};
