@@ -281,7 +281,8 @@ enum {
     VB_RULE_REPEATED = 1u << 14,      /* tries or repairs told in numbers: "had to call 4
                                        * times", "replaced twice" */
     VB_RULE_INTENT = 1u << 15,        /* coming again or not: "won't be ordering again" */
-    VB_RULE_REQUEST = 1u << 16        /* asking for more: "the store needs more cashiers" */
+    VB_RULE_REQUEST = 1u << 16,       /* asking for more: "the store needs more cashiers" */
+    VB_RULE_RATING = 1u << 17         /* a rating written out: "10/10", "4 out of 5 stars" */
 };
 
 /* Returns the name of one VB_RULE_* bit ("negated", "boosted", ...). */

@@ -290,12 +290,12 @@ enum {
     X(RW_TWO, "two", 0)                                                                            \
     X(RW_THREE, "three", 0)                                                                        \
     X(RW_FOUR, "four", 0)                                                                          \
-    X(RW_FIVE, "five", 0)                                                                          \
+    X(RW_FIVE, "five", RWSET_SCORED)                                                               \
     X(RW_SIX, "six", 0)                                                                            \
     X(RW_SEVEN, "seven", 0)                                                                        \
     X(RW_EIGHT, "eight", 0)                                                                        \
     X(RW_NINE, "nine", 0)                                                                          \
-    X(RW_TEN, "ten", 0)                                                                            \
+    X(RW_TEN, "ten", RWSET_SCORED)                                                                 \
     X(RW_TWELVE, "twelve", 0)                                                                      \
     X(RW_FIFTEEN, "fifteen", 0)                                                                    \
     X(RW_TWENTY, "twenty", 0)                                                                      \
@@ -555,7 +555,13 @@ enum {
     X(RW_JUSTICE, "justice", 0)                                                                    \
     X(RW_MASSIVE, "massive", 0)                                                                    \
     X(RW_GIGANTIC, "gigantic", 0)                                                                  \
-    X(RW_GIANT, "giant", 0)
+    X(RW_GIANT, "giant", 0)                                                                        \
+    X(RW_OUT, "out", 0)                                                                            \
+    X(RW_BY, "by", 0)                                                                              \
+    X(RW_SINCE, "since", 0)                                                                        \
+    X(RW_5, "5", RWSET_SCORED)                                                                     \
+    X(RW_10, "10", RWSET_SCORED)                                                                   \
+    X(RW_100, "100", RWSET_SCORED)
 
 #define VB_RULE_WORD_ID(id, text, sets) id,
 enum { RW_NONE, VB_RULE_WORDS(VB_RULE_WORD_ID) RW_COUNT };

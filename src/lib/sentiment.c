@@ -91,6 +91,7 @@ const char *vb_rule_name(uint32_t rule)
     case VB_RULE_REPEATED: return "repeated";
     case VB_RULE_INTENT: return "intent";
     case VB_RULE_REQUEST: return "request";
+    case VB_RULE_RATING: return "rating";
     default: return "unknown";
     }
 }
@@ -577,6 +578,11 @@ static void assign_roles(const token_key *keys, const unit_list *l, const vb_doc
         size_t neg;
         const vb_senti_entry *e = u[i].e;
         u[i].valence = (e->flags & VB_LEX_VALENCE) ? e->valence : 0.0;
+        const double rating = vb_senti_rating(u, n_units, i, doc, &u[i].cue_back);
+        if (rating != 0.0) {
+            u[i].valence = rating; /* "1 out of 5 stars" is no praise */
+            u[i].rules |= VB_RULE_RATING;
+        }
         u[i].negator = u[i].negator || (e->flags & VB_LEX_NEGATOR) ||
                        (key_is(&u[i], RW_FROM) && kept_from(u, n_units, i));
         u[i].booster = (e->flags & VB_LEX_BOOSTER) != 0;
@@ -1025,13 +1031,14 @@ vb_status vb_sentiment_score(const vb_senti_lex *lex, const vb_doc *doc, vb_aren
         const size_t i = l.cand[k];
         if (u[i].score == 0.0)
             continue;
-        size_t n_tok = u[i].cue_tokens ? u[i].cue_tokens : u[i].n;
+        const size_t n_tok = u[i].cue_tokens ? u[i].cue_tokens : u[i].n;
+        const size_t from = u[i].first - u[i].cue_back;
         const acc *a = u[i].sentence < doc->n_sentences ? &sent[u[i].sentence] : &all;
         vb_cue *c = &out->cues[out->n_cues++];
-        c->start = doc->tokens[u[i].first].start;
+        c->start = doc->tokens[from].start;
         c->end = doc->tokens[u[i].first + n_tok - 1].end;
-        c->first_token = u[i].first;
-        c->n_tokens = n_tok;
+        c->first_token = from;
+        c->n_tokens = u[i].cue_back + n_tok;
         c->sentence = u[i].sentence;
         c->valence = u[i].valence;
         c->score = u[i].score * u[i].weight;

@@ -1,7 +1,9 @@
 /* sentiment_counts.c: the sentiment rules on counts. A number of
  * minutes or of tries is neutral in any lexicon; told with a verb of
  * waiting or of trying, and large enough, it is a complaint; so is a
- * fault that keeps happening, a count without a number. The words
+ * fault that keeps happening, a count without a number. A rating
+ * written out ("10/10", "4 out of 5") praises or faults by the share of
+ * its scale it gives. The words
  * these rules name are sets in rule_words.h, the counted ones in
  * RWSET_SCORED too, so that the lexicon makes them candidates of the
  * sentiment stage (sentiment.c asks these rules in assign_roles()). */
@@ -258,4 +260,162 @@ double vb_senti_recurring(const unit *u, size_t n_units, size_t i)
     default:
         return RECURRING;
     }
+}
+
+/* ---- ratings ------------------------------------------------------------ */
+
+/* The valence of a rating by the share of its scale it gives: a top
+ * rating praises as "5 stars" does, a bottom one faults as "1 star"
+ * does (idioms.tsv); the middle of a scale is lukewarm, as a passive or
+ * detractor's 6 of 10 is. */
+#define RATING_TOP 2.5      /* from 90 %: "10/10", "5 out of 5", "9.5/10" */
+#define RATING_GOOD 1.5     /* from 70 %: "8/10", "4 out of 5" */
+#define RATING_MIDDLE (-0.5) /* from 50 %: "6/10", "3/5" */
+#define RATING_LOW (-1.5)   /* from 30 %: "2/5", "4/10" */
+#define RATING_BOTTOM (-2.5) /* below: "1/5", "0 out of 10" */
+
+/* The scale a rating at `x` would be out of: 5, 10 or 100, or 0. The
+ * scale "5" may be the start of the idiom "5 stars", which in "1 out of
+ * 5 stars" is the scale, not praise. */
+static unsigned scale_of(const unit *x, const vb_doc *doc)
+{
+    switch (x->word) {
+    case RW_5: case RW_FIVE: return 5;
+    case RW_10: case RW_TEN: return 10;
+    case RW_100: return 100;
+    case RW_NONE: {
+        if (x->n != 2 || x->key_len != 1 || x->key[0] != '5')
+            return 0;
+        const vb_token *t = &doc->tokens[x->first + 1];
+        return t->lookup_len == 5 && memcmp(t->lookup, "stars", 5) == 0 ? 5 : 0;
+    }
+    default: return 0;
+    }
+}
+
+/* The count of unit `i` as the points of a rating: a number written in
+ * digits, with decimals ("4.5"), or a number word ("four"); -1 for
+ * anything else, such as "a" or "several", which count_of() also
+ * counts. */
+static double points_of(const unit *u, size_t i, const vb_doc *doc)
+{
+    const vb_token *t = &doc->tokens[u[i].first];
+    if (u[i].n != 1)
+        return -1.0;
+    if (t->kind != VB_TOKEN_NUMBER) {
+        switch (u[i].word) {
+        case RW_A: case RW_AN: case RW_FEW: case RW_SEVERAL: case RW_MANY: case RW_NUMEROUS:
+        case RW_MULTIPLE: case RW_COUNTLESS: return -1.0;
+        default: break;
+        }
+        const unsigned long n = count_of(u, i, doc);
+        return n > 0 ? (double)n : -1.0;
+    }
+    double n = 0.0, place = 0.0; /* place: the weight of the next decimal, 0 before the point */
+    for (size_t b = 0; b < t->lookup_len; b++) {
+        const char c = t->lookup[b];
+        if (c == '.' && place == 0.0 && b > 0)
+            place = 0.1;
+        else if (c < '0' || c > '9' || b >= 6)
+            return -1.0;
+        else if (place == 0.0)
+            n = n * 10 + (c - '0');
+        else {
+            n += place * (c - '0');
+            place /= 10;
+        }
+    }
+    return n;
+}
+
+/* Whether token `t` (punctuation) is `c`. */
+static bool punct_is(const vb_token *t, char c)
+{
+    return t->kind == VB_TOKEN_PUNCT && t->lookup_len == 1 && t->lookup[0] == c;
+}
+
+/* Whether the unit after a rating's scale at `i` shows that no rating
+ * was meant: a date or a height goes on ("10/10/2024", "5/5\""), a
+ * fraction of something ("1/10 of a second", "9 out of 10 times"), or a
+ * count of people or things ("4 out of 5 dentists": a plural noun; but
+ * "10/10 thanks"). */
+static bool scale_goes_on(const unit *u, size_t n_units, size_t i, const vb_doc *doc)
+{
+    if (i + 1 >= n_units || u[i + 1].sentence != u[i].sentence)
+        return false;
+    const unit *x = &u[i + 1];
+    const vb_token *t = &doc->tokens[x->first];
+    if (x->punct)
+        return punct_is(t, '/') || punct_is(t, '"') || punct_is(t, '\'');
+    if (t->kind == VB_TOKEN_NUMBER || key_is(x, RW_OF) || key_is(x, RW_TIMES))
+        return true;
+    if (t->kind != VB_TOKEN_WORD || t->lookup_len < 4 || t->lookup[t->lookup_len - 1] != 's')
+        return false;
+    return !(t->lookup_len == 5 && memcmp(t->lookup, "stars", 5) == 0) &&
+           !(t->lookup_len == 6 && memcmp(t->lookup, "thanks", 6) == 0);
+}
+
+#define STATS_BACK 3 /* units before a height to look for a weight: "128 lbs and 5/5" */
+
+/* Whether what comes before the points at `k` of "N/M" makes it a date
+ * ("on 5/10", "since 10/10", "2024/5/10") or a height ("I am 5/5", "128
+ * lbs and 5/5": a number shortly before) rather than a rating. */
+static bool date_or_height_before(const unit *u, size_t k, const vb_doc *doc)
+{
+    if (k == 0 || u[k - 1].sentence != u[k].sentence)
+        return false;
+    const unit *x = &u[k - 1];
+    if (x->punct)
+        return punct_is(&doc->tokens[x->first], '/');
+    switch (x->word) {
+    case RW_ON: case RW_BY: case RW_SINCE: case RW_UNTIL: case RW_FROM: return true;
+    case RW_AM: case RW_I_M: case RW_IM: return true;
+    default: break;
+    }
+    for (size_t j = k, n = 0; j > 0 && n < STATS_BACK; n++) {
+        j--;
+        if (u[j].sentence != u[k].sentence)
+            return false;
+        if (doc->tokens[u[j].first].kind == VB_TOKEN_NUMBER)
+            return true;
+    }
+    return false;
+}
+
+/* "10/10", "9.5 / 10", "4 out of 5", "ten out of ten", "1 out of 5
+ * stars": a rating written in a comment, its scale at `i`. Returns its
+ * valence by the share of the scale it gives, with *back the tokens
+ * from its points to the scale, or 0 when `i` is no rating's scale: the
+ * slash form read as a date or a height, or "8/10", which is a dress
+ * size (sizes go in pairs, "a size 8/10"), or more points than twice
+ * the scale ("11/10" is a top rating, "50/10" no rating). */
+double vb_senti_rating(const unit *u, size_t n_units, size_t i, const vb_doc *doc, size_t *back)
+{
+    const unsigned scale = scale_of(&u[i], doc);
+    if (scale == 0 || i < 2 || scale_goes_on(u, n_units, i, doc))
+        return 0.0;
+    const uint32_t clause = u[i].clause;
+    const bool slash = u[i - 1].punct && punct_is(&doc->tokens[u[i - 1].first], '/');
+    size_t k; /* the points */
+    if (slash)
+        k = i - 2;
+    else if (i >= 3 && key_is(&u[i - 1], RW_OF) && key_is(&u[i - 2], RW_OUT))
+        k = i - 3;
+    else
+        return 0.0;
+    if (u[k].clause != clause)
+        return 0.0;
+    const double points = points_of(u, k, doc);
+    if (points < 0.0 || points > 2.0 * scale || (slash && date_or_height_before(u, k, doc)) ||
+        (slash && points == 8.0 && scale == 10))
+        return 0.0;
+    *back = u[i].first - u[k].first;
+    const double share = points / scale;
+    if (share >= 0.9)
+        return RATING_TOP;
+    if (share >= 0.7)
+        return RATING_GOOD;
+    if (share >= 0.5)
+        return RATING_MIDDLE;
+    return share >= 0.3 ? RATING_LOW : RATING_BOTTOM;
 }

@@ -45,6 +45,8 @@ typedef struct unit {
     uint32_t rules;            /* VB_RULE_* */
     const char *by;            /* modifier term, for explanations */
     size_t cue_tokens;         /* tokens the cue spans ("too small" = 2) */
+    size_t cue_back;           /* tokens the cue starts before `first` (the points of
+                                  a rating: "10/10" = 2) */
 } unit;
 
 /* A token's entry and lookup key, before phrases are matched. */
@@ -194,6 +196,12 @@ double vb_senti_repeated(const unit *u, size_t n_units, size_t i, const vb_doc *
 /* A fault that keeps happening ("it kept giving me an error";
  * VB_RULE_REPEATED), also in sentiment_counts.c. */
 double vb_senti_recurring(const unit *u, size_t n_units, size_t i);
+
+/* A rating written in a comment ("10/10", "4 out of 5 stars"), its scale
+ * at `i` (sentiment_counts.c): the valence of the share of the scale it
+ * gives (VB_RULE_RATING), with *back the tokens from its points to the
+ * scale, or 0 when `i` is no rating's scale. */
+double vb_senti_rating(const unit *u, size_t n_units, size_t i, const vb_doc *doc, size_t *back);
 
 /* Whether the unit's lexicon entry gives it a valence; read also on
  * units the roles pass has not reached (has_valence() in sentiment.c

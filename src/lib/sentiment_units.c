@@ -351,7 +351,7 @@ static void start_candidate(unit *u, bool caps)
     u->boost = u->valence = 0.0;
     u->rules = 0;
     u->by = NULL;
-    u->cue_tokens = 0;
+    u->cue_tokens = u->cue_back = 0;
 }
 
 /* The rule word id of token `i` by its cached entry (RW_NONE without). */

@@ -489,6 +489,7 @@ static void test_sentence_scores_and_cue_offsets(void **state)
     assert_string_equal(vb_rule_name(VB_RULE_REPEATED), "repeated");
     assert_string_equal(vb_rule_name(VB_RULE_INTENT), "intent");
     assert_string_equal(vb_rule_name(VB_RULE_REQUEST), "request");
+    assert_string_equal(vb_rule_name(VB_RULE_RATING), "rating");
     assert_string_equal(vb_rule_name(VB_RULE_IMPERATIVE), "imperative");
 }
 

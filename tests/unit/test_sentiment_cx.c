@@ -337,6 +337,41 @@ static void test_long_wait_told_in_numbers(void **state)
     assert_int_equal((score("It hits well below the knee"), ds.overall.label), VB_NEUTRAL);
 }
 
+static void test_rating_written_out(void **state)
+{
+    (void)state;
+    /* a rating by the share of its scale: the cue spans points to scale */
+    assert_true(score("10/10 would recommend") > 0.05);
+    assert_float_equal(cue("10/10")->valence, 2.5, 1e-6);
+    assert_int_equal(cue("10/10")->rules, VB_RULE_RATING);
+    assert_int_equal(cue("10/10")->n_tokens, 3);
+    assert_float_equal((score("Service 7 / 10"), cue("7 / 10")->valence), 1.5, 1e-6);
+    assert_float_equal((score("The food: 6/10"), cue("6/10")->valence), -0.5, 1e-6);
+    assert_float_equal((score("Rated it 2 out of 5."), cue("2 out of 5")->valence), -1.5, 1e-6);
+    assert_true(score("Ten out of ten.") > 0.05);
+    assert_true(score("9.5/10, the staff were lovely") > score("The staff were lovely"));
+    assert_true(score("11/10") > 0.05);
+    /* the idiom "5 stars" as the scale of a low rating is no praise */
+    assert_true(score("I'd give it 1 out of 5 stars") < -0.05);
+    assert_float_equal(cue("1 out of 5 stars")->valence, -2.5, 1e-6);
+    assert_true(score("0/5 stars") < -0.05);
+    assert_true(score("Five stars") > 0.05);
+    /* no rating: a date, a dress size, a height, a fraction of
+     * something, a count of people, more points than a scale has */
+    const char *none[] = {"Delivered on 10/10",          "Ordered it 2024/5/10",
+                          "The date was 10/10/2024",     "I am a size 8/10",
+                          "I'm 5/5 and it fits",          "I am 128 lbs and 5/5",
+                          "I am 5/5\" tall",             "About 1/10 of a second",
+                          "9 out of 10 times it works",  "4 out of 5 dentists agree",
+                          "It came 50/10",               "Several out of ten"};
+    for (size_t k = 0; k < sizeof none / sizeof *none; k++) {
+        score(none[k]);
+        for (size_t c = 0; c < ds.n_cues; c++)
+            if (ds.cues[c].rules & VB_RULE_RATING)
+                fail_msg("'%s' read as a rating", none[k]);
+    }
+}
+
 static void test_repeated_tries_told_in_numbers(void **state)
 {
     (void)state;
@@ -1000,6 +1035,7 @@ int main(void)
         cmocka_unit_test(test_words_whose_sign_depends_on_context),
         cmocka_unit_test(test_remedied_trouble_and_denied_refund),
         cmocka_unit_test(test_long_wait_told_in_numbers),
+        cmocka_unit_test(test_rating_written_out),
         cmocka_unit_test(test_repeated_tries_told_in_numbers),
         cmocka_unit_test(test_twice_and_repairs_told_in_numbers),
         cmocka_unit_test(test_a_fault_that_keeps_happening),
