@@ -356,6 +356,8 @@ static void test_rating_written_out(void **state)
     assert_float_equal(cue("1 out of 5 stars")->valence, -2.5, 1e-6);
     assert_true(score("0/5 stars") < -0.05);
     assert_true(score("Five stars") > 0.05);
+    assert_true(score("Two stars, the zip broke") < score("The zip broke"));
+    assert_true(score("I gave it 3 stars") < -0.05);
     /* no rating: a date, a dress size, a height, a fraction of
      * something, a count of people, more points than a scale has */
     const char *none[] = {"Delivered on 10/10",          "Ordered it 2024/5/10",
