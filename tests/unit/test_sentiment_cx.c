@@ -947,6 +947,7 @@ static void test_recommending_and_warning_phrases(void **state)
     assert_true(score("They could do better on communication") < -0.05);
     assert_int_equal((score("Room for improvement"), ds.overall.label), VB_NEUTRAL);
     assert_true(score("The app needs improvement") < -0.05);
+    assert_true(score("The checkout still needs work") < -0.05);
     assert_true(score("A big improvement on last time") > 0.05);
     /* a problem sorted, a refund given without a fight */
     assert_true(score("They sorted it quickly") > 0.05);
