@@ -828,6 +828,8 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("Prices keep going up") < -0.05);
     assert_true(score("Your website keeps logging me out") < -0.05);
     assert_true(score("I will be leaving once my contract ends") < -0.05);
+    assert_true(score("We are considering switching to another bank") < -0.05);
+    assert_int_equal((score("To those thinking about switching, do it"), ds.overall.label), VB_NEUTRAL);
     assert_true(score("The fees were hidden in the small print") < -0.05);
     assert_true(score("The room smelled of smoke and the sheets were stained") < -0.05);
     assert_true(score("The new update made the app slower") < -0.05);
@@ -845,6 +847,10 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("Live chat closed before I could get an answer") < -0.05);
     assert_true(score("I got disconnected twice") < -0.05);
     assert_true(fabs(score("I disconnected the old printer")) <= 0.05);
+    assert_true(score("The call dropped and nobody rang back") < -0.05);
+    assert_true(score("I got cut off mid call") < -0.05);
+    assert_true(score("The engineer was a no-show") < -0.05);
+    assert_true(score("I love my no-show socks") > 0.05);
     assert_true(score("Unexpected item in the bagging area every time") < -0.05);
     /* a queue that moved quickly is a short wait, though "queue" is a
      * complaint on its own */
