@@ -2,15 +2,15 @@
 # returned, is follow-up, not a product sent back, while a dress
 # returned is a return; an agent who listened is helpful and one nobody
 # listened to is not; a menu that goes round in circles is hard work,
-# and telling the same thing to one person after another, or repeating
-# one's details, is repeating oneself, while a repeat customer is no
-# effort; no way to reach a human, or to get hold of anyone, is no
-# reply. A line out the door is a queue, an A-line dress no fabric,
-# while a lining is one; a lift out of order is a facility, a clinic
-# behind schedule a slow wait; an instructor is staff; a subscription
-# renewed without warning is an unexpected charge, no loyalty; nobody
-# who could tell or explain is unclear communication. One line per
-# record: its theme ids.
+# and telling the same thing to one person after another, explaining it
+# three times, or repeating one's details, is repeating oneself, while a
+# repeat customer is no effort; no way to reach a human, or to get hold
+# of anyone, is no reply. A line out the door is a queue, an A-line
+# dress no fabric, while a lining is one; a lift out of order is a
+# facility, a clinic behind schedule a slow wait; an instructor is
+# staff; a subscription renewed without warning is an unexpected charge,
+# no loyalty; nobody who could tell or explain is unclear communication.
+# One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'The estate agent never returned my calls.' \
     'She returned my email the same day.' \
@@ -20,6 +20,7 @@
     'The automated menu sent me round in circles.' \
     'I had to explain my issue to four different people.' \
     'I had to repeat my details every time I called.' \
+    'I explained my problem three times before anyone listened.' \
     'I am a repeat customer.' \
     'The chatbot would not let me talk to a real person.' \
     'It was impossible to get hold of anyone.' \
