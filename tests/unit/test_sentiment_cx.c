@@ -954,6 +954,10 @@ static void test_recommending_and_warning_phrases(void **state)
     assert_int_equal((score("Room for improvement"), ds.overall.label), VB_NEUTRAL);
     assert_true(score("The app needs improvement") < -0.05);
     assert_true(score("The checkout still needs work") < -0.05);
+    /* patience as staff show it; the patient is no praise */
+    assert_true(score("The tutor was very patient with my son") > 0.05);
+    assert_int_equal((score("The patient was seen at noon"), ds.overall.label), VB_NEUTRAL);
+    assert_true(score("They tried to upsell me at the counter") < -0.05);
     assert_true(score("A big improvement on last time") > 0.05);
     /* a problem sorted, a refund given without a fight */
     assert_true(score("They sorted it quickly") > 0.05);
