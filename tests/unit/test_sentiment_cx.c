@@ -261,6 +261,8 @@ static void test_words_whose_sign_depends_on_context(void **state)
     assert_true(score("The prices are cheap") > 0.05);
     assert_true(score("Cheap eats for $8") > 0.05);
     assert_true(score("The price is not cheap") < -0.05);
+    /* a price called high is paid reluctantly */
+    assert_true(score("The high prices for unlined garments") < -0.05);
     /* without a price in its clause, cheap is a fault of quality */
     assert_true(score("The remote is cheap plastic") < -0.05);
     assert_true(score("Great prices, but the buttons are cheap") < 0.3);
