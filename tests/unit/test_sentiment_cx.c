@@ -895,6 +895,8 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("The website kept timing out at payment") < -0.05);
     assert_true(score("The installer left a mess") < -0.05);
     assert_true(score("They closed my account without telling me") < -0.05);
+    assert_true(score("They changed my plan without my consent") < -0.05);
+    assert_true(score("The gate changed without any announcement") < -0.05);
     assert_true(score("Ten years a customer and this is how you treat me") < -0.05);
     assert_true(score("The delivery was quicker than expected") > 0.05);
     assert_int_equal((score("They wore out quicker than expected"), ds.overall.label), VB_NEUTRAL);
