@@ -268,10 +268,10 @@ double vb_senti_recurring(const unit *u, size_t n_units, size_t i)
  * rating praises as "5 stars" does, a bottom one faults as "1 star"
  * does (idioms.tsv); the middle of a scale is lukewarm, as a passive or
  * detractor's 6 of 10 is. */
-#define RATING_TOP 2.5      /* from 90 %: "10/10", "5 out of 5", "9.5/10" */
-#define RATING_GOOD 1.5     /* from 70 %: "8/10", "4 out of 5" */
+#define RATING_TOP 2.5       /* from 90 %: "10/10", "5 out of 5", "9.5/10" */
+#define RATING_GOOD 1.5      /* from 70 %: "7/10", "4 out of 5" */
 #define RATING_MIDDLE (-0.5) /* from 50 %: "6/10", "3/5" */
-#define RATING_LOW (-1.5)   /* from 30 %: "2/5", "4/10" */
+#define RATING_LOW (-1.5)    /* from 30 %: "2/5", "4/10" */
 #define RATING_BOTTOM (-2.5) /* below: "1/5", "0 out of 10" */
 
 /* The scale a rating at `x` would be out of: 5, 10 or 100, or 0. The
@@ -368,8 +368,9 @@ static bool date_or_height_before(const unit *u, size_t k, const vb_doc *doc)
     if (x->punct)
         return punct_is(&doc->tokens[x->first], '/');
     switch (x->word) {
-    case RW_ON: case RW_BY: case RW_SINCE: case RW_UNTIL: case RW_FROM: return true;
-    case RW_AM: case RW_I_M: case RW_IM: return true;
+    case RW_ON: case RW_BY: case RW_SINCE: case RW_UNTIL: case RW_FROM: /* a date */
+    case RW_AM: case RW_I_M: case RW_IM: /* a height */
+        return true;
     default: break;
     }
     for (size_t j = k, n = 0; j > 0 && n < STATS_BACK; n++) {
