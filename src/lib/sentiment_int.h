@@ -203,6 +203,19 @@ double vb_senti_recurring(const unit *u, size_t n_units, size_t i);
  * scale, or 0 when `i` is no rating's scale. */
 double vb_senti_rating(const unit *u, size_t n_units, size_t i, const vb_doc *doc, size_t *back);
 
+/* Whether unit `x` may be a rating's scale: "5", "10", "100", "five",
+ * "ten", or a two-word phrase that starts with one character ("5
+ * stars"). A test made inline on every candidate, so that the rule's
+ * call is paid only where one may be. */
+static inline bool vb_senti_may_rate(const unit *x)
+{
+    switch (x->word) {
+    case RW_5: case RW_10: case RW_100: case RW_FIVE: case RW_TEN: return true;
+    case RW_NONE: return x->n == 2 && x->key_len == 1;
+    default: return false;
+    }
+}
+
 /* Whether the unit's lexicon entry gives it a valence; read also on
  * units the roles pass has not reached (has_valence() in sentiment.c
  * minds a valence muted there as well). */
