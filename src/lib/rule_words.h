@@ -561,7 +561,9 @@ enum {
     X(RW_SINCE, "since", 0)                                                                        \
     X(RW_5, "5", RWSET_SCORED)                                                                     \
     X(RW_10, "10", RWSET_SCORED)                                                                   \
-    X(RW_100, "100", RWSET_SCORED)
+    X(RW_100, "100", RWSET_SCORED)                                                                 \
+    X(RW_STARS, "stars", 0)                                                                        \
+    X(RW_THANKS, "thanks", 0)
 
 #define VB_RULE_WORD_ID(id, text, sets) id,
 enum { RW_NONE, VB_RULE_WORDS(VB_RULE_WORD_ID) RW_COUNT };

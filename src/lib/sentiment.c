@@ -579,7 +579,8 @@ static void assign_roles(const token_key *keys, const unit_list *l, const vb_doc
         const vb_senti_entry *e = u[i].e;
         u[i].valence = (e->flags & VB_LEX_VALENCE) ? e->valence : 0.0;
         const double rating =
-            vb_senti_may_rate(&u[i]) ? vb_senti_rating(u, n_units, i, doc, &u[i].cue_back) : 0.0;
+            vb_senti_may_rate(&u[i]) ? vb_senti_rating(keys, u, n_units, i, doc, &u[i].cue_back)
+                                     : 0.0;
         if (rating != 0.0) {
             u[i].valence = rating; /* "1 out of 5 stars" is no praise */
             u[i].rules |= VB_RULE_RATING;

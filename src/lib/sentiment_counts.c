@@ -277,20 +277,11 @@ double vb_senti_recurring(const unit *u, size_t n_units, size_t i)
 /* The scale a rating at `x` would be out of: 5, 10 or 100, or 0. The
  * scale "5" may be the start of the idiom "5 stars", which in "1 out of
  * 5 stars" is the scale, not praise. */
-static unsigned scale_of(const unit *x, const vb_doc *doc)
+static unsigned scale_of(const token_key *keys, const unit *x)
 {
-    switch (x->word) {
-    case RW_5: case RW_FIVE: return 5;
-    case RW_10: case RW_TEN: return 10;
-    case RW_100: return 100;
-    case RW_NONE: {
-        if (x->n != 2 || x->key_len != 1 || x->key[0] != '5')
-            return 0;
-        const vb_token *t = &doc->tokens[x->first + 1];
-        return t->lookup_len == 5 && memcmp(t->lookup, "stars", 5) == 0 ? 5 : 0;
-    }
-    default: return 0;
-    }
+    if (x->n == 2 && x->key_len == 1 && x->key[0] == '5' && last_word(keys, x) == RW_STARS)
+        return 5;
+    return vb_senti_scale_word(x->word);
 }
 
 /* The count of unit `i` as the points of a rating: a number written in
@@ -339,7 +330,8 @@ static bool punct_is(const vb_token *t, char c)
  * fraction of something ("1/10 of a second", "9 out of 10 times"), or a
  * count of people or things ("4 out of 5 dentists": a plural noun; but
  * "10/10 thanks"). */
-static bool scale_goes_on(const unit *u, size_t n_units, size_t i, const vb_doc *doc)
+static bool scale_goes_on(const token_key *keys, const unit *u, size_t n_units, size_t i,
+                          const vb_doc *doc)
 {
     if (i + 1 >= n_units || u[i + 1].sentence != u[i].sentence)
         return false;
@@ -351,8 +343,8 @@ static bool scale_goes_on(const unit *u, size_t n_units, size_t i, const vb_doc 
         return true;
     if (t->kind != VB_TOKEN_WORD || t->lookup_len < 4 || t->lookup[t->lookup_len - 1] != 's')
         return false;
-    return !(t->lookup_len == 5 && memcmp(t->lookup, "stars", 5) == 0) &&
-           !(t->lookup_len == 6 && memcmp(t->lookup, "thanks", 6) == 0);
+    const uint32_t word = first_word(keys, x);
+    return word != RW_STARS && word != RW_THANKS;
 }
 
 #define STATS_BACK 3 /* units before a height to look for a weight: "128 lbs and 5/5" */
@@ -390,10 +382,11 @@ static bool date_or_height_before(const unit *u, size_t k, const vb_doc *doc)
  * slash form read as a date or a height, or "8/10", which is a dress
  * size (sizes go in pairs, "a size 8/10"), or more points than twice
  * the scale ("11/10" is a top rating, "50/10" no rating). */
-double vb_senti_rating(const unit *u, size_t n_units, size_t i, const vb_doc *doc, size_t *back)
+double vb_senti_rating(const token_key *keys, const unit *u, size_t n_units, size_t i,
+                       const vb_doc *doc, size_t *back)
 {
-    const unsigned scale = scale_of(&u[i], doc);
-    if (scale == 0 || i < 2 || scale_goes_on(u, n_units, i, doc))
+    const unsigned scale = scale_of(keys, &u[i]);
+    if (scale == 0 || i < 2 || scale_goes_on(keys, u, n_units, i, doc))
         return 0.0;
     const uint32_t clause = u[i].clause;
     const bool slash = u[i - 1].punct && punct_is(&doc->tokens[u[i - 1].first], '/');

@@ -201,19 +201,28 @@ double vb_senti_recurring(const unit *u, size_t n_units, size_t i);
  * at `i` (sentiment_counts.c): the valence of the share of the scale it
  * gives (VB_RULE_RATING), with *back the tokens from its points to the
  * scale, or 0 when `i` is no rating's scale. */
-double vb_senti_rating(const unit *u, size_t n_units, size_t i, const vb_doc *doc, size_t *back);
+double vb_senti_rating(const token_key *keys, const unit *u, size_t n_units, size_t i,
+                       const vb_doc *doc, size_t *back);
 
-/* Whether unit `x` may be a rating's scale: "5", "10", "100", "five",
- * "ten", or a two-word phrase that starts with one character ("5
- * stars"). A test made inline on every candidate, so that the rule's
- * call is paid only where one may be. */
+/* The scale of a rating that the rule word `word` ends ("10/10", "ten
+ * out of ten"): 5, 10 or 100, else 0. */
+static inline unsigned vb_senti_scale_word(uint32_t word)
+{
+    switch (word) {
+    case RW_5: case RW_FIVE: return 5;
+    case RW_10: case RW_TEN: return 10;
+    case RW_100: return 100;
+    default: return 0;
+    }
+}
+
+/* Whether unit `x` may be a rating's scale: a scale word, or a two-word
+ * phrase that starts with one character ("5 stars"). A test made inline
+ * on every candidate, so that the rule's call is paid only where one
+ * may be. */
 static inline bool vb_senti_may_rate(const unit *x)
 {
-    switch (x->word) {
-    case RW_5: case RW_10: case RW_100: case RW_FIVE: case RW_TEN: return true;
-    case RW_NONE: return x->n == 2 && x->key_len == 1;
-    default: return false;
-    }
+    return vb_senti_scale_word(x->word) != 0 || (x->word == RW_NONE && x->n == 2 && x->key_len == 1);
 }
 
 /* Whether the unit's lexicon entry gives it a valence; read also on
