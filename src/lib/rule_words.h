@@ -563,7 +563,20 @@ enum {
     X(RW_10, "10", RWSET_SCORED)                                                                   \
     X(RW_100, "100", RWSET_SCORED)                                                                 \
     X(RW_STARS, "stars", 0)                                                                        \
-    X(RW_THANKS, "thanks", 0)
+    X(RW_THANKS, "thanks", 0)                                                                      \
+    X(RW_WORKED, "worked", 0)                                                                      \
+    X(RW_LASTED, "lasted", 0)                                                                      \
+    X(RW_THE, "the", 0)                                                                            \
+    X(RW_FIRST, "first", 0)                                                                        \
+    X(RW_THEN, "then", 0)                                                                          \
+    X(RW_BEFORE, "before", 0)                                                                      \
+    X(RW_TILL, "till", 0)                                                                          \
+    X(RW_WHEN, "when", 0)                                                                          \
+    X(RW_OR, "or", 0)                                                                              \
+    X(RW_I_VE, "i've", 0)                                                                          \
+    X(RW_WE_VE, "we've", 0)                                                                        \
+    X(RW_THEY_VE, "they've", 0)                                                                    \
+    X(RW_WORKS, "works", 0)
 
 #define VB_RULE_WORD_ID(id, text, sets) id,
 enum { RW_NONE, VB_RULE_WORDS(VB_RULE_WORD_ID) RW_COUNT };

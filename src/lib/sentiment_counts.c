@@ -114,6 +114,126 @@ double vb_senti_long_wait(const unit *u, size_t n_units, size_t i, const vb_doc 
     return 0.0;
 }
 
+/* ---- praise bounded by a span of time ---------------------------------- */
+
+/* Whether unit `x` is a verb that tells how a thing did, in the past
+ * ("worked", "ran", "lasted", "was", "were") or, when `now`, in the
+ * present ("is", "are", "works"). */
+static bool did_verb(const unit *x, bool *now)
+{
+    switch (x->word) {
+    case RW_WORKED: case RW_RAN: case RW_LASTED: case RW_WAS: case RW_WERE:
+        *now = false;
+        return true;
+    case RW_IS: case RW_ARE: case RW_RUNS: case RW_WORKS:
+        *now = true;
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* "has", "have", "it's", "I've": a perfect, which says the thing still
+ * does well ("it's worked great for two years"). */
+static bool perfect_aux(const unit *x)
+{
+    switch (x->word) {
+    case RW_HAS: case RW_HAVE: case RW_IT_S: case RW_I_VE: case RW_WE_VE: case RW_THEY_VE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Whether unit `x` turns from the span to what came after it: "then",
+ * "until", "till", "before", "but", "when". */
+static bool turn_word(const unit *x)
+{
+    switch (x->word) {
+    case RW_THEN: case RW_UNTIL: case RW_TILL: case RW_BEFORE: case RW_BUT: case RW_WHEN:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Whether unit `x` is a unit of time short enough that good service
+ * over it ended early. Years are not: "worked like a charm for many
+ * years" praises how long it lasted. */
+static bool span_unit(const unit *x)
+{
+    return key_in(x, RWSET_MINUTES | RWSET_HOURS | RWSET_DAYS | RWSET_WEEKS | RWSET_MONTHS);
+}
+
+/* Whether what follows the span, from unit `k`, ends it: a turn ("and
+ * then it died", ", until the update"), or, for praise in the past, the
+ * end of the sentence ("worked great for about a month."). "or so" may
+ * come first. Anything else ("for two weeks in Italy", "for a day at the
+ * beach") says what the span was for, not that it ended. */
+static bool span_ends(const unit *u, size_t n_units, size_t k, uint32_t sentence, bool now)
+{
+    if (k + 1 < n_units && key_is(&u[k], RW_OR) && key_is(&u[k + 1], RW_SO))
+        k += 2;
+    if (k >= n_units || u[k].sentence != sentence)
+        return !now;
+    if (u[k].punct && !u[k].stop) /* . ! ? */
+        return !now;
+    if (u[k].stop && k + 1 < n_units && u[k + 1].sentence == sentence)
+        k++; /* "for a week, then" */
+    if (key_is(&u[k], RW_AND) && k + 1 < n_units && u[k + 1].sentence == sentence)
+        k++; /* "and then" */
+    return turn_word(&u[k]);
+}
+
+#define BOUND_FILL_MAX 2 /* words between "for" and the count: "for only about" */
+
+/* "worked great for about a month", "was fine for two weeks and then it
+ * died", "is good for 10
+ * days then it sucks": praise that the writer bounds with a span of time
+ * says that the good part ended, so it is a complaint, as "used to be
+ * great" is. True when the positive cue at `i` follows a verb of
+ * did_verb() (boosters may stand between: "worked really well") that no
+ * perfect_aux() comes before, and "for", a count and a unit of time
+ * follow the cue ("about", "only", "just", "over" or "the first" may
+ * stand before the count), and span_ends() after them. English-specific. */
+bool vb_senti_praise_bounded(const unit *u, size_t n_units, size_t i, const vb_doc *doc)
+{
+    const uint32_t clause = u[i].clause;
+    size_t j = i;
+    while (j > 0 && u[j - 1].clause == clause && u[j - 1].booster && i - j < 2)
+        j--;
+    bool now = false;
+    if (j == 0 || u[j - 1].clause != clause || !did_verb(&u[j - 1], &now))
+        return false;
+    if (j >= 2 && u[j - 2].clause == clause && perfect_aux(&u[j - 2]))
+        return false;
+    size_t k = i + 1;
+    if (k >= n_units || u[k].clause != clause || !key_is(&u[k], RW_FOR))
+        return false;
+    k++;
+    bool first = false; /* "for the first month", "the first few weeks" */
+    for (size_t fill = 0; k + 1 < n_units && fill < BOUND_FILL_MAX; fill++, k++) {
+        if (key_is(&u[k], RW_THE) && key_is(&u[k + 1], RW_FIRST)) {
+            k++;
+            first = true;
+        } else if (!(key_is(&u[k], RW_ABOUT) || key_is(&u[k], RW_AROUND) ||
+                   key_is(&u[k], RW_ONLY) || key_is(&u[k], RW_JUST) || key_is(&u[k], RW_OVER)))
+            break;
+    }
+    if (k >= n_units || u[k].clause != clause)
+        return false;
+    if (!(first && span_unit(&u[k]))) {
+        if (count_of(u, k, doc) == 0 && !(first && key_is(&u[k], RW_FEW)))
+            return false;
+        if (key_is(&u[k], RW_MANY) || key_is(&u[k], RW_COUNTLESS) || key_is(&u[k], RW_NUMEROUS))
+            return false; /* "for many months": how long it lasted */
+        k++;
+    }
+    if (k >= n_units || u[k].clause != clause || !span_unit(&u[k]))
+        return false;
+    return span_ends(u, n_units, k + 1, u[i].sentence, now);
+}
+
 /* True when "only" or "just" stands at most WINDOW_DOWN units before the
  * verb at `j` in its clause: "I only had to call 2 times". */
 static bool played_down_before(const unit *u, size_t j)

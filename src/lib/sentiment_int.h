@@ -193,6 +193,9 @@ typedef struct unit_list {
  * ("had to call 4 times", "replaced twice"; VB_RULE_REPEATED). */
 double vb_senti_long_wait(const unit *u, size_t n_units, size_t i, const vb_doc *doc);
 double vb_senti_repeated(const unit *u, size_t n_units, size_t i, const vb_doc *doc);
+/* Praise bounded by a span of time, a complaint ("worked great for about
+ * a month"), also in sentiment_counts.c; sentiment.c negates the cue. */
+bool vb_senti_praise_bounded(const unit *u, size_t n_units, size_t i, const vb_doc *doc);
 /* A fault that keeps happening ("it kept giving me an error";
  * VB_RULE_REPEATED), also in sentiment_counts.c. */
 double vb_senti_recurring(const unit *u, size_t n_units, size_t i);

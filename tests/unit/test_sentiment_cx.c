@@ -561,6 +561,36 @@ static void test_praise_of_the_past_is_a_complaint(void **state)
     assert_true(score("I used to think about it and now I love it") > 0.05);
 }
 
+static void test_praise_bounded_by_a_span_of_time(void **state)
+{
+    (void)state;
+    /* good for a while: the good part ended */
+    assert_true(score("It worked great for about a month.") < -0.05);
+    assert_string_equal(cue("great")->modifier, "for");
+    assert_int_equal(cue("great")->rules, VB_RULE_NEGATED);
+    assert_true(score("Worked perfectly for the first month.") < -0.05);
+    assert_true(score("It ran great for the first 2 months before the fan died") <
+                score("The fan died"));
+    assert_true(score("It worked really well for the first few weeks, then the screen "
+                      "cracked.") < -0.05);
+    assert_true(score("Worked fine for 3 weeks or so.") < -0.05);
+    assert_true(score("The app is good for 10 days, then it crashes all the time") <
+                score("It crashes all the time"));
+    /* praise that still holds, says what the span was for, or praises how
+     * long it lasted */
+    const char *still[] = {"It has worked great for two years.",
+                           "It's worked great for 2 months now.",
+                           "Worked great for two weeks in Italy.",
+                           "The battery is good for 10 hours.",
+                           "This dress is perfect for a day at the beach.",
+                           "The staff were great for the 3 days we stayed.",
+                           "My old laptop worked like a charm for many months.",
+                           "It worked great for five years."};
+    for (size_t k = 0; k < sizeof still / sizeof *still; k++)
+        if (score(still[k]) <= 0.05)
+            fail_msg("'%s' scored %.3f", still[k], score(still[k]));
+}
+
 static void test_imperative_recommends_or_warns(void **state)
 {
     (void)state;
@@ -1060,6 +1090,7 @@ int main(void)
         cmocka_unit_test(test_asking_for_more),
         cmocka_unit_test(test_more_than_wanted),
         cmocka_unit_test(test_praise_of_the_past_is_a_complaint),
+        cmocka_unit_test(test_praise_bounded_by_a_span_of_time),
         cmocka_unit_test(test_imperative_recommends_or_warns),
         cmocka_unit_test(test_scoring_rules_need_no_lexicon_entry),
         cmocka_unit_test(test_easily_next_to_a_fault),
