@@ -3,7 +3,8 @@
 # customer's effort. What fits a budget is value, not a fit, and a
 # credit card charged is no refund. A price that is not too high is
 # value, not "too expensive", but one wished lower is a complaint; no
-# hidden charges are no overcharge. One line per record: its theme ids.
+# hidden charges are no overcharge. A quote is a price, not a quotation
+# or a saying. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'It seemed like a good deal at the time.' \
     'Good deals on at the moment.' \
@@ -19,6 +20,10 @@
     'I just wish it was not so pricey.' \
     'It is expensive, not worth it.' \
     'Fair prices and no hidden costs.' \
-    'There were hidden charges on my bill.'; } > in.csv
+    'There were hidden charges on my bill.' \
+    'The quote was fair and the work was done on time.' \
+    'They quoted me 200 pounds and then charged 300.' \
+    'To quote the manager, we do not do refunds.' \
+    'The quotes on the wall were cute.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
