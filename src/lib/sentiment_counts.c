@@ -1,7 +1,8 @@
 /* sentiment_counts.c: the sentiment rules on counts. A number of
  * minutes or of tries is neutral in any lexicon; told with a verb of
  * waiting or of trying, and large enough, it is a complaint; so is a
- * fault that keeps happening, a count without a number. A rating
+ * fault that keeps happening, a count without a number, and praise
+ * bounded by a span of time ("worked great for a month"). A rating
  * written out ("10/10", "4 out of 5") praises or faults by the share of
  * its scale it gives. The words
  * these rules name are sets in rule_words.h, the counted ones in
@@ -188,10 +189,9 @@ static bool span_ends(const unit *u, size_t n_units, size_t k, uint32_t sentence
 #define BOUND_FILL_MAX 2 /* words between "for" and the count: "for only about" */
 
 /* "worked great for about a month", "was fine for two weeks and then it
- * died", "is good for 10
- * days then it sucks": praise that the writer bounds with a span of time
- * says that the good part ended, so it is a complaint, as "used to be
- * great" is. True when the positive cue at `i` follows a verb of
+ * died", "is good for 10 days then it sucks": praise that the writer
+ * bounds with a span of time says that the good part ended, so it is a
+ * complaint, as "used to be great" is. True when the positive cue at `i` follows a verb of
  * did_verb() (boosters may stand between: "worked really well") that no
  * perfect_aux() comes before, and "for", a count and a unit of time
  * follow the cue ("about", "only", "just", "over" or "the first" may
@@ -227,6 +227,8 @@ bool vb_senti_praise_bounded(const unit *u, size_t n_units, size_t i, const vb_d
             return false;
         if (key_is(&u[k], RW_MANY) || key_is(&u[k], RW_COUNTLESS) || key_is(&u[k], RW_NUMEROUS))
             return false; /* "for many months": how long it lasted */
+        if (key_is(&u[k], RW_A) && k + 1 < n_units && key_is(&u[k + 1], RW_FEW))
+            k++; /* "a few" */
         k++;
     }
     if (k >= n_units || u[k].clause != clause || !span_unit(&u[k]))

@@ -574,6 +574,7 @@ static void test_praise_bounded_by_a_span_of_time(void **state)
     assert_true(score("It worked really well for the first few weeks, then the screen "
                       "cracked.") < -0.05);
     assert_true(score("Worked fine for 3 weeks or so.") < -0.05);
+    assert_true(score("It was great for a few days, until the update.") < -0.05);
     assert_true(score("The app is good for 10 days, then it crashes all the time") <
                 score("It crashes all the time"));
     /* praise that still holds, says what the span was for, or praises how
