@@ -862,9 +862,7 @@ static void score_unit(const vb_doc *doc, const token_key *keys, unit *u, size_t
         c->rules |= VB_RULE_NEGATED;
         c->by = "too";
     }
-    const char *unreal = v > 0 ? vb_senti_unreal(keys, u, n_units, i) : NULL;
-    if (unreal == NULL && v > 0 && vb_senti_praise_bounded(u, n_units, i, doc))
-        unreal = "for"; /* "worked great for a month" */
+    const char *unreal = v > 0 ? vb_senti_unreal(keys, u, n_units, i, doc) : NULL;
     if (unreal != NULL) {
         v *= N_SCALAR;
         c->rules |= VB_RULE_NEGATED;

@@ -199,6 +199,9 @@ static bool span_ends(const unit *u, size_t n_units, size_t k, uint32_t sentence
 bool vb_senti_praise_bounded(const unit *u, size_t n_units, size_t i, const vb_doc *doc)
 {
     const uint32_t clause = u[i].clause;
+    size_t k = i + 1;
+    if (k >= n_units || u[k].clause != clause || !key_is(&u[k], RW_FOR))
+        return false; /* most praise: "for" is the rarest test, so first */
     size_t j = i;
     while (j > 0 && u[j - 1].clause == clause && u[j - 1].booster && i - j < 2)
         j--;
@@ -207,9 +210,6 @@ bool vb_senti_praise_bounded(const unit *u, size_t n_units, size_t i, const vb_d
         return false;
     if (j >= 2 && u[j - 2].clause == clause && perfect_aux(&u[j - 2]))
         return false;
-    size_t k = i + 1;
-    if (k >= n_units || u[k].clause != clause || !key_is(&u[k], RW_FOR))
-        return false;
     k++;
     bool first = false; /* "for the first month", "the first few weeks" */
     for (size_t fill = 0; k + 1 < n_units && fill < BOUND_FILL_MAX; fill++, k++) {
@@ -217,18 +217,18 @@ bool vb_senti_praise_bounded(const unit *u, size_t n_units, size_t i, const vb_d
             k++;
             first = true;
         } else if (!(key_is(&u[k], RW_ABOUT) || key_is(&u[k], RW_AROUND) ||
-                   key_is(&u[k], RW_ONLY) || key_is(&u[k], RW_JUST) || key_is(&u[k], RW_OVER)))
+                     key_is(&u[k], RW_OVER) || plays_down(&u[k])))
             break;
     }
     if (k >= n_units || u[k].clause != clause)
         return false;
     if (!(first && span_unit(&u[k]))) {
+        if (key_is(&u[k], RW_A) && k + 1 < n_units && key_is(&u[k + 1], RW_FEW))
+            k++; /* count_of() reads "a few" on "few" */
         if (count_of(u, k, doc) == 0 && !(first && key_is(&u[k], RW_FEW)))
             return false;
         if (key_is(&u[k], RW_MANY) || key_is(&u[k], RW_COUNTLESS) || key_is(&u[k], RW_NUMEROUS))
             return false; /* "for many months": how long it lasted */
-        if (key_is(&u[k], RW_A) && k + 1 < n_units && key_is(&u[k + 1], RW_FEW))
-            k++; /* "a few" */
         k++;
     }
     if (k >= n_units || u[k].clause != clause || !span_unit(&u[k]))

@@ -194,7 +194,7 @@ typedef struct unit_list {
 double vb_senti_long_wait(const unit *u, size_t n_units, size_t i, const vb_doc *doc);
 double vb_senti_repeated(const unit *u, size_t n_units, size_t i, const vb_doc *doc);
 /* Praise bounded by a span of time, a complaint ("worked great for about
- * a month"), also in sentiment_counts.c; sentiment.c negates the cue. */
+ * a month"), also in sentiment_counts.c; vb_senti_unreal() asks it. */
 bool vb_senti_praise_bounded(const unit *u, size_t n_units, size_t i, const vb_doc *doc);
 /* A fault that keeps happening ("it kept giving me an error";
  * VB_RULE_REPEATED), also in sentiment_counts.c. */
@@ -274,9 +274,11 @@ static inline bool comparative(const unit *c)
 /* The rules on praise of what is not (sentiment_unreal.c): the word that
  * makes the positive cue at `i` of `u` (of `n_units`) a complaint, for
  * its `by` ("could", "should", "would", "hoped", "wished", "be", "used
- * to", ...), or NULL when it is praise. `keys` are the tokens' keys, as
- * vb_senti_build_units() left them: a phrase's last word is read there. */
-const char *vb_senti_unreal(const token_key *keys, const unit *u, size_t n_units, size_t i);
+ * to", "for", ...), or NULL when it is praise. `keys` are the tokens'
+ * keys, as vb_senti_build_units() left them: a phrase's last word is read
+ * there; `doc` gives the numbers of a span ("for 3 weeks"). */
+const char *vb_senti_unreal(const token_key *keys, const unit *u, size_t n_units, size_t i,
+                            const vb_doc *doc);
 
 /* The rule on coming again (sentiment_intent.c): "won't be ordering from
  * you again" (the negator's index in *negator), "will definitely use

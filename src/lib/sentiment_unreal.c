@@ -5,8 +5,10 @@
  * it ought to be done), "hoped for better quality" (hoped or wished for),
  * "it would be great if the app had dark mode" (a suggestion), "used to
  * be great" (praise of the past), "longer than I'd like" (an excess,
- * liked after "than"). vb_senti_unreal() asks each rule in
- * turn; the words they test are in rule_words.h. English-specific. */
+ * liked after "than"), "worked great for a month" (praise bounded by a
+ * span of time, a rule on counts in sentiment_counts.c).
+ * vb_senti_unreal() asks each rule in turn; the words they test are in
+ * rule_words.h. English-specific. */
 #include "sentiment_int.h"
 
 #include <string.h>
@@ -388,7 +390,8 @@ static bool than_wanted(const unit *u, size_t i)
     }
 }
 
-const char *vb_senti_unreal(const token_key *keys, const unit *u, size_t n_units, size_t i)
+const char *vb_senti_unreal(const token_key *keys, const unit *u, size_t n_units, size_t i,
+                            const vb_doc *doc)
 {
     if (than_wanted(u, i))
         return "than";
@@ -401,5 +404,7 @@ const char *vb_senti_unreal(const token_key *keys, const unit *u, size_t n_units
         by = suggestion(u, n_units, i);
     if (by == NULL && past_praise(u, i))
         by = "used to";
+    if (by == NULL && vb_senti_praise_bounded(u, n_units, i, doc))
+        by = "for";
     return by;
 }
