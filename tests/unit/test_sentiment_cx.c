@@ -720,6 +720,26 @@ static void test_service_idioms(void **state)
     assert_true(score("Job done, no fuss") > 0.05);
 }
 
+/* A denied hurry, charge or wait is praise, not a function that fails:
+ * without an entry "didn't rush me" read as "won't play" does. */
+static void test_denied_hurry_charge_or_wait(void **state)
+{
+    (void)state;
+    assert_true(score("The doctor listened and didn't rush me.") > 0.05);
+    assert_true(score("They definitely do not rush you.") > 0.05);
+    assert_true(score("They didn't charge me for the repair.") > 0.05);
+    assert_true(score("It didn't take long.") > 0.05);
+    assert_true(score("It did not take long to get used to it.") > 0.05);
+    /* asserted, they are complaints */
+    assert_true(score("They rush you out the door.") < -0.05);
+    assert_true(score("They charge you for everything.") < -0.05);
+    /* the nouns and the battery's failure keep their readings */
+    assert_float_equal(score("We came in during the lunch rush."), 0.0, 1e-9);
+    assert_float_equal(score("Not the rush you get elsewhere."), 0.0, 1e-9);
+    assert_true(score("The battery wouldn't charge.") < -0.05);
+    assert_float_equal(score("It can take long exposures."), 0.0, 1e-9);
+}
+
 static void test_idioms_and_cx_phrases(void **state)
 {
     (void)state;
@@ -1100,6 +1120,7 @@ int main(void)
         cmocka_unit_test(test_wear_that_undoes),
         cmocka_unit_test(test_a_garment_that_hangs_shapeless),
         cmocka_unit_test(test_service_idioms),
+        cmocka_unit_test(test_denied_hurry_charge_or_wait),
         cmocka_unit_test(test_idioms_and_cx_phrases),
         cmocka_unit_test(test_recommending_and_warning_phrases),
         cmocka_unit_test(test_wear_and_damage),
