@@ -4,7 +4,9 @@
 # credit card charged is no refund. A price that is not too high is
 # value, not "too expensive", but one wished lower is a complaint; no
 # hidden charges are no overcharge. A quote is a price, not a quotation
-# or a saying. One line per record: its theme ids.
+# or a saying. A renewal quote, a renewal that went up and what new
+# customers pay are prices; a membership renewed is loyalty, no price.
+# One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'It seemed like a good deal at the time.' \
     'Good deals on at the moment.' \
@@ -24,6 +26,9 @@
     'The quote was fair and the work was done on time.' \
     'They quoted me 200 pounds and then charged 300.' \
     'To quote the manager, we do not do refunds.' \
-    'The quotes on the wall were cute.'; } > in.csv
+    'The quotes on the wall were cute.' \
+    'Renewal quote was double what new customers pay.' \
+    'The renewal went up by 30 percent with no warning.' \
+    'I renewed my membership for another year.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"

@@ -748,6 +748,10 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("My parcel never arrived") < -0.5);
     assert_true(score("I was on hold for an hour") < -0.05);
     assert_true(score("Got passed around between departments") < -0.05);
+    assert_true(score("The broadband keeps cutting out") < -0.05);
+    assert_true(score("Internet drops every evening") < -0.05);
+    assert_float_equal(score("Price drops every week"), 0.0, 1e-9);
+    assert_true(score("A loyalty penalty at renewal") < -0.05);
     assert_true(score("Out of stock again") < -0.05);
     assert_true(score("The store didn't have my size") < -0.05);
     assert_true(score("It was a waste of time") < -0.5);
