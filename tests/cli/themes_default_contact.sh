@@ -9,8 +9,10 @@
 # dress no fabric, while a lining is one; a lift out of order is a
 # facility, a clinic behind schedule a slow wait; an instructor is
 # staff; a subscription renewed without warning is an unexpected charge,
-# no loyalty; nobody who could tell or explain is unclear communication.
-# One line per record: its theme ids.
+# no loyalty; nobody who could tell or explain is unclear communication,
+# as is a letter full of jargon. Spammy notifications are marketing, and
+# a desk left unmanned is too few staff. One line per record: its theme
+# ids.
 { echo text; printf '"%s"\n' \
     'The estate agent never returned my calls.' \
     'She returned my email the same day.' \
@@ -32,6 +34,9 @@
     'Our instructor was patient and clear.' \
     'My subscription renewed without any warning.' \
     'Nobody could tell me where my order was.' \
-    'No one could explain the charge on my bill.'; } > in.csv
+    'No one could explain the charge on my bill.' \
+    'The letter was full of jargon.' \
+    'The app is great but the notifications are spammy.' \
+    'The front desk was unmanned when we arrived.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"

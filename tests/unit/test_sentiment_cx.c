@@ -752,6 +752,11 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("Internet drops every evening") < -0.05);
     assert_float_equal(score("Price drops every week"), 0.0, 1e-9);
     assert_true(score("A loyalty penalty at renewal") < -0.05);
+    assert_true(score("A customer for 15 years and this is how I'm treated") < -0.05);
+    assert_true(score("I had to explain my situation to four people") < -0.05);
+    assert_true(score("I didn't have to explain anything twice") > 0.05);
+    assert_true(score("The letter was full of jargon") < -0.05);
+    assert_true(score("Plain English, no jargon") > 0.05);
     assert_true(score("Out of stock again") < -0.05);
     assert_true(score("The store didn't have my size") < -0.05);
     assert_true(score("It was a waste of time") < -0.5);
