@@ -3,7 +3,9 @@
 # "short" are a battery's life, a call or a song, a device is navigated
 # through its own menus (and its buttons "respond"), colours are a
 # photo's, "contact lists" are a phone's and "sites" are where others
-# review it. The default taxonomy keeps those out of product,
+# review it; the web is browsed on a laptop, a camera's feature is
+# "cool", files are transferred, a disc is ripped and a feature is
+# "associated" with a brand. The default taxonomy keeps those out of product,
 # its children and digital. Each pair is a device sentence and one where
 # the words mean what the theme says. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
@@ -35,6 +37,16 @@
     'Press menu to get back to the main menu.' \
     'Nobody got back to me about my complaint.' \
     'It does not sync with contact lists.' \
-    'I could not find any contact details.'; } > in.csv
+    'I could not find any contact details.' \
+    'I mostly use it to surf the web and check email.' \
+    'The website is hard to browse.' \
+    'The camera has a cool stitch pictures feature.' \
+    'The linen shirt keeps me cool.' \
+    'If you rename a CD title you have already transferred you get frustrated quickly.' \
+    'I was transferred three times before anyone could help.' \
+    'The player even plays an old VCD that I ripped years ago.' \
+    'The jeans ripped after one wash.' \
+    'I am not associated with the company.' \
+    'The sales associate was lovely.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
