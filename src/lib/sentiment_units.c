@@ -17,10 +17,11 @@
 
 /* ---- 1. lookup and units ---------------------------------------------- */
 
+/* Symbols are looked up for the phrases they end: "A+" is "a" and "+". */
 static bool looked_up(vb_token_kind k)
 {
     return k == VB_TOKEN_WORD || k == VB_TOKEN_NUMBER || k == VB_TOKEN_EMOJI ||
-           k == VB_TOKEN_EMOTICON;
+           k == VB_TOKEN_EMOTICON || k == VB_TOKEN_SYMBOL;
 }
 
 /* An entry that exists only for its rule word id counts as no entry. */

@@ -757,6 +757,10 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("I didn't have to explain anything twice") > 0.05);
     assert_true(score("The letter was full of jargon") < -0.05);
     assert_true(score("Plain English, no jargon") > 0.05);
+    /* a grade given as praise; the tokeniser splits off its pluses */
+    assert_true(score("Service was A+") > 0.3);
+    assert_true(score("A+++ seller, fast delivery") > 0.3);
+    assert_float_equal(score("I write C++ code"), 0.0, 1e-9);
     assert_true(score("Out of stock again") < -0.05);
     assert_true(score("The store didn't have my size") < -0.05);
     assert_true(score("It was a waste of time") < -0.5);
