@@ -740,6 +740,49 @@ static void test_denied_hurry_charge_or_wait(void **state)
     assert_float_equal(score("It can take long exposures."), 0.0, 1e-9);
 }
 
+/* Staff who are patient or take the time to explain are praised; the
+ * writer's own patience is time waited out, not praise. */
+static void test_patience_and_time_taken(void **state)
+{
+    (void)state;
+    assert_true(score("The advisor was patient and explained the options.") > 0.05);
+    assert_true(score("The pharmacist took time to explain the tablets.") > 0.05);
+    assert_true(score("She took the time to listen.") > 0.05);
+    assert_float_equal(score("I was patient for three weeks."), 0.0, 1e-9);
+    assert_float_equal(score("We were patient with them."), 0.0, 1e-9);
+    score("I took the time to explain it.");
+    assert_null(find_cue("took the time to explain"));
+}
+
+/* Words customers use of prices, places, repairs and delays in banks,
+ * utilities, hotels, clinics and shops that the general lexicon lacks;
+ * the words that name things keep no sentiment. */
+static void test_words_of_complaint_across_industries(void **state)
+{
+    (void)state;
+    assert_true(score("Extortionate prices.") < -0.05);
+    assert_true(score("Poor value for money.") < -0.05);
+    assert_true(score("Fees have gone up twice this year.") < -0.05);
+    assert_true(score("Hidden charges everywhere.") < -0.05);
+    assert_true(score("They fixed it, no hidden charges.") > 0.05);
+    assert_true(score("Staff seemed short-staffed.") < -0.05);
+    assert_true(score("The room was grotty and the carpets tatty.") < -0.05);
+    assert_true(score("The walls are paper thin.") < -0.05);
+    assert_true(score("A bodged repair.") < -0.05);
+    assert_true(score("Palmed off again.") < -0.05);
+    assert_true(score("Not a patch on the old store.") < -0.05);
+    assert_true(score("They are scammers.") < -0.05);
+    assert_true(score("It takes days to get a reply.") < -0.05);
+    assert_true(score("We were kept in the dark for weeks.") < -0.05);
+    assert_true(score("Sizes are all over the place.") < -0.05);
+    assert_true(score("This update breaks everything.") < -0.05);
+    assert_true(score("The transfer was instant.") > 0.05);
+    assert_true(score("The staff made my day.") > 0.05);
+    assert_true(score("Rock solid app.") > 0.05);
+    assert_float_equal(score("They have shops all over the place."), 0.0, 1e-9);
+    assert_float_equal(score("I drink instant coffee."), 0.0, 1e-9);
+}
+
 static void test_idioms_and_cx_phrases(void **state)
 {
     (void)state;
@@ -1134,6 +1177,8 @@ int main(void)
         cmocka_unit_test(test_a_garment_that_hangs_shapeless),
         cmocka_unit_test(test_service_idioms),
         cmocka_unit_test(test_denied_hurry_charge_or_wait),
+        cmocka_unit_test(test_patience_and_time_taken),
+        cmocka_unit_test(test_words_of_complaint_across_industries),
         cmocka_unit_test(test_idioms_and_cx_phrases),
         cmocka_unit_test(test_recommending_and_warning_phrases),
         cmocka_unit_test(test_wear_and_damage),
