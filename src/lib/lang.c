@@ -1,8 +1,8 @@
 /* lang.c: the language of a run. vb_lang_load() resolves a name or ISO
  * code against the algorithms the installed libstemmer actually has, and
  * loads the language's word lists (<data_dir>/<code>/stopwords.txt,
- * pronouns.txt and non_answers.txt) into a read-only hash table of words
- * and their flags. The result is immutable and shared by every thread;
+ * pronouns.txt, non_answers.txt and spellings.tsv) into a read-only hash
+ * table of words, their flags and their right spellings. The result is immutable and shared by every thread;
  * per-thread state (the stemmer and its cache) lives in vb_text.
  *
  * Words are stored in the same form tokens are compared in (their
@@ -41,23 +41,27 @@ static const struct {
 #define MAX_LINE_BYTES 1024
 #define MAX_WORD_BYTES (1u << 20) /* all of the lists' words together */
 
-/* The word lists and the flag each gives its entries. A line of a
- * phrase list may hold several words; its entry is their answer key
- * (vb_lang_answer_key()). */
+/* How a list's lines read: one word, a phrase (its entry is the answer
+ * key, vb_lang_answer_key()), or a misspelling and its right spelling. */
+typedef enum { LIST_WORDS, LIST_PHRASES, LIST_SPELLINGS } list_kind;
+
+/* The word lists and the flag each gives its entries. */
 static const struct {
     const char *file;
     uint32_t flag;
-    bool phrases;
+    list_kind kind;
 } lists[] = {
-    {"stopwords.txt", VB_TOKEN_STOPWORD, false},
-    {"pronouns.txt", VB_TOKEN_PRONOUN, false},
-    {"non_answers.txt", VB_LANG_NON_ANSWER, true},
+    {"stopwords.txt", VB_TOKEN_STOPWORD, LIST_WORDS},
+    {"pronouns.txt", VB_TOKEN_PRONOUN, LIST_WORDS},
+    {"non_answers.txt", VB_LANG_NON_ANSWER, LIST_PHRASES},
+    {"spellings.tsv", 0, LIST_SPELLINGS},
 };
 
 typedef struct listed_word {
-    uint32_t off, len; /* bytes in vb_lang.pool */
+    uint32_t off, len;         /* bytes in vb_lang.pool */
     uint32_t hash;
-    uint32_t flags;    /* VB_TOKEN_* or VB_LANG_NON_ANSWER of the lists that have it */
+    uint32_t flags;            /* VB_TOKEN_* or VB_LANG_NON_ANSWER of the lists that have it */
+    uint32_t right_off, right_len; /* its right spelling in the pool; right_len 0: none */
 } listed_word;
 
 struct vb_lang {
@@ -131,18 +135,35 @@ static void unknown_language(const char *language, vb_error *err)
              list);
 }
 
-static uint32_t listed_flags(const vb_lang *lang, const char *norm, size_t len)
+static const listed_word *listed(const vb_lang *lang, const char *norm, size_t len)
 {
     if (lang == NULL || lang->n_slots == 0)
-        return 0;
+        return NULL;
     const uint32_t h = vb_stem_hash(norm, len);
     const size_t mask = lang->n_slots - 1;
     for (size_t i = h & mask; lang->table[i] != 0; i = (i + 1) & mask) {
         const listed_word *w = &lang->words[lang->table[i] - 1];
         if (w->hash == h && w->len == len && memcmp(lang->pool.data + w->off, norm, len) == 0)
-            return w->flags;
+            return w;
     }
-    return 0;
+    return NULL;
+}
+
+static uint32_t listed_flags(const vb_lang *lang, const char *norm, size_t len)
+{
+    const listed_word *w = listed(lang, norm, len);
+    return w != NULL ? w->flags : 0;
+}
+
+bool vb_lang_respelled(const vb_lang *lang, const char *lookup, size_t len, const char **right,
+                       size_t *right_len)
+{
+    const listed_word *w = listed(lang, lookup, len);
+    if (w == NULL || w->right_len == 0)
+        return false;
+    *right = lang->pool.data + w->right_off;
+    *right_len = w->right_len;
+    return true;
 }
 
 uint32_t vb_lang_word_flags(const vb_lang *lang, const char *norm, size_t len)
@@ -191,6 +212,7 @@ static vb_status add_word(vb_lang *lang, size_t *cap, const char *w, size_t len,
     lw->len = (uint32_t)len;
     lw->hash = vb_stem_hash(w, len);
     lw->flags = flag;
+    lw->right_off = lw->right_len = 0;
     const vb_status st = vb_buf_append(&lang->pool, w, len);
     if (st != VB_OK)
         return st;
@@ -217,9 +239,13 @@ static vb_status build_table(vb_lang *lang)
                 memcmp(lang->pool.data + o->off, lang->pool.data + w->off, w->len) == 0)
                 dup = o;
         }
-        if (dup != NULL)
+        if (dup != NULL) {
             dup->flags |= w->flags; /* a word in two lists has both flags */
-        else
+            if (dup->right_len == 0) {
+                dup->right_off = w->right_off;
+                dup->right_len = w->right_len;
+            }
+        } else
             lang->table[i] = (uint32_t)k + 1;
     }
     return VB_OK;
@@ -281,8 +307,41 @@ static const char *phrase_key(vb_arena *scratch, const char *phrase, char *key,
     return NULL;
 }
 
+/* A line of spellings.tsv, "misspelling<TAB>word": both words' lookup
+ * forms. Returns the error message, or NULL. */
+static const char *spelling_pair(vb_arena *scratch, const char *line, const char **wrong,
+                                 size_t *wrong_len, const char **right, size_t *right_len,
+                                 vb_status *st)
+{
+    static const char blanks[] = " \t\v\f";
+    const size_t w_len = strcspn(line, blanks);
+    const char *r = line + w_len + strspn(line + w_len, blanks);
+    const size_t r_len = strcspn(r, blanks);
+    if (r_len == 0 || r[r_len] != '\0') {
+        *st = VB_EPARSE;
+        return "expected a misspelling and its right spelling, one word each";
+    }
+    if ((*st = vb_norm_word_lookup(scratch, line, w_len, wrong, wrong_len)) != VB_OK ||
+        (*st = vb_norm_word_lookup(scratch, r, r_len, right, right_len)) != VB_OK)
+        return "out of memory";
+    if (*wrong_len == *right_len && memcmp(*wrong, *right, *right_len) == 0) {
+        *st = VB_EPARSE;
+        return "a word spelt as itself";
+    }
+    return NULL;
+}
+
+/* Gives the word added last the right spelling `right`. */
+static vb_status set_right(vb_lang *lang, const char *right, size_t len)
+{
+    listed_word *w = &lang->words[lang->n_words - 1];
+    w->right_off = (uint32_t)lang->pool.len;
+    w->right_len = (uint32_t)len;
+    return vb_buf_append(&lang->pool, right, len);
+}
+
 /* Adds the words of the list at `path`, if there is one, with `flag`. */
-static vb_status load_list(vb_lang *lang, const char *path, uint32_t flag, bool phrases,
+static vb_status load_list(vb_lang *lang, const char *path, uint32_t flag, list_kind kind,
                            size_t *cap, vb_error *err)
 {
     FILE *f = fopen(path, "r");
@@ -307,7 +366,7 @@ static vb_status load_list(vb_lang *lang, const char *path, uint32_t flag, bool 
         }
         char *word;
         size_t len;
-        const char *bad = parse_line(line, phrases, &word, &len);
+        const char *bad = parse_line(line, kind != LIST_WORDS, &word, &len);
         if (bad != NULL) {
             vb_error_set(err, VB_EPARSE, path, line_no, "%s", bad);
             st = VB_EPARSE;
@@ -315,22 +374,26 @@ static vb_status load_list(vb_lang *lang, const char *path, uint32_t flag, bool 
         }
         if (word == NULL)
             continue;
-        const char *lookup;
-        size_t lookup_len;
+        const char *lookup, *right = NULL;
+        size_t lookup_len, right_len = 0;
         char key[VB_ANSWER_KEY_MAX];
         vb_arena_reset(&scratch);
-        if (phrases) {
+        if (kind == LIST_PHRASES) {
             bad = phrase_key(&scratch, word, key, &lookup_len, &st);
-            if (bad != NULL) {
-                vb_error_set(err, st, path, line_no, "%s", bad);
-                goto done;
-            }
             lookup = key;
+        } else if (kind == LIST_SPELLINGS) {
+            bad = spelling_pair(&scratch, word, &lookup, &lookup_len, &right, &right_len, &st);
         } else {
             st = vb_norm_word_lookup(&scratch, word, len, &lookup, &lookup_len);
         }
+        if (bad != NULL) {
+            vb_error_set(err, st, path, line_no, "%s", bad);
+            goto done;
+        }
         if (st == VB_OK)
             st = add_word(lang, cap, lookup, lookup_len, flag);
+        if (st == VB_OK && right != NULL)
+            st = set_right(lang, right, right_len);
         if (st != VB_OK) {
             vb_error_set(err, st, path, line_no, "%s",
                          st == VB_ELIMIT ? "word lists too large" : "out of memory");
@@ -357,7 +420,7 @@ static vb_status load_lists(vb_lang *lang, const char *data_dir, vb_error *err)
             vb_error_set(err, VB_EINVAL, data_dir, 0, "%s", "data directory path too long");
             return VB_EINVAL;
         }
-        const vb_status st = load_list(lang, path, lists[k].flag, lists[k].phrases, &cap, err);
+        const vb_status st = load_list(lang, path, lists[k].flag, lists[k].kind, &cap, err);
         if (st != VB_OK)
             return st;
     }

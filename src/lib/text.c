@@ -434,6 +434,7 @@ static vb_status analyze_token(vb_text *t, vb_arena *arena, const char *s, size_
     }
     TRY(
         vb_norm_lookup(arena, k->norm, k->norm_len, &k->lookup, &k->lookup_len, &k->flags));
+    vb_lang_respelled(t->lang, k->lookup, k->lookup_len, &k->lookup, &k->lookup_len);
     return vb_stemmer_stem(t->stemmer, arena, k->lookup, k->lookup_len, &k->stem, &k->stem_len,
                            &k->flags);
 }

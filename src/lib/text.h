@@ -31,9 +31,9 @@
 /* Immutable language data shared by all threads. */
 typedef struct vb_lang vb_lang;
 
-/* Loads the word lists lexicons/<code>/stopwords.txt, pronouns.txt and
- * non_answers.txt (those present) for `language` (a libstemmer name or ISO code:
- * "english", "en", "german", "de", ...).
+/* Loads the word lists lexicons/<code>/stopwords.txt, pronouns.txt,
+ * non_answers.txt and spellings.tsv (those present) for `language` (a
+ * libstemmer name or ISO code: "english", "en", "german", "de", ...).
  * VB_EINVAL in err for a language libstemmer does not have. */
 vb_lang *vb_lang_load(const char *data_dir, const char *language, const vb_allocator *a,
                       vb_error *err);
@@ -63,6 +63,13 @@ uint32_t vb_lang_word_flags(const vb_lang *lang, const char *norm, size_t len);
 size_t vb_lang_answer_key(char *key, size_t at, size_t cap, const char *lookup, size_t len);
 bool vb_lang_is_non_answer(const vb_lang *lang, const char *key, size_t len);
 bool vb_lang_is_stopword(const vb_lang *lang, const char *norm, size_t len);
+/* Common misspellings ("recieved", "definately"), listed in
+ * lexicons/<code>/spellings.tsv: the text stages read such a word as its
+ * right spelling, so that sentiment, stems and themes all find it. True,
+ * with the right spelling's lookup form in *right, for a listed lookup
+ * form; the pointer lives as long as `lang`. */
+bool vb_lang_respelled(const vb_lang *lang, const char *lookup, size_t len, const char **right,
+                       size_t *right_len);
 
 /* The word lexicon of a later stage (the sentiment module supplies it).
  * It is asked once per distinct word, with the word's lookup form, and

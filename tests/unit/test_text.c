@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -416,12 +418,63 @@ static void test_non_answers(void **state)
     assert_int_equal(d.tokens[0].flags & ~(uint32_t)VB_TOKEN_STOPWORD, 0);
 }
 
+/* A listed misspelling is read as its right spelling: lookup and stem
+ * are the right word's, the token's bytes and norm stay as written. */
+static void test_spellings(void **state)
+{
+    fixture *f = *state;
+    vb_doc d = analyze(f, "Never RECIEVED it, definately. Recieved received payed");
+    assert_string_equal(d.tokens[1].norm, "recieved");
+    assert_string_equal(d.tokens[1].lookup, "received");
+    assert_int_equal(d.tokens[1].end - d.tokens[1].start, strlen("RECIEVED"));
+    assert_string_equal(d.tokens[4].lookup, "definitely");
+    /* the second time from the word cache, and as the word spelt right */
+    assert_string_equal(d.tokens[6].lookup, "received");
+    assert_string_equal(d.tokens[6].stem, d.tokens[7].stem);
+    /* a word in its own right is left as written */
+    assert_string_equal(d.tokens[8].lookup, "payed");
+    /* the list's words are no stopwords, and "becuase" is "because" */
+    d = analyze(f, "becuase");
+    assert_true(d.tokens[0].flags & VB_TOKEN_STOPWORD);
+}
+
+/* Writes `text` to <dir>/en/spellings.tsv; returns the file's path. */
+static char *write_spellings(const char *dir, const char *text)
+{
+    static char path[256];
+    snprintf(path, sizeof path, "%s/en/spellings.tsv", dir);
+    FILE *out = fopen(path, "w");
+    assert_non_null(out);
+    fputs(text, out);
+    fclose(out);
+    return path;
+}
+
 static void test_lang_errors(void **state)
 {
     (void)state;
     vb_error err;
     assert_null(vb_lang_load(VB_TEST_DATA_DIR, "nope", NULL, &err));
     assert_int_equal(err.code, VB_EINVAL);
+    /* a spellings line is a misspelling and one right word, not the same */
+    char dir[] = "/tmp/vb_test_spell_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char sub[sizeof dir + 3];
+    snprintf(sub, sizeof sub, "%s/en", dir);
+    assert_int_equal(mkdir(sub, 0700), 0);
+    const char *bad[] = {"# ok\nrecieved\n", "recieved received again\n", "Same\tsame\n"};
+    const char *why[] = {"expected a misspelling", "expected a misspelling", "spelt as itself"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        const char *path = write_spellings(dir, bad[i]);
+        assert_null(vb_lang_load(dir, "en", NULL, &err));
+        assert_int_equal(err.code, VB_EPARSE);
+        assert_string_equal(err.source, path);
+        assert_int_equal(err.line, i == 0 ? 2 : 1);
+        assert_non_null(strstr(err.message, why[i]));
+        unlink(path);
+    }
+    rmdir(sub);
+    rmdir(dir);
 }
 
 int main(void)
@@ -433,7 +486,7 @@ int main(void)
         cmocka_unit_test(test_deterministic),   cmocka_unit_test(test_stream_stops_allocating),
         cmocka_unit_test(test_lang_errors),     cmocka_unit_test(test_term_words),
         cmocka_unit_test(test_word_cache_hits), cmocka_unit_test(test_long_mark_run_offsets),
-        cmocka_unit_test(test_non_answers),
+        cmocka_unit_test(test_non_answers),     cmocka_unit_test(test_spellings),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
