@@ -2,8 +2,9 @@
  * code against the algorithms the installed libstemmer actually has, and
  * loads the language's word lists (<data_dir>/<code>/stopwords.txt,
  * pronouns.txt, non_answers.txt and spellings.tsv) into a read-only hash
- * table of words, their flags and their right spellings. The result is immutable and shared by every thread;
- * per-thread state (the stemmer and its cache) lives in vb_text.
+ * table of words, their flags and their right spellings. The result is
+ * immutable and shared by every thread; per-thread state (the stemmer and
+ * its cache) lives in vb_text.
  *
  * Words are stored in the same form tokens are compared in (their
  * `lookup`: NFKC, case folded, apostrophes unified), so a list may be
@@ -58,9 +59,9 @@ static const struct {
 };
 
 typedef struct listed_word {
-    uint32_t off, len;         /* bytes in vb_lang.pool */
+    uint32_t off, len;             /* bytes in vb_lang.pool */
     uint32_t hash;
-    uint32_t flags;            /* VB_TOKEN_* or VB_LANG_NON_ANSWER of the lists that have it */
+    uint32_t flags;                /* VB_TOKEN_* or VB_LANG_NON_ANSWER of the lists that have it */
     uint32_t right_off, right_len; /* its right spelling in the pool; right_len 0: none */
 } listed_word;
 

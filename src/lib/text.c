@@ -434,6 +434,8 @@ static vb_status analyze_token(vb_text *t, vb_arena *arena, const char *s, size_
     }
     TRY(
         vb_norm_lookup(arena, k->norm, k->norm_len, &k->lookup, &k->lookup_len, &k->flags));
+    /* a misspelling is stemmed, scored and matched as the word it misspells;
+     * norm and offsets keep what was typed */
     vb_lang_respelled(t->lang, k->lookup, k->lookup_len, &k->lookup, &k->lookup_len);
     return vb_stemmer_stem(t->stemmer, arena, k->lookup, k->lookup_len, &k->stem, &k->stem_len,
                            &k->flags);
