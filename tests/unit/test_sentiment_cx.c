@@ -783,6 +783,38 @@ static void test_words_of_complaint_across_industries(void **state)
     assert_float_equal(score("I drink instant coffee."), 0.0, 1e-9);
 }
 
+/* "Clearly" vouches for what follows, whichever way it goes; it praises
+ * only how something was explained or marked. */
+static void test_clearly_vouches_for_what_follows(void **state)
+{
+    (void)state;
+    assert_true(score("Clearly short staffed, nobody at the desk.") < -0.05);
+    assert_true(cue("short staffed")->rules & VB_RULE_BOOSTED);
+    assert_true(score("They clearly didn't care.") < -0.05);
+    assert_true(score("Clearly the best pizza in town.") > 0.05);
+    assert_true(cue("best")->rules & VB_RULE_BOOSTED);
+    assert_true(score("She explained everything clearly.") > 0.05);
+    assert_true(score("Prices are clearly marked.") > 0.05);
+    assert_float_equal(score("Clearly."), 0.0, 1e-9);
+}
+
+/* Phone lines, banks' fraud teams, noisy nights and busy staff, as
+ * customers write of them. */
+static void test_lines_teams_and_nights(void **state)
+{
+    (void)state;
+    assert_true(score("The number was permanently engaged.") < -0.05);
+    assert_true(score("The staff were engaged and friendly.") > 0.05);
+    assert_true(score("The fraud team were quick to refund me.") > 0.05);
+    assert_true(score("Noise from the bar kept us up until 2am.") < -0.05);
+    assert_true(score("Staff seemed overwhelmed.") < -0.05);
+    assert_true(score("I doubt you'd be disappointed.") > 0.05);
+    assert_true(score("Every release breaks our integrations.") < -0.05);
+    assert_true(score("It breaks my heart to say it.") < -0.05);
+    assert_true(score("Hidden resort fees.") < -0.05);
+    assert_true(score("Transfer went through instantly.") > 0.05);
+}
+
 static void test_idioms_and_cx_phrases(void **state)
 {
     (void)state;
@@ -1179,6 +1211,8 @@ int main(void)
         cmocka_unit_test(test_denied_hurry_charge_or_wait),
         cmocka_unit_test(test_patience_and_time_taken),
         cmocka_unit_test(test_words_of_complaint_across_industries),
+        cmocka_unit_test(test_clearly_vouches_for_what_follows),
+        cmocka_unit_test(test_lines_teams_and_nights),
         cmocka_unit_test(test_idioms_and_cx_phrases),
         cmocka_unit_test(test_recommending_and_warning_phrases),
         cmocka_unit_test(test_wear_and_damage),
