@@ -1,37 +1,26 @@
-# Connections, rewards, trades and journeys as customers of hotels,
-# telecoms, retailers, insurers and transport write about them. Wifi and
-# mobile data are the network on their own (its speed when slow). A
-# loyalty card, cashback and points that expire are rewards (a discount).
-# A mechanic, a plumber or a claim handler is staff, and an insurance
-# claim is a claim (resolution.repair). A bus that never
-# came is a disruption, a packed train crowding (seats), music too loud
-# the atmosphere, a locked account login. Getting through security is
-# no phone line (communication), money transferred no call transferred
-# (effort), a refund that came quickly no parcel (delivery), and a
-# crowded train no crowded store. An installer who left a mess is
-# dirt left behind; a page timing out is a bug, shorts worn a few times
-# out running are not. One line per record: its theme ids.
+# Comments as broadband, insurance, rail, garage, gym and software
+# customers write them. Speeds short of what was advertised are the
+# network's, not a wait; switching from an old provider is no customer
+# leaving, nor is a class cancelled. A renewal letter is communication,
+# not loyalty; being told different things is unclear information. Rail
+# "delay repay" is compensation; a ticket machine is a facility; a gate
+# changed is disruption, a lost suitcase luggage, a bar that kept guests
+# up the atmosphere. A car returned from its service is no product
+# return, what "could wait" no wait, and a small team no size. One line
+# per record: its theme ids.
 { echo text; printf '"%s"\n' \
-    'The wifi in the hotel was terrible.' \
-    'Mobile data is really slow in the evenings.' \
-    'Love the cashback and the loyalty card.' \
-    'My points expired without any warning.' \
-    'The mechanic found problems that did not exist.' \
-    'The claim handler never called me back.' \
-    'The plumber was late.' \
-    'The bus never came.' \
-    'The train was packed and I had to stand.' \
-    'Music was too loud to talk.' \
-    'My account was locked for no reason.' \
-    'It took ages to get through security.' \
-    'I could not get through to anyone on the phone.' \
-    'The bank transferred the funds to the wrong account.' \
-    'I was transferred three times.' \
-    'The refund came quickly.' \
-    'The parcel came quickly.' \
-    'The store was crowded.' \
-    'The installer left a mess and did not clean up after himself.' \
-    'The booking page kept timing out.' \
-    'I have worn them a few times out running.'; } > in.csv
+    'Speeds are nowhere near what was advertised.' \
+    'Switched from my old provider and the install was seamless.' \
+    'Classes get cancelled last minute.' \
+    'Renewal letter was confusing.' \
+    'I was told three different things by three different people.' \
+    'Delay repay claim was rejected.' \
+    'Ticket machine only takes cards.' \
+    'Boarding was chaotic and the gate changed twice.' \
+    'They lost my suitcase.' \
+    'Noise from the bar kept us up until 2am.' \
+    'Car was returned from its service with a scratch.' \
+    'The advisor explained what could wait.' \
+    'Licensing is expensive for small teams.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
