@@ -815,6 +815,25 @@ static void test_lines_teams_and_nights(void **state)
     assert_true(score("Transfer went through instantly.") > 0.05);
 }
 
+/* Money held back or raised, warnings not given, and the short verdicts
+ * of survey answers. */
+static void test_money_held_and_short_verdicts(void **state)
+{
+    (void)state;
+    assert_true(score("Deposit still not returned.") < -0.05);
+    assert_true(score("Customs charges nobody warned me about.") < -0.05);
+    assert_true(score("My direct debit was increased.") < -0.05);
+    assert_float_equal(score("Speed was increased."), score("Speed increased."), 1e-9);
+    assert_true(score("Prices are higher than other shops.") < -0.05);
+    assert_true(score("Courtesy car wasn't available.") < -0.05);
+    assert_true(score("Not bad but not great.") < 0.0);
+    assert_true(score("Not bad but not great.") > -0.3);
+    assert_true(score("Just what I needed.") > 0.05);
+    assert_true(score("First time ordering, won't be the last.") > 0.05);
+    assert_true(score("They listen.") > 0.05);
+    assert_true(score("They don't listen.") < -0.05);
+}
+
 static void test_idioms_and_cx_phrases(void **state)
 {
     (void)state;
@@ -1213,6 +1232,7 @@ int main(void)
         cmocka_unit_test(test_words_of_complaint_across_industries),
         cmocka_unit_test(test_clearly_vouches_for_what_follows),
         cmocka_unit_test(test_lines_teams_and_nights),
+        cmocka_unit_test(test_money_held_and_short_verdicts),
         cmocka_unit_test(test_idioms_and_cx_phrases),
         cmocka_unit_test(test_recommending_and_warning_phrases),
         cmocka_unit_test(test_wear_and_damage),
