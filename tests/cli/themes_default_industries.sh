@@ -7,8 +7,8 @@
 # missing, as are goods missing from the shelves. Money still taken after
 # a contract ended is an overcharge; a charge extra, or paying extra for
 # a seat, is a fee, but paying extra to have a hem taken up is not. A
-# conductor is staff. A deposit returned is no product return. One line
-# per record: its theme ids.
+# conductor is staff. A deposit returned is a refund, not a product
+# return. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'Boarding was chaotic. No announcements.' \
     'Agent walked me through the policy in plain English.' \
