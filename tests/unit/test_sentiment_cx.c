@@ -834,6 +834,21 @@ static void test_money_held_and_short_verdicts(void **state)
     assert_true(score("They don't listen.") < -0.05);
 }
 
+/* Verdicts said sideways: fault not found, help not outdone, relief,
+ * and an effort that did not help. */
+static void test_verdicts_said_sideways(void **state)
+{
+    (void)state;
+    assert_true(score("Hard to fault.") > 0.3);
+    assert_true(score("Can't fault them.") > 0.3);
+    assert_true(score("No one could have been more helpful.") > 0.3);
+    assert_true(score("Staff could have been more helpful.") < -0.05);
+    assert_true(score("Could have been worse.") > 0.0);
+    assert_true(score("Could have been worse.") < 0.3);
+    assert_true(score("Tried their best but couldn't help.") < -0.05);
+    assert_true(score("They lost my parcel.") < -0.3);
+}
+
 static void test_idioms_and_cx_phrases(void **state)
 {
     (void)state;
@@ -1233,6 +1248,7 @@ int main(void)
         cmocka_unit_test(test_clearly_vouches_for_what_follows),
         cmocka_unit_test(test_lines_teams_and_nights),
         cmocka_unit_test(test_money_held_and_short_verdicts),
+        cmocka_unit_test(test_verdicts_said_sideways),
         cmocka_unit_test(test_idioms_and_cx_phrases),
         cmocka_unit_test(test_recommending_and_warning_phrases),
         cmocka_unit_test(test_wear_and_damage),
