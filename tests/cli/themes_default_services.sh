@@ -4,15 +4,14 @@
 # leaving, nor is a class cancelled. A renewal letter is communication,
 # not loyalty as renewing is; being told different things is unclear
 # information. Rail "delay repay" is compensation; a ticket machine is a
-# facility; a gate changed is disruption, a lost suitcase luggage, a bar
-# that kept guests up the atmosphere. A car returned from its service is
-# no product return, what "could wait" no wait, and a small team no
-# size. Trades and hygienists are staff (decorative buttons are not), a
-# deposit held back a refund, work ahead of schedule fast, tickets sold
-# out in minutes no wait; an exchange rate is no exchange, a keyboard's
-# letter no letter sent. "Cheap and cheerful" and "you get what you pay
-# for" are value, "won't be the last" loyalty. One line per record: its
-# theme ids.
+# facility; a gate changed is disruption, a bar that kept guests up the
+# atmosphere. A car returned from its service is no product return, what
+# "could wait" no wait, and a small team no size. Trades and hygienists
+# are staff (decorative buttons are not), a deposit held back a refund,
+# work ahead of schedule fast, tickets sold out in minutes no wait; an
+# exchange rate is no exchange, a keyboard's letter no letter sent.
+# "Cheap and cheerful" and "you get what you pay for" are value, "won't
+# be the last" loyalty. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'Speeds are nowhere near what was advertised.' \
     'Switched from my old provider and the install was seamless.' \
@@ -23,11 +22,10 @@
     'Delay repay claim was rejected.' \
     'Ticket machine only takes cards.' \
     'Boarding was chaotic and the gate changed twice.' \
-    'They lost my suitcase.' \
     'Noise from the bar kept us up until 2am.' \
     'Car was returned from its service with a scratch.' \
     'The advisor explained what could wait.' \
-    'Licensing is expensive for small teams.' \
+    'Great product, but expensive for small teams.' \
     'Hygienist was rough.' \
     'The decorator left a mess.' \
     'Decorative buttons.' \
