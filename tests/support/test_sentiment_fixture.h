@@ -1,7 +1,8 @@
 /* test_sentiment_fixture.h: the shipped English lexicons and the real
  * text stage, loaded once per test group, and the helpers that score a
- * sentence and find one of its cues; for test_sentiment.c and
- * test_sentiment_cx.c. Include after <cmocka.h>. */
+ * sentence and find one of its cues; for test_sentiment.c,
+ * test_sentiment_rules.c and test_sentiment_cx.c. Include after
+ * <cmocka.h>. */
 #ifndef VB_TEST_SENTIMENT_FIXTURE_H
 #define VB_TEST_SENTIMENT_FIXTURE_H
 

@@ -3,7 +3,8 @@
  * VADER's compound, negation, boosters, capitals, contrast and
  * punctuation, and their English extensions ("never once", "least",
  * "yet to", "too cold to enjoy", "pretty small"), emoji and offsets.
- * The rules on what customers write are in test_sentiment_cx.c. */
+ * The rules on what customers write are in test_sentiment_rules.c, the
+ * phrases of the CX overlay in test_sentiment_cx.c. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
