@@ -10,7 +10,7 @@
  *
  * Keys: taxonomy {name, language, description, themes}; theme {id, label,
  * description, match, match_alone, exclude, regex, exclude_regex,
- * exclude_scope, opinion, children}; any key that
+ * exclude_scope, opinion, answer, children}; any key that
  * starts with "x-" is ignored anywhere (tools keep statistics there).
  */
 #include "taxonomy.h"
@@ -34,8 +34,8 @@
 #define MAX_KEY_IN_PATH 64
 #define PATH_BYTES 1024
 
-const char *const vb_tax_list_names[VB_TAX_N_LISTS] = {"match",         "match_alone", "exclude",
-                                                      "regex",         "exclude_regex", "opinion"};
+const char *const vb_tax_list_names[VB_TAX_N_LISTS] = {
+    "match", "match_alone", "exclude", "regex", "exclude_regex", "opinion", "answer"};
 
 typedef struct reader {
     vb_taxonomy *tax;
@@ -444,6 +444,11 @@ static void read_entry(reader *r, uint32_t theme, vb_tax_list list, size_t index
         }
     } else if (!parse_term(r, s, len, &t)) {
         return;
+    } else if (list == VB_TAX_ANSWER && t.near_k > 0) {
+        /* An answer covers its words, so that the sentence can be seen
+         * to say nothing else; the words between a NEAR pair it does not. */
+        problem(r, "an answer term is a word, a phrase or a prefix (no NEAR)");
+        return;
     }
     t.raw = copy(r, s, len);
     t.raw_len = len;
@@ -455,9 +460,9 @@ static void read_entry(reader *r, uint32_t theme, vb_tax_list list, size_t index
 
 static const char *const theme_keys[] = {
     "id",    "label",         "description",   "match",   "match_alone", "exclude",
-    "regex", "exclude_regex", "exclude_scope", "opinion", "children"};
+    "regex", "exclude_regex", "exclude_scope", "opinion", "answer",      "children"};
 enum { K_ID, K_LABEL, K_DESCRIPTION, K_MATCH, K_MATCH_ALONE, K_EXCLUDE, K_REGEX, K_EXCLUDE_REGEX,
-       K_EXCLUDE_SCOPE, K_OPINION, K_CHILDREN, N_THEME_KEYS };
+       K_EXCLUDE_SCOPE, K_OPINION, K_ANSWER, K_CHILDREN, N_THEME_KEYS };
 
 /* The theme's list a key names; only for the list keys. */
 static vb_tax_list list_of_key(int k)
@@ -471,6 +476,8 @@ static vb_tax_list list_of_key(int k)
         return VB_TAX_EXCLUDE;
     case K_REGEX:
         return VB_TAX_REGEX;
+    case K_ANSWER:
+        return VB_TAX_ANSWER;
     default:
         return VB_TAX_EXCLUDE_REGEX;
     }
@@ -539,7 +546,7 @@ static void read_opinions(reader *r, uint32_t theme, const cJSON *item)
     }
 }
 
-/* A match/match_alone/exclude/regex/exclude_regex array; returns its
+/* A match/match_alone/exclude/regex/exclude_regex/answer array; returns its
  * number of entries. */
 static size_t read_list(reader *r, uint32_t theme, vb_tax_list list, const cJSON *item)
 {
@@ -662,7 +669,7 @@ static void read_theme(reader *r, const cJSON *obj, int32_t parent, uint32_t dep
     if (th->label == NULL)
         th->label = th->id;
     if (!has_rules && (children == NULL || cJSON_GetArraySize(children) == 0))
-        problem(r, "empty theme: no match, match_alone, regex or children");
+        problem(r, "empty theme: no match, match_alone, answer, regex or children");
     if (children != NULL) {
         size_t old = path_key(r, "children");
         size_t i = 0;

@@ -26,10 +26,11 @@ typedef enum vb_tax_list {
     VB_TAX_EXCLUDE,      /* "exclude" */
     VB_TAX_REGEX,        /* "regex": a PCRE2 pattern */
     VB_TAX_EXCLUDE_REGEX, /* "exclude_regex": a PCRE2 pattern that excludes */
-    VB_TAX_OPINION       /* "opinion": a term with the valence it has for the theme */
+    VB_TAX_OPINION,      /* "opinion": a term with the valence it has for the theme */
+    VB_TAX_ANSWER        /* "answer": matches in a sentence that says nothing else */
 } vb_tax_list;
 
-#define VB_TAX_N_LISTS 6
+#define VB_TAX_N_LISTS 7
 #define VB_TAX_MAX_VALENCE 4.0 /* opinion valences: -4..+4, as the lexicons' */
 
 /* Names of the lists, by vb_tax_list: "match", "match_alone", ... */
@@ -42,10 +43,11 @@ static inline bool vb_tax_list_is_regex(vb_tax_list list)
 }
 
 /* Whether entries of `list` say where the theme is (match, match_alone,
- * regex), as against cancelling it or judging it. */
+ * regex, answer), as against cancelling it or judging it. */
 static inline bool vb_tax_list_matches(vb_tax_list list)
 {
-    return list == VB_TAX_MATCH || list == VB_TAX_MATCH_ALONE || list == VB_TAX_REGEX;
+    return list == VB_TAX_MATCH || list == VB_TAX_MATCH_ALONE || list == VB_TAX_REGEX ||
+           list == VB_TAX_ANSWER;
 }
 
 /* Whether entries of `list` cancel the theme instead of matching it. */

@@ -1,6 +1,6 @@
 /* themes.c: compiles a taxonomy into the tables the theme matcher walks.
  *
- * At load, every match/match_alone/exclude
+ * At load, every match/match_alone/exclude/answer
  * term of the taxonomy (taxonomy.c) is run through a vb_text exactly as a
  * comment would be, and
  *  - each token stem is interned: a hash table maps stem -> id (1..n);
@@ -463,13 +463,17 @@ static vb_status compile_side(compiler *c, const vb_tax_term *term, const vb_tax
 /* A child's `match` terms and regexes are conditional on its parent,
  * unless the parent has no terms of its own (a theme that only groups
  * children), where they could never count. An exclude reaches the
- * sentence or, with a narrower exclude_scope, only nearby hits. */
+ * sentence or, with a narrower exclude_scope, only nearby hits. An
+ * answer counts on its own, where the sentence says nothing else
+ * (themes_match.c). */
 static uint32_t role_of(const compiler *c, const vb_tax_theme *th, vb_tax_list list)
 {
     if (vb_tax_list_excludes(list))
         return th->exclude_scope == VB_TAX_SCOPE_SENTENCE ? ROLE_EXCL : ROLE_EXCL_SCOPED;
     if (list == VB_TAX_OPINION)
         return ROLE_OPINION;
+    if (list == VB_TAX_ANSWER)
+        return ROLE_ANSWER;
     if (list == VB_TAX_MATCH_ALONE || th->parent < 0 || !c->has_terms[th->parent])
         return ROLE_FREE;
     return ROLE_COND;
@@ -693,9 +697,14 @@ static vb_status compile(compiler *c)
     t->n_nodes = 1;
     c->has_terms = vb_calloc(t->alloc, tax->n_themes, sizeof *c->has_terms);
     vb_status st = c->has_terms != NULL ? VB_OK : VB_ENOMEM;
-    for (size_t i = 0; i < tax->n_terms && st == VB_OK; i++)
-        if (vb_tax_list_matches(tax->terms[i].list))
+    for (size_t i = 0; i < tax->n_terms && st == VB_OK; i++) {
+        /* Answers count in so few sentences that a child's terms
+         * conditional on them would hardly ever count. */
+        if (tax->terms[i].list == VB_TAX_ANSWER)
+            t->has_answers = true;
+        else if (vb_tax_list_matches(tax->terms[i].list))
             c->has_terms[tax->terms[i].theme] = true;
+    }
     for (size_t i = 0; i < tax->n_terms && st == VB_OK; i++)
         st = compile_term(c, &tax->terms[i]);
     if (st == VB_OK)

@@ -21,7 +21,10 @@
  * A theme matches in a sentence when one of its own terms or regexes does
  * and none of its excludes does. For a child, `match` terms and regexes
  * count only where the parent matches in the same sentence; `match_alone`
- * terms count anywhere. A theme that matches reports every ancestor too,
+ * terms count anywhere; `answer` terms count anywhere too, but only in a
+ * sentence whose other words only weigh them (stopwords, words with a
+ * valence) and before the record names anything (a survey answer:
+ * "Slow.", "Quick and friendly!"). A theme that matches reports every ancestor too,
  * and an ancestor's spans include its descendants' spans.
  *
  * Aspect sentiment: a theme's sentiment is the mean compound of the

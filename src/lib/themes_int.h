@@ -35,8 +35,10 @@ enum {
     FLAG_DECIDED = 1u << 6, /* per-sentence flag: FLAG_MATCHED is settled */
     ROLE_EXCL_SCOPED = 1u << 7, /* suppresses the theme's hits in the exclude's
                                  * clause or span (its exclude_scope) */
-    ROLE_OPINION = 1u << 8      /* judges the theme where it is mentioned; not
+    ROLE_OPINION = 1u << 8,     /* judges the theme where it is mentioned; not
                                  * a theme flag */
+    ROLE_ANSWER = 1u << 9       /* counts on its own in a sentence that says
+                                 * nothing else ("Slow."); not a theme flag */
 };
 
 /* ---- hash tables ---------------------------------------------------------- */
@@ -208,6 +210,7 @@ struct vb_themes {
     exact_form *exact;    /* forms of exact terms, each term's in a run */
     size_t n_exact, cap_exact;
     uint8_t *scope;       /* n_themes: exclude_scope (vb_tax_scope) */
+    bool has_answers;     /* some term is an answer (ROLE_ANSWER) */
     uint64_t fingerprint; /* of the taxonomy's content, never 0 (vb_themes_fingerprint) */
 };
 

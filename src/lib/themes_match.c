@@ -26,7 +26,9 @@
  * themes whose hits came out of order (a NEAR pair, a regex) are sorted.
  *
  * An exact term (=word) is found by its stems like any other and then
- * kept only where the tokens' lookup forms are the term's own.
+ * kept only where the tokens' lookup forms are the term's own. An answer
+ * term is noted where the walk finds it, and counts once the sentence is
+ * seen to say nothing else (answer_hits()).
  *
  * Sentences are resolved one at a time: the outputs hit in a sentence
  * set role bits per theme (free, conditional on the parent, excluded);
@@ -97,12 +99,12 @@ typedef struct near_occ {
     uint64_t partners;    /* the node's partner mask (all bits for a prefix) */
 } near_occ;
 
-/* On a sentence hit's role, above the theme flags' 8 bits. HIT_PAIRED:
+/* On a sentence hit's role, above the roles' bits. HIT_PAIRED:
  * the hit is one side of a NEAR match and the next hit is the other. The
  * pair is one mention, so a scoped exclude that reaches either side
  * cancels both. HIT_DROPPED: cancel_scoped() or drop_borrowed() marked the
  * hit, and drop_marked() takes it out. */
-enum { HIT_PAIRED = 1u << 9, HIT_DROPPED = 1u << 10 };
+enum { HIT_PAIRED = 1u << 10, HIT_DROPPED = 1u << 11 };
 
 typedef struct sent_hit {
     uint32_t theme;
@@ -164,6 +166,10 @@ struct vb_theme_matcher {
     size_t n_shits, cap_shits;
     sent_hit *xhits;        /* the sentence's scoped exclude hits */
     size_t n_xhits, cap_xhits;
+    sent_hit *ahits;        /* the sentence's answer terms (ROLE_ANSWER) */
+    size_t n_ahits, cap_ahits;
+    bool named;             /* a sentence of the record so far says more than
+                             * answers: later answers judge what it named */
     opinion_hit *ohits;     /* the record's opinion terms */
     size_t n_ohits, cap_ohits;
     rec_hit *rhits;         /* rhits[0] unused, so 0 can end a chain */
@@ -229,6 +235,7 @@ void vb_theme_matcher_free(vb_theme_matcher *m)
     vb_free(a, m->npos);
     vb_free(a, m->shits);
     vb_free(a, m->xhits);
+    vb_free(a, m->ahits);
     vb_free(a, m->ohits);
     vb_free(a, m->rhits);
     vb_free(a, m->rthemes);
@@ -383,6 +390,17 @@ static vb_status near_pairs(vb_theme_matcher *m)
     return VB_OK;
 }
 
+/* An answer term, which counts only if the sentence turns out to say
+ * nothing else (answer_hits()). */
+static vb_status add_answer(vb_theme_matcher *m, const output *o, uint32_t first, uint32_t last)
+{
+    if (m->n_ahits == m->cap_ahits)
+        TRY(vb_themes_grow(m->alloc, (void **)&m->ahits, &m->cap_ahits, m->n_ahits + 1,
+                           sizeof *m->ahits));
+    m->ahits[m->n_ahits++] = (sent_hit){o->theme, ROLE_FREE, first, last};
+    return VB_OK;
+}
+
 /* The outputs of a prefix's list at token `at`; its NEAR operands are
  * noted for near_pairs(). */
 static vb_status emit_prefix(vb_theme_matcher *m, uint32_t head, uint32_t at)
@@ -393,6 +411,8 @@ static vb_status emit_prefix(vb_theme_matcher *m, uint32_t head, uint32_t at)
         const output *o = &outs[i];
         if (o->role == ROLE_NEAR_A || o->role == ROLE_NEAR_B)
             near = true;
+        else if (o->role == ROLE_ANSWER)
+            TRY(add_answer(m, o, at, at));
         else
             TRY(add_hit(m, o->theme, o->role, at, at));
     }
@@ -416,11 +436,16 @@ static vb_status emit_plain(vb_theme_matcher *m, uint32_t head, uint32_t first, 
     const output *outs = m->t->outs;
     for (uint32_t i = head; i != 0; i = outs[i].next != 0 ? i + 1 : 0) {
         const output *o = &outs[i];
-        if ((o->exact | (o->role & ROLE_OPINION)) == 0) /* the usual output */
+        if ((o->exact | (o->role & (ROLE_OPINION | ROLE_ANSWER))) == 0) /* the usual output */
             TRY(add_hit(m, o->theme, o->role, first, last));
-        else if (o->exact == 0 || exact_ok(m, o->exact, first, last))
-            TRY(o->role == ROLE_OPINION ? add_opinion(m, o, first, last)
-                                        : add_hit(m, o->theme, o->role, first, last));
+        else if (o->exact != 0 && !exact_ok(m, o->exact, first, last))
+            continue;
+        else if (o->role == ROLE_OPINION)
+            TRY(add_opinion(m, o, first, last));
+        else if (o->role == ROLE_ANSWER)
+            TRY(add_answer(m, o, first, last));
+        else
+            TRY(add_hit(m, o->theme, o->role, first, last));
     }
     return VB_OK;
 }
@@ -796,6 +821,69 @@ static bool may_borrow(const vb_theme_matcher *m)
     return false;
 }
 
+/* Whether token `i` only weighs what an answer says: a stopword, a word
+ * the sentiment lexicon has as a booster, negator, contrast or judgement
+ * ("really", "not", "but", "great"), or no word at all (punctuation,
+ * numbers, emoji). A word that names something (a URL, "staff",
+ * "delivery") makes the sentence about that. */
+static bool only_weighs(const vb_doc *doc, size_t i)
+{
+    const vb_token *k = &doc->tokens[i];
+    switch (k->kind) {
+    case VB_TOKEN_WORD:
+        break;
+    case VB_TOKEN_URL:
+    case VB_TOKEN_EMAIL:
+    case VB_TOKEN_MENTION:
+    case VB_TOKEN_HASHTAG:
+        return false;
+    default:
+        return true;
+    }
+    if (k->flags & VB_TOKEN_STOPWORD)
+        return true;
+    if (doc->entries == NULL || doc->lexicon != vb_senti_lex_is_contrast)
+        return false;
+    const vb_senti_entry *e = doc->entries[i];
+    return e != NULL && (vb_senti_entry_judges(e) ||
+                         (e->flags & (VB_LEX_BOOSTER | VB_LEX_NEGATOR | VB_LEX_CONTRAST |
+                                      VB_LEX_EXCESS)) != 0);
+}
+
+/* Whether token `i` lies inside one of the sentence's `n` hits `h`
+ * that have role bits `role`. */
+static bool in_hits(const sent_hit *h, size_t n, uint32_t role, size_t i)
+{
+    for (size_t a = 0; a < n; a++)
+        if ((h[a].role & role) && h[a].first <= i && i <= h[a].last)
+            return true;
+    return false;
+}
+
+/* Answer terms count, as free terms, in a sentence made of nothing but
+ * them and words that only weigh them, before any sentence of the record
+ * names something: the survey answers "Slow.", "Quick and friendly!",
+ * "Not easy at all. Thanks". Elsewhere the word judges something named
+ * ("slow delivery"; "This is my favourite dress. Simple, classy!"),
+ * which the taxonomy's other terms are for; a word that is a free term
+ * of a theme names that theme, even where it also judges ("Cute and
+ * simple": the look). Once a record has named something, its sentences
+ * are not looked at again. */
+static vb_status answer_hits(vb_theme_matcher *m, const vb_doc *doc)
+{
+    for (size_t i = m->s_first; i < m->s_end; i++) {
+        if (in_hits(m->ahits, m->n_ahits, ROLE_FREE, i))
+            continue;
+        if (!only_weighs(doc, i) || in_hits(m->shits, m->n_shits, ROLE_FREE, i)) {
+            m->named = true;
+            return VB_OK;
+        }
+    }
+    for (size_t a = 0; a < m->n_ahits; a++)
+        TRY(add_hit(m, m->ahits[a].theme, ROLE_FREE, m->ahits[a].first, m->ahits[a].last));
+    return VB_OK;
+}
+
 /* Moves the spans of the themes that match in the sentence to the record,
  * each to the theme and all its ancestors. */
 static vb_status resolve_sentence(vb_theme_matcher *m, const vb_doc *doc)
@@ -891,6 +979,7 @@ static vb_status match_sentence(vb_theme_matcher *m, const vb_doc *doc, const vb
     m->any_excl = false;
     m->n_shits = 0;
     m->n_xhits = 0;
+    m->n_ahits = 0;
     const size_t first = s->first_token, end = s->first_token + s->n_tokens;
     const bool prefixes = t->max_prefix_len > 0;
     m->s_first = first;
@@ -917,6 +1006,8 @@ static vb_status match_sentence(vb_theme_matcher *m, const vb_doc *doc, const vb
         TRY(near_pairs(m));
     if (t->n_regexes > 0 && s->n_tokens > 0)
         TRY(regex_hits(m, doc, first, end));
+    if (t->has_answers && !m->named)
+        TRY(answer_hits(m, doc));
     if (m->n_shits == 0)
         return VB_OK;
     return resolve_sentence(m, doc);
@@ -1137,6 +1228,7 @@ vb_status vb_themes_match(vb_theme_matcher *m, const vb_doc *doc, const vb_doc_s
     m->n_rthemes = 0;
     m->n_rhits = 1;
     m->n_ohits = 0;
+    m->named = false;
     m->warning = NULL;
     m->limit_hits = 0;
     m->arena = arena;

@@ -1,6 +1,7 @@
 /* fuzz_themes.c: the theme matcher (themes.c, match.c) with a fixed
  * taxonomy that has every kind of entry (words, phrases, prefixes, NEAR,
- * excludes, match_alone, children, regexes including a catastrophic one)
+ * excludes, match_alone, answers, children, regexes including a
+ * catastrophic one)
  * over any comment. Input: the comment. See fuzz_match() for the checks. */
 #include "fuzz_themes_env.h"
 
@@ -23,7 +24,8 @@ static const char taxonomy[] =
     "  \"regex\": [\"[\\\\x{1F600}-\\\\x{1F64F}]\", \"(?i)caf\\u00e9\"]},\n"
     " {\"id\": \"staff\", \"label\": \"Staff\",\n"
     "  \"children\": [{\"id\": \"staff.rude\", \"match\": [\"rude\", \"\\\"no manners\\\"\", "
-    "\"r*\"]}]},\n"
+    "\"r*\"],\n"
+    "   \"answer\": [\"curt\", \"\\\"not polite\\\"\", \"=rude\", \"slow*\"]}]},\n"
     " {\"id\": \"price\", \"match\": [\"price NEAR/50 high\", \"expens*\", \"\\\"too much\\\"\",\n"
     "            \"(=cheap|\\\"good value\\\"|bargain*) NEAR/4 (price|deal|=offer)\"],\n"
     "  \"regex\": [\"\\\\d+\\\\s*(\\u20ac|\\\\$|eur)\", \"^.{0,3}$\"]}]}\n";

@@ -87,7 +87,7 @@ static void test_every_problem_is_reported_with_its_path(void **state)
         c.text,
         "$.colour: unknown key\n"
         "$.themes[0].lable: unknown key (did you mean \"label\"?)\n"
-        "$.themes[2]: empty theme: no match, match_alone, regex or children\n"
+        "$.themes[2]: empty theme: no match, match_alone, answer, regex or children\n"
         "$.themes[4].label: expected a string, got a number\n"
         "$.themes[4].match: expected an array of strings, got a string\n"
         "$.themes[4].children[0].match[0]: expected a string, got a number\n"
@@ -231,7 +231,7 @@ static void test_exact_terms_and_exclude_options(void **state)
                         "$.themes[0].exclude_scope: expected \"sentence\", \"clause\" or "
                         "\"span\"\n"
                         "$.themes[1].exclude_scope: expected a string, got a number\n"
-                        "$.themes[1]: empty theme: no match, match_alone, regex or children\n"
+                        "$.themes[1]: empty theme: no match, match_alone, answer, regex or children\n"
                         "$.themes[0].exclude_regex[0]: bad regex at offset 2: missing closing "
                         "parenthesis\n");
 }
@@ -256,8 +256,27 @@ static void test_opinion_problems(void **state)
         "$.themes[0].opinion[\"park*\"]: an opinion term is a word or a phrase (no NEAR, no "
         "prefix)\n"
         "$.themes[1].opinion: expected an object of terms and valences, got an array\n"
-        "$.themes[1]: empty theme: no match, match_alone, regex or children\n"
+        "$.themes[1]: empty theme: no match, match_alone, answer, regex or children\n"
         "$.themes[0].opinion[\"!!!\"]: no words in \"!!!\"\n");
+}
+
+/* An answer covers its own words: a NEAR pair would leave words between
+ * its sides. A theme with answers alone is not empty. */
+static void test_answer_problems(void **state)
+{
+    (void)state;
+    collected c;
+    assert_int_equal(
+        check_text("{\"themes\": [{\"id\": \"a\", \"answer\": [\"slow\", \"fast*\", "
+                   "\"=\\\"took ages\\\"\", \"slow NEAR/2 service\", 3]}]}",
+                   &c),
+        2);
+    assert_string_equal(c.text,
+                        "$.themes[0].answer[3]: an answer term is a word, a phrase or a prefix "
+                        "(no NEAR)\n"
+                        "$.themes[0].answer[4]: expected a string, got a number\n");
+    assert_int_equal(check_text("{\"themes\": [{\"id\": \"a\", \"answer\": [\"slow\"]}]}", &c),
+                     0);
 }
 
 static void test_language_must_agree(void **state)
@@ -399,7 +418,7 @@ static void test_lexicon_load_default_taxonomy(void **state)
     assert_int_equal(err.code, VB_EPARSE);
     assert_non_null(strstr(err.source, "/themes/cx.json"));
     assert_string_equal(err.message,
-                        "$.themes[0]: empty theme: no match, match_alone, regex or children");
+                        "$.themes[0]: empty theme: no match, match_alone, answer, regex or children");
     remove_data_dir(dir);
 }
 
@@ -517,6 +536,7 @@ int main(void)
         cmocka_unit_test(test_near_set_syntax),
         cmocka_unit_test(test_exact_terms_and_exclude_options),
         cmocka_unit_test(test_opinion_problems),
+        cmocka_unit_test(test_answer_problems),
         cmocka_unit_test(test_language_must_agree),
         cmocka_unit_test(test_unreadable_file_is_an_error_not_a_problem),
         cmocka_unit_test(test_stdin_is_not_a_taxonomy),

@@ -461,6 +461,47 @@ static void test_match_alone_reports_the_parent(void **state)
     assert_int_equal(res.n_hits, 2);
 }
 
+/* An answer names its theme where the sentence says nothing else: a
+ * survey answer, not a word that judges something the sentence names. */
+static void test_answer_counts_where_nothing_else_is_said(void **state)
+{
+    (void)state;
+    vb_themes *t;
+    vb_theme_matcher *m = matcher_of(
+        "{\"themes\":[{\"id\":\"wait\",\"match\":[\"queue\"],\"children\":["
+        "{\"id\":\"wait.slow\",\"answer\":[\"slow\",\"\\\"took ages\\\"\"]},"
+        "{\"id\":\"wait.fast\",\"answer\":[\"quick\",\"speed*\"]}]},"
+        "{\"id\":\"staff\",\"match\":[\"staff\"],\"children\":["
+        "{\"id\":\"staff.friendly\",\"answer\":[\"=friendly\"]}]},"
+        "{\"id\":\"price\",\"match\":[\"expensive\"]},"
+        "{\"id\":\"delivery\",\"match\":[\"delivery\"]}]}",
+        &t);
+    expect_hits(m, "Slow.", 2);
+    assert_span(hit_in(t, "wait.slow"), 0, "Slow");
+    assert_span(hit_in(t, "wait"), 0, "Slow");
+    assert_true(hit_in(t, "wait.slow")->sentiment < -0.05);
+    expect_hits(m, "Quick and friendly!! :)", 4);
+    assert_span(hit_in(t, "staff.friendly"), 0, "friendly");
+    expect_hits(m, "Really speedy, not too bad 10/10", 2); /* boosters, judgements */
+    assert_span(hit_in(t, "wait.fast"), 0, "speedy");
+    expect_hits(m, "Took ages", 2); /* a phrase */
+    expect_hits(m, "Slow and awful", 2); /* a word that judges says nothing more */
+    expect_hits(m, "Slow and expensive", 1); /* unless it names a theme itself */
+    assert_non_null(hit_in(t, "price"));
+    /* A sentence that names something is about that. */
+    expect_hits(m, "Slow delivery", 1);
+    assert_non_null(hit_in(t, "delivery"));
+    expect_hits(m, "The staff were friendly", 1);
+    expect_hits(m, "Quick reply from @support", 0);
+    expect_hits(m, "Slow. Our delivery came late", 3); /* per sentence */
+    assert_span(hit_in(t, "wait.slow"), 0, "Slow");
+    expect_hits(m, "Thanks! Friendly. Quick.", 4);
+    /* Once the comment has named something, the words judge that. */
+    expect_hits(m, "Our delivery came late. Slow.", 1);
+    expect_hits(m, "Friendlier", 0); /* =friendly is the word itself */
+    drop_matcher(m, t);
+}
+
 static void test_child_of_a_grouping_parent_matches_alone(void **state)
 {
     (void)state;
@@ -897,6 +938,7 @@ int main(void)
         cmocka_unit_test(test_child_matches_only_with_its_parent),
         cmocka_unit_test(test_judging_word_stays_in_its_clause),
         cmocka_unit_test(test_match_alone_reports_the_parent),
+        cmocka_unit_test(test_answer_counts_where_nothing_else_is_said),
         cmocka_unit_test(test_child_of_a_grouping_parent_matches_alone),
         cmocka_unit_test(test_regex_spans_cover_whole_tokens),
         cmocka_unit_test(test_catastrophic_regex_is_cut_off),
