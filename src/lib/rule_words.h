@@ -576,7 +576,27 @@ enum {
     X(RW_I_VE, "i've", 0)                                                                          \
     X(RW_WE_VE, "we've", 0)                                                                        \
     X(RW_THEY_VE, "they've", 0)                                                                    \
-    X(RW_WORKS, "works", 0)
+    X(RW_WORKS, "works", 0)                                                                        \
+    X(RW_THANK, "thank", 0)                                                                        \
+    X(RW_CHEERS, "cheers", 0)                                                                      \
+    X(RW_CONGRATULATIONS, "congratulations", 0)                                                    \
+    X(RW_CONGRATS, "congrats", 0)                                                                  \
+    X(RW_JOB, "job", 0)                                                                            \
+    X(RW_WORK, "work", 0)                                                                          \
+    X(RW_DONE, "done", 0)                                                                          \
+    X(RW_RUIN, "ruin", 0)                                                                          \
+    X(RW_RUINS, "ruins", 0)                                                                        \
+    X(RW_RUINED, "ruined", 0)                                                                      \
+    X(RW_RUINING, "ruining", 0)                                                                    \
+    X(RW_SPOIL, "spoil", 0)                                                                        \
+    X(RW_SPOILS, "spoils", 0)                                                                      \
+    X(RW_SPOILED, "spoiled", 0)                                                                    \
+    X(RW_SPOILT, "spoilt", 0)                                                                      \
+    X(RW_SPOILING, "spoiling", 0)                                                                  \
+    X(RW_WRECKED, "wrecked", 0)                                                                    \
+    X(RW_WRECKING, "wrecking", 0)                                                                  \
+    X(RW_DESTROYED, "destroyed", 0)                                                                \
+    X(RW_DESTROYING, "destroying", 0)
 
 #define VB_RULE_WORD_ID(id, text, sets) id,
 enum { RW_NONE, VB_RULE_WORDS(VB_RULE_WORD_ID) RW_COUNT };

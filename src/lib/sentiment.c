@@ -446,6 +446,40 @@ static bool ease_of_fault(const unit *u, size_t n_units, size_t i)
     return false;
 }
 
+/* Whether the unit is a verb of spoiling: "ruined", "spoilt", "wrecked".
+ * English-specific. */
+static bool spoils(const unit *x)
+{
+    switch (x->word) {
+    case RW_RUIN: case RW_RUINS: case RW_RUINED: case RW_RUINING: case RW_SPOIL: case RW_SPOILS:
+    case RW_SPOILED: case RW_SPOILT: case RW_SPOILING: case RW_WRECKED: case RW_WRECKING:
+    case RW_DESTROYED: case RW_DESTROYING:
+        return true;
+    default:
+        return false;
+    }
+}
+
+#define SPOILT_BACK 3 /* words from the verb to the good thing: "ruined our first holiday" */
+
+/* "ruined our holiday", "spoilt the whole evening": a good thing that a
+ * verb of spoiling has for its object is what was lost, not praise; the
+ * verb carries the complaint. Walking back in the clause over words that
+ * judge nothing. English-specific. */
+static bool spoilt(const unit *u, size_t i)
+{
+    for (size_t j = i, n = 0; j > 0 && n < SPOILT_BACK; n++) {
+        j--;
+        if (u[j].clause != u[i].clause || u[j].punct || negates(&u[j]))
+            return false;
+        if (spoils(&u[j]))
+            return true;
+        if (judges(&u[j]))
+            return false;
+    }
+    return false;
+}
+
 /* "it did nothing", "did nothing for my figure", "fixed nothing": the
  * negator "nothing" at `neg`, right after "do", "does", "did" or a verb
  * of repair, says the effort failed. The caller asks only where it
@@ -593,7 +627,7 @@ static void assign_roles(const token_key *keys, const unit_list *l, const vb_doc
             u[i].valence = 0.0;
             u[i].muted = true;
         }
-        if (u[i].valence > 0.0 && ease_of_fault(u, n_units, i)) {
+        if (u[i].valence > 0.0 && (ease_of_fault(u, n_units, i) || spoilt(u, i))) {
             u[i].valence = 0.0;
             u[i].muted = true;
         }
@@ -688,7 +722,7 @@ static void assign_roles(const token_key *keys, const unit_list *l, const vb_doc
             }
             if (u[i].unmet) {
                 u[i].valence = UNMET;
-                u[i].cue_tokens = 2;
+                u[i].cue_tokens = u[next].first + u[next].n - u[i].first; /* "not a single person" */
             } else if (!negates && came_to_nothing(u, n_units, i)) {
                 u[i].valence = NOTHING_DONE;
             }

@@ -6,7 +6,8 @@
  * "it would be great if the app had dark mode" (a suggestion), "used to
  * be great" (praise of the past), "longer than I'd like" (an excess,
  * liked after "than"), "worked great for a month" (praise bounded by a
- * span of time, a rule on counts in sentiment_counts.c).
+ * span of time, a rule on counts in sentiment_counts.c), "thanks a lot
+ * for ruining my holiday" (thanks for a failure: sarcasm).
  * vb_senti_unreal() asks each rule in turn; the words they test are in
  * rule_words.h. English-specific. */
 #include "sentiment_int.h"
@@ -390,6 +391,48 @@ static bool than_wanted(const unit *u, size_t i)
     }
 }
 
+/* Whether the unit thanks: "thanks", "thank", "cheers", "congratulations". */
+static bool thanking(const unit *x)
+{
+    switch (x->word) {
+    case RW_THANKS: case RW_THANK: case RW_CHEERS: case RW_CONGRATULATIONS: case RW_CONGRATS:
+        return true;
+    default:
+        return false;
+    }
+}
+
+#define MOCK_GAP 4 /* words between the thanks and the failure: "you so much for" */
+
+/* "Thanks a lot for ruining my holiday", "great job losing my parcel",
+ * "well done for ignoring my emails": thanks, or praise of a job or work
+ * done that opens its clause, whose first word that judges, at most
+ * MOCK_GAP words on in its clause, is a failure in an -ing form is
+ * sarcasm: the praise blames. Only the -ing form: "thanks for the refund"
+ * and "thanks for sorting the problem" thank for what a complaint would
+ * name. Praise of a job inside a clause describes it: "does a great job
+ * of hiding my tummy". */
+static bool mocking(const unit *u, size_t n_units, size_t i)
+{
+    size_t j = i;
+    if (!thanking(&u[i])) {
+        if (i > 0 && u[i - 1].clause == u[i].clause)
+            return false;
+        j = next_word(u, n_units, i); /* "great job", "nice work", "well done" */
+        if (j == SIZE_MAX ||
+            !(key_is(&u[j], RW_JOB) || key_is(&u[j], RW_WORK) || key_is(&u[j], RW_DONE)))
+            return false;
+    }
+    for (size_t n = 0; n <= MOCK_GAP; n++) {
+        j = next_word(u, n_units, j);
+        if (j == SIZE_MAX || negates(&u[j]))
+            return false;
+        if (judges(&u[j]))
+            return u[j].e->valence < 0.0 && ing_form(&u[j]);
+    }
+    return false;
+}
+
 const char *vb_senti_unreal(const token_key *keys, const unit *u, size_t n_units, size_t i,
                             const vb_doc *doc)
 {
@@ -405,6 +448,8 @@ const char *vb_senti_unreal(const token_key *keys, const unit *u, size_t n_units
     if (by == NULL && past_praise(u, i))
         by = "used to";
     if (by == NULL && vb_senti_praise_bounded(u, n_units, i, doc))
+        by = "for";
+    if (by == NULL && mocking(u, n_units, i))
         by = "for";
     return by;
 }

@@ -230,6 +230,9 @@ static void test_yet_to_negates(void **state)
     assert_true(score("Yet to have a problem with it") > 0.05);
     assert_true(score("The issue is yet to be resolved") < -0.05);
     assert_true(score("Three weeks on and yet to receive the item") < -0.05);
+    /* the failure's cue spans the negator and the word it denies */
+    assert_true(score("The parcel has yet to arrive") < -0.05);
+    assert_non_null(cue("yet to arrive"));
     /* "yet" alone still contrasts */
     assert_true(score("The app is slow, yet the staff were helpful") > 0.05);
     assert_true(cue("helpful")->rules & VB_RULE_AFTER_CONTRAST);

@@ -656,6 +656,36 @@ static void test_easily_next_to_a_fault(void **state)
     assert_true(score("It is easily the best") > 0.05);
 }
 
+/* Thanks or praise of a job whose object is a failure in an -ing form is
+ * sarcasm; thanks for what a complaint names, or for a remedy, are not. */
+static void test_thanks_for_a_failure_is_sarcasm(void **state)
+{
+    (void)state;
+    assert_true(score("Thanks a lot for ruining my holiday") < -0.05);
+    assert_true(cue("Thanks")->rules & VB_RULE_NEGATED);
+    assert_true(score("Thank you so much for wasting my time") < -0.05);
+    assert_true(score("Great job losing my parcel") < -0.05);
+    assert_true(score("Well done for ignoring my emails") < -0.05);
+    assert_true(score("Thanks for the quick refund") > 0.05);
+    assert_true(score("Thanks for fixing my boiler") > 0.05);
+    assert_true(score("Thanks for not losing my parcel") > 0.05);
+    assert_true(score("Thanks, the crying baby was fine") > -0.5);
+    assert_false(cue("Thanks")->rules & VB_RULE_NEGATED); /* another clause */
+}
+
+/* A good thing that a verb of spoiling has for its object is what was
+ * lost: it praises nothing. */
+static void test_a_good_thing_spoilt_is_no_praise(void **state)
+{
+    (void)state;
+    assert_true(score("It ruined our holiday") < -0.3);
+    assert_null(find_cue("holiday"));
+    assert_true(score("The delay ruined our first anniversary dinner") < -0.3);
+    assert_true(score("Wrecked the whole celebration") < -0.05);
+    assert_true(score("Nothing could ruin our lovely holiday") > 0.3);
+    assert_true(score("We had a lovely holiday") > 0.3);
+}
+
 /* "nothing" as all that doing or a repair came to is a failure; where it
  * denies a word of sentiment, the denial decides. */
 static void test_did_nothing(void **state)
@@ -714,6 +744,8 @@ int main(void)
         cmocka_unit_test(test_imperative_recommends_or_warns),
         cmocka_unit_test(test_scoring_rules_need_no_lexicon_entry),
         cmocka_unit_test(test_easily_next_to_a_fault),
+        cmocka_unit_test(test_thanks_for_a_failure_is_sarcasm),
+        cmocka_unit_test(test_a_good_thing_spoilt_is_no_praise),
         cmocka_unit_test(test_did_nothing),
         cmocka_unit_test(test_no_need_no_time),
     };
