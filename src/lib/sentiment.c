@@ -722,7 +722,7 @@ static void assign_roles(const token_key *keys, const unit_list *l, const vb_doc
             }
             if (u[i].unmet) {
                 u[i].valence = UNMET;
-                u[i].cue_tokens = u[next].first + u[next].n - u[i].first; /* "not a single person" */
+                u[i].cue_tokens = u[next].first + u[next].n - u[i].first; /* "yet to arrive" */
             } else if (!negates && came_to_nothing(u, n_units, i)) {
                 u[i].valence = NOTHING_DONE;
             }

@@ -406,9 +406,9 @@ static bool thanking(const unit *x)
 
 /* "Thanks a lot for ruining my holiday", "great job losing my parcel",
  * "well done for ignoring my emails": thanks, or praise of a job or work
- * done that opens its clause, whose first word that judges, at most
- * MOCK_GAP words on in its clause, is a failure in an -ing form is
- * sarcasm: the praise blames. Only the -ing form: "thanks for the refund"
+ * done that opens its clause, whose first word that judges, with at most
+ * MOCK_GAP words before it in the clause, is a failure in an -ing form
+ * is sarcasm: the praise blames. Only the -ing form: "thanks for the refund"
  * and "thanks for sorting the problem" thank for what a complaint would
  * name. Praise of a job inside a clause describes it: "does a great job
  * of hiding my tummy". */

@@ -24,8 +24,8 @@
  * terms count anywhere; `answer` terms count anywhere too, but only in a
  * sentence whose other words only weigh them (stopwords, words with a
  * valence) and before the record names anything (a survey answer:
- * "Slow.", "Quick and friendly!"). A theme that matches reports every ancestor too,
- * and an ancestor's spans include its descendants' spans.
+ * "Slow.", "Quick and friendly!"). A theme that matches reports every
+ * ancestor too, and an ancestor's spans include its descendants' spans.
  *
  * Aspect sentiment: a theme's sentiment is the mean compound of the
  * distinct clauses in which its spans start.

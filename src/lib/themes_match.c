@@ -28,7 +28,8 @@
  * An exact term (=word) is found by its stems like any other and then
  * kept only where the tokens' lookup forms are the term's own. An answer
  * term is noted where the walk finds it, and counts once the sentence is
- * seen to say nothing else (answer_hits()).
+ * seen to say nothing else, with nothing named before it in the record
+ * (answer_hits()).
  *
  * Sentences are resolved one at a time: the outputs hit in a sentence
  * set role bits per theme (free, conditional on the parent, excluded);
