@@ -1,6 +1,7 @@
 /* themes_int.h: the compiled taxonomy of a vb_themes, shared by themes.c
- * (which compiles a taxonomy into it) and themes_match.c (which matches
- * records against it). Nothing outside those two files includes it. */
+ * (which compiles a taxonomy into it), themes_match.c (which matches
+ * records against it) and, through themes_matcher.h, themes_result.c.
+ * Nothing else includes it. */
 #ifndef VB_THEMES_INT_H
 #define VB_THEMES_INT_H
 

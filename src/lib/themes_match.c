@@ -1,8 +1,8 @@
-/* themes_match.c: matches records against a compiled taxonomy, with
- * aspect sentiment.
+/* themes_match.c: matches records against a compiled taxonomy.
  *
  * The stage after sentiment; the taxonomy is compiled by themes.c into
- * the tables of themes_int.h.
+ * the tables of themes_int.h, and the matcher's scratch is in
+ * themes_matcher.h.
  * Per record, each token's stem id comes from the vb_text word cache
  * (vb_themes_term_id() is asked once per distinct word), or is one hash
  * lookup; a stem id is also the trie node of its one-token path, and
@@ -21,9 +21,9 @@
  * at those whose other side's node is among them.
  *
  * A record's hits are chained per theme as they come, with a note of
- * whether they came in order of (start, end), which is the rule: then the
- * theme's spans are merged from its chain as it is, and only the few
- * themes whose hits came out of order (a NEAR pair, a regex) are sorted.
+ * whether they came in order of (start, end), which is the rule; from
+ * the chains themes_result.c makes the record's themes, their spans and
+ * aspect sentiment.
  *
  * An exact term (=word) is found by its stems like any other and then
  * kept only where the tokens' lookup forms are the term's own. An answer
@@ -41,28 +41,16 @@
  * scratch is stamped with a sentence generation instead of being cleared,
  * so a sentence costs what it hits, not the size of the taxonomy.
  */
-#include "themes_int.h"
+#include "themes_matcher.h"
 
 #include "alloc.h"
 #include "buf.h"
-#include "lexicon.h" /* vb_senti_hash (FNV-1a, incremental); negators for opinion terms */
-#include "sentiment.h" /* VADER's constants, for opinion terms */
+#include "lexicon.h" /* vb_senti_hash (FNV-1a, incremental); roles of words, for answers */
 
-#include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define TEXT_MAX_BYTES ((size_t)1 << 30)
-
-/* Rare paths (scoped excludes, exact terms, opinion terms, regexes,
- * out-of-order chains) stay out of line, so that the usual path keeps
- * few instruction cache lines next to the other stages. */
-#if defined(__GNUC__)
-#define RARE __attribute__((cold, noinline))
-#else
-#define RARE
-#endif
 
 /* For walk(), run at every start token from one loop: left out of line
  * (as GCC chose), saving and restoring registers cost more than the
@@ -79,114 +67,6 @@ uint32_t vb_themes_term_id(const char *stem, size_t len, const void *themes)
     const str_slot *s = str_find(&t->stems, vb_senti_hash(stem, len), stem, len);
     return s != NULL ? s->value : 0;
 }
-
-typedef struct near_state {
-    uint32_t gen;              /* sentence generation the rest belongs to */
-    uint32_t a_top, b_top;     /* each side's latest occurrence: 1 + index in
-                                * the matcher's npos, 0 = none yet */
-} near_state;
-
-/* One occurrence of a NEAR operand in the sentence, in a chain of its
- * side's occurrences from the latest back. */
-typedef struct near_pos {
-    uint32_t first, last; /* tokens, inclusive */
-    uint32_t prev;        /* the side's occurrence before it, as top */
-} near_pos;
-
-/* Where a walk or a prefix found NEAR operands in the sentence. */
-typedef struct near_occ {
-    uint32_t head;        /* the output list: a node's near_out, or a prefix's */
-    uint32_t first, last; /* tokens, inclusive */
-    uint64_t partners;    /* the node's partner mask (all bits for a prefix) */
-} near_occ;
-
-/* On a sentence hit's role, above the roles' bits. HIT_PAIRED:
- * the hit is one side of a NEAR match and the next hit is the other. The
- * pair is one mention, so a scoped exclude that reaches either side
- * cancels both. HIT_DROPPED: cancel_scoped() or drop_borrowed() marked the
- * hit, and drop_marked() takes it out. */
-enum { HIT_PAIRED = 1u << 10, HIT_DROPPED = 1u << 11 };
-
-typedef struct sent_hit {
-    uint32_t theme;
-    uint32_t role;        /* ROLE_FREE or ROLE_COND, maybe HIT_PAIRED or
-                           * HIT_DROPPED (an exclude's, in xhits) */
-    uint32_t first, last; /* tokens, inclusive */
-} sent_hit;
-
-typedef struct rec_hit {
-    uint32_t next;        /* the theme's next hit in the record; 0 ends */
-    uint32_t clause;      /* of the first token */
-    uint32_t sentence;    /* of the first token */
-    size_t start, end;    /* bytes */
-} rec_hit;
-
-/* A theme's opinion term where it occurs in the record. */
-typedef struct opinion_hit {
-    uint32_t theme;
-    uint32_t first, last; /* tokens, inclusive */
-    float valence;
-} opinion_hit;
-
-/* A theme of the record: its chain of hits. */
-typedef struct rec_theme {
-    uint32_t theme;
-    uint32_t head, tail; /* rec_hit indices */
-    uint32_t n_hits;
-    bool in_order;       /* every hit came at or after the one before */
-} rec_theme;
-
-struct vb_theme_matcher {
-    const vb_themes *t;
-    const vb_allocator *alloc;
-    vb_regex_scratch *rx;   /* NULL without regexes */
-    uint32_t gen;           /* current sentence generation; 0 is never current */
-    uint32_t *theme_gen;    /* n_themes: generation of theme_flags[i] */
-    uint8_t *theme_flags;   /* n_themes: ROLE_FREE|COND|EXCL|EXCL_SCOPED, FLAG_* */
-    bool any_excl;          /* a sentence-wide exclude hit in this sentence */
-    near_state *nears;      /* n_nears */
-    bool *regex_off;        /* n_regexes: cut off by a limit in this record */
-    const uint32_t *ids;    /* per token of the record: stem id, 0 = in no term */
-    uint32_t *own_ids;      /* ids, when the doc does not bring them */
-    size_t cap_own_ids;
-    uint32_t *starts;       /* tokens of the sentence where a walk may find a term */
-    size_t cap_starts;
-    uint32_t *wpos;         /* per token of the sentence: words (non-punctuation
-                             * tokens) before it in the sentence */
-    size_t cap_wpos;
-    const vb_doc *doc;      /* the record and sentence [s_first, s_end) */
-    size_t s_first, s_end;
-    bool wpos_ready;        /* wpos is set for the sentence */
-    near_occ *occs;         /* the sentence's NEAR operands, in order found */
-    near_pos *npos;         /* the sentence's NEAR occurrences, per rule side */
-    size_t n_npos, cap_npos;
-    size_t n_occs, cap_occs;
-    uint64_t occ_nodes;     /* bit (node & 63) of each node in occs; a prefix's
-                             * is node 0, as is a prefix partner */
-    sent_hit *shits;
-    size_t n_shits, cap_shits;
-    sent_hit *xhits;        /* the sentence's scoped exclude hits */
-    size_t n_xhits, cap_xhits;
-    sent_hit *ahits;        /* the sentence's answer terms (ROLE_ANSWER) */
-    size_t n_ahits, cap_ahits;
-    bool named;             /* a sentence of the record so far says more than
-                             * answers: later answers judge what it named */
-    opinion_hit *ohits;     /* the record's opinion terms */
-    size_t n_ohits, cap_ohits;
-    rec_hit *rhits;         /* rhits[0] unused, so 0 can end a chain */
-    size_t n_rhits, cap_rhits;
-    rec_theme *rthemes;     /* the record's themes, in order of first hit */
-    size_t n_rthemes, cap_rthemes;
-    uint32_t *rtheme_of;    /* n_themes: 1 + index in rthemes, 0 = not hit */
-    rec_hit *sorted;        /* one out-of-order chain, sorted */
-    size_t cap_sorted;
-    vb_buf text;            /* a sentence's normalised text, for regexes */
-    size_t *offs;           /* per token of the sentence: where its norm starts */
-    size_t cap_offs;
-    const char *warning;
-    size_t limit_hits;
-    vb_arena *arena;        /* the record's, for the warning */
-};
 
 vb_theme_matcher *vb_theme_matcher_new(const vb_themes *t, const vb_allocator *a)
 {
@@ -1014,196 +894,6 @@ static vb_status match_sentence(vb_theme_matcher *m, const vb_doc *doc, const vb
     return resolve_sentence(m, doc);
 }
 
-static int compare_rec_hits(const void *a, const void *b)
-{
-    const rec_hit *x = a, *y = b;
-    if (x->start != y->start)
-        return x->start < y->start ? -1 : 1;
-    return (x->end > y->end) - (x->end < y->end);
-}
-
-/* Sorts a theme's hits by start and end. */
-static void sort_rec_hits(rec_hit *h, size_t n)
-{
-    for (size_t i = 1; i < n; i++) {
-        if (compare_rec_hits(&h[i - 1], &h[i]) <= 0)
-            continue;
-        if (n > 32) { /* not the usual nearly sorted run */
-            qsort(h, n, sizeof *h, compare_rec_hits);
-            return;
-        }
-        rec_hit x = h[i];
-        size_t j = i;
-        for (; j > 0 && compare_rec_hits(&h[j - 1], &x) > 0; j--)
-            h[j] = h[j - 1];
-        h[j] = x;
-    }
-}
-
-/* An out-of-order chain, copied to m->sorted, sorted and chained again
- * there; returns its new head. */
-RARE
-static vb_status sort_chain(vb_theme_matcher *m, const rec_theme *rt, const rec_hit **head)
-{
-    TRY(vb_themes_grow(m->alloc, (void **)&m->sorted, &m->cap_sorted, rt->n_hits + 1,
-                       sizeof *m->sorted));
-    rec_hit *h = m->sorted + 1; /* sorted[0] stays unused, as rhits[0] */
-    size_t n = 0;
-    for (uint32_t i = rt->head; i != 0; i = m->rhits[i].next)
-        h[n++] = m->rhits[i];
-    sort_rec_hits(h, n);
-    for (size_t i = 0; i < n; i++)
-        h[i].next = i + 1 < n ? (uint32_t)(i + 2) : 0;
-    *head = h;
-    return VB_OK;
-}
-
-/* The sentiment a mention takes: its clause's, or, when the clause holds
- * no sentiment word at all (a theme named in a list: "the food, service
- * and decor were all excellent"), its sentence's. */
-static double aspect_score(const vb_doc_sentiment *ds, const rec_hit *x)
-{
-    const vb_sentiment *c = &ds->clauses[x->clause];
-    if (c->pos == 0.0 && c->neg == 0.0 && ds->sentences != NULL)
-        return ds->sentences[x->sentence].compound;
-    return c->compound;
-}
-
-/* Whether a negator stands up to three words before token `at`, in its
- * clause: the sentiment lexicon's negators, and words ending in "n't",
- * as the sentiment stage counts them. */
-static bool negated_at(const vb_doc *doc, uint32_t at)
-{
-    const vb_token *k = doc->tokens;
-    const bool senti = doc->entries != NULL && doc->lexicon == vb_senti_lex_is_contrast;
-    unsigned words = 0;
-    for (uint32_t i = at; i-- > 0 && words < 3 && k[i].clause == k[at].clause;) {
-        if (k[i].kind == VB_TOKEN_PUNCT)
-            continue;
-        words++;
-        const vb_senti_entry *e = senti ? doc->entries[i] : NULL;
-        if ((e != NULL && (e->flags & VB_LEX_NEGATOR)) ||
-            (k[i].lookup_len >= 3 && memcmp(k[i].lookup + k[i].lookup_len - 3, "n't", 3) == 0))
-            return true;
-    }
-    return false;
-}
-
-/* Whether opinion hit `o` lies inside a longer one of its theme: the
- * longest term wins ("not cheap" over "cheap"). */
-static bool opinion_covered(const vb_theme_matcher *m, const opinion_hit *o)
-{
-    for (size_t i = 0; i < m->n_ohits; i++) {
-        const opinion_hit *p = &m->ohits[i];
-        if (p != o && p->theme == o->theme && p->first <= o->first && o->last <= p->last &&
-            p->last - p->first > o->last - o->first)
-            return true;
-    }
-    return false;
-}
-
-/* The score theme `th`'s own opinion terms give it in `clause`, as the
- * sentiment stage scores words: valences summed, a negated one times
- * -0.74, normalised to -1..1. False when none of them is there. */
-RARE
-static bool opinion_score(const vb_theme_matcher *m, uint32_t th, uint32_t clause, double *score)
-{
-    const vb_token *k = m->doc->tokens;
-    double sum = 0;
-    bool found = false;
-    for (size_t i = 0; i < m->n_ohits; i++) {
-        const opinion_hit *o = &m->ohits[i];
-        if (o->theme != th || k[o->first].clause != clause || opinion_covered(m, o))
-            continue;
-        sum += negated_at(m->doc, o->first) ? VB_SENTI_N_SCALAR * o->valence : o->valence;
-        found = true;
-    }
-    if (found)
-        *score = sum / sqrt(sum * sum + VB_SENTI_ALPHA);
-    return found;
-}
-
-/* Fills `hit` from a chain of hits in order of (start, end), starting at
- * `x` in `chain`: overlapping spans merged into `ranges`; sentiment the
- * mean over the distinct clauses where its spans start of the theme's own
- * opinion terms' score there, or else the clause's. */
-static size_t merge_chain(const vb_theme_matcher *m, const rec_hit *chain, const rec_hit *x,
-                          const vb_doc_sentiment *ds, vb_theme_hit *hit, vb_range *ranges)
-{
-    size_t r = 0, n_clauses = 0;
-    double sum = 0;
-    uint32_t last_clause = UINT32_MAX;
-    for (;; x = &chain[x->next]) {
-        if (x->clause != last_clause) {
-            last_clause = x->clause;
-            double own;
-            if (m->n_ohits > 0 && opinion_score(m, hit->theme, x->clause, &own))
-                sum += own;
-            else if (ds != NULL && ds->clauses != NULL)
-                sum += aspect_score(ds, x);
-            n_clauses++;
-        }
-        if (r > 0 && x->start < ranges[r - 1].end) {
-            if (x->end > ranges[r - 1].end)
-                ranges[r - 1].end = x->end;
-        } else {
-            ranges[r++] = (vb_range){x->start, x->end};
-        }
-        if (x->next == 0)
-            break;
-    }
-    hit->spans = ranges;
-    hit->n_spans = r;
-    hit->sentiment = n_clauses > 0 ? sum / (double)n_clauses : 0.0;
-    return r;
-}
-
-static int compare_rec_themes(const void *a, const void *b)
-{
-    const rec_theme *x = a, *y = b;
-    return (x->theme > y->theme) - (x->theme < y->theme);
-}
-
-/* The record's themes in taxonomy order: few, and mostly in order. */
-static void sort_rec_themes(rec_theme *t, size_t n)
-{
-    if (n > 16) {
-        qsort(t, n, sizeof *t, compare_rec_themes);
-        return;
-    }
-    for (size_t i = 1; i < n; i++) {
-        rec_theme x = t[i];
-        size_t j = i;
-        for (; j > 0 && t[j - 1].theme > x.theme; j--)
-            t[j] = t[j - 1];
-        t[j] = x;
-    }
-}
-
-static vb_status collect(vb_theme_matcher *m, const vb_doc_sentiment *ds, vb_arena *arena,
-                         vb_theme_result *out)
-{
-    sort_rec_themes(m->rthemes, m->n_rthemes);
-    vb_theme_hit *hits = vb_arena_array(arena, m->n_rthemes, sizeof *hits);
-    vb_range *ranges = vb_arena_array(arena, m->n_rhits - 1, sizeof *ranges);
-    if (hits == NULL || ranges == NULL)
-        return VB_ENOMEM;
-    size_t r = 0;
-    for (size_t i = 0; i < m->n_rthemes; i++) {
-        const rec_theme *rt = &m->rthemes[i];
-        const rec_hit *chain = m->rhits, *head = &m->rhits[rt->head];
-        if (!rt->in_order) {
-            TRY(sort_chain(m, rt, &head));
-            chain = m->sorted;
-        }
-        hits[i].theme = rt->theme;
-        r += merge_chain(m, chain, head, ds, &hits[i], ranges + r);
-    }
-    out->hits = hits;
-    out->n_hits = m->n_rthemes;
-    return VB_OK;
-}
-
 vb_status vb_themes_match(vb_theme_matcher *m, const vb_doc *doc, const vb_doc_sentiment *ds,
                           vb_arena *arena, vb_theme_result *out)
 {
@@ -1241,5 +931,5 @@ vb_status vb_themes_match(vb_theme_matcher *m, const vb_doc *doc, const vb_doc_s
     out->regex_limit_hits = m->limit_hits;
     if (m->n_rthemes == 0)
         return VB_OK;
-    return collect(m, ds, arena, out);
+    return vb_themes_collect(m, ds, arena, out);
 }
