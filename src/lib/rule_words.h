@@ -61,6 +61,12 @@ enum {
 #define VB_RULE_WORDS(X)                                                                           \
     X(RW_NOT, "not", 0)                                                                            \
     X(RW_NEVER, "never", 0)                                                                        \
+    X(RW_DIDNT, "didn't", 0)                                                                   \
+    X(RW_DONT, "don't", 0)                                                                     \
+    X(RW_DOESNT, "doesn't", 0)                                                                 \
+    X(RW_DIDNT_BARE, "didnt", 0)                                                               \
+    X(RW_DONT_BARE, "dont", 0)                                                                 \
+    X(RW_DOESNT_BARE, "doesnt", 0)                                                             \
     X(RW_LEAST, "least", RWSET_WAIT_FILL)                                                          \
     X(RW_LIKE, "like", 0)                                                                          \
     X(RW_TRY, "try", RWSET_SCORED | RWSET_TRIED)                                                   \

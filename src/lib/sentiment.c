@@ -552,6 +552,48 @@ static bool fault_in_excess(const unit *x)
     }
 }
 
+/* A word that says something without judging it: no stopword, no
+ * valence, no modifier. */
+static bool plain_word(const vb_doc *doc, const unit *x)
+{
+    const vb_token *t = &doc->tokens[x->first];
+    return t->kind == VB_TOKEN_WORD && !(t->flags & VB_TOKEN_STOPWORD) && !has_valence(x) &&
+           !x->negator && !x->booster && !is_excess(x);
+}
+
+/* "didn't", "never", "does not": a negator that denies a deed, not a
+ * state ("isn't big and bulky", "no hips and no waist", which reach both
+ * sides of an "and"). English-specific. */
+static bool denies_deed(const unit *u, size_t neg)
+{
+    switch (u[neg].word) {
+    case RW_DIDNT: case RW_DONT: case RW_DOESNT: case RW_NEVER:
+    case RW_DIDNT_BARE: case RW_DONT_BARE: case RW_DOESNT_BARE:
+        return true;
+    case RW_NOT:
+        return neg > 0 && (key_is(&u[neg - 1], RW_DID) || key_is(&u[neg - 1], RW_DO) ||
+                           key_is(&u[neg - 1], RW_DOES));
+    default:
+        return false;
+    }
+}
+
+/* "didn't listen and rushed me out": once a plain word has followed a
+ * negator of a deed at `neg`, an "and" before unit `i` starts what is
+ * said, not what is denied. */
+static bool and_after_plain(const vb_doc *doc, const unit *u, size_t neg, size_t i)
+{
+    if (!denies_deed(u, neg))
+        return false;
+    bool plain = false;
+    for (size_t k = neg + 1; k < i; k++) {
+        if (plain && key_is(&u[k], RW_AND))
+            return true;
+        plain = plain || plain_word(doc, &u[k]);
+    }
+    return false;
+}
+
 /* True when negator `neg` before the plain word `next` says no failure,
  * as "won't play" does: "less" denies a word of sentiment only ("uses
  * less power", as "no power" would not), "far from home" and "not far
@@ -692,7 +734,6 @@ static void assign_roles(const token_key *keys, const unit_list *l, const vb_doc
             size_t j = i;
             bool negates = false;
             size_t next = next_word(u, n_units, i);
-            const vb_token *nt = next != SIZE_MAX ? &doc->tokens[u[next].first] : NULL;
             if (next != SIZE_MAX && (key_is(&u[next], RW_ONLY) || key_is(&u[next], RW_JUST)) &&
                 key_is(&u[i], RW_NOT)) {
                 u[i].negator = false; /* "not only X but Y" adds, it does not deny */
@@ -703,15 +744,13 @@ static void assign_roles(const token_key *keys, const unit_list *l, const vb_doc
                 continue;
             }
             /* A negator before a plain word is a failure: "won't play". */
-            if (nt != NULL && nt->kind == VB_TOKEN_WORD && !(nt->flags & VB_TOKEN_STOPWORD) &&
-                !says_no_failure(keys, u, i, next) &&
-                !has_valence(&u[next]) && !u[next].negator && !u[next].booster &&
-                !mental_verb(&u[next]) && !is_excess(&u[next]))
+            if (next != SIZE_MAX && plain_word(doc, &u[next]) &&
+                !says_no_failure(keys, u, i, next) && !mental_verb(&u[next]))
                 u[i].unmet = true;
             const size_t reaches = reach(u, n_units, i);
             for (size_t k = 0; k < reaches && !negates; k++) {
                 j = next_word(u, n_units, j);
-                if (j == SIZE_MAX)
+                if (j == SIZE_MAX || and_after_plain(doc, u, i, j))
                     break;
                 /* an excess has no valence yet: "without feeling too tight" */
                 negates = has_valence(&u[j]) || is_excess(&u[j]);
@@ -883,12 +922,12 @@ static void score_unit(const vb_doc *doc, const token_key *keys, unit *u, size_t
             c->rules |= m->boost < 0 ? VB_RULE_DAMPENED : VB_RULE_BOOSTED;
             c->by = m->e->term;
         }
-        if (m->negator)
+        if (m->negator && !and_after_plain(doc, u, j, i))
             v = deny(u, n_units, j, i, v);
     }
     if (in_reach) {
         const size_t far = far_negator(u, n_units, i);
-        if (far != SIZE_MAX)
+        if (far != SIZE_MAX && !and_after_plain(doc, u, far, i))
             v = deny(u, n_units, far, i, v);
     }
     if (c->prevented && v > 0) {

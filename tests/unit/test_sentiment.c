@@ -77,6 +77,31 @@ static void test_negation_stops_at_clause_boundaries(void **state)
     assert_false(cue("great")->rules & VB_RULE_NEGATED);
 }
 
+/* A negator of a deed ends at "and" once its verb has come: the second
+ * verb is said, not denied. A negator of a state or a thing reaches both
+ * sides. */
+static void test_negated_deed_ends_at_and(void **state)
+{
+    (void)state;
+    assert_true(score("The doctor didn't listen and rushed me out.") < -0.05);
+    assert_false(cue("rushed")->rules & VB_RULE_NEGATED);
+    assert_true(cue("didn't listen")->score < 0); /* the failure stands */
+    assert_true(score("He never called back and was rude about it") < -0.05);
+    assert_false(cue("rude")->rules & VB_RULE_NEGATED);
+    /* a state denied: "bulky" is denied too */
+    score("It isn't big and bulky");
+    assert_true(cue("bulky")->rules & VB_RULE_NEGATED);
+    score("It is not big and bulky");
+    assert_true(cue("bulky")->rules & VB_RULE_NEGATED);
+    score("Great fit, no bagging and sagging");
+    assert_true(cue("sagging")->rules & VB_RULE_NEGATED);
+    /* a judged word first: negated as before */
+    score("She wasn't rude and helped me");
+    assert_true(cue("rude")->rules & VB_RULE_NEGATED);
+    score("Didn't like it and sent it back");
+    assert_true(cue("like")->rules & VB_RULE_NEGATED);
+}
+
 static void test_not_only_does_not_negate(void **state)
 {
     (void)state;
@@ -504,6 +529,7 @@ int main(void)
         cmocka_unit_test(test_negation_flips_within_three_words),
         cmocka_unit_test(test_never_so_intensifies),
         cmocka_unit_test(test_negation_stops_at_clause_boundaries),
+        cmocka_unit_test(test_negated_deed_ends_at_and),
         cmocka_unit_test(test_not_only_does_not_negate),
         cmocka_unit_test(test_not_once_or_a_single_reaches_further),
         cmocka_unit_test(test_booster_before_a_negation_is_no_praise),
