@@ -119,6 +119,9 @@ enum {
     X(RW_WONDER, "wonder", RWSET_MENTAL)                                                           \
     X(RW_I, "i", RWSET_SUBJECT)                                                                    \
     X(RW_WE, "we", RWSET_SUBJECT)                                                                  \
+    X(RW_MY, "my", 0)                                                                          \
+    X(RW_OUR, "our", 0)                                                                        \
+    X(RW_AFTER, "after", 0)                                                                    \
     X(RW_YOU, "you", RWSET_SUBJECT)                                                                \
     X(RW_THEY, "they", RWSET_SUBJECT)                                                              \
     X(RW_HE, "he", RWSET_SUBJECT)                                                                  \

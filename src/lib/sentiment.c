@@ -18,13 +18,17 @@
  *      a single item was damaged"); "from" after a verb of keeping off
  *      negates ("keeps it from looking frumpy"); a negator before a neutral verb
  *      is a failure ("doesn't charge") unless the verb is one of knowing
- *      or wanting ("don't know");
+ *      or wanting ("don't know"); after "didn't", "don't" or "never"
+ *      and its verb an "and" ends the negator's reach ("didn't listen and
+ *      rushed me out");
  *      "like" counts only as the verb ("I like", "would like"), not as the
  *      preposition ("players like the iPod"); "cheap" praises a price
  *      ("the prices are cheap") and faults anything else ("cheap plastic"),
  *      "loud" praises speakers and faults anything else; a trouble word
  *      that a done remedy governs is no complaint ("fixed the problem"),
- *      and "no refund" is a worse complaint, not praise; a wait told in
+ *      and "no refund" is a worse complaint, not praise; trouble in a
+ *      "when I ..." clause after praise is its occasion, no complaint
+ *      ("helpful when I had a problem": sentiment_occasion.c); a wait told in
  *      numbers is a complaint once long for its unit ("took 3 weeks"),
  *      and so are tries told in numbers ("had to call 4 times", "took
  *      three attempts"): sentiment_counts.c;
@@ -675,6 +679,10 @@ static void assign_roles(const token_key *keys, const unit_list *l, const vb_doc
         }
         if (u[i].valence < 0.0 && praise_in_context(u, n_units, i, doc))
             u[i].valence = -u[i].valence;
+        if (u[i].valence < 0.0 && vb_senti_occasion(u, i)) {
+            u[i].valence = 0.0;
+            u[i].muted = true;
+        }
         if (u[i].valence < 0.0 && key_in(&u[i], RWSET_TROUBLE) && remedied(u, n_units, i)) {
             u[i].valence = 0.0;
             u[i].muted = true;

@@ -2,7 +2,8 @@
  * sentiment.c (the rules and scores), sentiment_contrast.c (the weight of
  * contrast words), sentiment_counts.c (the rules on counts),
  * sentiment_intent.c (coming again), sentiment_request.c (asking for
- * more), sentiment_unreal.c (praise of what is not) and
+ * more), sentiment_occasion.c (the occasion of praise),
+ * sentiment_unreal.c (praise of what is not) and
  * sentiment_units.c (which finds each token's entry, matches phrases and
  * builds the units). Nothing outside those files includes it. */
 #ifndef VB_SENTIMENT_INT_H
@@ -296,6 +297,12 @@ void vb_senti_apply_contrast(const token_key *keys, unit *u, size_t n_units, con
  * returned valence (VB_RULE_REQUEST) and *cue_tokens the tokens from it
  * to the amount, or 0 is returned. */
 double vb_senti_request(const unit *u, size_t n_units, size_t i, size_t *cue_tokens);
+
+/* The rule on the occasion of praise (sentiment_occasion.c): true when
+ * the negative unit at `i` stands in a "when I ..." or "after my ..."
+ * clause after praise, "helpful when I had a problem": the trouble says
+ * when the praise was earned. */
+bool vb_senti_occasion(const unit *u, size_t i);
 
 /* Finds each token's entry and key (in `keys`, room for doc->n_tokens)
  * and builds the units of `doc` in `l` (room for n_tokens units and

@@ -688,6 +688,28 @@ static void test_a_good_thing_spoilt_is_no_praise(void **state)
 
 /* "nothing" as all that doing or a repair came to is a failure; where it
  * denies a word of sentiment, the denial decides. */
+/* Trouble told after praise in a "when I ..." or "after my ..." clause
+ * is the occasion of the praise, not a complaint of its own. */
+static void test_trouble_as_the_occasion_of_praise(void **state)
+{
+    (void)state;
+    assert_true(score("Staff were very helpful when I had a problem with my order.") > 0.3);
+    assert_null(find_cue("problem"));
+    assert_true(score("The conductor was helpful when I got on the wrong train.") > 0.3);
+    assert_true(score("They were brilliant after my flight was cancelled.") > 0.3);
+    /* denied praise, a turn, a contrast or a far trouble: scored as before */
+    assert_true(score("They weren't helpful when I had a problem.") < -0.05);
+    assert_non_null(cue("problem"));
+    score("Excited when I read the label, only to be disappointed.");
+    assert_non_null(cue("disappointed"));
+    score("Helpful when I called and the fault is still there.");
+    assert_non_null(cue("fault"));
+    score("It fits great when I am standing in the store but it is hard to sit.");
+    assert_non_null(cue("hard"));
+    /* no praise before: the trouble is the complaint */
+    assert_true(score("When I had a problem nobody helped.") < -0.05);
+}
+
 static void test_did_nothing(void **state)
 {
     (void)state;
@@ -746,6 +768,7 @@ int main(void)
         cmocka_unit_test(test_easily_next_to_a_fault),
         cmocka_unit_test(test_thanks_for_a_failure_is_sarcasm),
         cmocka_unit_test(test_a_good_thing_spoilt_is_no_praise),
+        cmocka_unit_test(test_trouble_as_the_occasion_of_praise),
         cmocka_unit_test(test_did_nothing),
         cmocka_unit_test(test_no_need_no_time),
     };
