@@ -111,6 +111,10 @@ static void test_words_of_complaint_across_industries(void **state)
     assert_true(score("The staff made my day.") > 0.05);
     assert_true(score("Rock solid app.") > 0.05);
     assert_true(score("Booking was simple and I got a slot the next day.") > 0.05);
+    score("Nobody could answer a simple question.");
+    assert_null(find_cue("simple"));
+    score("Way too much hassle for something so simple.");
+    assert_null(find_cue("simple"));
     assert_true(score("My vouchers expired before I could use them.") < -0.05);
     assert_float_equal(score("They have shops all over the place."), 0.0, 1e-9);
     assert_float_equal(score("I drink instant coffee."), 0.0, 1e-9);
