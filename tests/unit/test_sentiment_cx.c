@@ -111,6 +111,8 @@ static void test_words_of_complaint_across_industries(void **state)
     assert_true(score("The staff made my day.") > 0.05);
     assert_true(score("Rock solid app.") > 0.05);
     assert_true(score("Booking was simple and I got a slot the next day.") > 0.05);
+    assert_true(score("Staff seemed more interested in chatting than serving customers.") < -0.05);
+    assert_true(score("I'm more interested in the zoom.") > 0.05);
     score("Nobody could answer a simple question.");
     assert_null(find_cue("simple"));
     score("Way too much hassle for something so simple.");
