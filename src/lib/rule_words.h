@@ -61,12 +61,12 @@ enum {
 #define VB_RULE_WORDS(X)                                                                           \
     X(RW_NOT, "not", 0)                                                                            \
     X(RW_NEVER, "never", 0)                                                                        \
-    X(RW_DIDNT, "didn't", 0)                                                                   \
-    X(RW_DONT, "don't", 0)                                                                     \
-    X(RW_DOESNT, "doesn't", 0)                                                                 \
-    X(RW_DIDNT_BARE, "didnt", 0)                                                               \
-    X(RW_DONT_BARE, "dont", 0)                                                                 \
-    X(RW_DOESNT_BARE, "doesnt", 0)                                                             \
+    X(RW_DIDNT, "didn't", 0)                                                                       \
+    X(RW_DONT, "don't", 0)                                                                         \
+    X(RW_DOESNT, "doesn't", 0)                                                                     \
+    X(RW_DIDNT_BARE, "didnt", 0)                                                                   \
+    X(RW_DONT_BARE, "dont", 0)                                                                     \
+    X(RW_DOESNT_BARE, "doesnt", 0)                                                                 \
     X(RW_LEAST, "least", RWSET_WAIT_FILL)                                                          \
     X(RW_LIKE, "like", 0)                                                                          \
     X(RW_TRY, "try", RWSET_SCORED | RWSET_TRIED)                                                   \
@@ -119,9 +119,9 @@ enum {
     X(RW_WONDER, "wonder", RWSET_MENTAL)                                                           \
     X(RW_I, "i", RWSET_SUBJECT)                                                                    \
     X(RW_WE, "we", RWSET_SUBJECT)                                                                  \
-    X(RW_MY, "my", 0)                                                                          \
-    X(RW_OUR, "our", 0)                                                                        \
-    X(RW_AFTER, "after", 0)                                                                    \
+    X(RW_MY, "my", 0)                                                                              \
+    X(RW_OUR, "our", 0)                                                                            \
+    X(RW_AFTER, "after", 0)                                                                        \
     X(RW_YOU, "you", RWSET_SUBJECT)                                                                \
     X(RW_THEY, "they", RWSET_SUBJECT)                                                              \
     X(RW_HE, "he", RWSET_SUBJECT)                                                                  \
