@@ -25,7 +25,8 @@
  *      preposition ("players like the iPod"); "cheap" praises a price
  *      ("the prices are cheap") and faults anything else ("cheap plastic"),
  *      "loud" praises speakers and faults anything else; a trouble word
- *      that a done remedy governs is no complaint ("fixed the problem"),
+ *      that a done remedy governs is no complaint ("fixed the problem",
+ *      "thanks for fixing the problem"),
  *      and "no refund" is a worse complaint, not praise; trouble in a
  *      "when I ..." clause after praise is its occasion, no complaint
  *      ("helpful when I had a problem": sentiment_occasion.c); a wait told in
@@ -373,6 +374,25 @@ static bool unsettled_remedy(const unit *u, size_t k)
     return false;
 }
 
+#define THANKS_GAP 4 /* words between the thanks and "for": "thank you so much for" */
+
+/* "Thanks for fixing the problem", "thank you so much for sorting my
+ * issue": a remedy in its -ing form thanked for is done ("needs fixing"
+ * is not). */
+static bool thanked_remedy(const unit *u, size_t k)
+{
+    if (!key_in(&u[k], RWSET_REMEDY) || !ing_form(&u[k]) || k == 0 || !key_is(&u[k - 1], RW_FOR))
+        return false;
+    for (size_t j = k - 1, n = 0; j > 0 && n <= THANKS_GAP; n++) {
+        j--;
+        if (u[j].clause != u[k].clause)
+            return false;
+        if (vb_senti_thanking(&u[j]))
+            return true;
+    }
+    return false;
+}
+
 /* True when the trouble word at `i` has a done remedy, not unsettled, at
  * most WINDOW units either side of it in its clause. */
 static bool remedied(const unit *u, size_t n_units, size_t i)
@@ -380,7 +400,8 @@ static bool remedied(const unit *u, size_t n_units, size_t i)
     const size_t from = i > WINDOW ? i - WINDOW : 0;
     const size_t to = i + WINDOW < n_units ? i + WINDOW + 1 : n_units;
     for (size_t k = from; k < to; k++)
-        if (u[k].clause == u[i].clause && key_in(&u[k], RWSET_REMEDIED) && !unsettled_remedy(u, k))
+        if (u[k].clause == u[i].clause &&
+            (key_in(&u[k], RWSET_REMEDIED) || thanked_remedy(u, k)) && !unsettled_remedy(u, k))
             return true;
     return false;
 }

@@ -272,6 +272,17 @@ static inline bool comparative(const unit *c)
     return c->key_len >= 5 && memcmp(c->key + c->key_len - 2, "er", 2) == 0;
 }
 
+/* Whether the unit thanks: "thanks", "thank", "cheers", "congratulations". */
+static inline bool vb_senti_thanking(const unit *x)
+{
+    switch (x->word) {
+    case RW_THANKS: case RW_THANK: case RW_CHEERS: case RW_CONGRATULATIONS: case RW_CONGRATS:
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* The rules on praise of what is not (sentiment_unreal.c): the word that
  * makes the positive cue at `i` of `u` (of `n_units`) a complaint, for
  * its `by` ("could", "should", "would", "hoped", "wished", "be", "used

@@ -391,17 +391,6 @@ static bool than_wanted(const unit *u, size_t i)
     }
 }
 
-/* Whether the unit thanks: "thanks", "thank", "cheers", "congratulations". */
-static bool thanking(const unit *x)
-{
-    switch (x->word) {
-    case RW_THANKS: case RW_THANK: case RW_CHEERS: case RW_CONGRATULATIONS: case RW_CONGRATS:
-        return true;
-    default:
-        return false;
-    }
-}
-
 #define MOCK_GAP 4 /* words between the thanks and the failure: "you so much for" */
 
 /* "Thanks a lot for ruining my holiday", "great job losing my parcel",
@@ -415,7 +404,7 @@ static bool thanking(const unit *x)
 static bool mocking(const unit *u, size_t n_units, size_t i)
 {
     size_t j = i;
-    if (!thanking(&u[i])) {
+    if (!vb_senti_thanking(&u[i])) {
         if (i > 0 && u[i - 1].clause == u[i].clause)
             return false;
         j = next_word(u, n_units, i); /* "great job", "nice work", "well done" */

@@ -302,6 +302,11 @@ static void test_remedied_trouble_and_denied_refund(void **state)
     assert_true(score("The problem was never fixed") < -0.05);
     assert_true(score("I hope the problem will be fixed soon") < -0.05);
     assert_true(score("Don't order until the issue is resolved") < -0.05);
+    /* thanked for, a remedy in its -ing form is done; needed, it is not */
+    assert_true(score("Thanks for fixing the problem.") > 0.3);
+    assert_null(find_cue("problem"));
+    assert_true(score("Thank you so much for sorting out my issue.") > 0.3);
+    assert_true(score("It needs fixing, the problem is still there.") < -0.05);
     assert_true(score("No problem at all") > 0.05);
     /* a complaint is a trouble too; addressed or handled, it is remedied */
     assert_true(score("They resolved my complaint quickly") > 0.05);
