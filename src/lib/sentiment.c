@@ -381,16 +381,8 @@ static bool unsettled_remedy(const unit *u, size_t k)
  * is not). */
 static bool thanked_remedy(const unit *u, size_t k)
 {
-    if (!key_in(&u[k], RWSET_REMEDY) || !ing_form(&u[k]) || k == 0 || !key_is(&u[k - 1], RW_FOR))
-        return false;
-    for (size_t j = k - 1, n = 0; j > 0 && n <= THANKS_GAP; n++) {
-        j--;
-        if (u[j].clause != u[k].clause)
-            return false;
-        if (vb_senti_thanking(&u[j]))
-            return true;
-    }
-    return false;
+    return key_in(&u[k], RWSET_REMEDY) && ing_form(&u[k]) && k > 0 && key_is(&u[k - 1], RW_FOR) &&
+           vb_senti_before(u, k - 1, THANKS_GAP + 1, vb_senti_thanking);
 }
 
 /* True when the trouble word at `i` has a done remedy, not unsettled, at

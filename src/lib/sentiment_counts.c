@@ -236,19 +236,6 @@ bool vb_senti_praise_bounded(const unit *u, size_t n_units, size_t i, const vb_d
     return span_ends(u, n_units, k + 1, u[i].sentence, now);
 }
 
-/* True when "only" or "just" stands at most WINDOW_DOWN units before the
- * verb at `j` in its clause: "I only had to call 2 times". */
-static bool played_down_before(const unit *u, size_t j)
-{
-    for (size_t k = j, n = 0; k > 0 && n < WINDOW_DOWN; n++) {
-        k--;
-        if (u[k].clause != u[j].clause)
-            return false;
-        if (plays_down(&u[k]))
-            return true;
-    }
-    return false;
-}
 
 /* Whether a verb of RWSET_TRIED is one of repair: what was repaired or
  * replaced again and again is a complaint in the passive too ("the
@@ -314,7 +301,8 @@ double vb_senti_repeated(const unit *u, size_t n_units, size_t i, const vb_doc *
                                          key_is(&u[j], RW_TRYING));
             const bool passive = !repair_verb(&u[j]) && j > 0 &&
                                  u[j - 1].clause == u[i].clause && key_in(&u[j - 1], RWSET_PASSIVE);
-            return tried_on || passive || played_down_before(u, j) ? 0.0 : REPEATED;
+            const bool played_down = vb_senti_before(u, j, WINDOW_DOWN, plays_down);
+            return tried_on || passive || played_down ? 0.0 : REPEATED;
         }
         on |= key_is(&u[j], RW_ON);
     }

@@ -150,6 +150,20 @@ static inline bool negator_within(const unit *u, size_t j, size_t n)
     return false;
 }
 
+/* True when a unit that `is` stands at most `n` units before unit `j`
+ * in its clause: "only" before "had to call", "thanks" before "for". */
+static inline bool vb_senti_before(const unit *u, size_t j, size_t n, bool (*is)(const unit *))
+{
+    for (size_t k = j; k > 0 && j - k < n;) {
+        k--;
+        if (u[k].clause != u[j].clause)
+            return false;
+        if (is(&u[k]))
+            return true;
+    }
+    return false;
+}
+
 /* Index of the next non-punctuation unit after `i` in the same clause
  * (stopping at commas), or SIZE_MAX. */
 static inline size_t next_word(const unit *u, size_t n_units, size_t i)
