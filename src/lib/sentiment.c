@@ -10,7 +10,9 @@
  *      "incredible") loses its own valence, as VADER's "no" rule does;
  *   3. each sentiment unit looks back up to three units within its clause,
  *      never across a clause boundary or a comma: boosters add their weight
- *      (decaying x0.95, x0.9), negators multiply by -0.74, "least" negates,
+ *      (decaying x0.95, x0.9), negators multiply by -0.74 (one further
+ *      back does not reach past a judged word that a nearer one denies:
+ *      "not great not terrible"), "least" negates,
  *      ALL-CAPS in mixed-case text adds 0.733; "couldn't be happier" and
  *      "can't recommend it enough" are not negated but intensified; "not
  *      only" does not negate; after "not once" a negator reaches six units
@@ -925,6 +927,7 @@ static void score_unit(const vb_doc *doc, const token_key *keys, unit *u, size_t
     vb_token_kind kind = doc->tokens[c->first].kind;
     bool in_reach = kind != VB_TOKEN_EMOJI && kind != VB_TOKEN_EMOTICON;
     size_t j = i;
+    bool denied = false;
     for (int dist = 0; dist < WINDOW && in_reach;) {
         if (j == 0)
             break;
@@ -935,6 +938,10 @@ static void score_unit(const vb_doc *doc, const token_key *keys, unit *u, size_t
         if (m->punct)
             continue;
         dist++;
+        /* "not long not short": a negator before another judged word
+         * denies that one; only the nearer negator denies this one */
+        if (denied && has_valence(m) && !m->modifier)
+            break;
         if (m->booster && m->modifier) {
             double s = v < 0 ? -m->boost : m->boost;
             if (m->caps && cap_diff)
@@ -943,8 +950,10 @@ static void score_unit(const vb_doc *doc, const token_key *keys, unit *u, size_t
             c->rules |= m->boost < 0 ? VB_RULE_DAMPENED : VB_RULE_BOOSTED;
             c->by = m->e->term;
         }
-        if (m->negator && !and_after_plain(doc, u, j, i))
+        if (m->negator && !and_after_plain(doc, u, j, i)) {
             v = deny(u, n_units, j, i, v);
+            denied = true;
+        }
     }
     if (in_reach) {
         const size_t far = far_negator(u, n_units, i);

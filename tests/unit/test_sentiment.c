@@ -77,6 +77,22 @@ static void test_negation_stops_at_clause_boundaries(void **state)
     assert_false(cue("great")->rules & VB_RULE_NEGATED);
 }
 
+/* A negator denies the judged word after it; a second negator further
+ * back denies the word after that one, not this one again. */
+static void test_negation_denies_the_nearest_judged_word(void **state)
+{
+    (void)state;
+    score("not great not terrible");
+    assert_true(cue("terrible")->score > 0);
+    assert_true(cue("great")->score < 0);
+    assert_true(score("Food was good not great not worth the wait") < -0.05);
+    assert_true(cue("worth the wait")->score < 0);
+    /* a booster before the negator still weighs the denial */
+    score("It is definitely not worth it");
+    assert_true(cue("worth it")->rules & VB_RULE_NEGATED);
+    assert_true(cue("worth it")->rules & VB_RULE_BOOSTED);
+}
+
 /* A negator of a deed ends at "and" once its verb has come: the second
  * verb is said, not denied. A negator of a state or a thing reaches both
  * sides. */
@@ -529,6 +545,7 @@ int main(void)
         cmocka_unit_test(test_negation_flips_within_three_words),
         cmocka_unit_test(test_never_so_intensifies),
         cmocka_unit_test(test_negation_stops_at_clause_boundaries),
+        cmocka_unit_test(test_negation_denies_the_nearest_judged_word),
         cmocka_unit_test(test_negated_deed_ends_at_and),
         cmocka_unit_test(test_not_only_does_not_negate),
         cmocka_unit_test(test_not_once_or_a_single_reaches_further),
