@@ -547,6 +547,22 @@ static void test_recommending_and_warning_phrases(void **state)
     assert_true(score("Blazing fast and speedy") > 0.3);
 }
 
+/* What customers of services and software say in words the general
+ * lexicon does not score. */
+static void test_service_and_software_verdicts(void **state)
+{
+    (void)state;
+    assert_true(score("It just works") > 0.3);
+    assert_true(score("The bill was eye-watering") < -0.3);
+    assert_true(score("The bill was eye watering") < -0.3);
+    assert_true(score("Keeps buffering on the TV app") < -0.05);
+    assert_true(score("The staff were so understanding") > 0.3);
+    assert_float_equal(score("My understanding is that it ships on Monday"), 0.0, 0);
+    assert_true(score("I always find what I need") > 0.05);
+    assert_true(score("I couldn't find what I needed") < -0.05);
+    assert_true(score("Speeds are exactly what was promised") > 0.3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -563,6 +579,7 @@ int main(void)
         cmocka_unit_test(test_idioms_and_cx_phrases),
         cmocka_unit_test(test_recommending_and_warning_phrases),
         cmocka_unit_test(test_wear_and_damage),
+        cmocka_unit_test(test_service_and_software_verdicts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
