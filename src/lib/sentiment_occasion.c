@@ -2,8 +2,9 @@
  * "Staff were very helpful when I had a problem", "brilliant when my
  * flight was cancelled", "so understanding after I lost my card": the
  * trouble after "when" or "after" and the writer's "I", "my", "we" or
- * "our" says when the praise was earned, not what went wrong with the
- * service. English-specific; the words are in rule_words.h. */
+ * "our", or named as an event ("very understanding after the accident"),
+ * says when the praise was earned, not what went wrong with the service.
+ * English-specific; the words are in rule_words.h. */
 #include "sentiment_int.h"
 
 #define OCCASION_REACH 5 /* words from "when" to the trouble: "when I got on the wrong train" */
@@ -17,6 +18,14 @@ static bool writer(const unit *x)
     default:
         return false;
     }
+}
+
+/* "the", "a", "an" right before the trouble, named as an event: "after
+ * the accident", "after a bereavement". Not before a clause that tells
+ * what went wrong ("looked great after the first wash it shrank"). */
+static bool article(const unit *x)
+{
+    return key_is(x, RW_THE) || key_is(x, RW_A) || key_is(x, RW_AN);
 }
 
 /* A word that ends the occasion's clause before the trouble: "and",
@@ -41,7 +50,8 @@ bool vb_senti_occasion(const unit *u, size_t i)
             return false;
         if (!u[j].punct && ++words > OCCASION_REACH)
             return false;
-        if ((key_is(&u[j], RW_WHEN) || key_is(&u[j], RW_AFTER)) && j + 1 < i && writer(&u[j + 1]))
+        if ((key_is(&u[j], RW_WHEN) || key_is(&u[j], RW_AFTER)) && j + 1 < i &&
+            (writer(&u[j + 1]) || (article(&u[j + 1]) && next_word(u, i + 1, j + 1) == i)))
             break;
     }
     /* Praise before "when" in the clause, with no negator before it:

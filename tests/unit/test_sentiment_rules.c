@@ -693,8 +693,9 @@ static void test_a_good_thing_spoilt_is_no_praise(void **state)
 
 /* "nothing" as all that doing or a repair came to is a failure; where it
  * denies a word of sentiment, the denial decides. */
-/* Trouble told after praise in a "when I ..." or "after my ..." clause
- * is the occasion of the praise, not a complaint of its own. */
+/* Trouble told after praise in a "when I ..." or "after my ..." clause,
+ * or named as an event ("after the accident"), is the occasion of the
+ * praise, not a complaint of its own. */
 static void test_trouble_as_the_occasion_of_praise(void **state)
 {
     (void)state;
@@ -702,6 +703,12 @@ static void test_trouble_as_the_occasion_of_praise(void **state)
     assert_null(find_cue("problem"));
     assert_true(score("The conductor was helpful when I got on the wrong train.") > 0.3);
     assert_true(score("They were brilliant after my flight was cancelled.") > 0.3);
+    /* the trouble named as an event: "after the accident" */
+    assert_true(score("The handler was very understanding after the accident.") > 0.3);
+    assert_null(find_cue("accident"));
+    /* an article before a clause that tells what went wrong: a complaint */
+    score("It looked great after the first wash it shrank.");
+    assert_non_null(cue("shrank"));
     /* denied praise, a turn, a contrast or a far trouble: scored as before */
     assert_true(score("They weren't helpful when I had a problem.") < -0.05);
     assert_non_null(cue("problem"));
