@@ -2,9 +2,13 @@
 # own: "quick and efficient service" (fast service, not the staff alone),
 # moving to another provider, onboarding, a product that "does the job",
 # a credit "for the trouble", empty shelves, "no explanation", a quote's
-# price, wrong meter readings; and what looks like them but is not:
-# "fast food", a site "back up and running". One line per record: its
-# theme ids.
+# price, wrong meter readings, being passed between departments, staff
+# who "knew what they were doing", a call ahead, a change "with no
+# warning", a product that "just works", an "eye watering" bill, a parcel
+# "says delivered", mould in a home, food portions, value "for what you
+# get", years as a customer; and what looks like them but is not: "fast
+# food", a site "back up and running", a garment's "top portion", money
+# moved between accounts. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'Quick and efficient service.' \
     'Service was fast and friendly.' \
@@ -18,6 +22,19 @@
     'Shelves were half empty.' \
     'Rides were closed with no explanation.' \
     'Quote was reasonable.' \
-    'Smart meter has been sending wrong readings.'; } > in.csv
+    'Smart meter has been sending wrong readings.' \
+    'Tried to cancel and got passed between 4 departments.' \
+    'Finally someone who knew what they were doing.' \
+    'Driver rang ahead, really appreciated that.' \
+    'Price went up again with no warning.' \
+    'It just works.' \
+    'The bill was eye watering.' \
+    'Tracking says delivered but nothing came.' \
+    'Black mould in the bathroom, reported three times.' \
+    'Portions have shrunk.' \
+    'The top portion fits snugly.' \
+    'The app makes it easy to move money between accounts.' \
+    'Pricing is fair for what you get.' \
+    'Been a customer for 10 years.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
