@@ -235,6 +235,12 @@ enum {
     X(RW_ERRORS, "errors", RWSET_TROUBLE)                                                          \
     X(RW_COMPLAINT, "complaint", RWSET_TROUBLE)                                                    \
     X(RW_COMPLAINTS, "complaints", RWSET_TROUBLE)                                                  \
+    X(RW_LEAK, "leak", RWSET_TROUBLE)                                                              \
+    X(RW_LEAKS, "leaks", RWSET_TROUBLE)                                                            \
+    X(RW_GLITCH, "glitch", RWSET_TROUBLE)                                                          \
+    X(RW_GLITCHES, "glitches", RWSET_TROUBLE)                                                      \
+    X(RW_BUG, "bug", RWSET_TROUBLE)                                                                \
+    X(RW_BUGS, "bugs", RWSET_TROUBLE)                                                              \
     X(RW_FIXED, "fixed", RWSET_REMEDY | RWSET_REMEDIED)                                            \
     X(RW_FIXES, "fixes", RWSET_REMEDY | RWSET_REMEDIED)                                            \
     X(RW_SOLVED, "solved", RWSET_REMEDY | RWSET_REMEDIED)                                          \

@@ -313,6 +313,11 @@ static void test_remedied_trouble_and_denied_refund(void **state)
     assert_true(score("My complaint was handled brilliantly") > 0.05);
     assert_true(fabs(score("The issue was addressed the next day")) < 0.05);
     assert_true(score("My complaint was never resolved") < -0.05);
+    /* the named troubles of homes and software: a leak, a glitch */
+    assert_true(fabs(score("They fixed the leak quickly")) < 0.05);
+    assert_true(fabs(score("The update fixed the glitch")) < 0.05);
+    assert_true(score("They never fixed the leak") < -0.05);
+    assert_true(score("The roof has a leak") < -0.05);
     assert_true(score("They never addressed my complaint") < -0.05);
     /* a refund denied is the worse complaint, not praise */
     assert_true(score("I was never refunded") < -0.05);
