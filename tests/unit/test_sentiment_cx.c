@@ -561,6 +561,11 @@ static void test_service_and_software_verdicts(void **state)
     assert_true(score("I always find what I need") > 0.05);
     assert_true(score("I couldn't find what I needed") < -0.05);
     assert_true(score("Speeds are exactly what was promised") > 0.3);
+    assert_true(score("Parcel came a day early") > 0.3);
+    assert_true(score("Promised a call back within 24 hours, still nothing") < -0.3);
+    assert_true(score("The train was packed and there was nowhere to sit") < -0.3);
+    assert_true(score("The pharmacist took the time to go through my medication") > 0.05);
+    assert_float_equal(score("I took the time to write this review"), 0.0, 0);
 }
 
 int main(void)
