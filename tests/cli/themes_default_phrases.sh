@@ -6,9 +6,13 @@
 # who "knew what they were doing", a call ahead, a change "with no
 # warning", a product that "just works", an "eye watering" bill, a parcel
 # "says delivered", mould in a home, food portions, value "for what you
-# get", years as a customer; and what looks like them but is not: "fast
-# food", a site "back up and running", a garment's "top portion", money
-# moved between accounts. One line per record: its theme ids.
+# get", years as a customer, a change made "without telling me", a card
+# rejected, an engineer who "cleaned up after himself", booking and its
+# reminders, "existing customers", "would not use again", constant
+# emails, an agent who "could not actually help"; and what looks like
+# them but is not: "fast food", a site "back up and running", a
+# garment's "top portion", money moved between accounts. One line per
+# record: its theme ids.
 { echo text; printf '"%s"\n' \
     'Quick and efficient service.' \
     'Service was fast and friendly.' \
@@ -35,6 +39,14 @@
     'The top portion fits snugly.' \
     'The app makes it easy to move money between accounts.' \
     'Pricing is fair for what you get.' \
-    'Been a customer for 10 years.'; } > in.csv
+    'Been a customer for 10 years.' \
+    'Cancelled my order without telling me.' \
+    'Checkout kept rejecting my card.' \
+    'The engineer cleaned up after himself.' \
+    'Easy to book and good reminders.' \
+    'They do not care about existing customers.' \
+    'Would not use again.' \
+    'Emails are constant, please stop.' \
+    'Chat agent was polite but could not actually help.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
