@@ -20,9 +20,7 @@ static bool writer(const unit *x)
     }
 }
 
-/* "the", "a", "an" right before the trouble, named as an event: "after
- * the accident", "after a bereavement". Not before a clause that tells
- * what went wrong ("looked great after the first wash it shrank"). */
+/* "the", "a", "an". */
 static bool article(const unit *x)
 {
     return key_is(x, RW_THE) || key_is(x, RW_A) || key_is(x, RW_AN);
@@ -50,6 +48,10 @@ bool vb_senti_occasion(const unit *u, size_t i)
             return false;
         if (!u[j].punct && ++words > OCCASION_REACH)
             return false;
+        /* the writer's trouble, or the trouble named as an event, its
+         * article right before it: "after the accident"; not a clause
+         * that tells what went wrong ("looked great after the first wash
+         * it shrank") */
         if ((key_is(&u[j], RW_WHEN) || key_is(&u[j], RW_AFTER)) && j + 1 < i &&
             (writer(&u[j + 1]) || (article(&u[j + 1]) && next_word(u, i + 1, j + 1) == i)))
             break;
