@@ -30,8 +30,10 @@
  *      that a done remedy governs is no complaint ("fixed the problem",
  *      "thanks for fixing the problem"),
  *      and "no refund" is a worse complaint, not praise; trouble in a
- *      "when I ..." clause after praise is its occasion, no complaint
- *      ("helpful when I had a problem": sentiment_occasion.c); a wait told in
+ *      "when I ..." clause after praise, or named right after "after
+ *      the", is its occasion, no complaint ("helpful when I had a
+ *      problem", "understanding after the accident":
+ *      sentiment_occasion.c); a wait told in
  *      numbers is a complaint once long for its unit ("took 3 weeks"),
  *      and so are tries told in numbers ("had to call 4 times", "took
  *      three attempts"): sentiment_counts.c;

@@ -325,8 +325,9 @@ double vb_senti_request(const unit *u, size_t n_units, size_t i, size_t *cue_tok
 
 /* The rule on the occasion of praise (sentiment_occasion.c): true when
  * the negative unit at `i` stands in a "when I ..." or "after my ..."
- * clause after praise, "helpful when I had a problem": the trouble says
- * when the praise was earned. */
+ * clause after praise, or right after "after the" or "when a" ("helpful
+ * when I had a problem", "understanding after the accident"): the
+ * trouble says when the praise was earned. */
 bool vb_senti_occasion(const unit *u, size_t i);
 
 /* Finds each token's entry and key (in `keys`, room for doc->n_tokens)

@@ -51,7 +51,8 @@ bool vb_senti_occasion(const unit *u, size_t i)
         /* the writer's trouble, or the trouble named as an event, its
          * article right before it: "after the accident"; not a clause
          * that tells what went wrong ("looked great after the first wash
-         * it shrank") */
+         * it shrank"). (next_word() is bounded at i + 1 units: only
+         * whether the next word is `i` is asked.) */
         if ((key_is(&u[j], RW_WHEN) || key_is(&u[j], RW_AFTER)) && j + 1 < i &&
             (writer(&u[j + 1]) || (article(&u[j + 1]) && next_word(u, i + 1, j + 1) == i)))
             break;
