@@ -568,6 +568,22 @@ static void test_service_and_software_verdicts(void **state)
     assert_float_equal(score("I took the time to write this review"), 0.0, 0);
 }
 
+static void test_replies_questions_and_the_loyalty_penalty(void **state)
+{
+    (void)state;
+    assert_true(score("The support team replied within minutes") > 0.3);
+    assert_true(score("They answered quickly and sorted it") > 0.3);
+    assert_true(score("The phone died within minutes") < -0.3);
+    assert_true(score("Not a single person offered to help") < -0.05);
+    assert_true(score("A man offered to help with my bags") > 0.05);
+    assert_true(score("Why does it take 3 days to process a payment?") < -0.3);
+    assert_true(score("I was told three different things by three different people") < -0.3);
+    assert_true(score("Kept getting marketing texts after I unsubscribed") < -0.3);
+    assert_true(score("New customers get better deals than loyal ones") < -0.05);
+    assert_true(score("The deposit was returned in full and on time") > 0.3);
+    assert_true(score("I returned it in full packaging") < -0.3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -585,6 +601,7 @@ int main(void)
         cmocka_unit_test(test_recommending_and_warning_phrases),
         cmocka_unit_test(test_wear_and_damage),
         cmocka_unit_test(test_service_and_software_verdicts),
+        cmocka_unit_test(test_replies_questions_and_the_loyalty_penalty),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
