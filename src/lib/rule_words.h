@@ -241,6 +241,11 @@ enum {
     X(RW_GLITCHES, "glitches", RWSET_TROUBLE)                                                      \
     X(RW_BUG, "bug", RWSET_TROUBLE)                                                                \
     X(RW_BUGS, "bugs", RWSET_TROUBLE)                                                              \
+    X(RW_BROKEN, "broken", RWSET_TROUBLE)                                                          \
+    X(RW_FAULTY, "faulty", RWSET_TROUBLE)                                                          \
+    X(RW_DAMAGED, "damaged", RWSET_TROUBLE)                                                        \
+    X(RW_CRACKED, "cracked", RWSET_TROUBLE)                                                        \
+    X(RW_DEFECTIVE, "defective", RWSET_TROUBLE)                                                    \
     X(RW_FIXED, "fixed", RWSET_REMEDY | RWSET_REMEDIED)                                            \
     X(RW_FIXES, "fixes", RWSET_REMEDY | RWSET_REMEDIED)                                            \
     X(RW_SOLVED, "solved", RWSET_REMEDY | RWSET_REMEDIED)                                          \
@@ -397,8 +402,8 @@ enum {
     X(RW_RESTARTED, "restarted", RWSET_TRIED)                                                      \
     X(RW_REBOOTED, "rebooted", RWSET_TRIED)                                                        \
     X(RW_REPAIR, "repair", RWSET_TRIED)                                                            \
-    X(RW_REPAIRED, "repaired", RWSET_TRIED)                                                        \
-    X(RW_REPLACED, "replaced", RWSET_TRIED)                                                        \
+    X(RW_REPAIRED, "repaired", RWSET_TRIED | RWSET_REMEDY | RWSET_REMEDIED)                        \
+    X(RW_REPLACED, "replaced", RWSET_TRIED | RWSET_REMEDY | RWSET_REMEDIED)                        \
     X(RW_IS, "is", RWSET_PASSIVE)                                                                  \
     X(RW_ARE, "are", RWSET_PASSIVE)                                                                \
     X(RW_WAS, "was", RWSET_PASSIVE)                                                                \

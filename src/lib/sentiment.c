@@ -345,10 +345,11 @@ static double imperative(const unit *u, size_t n_units, size_t i, const vb_doc *
     return try_ ? IMPERATIVE : -IMPERATIVE;
 }
 
-/* "fixed the problem", "solves my problem", "the issue was sorted": a
- * word of trouble with a remedy at most WINDOW units away in its clause
- * says the trouble is gone, so it is no complaint. Remedies are done or
- * habitual ("fixed", "solves"): "would fix the problem", "trying to
+/* "fixed the problem", "solves my problem", "the issue was sorted",
+ * "replaced my broken screen": a word of trouble with a remedy at most
+ * WINDOW units away in its clause says the trouble is gone, so it is no
+ * complaint. Remedies are done or habitual ("fixed", "solves",
+ * "repaired"): "would fix the problem", "trying to
  * resolve the issue", "it will be fixed" and "until the issue is
  * resolved" leave it standing. The remedy keeps its own valence
  * ("solved" praises, "fixed" is plain). A negated remedy ("never fixed

@@ -319,6 +319,13 @@ static void test_remedied_trouble_and_denied_refund(void **state)
     assert_true(score("They never fixed the leak") < -0.05);
     assert_true(score("The roof has a leak") < -0.05);
     assert_true(score("They never addressed my complaint") < -0.05);
+    /* a thing broken or faulty, repaired or replaced */
+    assert_true(fabs(score("They fixed my broken boiler")) < 0.05);
+    assert_true(fabs(score("They repaired the faulty wiring")) < 0.05);
+    assert_true(score("They replaced my broken screen free of charge") > 0.05);
+    assert_true(score("They never replaced the broken part") < -0.05);
+    assert_true(score("The part was never repaired and is still broken") < -0.05);
+    assert_true(score("It arrived broken") < -0.05);
     /* a refund denied is the worse complaint, not praise */
     assert_true(score("I was never refunded") < -0.05);
     assert_true(score("They would not give a refund") < -0.05);
