@@ -568,7 +568,7 @@ static void test_service_and_software_verdicts(void **state)
     assert_float_equal(score("I took the time to write this review"), 0.0, 0);
 }
 
-static void test_replies_questions_and_the_loyalty_penalty(void **state)
+static void test_replies_questions_and_small_verdicts(void **state)
 {
     (void)state;
     assert_true(score("The support team replied within minutes") > 0.3);
@@ -582,6 +582,14 @@ static void test_replies_questions_and_the_loyalty_penalty(void **state)
     assert_true(score("New customers get better deals than loyal ones") < -0.05);
     assert_true(score("The deposit was returned in full and on time") > 0.3);
     assert_true(score("I returned it in full packaging") < -0.3);
+    assert_true(score("They text you the day before to confirm, very handy") > 0.3);
+    assert_true(score("Set up took 5 minutes, the instructions were idiot proof") > 0.3);
+    assert_true(score("The bill estimate was miles off") < -0.3);
+    assert_float_equal(score("Out for delivery for three days straight"), 0.0, 0);
+    assert_true(score("The screen is cracked") < -0.3);
+    assert_true(score("They replaced the cracked screen but the new one is cracked too") < -0.3);
+    assert_true(score("It isn't all it's cracked up to be") < -0.05);
+    assert_true(score("Refunded without question") > 0.05);
 }
 
 int main(void)
@@ -601,7 +609,7 @@ int main(void)
         cmocka_unit_test(test_recommending_and_warning_phrases),
         cmocka_unit_test(test_wear_and_damage),
         cmocka_unit_test(test_service_and_software_verdicts),
-        cmocka_unit_test(test_replies_questions_and_the_loyalty_penalty),
+        cmocka_unit_test(test_replies_questions_and_small_verdicts),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
