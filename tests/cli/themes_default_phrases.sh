@@ -47,6 +47,22 @@
     'They do not care about existing customers.' \
     'Would not use again.' \
     'Emails are constant, please stop.' \
-    'Chat agent was polite but could not actually help.'; } > in.csv
+    'Chat agent was polite but could not actually help.' \
+    'Owner always remembers my name.' \
+    'Agent was reading from a script.' \
+    'Been with them 12 years.' \
+    'I want to cancel but they make it impossible.' \
+    'The wide sleeves make it impossible to wear a coat.' \
+    'They keep sending me emails I never signed up for.' \
+    'The delivery guy was really polite.' \
+    'After 3 complaints they offered me a 20 pound credit.' \
+    'Claim was settled within a week.' \
+    'Third engineer visit and still no fix.' \
+    'They replaced my broken screen.' \
+    'Flight delayed and not even a voucher.' \
+    'More veggie options please.' \
+    'Gym is always rammed after 5.' \
+    'Rips a CD in 40 seconds with 1GB of RAM.' \
+    'They text you the day before to confirm.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
