@@ -63,6 +63,11 @@
     'More veggie options please.' \
     'Gym is always rammed after 5.' \
     'Rips a CD in 40 seconds with 1GB of RAM.' \
-    'They text you the day before to confirm.'; } > in.csv
+    'They text you the day before to confirm.' \
+    'It was worth a shot, too bad it did not work out.' \
+    'Returning it was not a big hassle.' \
+    'I wish they will fix the problem.' \
+    'It has a stock tracking app built in.' \
+    'There is a short learning curve.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
