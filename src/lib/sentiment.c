@@ -349,9 +349,9 @@ static double imperative(const unit *u, size_t n_units, size_t i, const vb_doc *
  * "replaced my broken screen": a word of trouble with a remedy at most
  * WINDOW units away in its clause says the trouble is gone, so it is no
  * complaint. Remedies are done or habitual ("fixed", "solves",
- * "repaired"): "would fix the problem", "trying to
- * resolve the issue", "it will be fixed" and "until the issue is
- * resolved" leave it standing. The remedy keeps its own valence
+ * "repaired"): "would fix the problem", "trying to resolve the issue",
+ * "it will be fixed" and "until the issue is resolved" leave it
+ * standing. The remedy keeps its own valence
  * ("solved" praises, "fixed" is plain). A negated remedy ("never fixed
  * the problem", "problem not fixed") leaves the trouble standing, and is
  * rule 3's failure besides. English-specific; the words are
