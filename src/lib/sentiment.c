@@ -28,15 +28,14 @@
  *      ("the prices are cheap") and faults anything else ("cheap plastic"),
  *      "loud" praises speakers and faults anything else; a trouble word
  *      that a done remedy governs is no complaint ("fixed the problem",
- *      "thanks for fixing the problem"),
- *      and "no refund" is a worse complaint, not praise; trouble in a
- *      "when I ..." clause after praise, or named right after "after
- *      the", is its occasion, no complaint ("helpful when I had a
- *      problem", "understanding after the accident":
- *      sentiment_occasion.c); a wait told in
- *      numbers is a complaint once long for its unit ("took 3 weeks"),
- *      and so are tries told in numbers ("had to call 4 times", "took
- *      three attempts"): sentiment_counts.c;
+ *      "thanks for fixing the problem"), and "no refund" is a worse
+ *      complaint, not praise; trouble in a "when I ..." clause after
+ *      praise, or named right after "after the", is its occasion, no
+ *      complaint ("helpful when I had a problem", "understanding after
+ *      the accident": sentiment_occasion.c); a wait told in numbers is a
+ *      complaint once long for its unit ("took 3 weeks"), and so are
+ *      tries told in numbers ("had to call 4 times", "took three
+ *      attempts"): sentiment_counts.c;
  *      a booster with a valence before a negator modifies, it does not
  *      praise ("definitely not worth it");
  *   4. "too X" is a complaint unless X is positive; a sentence that opens
@@ -351,13 +350,12 @@ static double imperative(const unit *u, size_t n_units, size_t i, const vb_doc *
  * complaint. Remedies are done or habitual ("fixed", "solves",
  * "repaired"): "would fix the problem", "trying to resolve the issue",
  * "it will be fixed" and "until the issue is resolved" leave it
- * standing. The remedy keeps its own valence
- * ("solved" praises, "fixed" is plain). A negated remedy ("never fixed
- * the problem", "problem not fixed") leaves the trouble standing, and is
- * rule 3's failure besides. English-specific; the words are
- * RWSET_TROUBLE and RWSET_REMEDIED in rule_words.h; unsettled_remedy()
- * and remedied() decide it, remedy_between() keeps a denied remedy's
- * negator off the trouble. */
+ * standing. The remedy keeps its own valence ("solved" praises, "fixed"
+ * is plain). A negated remedy ("never fixed the problem", "problem not
+ * fixed") leaves the trouble standing, and is rule 3's failure besides.
+ * English-specific; the words are RWSET_TROUBLE and RWSET_REMEDIED in
+ * rule_words.h; unsettled_remedy() and remedied() decide it,
+ * remedy_between() keeps a denied remedy's negator off the trouble. */
 
 /* True when the remedy at `k` is denied or not done yet: a negator or a
  * modal (RWSET_PENDING: "will be fixed", "can be solved") at most WINDOW

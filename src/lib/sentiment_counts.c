@@ -4,11 +4,13 @@
  * fault that keeps happening, a count without a number, and praise
  * bounded by a span of time ("worked great for a month"). A rating
  * written out ("10/10", "4 out of 5") praises or faults by the share of
- * its scale it gives. The words
- * these rules name are sets in rule_words.h, the counted ones in
- * RWSET_SCORED too, so that the lexicon makes them candidates of the
- * sentiment stage (sentiment.c asks these rules in assign_roles()). */
+ * its scale it gives. The words these rules name are sets in
+ * rule_words.h, the counted ones in RWSET_SCORED too, so that the
+ * lexicon makes them candidates of the sentiment stage (sentiment.c asks
+ * these rules in assign_roles()). */
 #include "sentiment_int.h"
+
+#include "metric.h" /* vb_parse_number */
 
 #define LONG_WAIT (-1.5)  /* "took 3 weeks": as "took hours" and "took over an hour" in cx.tsv */
 #define WAIT_FILL_MAX 3   /* words between the verb and the count: "took them well over" */
@@ -191,11 +193,12 @@ static bool span_ends(const unit *u, size_t n_units, size_t k, uint32_t sentence
 /* "worked great for about a month", "was fine for two weeks and then it
  * died", "is good for 10 days then it sucks": praise that the writer
  * bounds with a span of time says that the good part ended, so it is a
- * complaint, as "used to be great" is. True when the positive cue at `i` follows a verb of
- * did_verb() (boosters may stand between: "worked really well") that no
- * perfect_aux() comes before, and "for", a count and a unit of time
- * follow the cue ("about", "only", "just", "over" or "the first" may
- * stand before the count), and span_ends() after them. English-specific. */
+ * complaint, as "used to be great" is. True when the positive cue at `i`
+ * follows a verb of did_verb() (boosters may stand between: "worked
+ * really well") that no perfect_aux() comes before, and "for", a count
+ * and a unit of time follow the cue ("about", "only", "just", "over" or
+ * "the first" may stand before the count), and span_ends() after them.
+ * English-specific. */
 bool vb_senti_praise_bounded(const unit *u, size_t n_units, size_t i, const vb_doc *doc)
 {
     const uint32_t clause = u[i].clause;
@@ -235,7 +238,6 @@ bool vb_senti_praise_bounded(const unit *u, size_t n_units, size_t i, const vb_d
         return false;
     return span_ends(u, n_units, k + 1, u[i].sentence, now);
 }
-
 
 /* Whether a verb of RWSET_TRIED is one of repair: what was repaired or
  * replaced again and again is a complaint in the passive too ("the
@@ -383,6 +385,7 @@ double vb_senti_recurring(const unit *u, size_t n_units, size_t i)
 #define RATING_MIDDLE (-0.5) /* from 50 %: "6/10", "3/5" */
 #define RATING_LOW (-1.5)    /* from 30 %: "2/5", "4/10" */
 #define RATING_BOTTOM (-2.5) /* below: "1/5", "0 out of 10" */
+#define POINTS_MAX_BYTES 6   /* the longest points read as a rating's: "100.00" */
 
 /* The scale a rating at `x` would be out of: 5, 10 or 100, or 0. The
  * scale "5" may be the start of the idiom "5 stars", which in "1 out of
@@ -412,20 +415,11 @@ static double points_of(const unit *u, size_t i, const vb_doc *doc)
         const unsigned long n = count_of(u, i, doc);
         return n > 0 ? (double)n : -1.0;
     }
-    double n = 0.0, place = 0.0; /* place: the weight of the next decimal, 0 before the point */
-    for (size_t b = 0; b < t->lookup_len; b++) {
-        const char c = t->lookup[b];
-        if (c == '.' && place == 0.0 && b > 0)
-            place = 0.1;
-        else if (c < '0' || c > '9' || b >= 6)
-            return -1.0;
-        else if (place == 0.0)
-            n = n * 10 + (c - '0');
-        else {
-            n += place * (c - '0');
-            place /= 10;
-        }
-    }
+    /* digits with at most one point; a longer number ("1000000/10") or
+     * one with a comma, a colon or a per cent sign rates nothing */
+    double n;
+    if (t->lookup_len > POINTS_MAX_BYTES || !vb_parse_number(t->lookup, t->lookup_len, '.', &n))
+        return -1.0;
     return n;
 }
 
