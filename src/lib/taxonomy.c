@@ -244,9 +244,17 @@ static bool add_term(reader *r, const vb_tax_term *t)
 
 /* ---- entries ------------------------------------------------------------- */
 
-static bool word_is_near(const char *w, size_t len)
+/* The proximity operator word `w` is (NEAR or PRE, with or without its
+ * "/k"), or NULL. */
+static const char *proximity_operator(const char *w, size_t len)
 {
-    return len >= 4 && memcmp(w, "NEAR", 4) == 0 && (len == 4 || w[4] == '/');
+    static const char *const names[] = {"NEAR", "PRE"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        const size_t n = strlen(names[i]);
+        if (len >= n && memcmp(w, names[i], n) == 0 && (len == n || w[n] == '/'))
+            return names[i];
+    }
+    return NULL;
 }
 
 /* Takes the '=' off an exact operand (=word, ="a phrase"): sets
@@ -353,7 +361,8 @@ static bool parse_operand(reader *r, const char *s, size_t len, vb_tax_side *sid
     return true;
 }
 
-/* Parses one match/match_alone/exclude entry into `t` (a, b, near_k). */
+/* Parses one match/match_alone/exclude entry into `t` (a, b, near_k,
+ * near_ordered). */
 static bool parse_term(reader *r, const char *s, size_t len, vb_tax_term *t)
 {
     vb_ascii_trim(&s, &len);
@@ -365,8 +374,9 @@ static bool parse_term(reader *r, const char *s, size_t len, vb_tax_term *t)
         problem(r, "term longer than %d bytes", MAX_TERM_BYTES);
         return false;
     }
-    /* Find NEAR operators: whole words outside quotes. */
+    /* Find NEAR and PRE operators: whole words outside quotes. */
     size_t n_ops = 0, op_start = 0, op_end = 0;
+    const char *op = NULL;
     bool in_quote = false;
     for (size_t i = 0; i < len;) {
         if (s[i] == '"') {
@@ -378,8 +388,9 @@ static bool parse_term(reader *r, const char *s, size_t len, vb_tax_term *t)
             size_t w = i;
             while (i < len && !vb_ascii_space(s[i]) && s[i] != '"')
                 i++;
-            if (word_is_near(s + w, i - w)) {
-                n_ops++;
+            const char *name = proximity_operator(s + w, i - w);
+            if (name != NULL && n_ops++ == 0) {
+                op = name;
                 op_start = w;
                 op_end = i;
             }
@@ -393,17 +404,18 @@ static bool parse_term(reader *r, const char *s, size_t len, vb_tax_term *t)
         return parse_side(r, s, len, &t->a);
     }
     if (n_ops > 1) {
-        problem(r, "bad NEAR: only one NEAR per term");
+        problem(r, "bad %s: only one NEAR or PRE per term", op);
         return false;
     }
+    const size_t op_len = strlen(op);
     unsigned long k = 0;
-    bool k_ok = op_end - op_start > 5 && op_end - op_start <= 7;
-    for (size_t i = op_start + 5; k_ok && i < op_end; i++) {
+    bool k_ok = op_end - op_start > op_len + 1 && op_end - op_start <= op_len + 3;
+    for (size_t i = op_start + op_len + 1; k_ok && i < op_end; i++) {
         k_ok = s[i] >= '0' && s[i] <= '9';
         k = k * 10 + (unsigned long)(s[i] - '0');
     }
     if (!k_ok || k < 1 || k > VB_TAX_MAX_NEAR) {
-        problem(r, "bad NEAR: write A NEAR/k B with k from 1 to %d", VB_TAX_MAX_NEAR);
+        problem(r, "bad %s: write A %s/k B with k from 1 to %d", op, op, VB_TAX_MAX_NEAR);
         return false;
     }
     const char *left = s, *right = s + op_end;
@@ -411,10 +423,11 @@ static bool parse_term(reader *r, const char *s, size_t len, vb_tax_term *t)
     vb_ascii_trim(&left, &left_len);
     vb_ascii_trim(&right, &right_len);
     if (left_len == 0 || right_len == 0) {
-        problem(r, "bad NEAR: a term is needed on each side");
+        problem(r, "bad %s: a term is needed on each side", op);
         return false;
     }
     t->near_k = (uint32_t)k;
+    t->near_ordered = strcmp(op, "PRE") == 0;
     return parse_operand(r, left, left_len, &t->a) && parse_operand(r, right, right_len, &t->b);
 }
 
@@ -447,7 +460,7 @@ static void read_entry(reader *r, uint32_t theme, vb_tax_list list, size_t index
     } else if (list == VB_TAX_ANSWER && t.near_k > 0) {
         /* An answer covers its words, so that the sentence can be seen
          * to say nothing else; the words between a NEAR pair it does not. */
-        problem(r, "an answer term is a word, a phrase or a prefix (no NEAR)");
+        problem(r, "an answer term is a word, a phrase or a prefix (no NEAR or PRE)");
         return;
     }
     t.raw = copy(r, s, len);
@@ -521,7 +534,7 @@ static void read_opinion_term(reader *r, uint32_t theme, size_t index, const cJS
     if (!parse_term(r, term, len, &t))
         return;
     if (t.near_k > 0 || t.a.prefix) {
-        problem(r, "an opinion term is a word or a phrase (no NEAR, no prefix)");
+        problem(r, "an opinion term is a word or a phrase (no NEAR or PRE, no prefix)");
         return;
     }
     t.raw = copy(r, term, len);

@@ -17,7 +17,7 @@
 #include <stdint.h>
 
 #define VB_TAX_MAX_DEPTH 8   /* levels of themes: top level = 1 */
-#define VB_TAX_MAX_NEAR 50   /* largest k of A NEAR/k B */
+#define VB_TAX_MAX_NEAR 50   /* largest k of A NEAR/k B and A PRE/k B */
 
 /* Where an entry came from: the key of its list. */
 typedef enum vb_tax_list {
@@ -82,6 +82,7 @@ typedef struct vb_tax_term {
     size_t raw_len;
     vb_tax_side a, b;   /* `b` only for NEAR terms; sets only for NEAR terms */
     uint32_t near_k;    /* A NEAR/k B: 1..VB_TAX_MAX_NEAR; 0 = not a NEAR term */
+    bool near_ordered;  /* A PRE/k B: as NEAR/k, with A before B */
     double valence;     /* VB_TAX_OPINION: the term's valence for the theme */
     const char *path;   /* VB_TAX_OPINION: JSON path of the entry (its key), for
                          * messages; NULL for the entries of a list */

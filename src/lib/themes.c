@@ -507,7 +507,7 @@ static vb_status compile_term(compiler *c, const vb_tax_term *term)
     if (term->near_k == 0) return compile_side(c, term, &term->a, role, 0);
     TRY(vb_themes_grow(t->alloc, (void **)&t->nears, &t->cap_nears, t->n_nears + 1, sizeof *t->nears));
     const uint32_t near = (uint32_t)t->n_nears++;
-    t->nears[near] = (near_rule){term->theme, role, term->near_k, {0, 0}};
+    t->nears[near] = (near_rule){term->theme, role, term->near_k, term->near_ordered, {0, 0}};
     for (const vb_tax_side *side = &term->a; side != NULL; side = side->next_alt)
         TRY(compile_side(c, term, side, ROLE_NEAR_A, near));
     for (const vb_tax_side *side = &term->b; side != NULL; side = side->next_alt)

@@ -16,6 +16,7 @@
  *    of which counts, and an occurrence pairs with the nearest one of the
  *    other side (in an exclude scoped to the clause or span, with every
  *    one within k words);
+ *  - A PRE/k B: as A NEAR/k B, with A before B;
  *  - regex: a PCRE2 match over the sentence's normalised text (token norm
  *    forms joined by single spaces); the span covers the tokens it touches.
  * A theme matches in a sentence when one of its own terms or regexes does

@@ -157,6 +157,7 @@ typedef struct near_rule {
     uint32_t theme;
     uint32_t role; /* ROLE_FREE, ROLE_COND or ROLE_EXCL of the whole rule */
     uint32_t k;    /* at most k words apart */
+    bool ordered;  /* PRE/k: A before B */
     uint64_t sides[2]; /* A's and B's end nodes (packed), bit (node & 63) of
                         * each alternative, bit 0 for a prefix */
 } near_rule;

@@ -210,7 +210,10 @@ static vb_status near_hit(vb_theme_matcher *m, const output *o, uint32_t first, 
     const bool is_a = o->role == ROLE_NEAR_A;
     const bool every = rule->role == ROLE_EXCL_SCOPED;
     bool paired = false;
-    for (uint32_t i = is_a ? ns->b_top : ns->a_top; i != 0; i = m->npos[i - 1].prev) {
+    uint32_t i = is_a ? ns->b_top : ns->a_top;
+    if (is_a && rule->ordered)
+        i = 0; /* A PRE/k B pairs when B comes, with an A before it */
+    for (; i != 0; i = m->npos[i - 1].prev) {
         const near_pos p = m->npos[i - 1];
         if (p.last < first) {
             if (!m->wpos_ready)

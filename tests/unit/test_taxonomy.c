@@ -82,7 +82,7 @@ static void test_every_problem_is_reported_with_its_path(void **state)
 {
     (void)state;
     collected c;
-    assert_int_equal(check(FIX "bad.json", NULL, &c, NULL), 17);
+    assert_int_equal(check(FIX "bad.json", NULL, &c, NULL), 19);
     assert_string_equal(
         c.text,
         "$.colour: unknown key\n"
@@ -94,8 +94,10 @@ static void test_every_problem_is_reported_with_its_path(void **state)
         "$.themes[4].children[0].match[1]: empty term\n"
         "$.themes[5].match[0]: bad NEAR: write A NEAR/k B with k from 1 to 50\n"
         "$.themes[5].match[1]: bad NEAR: a term is needed on each side\n"
-        "$.themes[5].match[2]: bad NEAR: only one NEAR per term\n"
+        "$.themes[5].match[2]: bad NEAR: only one NEAR or PRE per term\n"
         "$.themes[5].match[3]: bad NEAR: write A NEAR/k B with k from 1 to 50\n"
+        "$.themes[5].match[4]: bad PRE: write A PRE/k B with k from 1 to 50\n"
+        "$.themes[5].match[5]: bad PRE: only one NEAR or PRE per term\n"
         "$.themes[6].match[0]: unbalanced quotes\n"
         "$.themes[6].match[1]: a prefix is one word followed by * (e.g. parcel*)\n"
         "$.themes[6]: missing \"id\"\n"
@@ -251,10 +253,10 @@ static void test_opinion_problems(void **state)
         c.text,
         "$.themes[0].opinion.cheap: expected a valence (a number from -4 to 4), got a string\n"
         "$.themes[0].opinion.steep: valence 5 is outside -4..4\n"
-        "$.themes[0].opinion[\"a NEAR/2 b\"]: an opinion term is a word or a phrase (no NEAR, no "
-        "prefix)\n"
-        "$.themes[0].opinion[\"park*\"]: an opinion term is a word or a phrase (no NEAR, no "
-        "prefix)\n"
+        "$.themes[0].opinion[\"a NEAR/2 b\"]: an opinion term is a word or a phrase (no NEAR or "
+        "PRE, no prefix)\n"
+        "$.themes[0].opinion[\"park*\"]: an opinion term is a word or a phrase (no NEAR or "
+        "PRE, no prefix)\n"
         "$.themes[1].opinion: expected an object of terms and valences, got an array\n"
         "$.themes[1]: empty theme: no match, match_alone, answer, regex or children\n"
         "$.themes[0].opinion[\"!!!\"]: no words in \"!!!\"\n");
@@ -273,7 +275,7 @@ static void test_answer_problems(void **state)
         2);
     assert_string_equal(c.text,
                         "$.themes[0].answer[3]: an answer term is a word, a phrase or a prefix "
-                        "(no NEAR)\n"
+                        "(no NEAR or PRE)\n"
                         "$.themes[0].answer[4]: expected a string, got a number\n");
     assert_int_equal(check_text("{\"themes\": [{\"id\": \"a\", \"answer\": [\"slow\"]}]}", &c),
                      0);
@@ -433,7 +435,7 @@ static void test_lexicon_load_reports_the_first_problem(void **state)
     assert_int_equal(err.code, VB_EPARSE);
     assert_string_equal(err.source, FIX "bad.json");
     assert_int_equal(err.line, 0);
-    assert_string_equal(err.message, "$.colour: unknown key (and 16 more problems)");
+    assert_string_equal(err.message, "$.colour: unknown key (and 18 more problems)");
     o.taxonomy = "/nonexistent.json";
     assert_null(vb_lexicon_load(VB_TEST_DATA_DIR, &o, &err));
     assert_int_equal(err.code, VB_EIO);
@@ -493,7 +495,7 @@ static void test_check_survives_every_oom(void **state)
         if (ta.live_blocks != 0)
             fail_msg("%zu blocks leaked when allocation %zu failed", ta.live_blocks, fail_at);
         if (n != SIZE_MAX) {
-            assert_int_equal(n, 17);
+            assert_int_equal(n, 19);
             break;
         }
         assert_int_equal(err.code, VB_ENOMEM);
