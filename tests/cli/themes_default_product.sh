@@ -4,10 +4,11 @@
 # verbs ("I phoned", "had to phone", "booked"). A button, a snap or
 # sequins that fall off or break are quality on their own, and so are a
 # handle that breaks off and a screen that cracks; a snap that fastens is
-# not, nor a film that is not all it is cracked up to be. Other, several or different players or cameras are
-# not the one reviewed ("unlike other players", "I tried several
-# cameras"); this one still is, and so are the shop's products ("every
-# product I ordered"). Nor is the computer that files go on and off ("on
+# not, nor a film that is not all it is cracked up to be. Other, several,
+# previous or older players, phones or cameras are not the one reviewed
+# ("unlike other players", "I tried several cameras", "lighter than my
+# previous phone"); this one still is ("beats every other phone"), and
+# so are the shop's products ("every product I ordered"). Nor is the computer that files go on and off ("on
 # my computer", "the computer screen"); a computer bought is. A car that
 # one sits in is not the product ("in the car"), nor is a car park; a
 # car hired is. The features, new or missing ones, are the product's
@@ -34,6 +35,8 @@
     'The camera takes sharp pictures.' \
     'Unlike other mp3 players, it shows the album art.' \
     'The player shows the album art.' \
+    'Much lighter than my previous phone.' \
+    'This phone beats every other phone I have owned.' \
     'Every product I have ordered from you has broken within a month.' \
     'The colour is darker than on my computer screen.' \
     'Copy the songs from your computer first.' \
