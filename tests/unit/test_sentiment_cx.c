@@ -592,6 +592,20 @@ static void test_replies_questions_and_small_verdicts(void **state)
     assert_true(score("Refunded without question") > 0.05);
 }
 
+/* Parts, speed and price as customers put them: an engineer without the
+ * parts, a delivery sooner than "I expected", the cheapest "I could
+ * find"; next-day delivery praises only when it came. */
+static void test_parts_next_day_and_cheapest(void **state)
+{
+    (void)state;
+    assert_true(score("The engineer turned up without the right parts") < -0.3);
+    assert_true(score("They sent the wrong parts") < -0.3);
+    assert_true(score("Delivery was quicker than I expected") > 0.3);
+    assert_true(score("Cheapest I could find") > 0.3);
+    assert_true(score("Ordered on Monday and it arrived the next day") > 0.05);
+    assert_true(score("Paid for next day delivery, it arrived four days late") < -0.05);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -610,6 +624,7 @@ int main(void)
         cmocka_unit_test(test_wear_and_damage),
         cmocka_unit_test(test_service_and_software_verdicts),
         cmocka_unit_test(test_replies_questions_and_small_verdicts),
+        cmocka_unit_test(test_parts_next_day_and_cheapest),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
