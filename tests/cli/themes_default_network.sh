@@ -2,7 +2,8 @@
 # internet speed, dropouts and supply cuts are the network theme. A
 # device's video or busy signal, a top that provides coverage, a router or
 # hub that feels solid and a dress bought on the internet are not; an
-# internet speed is no wait and no website. A connection that drops is
+# internet speed is no wait and no website, and one short of "what I am
+# paying for" is value for money too. A connection that drops is
 # the network's, unless it is a Bluetooth or a cable one. One line per
 # record: its theme ids.
 { echo text; printf '"%s"\n' \

@@ -9,10 +9,12 @@
 # get", years as a customer, a change made "without telling me", a card
 # rejected, an engineer who "cleaned up after himself", booking and its
 # reminders, "existing customers", "would not use again", constant
-# emails, an agent who "could not actually help"; and what looks like
-# them but is not: "fast food", a site "back up and running", a
-# garment's "top portion", money moved between accounts. One line per
-# record: its theme ids.
+# emails, an agent who "could not actually help", calls never returned,
+# no one "to help", an answer chased, a speed short of "what I'm paying
+# for", an app where nothing can be found, an engineer without the
+# parts; and what looks like them but is not: "fast food", a site "back
+# up and running", a garment's "top portion", money moved between
+# accounts. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'Quick and efficient service.' \
     'Service was fast and friendly.' \
@@ -68,6 +70,12 @@
     'Returning it was not a big hassle.' \
     'I wish they will fix the problem.' \
     'It has a stock tracking app built in.' \
-    'There is a short learning curve.'; } > in.csv
+    'There is a short learning curve.' \
+    'No one ever calls you back when they say they will.' \
+    'It took 20 minutes to find someone to help me.' \
+    'Had to chase them three times to get an answer.' \
+    "Internet speed is nowhere near what I'm paying for." \
+    'The new app makes it impossible to find my statements.' \
+    'The engineer turned up without the right parts.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
