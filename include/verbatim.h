@@ -282,7 +282,11 @@ enum {
                                        * times", "replaced twice" */
     VB_RULE_INTENT = 1u << 15,        /* coming again or not: "won't be ordering again" */
     VB_RULE_REQUEST = 1u << 16,       /* asking for more: "the store needs more cashiers" */
-    VB_RULE_RATING = 1u << 17         /* a rating written out: "10/10", "4 out of 5 stars" */
+    VB_RULE_RATING = 1u << 17,        /* a rating written out: "10/10", "4 out of 5 stars" */
+    VB_RULE_UNMET = 1u << 18,         /* a negator before a plain word, a function that
+                                       * fails: "won't close", "doesn't play" */
+    VB_RULE_DID_NOTHING = 1u << 19    /* an effort that failed: "did nothing", "fixed
+                                       * nothing" */
 };
 
 /* Returns the name of one VB_RULE_* bit ("negated", "boosted", ...). */

@@ -100,6 +100,8 @@ const char *vb_rule_name(uint32_t rule)
     case VB_RULE_INTENT: return "intent";
     case VB_RULE_REQUEST: return "request";
     case VB_RULE_RATING: return "rating";
+    case VB_RULE_UNMET: return "unmet";
+    case VB_RULE_DID_NOTHING: return "did_nothing";
     default: return "unknown";
     }
 }
@@ -785,9 +787,11 @@ static void assign_roles(const token_key *keys, const unit_list *l, const vb_doc
             }
             if (u[i].unmet) {
                 u[i].valence = UNMET;
+                u[i].rules |= VB_RULE_UNMET;
                 u[i].cue_tokens = u[next].first + u[next].n - u[i].first; /* "yet to arrive" */
             } else if (!negates && came_to_nothing(u, n_units, i)) {
                 u[i].valence = NOTHING_DONE;
+                u[i].rules |= VB_RULE_DID_NOTHING;
             }
         }
     }

@@ -536,6 +536,8 @@ static void test_sentence_scores_and_cue_offsets(void **state)
     assert_string_equal(vb_rule_name(VB_RULE_REQUEST), "request");
     assert_string_equal(vb_rule_name(VB_RULE_RATING), "rating");
     assert_string_equal(vb_rule_name(VB_RULE_IMPERATIVE), "imperative");
+    assert_string_equal(vb_rule_name(VB_RULE_UNMET), "unmet");
+    assert_string_equal(vb_rule_name(VB_RULE_DID_NOTHING), "did_nothing");
 }
 
 int main(void)

@@ -266,6 +266,7 @@ static void test_idioms_and_cx_phrases(void **state)
     assert_true(score("You feel seated dead center, it's that good") > 0.05);
     assert_true(score("It is too cute") > 0.05);
     assert_true(score("It doesn't play my discs") < -0.05);
+    assert_int_equal(cue("doesn't play")->rules, VB_RULE_UNMET); /* --explain names it */
     /* "warning" negated is no praise; a loyalty card is no virtue */
     assert_true(score("My card was blocked without any warning") < -0.05);
     assert_true(score("The pool was closed with no warning") < -0.05);

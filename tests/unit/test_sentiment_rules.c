@@ -740,6 +740,7 @@ static void test_did_nothing(void **state)
     assert_true(score("This top did nothing for me") < -0.05);
     assert_true(score("I reported it and they did nothing") < -0.05);
     assert_true(score("The update fixed nothing") < -0.05);
+    assert_int_equal(cue("nothing")->rules, VB_RULE_DID_NOTHING); /* --explain names it */
     assert_true(score("HP did nothing proactive to resolve it") < -0.05);
     assert_true(score("They can do nothing wrong") > 0.05);
     assert_true(score("I do nothing but rave about it") > 0.05);
