@@ -12,7 +12,9 @@
 # works for tall girls is neither. A checkout counter and a self checkout
 # are in the shop, not on a website; a self checkout is one of the shop's
 # facilities. Uncomfortable seats in a restaurant are its facilities, not
-# a product's comfort.
+# a product's comfort. A holiday park's site, quiet, with pitches, a pool
+# or facilities, is no website, and a caravan site is the place; a site
+# that is slow is a website.
 # One line per record: its theme ids.
 { printf 'text\n'; printf '"%s"\n' \
     'The sushi was fresh and the decor is lovely.' \
@@ -36,6 +38,9 @@
     'The girl at the checkout counter was lovely.' \
     'This dress works for tall girls.' \
     'The self checkouts kept breaking so the queue never moved.' \
-    'The seats in the restaurant were uncomfortable.'; } > in.csv
+    'The seats in the restaurant were uncomfortable.' \
+    'The site was clean and quiet, lovely pitches.' \
+    'The caravan site had great facilities.' \
+    'The site was so slow I gave up.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
