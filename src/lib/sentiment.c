@@ -379,7 +379,7 @@ static bool unsettled_remedy(const unit *u, size_t k)
     return false;
 }
 
-#define THANKS_GAP 4 /* words between the thanks and "for": "thank you so much for" */
+#define THANKS_GAP 4 /* words between the thanks and "for": "thank you so very much for" */
 
 /* "Thanks for fixing the problem", "thank you so much for sorting my
  * issue": a remedy in its -ing form thanked for is done ("needs fixing"

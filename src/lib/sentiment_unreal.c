@@ -391,7 +391,10 @@ static bool than_wanted(const unit *u, size_t i)
     }
 }
 
-#define MOCK_GAP 4 /* words between the thanks and the failure: "you so much for" */
+/* Words between the thanks and the failure, "for" among them: "you so
+ * much for". One fewer before "for" than sentiment.c's THANKS_GAP lets a
+ * thanked remedy have. */
+#define MOCK_GAP 4
 
 /* "Thanks a lot for ruining my holiday", "great job losing my parcel",
  * "well done for ignoring my emails": thanks, or praise of a job or work
