@@ -607,6 +607,17 @@ static void test_parts_next_day_and_cheapest(void **state)
     assert_true(score("Paid for next day delivery, it arrived four days late") < -0.05);
 }
 
+/* Staff who knew nothing about what they sold; the writer's own
+ * ignorance, or a friend's, is no complaint. */
+static void test_staff_who_knew_nothing(void **state)
+{
+    (void)state;
+    assert_true(score("The guy in the shop knew nothing about the phones he was selling") < -0.3);
+    assert_true(score("Staff know nothing about the products") < -0.3);
+    assert_true(fabs(score("I knew nothing about cameras before this one")) < 0.05);
+    assert_true(fabs(score("My mum knows nothing about computers")) < 0.05);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -626,6 +637,7 @@ int main(void)
         cmocka_unit_test(test_service_and_software_verdicts),
         cmocka_unit_test(test_replies_questions_and_small_verdicts),
         cmocka_unit_test(test_parts_next_day_and_cheapest),
+        cmocka_unit_test(test_staff_who_knew_nothing),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
