@@ -12,9 +12,12 @@
 # emails, an agent who "could not actually help", calls never returned,
 # no one "to help", an answer chased, a speed short of "what I'm paying
 # for", an app where nothing can be found, an engineer without the
-# parts; and what looks like them but is not: "fast food", a site "back
-# up and running", a garment's "top portion", money moved between
-# accounts. One line per record: its theme ids.
+# parts, an engineer who fixed the boiler, an earlier appointment found,
+# an app that shows the wrong balance, a free dessert to make up for the
+# wait, nowhere to sit, a fee to change the date, a wardrobe to put
+# together; and what looks like them but is not: "fast food", a site
+# "back up and running", a garment's "top portion", money moved between
+# accounts, a look "put together". One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'Quick and efficient service.' \
     'Service was fast and friendly.' \
@@ -76,6 +79,14 @@
     'Had to chase them three times to get an answer.' \
     "Internet speed is nowhere near what I'm paying for." \
     'The new app makes it impossible to find my statements.' \
-    'The engineer turned up without the right parts.'; } > in.csv
+    'The engineer turned up without the right parts.' \
+    'Engineer turned up on time, fixed the boiler in half an hour.' \
+    'The receptionist found me an earlier appointment.' \
+    'The app shows the wrong balance half the time.' \
+    'Manager offered us a free dessert to make up for the wait.' \
+    'Waiting room was freezing and there was nowhere to sit.' \
+    'They charged a £25 admin fee just to change the date.' \
+    'Took me 3 hours to put the wardrobe together.' \
+    'This top always looks put together.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
