@@ -379,15 +379,13 @@ static bool unsettled_remedy(const unit *u, size_t k)
     return false;
 }
 
-#define THANKS_GAP 4 /* words between the thanks and "for": "thank you so very much for" */
-
 /* "Thanks for fixing the problem", "thank you so much for sorting my
  * issue": a remedy in its -ing form thanked for is done ("needs fixing"
  * is not). */
 static bool thanked_remedy(const unit *u, size_t k)
 {
     return key_in(&u[k], RWSET_REMEDY) && ing_form(&u[k]) && k > 0 && key_is(&u[k - 1], RW_FOR) &&
-           vb_senti_before(u, k - 1, THANKS_GAP + 1, vb_senti_thanking);
+           vb_senti_before(u, k - 1, VB_SENTI_THANKS_GAP + 1, vb_senti_thanking);
 }
 
 /* True when the trouble word at `i` has a done remedy, not unsettled, at

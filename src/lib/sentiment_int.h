@@ -286,6 +286,11 @@ static inline bool comparative(const unit *c)
     return c->key_len >= 5 && memcmp(c->key + c->key_len - 2, "er", 2) == 0;
 }
 
+/* Words a thanks may have before its "for": "thank you so very much for"
+ * (a thanked remedy in sentiment.c, a mocking thanks in
+ * sentiment_unreal.c). */
+#define VB_SENTI_THANKS_GAP 4
+
 /* Whether the unit thanks: "thanks", "thank", "cheers", "congratulations". */
 static inline bool vb_senti_thanking(const unit *x)
 {

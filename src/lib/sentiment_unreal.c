@@ -391,16 +391,15 @@ static bool than_wanted(const unit *u, size_t i)
     }
 }
 
-/* Words between the thanks and the failure, "for" among them: "you so
- * much for". One fewer before "for" than sentiment.c's THANKS_GAP lets a
- * thanked remedy have. */
-#define MOCK_GAP 4
+/* Words after the thanks up to the failure: the gap before "for", "for"
+ * and the failure ("you so very much for ruining"). */
+#define MOCK_REACH (VB_SENTI_THANKS_GAP + 2)
 
 /* "Thanks a lot for ruining my holiday", "great job losing my parcel",
  * "well done for ignoring my emails": thanks, or praise of a job or work
- * done that opens its clause, whose first word that judges, with at most
- * MOCK_GAP words before it in the clause, is a failure in an -ing form
- * is sarcasm: the praise blames. Only the -ing form: "thanks for the refund"
+ * done that opens its clause, whose first word that judges, at most
+ * MOCK_REACH words on in the clause, is a failure in an -ing form is
+ * sarcasm: the praise blames. Only the -ing form: "thanks for the refund"
  * and "thanks for sorting the problem" thank for what a complaint would
  * name. Praise of a job inside a clause describes it: "does a great job
  * of hiding my tummy". */
@@ -415,7 +414,7 @@ static bool mocking(const unit *u, size_t n_units, size_t i)
             !(key_is(&u[j], RW_JOB) || key_is(&u[j], RW_WORK) || key_is(&u[j], RW_DONE)))
             return false;
     }
-    for (size_t n = 0; n <= MOCK_GAP; n++) {
+    for (size_t n = 0; n < MOCK_REACH; n++) {
         j = next_word(u, n_units, j);
         if (j == SIZE_MAX || negates(&u[j]))
             return false;

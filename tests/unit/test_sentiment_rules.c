@@ -681,6 +681,9 @@ static void test_thanks_for_a_failure_is_sarcasm(void **state)
     assert_true(score("Thanks a lot for ruining my holiday") < -0.05);
     assert_true(cue("Thanks")->rules & VB_RULE_NEGATED);
     assert_true(score("Thank you so much for wasting my time") < -0.05);
+    /* as far from the thanks as a thanked remedy may be */
+    assert_true(score("Thank you so very much for ruining my holiday") < -0.05);
+    assert_true(score("Thank you so very much for fixing it") > 0.05);
     assert_true(score("Great job losing my parcel") < -0.05);
     assert_true(score("Well done for ignoring my emails") < -0.05);
     assert_true(score("Thanks for the quick refund") > 0.05);
