@@ -395,6 +395,15 @@ static bool than_wanted(const unit *u, size_t i)
  * and the failure ("you so very much for ruining"). */
 #define MOCK_REACH (VB_SENTI_THANKS_GAP + 2)
 
+/* "Thanks for not fixing it": the negator at `neg` denies a remedy in its
+ * -ing form, so what was thanked for is a failure. "Thanks for not losing
+ * my parcel" denies a failure and thanks for real. */
+static bool denied_remedy(const unit *u, size_t n_units, size_t neg)
+{
+    const size_t k = next_word(u, n_units, neg);
+    return k != SIZE_MAX && key_in(&u[k], RWSET_REMEDY) && ing_form(&u[k]);
+}
+
 /* "Thanks a lot for ruining my holiday", "great job losing my parcel",
  * "well done for ignoring my emails": thanks, or praise of a job or work
  * done that opens its clause, whose first word that judges, at most
@@ -416,8 +425,10 @@ static bool mocking(const unit *u, size_t n_units, size_t i)
     }
     for (size_t n = 0; n < MOCK_REACH; n++) {
         j = next_word(u, n_units, j);
-        if (j == SIZE_MAX || negates(&u[j]))
+        if (j == SIZE_MAX)
             return false;
+        if (negates(&u[j]))
+            return denied_remedy(u, n_units, j);
         if (judges(&u[j]))
             return u[j].e->valence < 0.0 && ing_form(&u[j]);
     }

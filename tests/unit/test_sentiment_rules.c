@@ -673,8 +673,9 @@ static void test_easily_next_to_a_fault(void **state)
     assert_true(score("It is easily the best") > 0.05);
 }
 
-/* Thanks or praise of a job whose object is a failure in an -ing form is
- * sarcasm; thanks for what a complaint names, or for a remedy, are not. */
+/* Thanks or praise of a job whose object is a failure in an -ing form, or
+ * a remedy denied, is sarcasm; thanks for what a complaint names, or for a
+ * remedy, are not. */
 static void test_thanks_for_a_failure_is_sarcasm(void **state)
 {
     (void)state;
@@ -689,6 +690,9 @@ static void test_thanks_for_a_failure_is_sarcasm(void **state)
     assert_true(score("Thanks for the quick refund") > 0.05);
     assert_true(score("Thanks for fixing my boiler") > 0.05);
     assert_true(score("Thanks for not losing my parcel") > 0.05);
+    assert_true(score("Thanks for not fixing the problem") < -0.05); /* a remedy denied */
+    assert_true(cue("Thanks")->rules & VB_RULE_NEGATED);
+    assert_true(score("Thanks for not charging me") > 0.05);
     assert_true(score("Thanks, the crying baby was fine") > -0.5);
     assert_false(cue("Thanks")->rules & VB_RULE_NEGATED); /* another clause */
 }
