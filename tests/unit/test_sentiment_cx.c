@@ -618,6 +618,19 @@ static void test_staff_who_knew_nothing(void **state)
     assert_true(fabs(score("My mum knows nothing about computers")) < 0.05);
 }
 
+/* A fix still owed, staff on their own phones, and the queue "for
+ * security", whose security is no praise. */
+static void test_fix_owed_staff_on_phones_security(void **state)
+{
+    (void)state;
+    assert_true(score("They still haven't sorted it") < -0.3);
+    assert_true(score("Still have not resolved the issue") < -0.3);
+    assert_true(score("The cashier was on her phone the whole time") < -0.05);
+    assert_true(score("Staff were all on their phones") < -0.05);
+    assert_true(score("Nokia has good games on their phones") > 0.3);
+    assert_true(score("The queue for security was huge") < -0.05);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -638,6 +651,7 @@ int main(void)
         cmocka_unit_test(test_replies_questions_and_small_verdicts),
         cmocka_unit_test(test_parts_next_day_and_cheapest),
         cmocka_unit_test(test_staff_who_knew_nothing),
+        cmocka_unit_test(test_fix_owed_staff_on_phones_security),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
