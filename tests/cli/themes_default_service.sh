@@ -16,7 +16,10 @@
 # organised store, though the words share stems; paying a customer no
 # attention is rude. Knowing
 # the products inside out is knowledge; washing a garment inside out is
-# not. One line per record: its theme ids.
+# not. A cashier on her phone, staff all on their phones and
+# disinterested staff are attitude, while a maker's games on their phones
+# are a product; service that is non-existent is staff not there; a
+# portion's size is no fit. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'The lady on the phone was really rude.' \
     'The guy on the helpline sorted it.' \
@@ -54,6 +57,12 @@
     'This store sells organic cotton tees.' \
     'Staff paid no attention to us.' \
     'She knows the products inside out.' \
-    'Wash it inside out and hang to dry.'; } > in.csv
+    'Wash it inside out and hang to dry.' \
+    'The cashier was on her phone the whole time.' \
+    'Good range of products but staff seem disinterested.' \
+    'Customer service is non existent.' \
+    'Staff were all on their phones.' \
+    'Nokia has good games on their phones.' \
+    'Very expensive for the size of the portions.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
