@@ -408,7 +408,8 @@ static bool denied_remedy(const unit *u, size_t n_units, size_t neg)
  * "well done for ignoring my emails": thanks, or praise of a job or work
  * done that opens its clause, whose first word that judges, at most
  * MOCK_REACH words on in the clause, is a failure in an -ing form is
- * sarcasm: the praise blames. Only the -ing form: "thanks for the refund"
+ * sarcasm: the praise blames. So is a first negator that denies a remedy
+ * (denied_remedy()). Only the -ing form: "thanks for the refund"
  * and "thanks for sorting the problem" thank for what a complaint would
  * name. Praise of a job inside a clause describes it: "does a great job
  * of hiding my tummy". */
