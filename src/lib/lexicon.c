@@ -42,7 +42,7 @@ struct vb_senti_lex {
     vb_senti_entry *entries;  /* n_entries used of cap_entries */
     size_t n_entries, cap_entries;
     size_t n_unfiled;         /* entries no file lists among them (name_rule_words()) */
-    uint32_t *slots;          /* n_slots (a power of 2); 0 = empty, else entry index + 1 */
+    uint64_t *slots;          /* n_slots (a power of 2); 0 = empty, else slot_of() */
     size_t n_slots;
     /* Bit (hash & (PAIR_BITS - 1)) is set for the hash of the first two
      * words of every phrase. */
@@ -70,6 +70,13 @@ static const char *const kind_names[] = {"valence", "booster", "negator", "contr
 
 /* ---- the hash table ------------------------------------------------------ */
 
+/* A slot: the upper half of its entry's hash, and in the lower half the entry's index + 1.
+ * A probe for a term with no entry, as most of those for phrases are, then reads no entry. */
+static uint64_t slot_of(uint64_t hash, size_t index)
+{
+    return (hash & 0xFFFFFFFF00000000u) | (uint32_t)(index + 1);
+}
+
 static vb_senti_entry *find_mut(const vb_senti_lex *lex, uint64_t hash, const char *term,
                                 size_t len)
 {
@@ -77,10 +84,12 @@ static vb_senti_entry *find_mut(const vb_senti_lex *lex, uint64_t hash, const ch
         return NULL;
     size_t mask = lex->n_slots - 1;
     for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
-        uint32_t s = lex->slots[i];
+        uint64_t s = lex->slots[i];
         if (s == 0)
             return NULL;
-        vb_senti_entry *e = &lex->entries[s - 1];
+        if ((s ^ hash) >> 32 != 0)
+            continue;
+        vb_senti_entry *e = &lex->entries[(uint32_t)s - 1];
         if (e->hash == hash && e->term_len == len && memcmp(e->term, term, len) == 0)
             return e;
     }
@@ -184,14 +193,14 @@ size_t vb_senti_lex_size(const vb_senti_lex *lex)
 static vb_status grow_slots(vb_senti_lex *lex)
 {
     size_t n = lex->n_slots == 0 ? 1024 : lex->n_slots * 2;
-    uint32_t *slots = vb_calloc(lex->alloc, n, sizeof *slots);
+    uint64_t *slots = vb_calloc(lex->alloc, n, sizeof *slots);
     if (slots == NULL)
         return VB_ENOMEM;
     for (size_t k = 0; k < lex->n_entries; k++) {
         size_t i = (size_t)lex->entries[k].hash & (n - 1);
         while (slots[i] != 0)
             i = (i + 1) & (n - 1);
-        slots[i] = (uint32_t)(k + 1);
+        slots[i] = slot_of(lex->entries[k].hash, k);
     }
     vb_free(lex->alloc, lex->slots);
     lex->slots = slots;
@@ -230,7 +239,7 @@ static vb_senti_entry *intern(vb_senti_lex *lex, const char *term, size_t len)
     size_t i = (size_t)hash & mask;
     while (lex->slots[i] != 0)
         i = (i + 1) & mask;
-    lex->slots[i] = (uint32_t)(++lex->n_entries);
+    lex->slots[i] = slot_of(hash, lex->n_entries++);
     return e;
 }
 
