@@ -384,7 +384,7 @@ static bool unsettled_remedy(const unit *u, size_t k)
  * is not). */
 static bool thanked_remedy(const unit *u, size_t k)
 {
-    return key_in(&u[k], RWSET_REMEDY) && ing_form(&u[k]) && k > 0 && key_is(&u[k - 1], RW_FOR) &&
+    return remedy_ing(&u[k]) && k > 0 && key_is(&u[k - 1], RW_FOR) &&
            vb_senti_before(u, k - 1, VB_SENTI_THANKS_GAP + 1, vb_senti_thanking);
 }
 

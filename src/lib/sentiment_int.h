@@ -286,6 +286,14 @@ static inline bool comparative(const unit *c)
     return c->key_len >= 5 && memcmp(c->key + c->key_len - 2, "er", 2) == 0;
 }
 
+/* "fixing", "sorting": a remedy in its -ing form, what a thanks is for
+ * ("thanks for fixing it") or what it mocks when denied ("thanks for not
+ * fixing it"). */
+static inline bool remedy_ing(const unit *x)
+{
+    return key_in(x, RWSET_REMEDY) && ing_form(x);
+}
+
 /* Words a thanks may have before its "for": "thank you so very much for"
  * (a thanked remedy in sentiment.c, a mocking thanks in
  * sentiment_unreal.c). */

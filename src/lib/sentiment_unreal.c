@@ -401,7 +401,7 @@ static bool than_wanted(const unit *u, size_t i)
 static bool denied_remedy(const unit *u, size_t n_units, size_t neg)
 {
     const size_t k = next_word(u, n_units, neg);
-    return k != SIZE_MAX && key_in(&u[k], RWSET_REMEDY) && ing_form(&u[k]);
+    return k != SIZE_MAX && remedy_ing(&u[k]);
 }
 
 /* "Thanks a lot for ruining my holiday", "great job losing my parcel",
