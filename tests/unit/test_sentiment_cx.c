@@ -631,6 +631,21 @@ static void test_fix_owed_staff_on_phones_security(void **state)
     assert_true(score("The queue for security was huge") < -0.05);
 }
 
+/* Curt staff, a stranger's order, a quick table, an expert at work, and
+ * a loyal customer's "never had a reason to leave"; a hem "short with me
+ * being 5ft" is no curt word. */
+static void test_curt_staff_loyalty_and_expertise(void **state)
+{
+    (void)state;
+    assert_true(score("The lady at the till was short with me and rolled her eyes") < -0.3);
+    assert_true(fabs(score("The hem is short with me being 5ft")) < 0.05);
+    assert_true(score("They delivered someone else's order") < -0.3);
+    assert_true(score("Served quickly even though it was busy") > 0.3);
+    assert_true(score("The technician knew exactly what he was doing") > 0.3);
+    assert_true(score("Been with them ten years and never had a reason to leave") > 0.05);
+    assert_true(score("That gave me a reason to leave") < -0.05);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -652,6 +667,7 @@ int main(void)
         cmocka_unit_test(test_parts_next_day_and_cheapest),
         cmocka_unit_test(test_staff_who_knew_nothing),
         cmocka_unit_test(test_fix_owed_staff_on_phones_security),
+        cmocka_unit_test(test_curt_staff_loyalty_and_expertise),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
