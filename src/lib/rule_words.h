@@ -616,7 +616,10 @@ enum {
     X(RW_WRECKED, "wrecked", 0)                                                                    \
     X(RW_WRECKING, "wrecking", 0)                                                                  \
     X(RW_DESTROYED, "destroyed", 0)                                                                \
-    X(RW_DESTROYING, "destroying", 0)
+    X(RW_DESTROYING, "destroying", 0)                                                              \
+    X(RW_HIS, "his", 0)                                                                            \
+    X(RW_THEIR, "their", 0)                                                                        \
+    X(RW_GONE, "gone", 0)
 
 #define VB_RULE_WORD_ID(id, text, sets) id,
 enum { RW_NONE, VB_RULE_WORDS(VB_RULE_WORD_ID) RW_COUNT };

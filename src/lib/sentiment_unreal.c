@@ -359,6 +359,47 @@ static bool past_praise(const unit *u, size_t i)
            !(accustomed(&u[to - 2]) || u[to - 2].negator);
 }
 
+/* True when the unit makes the next word a thing owned or named: "the",
+ * "my", "our", "your", "his", "her", "its", "their". */
+static bool determiner(const unit *x)
+{
+    switch (x->word) {
+    case RW_THE: case RW_MY: case RW_OUR: case RW_YOUR: case RW_HIS: case RW_HER: case RW_ITS:
+    case RW_THEIR:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* "my favourites are gone", "the free parking was gone", "their best
+ * dish is gone": praise of a thing that is no more is a loss, so a
+ * complaint. True when the positive cue at `i` follows a determiner
+ * (so it names the thing: "glad the pain is gone" is the writer's joy)
+ * and, at most GONE_REACH words on in its clause, "is", "are", "was" or
+ * "were" comes right before "gone". Not "have gone" ("could have gone
+ * down a size"). English-specific. */
+#define GONE_REACH 3 /* "the best pasta dish is" */
+static bool praise_gone(const unit *u, size_t n_units, size_t i)
+{
+    if (i == 0 || u[i - 1].clause != u[i].clause || !determiner(&u[i - 1]))
+        return false;
+    size_t j = i;
+    for (size_t n = 0; n < GONE_REACH; n++) {
+        j = next_word(u, n_units, j);
+        if (j == SIZE_MAX)
+            return false;
+        switch (u[j].word) {
+        case RW_IS: case RW_ARE: case RW_WAS: case RW_WERE:
+            j = next_word(u, n_units, j);
+            return j != SIZE_MAX && key_is(&u[j], RW_GONE);
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
 /* "longer than I'd like", "tighter than I liked", "roomier than I cared
  * for": liking after "than" and its subject measures an excess, as "too"
  * does, so it is a complaint. True when the positive cue at `i` is "like",
@@ -450,6 +491,8 @@ const char *vb_senti_unreal(const token_key *keys, const unit *u, size_t n_units
         by = suggestion(u, n_units, i);
     if (by == NULL && past_praise(u, i))
         by = "used to";
+    if (by == NULL && praise_gone(u, n_units, i))
+        by = "gone";
     if (by == NULL && vb_senti_praise_bounded(u, n_units, i, doc))
         by = "for";
     if (by == NULL && mocking(u, n_units, i))

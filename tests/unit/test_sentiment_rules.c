@@ -580,6 +580,20 @@ static void test_praise_of_the_past_is_a_complaint(void **state)
     assert_true(score("I used to think about it and now I love it") > 0.05);
 }
 
+static void test_praise_of_what_is_gone_is_a_complaint(void **state)
+{
+    (void)state;
+    assert_true(score("All my favourites are gone from the menu") < -0.05);
+    assert_string_equal(cue("favourites")->modifier, "gone");
+    assert_int_equal(cue("favourites")->rules & VB_RULE_NEGATED, VB_RULE_NEGATED);
+    assert_true(score("The free parking is gone") < -0.05);
+    assert_true(score("Their best dish was gone") < -0.05);
+    /* the writer's own joy, "have gone", or too far: the praise stands */
+    assert_true(score("Glad it is gone") > 0.05);
+    assert_true(score("I could have gone with the small, the best fit") > 0.05);
+    assert_true(score("The best thing about the old menu is gone") > 0.05);
+}
+
 static void test_praise_bounded_by_a_span_of_time(void **state)
 {
     (void)state;
@@ -794,6 +808,7 @@ int main(void)
         cmocka_unit_test(test_asking_for_more),
         cmocka_unit_test(test_more_than_wanted),
         cmocka_unit_test(test_praise_of_the_past_is_a_complaint),
+        cmocka_unit_test(test_praise_of_what_is_gone_is_a_complaint),
         cmocka_unit_test(test_praise_bounded_by_a_span_of_time),
         cmocka_unit_test(test_imperative_recommends_or_warns),
         cmocka_unit_test(test_scoring_rules_need_no_lexicon_entry),
