@@ -4,7 +4,8 @@
 # shopping" missing is an order short, and "shopping was" is no shop;
 # "sorted my refund" is resolved; the third report of a fault is a
 # repeat; "never anything on the shelves" is stock, not layout; a
-# payment page that crashed twice is no double charge. One line per
+# payment page that crashed twice is no double charge; a fix that
+# "would've" or "might have" happened is not resolved. One line per
 # record: its theme ids.
 { echo text; printf '"%s"\n' \
     'The lady at the till was really short with me.' \
@@ -14,6 +15,9 @@
     'Third time I have reported this fault.' \
     'Never anything on the shelves after 6pm.' \
     'Payment page crashed twice and I lost my basket.' \
-    'Someone used my card and the bank did nothing.'; } > in.csv
+    'Someone used my card and the bank did nothing.' \
+    'I doubt that would'"'"'ve fixed the problem.' \
+    'A refund might have solved the problem.' \
+    'A call back might have sorted the issue.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
