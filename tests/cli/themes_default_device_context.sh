@@ -4,8 +4,9 @@
 # through its own menus (and its buttons "respond"), colours are a
 # photo's, "contact lists" are a phone's and "sites" are where others
 # review it; the web is browsed on a laptop, a camera's feature is
-# "cool", files are transferred, a disc is ripped and a feature is
-# "associated" with a brand. The default taxonomy keeps those out of product,
+# "cool" (and so is a player or an app), files are transferred, a disc is
+# ripped, a feature is "associated" with a brand, storage and images
+# have a "size" and a memory card "fits". The default taxonomy keeps those out of product,
 # its children and digital. Each pair is a device sentence and one where
 # the words mean what the theme says. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
@@ -47,6 +48,11 @@
     'The player even plays an old VCD that I ripped years ago.' \
     'The jeans ripped after one wash.' \
     'I am not associated with the company.' \
-    'The sales associate was lovely.'; } > in.csv
+    'The sales associate was lovely.' \
+    'The player looks cool and pricey.' \
+    'The fabric is cool and breathable.' \
+    'The price, storage size and features make it the best.' \
+    'The memory card fit nicely in the slot.' \
+    'The dress is true to size and the fit is lovely.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
