@@ -5,8 +5,8 @@
 # "sorted my refund" is resolved; the third report of a fault is a
 # repeat; "never anything on the shelves" is stock, not layout; a
 # payment page that crashed twice is no double charge; a fix that
-# "would've" or "might have" happened is not resolved. One line per
-# record: its theme ids.
+# "would've" or "might have" happened is not resolved; having to call
+# every month is a repeat. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'The lady at the till was really short with me.' \
     'They delivered someone else'"'"'s order.' \
@@ -18,6 +18,8 @@
     'Someone used my card and the bank did nothing.' \
     'I doubt that would'"'"'ve fixed the problem.' \
     'A refund might have solved the problem.' \
-    'A call back might have sorted the issue.'; } > in.csv
+    'A call back might have sorted the issue.' \
+    'Every single month I have to call them about my bill.' \
+    'I always have to chase them for updates.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
