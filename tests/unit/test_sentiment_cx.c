@@ -646,6 +646,16 @@ static void test_curt_staff_loyalty_and_expertise(void **state)
     assert_true(score("That gave me a reason to leave") < -0.05);
 }
 
+/* Work left half finished, and a visit praised by how short it was; a
+ * signal that goes "in and out" is no praise. */
+static void test_half_finished_and_in_and_out(void **state)
+{
+    (void)state;
+    assert_true(score("The installer left the job half finished") < -0.3);
+    assert_true(score("In and out in ten minutes") > 0.3);
+    assert_true(fabs(score("The signal goes in and out")) < 0.05);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -668,6 +678,7 @@ int main(void)
         cmocka_unit_test(test_staff_who_knew_nothing),
         cmocka_unit_test(test_fix_owed_staff_on_phones_security),
         cmocka_unit_test(test_curt_staff_loyalty_and_expertise),
+        cmocka_unit_test(test_half_finished_and_in_and_out),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
