@@ -6,7 +6,8 @@
 # repeat; "never anything on the shelves" is stock, not layout; a
 # payment page that crashed twice is no double charge; a fix that
 # "would've" or "might have" happened is not resolved; having to call
-# every month is a repeat. One line per record: its theme ids.
+# every month is a repeat; a premium package or a package deal is no
+# packaging. One line per record: its theme ids.
 { echo text; printf '"%s"\n' \
     'The lady at the till was really short with me.' \
     'They delivered someone else'"'"'s order.' \
@@ -20,6 +21,8 @@
     'A refund might have solved the problem.' \
     'A call back might have sorted the issue.' \
     'Every single month I have to call them about my bill.' \
-    'I always have to chase them for updates.'; } > in.csv
+    'I always have to chase them for updates.' \
+    'Was charged for a premium package I never signed up for.' \
+    'The package was crushed when it was delivered.'; } > in.csv
 "$VERBATIM" analyze in.csv --format csv | sed -E -f "$CASES/data/theme_ids.sed"
 echo "exit $?"
