@@ -136,6 +136,7 @@ void vb_themes_free(vb_themes *t)
     vb_free(a, t->parent);
     vb_free(a, t->nears);
     vb_free(a, t->outs);
+    vb_free(a, t->near_ops);
     vb_free(a, t->nodes);
     vb_free(a, t->edges.slots);
     vb_free(a, t->stems.slots);
@@ -567,10 +568,34 @@ static vb_status pack_outputs(vb_themes *t)
     return VB_OK;
 }
 
+/* The NEAR_OP_* word of each packed output (vb_themes.near_ops). */
+static vb_status near_ops(vb_themes *t)
+{
+    if (t->n_nears > NEAR_OP_SIDE / 2)
+        return VB_ELIMIT;
+    t->near_ops = vb_calloc(t->alloc, t->n_outs, sizeof *t->near_ops);
+    if (t->near_ops == NULL)
+        return VB_ENOMEM;
+    for (size_t i = 1; i < t->n_outs; i++) {
+        const output *o = &t->outs[i];
+        const bool is_near = o->role == ROLE_NEAR_A || o->role == ROLE_NEAR_B;
+        t->near_ops[i] = (is_near ? o->near * 2 + (o->role == ROLE_NEAR_B) : NEAR_OP_NONE) |
+                         (o->next == 0 ? NEAR_OP_LAST : 0);
+    }
+    return VB_OK;
+}
+
 /* The side mask of NEAR operand `o`'s own side of its rule. */
 static uint64_t *own_side(vb_themes *t, const output *o)
 {
     return &t->nears[o->near].sides[o->role == ROLE_NEAR_B];
+}
+
+/* The side mask of the other side of NEAR operand `o`'s rule: where a
+ * partner ends. */
+static uint64_t other_side(const vb_themes *t, const output *o)
+{
+    return t->nears[o->near].sides[o->role == ROLE_NEAR_A];
 }
 
 /* Each NEAR rule's side masks (near_rule.sides), from where its operands
@@ -588,7 +613,7 @@ static void near_masks(vb_themes *t, uint64_t *partners, size_t n_nodes)
                 *own_side(t, &t->outs[o]) |= near_node_bit(0);
     for (size_t i = 0; i < n_nodes; i++)
         for (uint32_t o = t->nodes[i].near_out; o != 0; o = t->outs[o].next)
-            partners[i] |= near_other_side(t, &t->outs[o]);
+            partners[i] |= other_side(t, &t->outs[o]);
 }
 
 /* Renumbers the trie so that stem id k's one-token path is node k (see
@@ -667,6 +692,7 @@ static vb_status pack_trie(vb_themes *t)
         return VB_ELIMIT;
     TRY(pack_nodes(t));
     TRY(pack_outputs(t));
+    TRY(near_ops(t));
     return flag_term_ids(t);
 }
 

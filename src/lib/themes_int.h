@@ -162,6 +162,15 @@ typedef struct near_rule {
                         * each alternative, bit 0 for a prefix */
 } near_rule;
 
+/* What near_pairs() (themes_match.c) reads of an output, one word per
+ * output beside vb_themes.outs: its NEAR rule side, rule * 2 + (0 for A,
+ * 1 for B), so that a rule's other side is the side ^ 1. A run of these
+ * is read without loading the outputs, which most operands in a sentence
+ * never need. */
+#define NEAR_OP_LAST (1u << 31) /* the last output of its run */
+#define NEAR_OP_NONE (1u << 30) /* not a NEAR operand (in a prefix's run) */
+#define NEAR_OP_SIDE (NEAR_OP_NONE - 1)
+
 /* Bit (node & 63) of the packed node where a NEAR operand ends, bit 0 for
  * a prefix: a rule's side masks and a node's partner mask (themes.c) are
  * made of these, and tested against the same bits of the nodes a
@@ -201,6 +210,7 @@ struct vb_themes {
                            * side of each NEAR operand there */
     output *outs;         /* outs[0] unused, so 0 can end a list */
     size_t n_outs, cap_outs;
+    uint32_t *near_ops;   /* n_outs, packed: NEAR_OP_* of each output */
     str_table prefixes;   /* prefix lookup form -> first output */
     bool prefix_len[MAX_PREFIX_BYTES + 1]; /* lengths in use */
     size_t min_prefix_len, max_prefix_len;
@@ -215,14 +225,6 @@ struct vb_themes {
     bool has_answers;     /* some term is an answer (ROLE_ANSWER) */
     uint64_t fingerprint; /* of the taxonomy's content, never 0 (vb_themes_fingerprint) */
 };
-
-/* The side mask of the other side of NEAR operand `o`'s rule: where a
- * partner ends (a node's partner mask in themes.c, a sentence's pairs in
- * themes_match.c). */
-static inline uint64_t near_other_side(const vb_themes *t, const output *o)
-{
-    return t->nears[o->near].sides[o->role == ROLE_NEAR_A];
-}
 
 /* Grows `*items` (of `*cap` items of `size` bytes) to hold at least `need`. */
 vb_status vb_themes_grow(const vb_allocator *a, void **items, size_t *cap, size_t need,

@@ -18,7 +18,8 @@
  * not on how many themes there are. NEAR operands are kept in a list of
  * their own per node. The walks only note where they occur; after the
  * walks, a sentence with two or more occurrences (a pair takes two) looks
- * at those whose other side's node is among them.
+ * at the operands whose rule's other side is among them, by the rule
+ * sides alone (vb_themes.near_ops).
  *
  * A record's hits are chained per theme as they come, with a note of
  * whether they came in order of (start, end), which is the rule; from
@@ -83,8 +84,12 @@ vb_theme_matcher *vb_theme_matcher_new(const vb_themes *t, const vb_allocator *a
     m->rtheme_of = vb_calloc(a, n, sizeof *m->rtheme_of);
     if (m->theme_gen == NULL || m->theme_flags == NULL || m->rtheme_of == NULL)
         goto fail;
-    if (t->n_nears > 0 && (m->nears = vb_calloc(a, t->n_nears, sizeof *m->nears)) == NULL)
-        goto fail;
+    if (t->n_nears > 0) {
+        m->nears = vb_calloc(a, t->n_nears, sizeof *m->nears);
+        m->side_gen = vb_calloc(a, 2 * t->n_nears, sizeof *m->side_gen);
+        if (m->nears == NULL || m->side_gen == NULL)
+            goto fail;
+    }
     if (t->n_regexes > 0) {
         m->regex_off = vb_calloc(a, t->n_regexes, sizeof *m->regex_off);
         m->rx = vb_regex_scratch_new(a);
@@ -108,6 +113,7 @@ void vb_theme_matcher_free(vb_theme_matcher *m)
     vb_free(a, m->theme_gen);
     vb_free(a, m->theme_flags);
     vb_free(a, m->nears);
+    vb_free(a, m->side_gen);
     vb_free(a, m->regex_off);
     vb_free(a, m->own_ids);
     vb_free(a, m->starts);
@@ -252,23 +258,54 @@ static inline vb_status note_near(vb_theme_matcher *m, uint32_t head, uint64_t p
     return VB_OK;
 }
 
+/* Stamps the rule sides of the NEAR operands noted in the sentence
+ * (m->side_gen), but for those at a node none of whose partners was
+ * noted: they cannot pair, nor can anything pair with them. Returns
+ * whether both sides of some rule are stamped, which few sentences have. */
+static bool mark_sides(vb_theme_matcher *m, uint64_t seen)
+{
+    const uint32_t *ops = m->t->near_ops;
+    uint32_t *side_gen = m->side_gen;
+    const uint32_t gen = m->gen;
+    bool both = false;
+    for (size_t k = 0; k < m->n_occs; k++) {
+        if (!(m->occs[k].partners & seen))
+            continue;
+        for (uint32_t i = m->occs[k].head;; i++) {
+            const uint32_t op = ops[i];
+            if (!(op & NEAR_OP_NONE)) {
+                side_gen[op & NEAR_OP_SIDE] = gen;
+                both |= side_gen[(op & NEAR_OP_SIDE) ^ 1] == gen;
+            }
+            if (op & NEAR_OP_LAST)
+                break;
+        }
+    }
+    return both;
+}
+
 /* The NEAR operands noted in a sentence with two or more, in the order
- * found (which near_hit() needs). An operand whose other side's node was
- * not noted cannot pair and is skipped, as is a node none of whose
- * operands can pair. */
+ * found (which near_hit() needs). Only an operand whose rule's other
+ * side occurs in the sentence can pair: the rest are skipped unread
+ * (most of them, as a common word is an operand of many rules). */
 static vb_status near_pairs(vb_theme_matcher *m)
 {
     const output *outs = m->t->outs;
+    const uint32_t *ops = m->t->near_ops;
     const uint64_t seen = m->occ_nodes;
+    if (!mark_sides(m, seen))
+        return VB_OK;
     for (size_t k = 0; k < m->n_occs; k++) {
         const near_occ oc = m->occs[k];
         if (!(oc.partners & seen))
             continue;
-        for (uint32_t i = oc.head; i != 0; i = outs[i].next != 0 ? i + 1 : 0) {
-            const output *o = &outs[i];
-            if ((o->role & (ROLE_NEAR_A | ROLE_NEAR_B)) && (near_other_side(m->t, o) & seen) &&
-                (o->exact == 0 || exact_ok(m, o->exact, oc.first, oc.last)))
-                TRY(near_hit(m, o, oc.first, oc.last));
+        for (uint32_t i = oc.head;; i++) {
+            const uint32_t op = ops[i];
+            if (!(op & NEAR_OP_NONE) && m->side_gen[(op & NEAR_OP_SIDE) ^ 1] == m->gen &&
+                (outs[i].exact == 0 || exact_ok(m, outs[i].exact, oc.first, oc.last)))
+                TRY(near_hit(m, &outs[i], oc.first, oc.last));
+            if (op & NEAR_OP_LAST)
+                break;
         }
     }
     return VB_OK;
@@ -856,8 +893,10 @@ static vb_status match_sentence(vb_theme_matcher *m, const vb_doc *doc, const vb
     if (++m->gen == 0) {
         /* 2^32 sentences later: forget every stamp once. */
         memset(m->theme_gen, 0, t->n_themes * sizeof *m->theme_gen);
-        for (size_t i = 0; i < t->n_nears; i++)
+        for (size_t i = 0; i < t->n_nears; i++) {
             m->nears[i].gen = 0;
+            m->side_gen[2 * i] = m->side_gen[2 * i + 1] = 0;
+        }
         m->gen = 1;
     }
     m->any_excl = false;

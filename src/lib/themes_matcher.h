@@ -83,6 +83,8 @@ struct vb_theme_matcher {
     uint8_t *theme_flags;   /* n_themes: ROLE_FREE|COND|EXCL|EXCL_SCOPED, FLAG_* */
     bool any_excl;          /* a sentence-wide exclude hit in this sentence */
     near_state *nears;      /* n_nears */
+    uint32_t *side_gen;     /* 2 * n_nears: the generation in which a NEAR rule
+                             * side (NEAR_OP_SIDE) last occurred */
     bool *regex_off;        /* n_regexes: cut off by a limit in this record */
     const uint32_t *ids;    /* per token of the record: stem id, 0 = in no term */
     uint32_t *own_ids;      /* ids, when the doc does not bring them */
