@@ -304,8 +304,7 @@ static vb_status add_path(vb_themes *t, const vb_doc *doc, const output *o)
         }
         node = child;
     }
-    const bool is_near = o->role == ROLE_NEAR_A || o->role == ROLE_NEAR_B;
-    return add_output(t, is_near ? &t->nodes[node].near_out : &t->nodes[node].out, o);
+    return add_output(t, near_operand(o) ? &t->nodes[node].near_out : &t->nodes[node].out, o);
 }
 
 /* Customers write a compound apart, hyphenated or closed up, and a
@@ -578,8 +577,7 @@ static vb_status near_ops(vb_themes *t)
         return VB_ENOMEM;
     for (size_t i = 1; i < t->n_outs; i++) {
         const output *o = &t->outs[i];
-        const bool is_near = o->role == ROLE_NEAR_A || o->role == ROLE_NEAR_B;
-        t->near_ops[i] = (is_near ? o->near * 2 + (o->role == ROLE_NEAR_B) : NEAR_OP_NONE) |
+        t->near_ops[i] = (near_operand(o) ? o->near * 2 + near_side(o) : NEAR_OP_NONE) |
                          (o->next == 0 ? NEAR_OP_LAST : 0);
     }
     return VB_OK;
@@ -588,14 +586,14 @@ static vb_status near_ops(vb_themes *t)
 /* The side mask of NEAR operand `o`'s own side of its rule. */
 static uint64_t *own_side(vb_themes *t, const output *o)
 {
-    return &t->nears[o->near].sides[o->role == ROLE_NEAR_B];
+    return &t->nears[o->near].sides[near_side(o)];
 }
 
 /* The side mask of the other side of NEAR operand `o`'s rule: where a
  * partner ends. */
 static uint64_t other_side(const vb_themes *t, const output *o)
 {
-    return t->nears[o->near].sides[o->role == ROLE_NEAR_A];
+    return t->nears[o->near].sides[near_side(o) ^ 1];
 }
 
 /* Each NEAR rule's side masks (near_rule.sides), from where its operands
@@ -609,7 +607,7 @@ static void near_masks(vb_themes *t, uint64_t *partners, size_t n_nodes)
     for (size_t i = 0; i < t->prefixes.n_slots; i++)
         for (uint32_t o = t->prefixes.slots[i].s != NULL ? t->prefixes.slots[i].value : 0; o != 0;
              o = t->outs[o].next)
-            if (t->outs[o].role == ROLE_NEAR_A || t->outs[o].role == ROLE_NEAR_B)
+            if (near_operand(&t->outs[o]))
                 *own_side(t, &t->outs[o]) |= near_node_bit(0);
     for (size_t i = 0; i < n_nodes; i++)
         for (uint32_t o = t->nodes[i].near_out; o != 0; o = t->outs[o].next)

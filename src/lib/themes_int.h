@@ -123,6 +123,19 @@ typedef struct output {
     float valence;    /* ROLE_OPINION: the term's valence for the theme */
 } output;
 
+/* Whether output `o` is an operand of a NEAR rule. */
+static inline bool near_operand(const output *o)
+{
+    return o->role == ROLE_NEAR_A || o->role == ROLE_NEAR_B;
+}
+
+/* The side of its NEAR rule that operand `o` is: 0 for A, 1 for B (the
+ * index into near_rule.sides; the other side is near_side(o) ^ 1). */
+static inline uint32_t near_side(const output *o)
+{
+    return o->role == ROLE_NEAR_B;
+}
+
 /* A trie node. Once the taxonomy is compiled (pack_trie() in themes.c),
  * node k, for each stem id k, is the path of that one stem, so a token's
  * stem id is its first node without a lookup; node 0 and the nodes of ids

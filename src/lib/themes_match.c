@@ -330,7 +330,7 @@ static vb_status emit_prefix(vb_theme_matcher *m, uint32_t head, uint32_t at)
     bool near = false;
     for (uint32_t i = head; i != 0; i = outs[i].next != 0 ? i + 1 : 0) {
         const output *o = &outs[i];
-        if (o->role == ROLE_NEAR_A || o->role == ROLE_NEAR_B)
+        if (near_operand(o))
             near = true;
         else if (o->role == ROLE_ANSWER)
             TRY(add_answer(m, o, at, at));
