@@ -656,6 +656,19 @@ static void test_half_finished_and_in_and_out(void **state)
     assert_true(fabs(score("The signal goes in and out")) < 0.05);
 }
 
+/* A customer turned away with a shrug or "not my department", and custom
+ * that goes to another provider; a coat that shrugs off the rain and a
+ * shrug worn over a dress are neither. */
+static void test_turned_away_and_taken_elsewhere(void **state)
+{
+    (void)state;
+    assert_true(score("The lady just shrugged and said it wasn't her department") < -0.3);
+    assert_true(score("The manager said it was not my problem") < -0.3);
+    assert_true(score("Moving to another provider as soon as my contract ends") < -0.05);
+    assert_true(fabs(score("This coat shrugged off the rain")) < 0.05);
+    assert_true(fabs(score("Wear it with a shrug and flats")) < 0.05);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -679,6 +692,7 @@ int main(void)
         cmocka_unit_test(test_fix_owed_staff_on_phones_security),
         cmocka_unit_test(test_curt_staff_loyalty_and_expertise),
         cmocka_unit_test(test_half_finished_and_in_and_out),
+        cmocka_unit_test(test_turned_away_and_taken_elsewhere),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
