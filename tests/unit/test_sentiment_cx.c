@@ -669,6 +669,22 @@ static void test_turned_away_and_taken_elsewhere(void **state)
     assert_true(fabs(score("Wear it with a shrug and flats")) < 0.05);
 }
 
+/* A named service that went down, sticky tables, a full car park, and a
+ * call back to see that all was well; prices that went down, a sticky
+ * toffee pudding and a restaurant that is always full are no complaint. */
+static void test_outages_sticky_tables_and_care(void **state)
+{
+    (void)state;
+    assert_true(score("Our internet has gone down again") < -0.3);
+    assert_true(fabs(score("Prices have gone down")) < 0.05);
+    assert_true(score("The staff were down to earth") > 0.3);
+    assert_true(score("Sticky tables everywhere") < -0.05);
+    assert_true(fabs(score("We ordered the sticky toffee pudding")) < 0.05);
+    assert_true(score("The car park is always full") < -0.05);
+    assert_true(fabs(score("The restaurant is always full")) < 0.05);
+    assert_true(score("They rang me the next day to check everything was ok") > 0.05);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -693,6 +709,7 @@ int main(void)
         cmocka_unit_test(test_curt_staff_loyalty_and_expertise),
         cmocka_unit_test(test_half_finished_and_in_and_out),
         cmocka_unit_test(test_turned_away_and_taken_elsewhere),
+        cmocka_unit_test(test_outages_sticky_tables_and_care),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
