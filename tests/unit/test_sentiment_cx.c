@@ -685,6 +685,30 @@ static void test_outages_sticky_tables_and_care(void **state)
     assert_true(score("They rang me the next day to check everything was ok") > 0.05);
 }
 
+/* Faults told without a word of sentiment: conflicting answers, tracking
+ * that says delivered, an account locked, a handle snapped off, a dent,
+ * settings wiped, a fix still owed in the passive, food gone dry or cold,
+ * the final straw; and a call answered on the first ring. The names stay
+ * neutral: a dry-clean label, a photo snapped, "my saved settings". */
+static void test_faults_told_plainly(void **state)
+{
+    (void)state;
+    assert_true(score("Every person I spoke to told me something different") < -0.3);
+    assert_true(score("Tracking says delivered but nothing came") < -0.3);
+    assert_true(score("Locked out of my account again") < -0.3);
+    assert_true(score("The handle snapped off after a fortnight") < -0.3);
+    assert_true(score("The fridge arrived with a dent in the door") < -0.05);
+    assert_true(score("The update wiped all my saved settings") < -0.3);
+    assert_true(score("The damp still hasn't been sorted") < -0.3);
+    assert_true(score("The chicken was dry and the chips were cold") < -0.3);
+    assert_true(score("This is the final straw") < -0.3);
+    assert_true(score("Never have anything in my size") < -0.3);
+    assert_true(score("Answered on the first ring") > 0.3);
+    assert_true(fabs(score("It is dry clean only")) < 0.05);
+    assert_true(fabs(score("I snapped a few photos")) < 0.05);
+    assert_true(fabs(score("We finally made a dent in the pile")) < 0.05);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -710,6 +734,7 @@ int main(void)
         cmocka_unit_test(test_half_finished_and_in_and_out),
         cmocka_unit_test(test_turned_away_and_taken_elsewhere),
         cmocka_unit_test(test_outages_sticky_tables_and_care),
+        cmocka_unit_test(test_faults_told_plainly),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
