@@ -140,7 +140,8 @@ void vb_themes_free(vb_themes *t)
     vb_free(a, t->nodes);
     vb_free(a, t->edges.slots);
     vb_free(a, t->stems.slots);
-    vb_free(a, t->partners);
+    vb_free(a, t->near_heads);
+    vb_free(a, t->near_sets_block);
     vb_free(a, t->prefixes.slots);
     vb_free(a, t->info);
     vb_free(a, t->json_head);
@@ -507,7 +508,7 @@ static vb_status compile_term(compiler *c, const vb_tax_term *term)
     if (term->near_k == 0) return compile_side(c, term, &term->a, role, 0);
     TRY(vb_themes_grow(t->alloc, (void **)&t->nears, &t->cap_nears, t->n_nears + 1, sizeof *t->nears));
     const uint32_t near = (uint32_t)t->n_nears++;
-    t->nears[near] = (near_rule){term->theme, role, term->near_k, term->near_ordered, {0, 0}};
+    t->nears[near] = (near_rule){term->theme, role, term->near_k, term->near_ordered};
     for (const vb_tax_side *side = &term->a; side != NULL; side = side->next_alt)
         TRY(compile_side(c, term, side, ROLE_NEAR_A, near));
     for (const vb_tax_side *side = &term->b; side != NULL; side = side->next_alt)
@@ -583,39 +584,34 @@ static vb_status near_ops(vb_themes *t)
     return VB_OK;
 }
 
-/* The side mask of NEAR operand `o`'s own side of its rule. */
-static uint64_t *own_side(vb_themes *t, const output *o)
+/* Moves each node's run of NEAR operands (packed) to vb_themes.near_heads,
+ * with the sets of their rules beside it, and points the node there. */
+static vb_status near_nodes(vb_themes *t)
 {
-    return &t->nears[o->near].sides[near_side(o)];
-}
-
-/* The side mask of the other side of NEAR operand `o`'s rule: where a
- * partner ends. */
-static uint64_t other_side(const vb_themes *t, const output *o)
-{
-    return t->nears[o->near].sides[near_side(o) ^ 1];
-}
-
-/* Each NEAR rule's side masks (near_rule.sides), from where its operands
- * ended up, and each node's partner mask: the other sides of the NEAR
- * operands there. */
-static void near_masks(vb_themes *t, uint64_t *partners, size_t n_nodes)
-{
-    for (size_t i = 0; i < n_nodes; i++)
-        for (uint32_t o = t->nodes[i].near_out; o != 0; o = t->outs[o].next)
-            *own_side(t, &t->outs[o]) |= near_node_bit((uint32_t)i);
-    for (size_t i = 0; i < t->prefixes.n_slots; i++)
-        for (uint32_t o = t->prefixes.slots[i].s != NULL ? t->prefixes.slots[i].value : 0; o != 0;
-             o = t->outs[o].next)
-            if (near_operand(&t->outs[o]))
-                *own_side(t, &t->outs[o]) |= near_node_bit(0);
-    for (size_t i = 0; i < n_nodes; i++)
-        for (uint32_t o = t->nodes[i].near_out; o != 0; o = t->outs[o].next)
-            partners[i] |= other_side(t, &t->outs[o]);
+    size_t n = 0;
+    for (size_t i = 0; i < t->n_nodes; i++)
+        n += t->nodes[i].near_out != 0;
+    t->near_heads = vb_calloc(t->alloc, n > 0 ? n : 1, sizeof *t->near_heads);
+    t->near_sets = vb_calloc_lines(t->alloc, n > 0 ? n : 1, sizeof *t->near_sets,
+                                   &t->near_sets_block);
+    if (t->near_heads == NULL || t->near_sets == NULL)
+        return VB_ENOMEM;
+    t->n_near_nodes = n;
+    n = 0;
+    for (size_t i = 0; i < t->n_nodes; i++) {
+        const uint32_t head = t->nodes[i].near_out;
+        if (head == 0)
+            continue;
+        for (uint32_t o = head; o != 0; o = t->outs[o].next != 0 ? o + 1 : 0)
+            near_sets_add(&t->near_sets[n], &t->outs[o]);
+        t->near_heads[n] = head;
+        t->nodes[i].near_out = (uint32_t)++n;
+    }
+    return VB_OK;
 }
 
 /* Renumbers the trie so that stem id k's one-token path is node k (see
- * trie_node), with the edges and the NEAR masks to match. */
+ * trie_node), with the edges to match. */
 static vb_status pack_nodes(vb_themes *t)
 {
     const size_t n_ids = t->stems.n_used, n_old = t->n_nodes;
@@ -633,9 +629,8 @@ static vb_status pack_nodes(vb_themes *t)
         if (new_of[i] == 0)
             new_of[i] = (uint32_t)n++;
     trie_node *nodes = vb_calloc(t->alloc, n, sizeof *nodes);
-    uint64_t *partners = vb_calloc(t->alloc, n, sizeof *partners);
     edge_table edges = {0};
-    vb_status st = nodes != NULL && partners != NULL ? VB_OK : VB_ENOMEM;
+    vb_status st = nodes != NULL ? VB_OK : VB_ENOMEM;
     for (size_t i = 1; st == VB_OK && i < n_old; i++)
         nodes[new_of[i]] = t->nodes[i];
     for (size_t i = 0; st == VB_OK && i < t->edges.n_slots; i++) {
@@ -648,7 +643,6 @@ static vb_status pack_nodes(vb_themes *t)
     vb_free(t->alloc, new_of);
     if (st != VB_OK) {
         vb_free(t->alloc, nodes);
-        vb_free(t->alloc, partners);
         vb_free(t->alloc, edges.slots);
         return st;
     }
@@ -656,9 +650,7 @@ static vb_status pack_nodes(vb_themes *t)
     vb_free(t->alloc, t->edges.slots);
     t->nodes = nodes;
     t->n_nodes = t->cap_nodes = n;
-    t->partners = partners;
     t->edges = edges;
-    near_masks(t, partners, n);
     return VB_OK;
 }
 
@@ -691,6 +683,7 @@ static vb_status pack_trie(vb_themes *t)
     TRY(pack_nodes(t));
     TRY(pack_outputs(t));
     TRY(near_ops(t));
+    TRY(near_nodes(t));
     return flag_term_ids(t);
 }
 

@@ -130,7 +130,7 @@ static inline bool near_operand(const output *o)
 }
 
 /* The side of its NEAR rule that operand `o` is: 0 for A, 1 for B (the
- * index into near_rule.sides; the other side is near_side(o) ^ 1). */
+ * index into near_sets.side; the other side is near_side(o) ^ 1). */
 static inline uint32_t near_side(const output *o)
 {
     return o->role == ROLE_NEAR_B;
@@ -145,7 +145,8 @@ static inline uint32_t near_side(const output *o)
 typedef struct trie_node {
     uint32_t out;      /* first output other than a NEAR operand; 0 = none;
                         * packed: OUT_ONE | role << OUT_ROLE_SHIFT | theme */
-    uint32_t near_out; /* first NEAR operand output; 0 = none */
+    uint32_t near_out; /* first NEAR operand output; 0 = none; packed: 1 +
+                        * index in vb_themes.near_heads and near_sets */
     uint64_t kids;     /* bit (id & 63) for each stem id a phrase goes on with */
 } trie_node;
 
@@ -171,8 +172,6 @@ typedef struct near_rule {
     uint32_t role; /* ROLE_FREE, ROLE_COND or ROLE_EXCL of the whole rule */
     uint32_t k;    /* at most k words apart */
     bool ordered;  /* PRE/k: A before B */
-    uint64_t sides[2]; /* A's and B's end nodes (packed), bit (node & 63) of
-                        * each alternative, bit 0 for a prefix */
 } near_rule;
 
 /* What near_pairs() (themes_match.c) reads of an output, one word per
@@ -184,13 +183,26 @@ typedef struct near_rule {
 #define NEAR_OP_NONE (1u << 30) /* not a NEAR operand (in a prefix's run) */
 #define NEAR_OP_SIDE (NEAR_OP_NONE - 1)
 
-/* Bit (node & 63) of the packed node where a NEAR operand ends, bit 0 for
- * a prefix: a rule's side masks and a node's partner mask (themes.c) are
- * made of these, and tested against the same bits of the nodes a
- * sentence's operands end at (themes_match.c). */
-static inline uint64_t near_node_bit(uint32_t node)
+/* The NEAR rules of the operands that end at a node, one set per side,
+ * as bit (rule % NEAR_SET_BITS). The matcher ORs the sets of the nodes a
+ * sentence notes (themes_match.c); a rule can pair only where its bit is
+ * in both sides' sets. With up to NEAR_SET_BITS rules that test is exact,
+ * with more it still rules out most sentences; either way a noted node
+ * costs one cache line and no loop over its operands. */
+#define NEAR_SET_WORDS 4
+#define NEAR_SET_BITS (64 * NEAR_SET_WORDS)
+
+typedef struct near_sets {
+    uint64_t side[2][NEAR_SET_WORDS]; /* A's, B's */
+} near_sets;
+
+_Static_assert(sizeof(near_sets) == 64, "a node's near_sets is one cache line");
+
+/* Adds NEAR operand `o`'s rule to the sets `s`. */
+static inline void near_sets_add(near_sets *s, const output *o)
 {
-    return (uint64_t)1 << (node & 63);
+    const uint32_t bit = o->near % NEAR_SET_BITS;
+    s->side[near_side(o)][bit / 64] |= (uint64_t)1 << (bit % 64);
 }
 
 typedef struct regex_rule {
@@ -219,8 +231,10 @@ struct vb_themes {
     edge_table edges;     /* trie; packed, no edges from the root */
     trie_node *nodes;     /* node 0 is the root; packed: see trie_node */
     size_t n_nodes, cap_nodes;
-    uint64_t *partners;   /* per packed node: the near_rule.sides of the other
-                           * side of each NEAR operand there */
+    uint32_t *near_heads; /* n_near_nodes: the run of NEAR operands of a node */
+    near_sets *near_sets; /* n_near_nodes: their rules, line-aligned */
+    void *near_sets_block; /* the allocation, which starts before the line */
+    size_t n_near_nodes;  /* nodes with NEAR operands */
     output *outs;         /* outs[0] unused, so 0 can end a list */
     size_t n_outs, cap_outs;
     uint32_t *near_ops;   /* n_outs, packed: NEAR_OP_* of each output */

@@ -16,10 +16,11 @@
  * incrementally, probing the prefix table at each prefix length in use.
  * So the cost per token depends on the text and on the longest phrase,
  * not on how many themes there are. NEAR operands are kept in a list of
- * their own per node. The walks only note where they occur; after the
- * walks, a sentence with two or more occurrences (a pair takes two) looks
- * at the operands whose rule's other side is among them, by the rule
- * sides alone (vb_themes.near_ops).
+ * their own per node. The walks only note where they occur, ORing in the
+ * node's sets of their rules (vb_themes.near_sets); after the walks, only
+ * a sentence whose sets have a rule on both sides looks at the operands
+ * whose rule's other side is among them, by the rule sides alone
+ * (vb_themes.near_ops).
  *
  * A record's hits are chained per theme as they come, with a note of
  * whether they came in order of (start, end), which is the rule; from
@@ -245,32 +246,55 @@ static vb_status near_hit(vb_theme_matcher *m, const output *o, uint32_t first, 
     return VB_OK;
 }
 
-/* Notes NEAR operands (list `head`) at tokens [first, last], found at
- * `node` (0: a prefix) whose partner mask is `partners`. */
-static inline vb_status note_near(vb_theme_matcher *m, uint32_t head, uint64_t partners,
-                                  uint32_t node, uint32_t first, uint32_t last)
+/* Notes NEAR operands (list `head`) at tokens [first, last]; their rules
+ * are added to m->occ_rules by the caller. */
+static inline vb_status note_near(vb_theme_matcher *m, uint32_t head, uint32_t first,
+                                  uint32_t last)
 {
     if (m->n_occs == m->cap_occs)
         TRY(vb_themes_grow(m->alloc, (void **)&m->occs, &m->cap_occs, m->n_occs + 1,
                            sizeof *m->occs));
-    m->occs[m->n_occs++] = (near_occ){head, first, last, partners};
-    m->occ_nodes |= near_node_bit(node);
+    m->occs[m->n_occs++] = (near_occ){head, first, last};
     return VB_OK;
 }
 
+/* Notes the NEAR operands of packed node `nd` at tokens [first, last],
+ * and ORs in the sets of their rules whole, one cache line with no branch
+ * on what it holds: most sentences note several operands and pair none,
+ * which may_pair() then tells from the sets alone. */
+static inline vb_status note_node(vb_theme_matcher *m, const trie_node *nd, uint32_t first,
+                                  uint32_t last)
+{
+    const uint32_t k = nd->near_out - 1;
+    const near_sets *s = &m->t->near_sets[k];
+    for (size_t w = 0; w < NEAR_SET_WORDS; w++) {
+        m->occ_rules.side[0][w] |= s->side[0][w];
+        m->occ_rules.side[1][w] |= s->side[1][w];
+    }
+    return note_near(m, m->t->near_heads[k], first, last);
+}
+
+/* Whether some rule of the operands noted in the sentence may have both
+ * sides there (m->occ_rules). Few sentences have one. */
+static bool may_pair(const vb_theme_matcher *m)
+{
+    uint64_t both = 0;
+    for (size_t w = 0; w < NEAR_SET_WORDS; w++)
+        both |= m->occ_rules.side[0][w] & m->occ_rules.side[1][w];
+    return both != 0;
+}
+
 /* Stamps the rule sides of the NEAR operands noted in the sentence
- * (m->side_gen), but for those at a node none of whose partners was
- * noted: they cannot pair, nor can anything pair with them. Returns
- * whether both sides of some rule are stamped, which few sentences have. */
-static bool mark_sides(vb_theme_matcher *m, uint64_t seen)
+ * (m->side_gen), in the few sentences that may_pair(). Returns whether
+ * both sides of some rule are stamped. An operand whose rule has no
+ * other side there is stamped too, which pairs nothing. */
+static bool mark_sides(vb_theme_matcher *m)
 {
     const uint32_t *ops = m->t->near_ops;
     uint32_t *side_gen = m->side_gen;
     const uint32_t gen = m->gen;
     bool both = false;
     for (size_t k = 0; k < m->n_occs; k++) {
-        if (!(m->occs[k].partners & seen))
-            continue;
         for (uint32_t i = m->occs[k].head;; i++) {
             const uint32_t op = ops[i];
             if (!(op & NEAR_OP_NONE)) {
@@ -292,13 +316,10 @@ static vb_status near_pairs(vb_theme_matcher *m)
 {
     const output *outs = m->t->outs;
     const uint32_t *ops = m->t->near_ops;
-    const uint64_t seen = m->occ_nodes;
-    if (!mark_sides(m, seen))
+    if (!may_pair(m) || !mark_sides(m))
         return VB_OK;
     for (size_t k = 0; k < m->n_occs; k++) {
         const near_occ oc = m->occs[k];
-        if (!(oc.partners & seen))
-            continue;
         for (uint32_t i = oc.head;; i++) {
             const uint32_t op = ops[i];
             if (!(op & NEAR_OP_NONE) && m->side_gen[(op & NEAR_OP_SIDE) ^ 1] == m->gen &&
@@ -330,14 +351,16 @@ static vb_status emit_prefix(vb_theme_matcher *m, uint32_t head, uint32_t at)
     bool near = false;
     for (uint32_t i = head; i != 0; i = outs[i].next != 0 ? i + 1 : 0) {
         const output *o = &outs[i];
-        if (near_operand(o))
+        if (near_operand(o)) {
+            near_sets_add(&m->occ_rules, o);
             near = true;
-        else if (o->role == ROLE_ANSWER)
+        } else if (o->role == ROLE_ANSWER) {
             TRY(add_answer(m, o, at, at));
-        else
+        } else {
             TRY(add_hit(m, o->theme, o->role, at, at));
+        }
     }
-    return near ? note_near(m, head, ~(uint64_t)0, 0, at, at) : VB_OK;
+    return near ? note_near(m, head, at, at) : VB_OK;
 }
 
 RARE
@@ -846,7 +869,7 @@ static ALWAYS_INLINE vb_status walk(vb_theme_matcher *m, size_t i, size_t end)
                 TRY(emit_plain(m, nd->out, (uint32_t)i, (uint32_t)j));
         }
         if (has & TERM_NEAR)
-            TRY(note_near(m, nd->near_out, t->partners[node], node, (uint32_t)i, (uint32_t)j));
+            TRY(note_node(m, nd, (uint32_t)i, (uint32_t)j));
         if (!(has & TERM_KIDS) || ++j >= end)
             return VB_OK;
         const uint32_t next = ids[j];
@@ -910,7 +933,7 @@ static vb_status match_sentence(vb_theme_matcher *m, const vb_doc *doc, const vb
     m->wpos_ready = false;
     m->n_occs = 0;
     m->n_npos = 0;
-    m->occ_nodes = 0;
+    memset(&m->occ_rules, 0, sizeof m->occ_rules);
     if (prefixes) {
         for (size_t i = first; i < end; i++) {
             if (m->ids[i] & TERM_STARTS)

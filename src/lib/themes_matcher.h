@@ -33,9 +33,8 @@ typedef struct near_pos {
 
 /* Where a walk or a prefix found NEAR operands in the sentence. */
 typedef struct near_occ {
-    uint32_t head;        /* the output list: a node's near_out, or a prefix's */
+    uint32_t head;        /* the output list: a node's near_heads, or a prefix's */
     uint32_t first, last; /* tokens, inclusive */
-    uint64_t partners;    /* the node's partner mask (all bits for a prefix) */
 } near_occ;
 
 /* On a sentence hit's role, above the roles' bits. HIT_PAIRED:
@@ -101,8 +100,7 @@ struct vb_theme_matcher {
     near_pos *npos;         /* the sentence's NEAR occurrences, per rule side */
     size_t n_npos, cap_npos;
     size_t n_occs, cap_occs;
-    uint64_t occ_nodes;     /* bit (node & 63) of each node in occs; a prefix's
-                             * is node 0, as is a prefix partner */
+    near_sets occ_rules;    /* the rules of the NEAR operands in occs */
     sent_hit *shits;
     size_t n_shits, cap_shits;
     sent_hit *xhits;        /* the sentence's scoped exclude hits */
