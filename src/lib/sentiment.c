@@ -695,11 +695,9 @@ static void assign_roles(const token_key *keys, const unit_list *l, const vb_doc
         }
         if (u[i].valence < 0.0 && praise_in_context(u, n_units, i, doc))
             u[i].valence = -u[i].valence;
-        if (u[i].valence < 0.0 && vb_senti_occasion(u, i)) {
-            u[i].valence = 0.0;
-            u[i].muted = true;
-        }
-        if (u[i].valence < 0.0 && key_in(&u[i], RWSET_TROUBLE) && remedied(u, n_units, i)) {
+        /* trouble that is no complaint: the occasion of praise, or remedied */
+        if (u[i].valence < 0.0 && (vb_senti_occasion(u, i) ||
+                                   (key_in(&u[i], RWSET_TROUBLE) && remedied(u, n_units, i)))) {
             u[i].valence = 0.0;
             u[i].muted = true;
         }
